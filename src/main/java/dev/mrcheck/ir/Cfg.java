@@ -1,0 +1,34 @@
+package dev.mrcheck.ir;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** Control-flow graph of one function. Every return reaches {@link #exit()}. */
+public final class Cfg {
+  private final List<CfgNode> nodes = new ArrayList<>();
+  private final CfgNode entry;
+  private final CfgNode exit;
+
+  public Cfg() {
+    entry = newNode(null);
+    exit = newNode(null);
+  }
+
+  public CfgNode newNode(Stmt stmt) {
+    CfgNode n = new CfgNode(nodes.size(), stmt);
+    nodes.add(n);
+    return n;
+  }
+
+  public CfgNode entry() { return entry; }
+  public CfgNode exit() { return exit; }
+  public List<CfgNode> nodes() { return Collections.unmodifiableList(nodes); }
+
+  /** The statements of the graph in node order; for call-graph building and pre-scans. */
+  public List<Stmt> statements() {
+    List<Stmt> out = new ArrayList<>();
+    for (CfgNode n : nodes) if (n.stmt() != null) out.add(n.stmt());
+    return out;
+  }
+}

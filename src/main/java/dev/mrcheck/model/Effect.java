@@ -1,0 +1,47 @@
+package dev.mrcheck.model;
+
+/** What a modelled function does to the memory/QOM runtime. Operands name its arguments. */
+public sealed interface Effect {
+  /** {@code memory_region_init*}: {@code region} becomes a child of {@code owner} (null operand = NULL owner). */
+  record Init(Operand region, Operand owner, RegionKind kind, Operand aliasTarget) implements Effect {}
+
+  /**
+   * {@code memory_region_add_subregion}: maps {@code region} into {@code container}.
+   * {@code undoneBefore} is the role before which the framework unmaps it by itself (e.g. the PCI
+   * core unmaps BARs before calling {@code exit}), or null when only the device unmaps it.
+   */
+  record Map(Operand region, Operand container, Role undoneBefore) implements Effect {}
+
+  /** {@code memory_region_del_subregion}. */
+  record Unmap(Operand region, Operand container) implements Effect {}
+
+  record Ref(Operand target) implements Effect {}
+
+  record Unref(Operand target) implements Effect {}
+
+  /** {@code object_unparent}. */
+  record Unparent(Operand target) implements Effect {}
+
+  /** {@code g_free}, {@code g_clear_pointer(.., g_free)}: the storage is released. */
+  record Free(Operand target) implements Effect {}
+
+  /** {@code address_space_init}: the address space references {@code root}. */
+  record AddressSpaceInit(Operand addressSpace, Operand root) implements Effect {}
+
+  /** {@code address_space_destroy}; {@code frees} for {@code address_space_destroy_free}. */
+  record AddressSpaceDestroy(Operand addressSpace, boolean frees) implements Effect {}
+
+  /** {@code address_space_map}: the result holds a reference until {@code address_space_unmap}. */
+  record AddressSpaceMap(Operand addressSpace, Operand result) implements Effect {}
+
+  record AddressSpaceUnmap(Operand mapping) implements Effect {}
+
+  /** {@code memory_region_find}: {@code reference} (the section's {@code .mr}) carries a reference to drop. */
+  record Find(Operand reference) implements Effect {}
+
+  /** The call's result is (or contains) {@code target}: {@code get_system_memory()} returns the global region. */
+  record Returns(Operand target) implements Effect {}
+
+  /** A predicate: when the call is a branch condition that holds, {@code region} is mapped. */
+  record TestsMapped(Operand region) implements Effect {}
+}

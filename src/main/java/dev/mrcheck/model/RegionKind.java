@@ -1,0 +1,14 @@
+package dev.mrcheck.model;
+
+/** Kinds of MemoryRegion (domain.md §1). Containers and aliases may come and go at run time. */
+public enum RegionKind {
+  IO, RAM, ROM, ROM_DEVICE, IOMMU, CONTAINER, ALIAS;
+
+  public boolean isTransient() {
+    return this == CONTAINER || this == ALIAS;
+  }
+
+  public String modelName() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+}

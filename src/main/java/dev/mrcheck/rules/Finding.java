@@ -1,0 +1,25 @@
+package dev.mrcheck.rules;
+
+import dev.mrcheck.ir.SourceLoc;
+import java.util.List;
+
+/**
+ * A reported problem. {@code fingerprint} identifies it independently of line numbers (rule,
+ * file, enclosing function, region path, and the lifecycle context), for SARIF
+ * {@code partialFingerprints} and baselines. {@code trace} is the call chain / witness, in order.
+ */
+public record Finding(
+    String ruleId, Severity severity, SourceLoc loc, String message, List<TraceStep> trace,
+    String fingerprint) implements Comparable<Finding> {
+  public Finding {
+    trace = List.copyOf(trace);
+  }
+
+  @Override
+  public int compareTo(Finding o) {
+    int c = loc.compareTo(o.loc);
+    if (c != 0) return c;
+    c = ruleId.compareTo(o.ruleId);
+    return c != 0 ? c : message.compareTo(o.message);
+  }
+}

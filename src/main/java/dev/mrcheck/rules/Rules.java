@@ -1,0 +1,12 @@
+package dev.mrcheck.rules;
+
+import java.util.List;
+
+/** The registry of every rule, in id order. */
+public final class Rules {
+  private Rules() {}
+
+  public static List<Rule> all() {
+    return List.of();
+  }
+}

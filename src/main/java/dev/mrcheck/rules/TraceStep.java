@@ -1,0 +1,6 @@
+package dev.mrcheck.rules;
+
+import dev.mrcheck.ir.SourceLoc;
+
+/** One step of a finding's explanation: a call on the chain, or a replayed lifecycle event. */
+public record TraceStep(SourceLoc loc, String message) {}
