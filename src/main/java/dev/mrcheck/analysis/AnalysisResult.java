@@ -1,5 +1,14 @@
 package dev.mrcheck.analysis;
 
-/** What the rules read: devices with their lifecycles, and the region states along each path. Filled in by the analysis. */
-public final class AnalysisResult {
+import java.util.List;
+
+/** What the rules read: every replayed API effect with its state, and the teardown checkpoints. */
+public record AnalysisResult(
+    Semantics semantics, List<DeviceType> devices, List<Observation> observations,
+    List<Checkpoint> checkpoints, int relevantFunctions, int runtimeRoots) {
+  public AnalysisResult {
+    devices = List.copyOf(devices);
+    observations = List.copyOf(observations);
+    checkpoints = List.copyOf(checkpoints);
+  }
 }

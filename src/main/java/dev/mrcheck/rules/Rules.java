@@ -7,6 +7,6 @@ public final class Rules {
   private Rules() {}
 
   public static List<Rule> all() {
-    return List.of();
+    return List.of(new OwnerCycleRule(), new UnparentWhileMappedRule(), new OwnerlessFreeRule());
   }
 }

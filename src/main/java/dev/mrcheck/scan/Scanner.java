@@ -1,8 +1,219 @@
 package dev.mrcheck.scan;
 
-/** Runs a scan: finds files, parses the relevant ones in parallel, analyzes, runs the rules. */
+import dev.mrcheck.analysis.AnalysisResult;
+import dev.mrcheck.analysis.Analyzer;
+import dev.mrcheck.analysis.CallGraph;
+import dev.mrcheck.analysis.Program;
+import dev.mrcheck.frontend.Frontend;
+import dev.mrcheck.frontend.SourceFile;
+import dev.mrcheck.frontend.c.CFrontend;
+import dev.mrcheck.ir.Function;
+import dev.mrcheck.ir.ParseProblem;
+import dev.mrcheck.ir.SourceLoc;
+import dev.mrcheck.ir.TranslationUnit;
+import dev.mrcheck.ir.TypeRegistration;
+import dev.mrcheck.model.ApiModel;
+import dev.mrcheck.model.ModelException;
+import dev.mrcheck.model.ModelLoader;
+import dev.mrcheck.rules.Finding;
+import dev.mrcheck.rules.Rule;
+import dev.mrcheck.rules.Rules;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Runs a scan: finds files, reads them once for a lexical index, parses only the files that can
+ * matter (they call the modelled API or a function that reaches it; found by a fixpoint over
+ * rounds), builds the program, replays lifecycles, runs the rules.
+ */
 public final class Scanner {
   public ScanResult scan(ScanRequest request) throws ScanException {
-    throw new ScanException("not implemented yet");
+    long start = System.nanoTime();
+    ApiModel model = loadModel(request);
+    List<Frontend> frontends = Frontends.create(request.frontendOptions(), request.paths());
+    List<Path> files = SourceDiscovery.find(request.paths(), name -> frontends.stream().anyMatch(f -> f.accepts(name)));
+    Path root = SourceDiscovery.root(request.paths()).toAbsolutePath().normalize();
+    List<FileProblem> problems = new ArrayList<>();
+    int jobs = Math.max(1, request.jobs());
+    ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
+      Thread t = new Thread(r, "mrcheck-parse");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      Map<Path, SourceText> texts = readAll(files, root, pool, problems);
+      Map<Path, TranslationUnit> units = new TreeMap<>();
+      parseRelevant(texts, units, frontends, model, pool);
+      List<TranslationUnit> parsed = new ArrayList<>(units.values());
+      parsed.add(lexicalFacts(texts, units));
+      Program program = new Program(parsed, Map.of());
+      AnalysisResult analysis = new Analyzer(program, model, request.semantics()).analyze();
+      List<Finding> findings = runRules(analysis, request.rules());
+      long lines = 0;
+      int dropped = 0;
+      int parseProblems = 0;
+      for (TranslationUnit tu : units.values()) {
+        lines += tu.lines();
+        dropped += (int) tu.droppedFunctions();
+        parseProblems += tu.problems().size();
+        for (ParseProblem p : tu.problems()) problems.add(new FileProblem(p.loc(), describe(p)));
+      }
+      problems.sort((a, b) -> a.loc().compareTo(b.loc()));
+      ScanStats stats = new ScanStats(files.size(), units.size(), lines, program.functionCount() , dropped,
+          parseProblems, (System.nanoTime() - start) / 1_000_000);
+      return new ScanResult(root, request.semantics().label(), findings, problems, stats);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static ApiModel loadModel(ScanRequest request) throws ScanException {
+    try {
+      return ModelLoader.load(request.modelFiles());
+    } catch (ModelException e) {
+      throw new ScanException(e.getMessage(), e);
+    }
+  }
+
+  private static String describe(ParseProblem p) {
+    return p.droppedFunction() != null
+        ? "function " + p.droppedFunction() + " could not be parsed and is not analyzed: " + p.message()
+        : p.message();
+  }
+
+  /** A file's text and cheap index; {@code text} is null for files that could not be read. */
+  private record SourceText(SourceFile file, LexicalIndex index) {}
+
+  private static Map<Path, SourceText> readAll(List<Path> files, Path root, ExecutorService pool,
+      List<FileProblem> problems) throws ScanException {
+    List<Future<Object>> futures = new ArrayList<>();
+    for (Path f : files) futures.add(pool.submit(() -> read(f, root)));
+    Map<Path, SourceText> out = new LinkedHashMap<>();
+    for (int i = 0; i < files.size(); i++) {
+      Object r = await(futures.get(i));
+      if (r instanceof SourceText st) out.put(files.get(i), st);
+      else problems.add((FileProblem) r);
+    }
+    return out;
+  }
+
+  private static Object read(Path file, Path root) {
+    String rel = relative(root, file);
+    try {
+      byte[] bytes = Files.readAllBytes(file);
+      if (isBinary(bytes)) return new FileProblem(SourceLoc.of(rel, 1, 1), "binary file skipped");
+      String text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPLACE)
+          .onUnmappableCharacter(CodingErrorAction.REPLACE)
+          .decode(ByteBuffer.wrap(bytes)).toString();
+      return new SourceText(new SourceFile(file, rel, text), LexicalIndex.of(text));
+    } catch (IOException e) {
+      return new FileProblem(SourceLoc.of(rel, 1, 1), "cannot read file: " + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : " " + e.getMessage()));
+    }
+  }
+
+  private static boolean isBinary(byte[] bytes) {
+    int n = Math.min(bytes.length, 8192);
+    for (int i = 0; i < n; i++) if (bytes[i] == 0) return true;
+    return false;
+  }
+
+  static String relative(Path root, Path file) {
+    Path abs = file.toAbsolutePath().normalize();
+    Path rel = abs.startsWith(root) ? root.relativize(abs) : abs;
+    return rel.toString().replace('\\', '/');
+  }
+
+  /**
+   * Parses in rounds: first the files that call a modelled function, then the files that call a
+   * function found to reach the API, until no new file qualifies.
+   */
+  private static void parseRelevant(Map<Path, SourceText> texts, Map<Path, TranslationUnit> units,
+      List<Frontend> frontends, ApiModel model, ExecutorService pool) throws ScanException {
+    Set<String> wanted = new HashSet<>();
+    for (String name : model.functionNames()) wanted.add(name.substring(name.lastIndexOf('.') + 1));
+    while (true) {
+      List<Path> round = new ArrayList<>();
+      for (Map.Entry<Path, SourceText> e : texts.entrySet()) {
+        if (units.containsKey(e.getKey())) continue;
+        for (String called : e.getValue().index().calledNames) {
+          if (wanted.contains(called)) {
+            round.add(e.getKey());
+            break;
+          }
+        }
+      }
+      if (round.isEmpty()) return;
+      List<Future<TranslationUnit>> futures = new ArrayList<>();
+      for (Path p : round) {
+        SourceFile sf = texts.get(p).file();
+        Frontend fe = frontends.stream().filter(f -> f.accepts(p.getFileName().toString())).findFirst().orElseThrow();
+        futures.add(pool.submit(() -> fe.parse(sf)));
+      }
+      for (int i = 0; i < round.size(); i++) units.put(round.get(i), await(futures.get(i)));
+      CallGraph graph = new CallGraph(new Program(new ArrayList<>(units.values()), Map.of()), model);
+      for (TranslationUnit tu : units.values()) {
+        for (Function f : tu.functions()) {
+          if (graph.reachesApi(f.key())) wanted.add(f.name().substring(f.name().lastIndexOf('.') + 1));
+        }
+      }
+    }
+  }
+
+  /** Type macros and type ancestry from files that were not parsed, so hierarchies stay whole. */
+  private static TranslationUnit lexicalFacts(Map<Path, SourceText> texts, Map<Path, TranslationUnit> units) {
+    Map<String, String> macros = new HashMap<>();
+    List<TypeRegistration> types = new ArrayList<>();
+    for (Map.Entry<Path, SourceText> e : texts.entrySet()) {
+      LexicalIndex idx = e.getValue().index();
+      macros.putAll(idx.typeMacros);
+      if (units.containsKey(e.getKey())) continue;
+      for (Map.Entry<String, String> t : idx.typeParents.entrySet()) {
+        types.add(new TypeRegistration(t.getKey(), t.getValue(), null, Map.of(), Map.of("abstract", "true"),
+            SourceLoc.of(e.getValue().file().relativePath(), 1, 1)));
+      }
+    }
+    return new TranslationUnit("<lexical>", "lexical", 0, List.of(), types, List.of(), macros, List.of());
+  }
+
+  private static List<Finding> runRules(AnalysisResult analysis, Set<String> selected) {
+    List<Finding> all = new ArrayList<>();
+    for (Rule rule : Rules.all()) {
+      if (!selected.isEmpty() && !selected.contains(rule.info().id())) continue;
+      rule.check(analysis, all::add);
+    }
+    all.sort(null);
+    // One finding per rule and location: the same helper is met in several devices' replays.
+    Map<String, Finding> unique = new LinkedHashMap<>();
+    for (Finding f : all) unique.putIfAbsent(f.ruleId() + "|" + f.loc(), f);
+    return new ArrayList<>(unique.values());
+  }
+
+  private static <T> T await(Future<T> f) throws ScanException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ScanException("interrupted");
+    } catch (ExecutionException e) {
+      throw new ScanException("internal error while parsing: " + e.getCause(), e.getCause());
+    }
   }
 }

@@ -1,0 +1,62 @@
+package dev.mrcheck.analysis;
+
+import dev.mrcheck.ir.Function;
+import dev.mrcheck.ir.Stmt;
+import dev.mrcheck.model.ApiModel;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Direct calls between the program's functions, and which functions reach the modelled API
+ * (directly or through callees): only those are worth following or analyzing.
+ */
+public final class CallGraph {
+  private final Map<String, Set<String>> callees = new HashMap<>();
+  private final Map<String, Set<String>> callers = new HashMap<>();
+  private final Set<String> reachesApi = new HashSet<>();
+
+  public CallGraph(Program program, ApiModel model) {
+    Deque<String> work = new ArrayDeque<>();
+    for (Function f : program.functions()) {
+      Set<String> out = new LinkedHashSet<>();
+      for (Stmt s : f.cfg().statements()) {
+        if (!(s instanceof Stmt.Call c)) continue;
+        if (model.function(c.callee()).isPresent()) {
+          if (reachesApi.add(f.key())) work.add(f.key());
+          continue;
+        }
+        Function target = program.resolve(c.callee(), f.file());
+        if (target != null && !target.key().equals(f.key())) out.add(target.key());
+      }
+      callees.put(f.key(), out);
+      for (String t : out) callers.computeIfAbsent(t, k -> new LinkedHashSet<>()).add(f.key());
+    }
+    while (!work.isEmpty()) {
+      String g = work.poll();
+      for (String caller : callers.getOrDefault(g, Set.of())) {
+        if (reachesApi.add(caller)) work.add(caller);
+      }
+    }
+  }
+
+  public boolean reachesApi(String functionKey) {
+    return reachesApi.contains(functionKey);
+  }
+
+  public boolean hasCallers(String functionKey) {
+    return !callers.getOrDefault(functionKey, Set.of()).isEmpty();
+  }
+
+  public Set<String> callers(String functionKey) {
+    return callers.getOrDefault(functionKey, Set.of());
+  }
+
+  public int relevantCount() {
+    return reachesApi.size();
+  }
+}

@@ -1,0 +1,45 @@
+package dev.mrcheck.analysis;
+
+import dev.mrcheck.ir.SourceLoc;
+import dev.mrcheck.model.RegionKind;
+import dev.mrcheck.model.Role;
+import dev.mrcheck.rules.TraceStep;
+import java.util.List;
+
+/**
+ * What may hold at a program point of a replay. The analysis is a may-analysis: a fact survives a
+ * join if it holds on any incoming path, which is exactly "on some path" in the rule catalogue.
+ * {@code phase} is the lifecycle role in which the fact arose (null for run-time code);
+ * {@code how} is the call chain that led to it.
+ */
+public sealed interface Fact {
+  String region();
+
+  /** Who owns a region, from its {@code memory_region_init*}. */
+  record Owned(String region, String shown, Owner owner, String ownerShown, RegionKind kind, SourceLoc at)
+      implements Fact {}
+
+  /** {@code region} is mapped into {@code container}. */
+  record Mapped(
+      String region, String shown, String container, String containerShown, Role undoneBefore,
+      Owner regionOwner, Owner containerOwner, Role phase, SourceLoc at, List<TraceStep> how) implements Fact {}
+
+  /** An outstanding {@code memory_region_ref}. */
+  record Referenced(String region, String shown, Owner owner, Role phase, SourceLoc at, List<TraceStep> how)
+      implements Fact {}
+
+  /** A live address space over {@code root}; {@code region()} is the root. */
+  record AddressSpaceLive(
+      String region, String shown, String addressSpace, String addressSpaceShown, Owner rootOwner,
+      Role phase, SourceLoc at, List<TraceStep> how) implements Fact {}
+
+  /** Owner classes that matter to the rules; {@code OTHER} also when owners differ between paths. */
+  enum Owner {
+    /** The device whose lifecycle is replayed. */
+    SELF,
+    /** {@code NULL}: the machine owns it, no reference counting. */
+    NONE,
+    /** Another object, or one we cannot name. */
+    OTHER
+  }
+}

@@ -1,0 +1,26 @@
+package dev.mrcheck.analysis;
+
+import dev.mrcheck.ir.SourceLoc;
+import dev.mrcheck.model.Effect;
+import dev.mrcheck.model.Role;
+import dev.mrcheck.rules.TraceStep;
+import java.util.List;
+
+/**
+ * One modelled API effect met during a replay, with the state just before it. {@code subject} is
+ * the region/object/address space it acts on; {@code other} the container, owner or root where
+ * the effect has one. {@code phase} is the lifecycle role whose replay reached it (null: run-time
+ * code), {@code device} the replayed type (null when no type could be linked), {@code chain} the
+ * calls from the replay's root down to the call, {@code function} the function containing it.
+ */
+public record Observation(
+    Effect effect, String callee, Place subject, Place other, SourceLoc loc, String function,
+    Role phase, DeviceType device, List<TraceStep> chain, RegionState before) {
+  public Observation {
+    chain = List.copyOf(chain);
+  }
+
+  public String phaseName() {
+    return phase == null ? "run-time code" : phase.modelName();
+  }
+}

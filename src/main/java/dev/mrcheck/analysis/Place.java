@@ -1,0 +1,34 @@
+package dev.mrcheck.analysis;
+
+/**
+ * A region, object or address space as the replay identifies it. {@code id} is canonical across
+ * functions ({@code self.bars.[*].mr}, {@code global:system_memory}, {@code new@dev.c:40.alias});
+ * {@code shown} is how the code at hand spells it ({@code s->bars[i].mr}), for messages.
+ */
+public record Place(String id, String shown) {
+  public static final String SELF = "self";
+  public static final Place NULL = new Place("null", "NULL");
+  public static final Place UNKNOWN = new Place("?", "?");
+
+  public boolean isNull() {
+    return id.equals(NULL.id);
+  }
+
+  public boolean isUnknown() {
+    return id.equals(UNKNOWN.id);
+  }
+
+  public boolean isGlobalRegion() {
+    return id.startsWith("global:");
+  }
+
+  public Place field(String step) {
+    if (isUnknown() || isNull()) return this;
+    return new Place(id + "." + step, shown + "." + step);
+  }
+
+  /** Whether this place lies inside {@code other} ({@code self.win.alias} inside {@code self.win}). */
+  public boolean within(String otherId) {
+    return id.equals(otherId) || id.startsWith(otherId + ".");
+  }
+}

@@ -1,0 +1,319 @@
+package dev.mrcheck.analysis;
+
+import dev.mrcheck.ir.AccessPath;
+import dev.mrcheck.ir.CfgNode;
+import dev.mrcheck.ir.Function;
+import dev.mrcheck.ir.SourceLoc;
+import dev.mrcheck.ir.Stmt;
+import dev.mrcheck.ir.Value;
+import dev.mrcheck.model.ApiModel;
+import dev.mrcheck.model.Effect;
+import dev.mrcheck.model.FunctionModel;
+import dev.mrcheck.model.Operand;
+import dev.mrcheck.model.Role;
+import dev.mrcheck.rules.TraceStep;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Interprocedural may-analysis of region facts over a function's CFG. Calls into functions that
+ * reach the API are analyzed in place with their parameters bound to the caller's places (a
+ * context-sensitive "inlining"), so a helper's effects land on the caller's regions and keep the
+ * calling context (lifecycle role, call chain).
+ */
+final class RegionFlow {
+  private static final int MAX_DEPTH = 12;
+  private static final int MAX_VISITS_PER_NODE = 64;
+  private static final Set<String> PARENT_FIELDS = Set.of(
+      "parent_obj", "parent", "parent_object", "qdev", "pdev", "dev", "busdev", "parent_dev",
+      "pci_dev", "parent_class", "sbd", "parent_pci", "pcidev", "d");
+
+  private final Program program;
+  private final CallGraph callGraph;
+  private final ApiModel model;
+  private final Consumer<Observation> sink;
+
+  RegionFlow(Program program, CallGraph callGraph, ApiModel model, Consumer<Observation> sink) {
+    this.program = program;
+    this.callGraph = callGraph;
+    this.model = model;
+    this.sink = sink;
+  }
+
+  /** Where a replay is: its lifecycle role, its device, the calls that led here. */
+  record Context(Role phase, DeviceType device, List<TraceStep> chain, List<String> stack) {
+    Context enter(Function callee, SourceLoc site, String callerName) {
+      List<TraceStep> c = new ArrayList<>(chain);
+      c.add(new TraceStep(site, callerName + "() calls " + callee.name() + "() here"));
+      List<String> s = new ArrayList<>(stack);
+      s.add(callee.key());
+      return new Context(phase, device, c, s);
+    }
+  }
+
+  /** The outcome of analyzing one function: its exit state (null if it never returns) and what it returns. */
+  record Exit(RegionState state, Place returned) {}
+
+  Exit run(Function f, List<Place> args, RegionState entry, Context ctx) {
+    Frame frame = new Frame(f, ctx);
+    RegionState start = entry.copy();
+    Map<String, Place> params = new HashMap<>();
+    for (int i = 0; i < f.params().size(); i++) {
+      Place p = i < args.size() ? args.get(i) : null;
+      if (p != null && !p.isUnknown()) params.put(f.params().get(i).name(), p);
+    }
+    start.swapLocals(params);
+    Map<CfgNode, RegionState> in = new HashMap<>();
+    Map<CfgNode, Integer> visits = new HashMap<>();
+    PriorityQueue<CfgNode> work = new PriorityQueue<>((a, b) -> Integer.compare(a.id(), b.id()));
+    in.put(f.cfg().entry(), start);
+    work.add(f.cfg().entry());
+    while (!work.isEmpty()) {
+      CfgNode n = work.poll();
+      if (visits.merge(n, 1, Integer::sum) > MAX_VISITS_PER_NODE) continue;
+      RegionState s = in.get(n).copy();
+      if (n.stmt() != null) frame.transfer(n.stmt(), s);
+      for (CfgNode succ : n.successors()) {
+        RegionState old = in.get(succ);
+        if (old == null) {
+          in.put(succ, s.copy());
+          work.add(succ);
+        } else if (old.join(s)) {
+          work.add(succ);
+        }
+      }
+    }
+    RegionState exit = in.get(f.cfg().exit());
+    return new Exit(exit, frame.returned == null ? Place.UNKNOWN : frame.returned);
+  }
+
+  /** Per-invocation state: the function, its context, what nested calls returned. */
+  private final class Frame {
+    final Function f;
+    final Context ctx;
+    final Map<String, Place> lastResult = new HashMap<>();
+    Place returned;
+
+    Frame(Function f, Context ctx) {
+      this.f = f;
+      this.ctx = ctx;
+    }
+
+    void transfer(Stmt stmt, RegionState s) {
+      if (stmt instanceof Stmt.Call c) call(c, s);
+      else if (stmt instanceof Stmt.Assign a) assign(a.target(), place(a.value(), s), s);
+      else if (stmt instanceof Stmt.Assume a) assume(a, s);
+      else if (stmt instanceof Stmt.Return r && r.value() != null) {
+        Place p = place(r.value(), s);
+        returned = returned == null || returned.equals(p) ? p : Place.UNKNOWN;
+      }
+    }
+
+    private void call(Stmt.Call c, RegionState s) {
+      List<Place> args = new ArrayList<>(c.args().size());
+      for (Value v : c.args()) args.add(place(v, s));
+      Optional<FunctionModel> modelled = model.function(c.callee());
+      Place result;
+      if (modelled.isPresent()) {
+        result = fresh(c);
+        for (Effect e : modelled.get().effects()) {
+          if (e instanceof Effect.Returns r) result = operand(r.target(), args, result);
+        }
+        for (Effect e : modelled.get().effects()) apply(e, c, args, result, s);
+      } else {
+        result = followCall(c, args, s);
+      }
+      lastResult.put(c.callee(), result);
+      if (c.result() != null) assign(c.result(), result, s);
+    }
+
+    private Place followCall(Stmt.Call c, List<Place> args, RegionState s) {
+      Function callee = program.resolve(c.callee(), f.file());
+      if (callee == null || !callGraph.reachesApi(callee.key())
+          || ctx.stack().contains(callee.key()) || ctx.stack().size() >= MAX_DEPTH) {
+        return fresh(c);
+      }
+      Map<String, Place> mine = s.swapLocals(new HashMap<>());
+      RegionState calleeEntry = s.copy();
+      s.swapLocals(mine);
+      Exit exit = run(callee, args, calleeEntry, ctx.enter(callee, c.loc(), f.name()));
+      if (exit.state() == null) return fresh(c);
+      s.facts().clear();
+      s.facts().addAll(exit.state().facts());
+      s.aliases().clear();
+      s.aliases().putAll(exit.state().aliases());
+      return exit.returned().isUnknown() ? fresh(c) : exit.returned();
+    }
+
+    private void apply(Effect e, Stmt.Call c, List<Place> args, Place result, RegionState s) {
+      Place subject;
+      Place other = null;
+      if (e instanceof Effect.Init i) {
+        subject = operand(i.region(), args, result);
+        other = i.owner() == null ? Place.NULL : operand(i.owner(), args, result);
+        observe(e, c, subject, other, s);
+        s.removeIf(f -> f instanceof Fact.Owned && f.region().equals(subject.id()));
+        s.add(new Fact.Owned(subject.id(), subject.shown(), ownerOf(other), other.shown(), i.kind(), c.loc()));
+      } else if (e instanceof Effect.Map m) {
+        subject = operand(m.region(), args, result);
+        other = operand(m.container(), args, result);
+        observe(e, c, subject, other, s);
+        s.add(new Fact.Mapped(subject.id(), subject.shown(), other.id(), other.shown(), m.undoneBefore(),
+            ownership(s, subject), ownership(s, other), ctx.phase(), c.loc(), ctx.chain()));
+      } else if (e instanceof Effect.Unmap u) {
+        subject = operand(u.region(), args, result);
+        other = operand(u.container(), args, result);
+        observe(e, c, subject, other, s);
+        s.removeIf(f -> f instanceof Fact.Mapped && f.region().equals(subject.id()));
+      } else if (e instanceof Effect.Ref r) {
+        subject = operand(r.target(), args, result);
+        observe(e, c, subject, null, s);
+        s.add(new Fact.Referenced(subject.id(), subject.shown(), ownership(s, subject), ctx.phase(), c.loc(),
+            ctx.chain()));
+      } else if (e instanceof Effect.Unref u) {
+        subject = operand(u.target(), args, result);
+        observe(e, c, subject, null, s);
+        s.removeIf(f -> f instanceof Fact.Referenced && f.region().equals(subject.id()));
+      } else if (e instanceof Effect.Unparent u) {
+        subject = operand(u.target(), args, result);
+        observe(e, c, subject, null, s);
+        s.removeIf(f -> f instanceof Fact.Owned && f.region().equals(subject.id()));
+      } else if (e instanceof Effect.Free fr) {
+        subject = operand(fr.target(), args, result);
+        observe(e, c, subject, null, s);
+        if (!subject.isUnknown() && !subject.isNull()) {
+          s.removeIf(f -> !(f instanceof Fact.AddressSpaceLive) && new Place(f.region(), "").within(subject.id()));
+        }
+      } else if (e instanceof Effect.AddressSpaceInit a) {
+        subject = operand(a.addressSpace(), args, result);
+        other = operand(a.root(), args, result);
+        observe(e, c, subject, other, s);
+        s.add(new Fact.AddressSpaceLive(other.id(), other.shown(), subject.id(), subject.shown(),
+            ownership(s, other), ctx.phase(), c.loc(), ctx.chain()));
+      } else if (e instanceof Effect.AddressSpaceDestroy d) {
+        subject = operand(d.addressSpace(), args, result);
+        observe(e, c, subject, null, s);
+        s.removeIf(f -> f instanceof Fact.AddressSpaceLive l && l.addressSpace().equals(subject.id()));
+      } else if (e instanceof Effect.AddressSpaceMap m) {
+        observe(e, c, operand(m.result(), args, result), operand(m.addressSpace(), args, result), s);
+      } else if (e instanceof Effect.AddressSpaceUnmap u) {
+        observe(e, c, operand(u.mapping(), args, result), null, s);
+      } else if (e instanceof Effect.Find fd) {
+        observe(e, c, operand(fd.reference(), args, result), null, s);
+      }
+    }
+
+    private void observe(Effect e, Stmt.Call c, Place subject, Place other, RegionState s) {
+      sink.accept(new Observation(e, c.callee(), subject, other, c.loc(), f.name(), ctx.phase(),
+          ctx.device(), ctx.chain(), s.copy()));
+    }
+
+    private void assume(Stmt.Assume a, RegionState s) {
+      if (a.holds() || !(a.cond() instanceof Value.CallResult cr)) return;
+      Optional<FunctionModel> fm = model.function(cr.callee());
+      if (fm.isEmpty()) return;
+      List<Place> args = new ArrayList<>();
+      for (Value v : cr.args()) args.add(place(v, s));
+      for (Effect e : fm.get().effects()) {
+        if (e instanceof Effect.TestsMapped t) {
+          Place region = operand(t.region(), args, Place.UNKNOWN);
+          s.removeIf(f -> f instanceof Fact.Mapped && f.region().equals(region.id()));
+        }
+      }
+    }
+
+    private Place operand(Operand o, List<Place> args, Place result) {
+      if (o instanceof Operand.Arg a) {
+        Place base = a.index() < args.size() ? args.get(a.index()) : Place.UNKNOWN;
+        return a.field() == null ? base : base.field(a.field());
+      }
+      if (o instanceof Operand.Result r) return r.field() == null ? result : result.field(r.field());
+      if (o instanceof Operand.Global g) return new Place("global:" + g.name(), g.name());
+      return Place.UNKNOWN;
+    }
+
+    private void assign(AccessPath target, Place value, RegionState s) {
+      if (target.steps().isEmpty() && target.kind() != AccessPath.Root.GLOBAL) {
+        s.bindLocal(target.root(), value);
+        return;
+      }
+      String id = unaliasedId(target, s);
+      if (id == null) return;
+      if (value == null || value.isUnknown() || value.isNull()) s.aliases().remove(id);
+      else if (!value.id().equals(id)) s.aliases().put(id, value.id());
+    }
+
+    /** The id of a store target: its prefix resolved through aliases, the last step kept as written. */
+    private String unaliasedId(AccessPath target, RegionState s) {
+      if (target.steps().isEmpty()) return "g:" + target.root();
+      AccessPath prefix = new AccessPath(target.kind(), target.root(),
+          target.steps().subList(0, target.steps().size() - 1));
+      Place p = pathPlace(prefix, s);
+      return p.isUnknown() ? null : p.id() + "." + target.lastStep();
+    }
+
+    Place place(Value v, RegionState s) {
+      if (v instanceof Value.Null) return Place.NULL;
+      if (v instanceof Value.Path p) return pathPlace(p.path(), s);
+      if (v instanceof Value.CallResult cr) {
+        Place p = lastResult.get(cr.callee());
+        return p != null ? p : Place.UNKNOWN;
+      }
+      return Place.UNKNOWN;
+    }
+
+    private Place pathPlace(AccessPath ap, RegionState s) {
+      Place base = s.local(ap.root());
+      String id;
+      if (base != null) {
+        if (base.isUnknown() || base.isNull()) return Place.UNKNOWN;
+        id = base.id();
+      } else if (ap.kind() == AccessPath.Root.GLOBAL) {
+        id = "g:" + ap.root();
+      } else {
+        id = f.key() + "::" + ap.root();
+      }
+      id = resolveAliases(id, s);
+      for (String step : ap.steps()) id = resolveAliases(id + "." + step, s);
+      return new Place(id, ap.toString());
+    }
+
+    private String resolveAliases(String id, RegionState s) {
+      String target = s.aliases().get(id);
+      return target != null ? target : id;
+    }
+
+    private Place fresh(Stmt.Call c) {
+      SourceLoc l = c.loc();
+      return new Place("new@" + l.file() + ":" + l.line() + ":" + l.column() + "#" + ctx.chain().size(),
+          c.callee() + "(...)");
+    }
+  }
+
+  /** The owner of {@code region} on every path reaching here, or OTHER when unknown or path-dependent. */
+  static Fact.Owner ownership(RegionState s, Place region) {
+    Fact.Owner found = null;
+    for (Fact.Owned o : s.facts(Fact.Owned.class, region.id())) {
+      if (found != null && found != o.owner()) return Fact.Owner.OTHER;
+      found = o.owner();
+    }
+    return found == null ? Fact.Owner.OTHER : found;
+  }
+
+  static Fact.Owner ownerOf(Place owner) {
+    if (owner == null || owner.isNull()) return Fact.Owner.NONE;
+    String id = owner.id();
+    if (id.equals(Place.SELF)) return Fact.Owner.SELF;
+    if (id.startsWith(Place.SELF + ".")) {
+      String rest = id.substring(Place.SELF.length() + 1);
+      if (!rest.contains(".") && PARENT_FIELDS.contains(rest)) return Fact.Owner.SELF;
+    }
+    return Fact.Owner.OTHER;
+  }
+}

@@ -1,0 +1,33 @@
+package dev.mrcheck.rules;
+
+import dev.mrcheck.analysis.Observation;
+import dev.mrcheck.ir.SourceLoc;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds findings the same way for every rule: location, message, trace, and a line-independent fingerprint. */
+final class Findings {
+  private Findings() {}
+
+  static Finding at(Rule rule, Observation o, String message, List<TraceStep> trace) {
+    return create(rule, o.loc(), o.function(), o.subject().shown() + "|" + o.phaseName(), message, trace);
+  }
+
+  static Finding create(Rule rule, SourceLoc loc, String function, String subject, String message,
+      List<TraceStep> trace) {
+    RuleInfo info = rule.info();
+    String fingerprint = Integer.toHexString((info.id() + "|" + loc.file() + "|" + function + "|" + subject).hashCode());
+    return new Finding(info.id(), info.severity(), loc, message, trace, fingerprint);
+  }
+
+  /** The calls from the lifecycle hook (or callback) down to the flagged call, then the flagged call itself. */
+  static List<TraceStep> chainTo(Observation o, String lastStep) {
+    List<TraceStep> out = new ArrayList<>(o.chain());
+    out.add(new TraceStep(o.loc(), lastStep));
+    return out;
+  }
+
+  static String where(SourceLoc loc) {
+    return loc.file() + ":" + loc.line();
+  }
+}

@@ -1,0 +1,52 @@
+package dev.mrcheck.rules;
+
+import dev.mrcheck.analysis.AnalysisResult;
+import dev.mrcheck.analysis.Fact;
+import dev.mrcheck.analysis.Observation;
+import dev.mrcheck.analysis.Place;
+import dev.mrcheck.model.Effect;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+@RuleInfo(
+    id = "MR003",
+    name = "ownerless-free",
+    severity = Severity.ERROR,
+    summary = "Unparenting or freeing a region created with owner NULL that is not an alias or a container.",
+    description = "A MemoryRegion initialized with a NULL owner belongs to the machine: it is never reference "
+        + "counted, so nothing keeps it alive while the memory core, an address space or an in-flight access "
+        + "still uses it. Such regions must live forever. Give the region an owner (the device, or a wrapper "
+        + "QOM object for dynamic RAM), or never free it. Owner-less aliases and containers may be destroyed.")
+public final class OwnerlessFreeRule extends Rule {
+  @Override
+  public void check(AnalysisResult analysis, Consumer<Finding> report) {
+    for (Observation o : analysis.observations()) {
+      boolean unparent = o.effect() instanceof Effect.Unparent;
+      if (!unparent && !(o.effect() instanceof Effect.Free)) continue;
+      if (o.subject().isUnknown() || o.subject().isNull()) continue;
+      List<Fact.Owned> destroyed = new ArrayList<>();
+      for (Fact.Owned owned : o.before().facts(Fact.Owned.class)) {
+        boolean hit = unparent ? owned.region().equals(o.subject().id())
+            : new Place(owned.region(), "").within(o.subject().id());
+        if (hit) destroyed.add(owned);
+      }
+      if (destroyed.isEmpty()) continue;
+      if (!destroyed.stream().allMatch(f -> f.owner() == Fact.Owner.NONE && !f.kind().isTransient())) continue;
+      Fact.Owned first = destroyed.get(0);
+      report.accept(finding(o, first, unparent));
+    }
+  }
+
+  private Finding finding(Observation o, Fact.Owned owned, boolean unparent) {
+    String what = unparent ? "object_unparent(" + o.subject().shown() + ")" : o.callee() + "(" + o.subject().shown() + ")";
+    String region = owned.region().equals(o.subject().id()) ? "" : " containing " + owned.shown();
+    String message = String.format(
+        "%s destroys a%s %s region created with owner NULL at %s: owner-less regions are not reference counted",
+        what, region, owned.kind().modelName(), Findings.where(owned.at()));
+    List<TraceStep> trace = new ArrayList<>();
+    trace.add(new TraceStep(owned.at(), owned.shown() + " created with owner NULL here"));
+    trace.addAll(Findings.chainTo(o, unparent ? "unparented here" : "freed here"));
+    return Findings.at(this, o, message, trace);
+  }
+}

@@ -1,0 +1,61 @@
+package dev.mrcheck.rules;
+
+import dev.mrcheck.analysis.AnalysisResult;
+import dev.mrcheck.analysis.Fact;
+import dev.mrcheck.analysis.Observation;
+import dev.mrcheck.model.Effect;
+import dev.mrcheck.model.Role;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+
+@RuleInfo(
+    id = "MR002",
+    name = "unparent-while-mapped",
+    severity = Severity.ERROR,
+    summary = "object_unparent() of a region that may still be mapped in a container.",
+    description = "object_unparent() drops the owner's reference to a MemoryRegion; if the region is still a "
+        + "subregion of a container (or the root of an address space) on some path to the call, it can be "
+        + "finalized while the container still points at it. Call memory_region_del_subregion() on the same "
+        + "container first, on every path, including error paths.")
+public final class UnparentWhileMappedRule extends Rule {
+  @Override
+  public void check(AnalysisResult analysis, Consumer<Finding> report) {
+    for (Observation o : analysis.observations()) {
+      // In instance_finalize the device's regions are already gone; that is MR004's business.
+      if (!(o.effect() instanceof Effect.Unparent) || o.phase() == Role.INSTANCE_FINALIZE) continue;
+      String region = o.subject().id();
+      List<Fact.Mapped> mappings = new ArrayList<>(o.before().facts(Fact.Mapped.class, region));
+      if (!mappings.isEmpty()) {
+        mappings.sort(Comparator.comparing(Fact.Mapped::at));
+        report.accept(mapped(o, mappings.get(0)));
+        continue;
+      }
+      List<Fact.AddressSpaceLive> roots = o.before().facts(Fact.AddressSpaceLive.class, region);
+      if (!roots.isEmpty()) report.accept(root(o, roots.get(0)));
+    }
+  }
+
+  private Finding mapped(Observation o, Fact.Mapped m) {
+    String message = String.format(
+        "object_unparent(%s) while it may still be mapped in %s: no memory_region_del_subregion() on some path "
+            + "from the memory_region_add_subregion() at %s", o.subject().shown(), m.containerShown(),
+        Findings.where(m.at()));
+    List<TraceStep> trace = new ArrayList<>(m.how());
+    trace.add(new TraceStep(m.at(), String.format("%s mapped into %s here (%s)", m.shown(), m.containerShown(),
+        m.phase() == null ? "run-time code" : m.phase().modelName())));
+    trace.addAll(Findings.chainTo(o, "unparented here, still mapped (" + o.phaseName() + ")"));
+    return Findings.at(this, o, message, trace);
+  }
+
+  private Finding root(Observation o, Fact.AddressSpaceLive as) {
+    String message = String.format(
+        "object_unparent(%s) while it may still be the root of address space %s (address_space_init at %s); "
+            + "destroy the address space first", o.subject().shown(), as.addressSpaceShown(), Findings.where(as.at()));
+    List<TraceStep> trace = new ArrayList<>(as.how());
+    trace.add(new TraceStep(as.at(), "address space " + as.addressSpaceShown() + " created over " + as.shown()));
+    trace.addAll(Findings.chainTo(o, "unparented here while the address space is live"));
+    return Findings.at(this, o, message, trace);
+  }
+}

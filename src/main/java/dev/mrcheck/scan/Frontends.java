@@ -1,0 +1,16 @@
+package dev.mrcheck.scan;
+
+import dev.mrcheck.frontend.Frontend;
+import dev.mrcheck.frontend.FrontendOptions;
+import dev.mrcheck.frontend.c.CFrontend;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The frontends a scan uses, one per language, picked by file name. */
+final class Frontends {
+  private Frontends() {}
+
+  static List<Frontend> create(FrontendOptions options, List<Path> scanPaths) {
+    return List.of(new CFrontend(options));
+  }
+}
