@@ -3,6 +3,7 @@ package dev.mrcheck.model;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The effect verbs of the model language, one per {@link Effect} record. Each verb takes exactly one
@@ -10,102 +11,42 @@ import java.util.Optional;
  * checks calls against and what the printer writes back.
  */
 enum Verb {
-  INIT("init", "region",
+  INIT("init", "region", Verb::init,
       Param.required("owner", ValueType.OWNER),
       Param.required("kind", ValueType.KIND),
-      Param.optional("target", ValueType.OPERAND)) {
-    @Override
-    Effect build(Arguments args) {
-      RegionKind kind = args.kind("kind");
-      if (kind == RegionKind.ALIAS && !args.has("target")) {
-        args.reject("kind", "an alias needs its aliased region: add target = <parameter>");
-      } else if (kind != RegionKind.ALIAS && args.has("target")) {
-        args.reject("target", "target is only meaningful for kind = alias");
-      }
-      return new Effect.Init(args.subject(), args.operand("owner"), kind, args.operand("target"));
-    }
-  },
+      Param.optional("target", ValueType.OPERAND)),
   MAP("map", "region",
+      a -> new Effect.Map(a.subject(), a.operand("into"), a.role("undone_before")),
       Param.required("into", ValueType.OPERAND),
-      Param.optional("undone_before", ValueType.ROLE)) {
-    @Override
-    Effect build(Arguments args) {
-      return new Effect.Map(args.subject(), args.operand("into"), args.role("undone_before"));
+      Param.optional("undone_before", ValueType.ROLE)),
+  UNMAP("unmap", "region", a -> new Effect.Unmap(a.subject(), a.operand("from")),
+      Param.optional("from", ValueType.OPERAND)),
+  REF("ref", "target", a -> new Effect.Ref(a.subject())),
+  UNREF("unref", "target", a -> new Effect.Unref(a.subject())),
+  UNPARENT("unparent", "target", a -> new Effect.Unparent(a.subject())),
+  FREE("free", "target", a -> new Effect.Free(a.subject())),
+  AS_INIT("as_init", "address_space", a -> new Effect.AddressSpaceInit(a.subject(), a.operand("root")),
+      Param.required("root", ValueType.OPERAND)),
+  AS_DESTROY("as_destroy", "address_space", a -> new Effect.AddressSpaceDestroy(a.subject(), a.flag("frees", false)),
+      Param.optional("frees", ValueType.FLAG)),
+  AS_MAP("as_map", "address_space",
+      a -> new Effect.AddressSpaceMap(a.subject(), a.has("result") ? a.operand("result") : new Operand.Result(null)),
+      Param.optional("result", ValueType.OPERAND)),
+  AS_UNMAP("as_unmap", "mapping", a -> new Effect.AddressSpaceUnmap(a.subject())),
+  FIND("find", "reference", a -> new Effect.Find(a.subject())),
+  RETURNS("returns", "target", a -> new Effect.Returns(a.subject())),
+  TESTS_MAPPED("tests_mapped", "region", a -> new Effect.TestsMapped(a.subject()));
+
+  /** {@code init}: only an alias has a target, and an alias must have one. */
+  private static Effect init(Arguments args) {
+    RegionKind kind = args.kind("kind");
+    if (kind == RegionKind.ALIAS && !args.has("target")) {
+      args.reject("kind", "an alias needs its aliased region: add target = <parameter>");
+    } else if (kind != RegionKind.ALIAS && args.has("target")) {
+      args.reject("target", "target is only meaningful for kind = alias");
     }
-  },
-  UNMAP("unmap", "region", Param.optional("from", ValueType.OPERAND)) {
-    @Override
-    Effect build(Arguments args) {
-      return new Effect.Unmap(args.subject(), args.operand("from"));
-    }
-  },
-  REF("ref", "target") {
-    @Override
-    Effect build(Arguments args) {
-      return new Effect.Ref(args.subject());
-    }
-  },
-  UNREF("unref", "target") {
-    @Override
-    Effect build(Arguments args) {
-      return new Effect.Unref(args.subject());
-    }
-  },
-  UNPARENT("unparent", "target") {
-    @Override
-    Effect build(Arguments args) {
-      return new Effect.Unparent(args.subject());
-    }
-  },
-  FREE("free", "target") {
-    @Override
-    Effect build(Arguments args) {
-      return new Effect.Free(args.subject());
-    }
-  },
-  AS_INIT("as_init", "address_space", Param.required("root", ValueType.OPERAND)) {
-    @Override
-    Effect build(Arguments args) {
-      return new Effect.AddressSpaceInit(args.subject(), args.operand("root"));
-    }
-  },
-  AS_DESTROY("as_destroy", "address_space", Param.optional("frees", ValueType.FLAG)) {
-    @Override
-    Effect build(Arguments args) {
-      return new Effect.AddressSpaceDestroy(args.subject(), args.flag("frees", false));
-    }
-  },
-  AS_MAP("as_map", "address_space", Param.optional("result", ValueType.OPERAND)) {
-    @Override
-    Effect build(Arguments args) {
-      Operand result = args.has("result") ? args.operand("result") : new Operand.Result(null);
-      return new Effect.AddressSpaceMap(args.subject(), result);
-    }
-  },
-  AS_UNMAP("as_unmap", "mapping") {
-    @Override
-    Effect build(Arguments args) {
-      return new Effect.AddressSpaceUnmap(args.subject());
-    }
-  },
-  FIND("find", "reference") {
-    @Override
-    Effect build(Arguments args) {
-      return new Effect.Find(args.subject());
-    }
-  },
-  RETURNS("returns", "target") {
-    @Override
-    Effect build(Arguments args) {
-      return new Effect.Returns(args.subject());
-    }
-  },
-  TESTS_MAPPED("tests_mapped", "region") {
-    @Override
-    Effect build(Arguments args) {
-      return new Effect.TestsMapped(args.subject());
-    }
-  };
+    return new Effect.Init(args.subject(), args.operand("owner"), kind, args.operand("target"));
+  }
 
   /** What a named argument's value must be. */
   enum ValueType {
@@ -155,14 +96,19 @@ enum Verb {
   private final String modelName;
   private final String subjectName;
   private final List<Param> params;
+  private final Function<Arguments, Effect> builder;
 
-  Verb(String modelName, String subjectName, Param... params) {
+  Verb(String modelName, String subjectName, Function<Arguments, Effect> builder, Param... params) {
     this.modelName = modelName;
     this.subjectName = subjectName;
+    this.builder = builder;
     this.params = List.of(params);
   }
 
-  abstract Effect build(Arguments args);
+  /** The effect for checked arguments; may {@link Arguments#reject} a combination of them. */
+  Effect build(Arguments args) {
+    return builder.apply(args);
+  }
 
   String modelName() {
     return modelName;
