@@ -4,6 +4,8 @@ import dev.mrcheck.model.parser.MrModelLexer;
 import dev.mrcheck.model.parser.MrModelParser;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
@@ -29,7 +31,8 @@ final class ModelSyntax {
     parser.addErrorListener(errors);
     MrModelParser.ModelFileContext tree = parser.modelFile();
     if (!errors.found.isEmpty()) {
-      throw new ModelException(errors.found);
+      // Only the first: after it, ANTLR's recovery produces follow-on errors that mislead.
+      throw new ModelException(errors.found.subList(0, 1));
     }
     return tree;
   }
@@ -54,11 +57,34 @@ final class ModelSyntax {
       if (offendingSymbol instanceof Token token && token.getType() == MrModelLexer.ERROR_CHAR) {
         return "unexpected character '" + token.getText() + "'";
       }
-      return "syntax error: " + msg
+      String words = msg
+          .replaceAll("(extraneous|mismatched) input '<EOF>'", "unexpected end of file,")
           .replace("<EOF>", "end of file")
-          .replaceAll("(?<![\\w'])ERROR_CHAR(?![\\w'])", "character")
           .replaceAll("(?<![\\w'])STRING(?![\\w'])", "string")
           .replaceAll("(?<![\\w'])ID(?![\\w'])", "name");
+      Matcher set = EXPECTED_SET.matcher(words);
+      StringBuilder out = new StringBuilder();
+      while (set.find()) {
+        set.appendReplacement(out, Matcher.quoteReplacement(expected(set.group(1))));
+      }
+      set.appendTail(out);
+      return "syntax error: " + out;
+    }
+
+    /**
+     * {@code {'function', 'class', 'hook_setter', 'type', 'global', name}} is just "a name": the
+     * declaration keywords are names too. A single choice loses its braces.
+     */
+    private static String expected(String choices) {
+      List<String> items = new ArrayList<>(List.of(choices.split(", ")));
+      if (items.contains("name")) {
+        items.removeAll(SOFT_KEYWORDS);
+      }
+      return items.size() == 1 ? items.get(0) : "one of " + String.join(", ", items);
     }
   }
+
+  private static final Pattern EXPECTED_SET = Pattern.compile("(?<=expecting |missing )\\{((?:'[^']*'|[\\w ]+)(?:, (?:'[^']*'|[\\w ]+))*)\\}");
+  private static final List<String> SOFT_KEYWORDS =
+      List.of("'function'", "'class'", "'hook_setter'", "'type'", "'global'");
 }
