@@ -1,0 +1,167 @@
+package dev.mrcheck.frontend.c;
+
+import dev.mrcheck.frontend.Frontend;
+import dev.mrcheck.frontend.FrontendOptions;
+import dev.mrcheck.frontend.SourceFile;
+import dev.mrcheck.ir.Function;
+import dev.mrcheck.ir.ParseProblem;
+import dev.mrcheck.ir.SourceLoc;
+import dev.mrcheck.ir.StructField;
+import dev.mrcheck.ir.TranslationUnit;
+import dev.mrcheck.ir.TypeRegistration;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.cdt.core.dom.ast.ASTVisitor;
+import org.eclipse.cdt.core.dom.ast.IASTCompositeTypeSpecifier;
+import org.eclipse.cdt.core.dom.ast.IASTDeclaration;
+import org.eclipse.cdt.core.dom.ast.IASTFunctionDefinition;
+import org.eclipse.cdt.core.dom.ast.IASTPreprocessorFunctionStyleMacroDefinition;
+import org.eclipse.cdt.core.dom.ast.IASTPreprocessorMacroDefinition;
+import org.eclipse.cdt.core.dom.ast.IASTProblem;
+import org.eclipse.cdt.core.dom.ast.IASTSimpleDeclaration;
+import org.eclipse.cdt.core.dom.ast.IASTTranslationUnit;
+import org.eclipse.cdt.core.dom.ast.gnu.c.GCCLanguage;
+import org.eclipse.cdt.core.model.ILanguage;
+import org.eclipse.cdt.core.parser.ExtendedScannerInfo;
+import org.eclipse.cdt.core.parser.FileContent;
+import org.eclipse.cdt.core.parser.NullLogService;
+
+/**
+ * The C frontend: Eclipse CDT's GNU C parser, run without headers (unless {@code -I} is given)
+ * and with a built-in macro prelude for QEMU/GLib idioms, lowered to mrcheck's IR.
+ *
+ * <p>Thread-safe: every parse builds its own scanner state and provider; no AST outlives
+ * {@link #parse}.
+ */
+public final class CFrontend implements Frontend {
+  private static final Pattern STRING_MACRO = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
+  private static final int PARSE_OPTIONS =
+      ILanguage.OPTION_IS_SOURCE_UNIT | ILanguage.OPTION_NO_IMAGE_LOCATIONS;
+
+  private final List<Path> includeDirs;
+  private final Map<String, String> defines;
+  private final boolean usePrelude;
+
+  public CFrontend(FrontendOptions options) {
+    this(options, true);
+  }
+
+  /** {@code usePrelude = false} only to measure what the prelude buys. */
+  CFrontend(FrontendOptions options, boolean usePrelude) {
+    List<Path> dirs = new ArrayList<>();
+    for (Path p : options.includeDirs()) dirs.add(p.toAbsolutePath().normalize());
+    this.includeDirs = List.copyOf(dirs);
+    Map<String, String> d = new HashMap<>();
+    options.defines().forEach((k, v) -> d.put(k, v == null ? "1" : v));
+    this.defines = Map.copyOf(d);
+    this.usePrelude = usePrelude;
+  }
+
+  @Override
+  public boolean accepts(String fileName) {
+    return fileName.endsWith(".c") || fileName.endsWith(".h");
+  }
+
+  @Override
+  public TranslationUnit parse(SourceFile file) {
+    try {
+      return parseOrThrow(file);
+    } catch (Exception | StackOverflowError | LinkageError e) {
+      String name = file.relativePath();
+      int lines = file.text() == null ? 0 : new Locations(name, "", file.text()).lineCount();
+      ParseProblem p =
+          new ParseProblem(SourceLoc.of(name, 1, 1), "C frontend failed: " + e, null);
+      return new TranslationUnit(name, "c", lines, List.of(), List.of(), List.of(), Map.of(), List.of(p));
+    }
+  }
+
+  private TranslationUnit parseOrThrow(SourceFile file) throws Exception {
+    String name = file.relativePath();
+    String cdtName = cdtFileName(file);
+    String text = file.text();
+    Locations locs = new Locations(name, cdtName, text);
+
+    IASTTranslationUnit ast = GCCLanguage.getDefault()
+        .getASTTranslationUnit(
+            FileContent.create(cdtName, text.toCharArray()),
+            scannerInfo(),
+            new HeaderProvider(includeDirs),
+            null,
+            PARSE_OPTIONS,
+            new NullLogService());
+
+    Map<String, String> firstFields = new HashMap<>();
+    List<StructField> fields = new ArrayList<>();
+    List<TypeRegistration> types = new ArrayList<>();
+    List<IASTFunctionDefinition> definitions = new ArrayList<>();
+    List<ParseProblem> problems = new ArrayList<>();
+    ProblemCollector problemCollector = new ProblemCollector(locs);
+    TypeInfoExtractor typeInfos = new TypeInfoExtractor(locs);
+
+    ast.accept(
+        new ASTVisitor() {
+          {
+            shouldVisitDeclarations = true;
+            shouldVisitProblems = true;
+          }
+
+          @Override
+          public int visit(IASTDeclaration d) {
+            if (!locs.inThisFile(d)) return PROCESS_SKIP;
+            if (d instanceof IASTFunctionDefinition f) {
+              definitions.add(f);
+            } else if (d instanceof IASTSimpleDeclaration sd) {
+              typeInfos.extract(sd, types);
+              if (!(d.getParent() instanceof IASTCompositeTypeSpecifier)) {
+                StructFieldExtractor.extract(sd, fields);
+              }
+            }
+            return PROCESS_CONTINUE;
+          }
+
+          @Override
+          public int visit(IASTProblem problem) {
+            problemCollector.collect(problem, problems);
+            return PROCESS_CONTINUE;
+          }
+        });
+
+    for (StructField f : fields) firstFields.putIfAbsent(f.struct(), f.name());
+    FunctionLowering lowering = new FunctionLowering(locs, name, firstFields);
+    List<Function> functions = new ArrayList<>();
+    for (IASTFunctionDefinition def : definitions) functions.add(lowering.lower(def));
+
+    problems.sort((a, b) -> a.loc().compareTo(b.loc()));
+    return new TranslationUnit(
+        name, "c", locs.lineCount(), functions, types, fields, stringMacros(ast), problems);
+  }
+
+  private ExtendedScannerInfo scannerInfo() {
+    String[] include = includeDirs.stream().map(Path::toString).toArray(String[]::new);
+    String[] preIncludes = usePrelude ? new String[] {Prelude.PATH} : new String[0];
+    return new ExtendedScannerInfo(defines, include, new String[0], preIncludes);
+  }
+
+  private static String cdtFileName(SourceFile file) {
+    if (file.absolutePath() != null) return file.absolutePath().toAbsolutePath().normalize().toString();
+    return "/mrcheck-input/" + file.relativePath();
+  }
+
+  /** {@code #define NAME "string"} in this file: NAME -> string. */
+  private static Map<String, String> stringMacros(IASTTranslationUnit ast) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (IASTPreprocessorMacroDefinition m : ast.getMacroDefinitions()) {
+      if (m instanceof IASTPreprocessorFunctionStyleMacroDefinition) continue;
+      if (!m.isPartOfTranslationUnitFile()) continue;
+      Matcher s = STRING_MACRO.matcher(m.getExpansion().trim());
+      if (s.matches()) out.put(m.getName().toString(), s.group(1));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,80 @@
+package dev.mrcheck.frontend.c;
+
+import java.io.IOException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.eclipse.cdt.core.index.IIndexFileLocation;
+import org.eclipse.cdt.core.parser.FileContent;
+import org.eclipse.cdt.internal.core.parser.IMacroDictionary;
+import org.eclipse.cdt.internal.core.parser.scanner.InternalFileContent;
+import org.eclipse.cdt.internal.core.parser.scanner.InternalFileContentProvider;
+
+/**
+ * Serves the built-in prelude and headers found under the user's {@code -I} directories; every
+ * other include is reported missing. CDT's own saved-files provider needs a running Eclipse
+ * workspace, and resolving includes next to the scanned file would make results depend on
+ * whatever headers happen to sit there.
+ *
+ * <p>One instance per parse: the base class tracks pragma-once state per translation unit.
+ */
+final class HeaderProvider extends InternalFileContentProvider {
+  private final List<Path> includeDirs;
+
+  HeaderProvider(List<Path> includeDirs) {
+    this.includeDirs = includeDirs;
+  }
+
+  @Override
+  public boolean getInclusionExists(String path) {
+    if (Prelude.PATH.equals(path)) return true;
+    Path p = underIncludeDir(path);
+    return p != null && Files.isRegularFile(p);
+  }
+
+  @Override
+  public InternalFileContent getContentForInclusion(String path, IMacroDictionary macros) {
+    if (Prelude.PATH.equals(path)) return content(path, Prelude.text());
+    Path p = underIncludeDir(path);
+    if (p == null) return null;
+    try {
+      return content(path, read(p));
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  @Override
+  public InternalFileContent getContentForInclusion(IIndexFileLocation location, String astPath) {
+    return null;
+  }
+
+  private Path underIncludeDir(String path) {
+    Path p;
+    try {
+      p = Path.of(path).toAbsolutePath().normalize();
+    } catch (RuntimeException e) {
+      return null;
+    }
+    for (Path dir : includeDirs) {
+      if (p.startsWith(dir)) return p;
+    }
+    return null;
+  }
+
+  private static InternalFileContent content(String path, String text) {
+    return (InternalFileContent) FileContent.create(path, text.toCharArray());
+  }
+
+  private static String read(Path p) throws IOException {
+    byte[] bytes = Files.readAllBytes(p);
+    return StandardCharsets.UTF_8
+        .newDecoder()
+        .onMalformedInput(CodingErrorAction.REPLACE)
+        .onUnmappableCharacter(CodingErrorAction.REPLACE)
+        .decode(java.nio.ByteBuffer.wrap(bytes))
+        .toString();
+  }
+}
