@@ -130,12 +130,13 @@ public final class SarifReport implements Report {
     }
     Result r = new Result()
         .withRuleId(f.ruleId())
-        .withRuleIndex(ruleIndex)
         .withLevel(resultLevel(f.severity()))
         .withMessage(new Message().withText(f.message()))
         .withLocations(List.of(location(f.loc(), artifacts)))
         .withPartialFingerprints(new PartialFingerprints().withAdditionalProperty(FINGERPRINT_KEY, f.fingerprint()));
-    return related.isEmpty() ? r : r.withRelatedLocations(related);
+    if (ruleIndex != null) r.setRuleIndex(ruleIndex);
+    if (!related.isEmpty()) r.setRelatedLocations(related);
+    return r;
   }
 
   private Invocation invocation(List<FileProblem> problems, Artifacts artifacts) {
