@@ -1,0 +1,6 @@
+package dev.mrcheck.cli;
+
+/** The {@code --format} values. */
+enum OutputFormat {
+  TEXT, SARIF, JSON
+}

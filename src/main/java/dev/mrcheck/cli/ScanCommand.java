@@ -1,0 +1,208 @@
+package dev.mrcheck.cli;
+
+import dev.mrcheck.analysis.Semantics;
+import dev.mrcheck.frontend.FrontendOptions;
+import dev.mrcheck.report.JsonReport;
+import dev.mrcheck.report.Report;
+import dev.mrcheck.report.SarifReport;
+import dev.mrcheck.report.Summary;
+import dev.mrcheck.report.TextReport;
+import dev.mrcheck.rules.RuleInfo;
+import dev.mrcheck.scan.ScanException;
+import dev.mrcheck.scan.ScanRequest;
+import dev.mrcheck.scan.ScanResult;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mrcheck scan}: checks the inputs, runs the scan, writes the report (stdout or
+ * {@code --output}), prints the summary on stderr and turns findings into the exit code.
+ */
+@Command(
+    name = "scan",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Scan C sources (files or directories) for MemoryRegion ownership and lifetime bugs.",
+      "Diagnostics go to stdout (or --output); a one-line summary goes to stderr.",
+    })
+final class ScanCommand implements Callable<Integer> {
+  static final Semantics DEFAULT_SEMANTICS = Semantics.CURRENT;
+
+  /** {@code -D} as the C preprocessor takes it: a name, optionally with parameters, then {@code =value}. */
+  private static final Pattern DEFINE = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*(?:\\([^)]*\\))?)(?:=(.*))?");
+
+  private final CliContext context;
+
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "PATH", arity = "1..*",
+      description = "Files or directories to scan (directories recursively).")
+  List<Path> paths;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      description = "Report format: text (compiler-style diagnostics), sarif (SARIF 2.1.0) or json. "
+          + "Default: ${DEFAULT-VALUE}.")
+  OutputFormat format;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+      description = "Write the report to FILE (replaced atomically) instead of stdout.")
+  Path output;
+
+  @Option(names = "--semantics", paramLabel = "MODEL", defaultValue = "current",
+      description = "QEMU reference semantics to check against: legacy (before 10.2), current (10.2 "
+          + "and later) or refcount (the proposed per-region refcount series). Default: ${DEFAULT-VALUE}.")
+  Semantics semantics;
+
+  @Option(names = "--rules", paramLabel = "ID", split = ",",
+      description = "Run only these rules (comma-separated ids, e.g. MR001,MR002). Default: all. "
+          + "See 'mrcheck rules'.")
+  List<String> ruleIds = new ArrayList<>();
+
+  @Option(names = "--model", paramLabel = "FILE",
+      description = "An extra API model file (.mrm) added to the bundled model. Repeatable.")
+  List<Path> modelFiles = new ArrayList<>();
+
+  @Option(names = "-I", paramLabel = "DIR",
+      description = "Add DIR to the include search path. Repeatable.")
+  List<Path> includeDirs = new ArrayList<>();
+
+  @Option(names = "-D", paramLabel = "NAME[=VALUE]",
+      description = "Define a preprocessor macro (value 1 if omitted). Repeatable.")
+  List<String> defines = new ArrayList<>();
+
+  @Option(names = {"-j", "--jobs"}, paramLabel = "N",
+      description = "Parser threads. Default: the number of cores.")
+  Integer jobs;
+
+  @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
+      description = "Exit with 1 if there is a finding at or above LEVEL: error, warning, note or "
+          + "none (always 0). Default: ${DEFAULT-VALUE}.")
+  FailOn failOn;
+
+  @Option(names = {"-v", "--verbose"},
+      description = "Also print input problems (unparsable files, dropped functions) on stderr.")
+  boolean verbose;
+
+  ScanCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() throws ScanException, IOException {
+    ScanRequest request = request();
+    OutputFile outputFile = output == null ? null : new OutputFile(output);
+    if (outputFile != null) {
+      refuseToOverwriteInput();
+      outputFile.checkWritable();
+    }
+
+    ScanResult result = context.scanner().scan(request);
+
+    Report report = report(request, result);
+    PrintWriter out = spec.commandLine().getOut();
+    if (outputFile == null) {
+      report.write(result, out);
+      out.flush();
+    } else {
+      outputFile.write(w -> report.write(result, w));
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    if (verbose) new TextReport(displayRoot(result.root())).writeProblems(result, err);
+    err.println(Summary.line(result));
+    err.flush();
+    return failOn.fails(result.findings()) ? ExitCodes.FINDINGS : ExitCodes.OK;
+  }
+
+  private ScanRequest request() throws ScanException {
+    for (Path p : paths) {
+      if (!Files.exists(p)) throw new ScanException("no such file or directory: " + p);
+      if (!Files.isReadable(p)) throw new ScanException("cannot read " + p + ": permission denied");
+    }
+    for (Path m : modelFiles) {
+      if (!Files.isRegularFile(m)) throw new ScanException("model file not found: " + m);
+      if (!Files.isReadable(m)) throw new ScanException("cannot read model file " + m + ": permission denied");
+    }
+    for (Path dir : includeDirs) {
+      // As cc does: a missing include directory is not an error, but say so, it is usually a typo.
+      if (!Files.isDirectory(dir)) spec.commandLine().getErr().println("mrcheck: warning: include directory not found: " + dir);
+    }
+    int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
+    if (threads < 1) throw usage("--jobs must be at least 1, got " + threads);
+    return new ScanRequest(paths, semantics, selectedRules(), modelFiles,
+        new FrontendOptions(includeDirs, parseDefines()), threads);
+  }
+
+  /** Canonical ids of the {@code --rules} selection; empty means all. Ids match case-insensitively. */
+  private Set<String> selectedRules() {
+    Set<String> selected = new LinkedHashSet<>();
+    for (String raw : ruleIds) {
+      String id = raw.trim();
+      if (id.isEmpty()) continue;
+      RuleInfo rule = RuleCatalog.find(context.rules(), id)
+          .orElseThrow(() -> usage("unknown rule id '" + id + "' (" + RuleCatalog.known(context.rules()) + ")"));
+      selected.add(rule.id());
+    }
+    return selected;
+  }
+
+  private Map<String, String> parseDefines() {
+    Map<String, String> result = new LinkedHashMap<>();
+    for (String d : defines) {
+      var m = DEFINE.matcher(d);
+      if (!m.matches()) throw usage("bad -D '" + d + "': expected NAME or NAME=VALUE");
+      result.put(m.group(1), m.group(2) == null ? "1" : m.group(2));
+    }
+    return result;
+  }
+
+  private void refuseToOverwriteInput() throws ScanException {
+    Path target = output.toAbsolutePath().normalize();
+    for (Path p : paths) {
+      if (p.toAbsolutePath().normalize().equals(target)) {
+        throw new ScanException("refusing to write the report over the input " + p);
+      }
+    }
+  }
+
+  private Report report(ScanRequest request, ScanResult result) {
+    return switch (format) {
+      case TEXT -> new TextReport(displayRoot(result.root()));
+      case SARIF -> new SarifReport(rulesThatRan(request), context.help());
+      case JSON -> new JsonReport();
+    };
+  }
+
+  private List<RuleInfo> rulesThatRan(ScanRequest request) {
+    if (request.rules().isEmpty()) return context.rules();
+    return context.rules().stream().filter(r -> request.rules().contains(r.id())).toList();
+  }
+
+  /** The scan root as the user would type it: relative to the working directory when inside it. */
+  private String displayRoot(Path root) {
+    Path abs = root.toAbsolutePath().normalize();
+    Path cwd = context.workingDir().toAbsolutePath().normalize();
+    if (abs.equals(cwd)) return "";
+    return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
+  }
+
+  private ParameterException usage(String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
+}

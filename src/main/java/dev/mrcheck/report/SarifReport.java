@@ -1,0 +1,250 @@
+package dev.mrcheck.report;
+
+import com.contrastsecurity.sarif.Artifact;
+import com.contrastsecurity.sarif.ArtifactLocation;
+import com.contrastsecurity.sarif.Invocation;
+import com.contrastsecurity.sarif.Location;
+import com.contrastsecurity.sarif.Message;
+import com.contrastsecurity.sarif.MultiformatMessageString;
+import com.contrastsecurity.sarif.Notification;
+import com.contrastsecurity.sarif.OriginalUriBaseIds;
+import com.contrastsecurity.sarif.PartialFingerprints;
+import com.contrastsecurity.sarif.PhysicalLocation;
+import com.contrastsecurity.sarif.PropertyBag;
+import com.contrastsecurity.sarif.Region;
+import com.contrastsecurity.sarif.ReportingConfiguration;
+import com.contrastsecurity.sarif.ReportingDescriptor;
+import com.contrastsecurity.sarif.Result;
+import com.contrastsecurity.sarif.Run;
+import com.contrastsecurity.sarif.SarifSchema210;
+import com.contrastsecurity.sarif.Tool;
+import com.contrastsecurity.sarif.ToolComponent;
+import dev.mrcheck.ir.SourceLoc;
+import dev.mrcheck.rules.Finding;
+import dev.mrcheck.rules.RuleInfo;
+import dev.mrcheck.rules.Severity;
+import dev.mrcheck.rules.TraceStep;
+import dev.mrcheck.scan.FileProblem;
+import dev.mrcheck.scan.ScanResult;
+import dev.mrcheck.scan.ScanStats;
+import java.io.IOException;
+import java.io.Writer;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * SARIF 2.1.0: one run for the whole scan. Locations are relative to {@code %SRCROOT%}, which
+ * {@code originalUriBaseIds} binds to the scan root. Input problems become tool execution
+ * notifications. Nothing time- or machine-dependent goes in besides the root, so two scans of
+ * the same tree give the same bytes.
+ */
+public final class SarifReport implements Report {
+  public static final String SRCROOT = "%SRCROOT%";
+  /** Key of {@link Finding#fingerprint()} in {@code partialFingerprints}; bump if its recipe changes. */
+  public static final String FINGERPRINT_KEY = "mrcheck/v1";
+
+  private final List<RuleInfo> rules;
+  private final HelpPages help;
+
+  /** {@code rules}: the rules that ran (any order; they are listed by id). */
+  public SarifReport(List<RuleInfo> rules, HelpPages help) {
+    this.rules = rules.stream().sorted(Comparator.comparing(RuleInfo::id)).toList();
+    this.help = help;
+  }
+
+  @Override
+  public void write(ScanResult result, Writer out) throws IOException {
+    Json.write(toSarif(result), out);
+  }
+
+  public SarifSchema210 toSarif(ScanResult result) {
+    return new SarifSchema210()
+        .with$schema(URI.create("https://json.schemastore.org/sarif-2.1.0.json"))
+        .withVersion(SarifSchema210.Version._2_1_0)
+        .withRuns(List.of(run(result)));
+  }
+
+  private Run run(ScanResult result) {
+    Artifacts artifacts = new Artifacts(result);
+    Map<String, Integer> ruleIndex = new LinkedHashMap<>();
+    for (RuleInfo r : rules) ruleIndex.put(r.id(), ruleIndex.size());
+    List<Result> results = new ArrayList<>();
+    for (Finding f : result.findings()) results.add(result(f, ruleIndex.get(f.ruleId()), artifacts));
+    return new Run()
+        .withTool(new Tool().withDriver(driver()))
+        .withOriginalUriBaseIds(new OriginalUriBaseIds()
+            .withAdditionalProperty(SRCROOT, new ArtifactLocation().withUri(rootUri(result.root()))))
+        .withArtifacts(artifacts.toSarif())
+        .withInvocations(List.of(invocation(result.problems(), artifacts)))
+        .withResults(results)
+        .withColumnKind(Run.ColumnKind.UTF_16_CODE_UNITS)
+        .withProperties(runProperties(result));
+  }
+
+  private ToolComponent driver() {
+    Set<ReportingDescriptor> descriptors = new LinkedHashSet<>();
+    for (RuleInfo r : rules) descriptors.add(descriptor(r));
+    return new ToolComponent()
+        .withName(ToolInfo.NAME)
+        .withVersion(ToolInfo.version())
+        .withSemanticVersion(ToolInfo.version())
+        .withInformationUri(URI.create(ToolInfo.INFORMATION_URI))
+        .withRules(descriptors);
+  }
+
+  private ReportingDescriptor descriptor(RuleInfo rule) {
+    Optional<String> page = help.markdown(rule.id());
+    MultiformatMessageString helpText = page
+        .map(md -> new MultiformatMessageString().withText(md).withMarkdown(md))
+        .orElseGet(() -> new MultiformatMessageString().withText(rule.description()));
+    return new ReportingDescriptor()
+        .withId(rule.id())
+        .withName(rule.name())
+        .withShortDescription(new MultiformatMessageString().withText(rule.summary()))
+        .withFullDescription(new MultiformatMessageString().withText(rule.description()))
+        .withHelp(helpText)
+        .withHelpUri(URI.create(ToolInfo.ruleHelpUri(rule.id())))
+        .withDefaultConfiguration(new ReportingConfiguration().withLevel(configLevel(rule.severity())));
+  }
+
+  /**
+   * One SARIF result per finding. The trace becomes relatedLocations; per-result additions
+   * (codeFlows from the runtime model) belong here.
+   */
+  private Result result(Finding f, Integer ruleIndex, Artifacts artifacts) {
+    Set<Location> related = new LinkedHashSet<>();
+    for (TraceStep step : f.trace()) {
+      related.add(location(step.loc(), artifacts)
+          .withId(related.size())
+          .withMessage(new Message().withText(step.message())));
+    }
+    Result r = new Result()
+        .withRuleId(f.ruleId())
+        .withLevel(resultLevel(f.severity()))
+        .withMessage(new Message().withText(f.message()))
+        .withLocations(List.of(location(f.loc(), artifacts)))
+        .withPartialFingerprints(new PartialFingerprints().withAdditionalProperty(FINGERPRINT_KEY, f.fingerprint()));
+    if (ruleIndex != null) r.setRuleIndex(ruleIndex);
+    if (!related.isEmpty()) r.setRelatedLocations(related);
+    return r;
+  }
+
+  private Invocation invocation(List<FileProblem> problems, Artifacts artifacts) {
+    List<Notification> notifications = new ArrayList<>();
+    for (FileProblem p : problems) {
+      notifications.add(new Notification()
+          .withLevel(Notification.Level.WARNING)
+          .withMessage(new Message().withText(p.message()))
+          .withLocations(new LinkedHashSet<>(List.of(location(p.loc(), artifacts)))));
+    }
+    Invocation inv = new Invocation().withExecutionSuccessful(true);
+    return notifications.isEmpty() ? inv : inv.withToolExecutionNotifications(notifications);
+  }
+
+  /** Scan figures, without the wall time (it would make every report differ). */
+  private static PropertyBag runProperties(ScanResult result) {
+    ScanStats s = result.stats();
+    Map<String, Object> stats = new LinkedHashMap<>();
+    stats.put("filesFound", s.filesFound());
+    stats.put("filesParsed", s.filesParsed());
+    stats.put("linesParsed", s.linesParsed());
+    stats.put("functions", s.functions());
+    stats.put("droppedFunctions", s.droppedFunctions());
+    stats.put("parseProblems", s.parseProblems());
+    return new PropertyBag()
+        .withAdditionalProperty("semantics", result.semantics())
+        .withAdditionalProperty("stats", stats);
+  }
+
+  private static Location location(SourceLoc loc, Artifacts artifacts) {
+    PhysicalLocation physical = new PhysicalLocation().withArtifactLocation(artifacts.location(loc.file()));
+    Region region = region(loc);
+    return new Location().withPhysicalLocation(region == null ? physical : physical.withRegion(region));
+  }
+
+  /** Null when the location is a whole file (line 0). The end is kept only if it is not before the start. */
+  private static Region region(SourceLoc loc) {
+    if (loc.line() < 1) return null;
+    Region r = new Region().withStartLine(loc.line());
+    if (loc.column() >= 1) r.setStartColumn(loc.column());
+    boolean endAfterStart = loc.endLine() > loc.line()
+        || (loc.endLine() == loc.line() && loc.endColumn() >= Math.max(loc.column(), 1));
+    if (endAfterStart) {
+      r.setEndLine(loc.endLine());
+      if (loc.endColumn() >= 1) r.setEndColumn(loc.endColumn());
+    }
+    return r;
+  }
+
+  static String rootUri(Path root) {
+    String uri = root.toAbsolutePath().normalize().toUri().toString();
+    return uri.endsWith("/") ? uri : uri + "/";
+  }
+
+  private static Result.Level resultLevel(Severity s) {
+    return switch (s) {
+      case ERROR -> Result.Level.ERROR;
+      case WARNING -> Result.Level.WARNING;
+      case NOTE -> Result.Level.NOTE;
+    };
+  }
+
+  private static ReportingConfiguration.Level configLevel(Severity s) {
+    return switch (s) {
+      case ERROR -> ReportingConfiguration.Level.ERROR;
+      case WARNING -> ReportingConfiguration.Level.WARNING;
+      case NOTE -> ReportingConfiguration.Level.NOTE;
+    };
+  }
+
+  /** The files a report mentions, sorted, each with its index in {@code run.artifacts}. */
+  private static final class Artifacts {
+    private final Map<String, Integer> index = new LinkedHashMap<>();
+
+    Artifacts(ScanResult result) {
+      Set<String> files = new TreeSet<>();
+      for (Finding f : result.findings()) {
+        files.add(f.loc().file());
+        for (TraceStep step : f.trace()) files.add(step.loc().file());
+      }
+      for (FileProblem p : result.problems()) files.add(p.loc().file());
+      for (String file : files) index.put(file, index.size());
+    }
+
+    ArtifactLocation location(String file) {
+      return new ArtifactLocation().withUri(relativeUri(file)).withUriBaseId(SRCROOT).withIndex(index.get(file));
+    }
+
+    Set<Artifact> toSarif() {
+      Set<Artifact> artifacts = new LinkedHashSet<>();
+      for (String file : index.keySet()) {
+        artifacts.add(new Artifact().withLocation(
+            new ArtifactLocation().withUri(relativeUri(file)).withUriBaseId(SRCROOT)));
+      }
+      return artifacts;
+    }
+
+    /** A relative URI reference for a '/'-separated path: percent-encoded, never mistaken for a scheme. */
+    private static String relativeUri(String file) {
+      try {
+        String encoded = new URI(null, null, file, null).getRawPath();
+        int colon = encoded.indexOf(':');
+        int slash = encoded.indexOf('/');
+        boolean looksLikeScheme = colon >= 0 && (slash < 0 || colon < slash);
+        return looksLikeScheme ? "./" + encoded : encoded;
+      } catch (URISyntaxException e) {
+        throw new IllegalArgumentException("cannot express as URI: " + file, e);
+      }
+    }
+  }
+}

