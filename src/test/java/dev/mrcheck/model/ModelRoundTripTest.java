@@ -17,7 +17,7 @@ class ModelRoundTripTest {
       List.of("mr", "owner", "self", "type", "class", "global", "function", "dev", "s", "as", "_iommu_mr");
   private static final List<String> FIELDS = List.of("mr", "mmio", "bars.mem", "owner");
 
-  @Property(tries = 300)
+  @Property(tries = 200)
   void printedFunctionParsesToTheSameModel(@ForAll("functions") FunctionModel function) throws ModelException {
     FunctionModel reparsed = ModelLoader.parse("p.mrm", ModelPrinter.print(function)).functions().get(0);
     assertThat(reparsed.name()).isEqualTo(function.name());
