@@ -484,7 +484,13 @@ public final class RuntimeModel {
     dropRef(ref, loc, "child property of " + parent.name() + " dropped");
   }
 
+  /** Records a reference; a reference on a finalized node is a use after finalization and is not taken. */
   private Ref addRef(Holder holder, Node target, Ref.Kind kind, String reason, SourceLoc loc, Region via) {
+    if (target.finalized) {
+      journal.report(new Outcome.UseAfterFinalize(target.name(), "reference", loc,
+          "a reference on " + target.name() + ", which is already finalized (" + reason + ")"));
+      return null;
+    }
     int before = target.refcount();
     Ref ref = new Ref(holder, target, kind, reason, loc, via);
     target.refs.add(ref);
