@@ -82,23 +82,27 @@ final class LeakFinder {
   }
 
   private Outcome.Leak explain(Node x) {
-    List<Ref> chain = pathFromOrigin(x);
+    List<Ref> found = pathFromOrigin(x);
     boolean cycle = false;
-    if (chain == null) {
-      chain = cycleHolding(x, new ArrayList<>(List.of(x)), new ArrayList<>(),
+    if (found == null) {
+      found = cycleHolding(x, new ArrayList<>(List.of(x)), new ArrayList<>(),
           Collections.newSetFromMap(new IdentityHashMap<>()));
       cycle = true;
     }
-    if (chain == null) {
-      chain = List.of();
+    if (found == null) {
+      found = List.of();
       cycle = false;
     }
+    List<Ref> chain = found;
     List<Reference> view = chain.stream().map(Ref::view).toList();
     String how = view.isEmpty() ? "no reference explains it"
         : (cycle ? "held by a reference cycle: " : "held by: ")
             + String.join("; ", view.stream().map(Reference::toString).toList());
+    List<String> others = x.refs.stream().filter(r -> !chain.contains(r))
+        .map(r -> r.view().toString()).toList();
+    String also = others.isEmpty() ? "" : "; also held by: " + String.join("; ", others);
     return new Outcome.Leak(x.name(), view, cycle, causalLoc(chain),
-        x.name() + " is never finalized after its last external reference is gone; " + how);
+        x.name() + " is never finalized after its last external reference is gone; " + how + also);
   }
 
   /** Shortest chain from a holder that is not itself leaked down to {@code x}, or null. */

@@ -80,7 +80,9 @@ class RuntimeModelTest {
       m.objectUnref(dev, null);
 
       assertThat(dev.isFinalized()).isFalse();
+      m.ref(mmio, dev, INIT);
       assertThat(m.checkLeaks()).singleElement().satisfies(leak -> {
+        assertThat(leak.message()).contains("also held by: dev0 -> dev0 (memory_region_ref(s->mmio) by dev0");
         assertThat(leak.cycle()).isFalse();
         assertThat(leak.heldBy()).singleElement().satisfies(ref -> {
           assertThat(ref.holder()).isEqualTo("system_memory");
@@ -432,6 +434,18 @@ class RuntimeModelTest {
         assertThat(f.region()).isEqualTo("s->bar");
         assertThat(f.mappedIn()).isEqualTo("system_memory");
         assertThat(f.message()).contains("mr->container->owner == mr->owner");
+      });
+    }
+
+    @Test
+    void anUnparentedRootOfALiveAddressSpaceIsFinalizedWhileMapped() {
+      RuntimeModel m = new RuntimeModel(CURRENT);
+      Region root = m.initRegion("dma-root", null, RegionKind.CONTAINER, null, INIT);
+      m.addressSpaceInit("dma", root, ADD);
+      m.unparentRegion(root, DEL);
+      assertThat(outcomes(m, Outcome.FinalizedWhileMapped.class)).singleElement().satisfies(f -> {
+        assertThat(f.mappedIn()).isEqualTo("address space dma");
+        assertThat(f.loc()).isEqualTo(DEL);
       });
     }
 
