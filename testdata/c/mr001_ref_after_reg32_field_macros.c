@@ -2,7 +2,8 @@
  * PCI crypto accelerator whose register layout is written with the
  * hw/registerfields.h macros.  REG32()/FIELD() lines have no semicolon;
  * a parser that lets them swallow the next function would lose the
- * realize below and miss the unbalanced memory_region_ref.
+ * realize (right after the DEBUG_ADDR block) and miss the unbalanced
+ * memory_region_ref.
  */
 #include "qemu/osdep.h"
 #include "qapi/error.h"
@@ -22,7 +23,7 @@ REG32(STATUS, 0x04)
 REG32(KEY_LO, 0x08)
 REG32(KEY_HI, 0x0c)
 
-#define REGDEV_NUM_REGS (R_KEY_HI + 1)
+#define REGDEV_NUM_REGS (R_KEY_HI + 2)
 
 struct RegdevState {
     PCIDevice parent_obj;
@@ -68,6 +69,10 @@ static const MemoryRegionOps regdev_ops = {
         .max_access_size = 4,
     },
 };
+
+/* debug window, decoded only when CTRL.MODE == 7 */
+REG32(DEBUG_ADDR, 0x10)
+    FIELD(DEBUG_ADDR, ADDR, 2, 30)
 
 static void regdev_realize(PCIDevice *pdev, Error **errp)
 {

@@ -5,7 +5,8 @@
  * header-less parser: REG32/REG8/FIELD at file scope, QEMU_PACKED,
  * G_GNUC_UNUSED, g_autofree, QLIST_FOREACH, WITH_QEMU_LOCK_GUARD and a
  * coroutine_fn function.  Every lifecycle function must survive parsing
- * for the balanced pairs below to be seen as balanced.
+ * for the balanced pairs below to be seen as balanced: exit, right after
+ * the SQ0TDBL block, holds the unref, the destroy and the del.
  */
 #include "qemu/osdep.h"
 #include "qemu/queue.h"
@@ -122,6 +123,10 @@ static void macros_realize(PCIDevice *pdev, Error **errp)
     memory_region_init(&s->dma_root, OBJECT(s), "macros-dma-root", UINT64_MAX);
     address_space_init(&s->dma_as, &s->dma_root, as_name);
 }
+
+/* submission queue 0 tail doorbell, inside the doorbell window */
+REG32(SQ0TDBL, 0x1000)
+    FIELD(SQ0TDBL, SQT, 0, 16)
 
 static void macros_exit(PCIDevice *pdev)
 {

@@ -1,0 +1,19 @@
+package dev.mrcheck.runtime;
+
+/** The device lifecycle phases whose memory-API events the analysis replays (domain.md §3). */
+public enum LifecyclePhase {
+  INSTANCE_INIT("instance_init"),
+  REALIZE("realize"),
+  UNREALIZE("unrealize"),
+  INSTANCE_FINALIZE("instance_finalize");
+
+  private final String label;
+
+  LifecyclePhase(String label) {
+    this.label = label;
+  }
+
+  public String label() {
+    return label;
+  }
+}

@@ -1,0 +1,232 @@
+package dev.mrcheck.runtime;
+
+import dev.mrcheck.analysis.Semantics;
+import dev.mrcheck.model.RegionKind;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Drives one device through its life on a fresh {@link RuntimeModel}, replaying the memory-API
+ * events the analysis found in each lifecycle function (domain.md §3):
+ *
+ * <ul>
+ *   <li>{@link #run()}: instance_init, attach to the QOM tree, (realize, unrealize)×cycles, unparent,
+ *       drop the creator's reference, drain RCU, then look for what is still alive. A device that is
+ *       not hot-pluggable stops after realize: it lives as long as the machine.
+ *   <li>{@link #introspect()}: the throw-away instance made to list properties: instance_init then the
+ *       last unref, without ever being realized.
+ * </ul>
+ *
+ * <p>Regions the device does not create are named by {@link #machineRegion} (owner NULL, e.g.
+ * {@code system_memory}) or {@link #foreignRegion} (owned by another object that outlives the
+ * device, e.g. a parent's BAR). An undeclared name is taken as a machine-owned container, and the
+ * trace says so.
+ */
+public final class LifecycleReplay {
+  private final Semantics semantics;
+  private final String deviceName;
+  private boolean hotPluggable = true;
+  private int realizeCycles = 1;
+  private final Map<String, RegionKind> machineRegions = new LinkedHashMap<>();
+  private final Map<String, Map.Entry<String, RegionKind>> foreignRegions = new LinkedHashMap<>();
+  private final Map<LifecyclePhase, List<MemoryEvent>> phases = new EnumMap<>(LifecyclePhase.class);
+
+  public LifecycleReplay(Semantics semantics, String deviceName) {
+    this.semantics = Objects.requireNonNull(semantics, "semantics");
+    this.deviceName = Objects.requireNonNull(deviceName, "deviceName");
+  }
+
+  /** Whether the device can be unplugged (dc->hotpluggable and a bus that accepts hot-unplug). */
+  public LifecycleReplay hotPluggable(boolean value) {
+    hotPluggable = value;
+    return this;
+  }
+
+  /** How many realize/unrealize rounds to replay before the final unplug (at least one). */
+  public LifecycleReplay realizeCycles(int cycles) {
+    realizeCycles = Math.max(1, cycles);
+    return this;
+  }
+
+  public LifecycleReplay machineRegion(String path, RegionKind kind) {
+    machineRegions.put(path, kind);
+    return this;
+  }
+
+  public LifecycleReplay foreignRegion(String path, String ownerName, RegionKind kind) {
+    foreignRegions.put(path, Map.entry(ownerName, kind));
+    return this;
+  }
+
+  public LifecycleReplay phase(LifecyclePhase phase, List<MemoryEvent> events) {
+    phases.put(phase, List.copyOf(events));
+    return this;
+  }
+
+  /** The device's whole life: hot-unplugged if it can be, else kept for the machine's lifetime. */
+  public LifecycleResult run() {
+    Scene scene = new Scene();
+    RuntimeModel model = scene.model;
+    scene.replay(LifecyclePhase.INSTANCE_INIT);
+    model.addChild(model.machine(), scene.device, null);
+    for (int round = 1; round <= realizeCycles; round++) {
+      scene.replay(LifecyclePhase.REALIZE);
+      if (!hotPluggable) {
+        model.note(null, deviceName + " is not hot-pluggable: never unrealized, it lives as long as the machine");
+        return scene.result("lifetime");
+      }
+      scene.replay(LifecyclePhase.UNREALIZE);
+      if (semantics == Semantics.REFCOUNT) {
+        scene.qdevDropsRegions();
+      }
+    }
+    model.note(null, "== unplug: " + deviceName + " unparented from the QOM tree ==");
+    model.objectUnparent(scene.device, null);
+    model.note(null, "== last external reference on " + deviceName + " dropped ==");
+    model.objectUnref(scene.device, null);
+    model.rcuDrain();
+    model.checkLeaks();
+    return scene.result("hot-unplug");
+  }
+
+  /** The throw-away instance of introspection: instance_init then finalize, never realized. */
+  public LifecycleResult introspect() {
+    Scene scene = new Scene();
+    scene.replay(LifecyclePhase.INSTANCE_INIT);
+    scene.model.note(null, "== throw-away instance: last reference on " + deviceName + " dropped ==");
+    scene.model.objectUnref(scene.device, null);
+    scene.model.rcuDrain();
+    scene.model.checkLeaks();
+    return scene.result("introspection");
+  }
+
+  /** The per-run state: a fresh model and the names the events use. */
+  private final class Scene {
+    final RuntimeModel model = new RuntimeModel(semantics);
+    final QObject device;
+    final Map<String, Region> regions = new HashMap<>();
+    final Map<String, AddressSpace> spaces = new HashMap<>();
+    final Map<String, Mapping> mappings = new HashMap<>();
+
+    Scene() {
+      for (Map.Entry<String, RegionKind> e : machineRegions.entrySet()) {
+        regions.put(e.getKey(), model.initRegion(e.getKey(), null, e.getValue(), null, null));
+      }
+      Map<String, QObject> owners = new HashMap<>();
+      for (Map.Entry<String, Map.Entry<String, RegionKind>> e : foreignRegions.entrySet()) {
+        QObject owner = owners.computeIfAbsent(e.getValue().getKey(), this::machineChild);
+        regions.put(e.getKey(), model.initRegion(e.getKey(), owner, e.getValue().getValue(), null, null));
+      }
+      device = model.newObject(deviceName);
+      model.setInstanceFinalize(device, () -> replay(LifecyclePhase.INSTANCE_FINALIZE));
+    }
+
+    private QObject machineChild(String name) {
+      QObject obj = model.newObject(name);
+      model.addChild(model.machine(), obj, null);
+      model.objectUnref(obj, null);
+      return obj;
+    }
+
+    void replay(LifecyclePhase phase) {
+      model.note(null, "== " + phase.label() + " of " + deviceName + " ==");
+      for (MemoryEvent event : phases.getOrDefault(phase, List.of())) {
+        model.note(event.loc(), "replay: " + event.description());
+        apply(event);
+      }
+    }
+
+    /** Refcount semantics: after unrealize qdev deletes the device's regions from containers and unparents them. */
+    void qdevDropsRegions() {
+      model.note(null, "== qdev after unrealize: the device's regions are deleted from containers and unparented ==");
+      List<Region> own = new ArrayList<>();
+      for (Node n : model.nodes()) {
+        if (n instanceof Region r && r.owner() == device && !r.isFinalized() && r.parent() == device) {
+          own.add(r);
+        }
+      }
+      for (Region r : own) {
+        if (r.container() != null) {
+          model.delSubregion(r.container(), r, null);
+        }
+      }
+      for (Region r : own) {
+        model.unparentRegion(r, null);
+      }
+    }
+
+    private void apply(MemoryEvent event) {
+      if (event instanceof MemoryEvent.InitRegion e) {
+        Region existing = regions.get(e.region());
+        if (existing != null && !existing.isFinalized()) {
+          model.note(e.loc(), e.region() + " re-initialized while the previous region by that name is alive");
+        }
+        Region alias = e.aliasOf() == null ? null : region(e.aliasOf(), e);
+        regions.put(e.region(), model.initRegion(e.region(), e.ownerNull() ? null : device, e.kind(), alias, e.loc()));
+      } else if (event instanceof MemoryEvent.AddSubregion e) {
+        model.addSubregion(region(e.container(), e), region(e.region(), e), e.loc());
+      } else if (event instanceof MemoryEvent.DelSubregion e) {
+        model.delSubregion(region(e.container(), e), region(e.region(), e), e.loc());
+      } else if (event instanceof MemoryEvent.Ref e) {
+        model.ref(region(e.region(), e), device, e.loc());
+      } else if (event instanceof MemoryEvent.Unref e) {
+        model.unref(region(e.region(), e), device, e.loc());
+      } else if (event instanceof MemoryEvent.Unparent e) {
+        model.unparentRegion(region(e.region(), e), e.loc());
+      } else if (event instanceof MemoryEvent.Use e) {
+        model.useRegion(region(e.region(), e), e.operation(), e.loc());
+      } else if (event instanceof MemoryEvent.AddressSpaceInit e) {
+        spaces.put(e.space(), model.addressSpaceInit(e.space(), region(e.root(), e), e.loc()));
+      } else if (event instanceof MemoryEvent.AddressSpaceDestroy e) {
+        withSpace(e.space(), e, as -> model.addressSpaceDestroy(as, e.loc()));
+      } else if (event instanceof MemoryEvent.AddressSpaceDestroyFree e) {
+        withSpace(e.space(), e, as -> model.addressSpaceDestroyFree(as, e.loc()));
+      } else if (event instanceof MemoryEvent.FreeAddressSpace e) {
+        withSpace(e.space(), e, as -> model.gFree(as, e.loc()));
+      } else if (event instanceof MemoryEvent.FreeAddressSpaceRcu e) {
+        withSpace(e.space(), e, as -> model.gFreeRcu(as, e.loc()));
+      } else if (event instanceof MemoryEvent.Map e) {
+        AddressSpace as = spaces.computeIfAbsent(e.space(), name -> machineSpace(name, e));
+        mappings.put(e.handle(), model.addressSpaceMap(as, region(e.region(), e), e.loc()));
+      } else if (event instanceof MemoryEvent.Unmap e) {
+        Mapping m = mappings.get(e.handle());
+        if (m == null) {
+          model.note(e.loc(), "unmap of unknown mapping " + e.handle() + ": ignored");
+        } else {
+          model.addressSpaceUnmap(m, e.loc());
+        }
+      }
+    }
+
+    private Region region(String path, MemoryEvent event) {
+      return regions.computeIfAbsent(path, p -> {
+        model.note(event.loc(), "assuming " + p + " is a machine-owned container (not declared, not created by the device)");
+        return model.initRegion(p, null, RegionKind.CONTAINER, null, null);
+      });
+    }
+
+    private AddressSpace machineSpace(String name, MemoryEvent event) {
+      model.note(event.loc(), "assuming " + name + " is a machine address space");
+      return model.addressSpaceInit(name, region(name + ".root", event), null);
+    }
+
+    private void withSpace(String name, MemoryEvent event, Consumer<AddressSpace> action) {
+      AddressSpace as = spaces.get(name);
+      if (as == null) {
+        model.note(event.loc(), "address space " + name + " was never initialized here: ignored");
+      } else {
+        action.accept(as);
+      }
+    }
+
+    LifecycleResult result(String scenario) {
+      return new LifecycleResult(scenario, model.outcomes(), model.trace(), device.isFinalized());
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package dev.mrcheck.runtime;
+
+import dev.mrcheck.ir.SourceLoc;
+import dev.mrcheck.model.RegionKind;
+
+/**
+ * One replayed memory-API call of a device's lifecycle function. Regions, address spaces and
+ * mappings are named by the access path the analysis resolved ({@code s->mmio},
+ * {@code system_memory}); {@code description} is the call as written, for the trace.
+ */
+public sealed interface MemoryEvent {
+  SourceLoc loc();
+
+  String description();
+
+  /** {@code memory_region_init*}: owned by the device, or by the machine when {@code ownerNull}. */
+  record InitRegion(SourceLoc loc, String description, String region, RegionKind kind, String aliasOf,
+      boolean ownerNull) implements MemoryEvent {}
+
+  record AddSubregion(SourceLoc loc, String description, String container, String region) implements MemoryEvent {}
+
+  record DelSubregion(SourceLoc loc, String description, String container, String region) implements MemoryEvent {}
+
+  /** {@code memory_region_ref}, or a {@code memory_region_find} whose section's {@code .mr} is referenced. */
+  record Ref(SourceLoc loc, String description, String region) implements MemoryEvent {}
+
+  record Unref(SourceLoc loc, String description, String region) implements MemoryEvent {}
+
+  /** {@code object_unparent(OBJECT(mr))}. */
+  record Unparent(SourceLoc loc, String description, String region) implements MemoryEvent {}
+
+  /** Any other call on a region ({@code memory_region_set_enabled}, ...). */
+  record Use(SourceLoc loc, String description, String region, String operation) implements MemoryEvent {}
+
+  record AddressSpaceInit(SourceLoc loc, String description, String space, String root) implements MemoryEvent {}
+
+  record AddressSpaceDestroy(SourceLoc loc, String description, String space) implements MemoryEvent {}
+
+  record AddressSpaceDestroyFree(SourceLoc loc, String description, String space) implements MemoryEvent {}
+
+  /** {@code g_free(as)} of a heap-allocated address space. */
+  record FreeAddressSpace(SourceLoc loc, String description, String space) implements MemoryEvent {}
+
+  /** {@code g_free_rcu(as, rcu)}. */
+  record FreeAddressSpaceRcu(SourceLoc loc, String description, String space) implements MemoryEvent {}
+
+  /** {@code address_space_map} hitting {@code region}; {@code handle} names the mapping for its unmap. */
+  record Map(SourceLoc loc, String description, String handle, String space, String region) implements MemoryEvent {}
+
+  record Unmap(SourceLoc loc, String description, String handle) implements MemoryEvent {}
+}

@@ -1,0 +1,36 @@
+package dev.mrcheck.runtime;
+
+import dev.mrcheck.ir.SourceLoc;
+import java.util.List;
+
+/** What the model observed going wrong. Outcomes are data: the model never throws for them. */
+public sealed interface Outcome {
+  /** The replayed event that caused it, or null when it follows from the end state. */
+  SourceLoc loc();
+
+  String message();
+
+  /**
+   * A node (or an address space) never finalized after its last external reference was gone.
+   * {@code heldBy} runs from what holds it to the node itself; with {@code cycle} it starts and
+   * ends at the same node.
+   */
+  record Leak(String subject, List<Reference> heldBy, boolean cycle, SourceLoc loc, String message)
+      implements Outcome {
+    public Leak {
+      heldBy = List.copyOf(heldBy);
+    }
+  }
+
+  /** A QEMU assertion that would abort, named as in QEMU's source, e.g. {@code subregion->container == mr}. */
+  record AssertionFailure(String assertion, String subject, SourceLoc loc, String message)
+      implements Outcome {}
+
+  /** A call on (or a pointer kept to) a finalized region, object or freed address space. */
+  record UseAfterFinalize(String subject, String operation, SourceLoc loc, String message)
+      implements Outcome {}
+
+  /** A region finalized while still in a container, the root of a live address space, or mapped. */
+  record FinalizedWhileMapped(String region, String mappedIn, SourceLoc loc, String message)
+      implements Outcome {}
+}

@@ -1,0 +1,41 @@
+package dev.mrcheck.golden;
+
+import dev.mrcheck.analysis.Semantics;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * One {@code // BUG...:} line of a golden file: a finding of {@code ruleId} must be reported at
+ * {@code file:line} (the line below the comment) under each of {@code semantics}, with a message
+ * containing {@code messageSubstring} when that is not empty.
+ */
+public record Expectation(
+    String file, int line, String ruleId, String messageSubstring, Set<Semantics> semantics)
+    implements Comparable<Expectation> {
+  public Expectation {
+    semantics = Set.copyOf(semantics.isEmpty() ? EnumSet.allOf(Semantics.class) : semantics);
+  }
+
+  public boolean appliesTo(Semantics s) {
+    return semantics.contains(s);
+  }
+
+  /** Whether {@code message} is what this expectation asks for (any message if no substring). */
+  public boolean acceptsMessage(String message) {
+    return messageSubstring.isEmpty() || message.contains(messageSubstring);
+  }
+
+  @Override
+  public int compareTo(Expectation o) {
+    int c = file.compareTo(o.file);
+    if (c != 0) return c;
+    c = Integer.compare(line, o.line);
+    return c != 0 ? c : ruleId.compareTo(o.ruleId);
+  }
+
+  @Override
+  public String toString() {
+    String text = messageSubstring.isEmpty() ? "" : " (message containing \"" + messageSubstring + "\")";
+    return file + ":" + line + ": [" + ruleId + "]" + text;
+  }
+}

@@ -1,0 +1,174 @@
+package dev.mrcheck.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mrcheck.analysis.Semantics;
+import dev.mrcheck.ir.SourceLoc;
+import dev.mrcheck.model.RegionKind;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.Size;
+
+/**
+ * Random sequences of API calls: whatever the code does, the model stays consistent, never throws,
+ * and says the same thing twice.
+ */
+class RuntimeModelProperties {
+  private static final int OPS = 21;
+
+  /** One API call; its operands are indexes into what exists so far, taken modulo its size. */
+  record Op(int code, int a, int b) {}
+
+  @Provide
+  Arbitrary<Op> ops() {
+    return Combinators.combine(Arbitraries.integers().between(0, OPS - 1),
+        Arbitraries.integers().between(0, 50), Arbitraries.integers().between(0, 50)).as(Op::new);
+  }
+
+  @Property(tries = 300)
+  void invariantsHoldAfterEveryCall(@ForAll Semantics semantics,
+      @ForAll @Size(max = 60) List<@net.jqwik.api.From("ops") Op> ops) {
+    Interpreter it = new Interpreter(semantics);
+    for (Op op : ops) {
+      it.apply(op);
+      checkInvariants(it.model);
+    }
+    it.model.rcuDrain();
+    it.model.checkLeaks();
+    checkInvariants(it.model);
+  }
+
+  @Property(tries = 150)
+  void outcomesAndTraceAreDeterministic(@ForAll Semantics semantics,
+      @ForAll @Size(max = 60) List<@net.jqwik.api.From("ops") Op> ops) {
+    assertThat(render(semantics, ops)).isEqualTo(render(semantics, ops));
+  }
+
+  @Property(tries = 150)
+  void leaksAreOnlyReportedForLiveNodes(@ForAll Semantics semantics,
+      @ForAll @Size(max = 60) List<@net.jqwik.api.From("ops") Op> ops) {
+    Interpreter it = new Interpreter(semantics);
+    ops.forEach(it::apply);
+    it.model.rcuDrain();
+    for (Outcome.Leak leak : it.model.checkLeaks()) {
+      it.model.nodes().stream().filter(n -> n.name().equals(leak.subject()))
+          .forEach(n -> assertThat(n.isFinalized()).as(leak.subject()).isFalse());
+      assertThat(leak.heldBy()).as("a leak says what holds it").isNotEmpty();
+    }
+  }
+
+  private static List<String> render(Semantics semantics, List<Op> ops) {
+    Interpreter it = new Interpreter(semantics);
+    ops.forEach(it::apply);
+    it.model.rcuDrain();
+    it.model.checkLeaks();
+    List<String> out = new ArrayList<>();
+    it.model.outcomes().forEach(o -> out.add(o.toString()));
+    it.model.trace().forEach(t -> out.add(t.toString()));
+    return out;
+  }
+
+  static void checkInvariants(RuntimeModel m) {
+    for (Node n : m.nodes()) {
+      assertThat(n.refcount()).as("refcount of %s", n.name()).isNotNegative();
+      if (n.isFinalized()) {
+        assertThat(n.refcount()).as("finalized %s holds no references", n.name()).isZero();
+        assertThat(n.parent()).as("finalized %s has no parent", n.name()).isNull();
+      }
+      if (n instanceof Region r) {
+        for (Region sub : r.subregions()) {
+          assertThat(sub.container()).as("%s in %s", sub.name(), r.name()).isSameAs(r);
+          assertThat(sub.isFinalized()).as("finalized %s still in %s", sub.name(), r.name()).isFalse();
+        }
+        if (r.container() != null) {
+          assertThat(r.container().subregions()).as("%s listed by its container", r.name()).contains(r);
+        }
+        if (r.isFinalized()) {
+          assertThat(r.container()).isNull();
+          assertThat(r.subregions()).isEmpty();
+        }
+      }
+    }
+  }
+
+  /** Turns an Op into a call on a model with a few objects, regions, address spaces and mappings. */
+  static final class Interpreter {
+    final RuntimeModel model;
+    final List<QObject> objects = new ArrayList<>();
+    final List<Region> regions = new ArrayList<>();
+    final List<AddressSpace> spaces = new ArrayList<>();
+    final List<Mapping> mappings = new ArrayList<>();
+    private int line;
+
+    Interpreter(Semantics semantics) {
+      model = new RuntimeModel(semantics);
+      objects.add(model.newObject("dev0"));
+      objects.add(model.newObject("dev1"));
+      regions.add(model.initRegion("system_memory", null, RegionKind.CONTAINER, null, null));
+    }
+
+    private static <T> T pick(List<T> list, int i) {
+      return list.get(i % list.size());
+    }
+
+    void apply(Op op) {
+      SourceLoc loc = SourceLoc.of("random.c", ++line, 1);
+      int a = op.a();
+      int b = op.b();
+      Holder holder = b % 3 == 0 ? Holder.CALLER : pick(objects, b);
+      switch (op.code()) {
+        case 0 -> objects.add(model.newObject("obj" + objects.size(), loc));
+        case 1 -> {
+          RegionKind kind = RegionKind.values()[b % RegionKind.values().length];
+          QObject owner = a % (objects.size() + 1) == objects.size() ? null : pick(objects, a);
+          Region target = kind == RegionKind.ALIAS ? pick(regions, b) : null;
+          regions.add(model.initRegion("r" + regions.size(), owner, kind, target, loc));
+        }
+        case 2 -> model.addSubregion(pick(regions, a), pick(regions, b), loc);
+        case 3 -> model.delSubregion(pick(regions, a), pick(regions, b), loc);
+        case 4 -> model.ref(pick(regions, a), holder, loc);
+        case 5 -> model.unref(pick(regions, a), holder, loc);
+        case 6 -> model.unparentRegion(pick(regions, a), loc);
+        case 7 -> model.objectRef(pick(objects, a), holder, loc);
+        case 8 -> model.objectUnref(pick(objects, a), holder, loc);
+        case 9 -> model.objectUnparent(pick(objects, a), loc);
+        case 10 -> model.addChild(pick(objects, a), pick(objects, b), loc);
+        case 11 -> spaces.add(model.addressSpaceInit("as" + spaces.size(), pick(regions, a), loc));
+        case 12, 13, 14, 15 -> {
+          if (spaces.isEmpty()) {
+            return;
+          }
+          AddressSpace as = pick(spaces, a);
+          switch (op.code()) {
+            case 12 -> model.addressSpaceDestroy(as, loc);
+            case 13 -> model.addressSpaceDestroyFree(as, loc);
+            case 14 -> model.gFree(as, loc);
+            default -> model.gFreeRcu(as, loc);
+          }
+        }
+        case 16 -> model.rcuDrain();
+        case 17 -> {
+          if (!spaces.isEmpty()) {
+            mappings.add(model.addressSpaceMap(pick(spaces, a), pick(regions, b), loc));
+          }
+        }
+        case 18 -> {
+          if (!mappings.isEmpty()) {
+            model.addressSpaceUnmap(pick(mappings, a), loc);
+          }
+        }
+        case 19 -> model.useRegion(pick(regions, a), "memory_region_set_enabled", loc);
+        default -> {
+          QObject obj = pick(objects, a);
+          model.setInstanceFinalize(obj, () -> model.unparentRegion(pick(regions, b), loc));
+        }
+      }
+    }
+  }
+}
