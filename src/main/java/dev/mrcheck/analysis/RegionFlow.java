@@ -144,10 +144,7 @@ final class RegionFlow {
       s.swapLocals(mine);
       Exit exit = run(callee, args, calleeEntry, ctx.enter(callee, c.loc(), f.name()));
       if (exit.state() == null) return fresh(c);
-      s.facts().clear();
-      s.facts().addAll(exit.state().facts());
-      s.aliases().clear();
-      s.aliases().putAll(exit.state().aliases());
+      s.adoptGlobals(exit.state());
       return exit.returned().isUnknown() ? fresh(c) : exit.returned();
     }
 
@@ -164,6 +161,7 @@ final class RegionFlow {
         subject = operand(m.region(), args, result);
         other = operand(m.container(), args, result);
         observe(e, c, subject, other, s);
+        s.markAcquired(subject.id());
         s.add(new Fact.Mapped(subject.id(), subject.shown(), other.id(), other.shown(), m.undoneBefore(),
             ownership(s, subject), ownership(s, other), ctx.phase(), c.loc(), ctx.chain()));
       } else if (e instanceof Effect.Unmap u) {
@@ -171,15 +169,18 @@ final class RegionFlow {
         other = operand(u.container(), args, result);
         observe(e, c, subject, other, s);
         s.removeIf(f -> f instanceof Fact.Mapped && f.region().equals(subject.id()));
+        if (RegionState.isSummarized(subject.id())) s.markReleased(subject.id());
       } else if (e instanceof Effect.Ref r) {
         subject = operand(r.target(), args, result);
         observe(e, c, subject, null, s);
+        s.markAcquired(subject.id());
         s.add(new Fact.Referenced(subject.id(), subject.shown(), ownership(s, subject), ctx.phase(), c.loc(),
             ctx.chain()));
       } else if (e instanceof Effect.Unref u) {
         subject = operand(u.target(), args, result);
         observe(e, c, subject, null, s);
         s.removeIf(f -> f instanceof Fact.Referenced && f.region().equals(subject.id()));
+        if (RegionState.isSummarized(subject.id())) s.markReleased(subject.id());
       } else if (e instanceof Effect.Unparent u) {
         subject = operand(u.target(), args, result);
         observe(e, c, subject, null, s);
@@ -194,12 +195,14 @@ final class RegionFlow {
         subject = operand(a.addressSpace(), args, result);
         other = operand(a.root(), args, result);
         observe(e, c, subject, other, s);
+        s.markAcquired(subject.id());
         s.add(new Fact.AddressSpaceLive(other.id(), other.shown(), subject.id(), subject.shown(),
             ownership(s, other), ctx.phase(), c.loc(), ctx.chain()));
       } else if (e instanceof Effect.AddressSpaceDestroy d) {
         subject = operand(d.addressSpace(), args, result);
         observe(e, c, subject, null, s);
         s.removeIf(f -> f instanceof Fact.AddressSpaceLive l && l.addressSpace().equals(subject.id()));
+        if (RegionState.isSummarized(subject.id())) s.markReleased(subject.id());
       } else if (e instanceof Effect.AddressSpaceMap m) {
         observe(e, c, operand(m.result(), args, result), operand(m.addressSpace(), args, result), s);
       } else if (e instanceof Effect.AddressSpaceUnmap u) {
@@ -229,6 +232,7 @@ final class RegionFlow {
     }
 
     private Place operand(Operand o, List<Place> args, Place result) {
+      if (o == null) return Place.UNKNOWN;
       if (o instanceof Operand.Arg a) {
         Place base = a.index() < args.size() ? args.get(a.index()) : Place.UNKNOWN;
         return a.field() == null ? base : base.field(a.field());

@@ -2,6 +2,7 @@ package dev.mrcheck.analysis;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,20 +19,51 @@ import java.util.function.Predicate;
 public final class RegionState {
   private final Set<Fact> facts;
   private final Map<String, String> aliases;
+  private final Set<String> releasedSummaries;
   private Map<String, Place> locals;
 
   public RegionState() {
-    this(new LinkedHashSet<>(), new TreeMap<>(), new HashMap<>());
+    this(new LinkedHashSet<>(), new TreeMap<>(), new HashSet<>(), new HashMap<>());
   }
 
-  private RegionState(Set<Fact> facts, Map<String, String> aliases, Map<String, Place> locals) {
+  private RegionState(Set<Fact> facts, Map<String, String> aliases, Set<String> releasedSummaries,
+      Map<String, Place> locals) {
     this.facts = facts;
     this.aliases = aliases;
+    this.releasedSummaries = releasedSummaries;
     this.locals = locals;
   }
 
   public RegionState copy() {
-    return new RegionState(new LinkedHashSet<>(facts), new TreeMap<>(aliases), new HashMap<>(locals));
+    return new RegionState(new LinkedHashSet<>(facts), new TreeMap<>(aliases), new HashSet<>(releasedSummaries),
+        new HashMap<>(locals));
+  }
+
+  /** Takes over everything but the local bindings: the state a callee returns to its caller. */
+  void adoptGlobals(RegionState callee) {
+    facts.clear();
+    facts.addAll(callee.facts);
+    aliases.clear();
+    aliases.putAll(callee.aliases);
+    releasedSummaries.clear();
+    releasedSummaries.addAll(callee.releasedSummaries);
+  }
+
+  /**
+   * Array elements are summarized ({@code s->bars[*]}), so a release inside a loop over them is
+   * taken to release them all; remembering that lets a join drop the loop's zero-iteration path,
+   * which would otherwise keep every array fact alive.
+   */
+  void markReleased(String summarizedId) {
+    releasedSummaries.add(summarizedId);
+  }
+
+  void markAcquired(String summarizedId) {
+    releasedSummaries.remove(summarizedId);
+  }
+
+  static boolean isSummarized(String id) {
+    return id.contains("[*]");
   }
 
   public Set<Fact> facts() {
@@ -58,6 +90,12 @@ public final class RegionState {
     facts.removeIf(p);
   }
 
+  private boolean isReleasedSummary(Fact f) {
+    if (releasedSummaries.isEmpty() || f instanceof Fact.Owned) return false;
+    String id = f instanceof Fact.AddressSpaceLive a ? a.addressSpace() : f.region();
+    return releasedSummaries.contains(id);
+  }
+
   Map<String, String> aliases() {
     return aliases;
   }
@@ -80,7 +118,11 @@ public final class RegionState {
 
   /** Merges {@code other} into this state; returns whether anything changed. */
   boolean join(RegionState other) {
-    boolean changed = facts.addAll(other.facts);
+    boolean changed = releasedSummaries.addAll(other.releasedSummaries);
+    for (Fact f : other.facts) {
+      if (!isReleasedSummary(f) && facts.add(f)) changed = true;
+    }
+    if (facts.removeIf(this::isReleasedSummary)) changed = true;
     for (Map.Entry<String, String> e : other.aliases.entrySet()) {
       String mine = aliases.get(e.getKey());
       if (mine == null) {

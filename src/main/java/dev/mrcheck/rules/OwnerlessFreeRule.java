@@ -22,9 +22,11 @@ public final class OwnerlessFreeRule extends Rule {
   @Override
   public void check(AnalysisResult analysis, Consumer<Finding> report) {
     for (Observation o : analysis.observations()) {
-      boolean unparent = o.effect() instanceof Effect.Unparent;
-      if (!unparent && !(o.effect() instanceof Effect.Free)) continue;
       if (o.subject().isUnknown() || o.subject().isNull()) continue;
+      // An unref that balances no ref drops the region's own reference: object_unref(OBJECT(mr)).
+      boolean unparent = o.effect() instanceof Effect.Unparent
+          || o.effect() instanceof Effect.Unref && o.before().facts(Fact.Referenced.class, o.subject().id()).isEmpty();
+      if (!unparent && !(o.effect() instanceof Effect.Free)) continue;
       List<Fact.Owned> destroyed = new ArrayList<>();
       for (Fact.Owned owned : o.before().facts(Fact.Owned.class)) {
         boolean hit = unparent ? owned.region().equals(o.subject().id())
@@ -39,14 +41,14 @@ public final class OwnerlessFreeRule extends Rule {
   }
 
   private Finding finding(Observation o, Fact.Owned owned, boolean unparent) {
-    String what = unparent ? "object_unparent(" + o.subject().shown() + ")" : o.callee() + "(" + o.subject().shown() + ")";
+    String what = o.callee() + "(" + o.subject().shown() + ")";
     String region = owned.region().equals(o.subject().id()) ? "" : " containing " + owned.shown();
     String message = String.format(
         "%s destroys a%s %s region created with owner NULL at %s: owner-less regions are not reference counted",
         what, region, owned.kind().modelName(), Findings.where(owned.at()));
     List<TraceStep> trace = new ArrayList<>();
     trace.add(new TraceStep(owned.at(), owned.shown() + " created with owner NULL here"));
-    trace.addAll(Findings.chainTo(o, unparent ? "unparented here" : "freed here"));
+    trace.addAll(Findings.chainTo(o, unparent ? "dropped here" : "freed here"));
     return Findings.at(this, o, message, trace);
   }
 }
