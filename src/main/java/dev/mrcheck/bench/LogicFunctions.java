@@ -131,7 +131,20 @@ final class LogicFunctions {
   }
 
   private String simpleStatement() {
-    switch (random.nextInt(9)) {
+    switch (random.nextInt(13)) {
+      case 9:
+        return "s->regs[R_" + reg() + "] = deposit32(s->regs[R_" + reg() + "], "
+            + random.nextInt(16) + ", " + (1 + random.nextInt(8)) + ", extract32(val, "
+            + random.nextInt(16) + ", " + (1 + random.nextInt(8)) + ") ^ (v >> 2));";
+      case 10:
+        return "v = (val & " + mask() + ") ? s->regs[R_" + reg() + "] : (uint32_t)(v + "
+            + (1 + random.nextInt(64)) + ");";
+      case 11:
+        return "v = (uint16_t)((s->regs[R_" + reg() + "] >> " + random.nextInt(16)
+            + ") & MAKE_64BIT_MASK(0, " + (1 + random.nextInt(16)) + ")) | (v << 16);";
+      case 12:
+        return "s->regs[R_" + reg() + "] = MIN(v + extract32(s->regs[R_" + reg() + "], 0, "
+            + (1 + random.nextInt(16)) + "), " + (1 + random.nextInt(4096)) + ");";
       case 0:
         return "v = deposit32(v, " + random.nextInt(24) + ", " + (1 + random.nextInt(8))
             + ", val);";
