@@ -31,6 +31,10 @@ import java.util.List;
  */
 public final class JavaFrontend implements Frontend {
   public static final String LANGUAGE = "java";
+  /**
+   * Java 21 syntax. RAW (no validation) would parse about twice as fast but loses contextual
+   * keywords: the body of {@code case 1 -> { ...; yield 1; }} comes out empty.
+   */
   private static final ParserConfiguration.LanguageLevel LEVEL = ParserConfiguration.LanguageLevel.JAVA_21;
 
   private final List<Path> scanRoots;

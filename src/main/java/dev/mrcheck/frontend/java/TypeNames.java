@@ -28,7 +28,8 @@ final class TypeNames {
     return dot >= 0 ? s.substring(dot + 1) : s;
   }
 
+  /** {@code var}; without language-level post-processing it is parsed as a class type named {@code var}. */
   static boolean isVar(Type type) {
-    return type.isVarType();
+    return type.isVarType() || type instanceof ClassOrInterfaceType c && c.getNameAsString().equals("var") && c.getScope().isEmpty();
   }
 }
