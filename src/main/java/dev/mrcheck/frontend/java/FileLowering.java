@@ -115,7 +115,7 @@ final class FileLowering {
           boolean delegates = !body.isEmpty() && body.get(0) instanceof ExplicitConstructorInvocationStmt e && e.isThis();
           int from = !body.isEmpty() && body.get(0) instanceof ExplicitConstructorInvocationStmt ? 1 : 0;
           if (from == 1) s.statement(body.get(0));
-          if (!delegates) runInitializers(s, initializers, false);
+          if (!delegates) runInitializers(s, cls, initializers, false);
           for (Statement st : body.subList(from, body.size())) s.statement(st);
         });
       });
@@ -124,7 +124,7 @@ final class FileLowering {
       String name = CallNaming.method(info, ClassIndexer.CONSTRUCTOR, 0);
       initKey = name;
       guarded(name, type, () -> function(new FunctionScope(cls, false, name, null), type.getName(),
-          s -> runInitializers(s, initializers, false)));
+          s -> runInitializers(s, cls, initializers, false)));
     }
     return initKey;
   }
@@ -139,7 +139,7 @@ final class FileLowering {
     if (statics.isEmpty()) return;
     String name = type.getNameAsString() + "." + STATIC_INIT;
     guarded(name, type, () -> function(new FunctionScope(type.getNameAsString(), true, name, null), type.getName(),
-        s -> runInitializers(s, statics, true)));
+        s -> runInitializers(s, type.getNameAsString(), statics, true)));
   }
 
   private static List<BodyDeclaration<?>> instanceInitializers(TypeDeclaration<?> type) {
@@ -157,13 +157,13 @@ final class FileLowering {
         .anyMatch(v -> v.getInitializer().filter(i -> !(i instanceof LiteralExpr)).isPresent());
   }
 
-  private void runInitializers(StatementLowering s, List<BodyDeclaration<?>> members, boolean statics) {
+  private static void runInitializers(
+      StatementLowering s, String cls, List<BodyDeclaration<?>> members, boolean statics) {
     for (BodyDeclaration<?> m : members) {
       if (m instanceof InitializerDeclaration i) {
         s.statement(i.getBody());
         continue;
       }
-      String cls = ((TypeDeclaration<?>) m.getParentNode().orElseThrow()).getNameAsString();
       for (VariableDeclarator v : ((FieldDeclaration) m).getVariables()) {
         if (v.getInitializer().isEmpty()) continue;
         AccessPath target = statics
