@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Not a test: prints the IR of testdata files (run with -Dexec). */
+/** Not a test: prints the IR of testdata files, e.g. {@code java -cp <test classpath> dev.mrcheck.frontend.java.DumpTestdata ffm/FfmUnparentMapped.java}. */
 final class DumpTestdata {
   public static void main(String[] args) throws Exception {
     Path root = Path.of("testdata/java");
