@@ -7,7 +7,6 @@ import dev.mrcheck.rules.Finding;
 import dev.mrcheck.rules.TraceStep;
 import dev.mrcheck.scan.FileProblem;
 import dev.mrcheck.scan.ScanResult;
-import dev.mrcheck.scan.ScanStats;
 import java.io.IOException;
 import java.io.Writer;
 
@@ -37,7 +36,7 @@ public final class JsonReport implements Report {
     for (FileProblem p : result.problems()) {
       position(problems.addObject(), p.loc()).put("message", p.message());
     }
-    stats(root.putObject("stats"), result.stats());
+    root.set("stats", Json.MAPPER.valueToTree(StableStats.of(result.stats())));
     return root;
   }
 
@@ -57,14 +56,5 @@ public final class JsonReport implements Report {
 
   private static ObjectNode position(ObjectNode n, SourceLoc loc) {
     return n.put("file", loc.file()).put("line", loc.line()).put("column", loc.column());
-  }
-
-  private static void stats(ObjectNode n, ScanStats s) {
-    n.put("filesFound", s.filesFound());
-    n.put("filesParsed", s.filesParsed());
-    n.put("linesParsed", s.linesParsed());
-    n.put("functions", s.functions());
-    n.put("droppedFunctions", s.droppedFunctions());
-    n.put("parseProblems", s.parseProblems());
   }
 }

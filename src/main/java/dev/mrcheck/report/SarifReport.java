@@ -26,7 +26,6 @@ import dev.mrcheck.rules.Severity;
 import dev.mrcheck.rules.TraceStep;
 import dev.mrcheck.scan.FileProblem;
 import dev.mrcheck.scan.ScanResult;
-import dev.mrcheck.scan.ScanStats;
 import java.io.IOException;
 import java.io.Writer;
 import java.net.URI;
@@ -151,19 +150,10 @@ public final class SarifReport implements Report {
     return notifications.isEmpty() ? inv : inv.withToolExecutionNotifications(notifications);
   }
 
-  /** Scan figures, without the wall time (it would make every report differ). */
   private static PropertyBag runProperties(ScanResult result) {
-    ScanStats s = result.stats();
-    Map<String, Object> stats = new LinkedHashMap<>();
-    stats.put("filesFound", s.filesFound());
-    stats.put("filesParsed", s.filesParsed());
-    stats.put("linesParsed", s.linesParsed());
-    stats.put("functions", s.functions());
-    stats.put("droppedFunctions", s.droppedFunctions());
-    stats.put("parseProblems", s.parseProblems());
     return new PropertyBag()
         .withAdditionalProperty("semantics", result.semantics())
-        .withAdditionalProperty("stats", stats);
+        .withAdditionalProperty("stats", StableStats.of(result.stats()));
   }
 
   private static Location location(SourceLoc loc, Artifacts artifacts) {

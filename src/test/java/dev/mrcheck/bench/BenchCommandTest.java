@@ -1,0 +1,81 @@
+package dev.mrcheck.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The command's behaviour around the figures: exit codes, messages, clean-up. It asserts nothing
+ * about speed. While the Scanner is a stub the scan fails; later it succeeds on the tiny tree.
+ */
+class BenchCommandTest {
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cli = new CommandLine(new BenchCommand());
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    return cli.execute(args);
+  }
+
+  @Test
+  void generatesScansAndReportsOrExplainsWhyTheScanFailed(@TempDir Path dir) throws IOException {
+    Path tree = dir.resolve("tree");
+    int exit = run("--files", "20", "--lines", "10000", "--repeat", "1", "--jobs", "1",
+        "--dir", tree.toString());
+
+    assertThat(out.toString()).contains("20 files generated").contains("tree kept at " + tree);
+    try (Stream<Path> files = Files.walk(tree)) {
+      assertThat(files.filter(Files::isRegularFile).count()).isEqualTo(20);
+    }
+    if (exit == 0) {
+      assertThat(out.toString()).contains("median", "files/s", "lines/s", "peak", "findings");
+    } else {
+      assertThat(exit).isEqualTo(2);
+      assertThat(err.toString()).startsWith("mrcheck bench: the scanner failed")
+          .doesNotContain("\tat ");
+    }
+  }
+
+  @Test
+  void deletesItsTemporaryTree() {
+    run("--files", "8", "--lines", "4000", "--repeat", "1", "--jobs", "1");
+
+    Matcher dir = Pattern.compile("tree dir   (\\S+) \\(deleted afterwards\\)")
+        .matcher(out.toString());
+    assertThat(dir.find()).as(out.toString()).isTrue();
+    assertThat(Path.of(dir.group(1))).doesNotExist();
+  }
+
+  @Test
+  void refusesANonEmptyDirectoryAndLeavesItAlone(@TempDir Path dir) throws IOException {
+    Path mine = Files.writeString(dir.resolve("mine.c"), "int x;\n");
+
+    assertThat(run("--files", "8", "--lines", "4000", "--dir", dir.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("is not empty");
+    assertThat(Files.readString(mine)).isEqualTo("int x;\n");
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.count()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void badNumbersAreUsageErrors() {
+    assertThat(run("--files", "2")).isEqualTo(2);
+    assertThat(err.toString()).contains("--files must be at least 4");
+    assertThat(run("--repeat", "0")).isEqualTo(2);
+    assertThat(run("--semantics", "newest")).isEqualTo(2);
+    assertThat(err.toString()).contains("expected legacy, current or refcount");
+  }
+}

@@ -1,0 +1,14 @@
+package api;
+
+/** Stub of the qdev base class. Subclasses override the lifecycle methods they need. */
+public abstract class DeviceState {
+  protected native void instanceInit();
+
+  protected native void realize();
+
+  protected native void unrealize();
+
+  protected native void instanceFinalize();
+
+  public native boolean isHotpluggable();
+}

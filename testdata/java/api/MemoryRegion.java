@@ -1,0 +1,34 @@
+package api;
+
+/**
+ * Stub of the object-oriented memory API facade. Methods are native so that the stub contributes
+ * no function bodies: the API model, not this file, says what they do.
+ */
+public final class MemoryRegion {
+  private MemoryRegion() {}
+
+  public static native MemoryRegion io(Object owner, MemoryRegionOps ops, String name, long size);
+
+  public static native MemoryRegion ram(Object owner, String name, long size);
+
+  public static native MemoryRegion container(Object owner, String name, long size);
+
+  public static native MemoryRegion alias(Object owner, String name, MemoryRegion target, long offset, long size);
+
+  /** The machine's system memory, a container no device owns. */
+  public static native MemoryRegion systemMemory();
+
+  public native void addSubregion(long offset, MemoryRegion sub);
+
+  public native void addSubregionOverlap(long offset, MemoryRegion sub, int priority);
+
+  public native void delSubregion(MemoryRegion sub);
+
+  public native boolean isMapped();
+
+  public native void ref();
+
+  public native void unref();
+
+  public native void unparent();
+}
