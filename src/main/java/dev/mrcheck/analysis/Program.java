@@ -29,6 +29,7 @@ public final class Program {
         functionsByName.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(f);
       }
       for (TypeRegistration t : tu.types()) {
+        if (t.name() == null || t.name().isBlank()) continue;
         types.putIfAbsent(canonicalTypeName(t.name()), t);
       }
     }
