@@ -55,11 +55,12 @@ public final class Analyzer {
     }
     List<Observation> sorted = new ArrayList<>(observations.values());
     sorted.sort(Comparator.comparing(Observation::loc).thenComparing(o -> o.chain().size()));
-    return new AnalysisResult(semantics, devices, sorted, checkpoints, callGraph.relevantCount(), roots);
+    return new AnalysisResult(semantics, devices, sorted, checkpoints, callGraph.relevantCount(), roots,
+        flow.exhaustedRoots());
   }
 
   private boolean touchesApi(DeviceType d) {
-    for (List<Function> fs : d.hooks().values()) for (Function f : fs) if (callGraph.reachesApi(f.key())) return true;
+    for (List<Function> fs : d.hooks().values()) for (Function f : fs) if (callGraph.worthFollowing(f.key())) return true;
     return false;
   }
 
@@ -82,8 +83,9 @@ public final class Analyzer {
   }
 
   private RegionState runPhase(RegionFlow flow, DeviceType d, Role role, RegionState s) {
+    flow.startRoot();
     for (Function f : d.hooks(role)) {
-      if (!callGraph.reachesApi(f.key())) continue;
+      if (!callGraph.worthFollowing(f.key())) continue;
       RegionFlow.Context ctx = new RegionFlow.Context(role, d, List.of(), List.of(f.key()));
       RegionFlow.Exit exit = flow.run(f, List.of(new Place(Place.SELF, selfName(f))), s, ctx);
       if (exit.state() != null) {
@@ -111,6 +113,7 @@ public final class Analyzer {
     for (int i = 0; i < f.params().size(); i++) {
       args.add(i == selfIndex ? new Place(Place.SELF, f.params().get(i).name()) : Place.UNKNOWN);
     }
+    flow.startRoot();
     RegionState start = device != null && afterRealize.containsKey(device.name())
         ? afterRealize.get(device.name()).copy() : new RegionState();
     flow.run(f, args, start, new RegionFlow.Context(null, device, List.of(), List.of(f.key())));

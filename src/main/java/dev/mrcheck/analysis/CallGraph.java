@@ -19,6 +19,7 @@ public final class CallGraph {
   private final Map<String, Set<String>> callees = new HashMap<>();
   private final Map<String, Set<String>> callers = new HashMap<>();
   private final Set<String> reachesApi = new HashSet<>();
+  private final Set<String> callsModel = new HashSet<>();
 
   public CallGraph(Program program, ApiModel model) {
     Deque<String> work = new ArrayDeque<>();
@@ -26,8 +27,10 @@ public final class CallGraph {
       Set<String> out = new LinkedHashSet<>();
       for (Stmt s : f.cfg().statements()) {
         if (!(s instanceof Stmt.Call c)) continue;
-        if (model.function(c.callee()).isPresent()) {
-          if (reachesApi.add(f.key())) work.add(f.key());
+        var modelled = model.function(c.callee());
+        if (modelled.isPresent()) {
+          callsModel.add(f.key());
+          if (isSeed(modelled.get()) && reachesApi.add(f.key())) work.add(f.key());
           continue;
         }
         Function target = program.resolve(c.callee(), f.file());
@@ -44,8 +47,32 @@ public final class CallGraph {
     }
   }
 
+  /**
+   * Whether calling this modelled function makes the caller worth analyzing. Freeing memory and
+   * QOM reference counting happen in most of QEMU's functions; they matter only where regions are
+   * already involved, and following every caller of g_free would cost more than the whole scan.
+   * Functions with no effect (sysbus_init_mmio) do not count either.
+   */
+  public static boolean isSeed(dev.mrcheck.model.FunctionModel fm) {
+    if (GENERIC.contains(fm.name())) return false;
+    for (var e : fm.effects()) {
+      if (!(e instanceof dev.mrcheck.model.Effect.Free)) return true;
+    }
+    return false;
+  }
+
+  private static final Set<String> GENERIC = Set.of("object_ref", "object_unref");
+
   public boolean reachesApi(String functionKey) {
     return reachesApi.contains(functionKey);
+  }
+
+  /**
+   * Whether the function is worth analyzing or following: it reaches region API, or it calls a
+   * modelled function itself (a helper that only frees or unrefs still acts on its arguments).
+   */
+  public boolean worthFollowing(String functionKey) {
+    return reachesApi.contains(functionKey) || callsModel.contains(functionKey);
   }
 
   public boolean hasCallers(String functionKey) {

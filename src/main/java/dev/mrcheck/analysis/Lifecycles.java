@@ -93,25 +93,32 @@ public final class Lifecycles {
     return out;
   }
 
+  /**
+   * QEMU unplugs a device only if {@code dc->hotpluggable} holds and its bus accepts hot-unplug.
+   * The flag defaults to true for every device, so only a "no" from class_init (or
+   * user_creatable = false) decides alone; a "yes" needs a hot-pluggable base type from the model.
+   */
   private boolean hotpluggable(List<String> chain, String[] reason) {
     for (String t : chain) {
       TypeRegistration r = program.types().get(t);
-      if (r != null) {
-        String prop = r.properties().get("hotpluggable");
-        if (prop != null) {
-          reason[0] = t + " declares hotpluggable = " + prop;
-          return Boolean.parseBoolean(prop);
-        }
-        ClassInitFacts facts = facts(r);
-        if (facts.hotpluggable != null) {
-          reason[0] = t + "'s class_init sets hotpluggable = " + facts.hotpluggable;
-          return facts.hotpluggable;
-        }
-        if (Boolean.FALSE.equals(facts.userCreatable)) {
-          reason[0] = t + " is not user-creatable";
-          return false;
-        }
+      if (r == null) continue;
+      String prop = r.properties().get("hotpluggable");
+      if (prop != null) {
+        reason[0] = t + " declares hotpluggable = " + prop;
+        return Boolean.parseBoolean(prop);
       }
+      ClassInitFacts facts = facts(r);
+      if (Boolean.FALSE.equals(facts.hotpluggable)) {
+        reason[0] = t + "'s class_init sets hotpluggable = false";
+        return false;
+      }
+      if (Boolean.FALSE.equals(facts.userCreatable)) {
+        reason[0] = t + " is not user-creatable";
+        return false;
+      }
+      if (Boolean.TRUE.equals(facts.hotpluggable)) break;
+    }
+    for (String t : chain) {
       for (String written : program.writtenNames(t)) {
         Optional<Boolean> modelled = model.hotpluggable(written);
         if (modelled.isPresent()) {

@@ -28,8 +28,10 @@ import java.util.function.Consumer;
  * calling context (lifecycle role, call chain).
  */
 final class RegionFlow {
-  private static final int MAX_DEPTH = 12;
-  private static final int MAX_VISITS_PER_NODE = 64;
+  private static final int MAX_DEPTH = 10;
+  private static final int MAX_VISITS_PER_NODE = 16;
+  /** Node transfers one replay root may spend before calls stop being followed. */
+  private static final int BUDGET_PER_ROOT = 100_000;
   private static final Set<String> PARENT_FIELDS = Set.of(
       "parent_obj", "parent", "parent_object", "qdev", "pdev", "dev", "busdev", "parent_dev",
       "pci_dev", "parent_class", "sbd", "parent_pci", "pcidev", "d");
@@ -38,6 +40,10 @@ final class RegionFlow {
   private final CallGraph callGraph;
   private final ApiModel model;
   private final Consumer<Observation> sink;
+  /** Callee results by (callee, arguments, entry state, role): a helper met again in the same state is not re-analyzed. */
+  private final Map<List<Object>, Exit> memo = new HashMap<>();
+  private int spent;
+  private int exhaustedRoots;
 
   RegionFlow(Program program, CallGraph callGraph, ApiModel model, Consumer<Observation> sink) {
     this.program = program;
@@ -55,6 +61,18 @@ final class RegionFlow {
       s.add(callee.key());
       return new Context(phase, device, c, s);
     }
+  }
+
+  /** Starts a new replay root: fresh memo and budget. */
+  void startRoot() {
+    memo.clear();
+    if (spent > BUDGET_PER_ROOT) exhaustedRoots++;
+    spent = 0;
+  }
+
+  /** Roots whose budget ran out: their deeper calls were not followed. Reported in the scan summary. */
+  int exhaustedRoots() {
+    return exhaustedRoots + (spent > BUDGET_PER_ROOT ? 1 : 0);
   }
 
   /** The outcome of analyzing one function: its exit state (null if it never returns) and what it returns. */
@@ -77,6 +95,7 @@ final class RegionFlow {
     while (!work.isEmpty()) {
       CfgNode n = work.poll();
       if (visits.merge(n, 1, Integer::sum) > MAX_VISITS_PER_NODE) continue;
+      spent++;
       RegionState s = in.get(n).copy();
       if (n.stmt() != null) frame.transfer(n.stmt(), s);
       for (CfgNode succ : n.successors()) {
@@ -99,6 +118,8 @@ final class RegionFlow {
     final Context ctx;
     final Map<String, Place> lastResult = new HashMap<>();
     Place returned;
+    /** The region of the last call if it was a memory_region_init*: its failure unparents the region. */
+    Place justInitialized;
 
     Frame(Function f, Context ctx) {
       this.f = f;
@@ -116,6 +137,7 @@ final class RegionFlow {
     }
 
     private void call(Stmt.Call c, RegionState s) {
+      justInitialized = null;
       List<Place> args = new ArrayList<>(c.args().size());
       for (Value v : c.args()) args.add(place(v, s));
       Optional<FunctionModel> modelled = model.function(c.callee());
@@ -135,14 +157,19 @@ final class RegionFlow {
 
     private Place followCall(Stmt.Call c, List<Place> args, RegionState s) {
       Function callee = program.resolve(c.callee(), f.file());
-      if (callee == null || !callGraph.reachesApi(callee.key())
-          || ctx.stack().contains(callee.key()) || ctx.stack().size() >= MAX_DEPTH) {
+      if (callee == null || !callGraph.worthFollowing(callee.key())
+          || ctx.stack().contains(callee.key()) || ctx.stack().size() >= MAX_DEPTH || spent > BUDGET_PER_ROOT) {
         return fresh(c);
       }
       Map<String, Place> mine = s.swapLocals(new HashMap<>());
       RegionState calleeEntry = s.copy();
       s.swapLocals(mine);
-      Exit exit = run(callee, args, calleeEntry, ctx.enter(callee, c.loc(), f.name()));
+      List<Object> key = List.of(callee.key(), args, s.globalsKey(), String.valueOf(ctx.phase()));
+      Exit exit = memo.get(key);
+      if (exit == null) {
+        exit = run(callee, args, calleeEntry, ctx.enter(callee, c.loc(), f.name()));
+        memo.put(key, exit);
+      }
       if (exit.state() == null) return fresh(c);
       s.adoptGlobals(exit.state());
       return exit.returned().isUnknown() ? fresh(c) : exit.returned();
@@ -157,6 +184,7 @@ final class RegionFlow {
         observe(e, c, subject, other, s);
         s.removeIf(f -> f instanceof Fact.Owned && f.region().equals(subject.id()));
         s.add(new Fact.Owned(subject.id(), subject.shown(), ownerOf(other), other.shown(), i.kind(), c.loc()));
+        justInitialized = subject;
       } else if (e instanceof Effect.Map m) {
         subject = operand(m.region(), args, result);
         other = operand(m.container(), args, result);
@@ -218,6 +246,17 @@ final class RegionFlow {
     }
 
     private void assume(Stmt.Assume a, RegionState s) {
+      if (a.holds() && justInitialized != null && isErrorCheck(a.cond())) {
+        // memory_region_init_ram*() unparents the region itself when it fails.
+        Place failed = justInitialized;
+        s.removeIf(f -> f instanceof Fact.Owned && f.region().equals(failed.id()));
+        return;
+      }
+      if (a.cond() instanceof Value.CallResult init && !a.holds() && initRegion(init, s) != null) {
+        Place failed = initRegion(init, s);
+        s.removeIf(f -> f instanceof Fact.Owned && f.region().equals(failed.id()));
+        return;
+      }
       if (a.holds() || !(a.cond() instanceof Value.CallResult cr)) return;
       Optional<FunctionModel> fm = model.function(cr.callee());
       if (fm.isEmpty()) return;
@@ -229,6 +268,26 @@ final class RegionFlow {
           s.removeIf(f -> f instanceof Fact.Mapped && f.region().equals(region.id()));
         }
       }
+    }
+
+    /** {@code if (*errp)}, {@code if (err)}, {@code if (local_err)}: the last call reported an error. */
+    private boolean isErrorCheck(Value cond) {
+      if (!(cond instanceof Value.Path p) || !p.path().steps().isEmpty()) return false;
+      String name = p.path().root();
+      String type = f.localTypes().getOrDefault(name, "");
+      return type.equals("Error") || name.equals("errp") || name.equals("err") || name.equals("local_err");
+    }
+
+    /** The region a {@code memory_region_init*} condition initialized: {@code if (!memory_region_init_rom(..))}. */
+    private Place initRegion(Value.CallResult call, RegionState s) {
+      Optional<FunctionModel> fm = model.function(call.callee());
+      if (fm.isEmpty()) return null;
+      for (Effect e : fm.get().effects()) {
+        if (e instanceof Effect.Init i && i.region() instanceof Operand.Arg a && a.index() < call.args().size()) {
+          return place(call.args().get(a.index()), s);
+        }
+      }
+      return null;
     }
 
     private Place operand(Operand o, List<Place> args, Place result) {
@@ -249,8 +308,8 @@ final class RegionFlow {
       }
       String id = unaliasedId(target, s);
       if (id == null) return;
-      if (value == null || value.isUnknown() || value.isNull()) s.aliases().remove(id);
-      else if (!value.id().equals(id)) s.aliases().put(id, value.id());
+      if (value == null || value.isUnknown() || value.isNull()) s.setAlias(id, null);
+      else if (!value.id().equals(id)) s.setAlias(id, value.id());
     }
 
     /** The id of a store target: its prefix resolved through aliases, the last step kept as written. */
@@ -289,7 +348,8 @@ final class RegionFlow {
     }
 
     private String resolveAliases(String id, RegionState s) {
-      String target = s.aliases().get(id);
+      if (!s.hasAliases()) return id;
+      String target = s.alias(id);
       return target != null ? target : id;
     }
 

@@ -15,15 +15,21 @@ import java.util.function.Predicate;
  * The abstract state at a program point: the facts that may hold, which field paths point at
  * which objects ({@code br->windows = w} makes {@code self.windows} name what {@code w} named),
  * and the current frame's local variable bindings.
+ *
+ * <p>Copies are copy-on-write: most CFG nodes (calls to functions that never reach the API) do
+ * not change the state, and board-sized replays carry hundreds of facts through thousands of nodes.
  */
 public final class RegionState {
-  private final Set<Fact> facts;
-  private final Map<String, String> aliases;
-  private final Set<String> releasedSummaries;
+  private Set<Fact> facts;
+  private Map<String, String> aliases;
+  private Set<String> releasedSummaries;
   private Map<String, Place> locals;
+  /** Whether the collections above belong to this state alone and may be changed in place. */
+  private boolean exclusive;
 
   public RegionState() {
     this(new LinkedHashSet<>(), new TreeMap<>(), new HashSet<>(), new HashMap<>());
+    exclusive = true;
   }
 
   private RegionState(Set<Fact> facts, Map<String, String> aliases, Set<String> releasedSummaries,
@@ -35,18 +41,32 @@ public final class RegionState {
   }
 
   public RegionState copy() {
-    return new RegionState(new LinkedHashSet<>(facts), new TreeMap<>(aliases), new HashSet<>(releasedSummaries),
-        new HashMap<>(locals));
+    exclusive = false;
+    return new RegionState(facts, aliases, releasedSummaries, locals);
+  }
+
+  private void own() {
+    if (exclusive) return;
+    facts = new LinkedHashSet<>(facts);
+    aliases = new TreeMap<>(aliases);
+    releasedSummaries = new HashSet<>(releasedSummaries);
+    locals = new HashMap<>(locals);
+    exclusive = true;
+  }
+
+  /** A value identifying everything but the local bindings, for memoizing callee analyses. */
+  Object globalsKey() {
+    exclusive = false; // the key captures the collections: they must not change from now on
+    return List.of(facts, aliases, releasedSummaries);
   }
 
   /** Takes over everything but the local bindings: the state a callee returns to its caller. */
   void adoptGlobals(RegionState callee) {
-    facts.clear();
-    facts.addAll(callee.facts);
-    aliases.clear();
-    aliases.putAll(callee.aliases);
-    releasedSummaries.clear();
-    releasedSummaries.addAll(callee.releasedSummaries);
+    callee.exclusive = false;
+    exclusive = false;
+    facts = callee.facts;
+    aliases = callee.aliases;
+    releasedSummaries = callee.releasedSummaries;
   }
 
   /**
@@ -55,10 +75,14 @@ public final class RegionState {
    * which would otherwise keep every array fact alive.
    */
   void markReleased(String summarizedId) {
+    if (releasedSummaries.contains(summarizedId)) return;
+    own();
     releasedSummaries.add(summarizedId);
   }
 
   void markAcquired(String summarizedId) {
+    if (!releasedSummaries.contains(summarizedId)) return;
+    own();
     releasedSummaries.remove(summarizedId);
   }
 
@@ -67,7 +91,7 @@ public final class RegionState {
   }
 
   public Set<Fact> facts() {
-    return facts;
+    return java.util.Collections.unmodifiableSet(facts);
   }
 
   public <T extends Fact> List<T> facts(Class<T> kind, String region) {
@@ -83,21 +107,37 @@ public final class RegionState {
   }
 
   public void add(Fact f) {
+    if (facts.contains(f)) return;
+    own();
     facts.add(f);
   }
 
   public void removeIf(Predicate<Fact> p) {
+    boolean any = false;
+    for (Fact f : facts) {
+      if (p.test(f)) {
+        any = true;
+        break;
+      }
+    }
+    if (!any) return;
+    own();
     facts.removeIf(p);
   }
 
-  private boolean isReleasedSummary(Fact f) {
-    if (releasedSummaries.isEmpty() || f instanceof Fact.Owned) return false;
-    String id = f instanceof Fact.AddressSpaceLive a ? a.addressSpace() : f.region();
-    return releasedSummaries.contains(id);
+  String alias(String id) {
+    return aliases.get(id);
   }
 
-  Map<String, String> aliases() {
-    return aliases;
+  boolean hasAliases() {
+    return !aliases.isEmpty();
+  }
+
+  void setAlias(String id, String target) {
+    if (Objects.equals(aliases.get(id), target)) return;
+    own();
+    if (target == null) aliases.remove(id);
+    else aliases.put(id, target);
   }
 
   Place local(String name) {
@@ -105,12 +145,15 @@ public final class RegionState {
   }
 
   void bindLocal(String name, Place p) {
+    if (Objects.equals(locals.get(name), p)) return;
+    own();
     if (p == null) locals.remove(name);
     else locals.put(name, p);
   }
 
   /** Enters a callee: the caller's locals are saved by the caller and restored after the call. */
   Map<String, Place> swapLocals(Map<String, Place> newLocals) {
+    own();
     Map<String, Place> old = locals;
     locals = newLocals;
     return old;
@@ -118,14 +161,18 @@ public final class RegionState {
 
   /** Merges {@code other} into this state; returns whether anything changed. */
   boolean join(RegionState other) {
+    if (other.facts == facts && other.aliases == aliases && other.releasedSummaries == releasedSummaries
+        && other.locals == locals) {
+      return false;
+    }
+    own();
     boolean changed = releasedSummaries.addAll(other.releasedSummaries);
     for (Fact f : other.facts) {
       if (!isReleasedSummary(f) && facts.add(f)) changed = true;
     }
     if (facts.removeIf(this::isReleasedSummary)) changed = true;
     for (Map.Entry<String, String> e : other.aliases.entrySet()) {
-      String mine = aliases.get(e.getKey());
-      if (mine == null) {
+      if (!aliases.containsKey(e.getKey())) {
         aliases.put(e.getKey(), e.getValue());
         changed = true;
       }
@@ -141,5 +188,11 @@ public final class RegionState {
       }
     }
     return changed;
+  }
+
+  private boolean isReleasedSummary(Fact f) {
+    if (releasedSummaries.isEmpty() || f instanceof Fact.Owned) return false;
+    String id = f instanceof Fact.AddressSpaceLive a ? a.addressSpace() : f.region();
+    return releasedSummaries.contains(id);
   }
 }

@@ -26,7 +26,13 @@ public final class UnparentWhileMappedRule extends Rule {
       // In instance_finalize the device's regions are already gone; that is MR004's business.
       if (!(o.effect() instanceof Effect.Unparent) || o.phase() == Role.INSTANCE_FINALIZE) continue;
       String region = o.subject().id();
-      List<Fact.Mapped> mappings = new ArrayList<>(o.before().facts(Fact.Mapped.class, region));
+      List<Fact.Mapped> mappings = new ArrayList<>();
+      for (Fact.Mapped m : o.before().facts(Fact.Mapped.class, region)) {
+        // Framework-managed mappings (PCI BARs, VGA windows) are made after realize and undone before
+        // unrealize: lifecycle code never sees them mapped, only run-time code does.
+        if (m.undoneBefore() != null && o.phase() != null) continue;
+        mappings.add(m);
+      }
       if (!mappings.isEmpty()) {
         mappings.sort(Comparator.comparing(Fact.Mapped::at));
         report.accept(mapped(o, mappings.get(0)));

@@ -45,6 +45,7 @@ import java.util.concurrent.Future;
 public final class Scanner {
   public ScanResult scan(ScanRequest request) throws ScanException {
     long start = System.nanoTime();
+    PhaseTimer.start();
     ApiModel model = loadModel(request);
     List<Frontend> frontends = Frontends.create(request.frontendOptions(), request.paths());
     List<Path> files = SourceDiscovery.find(request.paths(), name -> frontends.stream().anyMatch(f -> f.accepts(name)));
@@ -58,13 +59,17 @@ public final class Scanner {
     });
     try {
       Map<Path, SourceText> texts = readAll(files, root, pool, problems);
+      PhaseTimer.mark("read+index");
       Map<Path, TranslationUnit> units = new TreeMap<>();
       parseRelevant(texts, units, frontends, model, pool);
+      PhaseTimer.mark("parse");
       List<TranslationUnit> parsed = new ArrayList<>(units.values());
       parsed.add(lexicalFacts(texts, units));
       Program program = new Program(parsed, Map.of());
       AnalysisResult analysis = new Analyzer(program, model, request.semantics()).analyze();
+      PhaseTimer.mark("analysis");
       List<Finding> findings = runRules(analysis, request.rules());
+      PhaseTimer.mark("rules");
       long lines = 0;
       int dropped = 0;
       int parseProblems = 0;
@@ -148,7 +153,9 @@ public final class Scanner {
   private static void parseRelevant(Map<Path, SourceText> texts, Map<Path, TranslationUnit> units,
       List<Frontend> frontends, ApiModel model, ExecutorService pool) throws ScanException {
     Set<String> wanted = new HashSet<>();
-    for (String name : model.functionNames()) wanted.add(name.substring(name.lastIndexOf('.') + 1));
+    for (String name : model.functionNames()) {
+      if (model.function(name).filter(CallGraph::isSeed).isPresent()) wanted.add(name.substring(name.lastIndexOf('.') + 1));
+    }
     while (true) {
       List<Path> round = new ArrayList<>();
       for (Map.Entry<Path, SourceText> e : texts.entrySet()) {
