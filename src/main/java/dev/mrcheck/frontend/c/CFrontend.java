@@ -91,7 +91,7 @@ public final class CFrontend implements Frontend {
         .getASTTranslationUnit(
             FileContent.create(cdtName, text.toCharArray()),
             scannerInfo(),
-            new HeaderProvider(includeDirs),
+            new HeaderProvider(includeDirs, usePrelude ? StringMacroGuesser.definitionsFor(text) : ""),
             null,
             PARSE_OPTIONS,
             new NullLogService());
@@ -144,7 +144,8 @@ public final class CFrontend implements Frontend {
 
   private ExtendedScannerInfo scannerInfo() {
     String[] include = includeDirs.stream().map(Path::toString).toArray(String[]::new);
-    String[] preIncludes = usePrelude ? new String[] {Prelude.PATH} : new String[0];
+    String[] preIncludes =
+        usePrelude ? new String[] {Prelude.PATH, HeaderProvider.GUESSED_PATH} : new String[0];
     return new ExtendedScannerInfo(defines, include, new String[0], preIncludes);
   }
 

@@ -398,7 +398,7 @@ final class CfgBuilder {
       if (kind == IASTLiteralExpression.lk_true) return true;
       if (kind == IASTLiteralExpression.lk_false) return false;
       if (kind == IASTLiteralExpression.lk_integer_constant) {
-        return !(Values.isZero(lit.getRawSignature()));
+        return !(Values.isZero(Texts.of(lit)));
       }
     } else if (e instanceof IASTIdExpression id) {
       String n = id.getName().toString();
