@@ -413,3 +413,6 @@ typedef unsigned long gsize;
 #define g_assert_cmphex(a, op, b) ((void) ((a) op (b)))
 #define g_assert_cmpfloat(a, op, b) ((void) ((a) op (b)))
 #define g_assert_cmpstr(a, op, b) ((void) ((a), (b)))
+#define LIBUSB_CALL
+#define FMT_pid "%d"
+#define va_arg(ap, T) ((T) 0)
