@@ -139,7 +139,7 @@ public final class CFrontend implements Frontend {
 
     problems.sort((a, b) -> a.loc().compareTo(b.loc()));
     return new TranslationUnit(
-        name, "c", locs.lineCount(), functions, types, fields, stringMacros(ast), problems);
+        name, "c", locs.lineCount(), functions, types, fields, stringMacros(ast, locs), problems);
   }
 
   private ExtendedScannerInfo scannerInfo() {
@@ -155,11 +155,11 @@ public final class CFrontend implements Frontend {
   }
 
   /** {@code #define NAME "string"} in this file: NAME -> string. */
-  private static Map<String, String> stringMacros(IASTTranslationUnit ast) {
+  private static Map<String, String> stringMacros(IASTTranslationUnit ast, Locations locs) {
     Map<String, String> out = new LinkedHashMap<>();
     for (IASTPreprocessorMacroDefinition m : ast.getMacroDefinitions()) {
       if (m instanceof IASTPreprocessorFunctionStyleMacroDefinition) continue;
-      if (!m.isPartOfTranslationUnitFile()) continue;
+      if (!locs.inThisFile(m)) continue; // not the prelude's, not a header's
       Matcher s = STRING_MACRO.matcher(m.getExpansion().trim());
       if (s.matches()) out.put(m.getName().toString(), s.group(1));
     }
