@@ -91,7 +91,7 @@ public final class CFrontend implements Frontend {
         .getASTTranslationUnit(
             FileContent.create(cdtName, text.toCharArray()),
             scannerInfo(),
-            new HeaderProvider(includeDirs),
+            new HeaderProvider(includeDirs, usePrelude ? StringMacroGuesser.definitionsFor(text) : ""),
             null,
             PARSE_OPTIONS,
             new NullLogService());
@@ -139,12 +139,13 @@ public final class CFrontend implements Frontend {
 
     problems.sort((a, b) -> a.loc().compareTo(b.loc()));
     return new TranslationUnit(
-        name, "c", locs.lineCount(), functions, types, fields, stringMacros(ast), problems);
+        name, "c", locs.lineCount(), functions, types, fields, stringMacros(ast, locs), problems);
   }
 
   private ExtendedScannerInfo scannerInfo() {
     String[] include = includeDirs.stream().map(Path::toString).toArray(String[]::new);
-    String[] preIncludes = usePrelude ? new String[] {Prelude.PATH} : new String[0];
+    String[] preIncludes =
+        usePrelude ? new String[] {Prelude.PATH, HeaderProvider.GUESSED_PATH} : new String[0];
     return new ExtendedScannerInfo(defines, include, new String[0], preIncludes);
   }
 
@@ -154,11 +155,11 @@ public final class CFrontend implements Frontend {
   }
 
   /** {@code #define NAME "string"} in this file: NAME -> string. */
-  private static Map<String, String> stringMacros(IASTTranslationUnit ast) {
+  private static Map<String, String> stringMacros(IASTTranslationUnit ast, Locations locs) {
     Map<String, String> out = new LinkedHashMap<>();
     for (IASTPreprocessorMacroDefinition m : ast.getMacroDefinitions()) {
       if (m instanceof IASTPreprocessorFunctionStyleMacroDefinition) continue;
-      if (!m.isPartOfTranslationUnitFile()) continue;
+      if (!locs.inThisFile(m)) continue; // not the prelude's, not a header's
       Matcher s = STRING_MACRO.matcher(m.getExpansion().trim());
       if (s.matches()) out.put(m.getName().toString(), s.group(1));
     }

@@ -29,6 +29,14 @@ final class CallShapes {
 
   private CallShapes() {}
 
+  /**
+   * Call-shaped pointer arithmetic that names an object instead of doing anything:
+   * {@code container_of(p, T, member)}. Never emitted as a call; its value is a path.
+   */
+  static boolean isPathMacro(String callee) {
+    return "container_of".equals(callee);
+  }
+
   /** The callee's name for a call by name, or null for a call through a pointer. */
   static String directCallee(IASTFunctionCallExpression call, Scope scope) {
     IASTExpression fn = stripParens(call.getFunctionNameExpression());

@@ -168,14 +168,12 @@ final class CfgBuilder {
     Boolean constant = constantTruth(cond);
 
     current = branch;
-    if (constant == null || constant) assume(cond, true);
-    else current = null;
+    edge(cond, constant, true);
     statement(s.getThenClause());
     CfgNode thenEnd = current;
 
     current = branch;
-    if (constant == null || !constant) assume(cond, false);
-    else current = null;
+    edge(cond, constant, false);
     statement(s.getElseClause());
     CfgNode elseEnd = current;
 
@@ -203,15 +201,11 @@ final class CfgBuilder {
     Boolean constant = constantTruth(cond);
     if (cond != null) calls(cond, null);
     CfgNode fork = current;
-    if (constant == null || constant) {
-      assume(cond, true);
-      if (current != null) current.addSuccessor(head);
-    }
+    edge(cond, constant, true);
+    if (current != null) current.addSuccessor(head);
     current = fork;
-    if (constant == null || !constant) {
-      assume(cond, false);
-      if (current != null) current.addSuccessor(after);
-    }
+    edge(cond, constant, false);
+    if (current != null) current.addSuccessor(after);
     current = after;
   }
 
@@ -235,13 +229,10 @@ final class CfgBuilder {
     calls(cond, null);
     Boolean constant = constantTruth(cond);
     CfgNode fork = current;
-    if (constant == null || !constant) {
-      assume(cond, false);
-      if (current != null) current.addSuccessor(after);
-    }
+    edge(cond, constant, false);
+    if (current != null) current.addSuccessor(after);
     current = fork;
-    if (constant == null || constant) assume(cond, true);
-    else current = null;
+    edge(cond, constant, true);
   }
 
   private void loopBody(IASTStatement body, CfgNode breakTo, CfgNode continueTo) {
@@ -328,6 +319,11 @@ final class CfgBuilder {
       return;
     }
     String callee = CallShapes.directCallee(call, scope);
+    if (CallShapes.isPathMacro(callee)) {
+      IASTInitializerClause[] args = call.getArguments();
+      if (args.length > 0 && args[0] instanceof IASTExpression x) calls(x, null);
+      return;
+    }
     if (callee == null) calls(call.getFunctionNameExpression(), null);
     List<Value> args = new ArrayList<>();
     for (IASTInitializerClause a : call.getArguments()) {
@@ -358,7 +354,10 @@ final class CfgBuilder {
         e = c.getOperand();
       } else if (e instanceof IASTFunctionCallExpression call) {
         IASTExpression operand = CallShapes.castOperand(call);
-        if (operand == null) return CallShapes.directCallee(call, scope) != null;
+        if (operand == null) {
+          String callee = CallShapes.directCallee(call, scope);
+          return callee != null && !CallShapes.isPathMacro(callee);
+        }
         e = operand;
       } else {
         return false;
@@ -377,6 +376,15 @@ final class CfgBuilder {
   }
 
   // ---- conditions ----
+
+  /**
+   * Follows the {@code holds} edge of a condition from the current node: an Assume for a real
+   * condition, nothing for a constant one that agrees, no path at all for one that disagrees.
+   */
+  private void edge(IASTExpression cond, Boolean constant, boolean holds) {
+    if (constant == null) assume(cond, holds);
+    else if (constant != holds) current = null;
+  }
 
   private void assume(IASTExpression cond, boolean holds) {
     if (cond == null) return;
@@ -398,7 +406,7 @@ final class CfgBuilder {
       if (kind == IASTLiteralExpression.lk_true) return true;
       if (kind == IASTLiteralExpression.lk_false) return false;
       if (kind == IASTLiteralExpression.lk_integer_constant) {
-        return !(Values.isZero(lit.getRawSignature()));
+        return !(Values.isZero(Texts.of(lit)));
       }
     } else if (e instanceof IASTIdExpression id) {
       String n = id.getName().toString();

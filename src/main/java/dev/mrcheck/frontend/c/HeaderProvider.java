@@ -21,15 +21,20 @@ import org.eclipse.cdt.internal.core.parser.scanner.InternalFileContentProvider;
  * <p>One instance per parse: the base class tracks pragma-once state per translation unit.
  */
 final class HeaderProvider extends InternalFileContentProvider {
-  private final List<Path> includeDirs;
+  /** Where the per-file guessed string macros are served from (see {@link StringMacroGuesser}). */
+  static final String GUESSED_PATH = "/mrcheck-builtin/guessed-macros.h";
 
-  HeaderProvider(List<Path> includeDirs) {
+  private final List<Path> includeDirs;
+  private final String guessedMacros;
+
+  HeaderProvider(List<Path> includeDirs, String guessedMacros) {
     this.includeDirs = includeDirs;
+    this.guessedMacros = guessedMacros;
   }
 
   @Override
   public boolean getInclusionExists(String path) {
-    if (Prelude.PATH.equals(path)) return true;
+    if (Prelude.PATH.equals(path) || GUESSED_PATH.equals(path)) return true;
     Path p = underIncludeDir(path);
     return p != null && Files.isRegularFile(p);
   }
@@ -37,6 +42,7 @@ final class HeaderProvider extends InternalFileContentProvider {
   @Override
   public InternalFileContent getContentForInclusion(String path, IMacroDictionary macros) {
     if (Prelude.PATH.equals(path)) return content(path, Prelude.text());
+    if (GUESSED_PATH.equals(path)) return content(path, guessedMacros);
     Path p = underIncludeDir(path);
     if (p == null) return null;
     try {

@@ -58,7 +58,7 @@ final class TypeInfoExtractor {
       if (ds.length != 1 || !(ds[0] instanceof ICASTFieldDesignator fd)) continue;
       String field = fd.getName().toString();
       IASTInitializerClause value = di.getOperand();
-      String text = value.getRawSignature().trim();
+      String text = Texts.of(value).trim();
       switch (field) {
         case "name" -> name = text;
         case "parent" -> parent = text;
@@ -82,7 +82,7 @@ final class TypeInfoExtractor {
     if (value instanceof IASTTypeIdExpression t && t.getOperator() == IASTTypeIdExpression.op_sizeof) {
       return TypeNames.of(t.getTypeId().getDeclSpecifier());
     }
-    String text = value.getRawSignature().trim();
+    String text = Texts.of(value).trim();
     java.util.regex.Matcher m =
         java.util.regex.Pattern.compile("^sizeof\\s*\\(\\s*(?:struct\\s+)?(\\w+)\\s*\\)$").matcher(text);
     return m.matches() ? m.group(1) : null;

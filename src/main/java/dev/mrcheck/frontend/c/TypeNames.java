@@ -8,7 +8,6 @@ import org.eclipse.cdt.core.dom.ast.IASTElaboratedTypeSpecifier;
 import org.eclipse.cdt.core.dom.ast.IASTEnumerationSpecifier;
 import org.eclipse.cdt.core.dom.ast.IASTName;
 import org.eclipse.cdt.core.dom.ast.IASTNamedTypeSpecifier;
-import org.eclipse.cdt.core.dom.ast.IASTSimpleDeclSpecifier;
 
 /** Type and declarator names the way the IR wants them: no qualifiers, no stars, no {@code struct}. */
 final class TypeNames {
@@ -19,7 +18,7 @@ final class TypeNames {
     if (spec instanceof IASTElaboratedTypeSpecifier e) return e.getName().toString();
     if (spec instanceof IASTCompositeTypeSpecifier c) return c.getName().toString();
     if (spec instanceof IASTEnumerationSpecifier e) return e.getName().toString();
-    if (spec instanceof IASTSimpleDeclSpecifier) return simple(spec.getRawSignature());
+    if (Texts.fromMacro(spec)) return simple(org.eclipse.cdt.core.dom.ast.ASTSignatureUtil.getSignature(spec));
     return simple(spec.getRawSignature());
   }
 

@@ -110,8 +110,8 @@ final class Values {
    */
   private Value containerOf(IASTInitializerClause[] args, IASTNode call) {
     Value inner = of(args[0]);
-    String type = args[1].getRawSignature().replaceFirst("^\\s*struct\\s+", "").trim();
-    String member = args[2].getRawSignature().trim();
+    String type = containerType(args[1]);
+    String member = Texts.of(args[2]).trim();
     if (inner instanceof Value.Path p) {
       List<String> steps = p.path().steps();
       if (!steps.isEmpty() && p.path().lastStep().equals(member)) {
@@ -121,6 +121,16 @@ final class Values {
       if (steps.isEmpty() && isParentMember(type, member)) return inner;
     }
     return opaque(call);
+  }
+
+  /** The prelude passes the type as {@code (T *) 0}; without the prelude it is a bare name. */
+  private static String containerType(IASTInitializerClause arg) {
+    if (arg instanceof IASTExpression e) {
+      IASTExpression x = CallShapes.stripParens(e);
+      if (x instanceof IASTCastExpression c) return TypeNames.of(c.getTypeId().getDeclSpecifier());
+      if (x instanceof IASTIdExpression id) return id.getName().toString();
+    }
+    return arg.getRawSignature().replaceFirst("^\\s*struct\\s+", "").trim();
   }
 
   private boolean isParentMember(String type, String member) {
@@ -134,7 +144,7 @@ final class Values {
   }
 
   private static Value literal(IASTLiteralExpression lit) {
-    String text = lit.getRawSignature();
+    String text = Texts.of(lit);
     if (lit.getKind() == IASTLiteralExpression.lk_integer_constant && isZero(text)) {
       return new Value.Null();
     }
@@ -148,7 +158,7 @@ final class Values {
   }
 
   static Value.Opaque opaque(IASTNode node) {
-    String text = node.getRawSignature().replaceAll("\\s+", " ").trim();
+    String text = Texts.of(node).replaceAll("\\s+", " ").trim();
     if (text.length() > MAX_TEXT) text = text.substring(0, MAX_TEXT);
     return new Value.Opaque(text);
   }

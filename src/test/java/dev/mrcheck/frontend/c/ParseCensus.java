@@ -53,7 +53,12 @@ public final class ParseCensus {
     String showCause = show;
 
     long start = System.nanoTime();
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    List<Thread> workers = java.util.Collections.synchronizedList(new ArrayList<>());
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r);
+      workers.add(t);
+      return t;
+    });
     List<Future<?>> jobs = new ArrayList<>();
     Path base = root;
     for (Path f : files) {
@@ -86,8 +91,11 @@ public final class ParseCensus {
       }));
     }
     for (Future<?> j : jobs) j.get();
-    pool.shutdown();
     double secs = (System.nanoTime() - start) / 1e9;
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    double cpu = 0;
+    for (Thread t : workers) cpu += Math.max(0, mx.getThreadCpuTime(t.getId())) / 1e9;
+    pool.shutdown();
 
     System.out.printf("prelude: %s, threads: %d%n", prelude, threads);
     System.out.printf("files: %d, lines: %d%n", files.size(), lines.sum());
@@ -96,6 +104,8 @@ public final class ParseCensus {
     System.out.printf("other problems: %d%n", problems.sum());
     System.out.printf("wall time: %.1f s (%.0f files/s, %.0f lines/s)%n",
         secs, files.size() / secs, lines.sum() / secs);
+    System.out.printf("worker CPU time: %.1f s (%.0f files/cpu-s, %.0f lines/cpu-s; %d threads)%n",
+        cpu, files.size() / cpu, lines.sum() / cpu, threads);
     System.out.println("dropped functions by first token of the problem:");
     top(droppedBy, 40);
     System.out.println("other problems by first token:");
