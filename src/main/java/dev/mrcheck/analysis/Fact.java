@@ -16,8 +16,8 @@ public sealed interface Fact {
   String region();
 
   /** Who owns a region, from its {@code memory_region_init*}. */
-  record Owned(String region, String shown, Owner owner, String ownerShown, RegionKind kind, SourceLoc at)
-      implements Fact {}
+  record Owned(String region, String shown, Owner owner, String ownerShown, RegionKind kind, Role phase,
+      SourceLoc at) implements Fact {}
 
   /** {@code region} is mapped into {@code container}. */
   record Mapped(

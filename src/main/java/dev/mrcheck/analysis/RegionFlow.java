@@ -144,6 +144,7 @@ final class RegionFlow {
       Place result;
       if (modelled.isPresent()) {
         result = fresh(c);
+        forgetEarlierObject(result, s);
         for (Effect e : modelled.get().effects()) {
           if (e instanceof Effect.Returns r) result = operand(r.target(), args, result);
         }
@@ -155,11 +156,22 @@ final class RegionFlow {
       if (c.result() != null) assign(c.result(), result, s);
     }
 
+    /**
+     * An allocation site names a new object each time it runs (recency abstraction): facts about
+     * the object it made on an earlier loop iteration or call are not about this one.
+     */
+    private void forgetEarlierObject(Place fresh, RegionState s) {
+      s.removeIf(f -> new Place(f.region(), "").within(fresh.id())
+          || f instanceof Fact.AddressSpaceLive a && new Place(a.addressSpace(), "").within(fresh.id()));
+    }
+
     private Place followCall(Stmt.Call c, List<Place> args, RegionState s) {
       Function callee = program.resolve(c.callee(), f.file());
       if (callee == null || !callGraph.worthFollowing(callee.key())
           || ctx.stack().contains(callee.key()) || ctx.stack().size() >= MAX_DEPTH || spent > BUDGET_PER_ROOT) {
-        return fresh(c);
+        Place made = fresh(c);
+        forgetEarlierObject(made, s);
+        return made;
       }
       Map<String, Place> mine = s.swapLocals(new HashMap<>());
       RegionState calleeEntry = s.copy();
@@ -183,7 +195,8 @@ final class RegionFlow {
         other = i.owner() == null ? Place.NULL : operand(i.owner(), args, result);
         observe(e, c, subject, other, s);
         s.removeIf(f -> f instanceof Fact.Owned && f.region().equals(subject.id()));
-        s.add(new Fact.Owned(subject.id(), subject.shown(), ownerOf(other), other.shown(), i.kind(), c.loc()));
+        s.add(new Fact.Owned(subject.id(), subject.shown(), ownerOf(other), other.shown(), i.kind(), ctx.phase(),
+            c.loc()));
         justInitialized = subject;
       } else if (e instanceof Effect.Map m) {
         subject = operand(m.region(), args, result);

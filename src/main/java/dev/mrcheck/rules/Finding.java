@@ -10,9 +10,19 @@ import java.util.List;
  */
 public record Finding(
     String ruleId, Severity severity, SourceLoc loc, String message, List<TraceStep> trace,
-    String fingerprint) implements Comparable<Finding> {
+    String fingerprint, Witness witness) implements Comparable<Finding> {
   public Finding {
     trace = List.copyOf(trace);
+  }
+
+  /** A finding without a witness (the runtime model cannot replay it). */
+  public Finding(String ruleId, Severity severity, SourceLoc loc, String message, List<TraceStep> trace,
+      String fingerprint) {
+    this(ruleId, severity, loc, message, trace, fingerprint, null);
+  }
+
+  public Finding withWitness(Witness w) {
+    return new Finding(ruleId, severity, loc, message, trace, fingerprint, w);
   }
 
   @Override

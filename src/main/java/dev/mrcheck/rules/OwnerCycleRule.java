@@ -27,18 +27,24 @@ public final class OwnerCycleRule extends Rule {
     for (Checkpoint cp : analysis.checkpoints()) {
       for (Fact f : cp.state().facts()) {
         if (!bornBefore(f, cp.after())) continue;
+        Witnesses w = new Witnesses(cp.state());
         if (f instanceof Fact.Referenced r && r.owner() == Fact.Owner.SELF) {
-          report.accept(finding(cp, r.at(), r.how(), String.format(
+          w.init(r.region()).step(r.phase(), WitnessStep.Kind.REF, r.region(), r.shown(), null, null, r.at());
+          report.accept(finding(cp, w, r.at(), r.how(), String.format(
               "memory_region_ref(%s) takes a reference on %s's own region that is not dropped before %s: "
                   + "owner cycle, the device is never finalized", r.shown(), deviceName(cp), teardown(cp)), r.shown()));
         } else if (f instanceof Fact.AddressSpaceLive a && a.rootOwner() == Fact.Owner.SELF) {
-          report.accept(finding(cp, a.at(), a.how(), String.format(
+          w.init(a.region()).step(a.phase(), WitnessStep.Kind.AS_INIT, a.addressSpace(), a.addressSpaceShown(),
+              a.region(), a.shown(), a.at());
+          report.accept(finding(cp, w, a.at(), a.how(), String.format(
               "address_space_init(%s) over %s's own region %s is not destroyed before %s: the address space "
                   + "keeps its owner alive (owner cycle)", a.addressSpaceShown(), deviceName(cp), a.shown(),
               teardown(cp)), a.addressSpaceShown()));
         } else if (f instanceof Fact.Mapped m && analysis.semantics() == Semantics.LEGACY
             && m.regionOwner() == Fact.Owner.SELF && m.containerOwner() == Fact.Owner.SELF) {
-          report.accept(finding(cp, m.at(), m.how(), String.format(
+          w.init(m.region()).init(m.container()).step(m.phase(), WitnessStep.Kind.MAP, m.region(), m.shown(),
+              m.container(), m.containerShown(), m.at());
+          report.accept(finding(cp, w, m.at(), m.how(), String.format(
               "%s stays a subregion of %s, both owned by %s, after %s: under legacy semantics the container "
                   + "references the owner (owner cycle)", m.shown(), m.containerShown(), deviceName(cp), teardown(cp)),
               m.shown()));
@@ -65,10 +71,12 @@ public final class OwnerCycleRule extends Rule {
     return cp.after() == Role.INSTANCE_INIT ? "instance_finalize of a throw-away instance" : "unrealize";
   }
 
-  private Finding finding(Checkpoint cp, SourceLoc at, List<TraceStep> how, String message, String subject) {
+  private Finding finding(Checkpoint cp, Witnesses witness, SourceLoc at, List<TraceStep> how, String message,
+      String subject) {
     List<TraceStep> trace = new ArrayList<>(how);
     trace.add(new TraceStep(at, "reference taken here"));
     trace.add(new TraceStep(cp.device().registration().loc(), cp.why()));
-    return Findings.create(this, at, cp.device().registration().name(), subject + "|" + cp.after(), message, trace);
+    return Findings.create(this, at, cp.device().registration().name(), subject + "|" + cp.after(), message, trace)
+        .withWitness(witness.build(cp.device(), Witness.Expectation.OWNER_LEAK));
   }
 }

@@ -49,6 +49,10 @@ public final class OwnerlessFreeRule extends Rule {
     List<TraceStep> trace = new ArrayList<>();
     trace.add(new TraceStep(owned.at(), owned.shown() + " created with owner NULL here"));
     trace.addAll(Findings.chainTo(o, unparent ? "dropped here" : "freed here"));
-    return Findings.at(this, o, message, trace);
+    Witness w = new Witnesses(o.before()).init(owned)
+        .step(o.phase(), unparent ? WitnessStep.Kind.UNPARENT : WitnessStep.Kind.FREE, o.subject().id(),
+            o.subject().shown(), null, null, o.loc())
+        .build(o.device(), Witness.Expectation.OWNERLESS_DESTROYED);
+    return Findings.at(this, o, message, trace).withWitness(w);
   }
 }

@@ -52,7 +52,11 @@ public final class UnparentWhileMappedRule extends Rule {
     trace.add(new TraceStep(m.at(), String.format("%s mapped into %s here (%s)", m.shown(), m.containerShown(),
         m.phase() == null ? "run-time code" : m.phase().modelName())));
     trace.addAll(Findings.chainTo(o, "unparented here, still mapped (" + o.phaseName() + ")"));
-    return Findings.at(this, o, message, trace);
+    Witness w = new Witnesses(o.before()).init(m.region()).init(m.container())
+        .step(m.phase(), WitnessStep.Kind.MAP, m.region(), m.shown(), m.container(), m.containerShown(), m.at())
+        .step(o.phase(), WitnessStep.Kind.UNPARENT, o.subject().id(), o.subject().shown(), null, null, o.loc())
+        .build(o.device(), Witness.Expectation.FINALIZED_WHILE_MAPPED);
+    return Findings.at(this, o, message, trace).withWitness(w);
   }
 
   private Finding root(Observation o, Fact.AddressSpaceLive as) {
@@ -62,6 +66,11 @@ public final class UnparentWhileMappedRule extends Rule {
     List<TraceStep> trace = new ArrayList<>(as.how());
     trace.add(new TraceStep(as.at(), "address space " + as.addressSpaceShown() + " created over " + as.shown()));
     trace.addAll(Findings.chainTo(o, "unparented here while the address space is live"));
-    return Findings.at(this, o, message, trace);
+    Witness w = new Witnesses(o.before()).init(as.region())
+        .step(as.phase(), WitnessStep.Kind.AS_INIT, as.addressSpace(), as.addressSpaceShown(), as.region(), as.shown(),
+            as.at())
+        .step(o.phase(), WitnessStep.Kind.UNPARENT, o.subject().id(), o.subject().shown(), null, null, o.loc())
+        .build(o.device(), Witness.Expectation.FINALIZED_WHILE_MAPPED);
+    return Findings.at(this, o, message, trace).withWitness(w);
   }
 }

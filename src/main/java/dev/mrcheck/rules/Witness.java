@@ -1,0 +1,24 @@
+package dev.mrcheck.rules;
+
+import java.util.List;
+
+/**
+ * The lifecycle a finding claims, as steps the runtime model can replay: the regions involved
+ * with their owners and kinds, the API calls in lifecycle order, and the outcome the rule
+ * predicts. {@code hotpluggable} says whether the replayed device is unrealized.
+ */
+public record Witness(String device, boolean hotpluggable, List<WitnessStep> steps, Expectation expected) {
+  public Witness {
+    steps = List.copyOf(steps);
+  }
+
+  /** What the model must observe for the finding to be confirmed. */
+  public enum Expectation {
+    /** MR001: the device is never finalized; a reference cycle through its own region holds it. */
+    OWNER_LEAK,
+    /** MR002: the region is finalized while still in a container or the root of an address space. */
+    FINALIZED_WHILE_MAPPED,
+    /** MR003: a region with no owner is destroyed although nothing reference-counts it. */
+    OWNERLESS_DESTROYED
+  }
+}

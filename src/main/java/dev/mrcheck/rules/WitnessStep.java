@@ -1,0 +1,31 @@
+package dev.mrcheck.rules;
+
+import dev.mrcheck.analysis.Fact;
+import dev.mrcheck.ir.SourceLoc;
+import dev.mrcheck.model.RegionKind;
+import dev.mrcheck.model.Role;
+
+/**
+ * One step of a witness. {@code subject}/{@code other} are canonical ids (as in the analysis'
+ * places), {@code *Shown} how the code spells them. {@code phase} null means run-time code (after
+ * realize, before unrealize).
+ */
+public record WitnessStep(
+    Role phase, Kind kind, String subject, String subjectShown, String other, String otherShown,
+    Fact.Owner owner, RegionKind regionKind, SourceLoc loc) {
+
+  public enum Kind {
+    /** memory_region_init*: {@code subject} owned per {@code owner} ({@code other} names a foreign owner). */
+    INIT,
+    /** add_subregion: {@code subject} into container {@code other}. */
+    MAP,
+    UNMAP,
+    REF,
+    UNREF,
+    UNPARENT,
+    FREE,
+    /** address_space_init: address space {@code subject} over root {@code other}. */
+    AS_INIT,
+    AS_DESTROY
+  }
+}
