@@ -137,7 +137,7 @@ public final class Analyzer {
   /** The same call met again in the same context replaces the earlier visit: its state has grown since. */
   private void record(Observation o) {
     StringBuilder key = new StringBuilder();
-    key.append(o.loc()).append('|').append(o.effect().getClass().getSimpleName()).append('|').append(o.phase())
+    key.append(o.node()).append('|').append(o.loc()).append('|').append(o.effect().getClass().getSimpleName()).append('|').append(o.phase())
         .append('|').append(o.device() == null ? "" : o.device().name());
     o.chain().forEach(t -> key.append('|').append(t.loc()));
     observations.put(key.toString(), o);

@@ -11,11 +11,12 @@ import java.util.List;
  * the region/object/address space it acts on; {@code other} the container, owner or root where
  * the effect has one. {@code phase} is the lifecycle role whose replay reached it (null: run-time
  * code), {@code device} the replayed type (null when no type could be linked), {@code chain} the
- * calls from the replay's root down to the call, {@code function} the function containing it.
+ * calls from the replay's root down to the call, {@code function} the function containing it,
+ * {@code node} the CFG node (unique within the program).
  */
 public record Observation(
     Effect effect, String callee, Place subject, Place other, SourceLoc loc, String function,
-    Role phase, DeviceType device, List<TraceStep> chain, RegionState before) {
+    Role phase, DeviceType device, List<TraceStep> chain, RegionState before, String node) {
   public Observation {
     chain = List.copyOf(chain);
   }

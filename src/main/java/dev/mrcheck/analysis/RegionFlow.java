@@ -97,6 +97,7 @@ final class RegionFlow {
       if (visits.merge(n, 1, Integer::sum) > MAX_VISITS_PER_NODE) continue;
       spent++;
       RegionState s = in.get(n).copy();
+      frame.node = n.id();
       if (n.stmt() != null) frame.transfer(n.stmt(), s);
       for (CfgNode succ : n.successors()) {
         RegionState old = in.get(succ);
@@ -118,6 +119,8 @@ final class RegionFlow {
     final Context ctx;
     final Map<String, Place> lastResult = new HashMap<>();
     Place returned;
+    /** The node being transferred: a finally block lowered twice has the same location on two nodes. */
+    int node;
     /** The region of the last call if it was a memory_region_init*: its failure unparents the region. */
     Place justInitialized;
 
@@ -255,7 +258,7 @@ final class RegionFlow {
 
     private void observe(Effect e, Stmt.Call c, Place subject, Place other, RegionState s) {
       sink.accept(new Observation(e, c.callee(), subject, other, c.loc(), f.name(), ctx.phase(),
-          ctx.device(), ctx.chain(), s.copy()));
+          ctx.device(), ctx.chain(), s.copy(), f.key() + "#" + node));
     }
 
     private void assume(Stmt.Assume a, RegionState s) {

@@ -21,7 +21,8 @@ public final class GoldenCorpus {
   public static GoldenCorpus load(Path root) {
     try (Stream<Path> walk = Files.walk(root)) {
       List<Path> sources = walk.filter(Files::isRegularFile)
-          .filter(p -> isCSource(p) || p.getFileName().toString().endsWith(".h"))
+          .filter(p -> isCSource(p) || p.getFileName().toString().endsWith(".h")
+              || p.getFileName().toString().endsWith(".java"))
           .sorted()
           .collect(Collectors.toList());
       List<FileExpectations> parsed = new java.util.ArrayList<>();
