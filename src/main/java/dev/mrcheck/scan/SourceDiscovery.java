@@ -52,7 +52,10 @@ final class SourceDiscovery {
 
           @Override
           public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-            if (attrs.isRegularFile() && accepts.test(file.getFileName().toString())) out.add(file);
+            // A dangling link is kept so that reading it reports the problem instead of skipping it silently.
+            if ((attrs.isRegularFile() || attrs.isSymbolicLink()) && accepts.test(file.getFileName().toString())) {
+              out.add(file);
+            }
             return FileVisitResult.CONTINUE;
           }
 
