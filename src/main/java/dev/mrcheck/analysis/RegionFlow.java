@@ -191,6 +191,9 @@ final class RegionFlow {
     }
 
     private void apply(Effect e, Stmt.Call c, List<Place> args, Place result, RegionState s) {
+      if (!(e instanceof Effect.Returns) && !(e instanceof Effect.TestsMapped) && primary(e, args, result).isUnknown()) {
+        return; // nothing can be said about a region the analysis cannot name
+      }
       Place subject;
       Place other = null;
       if (e instanceof Effect.Init i) {
@@ -254,6 +257,22 @@ final class RegionFlow {
       } else if (e instanceof Effect.Find fd) {
         observe(e, c, operand(fd.reference(), args, result), null, s);
       }
+    }
+
+    private Place primary(Effect e, List<Place> args, Place result) {
+      if (e instanceof Effect.Init i) return operand(i.region(), args, result);
+      if (e instanceof Effect.Map m) return operand(m.region(), args, result);
+      if (e instanceof Effect.Unmap u) return operand(u.region(), args, result);
+      if (e instanceof Effect.Ref r) return operand(r.target(), args, result);
+      if (e instanceof Effect.Unref u) return operand(u.target(), args, result);
+      if (e instanceof Effect.Unparent u) return operand(u.target(), args, result);
+      if (e instanceof Effect.Free f) return operand(f.target(), args, result);
+      if (e instanceof Effect.AddressSpaceInit a) return operand(a.addressSpace(), args, result);
+      if (e instanceof Effect.AddressSpaceDestroy d) return operand(d.addressSpace(), args, result);
+      if (e instanceof Effect.AddressSpaceMap m) return operand(m.result(), args, result);
+      if (e instanceof Effect.AddressSpaceUnmap u) return operand(u.mapping(), args, result);
+      if (e instanceof Effect.Find f) return operand(f.reference(), args, result);
+      return Place.UNKNOWN;
     }
 
     private void observe(Effect e, Stmt.Call c, Place subject, Place other, RegionState s) {

@@ -61,7 +61,19 @@ final class Values {
     if (e instanceof IASTBinaryExpression b && b.getOperator() == IASTBinaryExpression.op_assign) {
       return of(b.getOperand1());
     }
+    if (e instanceof IASTBinaryExpression b && b.getOperator() == IASTBinaryExpression.op_plus) {
+      // s->state + i is &s->state[i]: an element of the summarized array.
+      Value base = of(b.getOperand1());
+      if (base instanceof Value.Path && !(of(b.getOperand2()) instanceof Value.Path p2 && isPointerLike(p2))) {
+        return extend(base, AccessPath.ANY_INDEX, e);
+      }
+    }
     return opaque(e);
+  }
+
+  /** An index is an integer variable; a second pointer operand would make this no array step. */
+  private static boolean isPointerLike(Value.Path p) {
+    return !p.path().steps().isEmpty();
   }
 
   /**
