@@ -57,6 +57,7 @@ static void initpin_instance_finalize(Object *obj)
 {
     InitpinState *s = INITPIN(obj);
 
+    // BUG: MR004 s->iomem
     memory_region_unref(&s->iomem);
 }
 

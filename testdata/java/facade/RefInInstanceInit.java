@@ -21,6 +21,7 @@ public final class RefInInstanceInit extends SysBusDevice {
 
   @Override
   protected void instanceFinalize() {
+    // BUG: MR004 regs
     regs.unref();
   }
 }

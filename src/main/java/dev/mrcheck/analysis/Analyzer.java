@@ -78,7 +78,9 @@ public final class Analyzer {
       checkpoints.add(new Checkpoint(d, Role.UNREALIZE, d.name() + " can be unplugged (" + d.hotplugReason() + ")",
           s.copy()));
     }
-    runPhase(flow, d, Role.INSTANCE_FINALIZE, s);
+    // Finalize runs after QOM dropped the child properties, whatever unrealize did: replaying it from
+    // the state after realize keeps every region the device owned in view.
+    runPhase(flow, d, Role.INSTANCE_FINALIZE, afterRealize.copy());
     return afterRealize;
   }
 

@@ -21,6 +21,10 @@ public record Finding(
     this(ruleId, severity, loc, message, trace, fingerprint, null);
   }
 
+  public Finding withSeverity(Severity s) {
+    return new Finding(ruleId, s, loc, message, trace, fingerprint, witness);
+  }
+
   public Finding withWitness(Witness w) {
     return new Finding(ruleId, severity, loc, message, trace, fingerprint, w);
   }

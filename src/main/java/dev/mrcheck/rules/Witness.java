@@ -19,6 +19,8 @@ public record Witness(String device, boolean hotpluggable, List<WitnessStep> ste
     /** MR002: the region is finalized while still in a container or the root of an address space. */
     FINALIZED_WHILE_MAPPED,
     /** MR003: a region with no owner is destroyed although nothing reference-counts it. */
-    OWNERLESS_DESTROYED
+    OWNERLESS_DESTROYED,
+    /** MR004: a call from instance_finalize on a region already finalized with its owner's children. */
+    USE_AFTER_FINALIZE
   }
 }

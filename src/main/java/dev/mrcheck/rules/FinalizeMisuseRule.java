@@ -1,0 +1,62 @@
+package dev.mrcheck.rules;
+
+import dev.mrcheck.analysis.AnalysisResult;
+import dev.mrcheck.analysis.Fact;
+import dev.mrcheck.analysis.Observation;
+import dev.mrcheck.model.Effect;
+import dev.mrcheck.model.Role;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+@RuleInfo(
+    id = "MR004",
+    name = "unparent-in-finalize",
+    severity = Severity.WARNING,
+    summary = "A memory API call from instance_finalize on a region the finalized object owns.",
+    description = "QOM drops an object's child properties before it calls instance_finalize, so the device's own "
+        + "regions are already finalized there (same-owner subregions auto-detached). object_unparent() on them is "
+        + "a latent no-op (warning); memory_region_del_subregion(), memory_region_ref/unref() or any other call on "
+        + "them is a use after finalization (error). Move the call to unrealize/exit, or drop it; freeing the heap "
+        + "struct that held the regions (g_free) is the correct finalize pattern and is never reported.")
+public final class FinalizeMisuseRule extends Rule {
+  @Override
+  public void check(AnalysisResult analysis, Consumer<Finding> report) {
+    for (Observation o : analysis.observations()) {
+      if (o.phase() != Role.INSTANCE_FINALIZE || o.effect() instanceof Effect.Free) continue;
+      if (o.effect() instanceof Effect.Init) continue;
+      List<Fact.Owned> owned = o.before().facts(Fact.Owned.class, o.subject().id());
+      if (owned.isEmpty() || !owned.stream().allMatch(f -> f.owner() == Fact.Owner.SELF)) continue;
+      report.accept(finding(o, owned.get(0)));
+    }
+  }
+
+  private Finding finding(Observation o, Fact.Owned owned) {
+    boolean unparent = o.effect() instanceof Effect.Unparent;
+    String message = unparent
+        ? String.format("object_unparent(%s) in instance_finalize is a no-op: the region, owned by the object being "
+            + "finalized, was already dropped with its child properties", o.subject().shown())
+        : String.format("%s(%s) in instance_finalize uses a region that was finalized with the object's child "
+            + "properties before instance_finalize ran", o.callee(), o.subject().shown());
+    List<TraceStep> trace = new ArrayList<>();
+    trace.add(new TraceStep(owned.at(), owned.shown() + " created here, owned by the device"));
+    trace.addAll(Findings.chainTo(o, unparent ? "unparented in instance_finalize" : "used in instance_finalize"));
+    Witness w = new Witnesses(o.before()).init(owned)
+        .step(Role.INSTANCE_FINALIZE, unparent ? WitnessStep.Kind.UNPARENT : kindOf(o.effect()), o.subject().id(),
+            o.subject().shown(), o.other() == null ? null : o.other().id(), o.other() == null ? null : o.other().shown(),
+            o.loc())
+        .build(o.device(), Witness.Expectation.USE_AFTER_FINALIZE);
+    Finding f = Findings.at(this, o, message, trace).withWitness(w);
+    return unparent ? f : f.withSeverity(Severity.ERROR);
+  }
+
+  private static WitnessStep.Kind kindOf(Effect e) {
+    if (e instanceof Effect.Map) return WitnessStep.Kind.MAP;
+    if (e instanceof Effect.Unmap) return WitnessStep.Kind.UNMAP;
+    if (e instanceof Effect.Ref) return WitnessStep.Kind.REF;
+    if (e instanceof Effect.Unref) return WitnessStep.Kind.UNREF;
+    if (e instanceof Effect.AddressSpaceInit) return WitnessStep.Kind.AS_INIT;
+    if (e instanceof Effect.AddressSpaceDestroy) return WitnessStep.Kind.AS_DESTROY;
+    return WitnessStep.Kind.UNMAP;
+  }
+}
