@@ -8,6 +8,6 @@ public final class Rules {
 
   public static List<Rule> all() {
     return List.of(new OwnerCycleRule(), new UnparentWhileMappedRule(), new OwnerlessFreeRule(),
-        new FinalizeMisuseRule());
+        new FinalizeMisuseRule(), new InitSideEffectRule());
   }
 }

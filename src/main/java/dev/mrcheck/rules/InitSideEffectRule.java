@@ -1,0 +1,51 @@
+package dev.mrcheck.rules;
+
+import dev.mrcheck.analysis.AnalysisResult;
+import dev.mrcheck.analysis.Fact;
+import dev.mrcheck.analysis.Observation;
+import dev.mrcheck.model.Effect;
+import dev.mrcheck.model.Role;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+@RuleInfo(
+    id = "MR008",
+    name = "init-side-effect",
+    severity = Severity.ERROR,
+    summary = "instance_init leaves a trace outside the object: address_space_init, or mapping into a foreign container.",
+    description = "instance_init also runs for throw-away instances that QEMU creates only to list a type's "
+        + "properties, and those are finalized right away. Anything instance_init makes visible outside the "
+        + "object (an address space, a region mapped into system memory, a bus space or another object's "
+        + "container) then outlives the instance, and the reference it holds keeps the instance alive. Create "
+        + "regions in instance_init if you like; map them and create address spaces in realize.")
+public final class InitSideEffectRule extends Rule {
+  @Override
+  public void check(AnalysisResult analysis, Consumer<Finding> report) {
+    for (Observation o : analysis.observations()) {
+      if (o.phase() != Role.INSTANCE_INIT) continue;
+      if (o.effect() instanceof Effect.AddressSpaceInit) {
+        report.accept(finding(o, String.format("address_space_init(%s) in instance_init: a throw-away instance "
+            + "made to list properties leaks the address space and itself; create it in realize",
+            o.subject().shown())));
+      } else if (o.effect() instanceof Effect.Map && o.other() != null && !o.other().isUnknown()
+          && foreign(o)) {
+        report.accept(finding(o, String.format("%s is mapped into %s, which the object does not own, in "
+            + "instance_init: a throw-away instance stays mapped (and alive); map it in realize",
+            o.subject().shown(), o.other().shown())));
+      }
+    }
+  }
+
+  /** A container the device did not create with itself as owner: system memory, a bus space, another object's region. */
+  private static boolean foreign(Observation o) {
+    if (o.other().isGlobalRegion()) return true;
+    List<Fact.Owned> owned = o.before().facts(Fact.Owned.class, o.other().id());
+    return !owned.isEmpty() && owned.stream().noneMatch(f -> f.owner() == Fact.Owner.SELF);
+  }
+
+  private Finding finding(Observation o, String message) {
+    List<TraceStep> trace = new ArrayList<>(Findings.chainTo(o, "in instance_init"));
+    return Findings.at(this, o, message, trace);
+  }
+}
