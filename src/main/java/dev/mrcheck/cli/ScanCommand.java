@@ -96,6 +96,17 @@ final class ScanCommand implements Callable<Integer> {
           + "none (always 0). Default: ${DEFAULT-VALUE}.")
   FailOn failOn;
 
+  @Option(names = "--unconfirmed",
+      description = "Keep the findings the runtime model replays without reproducing the predicted outcome "
+          + "(marked unconfirmed). By default they are dropped.")
+  boolean unconfirmed;
+
+  @Option(names = "--compare", paramLabel = "MODEL",
+      description = "Scan twice, under --semantics and under MODEL, and report the findings that appear only "
+          + "under --semantics and those that disappear with it (text or json). E.g. --semantics refcount "
+          + "--compare current: what the refcount series changes for this tree.")
+  Semantics compare;
+
   @Option(names = {"-v", "--verbose"},
       description = "Also print input problems (unparsable files, dropped functions) on stderr.")
   boolean verbose;
@@ -113,6 +124,7 @@ final class ScanCommand implements Callable<Integer> {
       outputFile.checkWritable();
     }
 
+    if (compare != null) return compare(request, outputFile);
     ScanResult result = context.scanner().scan(request);
 
     Report report = report(request, result);
@@ -146,7 +158,27 @@ final class ScanCommand implements Callable<Integer> {
     int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
     if (threads < 1) throw usage("--jobs must be at least 1, got " + threads);
     return new ScanRequest(paths, semantics, selectedRules(), modelFiles,
-        new FrontendOptions(includeDirs, parseDefines()), threads);
+        new FrontendOptions(includeDirs, parseDefines()), threads, unconfirmed);
+  }
+
+  /** {@code --compare}: two scans, and the findings that differ between them by fingerprint and location. */
+  private int compare(ScanRequest request, OutputFile outputFile) throws ScanException, IOException {
+    if (format == OutputFormat.SARIF) throw usage("--compare writes text or json, not sarif");
+    ScanResult first = context.scanner().scan(request);
+    ScanResult second = context.scanner().scan(request.withSemantics(compare));
+    SemanticsDiff diff = SemanticsDiff.of(first, second);
+    Report report = format == OutputFormat.JSON ? diff.jsonReport() : diff.textReport(displayRoot(first.root()));
+    PrintWriter out = spec.commandLine().getOut();
+    if (outputFile == null) {
+      report.write(first, out);
+      out.flush();
+    } else {
+      outputFile.write(w -> report.write(first, w));
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    err.println(diff.summary());
+    err.flush();
+    return failOn.fails(diff.appearing().findings()) ? ExitCodes.FINDINGS : ExitCodes.OK;
   }
 
   /** Canonical ids of the {@code --rules} selection; empty means all. Ids match case-insensitively. */
@@ -181,7 +213,7 @@ final class ScanCommand implements Callable<Integer> {
     }
   }
 
-  private Report report(ScanRequest request, ScanResult result) {
+  Report report(ScanRequest request, ScanResult result) {
     return switch (format) {
       case TEXT -> new TextReport(displayRoot(result.root()));
       case SARIF -> new SarifReport(rulesThatRan(request), context.help());
@@ -195,7 +227,7 @@ final class ScanCommand implements Callable<Integer> {
   }
 
   /** The scan root as the user would type it: relative to the working directory when inside it. */
-  private String displayRoot(Path root) {
+  String displayRoot(Path root) {
     Path abs = root.toAbsolutePath().normalize();
     Path cwd = context.workingDir().toAbsolutePath().normalize();
     if (abs.equals(cwd)) return "";

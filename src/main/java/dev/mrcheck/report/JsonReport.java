@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mrcheck.ir.SourceLoc;
 import dev.mrcheck.rules.Finding;
 import dev.mrcheck.rules.TraceStep;
+import dev.mrcheck.runtime.TraceEntry;
+import dev.mrcheck.runtime.confirm.Confirmation;
 import dev.mrcheck.scan.FileProblem;
 import dev.mrcheck.scan.ScanResult;
 import java.io.IOException;
@@ -24,6 +26,20 @@ public final class JsonReport implements Report {
     Json.write(toJson(result), out);
   }
 
+  /**
+   * {@code mrcheck scan --compare}: the findings only under {@code appearing}'s semantics and those
+   * only under {@code disappearing}'s, in the shape of {@link #toJson} findings.
+   */
+  public void writeComparison(ScanResult appearing, ScanResult disappearing, Writer out) throws IOException {
+    ObjectNode root = Json.MAPPER.createObjectNode();
+    root.put("formatVersion", FORMAT_VERSION);
+    root.put("semantics", appearing.semantics());
+    root.put("comparedWith", disappearing.semantics());
+    root.set("appearing", toJson(appearing).get("findings"));
+    root.set("disappearing", toJson(disappearing).get("findings"));
+    Json.write(root, out);
+  }
+
   public ObjectNode toJson(ScanResult result) {
     ObjectNode root = Json.MAPPER.createObjectNode();
     root.put("formatVersion", FORMAT_VERSION);
@@ -31,7 +47,7 @@ public final class JsonReport implements Report {
     root.put("root", result.root().toAbsolutePath().normalize().toString());
     root.put("semantics", result.semantics());
     ArrayNode findings = root.putArray("findings");
-    for (Finding f : result.findings()) findings.add(finding(f));
+    for (Finding f : result.findings()) findings.add(finding(f, result.confirmation(f).orElse(null)));
     ArrayNode problems = root.putArray("problems");
     for (FileProblem p : result.problems()) {
       position(problems.addObject(), p.loc()).put("message", p.message());
@@ -40,7 +56,7 @@ public final class JsonReport implements Report {
     return root;
   }
 
-  private static ObjectNode finding(Finding f) {
+  private static ObjectNode finding(Finding f, Confirmation c) {
     ObjectNode n = Json.MAPPER.createObjectNode();
     n.put("rule", f.ruleId());
     n.put("level", f.severity().label());
@@ -51,6 +67,18 @@ public final class JsonReport implements Report {
     ArrayNode trace = n.putArray("trace");
     for (TraceStep step : f.trace()) position(trace.addObject(), step.loc()).put("message", step.message());
     n.put("fingerprint", f.fingerprint());
+    if (c != null) {
+      n.put("confirmed", c.confirmed());
+      n.put("semantics", c.semantics());
+      n.put("scenario", c.scenario());
+      n.put("verdict", c.verdict());
+      ArrayNode witness = n.putArray("witnessTrace");
+      for (TraceEntry e : c.witnessTrace()) {
+        ObjectNode step = witness.addObject();
+        if (e.loc() != null) position(step, e.loc());
+        step.put("message", e.message());
+      }
+    }
     return n;
   }
 

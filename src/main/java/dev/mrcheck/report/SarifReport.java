@@ -1,6 +1,7 @@
 package dev.mrcheck.report;
 
 import com.contrastsecurity.sarif.Artifact;
+import com.contrastsecurity.sarif.CodeFlow;
 import com.contrastsecurity.sarif.ArtifactLocation;
 import com.contrastsecurity.sarif.Invocation;
 import com.contrastsecurity.sarif.Location;
@@ -17,6 +18,8 @@ import com.contrastsecurity.sarif.ReportingDescriptor;
 import com.contrastsecurity.sarif.Result;
 import com.contrastsecurity.sarif.Run;
 import com.contrastsecurity.sarif.SarifSchema210;
+import com.contrastsecurity.sarif.ThreadFlow;
+import com.contrastsecurity.sarif.ThreadFlowLocation;
 import com.contrastsecurity.sarif.Tool;
 import com.contrastsecurity.sarif.ToolComponent;
 import dev.mrcheck.ir.SourceLoc;
@@ -24,6 +27,8 @@ import dev.mrcheck.rules.Finding;
 import dev.mrcheck.rules.RuleInfo;
 import dev.mrcheck.rules.Severity;
 import dev.mrcheck.rules.TraceStep;
+import dev.mrcheck.runtime.TraceEntry;
+import dev.mrcheck.runtime.confirm.Confirmation;
 import dev.mrcheck.scan.FileProblem;
 import dev.mrcheck.scan.ScanResult;
 import java.io.IOException;
@@ -78,7 +83,9 @@ public final class SarifReport implements Report {
     Map<String, Integer> ruleIndex = new LinkedHashMap<>();
     for (RuleInfo r : rules) ruleIndex.put(r.id(), ruleIndex.size());
     List<Result> results = new ArrayList<>();
-    for (Finding f : result.findings()) results.add(result(f, ruleIndex.get(f.ruleId()), artifacts));
+    for (Finding f : result.findings()) {
+      results.add(result(f, ruleIndex.get(f.ruleId()), artifacts, result.confirmation(f).orElse(null)));
+    }
     return new Run()
         .withTool(new Tool().withDriver(driver()))
         .withOriginalUriBaseIds(new OriginalUriBaseIds()
@@ -120,7 +127,7 @@ public final class SarifReport implements Report {
    * One SARIF result per finding. The trace becomes relatedLocations; per-result additions
    * (codeFlows from the runtime model) belong here.
    */
-  private Result result(Finding f, Integer ruleIndex, Artifacts artifacts) {
+  private Result result(Finding f, Integer ruleIndex, Artifacts artifacts, Confirmation confirmation) {
     Set<Location> related = new LinkedHashSet<>();
     for (TraceStep step : f.trace()) {
       related.add(location(step.loc(), artifacts)
@@ -135,7 +142,33 @@ public final class SarifReport implements Report {
         .withPartialFingerprints(new PartialFingerprints().withAdditionalProperty(FINGERPRINT_KEY, f.fingerprint()));
     if (ruleIndex != null) r.setRuleIndex(ruleIndex);
     if (!related.isEmpty()) r.setRelatedLocations(related);
+    if (confirmation != null) confirm(r, confirmation, artifacts);
     return r;
+  }
+
+  /**
+   * The runtime model's replay: {@code properties.confirmed}/{@code semantics}/{@code verdict}, and
+   * for a confirmed finding one code flow whose thread flow walks the replayed steps in lifecycle
+   * order (instance_init, realize, run time, unrealize, finalize). Model steps without a source
+   * location (the unplug itself) stay in the text and JSON reports: viewers want a place to show.
+   */
+  private static void confirm(Result r, Confirmation c, Artifacts artifacts) {
+    r.setProperties(new PropertyBag()
+        .withAdditionalProperty("confirmed", c.confirmed())
+        .withAdditionalProperty("semantics", c.semantics())
+        .withAdditionalProperty("verdict", c.verdict()));
+    if (!c.confirmed()) return;
+    List<ThreadFlowLocation> steps = new ArrayList<>();
+    for (TraceEntry e : c.witnessTrace()) {
+      if (e.loc() == null) continue;
+      steps.add(new ThreadFlowLocation()
+          .withLocation(location(e.loc(), artifacts).withMessage(new Message().withText(e.message())))
+          .withExecutionOrder(steps.size()));
+    }
+    if (steps.isEmpty()) return;
+    r.setCodeFlows(List.of(new CodeFlow()
+        .withMessage(new Message().withText(c.verdict()))
+        .withThreadFlows(List.of(new ThreadFlow().withLocations(steps)))));
   }
 
   private Invocation invocation(List<FileProblem> problems, Artifacts artifacts) {
@@ -206,6 +239,9 @@ public final class SarifReport implements Report {
       for (Finding f : result.findings()) {
         files.add(f.loc().file());
         for (TraceStep step : f.trace()) files.add(step.loc().file());
+        for (TraceEntry e : result.confirmation(f).map(Confirmation::witnessTrace).orElse(List.of())) {
+          if (e.loc() != null) files.add(e.loc().file());
+        }
       }
       for (FileProblem p : result.problems()) files.add(p.loc().file());
       for (String file : files) index.put(file, index.size());

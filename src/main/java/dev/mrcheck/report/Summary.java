@@ -1,9 +1,12 @@
 package dev.mrcheck.report;
 
 import dev.mrcheck.rules.Finding;
+import dev.mrcheck.runtime.confirm.Confirmation;
 import dev.mrcheck.scan.ScanResult;
 import dev.mrcheck.scan.ScanStats;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.TreeMap;
@@ -29,12 +32,32 @@ public final class Summary {
       perRule.forEach((rule, n) -> j.add(rule + ": " + n));
       b.append(j);
     }
+    confirmations(result, b);
     if (!result.problems().isEmpty()) {
       b.append(", ").append(count(result.problems().size(), "input problem"));
     }
     b.append(", ").append(String.format(Locale.ROOT, "%.1f s", s.wallMillis() / 1000.0));
     b.append(" [semantics ").append(result.semantics()).append(']');
     return b.toString();
+  }
+
+  /** How many findings the runtime model confirmed, and how many it could not reproduce (and where they went). */
+  private static void confirmations(ScanResult result, StringBuilder b) {
+    if (result.confirmations().isEmpty()) return;
+    Set<Finding> shown = new HashSet<>(result.findings());
+    int confirmed = 0;
+    int kept = 0;
+    int dropped = 0;
+    for (Map.Entry<Finding, Confirmation> e : result.confirmations().entrySet()) {
+      if (e.getValue().confirmed() && shown.contains(e.getKey())) confirmed++;
+      if (e.getValue().refuted()) {
+        if (shown.contains(e.getKey())) kept++;
+        else dropped++;
+      }
+    }
+    b.append(", ").append(confirmed).append(" confirmed by the runtime model");
+    if (kept > 0) b.append(", ").append(kept).append(" unconfirmed");
+    if (dropped > 0) b.append(", ").append(dropped).append(" not reproduced (dropped; --unconfirmed keeps them)");
   }
 
   private static Map<String, Integer> perRule(ScanResult result) {

@@ -3,10 +3,13 @@ package dev.mrcheck.report;
 import dev.mrcheck.ir.SourceLoc;
 import dev.mrcheck.rules.Finding;
 import dev.mrcheck.rules.TraceStep;
+import dev.mrcheck.runtime.TraceEntry;
+import dev.mrcheck.runtime.confirm.Confirmation;
 import dev.mrcheck.scan.FileProblem;
 import dev.mrcheck.scan.ScanResult;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.Optional;
 
 /**
  * Compiler-style diagnostics, one per line, so editors and {@code grep} can jump to them:
@@ -15,6 +18,9 @@ import java.io.Writer;
  * directory as the user would type it, or empty).
  */
 public final class TextReport implements Report {
+  /** Replay notes are indented under their diagnostic, so the diagnostic itself stays greppable. */
+  private static final String WITNESS_INDENT = "  ";
+
   private final String displayRoot;
 
   public TextReport(String displayRoot) {
@@ -26,9 +32,35 @@ public final class TextReport implements Report {
   @Override
   public void write(ScanResult result, Writer out) throws IOException {
     for (Finding f : result.findings()) {
-      diagnostic(out, f.loc(), f.severity().label(), f.message() + " [" + f.ruleId() + "]");
+      Optional<Confirmation> c = result.confirmation(f);
+      boolean refuted = c.map(Confirmation::refuted).orElse(false);
+      diagnostic(out, f.loc(), f.severity().label(),
+          f.message() + " [" + f.ruleId() + "]" + (refuted ? " [unconfirmed]" : ""));
       for (TraceStep step : f.trace()) {
         diagnostic(out, step.loc(), "note", step.message());
+      }
+      if (c.isPresent()) confirmationNotes(out, f, c.get());
+    }
+  }
+
+  /**
+   * The runtime model's replay, indented under the diagnostic: every replayed call and what it did,
+   * in lifecycle order; a refuted finding gets the model's verdict instead.
+   */
+  private void confirmationNotes(Writer out, Finding f, Confirmation c) throws IOException {
+    if (c.refuted()) {
+      diagnostic(out, f.loc(), "note", c.verdict() + " (kept by --unconfirmed)");
+      return;
+    }
+    if (!c.confirmed()) return;
+    diagnostic(out, f.loc(), "note", "runtime model (" + c.semantics() + " semantics, " + c.scenario()
+        + "): the witness replays as follows");
+    for (TraceEntry e : c.witnessTrace()) {
+      out.write(WITNESS_INDENT);
+      if (e.loc() == null) {
+        out.write("note: " + oneLine(e.message()) + "\n");
+      } else {
+        diagnostic(out, e.loc(), "note", e.message());
       }
     }
   }

@@ -4,6 +4,8 @@ package dev.mrcheck.runtime;
 public enum LifecyclePhase {
   INSTANCE_INIT("instance_init"),
   REALIZE("realize"),
+  /** Run-time code between realize and unrealize (MMIO handlers, timers, reconfiguration). */
+  RUNTIME("run time"),
   UNREALIZE("unrealize"),
   INSTANCE_FINALIZE("instance_finalize");
 

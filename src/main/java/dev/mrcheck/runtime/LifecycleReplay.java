@@ -77,6 +77,7 @@ public final class LifecycleReplay {
     model.addChild(model.machine(), scene.device, null);
     for (int round = 1; round <= realizeCycles; round++) {
       scene.replay(LifecyclePhase.REALIZE);
+      scene.replay(LifecyclePhase.RUNTIME);
       if (!hotPluggable) {
         model.note(null, deviceName + " is not hot-pluggable: never unrealized, it lives as long as the machine");
         return scene.result("lifetime");
@@ -135,6 +136,9 @@ public final class LifecycleReplay {
     }
 
     void replay(LifecyclePhase phase) {
+      if (phase == LifecyclePhase.RUNTIME && !phases.containsKey(phase)) {
+        return; // most devices have no run-time events: keep their traces as they were
+      }
       model.note(null, "== " + phase.label() + " of " + deviceName + " ==");
       for (MemoryEvent event : phases.getOrDefault(phase, List.of())) {
         model.note(event.loc(), "replay: " + event.description());
@@ -179,6 +183,8 @@ public final class LifecycleReplay {
         model.unref(region(e.region(), e), device, e.loc());
       } else if (event instanceof MemoryEvent.Unparent e) {
         model.unparentRegion(region(e.region(), e), e.loc());
+      } else if (event instanceof MemoryEvent.FreeRegion e) {
+        model.freeRegion(region(e.region(), e), e.loc());
       } else if (event instanceof MemoryEvent.Use e) {
         model.useRegion(region(e.region(), e), e.operation(), e.loc());
       } else if (event instanceof MemoryEvent.AddressSpaceInit e) {

@@ -29,6 +29,9 @@ public sealed interface MemoryEvent {
   /** {@code object_unparent(OBJECT(mr))}. */
   record Unparent(SourceLoc loc, String description, String region) implements MemoryEvent {}
 
+  /** {@code g_free} of the memory that holds {@code region} (a heap struct, or the region itself). */
+  record FreeRegion(SourceLoc loc, String description, String region) implements MemoryEvent {}
+
   /** Any other call on a region ({@code memory_region_set_enabled}, ...). */
   record Use(SourceLoc loc, String description, String region, String operation) implements MemoryEvent {}
 

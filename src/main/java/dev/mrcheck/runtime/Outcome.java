@@ -33,4 +33,12 @@ public sealed interface Outcome {
   /** A region finalized while still in a container, the root of a live address space, or mapped. */
   record FinalizedWhileMapped(String region, String mappedIn, SourceLoc loc, String message)
       implements Outcome {}
+
+  /**
+   * A region created with owner NULL (not an alias or a container) destroyed by {@code object_unparent},
+   * a dropped last reference or {@code g_free}: nothing reference-counts it, so nothing protects the
+   * memory core, an address space or an in-flight access that still uses it (domain.md MR003).
+   */
+  record OwnerlessDestroyed(String region, String operation, SourceLoc loc, String message)
+      implements Outcome {}
 }

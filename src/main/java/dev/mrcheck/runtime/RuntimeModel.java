@@ -271,6 +271,11 @@ public final class RuntimeModel {
           + (mr.finalized ? "already finalized, its parent is NULL: no-op" : "no parent, no-op"));
       return;
     }
+    if (isOwnerlessRegion(mr)) {
+      journal.report(new Outcome.OwnerlessDestroyed(mr.name(), "object_unparent", loc, mr.name()
+          + " (owner NULL, " + mr.kind().modelName() + ") destroyed although nothing reference-counts it:"
+          + " users of the region are not protected"));
+    }
     QObject owner = mr.owner();
     if (policy.regionRefsOwnerOnceUnparented() && owner != null && !owner.finalizing && !owner.finalized
         && mr.refcount() > 1 && mr.ownerRef == null) {
@@ -278,6 +283,33 @@ public final class RuntimeModel {
           mr.name() + " left its owner's children and keeps its owner alive until finalized", loc, null);
     }
     unlinkFromParent(mr, loc);
+  }
+
+  /**
+   * {@code g_free} of the memory holding {@code mr}. Fine once the region is finalized; on a live region
+   * it is a destruction behind QOM's back: an owner-less region is then destroyed unprotected, an owned
+   * one is freed while its owner's child property (or another reference) still points at it.
+   */
+  public void freeRegion(Region mr, SourceLoc loc) {
+    if (mr.finalized) {
+      journal.note(loc, "g_free releases the storage of finalized " + mr.name());
+      return;
+    }
+    if (isOwnerlessRegion(mr)) {
+      journal.report(new Outcome.OwnerlessDestroyed(mr.name(), "g_free", loc, mr.name() + " (owner NULL, "
+          + mr.kind().modelName() + ") freed although nothing reference-counts it: users of the region are not protected"));
+    } else if (mr.owner() != null) {
+      journal.report(new Outcome.UseAfterFinalize(mr.name(), "g_free", loc, mr.name()
+          + " freed while still alive (" + holdersOf(mr) + ")"));
+    } else {
+      journal.note(loc, "g_free of live owner-less " + mr.kind().modelName() + " " + mr.name());
+    }
+    if (mr.parent != null) {
+      unlinkFromParent(mr, loc);
+    }
+    if (!mr.finalized) {
+      finalizeNode(mr, loc);
+    }
   }
 
   /** Any other memory API call on a region ({@code memory_region_set_enabled}, ...): only checks liveness. */
@@ -452,6 +484,11 @@ public final class RuntimeModel {
     return true;
   }
 
+  /** Owner NULL and not an alias or container: the regions QEMU expects to live forever (domain.md §5). */
+  private static boolean isOwnerlessRegion(Region mr) {
+    return mr.owner() == null && !mr.kind().isTransient();
+  }
+
   private static boolean isAncestor(Region candidate, Region of) {
     for (Region c = of.container; c != null; c = c.container) {
       if (c == candidate) {
@@ -599,8 +636,17 @@ public final class RuntimeModel {
     Region container = mr.container;
     if (container != null) {
       boolean sameOwner = container.owner() == mr.owner();
-      if (sameOwner && policy.autoDetachesSameOwnerAtFinalize()) {
+      // memory_region_finalize assumes the owner is dying: it clears mr->enabled before the auto-detach,
+      // so no topology update follows and rendered views keep the finalized region. Only safe at teardown.
+      boolean ownerDying = mr.owner() == null || mr.owner().finalizing || mr.owner().finalized;
+      if (sameOwner && policy.autoDetachesSameOwnerAtFinalize() && ownerDying) {
         detach(container, mr, loc, mr.name() + " auto-detached from " + container.name() + " (same owner)");
+      } else if (sameOwner && policy.autoDetachesSameOwnerAtFinalize()) {
+        journal.report(new Outcome.FinalizedWhileMapped(mr.name(), container.name(), loc,
+            "region finalized while mapped in " + container.name() + " although its owner " + mr.owner().name()
+                + " is alive: memory_region_finalize clears mr->enabled before auto-detaching it, so no topology"
+                + " update removes it from rendered views"));
+        detach(container, mr, loc, mr.name() + " auto-detached from " + container.name() + " without a topology update");
       } else {
         String assertion = policy.autoDetachesSameOwnerAtFinalize() ? "mr->container->owner == mr->owner" : "!mr->container";
         journal.report(new Outcome.FinalizedWhileMapped(mr.name(), container.name(), loc,

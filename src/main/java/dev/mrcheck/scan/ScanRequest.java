@@ -8,14 +8,29 @@ import java.util.Set;
 
 /**
  * What to scan and how. {@code rules} empty means all rules. {@code modelFiles} are added to
- * the bundled API model. {@code jobs} is the number of parser threads.
+ * the bundled API model. {@code jobs} is the number of parser threads. {@code keepUnconfirmed}
+ * keeps the findings whose witness the runtime model replayed without reproducing the predicted
+ * outcome (they are marked unconfirmed); otherwise they are dropped.
  */
 public record ScanRequest(
     List<Path> paths, Semantics semantics, Set<String> rules, List<Path> modelFiles,
-    FrontendOptions frontendOptions, int jobs) {
+    FrontendOptions frontendOptions, int jobs, boolean keepUnconfirmed) {
   public ScanRequest {
     paths = List.copyOf(paths);
     rules = Set.copyOf(rules);
     modelFiles = List.copyOf(modelFiles);
+  }
+
+  /**
+   * Every finding the rules make, each with its confirmation: library callers (and the golden tests)
+   * see what the analysis found; {@code mrcheck scan} drops the unconfirmed ones unless asked.
+   */
+  public ScanRequest(List<Path> paths, Semantics semantics, Set<String> rules, List<Path> modelFiles,
+      FrontendOptions frontendOptions, int jobs) {
+    this(paths, semantics, rules, modelFiles, frontendOptions, jobs, true);
+  }
+
+  public ScanRequest withSemantics(Semantics other) {
+    return new ScanRequest(paths, other, rules, modelFiles, frontendOptions, jobs, keepUnconfirmed);
   }
 }

@@ -4,6 +4,7 @@ import dev.mrcheck.analysis.AnalysisResult;
 import dev.mrcheck.analysis.Analyzer;
 import dev.mrcheck.analysis.CallGraph;
 import dev.mrcheck.analysis.Program;
+import dev.mrcheck.analysis.Semantics;
 import dev.mrcheck.frontend.Frontend;
 import dev.mrcheck.frontend.SourceFile;
 import dev.mrcheck.frontend.c.CFrontend;
@@ -18,6 +19,8 @@ import dev.mrcheck.model.ModelLoader;
 import dev.mrcheck.rules.Finding;
 import dev.mrcheck.rules.Rule;
 import dev.mrcheck.rules.Rules;
+import dev.mrcheck.runtime.confirm.Confirmation;
+import dev.mrcheck.runtime.confirm.Confirmer;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CodingErrorAction;
@@ -70,6 +73,11 @@ public final class Scanner {
       PhaseTimer.mark("analysis");
       List<Finding> findings = runRules(analysis, request.rules());
       PhaseTimer.mark("rules");
+      Map<Finding, Confirmation> confirmations = confirm(findings, request.semantics());
+      if (!request.keepUnconfirmed()) {
+        findings = findings.stream().filter(f -> !confirmations.get(f).refuted()).toList();
+      }
+      PhaseTimer.mark("confirm");
       long lines = 0;
       int dropped = 0;
       int parseProblems = 0;
@@ -82,7 +90,7 @@ public final class Scanner {
       problems.sort((a, b) -> a.loc().compareTo(b.loc()));
       ScanStats stats = new ScanStats(files.size(), units.size(), lines, program.functionCount() , dropped,
           parseProblems, (System.nanoTime() - start) / 1_000_000);
-      return new ScanResult(root, request.semantics().label(), findings, problems, stats);
+      return new ScanResult(root, request.semantics().label(), findings, problems, stats, confirmations);
     } finally {
       pool.shutdownNow();
     }
@@ -211,6 +219,14 @@ public final class Scanner {
     Map<String, Finding> unique = new LinkedHashMap<>();
     for (Finding f : all) unique.putIfAbsent(f.ruleId() + "|" + f.loc(), f);
     return new ArrayList<>(unique.values());
+  }
+
+  /** Replays every finding's witness in the runtime model under the scan's semantics. */
+  private static Map<Finding, Confirmation> confirm(List<Finding> findings, Semantics semantics) {
+    Confirmer confirmer = new Confirmer();
+    Map<Finding, Confirmation> out = new HashMap<>();
+    for (Finding f : findings) out.put(f, confirmer.confirm(f, semantics));
+    return out;
   }
 
   private static <T> T await(Future<T> f) throws ScanException {

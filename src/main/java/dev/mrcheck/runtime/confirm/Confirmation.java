@@ -1,0 +1,39 @@
+package dev.mrcheck.runtime.confirm;
+
+import dev.mrcheck.runtime.Outcome;
+import dev.mrcheck.runtime.TraceEntry;
+import java.util.List;
+
+/**
+ * What the runtime model made of one finding's witness under one semantics. {@code replayTrace} is
+ * every model step (for {@code mrcheck explain}); {@code witnessTrace} the part worth showing under
+ * the diagnostic: the replayed calls, what each did to the reference counts, and the outcome.
+ * {@code outcomes} is everything the model saw go wrong; {@code verdict} says in one line why the finding is or is not confirmed.
+ */
+public record Confirmation(
+    boolean confirmed, List<TraceEntry> replayTrace, String semantics, String scenario, String verdict,
+    List<TraceEntry> witnessTrace, List<Outcome> outcomes) {
+  private static final String NO_REPLAY = "none";
+
+  public Confirmation {
+    replayTrace = List.copyOf(replayTrace);
+    witnessTrace = List.copyOf(witnessTrace);
+    outcomes = List.copyOf(outcomes);
+  }
+
+  /** Whether the model replayed a witness (a finding without one is neither confirmed nor refuted). */
+  public boolean replayed() {
+    return !scenario.equals(NO_REPLAY);
+  }
+
+  /** The model replayed the witness and did not observe the predicted outcome. */
+  public boolean refuted() {
+    return replayed() && !confirmed;
+  }
+
+  /** A finding that carries no witness: nothing to replay, so nothing can be confirmed. */
+  public static Confirmation noWitness(String semantics) {
+    return new Confirmation(false, List.of(), semantics, NO_REPLAY, "the rule gave no witness to replay", List.of(),
+        List.of());
+  }
+}

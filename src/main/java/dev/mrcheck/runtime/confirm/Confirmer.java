@@ -1,0 +1,102 @@
+package dev.mrcheck.runtime.confirm;
+
+import dev.mrcheck.analysis.Semantics;
+import dev.mrcheck.rules.Finding;
+import dev.mrcheck.rules.Witness;
+import dev.mrcheck.rules.WitnessStep;
+import dev.mrcheck.runtime.LifecycleResult;
+import dev.mrcheck.runtime.Outcome;
+import dev.mrcheck.runtime.TraceEntry;
+import dev.mrcheck.analysis.Fact;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Replays a finding's witness in the reference runtime model and decides whether the model observes
+ * what the rule predicts for the finding's subject: a leak of the device (MR001), the region
+ * finalized while mapped (MR002), an owner-less region destroyed (MR003). A rule reasons about
+ * paths and may over-approximate; the model executes one lifecycle, so a confirmed finding comes
+ * with a concrete trace of how it goes wrong.
+ */
+public final class Confirmer {
+  public Confirmation confirm(Finding finding, Semantics semantics) {
+    Witness w = finding.witness();
+    if (w == null || w.expected() == null) return Confirmation.noWitness(semantics.label());
+    WitnessReplay replay = new WitnessReplay(w);
+    LifecycleResult result = replay.run(semantics);
+    Optional<Outcome> hit = expected(w, replay, result, semantics);
+    String verdict = hit.map(o -> "confirmed by the " + semantics.label() + " model: " + o.message())
+        .orElseGet(() -> "not reproduced by the " + semantics.label() + " model: " + missing(w, replay, result));
+    List<TraceEntry> full = new ArrayList<>();
+    for (String a : replay.assumptions()) full.add(new TraceEntry(null, "assumption: " + a));
+    full.addAll(result.trace());
+    return new Confirmation(hit.isPresent(), full, semantics.label(), result.scenario(), verdict,
+        WitnessTrace.of(full, replay.device(), hit.orElse(null)), result.outcomes());
+  }
+
+  /** The outcome that confirms the finding, if the model produced it. */
+  private static Optional<Outcome> expected(Witness w, WitnessReplay replay, LifecycleResult result,
+      Semantics semantics) {
+    return switch (w.expected()) {
+      // Under refcount the cycle may leave the device's region alive after the device is gone: the
+      // leak is then reported on the region, which is the same bug seen from the other end.
+      case OWNER_LEAK -> {
+        Set<String> own = ownRegions(w, replay);
+        yield result.outcomes(Outcome.Leak.class).stream()
+            .filter(l -> l.subject().equals(replay.device()) || own.contains(l.subject()))
+            .map(Outcome.class::cast).findFirst();
+      }
+      case FINALIZED_WHILE_MAPPED -> {
+        Set<String> subject = subject(w, replay);
+        Optional<Outcome> finalized = result.outcomes(Outcome.FinalizedWhileMapped.class).stream()
+            .filter(o -> subject.contains(o.region())).map(Outcome.class::cast).findFirst();
+        if (finalized.isPresent() || semantics != Semantics.REFCOUNT) yield finalized;
+        // Refcount: the container's reference keeps the unparented region alive, and the region keeps its
+        // owner alive: the region stays mapped after unplug and the device leaks through it.
+        yield result.outcomes(Outcome.Leak.class).stream()
+            .filter(l -> l.heldBy().stream().anyMatch(r -> subject.contains(r.holder()) || subject.contains(r.target())))
+            .map(Outcome.class::cast).findFirst();
+      }
+      case OWNERLESS_DESTROYED -> {
+        Set<String> subject = subject(w, replay);
+        yield result.outcomes(Outcome.OwnerlessDestroyed.class).stream()
+            .filter(o -> subject.contains(o.region())).map(Outcome.class::cast).findFirst();
+      }
+    };
+  }
+
+  private static Set<String> ownRegions(Witness w, WitnessReplay replay) {
+    Set<String> own = new HashSet<>();
+    for (WitnessStep s : w.steps()) {
+      if (s.kind() == WitnessStep.Kind.INIT && s.owner() == Fact.Owner.SELF) {
+        own.add(replay.names().of(s.subject()));
+      }
+    }
+    return own;
+  }
+
+  /** The regions the finding is about: those its last unparent or free destroys. */
+  private static Set<String> subject(Witness w, WitnessReplay replay) {
+    for (int i = w.steps().size() - 1; i >= 0; i--) {
+      WitnessStep s = w.steps().get(i);
+      if (s.kind() == WitnessStep.Kind.UNPARENT || s.kind() == WitnessStep.Kind.FREE) {
+        return replay.destroyedNames(s);
+      }
+    }
+    return Set.of();
+  }
+
+  private static String missing(Witness w, WitnessReplay replay, LifecycleResult result) {
+    String what = switch (w.expected()) {
+      case OWNER_LEAK -> replay.device() + (result.deviceFinalized() ? " is finalized" : " is not leaked");
+      case FINALIZED_WHILE_MAPPED -> "no region of " + subject(w, replay) + " is finalized while mapped";
+      case OWNERLESS_DESTROYED -> "no owner-less region of " + subject(w, replay) + " is destroyed";
+    };
+    String seen = result.outcomes().isEmpty() ? "no outcome"
+        : "outcomes: " + String.join("; ", result.outcomes().stream().map(Outcome::message).toList());
+    return what + " (" + result.scenario() + " scenario; " + seen + ")";
+  }
+}

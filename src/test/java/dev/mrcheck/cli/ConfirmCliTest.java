@@ -1,0 +1,83 @@
+package dev.mrcheck.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mrcheck.report.HelpPages;
+import dev.mrcheck.rules.Rule;
+import dev.mrcheck.rules.Rules;
+import dev.mrcheck.scan.Scanner;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** explain, --compare and --unconfirmed on testdata/c with the real scanner. */
+class ConfirmCliTest {
+  private record Run(int exit, String out, String err) {}
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CliContext context = new CliContext(new Scanner()::scan, Rules.all().stream().map(Rule::info).toList(),
+        HelpPages.bundled(), Path.of("").toAbsolutePath());
+    int exit = Main.run(context, new PrintWriter(out, true), new PrintWriter(err, true), args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  @Test
+  void explainPrintsTheWholeReplayOfTheFindingAtALine() {
+    Run r = run("explain", "testdata/c/mr002_unparent_no_del_pci_exit.c:45");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("mr002_unparent_no_del_pci_exit.c:45:5: error: object_unparent(s->vga_low)")
+        .contains("verdict: confirmed by the current model: region finalized while mapped in pci_memory")
+        .contains("replay (current semantics, hot-unplug scenario), every model step:")
+        .contains("  == realize of TYPE_VGAWIN ==")
+        .contains("replay: unrealize unparents s->vga_low")
+        .contains("outcomes (1):")
+        .contains("  FinalizedWhileMapped at mr002_unparent_no_del_pci_exit.c:45:5: region finalized while mapped");
+  }
+
+  @Test
+  void explainSaysWhenThereIsNothingAtTheLine() {
+    Run r = run("explain", "testdata/c/mr002_unparent_no_del_pci_exit.c:1");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).startsWith("no finding at testdata/c/mr002_unparent_no_del_pci_exit.c:1");
+  }
+
+  @Test
+  void explainRejectsAMalformedPosition() {
+    assertThat(run("explain", "nonsense").exit()).isEqualTo(ExitCodes.USAGE);
+  }
+
+  @Test
+  void compareLegacyWithCurrentShowsTheLegacyOnlyOwnerCycles() {
+    Run r = run("scan", "--semantics", "legacy", "--compare", "current", "testdata/c");
+    assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.FINDINGS);
+    String[] parts = r.out().split("(?m)^== ");
+    assertThat(parts).hasSize(3);
+    assertThat(parts[1]).startsWith("4 finding(s) only under --semantics legacy");
+    assertThat(parts[1].lines().filter(l -> l.contains(": error: ")))
+        .hasSize(4).allMatch(l -> l.endsWith("[MR001]") && l.contains("under legacy semantics"))
+        .anyMatch(l -> l.contains("mr001_legacy_ide_bmdma_container.c:91:9"));
+    assertThat(parts[2]).startsWith("0 finding(s) only under --semantics current");
+    assertThat(r.err()).contains("4 finding(s) only under legacy, 0 only under current");
+  }
+
+  @Test
+  void compareRefcountWithCurrentShowsWhatTheSeriesFixes() {
+    Run r = run("scan", "--semantics", "refcount", "--compare", "current", "--format", "json", "testdata/c");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("\"comparedWith\": \"current\"").contains("mr002_goto_fail_skips_del.c");
+  }
+
+  @Test
+  void unconfirmedFindingsAreDroppedUnlessAsked() {
+    Run dropped = run("scan", "--semantics", "refcount", "testdata/c");
+    Run kept = run("scan", "--semantics", "refcount", "--unconfirmed", "testdata/c");
+    assertThat(dropped.out()).doesNotContain("[unconfirmed]").doesNotContain("mr002_goto_fail_skips_del.c:48:5: error");
+    assertThat(dropped.err()).contains("18 findings").contains("4 not reproduced (dropped; --unconfirmed keeps them)");
+    assertThat(kept.out()).contains("mr002_goto_fail_skips_del.c:48:5: error").contains("[MR002] [unconfirmed]");
+    assertThat(kept.err()).contains("22 findings").contains("4 unconfirmed");
+  }
+}
