@@ -46,6 +46,15 @@ public final class InitSideEffectRule extends Rule {
 
   private Finding finding(Observation o, String message) {
     List<TraceStep> trace = new ArrayList<>(Findings.chainTo(o, "in instance_init"));
-    return Findings.at(this, o, message, trace);
+    Witnesses w = new Witnesses(o.before());
+    if (o.effect() instanceof Effect.AddressSpaceInit) {
+      w.init(o.other().id()).step(Role.INSTANCE_INIT, WitnessStep.Kind.AS_INIT, o.subject().id(), o.subject().shown(),
+          o.other().id(), o.other().shown(), o.loc());
+    } else {
+      w.init(o.subject().id()).init(o.other().id()).step(Role.INSTANCE_INIT, WitnessStep.Kind.MAP, o.subject().id(),
+          o.subject().shown(), o.other().id(), o.other().shown(), o.loc());
+    }
+    // A throw-away instance is finalized right after instance_init: what it left behind keeps it alive.
+    return Findings.at(this, o, message, trace).withWitness(w.build(o.device(), Witness.Expectation.OWNER_LEAK));
   }
 }

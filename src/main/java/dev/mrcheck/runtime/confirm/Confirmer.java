@@ -65,6 +65,17 @@ public final class Confirmer {
         yield result.outcomes(Outcome.OwnerlessDestroyed.class).stream()
             .filter(o -> subject.contains(o.region())).map(Outcome.class::cast).findFirst();
       }
+      case USE_AFTER_FINALIZE -> {
+        WitnessStep last = w.steps().get(w.steps().size() - 1);
+        String region = replay.names().of(last.subject());
+        Optional<Outcome> use = result.outcomes(Outcome.UseAfterFinalize.class).stream()
+            .filter(o -> o.subject().equals(region)).map(Outcome.class::cast).findFirst();
+        if (use.isPresent() || last.kind() != WitnessStep.Kind.UNPARENT || !result.deviceFinalized()) yield use;
+        // An unparent there is a no-op, not a fault: the replay shows the region dropped with the device's
+        // children before instance_finalize ran, which is what the warning says.
+        yield Optional.of(new Outcome.UseAfterFinalize(region, "object_unparent (no-op)", last.loc(),
+            region + " was already finalized with " + replay.device() + "'s child properties"));
+      }
     };
   }
 
@@ -94,6 +105,7 @@ public final class Confirmer {
       case OWNER_LEAK -> replay.device() + (result.deviceFinalized() ? " is finalized" : " is not leaked");
       case FINALIZED_WHILE_MAPPED -> "no region of " + subject(w, replay) + " is finalized while mapped";
       case OWNERLESS_DESTROYED -> "no owner-less region of " + subject(w, replay) + " is destroyed";
+      case USE_AFTER_FINALIZE -> "no use of a finalized region is seen";
     };
     String seen = result.outcomes().isEmpty() ? "no outcome"
         : "outcomes: " + String.join("; ", result.outcomes().stream().map(Outcome::message).toList());
