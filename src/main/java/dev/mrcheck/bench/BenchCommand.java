@@ -33,8 +33,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bench",
     description = {
-        "Speed benchmark: generates a QEMU-sized C tree (hw/ device models in QEMU's idioms),"
-            + " scans it after one warm-up run, and prints wall time, throughput, heap, GC and"
+        "Speed benchmark: generates a QEMU-sized C tree (hw/ device models in QEMU's idioms)"
+            + " and a Java tree (device classes over the memory facade and the FFM bindings),"
+            + " scans each after one warm-up run, and prints wall time, throughput, heap, GC and"
             + " cores used next to the targets (whole tree < 10 s wall, < 2 GB heap on 2 cores).",
         "Run it with the heap limit you want to check, e.g. java -Xmx2g."})
 public final class BenchCommand implements Callable<Integer> {
@@ -63,6 +64,16 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Share of .c files that call the memory API"
           + " (default: ${DEFAULT-VALUE}, as measured on QEMU 11 hw/).")
   double memoryShare = TreeSpec.DEFAULT_MEMORY_API_SHARE;
+
+  @Option(names = "--java-classes", paramLabel = "N",
+      description = "Classes in the Java tree: API stubs, region helpers, devices and logic"
+          + " (default: ${DEFAULT-VALUE}).")
+  int javaClasses = JavaTreeSpec.DEFAULT_CLASSES;
+
+  @Option(names = "--language", paramLabel = "L", converter = LanguageConverter.class,
+      description = "c, java or both: which trees to generate and scan; both scans and reports"
+          + " them separately, in DIR/c and DIR/java (default: both).")
+  Language language = Language.BOTH;
 
   @Option(names = "--dir", paramLabel = "DIR",
       description = "Generate the tree here (a new or empty directory; it is kept)."
@@ -97,8 +108,10 @@ public final class BenchCommand implements Callable<Integer> {
       return 2;
     }
     TreeSpec treeSpec;
+    JavaTreeSpec javaSpec;
     try {
-      treeSpec = new TreeSpec(files, lines, seed, memoryShare);
+      treeSpec = language.c ? new TreeSpec(files, lines, seed, memoryShare) : null;
+      javaSpec = language.java ? new JavaTreeSpec(javaClasses, seed) : null;
     } catch (IllegalArgumentException e) {
       err.println("mrcheck bench: " + e.getMessage());
       return 2;
@@ -116,7 +129,7 @@ public final class BenchCommand implements Callable<Integer> {
       return 2;
     }
     try {
-      return run(treeSpec, root, out, err);
+      return run(treeSpec, javaSpec, root, out, err);
     } finally {
       if (temporary && !keep) {
         deleteTree(root, err);
@@ -127,7 +140,8 @@ public final class BenchCommand implements Callable<Integer> {
     }
   }
 
-  private int run(TreeSpec treeSpec, Path root, PrintWriter out, PrintWriter err) {
+  private int run(TreeSpec treeSpec, JavaTreeSpec javaSpec, Path root, PrintWriter out,
+      PrintWriter err) {
     out.printf(Locale.ROOT, "mrcheck bench: seed %d, semantics %s, jobs %d, %d cores available,"
             + " max heap %s%n", seed, semantics.label(), jobs,
         Runtime.getRuntime().availableProcessors(), Units.bytes(Runtime.getRuntime().maxMemory()));
@@ -135,10 +149,32 @@ public final class BenchCommand implements Callable<Integer> {
     int cores = Runtime.getRuntime().availableProcessors();
     if (load > cores) {
       out.printf(Locale.ROOT, "warning    system load %.1f on %d cores: other work competes,"
-          + " wall times will be inflated%n", load, cores);
+            + " wall times will be inflated%n", load, cores);
     }
     out.println("tree dir   " + root + (dir == null && !keep ? " (deleted afterwards)" : ""));
     out.flush();
+    boolean both = treeSpec != null && javaSpec != null;
+    if (treeSpec != null) {
+      if (both) {
+        out.println();
+        out.println("== C tree ==");
+      }
+      int exit = runC(treeSpec, both ? root.resolve("c") : root, out, err);
+      if (exit != 0) {
+        return exit;
+      }
+    }
+    if (javaSpec != null) {
+      if (both) {
+        out.println();
+        out.println("== Java tree ==");
+      }
+      return runJava(javaSpec, both ? root.resolve("java") : root, out, err);
+    }
+    return 0;
+  }
+
+  private int runC(TreeSpec treeSpec, Path root, PrintWriter out, PrintWriter err) {
     TreeSummary tree;
     long cpuBefore = RunFigures.processCpuNanos();
     try {
@@ -157,7 +193,35 @@ public final class BenchCommand implements Callable<Integer> {
         Units.count(tree.memoryApiSources()), 100 * tree.memoryApiShare(),
         Units.count(tree.helperOnlyDevices()), Units.count(tree.plantedBugs()));
     out.flush();
+    return scanAndReport(root, tree.files(), tree.lines(), tree.plantedBugs(), out, err);
+  }
 
+  private int runJava(JavaTreeSpec javaSpec, Path root, PrintWriter out, PrintWriter err) {
+    JavaTreeSummary tree;
+    long cpuBefore = RunFigures.processCpuNanos();
+    try {
+      tree = BenchJavaTreeGenerator.generate(root, javaSpec);
+    } catch (IOException e) {
+      err.println("mrcheck bench: cannot write the Java tree under " + root + ": "
+          + e.getMessage());
+      return 2;
+    }
+    long cpu = RunFigures.processCpuNanos() - cpuBefore;
+    out.printf(Locale.ROOT, "tree       %s Java files generated (%s API stubs, %s region helpers,"
+            + " %s devices of which %s on FFM bindings, %s logic classes), %s lines, %s,"
+            + " in %s wall, %s cpu%n", Units.count(tree.files()), Units.count(tree.stubs()),
+        Units.count(tree.helpers()), Units.count(tree.devices()), Units.count(tree.ffmDevices()),
+        Units.count(tree.logic()), Units.count(tree.lines()), Units.bytes(tree.bytes()),
+        Units.seconds(tree.millis() * 1_000_000), cpuBefore < 0 ? "n/a" : Units.seconds(cpu));
+    out.printf(Locale.ROOT, "           classes calling the memory API: %s (%.1f %%),"
+            + " planted MR001-MR003 bugs: %s%n", Units.count(tree.memoryApiFiles()),
+        100.0 * tree.memoryApiFiles() / tree.files(), Units.count(tree.plantedBugs()));
+    out.flush();
+    return scanAndReport(root, tree.files(), tree.lines(), tree.plantedBugs(), out, err);
+  }
+
+  private int scanAndReport(Path root, int treeFiles, long treeLines, int planted,
+      PrintWriter out, PrintWriter err) {
     ScanRequest request = new ScanRequest(List.of(root), semantics, Set.of(), List.of(),
         FrontendOptions.NONE, jobs);
     List<RunFigures> runs = new ArrayList<>();
@@ -176,7 +240,7 @@ public final class BenchCommand implements Callable<Integer> {
           + e.getMessage());
       return 2;
     }
-    summarize(tree, runs, out);
+    summarize(treeFiles, treeLines, planted, runs, out);
     return 0;
   }
 
@@ -189,7 +253,8 @@ public final class BenchCommand implements Callable<Integer> {
         Units.bytes(run.baselineHeap()));
   }
 
-  private void summarize(TreeSummary tree, List<RunFigures> runs, PrintWriter out) {
+  private void summarize(int treeFiles, long treeLines, int planted, List<RunFigures> runs,
+      PrintWriter out) {
     RunFigures median = runs.stream()
         .sorted(Comparator.comparingLong(RunFigures::wallNanos))
         .skip((runs.size() - 1) / 2)
@@ -205,13 +270,15 @@ public final class BenchCommand implements Callable<Integer> {
         Units.count(stats.linesParsed()), Units.count(stats.functions()),
         Units.count(stats.droppedFunctions()), Units.count(stats.parseProblems()),
         Units.count(result.findings().size()), Units.count(result.problems().size()));
+    out.printf(Locale.ROOT, "findings   %s reported, %s planted MR001-MR003 bugs%n",
+        Units.count(result.findings().size()), Units.count(planted));
     out.printf(Locale.ROOT, "median     wall %s of %d runs: %s   (scanner's own figure %s)%n",
         Units.seconds(median.wallNanos()), runs.size(), verdict(wallSeconds
             < WALL_TARGET_SECONDS, "target < " + (int) WALL_TARGET_SECONDS + " s"),
         Units.seconds(stats.wallMillis() * 1_000_000));
     out.printf(Locale.ROOT, "throughput %s files/s, %s lines/s (tree totals over median wall)%n",
-        Units.count(Math.round(tree.files() / wallSeconds)),
-        Units.count(Math.round(tree.lines() / wallSeconds)));
+        Units.count(Math.round(treeFiles / wallSeconds)),
+        Units.count(Math.round(treeLines / wallSeconds)));
     out.printf(Locale.ROOT, "heap       peak %s used, sampled every %d ms over all runs: %s%n",
         Units.bytes(peakHeap), HeapSampler.PERIOD_MILLIS,
         verdict(peakHeap < HEAP_TARGET_BYTES, "target < 2 GB"));
@@ -246,6 +313,33 @@ public final class BenchCommand implements Callable<Integer> {
       }
     } catch (IOException e) {
       err.println("mrcheck bench: could not delete " + root + ": " + e.getMessage());
+    }
+  }
+
+  /** Which generated trees a run covers. */
+  enum Language {
+    C(true, false), JAVA(false, true), BOTH(true, true);
+
+    final boolean c;
+    final boolean java;
+
+    Language(boolean c, boolean java) {
+      this.c = c;
+      this.java = java;
+    }
+  }
+
+  /** Accepts c, java and both in any case. */
+  static final class LanguageConverter implements ITypeConverter<Language> {
+    @Override
+    public Language convert(String value) {
+      for (Language l : Language.values()) {
+        if (l.name().equalsIgnoreCase(value)) {
+          return l;
+        }
+      }
+      throw new CommandLine.TypeConversionException(
+          "expected c, java or both, got '" + value + "'");
     }
   }
 

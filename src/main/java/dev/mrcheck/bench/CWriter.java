@@ -17,6 +17,13 @@ final class CWriter {
   private int lines;
   private int depth;
 
+  CWriter() {}
+
+  /** A writer for text that will sit inside {@code depth} open blocks of another writer. */
+  CWriter(int depth) {
+    this.depth = depth;
+  }
+
   CWriter line(String code) {
     if (!code.isEmpty()) {
       text.append(INDENTS[Math.min(depth, INDENTS.length - 1)]).append(code);

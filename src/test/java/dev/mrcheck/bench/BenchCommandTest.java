@@ -16,7 +16,7 @@ import picocli.CommandLine;
 
 /**
  * The command's behaviour around the figures: exit codes, messages, clean-up. It asserts nothing
- * about speed. While the Scanner is a stub the scan fails; later it succeeds on the tiny tree.
+ * about speed.
  */
 class BenchCommandTest {
   private final StringWriter out = new StringWriter();
@@ -32,8 +32,8 @@ class BenchCommandTest {
   @Test
   void generatesScansAndReportsOrExplainsWhyTheScanFailed(@TempDir Path dir) throws IOException {
     Path tree = dir.resolve("tree");
-    int exit = run("--files", "20", "--lines", "10000", "--repeat", "1", "--jobs", "1",
-        "--dir", tree.toString());
+    int exit = run("--language", "c", "--files", "20", "--lines", "10000", "--repeat", "1",
+        "--jobs", "1", "--dir", tree.toString());
 
     assertThat(out.toString()).contains("20 files generated").contains("tree kept at " + tree);
     try (Stream<Path> files = Files.walk(tree)) {
@@ -50,7 +50,7 @@ class BenchCommandTest {
 
   @Test
   void deletesItsTemporaryTree() {
-    run("--files", "8", "--lines", "4000", "--repeat", "1", "--jobs", "1");
+    run("--language", "c", "--files", "8", "--lines", "4000", "--repeat", "1", "--jobs", "1");
 
     Matcher dir = Pattern.compile("tree dir   (\\S+) \\(deleted afterwards\\)")
         .matcher(out.toString());
@@ -77,5 +77,40 @@ class BenchCommandTest {
     assertThat(run("--repeat", "0")).isEqualTo(2);
     assertThat(run("--semantics", "newest")).isEqualTo(2);
     assertThat(err.toString()).contains("expected legacy, current or refcount");
+    assertThat(run("--language", "rust")).isEqualTo(2);
+    assertThat(err.toString()).contains("expected c, java or both");
+    assertThat(run("--language", "java", "--java-classes", "5")).isEqualTo(2);
+    assertThat(err.toString()).contains("--java-classes must be at least");
+  }
+
+  @Test
+  void scansATinyJavaTreeAndReportsItsFigures(@TempDir Path dir) throws IOException {
+    Path tree = dir.resolve("tree");
+    int exit = run("--language", "java", "--java-classes", "30", "--repeat", "1", "--jobs", "1",
+        "--dir", tree.toString());
+
+    assertThat(exit).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("30 Java files generated", "API stubs", "lines",
+        "planted MR001-MR003 bugs", "warm-up", "run 1", "median", "files/s", "lines/s",
+        "peak", "findings").doesNotContain("== C tree ==");
+    try (Stream<Path> files = Files.walk(tree)) {
+      assertThat(files.filter(p -> p.toString().endsWith(".java")).count()).isEqualTo(30);
+    }
+  }
+
+  @Test
+  void bothLanguagesAreReportedSeparatelyInTheirOwnDirectories(@TempDir Path dir) {
+    Path tree = dir.resolve("tree");
+    int exit = run("--files", "8", "--lines", "4000", "--java-classes", "20", "--repeat", "1",
+        "--jobs", "1", "--dir", tree.toString());
+
+    assertThat(exit).as(err.toString()).isZero();
+    String text = out.toString();
+    assertThat(text).contains("== C tree ==", "== Java tree ==", "8 files generated",
+        "20 Java files generated");
+    assertThat(text.indexOf("== Java tree ==")).isGreaterThan(text.indexOf("== C tree =="));
+    assertThat(text.lines().filter(l -> l.startsWith("median ")).count()).isEqualTo(2);
+    assertThat(tree.resolve("c/hw")).isDirectory();
+    assertThat(tree.resolve("java/api/MemoryRegion.java")).isRegularFile();
   }
 }
