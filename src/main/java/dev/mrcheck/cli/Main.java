@@ -60,6 +60,7 @@ public final class Main {
   private static void addSubcommands(CommandLine cl, CliContext context) {
     cl.addSubcommand("scan", new ScanCommand(context));
     cl.addSubcommand("rules", new RulesCommand(context));
+    cl.addSubcommand("lsp", new LspCommand());
     // cl.addSubcommand("bench", new dev.mrcheck.bench.BenchCommand());
     cl.addSubcommand("help", new CommandLine.HelpCommand());
   }
