@@ -28,6 +28,8 @@ final class TestClient implements LanguageClient {
   final List<String> logs = new CopyOnWriteArrayList<>();
   final List<RegistrationParams> registrations = new CopyOnWriteArrayList<>();
   private final List<Waiter> waiters = new ArrayList<>();
+  /** The bound on every wait; the benchmark raises it for a large workspace's first index. */
+  volatile long timeoutSeconds = 60;
 
   @Override
   public void publishDiagnostics(PublishDiagnosticsParams params) {
@@ -62,7 +64,7 @@ final class TestClient implements LanguageClient {
     }
     check();
     try {
-      done.get(60, TimeUnit.SECONDS);
+      done.get(timeoutSeconds, TimeUnit.SECONDS);
     } catch (Exception e) {
       synchronized (this) {
         throw new AssertionError("timed out waiting for " + what + "; latest " + latest + "; logs " + logs, e);
