@@ -61,6 +61,7 @@ public final class Main {
     cl.addSubcommand("scan", new ScanCommand(context));
     cl.addSubcommand("explain", new ExplainCommand(context));
     cl.addSubcommand("rules", new RulesCommand(context));
+    cl.addSubcommand("lsp", new LspCommand());
     cl.addSubcommand("bench", new dev.mrcheck.bench.BenchCommand());
     cl.addSubcommand("help", new CommandLine.HelpCommand());
   }

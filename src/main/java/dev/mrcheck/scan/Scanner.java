@@ -47,11 +47,18 @@ import java.util.concurrent.Future;
  */
 public final class Scanner {
   public ScanResult scan(ScanRequest request) throws ScanException {
+    return scan(request, ScanOverlay.NONE);
+  }
+
+  /** As {@link #scan(ScanRequest)}, with editor buffers read instead of the disk and parses reused (LSP). */
+  public ScanResult scan(ScanRequest request, ScanOverlay overlay) throws ScanException {
     long start = System.nanoTime();
     PhaseTimer.start();
     ApiModel model = loadModel(request);
     List<Frontend> frontends = Frontends.create(request.frontendOptions(), request.paths());
-    List<Path> files = SourceDiscovery.find(request.paths(), name -> frontends.stream().anyMatch(f -> f.accepts(name)));
+    List<Path> files = withUnsaved(
+        SourceDiscovery.find(request.paths(), name -> frontends.stream().anyMatch(f -> f.accepts(name))),
+        request.paths(), overlay, frontends);
     Path root = SourceDiscovery.root(request.paths()).toAbsolutePath().normalize();
     List<FileProblem> problems = new ArrayList<>();
     int jobs = Math.max(1, request.jobs());
@@ -61,10 +68,10 @@ public final class Scanner {
       return t;
     });
     try {
-      Map<Path, SourceText> texts = readAll(files, root, pool, problems);
+      Map<Path, SourceText> texts = readAll(files, root, pool, problems, overlay);
       PhaseTimer.mark("read+index");
       Map<Path, TranslationUnit> units = new TreeMap<>();
-      parseRelevant(texts, units, frontends, model, pool);
+      parseRelevant(texts, units, frontends, model, pool, overlay);
       PhaseTimer.mark("parse");
       List<TranslationUnit> parsed = new ArrayList<>(units.values());
       parsed.add(lexicalFacts(texts, units));
@@ -113,10 +120,27 @@ public final class Scanner {
   /** A file's text and cheap index; {@code text} is null for files that could not be read. */
   private record SourceText(SourceFile file, LexicalIndex index) {}
 
+  /** Open buffers not on disk (new or deleted files) that lie under a scanned path. */
+  private static List<Path> withUnsaved(List<Path> found, List<Path> paths, ScanOverlay overlay,
+      List<Frontend> frontends) {
+    if (overlay.texts().isEmpty()) return found;
+    Set<Path> all = new java.util.TreeSet<>(found);
+    for (Path p : overlay.texts().keySet()) {
+      String name = p.getFileName().toString();
+      boolean under = paths.stream().anyMatch(s -> p.startsWith(s.toAbsolutePath().normalize()));
+      if (under && frontends.stream().anyMatch(f -> f.accepts(name)) && !all.contains(p)
+          && found.stream().noneMatch(f -> f.toAbsolutePath().normalize().equals(p))) all.add(p);
+    }
+    return new ArrayList<>(all);
+  }
+
   private static Map<Path, SourceText> readAll(List<Path> files, Path root, ExecutorService pool,
-      List<FileProblem> problems) throws ScanException {
+      List<FileProblem> problems, ScanOverlay overlay) throws ScanException {
     List<Future<Object>> futures = new ArrayList<>();
-    for (Path f : files) futures.add(pool.submit(() -> read(f, root)));
+    for (Path f : files) {
+      String unsaved = overlay.text(f);
+      futures.add(pool.submit(() -> unsaved != null ? fromText(f, root, unsaved) : read(f, root)));
+    }
     Map<Path, SourceText> out = new LinkedHashMap<>();
     for (int i = 0; i < files.size(); i++) {
       Object r = await(futures.get(i));
@@ -142,6 +166,10 @@ public final class Scanner {
     }
   }
 
+  private static SourceText fromText(Path file, Path root, String text) {
+    return new SourceText(new SourceFile(file, relative(root, file), text), LexicalIndex.of(text));
+  }
+
   private static boolean isBinary(byte[] bytes) {
     int n = Math.min(bytes.length, 8192);
     for (int i = 0; i < n; i++) if (bytes[i] == 0) return true;
@@ -159,7 +187,7 @@ public final class Scanner {
    * function found to reach the API, until no new file qualifies.
    */
   private static void parseRelevant(Map<Path, SourceText> texts, Map<Path, TranslationUnit> units,
-      List<Frontend> frontends, ApiModel model, ExecutorService pool) throws ScanException {
+      List<Frontend> frontends, ApiModel model, ExecutorService pool, ScanOverlay overlay) throws ScanException {
     Set<String> wanted = new HashSet<>();
     for (String name : model.functionNames()) {
       if (model.function(name).filter(CallGraph::isSeed).isPresent()) wanted.add(name.substring(name.lastIndexOf('.') + 1));
@@ -180,7 +208,7 @@ public final class Scanner {
       for (Path p : round) {
         SourceFile sf = texts.get(p).file();
         Frontend fe = frontends.stream().filter(f -> f.accepts(p.getFileName().toString())).findFirst().orElseThrow();
-        futures.add(pool.submit(() -> fe.parse(sf)));
+        futures.add(pool.submit(() -> overlay.parse(fe, sf)));
       }
       for (int i = 0; i < round.size(); i++) units.put(round.get(i), await(futures.get(i)));
       CallGraph graph = new CallGraph(new Program(new ArrayList<>(units.values()), Map.of()), model);

@@ -1,0 +1,30 @@
+package dev.mrcheck.cli;
+
+import dev.mrcheck.lsp.LspServer;
+import java.io.IOException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code mrcheck lsp}: the language server, on stdio or (for debugging) a local TCP port. */
+@Command(
+    name = "lsp",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Run a Language Server (LSP over stdio) with live MemoryRegion diagnostics, hover and quick fixes.",
+      "Settings (initializationOptions or workspace/didChangeConfiguration): semantics, rules, models,",
+      "includeDirs, defines; see the README.",
+    })
+final class LspCommand implements Callable<Integer> {
+  @Option(names = "--port", paramLabel = "N",
+      description = "Listen on 127.0.0.1:N for one client instead of using stdio (0: any free port).")
+  Integer port;
+
+  @Override
+  public Integer call() throws IOException {
+    if (port == null) return LspServer.serveStdio();
+    if (port < 0 || port > 65535) throw new IOException("--port must be between 0 and 65535, got " + port);
+    return LspServer.serveSocket(port, System.err);
+  }
+}

@@ -1,0 +1,189 @@
+package dev.mrcheck.lsp;
+
+import dev.mrcheck.rules.Finding;
+import dev.mrcheck.scan.ScanException;
+import dev.mrcheck.scan.ScanOverlay;
+import dev.mrcheck.scan.ScanRequest;
+import dev.mrcheck.scan.ScanResult;
+import dev.mrcheck.scan.Scanner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+
+/**
+ * Re-analysis: re-runs the whole-workspace scan with the open buffers overriding the disk, on one
+ * background thread, and publishes diagnostics for every file whose findings changed (an empty
+ * list clears a file). Parses are cached per file and text, so an edit re-parses only the edited
+ * file; the rest of the pipeline (reading, lexical index, analysis) runs again, since findings
+ * in one file depend on helpers in others.
+ *
+ * <p>Edits are debounced: the first change after a quiet period is analyzed at once, changes
+ * that follow within {@code debounceMillis} wait until typing pauses. A result computed while a
+ * newer request was made is dropped, never published over fresher text.
+ */
+final class AnalysisLoop {
+  /** What hover and code actions read: the latest published scan. */
+  record Snapshot(Path root, Map<Path, List<Finding>> findings) {
+    static final Snapshot EMPTY = new Snapshot(Path.of("/"), Map.of());
+
+    List<Finding> in(Path file) {
+      return findings.getOrDefault(file, List.of());
+    }
+  }
+
+  private final ServerState state;
+  private final long debounceMillis;
+  private final Scanner scanner = new Scanner();
+  private final ScanOverlay parses = new ScanOverlay(Map.of(), true);
+  private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "mrcheck-lsp-analysis");
+    t.setDaemon(true);
+    return t;
+  });
+  private final AtomicLong generation = new AtomicLong();
+  private ScheduledFuture<?> pending;
+  private long lastEditNanos;
+  private boolean progressWanted;
+
+  // Touched only on the analysis thread.
+  private final Map<Path, List<Diagnostic>> published = new HashMap<>();
+  private final Map<Path, Integer> publishedVersions = new HashMap<>();
+  private volatile Snapshot snapshot = Snapshot.EMPTY;
+
+  AnalysisLoop(ServerState state, long debounceMillis) {
+    this.state = state;
+    this.debounceMillis = debounceMillis;
+  }
+
+  Snapshot snapshot() {
+    return snapshot;
+  }
+
+  /** Open, save, configuration: analyze now. {@code progress}: report it ($/progress), for the first index. */
+  synchronized void requestNow(boolean progress) {
+    progressWanted |= progress;
+    schedule(0);
+  }
+
+  /** An edit: analyze now if the user had paused, else once typing pauses. */
+  synchronized void requestAfterEdit() {
+    long now = System.nanoTime();
+    boolean quiet = now - lastEditNanos >= TimeUnit.MILLISECONDS.toNanos(debounceMillis);
+    lastEditNanos = now;
+    schedule(quiet ? 0 : debounceMillis);
+  }
+
+  /** Parses depend on include dirs and defines (and headers under them): forget them. */
+  void forgetParses() {
+    parses.clearParses();
+  }
+
+  void shutdown() {
+    executor.shutdownNow();
+  }
+
+  private void schedule(long delayMillis) {
+    generation.incrementAndGet();
+    if (pending != null) pending.cancel(false);
+    pending = executor.schedule(this::runSafely, delayMillis, TimeUnit.MILLISECONDS);
+  }
+
+  private void runSafely() {
+    boolean progress;
+    synchronized (this) {
+      progress = progressWanted;
+      progressWanted = false;
+    }
+    Progress p = progress ? state.progress("mrcheck: indexing workspace") : Progress.NONE;
+    try {
+      run(p);
+    } catch (ScanException e) {
+      state.log().error("analysis failed: " + e.getMessage());
+      p.end("failed: " + e.getMessage());
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      // The server outlives any one analysis; the next edit tries again.
+      state.log().error("internal error during analysis: " + e);
+      p.end("internal error");
+    }
+  }
+
+  private void run(Progress progress) throws ScanException {
+    long gen = generation.get();
+    long start = System.nanoTime();
+    List<OpenDocuments.Document> docs = state.documents().all();
+    List<Path> paths = scanPaths(docs);
+    if (paths.isEmpty()) {
+      publish(Path.of("/"), List.of(), docs);
+      progress.end("nothing to analyze");
+      return;
+    }
+    ServerConfig config = state.config();
+    progress.report("scanning " + (paths.size() == 1 ? paths.get(0) : paths.size() + " folders"));
+    ScanRequest request = new ScanRequest(paths, config.semantics(), config.rules(), config.modelFiles(),
+        config.frontendOptions(), Math.max(1, Runtime.getRuntime().availableProcessors()));
+    Map<Path, String> texts = new HashMap<>();
+    for (OpenDocuments.Document d : docs) if (d.text().length() <= OpenDocuments.MAX_CHARS) texts.put(d.path(), d.text());
+    ScanResult result = scanner.scan(request, parses.withTexts(texts));
+    if (generation.get() != gen) {
+      progress.end("superseded by an edit");
+      return;
+    }
+    publish(result.root().toAbsolutePath().normalize(), result.findings(), docs);
+    long ms = (System.nanoTime() - start) / 1_000_000;
+    String summary = result.stats().filesFound() + " files, " + result.findings().size() + " findings, " + ms + " ms";
+    progress.end(summary);
+    state.log().info("analysis: " + summary);
+  }
+
+  /** Workspace folders that exist; without any, the open files themselves (single-file mode). */
+  private List<Path> scanPaths(List<OpenDocuments.Document> docs) {
+    List<Path> out = new ArrayList<>();
+    for (Path r : state.roots()) if (Files.isDirectory(r)) out.add(r);
+    if (out.isEmpty()) for (OpenDocuments.Document d : docs) if (Files.isRegularFile(d.path())) out.add(d.path());
+    return out;
+  }
+
+  private void publish(Path root, List<Finding> findings, List<OpenDocuments.Document> docs) {
+    Map<Path, List<Finding>> byFile = new HashMap<>();
+    Map<Path, List<Diagnostic>> next = new HashMap<>();
+    for (Finding f : findings) {
+      Path p = FindingDiagnostics.path(root, f.loc());
+      byFile.computeIfAbsent(p, k -> new ArrayList<>()).add(f);
+      next.computeIfAbsent(p, k -> new ArrayList<>()).add(FindingDiagnostics.of(f, root));
+    }
+    snapshot = new Snapshot(root, byFile);
+    Map<Path, OpenDocuments.Document> open = new HashMap<>();
+    for (OpenDocuments.Document d : docs) open.put(d.path(), d);
+    Set<Path> touched = new HashSet<>(published.keySet());
+    touched.addAll(next.keySet());
+    // An edited buffer always gets an answer for its new version, even an unchanged one.
+    for (OpenDocuments.Document d : docs) if (!Integer.valueOf(d.version()).equals(publishedVersions.get(d.path()))) touched.add(d.path());
+    for (Path p : touched) {
+      List<Diagnostic> list = next.getOrDefault(p, List.of());
+      OpenDocuments.Document d = open.get(p);
+      boolean versionMoved = d != null && !Integer.valueOf(d.version()).equals(publishedVersions.get(p));
+      if (!versionMoved && list.equals(published.getOrDefault(p, List.of()))) continue;
+      PublishDiagnosticsParams params = new PublishDiagnosticsParams(d != null ? d.uri() : p.toUri().toString(), list);
+      if (d != null) {
+        params.setVersion(d.version());
+        publishedVersions.put(p, d.version());
+      }
+      state.client().publishDiagnostics(params);
+    }
+    published.clear();
+    published.putAll(next);
+    publishedVersions.keySet().retainAll(open.keySet());
+  }
+}

@@ -1,0 +1,79 @@
+package dev.mrcheck.lsp;
+
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.launch.LSPLauncher;
+import org.eclipse.lsp4j.services.LanguageClient;
+
+/** Runs the language server over a pair of streams: stdio, or one TCP connection on 127.0.0.1. */
+public final class LspServer {
+  private LspServer() {}
+
+  /**
+   * Serves on stdin/stdout until {@code exit} or end of input; returns the exit code. Anything
+   * else that writes to {@code System.out} would corrupt the protocol, so it is sent to stderr.
+   */
+  public static int serveStdio() {
+    OutputStream protocolOut = new FileOutputStream(FileDescriptor.out);
+    InputStream protocolIn = new FileInputStream(FileDescriptor.in);
+    PrintStream stdout = System.out;
+    System.setOut(System.err);
+    try {
+      return serve(protocolIn, protocolOut);
+    } finally {
+      System.setOut(stdout);
+    }
+  }
+
+  /** Listens on 127.0.0.1:{@code port}, serves the first client that connects. */
+  public static int serveSocket(int port, PrintStream status) throws IOException {
+    try (ServerSocket listener = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+      status.println("mrcheck lsp: listening on 127.0.0.1:" + listener.getLocalPort());
+      status.flush();
+      try (Socket socket = listener.accept()) {
+        return serve(socket.getInputStream(), socket.getOutputStream());
+      }
+    }
+  }
+
+  /** Serves one client on the given streams; returns when it sends {@code exit} or closes its end. */
+  public static int serve(InputStream in, OutputStream out) {
+    CompletableFuture<Integer> exit = new CompletableFuture<>();
+    MrcheckLanguageServer server = new MrcheckLanguageServer(MrcheckLanguageServer.DEFAULT_DEBOUNCE_MILLIS, exit::complete);
+    Launcher<LanguageClient> launcher = LSPLauncher.createServerLauncher(server, in, out);
+    server.connect(launcher.getRemoteProxy());
+    Future<Void> listening = launcher.startListening();
+    CompletableFuture.runAsync(() -> {
+      try {
+        listening.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (ExecutionException e) {
+        // The stream broke; same as end of input.
+      }
+      exit.complete(1); // input closed without the exit notification
+    });
+    try {
+      return exit.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 1;
+    } catch (ExecutionException e) {
+      return 1;
+    } finally {
+      listening.cancel(true);
+    }
+  }
+}
