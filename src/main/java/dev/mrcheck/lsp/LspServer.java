@@ -13,13 +13,46 @@ import java.net.Socket;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
 
 /** Runs the language server over a pair of streams: stdio, or one TCP connection on 127.0.0.1. */
 public final class LspServer {
+  /** Held so the configuration is not garbage-collected with the logger (JUL keeps loggers weakly). */
+  private static final Logger LSP4J_LOG = Logger.getLogger("org.eclipse.lsp4j");
+
   private LspServer() {}
+
+  /**
+   * lsp4j reports malformed messages and unknown methods through java.util.logging, with stack
+   * traces; bad input from a client is not a crash, so one line on stderr is enough.
+   */
+  static void quietProtocolLog() {
+    if (!LSP4J_LOG.getUseParentHandlers()) return;
+    LSP4J_LOG.setUseParentHandlers(false);
+    LSP4J_LOG.addHandler(new Handler() {
+      @Override
+      public void publish(LogRecord r) {
+        if (!isLoggable(r)) return;
+        String cause = r.getThrown() == null ? "" : " (" + r.getThrown() + ")";
+        System.err.println("mrcheck lsp: " + r.getLevel().getName().toLowerCase(java.util.Locale.ROOT) + ": "
+            + new SimpleFormatter().formatMessage(r) + cause);
+      }
+
+      @Override
+      public void flush() {
+        System.err.flush();
+      }
+
+      @Override
+      public void close() {}
+    });
+  }
 
   /**
    * Serves on stdin/stdout until {@code exit} or end of input; returns the exit code. Anything
@@ -50,6 +83,7 @@ public final class LspServer {
 
   /** Serves one client on the given streams; returns when it sends {@code exit} or closes its end. */
   public static int serve(InputStream in, OutputStream out) {
+    quietProtocolLog();
     CompletableFuture<Integer> exit = new CompletableFuture<>();
     MrcheckLanguageServer server = new MrcheckLanguageServer(MrcheckLanguageServer.DEFAULT_DEBOUNCE_MILLIS, exit::complete);
     Launcher<LanguageClient> launcher = LSPLauncher.createServerLauncher(server, in, out);
