@@ -11,6 +11,10 @@ final class PhaseTimer {
     last = System.nanoTime();
   }
 
+  static void note(String text) {
+    if (ON) System.err.println("mrcheck: " + text);
+  }
+
   static void mark(String phase) {
     if (!ON) return;
     long now = System.nanoTime();

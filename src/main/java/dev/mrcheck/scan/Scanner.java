@@ -78,6 +78,8 @@ public final class Scanner {
       Program program = new Program(parsed, Map.of());
       AnalysisResult analysis = new Analyzer(program, model, request.semantics()).analyze();
       PhaseTimer.mark("analysis");
+      PhaseTimer.note("replays: " + analysis.devices().size() + " types, " + analysis.runtimeRoots()
+          + " run-time roots, " + analysis.truncatedReplays() + " over budget");
       List<Finding> findings = runRules(analysis, request.rules());
       PhaseTimer.mark("rules");
       Map<Finding, Confirmation> confirmations = confirm(findings, request.semantics());
