@@ -48,6 +48,7 @@ static void isawin_realize(PCIDevice *pdev, Error **errp)
 
     memory_region_init_io(&s->legacy_io, OBJECT(s), &isawin_io_ops, s,
                           "isawin-legacy", 16);
+    // BUG(legacy,current): MR005 s->legacy_io
     memory_region_add_subregion(pci_address_space_io(pdev), 0x220,
                                 &s->legacy_io);
 }

@@ -33,6 +33,7 @@ static void vgawin_realize(PCIDevice *pdev, Error **errp)
 
     memory_region_init_alias(&s->vga_low, OBJECT(s), "vgawin.lowmem",
                              &s->vram, 0, 128 * KiB);
+    // BUG(legacy,current): MR005 s->vga_low
     memory_region_add_subregion_overlap(pci_address_space(pdev), 0xa0000,
                                         &s->vga_low, 1);
 }

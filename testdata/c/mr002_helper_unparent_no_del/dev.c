@@ -56,6 +56,7 @@ static void xwin_realize(PCIDevice *pdev, Error **errp)
 
     memory_region_init_alias(&s->legacy.alias, OBJECT(s), name, &s->io_bar, 0,
                              s->legacy.size);
+    // BUG(legacy,current): MR005
     memory_region_add_subregion(pci_address_space_io(pdev), s->legacy.base,
                                 &s->legacy.alias);
 }

@@ -23,6 +23,7 @@ public final class FfmLabeledBreakErrorPath extends PCIDevice {
     FfmLabeledBreakErrorPathState s = FLBEP(pdev);
     memory_h.memory_region_init_io(s.mmio(), qom_h.OBJECT(s), MemorySegment.NULL, MemorySegment.NULL, NAME, 0x1000L);
     fail: {
+      // BUG(legacy,current): MR005
       memory_h.memory_region_add_subregion(pci_h.pci_address_space(pdev), 0xfe000000L, s.mmio());
       if (flbep_setup_irq(pdev) < 0) {
         break fail;

@@ -21,6 +21,7 @@ public final class FfmUnparentMapped extends PCIDevice {
   static void fum_realize(MemorySegment pdev, MemorySegment errp) {
     FfmUnparentMappedState s = FUM(pdev);
     memory_h.memory_region_init_io(s.mmio(), qom_h.OBJECT(s), MemorySegment.NULL, MemorySegment.NULL, NAME, 0x1000L);
+    // BUG(legacy,current): MR005
     memory_h.memory_region_add_subregion(pci_h.pci_address_space(pdev), 0xfe000000L, s.mmio());
   }
 

@@ -26,7 +26,7 @@ public final class InitSideEffectRule extends Rule {
       if (o.phase() != Role.INSTANCE_INIT) continue;
       if (o.effect() instanceof Effect.AddressSpaceInit) {
         report.accept(finding(o, String.format("address_space_init(%s) in instance_init: a throw-away instance "
-            + "made to list properties leaks the address space and itself; create it in realize",
+            + "made to list properties leaves it, and what its root keeps alive, behind; create it in realize",
             o.subject().shown())));
       } else if (o.effect() instanceof Effect.Map && o.other() != null && !o.other().isUnknown()
           && foreign(o)) {

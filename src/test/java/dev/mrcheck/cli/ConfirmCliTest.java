@@ -26,16 +26,16 @@ class ConfirmCliTest {
 
   @Test
   void explainPrintsTheWholeReplayOfTheFindingAtALine() {
-    Run r = run("explain", "testdata/c/mr002_unparent_no_del_pci_exit.c:45");
+    Run r = run("explain", "testdata/c/mr002_unparent_no_del_pci_exit.c:46");
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out())
-        .contains("mr002_unparent_no_del_pci_exit.c:45:5: error: object_unparent(s->vga_low)")
+        .contains("mr002_unparent_no_del_pci_exit.c:46:5: error: object_unparent(s->vga_low)")
         .contains("verdict: confirmed by the current model: region finalized while mapped in pci_memory")
         .contains("replay (current semantics, hot-unplug scenario), every model step:")
         .contains("  == realize of TYPE_VGAWIN ==")
         .contains("replay: unrealize unparents s->vga_low")
         .contains("outcomes (1):")
-        .contains("  FinalizedWhileMapped at mr002_unparent_no_del_pci_exit.c:45:5: region finalized while mapped");
+        .contains("  FinalizedWhileMapped at mr002_unparent_no_del_pci_exit.c:46:5: region finalized while mapped");
   }
 
   @Test

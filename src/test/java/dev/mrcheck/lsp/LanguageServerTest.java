@@ -57,6 +57,10 @@ class LanguageServerTest {
     lsp.close();
   }
 
+  static List<Diagnostic> mr002(List<Diagnostic> ds) {
+    return ds.stream().filter(d -> "MR002".equals(d.getCode().getLeft())).toList();
+  }
+
   static boolean hasMr002At(List<Diagnostic> ds, int line) {
     return ds.stream().anyMatch(d -> "MR002".equals(d.getCode().getLeft()) && d.getRange().getStart().getLine() == line);
   }
@@ -64,7 +68,8 @@ class LanguageServerTest {
   @Test
   void openReportsMr002OnTheUnparentLineWithTraceAndHelp() throws Exception {
     String uri = lsp.open(ws.resolve("ctrl.c"));
-    List<Diagnostic> ds = lsp.client.await(uri, 1, d -> hasMr002At(d, CTRL_UNPARENT));
+    // The window is also never unmapped from the bus space at exit (MR005); this test is about MR002.
+    List<Diagnostic> ds = mr002(lsp.client.await(uri, 1, d -> hasMr002At(d, CTRL_UNPARENT)));
     assertThat(ds).hasSize(1);
     Diagnostic d = ds.get(0);
     assertThat(d.getSeverity()).isEqualTo(DiagnosticSeverity.Error);
@@ -113,7 +118,7 @@ class LanguageServerTest {
   @Test
   void quickFixInsertsTheDelAndReanalysisIsClean() throws Exception {
     String uri = lsp.open(ws.resolve("ctrl.c"), read("ctrl.c"));
-    Diagnostic d = lsp.client.await(uri, 1, ds -> hasMr002At(ds, CTRL_UNPARENT)).get(0);
+    Diagnostic d = mr002(lsp.client.await(uri, 1, ds -> hasMr002At(ds, CTRL_UNPARENT))).get(0);
     List<Either<org.eclipse.lsp4j.Command, CodeAction>> actions = lsp.server.getTextDocumentService()
         .codeAction(new CodeActionParams(new TextDocumentIdentifier(uri), d.getRange(), new CodeActionContext(List.of(d))))
         .get(30, TimeUnit.SECONDS);
@@ -132,7 +137,7 @@ class LanguageServerTest {
     String dev = lsp.open(ws.resolve("split/dev.c"), read("split/dev.c"));
     String win = lsp.open(ws.resolve("split/win.c"), read("split/win.c"));
     lsp.insert(win, 7, 4, "// ");
-    Diagnostic d = lsp.client.await(dev, 1, ds -> hasMr002At(ds, DEV_UNPARENT)).get(0);
+    Diagnostic d = mr002(lsp.client.await(dev, 1, ds -> hasMr002At(ds, DEV_UNPARENT))).get(0);
     CodeAction a = lsp.server.getTextDocumentService()
         .codeAction(new CodeActionParams(new TextDocumentIdentifier(dev), d.getRange(), new CodeActionContext(List.of(d))))
         .get(30, TimeUnit.SECONDS).get(0).getRight();

@@ -1,0 +1,58 @@
+package dev.mrcheck.rules;
+
+import dev.mrcheck.analysis.AnalysisResult;
+import dev.mrcheck.analysis.Checkpoint;
+import dev.mrcheck.analysis.Fact;
+import dev.mrcheck.analysis.Semantics;
+import dev.mrcheck.model.Role;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+@RuleInfo(
+    id = "MR005",
+    name = "foreign-container-leak",
+    severity = Severity.ERROR,
+    summary = "A hot-pluggable device maps its region into a container it does not own and never unmaps it at unrealize.",
+    description = "When a device's region is a subregion of a container owned by someone else (system memory, the "
+        + "I/O space, a bus address space, another device's region), the container references the device. If no "
+        + "unrealize/exit path deletes the subregion, the device stays alive after hot-unplug and its region stays "
+        + "visible to the guest. Call memory_region_del_subregion() in unrealize/exit. BARs registered with "
+        + "pci_register_bar are unmapped by the PCI core and are not reported.")
+public final class ForeignContainerLeakRule extends Rule {
+  @Override
+  public void check(AnalysisResult analysis, Consumer<Finding> report) {
+    // Under the refcount series qdev itself deletes a device's regions from their containers after unrealize.
+    if (analysis.semantics() == Semantics.REFCOUNT) return;
+    for (Checkpoint cp : analysis.checkpoints()) {
+      if (cp.after() != Role.UNREALIZE) continue;
+      for (Fact.Mapped m : cp.state().facts(Fact.Mapped.class)) {
+        if (m.undoneBefore() != null || m.regionOwner() != Fact.Owner.SELF) continue;
+        if (m.phase() != Role.INSTANCE_INIT && m.phase() != Role.REALIZE) continue;
+        if (!foreign(cp, m)) continue;
+        report.accept(finding(cp, m));
+      }
+    }
+  }
+
+  /** System memory, a bus space, or a region some other object owns; unknown containers are not judged. */
+  private static boolean foreign(Checkpoint cp, Fact.Mapped m) {
+    if (m.container().startsWith("global:")) return true;
+    return m.containerOwner() == Fact.Owner.OTHER
+        && !cp.state().facts(Fact.Owned.class, m.container()).isEmpty();
+  }
+
+  private Finding finding(Checkpoint cp, Fact.Mapped m) {
+    String device = cp.device().registration().name();
+    String message = String.format("%s is mapped into %s, which %s does not own, and no unrealize path unmaps it: "
+        + "after hot-unplug the container keeps the device alive and the region visible", m.shown(),
+        m.containerShown(), device);
+    List<TraceStep> trace = new ArrayList<>(m.how());
+    trace.add(new TraceStep(m.at(), m.shown() + " mapped into " + m.containerShown() + " here"));
+    trace.add(new TraceStep(cp.device().registration().loc(), cp.why()));
+    Witness w = new Witnesses(cp.state()).init(m.region())
+        .step(m.phase(), WitnessStep.Kind.MAP, m.region(), m.shown(), m.container(), m.containerShown(), m.at())
+        .build(cp.device(), Witness.Expectation.OWNER_LEAK);
+    return Findings.create(this, m.at(), device, m.shown() + "|" + m.containerShown(), message, trace).withWitness(w);
+  }
+}
