@@ -2,13 +2,10 @@ package dev.mrcheck.bench;
 
 import dev.mrcheck.bench.FilePlan.PlantedBug;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Generates the Java tree of the speed benchmark: the binding stubs (package {@code api}), one
@@ -31,22 +28,7 @@ public final class BenchJavaTreeGenerator {
     for (Path dir : dirs) {
       Files.createDirectories(dir);
     }
-    AtomicLong lines = new AtomicLong();
-    AtomicLong bytes = new AtomicLong();
-    try {
-      plan.parallelStream().forEach(file -> {
-        byte[] data = render(file).getBytes(StandardCharsets.US_ASCII);
-        try {
-          Files.write(root.resolve(file.path()), data);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-        lines.addAndGet(countLines(data));
-        bytes.addAndGet(data.length);
-      });
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
+    ParallelWriter.Written written = ParallelWriter.write(root, plan, f -> f.path(), file -> render(file));
     int stubs = 0;
     int helpers = 0;
     int devices = 0;
@@ -64,7 +46,7 @@ public final class BenchJavaTreeGenerator {
       memory += kind.callsMemoryApi ? 1 : 0;
       bugs += file.plantedBug() != PlantedBug.NONE ? 1 : 0;
     }
-    return new JavaTreeSummary(plan.size(), lines.get(), bytes.get(), stubs, helpers, devices,
+    return new JavaTreeSummary(plan.size(), written.lines(), written.bytes(), stubs, helpers, devices,
         ffm, logic, memory, bugs, (System.nanoTime() - start) / 1_000_000);
   }
 
@@ -78,15 +60,5 @@ public final class BenchJavaTreeGenerator {
       default:
         return new JavaDeviceTemplate(file).write();
     }
-  }
-
-  private static long countLines(byte[] data) {
-    long count = 0;
-    for (byte b : data) {
-      if (b == '\n') {
-        count++;
-      }
-    }
-    return count;
   }
 }

@@ -1,12 +1,9 @@
 package dev.mrcheck.bench;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Generates a QEMU-sized tree of device code in QEMU's idioms (hw/SUB/*.c, include/hw/SUB/*.h)
@@ -28,23 +25,7 @@ public final class BenchTreeGenerator {
     for (Path dir : dirs) {
       Files.createDirectories(dir);
     }
-    AtomicLong lines = new AtomicLong();
-    AtomicLong bytes = new AtomicLong();
-    try {
-      plan.files().parallelStream().forEach(file -> {
-        String text = render(file, plan);
-        byte[] data = text.getBytes(StandardCharsets.US_ASCII);
-        try {
-          Files.write(root.resolve(file.path()), data);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-        lines.addAndGet(countLines(data));
-        bytes.addAndGet(data.length);
-      });
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
+    ParallelWriter.Written written = ParallelWriter.write(root, plan.files(), f -> f.path(), file -> render(file, plan));
     int sources = 0;
     int memory = 0;
     int helperOnly = 0;
@@ -64,7 +45,7 @@ public final class BenchTreeGenerator {
       }
     }
     return new TreeSummary(plan.files().size(), sources, plan.files().size() - sources,
-        lines.get(), bytes.get(), memory, helperOnly, bugs,
+        written.lines(), written.bytes(), memory, helperOnly, bugs,
         (System.nanoTime() - start) / 1_000_000);
   }
 
@@ -86,15 +67,5 @@ public final class BenchTreeGenerator {
       default:
         return new HeaderTemplate(file, plan.deviceOfHeader().get(file.path())).write();
     }
-  }
-
-  private static long countLines(byte[] data) {
-    long count = 0;
-    for (byte b : data) {
-      if (b == '\n') {
-        count++;
-      }
-    }
-    return count;
   }
 }
