@@ -143,6 +143,10 @@ final class RegionFlow {
       justInitialized = null;
       List<Place> args = new ArrayList<>(c.args().size());
       for (Value v : c.args()) args.add(place(v, s));
+      if (QemuLists.isInsert(c.callee()) && args.size() >= 3) {
+        insertIntoList(args.get(0), args.get(args.size() - 2), c, s);
+        return;
+      }
       Optional<FunctionModel> modelled = model.function(c.callee());
       Place result;
       if (modelled.isPresent()) {
@@ -157,6 +161,32 @@ final class RegionFlow {
       }
       lastResult.put(c.callee(), result);
       if (c.result() != null) assign(c.result(), result, s);
+    }
+
+    /**
+     * QLIST_INSERT_HEAD(&bar->quirks, quirk, next): from now on the quirk is known as an element of
+     * that list, which (like an array) is one summarized element, so QLIST_FOREACH in exit finds it.
+     */
+    private void insertIntoList(Place head, Place element, Stmt.Call c, RegionState s) {
+      if (head.isUnknown() || element.isUnknown() || element.isNull()) return;
+      String summary = head.id() + "." + QemuLists.ELEMENT;
+      if (element.id().equals(summary)) return;
+      s.renamePrefix(element.id(), summary);
+      // Heap parts the element points to (quirk->mem = g_new0(...)) join the summary too, so that
+      // every element's parts are one place, not just the last inserted element's.
+      for (String key : s.aliasKeysUnder(summary)) {
+        String target = s.alias(key);
+        if (target != null && target.startsWith("new@")) {
+          s.setAlias(key, null);
+          s.renamePrefix(target, key);
+        }
+      }
+      for (Value v : c.args()) {
+        if (v instanceof Value.Path p && p.path().steps().isEmpty() && s.local(p.path().root()) != null
+            && s.local(p.path().root()).id().equals(element.id())) {
+          s.bindLocal(p.path().root(), new Place(summary, p.path().root()));
+        }
+      }
     }
 
     /**
@@ -378,7 +408,17 @@ final class RegionFlow {
         id = f.key() + "::" + ap.root();
       }
       id = resolveAliases(id, s);
-      for (String step : ap.steps()) id = resolveAliases(id + "." + step, s);
+      java.util.List<String> steps = ap.steps();
+      for (int i = 0; i < steps.size(); i++) {
+        String step = steps.get(i);
+        if (QemuLists.isHeadLink(step)) {
+          id = id + "." + QemuLists.ELEMENT; // head->lh_first: the list's summarized element
+        } else if (QemuLists.isNextLink(step) && id.endsWith("." + QemuLists.ELEMENT + "." + steps.get(i - 1 < 0 ? 0 : i - 1))) {
+          id = id.substring(0, id.length() - steps.get(i - 1).length() - 1); // elem->next.le_next: the same summary
+        } else {
+          id = resolveAliases(id + "." + step, s);
+        }
+      }
       return new Place(id, ap.toString());
     }
 

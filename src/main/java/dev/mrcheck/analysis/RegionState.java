@@ -125,6 +125,28 @@ public final class RegionState {
     facts.removeIf(p);
   }
 
+  /**
+   * Renames everything said about {@code from} (and places inside it) to {@code to}: an object
+   * inserted into a QEMU list becomes the list's summarized element.
+   */
+  void renamePrefix(String from, String to) {
+    own();
+    Set<Fact> renamed = new LinkedHashSet<>();
+    for (Fact f : facts) renamed.add(Facts.rename(f, from, to));
+    facts = renamed;
+    Map<String, String> newAliases = new TreeMap<>();
+    for (Map.Entry<String, String> e : aliases.entrySet()) {
+      newAliases.put(Facts.renameId(e.getKey(), from, to), Facts.renameId(e.getValue(), from, to));
+    }
+    aliases = newAliases;
+  }
+
+  java.util.List<String> aliasKeysUnder(String prefix) {
+    java.util.List<String> out = new ArrayList<>();
+    for (String k : aliases.keySet()) if (k.startsWith(prefix + ".")) out.add(k);
+    return out;
+  }
+
   String alias(String id) {
     return aliases.get(id);
   }

@@ -1,0 +1,29 @@
+package dev.mrcheck.analysis;
+
+/** Renaming of place ids inside facts; facts are immutable records, so a rename builds new ones. */
+final class Facts {
+  private Facts() {}
+
+  static String renameId(String id, String from, String to) {
+    if (id == null) return null;
+    if (id.equals(from)) return to;
+    return id.startsWith(from + ".") ? to + id.substring(from.length()) : id;
+  }
+
+  static Fact rename(Fact f, String from, String to) {
+    if (f instanceof Fact.Owned o) {
+      return new Fact.Owned(renameId(o.region(), from, to), o.shown(), o.owner(), o.ownerShown(), o.kind(), o.phase(),
+          o.at());
+    }
+    if (f instanceof Fact.Mapped m) {
+      return new Fact.Mapped(renameId(m.region(), from, to), m.shown(), renameId(m.container(), from, to),
+          m.containerShown(), m.undoneBefore(), m.regionOwner(), m.containerOwner(), m.phase(), m.at(), m.how());
+    }
+    if (f instanceof Fact.Referenced r) {
+      return new Fact.Referenced(renameId(r.region(), from, to), r.shown(), r.owner(), r.phase(), r.at(), r.how());
+    }
+    Fact.AddressSpaceLive a = (Fact.AddressSpaceLive) f;
+    return new Fact.AddressSpaceLive(renameId(a.region(), from, to), a.shown(), renameId(a.addressSpace(), from, to),
+        a.addressSpaceShown(), a.rootOwner(), a.phase(), a.at(), a.how());
+  }
+}
