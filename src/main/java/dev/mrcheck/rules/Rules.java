@@ -7,7 +7,7 @@ public final class Rules {
   private Rules() {}
 
   public static List<Rule> all() {
-    return List.of(new OwnerCycleRule(), new UnparentWhileMappedRule(), new OwnerlessFreeRule(), new ForeignContainerLeakRule(),
-        new FinalizeMisuseRule(), new InitSideEffectRule());
+    return List.of(new OwnerCycleRule(), new UnparentWhileMappedRule(), new OwnerlessFreeRule(),
+        new FinalizeMisuseRule(), new ForeignContainerLeakRule(), new InitSideEffectRule());
   }
 }
