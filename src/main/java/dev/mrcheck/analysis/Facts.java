@@ -6,8 +6,7 @@ final class Facts {
 
   static String renameId(String id, String from, String to) {
     if (id == null) return null;
-    if (id.equals(from)) return to;
-    return id.startsWith(from + ".") ? to + id.substring(from.length()) : id;
+    return id != null && Place.isWithin(id, from) ? to + id.substring(from.length()) : id;
   }
 
   static Fact rename(Fact f, String from, String to) {

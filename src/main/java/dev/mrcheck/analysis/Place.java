@@ -29,6 +29,11 @@ public record Place(String id, String shown) {
 
   /** Whether this place lies inside {@code other} ({@code self.win.alias} inside {@code self.win}). */
   public boolean within(String otherId) {
+    return isWithin(id, otherId);
+  }
+
+  /** The same test on bare ids, for facts and witness steps that carry ids rather than places. */
+  public static boolean isWithin(String id, String otherId) {
     return id.equals(otherId) || id.startsWith(otherId + ".");
   }
 }

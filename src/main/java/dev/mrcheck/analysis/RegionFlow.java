@@ -194,8 +194,8 @@ final class RegionFlow {
      * the object it made on an earlier loop iteration or call are not about this one.
      */
     private void forgetEarlierObject(Place fresh, RegionState s) {
-      s.removeIf(f -> new Place(f.region(), "").within(fresh.id())
-          || f instanceof Fact.AddressSpaceLive a && new Place(a.addressSpace(), "").within(fresh.id()));
+      s.removeIf(f -> Place.isWithin(f.region(), fresh.id())
+          || f instanceof Fact.AddressSpaceLive a && Place.isWithin(a.addressSpace(), fresh.id()));
     }
 
     private Place followCall(Stmt.Call c, List<Place> args, RegionState s) {
@@ -266,7 +266,7 @@ final class RegionFlow {
         subject = operand(fr.target(), args, result);
         observe(e, c, subject, null, s);
         if (!subject.isUnknown() && !subject.isNull()) {
-          s.removeIf(f -> !(f instanceof Fact.AddressSpaceLive) && new Place(f.region(), "").within(subject.id()));
+          s.removeIf(f -> !(f instanceof Fact.AddressSpaceLive) && Place.isWithin(f.region(), subject.id()));
         }
       } else if (e instanceof Effect.AddressSpaceInit a) {
         subject = operand(a.addressSpace(), args, result);

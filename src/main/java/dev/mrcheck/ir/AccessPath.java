@@ -30,19 +30,6 @@ public record AccessPath(Root kind, String root, List<String> steps) {
     return new AccessPath(kind, root, s);
   }
 
-  /** Replace this path's root by {@code base}: used to map a callee's parameter paths into its caller. */
-  public AccessPath rebase(AccessPath base) {
-    List<String> s = new ArrayList<>(base.steps);
-    s.addAll(steps);
-    return new AccessPath(base.kind, base.root, s);
-  }
-
-  public boolean startsWith(AccessPath prefix) {
-    return root.equals(prefix.root)
-        && steps.size() >= prefix.steps.size()
-        && steps.subList(0, prefix.steps.size()).equals(prefix.steps);
-  }
-
   public String lastStep() {
     return steps.isEmpty() ? root : steps.get(steps.size() - 1);
   }

@@ -30,7 +30,7 @@ public final class OwnerlessFreeRule extends Rule {
       List<Fact.Owned> destroyed = new ArrayList<>();
       for (Fact.Owned owned : o.before().facts(Fact.Owned.class)) {
         boolean hit = unparent ? owned.region().equals(o.subject().id())
-            : new Place(owned.region(), "").within(o.subject().id());
+            : Place.isWithin(owned.region(), o.subject().id());
         if (hit) destroyed.add(owned);
       }
       if (destroyed.isEmpty()) continue;

@@ -7,7 +7,6 @@ import dev.mrcheck.analysis.Program;
 import dev.mrcheck.analysis.Semantics;
 import dev.mrcheck.frontend.Frontend;
 import dev.mrcheck.frontend.SourceFile;
-import dev.mrcheck.frontend.c.CFrontend;
 import dev.mrcheck.ir.Function;
 import dev.mrcheck.ir.ParseProblem;
 import dev.mrcheck.ir.SourceLoc;
@@ -119,7 +118,7 @@ public final class Scanner {
         : p.message();
   }
 
-  /** A file's text and cheap index; {@code text} is null for files that could not be read. */
+  /** A readable file and its cheap index; unreadable files become {@link FileProblem}s instead. */
   private record SourceText(SourceFile file, LexicalIndex index) {}
 
   /** Open buffers not on disk (new or deleted files) that lie under a scanned path. */

@@ -187,7 +187,7 @@ final class WitnessReplay {
   private List<String> destroyedBy(WitnessStep s) {
     List<String> inside = new ArrayList<>();
     for (WitnessStep init : witness.steps()) {
-      if (init.kind() == WitnessStep.Kind.INIT && new Place(init.subject(), "").within(s.subject())
+      if (init.kind() == WitnessStep.Kind.INIT && Place.isWithin(init.subject(), s.subject())
           && !inside.contains(init.subject())) {
         inside.add(init.subject());
       }
