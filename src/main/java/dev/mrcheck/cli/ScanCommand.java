@@ -107,6 +107,11 @@ final class ScanCommand implements Callable<Integer> {
           + "--compare current: what the refcount series changes for this tree.")
   Semantics compare;
 
+  @Option(names = "--fix",
+      description = "After reporting, apply the mechanical fixes (MR002, MR004) to the scanned files in place; "
+          + "see 'mrcheck fix'.")
+  boolean fix;
+
   @Option(names = {"-v", "--verbose"},
       description = "Also print input problems (unparsable files, dropped functions) on stderr.")
   boolean verbose;
@@ -139,6 +144,7 @@ final class ScanCommand implements Callable<Integer> {
     if (verbose) new TextReport(displayRoot(result.root())).writeProblems(result, err);
     err.println(Summary.line(result));
     err.flush();
+    if (fix) FixRun.run(result, Set.of(), false, displayRoot(result.root()), out, err);
     return failOn.fails(result.findings()) ? ExitCodes.FINDINGS : ExitCodes.OK;
   }
 

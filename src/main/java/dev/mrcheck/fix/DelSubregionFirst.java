@@ -44,8 +44,27 @@ final class DelSubregionFirst {
     if (container == null || !visible(container, scope)) container = containerFromShown(map.otherShown(), scope);
     if (container == null) return Optional.empty();
     String call = "memory_region_del_subregion(" + container + ", " + region + ");";
-    TextEdit edit = TextEdit.insertion(f.loc().file(), lineNo, 1, Statements.indentOf(line) + call + lineBreak(text));
+    String indent = Statements.indentOf(line);
+    String nl = lineBreak(text);
+    if (deletedOnSomePath(scope, region)) {
+      // Another path already deleted it: an unconditional second delete would hit QEMU's assertion.
+      String guarded = indent + "if (memory_region_is_mapped(" + region + ")) {" + nl
+          + indent + "    " + call + nl + indent + "}" + nl;
+      return Optional.of(new Fix(f.ruleId(), "Insert " + call + " (if still mapped) before object_unparent()",
+          List.of(TextEdit.insertion(f.loc().file(), lineNo, 1, guarded))));
+    }
+    TextEdit edit = TextEdit.insertion(f.loc().file(), lineNo, 1, indent + call + nl);
     return Optional.of(new Fix(f.ruleId(), "Insert " + call + " before object_unparent()", List.of(edit)));
+  }
+
+  /** The function already deletes the region before the unparent on some path (a branch, a goto label). */
+  private static boolean deletedOnSomePath(String scope, String region) {
+    String bare = region.startsWith("&") ? region.substring(1).strip() : region;
+    Matcher m = Pattern.compile("memory_region_del_subregion\\s*\\(([^;]*)\\)\\s*;").matcher(scope);
+    while (m.find()) {
+      if (m.group(1).replaceAll("\\s+", "").contains(bare.replaceAll("\\s+", ""))) return true;
+    }
+    return false;
   }
 
   private static String lineBreak(String text) {
