@@ -23,9 +23,14 @@ public final class Fixes {
     return FIXERS.keySet();
   }
 
+  static boolean isC(String file) {
+    return file.endsWith(".c") || file.endsWith(".h") || file.endsWith(".inc");
+  }
+
   public static Optional<Fix> forFinding(Finding f, SourceTexts texts) {
     var fixer = FIXERS.get(f.ruleId());
-    if (fixer == null) return Optional.empty();
+    // The fixers read and write C; a finding in a Java source gets none.
+    if (fixer == null || !isC(f.loc().file())) return Optional.empty();
     try {
       return fixer.apply(f, texts);
     } catch (RuntimeException e) {
