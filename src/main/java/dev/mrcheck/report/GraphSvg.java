@@ -89,7 +89,7 @@ final class GraphSvg {
       double dx = (x2 - x1) / 2;
       d = String.format(Locale.ROOT, "M%.1f,%.1f C%.1f,%.1f %.1f,%.1f %.1f,%.1f", x1, y1, x1 + dx, y1, x2 - dx, y2, x2, y2);
       lx = (x1 + x2) / 2;
-      ly = (y1 + y2) / 2 - 4;
+      ly = (y1 + y2) / 2 - 7;
     } else {
       // Back and same-column edges (references closing a cycle) loop below the boxes.
       double x1 = from.x() + from.width() / 2;
