@@ -89,7 +89,7 @@ final class FixCommand implements Callable<Integer> {
     ScanRequest request = new ScanRequest(paths, semantics, rules, modelFiles,
         new FrontendOptions(includeDirs, defs), threads, false);
     ScanResult result = context.scanner().scan(request);
-    FixRun.run(result, rules, diff, displayRoot(result.root()), spec.commandLine().getOut(), spec.commandLine().getErr());
+    FixRun.run(result, rules, diff, context.displayRoot(result.root()), spec.commandLine().getOut(), spec.commandLine().getErr());
     return ExitCodes.OK;
   }
 
@@ -108,13 +108,6 @@ final class FixCommand implements Callable<Integer> {
     }
     if (selected.isEmpty()) selected.addAll(new TreeSet<>(Fixes.rules()));
     return selected;
-  }
-
-  private String displayRoot(Path root) {
-    Path abs = root.toAbsolutePath().normalize();
-    Path cwd = context.workingDir().toAbsolutePath().normalize();
-    if (abs.equals(cwd)) return "";
-    return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
   }
 
   private ParameterException usage(String message) {

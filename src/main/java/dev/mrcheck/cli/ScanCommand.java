@@ -240,10 +240,7 @@ final class ScanCommand implements Callable<Integer> {
 
   /** The scan root as the user would type it: relative to the working directory when inside it. */
   String displayRoot(Path root) {
-    Path abs = root.toAbsolutePath().normalize();
-    Path cwd = context.workingDir().toAbsolutePath().normalize();
-    if (abs.equals(cwd)) return "";
-    return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
+    return context.displayRoot(root);
   }
 
   private ParameterException usage(String message) {

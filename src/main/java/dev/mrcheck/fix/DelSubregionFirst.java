@@ -28,11 +28,10 @@ final class DelSubregionFirst {
     if (f.witness() == null) return Optional.empty();
     WitnessStep map = f.witness().steps().stream().filter(s -> s.kind() == WitnessStep.Kind.MAP).findFirst().orElse(null);
     if (map == null) return Optional.empty();
-    String text = texts.read(f.loc().file());
-    if (text == null) return Optional.empty();
-    SourceLines lines = new SourceLines(text);
     int lineNo = f.loc().line();
-    if (lineNo < 1 || lineNo > lines.count() || Statements.isUnbracedBody(lines, lineNo)) return Optional.empty();
+    SourceLines lines = Statements.editableAt(texts, f.loc().file(), lineNo);
+    if (lines == null) return Optional.empty();
+    String text = lines.text();
     String line = lines.line(lineNo);
     Matcher m = Statements.unparent(line);
     String region;

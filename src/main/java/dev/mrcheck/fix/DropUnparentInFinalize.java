@@ -18,11 +18,9 @@ final class DropUnparentInFinalize {
 
   static Optional<Fix> fix(Finding f, SourceTexts texts) {
     if (f.severity() != Severity.WARNING || !isUnparent(f)) return Optional.empty();
-    String text = texts.read(f.loc().file());
-    if (text == null) return Optional.empty();
-    SourceLines lines = new SourceLines(text);
     int lineNo = f.loc().line();
-    if (lineNo < 1 || lineNo > lines.count() || Statements.isUnbracedBody(lines, lineNo)) return Optional.empty();
+    SourceLines lines = Statements.editableAt(texts, f.loc().file(), lineNo);
+    if (lines == null) return Optional.empty();
     String line = lines.line(lineNo);
     Matcher m = Statements.unparent(line);
     if (m == null) return Optional.empty();

@@ -12,6 +12,18 @@ final class Statements {
 
   private Statements() {}
 
+  /**
+   * The file of the finding, if its line can take a statement edit: the file reads, the line exists,
+   * and the statement there is not the unbraced body of a control statement.
+   */
+  static SourceLines editableAt(SourceTexts texts, String file, int line) {
+    String text = texts.read(file);
+    if (text == null) return null;
+    SourceLines lines = new SourceLines(text);
+    if (line < 1 || line > lines.count() || isUnbracedBody(lines, line)) return null;
+    return lines;
+  }
+
   static String indentOf(String line) {
     return line.substring(0, line.length() - line.stripLeading().length());
   }
