@@ -17,6 +17,14 @@ public record CliContext(ScanFunction scanner, List<RuleInfo> rules, HelpPages h
     rules = List.copyOf(rules);
   }
 
+  /** A scan root as the user would type it: relative to the working directory when inside it. */
+  String displayRoot(Path root) {
+    Path abs = root.toAbsolutePath().normalize();
+    Path cwd = workingDir.toAbsolutePath().normalize();
+    if (abs.equals(cwd)) return "";
+    return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
+  }
+
   public static CliContext production() {
     Scanner scanner = new Scanner();
     return new CliContext(

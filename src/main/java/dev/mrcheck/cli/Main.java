@@ -59,6 +59,7 @@ public final class Main {
   /** Every subcommand, in the order {@code --help} lists them. A new one is one line here. */
   private static void addSubcommands(CommandLine cl, CliContext context) {
     cl.addSubcommand("scan", new ScanCommand(context));
+    cl.addSubcommand("fix", new FixCommand(context));
     cl.addSubcommand("explain", new ExplainCommand(context));
     cl.addSubcommand("rules", new RulesCommand(context));
     cl.addSubcommand("lsp", new LspCommand());

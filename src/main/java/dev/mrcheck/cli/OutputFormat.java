@@ -2,5 +2,5 @@ package dev.mrcheck.cli;
 
 /** The {@code --format} values. */
 enum OutputFormat {
-  TEXT, SARIF, JSON
+  TEXT, SARIF, JSON, HTML
 }

@@ -2,6 +2,8 @@ package dev.mrcheck.cli;
 
 import dev.mrcheck.analysis.Semantics;
 import dev.mrcheck.frontend.FrontendOptions;
+import dev.mrcheck.fix.SourceTexts;
+import dev.mrcheck.report.HtmlReport;
 import dev.mrcheck.report.JsonReport;
 import dev.mrcheck.report.Report;
 import dev.mrcheck.report.SarifReport;
@@ -57,7 +59,8 @@ final class ScanCommand implements Callable<Integer> {
   List<Path> paths;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "Report format: text (compiler-style diagnostics), sarif (SARIF 2.1.0) or json. "
+      description = "Report format: text (compiler-style diagnostics), sarif (SARIF 2.1.0), json, or html (one "
+          + "self-contained page with code excerpts and object graphs; use with --output). "
           + "Default: ${DEFAULT-VALUE}.")
   OutputFormat format;
 
@@ -107,6 +110,11 @@ final class ScanCommand implements Callable<Integer> {
           + "--compare current: what the refcount series changes for this tree.")
   Semantics compare;
 
+  @Option(names = "--fix",
+      description = "After reporting, apply the mechanical fixes (MR002, MR004) to the scanned files in place; "
+          + "see 'mrcheck fix'.")
+  boolean fix;
+
   @Option(names = {"-v", "--verbose"},
       description = "Also print input problems (unparsable files, dropped functions) on stderr.")
   boolean verbose;
@@ -139,6 +147,7 @@ final class ScanCommand implements Callable<Integer> {
     if (verbose) new TextReport(displayRoot(result.root())).writeProblems(result, err);
     err.println(Summary.line(result));
     err.flush();
+    if (fix) FixRun.run(result, Set.of(), false, displayRoot(result.root()), out, err);
     return failOn.fails(result.findings()) ? ExitCodes.FINDINGS : ExitCodes.OK;
   }
 
@@ -163,7 +172,9 @@ final class ScanCommand implements Callable<Integer> {
 
   /** {@code --compare}: two scans, and the findings that differ between them by fingerprint and location. */
   private int compare(ScanRequest request, OutputFile outputFile) throws ScanException, IOException {
-    if (format == OutputFormat.SARIF) throw usage("--compare writes text or json, not sarif");
+    if (format == OutputFormat.SARIF || format == OutputFormat.HTML) {
+      throw usage("--compare writes text or json, not " + format.name().toLowerCase(java.util.Locale.ROOT));
+    }
     ScanResult first = context.scanner().scan(request);
     ScanResult second = context.scanner().scan(request.withSemantics(compare));
     SemanticsDiff diff = SemanticsDiff.of(first, second);
@@ -216,8 +227,9 @@ final class ScanCommand implements Callable<Integer> {
   Report report(ScanRequest request, ScanResult result) {
     return switch (format) {
       case TEXT -> new TextReport(displayRoot(result.root()));
-      case SARIF -> new SarifReport(rulesThatRan(request), context.help());
+      case SARIF -> new SarifReport(rulesThatRan(request), context.help()).withFixes(SourceTexts.under(result.root()));
       case JSON -> new JsonReport();
+      case HTML -> new HtmlReport(rulesThatRan(request), SourceTexts.under(result.root()));
     };
   }
 
@@ -228,10 +240,7 @@ final class ScanCommand implements Callable<Integer> {
 
   /** The scan root as the user would type it: relative to the working directory when inside it. */
   String displayRoot(Path root) {
-    Path abs = root.toAbsolutePath().normalize();
-    Path cwd = context.workingDir().toAbsolutePath().normalize();
-    if (abs.equals(cwd)) return "";
-    return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
+    return context.displayRoot(root);
   }
 
   private ParameterException usage(String message) {

@@ -22,6 +22,8 @@ import com.contrastsecurity.sarif.ThreadFlow;
 import com.contrastsecurity.sarif.ThreadFlowLocation;
 import com.contrastsecurity.sarif.Tool;
 import com.contrastsecurity.sarif.ToolComponent;
+import dev.mrcheck.fix.Fixes;
+import dev.mrcheck.fix.SourceTexts;
 import dev.mrcheck.ir.SourceLoc;
 import dev.mrcheck.rules.Finding;
 import dev.mrcheck.rules.RuleInfo;
@@ -59,11 +61,18 @@ public final class SarifReport implements Report {
 
   private final List<RuleInfo> rules;
   private final HelpPages help;
+  private SourceTexts fixSources;
 
   /** {@code rules}: the rules that ran (any order; they are listed by id). */
   public SarifReport(List<RuleInfo> rules, HelpPages help) {
     this.rules = rules.stream().sorted(Comparator.comparing(RuleInfo::id)).toList();
     this.help = help;
+  }
+
+  /** Results carry the mechanical fixes of {@code dev.mrcheck.fix}, computed on these texts. */
+  public SarifReport withFixes(SourceTexts sources) {
+    this.fixSources = sources;
+    return this;
   }
 
   @Override
@@ -143,6 +152,7 @@ public final class SarifReport implements Report {
     if (ruleIndex != null) r.setRuleIndex(ruleIndex);
     if (!related.isEmpty()) r.setRelatedLocations(related);
     if (confirmation != null) confirm(r, confirmation, artifacts);
+    if (fixSources != null) Fixes.forFinding(f, fixSources).ifPresent(fix -> r.setFixes(Set.of(SarifFixes.of(fix, artifacts::location))));
     return r;
   }
 

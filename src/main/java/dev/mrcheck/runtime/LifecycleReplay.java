@@ -114,6 +114,7 @@ public final class LifecycleReplay {
     final Map<String, Region> regions = new HashMap<>();
     final Map<String, AddressSpace> spaces = new HashMap<>();
     final Map<String, Mapping> mappings = new HashMap<>();
+    final GraphRecorder graph = new GraphRecorder();
 
     Scene() {
       for (Map.Entry<String, RegionKind> e : machineRegions.entrySet()) {
@@ -144,6 +145,7 @@ public final class LifecycleReplay {
         model.note(event.loc(), "replay: " + event.description());
         apply(event);
       }
+      graph.record(model);
     }
 
     /** Refcount semantics: after unrealize qdev deletes the device's regions from containers and unparents them. */
@@ -232,7 +234,9 @@ public final class LifecycleReplay {
     }
 
     LifecycleResult result(String scenario) {
-      return new LifecycleResult(scenario, model.outcomes(), model.trace(), device.isFinalized());
+      graph.record(model);
+      return new LifecycleResult(scenario, model.outcomes(), model.trace(), device.isFinalized(),
+          graph.build(model, model.outcomes()));
     }
   }
 }

@@ -2,11 +2,20 @@ package dev.mrcheck.runtime;
 
 import java.util.List;
 
-/** What one replayed scenario produced: its outcomes, its trace, and whether the device died. */
-public record LifecycleResult(String scenario, List<Outcome> outcomes, List<TraceEntry> trace, boolean deviceFinalized) {
+/**
+ * What one replayed scenario produced: its outcomes, its trace, whether the device died, and the
+ * object graph the replay built (for drawing).
+ */
+public record LifecycleResult(String scenario, List<Outcome> outcomes, List<TraceEntry> trace, boolean deviceFinalized,
+    ObjectGraph graph) {
   public LifecycleResult {
     outcomes = List.copyOf(outcomes);
     trace = List.copyOf(trace);
+    graph = graph == null ? ObjectGraph.EMPTY : graph;
+  }
+
+  public LifecycleResult(String scenario, List<Outcome> outcomes, List<TraceEntry> trace, boolean deviceFinalized) {
+    this(scenario, outcomes, trace, deviceFinalized, ObjectGraph.EMPTY);
   }
 
   public boolean clean() {

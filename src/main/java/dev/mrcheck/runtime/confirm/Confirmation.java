@@ -1,5 +1,6 @@
 package dev.mrcheck.runtime.confirm;
 
+import dev.mrcheck.runtime.ObjectGraph;
 import dev.mrcheck.runtime.Outcome;
 import dev.mrcheck.runtime.TraceEntry;
 import java.util.List;
@@ -9,16 +10,23 @@ import java.util.List;
  * every model step (for {@code mrcheck explain}); {@code witnessTrace} the part worth showing under
  * the diagnostic: the replayed calls, what each did to the reference counts, and the outcome.
  * {@code outcomes} is everything the model saw go wrong; {@code verdict} says in one line why the finding is or is not confirmed.
+ * {@code graph} is the object graph of the replay, with the confirming outcome's edges highlighted.
  */
 public record Confirmation(
     boolean confirmed, List<TraceEntry> replayTrace, String semantics, String scenario, String verdict,
-    List<TraceEntry> witnessTrace, List<Outcome> outcomes) {
+    List<TraceEntry> witnessTrace, List<Outcome> outcomes, ObjectGraph graph) {
   private static final String NO_REPLAY = "none";
 
   public Confirmation {
     replayTrace = List.copyOf(replayTrace);
     witnessTrace = List.copyOf(witnessTrace);
     outcomes = List.copyOf(outcomes);
+    graph = graph == null ? ObjectGraph.EMPTY : graph;
+  }
+
+  public Confirmation(boolean confirmed, List<TraceEntry> replayTrace, String semantics, String scenario,
+      String verdict, List<TraceEntry> witnessTrace, List<Outcome> outcomes) {
+    this(confirmed, replayTrace, semantics, scenario, verdict, witnessTrace, outcomes, ObjectGraph.EMPTY);
   }
 
   /** Whether the model replayed a witness (a finding without one is neither confirmed nor refuted). */

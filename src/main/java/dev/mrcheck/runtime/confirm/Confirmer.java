@@ -34,7 +34,8 @@ public final class Confirmer {
     for (String a : replay.assumptions()) full.add(new TraceEntry(null, "assumption: " + a));
     full.addAll(result.trace());
     return new Confirmation(hit.isPresent(), full, semantics.label(), result.scenario(), verdict,
-        WitnessTrace.of(full, replay.device(), hit.orElse(null)), result.outcomes());
+        WitnessTrace.of(full, replay.device(), hit.orElse(null)), result.outcomes(),
+        result.graph().highlighting(hit.orElse(null)));
   }
 
   /** The outcome that confirms the finding, if the model produced it. */

@@ -1,0 +1,23 @@
+package dev.mrcheck.fix;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The text of a scanned file by its scan-relative name, or null if it cannot be read. */
+@FunctionalInterface
+public interface SourceTexts {
+  String read(String file);
+
+  /** The files on disk under the scan root. */
+  static SourceTexts under(Path root) {
+    return file -> {
+      try {
+        return Files.readString(root.resolve(file), StandardCharsets.UTF_8);
+      } catch (IOException | RuntimeException e) {
+        return null;
+      }
+    };
+  }
+}
