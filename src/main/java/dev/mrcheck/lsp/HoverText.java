@@ -31,7 +31,7 @@ final class HoverText {
     StringBuilder sb = new StringBuilder();
     for (Finding f : findings) {
       if (sb.length() > 0) sb.append("\n\n---\n\n");
-      Optional<RuleInfo> info = Rules.all().stream().map(Rule::info).filter(r -> r.id().equals(f.ruleId())).findFirst();
+      Optional<RuleInfo> info = java.util.stream.Stream.concat(Rules.all().stream(), dev.mrcheck.suppress.SuppressionFilter.rules().stream()).map(Rule::info).filter(r -> r.id().equals(f.ruleId())).findFirst();
       sb.append("**").append(f.ruleId());
       info.ifPresent(i -> sb.append(" ").append(i.name()));
       sb.append("** (").append(f.severity().label()).append(")\n\n");

@@ -22,7 +22,9 @@ import org.eclipse.lsp4j.WorkspaceEdit;
 /**
  * Code actions for findings, one fixer per rule id. MR002 inserts the missing
  * {@code memory_region_del_subregion()} before the unparent. Room is left for MR004 (move the
- * unparent out of instance_finalize) and for a suppression comment once the scanner honours one.
+ * unparent out of instance_finalize). Every finding of a real rule also gets "suppress on this
+ * line": an {@code mrcheck: ignore} comment above it, with the reason left for the user to write
+ * (until then the comment shows as an MRS01 note).
  */
 final class QuickFixes {
   /** Reads a file as the editor sees it (open buffer, else disk); null if unreadable. */
@@ -47,7 +49,27 @@ final class QuickFixes {
     Fixer fixer = FIXERS.get(f.ruleId());
     List<CodeAction> out = new ArrayList<>();
     if (fixer != null) fixer.fix(f, root, uri, d, texts).ifPresent(out::add);
+    suppressOnThisLine(f, root, uri, d, texts).ifPresent(out::add);
     return out;
+  }
+
+  /** {@code /* mrcheck: ignore MR002 -- *&#47;} on the line above the finding, indented like it. */
+  private static Optional<CodeAction> suppressOnThisLine(Finding f, Path root, String uri, Diagnostic d, Texts texts) {
+    if (f.ruleId().startsWith("MRS")) return Optional.empty();
+    String text = texts.apply(FindingDiagnostics.path(root, f.loc()));
+    if (text == null) return Optional.empty();
+    String[] lines = text.split("\r\n|\r|\n", -1);
+    int lineIdx = f.loc().line() - 1;
+    if (lineIdx < 0 || lineIdx >= lines.length) return Optional.empty();
+    String line = lines[lineIdx];
+    String indent = line.substring(0, line.length() - line.stripLeading().length());
+    Position at = new Position(lineIdx, 0);
+    TextEdit edit = new TextEdit(new Range(at, at), indent + "/* mrcheck: ignore " + f.ruleId() + " -- */\n");
+    CodeAction action = new CodeAction("Suppress " + f.ruleId() + " on this line (then write why after --)");
+    action.setKind(CodeActionKind.QuickFix);
+    action.setDiagnostics(List.of(d));
+    action.setEdit(new WorkspaceEdit(Map.of(uri, List.of(edit))));
+    return Optional.of(action);
   }
 
   /**
