@@ -82,6 +82,14 @@ final class AdoptionOptions {
     return java.nio.file.Files.isDirectory(first) ? first : first.getParent();
   }
 
+  /** {@code --compare} reports a difference between two scans, which a baseline has no part in. */
+  String conflictWithCompare() {
+    if (baselineFile != null) return "--baseline";
+    if (writeBaseline != null) return "--write-baseline";
+    if (reportUnusedSuppressions) return "--report-unused-suppressions";
+    return null;
+  }
+
   /** Checked before the scan: a long scan should not end in "cannot write". */
   void checkOutputs() throws ScanException {
     if (writeBaseline != null) {

@@ -196,6 +196,8 @@ final class ScanCommand implements Callable<Integer> {
   /** {@code --compare}: two scans, and the findings that differ between them by fingerprint and location. */
   private int compare(ScanRequest request, OutputFile outputFile) throws ScanException, IOException {
     if (format == OutputFormat.SARIF) throw usage("--compare writes text or json, not sarif");
+    String conflict = adoption.conflictWithCompare();
+    if (conflict != null) throw usage(conflict + " cannot be combined with --compare");
     ScanResult first = context.scanner().scan(request);
     ScanResult second = context.scanner().scan(request.withSemantics(compare));
     SemanticsDiff diff = SemanticsDiff.of(first, second);

@@ -56,13 +56,10 @@ final class QuickFixes {
   /** {@code /* mrcheck: ignore MR002 -- *&#47;} on the line above the finding, indented like it. */
   private static Optional<CodeAction> suppressOnThisLine(Finding f, Path root, String uri, Diagnostic d, Texts texts) {
     if (f.ruleId().startsWith("MRS")) return Optional.empty();
-    String text = texts.apply(FindingDiagnostics.path(root, f.loc()));
-    if (text == null) return Optional.empty();
-    String[] lines = text.split("\r\n|\r|\n", -1);
+    String[] lines = linesOf(f, root, texts);
+    if (lines == null) return Optional.empty();
     int lineIdx = f.loc().line() - 1;
-    if (lineIdx < 0 || lineIdx >= lines.length) return Optional.empty();
-    String line = lines[lineIdx];
-    String indent = line.substring(0, line.length() - line.stripLeading().length());
+    String indent = indentOf(lines[lineIdx]);
     Position at = new Position(lineIdx, 0);
     TextEdit edit = new TextEdit(new Range(at, at), indent + "/* mrcheck: ignore " + f.ruleId() + " -- */\n");
     CodeAction action = new CodeAction("Suppress " + f.ruleId() + " on this line (then write why after --)");
@@ -82,11 +79,9 @@ final class QuickFixes {
     if (f.witness() == null) return Optional.empty();
     WitnessStep map = f.witness().steps().stream().filter(s -> s.kind() == WitnessStep.Kind.MAP).findFirst().orElse(null);
     if (map == null) return Optional.empty();
-    String text = texts.apply(FindingDiagnostics.path(root, f.loc()));
-    if (text == null) return Optional.empty();
-    String[] lines = text.split("\r\n|\r|\n", -1);
+    String[] lines = linesOf(f, root, texts);
+    if (lines == null) return Optional.empty();
     int lineIdx = f.loc().line() - 1;
-    if (lineIdx < 0 || lineIdx >= lines.length) return Optional.empty();
     String line = lines[lineIdx];
     Matcher m = UNPARENT.matcher(line);
     String region;
@@ -97,7 +92,7 @@ final class QuickFixes {
     String container = containerAsWritten(map, root, texts);
     if (container == null || !visible(container, scope)) container = containerFromShown(map.otherShown(), scope);
     if (container == null) return Optional.empty();
-    String indent = line.substring(0, line.length() - line.stripLeading().length());
+    String indent = indentOf(line);
     String call = "memory_region_del_subregion(" + container + ", " + region + ");";
     Position at = new Position(lineIdx, 0);
     TextEdit edit = new TextEdit(new Range(at, at), indent + call + "\n");
@@ -107,6 +102,19 @@ final class QuickFixes {
     action.setIsPreferred(true);
     action.setEdit(new WorkspaceEdit(Map.of(uri, List.of(edit))));
     return Optional.of(action);
+  }
+
+  /** The lines of the finding's file as the editor has it; null if unreadable or the line is not in it. */
+  private static String[] linesOf(Finding f, Path root, Texts texts) {
+    String text = texts.apply(FindingDiagnostics.path(root, f.loc()));
+    if (text == null) return null;
+    String[] lines = text.split("\r\n|\r|\n", -1);
+    int lineIdx = f.loc().line() - 1;
+    return lineIdx < 0 || lineIdx >= lines.length ? null : lines;
+  }
+
+  private static String indentOf(String line) {
+    return line.substring(0, line.length() - line.stripLeading().length());
   }
 
   /** The first argument of the add_subregion call at the MAP step, as the source spells it. */

@@ -91,6 +91,13 @@ class ProjectConfigCliTest {
   }
 
   @Test
+  void baselineOptionsDoNotMixWithCompare() {
+    Outcome o = cli.run("scan", "--no-config", "--compare", "legacy", "--baseline", "b.json", tree.toString());
+    assertThat(o.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(o.err()).contains("--baseline cannot be combined with --compare");
+  }
+
+  @Test
   void progressIsNeverDrawnWhenStderrIsNotATerminal() throws IOException {
     List<ScanListener> listeners = new ArrayList<>();
     cli.scanner(new ScanFunction() {
