@@ -61,6 +61,7 @@ public final class Scanner {
   public ScanResult scan(ScanRequest request, ScanOverlay overlay, ScanListener listener) throws ScanException {
     long start = System.nanoTime();
     PhaseTimer.start();
+    listener.phase("loading the API model");
     ApiModel model = loadModel(request);
     List<Frontend> frontends = Frontends.create(request.frontendOptions(), request.paths());
     List<Path> files = withUnsaved(
