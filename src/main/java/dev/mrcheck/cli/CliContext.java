@@ -4,9 +4,16 @@ import dev.mrcheck.report.HelpPages;
 import dev.mrcheck.rules.Rule;
 import dev.mrcheck.rules.RuleInfo;
 import dev.mrcheck.rules.Rules;
+import dev.mrcheck.scan.ScanException;
+import dev.mrcheck.scan.ScanListener;
+import dev.mrcheck.scan.ScanOverlay;
+import dev.mrcheck.scan.ScanRequest;
+import dev.mrcheck.scan.ScanResult;
 import dev.mrcheck.scan.Scanner;
+import dev.mrcheck.suppress.SuppressionFilter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * What the commands depend on, gathered so tests can swap any of it: the scanner, the rule
@@ -27,9 +34,23 @@ public record CliContext(ScanFunction scanner, List<RuleInfo> rules, HelpPages h
 
   public static CliContext production() {
     Scanner scanner = new Scanner();
+    ScanFunction scan = new ScanFunction() {
+      @Override
+      public ScanResult scan(ScanRequest request) throws ScanException {
+        return scanner.scan(request);
+      }
+
+      @Override
+      public ScanResult scan(ScanRequest request, ScanListener listener) throws ScanException {
+        return scanner.scan(request, ScanOverlay.NONE, listener);
+      }
+    };
+    // The suppression pseudo-rules are listed with the rules: 'mrcheck rules' and SARIF name them.
+    List<RuleInfo> catalogue = Stream.concat(Rules.all().stream(), SuppressionFilter.rules().stream())
+        .map(Rule::info).toList();
     return new CliContext(
-        scanner::scan,
-        Rules.all().stream().map(Rule::info).toList(),
+        scan,
+        catalogue,
         HelpPages.bundled(),
         Path.of("").toAbsolutePath());
   }

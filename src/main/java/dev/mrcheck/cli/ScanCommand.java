@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -119,21 +120,29 @@ final class ScanCommand implements Callable<Integer> {
       description = "Also print input problems (unparsable files, dropped functions) on stderr.")
   boolean verbose;
 
+  /** Project configuration, baseline, suppressions, progress: see {@link AdoptionOptions}. */
+  @Mixin AdoptionOptions adoption = new AdoptionOptions();
+
   ScanCommand(CliContext context) {
     this.context = context;
   }
 
   @Override
   public Integer call() throws ScanException, IOException {
+    applyProjectConfig();
     ScanRequest request = request();
     OutputFile outputFile = output == null ? null : new OutputFile(output);
     if (outputFile != null) {
       refuseToOverwriteInput();
       outputFile.checkWritable();
     }
+    adoption.checkOutputs();
 
     if (compare != null) return compare(request, outputFile);
-    ScanResult result = context.scanner().scan(request);
+    ScanResult scanned = adoption.scan(context.scanner(), request, spec.commandLine().getErr());
+    Set<String> ran = new LinkedHashSet<>();
+    for (RuleInfo r : rulesThatRan(request)) ran.add(r.id());
+    ScanResult result = adoption.afterScan(scanned, request, ran);
 
     Report report = report(request, result);
     PrintWriter out = spec.commandLine().getOut();
@@ -145,10 +154,33 @@ final class ScanCommand implements Callable<Integer> {
     }
     PrintWriter err = spec.commandLine().getErr();
     if (verbose) new TextReport(displayRoot(result.root())).writeProblems(result, err);
-    err.println(Summary.line(result));
+    err.println(Summary.line(result) + adoption.summarySuffix());
     err.flush();
     if (fix) FixRun.run(result, Set.of(), false, displayRoot(result.root()), out, err);
+    if (adoption.wroteBaseline()) return ExitCodes.OK;
     return failOn.fails(result.findings()) ? ExitCodes.FINDINGS : ExitCodes.OK;
+  }
+
+  /**
+   * Settings of .mrcheck.yaml that the command line did not give: the command line wins for
+   * --semantics and --rules; models, include directories and defines add up, the config's first
+   * (a -D on the command line redefines a macro the config set).
+   */
+  private void applyProjectConfig() throws ScanException {
+    var config = adoption.loadConfig(paths, context.rules());
+    if (config == null) return;
+    var parsed = spec.commandLine().getParseResult();
+    if (config.semantics() != null && !parsed.hasMatchedOption("--semantics")) semantics = config.semantics();
+    if (ruleIds.isEmpty()) ruleIds = new ArrayList<>(config.rules());
+    List<Path> models = new ArrayList<>(config.models());
+    models.addAll(modelFiles);
+    modelFiles = models;
+    List<Path> includes = new ArrayList<>(config.includeDirs());
+    includes.addAll(includeDirs);
+    includeDirs = includes;
+    List<String> allDefines = new ArrayList<>(AdoptionOptions.defineArgs(config.defines()));
+    allDefines.addAll(defines);
+    defines = allDefines;
   }
 
   private ScanRequest request() throws ScanException {
@@ -175,6 +207,8 @@ final class ScanCommand implements Callable<Integer> {
     if (format == OutputFormat.SARIF || format == OutputFormat.HTML) {
       throw usage("--compare writes text or json, not " + format.name().toLowerCase(java.util.Locale.ROOT));
     }
+    String conflict = adoption.conflictWithCompare();
+    if (conflict != null) throw usage(conflict + " cannot be combined with --compare");
     ScanResult first = context.scanner().scan(request);
     ScanResult second = context.scanner().scan(request.withSemantics(compare));
     SemanticsDiff diff = SemanticsDiff.of(first, second);
@@ -227,7 +261,10 @@ final class ScanCommand implements Callable<Integer> {
   Report report(ScanRequest request, ScanResult result) {
     return switch (format) {
       case TEXT -> new TextReport(displayRoot(result.root()));
-      case SARIF -> new SarifReport(rulesThatRan(request), context.help()).withFixes(SourceTexts.under(result.root()));
+      case SARIF -> {
+        SarifReport sarif = new SarifReport(rulesThatRan(request), context.help()).withFixes(SourceTexts.under(result.root()));
+        yield adoption.comparison() == null ? sarif : sarif.withBaseline(adoption.comparison());
+      }
       case JSON -> new JsonReport();
       case HTML -> new HtmlReport(rulesThatRan(request), SourceTexts.under(result.root()));
     };

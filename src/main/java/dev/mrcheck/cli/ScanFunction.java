@@ -1,6 +1,7 @@
 package dev.mrcheck.cli;
 
 import dev.mrcheck.scan.ScanException;
+import dev.mrcheck.scan.ScanListener;
 import dev.mrcheck.scan.ScanRequest;
 import dev.mrcheck.scan.ScanResult;
 
@@ -8,4 +9,9 @@ import dev.mrcheck.scan.ScanResult;
 @FunctionalInterface
 public interface ScanFunction {
   ScanResult scan(ScanRequest request) throws ScanException;
+
+  /** With a progress listener; a fake may ignore it. */
+  default ScanResult scan(ScanRequest request, ScanListener listener) throws ScanException {
+    return scan(request);
+  }
 }

@@ -5,8 +5,10 @@ import dev.mrcheck.rules.Rule;
 import dev.mrcheck.rules.RuleInfo;
 import dev.mrcheck.rules.Rules;
 import dev.mrcheck.rules.TraceStep;
+import dev.mrcheck.suppress.SuppressionFilter;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
 
@@ -31,7 +33,8 @@ final class HoverText {
     StringBuilder sb = new StringBuilder();
     for (Finding f : findings) {
       if (sb.length() > 0) sb.append("\n\n---\n\n");
-      Optional<RuleInfo> info = Rules.all().stream().map(Rule::info).filter(r -> r.id().equals(f.ruleId())).findFirst();
+      Optional<RuleInfo> info = Stream.concat(Rules.all().stream(), SuppressionFilter.rules().stream())
+          .map(Rule::info).filter(r -> r.id().equals(f.ruleId())).findFirst();
       sb.append("**").append(f.ruleId());
       info.ifPresent(i -> sb.append(" ").append(i.name()));
       sb.append("** (").append(f.severity().label()).append(")\n\n");

@@ -9,6 +9,7 @@ import dev.mrcheck.runtime.TraceEntry;
 import dev.mrcheck.runtime.confirm.Confirmation;
 import dev.mrcheck.scan.FileProblem;
 import dev.mrcheck.scan.ScanResult;
+import dev.mrcheck.suppress.Suppressed;
 import java.io.IOException;
 import java.io.Writer;
 
@@ -48,6 +49,14 @@ public final class JsonReport implements Report {
     root.put("semantics", result.semantics());
     ArrayNode findings = root.putArray("findings");
     for (Finding f : result.findings()) findings.add(finding(f, result.confirmation(f).orElse(null)));
+    if (!result.suppressions().suppressed().isEmpty()) {
+      // Only when there are some: the shape of a report without suppressions stays as it was.
+      ArrayNode suppressed = root.putArray("suppressed");
+      for (Suppressed x : result.suppressions().suppressed()) {
+        suppressed.add(finding(x.finding(), result.confirmation(x.finding()).orElse(null))
+            .put("justification", x.justification()));
+      }
+    }
     ArrayNode problems = root.putArray("problems");
     for (FileProblem p : result.problems()) {
       position(problems.addObject(), p.loc()).put("message", p.message());

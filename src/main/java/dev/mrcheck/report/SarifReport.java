@@ -17,11 +17,15 @@ import com.contrastsecurity.sarif.ReportingConfiguration;
 import com.contrastsecurity.sarif.ReportingDescriptor;
 import com.contrastsecurity.sarif.Result;
 import com.contrastsecurity.sarif.Run;
+import com.contrastsecurity.sarif.RunAutomationDetails;
 import com.contrastsecurity.sarif.SarifSchema210;
+import com.contrastsecurity.sarif.Suppression;
 import com.contrastsecurity.sarif.ThreadFlow;
 import com.contrastsecurity.sarif.ThreadFlowLocation;
 import com.contrastsecurity.sarif.Tool;
 import com.contrastsecurity.sarif.ToolComponent;
+import dev.mrcheck.baseline.Baseline;
+import dev.mrcheck.baseline.BaselineComparison;
 import dev.mrcheck.fix.Fixes;
 import dev.mrcheck.fix.SourceTexts;
 import dev.mrcheck.ir.SourceLoc;
@@ -33,12 +37,14 @@ import dev.mrcheck.runtime.TraceEntry;
 import dev.mrcheck.runtime.confirm.Confirmation;
 import dev.mrcheck.scan.FileProblem;
 import dev.mrcheck.scan.ScanResult;
+import dev.mrcheck.suppress.Suppressed;
 import java.io.IOException;
 import java.io.Writer;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -57,22 +63,40 @@ import java.util.TreeSet;
 public final class SarifReport implements Report {
   public static final String SRCROOT = "%SRCROOT%";
   /** Key of {@link Finding#fingerprint()} in {@code partialFingerprints}; bump if its recipe changes. */
-  public static final String FINGERPRINT_KEY = "mrcheck/v1";
+  public static final String FINGERPRINT_KEY = "mrcheck/v2";
+
+  /** {@code automationDetails.id} prefix; GitHub code scanning takes the id as the analysis category. */
+  public static final String AUTOMATION_CATEGORY = "mrcheck/";
 
   private final List<RuleInfo> rules;
   private final HelpPages help;
-  private SourceTexts fixSources;
+  private final BaselineComparison baseline;
+  private final SourceTexts fixSources;
 
   /** {@code rules}: the rules that ran (any order; they are listed by id). */
   public SarifReport(List<RuleInfo> rules, HelpPages help) {
+    this(rules, help, null, null);
+  }
+
+  private SarifReport(List<RuleInfo> rules, HelpPages help, BaselineComparison baseline, SourceTexts fixSources) {
     this.rules = rules.stream().sorted(Comparator.comparing(RuleInfo::id)).toList();
     this.help = help;
+    this.baseline = baseline;
+    this.fixSources = fixSources;
+  }
+
+  /**
+   * With {@code --baseline}: the scan's findings (which then are the new ones) are marked
+   * {@code baselineState: new}, the baseline's findings found again are listed as {@code unchanged},
+   * and baseline entries that match nothing any more as {@code absent} results.
+   */
+  public SarifReport withBaseline(BaselineComparison comparison) {
+    return new SarifReport(rules, help, comparison, fixSources);
   }
 
   /** Results carry the mechanical fixes of {@code dev.mrcheck.fix}, computed on these texts. */
   public SarifReport withFixes(SourceTexts sources) {
-    this.fixSources = sources;
-    return this;
+    return new SarifReport(rules, help, baseline, sources);
   }
 
   @Override
@@ -88,15 +112,37 @@ public final class SarifReport implements Report {
   }
 
   private Run run(ScanResult result) {
-    Artifacts artifacts = new Artifacts(result);
+    Artifacts artifacts = new Artifacts(result, baseline);
     Map<String, Integer> ruleIndex = new LinkedHashMap<>();
     for (RuleInfo r : rules) ruleIndex.put(r.id(), ruleIndex.size());
-    List<Result> results = new ArrayList<>();
+    // Every finding of the tree, visible or not, in location order; then what the baseline lost.
+    Map<Finding, Result> byFinding = new java.util.TreeMap<>();
     for (Finding f : result.findings()) {
-      results.add(result(f, ruleIndex.get(f.ruleId()), artifacts, result.confirmation(f).orElse(null)));
+      Result r = result(f, ruleIndex.get(f.ruleId()), artifacts, result.confirmation(f).orElse(null));
+      if (baseline != null) r.setBaselineState(Result.BaselineState.NEW);
+      byFinding.put(f, r);
+    }
+    if (baseline != null) {
+      for (Finding f : baseline.unchanged()) {
+        byFinding.put(f, result(f, ruleIndex.get(f.ruleId()), artifacts, result.confirmation(f).orElse(null))
+            .withBaselineState(Result.BaselineState.UNCHANGED));
+      }
+    }
+    for (Suppressed s : result.suppressions().suppressed()) {
+      Finding f = s.finding();
+      Suppression inSource = new Suppression().withKind(Suppression.Kind.IN_SOURCE)
+          .withLocation(location(s.by().loc(), artifacts));
+      if (!s.justification().isEmpty()) inSource.setJustification(s.justification());
+      byFinding.put(f, result(f, ruleIndex.get(f.ruleId()), artifacts, result.confirmation(f).orElse(null))
+          .withSuppressions(new LinkedHashSet<>(List.of(inSource))));
+    }
+    List<Result> results = new ArrayList<>(byFinding.values());
+    if (baseline != null) {
+      for (Baseline.Entry e : baseline.absent()) results.add(absent(e, ruleIndex, artifacts));
     }
     return new Run()
         .withTool(new Tool().withDriver(driver()))
+        .withAutomationDetails(new RunAutomationDetails().withId(AUTOMATION_CATEGORY + result.semantics() + "/"))
         .withOriginalUriBaseIds(new OriginalUriBaseIds()
             .withAdditionalProperty(SRCROOT, new ArtifactLocation().withUri(rootUri(result.root()))))
         .withArtifacts(artifacts.toSarif())
@@ -129,7 +175,31 @@ public final class SarifReport implements Report {
         .withFullDescription(new MultiformatMessageString().withText(rule.description()))
         .withHelp(helpText)
         .withHelpUri(URI.create(ToolInfo.ruleHelpUri(rule.id())))
-        .withDefaultConfiguration(new ReportingConfiguration().withLevel(configLevel(rule.severity())));
+        .withDefaultConfiguration(new ReportingConfiguration().withLevel(configLevel(rule.severity())))
+        .withProperties(ruleProperties(rule));
+  }
+
+  /** Tags, and for security rules GitHub's {@code security-severity}, which ranks the alert. */
+  private static PropertyBag ruleProperties(RuleInfo rule) {
+    PropertyBag p = new PropertyBag().withTags(new LinkedHashSet<>(Arrays.asList(rule.tags())));
+    if (!rule.securitySeverity().isEmpty()) p.setAdditionalProperty("security-severity", rule.securitySeverity());
+    return p;
+  }
+
+  /** A baseline entry no finding matched: where it was, as the baseline recorded it. */
+  private Result absent(Baseline.Entry e, Map<String, Integer> ruleIndex, Artifacts artifacts) {
+    Result r = new Result()
+        .withRuleId(e.rule())
+        .withMessage(new Message().withText(e.message()))
+        .withLocations(List.of(location(SourceLoc.of(e.file(), e.line(), 0), artifacts)))
+        .withPartialFingerprints(new PartialFingerprints().withAdditionalProperty(FINGERPRINT_KEY, e.fingerprint()))
+        .withBaselineState(Result.BaselineState.ABSENT);
+    Integer index = ruleIndex.get(e.rule());
+    if (index != null) {
+      r.setRuleIndex(index);
+      r.setLevel(resultLevel(rules.get(index).severity()));
+    }
+    return r;
   }
 
   /**
@@ -244,9 +314,18 @@ public final class SarifReport implements Report {
   private static final class Artifacts {
     private final Map<String, Integer> index = new LinkedHashMap<>();
 
-    Artifacts(ScanResult result) {
+    Artifacts(ScanResult result, BaselineComparison baseline) {
       Set<String> files = new TreeSet<>();
-      for (Finding f : result.findings()) {
+      List<Finding> all = new ArrayList<>(result.findings());
+      for (Suppressed s : result.suppressions().suppressed()) {
+        all.add(s.finding());
+        files.add(s.by().loc().file());
+      }
+      if (baseline != null) {
+        all.addAll(baseline.unchanged());
+        for (Baseline.Entry e : baseline.absent()) files.add(e.file());
+      }
+      for (Finding f : all) {
         files.add(f.loc().file());
         for (TraceStep step : f.trace()) files.add(step.loc().file());
         for (TraceEntry e : result.confirmation(f).map(Confirmation::witnessTrace).orElse(List.of())) {

@@ -32,6 +32,8 @@ public final class Summary {
       perRule.forEach((rule, n) -> j.add(rule + ": " + n));
       b.append(j);
     }
+    int suppressed = result.suppressions().suppressed().size();
+    if (suppressed > 0) b.append(", ").append(suppressed).append(" suppressed");
     confirmations(result, b);
     if (!result.problems().isEmpty()) {
       b.append(", ").append(count(result.problems().size(), "input problem"));

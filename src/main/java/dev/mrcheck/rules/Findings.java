@@ -16,7 +16,8 @@ final class Findings {
   static Finding create(Rule rule, SourceLoc loc, String function, String subject, String message,
       List<TraceStep> trace) {
     RuleInfo info = rule.info();
-    String fingerprint = Integer.toHexString((info.id() + "|" + loc.file() + "|" + function + "|" + subject).hashCode());
+    // No line number in here: a baseline must survive code moving up or down the file.
+    String fingerprint = Fingerprint.of(info.id(), loc.file(), function, subject);
     return new Finding(info.id(), info.severity(), loc, message, trace, fingerprint);
   }
 

@@ -18,7 +18,8 @@ import java.util.function.Consumer;
         + "I/O space, a bus address space, another device's region), the container references the device. If no "
         + "unrealize/exit path deletes the subregion, the device stays alive after hot-unplug and its region stays "
         + "visible to the guest. Call memory_region_del_subregion() in unrealize/exit. BARs registered with "
-        + "pci_register_bar are unmapped by the PCI core and are not reported.")
+        + "pci_register_bar are unmapped by the PCI core and are not reported.",
+    tags = {"security", "correctness", "external/cwe/cwe-416"}, securitySeverity = "7.5")
 public final class ForeignContainerLeakRule extends Rule {
   @Override
   public void check(AnalysisResult analysis, Consumer<Finding> report) {

@@ -18,7 +18,8 @@ import java.util.function.Consumer;
         + "properties, and those are finalized right away. Anything instance_init makes visible outside the "
         + "object (an address space, a region mapped into system memory, a bus space or another object's "
         + "container) then outlives the instance, and the reference it holds keeps the instance alive. Create "
-        + "regions in instance_init if you like; map them and create address spaces in realize.")
+        + "regions in instance_init if you like; map them and create address spaces in realize.",
+    tags = {"security", "correctness", "external/cwe/cwe-401"}, securitySeverity = "4.0")
 public final class InitSideEffectRule extends Rule {
   @Override
   public void check(AnalysisResult analysis, Consumer<Finding> report) {

@@ -20,7 +20,8 @@ import java.util.function.Consumer;
         + "unref before teardown, an address_space_init() over its own root not destroyed at unrealize, or "
         + "(legacy semantics) a same-owner subregion left in its container keeps the device alive forever. "
         + "Release at unrealize: a release in instance_finalize never runs, since finalize waits for that very "
-        + "reference.")
+        + "reference.",
+    tags = {"security", "correctness", "external/cwe/cwe-401"}, securitySeverity = "4.0")
 public final class OwnerCycleRule extends Rule {
   @Override
   public void check(AnalysisResult analysis, Consumer<Finding> report) {

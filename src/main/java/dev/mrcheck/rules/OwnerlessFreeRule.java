@@ -17,7 +17,8 @@ import java.util.function.Consumer;
     description = "A MemoryRegion initialized with a NULL owner belongs to the machine: it is never reference "
         + "counted, so nothing keeps it alive while the memory core, an address space or an in-flight access "
         + "still uses it. Such regions must live forever. Give the region an owner (the device, or a wrapper "
-        + "QOM object for dynamic RAM), or never free it. Owner-less aliases and containers may be destroyed.")
+        + "QOM object for dynamic RAM), or never free it. Owner-less aliases and containers may be destroyed.",
+    tags = {"security", "correctness", "external/cwe/cwe-416"}, securitySeverity = "7.0")
 public final class OwnerlessFreeRule extends Rule {
   @Override
   public void check(AnalysisResult analysis, Consumer<Finding> report) {

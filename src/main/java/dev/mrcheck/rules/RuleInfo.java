@@ -23,4 +23,16 @@ public @interface RuleInfo {
 
   /** One paragraph: why it matters and how to fix it. */
   String description();
+
+  /**
+   * Categories for code-scanning UIs (SARIF {@code properties.tags}): "correctness", "security",
+   * CWE references as {@code external/cwe/cwe-416}.
+   */
+  String[] tags() default {};
+
+  /**
+   * GitHub's {@code security-severity}, a CVSS-like score "0.1".."10.0" that ranks a security alert
+   * (7.0 and up is high); empty for rules whose findings are not security issues.
+   */
+  String securitySeverity() default "";
 }

@@ -18,7 +18,8 @@ import java.util.function.Consumer;
     description = "object_unparent() drops the owner's reference to a MemoryRegion; if the region is still a "
         + "subregion of a container (or the root of an address space) on some path to the call, it can be "
         + "finalized while the container still points at it. Call memory_region_del_subregion() on the same "
-        + "container first, on every path, including error paths.")
+        + "container first, on every path, including error paths.",
+    tags = {"security", "correctness", "external/cwe/cwe-416"}, securitySeverity = "7.5")
 public final class UnparentWhileMappedRule extends Rule {
   @Override
   public void check(AnalysisResult analysis, Consumer<Finding> report) {

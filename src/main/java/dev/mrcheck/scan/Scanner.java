@@ -20,6 +20,9 @@ import dev.mrcheck.rules.Rule;
 import dev.mrcheck.rules.Rules;
 import dev.mrcheck.runtime.confirm.Confirmation;
 import dev.mrcheck.runtime.confirm.Confirmer;
+import dev.mrcheck.suppress.Suppression;
+import dev.mrcheck.suppress.SuppressionComments;
+import dev.mrcheck.suppress.SuppressionFilter;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CodingErrorAction;
@@ -51,14 +54,21 @@ public final class Scanner {
 
   /** As {@link #scan(ScanRequest)}, with editor buffers read instead of the disk and parses reused (LSP). */
   public ScanResult scan(ScanRequest request, ScanOverlay overlay) throws ScanException {
+    return scan(request, overlay, ScanListener.NONE);
+  }
+
+  /** As {@link #scan(ScanRequest, ScanOverlay)}, telling {@code listener} how far it is. */
+  public ScanResult scan(ScanRequest request, ScanOverlay overlay, ScanListener listener) throws ScanException {
     long start = System.nanoTime();
     PhaseTimer.start();
+    listener.phase("loading the API model");
     ApiModel model = loadModel(request);
     List<Frontend> frontends = Frontends.create(request.frontendOptions(), request.paths());
     List<Path> files = withUnsaved(
         SourceDiscovery.find(request.paths(), name -> frontends.stream().anyMatch(f -> f.accepts(name))),
         request.paths(), overlay, frontends);
     Path root = SourceDiscovery.root(request.paths()).toAbsolutePath().normalize();
+    listener.filesFound(files.size());
     List<FileProblem> problems = new ArrayList<>();
     int jobs = Math.max(1, request.jobs());
     ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
@@ -67,25 +77,33 @@ public final class Scanner {
       return t;
     });
     try {
-      Map<Path, SourceText> texts = readAll(files, root, pool, problems, overlay);
+      listener.phase("reading");
+      Map<Path, SourceText> texts = readAll(files, root, pool, problems, overlay, listener);
       PhaseTimer.mark("read+index");
       Map<Path, TranslationUnit> units = new TreeMap<>();
-      parseRelevant(texts, units, frontends, model, pool, overlay);
+      listener.phase("parsing");
+      parseRelevant(texts, units, frontends, model, pool, overlay, listener);
       PhaseTimer.mark("parse");
       List<TranslationUnit> parsed = new ArrayList<>(units.values());
       parsed.add(lexicalFacts(texts, units));
+      listener.phase("analysis");
       Program program = new Program(parsed, Map.of());
       AnalysisResult analysis = new Analyzer(program, model, request.semantics()).analyze();
       PhaseTimer.mark("analysis");
       PhaseTimer.note("replays: " + analysis.devices().size() + " types, " + analysis.runtimeRoots()
           + " run-time roots, " + analysis.truncatedReplays() + " over budget");
+      listener.phase("rules");
       List<Finding> findings = runRules(analysis, request.rules());
       PhaseTimer.mark("rules");
+      listener.phase("confirmation");
       Map<Finding, Confirmation> confirmations = confirm(findings, request.semantics());
       if (!request.keepUnconfirmed()) {
         findings = findings.stream().filter(f -> !confirmations.get(f).refuted()).toList();
       }
       PhaseTimer.mark("confirm");
+      List<Suppression> comments = new ArrayList<>();
+      for (SourceText t : texts.values()) comments.addAll(t.suppressions());
+      SuppressionFilter.Outcome suppressed = SuppressionFilter.apply(findings, comments, request.rules());
       long lines = 0;
       int dropped = 0;
       int parseProblems = 0;
@@ -98,7 +116,8 @@ public final class Scanner {
       problems.sort((a, b) -> a.loc().compareTo(b.loc()));
       ScanStats stats = new ScanStats(files.size(), units.size(), lines, program.functionCount() , dropped,
           parseProblems, (System.nanoTime() - start) / 1_000_000);
-      return new ScanResult(root, request.semantics().label(), findings, problems, stats, confirmations);
+      return new ScanResult(root, request.semantics().label(), suppressed.findings(), problems, stats, confirmations,
+          suppressed.suppressions());
     } finally {
       pool.shutdownNow();
     }
@@ -119,7 +138,11 @@ public final class Scanner {
   }
 
   /** A readable file and its cheap index; unreadable files become {@link FileProblem}s instead. */
-  private record SourceText(SourceFile file, LexicalIndex index) {}
+  private record SourceText(SourceFile file, LexicalIndex index, List<Suppression> suppressions) {
+    SourceText(SourceFile file, String text) {
+      this(file, LexicalIndex.of(text), SuppressionComments.read(file.relativePath(), text));
+    }
+  }
 
   /** Open buffers not on disk (new or deleted files) that lie under a scanned path. */
   private static List<Path> withUnsaved(List<Path> found, List<Path> paths, ScanOverlay overlay,
@@ -136,11 +159,15 @@ public final class Scanner {
   }
 
   private static Map<Path, SourceText> readAll(List<Path> files, Path root, ExecutorService pool,
-      List<FileProblem> problems, ScanOverlay overlay) throws ScanException {
+      List<FileProblem> problems, ScanOverlay overlay, ScanListener listener) throws ScanException {
     List<Future<Object>> futures = new ArrayList<>();
     for (Path f : files) {
       String unsaved = overlay.text(f);
-      futures.add(pool.submit(() -> unsaved != null ? fromText(f, root, unsaved) : read(f, root)));
+      futures.add(pool.submit(() -> {
+        Object r = unsaved != null ? fromText(f, root, unsaved) : read(f, root);
+        listener.fileDone();
+        return r;
+      }));
     }
     Map<Path, SourceText> out = new LinkedHashMap<>();
     for (int i = 0; i < files.size(); i++) {
@@ -160,7 +187,7 @@ public final class Scanner {
           .onMalformedInput(CodingErrorAction.REPLACE)
           .onUnmappableCharacter(CodingErrorAction.REPLACE)
           .decode(ByteBuffer.wrap(bytes)).toString();
-      return new SourceText(new SourceFile(file, rel, text), LexicalIndex.of(text));
+      return new SourceText(new SourceFile(file, rel, text), text);
     } catch (IOException e) {
       return new FileProblem(SourceLoc.of(rel, 1, 1), "cannot read file: " + e.getClass().getSimpleName()
           + (e.getMessage() == null ? "" : " " + e.getMessage()));
@@ -168,7 +195,7 @@ public final class Scanner {
   }
 
   private static SourceText fromText(Path file, Path root, String text) {
-    return new SourceText(new SourceFile(file, relative(root, file), text), LexicalIndex.of(text));
+    return new SourceText(new SourceFile(file, relative(root, file), text), text);
   }
 
   private static boolean isBinary(byte[] bytes) {
@@ -188,7 +215,8 @@ public final class Scanner {
    * function found to reach the API, until no new file qualifies.
    */
   private static void parseRelevant(Map<Path, SourceText> texts, Map<Path, TranslationUnit> units,
-      List<Frontend> frontends, ApiModel model, ExecutorService pool, ScanOverlay overlay) throws ScanException {
+      List<Frontend> frontends, ApiModel model, ExecutorService pool, ScanOverlay overlay, ScanListener listener)
+      throws ScanException {
     Set<String> wanted = new HashSet<>();
     for (String name : model.functionNames()) {
       if (model.function(name).filter(CallGraph::isSeed).isPresent()) wanted.add(name.substring(name.lastIndexOf('.') + 1));
@@ -209,7 +237,11 @@ public final class Scanner {
       for (Path p : round) {
         SourceFile sf = texts.get(p).file();
         Frontend fe = frontends.stream().filter(f -> f.accepts(p.getFileName().toString())).findFirst().orElseThrow();
-        futures.add(pool.submit(() -> overlay.parse(fe, sf)));
+        futures.add(pool.submit(() -> {
+          TranslationUnit tu = overlay.parse(fe, sf);
+          listener.fileDone();
+          return tu;
+        }));
       }
       for (int i = 0; i < round.size(); i++) units.put(round.get(i), await(futures.get(i)));
       CallGraph graph = new CallGraph(new Program(new ArrayList<>(units.values()), Map.of()), model);

@@ -1,7 +1,10 @@
 package dev.mrcheck.cli;
 
 import dev.mrcheck.report.Fixtures;
+import dev.mrcheck.scan.ScanException;
+import dev.mrcheck.scan.ScanListener;
 import dev.mrcheck.scan.ScanRequest;
+import dev.mrcheck.scan.ScanResult;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -29,9 +32,18 @@ final class CliRunner {
   Outcome run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    ScanFunction recording = request -> {
-      requests.add(request);
-      return scanner.scan(request);
+    ScanFunction recording = new ScanFunction() {
+      @Override
+      public ScanResult scan(ScanRequest request) throws ScanException {
+        requests.add(request);
+        return scanner.scan(request);
+      }
+
+      @Override
+      public ScanResult scan(ScanRequest request, ScanListener listener) throws ScanException {
+        requests.add(request);
+        return scanner.scan(request, listener);
+      }
     };
     CliContext context = new CliContext(recording, Fixtures.rules(), Fixtures.help(), workingDir);
     int exit = Main.run(context, new PrintWriter(out, true), new PrintWriter(err, true), args);

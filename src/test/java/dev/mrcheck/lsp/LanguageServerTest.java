@@ -122,7 +122,8 @@ class LanguageServerTest {
     List<Either<org.eclipse.lsp4j.Command, CodeAction>> actions = lsp.server.getTextDocumentService()
         .codeAction(new CodeActionParams(new TextDocumentIdentifier(uri), d.getRange(), new CodeActionContext(List.of(d))))
         .get(30, TimeUnit.SECONDS);
-    assertThat(actions).hasSize(1);
+    assertThat(actions).hasSize(2);
+    assertThat(actions.get(1).getRight().getTitle()).isEqualTo("Suppress MR002 on this line (then write why after --)");
     CodeAction a = actions.get(0).getRight();
     assertThat(a.getTitle()).contains("memory_region_del_subregion(pci_address_space(pdev), &s->window)");
     TextEdit edit = a.getEdit().getChanges().get(uri).get(0);
@@ -130,6 +131,21 @@ class LanguageServerTest {
     assertThat(edit.getRange().getStart()).isEqualTo(new Position(CTRL_UNPARENT, 0));
     int v = lsp.replace(uri, edit.getRange(), edit.getNewText());
     lsp.client.await(uri, v, List::isEmpty);
+  }
+
+  @Test
+  void suppressOnThisLineHidesTheFindingAndAsksForAReason() throws Exception {
+    String uri = lsp.open(ws.resolve("ctrl.c"), read("ctrl.c"));
+    Diagnostic d = mr002(lsp.client.await(uri, 1, ds -> hasMr002At(ds, CTRL_UNPARENT))).get(0);
+    CodeAction a = lsp.server.getTextDocumentService()
+        .codeAction(new CodeActionParams(new TextDocumentIdentifier(uri), d.getRange(), new CodeActionContext(List.of(d))))
+        .get(30, TimeUnit.SECONDS).get(1).getRight();
+    TextEdit edit = a.getEdit().getChanges().get(uri).get(0);
+    assertThat(edit.getNewText()).isEqualTo("    /* mrcheck: ignore MR002 -- */\n");
+    int v = lsp.replace(uri, edit.getRange(), edit.getNewText());
+    List<Diagnostic> after = lsp.client.await(uri, v, ds -> mr002(ds).isEmpty() && !ds.isEmpty());
+    assertThat(after).filteredOn(n -> n.getCode().getLeft().equals("MRS01")).singleElement()
+        .satisfies(n -> assertThat(n.getRange().getStart().getLine()).isEqualTo(CTRL_UNPARENT));
   }
 
   @Test

@@ -9,7 +9,18 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.mrcheck.baseline.Baseline;
+import dev.mrcheck.baseline.BaselineComparison;
+import dev.mrcheck.rules.Finding;
+import dev.mrcheck.rules.Rule;
+import dev.mrcheck.rules.RuleInfo;
+import dev.mrcheck.rules.Rules;
 import dev.mrcheck.scan.ScanResult;
+import dev.mrcheck.suppress.Suppressed;
+import dev.mrcheck.suppress.Suppression;
+import dev.mrcheck.suppress.SuppressionComments;
+import dev.mrcheck.suppress.Suppressions;
+import java.net.URI;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
@@ -104,7 +115,7 @@ class SarifReportTest {
     assertThat(related.findValuesAsText("id")).containsExactly("0", "1");
     assertThat(related.at("/1/message/text").asText()).isEqualTo("called from my_unrealize");
     assertThat(related.at("/1/physicalLocation/artifactLocation/uri").asText()).isEqualTo("hw/misc/helpers.c");
-    assertThat(r.at("/partialFingerprints/mrcheck~1v1").asText()).isEqualTo("fp-error-0001");
+    assertThat(r.at("/partialFingerprints/mrcheck~1v2").asText()).isEqualTo("fp-error-0001");
 
     assertThat(run.at("/results/1/ruleIndex").asInt()).isEqualTo(1);
     assertThat(run.at("/results/2/level").asText()).isEqualTo("note");
@@ -153,6 +164,80 @@ class SarifReportTest {
     String sarif = render(new SarifReport(List.of(), HelpPages.none()), r);
     assertThat(MAPPER.readTree(sarif).at("/runs/0/results/0/ruleIndex").isMissingNode()).isTrue();
     assertThat(schemaErrors(sarif)).isEmpty();
+  }
+
+  // --- adoption: suppressions, baselines, GitHub code scanning -----------------------------
+
+  private static ScanResult withSuppressedWarning() {
+    ScanResult sample = Fixtures.sample(ROOT);
+    Finding hidden = Fixtures.warning();
+    Suppression comment = SuppressionComments.read("hw/pci/b.c",
+        "\n\n\n\n\n/* mrcheck: ignore TST002 -- the bridge is never unplugged */\nx();\n").get(0);
+    return sample.filter(f -> !f.equals(hidden))
+        .withSuppressions(new Suppressions(List.of(comment), List.of(new Suppressed(hidden, comment))));
+  }
+
+  @Test
+  void suppressedFindingsStayAsResultsWithAnInSourceJustification() throws IOException {
+    String sarif = render(withSuppressedWarning());
+    assertThat(schemaErrors(sarif)).isEmpty();
+    JsonNode results = MAPPER.readTree(sarif).at("/runs/0/results");
+    assertThat(results.findValuesAsText("ruleId")).containsExactly("TST001", "TST002", "TST003");
+    JsonNode suppressed = results.get(1);
+    assertThat(suppressed.at("/suppressions/0/kind").asText()).isEqualTo("inSource");
+    assertThat(suppressed.at("/suppressions/0/justification").asText()).isEqualTo("the bridge is never unplugged");
+    assertThat(suppressed.at("/suppressions/0/location/physicalLocation/region/startLine").asInt()).isEqualTo(6);
+    assertThat(results.get(0).has("suppressions")).isFalse();
+  }
+
+  @Test
+  void baselineStatesNewUnchangedAndAbsent() throws IOException {
+    ScanResult sample = Fixtures.sample(ROOT);
+    Baseline baseline = new Baseline(List.of(
+        new Baseline.Entry("TST002", "hw/pci/b.c", 3, "a fake warning", Fixtures.warning().fingerprint()),
+        new Baseline.Entry("TST001", "hw/gone.c", 12, "fixed since", "fp-fixed")));
+    BaselineComparison comparison = BaselineComparison.of(sample.findings(), baseline);
+    String sarif = render(new SarifReport(Fixtures.rules(), Fixtures.help()).withBaseline(comparison),
+        sample.withFindings(comparison.fresh()));
+    assertThat(schemaErrors(sarif)).isEmpty();
+    JsonNode results = MAPPER.readTree(sarif).at("/runs/0/results");
+    assertThat(results.findValuesAsText("baselineState")).containsExactly("new", "unchanged", "new", "absent");
+    JsonNode absent = results.get(3);
+    assertThat(absent.get("ruleId").asText()).isEqualTo("TST001");
+    assertThat(absent.get("level").asText()).isEqualTo("error");
+    assertThat(absent.at("/locations/0/physicalLocation/artifactLocation/uri").asText()).isEqualTo("hw/gone.c");
+    assertThat(absent.at("/partialFingerprints/" + SarifReport.FINGERPRINT_KEY.replace("/", "~1")).asText())
+        .isEqualTo("fp-fixed");
+  }
+
+  /** What GitHub code scanning needs to ingest a run and rank its alerts. */
+  @Test
+  void githubCodeScanningProperties() throws IOException {
+    List<RuleInfo> real = Rules.all().stream().map(Rule::info).toList();
+    String sarif = render(new SarifReport(real, HelpPages.bundled()), Fixtures.sample(ROOT));
+    assertThat(schemaErrors(sarif)).isEmpty();
+    JsonNode root = MAPPER.readTree(sarif);
+    assertThat(root.get("runs")).hasSize(1);
+    JsonNode run = root.at("/runs/0");
+    assertThat(run.at("/automationDetails/id").asText()).isEqualTo("mrcheck/current/");
+    assertThat(run.at("/tool/driver/version").asText()).isNotBlank();
+    assertThat(run.at("/tool/driver/semanticVersion").asText()).matches("\\d+\\.\\d+\\.\\d+.*");
+    assertThat(run.at("/originalUriBaseIds/%SRCROOT%/uri").asText()).startsWith("file:///").endsWith("/");
+    for (JsonNode rule : run.at("/tool/driver/rules")) {
+      String id = rule.get("id").asText();
+      assertThat(rule.get("helpUri").asText()).as(id).isEqualTo(ToolInfo.ruleHelpUri(id));
+      assertThat(rule.at("/properties/tags").findValuesAsText("")).as(id).isEmpty();
+      assertThat(rule.at("/properties/tags")).as(id).isNotEmpty();
+      assertThat(rule.at("/properties/tags").toString()).as(id).contains("security").contains("external/cwe/cwe-");
+      double score = Double.parseDouble(rule.at("/properties/security-severity").asText());
+      assertThat(score).as(id).isBetween(0.1, 10.0);
+    }
+    for (JsonNode result : run.get("results")) {
+      String uri = result.at("/locations/0/physicalLocation/artifactLocation/uri").asText();
+      assertThat(URI.create(uri).isAbsolute()).as(uri).isFalse();
+      assertThat(result.at("/locations/0/physicalLocation/artifactLocation/uriBaseId").asText()).isEqualTo("%SRCROOT%");
+      assertThat(result.at("/partialFingerprints/" + SarifReport.FINGERPRINT_KEY.replace("/", "~1")).asText()).isNotBlank();
+    }
   }
 
   private static String render(ScanResult result) throws IOException {
