@@ -1,6 +1,8 @@
 package dev.mrcheck.cli;
 
 import dev.mrcheck.analysis.Semantics;
+import dev.mrcheck.changes.ChangedLines;
+import dev.mrcheck.changes.GitChanges;
 import dev.mrcheck.frontend.FrontendOptions;
 import dev.mrcheck.report.JsonReport;
 import dev.mrcheck.report.Report;
@@ -8,6 +10,7 @@ import dev.mrcheck.report.SarifReport;
 import dev.mrcheck.report.Summary;
 import dev.mrcheck.report.TextReport;
 import dev.mrcheck.rules.RuleInfo;
+import dev.mrcheck.scan.CompilationDatabase;
 import dev.mrcheck.scan.ScanException;
 import dev.mrcheck.scan.ScanRequest;
 import dev.mrcheck.scan.ScanResult;
@@ -107,6 +110,17 @@ final class ScanCommand implements Callable<Integer> {
           + "--compare current: what the refcount series changes for this tree.")
   Semantics compare;
 
+  @Option(names = "--compile-commands", paramLabel = "FILE",
+      description = "A build's compile_commands.json (meson writes build/compile_commands.json): analyze only the C "
+          + "files it lists (and the headers they include) under PATH, each with its own -I, -D, -U, -include, "
+          + "-iquote and -isystem.")
+  Path compileCommands;
+
+  @Option(names = "--changed-since", paramLabel = "REV",
+      description = "Report only the findings whose location or trace touches a line changed since the git "
+          + "revision REV (commits since REV and uncommitted changes); the whole tree is still analyzed.")
+  String changedSince;
+
   @Option(names = {"-v", "--verbose"},
       description = "Also print input problems (unparsable files, dropped functions) on stderr.")
   boolean verbose;
@@ -124,8 +138,9 @@ final class ScanCommand implements Callable<Integer> {
       outputFile.checkWritable();
     }
 
-    if (compare != null) return compare(request, outputFile);
-    ScanResult result = context.scanner().scan(request);
+    ChangedLines changes = changedSince == null ? null : GitChanges.since(changedSince, scanDirectory());
+    if (compare != null) return compare(request, outputFile, changes);
+    ScanResult result = onlyChanged(context.scanner().scan(request), changes);
 
     Report report = report(request, result);
     PrintWriter out = spec.commandLine().getOut();
@@ -158,14 +173,26 @@ final class ScanCommand implements Callable<Integer> {
     int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
     if (threads < 1) throw usage("--jobs must be at least 1, got " + threads);
     return new ScanRequest(paths, semantics, selectedRules(), modelFiles,
-        new FrontendOptions(includeDirs, parseDefines()), threads, unconfirmed);
+        new FrontendOptions(includeDirs, parseDefines()), threads, unconfirmed,
+        compileCommands == null ? null : CompilationDatabase.load(compileCommands));
+  }
+
+  /** Where {@code --changed-since} asks git: the first scanned path's directory. */
+  private Path scanDirectory() {
+    Path first = paths.get(0).toAbsolutePath().normalize();
+    return Files.isDirectory(first) || first.getParent() == null ? first : first.getParent();
+  }
+
+  private static ScanResult onlyChanged(ScanResult result, ChangedLines changes) {
+    return changes == null ? result : changes.keepTouched(result);
   }
 
   /** {@code --compare}: two scans, and the findings that differ between them by fingerprint and location. */
-  private int compare(ScanRequest request, OutputFile outputFile) throws ScanException, IOException {
+  private int compare(ScanRequest request, OutputFile outputFile, ChangedLines changes)
+      throws ScanException, IOException {
     if (format == OutputFormat.SARIF) throw usage("--compare writes text or json, not sarif");
-    ScanResult first = context.scanner().scan(request);
-    ScanResult second = context.scanner().scan(request.withSemantics(compare));
+    ScanResult first = onlyChanged(context.scanner().scan(request), changes);
+    ScanResult second = onlyChanged(context.scanner().scan(request.withSemantics(compare)), changes);
     SemanticsDiff diff = SemanticsDiff.of(first, second);
     Report report = format == OutputFormat.JSON ? diff.jsonReport() : diff.textReport(displayRoot(first.root()));
     PrintWriter out = spec.commandLine().getOut();

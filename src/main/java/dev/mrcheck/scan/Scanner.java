@@ -54,12 +54,19 @@ public final class Scanner {
     long start = System.nanoTime();
     PhaseTimer.start();
     ApiModel model = loadModel(request);
-    List<Frontend> frontends = Frontends.create(request.frontendOptions(), request.paths());
-    List<Path> files = withUnsaved(
-        SourceDiscovery.find(request.paths(), name -> frontends.stream().anyMatch(f -> f.accepts(name))),
-        request.paths(), overlay, frontends);
+    List<Frontend> defaults = Frontends.create(request.frontendOptions(), request.paths());
+    List<Path> found = SourceDiscovery.find(request.paths(), name -> defaults.stream().anyMatch(f -> f.accepts(name)));
     Path root = SourceDiscovery.root(request.paths()).toAbsolutePath().normalize();
     List<FileProblem> problems = new ArrayList<>();
+    List<Frontend> frontends = defaults;
+    if (request.compilationDatabase() != null) {
+      BuildSelection build = BuildSelection.of(request.compilationDatabase(), found, request.paths(), root,
+          Frontends.c(defaults)::accepts, request.frontendOptions());
+      found = build.files();
+      problems.addAll(build.problems());
+      frontends = Frontends.create(request.frontendOptions(), build.options(), request.paths());
+    }
+    List<Path> files = withUnsaved(found, request.paths(), overlay, frontends);
     int jobs = Math.max(1, request.jobs());
     ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
       Thread t = new Thread(r, "mrcheck-parse");
