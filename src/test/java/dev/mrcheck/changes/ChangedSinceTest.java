@@ -1,0 +1,157 @@
+package dev.mrcheck.changes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mrcheck.analysis.Semantics;
+import dev.mrcheck.frontend.FrontendOptions;
+import dev.mrcheck.scan.ScanException;
+import dev.mrcheck.scan.ScanRequest;
+import dev.mrcheck.scan.ScanResult;
+import dev.mrcheck.scan.Scanner;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Diff mode on a repository made here: a clean device and an old buggy one are committed and
+ * tagged {@code base}; later changes add bugs. Only the findings that touch a change since
+ * {@code base} are kept, while the whole tree is still analyzed. MR002 is the one rule run.
+ */
+class ChangedSinceTest {
+  /** A PCI device; {@code TEARDOWN} is what its exit does with the region. */
+  private static final String DEVICE = """
+      #include "qemu/osdep.h"
+      typedef struct WinState { PCIDevice parent_obj; MemoryRegion win; } WinState;
+      static void win_realize(PCIDevice *pdev, Error **errp)
+      {
+          WinState *s = WIN_DEV(pdev);
+          memory_region_init_io(&s->win, OBJECT(s), &win_ops, s, "win", 0x100);
+          memory_region_add_subregion(get_system_memory(), 0x1000, &s->win);
+      }
+      static void win_exit(PCIDevice *pdev)
+      {
+          WinState *s = WIN_DEV(pdev);
+      TEARDOWN
+      }
+      static void win_class_init(ObjectClass *klass, const void *data)
+      {
+          PCIDeviceClass *k = PCI_DEVICE_CLASS(klass);
+          k->realize = win_realize;
+          k->exit = win_exit;
+      }
+      static const TypeInfo win_info = {
+          .name = "win-dev",
+          .parent = TYPE_PCI_DEVICE,
+          .instance_size = sizeof(WinState),
+          .class_init = win_class_init,
+      };
+      """;
+  private static final String CLEAN = """
+          memory_region_del_subregion(get_system_memory(), &s->win);
+          object_unparent(OBJECT(&s->win));""";
+  private static final String BUGGY = """
+          object_unparent(OBJECT(&s->win));""";
+
+  @TempDir Path repo;
+
+  private static String device(String prefix, String teardown) {
+    return DEVICE.replace("TEARDOWN", teardown).replace("win", prefix);
+  }
+
+  @BeforeEach
+  void base() throws Exception {
+    Files.createDirectories(repo.resolve("hw/dev"));
+    Files.writeString(repo.resolve("hw/dev/win.c"), device("win", CLEAN));
+    Files.writeString(repo.resolve("hw/dev/old.c"), device("old", BUGGY));
+    git("init", "-q");
+    git("add", "-A");
+    git("commit", "-q", "-m", "base");
+    git("tag", "base");
+  }
+
+  @Test
+  void aBugAddedByACommitIsTheOnlyFinding() throws Exception {
+    Files.writeString(repo.resolve("hw/dev/win.c"), device("win", BUGGY));
+    git("commit", "-q", "-a", "-m", "drop the del_subregion");
+
+    ScanResult all = scan(repo);
+    assertThat(findings(all)).containsExactly("hw/dev/old.c:12", "hw/dev/win.c:12");
+    assertThat(findings(GitChanges.since("base", repo).keepTouched(all))).containsExactly("hw/dev/win.c:12");
+    assertThat(findings(GitChanges.since("HEAD", repo).keepTouched(all))).isEmpty();
+  }
+
+  @Test
+  void uncommittedAndUntrackedChangesCount() throws Exception {
+    Files.writeString(repo.resolve("hw/dev/win.c"), device("win", BUGGY));
+    Files.writeString(repo.resolve("hw/dev/new.c"), device("neu", BUGGY));
+    assertThat(findings(GitChanges.since("base", repo).keepTouched(scan(repo))))
+        .containsExactly("hw/dev/new.c:12", "hw/dev/win.c:12");
+  }
+
+  @Test
+  void aChangeOnlyInTheTraceCounts() throws Exception {
+    // The unparent line of old.c is unchanged; its trace goes through the mapping in realize.
+    Files.writeString(repo.resolve("hw/dev/old.c"),
+        device("old", BUGGY).replace("0x1000, &s->old", "0x2000, &s->old"));
+    assertThat(findings(GitChanges.since("base", repo).keepTouched(scan(repo)))).containsExactly("hw/dev/old.c:12");
+  }
+
+  @Test
+  void aRenamedFileIsKnownByItsNewNameAndScanningASubdirectoryWorks() throws Exception {
+    git("mv", "hw/dev/win.c", "hw/dev/window.c");
+    Files.writeString(repo.resolve("hw/dev/window.c"), device("win", BUGGY));
+    git("commit", "-q", "-a", "-m", "rename and break");
+    Path sub = repo.resolve("hw/dev");
+    assertThat(findings(GitChanges.since("base", sub).keepTouched(scan(sub)))).containsExactly("window.c:12");
+  }
+
+  @Test
+  void errorsAreOneClearLine(@TempDir Path notARepo) throws Exception {
+    assertThatThrownBy(() -> GitChanges.since("base", notARepo)).isInstanceOf(ScanException.class)
+        .hasMessageContaining("is not in a git repository");
+    assertThatThrownBy(() -> GitChanges.since("no-such-rev", repo)).isInstanceOf(ScanException.class)
+        .hasMessage("--changed-since: unknown revision 'no-such-rev' in " + repo.toRealPath());
+    assertThatThrownBy(() -> GitChanges.since("--output=x", repo)).isInstanceOf(ScanException.class)
+        .hasMessageContaining("bad revision");
+  }
+
+  @Test
+  void theRepositoryIsNotWritten() throws Exception {
+    Files.writeString(repo.resolve("hw/dev/win.c"), device("win", BUGGY));
+    List<String> before = listing(repo);
+    GitChanges.since("base", repo);
+    assertThat(listing(repo)).isEqualTo(before);
+  }
+
+  private static List<String> listing(Path root) throws IOException {
+    try (var s = Files.walk(root)) {
+      return s.map(p -> p + ":" + p.toFile().length() + ":" + p.toFile().lastModified()).sorted().toList();
+    }
+  }
+
+  private static ScanResult scan(Path path) throws ScanException {
+    return new Scanner().scan(new ScanRequest(List.of(path), Semantics.CURRENT, Set.of("MR002"), List.of(),
+        FrontendOptions.NONE, 2));
+  }
+
+  private static List<String> findings(ScanResult r) {
+    return r.findings().stream().map(f -> f.loc().file() + ":" + f.loc().line()).toList();
+  }
+
+  private void git(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("git", "-c", "user.name=t", "-c", "user.email=t@example.com",
+        "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main"));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).directory(repo.toFile()).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (p.waitFor() != 0) throw new IOException("git " + String.join(" ", args) + ": " + out);
+  }
+}
