@@ -26,21 +26,18 @@ public final class ChangedLines {
     this.files = Map.copyOf(files);
   }
 
-  public String revision() {
-    return revision;
-  }
-
-  /** Number of files with changed lines. */
-  public int fileCount() {
-    return files.size();
-  }
-
   /** {@code result} with only the findings that touch a changed line; problems and figures are kept. */
   public ScanResult keepTouched(ScanResult result) {
     String prefix = prefixOf(result.root());
     List<Finding> kept = result.findings().stream().filter(f -> touches(f, prefix)).toList();
     return new ScanResult(result.root(), result.semantics(), kept, result.problems(), result.stats(),
         result.confirmations());
+  }
+
+  /** The stderr line of a diff-mode scan: how much of the tree's findings the change accounts for. */
+  public String summary(int inTree, int kept) {
+    return "mrcheck: " + kept + " of " + inTree + " finding" + (inTree == 1 ? "" : "s") + " touch lines changed since "
+        + revision + " (" + files.size() + " changed file" + (files.size() == 1 ? "" : "s") + ")";
   }
 
   boolean touches(Finding f, String prefix) {

@@ -140,7 +140,8 @@ final class ScanCommand implements Callable<Integer> {
 
     ChangedLines changes = changedSince == null ? null : GitChanges.since(changedSince, scanDirectory());
     if (compare != null) return compare(request, outputFile, changes);
-    ScanResult result = onlyChanged(context.scanner().scan(request), changes);
+    ScanResult whole = context.scanner().scan(request);
+    ScanResult result = onlyChanged(whole, changes);
 
     Report report = report(request, result);
     PrintWriter out = spec.commandLine().getOut();
@@ -153,6 +154,7 @@ final class ScanCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     if (verbose) new TextReport(displayRoot(result.root())).writeProblems(result, err);
     err.println(Summary.line(result));
+    if (changes != null) err.println(changes.summary(whole.findings().size(), result.findings().size()));
     err.flush();
     return failOn.fails(result.findings()) ? ExitCodes.FINDINGS : ExitCodes.OK;
   }

@@ -2,6 +2,8 @@ package dev.mrcheck.changes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static dev.mrcheck.changes.GitRepoFixture.BUGGY;
+import static dev.mrcheck.changes.GitRepoFixture.device;
 
 import dev.mrcheck.analysis.Semantics;
 import dev.mrcheck.frontend.FrontendOptions;
@@ -10,10 +12,8 @@ import dev.mrcheck.scan.ScanRequest;
 import dev.mrcheck.scan.ScanResult;
 import dev.mrcheck.scan.Scanner;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,66 +21,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Diff mode on a repository made here: a clean device and an old buggy one are committed and
- * tagged {@code base}; later changes add bugs. Only the findings that touch a change since
+ * Diff mode on a repository made here ({@link GitRepoFixture}): a clean device and an old buggy
+ * one are committed and tagged {@code base}; later changes add bugs. Only the findings that touch a change since
  * {@code base} are kept, while the whole tree is still analyzed. MR002 is the one rule run.
  */
 class ChangedSinceTest {
-  /** A PCI device; {@code TEARDOWN} is what its exit does with the region. */
-  private static final String DEVICE = """
-      #include "qemu/osdep.h"
-      typedef struct WinState { PCIDevice parent_obj; MemoryRegion win; } WinState;
-      static void win_realize(PCIDevice *pdev, Error **errp)
-      {
-          WinState *s = WIN_DEV(pdev);
-          memory_region_init_io(&s->win, OBJECT(s), &win_ops, s, "win", 0x100);
-          memory_region_add_subregion(get_system_memory(), 0x1000, &s->win);
-      }
-      static void win_exit(PCIDevice *pdev)
-      {
-          WinState *s = WIN_DEV(pdev);
-      TEARDOWN
-      }
-      static void win_class_init(ObjectClass *klass, const void *data)
-      {
-          PCIDeviceClass *k = PCI_DEVICE_CLASS(klass);
-          k->realize = win_realize;
-          k->exit = win_exit;
-      }
-      static const TypeInfo win_info = {
-          .name = "win-dev",
-          .parent = TYPE_PCI_DEVICE,
-          .instance_size = sizeof(WinState),
-          .class_init = win_class_init,
-      };
-      """;
-  private static final String CLEAN = """
-          memory_region_del_subregion(get_system_memory(), &s->win);
-          object_unparent(OBJECT(&s->win));""";
-  private static final String BUGGY = """
-          object_unparent(OBJECT(&s->win));""";
-
   @TempDir Path repo;
 
-  private static String device(String prefix, String teardown) {
-    return DEVICE.replace("TEARDOWN", teardown).replace("win", prefix);
-  }
+  private GitRepoFixture git;
 
   @BeforeEach
   void base() throws Exception {
-    Files.createDirectories(repo.resolve("hw/dev"));
-    Files.writeString(repo.resolve("hw/dev/win.c"), device("win", CLEAN));
-    Files.writeString(repo.resolve("hw/dev/old.c"), device("old", BUGGY));
-    git("init", "-q");
-    git("add", "-A");
-    git("commit", "-q", "-m", "base");
-    git("tag", "base");
+    git = GitRepoFixture.create(repo);
   }
 
   @Test
   void aBugAddedByACommitIsTheOnlyFinding() throws Exception {
     Files.writeString(repo.resolve("hw/dev/win.c"), device("win", BUGGY));
-    git("commit", "-q", "-a", "-m", "drop the del_subregion");
+    git.git("commit", "-q", "-a", "-m", "drop the del_subregion");
 
     ScanResult all = scan(repo);
     assertThat(findings(all)).containsExactly("hw/dev/old.c:12", "hw/dev/win.c:12");
@@ -106,9 +64,9 @@ class ChangedSinceTest {
 
   @Test
   void aRenamedFileIsKnownByItsNewNameAndScanningASubdirectoryWorks() throws Exception {
-    git("mv", "hw/dev/win.c", "hw/dev/window.c");
+    git.git("mv", "hw/dev/win.c", "hw/dev/window.c");
     Files.writeString(repo.resolve("hw/dev/window.c"), device("win", BUGGY));
-    git("commit", "-q", "-a", "-m", "rename and break");
+    git.git("commit", "-q", "-a", "-m", "rename and break");
     Path sub = repo.resolve("hw/dev");
     assertThat(findings(GitChanges.since("base", sub).keepTouched(scan(sub)))).containsExactly("window.c:12");
   }
@@ -144,14 +102,5 @@ class ChangedSinceTest {
 
   private static List<String> findings(ScanResult r) {
     return r.findings().stream().map(f -> f.loc().file() + ":" + f.loc().line()).toList();
-  }
-
-  private void git(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("git", "-c", "user.name=t", "-c", "user.email=t@example.com",
-        "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main"));
-    command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command).directory(repo.toFile()).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (p.waitFor() != 0) throw new IOException("git " + String.join(" ", args) + ": " + out);
   }
 }

@@ -2,10 +2,14 @@ package dev.mrcheck.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mrcheck.changes.GitRepoFixture;
 import dev.mrcheck.cli.CliRunner.Outcome;
+import dev.mrcheck.scan.ScanRequest;
+import dev.mrcheck.scan.Scanner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +56,24 @@ class BuildAndDiffOptionsTest {
     assertThat(o.err()).startsWith("mrcheck: --changed-since: ").contains("not in a git repository");
     assertThat(o.err().lines().count()).isEqualTo(1);
     assertThat(cli.requests).isEmpty();
+  }
+
+  @Test
+  void changedSinceReportsOnlyTheNewBugAndSaysHowManyWereLeftOut() throws Exception {
+    Path repo = Files.createDirectories(tmp.resolve("repo"));
+    GitRepoFixture git = GitRepoFixture.create(repo);
+    Files.writeString(repo.resolve("hw/dev/win.c"), GitRepoFixture.device("win", GitRepoFixture.BUGGY));
+    git.git("commit", "-q", "-a", "-m", "drop the del_subregion");
+
+    // The real scanner, with MR002 only (the runner's catalogue is the test rules').
+    cli.scanner(r -> new Scanner().scan(new ScanRequest(r.paths(), r.semantics(), Set.of("MR002"), r.modelFiles(),
+        r.frontendOptions(), r.jobs(), r.keepUnconfirmed(), r.compilationDatabase())));
+    Outcome o = cli.run("scan", "--changed-since", "base", repo.toString());
+
+    assertThat(o.exit()).as(o.err()).isEqualTo(ExitCodes.FINDINGS);
+    assertThat(o.out().lines().filter(l -> l.contains(": error: ")))
+        .singleElement().asString().startsWith("repo/hw/dev/win.c:12:").contains(": error: ");
+    assertThat(o.err()).contains("mrcheck: 1 of 2 findings touch lines changed since base (1 changed file)");
   }
 
   @Test
