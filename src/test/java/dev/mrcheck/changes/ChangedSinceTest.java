@@ -2,11 +2,11 @@ package dev.mrcheck.changes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static dev.mrcheck.changes.GitRepoFixture.BUGGY;
-import static dev.mrcheck.changes.GitRepoFixture.device;
+import static dev.mrcheck.scan.PciDeviceSource.BUGGY;
 
 import dev.mrcheck.analysis.Semantics;
 import dev.mrcheck.frontend.FrontendOptions;
+import dev.mrcheck.scan.PciDeviceSource;
 import dev.mrcheck.scan.ScanException;
 import dev.mrcheck.scan.ScanRequest;
 import dev.mrcheck.scan.ScanResult;
@@ -37,7 +37,7 @@ class ChangedSinceTest {
 
   @Test
   void aBugAddedByACommitIsTheOnlyFinding() throws Exception {
-    Files.writeString(repo.resolve("hw/dev/win.c"), device("win", BUGGY));
+    Files.writeString(repo.resolve("hw/dev/win.c"), PciDeviceSource.of("win", BUGGY));
     git.git("commit", "-q", "-a", "-m", "drop the del_subregion");
 
     ScanResult all = scan(repo);
@@ -48,8 +48,8 @@ class ChangedSinceTest {
 
   @Test
   void uncommittedAndUntrackedChangesCount() throws Exception {
-    Files.writeString(repo.resolve("hw/dev/win.c"), device("win", BUGGY));
-    Files.writeString(repo.resolve("hw/dev/new.c"), device("neu", BUGGY));
+    Files.writeString(repo.resolve("hw/dev/win.c"), PciDeviceSource.of("win", BUGGY));
+    Files.writeString(repo.resolve("hw/dev/new.c"), PciDeviceSource.of("neu", BUGGY));
     assertThat(findings(GitChanges.since("base", repo).keepTouched(scan(repo))))
         .containsExactly("hw/dev/new.c:12", "hw/dev/win.c:12");
   }
@@ -58,14 +58,14 @@ class ChangedSinceTest {
   void aChangeOnlyInTheTraceCounts() throws Exception {
     // The unparent line of old.c is unchanged; its trace goes through the mapping in realize.
     Files.writeString(repo.resolve("hw/dev/old.c"),
-        device("old", BUGGY).replace("0x1000, &s->old", "0x2000, &s->old"));
+        PciDeviceSource.of("old", BUGGY).replace("0x1000, &s->old", "0x2000, &s->old"));
     assertThat(findings(GitChanges.since("base", repo).keepTouched(scan(repo)))).containsExactly("hw/dev/old.c:12");
   }
 
   @Test
   void aRenamedFileIsKnownByItsNewNameAndScanningASubdirectoryWorks() throws Exception {
     git.git("mv", "hw/dev/win.c", "hw/dev/window.c");
-    Files.writeString(repo.resolve("hw/dev/window.c"), device("win", BUGGY));
+    Files.writeString(repo.resolve("hw/dev/window.c"), PciDeviceSource.of("win", BUGGY));
     git.git("commit", "-q", "-a", "-m", "rename and break");
     Path sub = repo.resolve("hw/dev");
     assertThat(findings(GitChanges.since("base", sub).keepTouched(scan(sub)))).containsExactly("window.c:12");
@@ -83,7 +83,7 @@ class ChangedSinceTest {
 
   @Test
   void theRepositoryIsNotWritten() throws Exception {
-    Files.writeString(repo.resolve("hw/dev/win.c"), device("win", BUGGY));
+    Files.writeString(repo.resolve("hw/dev/win.c"), PciDeviceSource.of("win", BUGGY));
     List<String> before = listing(repo);
     GitChanges.since("base", repo);
     assertThat(listing(repo)).isEqualTo(before);

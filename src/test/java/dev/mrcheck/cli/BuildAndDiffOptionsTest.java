@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mrcheck.changes.GitRepoFixture;
 import dev.mrcheck.cli.CliRunner.Outcome;
+import dev.mrcheck.scan.PciDeviceSource;
 import dev.mrcheck.scan.ScanRequest;
 import dev.mrcheck.scan.Scanner;
 import java.io.IOException;
@@ -62,7 +63,7 @@ class BuildAndDiffOptionsTest {
   void changedSinceReportsOnlyTheNewBugAndSaysHowManyWereLeftOut() throws Exception {
     Path repo = Files.createDirectories(tmp.resolve("repo"));
     GitRepoFixture git = GitRepoFixture.create(repo);
-    Files.writeString(repo.resolve("hw/dev/win.c"), GitRepoFixture.device("win", GitRepoFixture.BUGGY));
+    Files.writeString(repo.resolve("hw/dev/win.c"), PciDeviceSource.of("win", PciDeviceSource.BUGGY));
     git.git("commit", "-q", "-a", "-m", "drop the del_subregion");
 
     // The real scanner, with MR002 only (the runner's catalogue is the test rules').
