@@ -19,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ScannerInputTest {
   private static final String BUGGY = PciDeviceSource.of("win", PciDeviceSource.BUGGY);
 
-
   @TempDir Path tree;
 
   private ScanResult scan(Path... paths) throws ScanException {
