@@ -30,7 +30,10 @@ public final class GitChanges {
     Path dir = Files.isDirectory(directory) ? directory : directory.toAbsolutePath().getParent();
     Result top = git(dir, "rev-parse", "--show-toplevel");
     if (top.exit != 0) {
-      throw new ScanException("--changed-since: " + dir + " is not in a git repository (" + top.firstErrorLine() + ")");
+      String why = top.firstErrorLine();
+      throw new ScanException(why.startsWith("not a git repository")
+          ? "--changed-since: " + dir + " is not in a git repository"
+          : "--changed-since: cannot use git in " + dir + ": " + why);
     }
     Path repoRoot = Path.of(top.out.strip());
     Result verify = git(repoRoot, "rev-parse", "--verify", "--quiet", revision + "^{commit}");

@@ -117,7 +117,7 @@ final class ScanCommand implements Callable<Integer> {
   Path compileCommands;
 
   @Option(names = "--changed-since", paramLabel = "REV",
-      description = "Report only the findings whose location or trace touches a line changed since the git "
+      description = "Report only the findings whose function or trace touches a line changed since the git "
           + "revision REV (commits since REV and uncommitted changes); the whole tree is still analyzed.")
   String changedSince;
 

@@ -3,6 +3,7 @@ package dev.mrcheck.changes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static dev.mrcheck.scan.PciDeviceSource.BUGGY;
+import static dev.mrcheck.scan.PciDeviceSource.CLEAN;
 
 import dev.mrcheck.analysis.Semantics;
 import dev.mrcheck.frontend.FrontendOptions;
@@ -60,6 +61,18 @@ class ChangedSinceTest {
     Files.writeString(repo.resolve("hw/dev/old.c"),
         PciDeviceSource.of("old", BUGGY).replace("0x1000, &s->old", "0x2000, &s->old"));
     assertThat(findings(GitChanges.since("base", repo).keepTouched(scan(repo)))).containsExactly("hw/dev/old.c:12");
+  }
+
+  @Test
+  void aChangeInTheFindingsFunctionCountsOneInAnotherFunctionDoesNot() throws Exception {
+    // Commenting out the del_subregion changes line 12; the unparent it exposes is on line 13.
+    Files.writeString(repo.resolve("hw/dev/win.c"), PciDeviceSource.of("win", CLEAN.replace("memory_region_del", "// memory_region_del")));
+    // old.c's bug is old: its class_init changes, which is neither its exit nor on its trace.
+    Files.writeString(repo.resolve("hw/dev/old.c"),
+        PciDeviceSource.of("old", BUGGY).replace("k->exit = old_exit;", "k->exit = old_exit;\n    k->romfile = NULL;"));
+    ScanResult all = scan(repo);
+    assertThat(findings(all)).containsExactly("hw/dev/old.c:12", "hw/dev/win.c:13");
+    assertThat(findings(GitChanges.since("base", repo).keepTouched(all))).containsExactly("hw/dev/win.c:13");
   }
 
   @Test
