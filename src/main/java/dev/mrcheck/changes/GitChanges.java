@@ -22,12 +22,16 @@ import java.util.concurrent.CompletableFuture;
 public final class GitChanges {
   private GitChanges() {}
 
-  /** Any failure (git missing, not a repository, unknown revision) is a {@link ScanException} with one clear line. */
-  public static ChangedLines since(String revision, Path directory) throws ScanException {
+  /**
+   * Asks the repository holding {@code path} (a directory, or a file's directory). Any failure (git
+   * missing, not a repository, unknown revision) is a {@link ScanException} with one clear line.
+   */
+  public static ChangedLines since(String revision, Path path) throws ScanException {
     if (revision.isBlank() || revision.startsWith("-")) {
       throw new ScanException("bad revision '" + revision + "' for --changed-since");
     }
-    Path dir = Files.isDirectory(directory) ? directory : directory.toAbsolutePath().getParent();
+    Path abs = path.toAbsolutePath().normalize();
+    Path dir = Files.isDirectory(abs) || abs.getParent() == null ? abs : abs.getParent();
     Result top = git(dir, "rev-parse", "--show-toplevel");
     if (top.exit != 0) {
       String why = top.firstErrorLine();

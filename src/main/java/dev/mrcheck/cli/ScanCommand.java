@@ -138,7 +138,7 @@ final class ScanCommand implements Callable<Integer> {
       outputFile.checkWritable();
     }
 
-    ChangedLines changes = changedSince == null ? null : GitChanges.since(changedSince, scanDirectory());
+    ChangedLines changes = changedSince == null ? null : GitChanges.since(changedSince, paths.get(0));
     if (compare != null) return compare(request, outputFile, changes);
     ScanResult whole = context.scanner().scan(request);
     ScanResult result = onlyChanged(whole, changes);
@@ -177,12 +177,6 @@ final class ScanCommand implements Callable<Integer> {
     return new ScanRequest(paths, semantics, selectedRules(), modelFiles,
         new FrontendOptions(includeDirs, parseDefines()), threads, unconfirmed,
         compileCommands == null ? null : CompilationDatabase.load(compileCommands));
-  }
-
-  /** Where {@code --changed-since} asks git: the first scanned path's directory. */
-  private Path scanDirectory() {
-    Path first = paths.get(0).toAbsolutePath().normalize();
-    return Files.isDirectory(first) || first.getParent() == null ? first : first.getParent();
   }
 
   private static ScanResult onlyChanged(ScanResult result, ChangedLines changes) {
