@@ -1,6 +1,8 @@
 package dev.mrcheck.cli;
 
 import dev.mrcheck.analysis.Semantics;
+import dev.mrcheck.changes.ChangedLines;
+import dev.mrcheck.changes.GitChanges;
 import dev.mrcheck.frontend.FrontendOptions;
 import dev.mrcheck.fix.SourceTexts;
 import dev.mrcheck.report.HtmlReport;
@@ -10,6 +12,7 @@ import dev.mrcheck.report.SarifReport;
 import dev.mrcheck.report.Summary;
 import dev.mrcheck.report.TextReport;
 import dev.mrcheck.rules.RuleInfo;
+import dev.mrcheck.scan.CompilationDatabase;
 import dev.mrcheck.scan.ScanException;
 import dev.mrcheck.scan.ScanRequest;
 import dev.mrcheck.scan.ScanResult;
@@ -116,6 +119,17 @@ final class ScanCommand implements Callable<Integer> {
           + "see 'mrcheck fix'.")
   boolean fix;
 
+  @Option(names = "--compile-commands", paramLabel = "FILE",
+      description = "A build's compile_commands.json (meson writes build/compile_commands.json): analyze only the C "
+          + "files it lists (and the headers they include) under PATH, each with its own -I, -D, -U, -include, "
+          + "-iquote and -isystem.")
+  Path compileCommands;
+
+  @Option(names = "--changed-since", paramLabel = "REV",
+      description = "Report only the findings whose function or trace touches a line changed since the git "
+          + "revision REV (commits since REV and uncommitted changes); the whole tree is still analyzed.")
+  String changedSince;
+
   @Option(names = {"-v", "--verbose"},
       description = "Also print input problems (unparsable files, dropped functions) on stderr.")
   boolean verbose;
@@ -138,11 +152,13 @@ final class ScanCommand implements Callable<Integer> {
     }
     adoption.checkOutputs();
 
-    if (compare != null) return compare(request, outputFile);
+    ChangedLines changes = changedSince == null ? null : GitChanges.since(changedSince, paths.get(0));
+    if (compare != null) return compare(request, outputFile, changes);
     ScanResult scanned = adoption.scan(context.scanner(), request, spec.commandLine().getErr());
     Set<String> ran = new LinkedHashSet<>();
     for (RuleInfo r : rulesThatRan(request)) ran.add(r.id());
-    ScanResult result = adoption.afterScan(scanned, request, ran);
+    ScanResult whole = adoption.afterScan(scanned, request, ran);
+    ScanResult result = onlyChanged(whole, changes);
 
     Report report = report(request, result);
     PrintWriter out = spec.commandLine().getOut();
@@ -155,6 +171,7 @@ final class ScanCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     if (verbose) new TextReport(displayRoot(result.root())).writeProblems(result, err);
     err.println(Summary.line(result) + adoption.summarySuffix());
+    if (changes != null) err.println(changes.summary(whole.findings().size(), result.findings().size()));
     err.flush();
     if (fix) FixRun.run(result, Set.of(), false, displayRoot(result.root()), out, err);
     if (adoption.wroteBaseline()) return ExitCodes.OK;
@@ -181,6 +198,7 @@ final class ScanCommand implements Callable<Integer> {
     List<String> allDefines = new ArrayList<>(AdoptionOptions.defineArgs(config.defines()));
     allDefines.addAll(defines);
     defines = allDefines;
+    if (compileCommands == null) compileCommands = config.compileCommands();
   }
 
   private ScanRequest request() throws ScanException {
@@ -199,18 +217,24 @@ final class ScanCommand implements Callable<Integer> {
     int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
     if (threads < 1) throw usage("--jobs must be at least 1, got " + threads);
     return new ScanRequest(paths, semantics, selectedRules(), modelFiles,
-        new FrontendOptions(includeDirs, parseDefines()), threads, unconfirmed);
+        new FrontendOptions(includeDirs, parseDefines()), threads, unconfirmed,
+        compileCommands == null ? null : CompilationDatabase.load(compileCommands));
+  }
+
+  private static ScanResult onlyChanged(ScanResult result, ChangedLines changes) {
+    return changes == null ? result : changes.keepTouched(result);
   }
 
   /** {@code --compare}: two scans, and the findings that differ between them by fingerprint and location. */
-  private int compare(ScanRequest request, OutputFile outputFile) throws ScanException, IOException {
+  private int compare(ScanRequest request, OutputFile outputFile, ChangedLines changes)
+      throws ScanException, IOException {
     if (format == OutputFormat.SARIF || format == OutputFormat.HTML) {
       throw usage("--compare writes text or json, not " + format.name().toLowerCase(java.util.Locale.ROOT));
     }
     String conflict = adoption.conflictWithCompare();
     if (conflict != null) throw usage(conflict + " cannot be combined with --compare");
-    ScanResult first = context.scanner().scan(request);
-    ScanResult second = context.scanner().scan(request.withSemantics(compare));
+    ScanResult first = onlyChanged(context.scanner().scan(request), changes);
+    ScanResult second = onlyChanged(context.scanner().scan(request.withSemantics(compare)), changes);
     SemanticsDiff diff = SemanticsDiff.of(first, second);
     Report report = format == OutputFormat.JSON ? diff.jsonReport() : diff.textReport(displayRoot(first.root()));
     PrintWriter out = spec.commandLine().getOut();

@@ -10,15 +10,21 @@ import java.util.Set;
  * What to scan and how. {@code rules} empty means all rules. {@code modelFiles} are added to
  * the bundled API model. {@code jobs} is the number of parser threads. {@code keepUnconfirmed}
  * keeps the findings whose witness the runtime model replayed without reproducing the predicted
- * outcome (they are marked unconfirmed); otherwise they are dropped.
+ * outcome (they are marked unconfirmed); otherwise they are dropped. {@code compilationDatabase},
+ * when not null, decides which C files are analyzed and with which options (see {@link BuildSelection}).
  */
 public record ScanRequest(
     List<Path> paths, Semantics semantics, Set<String> rules, List<Path> modelFiles,
-    FrontendOptions frontendOptions, int jobs, boolean keepUnconfirmed) {
+    FrontendOptions frontendOptions, int jobs, boolean keepUnconfirmed, CompilationDatabase compilationDatabase) {
   public ScanRequest {
     paths = List.copyOf(paths);
     rules = Set.copyOf(rules);
     modelFiles = List.copyOf(modelFiles);
+  }
+
+  public ScanRequest(List<Path> paths, Semantics semantics, Set<String> rules, List<Path> modelFiles,
+      FrontendOptions frontendOptions, int jobs, boolean keepUnconfirmed) {
+    this(paths, semantics, rules, modelFiles, frontendOptions, jobs, keepUnconfirmed, null);
   }
 
   /**
@@ -31,6 +37,11 @@ public record ScanRequest(
   }
 
   public ScanRequest withSemantics(Semantics other) {
-    return new ScanRequest(paths, other, rules, modelFiles, frontendOptions, jobs, keepUnconfirmed);
+    return new ScanRequest(paths, other, rules, modelFiles, frontendOptions, jobs, keepUnconfirmed,
+        compilationDatabase);
+  }
+
+  public ScanRequest withCompilationDatabase(CompilationDatabase db) {
+    return new ScanRequest(paths, semantics, rules, modelFiles, frontendOptions, jobs, keepUnconfirmed, db);
   }
 }

@@ -63,13 +63,20 @@ public final class Scanner {
     PhaseTimer.start();
     listener.phase("loading the API model");
     ApiModel model = loadModel(request);
-    List<Frontend> frontends = Frontends.create(request.frontendOptions(), request.paths());
-    List<Path> files = withUnsaved(
-        SourceDiscovery.find(request.paths(), name -> frontends.stream().anyMatch(f -> f.accepts(name))),
-        request.paths(), overlay, frontends);
+    List<Frontend> defaults = Frontends.create(request.frontendOptions(), request.paths());
+    List<Path> found = SourceDiscovery.find(request.paths(), name -> defaults.stream().anyMatch(f -> f.accepts(name)));
     Path root = SourceDiscovery.root(request.paths()).toAbsolutePath().normalize();
-    listener.filesFound(files.size());
     List<FileProblem> problems = new ArrayList<>();
+    List<Frontend> frontends = defaults;
+    if (request.compilationDatabase() != null) {
+      BuildSelection build = BuildSelection.of(request.compilationDatabase(), found, request.paths(), root,
+          Frontends.c(defaults)::accepts, request.frontendOptions());
+      found = build.files();
+      problems.addAll(build.problems());
+      frontends = Frontends.create(request.frontendOptions(), build.options(), request.paths());
+    }
+    List<Path> files = withUnsaved(found, request.paths(), overlay, frontends);
+    listener.filesFound(files.size());
     int jobs = Math.max(1, request.jobs());
     ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
       Thread t = new Thread(r, "mrcheck-parse");

@@ -17,33 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Bad input is reported per file and the rest of the tree is still analyzed; nothing is written into the tree. */
 class ScannerInputTest {
-  private static final String BUGGY = """
-      #include "qemu/osdep.h"
-      typedef struct WinState { PCIDevice parent_obj; MemoryRegion win; } WinState;
-      static void win_realize(PCIDevice *pdev, Error **errp)
-      {
-          WinState *s = WIN_DEV(pdev);
-          memory_region_init_io(&s->win, OBJECT(s), &win_ops, s, "win", 0x100);
-          memory_region_add_subregion(get_system_memory(), 0x1000, &s->win);
-      }
-      static void win_exit(PCIDevice *pdev)
-      {
-          WinState *s = WIN_DEV(pdev);
-          object_unparent(OBJECT(&s->win));
-      }
-      static void win_class_init(ObjectClass *klass, const void *data)
-      {
-          PCIDeviceClass *k = PCI_DEVICE_CLASS(klass);
-          k->realize = win_realize;
-          k->exit = win_exit;
-      }
-      static const TypeInfo win_info = {
-          .name = "win-dev",
-          .parent = TYPE_PCI_DEVICE,
-          .instance_size = sizeof(WinState),
-          .class_init = win_class_init,
-      };
-      """;
+  private static final String BUGGY = PciDeviceSource.of("win", PciDeviceSource.BUGGY);
 
   @TempDir Path tree;
 

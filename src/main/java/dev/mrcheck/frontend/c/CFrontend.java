@@ -28,7 +28,6 @@ import org.eclipse.cdt.core.dom.ast.IASTSimpleDeclaration;
 import org.eclipse.cdt.core.dom.ast.IASTTranslationUnit;
 import org.eclipse.cdt.core.dom.ast.gnu.c.GCCLanguage;
 import org.eclipse.cdt.core.model.ILanguage;
-import org.eclipse.cdt.core.parser.ExtendedScannerInfo;
 import org.eclipse.cdt.core.parser.FileContent;
 import org.eclipse.cdt.core.parser.NullLogService;
 
@@ -44,22 +43,30 @@ public final class CFrontend implements Frontend {
   private static final int PARSE_OPTIONS =
       ILanguage.OPTION_IS_SOURCE_UNIT | ILanguage.OPTION_NO_IMAGE_LOCATIONS;
 
-  private final List<Path> includeDirs;
-  private final Map<String, String> defines;
+  private final PreprocessorSetup defaults;
+  private final Map<Path, FrontendOptions> perFile;
   private final boolean usePrelude;
 
   public CFrontend(FrontendOptions options) {
-    this(options, true);
+    this(options, Map.of(), true);
+  }
+
+  /**
+   * {@code perFile}: options of individual translation units (from a build's compilation database),
+   * keyed by absolute normalized path; every other file is parsed with {@code defaults}.
+   */
+  public CFrontend(FrontendOptions defaults, Map<Path, FrontendOptions> perFile) {
+    this(defaults, perFile, true);
   }
 
   /** {@code usePrelude = false} only to measure what the prelude buys. */
   CFrontend(FrontendOptions options, boolean usePrelude) {
-    List<Path> dirs = new ArrayList<>();
-    for (Path p : options.includeDirs()) dirs.add(p.toAbsolutePath().normalize());
-    this.includeDirs = List.copyOf(dirs);
-    Map<String, String> d = new HashMap<>();
-    options.defines().forEach((k, v) -> d.put(k, v == null ? "1" : v));
-    this.defines = Map.copyOf(d);
+    this(options, Map.of(), usePrelude);
+  }
+
+  private CFrontend(FrontendOptions defaults, Map<Path, FrontendOptions> perFile, boolean usePrelude) {
+    this.defaults = PreprocessorSetup.of(defaults, null);
+    this.perFile = Map.copyOf(perFile);
     this.usePrelude = usePrelude;
   }
 
@@ -86,12 +93,13 @@ public final class CFrontend implements Frontend {
     String cdtName = cdtFileName(file);
     String text = file.text();
     Locations locs = new Locations(name, cdtName, text);
+    PreprocessorSetup setup = setupFor(file);
 
     IASTTranslationUnit ast = GCCLanguage.getDefault()
         .getASTTranslationUnit(
             FileContent.create(cdtName, text.toCharArray()),
-            scannerInfo(),
-            new HeaderProvider(includeDirs, usePrelude ? StringMacroGuesser.definitionsFor(text) : ""),
+            setup.scannerInfo(usePrelude),
+            new HeaderProvider(setup.servedDirs(), usePrelude ? StringMacroGuesser.definitionsFor(text) : ""),
             null,
             PARSE_OPTIONS,
             new NullLogService());
@@ -142,11 +150,11 @@ public final class CFrontend implements Frontend {
         name, "c", locs.lineCount(), functions, types, fields, stringMacros(ast, locs), problems);
   }
 
-  private ExtendedScannerInfo scannerInfo() {
-    String[] include = includeDirs.stream().map(Path::toString).toArray(String[]::new);
-    String[] preIncludes =
-        usePrelude ? new String[] {Prelude.PATH, HeaderProvider.GUESSED_PATH} : new String[0];
-    return new ExtendedScannerInfo(defines, include, new String[0], preIncludes);
+  private PreprocessorSetup setupFor(SourceFile file) {
+    if (perFile.isEmpty() || file.absolutePath() == null) return defaults;
+    Path key = file.absolutePath().toAbsolutePath().normalize();
+    FrontendOptions own = perFile.get(key);
+    return own == null ? defaults : PreprocessorSetup.of(own, key.getParent());
   }
 
   private static String cdtFileName(SourceFile file) {

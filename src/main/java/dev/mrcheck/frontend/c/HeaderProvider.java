@@ -13,10 +13,12 @@ import org.eclipse.cdt.internal.core.parser.scanner.InternalFileContent;
 import org.eclipse.cdt.internal.core.parser.scanner.InternalFileContentProvider;
 
 /**
- * Serves the built-in prelude and headers found under the user's {@code -I} directories; every
- * other include is reported missing. CDT's own saved-files provider needs a running Eclipse
- * workspace, and resolving includes next to the scanned file would make results depend on
- * whatever headers happen to sit there.
+ * Serves the built-in prelude and headers under the directories the options allow (the user's
+ * {@code -I}; with a compilation database also {@code -iquote}, forced includes and the unit's own
+ * directory, see {@link PreprocessorSetup}); every other include is reported missing. CDT's own
+ * saved-files provider needs a running Eclipse workspace, and without a build's word, resolving
+ * includes next to the scanned file would make results depend on whatever headers happen to sit
+ * there.
  *
  * <p>One instance per parse: the base class tracks pragma-once state per translation unit.
  */
@@ -24,11 +26,11 @@ final class HeaderProvider extends InternalFileContentProvider {
   /** Where the per-file guessed string macros are served from (see {@link StringMacroGuesser}). */
   static final String GUESSED_PATH = "/mrcheck-builtin/guessed-macros.h";
 
-  private final List<Path> includeDirs;
+  private final List<Path> servedDirs;
   private final String guessedMacros;
 
-  HeaderProvider(List<Path> includeDirs, String guessedMacros) {
-    this.includeDirs = includeDirs;
+  HeaderProvider(List<Path> servedDirs, String guessedMacros) {
+    this.servedDirs = servedDirs;
     this.guessedMacros = guessedMacros;
   }
 
@@ -64,7 +66,7 @@ final class HeaderProvider extends InternalFileContentProvider {
     } catch (RuntimeException e) {
       return null;
     }
-    for (Path dir : includeDirs) {
+    for (Path dir : servedDirs) {
       if (p.startsWith(dir)) return p;
     }
     return null;
