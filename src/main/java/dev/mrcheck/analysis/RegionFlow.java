@@ -136,6 +136,8 @@ final class RegionFlow {
       else if (stmt instanceof Stmt.Return r && r.value() != null) {
         Place p = place(r.value(), s);
         returned = returned == null || returned.equals(p) ? p : Place.UNKNOWN;
+        // A replay root hands what it returns to code the analysis does not see (a translate hook's caller).
+        if (ctx.stack().size() == 1) References.stored(s, p, false);
       }
     }
 
@@ -248,7 +250,7 @@ final class RegionFlow {
         s.removeIf(f -> f instanceof Fact.Mapped && f.region().equals(subject.id()));
         if (RegionState.isSummarized(subject.id())) s.markReleased(subject.id());
       } else if (e instanceof Effect.Ref r) {
-        subject = operand(r.target(), args, result);
+        subject = spelled(operand(r.target(), args, result), r.target(), c);
         observe(e, c, subject, null, s);
         s.markAcquired(subject.id());
         s.add(new Fact.Referenced(subject.id(), subject.shown(), ownership(s, subject), ctx.phase(), c.loc(),
@@ -256,7 +258,7 @@ final class RegionFlow {
       } else if (e instanceof Effect.Unref u) {
         subject = operand(u.target(), args, result);
         observe(e, c, subject, null, s);
-        s.removeIf(f -> f instanceof Fact.Referenced && f.region().equals(subject.id()));
+        References.released(s, subject, Fact.Referenced.class, Fact.HeldBy.FIND);
         if (RegionState.isSummarized(subject.id())) s.markReleased(subject.id());
       } else if (e instanceof Effect.Unparent u) {
         subject = operand(u.target(), args, result);
@@ -273,20 +275,44 @@ final class RegionFlow {
         other = operand(a.root(), args, result);
         observe(e, c, subject, other, s);
         s.markAcquired(subject.id());
+        s.removeIf(f -> f instanceof Fact.DestroyPending && f.region().equals(subject.id()));
         s.add(new Fact.AddressSpaceLive(other.id(), other.shown(), subject.id(), subject.shown(),
             ownership(s, other), ctx.phase(), c.loc(), ctx.chain()));
       } else if (e instanceof Effect.AddressSpaceDestroy d) {
         subject = operand(d.addressSpace(), args, result);
         observe(e, c, subject, null, s);
+        if (!d.frees()) {
+          for (Fact.AddressSpaceLive l : s.facts(Fact.AddressSpaceLive.class)) {
+            if (!l.addressSpace().equals(subject.id())) continue;
+            s.add(new Fact.DestroyPending(subject.id(), subject.shown(), l.region(), l.shown(), l.phase(), l.at(),
+                ctx.phase(), c.loc()));
+          }
+        }
         s.removeIf(f -> f instanceof Fact.AddressSpaceLive l && l.addressSpace().equals(subject.id()));
         if (RegionState.isSummarized(subject.id())) s.markReleased(subject.id());
       } else if (e instanceof Effect.AddressSpaceMap m) {
-        observe(e, c, operand(m.result(), args, result), operand(m.addressSpace(), args, result), s);
+        subject = spelled(operand(m.result(), args, result), m.result(), c);
+        other = operand(m.addressSpace(), args, result);
+        observe(e, c, subject, other, s);
+        s.add(new Fact.Held(subject.id(), subject.shown(), Fact.HeldBy.MAP, other.shown(), ctx.phase(), c.loc(),
+            ctx.chain()));
       } else if (e instanceof Effect.AddressSpaceUnmap u) {
-        observe(e, c, operand(u.mapping(), args, result), null, s);
+        subject = operand(u.mapping(), args, result);
+        observe(e, c, subject, null, s);
+        References.released(s, subject, Fact.Held.class, Fact.HeldBy.MAP);
       } else if (e instanceof Effect.Find fd) {
-        observe(e, c, operand(fd.reference(), args, result), null, s);
+        subject = spelled(operand(fd.reference(), args, result), fd.reference(), c);
+        observe(e, c, subject, null, s);
+        s.add(new Fact.Held(subject.id(), subject.shown(), Fact.HeldBy.FIND, null, ctx.phase(), c.loc(), ctx.chain()));
+      } else if (e instanceof Effect.Keeps k) {
+        References.stored(s, operand(k.target(), args, result), false);
       }
+    }
+
+    /** A reference in the call's result, named as the code stores it: {@code sec.mr} rather than {@code memory_region_find(...).mr}. */
+    private Place spelled(Place p, Operand o, Stmt.Call c) {
+      if (!(o instanceof Operand.Result r) || c.result() == null) return p;
+      return new Place(p.id(), c.result() + (r.field() == null ? "" : "." + r.field()));
     }
 
     private Place primary(Effect e, List<Place> args, Place result) {
@@ -302,6 +328,7 @@ final class RegionFlow {
       if (e instanceof Effect.AddressSpaceMap m) return operand(m.result(), args, result);
       if (e instanceof Effect.AddressSpaceUnmap u) return operand(u.mapping(), args, result);
       if (e instanceof Effect.Find f) return operand(f.reference(), args, result);
+      if (e instanceof Effect.Keeps k) return operand(k.target(), args, result);
       return Place.UNKNOWN;
     }
 
@@ -311,6 +338,7 @@ final class RegionFlow {
     }
 
     private void assume(Stmt.Assume a, RegionState s) {
+      if (!a.holds() && a.cond() instanceof Value.Path p) References.nullOnThisBranch(s, place(p, s));
       if (a.holds() && justInitialized != null && isErrorCheck(a.cond())) {
         // memory_region_init_ram*() unparents the region itself when it fails.
         Place failed = justInitialized;
@@ -372,6 +400,7 @@ final class RegionFlow {
         return;
       }
       String id = unaliasedId(target, s);
+      References.stored(s, value, id != null && Place.isWithin(id, Place.SELF));
       if (id == null) return;
       if (value == null || value.isUnknown() || value.isNull()) s.setAlias(id, null);
       else if (!value.id().equals(id)) s.setAlias(id, value.id());

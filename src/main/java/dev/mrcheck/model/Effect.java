@@ -22,8 +22,22 @@ public sealed interface Effect {
   /** {@code object_unparent}. */
   record Unparent(Operand target) implements Effect {}
 
-  /** {@code g_free}, {@code g_clear_pointer(.., g_free)}: the storage is released. */
-  record Free(Operand target) implements Effect {}
+  /**
+   * {@code g_free}, {@code g_clear_pointer(.., g_free)}: the storage is released. {@code rcu}: after a
+   * grace period, through the object's {@code rcu_head} ({@code g_free_rcu}), where it replaces any
+   * callback already queued on that head (an {@code address_space_destroy}'s).
+   */
+  record Free(Operand target, boolean rcu) implements Effect {
+    public Free(Operand target) {
+      this(target, false);
+    }
+  }
+
+  /**
+   * The call keeps {@code target}: stores it, or hands it to a completion callback, which gives back
+   * the references inside it later ({@code qemu_iovec_add} keeps a mapped buffer).
+   */
+  record Keeps(Operand target) implements Effect {}
 
   /** {@code address_space_init}: the address space references {@code root}. */
   record AddressSpaceInit(Operand addressSpace, Operand root) implements Effect {}
