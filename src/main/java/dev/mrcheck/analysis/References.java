@@ -42,6 +42,7 @@ final class References {
   static void nullOnThisBranch(RegionState s, Place value) {
     if (value.isUnknown() || value.isNull()) return;
     s.removeIf(f -> f.region().equals(value.id())
-        && (f instanceof Fact.Held || f instanceof Fact.Stored st && st.reference() instanceof Fact.Held));
+        && (f instanceof Fact.Held || f instanceof Fact.Stored st && st.reference() instanceof Fact.Held)
+        || f instanceof Fact.AddressSpaceLive a && a.addressSpace().equals(value.id()));
   }
 }

@@ -282,10 +282,16 @@ final class RegionFlow {
         subject = operand(d.addressSpace(), args, result);
         observe(e, c, subject, null, s);
         if (!d.frees()) {
+          boolean known = false;
           for (Fact.AddressSpaceLive l : s.facts(Fact.AddressSpaceLive.class)) {
             if (!l.addressSpace().equals(subject.id())) continue;
+            known = true;
             s.add(new Fact.DestroyPending(subject.id(), subject.shown(), l.region(), l.shown(), l.phase(), l.at(),
                 ctx.phase(), c.loc()));
+          }
+          // Initialized where this replay did not look (an earlier run-time call): the destroy is pending all the same.
+          if (!known) {
+            s.add(new Fact.DestroyPending(subject.id(), subject.shown(), null, null, null, null, ctx.phase(), c.loc()));
           }
         }
         s.removeIf(f -> f instanceof Fact.AddressSpaceLive l && l.addressSpace().equals(subject.id()));

@@ -6,7 +6,10 @@ import dev.mrcheck.analysis.Fact;
 import dev.mrcheck.analysis.Observation;
 import dev.mrcheck.model.Effect;
 import dev.mrcheck.model.Role;
+import dev.mrcheck.ir.SourceLoc;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -33,10 +36,12 @@ public final class AddressSpaceLifecycleRule extends Rule {
         report.accept(notDestroyed(cp, a));
       }
     }
+    Set<SourceLoc> freed = new HashSet<>();
     for (Observation o : analysis.observations()) {
       if (o.effect() instanceof Effect.Free free) {
         for (Fact.DestroyPending d : o.before().facts(Fact.DestroyPending.class, o.subject().id())) {
-          report.accept(freedAfterDestroy(o, d, free.rcu()));
+          // A teardown helper reached from unrealize and instance_finalize is one mistake, at one line.
+          if (freed.add(o.loc())) report.accept(freedAfterDestroy(o, d, free.rcu()));
         }
       } else if (o.effect() instanceof Effect.AddressSpaceDestroy && o.phase() == Role.INSTANCE_FINALIZE
           && o.device() != null && !o.device().hotpluggable()) {
@@ -74,12 +79,14 @@ public final class AddressSpaceLifecycleRule extends Rule {
         : String.format("%s(%s) right after address_space_destroy(%s) frees the address space before its RCU "
             + "callback runs; use address_space_destroy_free()", o.callee(), d.shown(), d.shown());
     List<TraceStep> trace = new ArrayList<>();
-    trace.add(new TraceStep(d.initAt(), "address space initialized here"));
+    if (d.initAt() != null) trace.add(new TraceStep(d.initAt(), "address space initialized here"));
     trace.add(new TraceStep(d.at(), "destroyed here: the root reference is dropped in an RCU callback"));
     trace.addAll(Findings.chainTo(o, "freed here"));
     Witnesses w = new Witnesses(o.before());
-    if (!d.root().startsWith("global:")) w.initOrForeign(d.root(), d.rootShown(), d.initPhase());
-    w.step(d.initPhase(), WitnessStep.Kind.AS_INIT, d.region(), d.shown(), d.root(), d.rootShown(), d.initAt())
+    String root = d.root() == null ? "root-of:" + d.region() : d.root();
+    String rootShown = d.rootShown() == null ? "the root of " + d.shown() : d.rootShown();
+    if (!root.startsWith("global:")) w.initOrForeign(root, rootShown, d.initPhase());
+    w.step(d.initPhase(), WitnessStep.Kind.AS_INIT, d.region(), d.shown(), root, rootShown, d.initAt())
         .step(d.phase(), WitnessStep.Kind.AS_DESTROY, d.region(), d.shown(), null, null, d.at())
         .step(o.phase(), rcu ? WitnessStep.Kind.AS_FREE_RCU : WitnessStep.Kind.AS_FREE, d.region(), d.shown(), null,
             null, o.loc());
