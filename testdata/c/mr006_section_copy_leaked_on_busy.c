@@ -25,7 +25,7 @@ static void snoopy_arm(SnoopyState *s, MemoryRegionSection *found)
 {
     MemoryRegionSection *copy;
 
-    // BUG: MR006 memory_region_ref(memory_region_section_new_copy
+    // BUG: MR006 the reference memory_region_section_new_copy() takes on copy.mr
     copy = memory_region_section_new_copy(found);
     if (s->watch) {
         return;

@@ -15,7 +15,15 @@ public sealed interface Effect {
   /** {@code memory_region_del_subregion}. */
   record Unmap(Operand region, Operand container) implements Effect {}
 
-  record Ref(Operand target) implements Effect {}
+  /**
+   * {@code memory_region_ref}. {@code anyObject}: the target may be any QOM object ({@code object_ref}),
+   * so the reference is one on a region only where the target is known to be a region.
+   */
+  record Ref(Operand target, boolean anyObject) implements Effect {
+    public Ref(Operand target) {
+      this(target, false);
+    }
+  }
 
   record Unref(Operand target) implements Effect {}
 

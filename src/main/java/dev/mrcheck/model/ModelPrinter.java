@@ -58,6 +58,9 @@ public final class ModelPrinter {
       }
     } else if (effect instanceof Effect.Ref e) {
       call = new Call(Verb.REF, e.target(), params);
+      if (e.anyObject()) {
+        call.withWord("object", "true");
+      }
     } else if (effect instanceof Effect.Unref e) {
       call = new Call(Verb.UNREF, e.target(), params);
     } else if (effect instanceof Effect.Unparent e) {

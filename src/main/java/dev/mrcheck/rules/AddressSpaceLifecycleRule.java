@@ -32,7 +32,10 @@ public final class AddressSpaceLifecycleRule extends Rule {
     for (Checkpoint cp : analysis.checkpoints()) {
       if (cp.after() != Role.UNREALIZE) continue;
       for (Fact.AddressSpaceLive a : cp.state().facts(Fact.AddressSpaceLive.class)) {
-        if (a.rootOwner() == Fact.Owner.SELF || !Teardown.bornBefore(a.phase(), cp.after())) continue;
+        if (a.rootOwner() == Fact.Owner.SELF || !Teardown.bornBefore(a.phase(), cp.after())
+            || destroyedUnderSameTest(cp, a)) {
+          continue;
+        }
         report.accept(notDestroyed(cp, a));
       }
     }
@@ -55,6 +58,18 @@ public final class AddressSpaceLifecycleRule extends Rule {
         }
       }
     }
+  }
+
+  /**
+   * Realize initializes it under {@code if (s->hostmem)}, unrealize destroys it under the same test:
+   * the path that skips the destroy is the one that never initialized it. The analysis does not
+   * correlate branches, so it matches the tested field instead.
+   */
+  private static boolean destroyedUnderSameTest(Checkpoint cp, Fact.AddressSpaceLive a) {
+    for (Fact.DestroyPending d : cp.state().facts(Fact.DestroyPending.class, a.addressSpace())) {
+      if (d.phase() == Role.UNREALIZE && d.guards().stream().anyMatch(a.guards()::contains)) return true;
+    }
+    return false;
   }
 
   private Finding notDestroyed(Checkpoint cp, Fact.AddressSpaceLive a) {

@@ -3,6 +3,7 @@ package dev.mrcheck.rules;
 import dev.mrcheck.analysis.Fact;
 import dev.mrcheck.analysis.Place;
 import dev.mrcheck.analysis.RegionState;
+import dev.mrcheck.ir.Function;
 import dev.mrcheck.ir.SourceLoc;
 import dev.mrcheck.model.Role;
 import dev.mrcheck.rules.TraceStep;
@@ -13,23 +14,23 @@ import java.util.List;
  * {@code memory_region_find} section or an {@code address_space_map} buffer. Also says where the
  * reference went besides its release: stored in the device, stored elsewhere, or nowhere.
  */
-record HeldReference(String region, String shown, WitnessStep.Kind taken, String addressSpace,
+record HeldReference(String region, String shown, WitnessStep.Kind taken, String by, String addressSpace,
     Fact.Owner owner, Role phase, SourceLoc at, List<TraceStep> how, Fact.Stored stored) {
 
   /** The reference a fact stands for; null for facts that are not references the code must give back. */
   static HeldReference of(Fact f) {
     if (f instanceof Fact.Stored st) {
       HeldReference h = of(st.reference());
-      return h == null ? null : new HeldReference(h.region, h.shown, h.taken, h.addressSpace, h.owner, h.phase, h.at,
-          h.how, st);
+      return h == null ? null
+          : new HeldReference(h.region, h.shown, h.taken, h.by, h.addressSpace, h.owner, h.phase, h.at, h.how, st);
     }
     if (f instanceof Fact.Referenced r) {
-      return new HeldReference(r.region(), r.shown(), WitnessStep.Kind.REF, null, r.owner(), r.phase(), r.at(),
+      return new HeldReference(r.region(), r.shown(), WitnessStep.Kind.REF, r.by(), null, r.owner(), r.phase(), r.at(),
           r.how(), null);
     }
     if (f instanceof Fact.Held h) {
       boolean find = h.by() == Fact.HeldBy.FIND;
-      return new HeldReference(h.region(), h.shown(), find ? WitnessStep.Kind.FIND : WitnessStep.Kind.AS_MAP,
+      return new HeldReference(h.region(), h.shown(), find ? WitnessStep.Kind.FIND : WitnessStep.Kind.AS_MAP, null,
           find ? null : h.addressSpaceShown(), Fact.Owner.OTHER, h.phase(), h.at(), h.how(), null);
     }
     return null;
@@ -53,6 +54,19 @@ record HeldReference(String region, String shown, WitnessStep.Kind taken, String
     return Place.isWithin(region, Place.SELF) || stored != null;
   }
 
+  /**
+   * Whether nothing outside {@code f} can reach the reference once {@code f} returns: it lives in a
+   * call result or a local variable of {@code f}. Through a parameter ({@code section->mr} in a
+   * listener's region_add) the caller still reaches it and may give it back (in region_del).
+   */
+  boolean diesWith(Function f) {
+    if (region.startsWith("new@")) return true;
+    String frame = f.key() + "::";
+    if (!region.startsWith(frame)) return false;
+    String variable = region.substring(frame.length()).split("\\.", 2)[0];
+    return f.params().stream().noneMatch(p -> p.name().equals(variable));
+  }
+
   /** The witness steps up to the reference being taken: the region's init (or a foreign one) and the call. */
   Witnesses witness(RegionState s) {
     Witnesses w = new Witnesses(s);
@@ -65,7 +79,8 @@ record HeldReference(String region, String shown, WitnessStep.Kind taken, String
     return switch (taken) {
       case FIND -> "the reference memory_region_find() returns in " + shown;
       case AS_MAP -> "the mapping address_space_map(" + addressSpace + ") returns in " + shown;
-      default -> "memory_region_ref(" + shown + ")";
+      default -> by.equals("memory_region_ref") ? "memory_region_ref(" + shown + ")"
+          : "the reference " + by + "() takes on " + shown;
     };
   }
 

@@ -31,7 +31,10 @@ public final class RefImbalanceRule extends Rule {
     for (RootExit x : analysis.exits()) {
       for (Fact f : x.state().facts()) {
         HeldReference h = HeldReference.of(f);
-        if (h == null || h.phase() != x.phase() || !h.foreign() || h.kept() || !reported.add(h)) continue;
+        if (h == null || h.phase() != x.phase() || !h.foreign() || h.kept() || !h.diesWith(x.function())
+            || !reported.add(h)) {
+          continue;
+        }
         report.accept(heldPastReturn(x, h));
       }
     }
