@@ -136,7 +136,10 @@ final class RegionFlow {
       else if (stmt instanceof Stmt.Assume a) assume(a, s);
       else if (stmt instanceof Stmt.Return r && r.value() != null) {
         Place p = place(r.value(), s);
-        returned = returned == null || returned.equals(p) ? p : Place.UNKNOWN;
+        // return NULL on a failure path and the buffer on success: the caller's result is the buffer,
+        // and its if (!buf) tells the paths apart, as a local's NULL-or-place does.
+        if (returned == null || returned.isNull()) returned = p;
+        else if (!p.isNull() && !returned.equals(p)) returned = Place.UNKNOWN;
         // A replay root hands what it returns to code the analysis does not see (a translate hook's caller).
         if (ctx.stack().size() == 1) References.stored(s, p, false);
       }
