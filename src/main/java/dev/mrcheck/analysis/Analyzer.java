@@ -27,6 +27,7 @@ public final class Analyzer {
   private final CallGraph callGraph;
   private final Map<String, Observation> observations = new LinkedHashMap<>();
   private final List<Checkpoint> checkpoints = new ArrayList<>();
+  private final List<RootExit> exits = new ArrayList<>();
 
   public Analyzer(Program program, ApiModel model, Semantics semantics) {
     this.program = program;
@@ -55,7 +56,7 @@ public final class Analyzer {
     }
     List<Observation> sorted = new ArrayList<>(observations.values());
     sorted.sort(Comparator.comparing(Observation::loc).thenComparing(o -> o.chain().size()));
-    return new AnalysisResult(semantics, devices, sorted, checkpoints, callGraph.relevantCount(), roots,
+    return new AnalysisResult(semantics, devices, sorted, checkpoints, exits, callGraph.relevantCount(), roots,
         flow.exhaustedRoots());
   }
 
@@ -91,6 +92,7 @@ public final class Analyzer {
       RegionFlow.Context ctx = new RegionFlow.Context(role, d, List.of(), List.of(f.key()));
       RegionFlow.Exit exit = flow.run(f, List.of(new Place(Place.SELF, selfName(f))), s, ctx);
       if (exit.state() != null) {
+        exits.add(new RootExit(d, role, f, exit.state().copy()));
         s = exit.state();
         s.swapLocals(new HashMap<>());
       }
@@ -118,7 +120,8 @@ public final class Analyzer {
     flow.startRoot();
     RegionState start = device != null && afterRealize.containsKey(device.name())
         ? afterRealize.get(device.name()).copy() : new RegionState();
-    flow.run(f, args, start, new RegionFlow.Context(null, device, List.of(), List.of(f.key())));
+    RegionFlow.Exit exit = flow.run(f, args, start, new RegionFlow.Context(null, device, List.of(), List.of(f.key())));
+    if (exit.state() != null) exits.add(new RootExit(device, null, f, exit.state()));
   }
 
   /** {@code MyState *s = opaque;}: the callback's state struct arrives as a {@code void *}. */

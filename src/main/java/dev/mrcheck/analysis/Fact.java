@@ -5,6 +5,7 @@ import dev.mrcheck.model.RegionKind;
 import dev.mrcheck.model.Role;
 import dev.mrcheck.rules.TraceStep;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What may hold at a program point of a replay. The analysis is a may-analysis: a fact survives a
@@ -24,14 +25,52 @@ public sealed interface Fact {
       String region, String shown, String container, String containerShown, Role undoneBefore,
       Owner regionOwner, Owner containerOwner, Role phase, SourceLoc at, List<TraceStep> how) implements Fact {}
 
-  /** An outstanding {@code memory_region_ref}. */
-  record Referenced(String region, String shown, Owner owner, Role phase, SourceLoc at, List<TraceStep> how)
-      implements Fact {}
+  /**
+   * An outstanding {@code memory_region_ref}, or another reference on a region; {@code by} is the call
+   * that took it ({@code memory_region_section_new_copy} references the copy's {@code .mr}).
+   */
+  record Referenced(String region, String shown, String by, Owner owner, Role phase, SourceLoc at,
+      List<TraceStep> how) implements Fact {}
 
-  /** A live address space over {@code root}; {@code region()} is the root. */
+  /**
+   * A live address space over {@code root}; {@code region()} is the root. {@code guards}: the fields
+   * tested true around its {@code address_space_init} ({@code if (s->hostmem)}).
+   */
   record AddressSpaceLive(
       String region, String shown, String addressSpace, String addressSpaceShown, Owner rootOwner,
-      Role phase, SourceLoc at, List<TraceStep> how) implements Fact {}
+      Role phase, SourceLoc at, List<TraceStep> how, Set<String> guards) implements Fact {}
+
+  /**
+   * A reference the code must give back that is not a {@code memory_region_ref}: the section of a
+   * {@code memory_region_find} ({@code region()} is its {@code .mr}), or an {@code address_space_map}
+   * mapping ({@code region()} is the returned buffer, {@code addressSpaceShown} the space it maps).
+   */
+  record Held(String region, String shown, HeldBy by, String addressSpaceShown, Role phase, SourceLoc at,
+      List<TraceStep> how) implements Fact {}
+
+  /** How a {@link Held} reference was taken, and so how it is given back. */
+  enum HeldBy {
+    /** {@code memory_region_find}: dropped by {@code memory_region_unref(section.mr)}. */
+    FIND,
+    /** {@code address_space_map}: dropped by {@code address_space_unmap}. */
+    MAP
+  }
+
+  /**
+   * {@code reference} (a {@link Referenced} on a region the device does not own, or a {@link Held})
+   * was stored where it outlives the function: the device state when {@code intoDevice}, else a
+   * place the analysis cannot name. It replaces the reference on that path, so a join still shows
+   * the paths that stored it nowhere.
+   */
+  record Stored(String region, boolean intoDevice, Fact reference) implements Fact {}
+
+  /**
+   * {@code address_space_destroy(as)} ran and its RCU callback is pending on the address space's
+   * {@code rcu_head}; {@code region()} is the address space, {@code root*} what it was initialized over,
+   * {@code guards} the fields tested true around the destroy.
+   */
+  record DestroyPending(String region, String shown, String root, String rootShown, Role initPhase, SourceLoc initAt,
+      Role phase, SourceLoc at, Set<String> guards) implements Fact {}
 
   /** Owner classes that matter to the rules; {@code OTHER} also when owners differ between paths. */
   enum Owner {

@@ -19,10 +19,22 @@ final class Facts {
           m.containerShown(), m.undoneBefore(), m.regionOwner(), m.containerOwner(), m.phase(), m.at(), m.how());
     }
     if (f instanceof Fact.Referenced r) {
-      return new Fact.Referenced(renameId(r.region(), from, to), r.shown(), r.owner(), r.phase(), r.at(), r.how());
+      return new Fact.Referenced(renameId(r.region(), from, to), r.shown(), r.by(), r.owner(), r.phase(), r.at(),
+          r.how());
+    }
+    if (f instanceof Fact.Held h) {
+      return new Fact.Held(renameId(h.region(), from, to), h.shown(), h.by(), h.addressSpaceShown(), h.phase(), h.at(),
+          h.how());
+    }
+    if (f instanceof Fact.Stored st) {
+      return new Fact.Stored(renameId(st.region(), from, to), st.intoDevice(), rename(st.reference(), from, to));
+    }
+    if (f instanceof Fact.DestroyPending d) {
+      return new Fact.DestroyPending(renameId(d.region(), from, to), d.shown(), renameId(d.root(), from, to),
+          d.rootShown(), d.initPhase(), d.initAt(), d.phase(), d.at(), d.guards());
     }
     Fact.AddressSpaceLive a = (Fact.AddressSpaceLive) f;
     return new Fact.AddressSpaceLive(renameId(a.region(), from, to), a.shown(), renameId(a.addressSpace(), from, to),
-        a.addressSpaceShown(), a.rootOwner(), a.phase(), a.at(), a.how());
+        a.addressSpaceShown(), a.rootOwner(), a.phase(), a.at(), a.how(), a.guards());
   }
 }

@@ -42,6 +42,7 @@ final class RegionFlow {
   private final Consumer<Observation> sink;
   /** Callee results by (callee, arguments, entry state, role): a helper met again in the same state is not re-analyzed. */
   private final Map<List<Object>, Exit> memo = new HashMap<>();
+  private final FieldGuards guards = new FieldGuards();
   private int spent;
   private int exhaustedRoots;
 
@@ -135,7 +136,12 @@ final class RegionFlow {
       else if (stmt instanceof Stmt.Assume a) assume(a, s);
       else if (stmt instanceof Stmt.Return r && r.value() != null) {
         Place p = place(r.value(), s);
-        returned = returned == null || returned.equals(p) ? p : Place.UNKNOWN;
+        // return NULL on a failure path and the buffer on success: the caller's result is the buffer,
+        // and its if (!buf) tells the paths apart, as a local's NULL-or-place does.
+        if (returned == null || returned.isNull()) returned = p;
+        else if (!p.isNull() && !returned.equals(p)) returned = Place.UNKNOWN;
+        // A replay root hands what it returns to code the analysis does not see (a translate hook's caller).
+        if (ctx.stack().size() == 1) References.stored(s, p, false);
       }
     }
 
@@ -202,6 +208,10 @@ final class RegionFlow {
       Function callee = program.resolve(c.callee(), f.file());
       if (callee == null || !callGraph.worthFollowing(callee.key())
           || ctx.stack().contains(callee.key()) || ctx.stack().size() >= MAX_DEPTH || spent > BUDGET_PER_ROOT) {
+        // Device code the replay does not enter may keep what it is given (a listener's section list).
+        if (callee != null) {
+          for (Place a : args) References.stored(s, a, false);
+        }
         Place made = fresh(c);
         forgetEarlierObject(made, s);
         return made;
@@ -248,15 +258,17 @@ final class RegionFlow {
         s.removeIf(f -> f instanceof Fact.Mapped && f.region().equals(subject.id()));
         if (RegionState.isSummarized(subject.id())) s.markReleased(subject.id());
       } else if (e instanceof Effect.Ref r) {
-        subject = operand(r.target(), args, result);
+        subject = spelled(operand(r.target(), args, result), r.target(), c);
         observe(e, c, subject, null, s);
+        // object_ref() of a device, a bus or an iothread takes no reference on a region.
+        if (r.anyObject() && s.facts(Fact.Owned.class, subject.id()).isEmpty() || untracked(r.target(), c)) return;
         s.markAcquired(subject.id());
-        s.add(new Fact.Referenced(subject.id(), subject.shown(), ownership(s, subject), ctx.phase(), c.loc(),
-            ctx.chain()));
+        s.add(new Fact.Referenced(subject.id(), subject.shown(), c.callee(), ownership(s, subject), ctx.phase(),
+            c.loc(), ctx.chain()));
       } else if (e instanceof Effect.Unref u) {
         subject = operand(u.target(), args, result);
         observe(e, c, subject, null, s);
-        s.removeIf(f -> f instanceof Fact.Referenced && f.region().equals(subject.id()));
+        References.released(s, subject, Fact.Referenced.class, Fact.HeldBy.FIND);
         if (RegionState.isSummarized(subject.id())) s.markReleased(subject.id());
       } else if (e instanceof Effect.Unparent u) {
         subject = operand(u.target(), args, result);
@@ -273,20 +285,62 @@ final class RegionFlow {
         other = operand(a.root(), args, result);
         observe(e, c, subject, other, s);
         s.markAcquired(subject.id());
+        s.removeIf(f -> f instanceof Fact.DestroyPending && f.region().equals(subject.id()));
         s.add(new Fact.AddressSpaceLive(other.id(), other.shown(), subject.id(), subject.shown(),
-            ownership(s, other), ctx.phase(), c.loc(), ctx.chain()));
+            ownership(s, other), ctx.phase(), c.loc(), ctx.chain(), guards.at(f, node)));
       } else if (e instanceof Effect.AddressSpaceDestroy d) {
         subject = operand(d.addressSpace(), args, result);
         observe(e, c, subject, null, s);
+        if (!d.frees()) {
+          boolean known = false;
+          for (Fact.AddressSpaceLive l : s.facts(Fact.AddressSpaceLive.class)) {
+            if (!l.addressSpace().equals(subject.id())) continue;
+            known = true;
+            s.add(new Fact.DestroyPending(subject.id(), subject.shown(), l.region(), l.shown(), l.phase(), l.at(),
+                ctx.phase(), c.loc(), guards.at(f, node)));
+          }
+          // Initialized where this replay did not look (an earlier run-time call): the destroy is pending all the same.
+          if (!known) {
+            s.add(new Fact.DestroyPending(subject.id(), subject.shown(), null, null, null, null, ctx.phase(), c.loc(),
+                guards.at(f, node)));
+          }
+        }
         s.removeIf(f -> f instanceof Fact.AddressSpaceLive l && l.addressSpace().equals(subject.id()));
         if (RegionState.isSummarized(subject.id())) s.markReleased(subject.id());
       } else if (e instanceof Effect.AddressSpaceMap m) {
-        observe(e, c, operand(m.result(), args, result), operand(m.addressSpace(), args, result), s);
+        subject = spelled(operand(m.result(), args, result), m.result(), c);
+        other = operand(m.addressSpace(), args, result);
+        observe(e, c, subject, other, s);
+        if (untracked(m.result(), c)) return;
+        s.add(new Fact.Held(subject.id(), subject.shown(), Fact.HeldBy.MAP, other.shown(), ctx.phase(), c.loc(),
+            ctx.chain()));
       } else if (e instanceof Effect.AddressSpaceUnmap u) {
-        observe(e, c, operand(u.mapping(), args, result), null, s);
+        subject = operand(u.mapping(), args, result);
+        observe(e, c, subject, null, s);
+        References.released(s, subject, Fact.Held.class, Fact.HeldBy.MAP);
       } else if (e instanceof Effect.Find fd) {
-        observe(e, c, operand(fd.reference(), args, result), null, s);
+        subject = spelled(operand(fd.reference(), args, result), fd.reference(), c);
+        observe(e, c, subject, null, s);
+        if (untracked(fd.reference(), c)) return;
+        s.add(new Fact.Held(subject.id(), subject.shown(), Fact.HeldBy.FIND, null, ctx.phase(), c.loc(), ctx.chain()));
+      } else if (e instanceof Effect.Keeps k) {
+        References.stored(s, operand(k.target(), args, result), false);
       }
+    }
+
+    /**
+     * A reference in a result the code does not assign to a variable or a field: it went into an
+     * expression the IR does not follow ({@code memory_region_find(..).mr} as an initializer),
+     * so where it ends up, and whether it is given back, is unknown.
+     */
+    private boolean untracked(Operand o, Stmt.Call c) {
+      return o instanceof Operand.Result && c.result() == null;
+    }
+
+    /** A reference in the call's result, named as the code stores it: {@code sec.mr} rather than {@code memory_region_find(...).mr}. */
+    private Place spelled(Place p, Operand o, Stmt.Call c) {
+      if (!(o instanceof Operand.Result r) || c.result() == null) return p;
+      return new Place(p.id(), c.result() + (r.field() == null ? "" : "." + r.field()));
     }
 
     private Place primary(Effect e, List<Place> args, Place result) {
@@ -302,6 +356,7 @@ final class RegionFlow {
       if (e instanceof Effect.AddressSpaceMap m) return operand(m.result(), args, result);
       if (e instanceof Effect.AddressSpaceUnmap u) return operand(u.mapping(), args, result);
       if (e instanceof Effect.Find f) return operand(f.reference(), args, result);
+      if (e instanceof Effect.Keeps k) return operand(k.target(), args, result);
       return Place.UNKNOWN;
     }
 
@@ -311,6 +366,7 @@ final class RegionFlow {
     }
 
     private void assume(Stmt.Assume a, RegionState s) {
+      if (!a.holds() && a.cond() instanceof Value.Path p) References.nullOnThisBranch(s, place(p, s));
       if (a.holds() && justInitialized != null && isErrorCheck(a.cond())) {
         // memory_region_init_ram*() unparents the region itself when it fails.
         Place failed = justInitialized;
@@ -368,13 +424,23 @@ final class RegionFlow {
 
     private void assign(AccessPath target, Place value, RegionState s) {
       if (target.steps().isEmpty() && target.kind() != AccessPath.Root.GLOBAL) {
+        if (isParam(target.root())) {
+          // *page = dma_memory_map(..): the IR drops the *, but the caller reads the buffer through page.
+          Place param = s.local(target.root());
+          References.stored(s, value, param != null && Place.isWithin(param.id(), Place.SELF));
+        }
         s.bindLocal(target.root(), value);
         return;
       }
       String id = unaliasedId(target, s);
+      References.stored(s, value, id != null && Place.isWithin(id, Place.SELF));
       if (id == null) return;
       if (value == null || value.isUnknown() || value.isNull()) s.setAlias(id, null);
       else if (!value.id().equals(id)) s.setAlias(id, value.id());
+    }
+
+    private boolean isParam(String name) {
+      return f.params().stream().anyMatch(p -> p.name().equals(name));
     }
 
     /** The id of a store target: its prefix resolved through aliases, the last step kept as written. */

@@ -201,9 +201,13 @@ public final class RegionState {
     }
     for (Map.Entry<String, Place> e : other.locals.entrySet()) {
       Place mine = locals.get(e.getKey());
-      if (mine == null) {
+      if (mine == null || mine.isNull() && !e.getValue().isUnknown() && !e.getValue().isNull()) {
+        // NULL on one path, a place on the other (buf = NULL; ... buf = map(..)): the place, so
+        // that a later if (buf) still tells the paths apart.
         locals.put(e.getKey(), e.getValue());
         changed = true;
+      } else if (e.getValue().isNull() && !mine.isUnknown()) {
+        continue;
       } else if (!Objects.equals(mine, e.getValue()) && !mine.isUnknown()) {
         locals.put(e.getKey(), Place.UNKNOWN);
         changed = true;

@@ -15,15 +15,37 @@ public sealed interface Effect {
   /** {@code memory_region_del_subregion}. */
   record Unmap(Operand region, Operand container) implements Effect {}
 
-  record Ref(Operand target) implements Effect {}
+  /**
+   * {@code memory_region_ref}. {@code anyObject}: the target may be any QOM object ({@code object_ref}),
+   * so the reference is one on a region only where the target is known to be a region.
+   */
+  record Ref(Operand target, boolean anyObject) implements Effect {
+    public Ref(Operand target) {
+      this(target, false);
+    }
+  }
 
   record Unref(Operand target) implements Effect {}
 
   /** {@code object_unparent}. */
   record Unparent(Operand target) implements Effect {}
 
-  /** {@code g_free}, {@code g_clear_pointer(.., g_free)}: the storage is released. */
-  record Free(Operand target) implements Effect {}
+  /**
+   * {@code g_free}, {@code g_clear_pointer(.., g_free)}: the storage is released. {@code rcu}: after a
+   * grace period, through the object's {@code rcu_head} ({@code g_free_rcu}), where it replaces any
+   * callback already queued on that head (an {@code address_space_destroy}'s).
+   */
+  record Free(Operand target, boolean rcu) implements Effect {
+    public Free(Operand target) {
+      this(target, false);
+    }
+  }
+
+  /**
+   * The call keeps {@code target}: stores it, or hands it to a completion callback, which gives back
+   * the references inside it later ({@code qemu_iovec_add} keeps a mapped buffer).
+   */
+  record Keeps(Operand target) implements Effect {}
 
   /** {@code address_space_init}: the address space references {@code root}. */
   record AddressSpaceInit(Operand addressSpace, Operand root) implements Effect {}

@@ -58,12 +58,20 @@ public final class ModelPrinter {
       }
     } else if (effect instanceof Effect.Ref e) {
       call = new Call(Verb.REF, e.target(), params);
+      if (e.anyObject()) {
+        call.withWord("object", "true");
+      }
     } else if (effect instanceof Effect.Unref e) {
       call = new Call(Verb.UNREF, e.target(), params);
     } else if (effect instanceof Effect.Unparent e) {
       call = new Call(Verb.UNPARENT, e.target(), params);
     } else if (effect instanceof Effect.Free e) {
       call = new Call(Verb.FREE, e.target(), params);
+      if (e.rcu()) {
+        call.withWord("rcu", "true");
+      }
+    } else if (effect instanceof Effect.Keeps e) {
+      call = new Call(Verb.KEEPS, e.target(), params);
     } else if (effect instanceof Effect.AddressSpaceInit e) {
       call = new Call(Verb.AS_INIT, e.addressSpace(), params).with("root", e.root());
     } else if (effect instanceof Effect.AddressSpaceDestroy e) {

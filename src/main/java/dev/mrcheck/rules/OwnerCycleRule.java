@@ -59,9 +59,7 @@ public final class OwnerCycleRule extends Rule {
     Role born = f instanceof Fact.Referenced r ? r.phase()
         : f instanceof Fact.AddressSpaceLive a ? a.phase()
         : f instanceof Fact.Mapped m ? m.phase() : null;
-    if (born == null) return false;
-    if (checkpoint == Role.INSTANCE_INIT) return born == Role.INSTANCE_INIT;
-    return born == Role.INSTANCE_INIT || born == Role.REALIZE;
+    return Teardown.bornBefore(born, checkpoint);
   }
 
   private static String deviceName(Checkpoint cp) {

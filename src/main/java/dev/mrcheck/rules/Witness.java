@@ -21,6 +21,10 @@ public record Witness(String device, boolean hotpluggable, List<WitnessStep> ste
     /** MR003: a region with no owner is destroyed although nothing reference-counts it. */
     OWNERLESS_DESTROYED,
     /** MR004: a call from instance_finalize on a region already finalized with its owner's children. */
-    USE_AFTER_FINALIZE
+    USE_AFTER_FINALIZE,
+    /** MR006, MR007: a reference, mapping or registered address space that nobody can release any more. */
+    UNRELEASED,
+    /** MR007: an address_space_destroy whose RCU callback is overwritten or freed, so it never takes effect. */
+    DESTROY_LOST
   }
 }

@@ -26,6 +26,16 @@ public record WitnessStep(
     FREE,
     /** address_space_init: address space {@code subject} over root {@code other}. */
     AS_INIT,
-    AS_DESTROY
+    AS_DESTROY,
+    /** memory_region_find: {@code subject} is the section's region, which carries a reference. */
+    FIND,
+    /** address_space_map: buffer {@code subject} maps a region of address space {@code other}. */
+    AS_MAP,
+    /** The function returns on some path still holding {@code subject}'s reference, stored nowhere. */
+    RETURN,
+    /** g_free of address space {@code subject}. */
+    AS_FREE,
+    /** g_free_rcu of address space {@code subject}: queued on its rcu_head. */
+    AS_FREE_RCU
   }
 }

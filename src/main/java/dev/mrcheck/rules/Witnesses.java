@@ -4,6 +4,7 @@ import dev.mrcheck.analysis.DeviceType;
 import dev.mrcheck.analysis.Fact;
 import dev.mrcheck.analysis.RegionState;
 import dev.mrcheck.ir.SourceLoc;
+import dev.mrcheck.model.RegionKind;
 import dev.mrcheck.model.Role;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,17 @@ final class Witnesses {
           o.owner(), o.kind(), o.at()));
       break;
     }
+    return this;
+  }
+
+  /**
+   * The region's memory_region_init*, or, when the replay never saw one, a region of another object:
+   * one the device only points to (a find result, a field set from a property).
+   */
+  Witnesses initOrForeign(String region, String shown, Role phase) {
+    if (!state.facts(Fact.Owned.class, region).isEmpty()) return init(region);
+    steps.add(new WitnessStep(phase, WitnessStep.Kind.INIT, region, shown, null, "another object", Fact.Owner.OTHER,
+        RegionKind.CONTAINER, null));
     return this;
   }
 

@@ -19,6 +19,8 @@ public final class AddressSpace implements Holder {
   State state = State.LIVE;
   boolean freed;
   Ref rootRef;
+  /** The object whose code holds the address space (embedded in it, or pointed to by it), or null. */
+  QObject keptBy;
   /** Where the destroy was lost (its RCU callback overwritten or its memory freed), or null. */
   SourceLoc destroyLostAt;
   String destroyLostHow;

@@ -190,7 +190,7 @@ public final class LifecycleReplay {
       } else if (event instanceof MemoryEvent.Use e) {
         model.useRegion(region(e.region(), e), e.operation(), e.loc());
       } else if (event instanceof MemoryEvent.AddressSpaceInit e) {
-        spaces.put(e.space(), model.addressSpaceInit(e.space(), region(e.root(), e), e.loc()));
+        spaces.put(e.space(), model.addressSpaceInit(e.space(), region(e.root(), e), device, e.loc()));
       } else if (event instanceof MemoryEvent.AddressSpaceDestroy e) {
         withSpace(e.space(), e, as -> model.addressSpaceDestroy(as, e.loc()));
       } else if (event instanceof MemoryEvent.AddressSpaceDestroyFree e) {
@@ -208,6 +208,14 @@ public final class LifecycleReplay {
           model.note(e.loc(), "unmap of unknown mapping " + e.handle() + ": ignored");
         } else {
           model.addressSpaceUnmap(m, e.loc());
+        }
+      } else if (event instanceof MemoryEvent.Return e) {
+        Mapping m = mappings.get(e.held());
+        String why = "the function returns and nothing else holds the pointer";
+        if (m != null) {
+          model.loseMapping(m, e.loc(), why);
+        } else {
+          model.loseReference(region(e.held(), e), device, e.loc(), why);
         }
       }
     }

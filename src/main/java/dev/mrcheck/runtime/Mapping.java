@@ -9,6 +9,8 @@ public final class Mapping implements Holder {
   private final SourceLoc loc;
   Ref ref;
   boolean unmapped;
+  /** Reported as unreleased already. */
+  boolean lost;
 
   Mapping(AddressSpace space, Region region, SourceLoc loc) {
     this.space = space;

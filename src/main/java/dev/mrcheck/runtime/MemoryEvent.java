@@ -51,4 +51,10 @@ public sealed interface MemoryEvent {
   record Map(SourceLoc loc, String description, String handle, String space, String region) implements MemoryEvent {}
 
   record Unmap(SourceLoc loc, String description, String handle) implements MemoryEvent {}
+
+  /**
+   * The function that took {@code held} (a referenced region, or a mapping's handle) returns without
+   * releasing it or storing the pointer anywhere.
+   */
+  record Return(SourceLoc loc, String description, String held) implements MemoryEvent {}
 }

@@ -35,6 +35,14 @@ public sealed interface Outcome {
       implements Outcome {}
 
   /**
+   * A reference nobody can give back any more: a {@code memory_region_ref}/{@code memory_region_find}
+   * reference or an {@code address_space_map} mapping whose holder returned without storing it or was
+   * finalized, or an address space still registered after the object that held it was finalized.
+   * {@code subject} is the region, mapped buffer or address space; {@code loc} where it was taken.
+   */
+  record Unreleased(String subject, String holder, SourceLoc loc, String message) implements Outcome {}
+
+  /**
    * A region created with owner NULL (not an alias or a container) destroyed by {@code object_unparent},
    * a dropped last reference or {@code g_free}: nothing reference-counts it, so nothing protects the
    * memory core, an address space or an in-flight access that still uses it (domain.md MR003).

@@ -14,6 +14,8 @@ final class Ref {
   final SourceLoc loc;
   /** For REGION_REF: the region named in memory_region_ref, so unref can match it. */
   final Region via;
+  /** Reported as unreleased already: its holder can no longer give it back. */
+  boolean lost;
 
   Ref(Holder holder, Node target, Kind kind, String reason, SourceLoc loc, Region via) {
     this.holder = holder;

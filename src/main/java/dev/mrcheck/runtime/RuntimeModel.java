@@ -338,6 +338,16 @@ public final class RuntimeModel {
     return as;
   }
 
+  /**
+   * {@code address_space_init} by the code of {@code keptBy}: once that object is finalized nobody can
+   * destroy the address space any more, so {@link #checkLeaks()} reports it if it is still registered.
+   */
+  public AddressSpace addressSpaceInit(String name, Region root, QObject keptBy, SourceLoc loc) {
+    AddressSpace as = addressSpaceInit(name, root, loc);
+    as.keptBy = keptBy;
+    return as;
+  }
+
   /** {@code address_space_destroy(as)}: detaches now, drops the root reference in an RCU callback. */
   public void addressSpaceDestroy(AddressSpace as, SourceLoc loc) {
     destroy(as, false, loc);
@@ -440,6 +450,34 @@ public final class RuntimeModel {
     }
   }
 
+  /**
+   * The code holding {@code holder}'s reference on {@code mr} returns without dropping it or storing
+   * the pointer: the reference can never be given back.
+   */
+  public void loseReference(Region mr, Holder holder, SourceLoc loc, String why) {
+    Node target = policy.refTarget(mr);
+    Ref ref = target == null ? null : find(target, holder, mr, null);
+    if (ref == null || ref.lost) {
+      journal.note(loc, why + ": no outstanding reference on " + mr.name());
+      return;
+    }
+    ref.lost = true;
+    journal.report(new Outcome.Unreleased(mr.name(), holder.label(), loc, "the reference on " + mr.name()
+        + " taken" + (ref.loc == null ? "" : " at " + ref.loc) + " is never dropped: " + why
+        + (target == mr ? "" : "; " + target.name() + " can never be finalized")));
+  }
+
+  /** The code holding mapping {@code m} returns without unmapping it or storing the buffer. */
+  public void loseMapping(Mapping m, SourceLoc loc, String why) {
+    if (m.unmapped || m.lost) {
+      journal.note(loc, why + ": " + m.label() + " is no longer mapped");
+      return;
+    }
+    m.lost = true;
+    journal.report(new Outcome.Unreleased(m.region().name(), m.label(), loc, m.label() + " is never unmapped: "
+        + why + (m.ref == null ? "" : "; its reference on " + m.ref.target.name() + " is never dropped")));
+  }
+
   // ---------------------------------------------------------------- end state
 
   /**
@@ -450,6 +488,7 @@ public final class RuntimeModel {
   public List<Outcome.Leak> checkLeaks() {
     List<Outcome.Leak> leaks = new LeakFinder(nodes).find(spaces);
     leaks.forEach(journal::report);
+    reportUnreleased();
     return leaks;
   }
 
@@ -460,6 +499,36 @@ public final class RuntimeModel {
 
   public List<AddressSpace> addressSpaces() {
     return List.copyOf(spaces);
+  }
+
+  /**
+   * References whose holder is gone: taken by an object that was finalized without dropping them,
+   * mappings never unmapped, address spaces still registered after the object that held them died.
+   */
+  private void reportUnreleased() {
+    for (Node n : nodes) {
+      for (Ref r : List.copyOf(n.refs)) {
+        if (r.kind == Ref.Kind.REGION_REF && !r.lost && r.holder instanceof QObject h && h.finalized) {
+          r.lost = true;
+          String what = r.via == null ? n.name() : r.via.name();
+          journal.report(new Outcome.Unreleased(what, h.name(), r.loc, "the reference on " + what + " held by "
+              + h.name() + " is never dropped: " + h.name() + " was finalized while holding it"));
+        }
+      }
+    }
+    for (Mapping m : mappings) {
+      if (!m.unmapped && !m.lost) {
+        loseMapping(m, m.ref == null ? null : m.ref.loc, "nothing unmaps it before the scenario ends");
+      }
+    }
+    for (AddressSpace as : spaces) {
+      if (as.state == AddressSpace.State.LIVE && !as.freed && as.keptBy != null && as.keptBy.finalized) {
+        journal.report(new Outcome.Unreleased(as.name(), as.keptBy.name(), as.rootRef == null ? null : as.rootRef.loc,
+            "address space " + as.name() + " is still registered after " + as.keptBy.name() + ", which held it, was"
+                + " finalized: nobody can destroy it, the memory core keeps using it"
+                + (as.rootRef == null ? "" : " and it keeps its reference on " + as.rootRef.target.name())));
+      }
+    }
   }
 
   // ---------------------------------------------------------------- internals

@@ -40,7 +40,7 @@ class ModelBinderTest {
   void unknownVerbSuggestsTheClosest() {
     assertThat(errors("function f(mr) {\n  mapp(mr, into = global x);\n}\n"))
         .containsExactly("m.mrm:2:3: unknown verb 'mapp'; did you mean 'map'? (verbs: init, map, unmap, ref, "
-            + "unref, unparent, free, as_init, as_destroy, as_map, as_unmap, find, returns, tests_mapped)");
+            + "unref, unparent, free, keeps, as_init, as_destroy, as_map, as_unmap, find, returns, tests_mapped)");
   }
 
   @Test
@@ -72,8 +72,8 @@ class ModelBinderTest {
             "m.mrm:1:21: map needs the argument 'into = <operand>'");
     assertThat(errors("function f(mr, c) { unmap(mr, from = c, from = c); }"))
         .containsExactly("m.mrm:1:41: argument 'from' is given twice");
-    assertThat(errors("function f(mr) { ref(mr, into = mr); }"))
-        .containsExactly("m.mrm:1:26: unknown argument 'into' for ref (it takes no named arguments)");
+    assertThat(errors("function f(mr) { unref(mr, into = mr); }"))
+        .containsExactly("m.mrm:1:28: unknown argument 'into' for unref (it takes no named arguments)");
   }
 
   @Test
@@ -156,7 +156,7 @@ class ModelBinderTest {
     assertThatThrownBy(() -> ModelLoader.parse("m.mrm", "function f(mr) { mapp(mr); ref(x); }"))
         .isInstanceOf(ModelException.class)
         .hasMessage("m.mrm:1:18: unknown verb 'mapp'; did you mean 'map'? (verbs: init, map, unmap, ref, unref, "
-            + "unparent, free, as_init, as_destroy, as_map, as_unmap, find, returns, tests_mapped)\n"
+            + "unparent, free, keeps, as_init, as_destroy, as_map, as_unmap, find, returns, tests_mapped)\n"
             + "m.mrm:1:32: unknown parameter 'x' in f(mr); for a region outside every device write 'global x'");
   }
 

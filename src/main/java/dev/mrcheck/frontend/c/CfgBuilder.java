@@ -395,7 +395,24 @@ final class CfgBuilder {
       holds = !holds;
       e = CallShapes.stripParens(u.getOperand());
     }
+    // p == NULL is !p and p != NULL is p: a failed map or an empty lookup is tested either way.
+    if (e instanceof IASTBinaryExpression b && (b.getOperator() == IASTBinaryExpression.op_equals
+        || b.getOperator() == IASTBinaryExpression.op_notequals)) {
+      IASTExpression other = nullComparedOperand(b);
+      if (other != null) {
+        if (b.getOperator() == IASTBinaryExpression.op_equals) holds = !holds;
+        e = CallShapes.stripParens(other);
+      }
+    }
     append(new Stmt.Assume(values.of(e), holds, locs.of(cond)));
+  }
+
+  /** The operand compared with NULL in {@code a == NULL}, {@code NULL != a}; null for other comparisons. */
+  private IASTExpression nullComparedOperand(IASTBinaryExpression b) {
+    if (b.getOperand1() == null || b.getOperand2() == null) return null;
+    if (values.of(b.getOperand2()) instanceof Value.Null) return b.getOperand1();
+    if (values.of(b.getOperand1()) instanceof Value.Null) return b.getOperand2();
+    return null;
   }
 
   /** TRUE/FALSE for a literal condition ({@code while (1)}, {@code do .. while (0)}), else null. */

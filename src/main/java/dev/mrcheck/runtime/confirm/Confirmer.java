@@ -61,6 +61,16 @@ public final class Confirmer {
             .filter(l -> l.heldBy().stream().anyMatch(r -> subject.contains(r.holder()) || subject.contains(r.target())))
             .map(Outcome.class::cast).findFirst();
       }
+      case UNRELEASED -> {
+        String subject = released(w, replay);
+        yield result.outcomes(Outcome.Unreleased.class).stream().filter(o -> o.subject().equals(subject))
+            .map(Outcome.class::cast).findFirst();
+      }
+      case DESTROY_LOST -> {
+        String space = "address space " + released(w, replay);
+        yield result.outcomes().stream().filter(o -> o instanceof Outcome.Leak l && l.subject().startsWith(space)
+            || o instanceof Outcome.UseAfterFinalize u && u.subject().startsWith(space)).findFirst();
+      }
       case OWNERLESS_DESTROYED -> {
         Set<String> subject = subject(w, replay);
         yield result.outcomes(Outcome.OwnerlessDestroyed.class).stream()
@@ -78,6 +88,20 @@ public final class Confirmer {
             region + " was already finalized with " + replay.device() + "'s child properties"));
       }
     };
+  }
+
+  /** The reference, mapping or address space a MR006/MR007 finding says is never released. */
+  private static String released(Witness w, WitnessReplay replay) {
+    for (int i = w.steps().size() - 1; i >= 0; i--) {
+      WitnessStep s = w.steps().get(i);
+      switch (s.kind()) {
+        case REF, FIND, AS_MAP, AS_INIT, AS_DESTROY -> {
+          return replay.names().of(s.subject());
+        }
+        default -> { }
+      }
+    }
+    return null;
   }
 
   private static Set<String> ownRegions(Witness w, WitnessReplay replay) {
@@ -107,6 +131,8 @@ public final class Confirmer {
       case FINALIZED_WHILE_MAPPED -> "no region of " + subject(w, replay) + " is finalized while mapped";
       case OWNERLESS_DESTROYED -> "no owner-less region of " + subject(w, replay) + " is destroyed";
       case USE_AFTER_FINALIZE -> "no use of a finalized region is seen";
+      case UNRELEASED -> released(w, replay) + " is released, or its holder can still release it";
+      case DESTROY_LOST -> "the destroy of address space " + released(w, replay) + " takes effect";
     };
     String seen = result.outcomes().isEmpty() ? "no outcome"
         : "outcomes: " + String.join("; ", result.outcomes().stream().map(Outcome::message).toList());

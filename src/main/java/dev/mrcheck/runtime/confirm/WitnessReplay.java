@@ -99,7 +99,7 @@ final class WitnessReplay {
     for (WitnessStep s : witness.steps()) {
       switch (s.kind()) {
         case MAP, UNMAP -> { used.add(s.subject()); used.add(s.other()); }
-        case REF, UNREF, UNPARENT -> used.add(s.subject());
+        case REF, UNREF, UNPARENT, FIND, AS_MAP -> used.add(s.subject());
         case AS_INIT -> used.add(s.other());
         default -> { }
       }
@@ -160,6 +160,16 @@ final class WitnessReplay {
           who + " initializes address space " + subject + " over " + other, subject, other));
       case AS_DESTROY -> List.of(new MemoryEvent.AddressSpaceDestroy(s.loc(), who + " destroys address space " + subject,
           subject));
+      case FIND -> List.of(new MemoryEvent.Ref(s.loc(), who + " gets " + subject + " from memory_region_find, "
+          + "which takes a reference on it", subject));
+      case AS_MAP -> List.of(new MemoryEvent.Map(s.loc(), who + " maps " + subject + " with address_space_map("
+          + other + ")", subject, other, subject));
+      case RETURN -> List.of(new MemoryEvent.Return(s.loc(), who + " returns still holding " + subject
+          + ", stored nowhere", subject));
+      case AS_FREE -> List.of(new MemoryEvent.FreeAddressSpace(s.loc(), who + " frees address space " + subject
+          + " with g_free", subject));
+      case AS_FREE_RCU -> List.of(new MemoryEvent.FreeAddressSpaceRcu(s.loc(), who + " frees address space " + subject
+          + " with g_free_rcu", subject));
     };
   }
 

@@ -1,0 +1,89 @@
+package dev.mrcheck.rules;
+
+import dev.mrcheck.analysis.AnalysisResult;
+import dev.mrcheck.analysis.Checkpoint;
+import dev.mrcheck.analysis.Fact;
+import dev.mrcheck.analysis.Observation;
+import dev.mrcheck.analysis.RootExit;
+import dev.mrcheck.model.Effect;
+import dev.mrcheck.model.Role;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+@RuleInfo(
+    id = "MR006",
+    name = "ref-imbalance",
+    severity = Severity.ERROR,
+    summary = "A memory_region_ref, memory_region_find or address_space_map reference is not given back on some path.",
+    description = "memory_region_ref() and the section memory_region_find() returns take a reference on the region "
+        + "(on its owner under legacy and current semantics); an address_space_map() mapping holds one until "
+        + "address_space_unmap(). A function that returns on some path (an early return, a goto fail) still holding "
+        + "one, without storing the pointer anywhere, leaks it, and the owner can never be finalized. A reference kept "
+        + "in the device state must be given back at unrealize or instance_finalize. References on the device's own "
+        + "regions are MR001.")
+public final class RefImbalanceRule extends Rule {
+  @Override
+  public void check(AnalysisResult analysis, Consumer<Finding> report) {
+    Set<HeldReference> reported = new HashSet<>();
+    for (RootExit x : analysis.exits()) {
+      for (Fact f : x.state().facts()) {
+        HeldReference h = HeldReference.of(f);
+        if (h == null || h.phase() != x.phase() || !h.foreign() || h.kept() || !h.diesWith(x.function())
+            || !reported.add(h)) {
+          continue;
+        }
+        report.accept(heldPastReturn(x, h));
+      }
+    }
+    for (Checkpoint cp : analysis.checkpoints()) {
+      for (Fact f : cp.state().facts()) {
+        HeldReference h = HeldReference.of(f);
+        if (h == null || !Teardown.bornBefore(h.phase(), cp.after()) || !h.foreign() || !h.keptByDevice()
+            || releasedInFinalize(analysis, cp, h) || !reported.add(h)) {
+          continue;
+        }
+        report.accept(keptPastTeardown(cp, h));
+      }
+    }
+  }
+
+  /** A release in instance_finalize runs: a reference on another object's region is no cycle. */
+  private static boolean releasedInFinalize(AnalysisResult analysis, Checkpoint cp, HeldReference h) {
+    for (Observation o : analysis.observations()) {
+      if (o.phase() == Role.INSTANCE_FINALIZE && o.device() == cp.device()
+          && (o.effect() instanceof Effect.Unref || o.effect() instanceof Effect.AddressSpaceUnmap)
+          && o.subject().id().equals(h.region())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Finding heldPastReturn(RootExit x, HeldReference h) {
+    String fn = x.function().name();
+    String message = String.format("%s is not given back on some path through %s(): it returns without %s and "
+        + "keeps the pointer nowhere, so the reference leaks", h.described(), fn, h.release());
+    List<TraceStep> trace = new ArrayList<>(h.how());
+    trace.add(new TraceStep(h.at(), "reference taken here"));
+    trace.add(new TraceStep(x.function().loc(), fn + "() returns on some path still holding it"));
+    Witness w = h.witness(x.state())
+        .step(h.phase(), WitnessStep.Kind.RETURN, h.region(), h.shown(), null, fn, x.function().loc())
+        .build(x.device(), Witness.Expectation.UNRELEASED);
+    return Findings.create(this, h.at(), fn, h.shown() + "|" + h.taken(), message, trace).withWitness(w);
+  }
+
+  private Finding keptPastTeardown(Checkpoint cp, HeldReference h) {
+    String device = cp.device().registration().name();
+    String message = String.format("%s is kept in %s's state and not given back by %s or instance_finalize: the "
+        + "reference outlives the device", h.described(), device,
+        cp.after() == Role.INSTANCE_INIT ? "a throw-away instance" : "unrealize");
+    List<TraceStep> trace = new ArrayList<>(h.how());
+    trace.add(new TraceStep(h.at(), "reference taken here"));
+    trace.add(new TraceStep(cp.device().registration().loc(), cp.why()));
+    Witness w = h.witness(cp.state()).build(cp.device(), Witness.Expectation.UNRELEASED);
+    return Findings.create(this, h.at(), device, h.shown() + "|" + cp.after(), message, trace).withWitness(w);
+  }
+}
