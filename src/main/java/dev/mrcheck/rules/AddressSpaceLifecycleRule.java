@@ -25,7 +25,8 @@ import java.util.function.Consumer;
         + "still uses, a g_free_rcu() replaces the callback so the destroy never happens. Use "
         + "address_space_destroy_free(). A destroy in instance_finalize of an address space over the object's own "
         + "root never runs (warning): the address space keeps the object alive. Own roots not destroyed at "
-        + "unrealize are MR001.")
+        + "unrealize are MR001.",
+    tags = {"security", "correctness", "external/cwe/cwe-416"}, securitySeverity = "6.0")
 public final class AddressSpaceLifecycleRule extends Rule {
   @Override
   public void check(AnalysisResult analysis, Consumer<Finding> report) {

@@ -23,7 +23,8 @@ import java.util.function.Consumer;
         + "address_space_unmap(). A function that returns on some path (an early return, a goto fail) still holding "
         + "one, without storing the pointer anywhere, leaks it, and the owner can never be finalized. A reference kept "
         + "in the device state must be given back at unrealize or instance_finalize. References on the device's own "
-        + "regions are MR001.")
+        + "regions are MR001.",
+    tags = {"security", "correctness", "external/cwe/cwe-401"}, securitySeverity = "5.0")
 public final class RefImbalanceRule extends Rule {
   @Override
   public void check(AnalysisResult analysis, Consumer<Finding> report) {
