@@ -319,6 +319,32 @@ public final class RuntimeModel {
     }
   }
 
+  /**
+   * What qdev does once {@code device}'s unrealize returned. Under refcount semantics it deletes the
+   * device's regions (those still its children) from their containers and unparents them; under the
+   * other semantics nothing.
+   */
+  public void afterUnrealize(QObject device) {
+    if (!policy.qdevDropsRegionsAfterUnrealize()) {
+      return;
+    }
+    journal.note(null, "== qdev after unrealize: the device's regions are deleted from containers and unparented ==");
+    List<Region> own = new ArrayList<>();
+    for (Node n : nodes) {
+      if (n instanceof Region r && r.owner() == device && !r.isFinalized() && r.parent() == device) {
+        own.add(r);
+      }
+    }
+    for (Region r : own) {
+      if (r.container() != null) {
+        delSubregion(r.container(), r, null);
+      }
+    }
+    for (Region r : own) {
+      unparentRegion(r, null);
+    }
+  }
+
   // ---------------------------------------------------------------- address spaces
 
   /** {@code address_space_init(as, root, name)}: registers the address space and references the root. */

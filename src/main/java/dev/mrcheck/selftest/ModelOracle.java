@@ -1,0 +1,388 @@
+package dev.mrcheck.selftest;
+
+import dev.mrcheck.analysis.Semantics;
+import dev.mrcheck.ir.SourceLoc;
+import dev.mrcheck.model.RegionKind;
+import dev.mrcheck.model.Role;
+import dev.mrcheck.runtime.AddressSpace;
+import dev.mrcheck.runtime.Node;
+import dev.mrcheck.runtime.Outcome;
+import dev.mrcheck.runtime.QObject;
+import dev.mrcheck.runtime.Reference;
+import dev.mrcheck.runtime.Region;
+import dev.mrcheck.runtime.RuntimeModel;
+import dev.mrcheck.runtime.TraceEntry;
+import dev.mrcheck.selftest.DeviceProgram.AddSubregion;
+import dev.mrcheck.selftest.DeviceProgram.AddressSpaceDestroy;
+import dev.mrcheck.selftest.DeviceProgram.AddressSpaceInit;
+import dev.mrcheck.selftest.DeviceProgram.CallHelper;
+import dev.mrcheck.selftest.DeviceProgram.Container;
+import dev.mrcheck.selftest.DeviceProgram.DelSubregion;
+import dev.mrcheck.selftest.DeviceProgram.Free;
+import dev.mrcheck.selftest.DeviceProgram.IfError;
+import dev.mrcheck.selftest.DeviceProgram.Init;
+import dev.mrcheck.selftest.DeviceProgram.Ref;
+import dev.mrcheck.selftest.DeviceProgram.Stmt;
+import dev.mrcheck.selftest.DeviceProgram.Unparent;
+import dev.mrcheck.selftest.DeviceProgram.Unref;
+import dev.mrcheck.selftest.ModelState.Scenario;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The reference: executes a program's lifecycle in the {@link RuntimeModel}, in every scenario and
+ * on every path through its error branches (each {@code if} taken or not, independently, as the
+ * analysis assumes), and collects the violations the {@link RuleOracles} see.
+ */
+public final class ModelOracle {
+  /** Paths per scenario beyond which the rest is not explored (programs are generated far below it). */
+  static final int MAX_PATHS = 256;
+
+  private final List<RuleOracle> oracles;
+
+  public ModelOracle(List<RuleOracle> oracles) {
+    this.oracles = List.copyOf(oracles);
+  }
+
+  /**
+   * What the model found under one semantics: the union over scenarios and paths, and for each
+   * violation the trace of the first execution that showed it.
+   */
+  public record Result(Set<Violation> violations, Map<Violation, Witness> witnesses, int paths,
+      Set<Integer> executedLines, boolean skippedCalls) {}
+
+  /** The execution that showed a violation: scenario, the error branches taken, and the model's trace. */
+  public record Witness(Scenario scenario, List<Boolean> branches, List<TraceEntry> trace) {
+    public String describe() {
+      StringBuilder b = new StringBuilder(scenario.name().toLowerCase(java.util.Locale.ROOT));
+      if (!branches.isEmpty()) b.append(", error branches taken: ").append(branches);
+      b.append('\n');
+      for (TraceEntry e : trace) {
+        b.append("    ").append(e.loc() == null ? "" : "line " + e.loc().line() + ": ").append(e.message()).append('\n');
+      }
+      return b.toString();
+    }
+  }
+
+  public Result run(DeviceProgram program, RenderedSource source, Semantics semantics) {
+    Set<Violation> all = new TreeSet<>();
+    Map<Violation, Witness> witnesses = new LinkedHashMap<>();
+    int paths = 0;
+    List<Scenario> scenarios = program.hotPluggable()
+        ? List.of(Scenario.INTROSPECTION, Scenario.LIFETIME)
+        : List.of(Scenario.INTROSPECTION, Scenario.LIFETIME, Scenario.UNREALIZE_ANYWAY, Scenario.TEARDOWN);
+    Set<Integer> executed = new TreeSet<>();
+    boolean skipped = false;
+    for (Scenario scenario : scenarios) {
+      Deque<List<Boolean>> todo = new ArrayDeque<>();
+      todo.push(List.of());
+      int explored = 0;
+      while (!todo.isEmpty() && explored < MAX_PATHS) {
+        Execution e = new Execution(program, source, semantics, scenario, todo.pop(), todo);
+        e.run();
+        explored++;
+        executed.addAll(e.byLine.keySet());
+        skipped |= e.skipped;
+        for (Violation v : e.found) {
+          if (all.add(v)) witnesses.put(v, new Witness(scenario, e.decisions, e.model.trace()));
+        }
+      }
+      paths += explored;
+    }
+    return new Result(all, witnesses, paths, executed, skipped);
+  }
+
+  /** One scenario on one path. */
+  private final class Execution implements ModelState {
+    final DeviceProgram program;
+    final RenderedSource source;
+    final Semantics semantics;
+    final Scenario scenario;
+    final List<Boolean> decisions;
+    final int prefix;
+    final Deque<List<Boolean>> todo;
+    final RuntimeModel model;
+    final QObject device;
+    final QObject peer;
+    final Region systemMemory;
+    final Map<Integer, Region> regions = new HashMap<>();
+    final Map<Integer, AddressSpace> spaces = new HashMap<>();
+    final List<Call> calls = new ArrayList<>();
+    final Map<Integer, Call> byLine = new HashMap<>();
+    final Set<Violation> found = new TreeSet<>();
+    final Set<Call> crashed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    boolean tornDown;
+    boolean skipped;
+    Role phase;
+
+    Execution(DeviceProgram program, RenderedSource source, Semantics semantics, Scenario scenario,
+        List<Boolean> prefix, Deque<List<Boolean>> todo) {
+      this.program = program;
+      this.source = source;
+      this.semantics = semantics;
+      this.scenario = scenario;
+      this.decisions = new ArrayList<>(prefix);
+      this.prefix = prefix.size();
+      this.todo = todo;
+      model = new RuntimeModel(semantics);
+      systemMemory = model.initRegion("system_memory", null, RegionKind.CONTAINER, null, null);
+      peer = model.newObject("peer");
+      model.addChild(model.machine(), peer, null);
+      model.objectUnref(peer, null);
+      device = model.newObject("selftest-dev");
+      model.setInstanceFinalize(device, () -> hook(Role.INSTANCE_FINALIZE));
+    }
+
+    void run() {
+      hook(Role.INSTANCE_INIT);
+      if (scenario == Scenario.INTROSPECTION) {
+        model.note(null, "== throw-away instance: last reference dropped ==");
+        tornDown = true;
+        finish();
+        return;
+      }
+      model.addChild(model.machine(), device, null);
+      hook(Role.REALIZE);
+      if (scenario == Scenario.LIFETIME && !program.hotPluggable()) {
+        model.note(null, "== not hot-pluggable: lives as long as the machine ==");
+        endOfScenario();
+        return;
+      }
+      if (scenario != Scenario.TEARDOWN) {
+        hook(Role.UNREALIZE);
+        model.afterUnrealize(device);
+      }
+      if (scenario == Scenario.UNREALIZE_ANYWAY) {
+        return;
+      }
+      tornDown = scenario == Scenario.LIFETIME;
+      model.note(null, "== unplug: unparented, last reference dropped ==");
+      model.objectUnparent(device, null);
+      finish();
+    }
+
+    private void finish() {
+      model.objectUnref(device, null);
+      model.rcuDrain();
+      model.checkLeaks();
+      endOfScenario();
+    }
+
+    private void endOfScenario() {
+      for (RuleOracle o : oracles) o.atEnd(this, line -> found.add(new Violation(o.ruleId(), line)));
+    }
+
+    void hook(Role role) {
+      Role saved = phase;
+      phase = role;
+      model.note(null, "== " + role.modelName() + " ==");
+      body(program.hook(role));
+      phase = saved;
+    }
+
+    /** Runs a body; false when it returned early (an error branch was taken). */
+    boolean body(List<Stmt> body) {
+      for (Stmt s : body) {
+        if (s instanceof IfError e) {
+          if (decide()) {
+            body(e.then());
+            return false;
+          }
+        } else if (s instanceof CallHelper h) {
+          if (h.helper() < program.helpers().size()) body(program.helpers().get(h.helper()));
+        } else {
+          call(s);
+        }
+      }
+      return true;
+    }
+
+    private boolean decide() {
+      int i = decisions.size();
+      if (i < prefix) {
+        return decisions.get(i);
+      }
+      List<Boolean> taken = new ArrayList<>(decisions);
+      taken.add(true);
+      todo.push(taken);
+      decisions.add(false);
+      return false;
+    }
+
+    private void call(Stmt s) {
+      int line = source.lineOf(s);
+      SourceLoc loc = SourceLoc.of(source.fileName(), line, 1);
+      Region subject = null;
+      Region container = null;
+      AddressSpace space = null;
+      if (s instanceof Init i) {
+        if (i.aliasOf() >= 0) container = regions.get(i.aliasOf());
+      } else if (s instanceof AddSubregion a) {
+        subject = regions.get(a.region());
+        container = container(a.container());
+      } else if (s instanceof DelSubregion d) {
+        subject = regions.get(d.region());
+        container = container(d.container());
+      } else if (s instanceof Ref r) {
+        subject = regions.get(r.region());
+      } else if (s instanceof Unref u) {
+        subject = regions.get(u.region());
+      } else if (s instanceof Unparent u) {
+        subject = regions.get(u.region());
+      } else if (s instanceof Free f) {
+        subject = regions.get(f.region());
+      } else if (s instanceof AddressSpaceInit a) {
+        subject = regions.get(a.root());
+      } else if (s instanceof AddressSpaceDestroy d) {
+        space = spaces.get(d.space());
+      }
+      boolean usable = s instanceof Init i ? i.aliasOf() < 0 || container != null
+          : s instanceof AddressSpaceDestroy ? space != null
+          : subject != null && (!(s instanceof AddSubregion || s instanceof DelSubregion) || container != null);
+      if (!usable) {
+        skipped = true;
+        model.note(loc, "skipped (a region or address space not initialized on this path): "
+            + source.text().lines().skip(line - 1).findFirst().orElse("").strip());
+        return;
+      }
+      Call before = new Call(s, phase, line, subject, container, space, List.of());
+      for (RuleOracle o : oracles) o.before(this, before, l -> found.add(new Violation(o.ruleId(), l)));
+      int outcomesBefore = model.outcomes().size();
+      space = apply(s, loc, subject, container, space);
+      if (s instanceof Init) subject = regions.get(((Init) s).region());
+      List<Outcome> outcomes = List.copyOf(model.outcomes().subList(outcomesBefore, model.outcomes().size()));
+      Call after = new Call(s, phase, line, subject, container, space, outcomes);
+      noteCrashes(outcomes);
+      calls.add(after);
+      byLine.putIfAbsent(line, after);
+      for (RuleOracle o : oracles) o.after(this, after, l -> found.add(new Violation(o.ruleId(), l)));
+    }
+
+    /** Mappings the model undid only because a region was finalized while still mapped. */
+    private void noteCrashes(List<Outcome> outcomes) {
+      for (Outcome o : outcomes) {
+        if (!(o instanceof Outcome.FinalizedWhileMapped f)) continue;
+        for (Call c : calls) {
+          if (c.stmt() instanceof AddSubregion && c.subject().name().equals(f.region())
+              && c.container().name().equals(f.mappedIn()) && c.subject().isFinalized()) {
+            crashed.add(c);
+          }
+        }
+      }
+    }
+
+    private AddressSpace apply(Stmt s, SourceLoc loc, Region subject, Region container, AddressSpace space) {
+      if (s instanceof Init i) {
+        QObject owner = switch (i.owner()) {
+          case SELF -> device;
+          case OTHER -> peer;
+          case NONE -> null;
+        };
+        regions.put(i.region(), model.initRegion(CRenderer.region(program, i.region()).replace("&", ""),
+            owner, i.kind(), container, loc));
+      } else if (s instanceof AddSubregion) {
+        model.addSubregion(container, subject, loc);
+      } else if (s instanceof DelSubregion) {
+        model.delSubregion(container, subject, loc);
+      } else if (s instanceof Ref) {
+        model.ref(subject, device, loc);
+      } else if (s instanceof Unref) {
+        model.unref(subject, device, loc);
+      } else if (s instanceof Unparent) {
+        model.unparentRegion(subject, loc);
+      } else if (s instanceof Free) {
+        model.freeRegion(subject, loc);
+      } else if (s instanceof AddressSpaceInit a) {
+        AddressSpace as = model.addressSpaceInit("s->as" + a.space(), subject, loc);
+        spaces.put(a.space(), as);
+        return as;
+      } else if (s instanceof AddressSpaceDestroy) {
+        model.addressSpaceDestroy(space, loc);
+      }
+      return space;
+    }
+
+    private Region container(Container c) {
+      return c.isSystemMemory() ? systemMemory : regions.get(c.region());
+    }
+
+    @Override
+    public Semantics semantics() {
+      return semantics;
+    }
+
+    @Override
+    public Scenario scenario() {
+      return scenario;
+    }
+
+    @Override
+    public boolean tornDown() {
+      return tornDown;
+    }
+
+    @Override
+    public QObject device() {
+      return device;
+    }
+
+    @Override
+    public boolean mapped(Region r) {
+      if (r.container() != null) return true;
+      for (AddressSpace as : model.addressSpaces()) {
+        if (as.root() == r && as.state() == AddressSpace.State.LIVE && !as.isFreed()) return true;
+      }
+      return false;
+    }
+
+    @Override
+    public boolean leftMapped(Call add) {
+      return add.subject().container() == add.container() || crashed.contains(add);
+    }
+
+    @Override
+    public boolean holdsDevice(Call add) {
+      for (Reference ref : heldOnDevice()) {
+        if (callOf(ref) == add) return true;
+      }
+      return false;
+    }
+
+    @Override
+    public List<Call> calls() {
+      return calls;
+    }
+
+    @Override
+    public Call callOf(Reference ref) {
+      return ref.loc() == null ? null : byLine.get(ref.loc().line());
+    }
+
+    @Override
+    public List<Reference> heldOnDevice() {
+      List<Reference> out = new ArrayList<>();
+      for (Node n : model.nodes()) {
+        if (n == device || n instanceof Region r && own(r)) {
+          for (Reference ref : n.references()) if (ref.loc() != null) out.add(ref);
+        }
+      }
+      return out;
+    }
+
+    @Override
+    public boolean deviceHeld() {
+      if (!device.isFinalized()) return true;
+      for (Node n : model.nodes()) {
+        if (n instanceof Region r && own(r) && !r.isFinalized()) return true;
+      }
+      return false;
+    }
+  }
+}
