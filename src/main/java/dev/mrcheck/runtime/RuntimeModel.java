@@ -233,10 +233,15 @@ public final class RuntimeModel {
 
   /** {@code memory_region_unref(mr)} on behalf of {@code holder}. */
   public void unref(Region mr, Holder holder, SourceLoc loc) {
-    if (isDead(mr, "memory_region_unref", loc)) {
+    Node target = policy.refTarget(mr);
+    if (mr.finalized && target != mr && target != null && !target.finalized) {
+      // memory_region_unref only reads mr->owner, which finalization leaves in place; the region's
+      // memory (embedded in its owner) is still there: the owner's reference is dropped as usual.
+      journal.note(loc, "memory_region_unref(" + mr.name() + ") after it was finalized: only its owner "
+          + target.name() + " is touched, and it is alive");
+    } else if (isDead(mr, "memory_region_unref", loc)) {
       return;
     }
-    Node target = policy.refTarget(mr);
     if (target == null) {
       journal.note(loc, "memory_region_unref(" + mr.name() + "): owner NULL, not reference counted");
       return;

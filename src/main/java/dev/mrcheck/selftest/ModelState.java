@@ -25,8 +25,8 @@ public interface ModelState {
      */
     UNREALIZE_ANYWAY,
     /**
-     * A device that is not hot-pluggable finalized after realize (failed realize, machine teardown),
-     * without unrealize: instance_finalize's calls are judged one by one, its leaks are not.
+     * A device finalized after realize without unrealize (a realize that failed after its calls, machine
+     * teardown): instance_finalize's calls are judged one by one, its leaks are not.
      */
     TEARDOWN
   }
@@ -70,7 +70,4 @@ public interface ModelState {
 
   /** References still held on the device or on a region it owns, taken by one of the program's calls. */
   List<Reference> heldOnDevice();
-
-  /** Whether the device, or one of its regions, is still alive (its teardown did not free it). */
-  boolean deviceHeld();
 }

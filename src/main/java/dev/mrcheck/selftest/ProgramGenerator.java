@@ -119,7 +119,12 @@ public final class ProgramGenerator {
         return new IfError(flag, then);
       }
       if (depth == 0 && c.chance(10)) {
-        if (!helpers.isEmpty() && c.chance(25)) return new CallHelper(c.next(helpers.size()));
+        // A helper is called again only if it creates nothing: re-initializing a live region is not a pattern.
+        List<Integer> reusable = new ArrayList<>();
+        for (int h = 0; h < helpers.size(); h++) {
+          if (helpers.get(h).stream().noneMatch(st -> st instanceof Init)) reusable.add(h);
+        }
+        if (!reusable.isEmpty() && c.chance(25)) return new CallHelper(reusable.get(c.next(reusable.size())));
         int index = helpers.size();
         helpers.add(List.of());
         helpers.set(index, body(1 + c.next(3), depth + 1));

@@ -17,6 +17,12 @@ public interface RuleOracle {
   /** After the model executed {@code call}; {@code call.outcomes()} are what it observed going wrong. */
   default void after(ModelState state, ModelState.Call call, IntConsumer violatedAt) {}
 
+  /**
+   * When instance_finalize is about to run on a torn-down device: what is still held or mapped now is
+   * only released, if at all, by instance_finalize, which domain.md §3 does not count as cleanup.
+   */
+  default void beforeFinalize(ModelState state, IntConsumer violatedAt) {}
+
   /** At the end of the scenario: leaks, things left mapped. */
   default void atEnd(ModelState state, IntConsumer violatedAt) {}
 }

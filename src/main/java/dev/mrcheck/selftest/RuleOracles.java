@@ -45,18 +45,20 @@ public final class RuleOracles {
     }
 
     @Override
+    public void beforeFinalize(ModelState s, IntConsumer violatedAt) {
+      atEnd(s, violatedAt);
+    }
+
+    @Override
     public void atEnd(ModelState s, IntConsumer violatedAt) {
       if (!s.tornDown()) return;
       for (Call c : s.calls()) {
         if (!beforeTeardown(c)) continue;
         boolean selfRef = c.stmt() instanceof Ref || c.stmt() instanceof AddressSpaceInit && s.own(c.subject());
         boolean sameOwnerMapping = c.stmt() instanceof AddSubregion && s.own(c.subject()) && s.own(c.container());
-        if (selfRef && s.deviceHeld() && s.holdsDevice(c)) violatedAt.accept(c.line());
+        if ((selfRef || sameOwnerMapping) && s.holdsDevice(c)) violatedAt.accept(c.line());
         // A mapping whose region was finalized while mapped never gave its reference back by itself.
-        if (sameOwnerMapping && (s.deviceHeld() && s.holdsDevice(c)
-            || s.semantics() == Semantics.LEGACY && s.leftMapped(c))) {
-          violatedAt.accept(c.line());
-        }
+        if (sameOwnerMapping && s.semantics() == Semantics.LEGACY && s.leftMapped(c)) violatedAt.accept(c.line());
       }
     }
   }
@@ -123,13 +125,18 @@ public final class RuleOracles {
     }
 
     @Override
+    public void beforeFinalize(ModelState s, IntConsumer violatedAt) {
+      atEnd(s, violatedAt);
+    }
+
+    @Override
     public void atEnd(ModelState s, IntConsumer violatedAt) {
       if (s.scenario() != Scenario.LIFETIME || !s.tornDown()) return;
       for (Call c : s.calls()) {
         if (!(c.stmt() instanceof AddSubregion) || !beforeTeardown(c) || !s.own(c.subject()) || s.own(c.container())) {
           continue;
         }
-        if (s.deviceHeld() && s.holdsDevice(c) || s.semantics() != Semantics.REFCOUNT && s.leftMapped(c)) {
+        if (s.holdsDevice(c) || s.semantics() != Semantics.REFCOUNT && s.leftMapped(c)) {
           violatedAt.accept(c.line());
         }
       }
@@ -144,6 +151,11 @@ public final class RuleOracles {
     @Override
     public String ruleId() {
       return "MR008";
+    }
+
+    @Override
+    public void beforeFinalize(ModelState s, IntConsumer violatedAt) {
+      atEnd(s, violatedAt);
     }
 
     @Override
