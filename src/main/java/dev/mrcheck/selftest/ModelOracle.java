@@ -25,6 +25,7 @@ import dev.mrcheck.selftest.DeviceProgram.Ref;
 import dev.mrcheck.selftest.DeviceProgram.Stmt;
 import dev.mrcheck.selftest.DeviceProgram.Unparent;
 import dev.mrcheck.selftest.DeviceProgram.Unref;
+import dev.mrcheck.selftest.ModelState.Call;
 import dev.mrcheck.selftest.ModelState.Scenario;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -56,7 +57,13 @@ public final class ModelOracle {
    * violation the trace of the first execution that showed it.
    */
   public record Result(Set<Violation> violations, Map<Violation, Witness> witnesses, int paths,
-      Set<Integer> executedLines, boolean skippedCalls) {}
+      Map<Role, Set<Integer>> executedLines, boolean skippedCalls) {
+    /** Whether the model ran {@code line} at all, or in {@code phase} when it is not null. */
+    public boolean executed(int line, Role phase) {
+      if (phase != null) return executedLines.getOrDefault(phase, Set.of()).contains(line);
+      return executedLines.values().stream().anyMatch(lines -> lines.contains(line));
+    }
+  }
 
   /** The execution that showed a violation: scenario, the error branches taken, and the model's trace. */
   public record Witness(Scenario scenario, List<Boolean> branches, List<TraceEntry> trace) {
@@ -78,7 +85,7 @@ public final class ModelOracle {
     List<Scenario> scenarios = program.hotPluggable()
         ? List.of(Scenario.INTROSPECTION, Scenario.LIFETIME, Scenario.TEARDOWN)
         : List.of(Scenario.INTROSPECTION, Scenario.LIFETIME, Scenario.UNREALIZE_ANYWAY, Scenario.TEARDOWN);
-    Set<Integer> executed = new TreeSet<>();
+    Map<Role, Set<Integer>> executed = new java.util.EnumMap<>(Role.class);
     boolean skipped = false;
     for (Scenario scenario : scenarios) {
       Deque<List<Boolean>> todo = new ArrayDeque<>();
@@ -88,7 +95,7 @@ public final class ModelOracle {
         Execution e = new Execution(program, source, semantics, scenario, todo.pop(), todo);
         e.run();
         explored++;
-        executed.addAll(e.byLine.keySet());
+        for (Call c : e.calls) executed.computeIfAbsent(c.phase(), k -> new TreeSet<>()).add(c.line());
         // instance_finalize after introspection or a failed realize meets regions realize never made: normal.
         skipped |= e.skipped && (scenario == Scenario.LIFETIME || scenario == Scenario.UNREALIZE_ANYWAY);
         for (Violation v : e.found) {
@@ -348,13 +355,29 @@ public final class ModelOracle {
 
     @Override
     public boolean leftMapped(Call add) {
-      return add.subject().container() == add.container() || crashed.contains(add);
+      if (add.subject().container() == add.container()) return true;
+      // Only the model's recovery from the abort unmapped it, unless the program deletes it later itself.
+      if (!crashed.contains(add)) return false;
+      int at = calls.indexOf(add);
+      for (Call later : calls.subList(at + 1, calls.size())) {
+        if (later.stmt() instanceof DelSubregion && later.subject() == add.subject() && later.container() == add.container()) {
+          return false;
+        }
+      }
+      return true;
     }
 
     @Override
-    public boolean holdsDevice(Call add) {
-      for (Reference ref : heldOnDevice()) {
-        if (callOf(ref) == add) return true;
+    public boolean holdsDevice(Call c) {
+      if (c.stmt() instanceof AddressSpaceInit) {
+        // A destroy still waiting for its RCU grace period counts as done; a lost one does not.
+        return c.space().state() == AddressSpace.State.LIVE || c.space().destroyLost();
+      }
+      for (Node n : model.nodes()) {
+        if (n.isFinalized() || !(n == device || n instanceof Region r && own(r))) continue;
+        for (Reference ref : n.references()) {
+          if (ref.loc() != null && callOf(ref) == c) return true;
+        }
       }
       return false;
     }
@@ -364,20 +387,9 @@ public final class ModelOracle {
       return calls;
     }
 
-    @Override
-    public Call callOf(Reference ref) {
+    /** The call that took {@code ref} (by its line), or null for the model's own references. */
+    Call callOf(Reference ref) {
       return ref.loc() == null ? null : byLine.get(ref.loc().line());
-    }
-
-    @Override
-    public List<Reference> heldOnDevice() {
-      List<Reference> out = new ArrayList<>();
-      for (Node n : model.nodes()) {
-        if (n == device || n instanceof Region r && own(r)) {
-          for (Reference ref : n.references()) if (ref.loc() != null) out.add(ref);
-        }
-      }
-      return out;
     }
   }
 }

@@ -5,7 +5,6 @@ import dev.mrcheck.model.Role;
 import dev.mrcheck.runtime.AddressSpace;
 import dev.mrcheck.runtime.Outcome;
 import dev.mrcheck.runtime.QObject;
-import dev.mrcheck.runtime.Reference;
 import dev.mrcheck.runtime.Region;
 import dev.mrcheck.selftest.DeviceProgram.Stmt;
 import java.util.List;
@@ -59,15 +58,12 @@ public interface ModelState {
    */
   boolean leftMapped(Call add);
 
-  /** Whether the container reference taken by {@code add} still holds the device or one of its regions. */
-  boolean holdsDevice(Call add);
+  /**
+   * Whether the reference {@code call} took (memory_region_ref, a container's, an address space's)
+   * still holds the device or one of its live regions.
+   */
+  boolean holdsDevice(Call call);
 
   /** The calls executed so far, in order. */
   List<Call> calls();
-
-  /** The call that took {@code ref} (by its location), or null for the model's own references. */
-  Call callOf(Reference ref);
-
-  /** References still held on the device or on a region it owns, taken by one of the program's calls. */
-  List<Reference> heldOnDevice();
 }

@@ -1,5 +1,6 @@
 package dev.mrcheck.selftest;
 
+import dev.mrcheck.model.Role;
 import java.util.function.IntConsumer;
 
 /**
@@ -10,6 +11,14 @@ import java.util.function.IntConsumer;
  */
 public interface RuleOracle {
   String ruleId();
+
+  /**
+   * The only lifecycle phase whose code the rule is about (MR004: instance_finalize), or null. A
+   * finding at a line the model never ran in that phase cannot be judged.
+   */
+  default Role phase() {
+    return null;
+  }
 
   /** Before the model executes {@code call} (its subject and container are resolved, its outcomes empty). */
   default void before(ModelState state, ModelState.Call call, IntConsumer violatedAt) {}

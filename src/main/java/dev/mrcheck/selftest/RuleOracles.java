@@ -106,6 +106,11 @@ public final class RuleOracles {
     }
 
     @Override
+    public Role phase() {
+      return Role.INSTANCE_FINALIZE;
+    }
+
+    @Override
     public void before(ModelState s, Call c, IntConsumer violatedAt) {
       if (c.phase() != Role.INSTANCE_FINALIZE || c.subject() == null) return;
       boolean regionCall = c.stmt() instanceof Unparent || c.stmt() instanceof Ref || c.stmt() instanceof Unref
@@ -151,6 +156,11 @@ public final class RuleOracles {
     @Override
     public String ruleId() {
       return "MR008";
+    }
+
+    @Override
+    public Role phase() {
+      return Role.INSTANCE_INIT;
     }
 
     @Override

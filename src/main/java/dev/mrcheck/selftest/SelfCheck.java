@@ -50,7 +50,7 @@ public final class SelfCheck {
     public Set<Violation> extra() {
       Set<Violation> e = new TreeSet<>(analyzer);
       e.removeAll(model);
-      e.removeIf(v -> !modelRun.executedLines().contains(v.line()));
+      e.removeIf(v -> !judged(v));
       return e;
     }
 
@@ -61,8 +61,12 @@ public final class SelfCheck {
     public Set<Violation> unjudged() {
       Set<Violation> u = new TreeSet<>(analyzer);
       u.removeAll(model);
-      u.removeIf(v -> modelRun.executedLines().contains(v.line()));
+      u.removeIf(this::judged);
       return u;
+    }
+
+    private boolean judged(Violation v) {
+      return modelRun.executed(v.line(), RuleOracles.byId(v.ruleId()).map(RuleOracle::phase).orElse(null));
     }
 
     /**
