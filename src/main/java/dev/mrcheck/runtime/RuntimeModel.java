@@ -234,7 +234,7 @@ public final class RuntimeModel {
   /** {@code memory_region_unref(mr)} on behalf of {@code holder}. */
   public void unref(Region mr, Holder holder, SourceLoc loc) {
     Node target = policy.refTarget(mr);
-    if (mr.finalized && target != mr && target != null && !target.finalized) {
+    if (mr.finalized && target != mr && target != null && !target.finalizing && !target.finalized) {
       // memory_region_unref only reads mr->owner, which finalization leaves in place; the region's
       // memory (embedded in its owner) is still there: the owner's reference is dropped as usual.
       journal.note(loc, "memory_region_unref(" + mr.name() + ") after it was finalized: only its owner "
@@ -669,12 +669,13 @@ public final class RuntimeModel {
       boolean sameOwner = container.owner() == mr.owner();
       // memory_region_finalize assumes the owner is dying: it clears mr->enabled before the auto-detach,
       // so no topology update follows and rendered views keep the finalized region. Only safe at teardown.
-      boolean ownerDying = mr.owner() == null || mr.owner().finalizing || mr.owner().finalized;
+      // An owner-less region belongs to the machine, which never dies: only code unparents it, at run time.
+      boolean ownerDying = mr.owner() != null && (mr.owner().finalizing || mr.owner().finalized);
       if (sameOwner && policy.autoDetachesSameOwnerAtFinalize() && ownerDying) {
         detach(container, mr, loc, mr.name() + " auto-detached from " + container.name() + " (same owner)");
       } else if (sameOwner && policy.autoDetachesSameOwnerAtFinalize()) {
         journal.report(new Outcome.FinalizedWhileMapped(mr.name(), container.name(), loc,
-            "region finalized while mapped in " + container.name() + " although its owner " + mr.owner().name()
+            "region finalized while mapped in " + container.name() + " although its owner " + mr.ownerLabel()
                 + " is alive: memory_region_finalize clears mr->enabled before auto-detaching it, so no topology"
                 + " update removes it from rendered views"));
         detach(container, mr, loc, mr.name() + " auto-detached from " + container.name() + " without a topology update");

@@ -57,7 +57,7 @@ public final class ModelOracle {
    * violation the trace of the first execution that showed it.
    */
   public record Result(Set<Violation> violations, Map<Violation, Witness> witnesses, int paths,
-      Map<Role, Set<Integer>> executedLines, boolean skippedCalls) {
+      Map<Role, Set<Integer>> executedLines, boolean malformed) {
     /** Whether the model ran {@code line} at all, or in {@code phase} when it is not null. */
     public boolean executed(int line, Role phase) {
       if (phase != null) return executedLines.getOrDefault(phase, Set.of()).contains(line);
@@ -86,7 +86,7 @@ public final class ModelOracle {
         ? List.of(Scenario.INTROSPECTION, Scenario.LIFETIME, Scenario.TEARDOWN)
         : List.of(Scenario.INTROSPECTION, Scenario.LIFETIME, Scenario.UNREALIZE_ANYWAY, Scenario.TEARDOWN);
     Map<Role, Set<Integer>> executed = new java.util.EnumMap<>(Role.class);
-    boolean skipped = false;
+    boolean malformed = false;
     for (Scenario scenario : scenarios) {
       Deque<List<Boolean>> todo = new ArrayDeque<>();
       todo.push(List.of());
@@ -97,14 +97,14 @@ public final class ModelOracle {
         explored++;
         for (Call c : e.calls) executed.computeIfAbsent(c.phase(), k -> new TreeSet<>()).add(c.line());
         // instance_finalize after introspection or a failed realize meets regions realize never made: normal.
-        skipped |= e.skipped && (scenario == Scenario.LIFETIME || scenario == Scenario.UNREALIZE_ANYWAY);
+        malformed |= e.malformed && (scenario == Scenario.LIFETIME || scenario == Scenario.UNREALIZE_ANYWAY);
         for (Violation v : e.found) {
           if (all.add(v)) witnesses.put(v, new Witness(scenario, e.decisions, e.model.trace()));
         }
       }
       paths += explored;
     }
-    return new Result(all, witnesses, paths, executed, skipped);
+    return new Result(all, witnesses, paths, executed, malformed);
   }
 
   /** One scenario on one path. */
@@ -127,7 +127,8 @@ public final class ModelOracle {
     final Set<Violation> found = new TreeSet<>();
     final Set<Call> crashed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     boolean tornDown;
-    boolean skipped;
+    /** A call on a region never initialized, or a live region initialized again: not a pattern to judge. */
+    boolean malformed;
     Role phase;
 
     Execution(DeviceProgram program, RenderedSource source, Semantics semantics, Scenario scenario,
@@ -258,10 +259,13 @@ public final class ModelOracle {
           : s instanceof AddressSpaceDestroy ? space != null
           : subject != null && (!(s instanceof AddSubregion || s instanceof DelSubregion) || container != null);
       if (!usable) {
-        skipped = true;
+        malformed = true;
         model.note(loc, "skipped (a region or address space not initialized on this path): "
             + source.text().lines().skip(line - 1).findFirst().orElse("").strip());
         return;
+      }
+      if (s instanceof Init i && regions.get(i.region()) != null && !regions.get(i.region()).isFinalized()) {
+        malformed = true;
       }
       Call before = new Call(s, phase, line, subject, container, space, List.of());
       for (RuleOracle o : oracles) o.before(this, before, l -> found.add(new Violation(o.ruleId(), l)));

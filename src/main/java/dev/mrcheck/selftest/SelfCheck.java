@@ -75,7 +75,7 @@ public final class SelfCheck {
      * undefined, and the model skips such calls.
      */
     public boolean disagrees() {
-      if (modelRun.skippedCalls()) return false;
+      if (modelRun.malformed()) return false;
       return !extra().isEmpty() || exact && !missed().isEmpty();
     }
   }

@@ -53,7 +53,7 @@ public final class SelftestRun {
       SelfCheck.Report r = check.check(p);
       programs++;
       if (p.branching()) branching++;
-      if (r.comparisons().stream().anyMatch(c -> c.modelRun().skippedCalls())) {
+      if (r.comparisons().stream().anyMatch(c -> c.modelRun().malformed())) {
         unjudgedPrograms++;
         continue;
       }
@@ -100,7 +100,7 @@ public final class SelftestRun {
       throws ScanException {
     String key = rule + " " + kind + " " + c.language() + (c.exact() ? "" : " branching");
     if (counterexamples.containsKey(key)) return;
-    boolean skips = r.comparisons().stream().anyMatch(x -> x.modelRun().skippedCalls());
+    boolean skips = r.comparisons().stream().anyMatch(x -> x.modelRun().malformed());
     DeviceProgram small = shrinker.shrink(r.program(), p -> stillFails(p, rule, kind, c, skips));
     counterexamples.put(key, new Counterexample(key, index, check.check(small).describe()));
   }
@@ -109,7 +109,7 @@ public final class SelftestRun {
   private boolean stillFails(DeviceProgram p, String rule, String kind, SelfCheck.Comparison like, boolean skips) {
     try {
       SelfCheck.Report r = check.check(p);
-      if (!skips && r.comparisons().stream().anyMatch(x -> x.modelRun().skippedCalls())) return false;
+      if (!skips && r.comparisons().stream().anyMatch(x -> x.modelRun().malformed())) return false;
       for (SelfCheck.Comparison c : r.comparisons()) {
         if (c.semantics() != like.semantics() || !c.language().equals(like.language()) || !c.disagrees()) continue;
         Set<Violation> diff = kind.equals("extra") ? c.extra() : c.missed();
@@ -135,7 +135,7 @@ public final class SelftestRun {
 
   /** The summary table: per rule, semantics and language. */
   public void print(PrintWriter out, double seconds) {
-    out.printf("%d programs (%d branching, %d not judged: a call on a region never initialized on some path), "
+    out.printf("%d programs (%d branching, %d not judged: a region used before init or initialized twice), "
         + "%d model paths, %.1f s, %.1f programs/s, %d disagreeing%n",
         programs, branching, unjudgedPrograms, paths, seconds, programs / Math.max(seconds, 1e-9), disagreeing);
     out.printf("%-24s %9s %9s %9s %9s %9s  %s%n", "rule semantics language", "agreed", "missed", "missed-br",
