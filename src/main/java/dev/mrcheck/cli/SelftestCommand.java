@@ -44,6 +44,9 @@ final class SelftestCommand implements Callable<Integer> {
       description = "Rendering to scan: c. Default: ${DEFAULT-VALUE}.")
   String language;
 
+  @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Programs checked at once. Default: the number of cores.")
+  Integer jobs;
+
   @Option(names = "--straight-line", description = "Only programs without error branches.")
   boolean straightLine;
 
@@ -62,7 +65,7 @@ final class SelftestCommand implements Callable<Integer> {
     long start = System.nanoTime();
     try (AnalyzerRunner analyzer = new AnalyzerRunner()) {
       SelftestRun run = new SelftestRun(new SelfCheck(analyzer, sems, List.of(language)), new ProgramGenerator(limits));
-      run.run(seed, programs, err);
+      run.run(seed, programs, jobs == null ? Runtime.getRuntime().availableProcessors() : jobs, err);
       run.print(out, (System.nanoTime() - start) / 1e9);
       out.flush();
       return run.disagreeing() == 0 ? ExitCodes.OK : ExitCodes.FINDINGS;

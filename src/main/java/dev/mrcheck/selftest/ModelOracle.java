@@ -115,6 +115,7 @@ public final class ModelOracle {
     final Scenario scenario;
     final List<Boolean> decisions;
     final int prefix;
+    int next;
     final Deque<List<Boolean>> todo;
     final RuntimeModel model;
     final QObject device;
@@ -158,7 +159,13 @@ public final class ModelOracle {
         return;
       }
       model.addChild(model.machine(), device, null);
-      hook(Role.REALIZE);
+      if (!hook(Role.REALIZE)) {
+        // A realize that fails is never followed by unrealize: qdev drops the device, which is finalized.
+        model.note(null, "== realize failed: unparented, last reference dropped ==");
+        model.objectUnparent(device, null);
+        finish();
+        return;
+      }
       if (scenario == Scenario.LIFETIME && !program.hotPluggable()) {
         model.note(null, "== not hot-pluggable: lives as long as the machine ==");
         endOfScenario();
@@ -188,15 +195,17 @@ public final class ModelOracle {
       for (RuleOracle o : oracles) o.atEnd(this, line -> found.add(new Violation(o.ruleId(), line)));
     }
 
-    void hook(Role role) {
+    /** Runs a lifecycle hook; false when it returned through an error branch. */
+    boolean hook(Role role) {
       if (role == Role.INSTANCE_FINALIZE && tornDown) {
         for (RuleOracle o : oracles) o.beforeFinalize(this, line -> found.add(new Violation(o.ruleId(), line)));
       }
       Role saved = phase;
       phase = role;
       model.note(null, "== " + role.modelName() + " ==");
-      body(program.hook(role));
+      boolean completed = body(program.hook(role));
       phase = saved;
+      return completed;
     }
 
     /** Runs a body; false when it returned early (an error branch was taken). */
@@ -216,8 +225,9 @@ public final class ModelOracle {
       return true;
     }
 
+    /** The next branch decision: replayed from the prefix, then "not taken", queueing the taken alternative. */
     private boolean decide() {
-      int i = decisions.size();
+      int i = next++;
       if (i < prefix) {
         return decisions.get(i);
       }

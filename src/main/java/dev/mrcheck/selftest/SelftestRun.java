@@ -10,6 +10,10 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The long run behind {@code mrcheck selftest}: generates programs from one seed, checks each, and
@@ -38,35 +42,72 @@ public final class SelftestRun {
   private long disagreeing;
   private long paths;
   private long unjudgedPrograms;
+  private long shrinkNanos;
 
   public SelftestRun(SelfCheck check, ProgramGenerator generator) {
     this.check = check;
     this.generator = generator;
   }
 
-  /** Checks {@code count} programs drawn from {@code seed}; progress lines go to {@code progress} if not null. */
-  public void run(long seed, long count, PrintWriter progress) throws ScanException {
+  /**
+   * Checks {@code count} programs drawn from {@code seed} on {@code threads} threads; programs are
+   * generated and their reports tallied in order, so the figures do not depend on the thread count.
+   * Progress lines go to {@code progress} if not null.
+   */
+  public void run(long seed, long count, int threads, PrintWriter progress) throws ScanException {
     Random random = new Random(seed);
     long start = System.nanoTime();
-    for (long i = 0; i < count; i++) {
-      DeviceProgram p = generator.generate(Choices.of(random));
-      SelfCheck.Report r = check.check(p);
-      programs++;
-      if (p.branching()) branching++;
-      if (r.comparisons().stream().anyMatch(c -> c.modelRun().malformed())) {
-        unjudgedPrograms++;
-        continue;
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+      Thread t = new Thread(r, "mrcheck-selftest");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      int batch = 32 * Math.max(1, threads);
+      for (long first = 0; first < count; first += batch) {
+        List<Future<SelfCheck.Report>> reports = new ArrayList<>();
+        for (long i = first; i < Math.min(count, first + batch); i++) {
+          DeviceProgram p = generator.generate(Choices.of(random));
+          reports.add(pool.submit(() -> check.check(p)));
+        }
+        for (int k = 0; k < reports.size(); k++) {
+          record(first + k, await(reports.get(k)));
+          long done = first + k + 1;
+          if (progress != null && done % 1000 == 0) {
+            double secs = (System.nanoTime() - start) / 1e9;
+            progress.printf("selftest: %d programs, %.1f programs/s, %d disagreeing%n", done, done / secs, disagreeing);
+            progress.flush();
+          }
+        }
       }
-      tally(r);
-      if (r.disagrees()) {
-        disagreeing++;
-        keepCounterexample(i, r);
-      }
-      if (progress != null && (i + 1) % 1000 == 0) {
-        double secs = (System.nanoTime() - start) / 1e9;
-        progress.printf("selftest: %d programs, %.1f programs/s, %d disagreeing%n", i + 1, (i + 1) / secs, disagreeing);
-        progress.flush();
-      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private void record(long index, SelfCheck.Report r) throws ScanException {
+    programs++;
+    if (r.program().branching()) branching++;
+    if (r.comparisons().stream().anyMatch(c -> c.modelRun().malformed())) {
+      unjudgedPrograms++;
+      return;
+    }
+    tally(r);
+    if (r.disagrees()) {
+      disagreeing++;
+      keepCounterexample(index, r);
+    }
+  }
+
+  private static SelfCheck.Report await(Future<SelfCheck.Report> f) throws ScanException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ScanException("interrupted");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof ScanException se) throw se;
+      throw new IllegalStateException(e.getCause());
     }
   }
 
@@ -101,8 +142,10 @@ public final class SelftestRun {
     String key = rule + " " + kind + " " + c.language() + (c.exact() ? "" : " branching");
     if (counterexamples.containsKey(key)) return;
     boolean skips = r.comparisons().stream().anyMatch(x -> x.modelRun().malformed());
+    long start = System.nanoTime();
     DeviceProgram small = shrinker.shrink(r.program(), p -> stillFails(p, rule, kind, c, skips));
     counterexamples.put(key, new Counterexample(key, index, check.check(small).describe()));
+    shrinkNanos += System.nanoTime() - start;
   }
 
   /** The same kind of disagreement, in a program where every call acts on initialized state if the original did. */
@@ -135,9 +178,10 @@ public final class SelftestRun {
 
   /** The summary table: per rule, semantics and language. */
   public void print(PrintWriter out, double seconds) {
+    double checking = Math.max(seconds - shrinkNanos / 1e9, 1e-9);
     out.printf("%d programs (%d branching, %d not judged: a region used before init or initialized twice), "
-        + "%d model paths, %.1f s, %.1f programs/s, %d disagreeing%n",
-        programs, branching, unjudgedPrograms, paths, seconds, programs / Math.max(seconds, 1e-9), disagreeing);
+        + "%d model paths, %.1f s (%.1f s shrinking), %.1f programs/s without shrinking, %d disagreeing%n",
+        programs, branching, unjudgedPrograms, paths, seconds, shrinkNanos / 1e9, programs / checking, disagreeing);
     out.printf("%-24s %9s %9s %9s %9s %9s  %s%n", "rule semantics language", "agreed", "missed", "missed-br",
         "extra", "unjudged", "agreement");
     for (Map.Entry<String, Tally> e : tallies.entrySet()) {
