@@ -162,6 +162,7 @@ public final class ModelOracle {
       if (!hook(Role.REALIZE)) {
         // A realize that fails is never followed by unrealize: qdev drops the device, which is finalized.
         model.note(null, "== realize failed: unparented, last reference dropped ==");
+        tornDown = scenario == Scenario.LIFETIME;
         model.objectUnparent(device, null);
         finish();
         return;
