@@ -64,6 +64,7 @@ public final class Main {
     cl.addSubcommand("rules", new RulesCommand(context));
     cl.addSubcommand("lsp", new LspCommand());
     cl.addSubcommand("bench", new dev.mrcheck.bench.BenchCommand());
+    cl.addSubcommand("selftest", new SelftestCommand());
     cl.addSubcommand("help", new CommandLine.HelpCommand());
   }
 

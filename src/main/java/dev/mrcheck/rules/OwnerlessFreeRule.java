@@ -25,8 +25,10 @@ public final class OwnerlessFreeRule extends Rule {
     for (Observation o : analysis.observations()) {
       if (o.subject().isUnknown() || o.subject().isNull()) continue;
       // An unref that balances no ref drops the region's own reference: object_unref(OBJECT(mr)).
+      // memory_region_unref(mr) only unrefs mr->owner, which an owner-less region does not have.
       boolean unparent = o.effect() instanceof Effect.Unparent
-          || o.effect() instanceof Effect.Unref && o.before().facts(Fact.Referenced.class, o.subject().id()).isEmpty();
+          || o.effect() instanceof Effect.Unref && !"memory_region_unref".equals(o.callee())
+              && o.before().facts(Fact.Referenced.class, o.subject().id()).isEmpty();
       if (!unparent && !(o.effect() instanceof Effect.Free)) continue;
       List<Fact.Owned> destroyed = new ArrayList<>();
       for (Fact.Owned owned : o.before().facts(Fact.Owned.class)) {

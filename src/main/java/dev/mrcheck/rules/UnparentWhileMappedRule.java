@@ -24,9 +24,11 @@ public final class UnparentWhileMappedRule extends Rule {
   @Override
   public void check(AnalysisResult analysis, Consumer<Finding> report) {
     for (Observation o : analysis.observations()) {
-      // In instance_finalize the device's regions are already gone; that is MR004's business.
-      if (!(o.effect() instanceof Effect.Unparent) || o.phase() == Role.INSTANCE_FINALIZE) continue;
+      if (!(o.effect() instanceof Effect.Unparent)) continue;
       String region = o.subject().id();
+      // In instance_finalize the device's own regions are already gone (MR004's business); an owner-less
+      // region or another object's is not, and its unparent really finalizes it.
+      if (o.phase() == Role.INSTANCE_FINALIZE && ownedBySelf(o, region)) continue;
       List<Fact.Mapped> mappings = new ArrayList<>();
       for (Fact.Mapped m : o.before().facts(Fact.Mapped.class, region)) {
         // Framework-managed mappings (PCI BARs, VGA windows) are made after realize and undone before
@@ -42,6 +44,11 @@ public final class UnparentWhileMappedRule extends Rule {
       List<Fact.AddressSpaceLive> roots = o.before().facts(Fact.AddressSpaceLive.class, region);
       if (!roots.isEmpty()) report.accept(root(o, roots.get(0)));
     }
+  }
+
+  private static boolean ownedBySelf(Observation o, String region) {
+    List<Fact.Owned> owned = o.before().facts(Fact.Owned.class, region);
+    return owned.isEmpty() || owned.stream().anyMatch(f -> f.owner() == Fact.Owner.SELF);
   }
 
   private Finding mapped(Observation o, Fact.Mapped m) {

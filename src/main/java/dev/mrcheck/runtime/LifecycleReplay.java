@@ -2,7 +2,6 @@ package dev.mrcheck.runtime;
 
 import dev.mrcheck.analysis.Semantics;
 import dev.mrcheck.model.RegionKind;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -83,9 +82,7 @@ public final class LifecycleReplay {
         return scene.result("lifetime");
       }
       scene.replay(LifecyclePhase.UNREALIZE);
-      if (semantics == Semantics.REFCOUNT) {
-        scene.qdevDropsRegions();
-      }
+      model.afterUnrealize(scene.device);
     }
     model.note(null, "== unplug: " + deviceName + " unparented from the QOM tree ==");
     model.objectUnparent(scene.device, null);
@@ -146,25 +143,6 @@ public final class LifecycleReplay {
         apply(event);
       }
       graph.record(model);
-    }
-
-    /** Refcount semantics: after unrealize qdev deletes the device's regions from containers and unparents them. */
-    void qdevDropsRegions() {
-      model.note(null, "== qdev after unrealize: the device's regions are deleted from containers and unparented ==");
-      List<Region> own = new ArrayList<>();
-      for (Node n : model.nodes()) {
-        if (n instanceof Region r && r.owner() == device && !r.isFinalized() && r.parent() == device) {
-          own.add(r);
-        }
-      }
-      for (Region r : own) {
-        if (r.container() != null) {
-          model.delSubregion(r.container(), r, null);
-        }
-      }
-      for (Region r : own) {
-        model.unparentRegion(r, null);
-      }
     }
 
     private void apply(MemoryEvent event) {

@@ -233,10 +233,15 @@ public final class RuntimeModel {
 
   /** {@code memory_region_unref(mr)} on behalf of {@code holder}. */
   public void unref(Region mr, Holder holder, SourceLoc loc) {
-    if (isDead(mr, "memory_region_unref", loc)) {
+    Node target = policy.refTarget(mr);
+    if (mr.finalized && target != mr && target != null && !target.finalizing && !target.finalized) {
+      // memory_region_unref only reads mr->owner, which finalization leaves in place; the region's
+      // memory (embedded in its owner) is still there: the owner's reference is dropped as usual.
+      journal.note(loc, "memory_region_unref(" + mr.name() + ") after it was finalized: only its owner "
+          + target.name() + " is touched, and it is alive");
+    } else if (isDead(mr, "memory_region_unref", loc)) {
       return;
     }
-    Node target = policy.refTarget(mr);
     if (target == null) {
       journal.note(loc, "memory_region_unref(" + mr.name() + "): owner NULL, not reference counted");
       return;
@@ -316,6 +321,32 @@ public final class RuntimeModel {
   public void useRegion(Region mr, String operation, SourceLoc loc) {
     if (!isDead(mr, operation, loc)) {
       journal.note(loc, operation + "(" + mr.name() + ")");
+    }
+  }
+
+  /**
+   * What qdev does once {@code device}'s unrealize returned. Under refcount semantics it deletes the
+   * device's regions (those still its children) from their containers and unparents them; under the
+   * other semantics nothing.
+   */
+  public void afterUnrealize(QObject device) {
+    if (!policy.qdevDropsRegionsAfterUnrealize()) {
+      return;
+    }
+    journal.note(null, "== qdev after unrealize: the device's regions are deleted from containers and unparented ==");
+    List<Region> own = new ArrayList<>();
+    for (Node n : nodes) {
+      if (n instanceof Region r && r.owner() == device && !r.isFinalized() && r.parent() == device) {
+        own.add(r);
+      }
+    }
+    for (Region r : own) {
+      if (r.container() != null) {
+        delSubregion(r.container(), r, null);
+      }
+    }
+    for (Region r : own) {
+      unparentRegion(r, null);
     }
   }
 
@@ -707,12 +738,13 @@ public final class RuntimeModel {
       boolean sameOwner = container.owner() == mr.owner();
       // memory_region_finalize assumes the owner is dying: it clears mr->enabled before the auto-detach,
       // so no topology update follows and rendered views keep the finalized region. Only safe at teardown.
-      boolean ownerDying = mr.owner() == null || mr.owner().finalizing || mr.owner().finalized;
+      // An owner-less region belongs to the machine, which never dies: only code unparents it, at run time.
+      boolean ownerDying = mr.owner() != null && (mr.owner().finalizing || mr.owner().finalized);
       if (sameOwner && policy.autoDetachesSameOwnerAtFinalize() && ownerDying) {
         detach(container, mr, loc, mr.name() + " auto-detached from " + container.name() + " (same owner)");
       } else if (sameOwner && policy.autoDetachesSameOwnerAtFinalize()) {
         journal.report(new Outcome.FinalizedWhileMapped(mr.name(), container.name(), loc,
-            "region finalized while mapped in " + container.name() + " although its owner " + mr.owner().name()
+            "region finalized while mapped in " + container.name() + " although its owner " + mr.ownerLabel()
                 + " is alive: memory_region_finalize clears mr->enabled before auto-detaching it, so no topology"
                 + " update removes it from rendered views"));
         detach(container, mr, loc, mr.name() + " auto-detached from " + container.name() + " without a topology update");

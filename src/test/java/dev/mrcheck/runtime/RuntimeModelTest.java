@@ -466,4 +466,37 @@ class RuntimeModelTest {
       assertThat(m.checkLeaks()).extracting(Outcome.Leak::subject).containsExactly("dev0");
     }
   }
+
+  /** Found by mrcheck selftest: an owner-less region's owner (the machine) never dies, so no auto-detach is safe. */
+  @ParameterizedTest
+  @EnumSource(Semantics.class)
+  void ownerLessRegionUnparentedWhileInOwnerLessContainerIsFinalizedWhileMapped(Semantics semantics) {
+    RuntimeModel m = new RuntimeModel(semantics);
+    Region sysmem = m.initRegion("system_memory", null, RegionKind.CONTAINER, null, null);
+    Region shadow = m.initRegion("s->shadow", null, RegionKind.ALIAS, null, INIT);
+    m.addSubregion(sysmem, shadow, ADD);
+    m.unparentRegion(shadow, DEL);
+
+    assertThat(outcomes(m, Outcome.FinalizedWhileMapped.class)).singleElement()
+        .satisfies(o -> assertThat(o.region()).isEqualTo("s->shadow"));
+  }
+
+  /**
+   * Found by mrcheck selftest: memory_region_unref only reads mr->owner, which finalization leaves in
+   * place, so an unref after the unparent still releases the owner (legacy and current).
+   */
+  @ParameterizedTest
+  @EnumSource(value = Semantics.class, names = {"LEGACY", "CURRENT"})
+  void unrefAfterUnparentStillReleasesTheOwner(Semantics semantics) {
+    RuntimeModel m = new RuntimeModel(semantics);
+    QObject dev = m.newObject("dev");
+    Region mmio = m.initRegion("s->mmio", dev, RegionKind.IO, null, INIT);
+    m.ref(mmio, dev, ADD);
+    m.unparentRegion(mmio, DEL);
+    m.unref(mmio, dev, DEL);
+    m.objectUnref(dev, null);
+
+    assertThat(dev.isFinalized()).isTrue();
+    assertThat(m.outcomes()).isEmpty();
+  }
 }

@@ -1,0 +1,37 @@
+package dev.mrcheck.selftest;
+
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Where the generator's decisions come from. Each decision is a number below a bound, and 0 is
+ * always the simplest answer (fewest statements, first kind), so a source that runs dry, or one a
+ * shrinker made smaller, yields a smaller program. The CLI draws from a seeded {@link Random};
+ * property tests draw from a list of integers that jqwik generates and shrinks.
+ */
+public interface Choices {
+  /** A decision in {@code [0, bound)}; {@code bound} is at least 1. */
+  int next(int bound);
+
+  /** True with probability about {@code percent}/100 (false when the source is exhausted). */
+  default boolean chance(int percent) {
+    return next(100) >= 100 - percent;
+  }
+
+  static Choices of(Random random) {
+    return random::nextInt;
+  }
+
+  /** Decisions read from {@code values} in order (each taken modulo its bound), then all 0. */
+  static Choices of(List<Integer> values) {
+    return new Choices() {
+      private int at;
+
+      @Override
+      public int next(int bound) {
+        if (at >= values.size()) return 0;
+        return Math.floorMod(values.get(at++), bound);
+      }
+    };
+  }
+}

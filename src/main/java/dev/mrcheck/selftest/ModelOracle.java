@@ -1,0 +1,410 @@
+package dev.mrcheck.selftest;
+
+import dev.mrcheck.analysis.Semantics;
+import dev.mrcheck.ir.SourceLoc;
+import dev.mrcheck.model.RegionKind;
+import dev.mrcheck.model.Role;
+import dev.mrcheck.runtime.AddressSpace;
+import dev.mrcheck.runtime.Node;
+import dev.mrcheck.runtime.Outcome;
+import dev.mrcheck.runtime.QObject;
+import dev.mrcheck.runtime.Reference;
+import dev.mrcheck.runtime.Region;
+import dev.mrcheck.runtime.RuntimeModel;
+import dev.mrcheck.runtime.TraceEntry;
+import dev.mrcheck.selftest.DeviceProgram.AddSubregion;
+import dev.mrcheck.selftest.DeviceProgram.AddressSpaceDestroy;
+import dev.mrcheck.selftest.DeviceProgram.AddressSpaceInit;
+import dev.mrcheck.selftest.DeviceProgram.CallHelper;
+import dev.mrcheck.selftest.DeviceProgram.Container;
+import dev.mrcheck.selftest.DeviceProgram.DelSubregion;
+import dev.mrcheck.selftest.DeviceProgram.Free;
+import dev.mrcheck.selftest.DeviceProgram.IfError;
+import dev.mrcheck.selftest.DeviceProgram.Init;
+import dev.mrcheck.selftest.DeviceProgram.Ref;
+import dev.mrcheck.selftest.DeviceProgram.Stmt;
+import dev.mrcheck.selftest.DeviceProgram.Unparent;
+import dev.mrcheck.selftest.DeviceProgram.Unref;
+import dev.mrcheck.selftest.ModelState.Call;
+import dev.mrcheck.selftest.ModelState.Scenario;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The reference: executes a program's lifecycle in the {@link RuntimeModel}, in every scenario and
+ * on every path through its error branches (each {@code if} taken or not, independently, as the
+ * analysis assumes), and collects the violations the {@link RuleOracles} see.
+ */
+public final class ModelOracle {
+  /** Paths per scenario beyond which the rest is not explored (programs are generated far below it). */
+  static final int MAX_PATHS = 256;
+
+  private final List<RuleOracle> oracles;
+
+  public ModelOracle(List<RuleOracle> oracles) {
+    this.oracles = List.copyOf(oracles);
+  }
+
+  /**
+   * What the model found under one semantics: the union over scenarios and paths, and for each
+   * violation the trace of the first execution that showed it.
+   */
+  public record Result(Set<Violation> violations, Map<Violation, Witness> witnesses, int paths,
+      Map<Role, Set<Integer>> executedLines, boolean malformed) {
+    /** Whether the model ran {@code line} at all, or in {@code phase} when it is not null. */
+    public boolean executed(int line, Role phase) {
+      if (phase != null) return executedLines.getOrDefault(phase, Set.of()).contains(line);
+      return executedLines.values().stream().anyMatch(lines -> lines.contains(line));
+    }
+  }
+
+  /** The execution that showed a violation: scenario, the error branches taken, and the model's trace. */
+  public record Witness(Scenario scenario, List<Boolean> branches, List<TraceEntry> trace) {
+    public String describe() {
+      StringBuilder b = new StringBuilder(scenario.name().toLowerCase(java.util.Locale.ROOT));
+      if (!branches.isEmpty()) b.append(", error branches taken: ").append(branches);
+      b.append('\n');
+      for (TraceEntry e : trace) {
+        b.append("    ").append(e.loc() == null ? "" : "line " + e.loc().line() + ": ").append(e.message()).append('\n');
+      }
+      return b.toString();
+    }
+  }
+
+  public Result run(DeviceProgram program, RenderedSource source, Semantics semantics) {
+    Set<Violation> all = new TreeSet<>();
+    Map<Violation, Witness> witnesses = new LinkedHashMap<>();
+    int paths = 0;
+    List<Scenario> scenarios = program.hotPluggable()
+        ? List.of(Scenario.INTROSPECTION, Scenario.LIFETIME, Scenario.TEARDOWN)
+        : List.of(Scenario.INTROSPECTION, Scenario.LIFETIME, Scenario.UNREALIZE_ANYWAY, Scenario.TEARDOWN);
+    Map<Role, Set<Integer>> executed = new java.util.EnumMap<>(Role.class);
+    boolean malformed = false;
+    for (Scenario scenario : scenarios) {
+      Deque<List<Boolean>> todo = new ArrayDeque<>();
+      todo.push(List.of());
+      int explored = 0;
+      while (!todo.isEmpty() && explored < MAX_PATHS) {
+        Execution e = new Execution(program, source, semantics, scenario, todo.pop(), todo);
+        e.run();
+        explored++;
+        for (Call c : e.calls) executed.computeIfAbsent(c.phase(), k -> new TreeSet<>()).add(c.line());
+        // instance_finalize after introspection or a failed realize meets regions realize never made: normal.
+        malformed |= e.malformed && (scenario == Scenario.LIFETIME || scenario == Scenario.UNREALIZE_ANYWAY);
+        for (Violation v : e.found) {
+          if (all.add(v)) witnesses.put(v, new Witness(scenario, e.decisions, e.model.trace()));
+        }
+      }
+      paths += explored;
+    }
+    return new Result(all, witnesses, paths, executed, malformed);
+  }
+
+  /** One scenario on one path. */
+  private final class Execution implements ModelState {
+    final DeviceProgram program;
+    final RenderedSource source;
+    final Semantics semantics;
+    final Scenario scenario;
+    final List<Boolean> decisions;
+    final int prefix;
+    int next;
+    final Deque<List<Boolean>> todo;
+    final RuntimeModel model;
+    final QObject device;
+    final QObject peer;
+    final Region systemMemory;
+    final Map<Integer, Region> regions = new HashMap<>();
+    final Map<Integer, AddressSpace> spaces = new HashMap<>();
+    final List<Call> calls = new ArrayList<>();
+    final Map<Integer, Call> byLine = new HashMap<>();
+    final Set<Violation> found = new TreeSet<>();
+    final Set<Call> crashed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    boolean tornDown;
+    /** A call on a region never initialized, or a live region initialized again: not a pattern to judge. */
+    boolean malformed;
+    Role phase;
+
+    Execution(DeviceProgram program, RenderedSource source, Semantics semantics, Scenario scenario,
+        List<Boolean> prefix, Deque<List<Boolean>> todo) {
+      this.program = program;
+      this.source = source;
+      this.semantics = semantics;
+      this.scenario = scenario;
+      this.decisions = new ArrayList<>(prefix);
+      this.prefix = prefix.size();
+      this.todo = todo;
+      model = new RuntimeModel(semantics);
+      systemMemory = model.initRegion("system_memory", null, RegionKind.CONTAINER, null, null);
+      peer = model.newObject("peer");
+      model.addChild(model.machine(), peer, null);
+      model.objectUnref(peer, null);
+      device = model.newObject("selftest-dev");
+      model.setInstanceFinalize(device, () -> hook(Role.INSTANCE_FINALIZE));
+    }
+
+    void run() {
+      hook(Role.INSTANCE_INIT);
+      if (scenario == Scenario.INTROSPECTION) {
+        model.note(null, "== throw-away instance: last reference dropped ==");
+        tornDown = true;
+        finish();
+        return;
+      }
+      model.addChild(model.machine(), device, null);
+      if (!hook(Role.REALIZE)) {
+        // A realize that fails is never followed by unrealize: qdev drops the device, which is finalized.
+        model.note(null, "== realize failed: unparented, last reference dropped ==");
+        tornDown = scenario == Scenario.LIFETIME;
+        model.objectUnparent(device, null);
+        finish();
+        return;
+      }
+      if (scenario == Scenario.LIFETIME && !program.hotPluggable()) {
+        model.note(null, "== not hot-pluggable: lives as long as the machine ==");
+        endOfScenario();
+        return;
+      }
+      if (scenario != Scenario.TEARDOWN) {
+        hook(Role.UNREALIZE);
+        model.afterUnrealize(device);
+      }
+      if (scenario == Scenario.UNREALIZE_ANYWAY) {
+        return;
+      }
+      tornDown = scenario == Scenario.LIFETIME;
+      model.note(null, "== unplug: unparented, last reference dropped ==");
+      model.objectUnparent(device, null);
+      finish();
+    }
+
+    private void finish() {
+      model.objectUnref(device, null);
+      model.rcuDrain();
+      model.checkLeaks();
+      endOfScenario();
+    }
+
+    private void endOfScenario() {
+      for (RuleOracle o : oracles) o.atEnd(this, line -> found.add(new Violation(o.ruleId(), line)));
+    }
+
+    /** Runs a lifecycle hook; false when it returned through an error branch. */
+    boolean hook(Role role) {
+      if (role == Role.INSTANCE_FINALIZE && tornDown) {
+        for (RuleOracle o : oracles) o.beforeFinalize(this, line -> found.add(new Violation(o.ruleId(), line)));
+      }
+      Role saved = phase;
+      phase = role;
+      model.note(null, "== " + role.modelName() + " ==");
+      boolean completed = body(program.hook(role));
+      phase = saved;
+      return completed;
+    }
+
+    /** Runs a body; false when it returned early (an error branch was taken). */
+    boolean body(List<Stmt> body) {
+      for (Stmt s : body) {
+        if (s instanceof IfError e) {
+          if (decide()) {
+            body(e.then());
+            return false;
+          }
+        } else if (s instanceof CallHelper h) {
+          if (h.helper() < program.helpers().size()) body(program.helpers().get(h.helper()));
+        } else {
+          call(s);
+        }
+      }
+      return true;
+    }
+
+    /** The next branch decision: replayed from the prefix, then "not taken", queueing the taken alternative. */
+    private boolean decide() {
+      int i = next++;
+      if (i < prefix) {
+        return decisions.get(i);
+      }
+      List<Boolean> taken = new ArrayList<>(decisions);
+      taken.add(true);
+      todo.push(taken);
+      decisions.add(false);
+      return false;
+    }
+
+    private void call(Stmt s) {
+      int line = source.lineOf(s);
+      SourceLoc loc = SourceLoc.of(source.fileName(), line, 1);
+      Region subject = null;
+      Region container = null;
+      AddressSpace space = null;
+      if (s instanceof Init i) {
+        if (i.aliasOf() >= 0) container = regions.get(i.aliasOf());
+      } else if (s instanceof AddSubregion a) {
+        subject = regions.get(a.region());
+        container = container(a.container());
+      } else if (s instanceof DelSubregion d) {
+        subject = regions.get(d.region());
+        container = container(d.container());
+      } else if (s instanceof Ref r) {
+        subject = regions.get(r.region());
+      } else if (s instanceof Unref u) {
+        subject = regions.get(u.region());
+      } else if (s instanceof Unparent u) {
+        subject = regions.get(u.region());
+      } else if (s instanceof Free f) {
+        subject = regions.get(f.region());
+      } else if (s instanceof AddressSpaceInit a) {
+        subject = regions.get(a.root());
+      } else if (s instanceof AddressSpaceDestroy d) {
+        space = spaces.get(d.space());
+      }
+      boolean usable = s instanceof Init i ? i.aliasOf() < 0 || container != null
+          : s instanceof AddressSpaceDestroy ? space != null
+          : subject != null && (!(s instanceof AddSubregion || s instanceof DelSubregion) || container != null);
+      if (!usable) {
+        malformed = true;
+        model.note(loc, "skipped (a region or address space not initialized on this path): "
+            + source.text().lines().skip(line - 1).findFirst().orElse("").strip());
+        return;
+      }
+      if (s instanceof Init i && regions.get(i.region()) != null && !regions.get(i.region()).isFinalized()) {
+        malformed = true;
+      }
+      Call before = new Call(s, phase, line, subject, container, space, List.of());
+      for (RuleOracle o : oracles) o.before(this, before, l -> found.add(new Violation(o.ruleId(), l)));
+      int outcomesBefore = model.outcomes().size();
+      space = apply(s, loc, subject, container, space);
+      if (s instanceof Init) subject = regions.get(((Init) s).region());
+      List<Outcome> outcomes = List.copyOf(model.outcomes().subList(outcomesBefore, model.outcomes().size()));
+      Call after = new Call(s, phase, line, subject, container, space, outcomes);
+      noteCrashes(outcomes);
+      calls.add(after);
+      byLine.putIfAbsent(line, after);
+      for (RuleOracle o : oracles) o.after(this, after, l -> found.add(new Violation(o.ruleId(), l)));
+    }
+
+    /** Mappings the model undid only because a region was finalized while still mapped. */
+    private void noteCrashes(List<Outcome> outcomes) {
+      for (Outcome o : outcomes) {
+        if (!(o instanceof Outcome.FinalizedWhileMapped f)) continue;
+        for (Call c : calls) {
+          if (c.stmt() instanceof AddSubregion && c.subject().name().equals(f.region())
+              && c.container().name().equals(f.mappedIn()) && c.subject().isFinalized()) {
+            crashed.add(c);
+          }
+        }
+      }
+    }
+
+    private AddressSpace apply(Stmt s, SourceLoc loc, Region subject, Region container, AddressSpace space) {
+      if (s instanceof Init i) {
+        QObject owner = switch (i.owner()) {
+          case SELF -> device;
+          case OTHER -> peer;
+          case NONE -> null;
+        };
+        regions.put(i.region(), model.initRegion(CRenderer.region(program, i.region()).replace("&", ""),
+            owner, i.kind(), container, loc));
+      } else if (s instanceof AddSubregion) {
+        model.addSubregion(container, subject, loc);
+      } else if (s instanceof DelSubregion) {
+        model.delSubregion(container, subject, loc);
+      } else if (s instanceof Ref) {
+        model.ref(subject, device, loc);
+      } else if (s instanceof Unref) {
+        model.unref(subject, device, loc);
+      } else if (s instanceof Unparent) {
+        model.unparentRegion(subject, loc);
+      } else if (s instanceof Free) {
+        model.freeRegion(subject, loc);
+      } else if (s instanceof AddressSpaceInit a) {
+        AddressSpace as = model.addressSpaceInit("s->as" + a.space(), subject, loc);
+        spaces.put(a.space(), as);
+        return as;
+      } else if (s instanceof AddressSpaceDestroy) {
+        model.addressSpaceDestroy(space, loc);
+      }
+      return space;
+    }
+
+    private Region container(Container c) {
+      return c.isSystemMemory() ? systemMemory : regions.get(c.region());
+    }
+
+    @Override
+    public Semantics semantics() {
+      return semantics;
+    }
+
+    @Override
+    public Scenario scenario() {
+      return scenario;
+    }
+
+    @Override
+    public boolean tornDown() {
+      return tornDown;
+    }
+
+    @Override
+    public QObject device() {
+      return device;
+    }
+
+    @Override
+    public boolean mapped(Region r) {
+      if (r.container() != null) return true;
+      for (AddressSpace as : model.addressSpaces()) {
+        if (as.root() == r && as.state() == AddressSpace.State.LIVE && !as.isFreed()) return true;
+      }
+      return false;
+    }
+
+    @Override
+    public boolean leftMapped(Call add) {
+      if (add.subject().container() == add.container()) return true;
+      // Only the model's recovery from the abort unmapped it, unless the program deletes it later itself.
+      if (!crashed.contains(add)) return false;
+      int at = calls.indexOf(add);
+      for (Call later : calls.subList(at + 1, calls.size())) {
+        if (later.stmt() instanceof DelSubregion && later.subject() == add.subject() && later.container() == add.container()) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public boolean holdsDevice(Call c) {
+      if (c.stmt() instanceof AddressSpaceInit) {
+        // A destroy still waiting for its RCU grace period counts as done; a lost one does not.
+        return c.space().state() == AddressSpace.State.LIVE || c.space().destroyLost();
+      }
+      for (Node n : model.nodes()) {
+        if (n.isFinalized() || !(n == device || n instanceof Region r && own(r))) continue;
+        for (Reference ref : n.references()) {
+          if (ref.loc() != null && callOf(ref) == c) return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
+    public List<Call> calls() {
+      return calls;
+    }
+
+    /** The call that took {@code ref} (by its line), or null for the model's own references. */
+    Call callOf(Reference ref) {
+      return ref.loc() == null ? null : byLine.get(ref.loc().line());
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package dev.mrcheck.selftest;
+
+import dev.mrcheck.analysis.Semantics;
+import dev.mrcheck.model.Role;
+import dev.mrcheck.runtime.AddressSpace;
+import dev.mrcheck.runtime.Outcome;
+import dev.mrcheck.runtime.QObject;
+import dev.mrcheck.runtime.Region;
+import dev.mrcheck.selftest.DeviceProgram.Stmt;
+import java.util.List;
+
+/** What a {@link RuleOracle} may ask about one execution of a program in the runtime model. */
+public interface ModelState {
+  /** The scenarios a program is executed in, per semantics and per path. */
+  enum Scenario {
+    /** The throw-away instance made to list properties: instance_init, then the last unref. */
+    INTROSPECTION,
+    /** instance_init, realize, and for a hot-pluggable device unrealize and the final unref. */
+    LIFETIME,
+    /**
+     * A device that is not hot-pluggable whose unrealize runs anyway: its calls are judged one by
+     * one, since the analysis reads that code too; what it leaves behind is not, since the device is
+     * never really unplugged.
+     */
+    UNREALIZE_ANYWAY,
+    /**
+     * A device finalized after realize without unrealize (a realize that failed after its calls, machine
+     * teardown): instance_finalize's calls are judged one by one, its leaks are not.
+     */
+    TEARDOWN
+  }
+
+  /** One executed API call: the regions and address space it acted on, as they were then. */
+  record Call(Stmt stmt, Role phase, int line, Region subject, Region container, AddressSpace space,
+      List<Outcome> outcomes) {}
+
+  Semantics semantics();
+
+  Scenario scenario();
+
+  /** Whether the device was torn down in this scenario, so what it still holds at the end is a leak. */
+  boolean tornDown();
+
+  QObject device();
+
+  /** Whether the region is the device's own (initialized with owner self). */
+  default boolean own(Region r) {
+    return r != null && r.owner() == device();
+  }
+
+  /** Mapped in a container, or the root of a live address space. */
+  boolean mapped(Region r);
+
+  /**
+   * Whether the mapping made by {@code add} (an {@code AddSubregion} call) was never undone by the
+   * program: it is still there, or only the model's recovery from a region finalized while mapped
+   * (an abort in QEMU) removed it.
+   */
+  boolean leftMapped(Call add);
+
+  /**
+   * Whether the reference {@code call} took (memory_region_ref, a container's, an address space's)
+   * still holds the device or one of its live regions.
+   */
+  boolean holdsDevice(Call call);
+
+  /** The calls executed so far, in order. */
+  List<Call> calls();
+}

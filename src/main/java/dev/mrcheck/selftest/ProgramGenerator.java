@@ -1,0 +1,282 @@
+package dev.mrcheck.selftest;
+
+import dev.mrcheck.model.RegionKind;
+import dev.mrcheck.model.Role;
+import dev.mrcheck.selftest.DeviceProgram.AddSubregion;
+import dev.mrcheck.selftest.DeviceProgram.AddressSpaceDestroy;
+import dev.mrcheck.selftest.DeviceProgram.AddressSpaceInit;
+import dev.mrcheck.selftest.DeviceProgram.CallHelper;
+import dev.mrcheck.selftest.DeviceProgram.Container;
+import dev.mrcheck.selftest.DeviceProgram.DelSubregion;
+import dev.mrcheck.selftest.DeviceProgram.Free;
+import dev.mrcheck.selftest.DeviceProgram.IfError;
+import dev.mrcheck.selftest.DeviceProgram.Init;
+import dev.mrcheck.selftest.DeviceProgram.Owner;
+import dev.mrcheck.selftest.DeviceProgram.Ref;
+import dev.mrcheck.selftest.DeviceProgram.RegionField;
+import dev.mrcheck.selftest.DeviceProgram.Shape;
+import dev.mrcheck.selftest.DeviceProgram.Stmt;
+import dev.mrcheck.selftest.DeviceProgram.Unparent;
+import dev.mrcheck.selftest.DeviceProgram.Unref;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Generates small device programs from a {@link Choices} source. The generator follows the main
+ * path (no error branch taken) with a rough idea of each region's state, so that most calls are
+ * plausible (a region is initialized before it is mapped, deleted only from where it is mapped);
+ * what it leaves out or adds at random (a missing unref, an unparent before the del, a mapping
+ * into system memory from instance_init) are the bugs the rules are about. Error branches and
+ * reused helpers run in other states, which is where path-sensitive mistakes come from.
+ */
+public final class ProgramGenerator {
+  private static final RegionKind[] KINDS = {RegionKind.IO, RegionKind.CONTAINER, RegionKind.RAM, RegionKind.ALIAS};
+  private static final Shape[] SHAPES = Shape.values();
+  private static final Owner[] OWNERS = {Owner.SELF, Owner.NONE, Owner.OTHER};
+
+  /** Upper bounds that keep programs small and their paths few. */
+  public record Limits(int maxRegions, int maxStatements, int maxBranches, boolean branches) {
+    public static final Limits DEFAULT = new Limits(4, 6, 3, true);
+
+    public Limits straightLine() {
+      return new Limits(maxRegions, maxStatements, 0, false);
+    }
+  }
+
+  private final Limits limits;
+
+  public ProgramGenerator(Limits limits) {
+    this.limits = limits;
+  }
+
+  public DeviceProgram generate(Choices c) {
+    return new Run(c).program();
+  }
+
+  /** What the generator believes about a region on the main path. */
+  private static final class RegionState {
+    boolean live;
+    boolean everInit;
+    RegionKind kind;
+    Owner owner;
+    Container mappedIn;
+    int refs;
+    boolean allocated;
+    boolean freed;
+  }
+
+  private final class Run {
+    final Choices c;
+    final boolean hotPluggable;
+    final List<RegionField> fields = new ArrayList<>();
+    final List<RegionState> regions = new ArrayList<>();
+    final int spaces = 2;
+    final boolean[] spaceLive = new boolean[spaces];
+    final List<List<Stmt>> helpers = new ArrayList<>();
+    int branches;
+    Role role;
+
+    Run(Choices c) {
+      this.c = c;
+      this.hotPluggable = !c.chance(30);
+      int n = 1 + c.next(limits.maxRegions());
+      for (int i = 0; i < n; i++) {
+        fields.add(new RegionField("r" + i, SHAPES[c.chance(60) ? 0 : 1 + c.next(2)]));
+        regions.add(new RegionState());
+      }
+    }
+
+    DeviceProgram program() {
+      Map<Role, List<Stmt>> hooks = new EnumMap<>(Role.class);
+      for (Role r : DeviceProgram.HOOKS) {
+        role = r;
+        hooks.put(r, body(c.next(limits.maxStatements() + 1), 0));
+      }
+      return new DeviceProgram(hotPluggable, fields, spaces, hooks, helpers);
+    }
+
+    List<Stmt> body(int count, int depth) {
+      List<Stmt> out = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        Stmt s = statement(depth);
+        if (s != null) out.add(s);
+      }
+      return out;
+    }
+
+    Stmt statement(int depth) {
+      if (limits.branches() && depth == 0 && branches < limits.maxBranches() && c.chance(12)) {
+        branches++;
+        int flag = branches;
+        // The error path runs in a copy of the state; the main path goes on as if it were not taken.
+        List<RegionState> saved = snapshot();
+        boolean[] savedSpaces = spaceLive.clone();
+        List<Stmt> then = body(c.next(3), depth + 1);
+        restore(saved, savedSpaces);
+        return new IfError(flag, then);
+      }
+      if (depth == 0 && c.chance(10)) {
+        // A helper is called again only if it creates nothing: re-initializing a live region is not a pattern.
+        List<Integer> reusable = new ArrayList<>();
+        for (int h = 0; h < helpers.size(); h++) {
+          if (helpers.get(h).stream().noneMatch(st -> st instanceof Init)) reusable.add(h);
+        }
+        if (!reusable.isEmpty() && c.chance(25)) return new CallHelper(reusable.get(c.next(reusable.size())));
+        int index = helpers.size();
+        helpers.add(List.of());
+        helpers.set(index, body(1 + c.next(3), depth + 1));
+        return new CallHelper(index);
+      }
+      return apiCall();
+    }
+
+    /** One plausible call for the current state, weighted by what the hook usually does. */
+    Stmt apiCall() {
+      List<Supplier<Stmt>> options = new ArrayList<>();
+      // Nothing is created in instance_finalize: the object is already half gone (domain.md §3).
+      boolean finalize = role == Role.INSTANCE_FINALIZE;
+      int w = role == Role.UNREALIZE || finalize ? 1 : 4;
+      if (!finalize) add(options, w, this::init);
+      add(options, w, this::addSubregion);
+      add(options, role == Role.UNREALIZE ? 4 : 1, this::delSubregion);
+      add(options, 1, this::ref);
+      add(options, role == Role.UNREALIZE ? 3 : 1, this::unref);
+      add(options, role == Role.REALIZE ? 1 : 2, this::unparent);
+      add(options, role == Role.INSTANCE_FINALIZE ? 4 : 1, this::free);
+      if (!finalize) add(options, 1, this::addressSpaceInit);
+      add(options, role == Role.UNREALIZE ? 3 : 1, this::addressSpaceDestroy);
+      for (int attempt = 0; attempt < 4; attempt++) {
+        Stmt s = options.get(c.next(options.size())).get();
+        if (s != null) return s;
+      }
+      return null;
+    }
+
+    void add(List<Supplier<Stmt>> options, int weight, Supplier<Stmt> option) {
+      for (int i = 0; i < weight; i++) options.add(option);
+    }
+
+    Integer pick(java.util.function.IntPredicate ok) {
+      List<Integer> candidates = new ArrayList<>();
+      for (int i = 0; i < regions.size(); i++) if (ok.test(i)) candidates.add(i);
+      return candidates.isEmpty() ? null : candidates.get(c.next(candidates.size()));
+    }
+
+    Stmt init() {
+      Integer r = pick(i -> !regions.get(i).live && regions.get(i).mappedIn == null && !regions.get(i).freed);
+      if (r == null) return null;
+      RegionKind kind = KINDS[c.next(KINDS.length)];
+      int aliasOf = -1;
+      if (kind == RegionKind.ALIAS) {
+        Integer target = pick(i -> i != r && regions.get(i).live);
+        if (target == null) kind = RegionKind.IO;
+        else aliasOf = target;
+      }
+      Owner owner = c.chance(70) ? Owner.SELF : OWNERS[c.next(OWNERS.length)];
+      RegionState s = regions.get(r);
+      s.live = true;
+      s.everInit = true;
+      s.kind = kind;
+      s.owner = owner;
+      s.refs = 0;
+      s.allocated = true;
+      return new Init(r, kind, owner, aliasOf);
+    }
+
+    Stmt addSubregion() {
+      Integer r = pick(i -> regions.get(i).live && regions.get(i).mappedIn == null);
+      if (r == null) return null;
+      List<Container> containers = new ArrayList<>();
+      containers.add(Container.SYSTEM_MEMORY);
+      for (int i = 0; i < regions.size(); i++) {
+        RegionState s = regions.get(i);
+        // A container is never put inside another one here: no loops, and no nesting to reason about.
+        if (i != r && s.live && s.kind == RegionKind.CONTAINER && regions.get(r).kind != RegionKind.CONTAINER) {
+          containers.add(new Container(i));
+        }
+      }
+      Container into = containers.get(containers.size() > 1 && c.chance(60) ? 1 + c.next(containers.size() - 1) : 0);
+      regions.get(r).mappedIn = into;
+      return new AddSubregion(into, r);
+    }
+
+    Stmt delSubregion() {
+      Integer r = pick(i -> regions.get(i).mappedIn != null);
+      if (r == null) return null;
+      Container from = regions.get(r).mappedIn;
+      regions.get(r).mappedIn = null;
+      return new DelSubregion(from, r);
+    }
+
+    Stmt ref() {
+      Integer r = pick(i -> regions.get(i).live);
+      if (r == null) return null;
+      regions.get(r).refs++;
+      return new Ref(r);
+    }
+
+    Stmt unref() {
+      Integer r = pick(i -> regions.get(i).refs > 0);
+      if (r == null) return null;
+      regions.get(r).refs--;
+      return new Unref(r);
+    }
+
+    Stmt unparent() {
+      Integer r = pick(i -> regions.get(i).live);
+      if (r == null) return null;
+      regions.get(r).live = false;
+      return new Unparent(r);
+    }
+
+    Stmt free() {
+      Integer r = pick(i -> fields.get(i).shape() == Shape.HEAP && regions.get(i).allocated);
+      if (r == null) return null;
+      RegionState s = regions.get(r);
+      s.allocated = false;
+      s.live = false;
+      s.freed = true;
+      return new Free(r);
+    }
+
+    Stmt addressSpaceInit() {
+      int as = c.next(spaces);
+      Integer root = pick(i -> regions.get(i).live);
+      if (spaceLive[as] || root == null) return null;
+      spaceLive[as] = true;
+      return new AddressSpaceInit(as, root);
+    }
+
+    Stmt addressSpaceDestroy() {
+      int as = c.next(spaces);
+      if (!spaceLive[as]) return null;
+      spaceLive[as] = false;
+      return new AddressSpaceDestroy(as);
+    }
+
+    List<RegionState> snapshot() {
+      List<RegionState> copy = new ArrayList<>();
+      for (RegionState s : regions) {
+        RegionState t = new RegionState();
+        t.live = s.live;
+        t.everInit = s.everInit;
+        t.kind = s.kind;
+        t.owner = s.owner;
+        t.mappedIn = s.mappedIn;
+        t.refs = s.refs;
+        t.allocated = s.allocated;
+        t.freed = s.freed;
+        copy.add(t);
+      }
+      return copy;
+    }
+
+    void restore(List<RegionState> saved, boolean[] savedSpaces) {
+      for (int i = 0; i < regions.size(); i++) regions.set(i, saved.get(i));
+      System.arraycopy(savedSpaces, 0, spaceLive, 0, spaces);
+    }
+  }
+}

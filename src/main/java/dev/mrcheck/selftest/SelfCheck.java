@@ -1,0 +1,141 @@
+package dev.mrcheck.selftest;
+
+import dev.mrcheck.analysis.Semantics;
+import dev.mrcheck.scan.ScanException;
+import dev.mrcheck.scan.ScanResult;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Compares the analyzer with the runtime model on one program, per semantics and language.
+ * Straight-line programs must agree exactly; on branching programs every finding must be one the
+ * model reproduces on some path, and what the analyzer misses is counted, not failed.
+ */
+public final class SelfCheck {
+  private final ModelOracle oracle;
+  private final Set<String> rules;
+  private final AnalyzerRunner analyzer;
+  private final List<Semantics> semantics;
+  private final List<String> languages;
+
+  public SelfCheck(AnalyzerRunner analyzer, List<Semantics> semantics, List<String> languages) {
+    this(analyzer, semantics, languages, RuleOracles.TABLE);
+  }
+
+  public SelfCheck(AnalyzerRunner analyzer, List<Semantics> semantics, List<String> languages,
+      List<RuleOracle> table) {
+    this.oracle = new ModelOracle(table);
+    this.rules = new LinkedHashSet<>(table.stream().map(RuleOracle::ruleId).toList());
+    this.analyzer = analyzer;
+    this.semantics = List.copyOf(semantics);
+    this.languages = List.copyOf(languages);
+  }
+
+  /** The comparison under one semantics in one language. */
+  public record Comparison(String language, Semantics semantics, Set<Violation> model, Set<Violation> analyzer,
+      boolean exact, ModelOracle.Result modelRun, ScanResult scan) {
+    /** Model violations the analyzer did not report. */
+    public Set<Violation> missed() {
+      Set<Violation> m = new TreeSet<>(model);
+      m.removeAll(analyzer);
+      return m;
+    }
+
+    /** Findings the model does not reproduce on any path, at lines the model executed. */
+    public Set<Violation> extra() {
+      Set<Violation> e = new TreeSet<>(analyzer);
+      e.removeAll(model);
+      e.removeIf(v -> !judged(v));
+      return e;
+    }
+
+    /**
+     * Findings at lines the model never reached in any scenario (e.g. instance_finalize of a device
+     * that leaks): the model cannot judge them, so they count neither way.
+     */
+    public Set<Violation> unjudged() {
+      Set<Violation> u = new TreeSet<>(analyzer);
+      u.removeAll(model);
+      u.removeIf(this::judged);
+      return u;
+    }
+
+    private boolean judged(Violation v) {
+      return modelRun.executed(v.line(), RuleOracles.byId(v.ruleId()).map(RuleOracle::phase).orElse(null));
+    }
+
+    /**
+     * A disagreement: any difference on a straight-line program, an unreproduced finding on a branching
+     * one. A program that uses a region before any init on some path is not judged: C leaves that
+     * undefined, and the model skips such calls.
+     */
+    public boolean disagrees() {
+      if (modelRun.malformed()) return false;
+      return !extra().isEmpty() || exact && !missed().isEmpty();
+    }
+  }
+
+  /** All comparisons of one program. */
+  public record Report(DeviceProgram program, Map<String, RenderedSource> sources, List<Comparison> comparisons) {
+    public boolean disagrees() {
+      return comparisons.stream().anyMatch(Comparison::disagrees);
+    }
+
+    public String describe() {
+      StringBuilder b = new StringBuilder();
+      for (RenderedSource s : sources.values()) {
+        b.append("---- ").append(s.fileName()).append('\n');
+        String[] lines = s.text().split("\n", -1);
+        for (int i = 0; i < lines.length - 1; i++) b.append(String.format("%4d  %s%n", i + 1, lines[i]));
+      }
+      for (Comparison c : comparisons) {
+        if (!c.disagrees()) continue;
+        b.append(String.format("---- %s, %s semantics (%s): model %s, analyzer %s; missed %s, extra %s%n",
+            c.language(), c.semantics().label(), c.exact() ? "straight-line: exact" : "branching: no extra",
+            c.model(), c.analyzer(), c.missed(), c.extra()));
+        for (Violation v : c.missed()) {
+          b.append("  model trace for ").append(v).append(": ").append(c.modelRun().witnesses().get(v).describe());
+        }
+        c.scan().findings().stream().filter(f -> c.extra().contains(new Violation(f.ruleId(), f.loc().line())))
+            .forEach(f -> b.append("  analyzer: ").append(f.ruleId()).append(" line ").append(f.loc().line())
+                .append(": ").append(f.message()).append('\n'));
+        if (!c.extra().isEmpty() && c.missed().isEmpty()) {
+          b.append("  the model saw no violation of these rules; model trace (first scenario):\n");
+        }
+      }
+      return b.toString();
+    }
+  }
+
+  public Report check(DeviceProgram program) throws ScanException {
+    Map<String, RenderedSource> sources = new java.util.LinkedHashMap<>();
+    List<Comparison> out = new ArrayList<>();
+    Map<Semantics, ModelOracle.Result> modelRuns = new EnumMap<>(Semantics.class);
+    for (String language : languages) {
+      RenderedSource src = render(language, program);
+      sources.put(language, src);
+      AnalyzerRunner.Session session = analyzer.session(List.of(src));
+      for (Semantics sem : semantics) {
+        // The model's lines are the rendering's: run it per language (cheap next to a scan).
+        ModelOracle.Result model = oracle.run(program, src, sem);
+        modelRuns.putIfAbsent(sem, model);
+        ScanResult scan = session.scan(sem);
+        out.add(new Comparison(language, sem, model.violations(), AnalyzerRunner.violations(scan, rules),
+            !program.branching(), model, scan));
+      }
+    }
+    return new Report(program, sources, out);
+  }
+
+  static RenderedSource render(String language, DeviceProgram program) {
+    return switch (language) {
+      case "c" -> new CRenderer().render(program);
+      default -> throw new IllegalArgumentException("no renderer for language " + language);
+    };
+  }
+}

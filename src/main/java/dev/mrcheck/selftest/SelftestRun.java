@@ -1,0 +1,203 @@
+package dev.mrcheck.selftest;
+
+import dev.mrcheck.analysis.Semantics;
+import dev.mrcheck.scan.ScanException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The long run behind {@code mrcheck selftest}: generates programs from one seed, checks each, and
+ * tallies agreement per rule, semantics and language; disagreements are shrunk and kept (one per
+ * distinct rule/semantics/kind, so one bug does not fill the report).
+ */
+public final class SelftestRun {
+  /** Per rule, semantics and language: violations both saw, only the model saw, only the analyzer saw. */
+  public static final class Tally {
+    public long agreed;
+    public long missedExact;
+    public long missedBranching;
+    public long extra;
+    public long unjudged;
+  }
+
+  public record Counterexample(String key, long programIndex, String description) {}
+
+  private final SelfCheck check;
+  private final ProgramGenerator generator;
+  private final Shrinker shrinker = new Shrinker(400);
+  private final Map<String, Tally> tallies = new TreeMap<>();
+  private final Map<String, Counterexample> counterexamples = new LinkedHashMap<>();
+  private long programs;
+  private long branching;
+  private long disagreeing;
+  private long paths;
+  private long unjudgedPrograms;
+  private long shrinkNanos;
+
+  public SelftestRun(SelfCheck check, ProgramGenerator generator) {
+    this.check = check;
+    this.generator = generator;
+  }
+
+  /**
+   * Checks {@code count} programs drawn from {@code seed} on {@code threads} threads; programs are
+   * generated and their reports tallied in order, so the figures do not depend on the thread count.
+   * Progress lines go to {@code progress} if not null.
+   */
+  public void run(long seed, long count, int threads, PrintWriter progress) throws ScanException {
+    Random random = new Random(seed);
+    long start = System.nanoTime();
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+      Thread t = new Thread(r, "mrcheck-selftest");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      int batch = 32 * Math.max(1, threads);
+      for (long first = 0; first < count; first += batch) {
+        List<Future<SelfCheck.Report>> reports = new ArrayList<>();
+        for (long i = first; i < Math.min(count, first + batch); i++) {
+          DeviceProgram p = generator.generate(Choices.of(random));
+          reports.add(pool.submit(() -> check.check(p)));
+        }
+        for (int k = 0; k < reports.size(); k++) {
+          record(first + k, await(reports.get(k)));
+          long done = first + k + 1;
+          if (progress != null && done % 1000 == 0) {
+            double secs = (System.nanoTime() - start) / 1e9;
+            progress.printf("selftest: %d programs, %.1f programs/s, %d disagreeing%n", done, done / secs, disagreeing);
+            progress.flush();
+          }
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private void record(long index, SelfCheck.Report r) throws ScanException {
+    programs++;
+    if (r.program().branching()) branching++;
+    if (r.comparisons().stream().anyMatch(c -> c.modelRun().malformed())) {
+      unjudgedPrograms++;
+      return;
+    }
+    tally(r);
+    if (r.disagrees()) {
+      disagreeing++;
+      keepCounterexample(index, r);
+    }
+  }
+
+  private static SelfCheck.Report await(Future<SelfCheck.Report> f) throws ScanException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ScanException("interrupted");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof ScanException se) throw se;
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  private void tally(SelfCheck.Report r) {
+    for (SelfCheck.Comparison c : r.comparisons()) {
+      paths += c.modelRun().paths();
+      for (Violation v : c.model()) {
+        Tally t = tally(v.ruleId(), c);
+        if (c.analyzer().contains(v)) t.agreed++;
+        else if (c.exact()) t.missedExact++;
+        else t.missedBranching++;
+      }
+      for (Violation v : c.extra()) tally(v.ruleId(), c).extra++;
+      for (Violation v : c.unjudged()) tally(v.ruleId(), c).unjudged++;
+    }
+  }
+
+  private Tally tally(String rule, SelfCheck.Comparison c) {
+    return tallies.computeIfAbsent(rule + " " + c.semantics().label() + " " + c.language(), k -> new Tally());
+  }
+
+  private void keepCounterexample(long index, SelfCheck.Report r) throws ScanException {
+    for (SelfCheck.Comparison c : r.comparisons()) {
+      if (!c.disagrees()) continue;
+      for (Violation v : c.extra()) keep(index, r, c, v.ruleId(), "extra");
+      if (c.exact()) for (Violation v : c.missed()) keep(index, r, c, v.ruleId(), "missed");
+    }
+  }
+
+  private void keep(long index, SelfCheck.Report r, SelfCheck.Comparison c, String rule, String kind)
+      throws ScanException {
+    String key = rule + " " + kind + " " + c.language() + (c.exact() ? "" : " branching");
+    if (counterexamples.containsKey(key)) return;
+    boolean skips = r.comparisons().stream().anyMatch(x -> x.modelRun().malformed());
+    long start = System.nanoTime();
+    DeviceProgram small = shrinker.shrink(r.program(), p -> stillFails(p, rule, kind, c, skips));
+    counterexamples.put(key, new Counterexample(key, index, check.check(small).describe()));
+    shrinkNanos += System.nanoTime() - start;
+  }
+
+  /** The same kind of disagreement, in a program where every call acts on initialized state if the original did. */
+  private boolean stillFails(DeviceProgram p, String rule, String kind, SelfCheck.Comparison like, boolean skips) {
+    try {
+      SelfCheck.Report r = check.check(p);
+      if (!skips && r.comparisons().stream().anyMatch(x -> x.modelRun().malformed())) return false;
+      for (SelfCheck.Comparison c : r.comparisons()) {
+        if (c.semantics() != like.semantics() || !c.language().equals(like.language()) || !c.disagrees()) continue;
+        Set<Violation> diff = kind.equals("extra") ? c.extra() : c.missed();
+        if (diff.stream().anyMatch(v -> v.ruleId().equals(rule))) return true;
+      }
+      return false;
+    } catch (ScanException e) {
+      return false;
+    }
+  }
+
+  public long programs() {
+    return programs;
+  }
+
+  public long disagreeing() {
+    return disagreeing;
+  }
+
+  public List<Counterexample> counterexamples() {
+    return new ArrayList<>(counterexamples.values());
+  }
+
+  /** The summary table: per rule, semantics and language. */
+  public void print(PrintWriter out, double seconds) {
+    double checking = Math.max(seconds - shrinkNanos / 1e9, 1e-9);
+    out.printf("%d programs (%d branching, %d not judged: a region used before init or initialized twice), "
+        + "%d model paths, %.1f s (%.1f s shrinking), %.1f programs/s without shrinking, %d disagreeing%n",
+        programs, branching, unjudgedPrograms, paths, seconds, shrinkNanos / 1e9, programs / checking, disagreeing);
+    out.printf("%-24s %9s %9s %9s %9s %9s  %s%n", "rule semantics language", "agreed", "missed", "missed-br",
+        "extra", "unjudged", "agreement");
+    for (Map.Entry<String, Tally> e : tallies.entrySet()) {
+      Tally t = e.getValue();
+      long total = t.agreed + t.missedExact + t.missedBranching + t.extra;
+      out.printf("%-24s %9d %9d %9d %9d %9d  %.2f%%%n", e.getKey(), t.agreed, t.missedExact, t.missedBranching,
+          t.extra, t.unjudged, total == 0 ? 100.0 : 100.0 * t.agreed / total);
+    }
+    for (Counterexample c : counterexamples.values()) {
+      out.println();
+      out.println("==== counterexample (" + c.key() + "), program #" + c.programIndex() + ", minimized:");
+      out.print(c.description());
+    }
+  }
+
+  static List<Semantics> allSemantics() {
+    return List.of(Semantics.values());
+  }
+}
