@@ -19,6 +19,8 @@ public final class Program {
   private final Map<String, List<Function>> functionsByName = new HashMap<>();
   private final Map<String, String> typeMacros = new HashMap<>();
   private final Map<String, TypeRegistration> types = new TreeMap<>();
+  /** Canonical type name -> the macros naming it: {@link #writtenNames} runs for every type of every device. */
+  private final Map<String, List<String>> macrosByValue = new HashMap<>();
 
   public Program(List<TranslationUnit> units, Map<String, String> extraTypeMacros) {
     typeMacros.putAll(extraTypeMacros);
@@ -34,10 +36,16 @@ public final class Program {
       }
     }
     functionsByName.values().forEach(l -> l.sort((a, b) -> a.key().compareTo(b.key())));
+    typeMacros.forEach((k, v) -> macrosByValue.computeIfAbsent(v, x -> new ArrayList<>()).add(k));
   }
 
   public Iterable<Function> functions() {
     return functionsByKey.values();
+  }
+
+  /** Every function under its key, in key order; saves recomputing keys where they are needed with the function. */
+  Map<String, Function> functionsByKey() {
+    return Collections.unmodifiableMap(functionsByKey);
   }
 
   public int functionCount() {
@@ -78,9 +86,7 @@ public final class Program {
   public List<String> writtenNames(String canonical) {
     List<String> out = new ArrayList<>();
     out.add(canonical);
-    for (Map.Entry<String, String> e : typeMacros.entrySet()) {
-      if (e.getValue().equals(canonical)) out.add(e.getKey());
-    }
+    out.addAll(macrosByValue.getOrDefault(canonical, List.of()));
     Collections.sort(out);
     return out;
   }

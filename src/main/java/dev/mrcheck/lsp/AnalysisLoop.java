@@ -56,6 +56,8 @@ final class AnalysisLoop {
   private ScheduledFuture<?> pending;
   private long lastEditNanos;
   private boolean progressWanted;
+  /** Set by anything but a buffer edit (open, save, file events, settings): the next scan reads the disk again. */
+  private boolean diskMayHaveChanged = true;
 
   // Touched only on the analysis thread.
   private final Map<Path, List<Diagnostic>> published = new HashMap<>();
@@ -74,6 +76,7 @@ final class AnalysisLoop {
   /** Open, save, configuration: analyze now. {@code progress}: report it ($/progress), for the first index. */
   synchronized void requestNow(boolean progress) {
     progressWanted |= progress;
+    diskMayHaveChanged = true;
     schedule(0);
   }
 
@@ -102,24 +105,33 @@ final class AnalysisLoop {
 
   private void runSafely() {
     boolean progress;
+    boolean readDisk;
     synchronized (this) {
       progress = progressWanted;
       progressWanted = false;
+      readDisk = diskMayHaveChanged;
+      diskMayHaveChanged = false;
     }
     Progress p = progress ? state.progress("mrcheck: indexing workspace") : Progress.NONE;
     try {
-      run(p);
+      run(p, readDisk);
     } catch (ScanException e) {
+      synchronized (this) {
+        diskMayHaveChanged = true;
+      }
       state.log().error("analysis failed: " + e.getMessage());
       p.end("failed: " + e.getMessage());
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-      // The server outlives any one analysis; the next edit tries again.
+      // The server outlives any one analysis; the next edit tries again, from the disk.
+      synchronized (this) {
+        diskMayHaveChanged = true;
+      }
       state.log().error("internal error during analysis: " + e);
       p.end("internal error");
     }
   }
 
-  private void run(Progress progress) throws ScanException {
+  private void run(Progress progress, boolean readDisk) throws ScanException {
     long gen = generation.get();
     long start = System.nanoTime();
     List<OpenDocuments.Document> docs = state.documents().all();
@@ -135,7 +147,7 @@ final class AnalysisLoop {
         config.frontendOptions(), Math.max(1, Runtime.getRuntime().availableProcessors()));
     Map<Path, String> texts = new HashMap<>();
     for (OpenDocuments.Document d : docs) if (d.text().length() <= OpenDocuments.MAX_CHARS) texts.put(d.path(), d.text());
-    ScanResult result = scanner.scan(request, parses.withTexts(texts));
+    ScanResult result = scanner.scan(request, readDisk ? parses.withTexts(texts) : parses.withEditedTexts(texts));
     if (generation.get() != gen) {
       progress.end("superseded by an edit");
       return;
