@@ -75,10 +75,9 @@ public final class Analyzer {
       afterRealize.put(d.name(), r.afterRealize());
     }
     int roots = 0;
-    for (Map.Entry<String, Function> e : program.functionsByKey().entrySet()) {
-      String fk = e.getKey();
-      if (!callGraph.reachesApi(fk) || callGraph.hasCallers(fk) || hookKeys.contains(fk)) continue;
-      Function f = e.getValue();
+    for (String fk : callGraph.apiReaching()) {
+      Function f = program.function(fk);
+      if (f == null || callGraph.hasCallers(fk) || hookKeys.contains(fk)) continue;
       roots++;
       int[] selfIndex = {-1};
       DeviceType device = deviceOf(f, byStruct, selfIndex);

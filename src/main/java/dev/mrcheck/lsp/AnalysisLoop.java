@@ -1,6 +1,7 @@
 package dev.mrcheck.lsp;
 
 import dev.mrcheck.rules.Finding;
+import dev.mrcheck.scan.ScanCache;
 import dev.mrcheck.scan.ScanException;
 import dev.mrcheck.scan.ScanOverlay;
 import dev.mrcheck.scan.ScanRequest;
@@ -25,9 +26,11 @@ import org.eclipse.lsp4j.PublishDiagnosticsParams;
 /**
  * Re-analysis: re-runs the whole-workspace scan with the open buffers overriding the disk, on one
  * background thread, and publishes diagnostics for every file whose findings changed (an empty
- * list clears a file). Parses are cached per file and text, so an edit re-parses only the edited
- * file; the rest of the pipeline (reading, lexical index, analysis) runs again, since findings
- * in one file depend on helpers in others.
+ * list clears a file). The scan is incremental ({@link ScanCache}): an edit re-parses only the
+ * edited file, keeps the call graph while the file calls what it called, and re-runs only the
+ * replays that walk a function whose body changed; the findings are those a fresh scan finds.
+ * After a buffer edit the disk is taken as the last scan left it; open, save, file events and
+ * settings make the next scan walk and stat the workspace again.
  *
  * <p>Edits are debounced: the first change after a quiet period is analyzed at once, changes
  * that follow within {@code debounceMillis} wait until typing pauses. A result computed while a
@@ -156,7 +159,15 @@ final class AnalysisLoop {
     long ms = (System.nanoTime() - start) / 1_000_000;
     String summary = result.stats().filesFound() + " files, " + result.findings().size() + " findings, " + ms + " ms";
     progress.end(summary);
-    state.log().info("analysis: " + summary);
+    state.log().info("analysis: " + summary + "; " + reuse());
+  }
+
+  /** What the latest scan redid and what it kept, e.g. "parsed 1 file, call graph kept, replays run: 1 of 12". */
+  private String reuse() {
+    ScanCache c = parses.cache();
+    int run = c.replays().lastReplayed();
+    return "parsed " + c.lastParsed() + (c.lastParsed() == 1 ? " file" : " files") + ", call graph "
+        + (c.lastKeptCallGraph() ? "kept" : "rebuilt") + ", replays run: " + run + " of " + (run + c.replays().lastReused());
   }
 
   /** Workspace folders that exist; without any, the open files themselves (single-file mode). */

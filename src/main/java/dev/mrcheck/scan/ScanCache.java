@@ -1,6 +1,7 @@
 package dev.mrcheck.scan;
 
 import dev.mrcheck.analysis.CallGraph;
+import dev.mrcheck.analysis.Program;
 import dev.mrcheck.analysis.ReplayCache;
 import dev.mrcheck.analysis.Semantics;
 import dev.mrcheck.frontend.Frontend;
@@ -55,6 +56,7 @@ public final class ScanCache {
   private volatile Semantics confirmedUnder;
   private volatile boolean relevanceReused;
   private volatile Discovery discovery;
+  private volatile Program program;
 
   /** The files a walk found under the scanned paths with the given frontends' extensions. */
   private record Discovery(List<Path> paths, Object frontends, List<Path> files) {}
@@ -67,6 +69,7 @@ public final class ScanCache {
     model = null;
     relevance = null;
     discovery = null;
+    program = null;
   }
 
   /** Files the latest scan parsed (the others' parses were reused). */
@@ -149,6 +152,14 @@ public final class ScanCache {
     TranslationUnit unit = frontend.parse(file);
     parses.put(key, new CachedParse(file.text(), unit));
     return unit;
+  }
+
+  /** The program over {@code units}, updated from the last scan's where only function bodies changed. */
+  Program program(List<TranslationUnit> units) {
+    Program before = program;
+    Program now = before != null ? before.update(units) : new Program(units, Map.of());
+    program = now;
+    return now;
   }
 
   Relevance relevance() {

@@ -82,7 +82,7 @@ public final class Scanner {
       PhaseTimer.mark("parse");
       List<TranslationUnit> parsed = new ArrayList<>(units.values());
       parsed.add(lexicalFacts(texts, units));
-      Program program = new Program(parsed, Map.of());
+      Program program = cache != null ? cache.program(parsed) : new Program(parsed, Map.of());
       PhaseTimer.mark("program");
       AnalysisResult analysis = new Analyzer(program, model, request.semantics(), graph,
           cache != null ? cache.replays() : new ReplayCache()).analyze();
@@ -101,6 +101,7 @@ public final class Scanner {
         findings = findings.stream().filter(f -> !confirmations.get(f).refuted()).toList();
       }
       PhaseTimer.mark("confirm");
+      PhaseTimer.total();
       long lines = 0;
       int dropped = 0;
       int parseProblems = 0;
