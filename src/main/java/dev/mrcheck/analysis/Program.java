@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The whole scanned program: every function by key, QOM types by canonical name, and the
@@ -25,12 +26,20 @@ public final class Program {
   /** Canonical type name -> the macros naming it: {@link #writtenNames} runs for every type of every device. */
   private final Map<String, List<String>> macrosByValue = new HashMap<>();
 
+  private static final AtomicLong IDS = new AtomicLong();
+
   private final List<TranslationUnit> units;
   private final Map<String, String> extraTypeMacros;
+  private final long id = IDS.incrementAndGet();
+  /** For a program {@link #update}d from another: that program's id, and the keys whose function was swapped. */
+  private final long updatedFrom;
+  private final Set<String> swappedKeys;
 
   public Program(List<TranslationUnit> units, Map<String, String> extraTypeMacros) {
     this.units = List.copyOf(units);
     this.extraTypeMacros = Map.copyOf(extraTypeMacros);
+    this.updatedFrom = 0;
+    this.swappedKeys = Set.of();
     for (TranslationUnit tu : units) {
       for (Function f : tu.functions()) {
         functionsByKey.putIfAbsent(f.key(), f);
@@ -45,12 +54,17 @@ public final class Program {
   private Program(Program before, List<TranslationUnit> units, Map<Function, Function> swapped) {
     this.units = List.copyOf(units);
     this.extraTypeMacros = before.extraTypeMacros;
+    this.updatedFrom = before.id;
+    Set<String> keys = new HashSet<>();
     functionsByKey.putAll(before.functionsByKey);
     functionsByName.putAll(before.functionsByName);
     Set<String> names = new HashSet<>();
     for (Map.Entry<Function, Function> e : swapped.entrySet()) {
       String key = e.getKey().key();
-      if (functionsByKey.get(key) == e.getKey()) functionsByKey.put(key, e.getValue());
+      if (functionsByKey.get(key) == e.getKey()) {
+        functionsByKey.put(key, e.getValue());
+        keys.add(key);
+      }
       names.add(e.getKey().name());
     }
     for (String name : names) {
@@ -58,6 +72,7 @@ public final class Program {
       list.replaceAll(f -> swapped.getOrDefault(f, f));
       functionsByName.put(name, list);
     }
+    this.swappedKeys = keys;
     indexTypes();
   }
 
@@ -102,6 +117,18 @@ public final class Program {
 
   public Iterable<Function> functions() {
     return functionsByKey.values();
+  }
+
+  long id() {
+    return id;
+  }
+
+  /**
+   * If this program was {@link #update}d from the program with id {@code base}: the keys whose
+   * function object differs from that program's (every other key maps to the same object). Else null.
+   */
+  Set<String> swappedSince(long base) {
+    return updatedFrom == base && base != 0 ? swappedKeys : null;
   }
 
   /** Every function under its key, in key order; saves recomputing keys where they are needed with the function. */

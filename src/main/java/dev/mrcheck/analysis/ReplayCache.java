@@ -32,6 +32,7 @@ public final class ReplayCache {
       RegionState afterRealize, int exhausted, String device) {}
 
   private ApiModel model;
+  private long programId;
   private CallGraph graph;
   /** The last analysis' functions, in key order. */
   private Map<String, Function> functions = new java.util.TreeMap<>();
@@ -52,6 +53,7 @@ public final class ReplayCache {
 
   public synchronized void clear() {
     model = null;
+    programId = 0;
     graph = null;
     functions = new java.util.TreeMap<>();
     devices = Map.of();
@@ -62,8 +64,16 @@ public final class ReplayCache {
   synchronized Round begin(Program program, ApiModel m, CallGraph g) {
     boolean valid = m == model && g == graph;
     Map<String, Function> now = program.functionsByKey();
-    Set<String> changed = changedFunctions(functions, now);
-    return new Round(m, g, now, changed, valid ? devices : Map.of(), valid ? replays : Map.of());
+    Set<String> swapped = program.swappedSince(programId);
+    Set<String> changed = swapped != null ? changedAmong(swapped, functions, now) : changedFunctions(functions, now);
+    return new Round(program.id(), m, g, now, changed, valid ? devices : Map.of(), valid ? replays : Map.of());
+  }
+
+  /** As {@link #changedFunctions}, for a program updated from the last one: only swapped functions can differ. */
+  private static Set<String> changedAmong(Set<String> swapped, Map<String, Function> before, Map<String, Function> now) {
+    Set<String> changed = new HashSet<>();
+    for (String k : swapped) if (!sameFunction(before.get(k), now.get(k))) changed.add(k);
+    return changed;
   }
 
   /** Keys added, removed, or whose function differs; both maps are in key order, so one merge walk finds them. */
@@ -85,6 +95,7 @@ public final class ReplayCache {
   }
 
   private synchronized void commit(Round r) {
+    programId = r.programId;
     model = r.model;
     graph = r.graph;
     functions = r.functions;
@@ -106,8 +117,11 @@ public final class ReplayCache {
     private int replayed;
     private int reused;
 
-    private Round(ApiModel model, CallGraph graph, Map<String, Function> functions, Set<String> changed,
+    private final long programId;
+
+    private Round(long programId, ApiModel model, CallGraph graph, Map<String, Function> functions, Set<String> changed,
         Map<String, DeviceType> previousDevices, Map<String, Replay> previous) {
+      this.programId = programId;
       this.model = model;
       this.graph = graph;
       this.functions = functions;
