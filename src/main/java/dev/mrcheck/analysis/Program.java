@@ -94,13 +94,16 @@ public final class Program {
       for (int j = 0; j < now.functions().size(); j++) {
         Function a = was.functions().get(j);
         Function b = now.functions().get(j);
-        if (!a.name().equals(b.name()) || !a.file().equals(b.file()) || a.fileLocal() != b.fileLocal()) {
-          return new Program(next, extraTypeMacros);
-        }
+        if (!sameIdentity(a, b)) return new Program(next, extraTypeMacros);
         swapped.put(a, b);
       }
     }
     return new Program(this, next, swapped);
+  }
+
+  /** Same name, file and linkage: the same key, resolved to from the same calls. */
+  public static boolean sameIdentity(Function a, Function b) {
+    return a.name().equals(b.name()) && a.file().equals(b.file()) && a.fileLocal() == b.fileLocal();
   }
 
   private void indexTypes() {

@@ -192,8 +192,7 @@ public final class ReplayCache {
 
   /** Same IR: a re-parse of unchanged code (same locations too) gives equal statements and the same graph shape. */
   static boolean sameFunction(Function a, Function b) {
-    if (!a.name().equals(b.name()) || !a.file().equals(b.file()) || a.fileLocal() != b.fileLocal()
-        || !a.loc().equals(b.loc()) || !a.params().equals(b.params()) || !a.localTypes().equals(b.localTypes())) {
+    if (!Program.sameIdentity(a, b) || !a.loc().equals(b.loc()) || !a.params().equals(b.params()) || !a.localTypes().equals(b.localTypes())) {
       return false;
     }
     List<CfgNode> x = a.cfg().nodes();

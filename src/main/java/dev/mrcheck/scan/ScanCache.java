@@ -189,8 +189,7 @@ public final class ScanCache {
     for (int i = 0; i < a.functions().size(); i++) {
       Function f = a.functions().get(i);
       Function g = b.functions().get(i);
-      if (!f.name().equals(g.name()) || !f.file().equals(g.file()) || f.fileLocal() != g.fileLocal()
-          || !callees(f).equals(callees(g))) return false;
+      if (!Program.sameIdentity(f, g) || !callees(f).equals(callees(g))) return false;
     }
     return true;
   }
