@@ -25,39 +25,96 @@ public final class Analyzer {
   private final ApiModel model;
   private final Semantics semantics;
   private final CallGraph callGraph;
-  private final Map<String, Observation> observations = new LinkedHashMap<>();
-  private final List<Checkpoint> checkpoints = new ArrayList<>();
-  private final List<RootExit> exits = new ArrayList<>();
+  private final ReplayCache cache;
+  /** The replay being run: where {@link #record} puts what it sees. */
+  private ReplayCache.Recorder current;
 
   public Analyzer(Program program, ApiModel model, Semantics semantics) {
+    this(program, model, semantics, new CallGraph(program, model), new ReplayCache());
+  }
+
+  /**
+   * With a call graph built from {@code program} (or, equal to it, kept from an earlier analysis)
+   * and replays kept from earlier analyses: those that cannot have changed are reused.
+   */
+  public Analyzer(Program program, ApiModel model, Semantics semantics, CallGraph callGraph, ReplayCache cache) {
     this.program = program;
     this.model = model;
     this.semantics = semantics;
-    this.callGraph = new CallGraph(program, model);
+    this.callGraph = callGraph;
+    this.cache = cache;
   }
 
   public AnalysisResult analyze() {
-    List<DeviceType> devices = new Lifecycles(program, model).devices();
+    ReplayCache.Round round = cache.begin(program, model, callGraph);
+    List<DeviceType> devices = new ArrayList<>();
+    for (DeviceType d : new Lifecycles(program, model).devices()) devices.add(round.canonical(d));
     RegionFlow flow = new RegionFlow(program, callGraph, model, this::record);
+    Map<String, Observation> observations = new LinkedHashMap<>();
+    List<Checkpoint> checkpoints = new ArrayList<>();
+    List<RootExit> exits = new ArrayList<>();
+    int exhausted = 0;
     Set<String> hookKeys = new HashSet<>();
     Map<String, RegionState> afterRealize = new HashMap<>();
     Map<String, DeviceType> byStruct = new HashMap<>();
+    // Devices whose replay (or lack of one) is as before: run-time roots starting from them may be reused.
+    Set<String> stable = new HashSet<>();
     for (DeviceType d : devices) {
       for (List<Function> fs : d.hooks().values()) for (Function f : fs) hookKeys.add(f.key());
       if (d.instanceStruct() != null) byStruct.putIfAbsent(d.instanceStruct(), d);
-      if (!touchesApi(d)) continue;
-      afterRealize.put(d.name(), replay(flow, d));
+      if (!touchesApi(d)) {
+        if (round.canonicalIsPrevious(d)) stable.add(d.name());
+        continue;
+      }
+      ReplayCache.Replay r = round.reusable("device:" + d.name(), d, round.canonicalIsPrevious(d));
+      if (r != null) stable.add(d.name());
+      else r = replayed(flow, d, () -> replay(flow, d));
+      round.keep("device:" + d.name(), r, stable.contains(d.name()));
+      r.observations().forEach(observations::put);
+      checkpoints.addAll(r.checkpoints());
+      exits.addAll(r.exits());
+      exhausted += r.exhausted();
+      afterRealize.put(d.name(), r.afterRealize());
     }
     int roots = 0;
-    for (Function f : program.functions()) {
-      if (!callGraph.reachesApi(f.key()) || callGraph.hasCallers(f.key()) || hookKeys.contains(f.key())) continue;
+    for (String fk : callGraph.apiReaching()) {
+      Function f = program.function(fk);
+      if (f == null || callGraph.hasCallers(fk) || hookKeys.contains(fk)) continue;
       roots++;
-      replayRoot(flow, f, byStruct, afterRealize);
+      int[] selfIndex = {-1};
+      DeviceType device = deviceOf(f, byStruct, selfIndex);
+      String key = "root:" + fk;
+      ReplayCache.Replay r = round.reusable(key, device, device == null || stable.contains(device.name()));
+      boolean reused = r != null;
+      if (!reused) r = replayed(flow, device, () -> {
+        replayRoot(flow, f, device, selfIndex[0], afterRealize);
+        return null;
+      });
+      round.keep(key, r, reused);
+      r.observations().forEach(observations::put);
+      exits.addAll(r.exits());
+      exhausted += r.exhausted();
     }
     List<Observation> sorted = new ArrayList<>(observations.values());
     sorted.sort(Comparator.comparing(Observation::loc).thenComparing(o -> o.chain().size()));
+    round.commit();
     return new AnalysisResult(semantics, devices, sorted, checkpoints, exits, callGraph.relevantCount(), roots,
-        flow.exhaustedRoots());
+        exhausted);
+  }
+
+  /** Runs one replay with its own recorder; what it saw, walked and left behind becomes a {@link ReplayCache.Replay}. */
+  private ReplayCache.Replay replayed(RegionFlow flow, DeviceType device, java.util.function.Supplier<RegionState> body) {
+    current = new ReplayCache.Recorder();
+    flow.recordVisits(current.visited);
+    int before = flow.exhaustedRoots();
+    RegionState after = body.get();
+    flow.finishRoot();
+    int exhausted = flow.exhaustedRoots() - before;
+    flow.recordVisits(null);
+    ReplayCache.Recorder r = current;
+    current = null;
+    return new ReplayCache.Replay(Set.copyOf(r.visited), r.observations, List.copyOf(r.checkpoints),
+        List.copyOf(r.exits), after, exhausted, device == null ? null : device.name());
   }
 
   private boolean touchesApi(DeviceType d) {
@@ -69,14 +126,14 @@ public final class Analyzer {
   private RegionState replay(RegionFlow flow, DeviceType d) {
     RegionState s = new RegionState();
     s = runPhase(flow, d, Role.INSTANCE_INIT, s);
-    checkpoints.add(new Checkpoint(d, Role.INSTANCE_INIT,
+    current.checkpoints.add(new Checkpoint(d, Role.INSTANCE_INIT,
         "instance_init also runs for throw-away instances, which are finalized at once", s.copy()));
     s = runPhase(flow, d, Role.REALIZE, s);
     RegionState afterRealize = s.copy();
     s.removeIf(f -> f instanceof Fact.Mapped m && m.undoneBefore() == Role.UNREALIZE);
     s = runPhase(flow, d, Role.UNREALIZE, s);
     if (d.hotpluggable()) {
-      checkpoints.add(new Checkpoint(d, Role.UNREALIZE, d.name() + " can be unplugged (" + d.hotplugReason() + ")",
+      current.checkpoints.add(new Checkpoint(d, Role.UNREALIZE, d.name() + " can be unplugged (" + d.hotplugReason() + ")",
           s.copy()));
     }
     // Finalize runs after QOM dropped the child properties, whatever unrealize did: replaying it from
@@ -92,7 +149,7 @@ public final class Analyzer {
       RegionFlow.Context ctx = new RegionFlow.Context(role, d, List.of(), List.of(f.key()));
       RegionFlow.Exit exit = flow.run(f, List.of(new Place(Place.SELF, selfName(f))), s, ctx);
       if (exit.state() != null) {
-        exits.add(new RootExit(d, role, f, exit.state().copy()));
+        current.exits.add(new RootExit(d, role, f, exit.state().copy()));
         s = exit.state();
         s.swapLocals(new HashMap<>());
       }
@@ -100,19 +157,22 @@ public final class Analyzer {
     return s;
   }
 
-  private void replayRoot(RegionFlow flow, Function f, Map<String, DeviceType> byStruct,
-      Map<String, RegionState> afterRealize) {
-    int selfIndex = -1;
-    DeviceType device = null;
-    for (int i = 0; i < f.params().size() && device == null; i++) {
+  /** The device whose state struct the root takes (as a parameter or copied from a {@code void *}); its index in {@code selfIndex[0]}. */
+  private static DeviceType deviceOf(Function f, Map<String, DeviceType> byStruct, int[] selfIndex) {
+    for (int i = 0; i < f.params().size(); i++) {
       Param p = f.params().get(i);
       DeviceType d = byStruct.get(p.type());
       if (d == null) d = byStruct.get(typeOfLocalCopiedFrom(f, p.name()));
       if (d != null) {
-        device = d;
-        selfIndex = i;
+        selfIndex[0] = i;
+        return d;
       }
     }
+    return null;
+  }
+
+  private void replayRoot(RegionFlow flow, Function f, DeviceType device, int selfIndex,
+      Map<String, RegionState> afterRealize) {
     List<Place> args = new ArrayList<>();
     for (int i = 0; i < f.params().size(); i++) {
       args.add(i == selfIndex ? new Place(Place.SELF, f.params().get(i).name()) : Place.UNKNOWN);
@@ -121,7 +181,7 @@ public final class Analyzer {
     RegionState start = device != null && afterRealize.containsKey(device.name())
         ? afterRealize.get(device.name()).copy() : new RegionState();
     RegionFlow.Exit exit = flow.run(f, args, start, new RegionFlow.Context(null, device, List.of(), List.of(f.key())));
-    if (exit.state() != null) exits.add(new RootExit(device, null, f, exit.state()));
+    if (exit.state() != null) current.exits.add(new RootExit(device, null, f, exit.state()));
   }
 
   /** {@code MyState *s = opaque;}: the callback's state struct arrives as a {@code void *}. */
@@ -145,6 +205,6 @@ public final class Analyzer {
     key.append(o.node()).append('|').append(o.loc()).append('|').append(o.effect().getClass().getSimpleName()).append('|').append(o.phase())
         .append('|').append(o.device() == null ? "" : o.device().name());
     o.chain().forEach(t -> key.append('|').append(t.loc()));
-    observations.put(key.toString(), o);
+    current.observations.put(key.toString(), o);
   }
 }

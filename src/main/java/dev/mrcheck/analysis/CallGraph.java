@@ -8,6 +8,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -20,6 +21,7 @@ public final class CallGraph {
   private final Map<String, Set<String>> callers = new HashMap<>();
   private final Set<String> reachesApi = new HashSet<>();
   private final Set<String> callsModel = new HashSet<>();
+  private volatile List<String> sortedReaching;
 
   public CallGraph(Program program, ApiModel model) {
     Deque<String> work = new ArrayDeque<>();
@@ -62,6 +64,16 @@ public final class CallGraph {
   }
 
   private static final Set<String> GENERIC = Set.of("object_ref", "object_unref");
+
+  /** The keys of the functions that reach the API, in key order (the order of {@link Program#functions()}). */
+  public List<String> apiReaching() {
+    List<String> out = sortedReaching;
+    if (out == null) {
+      out = reachesApi.stream().sorted().toList();
+      sortedReaching = out;
+    }
+    return out;
+  }
 
   public boolean reachesApi(String functionKey) {
     return reachesApi.contains(functionKey);

@@ -44,6 +44,8 @@ final class RegionFlow {
   private final Map<List<Object>, Exit> memo = new HashMap<>();
   private final FieldGuards guards = new FieldGuards();
   private int spent;
+  /** The functions walked since {@link #recordVisits}: a replay depends on their bodies only. */
+  private Set<String> visited;
   private int exhaustedRoots;
 
   RegionFlow(Program program, CallGraph callGraph, ApiModel model, Consumer<Observation> sink) {
@@ -66,9 +68,19 @@ final class RegionFlow {
 
   /** Starts a new replay root: fresh memo and budget. */
   void startRoot() {
+    finishRoot();
     memo.clear();
+  }
+
+  /** Closes the current replay root's budget, so that what follows can be counted apart. */
+  void finishRoot() {
     if (spent > BUDGET_PER_ROOT) exhaustedRoots++;
     spent = 0;
+  }
+
+  /** Records every function whose body a replay walks into {@code sink} (null: stop recording). */
+  void recordVisits(Set<String> sink) {
+    visited = sink;
   }
 
   /** Roots whose budget ran out: their deeper calls were not followed. Reported in the scan summary. */
@@ -80,6 +92,7 @@ final class RegionFlow {
   record Exit(RegionState state, Place returned) {}
 
   Exit run(Function f, List<Place> args, RegionState entry, Context ctx) {
+    if (visited != null) visited.add(f.key());
     Frame frame = new Frame(f, ctx);
     RegionState start = entry.copy();
     Map<String, Place> params = new HashMap<>();

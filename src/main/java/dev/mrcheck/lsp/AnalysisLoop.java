@@ -1,6 +1,7 @@
 package dev.mrcheck.lsp;
 
 import dev.mrcheck.rules.Finding;
+import dev.mrcheck.scan.ScanCache;
 import dev.mrcheck.scan.ScanException;
 import dev.mrcheck.scan.ScanOverlay;
 import dev.mrcheck.scan.ScanRequest;
@@ -25,9 +26,11 @@ import org.eclipse.lsp4j.PublishDiagnosticsParams;
 /**
  * Re-analysis: re-runs the whole-workspace scan with the open buffers overriding the disk, on one
  * background thread, and publishes diagnostics for every file whose findings changed (an empty
- * list clears a file). Parses are cached per file and text, so an edit re-parses only the edited
- * file; the rest of the pipeline (reading, lexical index, analysis) runs again, since findings
- * in one file depend on helpers in others.
+ * list clears a file). The scan is incremental ({@link ScanCache}): an edit re-parses only the
+ * edited file, keeps the call graph while the file calls what it called, and re-runs only the
+ * replays that walk a function whose body changed; the findings are those a fresh scan finds.
+ * After a buffer edit the disk is taken as the last scan left it; open, save, file events and
+ * settings make the next scan walk and stat the workspace again.
  *
  * <p>Edits are debounced: the first change after a quiet period is analyzed at once, changes
  * that follow within {@code debounceMillis} wait until typing pauses. A result computed while a
@@ -56,6 +59,8 @@ final class AnalysisLoop {
   private ScheduledFuture<?> pending;
   private long lastEditNanos;
   private boolean progressWanted;
+  /** Set by anything but a buffer edit (open, save, file events, settings): the next scan reads the disk again. */
+  private boolean diskMayHaveChanged = true;
 
   // Touched only on the analysis thread.
   private final Map<Path, List<Diagnostic>> published = new HashMap<>();
@@ -74,6 +79,7 @@ final class AnalysisLoop {
   /** Open, save, configuration: analyze now. {@code progress}: report it ($/progress), for the first index. */
   synchronized void requestNow(boolean progress) {
     progressWanted |= progress;
+    diskMayHaveChanged = true;
     schedule(0);
   }
 
@@ -102,24 +108,33 @@ final class AnalysisLoop {
 
   private void runSafely() {
     boolean progress;
+    boolean readDisk;
     synchronized (this) {
       progress = progressWanted;
       progressWanted = false;
+      readDisk = diskMayHaveChanged;
+      diskMayHaveChanged = false;
     }
     Progress p = progress ? state.progress("mrcheck: indexing workspace") : Progress.NONE;
     try {
-      run(p);
+      run(p, readDisk);
     } catch (ScanException e) {
+      synchronized (this) {
+        diskMayHaveChanged = true;
+      }
       state.log().error("analysis failed: " + e.getMessage());
       p.end("failed: " + e.getMessage());
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-      // The server outlives any one analysis; the next edit tries again.
+      // The server outlives any one analysis; the next edit tries again, from the disk.
+      synchronized (this) {
+        diskMayHaveChanged = true;
+      }
       state.log().error("internal error during analysis: " + e);
       p.end("internal error");
     }
   }
 
-  private void run(Progress progress) throws ScanException {
+  private void run(Progress progress, boolean readDisk) throws ScanException {
     long gen = generation.get();
     long start = System.nanoTime();
     List<OpenDocuments.Document> docs = state.documents().all();
@@ -135,7 +150,7 @@ final class AnalysisLoop {
         config.frontendOptions(), Math.max(1, Runtime.getRuntime().availableProcessors()));
     Map<Path, String> texts = new HashMap<>();
     for (OpenDocuments.Document d : docs) if (d.text().length() <= OpenDocuments.MAX_CHARS) texts.put(d.path(), d.text());
-    ScanResult result = scanner.scan(request, parses.withTexts(texts));
+    ScanResult result = scanner.scan(request, readDisk ? parses.withTexts(texts) : parses.withEditedTexts(texts));
     if (generation.get() != gen) {
       progress.end("superseded by an edit");
       return;
@@ -144,7 +159,15 @@ final class AnalysisLoop {
     long ms = (System.nanoTime() - start) / 1_000_000;
     String summary = result.stats().filesFound() + " files, " + result.findings().size() + " findings, " + ms + " ms";
     progress.end(summary);
-    state.log().info("analysis: " + summary);
+    state.log().info("analysis: " + summary + "; " + reuse());
+  }
+
+  /** What the latest scan redid and what it kept, e.g. "parsed 1 file, call graph kept, replays run: 1 of 12". */
+  private String reuse() {
+    ScanCache c = parses.cache();
+    int run = c.replays().lastReplayed();
+    return "parsed " + c.lastParsed() + (c.lastParsed() == 1 ? " file" : " files") + ", call graph "
+        + (c.lastKeptCallGraph() ? "kept" : "rebuilt") + ", replays run: " + run + " of " + (run + c.replays().lastReused());
   }
 
   /** Workspace folders that exist; without any, the open files themselves (single-file mode). */

@@ -5,46 +5,61 @@ import dev.mrcheck.frontend.SourceFile;
 import dev.mrcheck.ir.TranslationUnit;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Editor state a scan reads instead of the disk (the language server's open buffers), and parses
- * kept from earlier scans. {@code texts} is keyed by absolute normalized path; a file there is
- * scanned even if it is not (or no longer) on disk, as long as it lies under a scanned path.
- *
- * <p>A parse depends only on the file's text and the frontend options, so a unit is reused while
- * the text is the same; whoever changes the options (or headers under {@code -I}) must
- * {@link #clearParses()}.
+ * Editor state a scan reads instead of the disk (the language server's open buffers), and what
+ * earlier scans left ({@link ScanCache}). {@code texts} is keyed by absolute normalized path; a
+ * file there is scanned even if it is not (or no longer) on disk, as long as it lies under a
+ * scanned path.
  */
 public final class ScanOverlay {
   public static final ScanOverlay NONE = new ScanOverlay(Map.of(), false);
 
-  private record CachedParse(String text, TranslationUnit unit) {}
-
   private final Map<Path, String> texts;
-  private final Map<Path, CachedParse> parses;
+  private final ScanCache cache;
+  private final boolean diskUnchanged;
 
-  public ScanOverlay(Map<Path, String> texts, boolean cacheParses) {
-    this.texts = Map.copyOf(texts);
-    this.parses = cacheParses ? new ConcurrentHashMap<>() : null;
+  public ScanOverlay(Map<Path, String> texts, boolean keepBetweenScans) {
+    this(texts, keepBetweenScans ? new ScanCache() : null, false);
   }
 
-  /** The same parse cache with other buffer texts: one scan's view of the editor. */
+  private ScanOverlay(Map<Path, String> texts, ScanCache cache, boolean diskUnchanged) {
+    this.texts = Map.copyOf(texts);
+    this.cache = cache;
+    this.diskUnchanged = diskUnchanged;
+  }
+
+  /** The same cache with other buffer texts: one scan's view of the editor. */
   public ScanOverlay withTexts(Map<Path, String> newTexts) {
-    return new ScanOverlay(newTexts, parses);
+    return new ScanOverlay(newTexts, cache, false);
   }
 
-  private ScanOverlay(Map<Path, String> texts, Map<Path, CachedParse> parses) {
-    this.texts = Map.copyOf(texts);
-    this.parses = parses;
+  /**
+   * As {@link #withTexts}, for a scan after buffer edits only: the files on disk are taken to be
+   * as the previous scan found them (no directory walk, no stat), which is what makes a keystroke
+   * cheap. The caller rescans the disk on open, save and file-watch events.
+   */
+  public ScanOverlay withEditedTexts(Map<Path, String> newTexts) {
+    return new ScanOverlay(newTexts, cache, cache != null);
+  }
+
+  /** Whether this scan may reuse the previous scan's view of the disk. */
+  boolean diskUnchanged() {
+    return diskUnchanged;
   }
 
   public Map<Path, String> texts() {
     return texts;
   }
 
+  /** What scans through this overlay keep for each other; null when nothing is kept. */
+  public ScanCache cache() {
+    return cache;
+  }
+
+  /** Forgets everything earlier scans left (frontend options or headers changed). */
   public void clearParses() {
-    if (parses != null) parses.clear();
+    if (cache != null) cache.clear();
   }
 
   String text(Path file) {
@@ -52,14 +67,6 @@ public final class ScanOverlay {
   }
 
   TranslationUnit parse(Frontend frontend, SourceFile file) {
-    if (parses == null) return frontend.parse(file);
-    Path key = file.absolutePath().toAbsolutePath().normalize();
-    CachedParse cached = parses.get(key);
-    // Text equality, not a hash: exact, and as cheap as hashing the text would be.
-    if (cached != null && cached.text().equals(file.text())
-        && cached.unit().file().equals(file.relativePath())) return cached.unit();
-    TranslationUnit unit = frontend.parse(file);
-    parses.put(key, new CachedParse(file.text(), unit));
-    return unit;
+    return cache == null ? frontend.parse(file) : cache.parse(frontend, file);
   }
 }

@@ -4,6 +4,7 @@ import dev.mrcheck.analysis.AnalysisResult;
 import dev.mrcheck.analysis.Analyzer;
 import dev.mrcheck.analysis.CallGraph;
 import dev.mrcheck.analysis.Program;
+import dev.mrcheck.analysis.ReplayCache;
 import dev.mrcheck.analysis.Semantics;
 import dev.mrcheck.frontend.Frontend;
 import dev.mrcheck.frontend.SourceFile;
@@ -29,6 +30,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -62,9 +64,11 @@ public final class Scanner {
     long start = System.nanoTime();
     PhaseTimer.start();
     listener.phase("loading the API model");
-    ApiModel model = loadModel(request);
+    ScanCache cache = overlay.cache();
+    if (cache != null) cache.startScan();
+    ApiModel model = loadModel(request, cache);
     List<Frontend> defaults = Frontends.create(request.frontendOptions(), request.paths());
-    List<Path> found = SourceDiscovery.find(request.paths(), name -> defaults.stream().anyMatch(f -> f.accepts(name)));
+    List<Path> found = discover(request, defaults, overlay);
     Path root = SourceDiscovery.root(request.paths()).toAbsolutePath().normalize();
     List<FileProblem> problems = new ArrayList<>();
     List<Frontend> frontends = defaults;
@@ -76,6 +80,7 @@ public final class Scanner {
       frontends = Frontends.create(request.frontendOptions(), build.options(), request.paths());
     }
     List<Path> files = withUnsaved(found, request.paths(), overlay, frontends);
+    PhaseTimer.mark("discovery");
     listener.filesFound(files.size());
     int jobs = Math.max(1, request.jobs());
     ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
@@ -86,28 +91,41 @@ public final class Scanner {
     try {
       listener.phase("reading");
       Map<Path, SourceText> texts = readAll(files, root, pool, problems, overlay, listener);
+      if (cache != null) {
+        Set<Path> kept = new HashSet<>();
+        for (Path f : texts.keySet()) kept.add(f.toAbsolutePath().normalize());
+        cache.retainTexts(kept);
+      }
       PhaseTimer.mark("read+index");
       Map<Path, TranslationUnit> units = new TreeMap<>();
       listener.phase("parsing");
-      parseRelevant(texts, units, frontends, model, pool, overlay, listener);
+      CallGraph graph = parseRelevant(texts, units, frontends, model, pool, overlay, listener);
       PhaseTimer.mark("parse");
       List<TranslationUnit> parsed = new ArrayList<>(units.values());
       parsed.add(lexicalFacts(texts, units));
       listener.phase("analysis");
-      Program program = new Program(parsed, Map.of());
-      AnalysisResult analysis = new Analyzer(program, model, request.semantics()).analyze();
+      Program program = cache != null ? cache.program(parsed) : new Program(parsed, Map.of());
+      PhaseTimer.mark("program");
+      AnalysisResult analysis = new Analyzer(program, model, request.semantics(), graph,
+          cache != null ? cache.replays() : new ReplayCache()).analyze();
       PhaseTimer.mark("analysis");
+      if (cache != null) {
+        PhaseTimer.note("incremental: " + cache.lastParsed() + " files parsed, call graph "
+            + (cache.lastKeptCallGraph() ? "kept" : "rebuilt") + ", " + cache.replays().lastReplayed()
+            + " replays run, " + cache.replays().lastReused() + " reused");
+      }
       PhaseTimer.note("replays: " + analysis.devices().size() + " types, " + analysis.runtimeRoots()
           + " run-time roots, " + analysis.truncatedReplays() + " over budget");
       listener.phase("rules");
       List<Finding> findings = runRules(analysis, request.rules());
       PhaseTimer.mark("rules");
       listener.phase("confirmation");
-      Map<Finding, Confirmation> confirmations = confirm(findings, request.semantics());
+      Map<Finding, Confirmation> confirmations = confirm(findings, request.semantics(), cache);
       if (!request.keepUnconfirmed()) {
         findings = findings.stream().filter(f -> !confirmations.get(f).refuted()).toList();
       }
       PhaseTimer.mark("confirm");
+      PhaseTimer.total();
       List<Suppression> comments = new ArrayList<>();
       for (SourceText t : texts.values()) comments.addAll(t.suppressions());
       SuppressionFilter.Outcome suppressed = SuppressionFilter.apply(findings, comments, request.rules());
@@ -130,9 +148,22 @@ public final class Scanner {
     }
   }
 
-  private static ApiModel loadModel(ScanRequest request) throws ScanException {
+  /** The source files under the scanned paths; after buffer edits only, the previous walk's. */
+  private static List<Path> discover(ScanRequest request, List<Frontend> frontends, ScanOverlay overlay)
+      throws ScanException {
+    ScanCache cache = overlay.cache();
+    if (cache != null && overlay.diskUnchanged()) {
+      List<Path> kept = cache.discovered(request.paths(), request.frontendOptions());
+      if (kept != null) return kept;
+    }
+    List<Path> found = SourceDiscovery.find(request.paths(), name -> frontends.stream().anyMatch(f -> f.accepts(name)));
+    if (cache != null) cache.setDiscovered(request.paths(), request.frontendOptions(), found);
+    return found;
+  }
+
+  private static ApiModel loadModel(ScanRequest request, ScanCache cache) throws ScanException {
     try {
-      return ModelLoader.load(request.modelFiles());
+      return cache != null ? cache.model(request.modelFiles()) : ModelLoader.load(request.modelFiles());
     } catch (ModelException e) {
       throw new ScanException(e.getMessage(), e);
     }
@@ -142,13 +173,6 @@ public final class Scanner {
     return p.droppedFunction() != null
         ? "function " + p.droppedFunction() + " could not be parsed and is not analyzed: " + p.message()
         : p.message();
-  }
-
-  /** A readable file and its cheap index; unreadable files become {@link FileProblem}s instead. */
-  private record SourceText(SourceFile file, LexicalIndex index, List<Suppression> suppressions) {
-    SourceText(SourceFile file, String text) {
-      this(file, LexicalIndex.of(text), SuppressionComments.read(file.relativePath(), text));
-    }
   }
 
   /** Open buffers not on disk (new or deleted files) that lie under a scanned path. */
@@ -171,7 +195,7 @@ public final class Scanner {
     for (Path f : files) {
       String unsaved = overlay.text(f);
       futures.add(pool.submit(() -> {
-        Object r = unsaved != null ? fromText(f, root, unsaved) : read(f, root);
+        Object r = load(f, root, unsaved, overlay);
         listener.fileDone();
         return r;
       }));
@@ -183,6 +207,26 @@ public final class Scanner {
       else problems.add((FileProblem) r);
     }
     return out;
+  }
+
+  /** A file's text and index, taken from the cache when neither the file nor its buffer changed. */
+  private static Object load(Path file, Path root, String unsaved, ScanOverlay overlay) {
+    ScanCache cache = overlay.cache();
+    if (cache == null) return unsaved != null ? fromText(file, root, unsaved) : read(file, root);
+    Path key = file.toAbsolutePath().normalize();
+    BasicFileAttributes attrs = null;
+    if (unsaved == null && !overlay.diskUnchanged()) {
+      try {
+        attrs = Files.readAttributes(file, BasicFileAttributes.class);
+      } catch (IOException e) {
+        return read(file, root); // reports the problem
+      }
+    }
+    SourceText kept = cache.text(key, relative(root, file), unsaved, attrs, overlay.diskUnchanged());
+    if (kept != null) return kept;
+    Object fresh = unsaved != null ? fromText(file, root, unsaved) : read(file, root);
+    if (fresh instanceof SourceText st) cache.putText(key, unsaved, attrs, st);
+    return fresh;
   }
 
   private static Object read(Path file, Path root) {
@@ -221,9 +265,54 @@ public final class Scanner {
    * Parses in rounds: first the files that call a modelled function, then the files that call a
    * function found to reach the API, until no new file qualifies.
    */
-  private static void parseRelevant(Map<Path, SourceText> texts, Map<Path, TranslationUnit> units,
+  private static CallGraph parseRelevant(Map<Path, SourceText> texts, Map<Path, TranslationUnit> units,
       List<Frontend> frontends, ApiModel model, ExecutorService pool, ScanOverlay overlay, ScanListener listener)
       throws ScanException {
+    ScanCache cache = overlay.cache();
+    ScanCache.Relevance before = cache == null ? null : cache.relevance();
+    if (before != null && keepRelevance(before, texts, units, frontends, overlay)) {
+      cache.setRelevance(new ScanCache.Relevance(new HashMap<>(texts), new HashMap<>(units), before.graph()), true);
+      return before.graph();
+    }
+    units.clear();
+    CallGraph graph = fixpoint(texts, units, frontends, model, pool, overlay, listener);
+    if (cache != null) cache.setRelevance(new ScanCache.Relevance(new HashMap<>(texts), new HashMap<>(units), graph), false);
+    return graph;
+  }
+
+  /**
+   * The last scan's parsed files and call graph still hold if every changed file calls the same
+   * names (so it joins the same fixpoint round, or none) and, if it was parsed, its functions call
+   * the same names (so the call graph is the same). Only the changed parsed files are re-parsed.
+   */
+  private static boolean keepRelevance(ScanCache.Relevance before, Map<Path, SourceText> texts,
+      Map<Path, TranslationUnit> units, List<Frontend> frontends, ScanOverlay overlay) {
+    if (!before.texts().keySet().equals(texts.keySet())) return false;
+    for (Map.Entry<Path, SourceText> e : texts.entrySet()) {
+      SourceText was = before.texts().get(e.getKey());
+      SourceText now = e.getValue();
+      TranslationUnit old = before.units().get(e.getKey());
+      if (was != now) {
+        if (!was.index().calledNames.equals(now.index().calledNames)) return false;
+        if (old == null) continue;
+        TranslationUnit tu = overlay.parse(frontendFor(frontends, e.getKey()), now.file());
+        if (!ScanCache.sameCalls(old, tu)) return false;
+        old = tu;
+      }
+      if (old != null) units.put(e.getKey(), old);
+    }
+    return true;
+  }
+
+  private static Frontend frontendFor(List<Frontend> frontends, Path p) {
+    return frontends.stream().filter(f -> f.accepts(p.getFileName().toString())).findFirst().orElseThrow();
+  }
+
+  /** The parsed files; returns the call graph over them. */
+  private static CallGraph fixpoint(Map<Path, SourceText> texts, Map<Path, TranslationUnit> units,
+      List<Frontend> frontends, ApiModel model, ExecutorService pool, ScanOverlay overlay, ScanListener listener)
+      throws ScanException {
+    CallGraph graph = null;
     Set<String> wanted = new HashSet<>();
     for (String name : model.functionNames()) {
       if (model.function(name).filter(CallGraph::isSeed).isPresent()) wanted.add(name.substring(name.lastIndexOf('.') + 1));
@@ -239,11 +328,11 @@ public final class Scanner {
           }
         }
       }
-      if (round.isEmpty()) return;
+      if (round.isEmpty()) return graph != null ? graph : new CallGraph(new Program(List.of(), Map.of()), model);
       List<Future<TranslationUnit>> futures = new ArrayList<>();
       for (Path p : round) {
         SourceFile sf = texts.get(p).file();
-        Frontend fe = frontends.stream().filter(f -> f.accepts(p.getFileName().toString())).findFirst().orElseThrow();
+        Frontend fe = frontendFor(frontends, p);
         futures.add(pool.submit(() -> {
           TranslationUnit tu = overlay.parse(fe, sf);
           listener.fileDone();
@@ -251,7 +340,7 @@ public final class Scanner {
         }));
       }
       for (int i = 0; i < round.size(); i++) units.put(round.get(i), await(futures.get(i)));
-      CallGraph graph = new CallGraph(new Program(new ArrayList<>(units.values()), Map.of()), model);
+      graph = new CallGraph(new Program(new ArrayList<>(units.values()), Map.of()), model);
       for (TranslationUnit tu : units.values()) {
         for (Function f : tu.functions()) {
           if (graph.reachesApi(f.key())) wanted.add(f.name().substring(f.name().lastIndexOf('.') + 1));
@@ -290,10 +379,12 @@ public final class Scanner {
   }
 
   /** Replays every finding's witness in the runtime model under the scan's semantics. */
-  private static Map<Finding, Confirmation> confirm(List<Finding> findings, Semantics semantics) {
+  private static Map<Finding, Confirmation> confirm(List<Finding> findings, Semantics semantics, ScanCache cache) {
     Confirmer confirmer = new Confirmer();
+    Map<Finding, Confirmation> known = cache != null ? cache.confirmations(semantics) : new HashMap<>();
     Map<Finding, Confirmation> out = new HashMap<>();
-    for (Finding f : findings) out.put(f, confirmer.confirm(f, semantics));
+    for (Finding f : findings) out.put(f, known.computeIfAbsent(f, k -> confirmer.confirm(k, semantics)));
+    if (cache != null) known.keySet().retainAll(out.keySet());
     return out;
   }
 

@@ -115,6 +115,32 @@ class LanguageServerTest {
     lsp.client.await(dev, 1, List::isEmpty);
   }
 
+  /** The server's own account of an analysis: "replays run: R of N". */
+  private String replaysAfter(int logsBefore) {
+    lsp.client.awaitCondition(c -> c.logs.stream().skip(logsBefore).anyMatch(l -> l.contains("replays run")), "analysis log");
+    return lsp.client.logs.stream().skip(logsBefore).filter(l -> l.contains("replays run")).reduce((a, b) -> b).orElseThrow();
+  }
+
+  @Test
+  void anEditReplaysOnlyTheDevicesThatWalkTheEditedCode() {
+    String dev = lsp.open(ws.resolve("split/dev.c"), read("split/dev.c"));
+    String win = lsp.open(ws.resolve("split/win.c"), read("split/win.c"));
+    String ctrl = lsp.open(ws.resolve("ctrl.c"), read("ctrl.c"));
+    lsp.client.await(ctrl, 1, d -> hasMr002At(d, CTRL_UNPARENT));
+    lsp.client.await(dev, 1, List::isEmpty);
+    lsp.client.await(win, 1, List::isEmpty);
+    // Inside the helper, calls unchanged: lspdev's lifecycle walks it, ctrl's does not.
+    int logs = lsp.client.logs.size();
+    int v = lsp.insert(win, 7, 0, "    int unused = 0;\n");
+    lsp.client.await(win, v, List::isEmpty);
+    assertThat(replaysAfter(logs)).contains("parsed 1 file, call graph kept").containsPattern("replays run: 1 of [2-9]");
+    // A declaration after every function: no replay walks it, all are reused.
+    logs = lsp.client.logs.size();
+    int v2 = lsp.insert(ctrl, read("ctrl.c").split("\n", -1).length - 1, 0, "static int spare;\n");
+    lsp.client.await(ctrl, v2, d -> hasMr002At(d, CTRL_UNPARENT));
+    assertThat(replaysAfter(logs)).containsPattern("replays run: 0 of [2-9]");
+  }
+
   @Test
   void quickFixInsertsTheDelAndReanalysisIsClean() throws Exception {
     String uri = lsp.open(ws.resolve("ctrl.c"), read("ctrl.c"));

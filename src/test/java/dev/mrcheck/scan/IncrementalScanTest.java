@@ -1,0 +1,171 @@
+package dev.mrcheck.scan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mrcheck.analysis.Semantics;
+import dev.mrcheck.frontend.FrontendOptions;
+import dev.mrcheck.rules.Finding;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Scans that reuse an earlier scan's work (the language server's) find exactly what a fresh
+ * scan of the same texts finds, and reuse what an edit cannot have changed. The tree is part of
+ * the C golden corpus (helpers across files, hierarchies across files, must-not-flag cases) plus
+ * the LSP test workspace's device whose window a helper file unmaps.
+ */
+class IncrementalScanTest {
+  /** 1-based line of split/dev.c where the window is unparented (a finding once the helper stops unmapping it). */
+  private static final int DEV_UNPARENT = 35;
+  private static final String HELPER_DEL = "    memory_region_del_subregion(get_system_memory(), &w->mr);\n";
+
+  @TempDir Path tree;
+  private ScanOverlay cached;
+  private final Map<Path, String> buffers = new HashMap<>();
+
+  @BeforeEach
+  void copyTree() throws IOException {
+    Path corpus = Path.of("testdata/c").toAbsolutePath();
+    try (Stream<Path> files = Files.walk(corpus)) {
+      for (Path f : files.filter(Files::isRegularFile).filter(IncrementalScanTest::inTree).toList()) {
+        Path to = tree.resolve("corpus").resolve(corpus.relativize(f).toString());
+        Files.createDirectories(to.getParent());
+        Files.copy(f, to);
+      }
+    }
+    for (String f : List.of("dev.c", "win.c", "win.h")) {
+      try (InputStream in = getClass().getResourceAsStream("/lsp/workspace/split/" + f)) {
+        Path to = tree.resolve("split").resolve(f);
+        Files.createDirectories(to.getParent());
+        Files.write(to, in.readAllBytes());
+      }
+    }
+    cached = new ScanOverlay(Map.of(), true);
+  }
+
+  private static boolean inTree(Path corpusFile) {
+    String top = corpusFile.toString().replace('\\', '/');
+    top = top.substring(top.indexOf("testdata/c/") + "testdata/c/".length());
+    return top.startsWith("mr002") || top.startsWith("mr001_hotplug") || top.startsWith("mr003_helper")
+        || top.startsWith("ok_d");
+  }
+
+  private ScanRequest request() {
+    return new ScanRequest(List.of(tree.toAbsolutePath()), Semantics.CURRENT, Set.of(), List.of(),
+        FrontendOptions.NONE, 2);
+  }
+
+  /** An edit in the editor: the buffer's new text, scanned the way the server scans after a keystroke. */
+  private ScanResult edit(String file, String text) throws ScanException {
+    buffers.put(tree.resolve(file).toAbsolutePath().normalize(), text);
+    return new Scanner().scan(request(), cached.withEditedTexts(buffers));
+  }
+
+  private ScanResult fresh() throws ScanException {
+    return new Scanner().scan(request(), new ScanOverlay(buffers, false));
+  }
+
+  private String read(String file) throws IOException {
+    return Files.readString(tree.resolve(file), StandardCharsets.UTF_8);
+  }
+
+  private static void assertSameScan(ScanResult incremental, ScanResult fresh) {
+    assertThat(incremental.findings()).isEqualTo(fresh.findings());
+    assertThat(incremental.confirmations()).isEqualTo(fresh.confirmations());
+    assertThat(incremental.problems()).isEqualTo(fresh.problems());
+    ScanStats a = incremental.stats();
+    ScanStats b = fresh.stats();
+    assertThat(new ScanStats(a.filesFound(), a.filesParsed(), a.linesParsed(), a.functions(), a.droppedFunctions(),
+        a.parseProblems(), 0)).isEqualTo(new ScanStats(b.filesFound(), b.filesParsed(), b.linesParsed(), b.functions(),
+        b.droppedFunctions(), b.parseProblems(), 0));
+  }
+
+  private static boolean unparentFlagged(ScanResult r) {
+    return r.findings().stream().anyMatch(f -> f.ruleId().equals("MR002") && f.loc().file().equals("split/dev.c")
+        && f.loc().line() == DEV_UNPARENT);
+  }
+
+  private ScanCache cache() {
+    return cached.cache();
+  }
+
+  @Test
+  void anEditInAHelperFileUpdatesTheCallersFindingAndReusesOtherDevices() throws Exception {
+    ScanResult before = new Scanner().scan(request(), cached.withTexts(Map.of()));
+    assertSameScan(before, fresh());
+    assertThat(unparentFlagged(before)).isFalse();
+    int replays = cache().replays().lastReplayed();
+
+    String win = read("split/win.c");
+    assertThat(win).contains(HELPER_DEL);
+    ScanResult unmapRemoved = edit("split/win.c", win.replace(HELPER_DEL, "    // " + HELPER_DEL.strip() + "\n"));
+    assertThat(unparentFlagged(unmapRemoved)).isTrue();
+    assertSameScan(unmapRemoved, fresh());
+    assertThat(cache().lastParsed()).isEqualTo(1);
+    // The helper no longer calls the API: the call graph changed, so every replay ran again.
+    assertThat(cache().lastKeptCallGraph()).isFalse();
+
+    ScanResult restored = edit("split/win.c", win);
+    assertThat(unparentFlagged(restored)).isFalse();
+    assertSameScan(restored, fresh());
+
+    // A change inside the helper that keeps its calls: only the replays walking it run again.
+    ScanResult moved = edit("split/win.c", win.replace(HELPER_DEL, "    int unused = 0;\n" + HELPER_DEL));
+    assertSameScan(moved, fresh());
+    assertThat(cache().lastKeptCallGraph()).isTrue();
+    assertThat(cache().replays().lastReplayed()).isBetween(1, 3);
+    assertThat(cache().replays().lastReused()).isEqualTo(replays - cache().replays().lastReplayed());
+  }
+
+  @Test
+  void anEditNoReplayWalksReusesEveryReplay() throws Exception {
+    new Scanner().scan(request(), cached.withTexts(Map.of()));
+    int replays = cache().replays().lastReplayed();
+    ScanResult r = edit("split/dev.c", read("split/dev.c") + "\n/* a comment at the end */\nstatic int spare;\n");
+    assertSameScan(r, fresh());
+    assertThat(cache().lastParsed()).isEqualTo(1);
+    assertThat(cache().replays().lastReplayed()).isZero();
+    assertThat(cache().replays().lastReused()).isEqualTo(replays);
+  }
+
+  @Test
+  void linesShiftedAtTheTopOfAFileMoveItsFindingsAsAFreshScanWould() throws Exception {
+    new Scanner().scan(request(), cached.withTexts(Map.of()));
+    String file = "corpus/mr002_unparent_no_del_pci_exit.c";
+    ScanResult shifted = edit(file, "\n\n\n" + read(file));
+    assertSameScan(shifted, fresh());
+    assertThat(cache().replays().lastReplayed()).isPositive();
+    assertThat(cache().replays().lastReused()).isPositive();
+    List<Finding> there = shifted.findings().stream().filter(f -> f.loc().file().equals(file)).toList();
+    assertThat(there).isNotEmpty();
+
+    // A new call into the API makes another file relevant: the fixpoint and the call graph are redone.
+    String ok = "corpus/ok_del_on_every_path_before_unparent.c";
+    ScanResult called = edit(ok, read(ok) + "\nvoid spare_teardown(MemoryRegion *mr)\n{\n    object_unparent(OBJECT(mr));\n}\n");
+    assertThat(cache().lastKeptCallGraph()).isFalse();
+    assertSameScan(called, fresh());
+  }
+
+  @Test
+  void aScanThatReadsTheDiskSeesFilesChangedOnDisk() throws Exception {
+    new Scanner().scan(request(), cached.withTexts(Map.of()));
+    Path win = tree.resolve("split/win.c");
+    Files.writeString(win, read("split/win.c").replace(HELPER_DEL, ""));
+    Files.setLastModifiedTime(win, FileTime.fromMillis(Files.getLastModifiedTime(win).toMillis() + 2000));
+    ScanResult r = new Scanner().scan(request(), cached.withTexts(Map.of()));
+    assertThat(unparentFlagged(r)).isTrue();
+    assertSameScan(r, fresh());
+  }
+}
