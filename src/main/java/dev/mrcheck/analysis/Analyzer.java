@@ -38,6 +38,11 @@ public final class Analyzer {
   public AnalysisResult analyze() {
     List<DeviceType> devices = new Lifecycles(program, model).devices();
     RegionFlow flow = new RegionFlow(program, callGraph, model, this::record);
+    Map<String, FreeHookOverride> freeHooks = new LinkedHashMap<>();
+    flow.onFreeHook(h -> freeHooks.putIfAbsent(h.loc() + "|" + h.phaseName() + "|" + h.region().id(), h));
+    QomClasses qom = new QomClasses(program, model);
+    Set<String> qdev = new HashSet<>();
+    for (DeviceType d : devices) if (qom.isDevice(d)) qdev.add(d.name());
     Set<String> hookKeys = new HashSet<>();
     Map<String, RegionState> afterRealize = new HashMap<>();
     Map<String, DeviceType> byStruct = new HashMap<>();
@@ -56,7 +61,7 @@ public final class Analyzer {
     List<Observation> sorted = new ArrayList<>(observations.values());
     sorted.sort(Comparator.comparing(Observation::loc).thenComparing(o -> o.chain().size()));
     return new AnalysisResult(semantics, devices, sorted, checkpoints, callGraph.relevantCount(), roots,
-        flow.exhaustedRoots());
+        flow.exhaustedRoots(), new ArrayList<>(freeHooks.values()), qdev);
   }
 
   private boolean touchesApi(DeviceType d) {

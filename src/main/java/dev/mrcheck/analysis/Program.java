@@ -19,6 +19,7 @@ public final class Program {
   private final Map<String, List<Function>> functionsByName = new HashMap<>();
   private final Map<String, String> typeMacros = new HashMap<>();
   private final Map<String, TypeRegistration> types = new TreeMap<>();
+  private final StructLayouts layouts;
 
   public Program(List<TranslationUnit> units, Map<String, String> extraTypeMacros) {
     typeMacros.putAll(extraTypeMacros);
@@ -34,6 +35,14 @@ public final class Program {
       }
     }
     functionsByName.values().forEach(l -> l.sort((a, b) -> a.key().compareTo(b.key())));
+    List<dev.mrcheck.ir.StructField> fields = new ArrayList<>();
+    for (TranslationUnit tu : units) fields.addAll(tu.fields());
+    layouts = new StructLayouts(fields);
+  }
+
+  /** Struct layouts of every scanned file (headers included when scanned). */
+  public StructLayouts layouts() {
+    return layouts;
   }
 
   public Iterable<Function> functions() {

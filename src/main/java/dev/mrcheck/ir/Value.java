@@ -15,9 +15,13 @@ public sealed interface Value {
     @Override public String toString() { return callee + "(...)"; }
   }
 
-  /** {@code NULL}, {@code 0} or {@code (void *)0} where a pointer is expected. */
-  record Null() implements Value {
-    @Override public String toString() { return "NULL"; }
+  /**
+   * {@code NULL}, {@code 0} or {@code (void *)0} where a pointer is expected. {@code text} is how
+   * it was spelled: {@code NULL}, or the integer literal ({@code 0}) when written as a number.
+   */
+  record Null(String text) implements Value {
+    public Null() { this("NULL"); }
+    @Override public String toString() { return text; }
   }
 
   /** A literal: string, number, {@code true}/{@code false}. {@code text} is the source text. */

@@ -42,6 +42,12 @@ public sealed interface Effect {
   /** The call's result is (or contains) {@code target}: {@code get_system_memory()} returns the global region. */
   record Returns(Operand target) implements Effect {}
 
+  /**
+   * The call casts {@code owner} with {@code DEVICE()} (e.g. to name a RAMBlock for migration by the
+   * owner's device path): it must be NULL or a device, else QEMU aborts.
+   */
+  record DeviceOwner(Operand owner) implements Effect {}
+
   /** A predicate: when the call is a branch condition that holds, {@code region} is mapped. */
   record TestsMapped(Operand region) implements Effect {}
 }

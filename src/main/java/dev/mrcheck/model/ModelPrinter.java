@@ -79,6 +79,8 @@ public final class ModelPrinter {
       call = new Call(Verb.FIND, e.reference(), params);
     } else if (effect instanceof Effect.Returns e) {
       call = new Call(Verb.RETURNS, e.target(), params);
+    } else if (effect instanceof Effect.DeviceOwner e) {
+      call = new Call(Verb.DEVICE_OWNER, e.owner(), params);
     } else {
       call = new Call(Verb.TESTS_MAPPED, ((Effect.TestsMapped) effect).region(), params);
     }

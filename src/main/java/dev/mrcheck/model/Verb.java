@@ -35,7 +35,8 @@ enum Verb {
   AS_UNMAP("as_unmap", "mapping", a -> new Effect.AddressSpaceUnmap(a.subject())),
   FIND("find", "reference", a -> new Effect.Find(a.subject())),
   RETURNS("returns", "target", a -> new Effect.Returns(a.subject())),
-  TESTS_MAPPED("tests_mapped", "region", a -> new Effect.TestsMapped(a.subject()));
+  TESTS_MAPPED("tests_mapped", "region", a -> new Effect.TestsMapped(a.subject())),
+  DEVICE_OWNER("device_owner", "owner", a -> new Effect.DeviceOwner(a.subject()));
 
   /** {@code init}: only an alias has a target, and an alias must have one. */
   private static Effect init(Arguments args) {

@@ -8,6 +8,7 @@ public final class Rules {
 
   public static List<Rule> all() {
     return List.of(new OwnerCycleRule(), new UnparentWhileMappedRule(), new OwnerlessFreeRule(),
-        new FinalizeMisuseRule(), new ForeignContainerLeakRule(), new InitSideEffectRule());
+        new FinalizeMisuseRule(), new ForeignContainerLeakRule(), new InitSideEffectRule(),
+        new OwnerMisuseRule(), new DynamicRegionRule());
   }
 }

@@ -21,6 +21,10 @@ public record Witness(String device, boolean hotpluggable, List<WitnessStep> ste
     /** MR003: a region with no owner is destroyed although nothing reference-counts it. */
     OWNERLESS_DESTROYED,
     /** MR004: a call from instance_finalize on a region already finalized with its owner's children. */
-    USE_AFTER_FINALIZE
+    USE_AFTER_FINALIZE,
+    /** MR009: the wrong owner makes QEMU abort, leak the region, or free it wrongly. */
+    OWNER_MISUSE,
+    /** MR010: a region other than an alias or container created or destroyed at run time. */
+    DYNAMIC_REGION
   }
 }

@@ -26,6 +26,13 @@ public record WitnessStep(
     FREE,
     /** address_space_init: address space {@code subject} over root {@code other}. */
     AS_INIT,
-    AS_DESTROY
+    AS_DESTROY,
+    /**
+     * memory_region_init* with a wrong owner: {@code other} is the {@code Region.Misowning} name of
+     * the runtime model, {@code otherShown} the owner as written.
+     */
+    INIT_MISOWNED,
+    /** {@code OBJECT(mr)->free = fn}: {@code other} is {@code embedded} when the region is a struct member. */
+    FREE_HOOK
   }
 }

@@ -51,4 +51,14 @@ public sealed interface MemoryEvent {
   record Map(SourceLoc loc, String description, String handle, String space, String region) implements MemoryEvent {}
 
   record Unmap(SourceLoc loc, String description, String handle) implements MemoryEvent {}
+
+  /**
+   * A {@code memory_region_init*} whose owner argument is wrong (domain.md MR009): {@code misuse}
+   * says how, as {@link Region.Misowning}.
+   */
+  record InitMisowned(SourceLoc loc, String description, String region, RegionKind kind, Region.Misowning misuse,
+      String ownerShown) implements MemoryEvent {}
+
+  /** {@code OBJECT(mr)->free = fn}; {@code embedded} when the region lives inside a larger struct. */
+  record SetFreeHook(SourceLoc loc, String description, String region, boolean embedded) implements MemoryEvent {}
 }

@@ -76,7 +76,32 @@ public final class Confirmer {
         yield Optional.of(new Outcome.UseAfterFinalize(region, "object_unparent (no-op)", last.loc(),
             region + " was already finalized with " + replay.device() + "'s child properties"));
       }
+      case OWNER_MISUSE -> {
+        String region = replay.names().of(misused(w).subject());
+        yield result.outcomes().stream().filter(o -> about(o, region)).findFirst();
+      }
+      case DYNAMIC_REGION -> {
+        String region = replay.names().of(w.steps().get(w.steps().size() - 1).subject());
+        yield result.outcomes(Outcome.DynamicRegion.class).stream().filter(o -> o.region().equals(region))
+            .map(Outcome.class::cast).findFirst();
+      }
     };
+  }
+
+  /** The step an MR009 witness is about: the init with the wrong owner, or the free hook. */
+  private static WitnessStep misused(Witness w) {
+    for (WitnessStep s : w.steps()) {
+      if (s.kind() == WitnessStep.Kind.INIT_MISOWNED || s.kind() == WitnessStep.Kind.FREE_HOOK) return s;
+    }
+    return w.steps().get(w.steps().size() - 1);
+  }
+
+  /** What a wrong owner leads to: the region leaks, QEMU aborts on it, or it is used or freed after its end. */
+  private static boolean about(Outcome o, String region) {
+    if (o instanceof Outcome.Leak l) return l.subject().equals(region);
+    if (o instanceof Outcome.AssertionFailure a) return a.subject().equals(region);
+    if (o instanceof Outcome.UseAfterFinalize u) return u.subject().equals(region) || u.message().startsWith(region + " ");
+    return false;
   }
 
   private static Set<String> ownRegions(Witness w, WitnessReplay replay) {
@@ -106,6 +131,8 @@ public final class Confirmer {
       case FINALIZED_WHILE_MAPPED -> "no region of " + subject(w, replay) + " is finalized while mapped";
       case OWNERLESS_DESTROYED -> "no owner-less region of " + subject(w, replay) + " is destroyed";
       case USE_AFTER_FINALIZE -> "no use of a finalized region is seen";
+      case OWNER_MISUSE -> "no consequence of the owner of " + replay.names().of(misused(w).subject()) + " is seen";
+      case DYNAMIC_REGION -> "no region is created or destroyed at run time";
     };
     String seen = result.outcomes().isEmpty() ? "no outcome"
         : "outcomes: " + String.join("; ", result.outcomes().stream().map(Outcome::message).toList());
