@@ -41,7 +41,7 @@ static const MemoryRegionOps capture_ops;
 /* Shared by every region of the card: the owner is whatever the caller passes. */
 static void capture_make_ram(MemoryRegion *mr, Object *owner, const char *name, uint64_t size)
 {
-    // BUG: MR009 s->shadow
+    // BUG: MR009 itself as owner
     memory_region_init_ram_ptr(mr, owner, name, size, g_malloc0(size));
 }
 
@@ -72,7 +72,7 @@ static void capture_realize(PCIDevice *pdev, Error **errp)
     pci_register_bar(pdev, 0, PCI_BASE_ADDRESS_SPACE_MEMORY, &s->regs);
 
     memory_region_init_ram(scratch, OBJECT(s), "capture.scratch", 0x1000, &error_fatal);
-    // BUG: MR009 OBJECT(s->scratch)->free
+    // BUG: MR009 OBJECT(scratch)->free
     OBJECT(scratch)->free = g_free;
 
     // BUG: MR009 itself as owner

@@ -127,6 +127,7 @@ static void dsp_class_init(ObjectClass *klass, const void *data)
     DeviceClass *dc = DEVICE_CLASS(klass);
     PCIDeviceClass *k = PCI_DEVICE_CLASS(klass);
 
+    dc->hotpluggable = false;          /* a fixed card: its realize-time mappings never need undoing */
     k->realize = dsp_realize;
     k->config_write = dsp_config_write;
     device_class_set_legacy_reset(dc, dsp_reset);

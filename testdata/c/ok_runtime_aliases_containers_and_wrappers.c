@@ -112,8 +112,10 @@ static void win_realize(PCIDevice *pdev, Error **errp)
 
 static void win_class_init(ObjectClass *klass, const void *data)
 {
+    DeviceClass *dc = DEVICE_CLASS(klass);
     PCIDeviceClass *k = PCI_DEVICE_CLASS(klass);
 
+    dc->hotpluggable = false;
     k->realize = win_realize;
 }
 

@@ -76,7 +76,7 @@ class ConfirmCliTest {
     Run dropped = run("scan", "--semantics", "refcount", "testdata/c");
     Run kept = run("scan", "--semantics", "refcount", "--unconfirmed", "testdata/c");
     assertThat(dropped.out()).doesNotContain("[unconfirmed]").doesNotContain("mr002_goto_fail_skips_del.c:48:5: error");
-    assertThat(dropped.err()).contains("24 findings").contains("4 not reproduced (dropped; --unconfirmed keeps them)");
+    assertThat(dropped.err()).contains("38 findings").contains("4 not reproduced (dropped; --unconfirmed keeps them)");
     assertThat(kept.out()).contains("mr002_goto_fail_skips_del.c:48:5: error").contains("[MR002] [unconfirmed]");
     assertThat(kept.err()).contains("28 findings").contains("4 unconfirmed");
   }

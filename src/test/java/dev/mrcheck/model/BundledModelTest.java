@@ -57,7 +57,8 @@ class BundledModelTest {
         "memory_region_init_rom_device", 7, "memory_region_init_iommu", 6, "memory_region_init_alias", 6);
     kinds.forEach((name, kind) -> {
       FunctionModel f = model.function(name).orElseThrow(() -> new AssertionError("missing " + name));
-      assertThat(f.effects()).as(name).hasSize(1);
+      // The migratable RAM/ROM inits also cast the owner with DEVICE(): a second effect says so.
+      assertThat(f.effects().stream().filter(e -> !(e instanceof Effect.DeviceOwner))).as(name).hasSize(1);
       Effect.Init init = (Effect.Init) f.effects().get(0);
       assertThat(init.kind()).as(name).isEqualTo(kind);
       assertThat(init.region()).as(name).isEqualTo(new Operand.Arg(0, null));

@@ -81,8 +81,9 @@ public final class Confirmer {
         yield result.outcomes().stream().filter(o -> about(o, region)).findFirst();
       }
       case DYNAMIC_REGION -> {
-        String region = replay.names().of(w.steps().get(w.steps().size() - 1).subject());
-        yield result.outcomes(Outcome.DynamicRegion.class).stream().filter(o -> o.region().equals(region))
+        WitnessStep last = w.steps().get(w.steps().size() - 1);
+        Set<String> regions = new HashSet<>(replay.destroyedNames(last));
+        yield result.outcomes(Outcome.DynamicRegion.class).stream().filter(o -> regions.contains(o.region()))
             .map(Outcome.class::cast).findFirst();
       }
     };
