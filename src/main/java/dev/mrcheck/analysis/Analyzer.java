@@ -52,6 +52,15 @@ public final class Analyzer {
       if (!touchesApi(d)) continue;
       afterRealize.put(d.name(), replay(flow, d));
     }
+    // A struct shared by several types, or by an abstract base (PCIDevice), names no single device:
+    // a callback taking a PCIDevice * is not the code of whichever type registered sizeof(PCIDevice).
+    Map<String, Integer> sharing = new HashMap<>();
+    for (dev.mrcheck.ir.TypeRegistration t : program.types().values()) {
+      if (t.instanceStruct() == null) continue;
+      int weight = "true".equals(t.properties().get("abstract")) ? 2 : 1;
+      sharing.merge(t.instanceStruct(), weight, Integer::sum);
+    }
+    byStruct.keySet().removeIf(st -> sharing.getOrDefault(st, 0) > 1);
     int roots = 0;
     for (Function f : program.functions()) {
       if (!callGraph.reachesApi(f.key()) || callGraph.hasCallers(f.key()) || hookKeys.contains(f.key())) continue;
