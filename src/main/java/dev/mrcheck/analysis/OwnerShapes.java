@@ -35,7 +35,7 @@ final class OwnerShapes {
 
   OwnerShape classify(Function f, Value ownerValue, Place owner, Place region, DeviceType device) {
     if (ownerValue instanceof Value.Null n) {
-      return n.toString().equals("0") ? OwnerShape.ZERO_LITERAL : OwnerShape.NULL_POINTER;
+      return !n.text().equals("NULL") ? OwnerShape.ZERO_LITERAL : OwnerShape.NULL_POINTER;
     }
     if (owner == null || owner.isNull()) return OwnerShape.NULL_POINTER;
     if (owner.isUnknown()) return OwnerShape.UNKNOWN;

@@ -21,7 +21,10 @@ public sealed interface Value {
    */
   record Null(String text) implements Value {
     public Null() { this("NULL"); }
-    @Override public String toString() { return text; }
+    /** Every spelling is the same null pointer: only messages and MR009 look at {@code text}. */
+    @Override public boolean equals(Object o) { return o instanceof Null; }
+    @Override public int hashCode() { return 0; }
+    @Override public String toString() { return "NULL"; }
   }
 
   /** A literal: string, number, {@code true}/{@code false}. {@code text} is the source text. */
