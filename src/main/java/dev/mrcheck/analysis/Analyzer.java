@@ -36,7 +36,8 @@ public final class Analyzer {
   }
 
   public AnalysisResult analyze() {
-    List<DeviceType> devices = new Lifecycles(program, model).devices();
+    Lifecycles lifecycles = new Lifecycles(program, model);
+    List<DeviceType> devices = lifecycles.devices();
     RegionFlow flow = new RegionFlow(program, callGraph, model, this::record);
     Map<String, FreeHookOverride> freeHooks = new LinkedHashMap<>();
     flow.onFreeHook(h -> freeHooks.putIfAbsent(h.loc() + "|" + h.phaseName() + "|" + h.region().id(), h));
@@ -52,6 +53,7 @@ public final class Analyzer {
       if (!touchesApi(d)) continue;
       afterRealize.put(d.name(), replay(flow, d));
     }
+    for (Function f : lifecycles.shadowedHooks()) hookKeys.add(f.key());
     // A struct shared by several types, or by an abstract base (PCIDevice), names no single device:
     // a callback taking a PCIDevice * is not the code of whichever type registered sizeof(PCIDevice).
     Map<String, Integer> sharing = new HashMap<>();
@@ -62,10 +64,11 @@ public final class Analyzer {
     }
     byStruct.keySet().removeIf(st -> sharing.getOrDefault(st, 0) > 1);
     int roots = 0;
+    RuntimeDispatch dispatch = new RuntimeDispatch(program);
     for (Function f : program.functions()) {
       if (!callGraph.reachesApi(f.key()) || callGraph.hasCallers(f.key()) || hookKeys.contains(f.key())) continue;
       roots++;
-      replayRoot(flow, f, byStruct, afterRealize);
+      replayRoot(flow, f, byStruct, afterRealize, dispatch);
     }
     List<Observation> sorted = new ArrayList<>(observations.values());
     sorted.sort(Comparator.comparing(Observation::loc).thenComparing(o -> o.chain().size()));
@@ -113,14 +116,14 @@ public final class Analyzer {
   }
 
   private void replayRoot(RegionFlow flow, Function f, Map<String, DeviceType> byStruct,
-      Map<String, RegionState> afterRealize) {
+      Map<String, RegionState> afterRealize, RuntimeDispatch dispatch) {
     int selfIndex = -1;
     DeviceType device = null;
     for (int i = 0; i < f.params().size() && device == null; i++) {
       Param p = f.params().get(i);
       DeviceType d = byStruct.get(p.type());
       if (d == null) d = byStruct.get(typeOfLocalCopiedFrom(f, p.name()));
-      if (d != null) {
+      if (d != null && dispatch.linksDevice(f, i)) {
         device = d;
         selfIndex = i;
       }

@@ -19,6 +19,7 @@ public final class Program {
   private final Map<String, List<Function>> functionsByName = new HashMap<>();
   private final Map<String, String> typeMacros = new HashMap<>();
   private final Map<String, TypeRegistration> types = new TreeMap<>();
+  private final List<TypeRegistration> shadowedTypes = new ArrayList<>();
   private final StructLayouts layouts;
 
   public Program(List<TranslationUnit> units, Map<String, String> extraTypeMacros) {
@@ -31,7 +32,7 @@ public final class Program {
       }
       for (TypeRegistration t : tu.types()) {
         if (t.name() == null || t.name().isBlank()) continue;
-        types.putIfAbsent(canonicalTypeName(t.name()), t);
+        if (types.putIfAbsent(canonicalTypeName(t.name()), t) != null) shadowedTypes.add(t);
       }
     }
     functionsByName.values().forEach(l -> l.sort((a, b) -> a.key().compareTo(b.key())));
@@ -96,5 +97,13 @@ public final class Program {
 
   public Map<String, TypeRegistration> types() {
     return Collections.unmodifiableMap(types);
+  }
+
+  /**
+   * Registrations whose name an earlier file already registered (two boards defining their own
+   * "openprom"): they are no types of the program, but their hooks are still lifecycle code.
+   */
+  public List<TypeRegistration> shadowedTypes() {
+    return Collections.unmodifiableList(shadowedTypes);
   }
 }
