@@ -301,6 +301,8 @@ final class RegionFlow {
         observe(e, c, operand(u.mapping(), args, result), null, s);
       } else if (e instanceof Effect.Find fd) {
         observe(e, c, operand(fd.reference(), args, result), null, s);
+      } else if (e instanceof Effect.Registers r) {
+        observe(e, c, operand(r.target(), args, result), operand(r.with(), args, result), s);
       } else if (e instanceof Effect.DeviceOwner d) {
         Place owner = operand(d.owner(), args, result);
         Value ownerValue = d.owner() instanceof Operand.Arg oa && oa.field() == null && oa.index() < c.args().size()
@@ -324,6 +326,7 @@ final class RegionFlow {
       if (e instanceof Effect.AddressSpaceUnmap u) return operand(u.mapping(), args, result);
       if (e instanceof Effect.Find f) return operand(f.reference(), args, result);
       if (e instanceof Effect.DeviceOwner d) return operand(d.owner(), args, result);
+      if (e instanceof Effect.Registers r) return operand(r.target(), args, result);
       return Place.UNKNOWN;
     }
 

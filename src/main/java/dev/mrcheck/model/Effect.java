@@ -48,6 +48,12 @@ public sealed interface Effect {
    */
   record DeviceOwner(Operand owner) implements Effect {}
 
+  /**
+   * {@code pci_setup_iommu(bus, ops, opaque)}: {@code target} is handed to another object
+   * ({@code with}: a bus, the reset list), which keeps a pointer to it until it is unregistered.
+   */
+  record Registers(Operand target, Operand with) implements Effect {}
+
   /** A predicate: when the call is a branch condition that holds, {@code region} is mapped. */
   record TestsMapped(Operand region) implements Effect {}
 }
