@@ -34,6 +34,7 @@ static void dbgport_realize(USBDevice *dev, Error **errp)
     memory_region_init(&s->local, OBJECT(s), "dbgport.local", 0x1000);
     memory_region_init_ram(&s->scratch, OBJECT(s), "dbgport.scratch", 0x100, &error_fatal);
     // OK: MR005 mapped into its own container
+    // BUG(legacy): MR001 s->scratch
     memory_region_add_subregion(&s->local, 0, &s->scratch);
 }
 

@@ -46,7 +46,9 @@ static void dmar_init(Object *obj)
     memory_region_init_alias(&s->sysmem_alias, obj, "acme-dmar.sysmem", get_system_memory(), 0, UINT64_MAX);
     memory_region_init_io(&s->irq_win, obj, &dmar_ops, s, "acme-dmar.irq", 0x100000);
     // OK: MR008 composed in the object's own container
+    // BUG(legacy): MR001 s->irq_win
     memory_region_add_subregion_overlap(&s->root, 0xfee00000, &s->irq_win, 1);
+    // BUG(legacy): MR001 s->sysmem_alias
     memory_region_add_subregion(&s->root, 0, &s->sysmem_alias);
 }
 
