@@ -47,12 +47,18 @@ public final class Analyzer {
 
   public AnalysisResult analyze() {
     ReplayCache.Round round = cache.begin(program, model, callGraph);
+    Lifecycles lifecycles = new Lifecycles(program, model);
     List<DeviceType> devices = new ArrayList<>();
-    for (DeviceType d : new Lifecycles(program, model).devices()) devices.add(round.canonical(d));
+    for (DeviceType d : lifecycles.devices()) devices.add(round.canonical(d));
     RegionFlow flow = new RegionFlow(program, callGraph, model, this::record);
+    flow.onFreeHook(h -> current.freeHooks.add(h));
+    QomClasses qom = new QomClasses(program, model);
+    Set<String> qdev = new HashSet<>();
+    for (DeviceType d : devices) if (qom.isDevice(d)) qdev.add(d.name());
     Map<String, Observation> observations = new LinkedHashMap<>();
     List<Checkpoint> checkpoints = new ArrayList<>();
     List<RootExit> exits = new ArrayList<>();
+    Map<String, FreeHookOverride> freeHooks = new LinkedHashMap<>();
     int exhausted = 0;
     Set<String> hookKeys = new HashSet<>();
     Map<String, RegionState> afterRealize = new HashMap<>();
@@ -73,16 +79,28 @@ public final class Analyzer {
       r.observations().forEach(observations::put);
       checkpoints.addAll(r.checkpoints());
       exits.addAll(r.exits());
+      keepFreeHooks(r, freeHooks);
       exhausted += r.exhausted();
       afterRealize.put(d.name(), r.afterRealize());
     }
+    for (Function f : lifecycles.shadowedHooks()) hookKeys.add(f.key());
+    // A struct shared by several types, or by an abstract base (PCIDevice), names no single device:
+    // a callback taking a PCIDevice * is not the code of whichever type registered sizeof(PCIDevice).
+    Map<String, Integer> sharing = new HashMap<>();
+    for (dev.mrcheck.ir.TypeRegistration t : program.types().values()) {
+      if (t.instanceStruct() == null) continue;
+      int weight = "true".equals(t.properties().get("abstract")) ? 2 : 1;
+      sharing.merge(t.instanceStruct(), weight, Integer::sum);
+    }
+    byStruct.keySet().removeIf(st -> sharing.getOrDefault(st, 0) > 1);
     int roots = 0;
+    RuntimeDispatch dispatch = new RuntimeDispatch(program);
     for (String fk : callGraph.apiReaching()) {
       Function f = program.function(fk);
       if (f == null || callGraph.hasCallers(fk) || hookKeys.contains(fk)) continue;
       roots++;
       int[] selfIndex = {-1};
-      DeviceType device = deviceOf(f, byStruct, selfIndex);
+      DeviceType device = deviceOf(f, byStruct, dispatch, selfIndex);
       String key = "root:" + fk;
       ReplayCache.Replay r = round.reusable(key, device, device == null || stable.contains(device.name()));
       boolean reused = r != null;
@@ -93,13 +111,18 @@ public final class Analyzer {
       round.keep(key, r, reused);
       r.observations().forEach(observations::put);
       exits.addAll(r.exits());
+      keepFreeHooks(r, freeHooks);
       exhausted += r.exhausted();
     }
     List<Observation> sorted = new ArrayList<>(observations.values());
     sorted.sort(Comparator.comparing(Observation::loc).thenComparing(o -> o.chain().size()));
     round.commit();
     return new AnalysisResult(semantics, devices, sorted, checkpoints, exits, callGraph.relevantCount(), roots,
-        exhausted);
+        exhausted, new ArrayList<>(freeHooks.values()), qdev);
+  }
+
+  private static void keepFreeHooks(ReplayCache.Replay r, Map<String, FreeHookOverride> into) {
+    for (FreeHookOverride h : r.freeHooks()) into.putIfAbsent(h.loc() + "|" + h.phaseName() + "|" + h.region().id(), h);
   }
 
   /** Runs one replay with its own recorder; what it saw, walked and left behind becomes a {@link ReplayCache.Replay}. */
@@ -114,7 +137,7 @@ public final class Analyzer {
     ReplayCache.Recorder r = current;
     current = null;
     return new ReplayCache.Replay(Set.copyOf(r.visited), r.observations, List.copyOf(r.checkpoints),
-        List.copyOf(r.exits), after, exhausted, device == null ? null : device.name());
+        List.copyOf(r.exits), List.copyOf(r.freeHooks), after, exhausted, device == null ? null : device.name());
   }
 
   private boolean touchesApi(DeviceType d) {
@@ -158,12 +181,13 @@ public final class Analyzer {
   }
 
   /** The device whose state struct the root takes (as a parameter or copied from a {@code void *}); its index in {@code selfIndex[0]}. */
-  private static DeviceType deviceOf(Function f, Map<String, DeviceType> byStruct, int[] selfIndex) {
+  private static DeviceType deviceOf(Function f, Map<String, DeviceType> byStruct, RuntimeDispatch dispatch,
+      int[] selfIndex) {
     for (int i = 0; i < f.params().size(); i++) {
       Param p = f.params().get(i);
       DeviceType d = byStruct.get(p.type());
       if (d == null) d = byStruct.get(typeOfLocalCopiedFrom(f, p.name()));
-      if (d != null) {
+      if (d != null && dispatch.linksDevice(f, i)) {
         selfIndex[0] = i;
         return d;
       }

@@ -39,6 +39,20 @@ public final class Lifecycles {
     return devices;
   }
 
+  /** Lifecycle functions of registrations shadowed by a same-named type: hooks, never run-time code. */
+  public List<Function> shadowedHooks() {
+    List<Function> out = new ArrayList<>();
+    for (TypeRegistration r : program.shadowedTypes()) {
+      List<String> names = new ArrayList<>(r.hooks().values());
+      names.addAll(facts(r).hooks.values());
+      for (String name : names) {
+        Function f = function(r, name);
+        if (f != null) out.add(f);
+      }
+    }
+    return out;
+  }
+
   private DeviceType build(String name, TypeRegistration reg) {
     List<String> chain = ancestry(name);
     Map<Role, List<Function>> hooks = new EnumMap<>(Role.class);

@@ -34,6 +34,9 @@ public final class Program {
   /** For a program {@link #update}d from another: that program's id, and the keys whose function was swapped. */
   private final long updatedFrom;
   private final Set<String> swappedKeys;
+  private final List<TypeRegistration> shadowedTypes = new ArrayList<>();
+  /** Set by {@link #indexTypes}, which every constructor runs. */
+  private StructLayouts layouts;
 
   public Program(List<TranslationUnit> units, Map<String, String> extraTypeMacros) {
     this.units = List.copyOf(units);
@@ -112,10 +115,18 @@ public final class Program {
     for (TranslationUnit tu : units) {
       for (TypeRegistration t : tu.types()) {
         if (t.name() == null || t.name().isBlank()) continue;
-        types.putIfAbsent(canonicalTypeName(t.name()), t);
+        if (types.putIfAbsent(canonicalTypeName(t.name()), t) != null) shadowedTypes.add(t);
       }
     }
     typeMacros.forEach((k, v) -> macrosByValue.computeIfAbsent(v, x -> new ArrayList<>()).add(k));
+    List<dev.mrcheck.ir.StructField> fields = new ArrayList<>();
+    for (TranslationUnit tu : units) fields.addAll(tu.fields());
+    layouts = new StructLayouts(fields);
+  }
+
+  /** Struct layouts of every scanned file (headers included when scanned). */
+  public StructLayouts layouts() {
+    return layouts;
   }
 
   public Iterable<Function> functions() {
@@ -184,5 +195,13 @@ public final class Program {
 
   public Map<String, TypeRegistration> types() {
     return Collections.unmodifiableMap(types);
+  }
+
+  /**
+   * Registrations whose name an earlier file already registered (two boards defining their own
+   * "openprom"): they are no types of the program, but their hooks are still lifecycle code.
+   */
+  public List<TypeRegistration> shadowedTypes() {
+    return Collections.unmodifiableList(shadowedTypes);
   }
 }

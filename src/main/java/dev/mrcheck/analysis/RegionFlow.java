@@ -40,6 +40,9 @@ final class RegionFlow {
   private final CallGraph callGraph;
   private final ApiModel model;
   private final Consumer<Observation> sink;
+  private final OwnerShapes ownerShapes;
+  private final QomClasses qom;
+  private Consumer<FreeHookOverride> freeHookSink = h -> { };
   /** Callee results by (callee, arguments, entry state, role): a helper met again in the same state is not re-analyzed. */
   private final Map<List<Object>, Exit> memo = new HashMap<>();
   private final FieldGuards guards = new FieldGuards();
@@ -53,6 +56,13 @@ final class RegionFlow {
     this.callGraph = callGraph;
     this.model = model;
     this.sink = sink;
+    this.qom = new QomClasses(program, model);
+    this.ownerShapes = new OwnerShapes(program, qom);
+  }
+
+  /** Where {@code OBJECT(mr)->free = fn} assignments met during replays go. */
+  void onFreeHook(Consumer<FreeHookOverride> freeHooks) {
+    this.freeHookSink = freeHooks;
   }
 
   /** Where a replay is: its lifecycle role, its device, the calls that led here. */
@@ -145,7 +155,10 @@ final class RegionFlow {
 
     void transfer(Stmt stmt, RegionState s) {
       if (stmt instanceof Stmt.Call c) call(c, s);
-      else if (stmt instanceof Stmt.Assign a) assign(a.target(), place(a.value(), s), s);
+      else if (stmt instanceof Stmt.Assign a) {
+        freeHook(a, s);
+        assign(a.target(), place(a.value(), s), s);
+      }
       else if (stmt instanceof Stmt.Assume a) assume(a, s);
       else if (stmt instanceof Stmt.Return r && r.value() != null) {
         Place p = place(r.value(), s);
@@ -252,7 +265,9 @@ final class RegionFlow {
       if (e instanceof Effect.Init i) {
         subject = operand(i.region(), args, result);
         other = i.owner() == null ? Place.NULL : operand(i.owner(), args, result);
-        observe(e, c, subject, other, s);
+        Value ownerValue = i.owner() instanceof Operand.Arg oa && oa.field() == null && oa.index() < c.args().size()
+            ? c.args().get(oa.index()) : null;
+        observe(e, c, subject, other, s, ownerShapes.classify(f, ownerValue, other, subject, ctx.device()));
         s.removeIf(f -> f instanceof Fact.Owned && f.region().equals(subject.id()));
         s.add(new Fact.Owned(subject.id(), subject.shown(), ownerOf(other), other.shown(), i.kind(), ctx.phase(),
             c.loc()));
@@ -338,6 +353,14 @@ final class RegionFlow {
         s.add(new Fact.Held(subject.id(), subject.shown(), Fact.HeldBy.FIND, null, ctx.phase(), c.loc(), ctx.chain()));
       } else if (e instanceof Effect.Keeps k) {
         References.stored(s, operand(k.target(), args, result), false);
+      } else if (e instanceof Effect.Registers r) {
+        observe(e, c, operand(r.target(), args, result), operand(r.with(), args, result), s);
+      } else if (e instanceof Effect.DeviceOwner d) {
+        Place owner = operand(d.owner(), args, result);
+        Value ownerValue = d.owner() instanceof Operand.Arg oa && oa.field() == null && oa.index() < c.args().size()
+            ? c.args().get(oa.index()) : null;
+        Place region = regionOf(modelled(c), args, result);
+        observe(e, c, owner, region, s, ownerShapes.classify(f, ownerValue, owner, region, ctx.device()));
       }
     }
 
@@ -370,12 +393,44 @@ final class RegionFlow {
       if (e instanceof Effect.AddressSpaceUnmap u) return operand(u.mapping(), args, result);
       if (e instanceof Effect.Find f) return operand(f.reference(), args, result);
       if (e instanceof Effect.Keeps k) return operand(k.target(), args, result);
+      if (e instanceof Effect.DeviceOwner d) return operand(d.owner(), args, result);
+      if (e instanceof Effect.Registers r) return operand(r.target(), args, result);
+      return Place.UNKNOWN;
+    }
+
+    private FunctionModel modelled(Stmt.Call c) {
+      return model.function(c.callee()).orElseThrow();
+    }
+
+    /** The region a modelled call initializes, if it does. */
+    private Place regionOf(FunctionModel fm, List<Place> args, Place result) {
+      for (Effect e : fm.effects()) if (e instanceof Effect.Init i) return operand(i.region(), args, result);
       return Place.UNKNOWN;
     }
 
     private void observe(Effect e, Stmt.Call c, Place subject, Place other, RegionState s) {
+      observe(e, c, subject, other, s, null);
+    }
+
+    private void observe(Effect e, Stmt.Call c, Place subject, Place other, RegionState s, OwnerShape shape) {
       sink.accept(new Observation(e, c.callee(), subject, other, c.loc(), f.name(), ctx.phase(),
-          ctx.device(), ctx.chain(), s.copy(), f.key() + "#" + node));
+          ctx.device(), ctx.chain(), s.copy(), f.key() + "#" + node, shape));
+    }
+
+    /**
+     * {@code OBJECT(mr)->free = fn}: QOM casts are looked through, so this is a store to
+     * {@code mr.free}; MemoryRegion has no member of that name, so the store is to the Object header.
+     */
+    private void freeHook(Stmt.Assign a, RegionState s) {
+      AccessPath t = a.target();
+      if (t.steps().isEmpty() || !t.lastStep().equals("free")) return;
+      Value.Path prefix = new Value.Path(new AccessPath(t.kind(), t.root(), t.steps().subList(0, t.steps().size() - 1)));
+      String type = ownerShapes.staticType(f, prefix);
+      Place region = place(prefix, s);
+      if (type == null && !region.isUnknown()) type = ownerShapes.placeType(region.id(), ctx.device());
+      if (region.isUnknown() || qom.ofStruct(type) != QomClasses.Kind.REGION) return;
+      freeHookSink.accept(new FreeHookOverride(region, a.value().toString(), a.loc(), f.name(), ctx.phase(),
+          ctx.device(), ctx.chain(), s.copy()));
     }
 
     private void assume(Stmt.Assume a, RegionState s) {
@@ -442,6 +497,7 @@ final class RegionFlow {
           Place param = s.local(target.root());
           References.stored(s, value, param != null && Place.isWithin(param.id(), Place.SELF));
         }
+        if (value != null) ownerShapes.allocated(value.id(), f.localTypes().get(target.root()));
         s.bindLocal(target.root(), value);
         return;
       }
@@ -466,7 +522,7 @@ final class RegionFlow {
     }
 
     Place place(Value v, RegionState s) {
-      if (v instanceof Value.Null) return Place.NULL;
+      if (v instanceof Value.Null n) return n.text().equals(Place.NULL.shown()) ? Place.NULL : new Place(Place.NULL.id(), n.text());
       if (v instanceof Value.Path p) return pathPlace(p.path(), s);
       if (v instanceof Value.CallResult cr) {
         Place p = lastResult.get(cr.callee());

@@ -29,7 +29,7 @@ import java.util.Set;
 public final class ReplayCache {
   /** What one replay produced: observations in record order, checkpoints, exit states, and what it depended on. */
   record Replay(Set<String> visited, Map<String, Observation> observations, List<Checkpoint> checkpoints,
-      List<RootExit> exits, RegionState afterRealize, int exhausted, String device) {}
+      List<RootExit> exits, List<FreeHookOverride> freeHooks, RegionState afterRealize, int exhausted, String device) {}
 
   private ApiModel model;
   private long programId;
@@ -189,6 +189,7 @@ public final class ReplayCache {
     final Map<String, Observation> observations = new LinkedHashMap<>();
     final List<Checkpoint> checkpoints = new ArrayList<>();
     final List<RootExit> exits = new ArrayList<>();
+    final List<FreeHookOverride> freeHooks = new ArrayList<>();
   }
 
   /** Same IR: a re-parse of unchanged code (same locations too) gives equal statements and the same graph shape. */

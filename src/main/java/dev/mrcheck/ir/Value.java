@@ -15,8 +15,15 @@ public sealed interface Value {
     @Override public String toString() { return callee + "(...)"; }
   }
 
-  /** {@code NULL}, {@code 0} or {@code (void *)0} where a pointer is expected. */
-  record Null() implements Value {
+  /**
+   * {@code NULL}, {@code 0} or {@code (void *)0} where a pointer is expected. {@code text} is how
+   * it was spelled: {@code NULL}, or the integer literal ({@code 0}) when written as a number.
+   */
+  record Null(String text) implements Value {
+    public Null() { this("NULL"); }
+    /** Every spelling is the same null pointer: only messages and MR009 look at {@code text}. */
+    @Override public boolean equals(Object o) { return o instanceof Null; }
+    @Override public int hashCode() { return 0; }
     @Override public String toString() { return "NULL"; }
   }
 

@@ -64,6 +64,18 @@ public sealed interface Effect {
   /** The call's result is (or contains) {@code target}: {@code get_system_memory()} returns the global region. */
   record Returns(Operand target) implements Effect {}
 
+  /**
+   * The call casts {@code owner} with {@code DEVICE()} (e.g. to name a RAMBlock for migration by the
+   * owner's device path): it must be NULL or a device, else QEMU aborts.
+   */
+  record DeviceOwner(Operand owner) implements Effect {}
+
+  /**
+   * {@code pci_setup_iommu(bus, ops, opaque)}: {@code target} is handed to another object
+   * ({@code with}: a bus, the reset list), which keeps a pointer to it until it is unregistered.
+   */
+  record Registers(Operand target, Operand with) implements Effect {}
+
   /** A predicate: when the call is a branch condition that holds, {@code region} is mapped. */
   record TestsMapped(Operand region) implements Effect {}
 }

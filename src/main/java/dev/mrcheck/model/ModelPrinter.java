@@ -87,6 +87,10 @@ public final class ModelPrinter {
       call = new Call(Verb.FIND, e.reference(), params);
     } else if (effect instanceof Effect.Returns e) {
       call = new Call(Verb.RETURNS, e.target(), params);
+    } else if (effect instanceof Effect.DeviceOwner e) {
+      call = new Call(Verb.DEVICE_OWNER, e.owner(), params);
+    } else if (effect instanceof Effect.Registers e) {
+      call = new Call(Verb.REGISTERS, e.target(), params).with("with", e.with());
     } else {
       call = new Call(Verb.TESTS_MAPPED, ((Effect.TestsMapped) effect).region(), params);
     }

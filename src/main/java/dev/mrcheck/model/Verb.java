@@ -38,7 +38,10 @@ enum Verb {
   AS_UNMAP("as_unmap", "mapping", a -> new Effect.AddressSpaceUnmap(a.subject())),
   FIND("find", "reference", a -> new Effect.Find(a.subject())),
   RETURNS("returns", "target", a -> new Effect.Returns(a.subject())),
-  TESTS_MAPPED("tests_mapped", "region", a -> new Effect.TestsMapped(a.subject()));
+  TESTS_MAPPED("tests_mapped", "region", a -> new Effect.TestsMapped(a.subject())),
+  DEVICE_OWNER("device_owner", "owner", a -> new Effect.DeviceOwner(a.subject())),
+  REGISTERS("registers", "target", a -> new Effect.Registers(a.subject(), a.operand("with")),
+      Param.required("with", ValueType.OPERAND));
 
   /** {@code init}: only an alias has a target, and an alias must have one. */
   private static Effect init(Arguments args) {

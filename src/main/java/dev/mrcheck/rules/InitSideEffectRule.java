@@ -13,11 +13,13 @@ import java.util.function.Consumer;
     id = "MR008",
     name = "init-side-effect",
     severity = Severity.ERROR,
-    summary = "instance_init leaves a trace outside the object: address_space_init, or mapping into a foreign container.",
+    summary = "instance_init leaves a trace outside the object: address_space_init, mapping into a foreign container, "
+        + "or registering with a bus or IOMMU.",
     description = "instance_init also runs for throw-away instances that QEMU creates only to list a type's "
         + "properties, and those are finalized right away. Anything instance_init makes visible outside the "
         + "object (an address space, a region mapped into system memory, a bus space or another object's "
-        + "container) then outlives the instance, and the reference it holds keeps the instance alive. Create "
+        + "container) then outlives the instance, and the reference it holds keeps the instance alive; a bus or "
+        + "IOMMU registration keeps a pointer to a freed instance. Create "
         + "regions in instance_init if you like; map them and create address spaces in realize.",
     tags = {"security", "correctness", "external/cwe/cwe-401"}, securitySeverity = "4.0")
 public final class InitSideEffectRule extends Rule {
@@ -26,9 +28,16 @@ public final class InitSideEffectRule extends Rule {
     for (Observation o : analysis.observations()) {
       if (o.phase() != Role.INSTANCE_INIT) continue;
       if (o.effect() instanceof Effect.AddressSpaceInit) {
-        report.accept(finding(o, String.format("address_space_init(%s) in instance_init: a throw-away instance "
+        String message = String.format("address_space_init(%s) in instance_init: a throw-away instance "
             + "made to list properties leaves it, and what its root keeps alive, behind; create it in realize",
-            o.subject().shown())));
+            o.subject().shown());
+        // Over a foreign root nothing leaks in the model: the harm is a listed address space in freed storage.
+        report.accept(ownRoot(o) ? finding(o, message) : unwitnessed(o, message));
+      } else if (o.effect() instanceof Effect.Registers) {
+        String with = o.other() == null || o.other().isUnknown() ? "another object" : o.other().shown();
+        report.accept(unwitnessed(o, String.format("%s() in instance_init hands %s to %s: a throw-away "
+            + "instance made to list properties is finalized while still registered; register in realize",
+            o.callee(), o.subject().shown(), with)));
       } else if (o.effect() instanceof Effect.Map && o.other() != null && !o.other().isUnknown()
           && foreign(o)) {
         report.accept(finding(o, String.format("%s is mapped into %s, which the object does not own, in "
@@ -43,6 +52,16 @@ public final class InitSideEffectRule extends Rule {
     if (o.other().isGlobalRegion()) return true;
     List<Fact.Owned> owned = o.before().facts(Fact.Owned.class, o.other().id());
     return !owned.isEmpty() && owned.stream().noneMatch(f -> f.owner() == Fact.Owner.SELF);
+  }
+
+  private static boolean ownRoot(Observation o) {
+    return o.other() != null && o.before().facts(Fact.Owned.class, o.other().id()).stream()
+        .anyMatch(f -> f.owner() == Fact.Owner.SELF);
+  }
+
+  /** No witness: the runtime model has regions and references, not the pointers a bus or a list keeps. */
+  private Finding unwitnessed(Observation o, String message) {
+    return Findings.at(this, o, message, Findings.chainTo(o, "in instance_init"));
   }
 
   private Finding finding(Observation o, String message) {

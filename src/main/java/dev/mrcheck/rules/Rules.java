@@ -9,6 +9,6 @@ public final class Rules {
   public static List<Rule> all() {
     return List.of(new OwnerCycleRule(), new UnparentWhileMappedRule(), new OwnerlessFreeRule(),
         new FinalizeMisuseRule(), new ForeignContainerLeakRule(), new RefImbalanceRule(),
-        new AddressSpaceLifecycleRule(), new InitSideEffectRule());
+        new AddressSpaceLifecycleRule(), new InitSideEffectRule(), new OwnerMisuseRule(), new DynamicRegionRule());
   }
 }

@@ -25,6 +25,10 @@ public record Witness(String device, boolean hotpluggable, List<WitnessStep> ste
     /** MR006, MR007: a reference, mapping or registered address space that nobody can release any more. */
     UNRELEASED,
     /** MR007: an address_space_destroy whose RCU callback is overwritten or freed, so it never takes effect. */
-    DESTROY_LOST
+    DESTROY_LOST,
+    /** MR009: the wrong owner makes QEMU abort, leak the region, or free it wrongly. */
+    OWNER_MISUSE,
+    /** MR010: a region other than an alias or container created or destroyed at run time. */
+    DYNAMIC_REGION
   }
 }

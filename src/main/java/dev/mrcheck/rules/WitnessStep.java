@@ -36,6 +36,13 @@ public record WitnessStep(
     /** g_free of address space {@code subject}. */
     AS_FREE,
     /** g_free_rcu of address space {@code subject}: queued on its rcu_head. */
-    AS_FREE_RCU
+    AS_FREE_RCU,
+    /**
+     * memory_region_init* with a wrong owner: {@code other} is the {@code Region.Misowning} name of
+     * the runtime model, {@code otherShown} the owner as written.
+     */
+    INIT_MISOWNED,
+    /** {@code OBJECT(mr)->free = fn}: {@code other} is {@code embedded} when the region is a struct member. */
+    FREE_HOOK
   }
 }

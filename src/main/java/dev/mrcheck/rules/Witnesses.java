@@ -51,6 +51,13 @@ final class Witnesses {
     return this;
   }
 
+  /** A region's init whose owner is wrong; {@code misuse} names the runtime model's {@code Region.Misowning}. */
+  Witnesses misownedInit(Role phase, String region, String shown, String misuse, String ownerShown,
+      dev.mrcheck.model.RegionKind kind, SourceLoc loc) {
+    steps.add(new WitnessStep(phase, WitnessStep.Kind.INIT_MISOWNED, region, shown, misuse, ownerShown, null, kind, loc));
+    return this;
+  }
+
   Witness build(DeviceType device, Witness.Expectation expected) {
     return new Witness(device == null ? null : device.registration().name(), device != null && device.hotpluggable(),
         steps, expected);

@@ -112,6 +112,8 @@ public final class LifecycleReplay {
     final Map<String, AddressSpace> spaces = new HashMap<>();
     final Map<String, Mapping> mappings = new HashMap<>();
     final GraphRecorder graph = new GraphRecorder();
+    /** The phase being replayed: run-time code is where regions should not come and go. */
+    LifecyclePhase current;
 
     Scene() {
       for (Map.Entry<String, RegionKind> e : machineRegions.entrySet()) {
@@ -138,11 +140,15 @@ public final class LifecycleReplay {
         return; // most devices have no run-time events: keep their traces as they were
       }
       model.note(null, "== " + phase.label() + " of " + deviceName + " ==");
+      LifecyclePhase outer = current;
+      current = phase;
       for (MemoryEvent event : phases.getOrDefault(phase, List.of())) {
         model.note(event.loc(), "replay: " + event.description());
         apply(event);
+        if (phase == LifecyclePhase.RUNTIME) noteRuntimeChange(event);
       }
       graph.record(model);
+      current = outer;
     }
 
     private void apply(MemoryEvent event) {
@@ -153,6 +159,10 @@ public final class LifecycleReplay {
         }
         Region alias = e.aliasOf() == null ? null : region(e.aliasOf(), e);
         regions.put(e.region(), model.initRegion(e.region(), e.ownerNull() ? null : device, e.kind(), alias, e.loc()));
+      } else if (event instanceof MemoryEvent.InitMisowned e) {
+        regions.put(e.region(), model.initMisownedRegion(e.region(), e.kind(), e.misuse(), e.ownerShown(), device, e.loc()));
+      } else if (event instanceof MemoryEvent.SetFreeHook e) {
+        model.setFreeHook(region(e.region(), e), e.embedded(), e.loc());
       } else if (event instanceof MemoryEvent.AddSubregion e) {
         model.addSubregion(region(e.container(), e), region(e.region(), e), e.loc());
       } else if (event instanceof MemoryEvent.DelSubregion e) {
@@ -195,6 +205,16 @@ public final class LifecycleReplay {
         } else {
           model.loseReference(region(e.held(), e), device, e.loc(), why);
         }
+      }
+    }
+
+    private void noteRuntimeChange(MemoryEvent event) {
+      if (event instanceof MemoryEvent.InitRegion e) {
+        model.runtimeRegionChange(regions.get(e.region()), "created", e.loc());
+      } else if (event instanceof MemoryEvent.Unparent e && regions.containsKey(e.region())) {
+        model.runtimeRegionChange(regions.get(e.region()), "destroyed (object_unparent)", e.loc());
+      } else if (event instanceof MemoryEvent.FreeRegion e && regions.containsKey(e.region())) {
+        model.runtimeRegionChange(regions.get(e.region()), "freed", e.loc());
       }
     }
 

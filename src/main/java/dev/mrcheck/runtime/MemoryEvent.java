@@ -57,4 +57,14 @@ public sealed interface MemoryEvent {
    * releasing it or storing the pointer anywhere.
    */
   record Return(SourceLoc loc, String description, String held) implements MemoryEvent {}
+
+  /**
+   * A {@code memory_region_init*} whose owner argument is wrong (domain.md MR009): {@code misuse}
+   * says how, as {@link Region.Misowning}.
+   */
+  record InitMisowned(SourceLoc loc, String description, String region, RegionKind kind, Region.Misowning misuse,
+      String ownerShown) implements MemoryEvent {}
+
+  /** {@code OBJECT(mr)->free = fn}; {@code embedded} when the region lives inside a larger struct. */
+  record SetFreeHook(SourceLoc loc, String description, String region, boolean embedded) implements MemoryEvent {}
 }

@@ -49,4 +49,10 @@ public sealed interface Outcome {
    */
   record OwnerlessDestroyed(String region, String operation, SourceLoc loc, String message)
       implements Outcome {}
+
+  /**
+   * A region other than an alias or a container created or destroyed at run time, while its device
+   * lives (domain.md MR010): the memory core and migration expect such regions to exist from realize on.
+   */
+  record DynamicRegion(String region, String operation, SourceLoc loc, String message) implements Outcome {}
 }

@@ -18,6 +18,25 @@ public final class Region extends Node {
   Ref ownerRef;
   /** Refcount semantics: the reference this alias holds on its target. */
   Ref aliasRef;
+  /** Created with itself as owner: its own child property. */
+  boolean selfOwned;
+  /** Made by a device's code without the device as owner: must not outlive that device. */
+  QObject madeBy;
+  /** {@code OBJECT(mr)->free} was set; {@code embeddedStorage}: the region is a member of a larger struct. */
+  boolean freeHook;
+  boolean embeddedStorage;
+
+  /** How a region's owner argument can be wrong (domain.md MR009). */
+  public enum Misowning {
+    /** {@code OBJECT(mr)}, or an object whose first member is the region. */
+    THE_REGION,
+    /** {@code OBJECT(p)} of a struct that is no QOM object. */
+    NOT_AN_OBJECT,
+    /** A QOM object that is not a device, where the init casts the owner with {@code DEVICE()}. */
+    NOT_A_DEVICE,
+    /** Device code that passes {@code 0}: the region is the machine's, not the device's. */
+    NONE_IN_DEVICE_CODE
+  }
 
   Region(String path, QObject owner, RegionKind kind, Region aliasTarget) {
     super(path);

@@ -168,6 +168,55 @@ public final class RuntimeModel {
     return mr;
   }
 
+  /**
+   * A {@code memory_region_init*} with a wrong owner (domain.md MR009), as QEMU executes it: a region
+   * that owns itself is its own child property and can never be finalized; {@code OBJECT()} of a
+   * non-object and {@code DEVICE()} of a non-device owner (the RAMBlock's migration name is the
+   * owner's device path) abort; a region device code leaves to the machine outlives the device.
+   */
+  public Region initMisownedRegion(String path, RegionKind kind, Region.Misowning misuse, String ownerShown,
+      QObject device, SourceLoc loc) {
+    switch (misuse) {
+      case NOT_AN_OBJECT -> journal.report(new Outcome.AssertionFailure("object_dynamic_cast_assert(TYPE_OBJECT)",
+          path, loc, "OBJECT(" + ownerShown + ") is not an instance of type object: QOM's cast check aborts at the init of "
+              + path));
+      case NOT_A_DEVICE -> journal.report(new Outcome.AssertionFailure("object_dynamic_cast_assert(TYPE_DEVICE)",
+          path, loc, "the init of " + path + " registers the RAM for migration under DEVICE(" + ownerShown
+              + "), and " + ownerShown + " is not a device: QOM's cast check aborts"));
+      default -> { }
+    }
+    Region mr = register(new Region(path, null, kind, null));
+    if (misuse == Region.Misowning.THE_REGION) {
+      mr.selfOwned = true;
+      journal.note(loc, path + " initialized as " + kind.modelName() + " region owned by itself");
+      link(mr, mr, loc);
+    } else {
+      mr.madeBy = misuse == Region.Misowning.NONE_IN_DEVICE_CODE ? device : null;
+      journal.note(loc, path + " initialized as " + kind.modelName() + " region owned by " + mr.ownerLabel());
+      link(unattached, mr, loc);
+    }
+    return mr;
+  }
+
+  /** {@code OBJECT(mr)->free = fn}: QOM calls fn on the region's storage when the region is finalized. */
+  public void setFreeHook(Region mr, boolean embedded, SourceLoc loc) {
+    mr.freeHook = true;
+    mr.embeddedStorage = embedded;
+    journal.note(loc, mr.name() + " gets its own free function: QOM frees its storage when it is finalized");
+  }
+
+  /**
+   * A region created or destroyed by run-time code (MMIO handler, config write, timer) while its device
+   * lives. Aliases and containers may come and go; other regions should exist from realize to unrealize.
+   */
+  public void runtimeRegionChange(Region mr, String operation, SourceLoc loc) {
+    if (mr.kind().isTransient()) {
+      return;
+    }
+    journal.report(new Outcome.DynamicRegion(mr.name(), operation, loc, mr.kind().modelName() + " region "
+        + mr.name() + " " + operation + " at run time, while its device lives"));
+  }
+
   /** {@code memory_region_add_subregion(container, offset, sub)}. */
   public void addSubregion(Region container, Region sub, SourceLoc loc) {
     if (isDead(container, "memory_region_add_subregion", loc) || isDead(sub, "memory_region_add_subregion", loc)) {
@@ -296,6 +345,11 @@ public final class RuntimeModel {
    * one is freed while its owner's child property (or another reference) still points at it.
    */
   public void freeRegion(Region mr, SourceLoc loc) {
+    if (mr.finalized && mr.freeHook) {
+      journal.report(new Outcome.UseAfterFinalize(mr.name(), "g_free", loc, "g_free of " + mr.name()
+          + ", whose storage its own free function already released when it was finalized: double free"));
+      return;
+    }
     if (mr.finalized) {
       journal.note(loc, "g_free releases the storage of finalized " + mr.name());
       return;
@@ -586,7 +640,7 @@ public final class RuntimeModel {
 
   /** Owner NULL and not an alias or container: the regions QEMU expects to live forever (domain.md §5). */
   private static boolean isOwnerlessRegion(Region mr) {
-    return mr.owner() == null && !mr.kind().isTransient();
+    return mr.owner() == null && !mr.selfOwned && !mr.kind().isTransient();
   }
 
   private static boolean isAncestor(Region candidate, Region of) {
@@ -722,6 +776,13 @@ public final class RuntimeModel {
     }
     obj.finalized = true;
     journal.note(loc, obj.name() + " finalized");
+    for (Node n : nodes) {
+      if (n instanceof Region r && r.madeBy == obj && !r.finalized) {
+        journal.report(new Outcome.UseAfterFinalize(obj.name(), "region outlives the device that made it", loc,
+            r.name() + " was made by " + obj.name() + "'s code but left to the machine (owner 0): it outlives "
+                + obj.name() + ", and its callbacks would run on freed state"));
+      }
+    }
     for (Region r : ownRegions) {
       if (!r.finalized) {
         journal.report(new Outcome.UseAfterFinalize(obj.name(), "region outlives its owner", loc,
@@ -779,6 +840,9 @@ public final class RuntimeModel {
       }
     }
     mr.finalized = true;
+    if (mr.freeHook) {
+      runFreeHook(mr, loc);
+    }
     if (mr.aliasRef != null) {
       Ref r = mr.aliasRef;
       mr.aliasRef = null;
@@ -788,6 +852,17 @@ public final class RuntimeModel {
       Ref r = mr.ownerRef;
       mr.ownerRef = null;
       dropRef(r, loc, mr.name() + " finalized");
+    }
+  }
+
+  /** QOM's object_finalize ends with {@code obj->free(obj)}. */
+  private void runFreeHook(Region mr, SourceLoc loc) {
+    if (mr.embeddedStorage) {
+      journal.report(new Outcome.AssertionFailure("free(): invalid pointer", mr.name(), loc, "finalizing " + mr.name()
+          + " calls its free function on storage inside a larger struct (not a pointer g_malloc returned): the "
+          + "allocator aborts"));
+    } else {
+      journal.note(loc, mr.name() + "'s free function releases its storage");
     }
   }
 

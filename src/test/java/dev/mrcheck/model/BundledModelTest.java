@@ -57,7 +57,8 @@ class BundledModelTest {
         "memory_region_init_rom_device", 7, "memory_region_init_iommu", 6, "memory_region_init_alias", 6);
     kinds.forEach((name, kind) -> {
       FunctionModel f = model.function(name).orElseThrow(() -> new AssertionError("missing " + name));
-      assertThat(f.effects()).as(name).hasSize(1);
+      // The migratable RAM/ROM inits also cast the owner with DEVICE(): a second effect says so.
+      assertThat(f.effects().stream().filter(e -> !(e instanceof Effect.DeviceOwner))).as(name).hasSize(1);
       Effect.Init init = (Effect.Init) f.effects().get(0);
       assertThat(init.kind()).as(name).isEqualTo(kind);
       assertThat(init.region()).as(name).isEqualTo(new Operand.Arg(0, null));
@@ -92,6 +93,10 @@ class BundledModelTest {
     assertThat(effects("address_space_unmap")).containsExactly(new Effect.AddressSpaceUnmap(new Operand.Arg(1, null)));
     assertThat(effects("g_clear_pointer")).containsExactly(new Effect.Free(new Operand.Arg(0, null)));
     assertThat(effects("memory_region_is_mapped")).containsExactly(new Effect.TestsMapped(new Operand.Arg(0, null)));
+    assertThat(effects("pci_setup_iommu"))
+        .containsExactly(new Effect.Registers(new Operand.Arg(2, null), new Operand.Arg(0, null)));
+    assertThat(effects("qemu_register_reset"))
+        .containsExactly(new Effect.Registers(new Operand.Arg(1, null), new Operand.Global("reset_handlers")));
     for (String name : List.of("object_unparent", "object_ref", "object_unref", "g_free", "memory_region_ref",
         "memory_region_unref", "address_space_destroy", "get_system_io", "pci_address_space",
         "pci_address_space_io", "portio_list_del")) {

@@ -53,6 +53,7 @@ class ModelRoundTripTest {
         op.map(Effect.AddressSpaceUnmap::new),
         op.map(Effect.Find::new),
         op.map(Effect.Returns::new),
+        Combinators.combine(op, op).as(Effect.Registers::new),
         op.map(Effect.TestsMapped::new));
   }
 

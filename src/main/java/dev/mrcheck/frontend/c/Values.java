@@ -158,7 +158,7 @@ final class Values {
   private static Value literal(IASTLiteralExpression lit) {
     String text = Texts.of(lit);
     if (lit.getKind() == IASTLiteralExpression.lk_integer_constant && isZero(text)) {
-      return new Value.Null();
+      return new Value.Null(text);
     }
     return new Value.Literal(text);
   }

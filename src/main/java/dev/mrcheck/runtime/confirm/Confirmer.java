@@ -87,6 +87,16 @@ public final class Confirmer {
         yield Optional.of(new Outcome.UseAfterFinalize(region, "object_unparent (no-op)", last.loc(),
             region + " was already finalized with " + replay.device() + "'s child properties"));
       }
+      case OWNER_MISUSE -> {
+        String region = replay.names().of(misused(w).subject());
+        yield result.outcomes().stream().filter(o -> about(o, region)).findFirst();
+      }
+      case DYNAMIC_REGION -> {
+        WitnessStep last = w.steps().get(w.steps().size() - 1);
+        Set<String> regions = new HashSet<>(replay.destroyedNames(last));
+        yield result.outcomes(Outcome.DynamicRegion.class).stream().filter(o -> regions.contains(o.region()))
+            .map(Outcome.class::cast).findFirst();
+      }
     };
   }
 
@@ -102,6 +112,22 @@ public final class Confirmer {
       }
     }
     return null;
+  }
+
+  /** The step an MR009 witness is about: the init with the wrong owner, or the free hook. */
+  private static WitnessStep misused(Witness w) {
+    for (WitnessStep s : w.steps()) {
+      if (s.kind() == WitnessStep.Kind.INIT_MISOWNED || s.kind() == WitnessStep.Kind.FREE_HOOK) return s;
+    }
+    return w.steps().get(w.steps().size() - 1);
+  }
+
+  /** What a wrong owner leads to: the region leaks, QEMU aborts on it, or it is used or freed after its end. */
+  private static boolean about(Outcome o, String region) {
+    if (o instanceof Outcome.Leak l) return l.subject().equals(region);
+    if (o instanceof Outcome.AssertionFailure a) return a.subject().equals(region);
+    if (o instanceof Outcome.UseAfterFinalize u) return u.subject().equals(region) || u.message().startsWith(region + " ");
+    return false;
   }
 
   private static Set<String> ownRegions(Witness w, WitnessReplay replay) {
@@ -133,6 +159,8 @@ public final class Confirmer {
       case USE_AFTER_FINALIZE -> "no use of a finalized region is seen";
       case UNRELEASED -> released(w, replay) + " is released, or its holder can still release it";
       case DESTROY_LOST -> "the destroy of address space " + released(w, replay) + " takes effect";
+      case OWNER_MISUSE -> "no consequence of the owner of " + replay.names().of(misused(w).subject()) + " is seen";
+      case DYNAMIC_REGION -> "no region is created or destroyed at run time";
     };
     String seen = result.outcomes().isEmpty() ? "no outcome"
         : "outcomes: " + String.join("; ", result.outcomes().stream().map(Outcome::message).toList());

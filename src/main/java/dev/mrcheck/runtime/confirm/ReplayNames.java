@@ -17,12 +17,17 @@ final class ReplayNames {
 
   ReplayNames(Iterable<WitnessStep> steps) {
     for (WitnessStep s : steps) {
-      if (s.kind() == WitnessStep.Kind.INIT) name(s.subject(), s.subjectShown());
+      if (creates(s)) name(s.subject(), s.subjectShown());
     }
     for (WitnessStep s : steps) {
       name(s.subject(), s.subjectShown());
-      if (s.kind() != WitnessStep.Kind.INIT) name(s.other(), s.otherShown());
+      if (!creates(s) && s.kind() != WitnessStep.Kind.FREE_HOOK) name(s.other(), s.otherShown());
     }
+  }
+
+  /** Steps whose {@code other} is no region: an init's owner, a free hook's storage. */
+  static boolean creates(WitnessStep s) {
+    return s.kind() == WitnessStep.Kind.INIT || s.kind() == WitnessStep.Kind.INIT_MISOWNED;
   }
 
   private void name(String id, String shown) {

@@ -11,6 +11,7 @@ import dev.mrcheck.runtime.LifecyclePhase;
 import dev.mrcheck.runtime.LifecycleReplay;
 import dev.mrcheck.runtime.LifecycleResult;
 import dev.mrcheck.runtime.MemoryEvent;
+import dev.mrcheck.runtime.Region;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -63,7 +64,7 @@ final class WitnessReplay {
     LifecycleReplay replay = new LifecycleReplay(semantics, device).hotPluggable(hotPluggable());
     Map<LifecyclePhase, List<MemoryEvent>> phases = new EnumMap<>(LifecyclePhase.class);
     for (WitnessStep s : witness.steps()) {
-      if (s.kind() == WitnessStep.Kind.INIT) {
+      if (ReplayNames.creates(s)) {
         created.add(s.subject());
         createdKinds.put(s.subject(), s.regionKind());
       }
@@ -84,6 +85,11 @@ final class WitnessReplay {
    */
   private boolean hotPluggable() {
     if (witness.hotpluggable()) return true;
+    if (witness.expected() == Witness.Expectation.OWNER_MISUSE) {
+      assumptions.add(device + " is not hot-pluggable; replayed as torn down anyway (failed realize, machine "
+          + "teardown), since a region's owner decides what happens to it then");
+      return true;
+    }
     boolean teardown = witness.steps().stream()
         .anyMatch(s -> s.phase() == Role.UNREALIZE || s.phase() == Role.INSTANCE_FINALIZE);
     if (teardown) {
@@ -99,7 +105,7 @@ final class WitnessReplay {
     for (WitnessStep s : witness.steps()) {
       switch (s.kind()) {
         case MAP, UNMAP -> { used.add(s.subject()); used.add(s.other()); }
-        case REF, UNREF, UNPARENT, FIND, AS_MAP -> used.add(s.subject());
+        case REF, UNREF, UNPARENT, FIND, AS_MAP, FREE_HOOK -> used.add(s.subject());
         case AS_INIT -> used.add(s.other());
         default -> { }
       }
@@ -170,6 +176,11 @@ final class WitnessReplay {
           + " with g_free", subject));
       case AS_FREE_RCU -> List.of(new MemoryEvent.FreeAddressSpaceRcu(s.loc(), who + " frees address space " + subject
           + " with g_free_rcu", subject));
+      case INIT_MISOWNED -> List.of(new MemoryEvent.InitMisowned(s.loc(), who + " initializes " + subject + " ("
+          + kindName(s.regionKind()) + ", owner " + s.otherShown() + ")", subject, kind(s.regionKind()),
+          Region.Misowning.valueOf(s.other()), s.otherShown()));
+      case FREE_HOOK -> List.of(new MemoryEvent.SetFreeHook(s.loc(), who + " sets OBJECT(" + subject + ")->free",
+          subject, "embedded".equals(s.other())));
     };
   }
 

@@ -20,9 +20,16 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Every golden finding of testdata/c, replayed by the runtime model under the semantics it was found
  * under. The exceptions are listed here, not hidden: the refcount series makes these unparents
  * harmless (the container's reference keeps the region alive; non-hot-pluggable devices never let
- * go of it), so the model has nothing to show, while MR002 flags them under every semantics.
+ * go of it), so the model has nothing to show, while MR002 flags them under every semantics. MR008
+ * registrations and address spaces over a foreign root give no witness: the model has regions and
+ * references, not the pointers a bus or a global list keeps to a freed instance.
  */
 class GoldenConfirmationTest {
+  private static final Set<String> NO_WITNESS = Set.of(
+      "MR008 mr008_instance_init_registers_and_maps.c:32",
+      "MR008 mr008_instance_init_registers_and_maps.c:65",
+      "MR008 mr008_instance_init_registers_and_maps.c:97");
+
   private static final Map<Semantics, Set<String>> NOT_REPRODUCED = Map.of(
       Semantics.LEGACY, Set.of(),
       Semantics.CURRENT, Set.of(),
@@ -37,13 +44,18 @@ class GoldenConfirmationTest {
   void everyGoldenFindingIsConfirmedUnlessListed(Semantics semantics) throws Exception {
     ScanResult all = scan(semantics, true);
     Set<String> refuted = new TreeSet<>();
+    Set<String> unwitnessed = new TreeSet<>();
     for (Finding f : all.findings()) {
       Confirmation c = all.confirmation(f).orElseThrow();
-      assertThat(c.replayed()).as("witness of " + f.loc()).isTrue();
+      if (!c.replayed()) {
+        unwitnessed.add(f.ruleId() + " " + f.loc().file() + ":" + f.loc().line());
+        continue;
+      }
       if (!c.confirmed()) refuted.add(f.ruleId() + " " + f.loc().file() + ":" + f.loc().line());
       else assertThat(c.witnessTrace()).as("trace of " + f.loc()).isNotEmpty();
     }
     assertThat(refuted).containsExactlyInAnyOrderElementsOf(NOT_REPRODUCED.get(semantics));
+    assertThat(unwitnessed).containsExactlyInAnyOrderElementsOf(NO_WITNESS);
 
     ScanResult confirmedOnly = scan(semantics, false);
     assertThat(confirmedOnly.findings()).hasSize(all.findings().size() - refuted.size());

@@ -1,0 +1,50 @@
+package dev.mrcheck.analysis;
+
+import dev.mrcheck.ir.AccessPath;
+import dev.mrcheck.ir.Function;
+import dev.mrcheck.ir.Param;
+import dev.mrcheck.ir.Stmt;
+import dev.mrcheck.ir.Value;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Evidence that an uncalled function is device code QEMU dispatches while the device lives, which
+ * is what lets a run-time root start from its device's state. Being uncalled is not enough: board
+ * tables and ops structs of realize-time helpers call static functions through pointers too.
+ * Evidence is one of: an exported function (the device's interface to code outside the scan); the
+ * opaque shape of QEMU's callbacks (MemoryRegionOps handlers, timers, bottom halves, IRQ and
+ * chardev handlers all get their {@code void *opaque} first); the function handed over as a value
+ * in code, assigned to a class hook ({@code k->config_write = f}) or passed to a registration
+ * ({@code timer_new_ns(clk, f, s)}, {@code virtio_add_queue(vdev, n, f)}); in Java, a method of
+ * the device's own class.
+ */
+final class RuntimeDispatch {
+  private final Set<String> handedOver = new HashSet<>();
+
+  RuntimeDispatch(Program program) {
+    for (Function f : program.functions()) {
+      for (Stmt s : f.cfg().statements()) {
+        if (s instanceof Stmt.Assign a) note(program, f, a.value());
+        else if (s instanceof Stmt.Call c) c.args().forEach(v -> note(program, f, v));
+      }
+    }
+  }
+
+  /** Whether {@code f} may act on the device whose state arrives in parameter {@code index}. */
+  boolean linksDevice(Function f, int index) {
+    Param p = f.params().get(index);
+    boolean opaqueCallback = index == 0 && "void".equals(p.type());
+    // A Java method of the device class: the language dispatches to it, with the device as receiver.
+    boolean receiver = index == 0 && "this".equals(p.name());
+    // Exported with no caller in the scan: the device's interface to boards and other code outside it.
+    boolean exported = !f.fileLocal();
+    return opaqueCallback || receiver || exported || handedOver.contains(f.key());
+  }
+
+  private void note(Program program, Function in, Value v) {
+    if (!(v instanceof Value.Path p) || !p.path().steps().isEmpty() || p.path().kind() != AccessPath.Root.GLOBAL) return;
+    Function target = program.resolve(p.path().root(), in.file());
+    if (target != null) handedOver.add(target.key());
+  }
+}
