@@ -19,7 +19,8 @@ import java.util.function.Consumer;
         + "but I/O, RAM, ROM and IOMMU regions are expected to exist from realize to unrealize: creating or "
         + "destroying them at run time races with in-flight accesses and RCU readers, and RAM made at run time "
         + "cannot be migrated. Preallocate the region in realize and map/unmap it (or an alias of it); for RAM "
-        + "that really is dynamic, let a wrapper QOM object own it.")
+        + "that really is dynamic, let a wrapper QOM object own it.",
+    tags = {"security", "correctness", "external/cwe/cwe-664"}, securitySeverity = "2.0")
 public final class DynamicRegionRule extends Rule {
   @Override
   public void check(AnalysisResult analysis, Consumer<Finding> report) {

@@ -23,7 +23,8 @@ import java.util.function.Consumer;
         + "QOM's cast check; memory_region_init_ram/rom/rom_device name the RAMBlock by DEVICE(owner) and abort "
         + "for an owner that is not a device; an owner spelled 0 in device code leaves the region to the machine; "
         + "OBJECT(mr)->free on a region embedded in a struct frees an interior pointer. Give the region the device "
-        + "as owner, or a wrapper QOM object that holds it (with the _nomigrate/_ptr/_from_fd inits).")
+        + "as owner, or a wrapper QOM object that holds it (with the _nomigrate/_ptr/_from_fd inits).",
+    tags = {"security", "correctness", "external/cwe/cwe-664"}, securitySeverity = "5.0")
 public final class OwnerMisuseRule extends Rule {
   @Override
   public void check(AnalysisResult analysis, Consumer<Finding> report) {
