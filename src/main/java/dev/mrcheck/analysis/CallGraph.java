@@ -24,9 +24,14 @@ public final class CallGraph {
   private volatile List<String> sortedReaching;
 
   public CallGraph(Program program, ApiModel model) {
+    Set<String> implementation = implementationFiles(program, model);
     Deque<String> work = new ArrayDeque<>();
     for (Function f : program.functions()) {
       Set<String> out = new LinkedHashSet<>();
+      if (implementation.contains(f.file())) {
+        callees.put(f.key(), out);
+        continue;
+      }
       for (Stmt s : f.cfg().statements()) {
         if (!(s instanceof Stmt.Call c)) continue;
         var modelled = model.function(c.callee());
@@ -36,7 +41,9 @@ public final class CallGraph {
           continue;
         }
         Function target = program.resolve(c.callee(), f.file());
-        if (target != null && !target.key().equals(f.key())) out.add(target.key());
+        if (target != null && !target.key().equals(f.key()) && !implementation.contains(target.file())) {
+          out.add(target.key());
+        }
       }
       callees.put(f.key(), out);
       for (String t : out) callers.computeIfAbsent(t, k -> new LinkedHashSet<>()).add(f.key());
@@ -47,6 +54,31 @@ public final class CallGraph {
         if (reachesApi.add(caller)) work.add(caller);
       }
     }
+  }
+
+  /**
+   * Files that define the modelled API itself (system/memory.c defines memory_region_ref, physmem.c
+   * address_space_map, qom/object.c object_unparent): the model stands for what their functions
+   * do, and their internals (flatviews hold region references on the memory core's own terms) are
+   * neither followed from device code nor analyzed as callbacks. Wrappers that only map or free
+   * (pci_register_bar, g_free) do not make their file the API's implementation.
+   */
+  private static Set<String> implementationFiles(Program program, ApiModel model) {
+    Set<String> files = new HashSet<>();
+    for (Function f : program.functions()) {
+      var modelled = model.function(f.name());
+      if (modelled.isEmpty()) continue;
+      for (var e : modelled.get().effects()) {
+        if (e instanceof dev.mrcheck.model.Effect.Init || e instanceof dev.mrcheck.model.Effect.Ref
+            || e instanceof dev.mrcheck.model.Effect.Unparent || e instanceof dev.mrcheck.model.Effect.Find
+            || e instanceof dev.mrcheck.model.Effect.AddressSpaceInit
+            || e instanceof dev.mrcheck.model.Effect.AddressSpaceMap) {
+          files.add(f.file());
+          break;
+        }
+      }
+    }
+    return files;
   }
 
   /**

@@ -279,6 +279,12 @@ final class RegionFlow {
         s.markAcquired(subject.id());
         s.add(new Fact.Mapped(subject.id(), subject.shown(), other.id(), other.shown(), m.undoneBefore(),
             ownership(s, subject), ownership(s, other), ctx.phase(), c.loc(), ctx.chain()));
+      } else if (e instanceof Effect.Unmap u && u.region() == null) {
+        Place from = operand(u.container(), args, result);
+        java.util.Set<String> left = new java.util.HashSet<>();
+        for (Fact f : s.facts()) if (f instanceof Fact.Mapped m && m.container().equals(from.id())) left.add(m.region());
+        s.removeIf(f -> f instanceof Fact.Mapped m && m.container().equals(from.id()));
+        for (String region : left) if (RegionState.isSummarized(region)) s.markReleased(region);
       } else if (e instanceof Effect.Unmap u) {
         subject = operand(u.region(), args, result);
         other = operand(u.container(), args, result);
@@ -382,7 +388,7 @@ final class RegionFlow {
     private Place primary(Effect e, List<Place> args, Place result) {
       if (e instanceof Effect.Init i) return operand(i.region(), args, result);
       if (e instanceof Effect.Map m) return operand(m.region(), args, result);
-      if (e instanceof Effect.Unmap u) return operand(u.region(), args, result);
+      if (e instanceof Effect.Unmap u) return operand(u.region() == null ? u.container() : u.region(), args, result);
       if (e instanceof Effect.Ref r) return operand(r.target(), args, result);
       if (e instanceof Effect.Unref u) return operand(u.target(), args, result);
       if (e instanceof Effect.Unparent u) return operand(u.target(), args, result);

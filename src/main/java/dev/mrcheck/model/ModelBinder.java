@@ -126,7 +126,12 @@ final class ModelBinder {
       error(effect.verb.start, verb.modelName() + " needs the " + verb.subjectName()
           + " as its first argument, e.g. " + verb.modelName() + "(" + exampleOperand(signature) + ")");
     } else {
-      args.subject = operand(subject.operand(), signature, false);
+      // unmap(NULL, from = C): every region the device mapped into C leaves it (pci_unregister_vga).
+      args.subject = operand(subject.operand(), signature, verb == Verb.UNMAP);
+      if (args.subject == null && verb == Verb.UNMAP && subject.operand() instanceof MrModelParser.NullOperandContext
+          && !args.named.containsKey("from")) {
+        error(effect.verb.start, "unmap(NULL, ...) needs the container: unmap(NULL, from = <container>)");
+      }
     }
     for (Verb.Param param : verb.params()) {
       if (param.required() && !args.named.containsKey(param.name()) && !args.misspelt.contains(param.name())) {
@@ -186,7 +191,7 @@ final class ModelBinder {
     }
     if (operand instanceof MrModelParser.NullOperandContext) {
       if (!nullAllowed) {
-        error(operand.start, "NULL is only allowed as an owner (owner = NULL)");
+        error(operand.start, "NULL is only allowed as an owner (owner = NULL) and as unmap's region (unmap(NULL, from = C))");
       }
       return null;
     }
