@@ -126,6 +126,7 @@ public final class Analyzer {
   private RegionState replay(RegionFlow flow, DeviceType d) {
     RegionState s = new RegionState();
     s = runPhase(flow, d, Role.INSTANCE_INIT, s);
+    RegionState afterInit = s.copy();
     current.checkpoints.add(new Checkpoint(d, Role.INSTANCE_INIT,
         "instance_init also runs for throw-away instances, which are finalized at once", s.copy()));
     s = runPhase(flow, d, Role.REALIZE, s);
@@ -137,8 +138,11 @@ public final class Analyzer {
           s.copy()));
     }
     // Finalize runs after QOM dropped the child properties, whatever unrealize did: replaying it from
-    // the state after realize keeps every region the device owned in view.
-    runPhase(flow, d, Role.INSTANCE_FINALIZE, afterRealize.copy());
+    // the state after realize keeps every region the device owned in view. A throw-away instance is
+    // finalized right after instance_init (domain.md §3): finalize may meet either state.
+    RegionState beforeFinalize = afterRealize.copy();
+    beforeFinalize.join(afterInit);
+    runPhase(flow, d, Role.INSTANCE_FINALIZE, beforeFinalize);
     return afterRealize;
   }
 

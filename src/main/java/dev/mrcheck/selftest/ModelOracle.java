@@ -128,6 +128,8 @@ public final class ModelOracle {
     final Set<Violation> found = new TreeSet<>();
     final Set<Call> crashed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     boolean tornDown;
+    /** False once the device is finalized despite a leak: from then on only single calls are judged. */
+    boolean judgingLeaks = true;
     /** A call on a region never initialized, or a live region initialized again: not a pattern to judge. */
     boolean malformed;
     Role phase;
@@ -190,6 +192,13 @@ public final class ModelOracle {
       model.rcuDrain();
       model.checkLeaks();
       endOfScenario();
+      if (!device.isFinalized() && scenario != Scenario.LIFETIME) {
+        // The analysis reads instance_finalize from the states after instance_init and after realize
+        // whether or not a leak keeps the device alive: its calls are judged as if the leak were fixed
+        // (the leak is a finding of its own). Nothing it leaves behind is judged any more.
+        judgingLeaks = false;
+        model.finalizeDespiteReferences(device, null);
+      }
     }
 
     private void endOfScenario() {
@@ -198,7 +207,7 @@ public final class ModelOracle {
 
     /** Runs a lifecycle hook; false when it returned through an error branch. */
     boolean hook(Role role) {
-      if (role == Role.INSTANCE_FINALIZE && tornDown) {
+      if (role == Role.INSTANCE_FINALIZE && tornDown && judgingLeaks) {
         for (RuleOracle o : oracles) o.beforeFinalize(this, line -> found.add(new Violation(o.ruleId(), line)));
       }
       Role saved = phase;
