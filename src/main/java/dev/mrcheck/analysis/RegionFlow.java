@@ -286,9 +286,9 @@ final class RegionFlow {
       } else if (e instanceof Effect.Unparent u) {
         subject = operand(u.target(), args, result);
         observe(e, c, subject, null, s);
-        // In instance_finalize the device's regions are already gone and unparent is a no-op
+        // In instance_finalize the device's own regions are already gone and unparent is a no-op
         // (domain.md §3): what is known of their owner still tells later calls on them apart.
-        if (ctx.phase() == Role.INSTANCE_FINALIZE) return;
+        if (ctx.phase() == Role.INSTANCE_FINALIZE && ownership(s, subject) == Fact.Owner.SELF) return;
         if (finalizedByUnparent(s, subject)) {
           // memory_region_finalize deletes the subregions of a container it finalizes.
           s.removeIf(f -> f instanceof Fact.Mapped m && m.container().equals(subject.id()));

@@ -128,6 +128,8 @@ public final class ModelOracle {
     final Set<Violation> found = new TreeSet<>();
     final Set<Call> crashed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     boolean tornDown;
+    /** Regions the program itself finalized before the device's last reference was dropped. */
+    final Set<Region> finalizedBeforeDevice = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     /** False once the device is finalized despite a leak: from then on only single calls are judged. */
     boolean judgingLeaks = true;
     /** A call on a region never initialized, or a live region initialized again: not a pattern to judge. */
@@ -188,6 +190,7 @@ public final class ModelOracle {
     }
 
     private void finish() {
+      for (Region r : regions.values()) if (r.isFinalized()) finalizedBeforeDevice.add(r);
       model.objectUnref(device, null);
       model.rcuDrain();
       model.checkLeaks();
@@ -379,16 +382,20 @@ public final class ModelOracle {
 
     @Override
     public boolean leftMapped(Call add) {
-      if (add.subject().container() == add.container()) return true;
-      // Only the model's recovery from the abort unmapped it, unless the program deletes it later itself.
-      if (!crashed.contains(add)) return false;
+      // A later delete undoes this mapping, even if the region was mapped there again afterwards.
       int at = calls.indexOf(add);
       for (Call later : calls.subList(at + 1, calls.size())) {
         if (later.stmt() instanceof DelSubregion && later.subject() == add.subject() && later.container() == add.container()) {
           return false;
         }
       }
-      return true;
+      // Still there, or only the model's recovery from the abort unmapped it.
+      return add.subject().container() == add.container() || crashed.contains(add);
+    }
+
+    @Override
+    public boolean finalizedBeforeDevice(Region r) {
+      return finalizedBeforeDevice.contains(r);
     }
 
     @Override
