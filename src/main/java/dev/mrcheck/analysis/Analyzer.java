@@ -26,6 +26,8 @@ public final class Analyzer {
   private final Semantics semantics;
   private final CallGraph callGraph;
   private final ReplayCache cache;
+  /** Which of two replays of the same phase is running ("" for the only one): both keep what they see. */
+  private String variant = "";
   /** The replay being run: where {@link #record} puts what it sees. */
   private ReplayCache.Recorder current;
 
@@ -149,6 +151,7 @@ public final class Analyzer {
   private RegionState replay(RegionFlow flow, DeviceType d) {
     RegionState s = new RegionState();
     s = runPhase(flow, d, Role.INSTANCE_INIT, s);
+    RegionState afterInit = s.copy();
     current.checkpoints.add(new Checkpoint(d, Role.INSTANCE_INIT,
         "instance_init also runs for throw-away instances, which are finalized at once", s.copy()));
     s = runPhase(flow, d, Role.REALIZE, s);
@@ -160,8 +163,16 @@ public final class Analyzer {
           s.copy()));
     }
     // Finalize runs after QOM dropped the child properties, whatever unrealize did: replaying it from
-    // the state after realize keeps every region the device owned in view.
-    runPhase(flow, d, Role.INSTANCE_FINALIZE, afterRealize.copy());
+    // the state after realize keeps every region the device owned in view; what unrealize of a
+    // hot-pluggable device made is there too. A throw-away instance is finalized right after
+    // instance_init (domain.md §3): finalize is replayed from that state as well, apart, since a
+    // region may have another owner there.
+    variant = "throw-away instance";
+    runPhase(flow, d, Role.INSTANCE_FINALIZE, afterInit);
+    variant = "";
+    RegionState beforeFinalize = afterRealize.copy();
+    if (d.hotpluggable()) beforeFinalize.join(s);
+    runPhase(flow, d, Role.INSTANCE_FINALIZE, beforeFinalize);
     return afterRealize;
   }
 
@@ -227,7 +238,7 @@ public final class Analyzer {
   private void record(Observation o) {
     StringBuilder key = new StringBuilder();
     key.append(o.node()).append('|').append(o.loc()).append('|').append(o.effect().getClass().getSimpleName()).append('|').append(o.phase())
-        .append('|').append(o.device() == null ? "" : o.device().name());
+        .append('|').append(o.device() == null ? "" : o.device().name()).append('|').append(variant);
     o.chain().forEach(t -> key.append('|').append(t.loc()));
     current.observations.put(key.toString(), o);
   }

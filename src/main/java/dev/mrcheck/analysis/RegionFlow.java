@@ -307,6 +307,13 @@ final class RegionFlow {
       } else if (e instanceof Effect.Unparent u) {
         subject = operand(u.target(), args, result);
         observe(e, c, subject, null, s);
+        // In instance_finalize the device's own regions are already gone and unparent is a no-op
+        // (domain.md §3): what is known of their owner still tells later calls on them apart.
+        if (ctx.phase() == Role.INSTANCE_FINALIZE && ownership(s, subject) == Fact.Owner.SELF) return;
+        if (finalizedByUnparent(s, subject)) {
+          // memory_region_finalize deletes the subregions of a container it finalizes.
+          s.removeIf(f -> f instanceof Fact.Mapped m && m.container().equals(subject.id()));
+        }
         s.removeIf(f -> f instanceof Fact.Owned && f.region().equals(subject.id()));
       } else if (e instanceof Effect.Free fr) {
         subject = operand(fr.target(), args, result);
@@ -368,6 +375,17 @@ final class RegionFlow {
         Place region = regionOf(modelled(c), args, result);
         observe(e, c, owner, region, s, ownerShapes.classify(f, ownerValue, owner, region, ctx.device()));
       }
+    }
+
+    /**
+     * A container whose child property is the last thing holding it: not mapped, not an address
+     * space's root, not referenced. Its unparent finalizes it under every semantics.
+     */
+    private boolean finalizedByUnparent(RegionState s, Place region) {
+      List<Fact.Owned> owned = s.facts(Fact.Owned.class, region.id());
+      if (owned.isEmpty() || owned.stream().anyMatch(o -> o.kind() != dev.mrcheck.model.RegionKind.CONTAINER)) return false;
+      return s.facts(Fact.Mapped.class, region.id()).isEmpty() && s.facts(Fact.AddressSpaceLive.class, region.id()).isEmpty()
+          && s.facts(Fact.Referenced.class, region.id()).isEmpty();
     }
 
     /**

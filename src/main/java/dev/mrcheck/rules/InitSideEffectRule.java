@@ -1,6 +1,7 @@
 package dev.mrcheck.rules;
 
 import dev.mrcheck.analysis.AnalysisResult;
+import dev.mrcheck.analysis.Checkpoint;
 import dev.mrcheck.analysis.Fact;
 import dev.mrcheck.analysis.Observation;
 import dev.mrcheck.model.Effect;
@@ -26,7 +27,7 @@ public final class InitSideEffectRule extends Rule {
   @Override
   public void check(AnalysisResult analysis, Consumer<Finding> report) {
     for (Observation o : analysis.observations()) {
-      if (o.phase() != Role.INSTANCE_INIT) continue;
+      if (o.phase() != Role.INSTANCE_INIT || undoneInInit(analysis, o)) continue;
       if (o.effect() instanceof Effect.AddressSpaceInit) {
         String message = String.format("address_space_init(%s) in instance_init: a throw-away instance "
             + "made to list properties leaves it, and what its root keeps alive, behind; create it in realize",
@@ -45,6 +46,22 @@ public final class InitSideEffectRule extends Rule {
             o.subject().shown(), o.other().shown())));
       }
     }
+  }
+
+  /**
+   * instance_init itself deletes the mapping or destroys the address space before it returns: the
+   * throw-away instance leaves nothing behind. Read from the state where instance_init ends.
+   */
+  private static boolean undoneInInit(AnalysisResult analysis, Observation o) {
+    for (Checkpoint cp : analysis.checkpoints()) {
+      if (cp.after() != Role.INSTANCE_INIT || o.device() == null || !cp.device().name().equals(o.device().name())) continue;
+      for (Fact f : cp.state().facts()) {
+        if (f instanceof Fact.Mapped m && m.at().equals(o.loc())) return false;
+        if (f instanceof Fact.AddressSpaceLive a && a.at().equals(o.loc())) return false;
+      }
+      return true;
+    }
+    return false;
   }
 
   /** A container the device did not create with itself as owner: system memory, a bus space, another object's region. */

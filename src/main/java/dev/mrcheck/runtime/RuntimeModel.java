@@ -129,6 +129,15 @@ public final class RuntimeModel {
     dropRef(ref, loc, "object_unref by " + holder.label());
   }
 
+  /**
+   * Finalizes {@code obj} although references still hold it: what its instance_finalize then does is
+   * judged call by call, as if the leak that kept it alive had been fixed. A no-op once finalized.
+   */
+  public void finalizeDespiteReferences(QObject obj, SourceLoc loc) {
+    journal.note(loc, obj.name() + " finalized as if its remaining references were gone");
+    finalizeNode(obj, loc);
+  }
+
   /** {@code object_unparent(obj)}: a no-op when it has no parent. */
   public void objectUnparent(QObject obj, SourceLoc loc) {
     if (obj.parent == null) {

@@ -128,6 +128,10 @@ public final class ModelOracle {
     final Set<Violation> found = new TreeSet<>();
     final Set<Call> crashed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     boolean tornDown;
+    /** Regions the program itself finalized before the device's last reference was dropped. */
+    final Set<Region> finalizedBeforeDevice = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    /** False once the device is finalized despite a leak: from then on only single calls are judged. */
+    boolean judgingLeaks = true;
     /** A call on a region never initialized, or a live region initialized again: not a pattern to judge. */
     boolean malformed;
     Role phase;
@@ -186,10 +190,18 @@ public final class ModelOracle {
     }
 
     private void finish() {
+      for (Region r : regions.values()) if (r.isFinalized()) finalizedBeforeDevice.add(r);
       model.objectUnref(device, null);
       model.rcuDrain();
       model.checkLeaks();
       endOfScenario();
+      if (!device.isFinalized() && scenario != Scenario.LIFETIME) {
+        // The analysis reads instance_finalize from the states after instance_init and after realize
+        // whether or not a leak keeps the device alive: its calls are judged as if the leak were fixed
+        // (the leak is a finding of its own). Nothing it leaves behind is judged any more.
+        judgingLeaks = false;
+        model.finalizeDespiteReferences(device, null);
+      }
     }
 
     private void endOfScenario() {
@@ -198,7 +210,7 @@ public final class ModelOracle {
 
     /** Runs a lifecycle hook; false when it returned through an error branch. */
     boolean hook(Role role) {
-      if (role == Role.INSTANCE_FINALIZE && tornDown) {
+      if (role == Role.INSTANCE_FINALIZE && tornDown && judgingLeaks) {
         for (RuleOracle o : oracles) o.beforeFinalize(this, line -> found.add(new Violation(o.ruleId(), line)));
       }
       Role saved = phase;
@@ -370,16 +382,20 @@ public final class ModelOracle {
 
     @Override
     public boolean leftMapped(Call add) {
-      if (add.subject().container() == add.container()) return true;
-      // Only the model's recovery from the abort unmapped it, unless the program deletes it later itself.
-      if (!crashed.contains(add)) return false;
+      // A later delete undoes this mapping, even if the region was mapped there again afterwards.
       int at = calls.indexOf(add);
       for (Call later : calls.subList(at + 1, calls.size())) {
         if (later.stmt() instanceof DelSubregion && later.subject() == add.subject() && later.container() == add.container()) {
           return false;
         }
       }
-      return true;
+      // Still there, or only the model's recovery from the abort unmapped it.
+      return add.subject().container() == add.container() || crashed.contains(add);
+    }
+
+    @Override
+    public boolean finalizedBeforeDevice(Region r) {
+      return finalizedBeforeDevice.contains(r);
     }
 
     @Override

@@ -48,6 +48,12 @@ public interface ModelState {
     return r != null && r.owner() == device();
   }
 
+  /**
+   * Whether the program finalized {@code r} itself (an unparent in instance_init or realize) before the
+   * device's teardown began: a later call on it in instance_finalize is not about a region the device owns.
+   */
+  boolean finalizedBeforeDevice(Region r);
+
   /** Mapped in a container, or the root of a live address space. */
   boolean mapped(Region r);
 

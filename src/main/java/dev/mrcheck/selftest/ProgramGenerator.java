@@ -66,6 +66,8 @@ public final class ProgramGenerator {
     int refs;
     boolean allocated;
     boolean freed;
+    /** Unparented while nothing else held it: finalized, so its storage may be initialized again. */
+    boolean finalized;
   }
 
   private final class Run {
@@ -75,7 +77,10 @@ public final class ProgramGenerator {
     final List<RegionState> regions = new ArrayList<>();
     final int spaces = 2;
     final boolean[] spaceLive = new boolean[spaces];
+    final int[] spaceRoot = new int[spaces];
     final List<List<Stmt>> helpers = new ArrayList<>();
+    /** Aliases made of each region (the aliased region's index to the aliases' indices). */
+    final Map<Integer, List<Integer>> aliasOf = new java.util.HashMap<>();
     int branches;
     Role role;
 
@@ -166,7 +171,9 @@ public final class ProgramGenerator {
     }
 
     Stmt init() {
-      Integer r = pick(i -> !regions.get(i).live && regions.get(i).mappedIn == null && !regions.get(i).freed);
+      // Initializing storage that still holds a live region is undefined: only fresh or finalized storage.
+      Integer r = pick(i -> !regions.get(i).live && regions.get(i).mappedIn == null && !regions.get(i).freed
+          && (!regions.get(i).everInit || regions.get(i).finalized));
       if (r == null) return null;
       RegionKind kind = KINDS[c.next(KINDS.length)];
       int aliasOf = -1;
@@ -175,6 +182,7 @@ public final class ProgramGenerator {
         if (target == null) kind = RegionKind.IO;
         else aliasOf = target;
       }
+      if (aliasOf >= 0) this.aliasOf.computeIfAbsent(aliasOf, k -> new ArrayList<>()).add(r);
       Owner owner = c.chance(70) ? Owner.SELF : OWNERS[c.next(OWNERS.length)];
       RegionState s = regions.get(r);
       s.live = true;
@@ -183,6 +191,7 @@ public final class ProgramGenerator {
       s.owner = owner;
       s.refs = 0;
       s.allocated = true;
+      s.finalized = false;
       return new Init(r, kind, owner, aliasOf);
     }
 
@@ -228,17 +237,22 @@ public final class ProgramGenerator {
     Stmt unparent() {
       Integer r = pick(i -> regions.get(i).live);
       if (r == null) return null;
-      regions.get(r).live = false;
+      RegionState s = regions.get(r);
+      s.live = false;
+      s.finalized = s.mappedIn == null && s.refs == 0 && !isRoot(r) && !aliased(r);
       return new Unparent(r);
     }
 
+    /** Freeing a mapped region leaves its container pointing at freed memory: not a pattern to judge. */
     Stmt free() {
-      Integer r = pick(i -> fields.get(i).shape() == Shape.HEAP && regions.get(i).allocated);
+      Integer r = pick(i -> fields.get(i).shape() == Shape.HEAP && regions.get(i).allocated
+          && regions.get(i).mappedIn == null);
       if (r == null) return null;
       RegionState s = regions.get(r);
       s.allocated = false;
       s.live = false;
       s.freed = true;
+      s.refs = 0;
       return new Free(r);
     }
 
@@ -247,6 +261,7 @@ public final class ProgramGenerator {
       Integer root = pick(i -> regions.get(i).live);
       if (spaceLive[as] || root == null) return null;
       spaceLive[as] = true;
+      spaceRoot[as] = root;
       return new AddressSpaceInit(as, root);
     }
 
@@ -255,6 +270,16 @@ public final class ProgramGenerator {
       if (!spaceLive[as]) return null;
       spaceLive[as] = false;
       return new AddressSpaceDestroy(as);
+    }
+
+    boolean isRoot(int region) {
+      for (int as = 0; as < spaces; as++) if (spaceLive[as] && spaceRoot[as] == region) return true;
+      return false;
+    }
+
+    /** A live alias points at the region (under refcount it holds a reference on it). */
+    boolean aliased(int region) {
+      return aliasOf.containsKey(region) && aliasOf.get(region).stream().anyMatch(a -> regions.get(a).live);
     }
 
     List<RegionState> snapshot() {
@@ -269,6 +294,7 @@ public final class ProgramGenerator {
         t.refs = s.refs;
         t.allocated = s.allocated;
         t.freed = s.freed;
+        t.finalized = s.finalized;
         copy.add(t);
       }
       return copy;

@@ -115,7 +115,7 @@ public final class RuleOracles {
       if (c.phase() != Role.INSTANCE_FINALIZE || c.subject() == null) return;
       boolean regionCall = c.stmt() instanceof Unparent || c.stmt() instanceof Ref || c.stmt() instanceof Unref
           || c.stmt() instanceof AddSubregion || c.stmt() instanceof DelSubregion;
-      if (regionCall && s.own(c.subject())) violatedAt.accept(c.line());
+      if (regionCall && s.own(c.subject()) && !s.finalizedBeforeDevice(c.subject())) violatedAt.accept(c.line());
     }
   }
 

@@ -39,24 +39,19 @@ final class KnownGaps {
 
   private static boolean extraExplained(DeviceProgram p, RenderedSource src, Violation v) {
     Stmt s = at(p, src, v.line());
-    // Gap 1 (RegionFlow): unparenting a container finalizes it, and QEMU then deletes its subregions;
-    // the analysis keeps them mapped in it.
+    // Gap 1 (RegionFlow): unparenting a container that is itself still mapped finalizes it under legacy
+    // and current semantics (after QEMU's assertion), deleting its subregions; the analysis deletes them
+    // only when nothing else holds the container.
     if (s instanceof AddSubregion a && !a.container().isSystemMemory() && unparented(p, a.container().region())) return true;
     if (s instanceof Unparent u && addedIntoUnparentedContainer(p, u.region())) return true;
-    // Gap 2 (InitSideEffectRule): a mapping made and undone within instance_init is reported.
-    if (v.ruleId().equals("MR008") && s instanceof AddSubregion a && deleted(p, a.region())) return true;
     return false;
   }
 
   private static boolean missedExplained(DeviceProgram p, RenderedSource src, SelfCheck.Comparison c, Violation v) {
     Stmt s = at(p, src, v.line());
-    // Gap 3 (RegionFlow): object_unparent drops what the analysis knows of a region's owner, so a later
-    // call on it in instance_finalize is not seen as a use after finalization.
-    if (v.ruleId().equals("MR004") && region(s) >= 0 && unparented(p, region(s))) return true;
-    // Gap 4 (Analyzer): instance_finalize is replayed from the state after realize only; what it does to
-    // regions as instance_init left them (throw-away instances) is not seen.
-    ModelOracle.Witness w = c.modelRun().witnesses().get(v);
-    if (w != null && w.scenario() == ModelState.Scenario.INTROSPECTION && inHook(p, Role.INSTANCE_FINALIZE, s)) return true;
+    // Gap 1 seen from the other side: the region left in a container that was unparented while mapped.
+    if (v.ruleId().equals("MR001") && s instanceof AddSubregion a && !a.container().isSystemMemory()
+        && unparented(p, a.container().region())) return true;
     return false;
   }
 
