@@ -53,6 +53,8 @@ public final class InitSideEffectRule extends Rule {
    * throw-away instance leaves nothing behind. Read from the state where instance_init ends.
    */
   private static boolean undoneInInit(AnalysisResult analysis, Observation o) {
+    // A registration leaves no fact to look for; only mappings and address spaces can be undone.
+    if (!(o.effect() instanceof Effect.Map) && !(o.effect() instanceof Effect.AddressSpaceInit)) return false;
     for (Checkpoint cp : analysis.checkpoints()) {
       if (cp.after() != Role.INSTANCE_INIT || o.device() == null || !cp.device().name().equals(o.device().name())) continue;
       for (Fact f : cp.state().facts()) {

@@ -114,7 +114,7 @@ class ModelBinderTest {
   @Test
   void nullIsOnlyAnOwner() {
     assertThat(errors("function f(mr) { map(NULL, into = mr); }"))
-        .containsExactly("m.mrm:1:22: NULL is only allowed as an owner (owner = NULL)");
+        .containsExactly("m.mrm:1:22: NULL is only allowed as an owner (owner = NULL) and as unmap's region (unmap(NULL, from = C))");
   }
 
   @Test
