@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,7 +51,6 @@ final class ScanCommand implements Callable<Integer> {
   static final Semantics DEFAULT_SEMANTICS = Semantics.CURRENT;
 
   /** {@code -D} as the C preprocessor takes it: a name, optionally with parameters, then {@code =value}. */
-  private static final Pattern DEFINE = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*(?:\\([^)]*\\))?)(?:=(.*))?");
 
   private final CliContext context;
 
@@ -266,9 +264,9 @@ final class ScanCommand implements Callable<Integer> {
   private Map<String, String> parseDefines() {
     Map<String, String> result = new LinkedHashMap<>();
     for (String d : defines) {
-      var m = DEFINE.matcher(d);
-      if (!m.matches()) throw usage("bad -D '" + d + "': expected NAME or NAME=VALUE");
-      result.put(m.group(1), m.group(2) == null ? "1" : m.group(2));
+      var macro = dev.mrcheck.config.MacroDefinition.parse(d)
+          .orElseThrow(() -> usage("bad -D '" + d + "': expected NAME or NAME=VALUE"));
+      result.put(macro.getKey(), macro.getValue());
     }
     return result;
   }

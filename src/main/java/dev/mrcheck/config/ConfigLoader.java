@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -39,7 +38,6 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * setting is worse than none.
  */
 public final class ConfigLoader {
-  private static final Pattern DEFINE = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*(?:\\([^)]*\\))?)(?:=(.*))?");
   private static final List<String> KEYS = List.of("semantics", "rules", "severity", "models", "includeDirs",
       "defines", "exclude", "compileCommands");
 
@@ -157,15 +155,15 @@ public final class ConfigLoader {
       if (value instanceof MappingNode map) {
         for (NodeTuple t : map.getValue()) {
           String name = scalar(t.getKeyNode(), "a macro name");
-          if (!DEFINE.matcher(name).matches() || name.contains("=")) throw error(t.getKeyNode(), "bad macro name '" + name + "'");
+          if (!MacroDefinition.isName(name)) throw error(t.getKeyNode(), "bad macro name '" + name + "'");
           out.put(name, t.getValueNode() instanceof ScalarNode s && !s.getValue().isEmpty() ? s.getValue() : "1");
         }
         return out;
       }
       for (Node n : list(value, "defines")) {
-        var m = DEFINE.matcher(scalar(n, "NAME or NAME=VALUE"));
-        if (!m.matches()) throw error(n, "bad define '" + ((ScalarNode) n).getValue() + "': expected NAME or NAME=VALUE");
-        out.put(m.group(1), m.group(2) == null ? "1" : m.group(2));
+        var macro = MacroDefinition.parse(scalar(n, "NAME or NAME=VALUE"));
+        if (macro.isEmpty()) throw error(n, "bad define '" + ((ScalarNode) n).getValue() + "': expected NAME or NAME=VALUE");
+        out.put(macro.get().getKey(), macro.get().getValue());
       }
       return out;
     }
