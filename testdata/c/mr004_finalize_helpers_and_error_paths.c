@@ -59,6 +59,7 @@ static void crypto_realize(PCIDevice *pdev, Error **errp)
     CryptoState *s = CRYPTO(pdev);
     int i;
 
+    // BUG(legacy): MR001 after a failing realize returns
     memory_region_add_subregion(&s->bar, 0, &s->cmd_win);
     s->queue = g_new0(CryptoQueue, 1);
     memory_region_init_io(&s->queue->doorbell, OBJECT(s), &crypto_ops, s, "crypto.db", 4);

@@ -154,8 +154,17 @@ public final class Analyzer {
     RegionState afterInit = s.copy();
     current.checkpoints.add(new Checkpoint(d, Role.INSTANCE_INIT,
         "instance_init also runs for throw-away instances, which are finalized at once", s.copy()));
-    s = runPhase(flow, d, Role.REALIZE, s);
-    RegionState afterRealize = s.copy();
+    RegionState[] realized = new RegionState[2];
+    RegionState afterRealize = runPhase(flow, d, Role.REALIZE, s, realized);
+    // Unrealize and run-time callbacks follow a realize that succeeded; instance_finalize also
+    // follows one that failed.
+    s = realized[0];
+    if (d.hotpluggable() && realized[1] != null) {
+      // device_add of a device whose realize fails: qdev unparents it without unrealize, so what the
+      // failing path still holds is held for good.
+      current.checkpoints.add(new Checkpoint(d, Role.REALIZE, "realize of " + d.name()
+          + " reports an error on this path: qdev then drops the device without unrealize", realized[1]));
+    }
     s.removeIf(f -> f instanceof Fact.Mapped m && m.undoneBefore() == Role.UNREALIZE);
     s = runPhase(flow, d, Role.UNREALIZE, s);
     if (d.hotpluggable()) {
@@ -173,22 +182,65 @@ public final class Analyzer {
     RegionState beforeFinalize = afterRealize.copy();
     if (d.hotpluggable()) beforeFinalize.join(s);
     runPhase(flow, d, Role.INSTANCE_FINALIZE, beforeFinalize);
-    return afterRealize;
+    return realized[0].copy();
   }
 
   private RegionState runPhase(RegionFlow flow, DeviceType d, Role role, RegionState s) {
+    return runPhase(flow, d, role, s, new RegionState[2]);
+  }
+
+  /**
+   * Runs the phase's hooks in order; returns the state after them on every path, and puts in
+   * {@code succeeded[0]} the state on the paths where no hook reported an error (a realize that
+   * failed stops there: the next hook does not run), in {@code succeeded[1]} the state where one did
+   * (null if none can).
+   */
+  private RegionState runPhase(RegionFlow flow, DeviceType d, Role role, RegionState s, RegionState[] succeeded) {
     flow.startRoot();
+    RegionState everyPath = null;
+    RegionState failed = null;
     for (Function f : d.hooks(role)) {
       if (!callGraph.worthFollowing(f.key())) continue;
       RegionFlow.Context ctx = new RegionFlow.Context(role, d, List.of(), List.of(f.key()));
-      RegionFlow.Exit exit = flow.run(f, List.of(new Place(Place.SELF, selfName(f))), s, ctx);
+      RegionFlow.Exit exit = flow.run(f, arguments(f), s, ctx);
       if (exit.state() != null) {
         current.exits.add(new RootExit(d, role, f, exit.state().copy()));
-        s = exit.state();
+        if (exit.failed() != null) {
+          RegionState f2 = exit.failed().copy();
+          if (failed == null) failed = f2;
+          else failed.join(f2);
+        }
+        if (exit.succeeded() != exit.state()) {
+          RegionState all = exit.state().copy();
+          if (everyPath == null) everyPath = all;
+          else everyPath.join(all);
+        }
+        s = exit.onSuccess();
         s.swapLocals(new HashMap<>());
       }
     }
-    return s;
+    s.removeIf(f -> f instanceof Fact.ErrorReported);
+    succeeded[0] = s;
+    if (failed != null) {
+      failed.swapLocals(new HashMap<>());
+      failed.removeIf(f -> f instanceof Fact.ErrorReported);
+      succeeded[1] = failed;
+    }
+    if (everyPath == null) return s;
+    everyPath.swapLocals(new HashMap<>());
+    everyPath.join(s);
+    everyPath.removeIf(f -> f instanceof Fact.ErrorReported);
+    return everyPath;
+  }
+
+  /** The hook's device, and its {@code Error **} (through which a realize reports its failure). */
+  private static List<Place> arguments(Function f) {
+    List<Place> args = new ArrayList<>();
+    args.add(new Place(Place.SELF, selfName(f)));
+    for (int i = 1; i < f.params().size(); i++) {
+      args.add(f.params().get(i).type().equals("Error") ? Place.ERROR : Place.UNKNOWN);
+    }
+    return args;
   }
 
   /** The device whose state struct the root takes (as a parameter or copied from a {@code void *}); its index in {@code selfIndex[0]}. */

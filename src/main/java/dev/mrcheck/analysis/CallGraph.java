@@ -36,7 +36,7 @@ public final class CallGraph {
         if (!(s instanceof Stmt.Call c)) continue;
         var modelled = model.function(c.callee());
         if (modelled.isPresent()) {
-          callsModel.add(f.key());
+          if (!reportsErrorOnly(modelled.get())) callsModel.add(f.key());
           if (isSeed(modelled.get()) && reachesApi.add(f.key())) work.add(f.key());
           continue;
         }
@@ -90,9 +90,20 @@ public final class CallGraph {
   public static boolean isSeed(dev.mrcheck.model.FunctionModel fm) {
     if (GENERIC.contains(fm.name())) return false;
     for (var e : fm.effects()) {
-      if (!(e instanceof dev.mrcheck.model.Effect.Free)) return true;
+      if (!(e instanceof dev.mrcheck.model.Effect.Free) && !(e instanceof dev.mrcheck.model.Effect.ReportsError)) {
+        return true;
+      }
     }
     return false;
+  }
+
+  /**
+   * error_setg() and friends: they matter in code that is analyzed anyway (a realize that fails), but
+   * calling them makes no function worth following, or half of QEMU would be.
+   */
+  private static boolean reportsErrorOnly(dev.mrcheck.model.FunctionModel fm) {
+    return !fm.effects().isEmpty()
+        && fm.effects().stream().allMatch(e -> e instanceof dev.mrcheck.model.Effect.ReportsError);
   }
 
   private static final Set<String> GENERIC = Set.of("object_ref", "object_unref");

@@ -72,6 +72,13 @@ public sealed interface Fact {
   record DestroyPending(String region, String shown, String root, String rootShown, Role initPhase, SourceLoc initAt,
       Role phase, SourceLoc at, Set<String> guards) implements Fact {}
 
+  /**
+   * An error was reported through the replay root's {@code Error **} parameter on this path
+   * ({@code region()} is {@link Place#ERROR}): a return from here is a failure. Only a root's own
+   * calls, and callees that report an error on every path, leave this fact behind.
+   */
+  record ErrorReported(String region) implements Fact {}
+
   /** Owner classes that matter to the rules; {@code OTHER} also when owners differ between paths. */
   enum Owner {
     /** The device whose lifecycle is replayed. */

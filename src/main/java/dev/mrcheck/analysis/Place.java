@@ -8,6 +8,8 @@ package dev.mrcheck.analysis;
 public record Place(String id, String shown) {
   public static final String SELF = "self";
   public static final Place NULL = new Place("null", "NULL");
+  /** The {@code Error **} a lifecycle hook reports its failure through. */
+  public static final Place ERROR = new Place("error:caller", "errp");
   public static final Place UNKNOWN = new Place("?", "?");
 
   public boolean isNull() {

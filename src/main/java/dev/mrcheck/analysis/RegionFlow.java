@@ -98,8 +98,18 @@ final class RegionFlow {
     return exhaustedRoots + (spent > BUDGET_PER_ROOT ? 1 : 0);
   }
 
-  /** The outcome of analyzing one function: its exit state (null if it never returns) and what it returns. */
-  record Exit(RegionState state, Place returned) {}
+  /**
+   * The outcome of analyzing one function: its exit state (null if it never returns), what it
+   * returns, and the part of the exit state reached by returns that did not report an error through
+   * the root's {@code Error **}: the exit state itself if no return did, null if every return did;
+   * and the part reached by those that did (null if none did).
+   */
+  record Exit(RegionState state, Place returned, RegionState succeeded, RegionState failed) {
+    /** The exit state of the returns that did not report an error, or every return's if all did. */
+    RegionState onSuccess() {
+      return succeeded != null ? succeeded : state;
+    }
+  }
 
   Exit run(Function f, List<Place> args, RegionState entry, Context ctx) {
     if (visited != null) visited.add(f.key());
@@ -113,6 +123,8 @@ final class RegionFlow {
     start.swapLocals(params);
     Map<CfgNode, RegionState> in = new HashMap<>();
     Map<CfgNode, Integer> visits = new HashMap<>();
+    RegionState succeeded = null;
+    RegionState failed = null;
     PriorityQueue<CfgNode> work = new PriorityQueue<>((a, b) -> Integer.compare(a.id(), b.id()));
     in.put(f.cfg().entry(), start);
     work.add(f.cfg().entry());
@@ -124,6 +136,13 @@ final class RegionFlow {
       frame.node = n.id();
       if (n.stmt() != null) frame.transfer(n.stmt(), s);
       for (CfgNode succ : n.successors()) {
+        if (succ == f.cfg().exit() && !s.facts(Fact.ErrorReported.class, Place.ERROR.id()).isEmpty()) {
+          if (failed == null) failed = s.copy();
+          else failed.join(s);
+        } else if (succ == f.cfg().exit()) {
+          if (succeeded == null) succeeded = s.copy();
+          else succeeded.join(s);
+        }
         RegionState old = in.get(succ);
         if (old == null) {
           in.put(succ, s.copy());
@@ -134,7 +153,9 @@ final class RegionFlow {
       }
     }
     RegionState exit = in.get(f.cfg().exit());
-    return new Exit(exit, frame.returned == null ? Place.UNKNOWN : frame.returned);
+    // Without an error path the exit state is the success state itself (joins are not idempotent
+    // for released array summaries, so it is not rebuilt).
+    return new Exit(exit, frame.returned == null ? Place.UNKNOWN : frame.returned, failed != null ? succeeded : exit, failed);
   }
 
   /** Per-invocation state: the function, its context, what nested calls returned. */
@@ -253,6 +274,9 @@ final class RegionFlow {
       }
       if (exit.state() == null) return fresh(c);
       s.adoptGlobals(exit.state());
+      // Which of the callee's returns was taken is the caller's test of its result, which is not
+      // modelled: only a callee that reports an error on every path leaves the caller failing.
+      if (exit.succeeded() != null) s.removeIf(fact -> fact instanceof Fact.ErrorReported);
       return exit.returned().isUnknown() ? fresh(c) : exit.returned();
     }
 
@@ -366,6 +390,8 @@ final class RegionFlow {
         s.add(new Fact.Held(subject.id(), subject.shown(), Fact.HeldBy.FIND, null, ctx.phase(), c.loc(), ctx.chain()));
       } else if (e instanceof Effect.Keeps k) {
         References.stored(s, operand(k.target(), args, result), false);
+      } else if (e instanceof Effect.ReportsError r) {
+        if (operand(r.errp(), args, result).id().equals(Place.ERROR.id())) s.add(new Fact.ErrorReported(Place.ERROR.id()));
       } else if (e instanceof Effect.Registers r) {
         observe(e, c, operand(r.target(), args, result), operand(r.with(), args, result), s);
       } else if (e instanceof Effect.DeviceOwner d) {
@@ -419,6 +445,7 @@ final class RegionFlow {
       if (e instanceof Effect.Keeps k) return operand(k.target(), args, result);
       if (e instanceof Effect.DeviceOwner d) return operand(d.owner(), args, result);
       if (e instanceof Effect.Registers r) return operand(r.target(), args, result);
+      if (e instanceof Effect.ReportsError r) return operand(r.errp(), args, result);
       return Place.UNKNOWN;
     }
 
@@ -458,6 +485,11 @@ final class RegionFlow {
     }
 
     private void assume(Stmt.Assume a, RegionState s) {
+      // if (*errp) after ERRP_GUARD(): a callee reported the error through the hook's own errp.
+      if (a.holds() && a.cond() instanceof Value.Path p && p.path().steps().isEmpty()
+          && Place.ERROR.id().equals(place(p, s).id())) {
+        s.add(new Fact.ErrorReported(Place.ERROR.id()));
+      }
       if (!a.holds() && a.cond() instanceof Value.Path p) References.nullOnThisBranch(s, place(p, s));
       if (a.holds() && justInitialized != null && isErrorCheck(a.cond())) {
         // memory_region_init_ram*() unparents the region itself when it fails.

@@ -76,6 +76,12 @@ public sealed interface Effect {
    */
   record Registers(Operand target, Operand with) implements Effect {}
 
+  /**
+   * {@code error_setg(errp, ..)}: the call reports an error through {@code errp}. A realize that
+   * returns after reporting one failed, and qdev never unrealizes a device whose realize failed.
+   */
+  record ReportsError(Operand errp) implements Effect {}
+
   /** A predicate: when the call is a branch condition that holds, {@code region} is mapped. */
   record TestsMapped(Operand region) implements Effect {}
 }

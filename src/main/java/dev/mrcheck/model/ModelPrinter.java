@@ -89,6 +89,8 @@ public final class ModelPrinter {
       call = new Call(Verb.RETURNS, e.target(), params);
     } else if (effect instanceof Effect.DeviceOwner e) {
       call = new Call(Verb.DEVICE_OWNER, e.owner(), params);
+    } else if (effect instanceof Effect.ReportsError e) {
+      call = new Call(Verb.REPORTS_ERROR, e.errp(), params);
     } else if (effect instanceof Effect.Registers e) {
       call = new Call(Verb.REGISTERS, e.target(), params).with("with", e.with());
     } else {

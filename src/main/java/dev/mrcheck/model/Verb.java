@@ -40,6 +40,7 @@ enum Verb {
   RETURNS("returns", "target", a -> new Effect.Returns(a.subject())),
   TESTS_MAPPED("tests_mapped", "region", a -> new Effect.TestsMapped(a.subject())),
   DEVICE_OWNER("device_owner", "owner", a -> new Effect.DeviceOwner(a.subject())),
+  REPORTS_ERROR("reports_error", "errp", a -> new Effect.ReportsError(a.subject())),
   REGISTERS("registers", "target", a -> new Effect.Registers(a.subject(), a.operand("with")),
       Param.required("with", ValueType.OPERAND));
 

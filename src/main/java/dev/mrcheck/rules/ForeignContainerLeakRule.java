@@ -26,7 +26,8 @@ public final class ForeignContainerLeakRule extends Rule {
     // Under the refcount series qdev itself deletes a device's regions from their containers after unrealize.
     if (analysis.semantics() == Semantics.REFCOUNT) return;
     for (Checkpoint cp : analysis.checkpoints()) {
-      if (cp.after() != Role.UNREALIZE) continue;
+      // After unrealize, or where a hot-pluggable device's realize fails (qdev drops it without unrealize).
+      if (cp.after() != Role.UNREALIZE && cp.after() != Role.REALIZE) continue;
       for (Fact.Mapped m : cp.state().facts(Fact.Mapped.class)) {
         if (m.undoneBefore() != null || m.regionOwner() != Fact.Owner.SELF) continue;
         if (m.phase() != Role.INSTANCE_INIT && m.phase() != Role.REALIZE) continue;
@@ -45,9 +46,13 @@ public final class ForeignContainerLeakRule extends Rule {
 
   private Finding finding(Checkpoint cp, Fact.Mapped m) {
     String device = cp.device().registration().name();
-    String message = String.format("%s is mapped into %s, which %s does not own, and no unrealize path unmaps it: "
-        + "after hot-unplug the container keeps the device alive and the region visible", m.shown(),
-        m.containerShown(), device);
+    String message = cp.after() == Role.REALIZE
+        ? String.format("%s is mapped into %s, which %s does not own, and a failing realize returns without "
+            + "unmapping it: the container keeps the dropped device alive and the region visible", m.shown(),
+            m.containerShown(), device)
+        : String.format("%s is mapped into %s, which %s does not own, and no unrealize path unmaps it: "
+            + "after hot-unplug the container keeps the device alive and the region visible", m.shown(),
+            m.containerShown(), device);
     List<TraceStep> trace = new ArrayList<>(m.how());
     trace.add(new TraceStep(m.at(), m.shown() + " mapped into " + m.containerShown() + " here"));
     trace.add(new TraceStep(cp.device().registration().loc(), cp.why()));

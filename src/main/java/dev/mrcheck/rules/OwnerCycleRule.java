@@ -67,7 +67,8 @@ public final class OwnerCycleRule extends Rule {
   }
 
   private static String teardown(Checkpoint cp) {
-    return cp.after() == Role.INSTANCE_INIT ? "instance_finalize of a throw-away instance" : "unrealize";
+    if (cp.after() == Role.INSTANCE_INIT) return "instance_finalize of a throw-away instance";
+    return cp.after() == Role.REALIZE ? "a failing realize returns" : "unrealize";
   }
 
   private Finding finding(Checkpoint cp, Witnesses witness, SourceLoc at, List<TraceStep> how, String message,

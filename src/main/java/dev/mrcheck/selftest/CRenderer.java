@@ -127,15 +127,21 @@ public final class CRenderer {
     w.line("{");
     w.line("    SelftestState *s = SELFTEST(" + param + ");");
     w.line("");
-    body(w, p, p.hook(role), "    ");
+    body(w, p, p.hook(role), "    ", role == Role.REALIZE);
     w.line("}");
   }
 
   private void body(RenderedSource.Writer w, DeviceProgram p, List<Stmt> body, String indent) {
+    body(w, p, body, indent, false);
+  }
+
+  /** {@code reportsError}: an error path of realize, which fails by setting {@code *errp}. */
+  private void body(RenderedSource.Writer w, DeviceProgram p, List<Stmt> body, String indent, boolean reportsError) {
     for (Stmt s : body) {
       if (s instanceof IfError e) {
         w.line(indent + "if (s->fail" + e.flag() + ") {");
         body(w, p, e.then(), indent + "    ");
+        if (reportsError) w.line(indent + "    error_setg(errp, \"selftest: failure " + e.flag() + "\");");
         w.line(indent + "    return;");
         w.line(indent + "}");
       } else if (s instanceof Init i && p.regions().get(i.region()).shape() == DeviceProgram.Shape.HEAP) {

@@ -56,12 +56,12 @@ class ConfirmCliTest {
     assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.FINDINGS);
     String[] parts = r.out().split("(?m)^== ");
     assertThat(parts).hasSize(3);
-    assertThat(parts[1]).startsWith("9 finding(s) only under --semantics legacy");
+    assertThat(parts[1]).startsWith("10 finding(s) only under --semantics legacy");
     assertThat(parts[1].lines().filter(l -> l.contains(": error: ")))
-        .hasSize(9).allMatch(l -> l.endsWith("[MR001]") && l.contains("under legacy semantics"))
+        .hasSize(10).allMatch(l -> l.endsWith("[MR001]") && l.contains("under legacy semantics"))
         .anyMatch(l -> l.contains("mr001_legacy_ide_bmdma_container.c:91:9"));
     assertThat(parts[2]).startsWith("0 finding(s) only under --semantics current");
-    assertThat(r.err()).contains("9 finding(s) only under legacy, 0 only under current");
+    assertThat(r.err()).contains("10 finding(s) only under legacy, 0 only under current");
   }
 
   @Test

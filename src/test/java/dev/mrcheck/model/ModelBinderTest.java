@@ -40,7 +40,7 @@ class ModelBinderTest {
   void unknownVerbSuggestsTheClosest() {
     assertThat(errors("function f(mr) {\n  mapp(mr, into = global x);\n}\n"))
         .containsExactly("m.mrm:2:3: unknown verb 'mapp'; did you mean 'map'? (verbs: init, map, unmap, ref, "
-            + "unref, unparent, free, keeps, as_init, as_destroy, as_map, as_unmap, find, returns, tests_mapped, device_owner, registers)");
+            + "unref, unparent, free, keeps, as_init, as_destroy, as_map, as_unmap, find, returns, tests_mapped, device_owner, reports_error, registers)");
   }
 
   @Test
@@ -156,7 +156,7 @@ class ModelBinderTest {
     assertThatThrownBy(() -> ModelLoader.parse("m.mrm", "function f(mr) { mapp(mr); ref(x); }"))
         .isInstanceOf(ModelException.class)
         .hasMessage("m.mrm:1:18: unknown verb 'mapp'; did you mean 'map'? (verbs: init, map, unmap, ref, unref, "
-            + "unparent, free, keeps, as_init, as_destroy, as_map, as_unmap, find, returns, tests_mapped, device_owner, registers)\n"
+            + "unparent, free, keeps, as_init, as_destroy, as_map, as_unmap, find, returns, tests_mapped, device_owner, reports_error, registers)\n"
             + "m.mrm:1:32: unknown parameter 'x' in f(mr); for a region outside every device write 'global x'");
   }
 
