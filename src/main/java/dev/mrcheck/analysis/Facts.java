@@ -33,6 +33,7 @@ final class Facts {
       return new Fact.DestroyPending(renameId(d.region(), from, to), d.shown(), renameId(d.root(), from, to),
           d.rootShown(), d.initPhase(), d.initAt(), d.phase(), d.at(), d.guards());
     }
+    if (f instanceof Fact.ErrorReported) return f;
     Fact.AddressSpaceLive a = (Fact.AddressSpaceLive) f;
     return new Fact.AddressSpaceLive(renameId(a.region(), from, to), a.shown(), renameId(a.addressSpace(), from, to),
         a.addressSpaceShown(), a.rootOwner(), a.phase(), a.at(), a.how(), a.guards());
