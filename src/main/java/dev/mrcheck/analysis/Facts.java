@@ -16,7 +16,8 @@ final class Facts {
     }
     if (f instanceof Fact.Mapped m) {
       return new Fact.Mapped(renameId(m.region(), from, to), m.shown(), renameId(m.container(), from, to),
-          m.containerShown(), m.undoneBefore(), m.regionOwner(), m.containerOwner(), m.phase(), m.at(), m.how());
+          m.containerShown(), m.undoneBefore(), m.regionOwner(), m.containerOwner(), m.phase(), m.at(), m.how(),
+          m.containerUnparented());
     }
     if (f instanceof Fact.Referenced r) {
       return new Fact.Referenced(renameId(r.region(), from, to), r.shown(), r.by(), r.owner(), r.phase(), r.at(),

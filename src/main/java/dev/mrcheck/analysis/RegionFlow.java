@@ -278,7 +278,7 @@ final class RegionFlow {
         observe(e, c, subject, other, s);
         s.markAcquired(subject.id());
         s.add(new Fact.Mapped(subject.id(), subject.shown(), other.id(), other.shown(), m.undoneBefore(),
-            ownership(s, subject), ownership(s, other), ctx.phase(), c.loc(), ctx.chain()));
+            ownership(s, subject), ownership(s, other), ctx.phase(), c.loc(), ctx.chain(), false));
       } else if (e instanceof Effect.Unmap u && u.region() == null) {
         Place from = operand(u.container(), args, result);
         java.util.Set<String> left = new java.util.HashSet<>();
@@ -313,6 +313,12 @@ final class RegionFlow {
         if (finalizedByUnparent(s, subject)) {
           // memory_region_finalize deletes the subregions of a container it finalizes.
           s.removeIf(f -> f instanceof Fact.Mapped m && m.container().equals(subject.id()));
+        } else if (ownedContainer(s, subject)) {
+          // Still held: finalized (subregions deleted) only where nothing reference-counts the region itself.
+          List<Fact.Mapped> inside = new ArrayList<>();
+          for (Fact f : s.facts()) if (f instanceof Fact.Mapped m && m.container().equals(subject.id())) inside.add(m);
+          s.removeIf(f -> f instanceof Fact.Mapped m && m.container().equals(subject.id()));
+          for (Fact.Mapped m : inside) s.add(m.withContainerUnparented());
         }
         s.removeIf(f -> f instanceof Fact.Owned && f.region().equals(subject.id()));
       } else if (e instanceof Effect.Free fr) {
@@ -379,13 +385,20 @@ final class RegionFlow {
 
     /**
      * A container whose child property is the last thing holding it: not mapped, not an address
-     * space's root, not referenced. Its unparent finalizes it under every semantics.
+     * space's root, not referenced, or owner-less. Its unparent finalizes it under every semantics.
      */
     private boolean finalizedByUnparent(RegionState s, Place region) {
-      List<Fact.Owned> owned = s.facts(Fact.Owned.class, region.id());
-      if (owned.isEmpty() || owned.stream().anyMatch(o -> o.kind() != dev.mrcheck.model.RegionKind.CONTAINER)) return false;
+      if (!ownedContainer(s, region)) return false;
+      // An owner-less region is never reference counted: what maps it holds nothing.
+      if (s.facts(Fact.Owned.class, region.id()).stream().allMatch(o -> o.owner() == Fact.Owner.NONE)) return true;
       return s.facts(Fact.Mapped.class, region.id()).isEmpty() && s.facts(Fact.AddressSpaceLive.class, region.id()).isEmpty()
           && s.facts(Fact.Referenced.class, region.id()).isEmpty();
+    }
+
+    /** A container with a parent on every path: initialized and not unparented since. */
+    private boolean ownedContainer(RegionState s, Place region) {
+      List<Fact.Owned> owned = s.facts(Fact.Owned.class, region.id());
+      return !owned.isEmpty() && owned.stream().allMatch(o -> o.kind() == dev.mrcheck.model.RegionKind.CONTAINER);
     }
 
     /**

@@ -28,7 +28,7 @@ public final class ForeignContainerLeakRule extends Rule {
     for (Checkpoint cp : analysis.checkpoints()) {
       if (cp.after() != Role.UNREALIZE) continue;
       for (Fact.Mapped m : cp.state().facts(Fact.Mapped.class)) {
-        if (m.undoneBefore() != null || m.regionOwner() != Fact.Owner.SELF) continue;
+        if (m.undoneBefore() != null || m.regionOwner() != Fact.Owner.SELF || !m.liveUnder(analysis.semantics())) continue;
         if (m.phase() != Role.INSTANCE_INIT && m.phase() != Role.REALIZE) continue;
         if (!foreign(cp, m)) continue;
         report.accept(finding(cp, m));

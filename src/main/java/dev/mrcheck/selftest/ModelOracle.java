@@ -128,8 +128,15 @@ public final class ModelOracle {
     final Set<Violation> found = new TreeSet<>();
     final Set<Call> crashed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     boolean tornDown;
-    /** Regions the program itself finalized before the device's last reference was dropped. */
+    /**
+     * Regions the program itself finalized, or unparented, before the device's teardown began. Under
+     * refcount an unparented region that is still mapped or referenced lives on, but it is no longer
+     * one of the device's child properties: QOM's finalize does not drop it, so it is not the
+     * device's region in instance_finalize (domain.md §3), as under legacy and current, where the
+     * same unparent finalizes it.
+     */
     final Set<Region> finalizedBeforeDevice = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    boolean teardownBegun;
     /** False once the device is finalized despite a leak: from then on only single calls are judged. */
     boolean judgingLeaks = true;
     /** A call on a region never initialized, or a live region initialized again: not a pattern to judge. */
@@ -178,6 +185,8 @@ public final class ModelOracle {
       }
       if (scenario != Scenario.TEARDOWN) {
         hook(Role.UNREALIZE);
+        // What qdev finalizes after unrealize (refcount) is the device's teardown, not the program's doing.
+        noteFinalizedByProgram();
         model.afterUnrealize(device);
       }
       if (scenario == Scenario.UNREALIZE_ANYWAY) {
@@ -190,18 +199,26 @@ public final class ModelOracle {
     }
 
     private void finish() {
-      for (Region r : regions.values()) if (r.isFinalized()) finalizedBeforeDevice.add(r);
+      noteFinalizedByProgram();
       model.objectUnref(device, null);
       model.rcuDrain();
       model.checkLeaks();
       endOfScenario();
-      if (!device.isFinalized() && scenario != Scenario.LIFETIME) {
-        // The analysis reads instance_finalize from the states after instance_init and after realize
-        // whether or not a leak keeps the device alive: its calls are judged as if the leak were fixed
-        // (the leak is a finding of its own). Nothing it leaves behind is judged any more.
+      if (!device.isFinalized()) {
+        // The analysis reads instance_finalize from the states after instance_init, after realize and (for
+        // a hot-pluggable device) after unrealize whether or not a leak keeps the device alive: its calls
+        // are judged as if the leak were fixed (the leak is a finding of its own, judged above). Nothing
+        // it leaves behind is judged any more.
         judgingLeaks = false;
         model.finalizeDespiteReferences(device, null);
       }
+    }
+
+    /** Once per scenario, when the device's teardown begins: the regions the program finalized by then. */
+    private void noteFinalizedByProgram() {
+      if (teardownBegun) return;
+      teardownBegun = true;
+      for (Region r : regions.values()) if (r.isFinalized()) finalizedBeforeDevice.add(r);
     }
 
     private void endOfScenario() {
@@ -334,6 +351,7 @@ public final class ModelOracle {
       } else if (s instanceof Unref) {
         model.unref(subject, device, loc);
       } else if (s instanceof Unparent) {
+        if (phase != Role.INSTANCE_FINALIZE && subject.parent() != null && !teardownBegun) finalizedBeforeDevice.add(subject);
         model.unparentRegion(subject, loc);
       } else if (s instanceof Free) {
         model.freeRegion(subject, loc);
@@ -383,7 +401,9 @@ public final class ModelOracle {
     @Override
     public boolean leftMapped(Call add) {
       // A later delete undoes this mapping, even if the region was mapped there again afterwards.
-      int at = calls.indexOf(add);
+      // By identity: a helper called twice makes two equal Call records (same statement, same line).
+      int at = 0;
+      while (at < calls.size() && calls.get(at) != add) at++;
       for (Call later : calls.subList(at + 1, calls.size())) {
         if (later.stmt() instanceof DelSubregion && later.subject() == add.subject() && later.container() == add.container()) {
           return false;
