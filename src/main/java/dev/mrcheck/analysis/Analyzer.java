@@ -168,14 +168,14 @@ public final class Analyzer {
     // instance_init (domain.md §3): finalize is replayed from that state as well, apart, since a
     // region may have another owner there.
     variant = "throw-away instance";
-    runPhase(flow, d, Role.INSTANCE_FINALIZE, afterInit);
+    runPhase(flow, d, Role.INSTANCE_FINALIZE, RegionFlow.childPropertiesDropped(afterInit));
     variant = "";
-    runPhase(flow, d, Role.INSTANCE_FINALIZE, afterRealize.copy());
+    runPhase(flow, d, Role.INSTANCE_FINALIZE, RegionFlow.childPropertiesDropped(afterRealize));
     if (d.hotpluggable()) {
       // Replayed apart rather than from a join: a join keeps one target per pointer field (s->buf after
       // realize or the one unrealize allocated) and takes unrealize's del of s->bars[*] for a loop's.
       variant = "after unrealize";
-      runPhase(flow, d, Role.INSTANCE_FINALIZE, s);
+      runPhase(flow, d, Role.INSTANCE_FINALIZE, RegionFlow.childPropertiesDropped(s));
       variant = "";
     }
     return afterRealize;

@@ -16,9 +16,12 @@ import java.util.Set;
 public sealed interface Fact {
   String region();
 
-  /** Who owns a region, from its {@code memory_region_init*}. */
+  /**
+   * Who owns a region, from its {@code memory_region_init*}; {@code aliasOf}: the region an alias
+   * points at (null if not an alias or unknown), which refcount semantics keeps alive through it.
+   */
   record Owned(String region, String shown, Owner owner, String ownerShown, RegionKind kind, Role phase,
-      SourceLoc at) implements Fact {}
+      SourceLoc at, String aliasOf) implements Fact {}
 
   /**
    * {@code region} is mapped into {@code container}. {@code containerUnparented}: the container was

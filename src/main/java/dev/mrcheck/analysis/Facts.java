@@ -12,7 +12,7 @@ final class Facts {
   static Fact rename(Fact f, String from, String to) {
     if (f instanceof Fact.Owned o) {
       return new Fact.Owned(renameId(o.region(), from, to), o.shown(), o.owner(), o.ownerShown(), o.kind(), o.phase(),
-          o.at());
+          o.at(), renameId(o.aliasOf(), from, to));
     }
     if (f instanceof Fact.Mapped m) {
       return new Fact.Mapped(renameId(m.region(), from, to), m.shown(), renameId(m.container(), from, to),

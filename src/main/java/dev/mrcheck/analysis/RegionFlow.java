@@ -269,8 +269,9 @@ final class RegionFlow {
             ? c.args().get(oa.index()) : null;
         observe(e, c, subject, other, s, ownerShapes.classify(f, ownerValue, other, subject, ctx.device()));
         s.removeIf(f -> f instanceof Fact.Owned && f.region().equals(subject.id()));
+        Place target = operand(i.aliasTarget(), args, result);
         s.add(new Fact.Owned(subject.id(), subject.shown(), ownerOf(other), other.shown(), i.kind(), ctx.phase(),
-            c.loc()));
+            c.loc(), target.isUnknown() || target.isNull() ? null : target.id()));
         justInitialized = subject;
       } else if (e instanceof Effect.Map m) {
         subject = operand(m.region(), args, result);
@@ -391,8 +392,7 @@ final class RegionFlow {
       if (!ownedContainer(s, region)) return false;
       // An owner-less region is never reference counted: what maps it holds nothing.
       if (s.facts(Fact.Owned.class, region.id()).stream().allMatch(o -> o.owner() == Fact.Owner.NONE)) return true;
-      return s.facts(Fact.Mapped.class, region.id()).isEmpty() && s.facts(Fact.AddressSpaceLive.class, region.id()).isEmpty()
-          && s.facts(Fact.Referenced.class, region.id()).isEmpty();
+      return !held(s, region.id());
     }
 
     /** A container with a parent on every path: initialized and not unparented since. */
@@ -605,6 +605,34 @@ final class RegionFlow {
       return new Place("new@" + l.file() + ":" + l.line() + ":" + l.column() + "#" + ctx.chain().size(),
           c.callee() + "(...)");
     }
+  }
+
+  /**
+   * QOM drops the device's child properties before instance_finalize: a region the device owns is
+   * finalized then, and memory_region_finalize deletes its subregions, whoever owns them. Under refcount
+   * a region something else still holds (a mapping, an address space, a reference, possibly an alias)
+   * lives on with its subregions: those mappings are kept, marked as under an object_unparent.
+   */
+  static RegionState childPropertiesDropped(RegionState entry) {
+    RegionState s = entry.copy();
+    for (Fact.Mapped m : s.facts(Fact.Mapped.class)) {
+      List<Fact.Owned> owned = s.facts(Fact.Owned.class, m.container());
+      if (m.containerUnparented() || owned.isEmpty() || owned.stream().anyMatch(o -> o.owner() != Fact.Owner.SELF)) continue;
+      boolean held = held(s, m.container());
+      s.removeIf(f -> f.equals(m));
+      if (held) s.add(m.withContainerUnparented());
+    }
+    return s;
+  }
+
+  /**
+   * Whether something besides its parent may hold {@code region}: a mapping, an address space over it, a
+   * reference, or (under refcount) an alias of it. The may-facts make this "on some path".
+   */
+  private static boolean held(RegionState s, String region) {
+    return !s.facts(Fact.Mapped.class, region).isEmpty() || !s.facts(Fact.AddressSpaceLive.class, region).isEmpty()
+        || !s.facts(Fact.Referenced.class, region).isEmpty()
+        || s.facts(Fact.Owned.class).stream().anyMatch(o -> region.equals(o.aliasOf()));
   }
 
   /** The owner of {@code region} on every path reaching here, or OTHER when unknown or path-dependent. */
