@@ -292,6 +292,7 @@ final class RegionFlow {
         observe(e, c, subject, other, s);
         s.removeIf(f -> f instanceof Fact.Mapped && f.region().equals(subject.id()));
         if (RegionState.isSummarized(subject.id())) s.markReleased(subject.id());
+        lastHolderGone(s, subject.id());
       } else if (e instanceof Effect.Ref r) {
         subject = spelled(operand(r.target(), args, result), r.target(), c);
         observe(e, c, subject, null, s);
@@ -305,6 +306,7 @@ final class RegionFlow {
         observe(e, c, subject, null, s);
         References.released(s, subject, Fact.Referenced.class, Fact.HeldBy.FIND);
         if (RegionState.isSummarized(subject.id())) s.markReleased(subject.id());
+        lastHolderGone(s, subject.id());
       } else if (e instanceof Effect.Unparent u) {
         subject = operand(u.target(), args, result);
         observe(e, c, subject, null, s);
@@ -353,7 +355,10 @@ final class RegionFlow {
                 guards.at(f, node)));
           }
         }
+        List<String> roots = new ArrayList<>();
+        for (Fact.AddressSpaceLive l : s.facts(Fact.AddressSpaceLive.class)) if (l.addressSpace().equals(subject.id())) roots.add(l.region());
         s.removeIf(f -> f instanceof Fact.AddressSpaceLive l && l.addressSpace().equals(subject.id()));
+        for (String root : roots) lastHolderGone(s, root);
         if (RegionState.isSummarized(subject.id())) s.markReleased(subject.id());
       } else if (e instanceof Effect.AddressSpaceMap m) {
         subject = spelled(operand(m.result(), args, result), m.result(), c);
@@ -623,6 +628,15 @@ final class RegionFlow {
       if (held) s.add(m.withContainerUnparented());
     }
     return s;
+  }
+
+  /**
+   * Under refcount a container unparented while held is finalized when its last holder lets it go, and
+   * its subregions are deleted then (under legacy and current they were at the unparent already).
+   */
+  private static void lastHolderGone(RegionState s, String region) {
+    if (!s.facts(Fact.Owned.class, region).isEmpty() || held(s, region)) return;
+    s.removeIf(f -> f instanceof Fact.Mapped m && m.containerUnparented() && m.container().equals(region));
   }
 
   /**
