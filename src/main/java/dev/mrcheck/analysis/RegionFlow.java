@@ -328,7 +328,13 @@ final class RegionFlow {
         subject = operand(fr.target(), args, result);
         observe(e, c, subject, null, s);
         if (!subject.isUnknown() && !subject.isNull()) {
-          s.removeIf(f -> !(f instanceof Fact.AddressSpaceLive) && Place.isWithin(f.region(), subject.id()));
+          // In instance_finalize the device's regions were finalized before: freeing their storage does not
+          // make a later call on them any less a use after finalization (MR004).
+          boolean finalizing = ctx.phase() == Role.INSTANCE_FINALIZE;
+          s.removeIf(f -> !(f instanceof Fact.AddressSpaceLive) && Place.isWithin(f.region(), subject.id())
+              && !(finalizing && f instanceof Fact.Owned o && o.owner() == Fact.Owner.SELF));
+          // Nothing is mapped in a container whose storage is gone.
+          s.removeIf(f -> f instanceof Fact.Mapped m && Place.isWithin(m.container(), subject.id()));
         }
       } else if (e instanceof Effect.AddressSpaceInit a) {
         subject = operand(a.addressSpace(), args, result);
