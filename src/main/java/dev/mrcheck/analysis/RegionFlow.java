@@ -277,6 +277,9 @@ final class RegionFlow {
         subject = operand(m.region(), args, result);
         other = operand(m.container(), args, result);
         observe(e, c, subject, other, s);
+        // A container of the device's, in instance_finalize, was finalized with its child properties: the
+        // add is a use after finalization, not a mapping anything sees (the model refuses it as well).
+        if (ctx.phase() == Role.INSTANCE_FINALIZE && goneInFinalize(s, other)) return;
         s.markAcquired(subject.id());
         s.add(new Fact.Mapped(subject.id(), subject.shown(), other.id(), other.shown(), m.undoneBefore(),
             ownership(s, subject), ownership(s, other), ctx.phase(), c.loc(), ctx.chain(), false));
@@ -404,6 +407,13 @@ final class RegionFlow {
       // An owner-less region is never reference counted: what maps it holds nothing.
       if (s.facts(Fact.Owned.class, region.id()).stream().allMatch(o -> o.owner() == Fact.Owner.NONE)) return true;
       return !held(s, region.id());
+    }
+
+    /** A region of the device's made before instance_finalize: QOM finalized it before instance_finalize ran. */
+    private boolean goneInFinalize(RegionState s, Place region) {
+      List<Fact.Owned> owned = s.facts(Fact.Owned.class, region.id());
+      return !owned.isEmpty()
+          && owned.stream().allMatch(o -> o.owner() == Fact.Owner.SELF && o.phase() != Role.INSTANCE_FINALIZE);
     }
 
     /** A container with a parent on every path: initialized and not unparented since. */

@@ -307,6 +307,12 @@ public final class ModelOracle {
       if (s instanceof Init i && regions.get(i.region()) != null && !regions.get(i.region()).isFinalized()) {
         malformed = true;
       }
+      // address_space_init over a live AddressSpace (a helper run twice) relinks it into QEMU's list of
+      // address spaces: the first one is lost in corrupted storage, not a pattern either side can judge.
+      if (s instanceof AddressSpaceInit a && spaces.get(a.space()) != null
+          && spaces.get(a.space()).state() == AddressSpace.State.LIVE) {
+        malformed = true;
+      }
       Call before = new Call(s, phase, line, subject, container, space, List.of());
       for (RuleOracle o : oracles) o.before(this, before, l -> found.add(new Violation(o.ruleId(), l)));
       int outcomesBefore = model.outcomes().size();
