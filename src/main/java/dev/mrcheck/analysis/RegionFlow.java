@@ -277,12 +277,13 @@ final class RegionFlow {
         subject = operand(m.region(), args, result);
         other = operand(m.container(), args, result);
         observe(e, c, subject, other, s);
-        // A container of the device's, in instance_finalize, was finalized with its child properties: the
-        // add is a use after finalization, not a mapping anything sees (the model refuses it as well).
-        if (ctx.phase() == Role.INSTANCE_FINALIZE && goneInFinalize(s, other)) return;
+        // A container of the device's, in instance_finalize, was finalized with its child properties (unless,
+        // under refcount, something still holds it): the add is then a use after finalization, not a mapping.
+        boolean gone = ctx.phase() == Role.INSTANCE_FINALIZE && goneInFinalize(s, other);
+        if (gone && !held(s, other.id())) return;
         s.markAcquired(subject.id());
         s.add(new Fact.Mapped(subject.id(), subject.shown(), other.id(), other.shown(), m.undoneBefore(),
-            ownership(s, subject), ownership(s, other), ctx.phase(), c.loc(), ctx.chain(), false));
+            ownership(s, subject), ownership(s, other), ctx.phase(), c.loc(), ctx.chain(), gone));
       } else if (e instanceof Effect.Unmap u && u.region() == null) {
         Place from = operand(u.container(), args, result);
         java.util.Set<String> left = new java.util.HashSet<>();

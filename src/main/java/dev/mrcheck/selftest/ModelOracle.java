@@ -137,6 +137,8 @@ public final class ModelOracle {
      */
     final Set<Region> finalizedBeforeDevice = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     boolean teardownBegun;
+    /** Regions whose storage the program freed while they were alive. */
+    final Set<Region> freedAlive = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     /** False once the device is finalized despite a leak: from then on only single calls are judged. */
     boolean judgingLeaks = true;
     /** A call on a region never initialized, or a live region initialized again: not a pattern to judge. */
@@ -307,6 +309,11 @@ public final class ModelOracle {
       if (s instanceof Init i && regions.get(i.region()) != null && !regions.get(i.region()).isFinalized()) {
         malformed = true;
       }
+      // g_free of a live region released its storage behind QOM's back: whatever uses it afterwards reads
+      // freed memory (undefined C), which neither the model nor the analysis can give a meaning to.
+      if (freedAlive.contains(subject) || container != null && freedAlive.contains(container)) {
+        malformed = true;
+      }
       // address_space_init over a live AddressSpace (a helper run twice) relinks it into QEMU's list of
       // address spaces: the first one is lost in corrupted storage, not a pattern either side can judge.
       if (s instanceof AddressSpaceInit a && spaces.get(a.space()) != null
@@ -360,6 +367,7 @@ public final class ModelOracle {
         if (phase != Role.INSTANCE_FINALIZE && subject.parent() != null && !teardownBegun) finalizedBeforeDevice.add(subject);
         model.unparentRegion(subject, loc);
       } else if (s instanceof Free) {
+        if (!subject.isFinalized()) freedAlive.add(subject);
         model.freeRegion(subject, loc);
       } else if (s instanceof AddressSpaceInit a) {
         AddressSpace as = model.addressSpaceInit("s->as" + a.space(), subject, loc);
