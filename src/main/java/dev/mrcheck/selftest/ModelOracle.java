@@ -314,6 +314,13 @@ public final class ModelOracle {
       if (freedAlive.contains(subject) || container != null && freedAlive.contains(container)) {
         malformed = true;
       }
+      // A region added to a container the program itself finalized earlier: QEMU links it into the dead
+      // container's list, which nothing renders; whether that is "mapped" has no answer either side shares.
+      // (The device's own containers in instance_finalize, finalized by QOM, are understood by both.)
+      if (s instanceof AddSubregion && container.isFinalized()
+          && !(phase == Role.INSTANCE_FINALIZE && own(container) && !finalizedBeforeDevice.contains(container))) {
+        malformed = true;
+      }
       // address_space_init over a live AddressSpace (a helper run twice) relinks it into QEMU's list of
       // address spaces: the first one is lost in corrupted storage, not a pattern either side can judge.
       if (s instanceof AddressSpaceInit a && spaces.get(a.space()) != null
