@@ -296,7 +296,7 @@ final class RegionFlow {
         observe(e, c, subject, other, s);
         s.removeIf(f -> f instanceof Fact.Mapped && f.region().equals(subject.id()));
         if (RegionState.isSummarized(subject.id())) s.markReleased(subject.id());
-        lastHolderGone(s, subject.id());
+        lastHolderGone(s, subject.id(), ctx.phase());
       } else if (e instanceof Effect.Ref r) {
         subject = spelled(operand(r.target(), args, result), r.target(), c);
         observe(e, c, subject, null, s);
@@ -310,7 +310,7 @@ final class RegionFlow {
         observe(e, c, subject, null, s);
         References.released(s, subject, Fact.Referenced.class, Fact.HeldBy.FIND);
         if (RegionState.isSummarized(subject.id())) s.markReleased(subject.id());
-        lastHolderGone(s, subject.id());
+        lastHolderGone(s, subject.id(), ctx.phase());
       } else if (e instanceof Effect.Unparent u) {
         subject = operand(u.target(), args, result);
         observe(e, c, subject, null, s);
@@ -368,7 +368,7 @@ final class RegionFlow {
         List<String> roots = new ArrayList<>();
         for (Fact.AddressSpaceLive l : s.facts(Fact.AddressSpaceLive.class)) if (l.addressSpace().equals(subject.id())) roots.add(l.region());
         s.removeIf(f -> f instanceof Fact.AddressSpaceLive l && l.addressSpace().equals(subject.id()));
-        for (String root : roots) lastHolderGone(s, root);
+        for (String root : roots) lastHolderGone(s, root, ctx.phase());
         if (RegionState.isSummarized(subject.id())) s.markReleased(subject.id());
       } else if (e instanceof Effect.AddressSpaceMap m) {
         subject = spelled(operand(m.result(), args, result), m.result(), c);
@@ -410,11 +410,8 @@ final class RegionFlow {
       return !held(s, region.id());
     }
 
-    /** A region of the device's made before instance_finalize: QOM finalized it before instance_finalize ran. */
     private boolean goneInFinalize(RegionState s, Place region) {
-      List<Fact.Owned> owned = s.facts(Fact.Owned.class, region.id());
-      return !owned.isEmpty()
-          && owned.stream().allMatch(o -> o.owner() == Fact.Owner.SELF && o.phase() != Role.INSTANCE_FINALIZE);
+      return droppedWithChildProperties(s.facts(Fact.Owned.class, region.id()));
     }
 
     /** A container with a parent on every path: initialized and not unparented since. */
@@ -651,8 +648,20 @@ final class RegionFlow {
    * Under refcount a container unparented while held is finalized when its last holder lets it go, and
    * its subregions are deleted then (under legacy and current they were at the unparent already).
    */
-  private static void lastHolderGone(RegionState s, String region) {
-    if (!s.facts(Fact.Owned.class, region).isEmpty() || held(s, region)) return;
+  /**
+   * A region of the device's made before instance_finalize (on every path): in instance_finalize, QOM
+   * has dropped it with the child properties already.
+   */
+  private static boolean droppedWithChildProperties(List<Fact.Owned> owned) {
+    return !owned.isEmpty()
+        && owned.stream().allMatch(o -> o.owner() == Fact.Owner.SELF && o.phase() != Role.INSTANCE_FINALIZE);
+  }
+
+  private static void lastHolderGone(RegionState s, String region, Role phase) {
+    List<Fact.Owned> owned = s.facts(Fact.Owned.class, region);
+    // In instance_finalize the device's own regions have lost their parent link already.
+    boolean parentGone = owned.isEmpty() || phase == Role.INSTANCE_FINALIZE && droppedWithChildProperties(owned);
+    if (!parentGone || held(s, region)) return;
     s.removeIf(f -> f instanceof Fact.Mapped m && m.containerUnparented() && m.container().equals(region));
   }
 
