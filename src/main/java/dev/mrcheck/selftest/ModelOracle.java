@@ -216,6 +216,11 @@ public final class ModelOracle {
       }
     }
 
+    private boolean deadByProgram(Region r) {
+      return r.isFinalized()
+          && !(phase == Role.INSTANCE_FINALIZE && own(r) && !finalizedBeforeDevice.contains(r));
+    }
+
     /** Once per scenario, when the device's teardown begins: the regions the program finalized by then. */
     private void noteFinalizedByProgram() {
       if (teardownBegun) return;
@@ -314,11 +319,12 @@ public final class ModelOracle {
       if (freedAlive.contains(subject) || container != null && freedAlive.contains(container)) {
         malformed = true;
       }
-      // A region added to a container the program itself finalized earlier: QEMU links it into the dead
-      // container's list, which nothing renders; whether that is "mapped" has no answer either side shares.
-      // (The device's own containers in instance_finalize, finalized by QOM, are understood by both.)
-      if (s instanceof AddSubregion && container.isFinalized()
-          && !(phase == Role.INSTANCE_FINALIZE && own(container) && !finalizedBeforeDevice.contains(container))) {
+      // A region added to a container the program itself finalized earlier, or a region the program
+      // finalized added anywhere: QEMU links the dead object all the same (add_subregion checks no
+      // liveness), and whether it is then "mapped", or what a second unparent of it does, has no answer
+      // either side shares. (The device's own regions in instance_finalize, finalized by QOM, are
+      // understood by both: MR004.)
+      if (s instanceof AddSubregion && (deadByProgram(container) || deadByProgram(subject))) {
         malformed = true;
       }
       // address_space_init over a live AddressSpace (a helper run twice) relinks it into QEMU's list of

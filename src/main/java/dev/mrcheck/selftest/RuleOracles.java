@@ -151,28 +151,6 @@ public final class RuleOracles {
   }
 
   /**
-   * An add of a region the program had already finalized, into a live container, never deleted later:
-   * the model refuses it, but memory_region_add_subregion does not check liveness, so QEMU links the
-   * finalized region into the container all the same, and it stays there. The analysis does not know
-   * when a region dies (an unparented one is finalized by whichever holder lets it go last).
-   */
-  static boolean linkedWhileDead(ModelState s, Call add) {
-    if (!add.subject().isFinalized() || add.container().isFinalized()
-        || add.outcomes().stream().noneMatch(o -> o instanceof Outcome.UseAfterFinalize u && u.subject().equals(add.subject().name()))) {
-      return false;
-    }
-    List<Call> calls = s.calls();
-    int at = 0;
-    while (at < calls.size() && calls.get(at) != add) at++;
-    for (Call later : calls.subList(Math.min(at + 1, calls.size()), calls.size())) {
-      if (later.stmt() instanceof DelSubregion && later.subject() == add.subject() && later.container() == add.container()) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /**
    * MR008: after the throw-away instance is gone, something instance_init did is still visible
    * outside it: a region in a container the device does not own, or a live address space.
    */
@@ -197,7 +175,7 @@ public final class RuleOracles {
       if (s.scenario() != Scenario.INTROSPECTION) return;
       for (Call c : s.calls()) {
         if (c.phase() != Role.INSTANCE_INIT) continue;
-        if (c.stmt() instanceof AddSubregion && (s.leftMapped(c) || linkedWhileDead(s, c)) && !s.own(c.container())) {
+        if (c.stmt() instanceof AddSubregion && s.leftMapped(c) && !s.own(c.container())) {
           violatedAt.accept(c.line());
         } else if (c.stmt() instanceof AddressSpaceInit && c.space().state() == AddressSpace.State.LIVE) {
           violatedAt.accept(c.line());
