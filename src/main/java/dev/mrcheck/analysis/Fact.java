@@ -26,11 +26,12 @@ public sealed interface Fact {
   /**
    * {@code region} is mapped into {@code container}. {@code containerUnparented}: the container was
    * unparented since, while a mapping, an address space or a reference still held it; see {@link #liveUnder}.
+   * {@code regionUnparented}: the region itself was unparented since (a later unparent is a no-op).
    */
   record Mapped(
       String region, String shown, String container, String containerShown, Role undoneBefore,
       Owner regionOwner, Owner containerOwner, Role phase, SourceLoc at, List<TraceStep> how,
-      boolean containerUnparented) implements Fact {
+      boolean containerUnparented, boolean regionUnparented) implements Fact {
     /**
      * Whether the mapping still exists under {@code semantics}. Only under refcount does what holds a
      * container hold the region itself; under legacy and current the unparent finalized the container,
@@ -42,7 +43,12 @@ public sealed interface Fact {
 
     Mapped withContainerUnparented() {
       return new Mapped(region, shown, container, containerShown, undoneBefore, regionOwner, containerOwner, phase, at,
-          how, true);
+          how, true, regionUnparented);
+    }
+
+    Mapped withRegionUnparented() {
+      return new Mapped(region, shown, container, containerShown, undoneBefore, regionOwner, containerOwner, phase, at,
+          how, containerUnparented, true);
     }
   }
 

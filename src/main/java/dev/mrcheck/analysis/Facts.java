@@ -17,7 +17,7 @@ final class Facts {
     if (f instanceof Fact.Mapped m) {
       return new Fact.Mapped(renameId(m.region(), from, to), m.shown(), renameId(m.container(), from, to),
           m.containerShown(), m.undoneBefore(), m.regionOwner(), m.containerOwner(), m.phase(), m.at(), m.how(),
-          m.containerUnparented());
+          m.containerUnparented(), m.regionUnparented());
     }
     if (f instanceof Fact.Referenced r) {
       return new Fact.Referenced(renameId(r.region(), from, to), r.shown(), r.by(), r.owner(), r.phase(), r.at(),

@@ -283,7 +283,7 @@ final class RegionFlow {
         if (gone && !held(s, other.id())) return;
         s.markAcquired(subject.id());
         s.add(new Fact.Mapped(subject.id(), subject.shown(), other.id(), other.shown(), m.undoneBefore(),
-            ownership(s, subject), ownership(s, other), ctx.phase(), c.loc(), ctx.chain(), gone));
+            ownership(s, subject), ownership(s, other), ctx.phase(), c.loc(), ctx.chain(), gone, false));
       } else if (e instanceof Effect.Unmap u && u.region() == null) {
         Place from = operand(u.container(), args, result);
         java.util.Set<String> left = new java.util.HashSet<>();
@@ -326,6 +326,12 @@ final class RegionFlow {
           for (Fact f : s.facts()) if (f instanceof Fact.Mapped m && m.container().equals(subject.id())) inside.add(m);
           s.removeIf(f -> f instanceof Fact.Mapped m && m.container().equals(subject.id()));
           for (Fact.Mapped m : inside) s.add(m.withContainerUnparented());
+        }
+        // Only an unparent that unlinks the region does anything: after it the region has no parent.
+        if (!s.facts(Fact.Owned.class, subject.id()).isEmpty()) {
+          List<Fact.Mapped> own = s.facts(Fact.Mapped.class, subject.id());
+          s.removeIf(f -> f instanceof Fact.Mapped && f.region().equals(subject.id()));
+          for (Fact.Mapped m : own) s.add(m.withRegionUnparented());
         }
         s.removeIf(f -> f instanceof Fact.Owned && f.region().equals(subject.id()));
       } else if (e instanceof Effect.Free fr) {

@@ -35,7 +35,7 @@ public final class UnparentWhileMappedRule extends Rule {
         // Framework-managed mappings (PCI BARs, VGA windows) are made after realize and undone before
         // unrealize: lifecycle code never sees them mapped, only run-time code does.
         if (m.undoneBefore() != null && o.phase() != null) continue;
-        if (!m.liveUnder(analysis.semantics())) continue;
+        if (!m.liveUnder(analysis.semantics()) || m.regionUnparented()) continue;
         mappings.add(m);
       }
       if (!mappings.isEmpty()) {
