@@ -172,16 +172,21 @@ public final class Analyzer {
           s.copy()));
     }
     // Finalize runs after QOM dropped the child properties, whatever unrealize did: replaying it from
-    // the state after realize keeps every region the device owned in view; what unrealize of a
-    // hot-pluggable device made is there too. A throw-away instance is finalized right after
+    // the state after realize keeps every region the device owned in view; for a hot-pluggable device
+    // it is replayed from the state after unrealize as well, so what unrealize made is seen. A throw-away instance is finalized right after
     // instance_init (domain.md §3): finalize is replayed from that state as well, apart, since a
     // region may have another owner there.
     variant = "throw-away instance";
-    runPhase(flow, d, Role.INSTANCE_FINALIZE, afterInit);
+    runPhase(flow, d, Role.INSTANCE_FINALIZE, RegionFlow.childPropertiesDropped(afterInit));
     variant = "";
-    RegionState beforeFinalize = afterRealize.copy();
-    if (d.hotpluggable()) beforeFinalize.join(s);
-    runPhase(flow, d, Role.INSTANCE_FINALIZE, beforeFinalize);
+    runPhase(flow, d, Role.INSTANCE_FINALIZE, RegionFlow.childPropertiesDropped(afterRealize));
+    if (d.hotpluggable()) {
+      // Replayed apart rather than from a join: a join keeps one target per pointer field (s->buf after
+      // realize or the one unrealize allocated) and takes unrealize's del of s->bars[*] for a loop's.
+      variant = "after unrealize";
+      runPhase(flow, d, Role.INSTANCE_FINALIZE, RegionFlow.childPropertiesDropped(s));
+      variant = "";
+    }
     return realized[0].copy();
   }
 

@@ -16,14 +16,41 @@ import java.util.Set;
 public sealed interface Fact {
   String region();
 
-  /** Who owns a region, from its {@code memory_region_init*}. */
+  /**
+   * Who owns a region, from its {@code memory_region_init*}; {@code aliasOf}: the region an alias
+   * points at (null if not an alias or unknown), which refcount semantics keeps alive through it.
+   */
   record Owned(String region, String shown, Owner owner, String ownerShown, RegionKind kind, Role phase,
-      SourceLoc at) implements Fact {}
+      SourceLoc at, String aliasOf) implements Fact {}
 
-  /** {@code region} is mapped into {@code container}. */
+  /**
+   * {@code region} is mapped into {@code container}. {@code containerUnparented}: the container was
+   * unparented since, while a mapping, an address space or a reference still held it; see {@link #liveUnder}.
+   * {@code regionUnparented}: the region itself was unparented since (a later unparent is a no-op).
+   */
   record Mapped(
       String region, String shown, String container, String containerShown, Role undoneBefore,
-      Owner regionOwner, Owner containerOwner, Role phase, SourceLoc at, List<TraceStep> how) implements Fact {}
+      Owner regionOwner, Owner containerOwner, Role phase, SourceLoc at, List<TraceStep> how,
+      boolean containerUnparented, boolean regionUnparented) implements Fact {
+    /**
+     * Whether the mapping still exists under {@code semantics}. Only under refcount does what holds a
+     * container hold the region itself; under legacy and current the unparent finalized the container,
+     * and memory_region_finalize deleted its subregions.
+     */
+    public boolean liveUnder(Semantics semantics) {
+      return !containerUnparented || semantics == Semantics.REFCOUNT;
+    }
+
+    Mapped withContainerUnparented() {
+      return new Mapped(region, shown, container, containerShown, undoneBefore, regionOwner, containerOwner, phase, at,
+          how, true, regionUnparented);
+    }
+
+    Mapped withRegionUnparented() {
+      return new Mapped(region, shown, container, containerShown, undoneBefore, regionOwner, containerOwner, phase, at,
+          how, containerUnparented, true);
+    }
+  }
 
   /**
    * An outstanding {@code memory_region_ref}, or another reference on a region; {@code by} is the call

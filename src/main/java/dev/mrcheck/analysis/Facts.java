@@ -12,11 +12,12 @@ final class Facts {
   static Fact rename(Fact f, String from, String to) {
     if (f instanceof Fact.Owned o) {
       return new Fact.Owned(renameId(o.region(), from, to), o.shown(), o.owner(), o.ownerShown(), o.kind(), o.phase(),
-          o.at());
+          o.at(), renameId(o.aliasOf(), from, to));
     }
     if (f instanceof Fact.Mapped m) {
       return new Fact.Mapped(renameId(m.region(), from, to), m.shown(), renameId(m.container(), from, to),
-          m.containerShown(), m.undoneBefore(), m.regionOwner(), m.containerOwner(), m.phase(), m.at(), m.how());
+          m.containerShown(), m.undoneBefore(), m.regionOwner(), m.containerOwner(), m.phase(), m.at(), m.how(),
+          m.containerUnparented(), m.regionUnparented());
     }
     if (f instanceof Fact.Referenced r) {
       return new Fact.Referenced(renameId(r.region(), from, to), r.shown(), r.by(), r.owner(), r.phase(), r.at(),

@@ -293,16 +293,21 @@ final class RegionFlow {
             ? c.args().get(oa.index()) : null;
         observe(e, c, subject, other, s, ownerShapes.classify(f, ownerValue, other, subject, ctx.device()));
         s.removeIf(f -> f instanceof Fact.Owned && f.region().equals(subject.id()));
+        Place target = operand(i.aliasTarget(), args, result);
         s.add(new Fact.Owned(subject.id(), subject.shown(), ownerOf(other), other.shown(), i.kind(), ctx.phase(),
-            c.loc()));
+            c.loc(), target.isUnknown() || target.isNull() ? null : target.id()));
         justInitialized = subject;
       } else if (e instanceof Effect.Map m) {
         subject = operand(m.region(), args, result);
         other = operand(m.container(), args, result);
         observe(e, c, subject, other, s);
+        // A container of the device's, in instance_finalize, was finalized with its child properties (unless,
+        // under refcount, something still holds it): the add is then a use after finalization, not a mapping.
+        boolean gone = ctx.phase() == Role.INSTANCE_FINALIZE && goneInFinalize(s, other);
+        if (gone && !held(s, other.id())) return;
         s.markAcquired(subject.id());
         s.add(new Fact.Mapped(subject.id(), subject.shown(), other.id(), other.shown(), m.undoneBefore(),
-            ownership(s, subject), ownership(s, other), ctx.phase(), c.loc(), ctx.chain()));
+            ownership(s, subject), ownership(s, other), ctx.phase(), c.loc(), ctx.chain(), gone, false));
       } else if (e instanceof Effect.Unmap u && u.region() == null) {
         Place from = operand(u.container(), args, result);
         java.util.Set<String> left = new java.util.HashSet<>();
@@ -315,6 +320,7 @@ final class RegionFlow {
         observe(e, c, subject, other, s);
         s.removeIf(f -> f instanceof Fact.Mapped && f.region().equals(subject.id()));
         if (RegionState.isSummarized(subject.id())) s.markReleased(subject.id());
+        lastHolderGone(s, subject.id(), ctx.phase());
       } else if (e instanceof Effect.Ref r) {
         subject = spelled(operand(r.target(), args, result), r.target(), c);
         observe(e, c, subject, null, s);
@@ -328,6 +334,7 @@ final class RegionFlow {
         observe(e, c, subject, null, s);
         References.released(s, subject, Fact.Referenced.class, Fact.HeldBy.FIND);
         if (RegionState.isSummarized(subject.id())) s.markReleased(subject.id());
+        lastHolderGone(s, subject.id(), ctx.phase());
       } else if (e instanceof Effect.Unparent u) {
         subject = operand(u.target(), args, result);
         observe(e, c, subject, null, s);
@@ -337,13 +344,31 @@ final class RegionFlow {
         if (finalizedByUnparent(s, subject)) {
           // memory_region_finalize deletes the subregions of a container it finalizes.
           s.removeIf(f -> f instanceof Fact.Mapped m && m.container().equals(subject.id()));
+        } else if (ownedContainer(s, subject)) {
+          // Still held: finalized (subregions deleted) only where nothing reference-counts the region itself.
+          List<Fact.Mapped> inside = new ArrayList<>();
+          for (Fact f : s.facts()) if (f instanceof Fact.Mapped m && m.container().equals(subject.id())) inside.add(m);
+          s.removeIf(f -> f instanceof Fact.Mapped m && m.container().equals(subject.id()));
+          for (Fact.Mapped m : inside) s.add(m.withContainerUnparented());
+        }
+        // Only an unparent that unlinks the region does anything: after it the region has no parent.
+        if (!s.facts(Fact.Owned.class, subject.id()).isEmpty()) {
+          List<Fact.Mapped> own = s.facts(Fact.Mapped.class, subject.id());
+          s.removeIf(f -> f instanceof Fact.Mapped && f.region().equals(subject.id()));
+          for (Fact.Mapped m : own) s.add(m.withRegionUnparented());
         }
         s.removeIf(f -> f instanceof Fact.Owned && f.region().equals(subject.id()));
       } else if (e instanceof Effect.Free fr) {
         subject = operand(fr.target(), args, result);
         observe(e, c, subject, null, s);
         if (!subject.isUnknown() && !subject.isNull()) {
-          s.removeIf(f -> !(f instanceof Fact.AddressSpaceLive) && Place.isWithin(f.region(), subject.id()));
+          // In instance_finalize the device's regions were finalized before: freeing their storage does not
+          // make a later call on them any less a use after finalization (MR004).
+          boolean finalizing = ctx.phase() == Role.INSTANCE_FINALIZE;
+          s.removeIf(f -> !(f instanceof Fact.AddressSpaceLive) && Place.isWithin(f.region(), subject.id())
+              && !(finalizing && f instanceof Fact.Owned o && o.owner() == Fact.Owner.SELF));
+          // Nothing is mapped in a container whose storage is gone.
+          s.removeIf(f -> f instanceof Fact.Mapped m && Place.isWithin(m.container(), subject.id()));
         }
       } else if (e instanceof Effect.AddressSpaceInit a) {
         subject = operand(a.addressSpace(), args, result);
@@ -370,7 +395,10 @@ final class RegionFlow {
                 guards.at(f, node)));
           }
         }
+        List<String> roots = new ArrayList<>();
+        for (Fact.AddressSpaceLive l : s.facts(Fact.AddressSpaceLive.class)) if (l.addressSpace().equals(subject.id())) roots.add(l.region());
         s.removeIf(f -> f instanceof Fact.AddressSpaceLive l && l.addressSpace().equals(subject.id()));
+        for (String root : roots) lastHolderGone(s, root, ctx.phase());
         if (RegionState.isSummarized(subject.id())) s.markReleased(subject.id());
       } else if (e instanceof Effect.AddressSpaceMap m) {
         subject = spelled(operand(m.result(), args, result), m.result(), c);
@@ -405,13 +433,23 @@ final class RegionFlow {
 
     /**
      * A container whose child property is the last thing holding it: not mapped, not an address
-     * space's root, not referenced. Its unparent finalizes it under every semantics.
+     * space's root, not referenced, or owner-less. Its unparent finalizes it under every semantics.
      */
     private boolean finalizedByUnparent(RegionState s, Place region) {
+      if (!ownedContainer(s, region)) return false;
+      // An owner-less region is never reference counted: what maps it holds nothing.
+      if (s.facts(Fact.Owned.class, region.id()).stream().allMatch(o -> o.owner() == Fact.Owner.NONE)) return true;
+      return !held(s, region.id());
+    }
+
+    private boolean goneInFinalize(RegionState s, Place region) {
+      return droppedWithChildProperties(s.facts(Fact.Owned.class, region.id()));
+    }
+
+    /** A container with a parent on every path: initialized and not unparented since. */
+    private boolean ownedContainer(RegionState s, Place region) {
       List<Fact.Owned> owned = s.facts(Fact.Owned.class, region.id());
-      if (owned.isEmpty() || owned.stream().anyMatch(o -> o.kind() != dev.mrcheck.model.RegionKind.CONTAINER)) return false;
-      return s.facts(Fact.Mapped.class, region.id()).isEmpty() && s.facts(Fact.AddressSpaceLive.class, region.id()).isEmpty()
-          && s.facts(Fact.Referenced.class, region.id()).isEmpty();
+      return !owned.isEmpty() && owned.stream().allMatch(o -> o.kind() == dev.mrcheck.model.RegionKind.CONTAINER);
     }
 
     /**
@@ -624,6 +662,55 @@ final class RegionFlow {
       return new Place("new@" + l.file() + ":" + l.line() + ":" + l.column() + "#" + ctx.chain().size(),
           c.callee() + "(...)");
     }
+  }
+
+  /**
+   * QOM drops the device's child properties before instance_finalize: a region the device owns is
+   * finalized then, and memory_region_finalize deletes its subregions, whoever owns them. Under refcount
+   * a region something else still holds (a mapping, an address space, a reference, possibly an alias)
+   * lives on with its subregions: those mappings are kept, marked as under an object_unparent.
+   */
+  static RegionState childPropertiesDropped(RegionState entry) {
+    RegionState s = entry.copy();
+    for (Fact.Mapped m : s.facts(Fact.Mapped.class)) {
+      List<Fact.Owned> owned = s.facts(Fact.Owned.class, m.container());
+      if (m.containerUnparented() || owned.isEmpty() || owned.stream().anyMatch(o -> o.owner() != Fact.Owner.SELF)) continue;
+      boolean held = held(s, m.container());
+      s.removeIf(f -> f.equals(m));
+      if (held) s.add(m.withContainerUnparented());
+    }
+    return s;
+  }
+
+  /**
+   * Under refcount a container unparented while held is finalized when its last holder lets it go, and
+   * its subregions are deleted then (under legacy and current they were at the unparent already).
+   */
+  /**
+   * A region of the device's made before instance_finalize (on every path): in instance_finalize, QOM
+   * has dropped it with the child properties already.
+   */
+  private static boolean droppedWithChildProperties(List<Fact.Owned> owned) {
+    return !owned.isEmpty()
+        && owned.stream().allMatch(o -> o.owner() == Fact.Owner.SELF && o.phase() != Role.INSTANCE_FINALIZE);
+  }
+
+  private static void lastHolderGone(RegionState s, String region, Role phase) {
+    List<Fact.Owned> owned = s.facts(Fact.Owned.class, region);
+    // In instance_finalize the device's own regions have lost their parent link already.
+    boolean parentGone = owned.isEmpty() || phase == Role.INSTANCE_FINALIZE && droppedWithChildProperties(owned);
+    if (!parentGone || held(s, region)) return;
+    s.removeIf(f -> f instanceof Fact.Mapped m && m.containerUnparented() && m.container().equals(region));
+  }
+
+  /**
+   * Whether something besides its parent may hold {@code region}: a mapping, an address space over it, a
+   * reference, or (under refcount) an alias of it. The may-facts make this "on some path".
+   */
+  private static boolean held(RegionState s, String region) {
+    return !s.facts(Fact.Mapped.class, region).isEmpty() || !s.facts(Fact.AddressSpaceLive.class, region).isEmpty()
+        || !s.facts(Fact.Referenced.class, region).isEmpty()
+        || s.facts(Fact.Owned.class).stream().anyMatch(o -> region.equals(o.aliasOf()));
   }
 
   /** The owner of {@code region} on every path reaching here, or OTHER when unknown or path-dependent. */

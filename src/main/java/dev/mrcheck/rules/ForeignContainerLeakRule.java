@@ -29,7 +29,7 @@ public final class ForeignContainerLeakRule extends Rule {
       // After unrealize, or where a hot-pluggable device's realize fails (qdev drops it without unrealize).
       if (cp.after() != Role.UNREALIZE && cp.after() != Role.REALIZE) continue;
       for (Fact.Mapped m : cp.state().facts(Fact.Mapped.class)) {
-        if (m.undoneBefore() != null || m.regionOwner() != Fact.Owner.SELF) continue;
+        if (m.undoneBefore() != null || m.regionOwner() != Fact.Owner.SELF || !m.liveUnder(analysis.semantics())) continue;
         if (m.phase() != Role.INSTANCE_INIT && m.phase() != Role.REALIZE) continue;
         if (!foreign(cp, m)) continue;
         report.accept(finding(cp, m));

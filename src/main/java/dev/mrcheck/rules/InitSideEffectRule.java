@@ -58,7 +58,7 @@ public final class InitSideEffectRule extends Rule {
     for (Checkpoint cp : analysis.checkpoints()) {
       if (cp.after() != Role.INSTANCE_INIT || o.device() == null || !cp.device().name().equals(o.device().name())) continue;
       for (Fact f : cp.state().facts()) {
-        if (f instanceof Fact.Mapped m && m.at().equals(o.loc())) return false;
+        if (f instanceof Fact.Mapped m && m.at().equals(o.loc()) && m.liveUnder(analysis.semantics())) return false;
         if (f instanceof Fact.AddressSpaceLive a && a.at().equals(o.loc())) return false;
       }
       return true;

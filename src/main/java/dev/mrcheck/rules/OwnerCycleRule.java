@@ -41,7 +41,7 @@ public final class OwnerCycleRule extends Rule {
               "address_space_init(%s) over %s's own region %s is not destroyed before %s: the address space "
                   + "keeps its owner alive (owner cycle)", a.addressSpaceShown(), deviceName(cp), a.shown(),
               teardown(cp)), a.addressSpaceShown()));
-        } else if (f instanceof Fact.Mapped m && analysis.semantics() == Semantics.LEGACY
+        } else if (f instanceof Fact.Mapped m && analysis.semantics() == Semantics.LEGACY && m.liveUnder(analysis.semantics())
             && m.regionOwner() == Fact.Owner.SELF && m.containerOwner() == Fact.Owner.SELF) {
           w.init(m.region()).init(m.container()).step(m.phase(), WitnessStep.Kind.MAP, m.region(), m.shown(),
               m.container(), m.containerShown(), m.at());

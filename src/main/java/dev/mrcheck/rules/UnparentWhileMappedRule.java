@@ -27,13 +27,15 @@ public final class UnparentWhileMappedRule extends Rule {
       if (!(o.effect() instanceof Effect.Unparent)) continue;
       String region = o.subject().id();
       // In instance_finalize the device's own regions are already gone (MR004's business); an owner-less
-      // region or another object's is not, and its unparent really finalizes it.
-      if (o.phase() == Role.INSTANCE_FINALIZE && ownedBySelf(o, region)) continue;
+      // region or another object's is not, and its unparent really finalizes it: on a path where the
+      // region has another owner (re-initialized owner-less in unrealize), the unparent is judged here.
+      if (o.phase() == Role.INSTANCE_FINALIZE && ownedBySelfOnEveryPath(o, region)) continue;
       List<Fact.Mapped> mappings = new ArrayList<>();
       for (Fact.Mapped m : o.before().facts(Fact.Mapped.class, region)) {
         // Framework-managed mappings (PCI BARs, VGA windows) are made after realize and undone before
         // unrealize: lifecycle code never sees them mapped, only run-time code does.
         if (m.undoneBefore() != null && o.phase() != null) continue;
+        if (!m.liveUnder(analysis.semantics()) || m.regionUnparented()) continue;
         mappings.add(m);
       }
       if (!mappings.isEmpty()) {
@@ -46,9 +48,9 @@ public final class UnparentWhileMappedRule extends Rule {
     }
   }
 
-  private static boolean ownedBySelf(Observation o, String region) {
+  private static boolean ownedBySelfOnEveryPath(Observation o, String region) {
     List<Fact.Owned> owned = o.before().facts(Fact.Owned.class, region);
-    return owned.isEmpty() || owned.stream().anyMatch(f -> f.owner() == Fact.Owner.SELF);
+    return owned.isEmpty() || owned.stream().allMatch(f -> f.owner() == Fact.Owner.SELF);
   }
 
   private Finding mapped(Observation o, Fact.Mapped m) {

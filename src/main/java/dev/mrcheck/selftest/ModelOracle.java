@@ -128,8 +128,17 @@ public final class ModelOracle {
     final Set<Violation> found = new TreeSet<>();
     final Set<Call> crashed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     boolean tornDown;
-    /** Regions the program itself finalized before the device's last reference was dropped. */
+    /**
+     * Regions the program itself finalized, or unparented, before the device's teardown began. Under
+     * refcount an unparented region that is still mapped or referenced lives on, but it is no longer
+     * one of the device's child properties: QOM's finalize does not drop it, so it is not the
+     * device's region in instance_finalize (domain.md §3), as under legacy and current, where the
+     * same unparent finalizes it.
+     */
     final Set<Region> finalizedBeforeDevice = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    boolean teardownBegun;
+    /** Regions whose storage the program freed while they were alive. */
+    final Set<Region> freedAlive = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     /** False once the device is finalized despite a leak: from then on only single calls are judged. */
     boolean judgingLeaks = true;
     /** A call on a region never initialized, or a live region initialized again: not a pattern to judge. */
@@ -182,6 +191,8 @@ public final class ModelOracle {
       }
       if (scenario != Scenario.TEARDOWN) {
         hook(Role.UNREALIZE);
+        // What qdev finalizes after unrealize (refcount) is the device's teardown, not the program's doing.
+        noteFinalizedByProgram();
         model.afterUnrealize(device);
       }
       if (scenario == Scenario.UNREALIZE_ANYWAY) {
@@ -194,18 +205,31 @@ public final class ModelOracle {
     }
 
     private void finish() {
-      for (Region r : regions.values()) if (r.isFinalized()) finalizedBeforeDevice.add(r);
+      noteFinalizedByProgram();
       model.objectUnref(device, null);
       model.rcuDrain();
       model.checkLeaks();
       endOfScenario();
-      if (!device.isFinalized() && scenario != Scenario.LIFETIME) {
-        // The analysis reads instance_finalize from the states after instance_init and after realize
-        // whether or not a leak keeps the device alive: its calls are judged as if the leak were fixed
-        // (the leak is a finding of its own). Nothing it leaves behind is judged any more.
+      if (!device.isFinalized()) {
+        // The analysis reads instance_finalize from the states after instance_init, after realize and (for
+        // a hot-pluggable device) after unrealize whether or not a leak keeps the device alive: its calls
+        // are judged as if the leak were fixed (the leak is a finding of its own, judged above). Nothing
+        // it leaves behind is judged any more.
         judgingLeaks = false;
         model.finalizeDespiteReferences(device, null);
       }
+    }
+
+    private boolean deadByProgram(Region r) {
+      return r.isFinalized()
+          && !(phase == Role.INSTANCE_FINALIZE && own(r) && !finalizedBeforeDevice.contains(r));
+    }
+
+    /** Once per scenario, when the device's teardown begins: the regions the program finalized by then. */
+    private void noteFinalizedByProgram() {
+      if (teardownBegun) return;
+      teardownBegun = true;
+      for (Region r : regions.values()) if (r.isFinalized()) finalizedBeforeDevice.add(r);
     }
 
     private void endOfScenario() {
@@ -296,6 +320,25 @@ public final class ModelOracle {
       if (s instanceof Init i && regions.get(i.region()) != null && !regions.get(i.region()).isFinalized()) {
         malformed = true;
       }
+      // g_free of a live region released its storage behind QOM's back: whatever uses it afterwards reads
+      // freed memory (undefined C), which neither the model nor the analysis can give a meaning to.
+      if (freedAlive.contains(subject) || container != null && freedAlive.contains(container)) {
+        malformed = true;
+      }
+      // A region added to a container the program itself finalized earlier, or a region the program
+      // finalized added anywhere: QEMU links the dead object all the same (add_subregion checks no
+      // liveness), and whether it is then "mapped", or what a second unparent of it does, has no answer
+      // either side shares. (The device's own regions in instance_finalize, finalized by QOM, are
+      // understood by both: MR004.)
+      if (s instanceof AddSubregion && (deadByProgram(container) || deadByProgram(subject))) {
+        malformed = true;
+      }
+      // address_space_init over a live AddressSpace (a helper run twice) relinks it into QEMU's list of
+      // address spaces: the first one is lost in corrupted storage, not a pattern either side can judge.
+      if (s instanceof AddressSpaceInit a && spaces.get(a.space()) != null
+          && spaces.get(a.space()).state() == AddressSpace.State.LIVE) {
+        malformed = true;
+      }
       Call before = new Call(s, phase, line, subject, container, space, List.of());
       for (RuleOracle o : oracles) o.before(this, before, l -> found.add(new Violation(o.ruleId(), l)));
       int outcomesBefore = model.outcomes().size();
@@ -340,8 +383,10 @@ public final class ModelOracle {
       } else if (s instanceof Unref) {
         model.unref(subject, device, loc);
       } else if (s instanceof Unparent) {
+        if (phase != Role.INSTANCE_FINALIZE && subject.parent() != null && !teardownBegun) finalizedBeforeDevice.add(subject);
         model.unparentRegion(subject, loc);
       } else if (s instanceof Free) {
+        if (!subject.isFinalized()) freedAlive.add(subject);
         model.freeRegion(subject, loc);
       } else if (s instanceof AddressSpaceInit a) {
         AddressSpace as = model.addressSpaceInit("s->as" + a.space(), subject, loc);
@@ -389,7 +434,9 @@ public final class ModelOracle {
     @Override
     public boolean leftMapped(Call add) {
       // A later delete undoes this mapping, even if the region was mapped there again afterwards.
-      int at = calls.indexOf(add);
+      // By identity: a helper called twice makes two equal Call records (same statement, same line).
+      int at = 0;
+      while (at < calls.size() && calls.get(at) != add) at++;
       for (Call later : calls.subList(at + 1, calls.size())) {
         if (later.stmt() instanceof DelSubregion && later.subject() == add.subject() && later.container() == add.container()) {
           return false;
