@@ -48,11 +48,11 @@ public final class Analyzer {
   }
 
   public AnalysisResult analyze() {
-    ReplayCache.Round round = cache.begin(program, model, callGraph);
+    ReplayCache.Round round = cache.begin(program, model, callGraph, semantics);
     Lifecycles lifecycles = new Lifecycles(program, model);
     List<DeviceType> devices = new ArrayList<>();
     for (DeviceType d : lifecycles.devices()) devices.add(round.canonical(d));
-    RegionFlow flow = new RegionFlow(program, callGraph, model, this::record);
+    RegionFlow flow = new RegionFlow(program, callGraph, model, semantics, this::record);
     flow.onFreeHook(h -> current.freeHooks.add(h));
     QomClasses qom = new QomClasses(program, model);
     Set<String> qdev = new HashSet<>();

@@ -39,6 +39,8 @@ final class RegionFlow {
   private final Program program;
   private final CallGraph callGraph;
   private final ApiModel model;
+  /** What a reference references decides which unparent finalizes a region (domain.md §2). */
+  private final Semantics semantics;
   private final Consumer<Observation> sink;
   private final OwnerShapes ownerShapes;
   private final QomClasses qom;
@@ -51,10 +53,11 @@ final class RegionFlow {
   private Set<String> visited;
   private int exhaustedRoots;
 
-  RegionFlow(Program program, CallGraph callGraph, ApiModel model, Consumer<Observation> sink) {
+  RegionFlow(Program program, CallGraph callGraph, ApiModel model, Semantics semantics, Consumer<Observation> sink) {
     this.program = program;
     this.callGraph = callGraph;
     this.model = model;
+    this.semantics = semantics;
     this.sink = sink;
     this.qom = new QomClasses(program, model);
     this.ownerShapes = new OwnerShapes(program, qom);
@@ -298,7 +301,7 @@ final class RegionFlow {
         if (r.anyObject() && s.facts(Fact.Owned.class, subject.id()).isEmpty() || untracked(r.target(), c)) return;
         s.markAcquired(subject.id());
         s.add(new Fact.Referenced(subject.id(), subject.shown(), c.callee(), ownership(s, subject), ctx.phase(),
-            c.loc(), ctx.chain()));
+            c.loc(), ctx.chain(), References.nextAge(s, subject)));
       } else if (e instanceof Effect.Unref u) {
         subject = operand(u.target(), args, result);
         observe(e, c, subject, null, s);
@@ -311,15 +314,19 @@ final class RegionFlow {
         // (domain.md §3): what is known of their owner still tells later calls on them apart.
         if (ctx.phase() == Role.INSTANCE_FINALIZE && ownership(s, subject) == Fact.Owner.SELF) return;
         if (finalizedByUnparent(s, subject)) {
-          // memory_region_finalize deletes the subregions of a container it finalizes.
-          s.removeIf(f -> f instanceof Fact.Mapped m && m.container().equals(subject.id()));
+          // memory_region_finalize deletes the subregions of a container it finalizes; one already
+          // finalized while mapped in it is not there any more, and its mapping was never undone.
+          s.removeIf(f -> f instanceof Fact.Mapped m && m.container().equals(subject.id()) && !destroyedWhileMapped(s, m));
         }
         s.removeIf(f -> f instanceof Fact.Owned && f.region().equals(subject.id()));
       } else if (e instanceof Effect.Free fr) {
         subject = operand(fr.target(), args, result);
         observe(e, c, subject, null, s);
         if (!subject.isUnknown() && !subject.isNull()) {
-          s.removeIf(f -> !(f instanceof Fact.AddressSpaceLive) && Place.isWithin(f.region(), subject.id()));
+          // Under legacy and current semantics a memory_region_ref is on the owner: freeing the region
+          // does not give it back.
+          s.removeIf(f -> !(f instanceof Fact.AddressSpaceLive) && Place.isWithin(f.region(), subject.id())
+              && !(semantics != Semantics.REFCOUNT && isRegionRef(f)));
         }
       } else if (e instanceof Effect.AddressSpaceInit a) {
         subject = operand(a.addressSpace(), args, result);
@@ -384,8 +391,32 @@ final class RegionFlow {
     private boolean finalizedByUnparent(RegionState s, Place region) {
       List<Fact.Owned> owned = s.facts(Fact.Owned.class, region.id());
       if (owned.isEmpty() || owned.stream().anyMatch(o -> o.kind() != dev.mrcheck.model.RegionKind.CONTAINER)) return false;
+      // Legacy and current: memory_region_ref, a container and an address space reference the owner,
+      // never the region: its child property is always its last reference. Owner-less regions are
+      // not reference counted under any semantics.
+      if (!refsTargetRegions() || owned.stream().allMatch(o -> o.owner() == Fact.Owner.NONE)) return true;
       return s.facts(Fact.Mapped.class, region.id()).isEmpty() && s.facts(Fact.AddressSpaceLive.class, region.id()).isEmpty()
           && s.facts(Fact.Referenced.class, region.id()).isEmpty();
+    }
+
+    /** Refcount semantics: references are taken on the region itself, so they keep it alive. */
+    private boolean refsTargetRegions() {
+      return semantics == Semantics.REFCOUNT;
+    }
+
+    /**
+     * A region the code unparented (or freed) while it was mapped: it was finalized there, unless a
+     * reference on the region itself (refcount semantics, an owner) kept it alive. QEMU asserts
+     * {@code !mr->container} then: the mapping is not undone by anything the device did.
+     */
+    private boolean destroyedWhileMapped(RegionState s, Fact.Mapped m) {
+      if (m.regionOwner() == Fact.Owner.OTHER || !s.facts(Fact.Owned.class, m.region()).isEmpty()) return false;
+      return !refsTargetRegions() || m.regionOwner() == Fact.Owner.NONE;
+    }
+
+    /** A memory_region_ref-style reference, given to a place or not. */
+    private static boolean isRegionRef(Fact f) {
+      return f instanceof Fact.Referenced || f instanceof Fact.Stored st && st.reference() instanceof Fact.Referenced;
     }
 
     /**

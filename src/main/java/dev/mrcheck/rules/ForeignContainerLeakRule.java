@@ -36,11 +36,17 @@ public final class ForeignContainerLeakRule extends Rule {
     }
   }
 
-  /** System memory, a bus space, or a region some other object owns; unknown containers are not judged. */
+  /**
+   * System memory, a bus space, or a region some other object owns or the machine owns (owner NULL: it
+   * outlives every device); unknown containers are not judged.
+   */
   private static boolean foreign(Checkpoint cp, Fact.Mapped m) {
     if (m.container().startsWith("global:")) return true;
-    return m.containerOwner() == Fact.Owner.OTHER
-        && !cp.state().facts(Fact.Owned.class, m.container()).isEmpty();
+    if (m.containerOwner() == Fact.Owner.SELF) return false;
+    // A region finalized while mapped (an unparent without del: MR002) is never unmapped, whatever later
+    // became of its container: the owner the container had when the region was mapped is the one that counts.
+    return !cp.state().facts(Fact.Owned.class, m.container()).isEmpty()
+        || cp.state().facts(Fact.Owned.class, m.region()).isEmpty();
   }
 
   private Finding finding(Checkpoint cp, Fact.Mapped m) {
