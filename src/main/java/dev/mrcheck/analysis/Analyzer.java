@@ -143,7 +143,22 @@ public final class Analyzer {
   }
 
   private boolean touchesApi(DeviceType d) {
-    for (List<Function> fs : d.hooks().values()) for (Function f : fs) if (callGraph.worthFollowing(f.key())) return true;
+    for (List<Function> fs : d.hooks().values()) for (Function f : fs) if (walked(f)) return true;
+    return false;
+  }
+
+  /**
+   * A lifecycle hook is walked when it reaches the API, or calls a function worth following as any
+   * caller would follow it: a helper that only frees (g_free does not make its callers' callers
+   * relevant) acts on the device's regions all the same.
+   */
+  private boolean walked(Function hook) {
+    if (callGraph.worthFollowing(hook.key())) return true;
+    for (Stmt s : hook.cfg().statements()) {
+      if (!(s instanceof Stmt.Call c)) continue;
+      Function callee = program.resolve(c.callee(), hook.file());
+      if (callee != null && callGraph.worthFollowing(callee.key())) return true;
+    }
     return false;
   }
 
@@ -170,8 +185,10 @@ public final class Analyzer {
     variant = "throw-away instance";
     runPhase(flow, d, Role.INSTANCE_FINALIZE, afterInit);
     variant = "";
-    RegionState beforeFinalize = afterRealize.copy();
-    if (d.hotpluggable()) beforeFinalize.join(s);
+    // A field pointing elsewhere after unrealize (s->buf = g_new0(..) there) keeps unrealize's target
+    // in the join: the life with unrealize is a hot-pluggable device's usual one.
+    RegionState beforeFinalize = d.hotpluggable() ? s.copy() : afterRealize.copy();
+    if (d.hotpluggable()) beforeFinalize.join(afterRealize);
     runPhase(flow, d, Role.INSTANCE_FINALIZE, beforeFinalize);
     return afterRealize;
   }
@@ -179,7 +196,7 @@ public final class Analyzer {
   private RegionState runPhase(RegionFlow flow, DeviceType d, Role role, RegionState s) {
     flow.startRoot();
     for (Function f : d.hooks(role)) {
-      if (!callGraph.worthFollowing(f.key())) continue;
+      if (!walked(f)) continue;
       RegionFlow.Context ctx = new RegionFlow.Context(role, d, List.of(), List.of(f.key()));
       RegionFlow.Exit exit = flow.run(f, List.of(new Place(Place.SELF, selfName(f))), s, ctx);
       if (exit.state() != null) {
