@@ -314,9 +314,8 @@ final class RegionFlow {
         // (domain.md §3): what is known of their owner still tells later calls on them apart.
         if (ctx.phase() == Role.INSTANCE_FINALIZE && ownership(s, subject) == Fact.Owner.SELF) return;
         if (finalizedByUnparent(s, subject)) {
-          // memory_region_finalize deletes the subregions of a container it finalizes; one already
-          // finalized while mapped in it is not there any more, and its mapping was never undone.
-          s.removeIf(f -> f instanceof Fact.Mapped m && m.container().equals(subject.id()) && !destroyedWhileMapped(s, m));
+          // memory_region_finalize deletes the subregions of a container it finalizes.
+          s.removeIf(f -> f instanceof Fact.Mapped m && m.container().equals(subject.id()));
         }
         s.removeIf(f -> f instanceof Fact.Owned && f.region().equals(subject.id()));
       } else if (e instanceof Effect.Free fr) {
@@ -402,16 +401,6 @@ final class RegionFlow {
     /** Refcount semantics: references are taken on the region itself, so they keep it alive. */
     private boolean refsTargetRegions() {
       return semantics == Semantics.REFCOUNT;
-    }
-
-    /**
-     * A region the code unparented (or freed) while it was mapped: it was finalized there, unless a
-     * reference on the region itself (refcount semantics, an owner) kept it alive. QEMU asserts
-     * {@code !mr->container} then: the mapping is not undone by anything the device did.
-     */
-    private boolean destroyedWhileMapped(RegionState s, Fact.Mapped m) {
-      if (m.regionOwner() == Fact.Owner.OTHER || !s.facts(Fact.Owned.class, m.region()).isEmpty()) return false;
-      return !refsTargetRegions() || m.regionOwner() == Fact.Owner.NONE;
     }
 
     /** A memory_region_ref-style reference, given to a place or not. */

@@ -42,11 +42,8 @@ public final class ForeignContainerLeakRule extends Rule {
    */
   private static boolean foreign(Checkpoint cp, Fact.Mapped m) {
     if (m.container().startsWith("global:")) return true;
-    if (m.containerOwner() == Fact.Owner.SELF) return false;
-    // A region finalized while mapped (an unparent without del: MR002) is never unmapped, whatever later
-    // became of its container: the owner the container had when the region was mapped is the one that counts.
-    return !cp.state().facts(Fact.Owned.class, m.container()).isEmpty()
-        || cp.state().facts(Fact.Owned.class, m.region()).isEmpty();
+    return m.containerOwner() != Fact.Owner.SELF
+        && !cp.state().facts(Fact.Owned.class, m.container()).isEmpty();
   }
 
   private Finding finding(Checkpoint cp, Fact.Mapped m) {

@@ -392,8 +392,11 @@ public final class ModelOracle {
           return false;
         }
       }
-      // Still there, or only the model's recovery from the abort unmapped it.
-      return add.subject().container() == add.container() || crashed.contains(add);
+      // Still there, or only the model's recovery from the abort unmapped it, in a container the program
+      // did not destroy itself later: finalizing a container deletes its subregions, so had QEMU not
+      // aborted, that would have undone the mapping.
+      return add.subject().container() == add.container()
+          || crashed.contains(add) && !finalizedBeforeDevice.contains(add.container());
     }
 
     @Override
