@@ -185,10 +185,8 @@ public final class Analyzer {
     variant = "throw-away instance";
     runPhase(flow, d, Role.INSTANCE_FINALIZE, afterInit);
     variant = "";
-    // A field pointing elsewhere after unrealize (s->buf = g_new0(..) there) keeps unrealize's target
-    // in the join: the life with unrealize is a hot-pluggable device's usual one.
-    RegionState beforeFinalize = d.hotpluggable() ? s.copy() : afterRealize.copy();
-    if (d.hotpluggable()) beforeFinalize.join(afterRealize);
+    RegionState beforeFinalize = afterRealize.copy();
+    if (d.hotpluggable()) beforeFinalize.join(s);
     runPhase(flow, d, Role.INSTANCE_FINALIZE, beforeFinalize);
     return afterRealize;
   }

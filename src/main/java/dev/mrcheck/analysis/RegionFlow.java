@@ -326,6 +326,9 @@ final class RegionFlow {
           // does not give it back.
           s.removeIf(f -> !(f instanceof Fact.AddressSpaceLive) && Place.isWithin(f.region(), subject.id())
               && !(semantics != Semantics.REFCOUNT && isRegionRef(f)));
+          // Freeing a live container is a use after free of its own; the subregions it held are taken
+          // to be deleted, as its finalization would (the runtime model finalizes what g_free destroys).
+          s.removeIf(f -> f instanceof Fact.Mapped m && Place.isWithin(m.container(), subject.id()));
         }
       } else if (e instanceof Effect.AddressSpaceInit a) {
         subject = operand(a.addressSpace(), args, result);

@@ -293,6 +293,12 @@ public final class ModelOracle {
       if (s instanceof Init i && regions.get(i.region()) != null && !regions.get(i.region()).isFinalized()) {
         malformed = true;
       }
+      // address_space_init on a live address space (a helper that inits one, called again) corrupts the
+      // memory core's lists: no more a pattern to judge than a live region initialized again.
+      if (s instanceof AddressSpaceInit a && spaces.get(a.space()) != null
+          && spaces.get(a.space()).state() == AddressSpace.State.LIVE) {
+        malformed = true;
+      }
       Call before = new Call(s, phase, line, subject, container, space, List.of());
       for (RuleOracle o : oracles) o.before(this, before, l -> found.add(new Violation(o.ruleId(), l)));
       int outcomesBefore = model.outcomes().size();

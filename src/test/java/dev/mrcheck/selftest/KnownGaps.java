@@ -38,20 +38,10 @@ final class KnownGaps {
   }
 
   private static boolean extraExplained(DeviceProgram p, RenderedSource src, Violation v) {
-    Stmt s = at(p, src, v.line());
-    // Gap 1 (RegionFlow): unparenting a container that is itself still mapped finalizes it under legacy
-    // and current semantics (after QEMU's assertion), deleting its subregions; the analysis deletes them
-    // only when nothing else holds the container.
-    if (s instanceof AddSubregion a && !a.container().isSystemMemory() && unparented(p, a.container().region())) return true;
-    if (s instanceof Unparent u && addedIntoUnparentedContainer(p, u.region())) return true;
     return false;
   }
 
   private static boolean missedExplained(DeviceProgram p, RenderedSource src, SelfCheck.Comparison c, Violation v) {
-    Stmt s = at(p, src, v.line());
-    // Gap 1 seen from the other side: the region left in a container that was unparented while mapped.
-    if (v.ruleId().equals("MR001") && s instanceof AddSubregion a && !a.container().isSystemMemory()
-        && unparented(p, a.container().region())) return true;
     return false;
   }
 
@@ -83,21 +73,8 @@ final class KnownGaps {
     }
   }
 
-  private static boolean unparented(DeviceProgram p, int region) {
-    return all(p).stream().anyMatch(s -> s instanceof Unparent u && u.region() == region);
-  }
-
   private static boolean deleted(DeviceProgram p, int region) {
     return all(p).stream().anyMatch(s -> s instanceof DelSubregion d && d.region() == region);
-  }
-
-  private static boolean addedIntoUnparentedContainer(DeviceProgram p, int region) {
-    return all(p).stream().anyMatch(s -> s instanceof AddSubregion a && a.region() == region
-        && !a.container().isSystemMemory() && isContainer(p, a.container().region()) && unparented(p, a.container().region()));
-  }
-
-  private static boolean isContainer(DeviceProgram p, int region) {
-    return all(p).stream().anyMatch(s -> s instanceof Init i && i.region() == region && i.kind() == RegionKind.CONTAINER);
   }
 
   private static boolean inHook(DeviceProgram p, Role role, Stmt s) {
