@@ -13,10 +13,10 @@
 #include "system/memory.h"
 #include "qom/object.h"
 
-#define TYPE_PINWIN "pinwin"
-OBJECT_DECLARE_SIMPLE_TYPE(PinwinState, PINWIN)
+#define TYPE_BARPIN "barpin"
+OBJECT_DECLARE_SIMPLE_TYPE(BarpinState, BARPIN)
 
-struct PinwinState {
+struct BarpinState {
     PCIDevice parent_obj;
 
     MemoryRegion bar;
@@ -24,31 +24,31 @@ struct PinwinState {
     MemoryRegion fifo;
 };
 
-static uint64_t pinwin_read(void *opaque, hwaddr addr, unsigned size)
+static uint64_t barpin_read(void *opaque, hwaddr addr, unsigned size)
 {
     return 0;
 }
 
-static void pinwin_write(void *opaque, hwaddr addr, uint64_t val,
+static void barpin_write(void *opaque, hwaddr addr, uint64_t val,
                          unsigned size)
 {
 }
 
-static const MemoryRegionOps pinwin_ops = {
-    .read = pinwin_read,
-    .write = pinwin_write,
+static const MemoryRegionOps barpin_ops = {
+    .read = barpin_read,
+    .write = barpin_write,
     .endianness = DEVICE_LITTLE_ENDIAN,
 };
 
-static void pinwin_realize(PCIDevice *pdev, Error **errp)
+static void barpin_realize(PCIDevice *pdev, Error **errp)
 {
-    PinwinState *s = PINWIN(pdev);
+    BarpinState *s = BARPIN(pdev);
 
-    memory_region_init(&s->bar, OBJECT(s), "pinwin-bar", 0x2000);
-    memory_region_init_io(&s->regs, OBJECT(s), &pinwin_ops, s,
-                          "pinwin-regs", 0x100);
-    memory_region_init_io(&s->fifo, OBJECT(s), &pinwin_ops, s,
-                          "pinwin-fifo", 0x100);
+    memory_region_init(&s->bar, OBJECT(s), "barpin-bar", 0x2000);
+    memory_region_init_io(&s->regs, OBJECT(s), &barpin_ops, s,
+                          "barpin-regs", 0x100);
+    memory_region_init_io(&s->fifo, OBJECT(s), &barpin_ops, s,
+                          "barpin-fifo", 0x100);
     // OK: MR001 the container's finalization at exit deletes it
     memory_region_add_subregion(&s->bar, 0, &s->regs);
     // OK: MR001
@@ -57,39 +57,39 @@ static void pinwin_realize(PCIDevice *pdev, Error **errp)
     memory_region_ref(&s->bar);
 }
 
-static void pinwin_exit(PCIDevice *pdev)
+static void barpin_exit(PCIDevice *pdev)
 {
-    PinwinState *s = PINWIN(pdev);
+    BarpinState *s = BARPIN(pdev);
 
     object_unparent(OBJECT(&s->bar));
     memory_region_unref(&s->bar);
 }
 
-static void pinwin_class_init(ObjectClass *klass, const void *data)
+static void barpin_class_init(ObjectClass *klass, const void *data)
 {
     PCIDeviceClass *k = PCI_DEVICE_CLASS(klass);
 
-    k->realize = pinwin_realize;
-    k->exit = pinwin_exit;
+    k->realize = barpin_realize;
+    k->exit = barpin_exit;
     k->vendor_id = PCI_VENDOR_ID_QEMU;
     k->device_id = 0x10f5;
     k->class_id = PCI_CLASS_OTHERS;
 }
 
-static const TypeInfo pinwin_info = {
-    .name          = TYPE_PINWIN,
+static const TypeInfo barpin_info = {
+    .name          = TYPE_BARPIN,
     .parent        = TYPE_PCI_DEVICE,
-    .instance_size = sizeof(PinwinState),
-    .class_init    = pinwin_class_init,
+    .instance_size = sizeof(BarpinState),
+    .class_init    = barpin_class_init,
     .interfaces    = (const InterfaceInfo[]) {
         { INTERFACE_CONVENTIONAL_PCI_DEVICE },
         { },
     },
 };
 
-static void pinwin_register_types(void)
+static void barpin_register_types(void)
 {
-    type_register_static(&pinwin_info);
+    type_register_static(&barpin_info);
 }
 
-type_init(pinwin_register_types)
+type_init(barpin_register_types)

@@ -54,7 +54,8 @@ public final class ForeignContainerLeakRule extends Rule {
     List<TraceStep> trace = new ArrayList<>(m.how());
     trace.add(new TraceStep(m.at(), m.shown() + " mapped into " + m.containerShown() + " here"));
     trace.add(new TraceStep(cp.device().registration().loc(), cp.why()));
-    Witness w = new Witnesses(cp.state()).init(m.region())
+    // The container's own init too: whether it references the region's owner depends on its owner.
+    Witness w = new Witnesses(cp.state()).init(m.region()).init(m.container())
         .step(m.phase(), WitnessStep.Kind.MAP, m.region(), m.shown(), m.container(), m.containerShown(), m.at())
         .build(cp.device(), Witness.Expectation.OWNER_LEAK);
     return Findings.create(this, m.at(), device, m.shown() + "|" + m.containerShown(), message, trace).withWitness(w);
