@@ -48,11 +48,11 @@ public final class Analyzer {
   }
 
   public AnalysisResult analyze() {
-    ReplayCache.Round round = cache.begin(program, model, callGraph);
+    ReplayCache.Round round = cache.begin(program, model, callGraph, semantics);
     Lifecycles lifecycles = new Lifecycles(program, model);
     List<DeviceType> devices = new ArrayList<>();
     for (DeviceType d : lifecycles.devices()) devices.add(round.canonical(d));
-    RegionFlow flow = new RegionFlow(program, callGraph, model, this::record);
+    RegionFlow flow = new RegionFlow(program, callGraph, model, semantics, this::record);
     flow.onFreeHook(h -> current.freeHooks.add(h));
     QomClasses qom = new QomClasses(program, model);
     Set<String> qdev = new HashSet<>();
@@ -143,7 +143,22 @@ public final class Analyzer {
   }
 
   private boolean touchesApi(DeviceType d) {
-    for (List<Function> fs : d.hooks().values()) for (Function f : fs) if (callGraph.worthFollowing(f.key())) return true;
+    for (List<Function> fs : d.hooks().values()) for (Function f : fs) if (walked(f)) return true;
+    return false;
+  }
+
+  /**
+   * A lifecycle hook is walked when it reaches the API, or calls a function worth following as any
+   * caller would follow it: a helper that only frees (g_free does not make its callers' callers
+   * relevant) acts on the device's regions all the same.
+   */
+  private boolean walked(Function hook) {
+    if (callGraph.worthFollowing(hook.key())) return true;
+    for (Stmt s : hook.cfg().statements()) {
+      if (!(s instanceof Stmt.Call c)) continue;
+      Function callee = program.resolve(c.callee(), hook.file());
+      if (callee != null && callGraph.worthFollowing(callee.key())) return true;
+    }
     return false;
   }
 
@@ -205,7 +220,7 @@ public final class Analyzer {
     RegionState everyPath = null;
     RegionState failed = null;
     for (Function f : d.hooks(role)) {
-      if (!callGraph.worthFollowing(f.key())) continue;
+      if (!walked(f)) continue;
       RegionFlow.Context ctx = new RegionFlow.Context(role, d, List.of(), List.of(f.key()));
       RegionFlow.Exit exit = flow.run(f, arguments(f), s, ctx);
       if (exit.state() != null) {

@@ -55,9 +55,12 @@ public sealed interface Fact {
   /**
    * An outstanding {@code memory_region_ref}, or another reference on a region; {@code by} is the call
    * that took it ({@code memory_region_section_new_copy} references the copy's {@code .mr}).
+   * {@code older}: how many references on the same region, taken before this one, are still held. A
+   * reference count is a number, so two refs and one unref leave one reference: the unref gives back
+   * the oldest (the runtime model does the same), and the newer one is what leaks.
    */
   record Referenced(String region, String shown, String by, Owner owner, Role phase, SourceLoc at,
-      List<TraceStep> how) implements Fact {}
+      List<TraceStep> how, int older) implements Fact {}
 
   /**
    * A live address space over {@code root}; {@code region()} is the root. {@code guards}: the fields

@@ -21,7 +21,7 @@ final class Facts {
     }
     if (f instanceof Fact.Referenced r) {
       return new Fact.Referenced(renameId(r.region(), from, to), r.shown(), r.by(), r.owner(), r.phase(), r.at(),
-          r.how());
+          r.how(), r.older());
     }
     if (f instanceof Fact.Held h) {
       return new Fact.Held(renameId(h.region(), from, to), h.shown(), h.by(), h.addressSpaceShown(), h.phase(), h.at(),

@@ -24,10 +24,61 @@ final class References {
     }
   }
 
-  /** {@code memory_region_unref}/{@code address_space_unmap} of {@code value}: the reference is given back. */
+  /**
+   * Outstanding references counted per region: beyond this many a further ref is taken to be as old as
+   * the last counted one, which keeps a loop of refs from making a new fact on every pass.
+   */
+  private static final int MAX_COUNTED = 8;
+
+  /** The {@link Fact.Referenced#older} of a new reference on {@code region}: after the newest one held on any path. */
+  static int nextAge(RegionState s, Place region) {
+    int next = 0;
+    for (Fact f : s.facts()) {
+      if (referenceOn(f, region) instanceof Fact.Referenced r) next = Math.max(next, r.older() + 1);
+    }
+    return Math.min(next, MAX_COUNTED);
+  }
+
+  /**
+   * {@code memory_region_unref}/{@code address_space_unmap} of {@code value}: the reference is given back.
+   * An unref gives back one {@code memory_region_ref}, the oldest on each path; the others each have
+   * one older reference fewer.
+   */
   static void released(RegionState s, Place value, Class<? extends Fact> kind, Fact.HeldBy by) {
+    if (kind == Fact.Referenced.class && popOldest(s, value)) return;
     s.removeIf(f -> f.region().equals(value.id()) && isReference(f instanceof Fact.Stored st ? st.reference() : f,
         kind, by));
+  }
+
+  /** Gives back the oldest {@link Fact.Referenced} on {@code value}; false if there is none. */
+  private static boolean popOldest(RegionState s, Place value) {
+    int oldest = Integer.MAX_VALUE;
+    for (Fact f : s.facts()) {
+      if (referenceOn(f, value) instanceof Fact.Referenced r) oldest = Math.min(oldest, r.older());
+    }
+    if (oldest == Integer.MAX_VALUE) return false;
+    List<Fact> younger = new java.util.ArrayList<>();
+    for (Fact f : s.facts()) {
+      if (referenceOn(f, value) instanceof Fact.Referenced r && r.older() > oldest) younger.add(f);
+    }
+    int popped = oldest;
+    s.removeIf(f -> referenceOn(f, value) instanceof Fact.Referenced r && r.older() >= popped);
+    for (Fact f : younger) s.add(aged(f));
+    return true;
+  }
+
+  /** The reference {@code f} stands for if it is one on {@code region}, stored or not; else null. */
+  private static Fact referenceOn(Fact f, Place region) {
+    if (!f.region().equals(region.id())) return null;
+    return f instanceof Fact.Stored st ? st.reference() : f;
+  }
+
+  /** {@code f} with one older reference fewer. */
+  private static Fact aged(Fact f) {
+    if (f instanceof Fact.Stored st) return new Fact.Stored(st.region(), st.intoDevice(), aged(st.reference()));
+    Fact.Referenced r = (Fact.Referenced) f;
+    return new Fact.Referenced(r.region(), r.shown(), r.by(), r.owner(), r.phase(), r.at(), r.how(),
+        Math.max(0, r.older() - 1));
   }
 
   private static boolean isReference(Fact f, Class<? extends Fact> kind, Fact.HeldBy by) {

@@ -39,6 +39,8 @@ final class RegionFlow {
   private final Program program;
   private final CallGraph callGraph;
   private final ApiModel model;
+  /** What a reference references decides which unparent finalizes a region (domain.md §2). */
+  private final Semantics semantics;
   private final Consumer<Observation> sink;
   private final OwnerShapes ownerShapes;
   private final QomClasses qom;
@@ -51,10 +53,11 @@ final class RegionFlow {
   private Set<String> visited;
   private int exhaustedRoots;
 
-  RegionFlow(Program program, CallGraph callGraph, ApiModel model, Consumer<Observation> sink) {
+  RegionFlow(Program program, CallGraph callGraph, ApiModel model, Semantics semantics, Consumer<Observation> sink) {
     this.program = program;
     this.callGraph = callGraph;
     this.model = model;
+    this.semantics = semantics;
     this.sink = sink;
     this.qom = new QomClasses(program, model);
     this.ownerShapes = new OwnerShapes(program, qom);
@@ -328,7 +331,7 @@ final class RegionFlow {
         if (r.anyObject() && s.facts(Fact.Owned.class, subject.id()).isEmpty() || untracked(r.target(), c)) return;
         s.markAcquired(subject.id());
         s.add(new Fact.Referenced(subject.id(), subject.shown(), c.callee(), ownership(s, subject), ctx.phase(),
-            c.loc(), ctx.chain()));
+            c.loc(), ctx.chain(), References.nextAge(s, subject)));
       } else if (e instanceof Effect.Unref u) {
         subject = operand(u.target(), args, result);
         observe(e, c, subject, null, s);
@@ -363,11 +366,13 @@ final class RegionFlow {
         observe(e, c, subject, null, s);
         if (!subject.isUnknown() && !subject.isNull()) {
           // In instance_finalize the device's regions were finalized before: freeing their storage does not
-          // make a later call on them any less a use after finalization (MR004).
+          // make a later call on them any less a use after finalization (MR004). Under legacy and current
+          // semantics a memory_region_ref is on the owner: freeing the region does not give it back.
           boolean finalizing = ctx.phase() == Role.INSTANCE_FINALIZE;
           s.removeIf(f -> !(f instanceof Fact.AddressSpaceLive) && Place.isWithin(f.region(), subject.id())
-              && !(finalizing && f instanceof Fact.Owned o && o.owner() == Fact.Owner.SELF));
-          // Nothing is mapped in a container whose storage is gone.
+              && !(finalizing && f instanceof Fact.Owned o && o.owner() == Fact.Owner.SELF)
+              && !(semantics != Semantics.REFCOUNT && isRegionRef(f)));
+          // Nothing is mapped in a container whose storage is gone (its finalization would delete them).
           s.removeIf(f -> f instanceof Fact.Mapped m && Place.isWithin(m.container(), subject.id()));
         }
       } else if (e instanceof Effect.AddressSpaceInit a) {
@@ -450,6 +455,11 @@ final class RegionFlow {
     private boolean ownedContainer(RegionState s, Place region) {
       List<Fact.Owned> owned = s.facts(Fact.Owned.class, region.id());
       return !owned.isEmpty() && owned.stream().allMatch(o -> o.kind() == dev.mrcheck.model.RegionKind.CONTAINER);
+    }
+
+    /** A memory_region_ref-style reference, given to a place or not. */
+    private static boolean isRegionRef(Fact f) {
+      return f instanceof Fact.Referenced || f instanceof Fact.Stored st && st.reference() instanceof Fact.Referenced;
     }
 
     /**

@@ -34,6 +34,7 @@ public final class ReplayCache {
   private ApiModel model;
   private long programId;
   private CallGraph graph;
+  private Semantics semantics;
   /** The last analysis' functions, in key order. */
   private Map<String, Function> functions = new java.util.TreeMap<>();
   private Map<String, DeviceType> devices = Map.of();
@@ -61,12 +62,13 @@ public final class ReplayCache {
   }
 
   /** One analysis' use of the cache; nothing is kept unless it {@link Round#commit}s. */
-  synchronized Round begin(Program program, ApiModel m, CallGraph g) {
-    boolean valid = m == model && g == graph;
+  synchronized Round begin(Program program, ApiModel m, CallGraph g, Semantics sem) {
+    // Replays differ between semantics (which unparent finalizes a region): kept for one semantics at a time.
+    boolean valid = m == model && g == graph && sem == semantics;
     Map<String, Function> now = program.functionsByKey();
     Set<String> swapped = program.swappedSince(programId);
     Set<String> changed = swapped != null ? changedAmong(swapped, functions, now) : changedFunctions(functions, now);
-    return new Round(program.id(), m, g, now, changed, valid ? devices : Map.of(), valid ? replays : Map.of());
+    return new Round(program.id(), m, g, sem, now, changed, valid ? devices : Map.of(), valid ? replays : Map.of());
   }
 
   /** As {@link #changedFunctions}, for a program updated from the last one: only swapped functions can differ. */
@@ -98,6 +100,7 @@ public final class ReplayCache {
     programId = r.programId;
     model = r.model;
     graph = r.graph;
+    semantics = r.semantics;
     functions = r.functions;
     devices = r.nextDevices;
     replays = r.nextReplays;
@@ -108,6 +111,7 @@ public final class ReplayCache {
   final class Round {
     private final ApiModel model;
     private final CallGraph graph;
+    private final Semantics semantics;
     private final Map<String, Function> functions;
     private final Set<String> changed;
     private final Map<String, DeviceType> previousDevices;
@@ -119,11 +123,12 @@ public final class ReplayCache {
 
     private final long programId;
 
-    private Round(long programId, ApiModel model, CallGraph graph, Map<String, Function> functions, Set<String> changed,
-        Map<String, DeviceType> previousDevices, Map<String, Replay> previous) {
+    private Round(long programId, ApiModel model, CallGraph graph, Semantics semantics, Map<String, Function> functions,
+        Set<String> changed, Map<String, DeviceType> previousDevices, Map<String, Replay> previous) {
       this.programId = programId;
       this.model = model;
       this.graph = graph;
+      this.semantics = semantics;
       this.functions = functions;
       this.changed = changed;
       this.previousDevices = previousDevices;

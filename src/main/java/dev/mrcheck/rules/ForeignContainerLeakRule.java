@@ -37,10 +37,13 @@ public final class ForeignContainerLeakRule extends Rule {
     }
   }
 
-  /** System memory, a bus space, or a region some other object owns; unknown containers are not judged. */
+  /**
+   * System memory, a bus space, or a region some other object owns or the machine owns (owner NULL: it
+   * outlives every device); unknown containers are not judged.
+   */
   private static boolean foreign(Checkpoint cp, Fact.Mapped m) {
     if (m.container().startsWith("global:")) return true;
-    return m.containerOwner() == Fact.Owner.OTHER
+    return m.containerOwner() != Fact.Owner.SELF
         && !cp.state().facts(Fact.Owned.class, m.container()).isEmpty();
   }
 
@@ -56,7 +59,8 @@ public final class ForeignContainerLeakRule extends Rule {
     List<TraceStep> trace = new ArrayList<>(m.how());
     trace.add(new TraceStep(m.at(), m.shown() + " mapped into " + m.containerShown() + " here"));
     trace.add(new TraceStep(cp.device().registration().loc(), cp.why()));
-    Witness w = new Witnesses(cp.state()).init(m.region())
+    // The container's own init too: whether it references the region's owner depends on its owner.
+    Witness w = new Witnesses(cp.state()).init(m.region()).init(m.container())
         .step(m.phase(), WitnessStep.Kind.MAP, m.region(), m.shown(), m.container(), m.containerShown(), m.at())
         .build(cp.device(), Witness.Expectation.OWNER_LEAK);
     return Findings.create(this, m.at(), device, m.shown() + "|" + m.containerShown(), message, trace).withWitness(w);

@@ -36,10 +36,11 @@ public final class OwnerlessFreeRule extends Rule {
             : Place.isWithin(owned.region(), o.subject().id());
         if (hit) destroyed.add(owned);
       }
-      if (destroyed.isEmpty()) continue;
-      if (!destroyed.stream().allMatch(f -> f.owner() == Fact.Owner.NONE && !f.kind().isTransient())) continue;
-      Fact.Owned first = destroyed.get(0);
-      report.accept(finding(o, first, unparent));
+      // On some path reaching the call the region is an owner-less one that must live forever: the
+      // state before instance_finalize joins the device's life with and without unrealize, which may
+      // have made the region anew with another owner.
+      destroyed.stream().filter(f -> f.owner() == Fact.Owner.NONE && !f.kind().isTransient()).findFirst()
+          .ifPresent(first -> report.accept(finding(o, first, unparent)));
     }
   }
 

@@ -124,7 +124,8 @@ public final class ModelOracle {
     final Map<Integer, Region> regions = new HashMap<>();
     final Map<Integer, AddressSpace> spaces = new HashMap<>();
     final List<Call> calls = new ArrayList<>();
-    final Map<Integer, Call> byLine = new HashMap<>();
+    /** The first call at each location; see {@link #call} for why the column is the phase. */
+    final Map<SourceLoc, Call> byLoc = new HashMap<>();
     final Set<Violation> found = new TreeSet<>();
     final Set<Call> crashed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     boolean tornDown;
@@ -281,7 +282,9 @@ public final class ModelOracle {
 
     private void call(Stmt s) {
       int line = source.lineOf(s);
-      SourceLoc loc = SourceLoc.of(source.fileName(), line, 1);
+      // The column tells the phases apart: a helper called from realize and again from unrealize takes
+      // references at the same line, and only the one realize took outlives teardown as a finding.
+      SourceLoc loc = SourceLoc.of(source.fileName(), line, phase.ordinal() + 1);
       Region subject = null;
       Region container = null;
       AddressSpace space = null;
@@ -348,7 +351,7 @@ public final class ModelOracle {
       Call after = new Call(s, phase, line, subject, container, space, outcomes);
       noteCrashes(outcomes);
       calls.add(after);
-      byLine.putIfAbsent(line, after);
+      byLoc.putIfAbsent(loc, after);
       for (RuleOracle o : oracles) o.after(this, after, l -> found.add(new Violation(o.ruleId(), l)));
     }
 
@@ -442,8 +445,11 @@ public final class ModelOracle {
           return false;
         }
       }
-      // Still there, or only the model's recovery from the abort unmapped it.
-      return add.subject().container() == add.container() || crashed.contains(add);
+      // Still there, or only the model's recovery from the abort unmapped it, in a container the program
+      // did not destroy itself later: finalizing a container deletes its subregions, so had QEMU not
+      // aborted, that would have undone the mapping.
+      return add.subject().container() == add.container()
+          || crashed.contains(add) && !finalizedBeforeDevice.contains(add.container());
     }
 
     @Override
@@ -471,9 +477,9 @@ public final class ModelOracle {
       return calls;
     }
 
-    /** The call that took {@code ref} (by its line), or null for the model's own references. */
+    /** The call that took {@code ref} (by its line and phase), or null for the model's own references. */
     Call callOf(Reference ref) {
-      return ref.loc() == null ? null : byLine.get(ref.loc().line());
+      return ref.loc() == null ? null : byLoc.get(ref.loc());
     }
   }
 }

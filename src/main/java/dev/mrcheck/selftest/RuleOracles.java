@@ -55,10 +55,15 @@ public final class RuleOracles {
       for (Call c : s.calls()) {
         if (!beforeTeardown(c)) continue;
         boolean selfRef = c.stmt() instanceof Ref || c.stmt() instanceof AddressSpaceInit && s.own(c.subject());
-        boolean sameOwnerMapping = c.stmt() instanceof AddSubregion && s.own(c.subject()) && s.own(c.container());
+        // Only legacy makes a same-owner container reference its subregion's owner (domain.md §4, MR001).
+        // Under refcount the container references the subregion itself; when that holds the device, it is
+        // because the subregion was unparented while mapped (MR002) or something else holds the container
+        // (a foreign container, an alias): those are the findings, not an owner cycle.
+        boolean sameOwnerMapping = c.stmt() instanceof AddSubregion && s.own(c.subject()) && s.own(c.container())
+            && s.semantics() == Semantics.LEGACY;
         if ((selfRef || sameOwnerMapping) && s.holdsDevice(c)) violatedAt.accept(c.line());
         // A mapping whose region was finalized while mapped never gave its reference back by itself.
-        if (sameOwnerMapping && s.semantics() == Semantics.LEGACY && s.leftMapped(c)) violatedAt.accept(c.line());
+        if (sameOwnerMapping && s.leftMapped(c)) violatedAt.accept(c.line());
       }
     }
   }

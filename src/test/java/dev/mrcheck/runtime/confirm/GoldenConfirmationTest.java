@@ -32,9 +32,11 @@ class GoldenConfirmationTest {
       "MR008 mr008_instance_init_registers_and_maps.c:65",
       "MR008 mr008_instance_init_registers_and_maps.c:97");
 
+  // Open (agree-a, session 3): the selftest's model run shows this leak, the confirmer's witness does
+  // not yet: a reference on a heap region that exit unparents and frees.
   private static final Map<Semantics, Set<String>> NOT_REPRODUCED = Map.of(
-      Semantics.LEGACY, Set.of(),
-      Semantics.CURRENT, Set.of(),
+      Semantics.LEGACY, Set.of("MR001 mr001_gfree_keeps_owner_reference.c:37"),
+      Semantics.CURRENT, Set.of("MR001 mr001_gfree_keeps_owner_reference.c:37"),
       Semantics.REFCOUNT, Set.of(
           "MR002 mr002_container_unparented_while_mapped.c:78",
           "MR002 mr002_goto_fail_skips_del.c:48",
