@@ -157,6 +157,9 @@ public final class Analyzer {
     s = runPhase(flow, d, Role.REALIZE, s);
     RegionState afterRealize = s.copy();
     s.removeIf(f -> f instanceof Fact.Mapped m && m.undoneBefore() == Role.UNREALIZE);
+    // The device lives between realize and unrealize (and while its callbacks run): RCU grace periods
+    // pass, so an address_space_destroy of realize has completed by then.
+    s.removeIf(f -> f instanceof Fact.DestroyPending);
     s = runPhase(flow, d, Role.UNREALIZE, s);
     if (d.hotpluggable()) {
       current.checkpoints.add(new Checkpoint(d, Role.UNREALIZE, d.name() + " can be unplugged (" + d.hotplugReason() + ")",
@@ -173,6 +176,7 @@ public final class Analyzer {
     RegionState beforeFinalize = afterRealize.copy();
     if (d.hotpluggable()) beforeFinalize.join(s);
     runPhase(flow, d, Role.INSTANCE_FINALIZE, beforeFinalize);
+    afterRealize.removeIf(f -> f instanceof Fact.DestroyPending);
     return afterRealize;
   }
 

@@ -44,6 +44,7 @@ public final class AddressSpaceLifecycleRule extends Rule {
     for (Observation o : analysis.observations()) {
       if (o.effect() instanceof Effect.Free free) {
         for (Fact.DestroyPending d : o.before().facts(Fact.DestroyPending.class, o.subject().id())) {
+          if (callbackRanBeforeFinalize(analysis, o, d)) continue;
           // A teardown helper reached from unrealize and instance_finalize is one mistake, at one line.
           if (freed.add(o.loc())) report.accept(freedAfterDestroy(o, d, free.rcu()));
         }
@@ -59,6 +60,19 @@ public final class AddressSpaceLifecycleRule extends Rule {
         }
       }
     }
+  }
+
+  /**
+   * Under legacy and current semantics an address space over the device's own region references the
+   * device itself, so the device is finalized only after the destroy's RCU callback dropped that
+   * reference: a g_free in instance_finalize, after a destroy in an earlier phase, comes after it.
+   */
+  private static boolean callbackRanBeforeFinalize(AnalysisResult analysis, Observation o, Fact.DestroyPending d) {
+    if (o.phase() != Role.INSTANCE_FINALIZE || d.phase() == Role.INSTANCE_FINALIZE || d.root() == null
+        || analysis.semantics() == dev.mrcheck.analysis.Semantics.REFCOUNT) {
+      return false;
+    }
+    return o.before().facts(Fact.Owned.class, d.root()).stream().anyMatch(f -> f.owner() == Fact.Owner.SELF);
   }
 
   /**

@@ -219,7 +219,20 @@ public final class RuntimeModel {
    * lives. Aliases and containers may come and go; other regions should exist from realize to unrealize.
    */
   public void runtimeRegionChange(Region mr, String operation, SourceLoc loc) {
+    runtimeRegionChange(mr, null, operation, loc);
+  }
+
+  /**
+   * As {@link #runtimeRegionChange(Region, String, SourceLoc)}, by the run-time code of {@code device}
+   * (null: unknown). A region owned by another object is the sanctioned wrapper's, freed with that
+   * object's own lifetime; a region that owns itself is no device's (MR009 judges its owner).
+   */
+  public void runtimeRegionChange(Region mr, QObject device, String operation, SourceLoc loc) {
     if (mr.kind().isTransient()) {
+      return;
+    }
+    if (mr.selfOwned || device != null && mr.owner() != null && mr.owner() != device) {
+      journal.note(loc, mr.name() + " " + operation + " at run time; it is not the device's region");
       return;
     }
     journal.report(new Outcome.DynamicRegion(mr.name(), operation, loc, mr.kind().modelName() + " region "
