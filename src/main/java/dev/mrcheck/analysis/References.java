@@ -30,6 +30,22 @@ final class References {
         kind, by));
   }
 
+  /**
+   * {@code memory_region_unref(value)} gives back one reference: the most recent one taken on the
+   * region (or a find's section), so a second ref stays outstanding. References count; they are not a flag.
+   */
+  static void releasedOne(RegionState s, Place value) {
+    Fact last = null;
+    for (Fact f : s.facts()) {
+      if (f.region().equals(value.id())
+          && isReference(f instanceof Fact.Stored st ? st.reference() : f, Fact.Referenced.class, Fact.HeldBy.FIND)) {
+        last = f;
+      }
+    }
+    Fact released = last;
+    if (released != null) s.removeIf(f -> f.equals(released));
+  }
+
   private static boolean isReference(Fact f, Class<? extends Fact> kind, Fact.HeldBy by) {
     if (f instanceof Fact.Held h) return by != null && h.by() == by;
     return kind.isInstance(f);

@@ -302,7 +302,7 @@ final class RegionFlow {
       } else if (e instanceof Effect.Unref u) {
         subject = operand(u.target(), args, result);
         observe(e, c, subject, null, s);
-        References.released(s, subject, Fact.Referenced.class, Fact.HeldBy.FIND);
+        References.releasedOne(s, subject);
         if (RegionState.isSummarized(subject.id())) s.markReleased(subject.id());
       } else if (e instanceof Effect.Unparent u) {
         subject = operand(u.target(), args, result);
@@ -338,12 +338,12 @@ final class RegionFlow {
             if (!l.addressSpace().equals(subject.id())) continue;
             known = true;
             s.add(new Fact.DestroyPending(subject.id(), subject.shown(), l.region(), l.shown(), l.phase(), l.at(),
-                ctx.phase(), c.loc(), guards.at(f, node)));
+                ctx.phase(), c.loc(), guards.at(f, node), l.rootOwner()));
           }
           // Initialized where this replay did not look (an earlier run-time call): the destroy is pending all the same.
           if (!known) {
             s.add(new Fact.DestroyPending(subject.id(), subject.shown(), null, null, null, null, ctx.phase(), c.loc(),
-                guards.at(f, node)));
+                guards.at(f, node), null));
           }
         }
         s.removeIf(f -> f instanceof Fact.AddressSpaceLive l && l.addressSpace().equals(subject.id()));

@@ -68,11 +68,8 @@ public final class AddressSpaceLifecycleRule extends Rule {
    * reference: a g_free in instance_finalize, after a destroy in an earlier phase, comes after it.
    */
   private static boolean callbackRanBeforeFinalize(AnalysisResult analysis, Observation o, Fact.DestroyPending d) {
-    if (o.phase() != Role.INSTANCE_FINALIZE || d.phase() == Role.INSTANCE_FINALIZE || d.root() == null
-        || analysis.semantics() == dev.mrcheck.analysis.Semantics.REFCOUNT) {
-      return false;
-    }
-    return o.before().facts(Fact.Owned.class, d.root()).stream().anyMatch(f -> f.owner() == Fact.Owner.SELF);
+    return o.phase() == Role.INSTANCE_FINALIZE && d.phase() != Role.INSTANCE_FINALIZE
+        && d.rootOwner() == Fact.Owner.SELF && analysis.semantics() != dev.mrcheck.analysis.Semantics.REFCOUNT;
   }
 
   /**

@@ -280,10 +280,14 @@ public final class ProgramGenerator {
       return new Unparent(r);
     }
 
-    /** Freeing a mapped region leaves its container pointing at freed memory: not a pattern to judge. */
+    /**
+     * Freeing a mapped region leaves its container pointing at freed memory, freeing one a reference
+     * still holds (memory_region_ref on a region with an owner) leaves the holder pointing at it: not
+     * patterns to judge.
+     */
     Stmt free() {
       Integer r = pick(i -> fields.get(i).shape() == Shape.HEAP && regions.get(i).allocated
-          && regions.get(i).mappedIn == null);
+          && regions.get(i).mappedIn == null && (regions.get(i).refs == 0 || regions.get(i).owner == Owner.NONE));
       if (r == null) return null;
       RegionState s = regions.get(r);
       s.allocated = false;
