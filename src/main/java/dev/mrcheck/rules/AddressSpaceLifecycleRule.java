@@ -65,11 +65,17 @@ public final class AddressSpaceLifecycleRule extends Rule {
   /**
    * Under legacy and current semantics an address space over the device's own region references the
    * device itself, so the device is finalized only after the destroy's RCU callback dropped that
-   * reference: a g_free in instance_finalize, after a destroy in an earlier phase, comes after it.
+   * reference: a g_free in instance_finalize, after a destroy in an earlier phase, comes after it
+   * (under refcount only for a destroy at unrealize of a hot-pluggable device, see below).
    */
   private static boolean callbackRanBeforeFinalize(AnalysisResult analysis, Observation o, Fact.DestroyPending d) {
-    return o.phase() == Role.INSTANCE_FINALIZE && d.phase() != Role.INSTANCE_FINALIZE
-        && d.rootOwner() == Fact.Owner.SELF && analysis.semantics() != dev.mrcheck.analysis.Semantics.REFCOUNT;
+    if (o.phase() != Role.INSTANCE_FINALIZE || d.phase() == Role.INSTANCE_FINALIZE || d.rootOwner() != Fact.Owner.SELF) {
+      return false;
+    }
+    if (analysis.semantics() != dev.mrcheck.analysis.Semantics.REFCOUNT) return true;
+    // Refcount: the address space references the region only; but after unrealize qdev unparents the
+    // device's regions, and one still referenced then references its owner until it is finalized.
+    return d.phase() == Role.UNREALIZE && o.device() != null && o.device().hotpluggable();
   }
 
   /**

@@ -157,7 +157,12 @@ public final class ProgramGenerator {
         for (int h = 0; h < helpers.size(); h++) {
           if (helpers.get(h).stream().noneMatch(st -> st instanceof Init || st instanceof AddressSpaceInit)) reusable.add(h);
         }
-        if (!reusable.isEmpty() && c.chance(25)) return new CallHelper(reusable.get(c.next(reusable.size())));
+        if (!reusable.isEmpty() && c.chance(25)) {
+          int h = reusable.get(c.next(reusable.size()));
+          // Its calls happen again: the main path's state must know (a region it unparents is gone).
+          helpers.get(h).forEach(this::replay);
+          return new CallHelper(h);
+        }
         int index = helpers.size();
         helpers.add(List.of());
         inHelper = true;
@@ -336,6 +341,34 @@ public final class ProgramGenerator {
     Stmt unrefFound() {
       if (openSections.isEmpty()) return null;
       return new UnrefFound(openSections.remove(c.next(openSections.size())));
+    }
+
+    /** What a statement of a reused helper does to the state, as the method that made it did the first time. */
+    void replay(Stmt st) {
+      if (st instanceof Unparent u) {
+        RegionState r = regions.get(u.region());
+        r.live = false;
+        r.finalized = r.mappedIn == null && r.refs == 0 && !isRoot(u.region()) && !aliased(u.region());
+      } else if (st instanceof Free f) {
+        RegionState r = regions.get(f.region());
+        r.allocated = false;
+        r.live = false;
+        r.freed = true;
+        r.refs = 0;
+      } else if (st instanceof AddSubregion a) {
+        regions.get(a.region()).mappedIn = a.container();
+      } else if (st instanceof DelSubregion d) {
+        regions.get(d.region()).mappedIn = null;
+      } else if (st instanceof Ref r) {
+        regions.get(r.region()).refs++;
+      } else if (st instanceof Unref u) {
+        regions.get(u.region()).refs = Math.max(0, regions.get(u.region()).refs - 1);
+      } else if (st instanceof AddressSpaceDestroy d) {
+        spaceLive[d.space()] = false;
+        spaceDestroyed[d.space()] = true;
+      } else if (st instanceof FreeAddressSpace f) {
+        spaceDestroyed[f.space()] = false;
+      }
     }
 
     boolean isRoot(int region) {
