@@ -299,6 +299,10 @@ final class RegionFlow {
         s.markAcquired(subject.id());
         s.add(new Fact.Referenced(subject.id(), subject.shown(), c.callee(), ownership(s, subject), ctx.phase(),
             c.loc(), ctx.chain()));
+        // Reached through a pointer the device keeps (s->win = g_new0(...) earlier): the device holds it.
+        if (subject.id().startsWith("new@") && s.pointedToFrom(Place.SELF, subject.id())) {
+          References.stored(s, subject, true);
+        }
       } else if (e instanceof Effect.Unref u) {
         subject = operand(u.target(), args, result);
         observe(e, c, subject, null, s);

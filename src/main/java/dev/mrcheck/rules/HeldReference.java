@@ -44,18 +44,14 @@ record HeldReference(String region, String shown, WitnessStep.Kind taken, String
     return owner == Fact.Owner.OTHER && !region.startsWith("global:");
   }
 
-  /**
-   * The device state holds it: stored into a field of the device, the region is one of its fields, or
-   * it lies in a heap object a field of the device points to ({@code s->win = g_new0(...)}).
-   */
-  boolean keptByDevice(RegionState s) {
-    return Place.isWithin(region, Place.SELF) || stored != null && stored.intoDevice()
-        || s.pointedToFrom(Place.SELF, region);
+  /** The device state holds it: stored into a field of the device, or the region is one of its fields. */
+  boolean keptByDevice() {
+    return Place.isWithin(region, Place.SELF) || stored != null && stored.intoDevice();
   }
 
   /** Stored anywhere, or handed to code that keeps it: whoever holds it there gives it back. */
-  boolean kept(RegionState s) {
-    return keptByDevice(s) || stored != null;
+  boolean kept() {
+    return Place.isWithin(region, Place.SELF) || stored != null;
   }
 
   /**

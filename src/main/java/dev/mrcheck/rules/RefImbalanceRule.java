@@ -32,7 +32,7 @@ public final class RefImbalanceRule extends Rule {
     for (RootExit x : analysis.exits()) {
       for (Fact f : x.state().facts()) {
         HeldReference h = HeldReference.of(f);
-        if (h == null || h.phase() != x.phase() || !h.foreign() || h.kept(x.state()) || !h.diesWith(x.function())
+        if (h == null || h.phase() != x.phase() || !h.foreign() || h.kept() || !h.diesWith(x.function())
             || !reported.add(h)) {
           continue;
         }
@@ -42,7 +42,7 @@ public final class RefImbalanceRule extends Rule {
     for (Checkpoint cp : analysis.checkpoints()) {
       for (Fact f : cp.state().facts()) {
         HeldReference h = HeldReference.of(f);
-        if (h == null || !takenBefore(h, cp) || !h.foreign() || !h.keptByDevice(cp.state())
+        if (h == null || !takenBefore(h, cp) || !h.foreign() || !h.keptByDevice()
             || releasedInFinalize(analysis, cp, h) || !reported.add(h)) {
           continue;
         }
