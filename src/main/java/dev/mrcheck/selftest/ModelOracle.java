@@ -479,8 +479,9 @@ public final class ModelOracle {
 
     @Override
     public boolean stillHeld(Call c) {
+      // A dropped reference leaves its node's list; one still listed on a finalized node was never given
+      // back: its region was freed (g_free) under it.
       for (Node n : model.nodes()) {
-        if (n.isFinalized()) continue;
         for (Reference ref : n.references()) {
           if (callOf(ref) == c) return true;
         }

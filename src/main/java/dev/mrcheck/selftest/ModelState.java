@@ -59,7 +59,10 @@ public interface ModelState {
    */
   boolean finalizeForced();
 
-  /** Whether a reference {@code call} took (memory_region_ref, memory_region_find) is still held on a live node. */
+  /**
+   * Whether a reference {@code call} took (memory_region_ref, memory_region_find) was never given back:
+   * still held, or its region freed (g_free) while it was.
+   */
   boolean stillHeld(Call call);
 
   /**
