@@ -147,6 +147,10 @@ public final class ModelOracle {
     boolean judgingLeaks = true;
     /** False while a leaked device's instance_finalize runs only for its effects: its calls are not judged. */
     boolean judgingCalls = true;
+    /** The calls of such an instance_finalize. */
+    final List<Call> unjudged = new ArrayList<>();
+    /** Address spaces whose destroy was still waiting for RCU when the device was unplugged (LIFETIME). */
+    final Set<AddressSpace> pendingAtUnplug = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     /** A call on a region never initialized, or a live region initialized again: not a pattern to judge. */
     boolean malformed;
     Role phase;
@@ -220,6 +224,11 @@ public final class ModelOracle {
     private void finish() {
       for (Region r : regions.values()) if (r.isFinalized()) finalizedBeforeDevice.add(r);
       model.objectUnref(device, null);
+      if (scenario == Scenario.LIFETIME) {
+        for (AddressSpace as : model.addressSpaces()) {
+          if (as.state() == AddressSpace.State.DESTROY_PENDING) pendingAtUnplug.add(as);
+        }
+      }
       model.rcuDrain();
       model.checkLeaks();
       endOfScenario();
@@ -357,6 +366,7 @@ public final class ModelOracle {
       }
       if (!judgingCalls) {
         apply(s, loc, subject, container, space);
+        unjudged.add(new Call(s, phase, line, subject, container, space, List.of()));
         return;
       }
       if (s instanceof Init i && regions.get(i.region()) != null && !regions.get(i.region()).isFinalized()) {
@@ -487,6 +497,16 @@ public final class ModelOracle {
         }
       }
       return false;
+    }
+
+    @Override
+    public List<Call> unjudgedFinalizeCalls() {
+      return unjudged;
+    }
+
+    @Override
+    public boolean pendingAtUnplug(AddressSpace as) {
+      return pendingAtUnplug.contains(as);
     }
 
     @Override

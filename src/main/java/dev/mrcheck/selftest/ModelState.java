@@ -66,6 +66,15 @@ public interface ModelState {
   boolean stillHeld(Call call);
 
   /**
+   * The calls of instance_finalize when the scenario ran it only for its effects (after a whole lifetime,
+   * on a device a leak kept alive; the other scenarios judge them): what it does is known, not judged.
+   */
+  List<Call> unjudgedFinalizeCalls();
+
+  /** Whether {@code as}'s destroy was still waiting for its RCU callback when the device was unplugged. */
+  boolean pendingAtUnplug(AddressSpace as);
+
+  /**
    * Whether the reference a {@code memory_region_find} call took was still held when its function
    * returned: the local section was the only pointer to it, so it can never be given back.
    */

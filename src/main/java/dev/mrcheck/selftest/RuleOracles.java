@@ -274,6 +274,22 @@ public final class RuleOracles {
       }
     }
 
+    /**
+     * (b) once more, for a device a leak kept alive: its instance_finalize, as the analysis reads it (as
+     * if the leak were fixed), would run at unplug, while a destroy of unrealize still waits for RCU. An
+     * address space over the device's own root is excepted: it holds the device (under refcount, the
+     * region qdev unparented after unrealize does), so the callback runs before any finalize.
+     */
+    @Override
+    public void afterForcedFinalize(ModelState s, IntConsumer violatedAt) {
+      for (Call c : s.unjudgedFinalizeCalls()) {
+        if (c.stmt() instanceof DeviceProgram.FreeAddressSpace && c.space() != null && s.pendingAtUnplug(c.space())
+            && !s.own(c.space().root())) {
+          violatedAt.accept(c.line());
+        }
+      }
+    }
+
     @Override
     public void beforeFinalize(ModelState s, IntConsumer violatedAt) {
       atEnd(s, violatedAt);
