@@ -181,6 +181,9 @@ public final class Analyzer {
           + " reports an error on this path: qdev then drops the device without unrealize", realized[1]));
     }
     s.removeIf(f -> f instanceof Fact.Mapped m && m.undoneBefore() == Role.UNREALIZE);
+    // The device lives between realize and unrealize (and while its callbacks run): RCU grace periods
+    // pass, so an address_space_destroy of realize has completed by then.
+    s.removeIf(f -> f instanceof Fact.DestroyPending);
     s = runPhase(flow, d, Role.UNREALIZE, s);
     if (d.hotpluggable()) {
       current.checkpoints.add(new Checkpoint(d, Role.UNREALIZE, d.name() + " can be unplugged (" + d.hotplugReason() + ")",

@@ -96,11 +96,11 @@ public sealed interface Fact {
 
   /**
    * {@code address_space_destroy(as)} ran and its RCU callback is pending on the address space's
-   * {@code rcu_head}; {@code region()} is the address space, {@code root*} what it was initialized over,
-   * {@code guards} the fields tested true around the destroy.
+   * {@code rcu_head}; {@code region()} is the address space, {@code root*} what it was initialized over
+   * (rootOwner null when unknown), {@code guards} the fields tested true around the destroy.
    */
   record DestroyPending(String region, String shown, String root, String rootShown, Role initPhase, SourceLoc initAt,
-      Role phase, SourceLoc at, Set<String> guards) implements Fact {}
+      Role phase, SourceLoc at, Set<String> guards, Owner rootOwner) implements Fact {}
 
   /**
    * An error was reported through the replay root's {@code Error **} parameter on this path

@@ -32,7 +32,7 @@ final class Facts {
     }
     if (f instanceof Fact.DestroyPending d) {
       return new Fact.DestroyPending(renameId(d.region(), from, to), d.shown(), renameId(d.root(), from, to),
-          d.rootShown(), d.initPhase(), d.initAt(), d.phase(), d.at(), d.guards());
+          d.rootShown(), d.initPhase(), d.initAt(), d.phase(), d.at(), d.guards(), d.rootOwner());
     }
     if (f instanceof Fact.ErrorReported) return f;
     Fact.AddressSpaceLive a = (Fact.AddressSpaceLive) f;

@@ -49,6 +49,9 @@ final class OwnerShapes {
     if (RegionFlow.ownerOf(owner) == Fact.Owner.SELF && device != null) {
       return qom.isDevice(device) ? OwnerShape.DEVICE : OwnerShape.WRAPPER;
     }
+    // Object * says nothing about what the object is (a device as much as anything else): QOM's root
+    // type is no evidence of a non-device owner.
+    if ("Object".equals(type)) return OwnerShape.UNKNOWN;
     return switch (qom.ofStruct(type)) {
       case DEVICE -> OwnerShape.DEVICE;
       case REGION -> OwnerShape.OTHER_REGION;

@@ -41,29 +41,35 @@ final class References {
 
   /**
    * {@code memory_region_unref}/{@code address_space_unmap} of {@code value}: the reference is given back.
-   * An unref gives back one {@code memory_region_ref}, the oldest on each path; the others each have
-   * one older reference fewer.
+   * An unref gives back one {@code memory_region_ref}, the youngest one ({@link #popYoungest}).
    */
   static void released(RegionState s, Place value, Class<? extends Fact> kind, Fact.HeldBy by) {
-    if (kind == Fact.Referenced.class && popOldest(s, value)) return;
+    if (kind == Fact.Referenced.class && popYoungest(s, value)) return;
     s.removeIf(f -> f.region().equals(value.id()) && isReference(f instanceof Fact.Stored st ? st.reference() : f,
         kind, by));
   }
 
-  /** Gives back the oldest {@link Fact.Referenced} on {@code value}; false if there is none. */
-  private static boolean popOldest(RegionState s, Place value) {
-    int oldest = Integer.MAX_VALUE;
+  /**
+   * {@code memory_region_unref(value)}: gives back one reference, a {@code memory_region_ref} if one is
+   * held (see {@link #released}), else a find's section.
+   */
+  static void releasedOne(RegionState s, Place value) {
+    released(s, value, Fact.Referenced.class, Fact.HeldBy.FIND);
+  }
+
+  /**
+   * Gives back the youngest {@link Fact.Referenced} on {@code value}; false if there is none. Refs and
+   * unrefs nest: a ref/unref pair in exit balances itself, and the reference realize took is the one
+   * left outstanding, which is what a reader of the code expects to be told about.
+   */
+  private static boolean popYoungest(RegionState s, Place value) {
+    int youngest = -1;
     for (Fact f : s.facts()) {
-      if (referenceOn(f, value) instanceof Fact.Referenced r) oldest = Math.min(oldest, r.older());
+      if (referenceOn(f, value) instanceof Fact.Referenced r) youngest = Math.max(youngest, r.older());
     }
-    if (oldest == Integer.MAX_VALUE) return false;
-    List<Fact> younger = new java.util.ArrayList<>();
-    for (Fact f : s.facts()) {
-      if (referenceOn(f, value) instanceof Fact.Referenced r && r.older() > oldest) younger.add(f);
-    }
-    int popped = oldest;
-    s.removeIf(f -> referenceOn(f, value) instanceof Fact.Referenced r && r.older() >= popped);
-    for (Fact f : younger) s.add(aged(f));
+    if (youngest < 0) return false;
+    int popped = youngest;
+    s.removeIf(f -> referenceOn(f, value) instanceof Fact.Referenced r && r.older() == popped);
     return true;
   }
 
@@ -71,14 +77,6 @@ final class References {
   private static Fact referenceOn(Fact f, Place region) {
     if (!f.region().equals(region.id())) return null;
     return f instanceof Fact.Stored st ? st.reference() : f;
-  }
-
-  /** {@code f} with one older reference fewer. */
-  private static Fact aged(Fact f) {
-    if (f instanceof Fact.Stored st) return new Fact.Stored(st.region(), st.intoDevice(), aged(st.reference()));
-    Fact.Referenced r = (Fact.Referenced) f;
-    return new Fact.Referenced(r.region(), r.shown(), r.by(), r.owner(), r.phase(), r.at(), r.how(),
-        Math.max(0, r.older() - 1));
   }
 
   private static boolean isReference(Fact f, Class<? extends Fact> kind, Fact.HeldBy by) {

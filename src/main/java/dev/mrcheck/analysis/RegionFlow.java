@@ -332,10 +332,14 @@ final class RegionFlow {
         s.markAcquired(subject.id());
         s.add(new Fact.Referenced(subject.id(), subject.shown(), c.callee(), ownership(s, subject), ctx.phase(),
             c.loc(), ctx.chain(), References.nextAge(s, subject)));
+        // Reached through a pointer the device keeps (s->win = g_new0(...) earlier): the device holds it.
+        if (subject.id().startsWith("new@") && s.pointedToFrom(Place.SELF, subject.id())) {
+          References.stored(s, subject, true);
+        }
       } else if (e instanceof Effect.Unref u) {
         subject = operand(u.target(), args, result);
         observe(e, c, subject, null, s);
-        References.released(s, subject, Fact.Referenced.class, Fact.HeldBy.FIND);
+        References.releasedOne(s, subject);
         if (RegionState.isSummarized(subject.id())) s.markReleased(subject.id());
         lastHolderGone(s, subject.id(), ctx.phase());
       } else if (e instanceof Effect.Unparent u) {
@@ -392,12 +396,12 @@ final class RegionFlow {
             if (!l.addressSpace().equals(subject.id())) continue;
             known = true;
             s.add(new Fact.DestroyPending(subject.id(), subject.shown(), l.region(), l.shown(), l.phase(), l.at(),
-                ctx.phase(), c.loc(), guards.at(f, node)));
+                ctx.phase(), c.loc(), guards.at(f, node), l.rootOwner()));
           }
           // Initialized where this replay did not look (an earlier run-time call): the destroy is pending all the same.
           if (!known) {
             s.add(new Fact.DestroyPending(subject.id(), subject.shown(), null, null, null, null, ctx.phase(), c.loc(),
-                guards.at(f, node)));
+                guards.at(f, node), null));
           }
         }
         List<String> roots = new ArrayList<>();

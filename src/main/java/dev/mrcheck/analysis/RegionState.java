@@ -141,6 +141,18 @@ public final class RegionState {
     aliases = newAliases;
   }
 
+  /**
+   * Whether a pointer stored under {@code prefix} ({@code s->buf = g_new0(...)} for {@code self})
+   * points at {@code id} or at an object that holds it: a heap object kept there.
+   */
+  public boolean pointedToFrom(String prefix, String id) {
+    for (String key : aliasKeysUnder(prefix)) {
+      String target = aliases.get(key);
+      if (target != null && Place.isWithin(id, target)) return true;
+    }
+    return false;
+  }
+
   java.util.List<String> aliasKeysUnder(String prefix) {
     java.util.List<String> out = new ArrayList<>();
     for (String k : aliases.keySet()) if (k.startsWith(prefix + ".")) out.add(k);

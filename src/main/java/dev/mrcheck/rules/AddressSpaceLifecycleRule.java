@@ -44,6 +44,7 @@ public final class AddressSpaceLifecycleRule extends Rule {
     for (Observation o : analysis.observations()) {
       if (o.effect() instanceof Effect.Free free) {
         for (Fact.DestroyPending d : o.before().facts(Fact.DestroyPending.class, o.subject().id())) {
+          if (callbackRanBeforeFinalize(analysis, o, d)) continue;
           // A teardown helper reached from unrealize and instance_finalize is one mistake, at one line.
           if (freed.add(o.loc())) report.accept(freedAfterDestroy(o, d, free.rcu()));
         }
@@ -59,6 +60,22 @@ public final class AddressSpaceLifecycleRule extends Rule {
         }
       }
     }
+  }
+
+  /**
+   * Under legacy and current semantics an address space over the device's own region references the
+   * device itself, so the device is finalized only after the destroy's RCU callback dropped that
+   * reference: a g_free in instance_finalize, after a destroy in an earlier phase, comes after it
+   * (under refcount only for a destroy at unrealize of a hot-pluggable device, see below).
+   */
+  private static boolean callbackRanBeforeFinalize(AnalysisResult analysis, Observation o, Fact.DestroyPending d) {
+    if (o.phase() != Role.INSTANCE_FINALIZE || d.phase() == Role.INSTANCE_FINALIZE || d.rootOwner() != Fact.Owner.SELF) {
+      return false;
+    }
+    if (analysis.semantics() != dev.mrcheck.analysis.Semantics.REFCOUNT) return true;
+    // Refcount: the address space references the region only; but after unrealize qdev unparents the
+    // device's regions, and one still referenced then references its owner until it is finalized.
+    return d.phase() == Role.UNREALIZE && o.device() != null && o.device().hotpluggable();
   }
 
   /**

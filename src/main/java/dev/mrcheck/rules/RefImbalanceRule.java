@@ -42,13 +42,21 @@ public final class RefImbalanceRule extends Rule {
     for (Checkpoint cp : analysis.checkpoints()) {
       for (Fact f : cp.state().facts()) {
         HeldReference h = HeldReference.of(f);
-        if (h == null || !Teardown.bornBefore(h.phase(), cp.after()) || !h.foreign() || !h.keptByDevice()
+        if (h == null || !takenBefore(h, cp) || !h.foreign() || !h.keptByDevice()
             || releasedInFinalize(analysis, cp, h) || !reported.add(h)) {
           continue;
         }
         report.accept(keptPastTeardown(cp, h));
       }
     }
+  }
+
+  /**
+   * Taken in a phase the checkpoint looks back on; for references also in unrealize itself: one taken
+   * there and kept in the device is never given back unless instance_finalize does.
+   */
+  private static boolean takenBefore(HeldReference h, Checkpoint cp) {
+    return Teardown.bornBefore(h.phase(), cp.after()) || cp.after() == Role.UNREALIZE && h.phase() == Role.UNREALIZE;
   }
 
   /** A release in instance_finalize runs: a reference on another object's region is no cycle. */

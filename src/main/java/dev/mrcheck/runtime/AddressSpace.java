@@ -51,6 +51,11 @@ public final class AddressSpace implements Holder {
     return destroyLostAt != null || destroyLostHow != null;
   }
 
+  /** Where the destroy was lost (the g_free or g_free_rcu that discarded or overwrote it), or null. */
+  public SourceLoc destroyLostAt() {
+    return destroyLostAt;
+  }
+
   @Override
   public String label() {
     return "address space " + name + (destroyLost() ? " (its destroy was lost)" : "");

@@ -22,6 +22,9 @@ final class ReferencePolicy {
    * (refcount). Null for machine-owned regions: they are never reference counted.
    */
   Node refTarget(Region mr) {
+    if (mr.selfOwned) {
+      return mr; // mr->owner is mr itself: memory_region_ref(mr) is object_ref(mr) under every semantics
+    }
     if (mr.owner() == null) {
       return null;
     }

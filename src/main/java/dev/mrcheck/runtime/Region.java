@@ -55,6 +55,11 @@ public final class Region extends Node {
     return owner;
   }
 
+  /** Initialized with itself as owner (domain.md MR009): it is its own child property. */
+  public boolean ownsItself() {
+    return selfOwned;
+  }
+
   public RegionKind kind() {
     return kind;
   }

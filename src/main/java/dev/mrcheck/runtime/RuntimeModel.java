@@ -219,7 +219,20 @@ public final class RuntimeModel {
    * lives. Aliases and containers may come and go; other regions should exist from realize to unrealize.
    */
   public void runtimeRegionChange(Region mr, String operation, SourceLoc loc) {
+    runtimeRegionChange(mr, null, operation, loc);
+  }
+
+  /**
+   * As {@link #runtimeRegionChange(Region, String, SourceLoc)}, by the run-time code of {@code device}
+   * (null: unknown). A region owned by another object is the sanctioned wrapper's, freed with that
+   * object's own lifetime; a region that owns itself is no device's (MR009 judges its owner).
+   */
+  public void runtimeRegionChange(Region mr, QObject device, String operation, SourceLoc loc) {
     if (mr.kind().isTransient()) {
+      return;
+    }
+    if (mr.selfOwned || device != null && mr.owner() != null && mr.owner() != device) {
+      journal.note(loc, mr.name() + " " + operation + " at run time; it is not the device's region");
       return;
     }
     journal.report(new Outcome.DynamicRegion(mr.name(), operation, loc, mr.kind().modelName() + " region "
@@ -304,9 +317,10 @@ public final class RuntimeModel {
       journal.note(loc, "memory_region_unref(" + mr.name() + "): owner NULL, not reference counted");
       return;
     }
-    Ref ref = find(target, holder, mr, Ref.Kind.REGION_REF);
+    // The most recent matching reference: a ref/unref pair in one function balances, an earlier ref stays.
+    Ref ref = findLast(target, holder, mr, Ref.Kind.REGION_REF);
     if (ref == null) {
-      ref = find(target, holder, mr, null);
+      ref = findLast(target, holder, mr, null);
     }
     if (ref == null) {
       ref = target.refs.stream().filter(r -> r.kind == Ref.Kind.REGION_REF || r.kind == Ref.Kind.EXTERNAL)
@@ -708,6 +722,17 @@ public final class RuntimeModel {
     if (target.refcount() == 0 && !target.immortal()) {
       finalizeNode(target, loc);
     }
+  }
+
+  private static Ref findLast(Node target, Holder holder, Region via, Ref.Kind kind) {
+    Ref last = null;
+    for (Ref r : target.refs) {
+      if (r.holder == holder && (via == null || r.via == via) && (kind == null || r.kind == kind)
+          && r.kind != Ref.Kind.CHILD) {
+        last = r;
+      }
+    }
+    return last;
   }
 
   private static Ref find(Node target, Holder holder, Region via, Ref.Kind kind) {

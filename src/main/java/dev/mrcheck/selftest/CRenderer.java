@@ -8,7 +8,10 @@ import dev.mrcheck.selftest.DeviceProgram.AddressSpaceInit;
 import dev.mrcheck.selftest.DeviceProgram.CallHelper;
 import dev.mrcheck.selftest.DeviceProgram.Container;
 import dev.mrcheck.selftest.DeviceProgram.DelSubregion;
+import dev.mrcheck.selftest.DeviceProgram.Find;
 import dev.mrcheck.selftest.DeviceProgram.Free;
+import dev.mrcheck.selftest.DeviceProgram.FreeAddressSpace;
+import dev.mrcheck.selftest.DeviceProgram.UnrefFound;
 import dev.mrcheck.selftest.DeviceProgram.IfError;
 import dev.mrcheck.selftest.DeviceProgram.Init;
 import dev.mrcheck.selftest.DeviceProgram.Owner;
@@ -46,7 +49,9 @@ public final class CRenderer {
         case ARRAY -> "    MemoryRegion " + f.name() + "[2];";
       });
     }
-    for (int i = 0; i < p.addressSpaces(); i++) w.line("    AddressSpace as" + i + ";");
+    for (int i = 0; i < p.addressSpaces(); i++) {
+      w.line(DeviceProgram.heapSpace(i) ? "    AddressSpace *as" + i + ";" : "    AddressSpace as" + i + ";");
+    }
     w.line("    Object *peer;");
     for (int i = 1; i <= 8; i++) w.line("    bool fail" + i + ";");
     w.line("};");
@@ -59,6 +64,13 @@ public final class CRenderer {
     w.line("static void selftest_write(void *opaque, hwaddr addr, uint64_t val,");
     w.line("                           unsigned size)");
     w.line("{");
+    if (!p.runtime().isEmpty()) {
+      // Run-time code: the MMIO handler gets the device's state as its opaque.
+      w.line("    SelftestState *s = opaque;");
+      declarations(w, p.runtime());
+      w.line("");
+      body(w, p, p.runtime(), "    ");
+    }
     w.line("}");
     w.line("");
     w.line("static const MemoryRegionOps selftest_ops = {");
@@ -69,6 +81,7 @@ public final class CRenderer {
       w.line("");
       w.line("static void selftest_helper" + i + "(SelftestState *s)");
       w.line("{");
+      if (declarations(w, p.helpers().get(i))) w.line("");
       body(w, p, p.helpers().get(i), "    ");
       w.line("}");
     }
@@ -126,9 +139,25 @@ public final class CRenderer {
     w.line(signature);
     w.line("{");
     w.line("    SelftestState *s = SELFTEST(" + param + ");");
+    declarations(w, p.hook(role));
     w.line("");
     body(w, p, p.hook(role), "    ", role == Role.REALIZE);
     w.line("}");
+  }
+
+  /** {@code MemoryRegionSection secN;} for each {@link Find} of the function, at its top (QEMU style). */
+  private static boolean declarations(RenderedSource.Writer w, List<Stmt> body) {
+    java.util.Set<Integer> sections = new java.util.TreeSet<>();
+    collectSections(body, sections);
+    for (int n : sections) w.line("    MemoryRegionSection sec" + n + ";");
+    return !sections.isEmpty();
+  }
+
+  private static void collectSections(List<Stmt> body, java.util.Set<Integer> into) {
+    for (Stmt s : body) {
+      if (s instanceof Find f) into.add(f.section());
+      if (s instanceof IfError e) collectSections(e.then(), into);
+    }
   }
 
   private void body(RenderedSource.Writer w, DeviceProgram p, List<Stmt> body, String indent) {
@@ -147,6 +176,9 @@ public final class CRenderer {
       } else if (s instanceof Init i && p.regions().get(i.region()).shape() == DeviceProgram.Shape.HEAP) {
         w.line(indent + "s->" + p.regions().get(i.region()).name() + " = g_new0(MemoryRegion, 1);");
         w.line(s, indent + call(p, s));
+      } else if (s instanceof AddressSpaceInit a && DeviceProgram.heapSpace(a.space())) {
+        w.line(indent + "s->as" + a.space() + " = g_new0(AddressSpace, 1);");
+        w.line(s, indent + call(p, s));
       } else {
         w.line(s, indent + call(p, s));
       }
@@ -160,6 +192,7 @@ public final class CRenderer {
         case SELF -> "OBJECT(s)";
         case OTHER -> "OBJECT(s->peer)";
         case NONE -> "NULL";
+        case REGION -> "OBJECT(" + mr + ")";
       };
       String name = "\"selftest-" + p.regions().get(i.region()).name() + "\"";
       return switch (i.kind()) {
@@ -182,9 +215,17 @@ public final class CRenderer {
     if (s instanceof Unparent u) return "object_unparent(OBJECT(" + region(p, u.region()) + "));";
     if (s instanceof Free f) return "g_free(s->" + p.regions().get(f.region()).name() + ");";
     if (s instanceof AddressSpaceInit a) {
-      return "address_space_init(&s->as" + a.space() + ", " + region(p, a.root()) + ", \"selftest-as" + a.space() + "\");";
+      String root = a.overSystemMemory() ? "get_system_memory()" : region(p, a.root());
+      return "address_space_init(" + space(a.space()) + ", " + root + ", \"selftest-as" + a.space() + "\");";
     }
-    if (s instanceof AddressSpaceDestroy d) return "address_space_destroy(&s->as" + d.space() + ");";
+    if (s instanceof AddressSpaceDestroy d) return "address_space_destroy(" + space(d.space()) + ");";
+    if (s instanceof FreeAddressSpace f) {
+      return f.rcu() ? "g_free_rcu(" + space(f.space()) + ", rcu);" : "g_free(" + space(f.space()) + ");";
+    }
+    if (s instanceof Find f) {
+      return "sec" + f.section() + " = memory_region_find(get_system_memory(), 0x100000, 4);";
+    }
+    if (s instanceof UnrefFound u) return "memory_region_unref(sec" + u.section() + ".mr);";
     if (s instanceof CallHelper h) return "selftest_helper" + h.helper() + "(s);";
     throw new IllegalArgumentException(s.toString());
   }
@@ -196,6 +237,10 @@ public final class CRenderer {
       case HEAP -> "s->" + f.name();
       case ARRAY -> "&s->" + f.name() + "[1]";
     };
+  }
+
+  static String space(int index) {
+    return DeviceProgram.heapSpace(index) ? "s->as" + index : "&s->as" + index;
   }
 
   private static String container(DeviceProgram p, Container c) {

@@ -15,9 +15,13 @@ import java.util.Map;
  *
  * @param hotPluggable a PCI device (unrealized at unplug) rather than a sysbus one
  * @param helpers bodies of helper functions {@code <name>_helperN(s)}, called by {@link CallHelper}
+ * @param runtime the body of the device's MMIO write handler: run-time code, which QEMU runs (any
+ *     number of times, perhaps never) after realize while the device lives. C: {@code static void
+ *     selftest_write(void *opaque, hwaddr addr, uint64_t val, unsigned size)} starting with
+ *     {@code SelftestState *s = opaque;}, dispatched through {@code selftest_ops}.
  */
 public record DeviceProgram(boolean hotPluggable, List<RegionField> regions, int addressSpaces,
-    Map<Role, List<Stmt>> hooks, List<List<Stmt>> helpers) {
+    Map<Role, List<Stmt>> hooks, List<List<Stmt>> helpers, List<Stmt> runtime) {
 
   /** The lifecycle hooks a generated device has, in the order they run. */
   public static final List<Role> HOOKS =
@@ -29,6 +33,27 @@ public record DeviceProgram(boolean hotPluggable, List<RegionField> regions, int
     hooks.forEach((k, v) -> copy.put(k, List.copyOf(v)));
     hooks = copy;
     helpers = helpers.stream().map(List::copyOf).toList();
+    runtime = List.copyOf(runtime);
+  }
+
+  /** A device without run-time code. */
+  public DeviceProgram(boolean hotPluggable, List<RegionField> regions, int addressSpaces,
+      Map<Role, List<Stmt>> hooks, List<List<Stmt>> helpers) {
+    this(hotPluggable, regions, addressSpaces, hooks, helpers, List.of());
+  }
+
+  /** The same program with another run-time body. */
+  public DeviceProgram withRuntime(List<Stmt> body) {
+    return new DeviceProgram(hotPluggable, regions, addressSpaces, hooks, helpers, body);
+  }
+
+  /**
+   * Address space {@code as1} is heap-allocated ({@code AddressSpace *as1;}, {@code s->as1 =
+   * g_new0(AddressSpace, 1);} just before its init, used as {@code s->as1}), so that it can be freed;
+   * the others are embedded ({@code AddressSpace asN;}, used as {@code &s->asN}).
+   */
+  public static boolean heapSpace(int space) {
+    return space == 1;
   }
 
   public List<Stmt> hook(Role role) {
@@ -39,6 +64,7 @@ public record DeviceProgram(boolean hotPluggable, List<RegionField> regions, int
   public boolean branching() {
     List<List<Stmt>> all = new ArrayList<>(hooks.values());
     all.addAll(helpers);
+    all.add(runtime);
     return all.stream().anyMatch(DeviceProgram::hasIf);
   }
 
@@ -51,7 +77,7 @@ public record DeviceProgram(boolean hotPluggable, List<RegionField> regions, int
     int n = 0;
     for (List<Stmt> b : hooks.values()) n += size(b);
     for (List<Stmt> b : helpers) n += size(b);
-    return n;
+    return n + size(runtime);
   }
 
   private static int size(List<Stmt> body) {
@@ -70,12 +96,18 @@ public record DeviceProgram(boolean hotPluggable, List<RegionField> regions, int
     ARRAY
   }
 
-  /** Who owns a region: the device, another object ({@code OBJECT(s->peer)}), or the machine (NULL). */
-  public enum Owner { SELF, OTHER, NONE }
+  /**
+   * Who owns a region: the device, another object ({@code OBJECT(s->peer)}), the machine (NULL), or
+   * (a misuse, MR009) the region itself: {@code OBJECT(&s->rN)} / {@code OBJECT(s->rN)}.
+   */
+  public enum Owner { SELF, OTHER, NONE, REGION }
 
   public record RegionField(String name, Shape shape) {}
 
-  /** A container operand: one of the device's regions, or the machine's system memory. */
+  /**
+   * A container operand (also an address space's root): one of the device's regions, or the machine's
+   * system memory ({@code get_system_memory()}).
+   */
   public record Container(int region) {
     public static final Container SYSTEM_MEMORY = new Container(-1);
 
@@ -86,7 +118,7 @@ public record DeviceProgram(boolean hotPluggable, List<RegionField> regions, int
 
   /** One statement of a hook or helper body. */
   public sealed interface Stmt permits Init, AddSubregion, DelSubregion, Ref, Unref, Unparent, Free,
-      AddressSpaceInit, AddressSpaceDestroy, CallHelper, IfError {}
+      AddressSpaceInit, AddressSpaceDestroy, FreeAddressSpace, Find, UnrefFound, CallHelper, IfError {}
 
   /** {@code memory_region_init*}; {@code aliasOf} is the aliased region for {@link RegionKind#ALIAS}, else -1. */
   public record Init(int region, RegionKind kind, Owner owner, int aliasOf) implements Stmt {}
@@ -105,9 +137,36 @@ public record DeviceProgram(boolean hotPluggable, List<RegionField> regions, int
   /** {@code g_free(s->region)} of a heap region. */
   public record Free(int region) implements Stmt {}
 
-  public record AddressSpaceInit(int space, int root) implements Stmt {}
+  /**
+   * {@code address_space_init(&s->asN, root, "selftest-asN")}; root is one of the device's regions or
+   * {@link Container#SYSTEM_MEMORY}'s index (-1): {@code get_system_memory()}, a root the device does
+   * not own.
+   */
+  public record AddressSpaceInit(int space, int root) implements Stmt {
+    public boolean overSystemMemory() {
+      return root < 0;
+    }
+  }
 
   public record AddressSpaceDestroy(int space) implements Stmt {}
+
+  /**
+   * Frees the heap address space ({@link #heapSpace}): C {@code g_free(s->as1);}, or with {@code rcu}
+   * {@code g_free_rcu(s->as1, rcu);} (AddressSpace's own {@code struct rcu_head rcu}). After an
+   * address_space_destroy either loses the destroy (MR007); address_space_destroy_free is the fix.
+   */
+  public record FreeAddressSpace(int space, boolean rcu) implements Stmt {}
+
+  /**
+   * {@code memory_region_find} into a local section of the function: C {@code secN =
+   * memory_region_find(get_system_memory(), 0x100000, 4);}, with {@code MemoryRegionSection secN;}
+   * declared at the top of the function. It finds a region of the peer object mapped in system
+   * memory, and the section's {@code .mr} carries a reference (MR006 if the function returns holding it).
+   */
+  public record Find(int section) implements Stmt {}
+
+  /** Drops a {@link Find}'s reference: C {@code memory_region_unref(secN.mr);}. */
+  public record UnrefFound(int section) implements Stmt {}
 
   public record CallHelper(int helper) implements Stmt {}
 

@@ -5,6 +5,7 @@ import dev.mrcheck.ir.SourceLoc;
 import dev.mrcheck.model.RegionKind;
 import dev.mrcheck.model.Role;
 import dev.mrcheck.runtime.AddressSpace;
+import dev.mrcheck.runtime.Holder;
 import dev.mrcheck.runtime.Node;
 import dev.mrcheck.runtime.Outcome;
 import dev.mrcheck.runtime.QObject;
@@ -18,7 +19,10 @@ import dev.mrcheck.selftest.DeviceProgram.AddressSpaceInit;
 import dev.mrcheck.selftest.DeviceProgram.CallHelper;
 import dev.mrcheck.selftest.DeviceProgram.Container;
 import dev.mrcheck.selftest.DeviceProgram.DelSubregion;
+import dev.mrcheck.selftest.DeviceProgram.Find;
 import dev.mrcheck.selftest.DeviceProgram.Free;
+import dev.mrcheck.selftest.DeviceProgram.FreeAddressSpace;
+import dev.mrcheck.selftest.DeviceProgram.UnrefFound;
 import dev.mrcheck.selftest.DeviceProgram.IfError;
 import dev.mrcheck.selftest.DeviceProgram.Init;
 import dev.mrcheck.selftest.DeviceProgram.Ref;
@@ -82,10 +86,12 @@ public final class ModelOracle {
     Set<Violation> all = new TreeSet<>();
     Map<Violation, Witness> witnesses = new LinkedHashMap<>();
     int paths = 0;
-    List<Scenario> scenarios = program.hotPluggable()
+    List<Scenario> scenarios = new ArrayList<>(program.hotPluggable()
         ? List.of(Scenario.INTROSPECTION, Scenario.LIFETIME, Scenario.TEARDOWN)
-        : List.of(Scenario.INTROSPECTION, Scenario.LIFETIME, Scenario.UNREALIZE_ANYWAY, Scenario.TEARDOWN);
-    Map<Role, Set<Integer>> executed = new java.util.EnumMap<>(Role.class);
+        : List.of(Scenario.INTROSPECTION, Scenario.LIFETIME, Scenario.UNREALIZE_ANYWAY, Scenario.TEARDOWN));
+    if (!program.runtime().isEmpty()) scenarios.add(Scenario.RUNTIME);
+    // Keyed by phase; run-time code has none (null).
+    Map<Role, Set<Integer>> executed = new HashMap<>();
     boolean malformed = false;
     for (Scenario scenario : scenarios) {
       Deque<List<Boolean>> todo = new ArrayDeque<>();
@@ -97,7 +103,8 @@ public final class ModelOracle {
         explored++;
         for (Call c : e.calls) executed.computeIfAbsent(c.phase(), k -> new TreeSet<>()).add(c.line());
         // instance_finalize after introspection or a failed realize meets regions realize never made: normal.
-        malformed |= e.malformed && (scenario == Scenario.LIFETIME || scenario == Scenario.UNREALIZE_ANYWAY);
+        malformed |= e.malformed && (scenario == Scenario.LIFETIME || scenario == Scenario.UNREALIZE_ANYWAY
+            || scenario == Scenario.RUNTIME);
         for (Violation v : e.found) {
           if (all.add(v)) witnesses.put(v, new Witness(scenario, e.decisions, e.model.trace()));
         }
@@ -129,6 +136,12 @@ public final class ModelOracle {
     final Set<Violation> found = new TreeSet<>();
     final Set<Call> crashed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     boolean tornDown;
+    /** The memory_region_find calls of the function running now. */
+    List<Call> frame;
+    final Map<Integer, Holder.External> sections = new HashMap<>();
+    Region peerRegion;
+    /** memory_region_find calls whose reference was still held when their function returned. */
+    final Set<Call> lostAtReturn = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     /**
      * Regions the program itself finalized, or unparented, before the device's teardown began. Under
      * refcount an unparented region that is still mapped or referenced lives on, but it is no longer
@@ -142,6 +155,12 @@ public final class ModelOracle {
     final Set<Region> freedAlive = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     /** False once the device is finalized despite a leak: from then on only single calls are judged. */
     boolean judgingLeaks = true;
+    /** False while a leaked device's instance_finalize runs only for its effects: its calls are not judged. */
+    boolean judgingCalls = true;
+    /** The calls of such an instance_finalize. */
+    final List<Call> unjudged = new ArrayList<>();
+    /** Address spaces whose destroy was still waiting for RCU when the device was unplugged (LIFETIME). */
+    final Set<AddressSpace> pendingAtUnplug = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     /** A call on a region never initialized, or a live region initialized again: not a pattern to judge. */
     boolean malformed;
     boolean realizeFailed;
@@ -185,6 +204,18 @@ public final class ModelOracle {
         finish();
         return;
       }
+      if (scenario != Scenario.TEARDOWN) {
+        // The device lives now (TEARDOWN is the realize that failed after its calls): RCU grace periods
+        // pass before its callbacks run or it is unplugged.
+        model.note(null, "== the device lives: RCU callbacks of realize run ==");
+        model.rcuDrain();
+      }
+      if (scenario == Scenario.RUNTIME) {
+        model.note(null, "== run time: MMIO write handler ==");
+        function(program.runtime());
+        endOfScenario();
+        return;
+      }
       if (scenario == Scenario.LIFETIME && !program.hotPluggable()) {
         model.note(null, "== not hot-pluggable: lives as long as the machine ==");
         endOfScenario();
@@ -197,6 +228,7 @@ public final class ModelOracle {
         model.afterUnrealize(device);
       }
       if (scenario == Scenario.UNREALIZE_ANYWAY) {
+        endOfScenario();
         return;
       }
       tornDown = scenario == Scenario.LIFETIME;
@@ -208,17 +240,26 @@ public final class ModelOracle {
     private void finish() {
       noteFinalizedByProgram();
       model.objectUnref(device, null);
+      if (scenario == Scenario.LIFETIME) {
+        for (AddressSpace as : model.addressSpaces()) {
+          if (as.state() == AddressSpace.State.DESTROY_PENDING) pendingAtUnplug.add(as);
+        }
+      }
       model.rcuDrain();
       model.checkLeaks();
       endOfScenario();
-      if (!device.isFinalized()) {
-        // The analysis reads instance_finalize from the states after instance_init, after realize and (for
-        // a hot-pluggable device) after unrealize whether or not a leak keeps the device alive: its calls
-        // are judged as if the leak were fixed (the leak is a finding of its own, judged above). Nothing
-        // it leaves behind is judged any more.
-        judgingLeaks = false;
-        model.finalizeDespiteReferences(device, null);
-      }
+      if (device.isFinalized()) return;
+      // The analysis reads instance_finalize from the states after instance_init, after realize and (for
+      // a hot-pluggable device) after unrealize whether or not a leak keeps the device alive: its calls
+      // are judged as if the leak were fixed (the leak is a finding of its own, judged above). Nothing
+      // it leaves behind is judged any more. After a whole lifetime it runs silently (the other
+      // scenarios judge its calls), only so that what it releases counts as released: a reference on
+      // another object's region dropped there is no leak of its own.
+      judgingLeaks = false;
+      judgingCalls = scenario != Scenario.LIFETIME;
+      model.finalizeDespiteReferences(device, null);
+      judgingCalls = true;
+      for (RuleOracle o : oracles) o.afterForcedFinalize(this, line -> found.add(new Violation(o.ruleId(), line)));
     }
 
     private boolean deadByProgram(Region r) {
@@ -245,9 +286,41 @@ public final class ModelOracle {
       Role saved = phase;
       phase = role;
       model.note(null, "== " + role.modelName() + " ==");
-      boolean completed = body(program.hook(role));
+      boolean completed = function(program.hook(role));
       phase = saved;
       return completed;
+    }
+
+    /**
+     * Runs a function's body; when it returns, a memory_region_find reference still held in one of its
+     * local sections can never be given back.
+     */
+    boolean function(List<Stmt> body) {
+      List<Call> saved = frame;
+      frame = new ArrayList<>();
+      boolean completed = body(body);
+      for (Call find : frame) {
+        int before = model.outcomes().size();
+        model.loseReference(find.subject(), section(((Find) find.stmt()).section()),
+            SourceLoc.of(source.fileName(), find.line(), 1), "the function returns and the section was its only pointer");
+        if (model.outcomes().size() > before) lostAtReturn.add(find);
+      }
+      frame = saved;
+      return completed;
+    }
+
+    /** The holder of a local section's reference: the function's local variable secN. */
+    private Holder.External section(int n) {
+      return sections.computeIfAbsent(n, k -> new Holder.External("local section sec" + k));
+    }
+
+    /** The peer's region that memory_region_find hits in system memory (made on first use). */
+    private Region peerRegion() {
+      if (peerRegion == null) {
+        peerRegion = model.initRegion("peer.mmio", peer, RegionKind.IO, null, null);
+        model.addSubregion(systemMemory, peerRegion, null);
+      }
+      return peerRegion;
     }
 
     /** Runs a body; false when it returned early (an error branch was taken). */
@@ -259,7 +332,7 @@ public final class ModelOracle {
             return false;
           }
         } else if (s instanceof CallHelper h) {
-          if (h.helper() < program.helpers().size()) body(program.helpers().get(h.helper()));
+          if (h.helper() < program.helpers().size()) function(program.helpers().get(h.helper()));
         } else {
           call(s);
         }
@@ -284,7 +357,7 @@ public final class ModelOracle {
       int line = source.lineOf(s);
       // The column tells the phases apart: a helper called from realize and again from unrealize takes
       // references at the same line, and only the one realize took outlives teardown as a finding.
-      SourceLoc loc = SourceLoc.of(source.fileName(), line, phase.ordinal() + 1);
+      SourceLoc loc = SourceLoc.of(source.fileName(), line, phase == null ? Role.values().length + 1 : phase.ordinal() + 1);
       Region subject = null;
       Region container = null;
       AddressSpace space = null;
@@ -305,12 +378,16 @@ public final class ModelOracle {
       } else if (s instanceof Free f) {
         subject = regions.get(f.region());
       } else if (s instanceof AddressSpaceInit a) {
-        subject = regions.get(a.root());
+        subject = a.overSystemMemory() ? systemMemory : regions.get(a.root());
       } else if (s instanceof AddressSpaceDestroy d) {
         space = spaces.get(d.space());
+      } else if (s instanceof FreeAddressSpace f) {
+        space = spaces.get(f.space());
+      } else if (s instanceof Find || s instanceof UnrefFound) {
+        subject = peerRegion();
       }
       boolean usable = s instanceof Init i ? i.aliasOf() < 0 || container != null
-          : s instanceof AddressSpaceDestroy ? space != null
+          : s instanceof AddressSpaceDestroy || s instanceof FreeAddressSpace ? space != null
           : subject != null && (!(s instanceof AddSubregion || s instanceof DelSubregion) || container != null);
       if (!usable) {
         // instance_finalize after a failed realize meets regions realize never made, as it does after
@@ -318,6 +395,11 @@ public final class ModelOracle {
         malformed |= !(phase == Role.INSTANCE_FINALIZE && realizeFailed);
         model.note(loc, "skipped (a region or address space not initialized on this path): "
             + source.text().lines().skip(line - 1).findFirst().orElse("").strip());
+        return;
+      }
+      if (!judgingCalls) {
+        apply(s, loc, subject, container, space);
+        unjudged.add(new Call(s, phase, line, subject, container, space, List.of()));
         return;
       }
       if (s instanceof Init i && regions.get(i.region()) != null && !regions.get(i.region()).isFinalized()) {
@@ -339,7 +421,7 @@ public final class ModelOracle {
       // address_space_init over a live AddressSpace (a helper run twice) relinks it into QEMU's list of
       // address spaces: the first one is lost in corrupted storage, not a pattern either side can judge.
       if (s instanceof AddressSpaceInit a && spaces.get(a.space()) != null
-          && spaces.get(a.space()).state() == AddressSpace.State.LIVE) {
+          && spaces.get(a.space()).state() == AddressSpace.State.LIVE && !spaces.get(a.space()).isFreed()) {
         malformed = true;
       }
       Call before = new Call(s, phase, line, subject, container, space, List.of());
@@ -352,6 +434,7 @@ public final class ModelOracle {
       noteCrashes(outcomes);
       calls.add(after);
       byLoc.putIfAbsent(loc, after);
+      if (s instanceof Find && frame != null) frame.add(after);
       for (RuleOracle o : oracles) o.after(this, after, l -> found.add(new Violation(o.ruleId(), l)));
     }
 
@@ -369,14 +452,22 @@ public final class ModelOracle {
     }
 
     private AddressSpace apply(Stmt s, SourceLoc loc, Region subject, Region container, AddressSpace space) {
+      // Run-time code (no lifecycle phase) creating or destroying a live region: MR010's question.
+      boolean destroys = (s instanceof Unparent || s instanceof Free) && subject.parent() != null && !subject.isFinalized();
       if (s instanceof Init i) {
-        QObject owner = switch (i.owner()) {
-          case SELF -> device;
-          case OTHER -> peer;
-          case NONE -> null;
-        };
-        regions.put(i.region(), model.initRegion(CRenderer.region(program, i.region()).replace("&", ""),
-            owner, i.kind(), container, loc));
+        String path = CRenderer.region(program, i.region()).replace("&", "");
+        if (i.owner() == DeviceProgram.Owner.REGION) {
+          regions.put(i.region(), model.initMisownedRegion(path, i.kind(), Region.Misowning.THE_REGION,
+              CRenderer.region(program, i.region()), device, loc));
+        } else {
+          QObject owner = switch (i.owner()) {
+            case SELF -> device;
+            case OTHER -> peer;
+            default -> null;
+          };
+          regions.put(i.region(), model.initRegion(path, owner, i.kind(), container, loc));
+        }
+        if (phase == null) model.runtimeRegionChange(regions.get(i.region()), device, "created", loc);
       } else if (s instanceof AddSubregion) {
         model.addSubregion(container, subject, loc);
       } else if (s instanceof DelSubregion) {
@@ -388,11 +479,21 @@ public final class ModelOracle {
       } else if (s instanceof Unparent) {
         if (phase != Role.INSTANCE_FINALIZE && subject.parent() != null && !teardownBegun) finalizedBeforeDevice.add(subject);
         model.unparentRegion(subject, loc);
+        if (phase == null && destroys) model.runtimeRegionChange(subject, device, "destroyed (object_unparent)", loc);
       } else if (s instanceof Free) {
         if (!subject.isFinalized()) freedAlive.add(subject);
         model.freeRegion(subject, loc);
+        if (phase == null && destroys) model.runtimeRegionChange(subject, device, "freed", loc);
+      } else if (s instanceof FreeAddressSpace f) {
+        if (f.rcu()) model.gFreeRcu(space, loc);
+        else model.gFree(space, loc);
+      } else if (s instanceof Find f) {
+        model.ref(subject, section(f.section()), loc);
+      } else if (s instanceof UnrefFound u) {
+        model.unref(subject, section(u.section()), loc);
       } else if (s instanceof AddressSpaceInit a) {
-        AddressSpace as = model.addressSpaceInit("s->as" + a.space(), subject, loc);
+        // Kept by the device: once it is finalized nobody can destroy the address space any more.
+        AddressSpace as = model.addressSpaceInit("s->as" + a.space(), subject, device, loc);
         spaces.put(a.space(), as);
         return as;
       } else if (s instanceof AddressSpaceDestroy) {
@@ -423,6 +524,43 @@ public final class ModelOracle {
     @Override
     public QObject device() {
       return device;
+    }
+
+    @Override
+    public boolean hotPluggable() {
+      return program.hotPluggable();
+    }
+
+    @Override
+    public boolean finalizeForced() {
+      return !judgingLeaks;
+    }
+
+    @Override
+    public boolean stillHeld(Call c) {
+      // A dropped reference leaves its node's list; one still listed on a finalized node was never given
+      // back: its region was freed (g_free) under it.
+      for (Node n : model.nodes()) {
+        for (Reference ref : n.references()) {
+          if (callOf(ref) == c) return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
+    public List<Call> unjudgedFinalizeCalls() {
+      return unjudged;
+    }
+
+    @Override
+    public boolean pendingAtUnplug(AddressSpace as) {
+      return pendingAtUnplug.contains(as);
+    }
+
+    @Override
+    public boolean lostAtReturn(Call find) {
+      return lostAtReturn.contains(find);
     }
 
     @Override

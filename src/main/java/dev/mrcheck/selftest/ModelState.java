@@ -27,7 +27,14 @@ public interface ModelState {
      * A device finalized after realize without unrealize (a realize that failed after its calls, machine
      * teardown): instance_finalize's calls are judged one by one, its leaks are not.
      */
-    TEARDOWN
+    TEARDOWN,
+    /**
+     * instance_init, realize, then the run-time code once (an MMIO write); the device lives on. The
+     * analysis judges run-time code on its own, from the state after realize, so its calls are judged
+     * one by one here, and what it leaves behind is not carried into unrealize (the handler may also
+     * never run: the other scenarios are that case).
+     */
+    RUNTIME
   }
 
   /** One executed API call: the regions and address space it acted on, as they were then. */
@@ -42,6 +49,36 @@ public interface ModelState {
   boolean tornDown();
 
   QObject device();
+
+  /** Whether the device is hot-pluggable (unrealized at unplug). */
+  boolean hotPluggable();
+
+  /**
+   * Whether the device was finalized only because the scenario forced it (a leak kept it alive): its
+   * instance_finalize then runs although in QEMU it never would.
+   */
+  boolean finalizeForced();
+
+  /**
+   * Whether a reference {@code call} took (memory_region_ref, memory_region_find) was never given back:
+   * still held, or its region freed (g_free) while it was.
+   */
+  boolean stillHeld(Call call);
+
+  /**
+   * The calls of instance_finalize when the scenario ran it only for its effects (after a whole lifetime,
+   * on a device a leak kept alive; the other scenarios judge them): what it does is known, not judged.
+   */
+  List<Call> unjudgedFinalizeCalls();
+
+  /** Whether {@code as}'s destroy was still waiting for its RCU callback when the device was unplugged. */
+  boolean pendingAtUnplug(AddressSpace as);
+
+  /**
+   * Whether the reference a {@code memory_region_find} call took was still held when its function
+   * returned: the local section was the only pointer to it, so it can never be given back.
+   */
+  boolean lostAtReturn(Call find);
 
   /** Whether the region is the device's own (initialized with owner self). */
   default boolean own(Region r) {

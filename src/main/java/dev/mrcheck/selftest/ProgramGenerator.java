@@ -8,7 +8,10 @@ import dev.mrcheck.selftest.DeviceProgram.AddressSpaceInit;
 import dev.mrcheck.selftest.DeviceProgram.CallHelper;
 import dev.mrcheck.selftest.DeviceProgram.Container;
 import dev.mrcheck.selftest.DeviceProgram.DelSubregion;
+import dev.mrcheck.selftest.DeviceProgram.Find;
 import dev.mrcheck.selftest.DeviceProgram.Free;
+import dev.mrcheck.selftest.DeviceProgram.FreeAddressSpace;
+import dev.mrcheck.selftest.DeviceProgram.UnrefFound;
 import dev.mrcheck.selftest.DeviceProgram.IfError;
 import dev.mrcheck.selftest.DeviceProgram.Init;
 import dev.mrcheck.selftest.DeviceProgram.Owner;
@@ -78,6 +81,13 @@ public final class ProgramGenerator {
     final int spaces = 2;
     final boolean[] spaceLive = new boolean[spaces];
     final int[] spaceRoot = new int[spaces];
+    /** Destroyed and not freed yet: the heap address space may be freed (the MR007 mistake). */
+    final boolean[] spaceDestroyed = new boolean[spaces];
+    /** memory_region_find sections of the function being generated that still hold their reference. */
+    List<Integer> openSections = new ArrayList<>();
+    int sections;
+    /** Generating a helper's body: its locals would die with the helper, so no sections there. */
+    boolean inHelper;
     final List<List<Stmt>> helpers = new ArrayList<>();
     /** Aliases made of each region (the aliased region's index to the aliases' indices). */
     final Map<Integer, List<Integer>> aliasOf = new java.util.HashMap<>();
@@ -96,11 +106,29 @@ public final class ProgramGenerator {
 
     DeviceProgram program() {
       Map<Role, List<Stmt>> hooks = new EnumMap<>(Role.class);
+      List<Stmt> runtime = List.of();
       for (Role r : DeviceProgram.HOOKS) {
         role = r;
+        openSections = new ArrayList<>();
         hooks.put(r, body(c.next(limits.maxStatements() + 1), 0));
+        if (r == Role.REALIZE && c.chance(30)) runtime = runtime();
       }
-      return new DeviceProgram(hotPluggable, fields, spaces, hooks, helpers);
+      return new DeviceProgram(hotPluggable, fields, spaces, hooks, helpers, runtime);
+    }
+
+    /**
+     * The MMIO write handler's body, from the state after realize. QEMU may run it any number of times
+     * or never, so unrealize is generated as if it had not run (the state is restored); no helpers and
+     * no branches there, to keep run-time code to what the analysis judges on its own.
+     */
+    List<Stmt> runtime() {
+      Saved saved = save();
+      role = null;
+      openSections = new ArrayList<>();
+      List<Stmt> body = body(1 + c.next(limits.maxStatements()), 1);
+      restore(saved);
+      role = Role.REALIZE;
+      return body;
     }
 
     List<Stmt> body(int count, int depth) {
@@ -117,22 +145,29 @@ public final class ProgramGenerator {
         branches++;
         int flag = branches;
         // The error path runs in a copy of the state; the main path goes on as if it were not taken.
-        List<RegionState> saved = snapshot();
-        boolean[] savedSpaces = spaceLive.clone();
+        Saved saved = save();
         List<Stmt> then = body(c.next(3), depth + 1);
-        restore(saved, savedSpaces);
+        restore(saved);
         return new IfError(flag, then);
       }
       if (depth == 0 && c.chance(10)) {
-        // A helper is called again only if it creates nothing: re-initializing a live region is not a pattern.
+        // A helper is called again only if it creates nothing: re-initializing a live region or address
+        // space is not a pattern.
         List<Integer> reusable = new ArrayList<>();
         for (int h = 0; h < helpers.size(); h++) {
-          if (helpers.get(h).stream().noneMatch(st -> st instanceof Init)) reusable.add(h);
+          if (helpers.get(h).stream().noneMatch(st -> st instanceof Init || st instanceof AddressSpaceInit)) reusable.add(h);
         }
-        if (!reusable.isEmpty() && c.chance(25)) return new CallHelper(reusable.get(c.next(reusable.size())));
+        if (!reusable.isEmpty() && c.chance(25)) {
+          int h = reusable.get(c.next(reusable.size()));
+          // Its calls happen again: the main path's state must know (a region it unparents is gone).
+          helpers.get(h).forEach(this::replay);
+          return new CallHelper(h);
+        }
         int index = helpers.size();
         helpers.add(List.of());
+        inHelper = true;
         helpers.set(index, body(1 + c.next(3), depth + 1));
+        inHelper = false;
         return new CallHelper(index);
       }
       return apiCall();
@@ -153,6 +188,11 @@ public final class ProgramGenerator {
       add(options, role == Role.INSTANCE_FINALIZE ? 4 : 1, this::free);
       if (!finalize) add(options, 1, this::addressSpaceInit);
       add(options, role == Role.UNREALIZE ? 3 : 1, this::addressSpaceDestroy);
+      add(options, 1, this::freeAddressSpace);
+      if (!inHelper) {
+        add(options, 1, this::find);
+        add(options, 2, this::unrefFound);
+      }
       for (int attempt = 0; attempt < 4; attempt++) {
         Stmt s = options.get(c.next(options.size())).get();
         if (s != null) return s;
@@ -184,6 +224,8 @@ public final class ProgramGenerator {
       }
       if (aliasOf >= 0) this.aliasOf.computeIfAbsent(aliasOf, k -> new ArrayList<>()).add(r);
       Owner owner = c.chance(70) ? Owner.SELF : OWNERS[c.next(OWNERS.length)];
+      // The MR009 mistake: OBJECT(mr) as the owner of mr (an alias is judged by what it aliases).
+      if (kind != RegionKind.ALIAS && c.chance(4)) owner = Owner.REGION;
       RegionState s = regions.get(r);
       s.live = true;
       s.everInit = true;
@@ -243,10 +285,14 @@ public final class ProgramGenerator {
       return new Unparent(r);
     }
 
-    /** Freeing a mapped region leaves its container pointing at freed memory: not a pattern to judge. */
+    /**
+     * Freeing a mapped region leaves its container pointing at freed memory, freeing one a reference
+     * still holds (memory_region_ref on a region with an owner) leaves the holder pointing at it: not
+     * patterns to judge.
+     */
     Stmt free() {
       Integer r = pick(i -> fields.get(i).shape() == Shape.HEAP && regions.get(i).allocated
-          && regions.get(i).mappedIn == null);
+          && regions.get(i).mappedIn == null && (regions.get(i).refs == 0 || regions.get(i).owner == Owner.NONE));
       if (r == null) return null;
       RegionState s = regions.get(r);
       s.allocated = false;
@@ -258,9 +304,11 @@ public final class ProgramGenerator {
 
     Stmt addressSpaceInit() {
       int as = c.next(spaces);
-      Integer root = pick(i -> regions.get(i).live);
+      // A DMA view of the whole machine: a root the device does not own (MR007 if never destroyed).
+      Integer root = c.chance(25) ? Integer.valueOf(Container.SYSTEM_MEMORY.region()) : pick(i -> regions.get(i).live);
       if (spaceLive[as] || root == null) return null;
       spaceLive[as] = true;
+      spaceDestroyed[as] = false;
       spaceRoot[as] = root;
       return new AddressSpaceInit(as, root);
     }
@@ -269,7 +317,58 @@ public final class ProgramGenerator {
       int as = c.next(spaces);
       if (!spaceLive[as]) return null;
       spaceLive[as] = false;
+      spaceDestroyed[as] = true;
       return new AddressSpaceDestroy(as);
+    }
+
+    /** g_free/g_free_rcu of the heap address space right after its destroy: always the MR007 mistake. */
+    Stmt freeAddressSpace() {
+      for (int as = 0; as < spaces; as++) {
+        if (DeviceProgram.heapSpace(as) && spaceDestroyed[as]) {
+          spaceDestroyed[as] = false;
+          return new FreeAddressSpace(as, c.chance(50));
+        }
+      }
+      return null;
+    }
+
+    Stmt find() {
+      int n = sections++;
+      openSections.add(n);
+      return new Find(n);
+    }
+
+    Stmt unrefFound() {
+      if (openSections.isEmpty()) return null;
+      return new UnrefFound(openSections.remove(c.next(openSections.size())));
+    }
+
+    /** What a statement of a reused helper does to the state, as the method that made it did the first time. */
+    void replay(Stmt st) {
+      if (st instanceof Unparent u) {
+        RegionState r = regions.get(u.region());
+        r.live = false;
+        r.finalized = r.mappedIn == null && r.refs == 0 && !isRoot(u.region()) && !aliased(u.region());
+      } else if (st instanceof Free f) {
+        RegionState r = regions.get(f.region());
+        r.allocated = false;
+        r.live = false;
+        r.freed = true;
+        r.refs = 0;
+      } else if (st instanceof AddSubregion a) {
+        regions.get(a.region()).mappedIn = a.container();
+      } else if (st instanceof DelSubregion d) {
+        regions.get(d.region()).mappedIn = null;
+      } else if (st instanceof Ref r) {
+        regions.get(r.region()).refs++;
+      } else if (st instanceof Unref u) {
+        regions.get(u.region()).refs = Math.max(0, regions.get(u.region()).refs - 1);
+      } else if (st instanceof AddressSpaceDestroy d) {
+        spaceLive[d.space()] = false;
+        spaceDestroyed[d.space()] = true;
+      } else if (st instanceof FreeAddressSpace f) {
+        spaceDestroyed[f.space()] = false;
+      }
     }
 
     boolean isRoot(int region) {
@@ -280,6 +379,25 @@ public final class ProgramGenerator {
     /** A live alias points at the region (under refcount it holds a reference on it). */
     boolean aliased(int region) {
       return aliasOf.containsKey(region) && aliasOf.get(region).stream().anyMatch(a -> regions.get(a).live);
+    }
+
+    /** What an error branch or the run-time handler may change and the main path must not see. */
+    record Saved(List<RegionState> regions, boolean[] live, boolean[] destroyed, List<Integer> sections,
+        Map<Integer, List<Integer>> aliases) {}
+
+    Saved save() {
+      Map<Integer, List<Integer>> aliases = new java.util.HashMap<>();
+      aliasOf.forEach((k, v) -> aliases.put(k, new ArrayList<>(v)));
+      return new Saved(snapshot(), spaceLive.clone(), spaceDestroyed.clone(), new ArrayList<>(openSections), aliases);
+    }
+
+    void restore(Saved saved) {
+      for (int i = 0; i < regions.size(); i++) regions.set(i, saved.regions().get(i));
+      System.arraycopy(saved.live(), 0, spaceLive, 0, spaces);
+      System.arraycopy(saved.destroyed(), 0, spaceDestroyed, 0, spaces);
+      openSections = saved.sections();
+      aliasOf.clear();
+      aliasOf.putAll(saved.aliases());
     }
 
     List<RegionState> snapshot() {
@@ -300,9 +418,5 @@ public final class ProgramGenerator {
       return copy;
     }
 
-    void restore(List<RegionState> saved, boolean[] savedSpaces) {
-      for (int i = 0; i < regions.size(); i++) regions.set(i, saved.get(i));
-      System.arraycopy(savedSpaces, 0, spaceLive, 0, spaces);
-    }
   }
 }

@@ -32,6 +32,12 @@ public interface RuleOracle {
    */
   default void beforeFinalize(ModelState state, IntConsumer violatedAt) {}
 
+  /**
+   * After a torn-down device that a leak kept alive was finalized anyway (after {@link #atEnd}): what
+   * its instance_finalize released is now released, as the analysis assumes.
+   */
+  default void afterForcedFinalize(ModelState state, IntConsumer violatedAt) {}
+
   /** At the end of the scenario: leaks, things left mapped. */
   default void atEnd(ModelState state, IntConsumer violatedAt) {}
 }

@@ -26,7 +26,8 @@ public final class RuleOracles {
 
   public static final List<RuleOracle> TABLE = List.of(
       new OwnerCycle(), new UnparentWhileMapped(), new OwnerlessFree(), new UnparentInFinalize(),
-      new ForeignContainerLeak(), new InitSideEffect());
+      new ForeignContainerLeak(), new RefImbalance(), new AddressSpaceLifecycle(), new InitSideEffect(),
+      new OwnerMisuse(), new DynamicRegion());
 
   public static Optional<RuleOracle> byId(String id) {
     return TABLE.stream().filter(o -> o.ruleId().equals(id)).findFirst();
@@ -186,6 +187,160 @@ public final class RuleOracles {
           violatedAt.accept(c.line());
         }
       }
+    }
+  }
+
+  /**
+   * MR006: a reference on a region of another object that nobody can give back: a
+   * memory_region_find section still holding its reference when the function that had it in a local
+   * returns; or a memory_region_ref (instance_init or realize) on a region the device does not own,
+   * still held once the torn-down device finalized (instance_finalize may still drop it: no cycle).
+   * References on the device's own regions are MR001's, owner-less regions count nothing.
+   */
+  static final class RefImbalance implements RuleOracle {
+    @Override
+    public String ruleId() {
+      return "MR006";
+    }
+
+    @Override
+    public void atEnd(ModelState s, IntConsumer violatedAt) {
+      lostAtReturn(s, violatedAt);
+      // A device a leak keeps alive has not run instance_finalize yet, which may still release it.
+      if (s.device().isFinalized()) keptPastTeardown(s, violatedAt);
+    }
+
+    @Override
+    public void afterForcedFinalize(ModelState s, IntConsumer violatedAt) {
+      lostAtReturn(s, violatedAt);
+      keptPastTeardown(s, violatedAt);
+    }
+
+    private static void lostAtReturn(ModelState s, IntConsumer violatedAt) {
+      for (Call c : s.calls()) {
+        if (c.stmt() instanceof DeviceProgram.Find && s.lostAtReturn(c)) violatedAt.accept(c.line());
+      }
+    }
+
+    /** A reference the device took (not in instance_finalize) still held after the torn-down device finalized. */
+    private static void keptPastTeardown(ModelState s, IntConsumer violatedAt) {
+      if (!s.tornDown()) return;
+      for (Call c : s.calls()) {
+        if (c.stmt() instanceof Ref && c.phase() != null && c.phase() != Role.INSTANCE_FINALIZE
+            && foreign(s, c.subject()) && s.stillHeld(c)) {
+          violatedAt.accept(c.line());
+        }
+      }
+    }
+  }
+
+  /**
+   * Owned by an object other than the device, or by itself (a region owned by NULL is not reference
+   * counted).
+   */
+  static boolean foreign(ModelState s, dev.mrcheck.runtime.Region r) {
+    return r != null && (r.ownsItself() || r.owner() != null && r.owner() != s.device());
+  }
+
+  /**
+   * MR007: (a) a hot-pluggable device's address space over a root it does not own (instance_init or
+   * realize) still registered when the device is torn down (before instance_finalize, which
+   * domain.md §3 does not count: it runs too late for the memory core); (b) a g_free or g_free_rcu
+   * that loses a pending address_space_destroy; (c) a destroy in instance_finalize of a device that is
+   * never unplugged, of an address space over its own root made in realize and live until then: under
+   * legacy and current semantics it holds the device, which the model only finalizes by force; under
+   * refcount it holds the region, which outlives its owner (the model's "region outlives its owner").
+   */
+  static final class AddressSpaceLifecycle implements RuleOracle {
+    @Override
+    public String ruleId() {
+      return "MR007";
+    }
+
+    @Override
+    public void after(ModelState s, Call c, IntConsumer violatedAt) {
+      if (c.stmt() instanceof DeviceProgram.FreeAddressSpace && c.space() != null
+          && c.space().destroyLostAt() != null && c.space().destroyLostAt().line() == c.line()) {
+        violatedAt.accept(c.line());
+      }
+    }
+
+    @Override
+    public void before(ModelState s, Call c, IntConsumer violatedAt) {
+      if (c.stmt() instanceof DeviceProgram.AddressSpaceDestroy && c.phase() == Role.INSTANCE_FINALIZE
+          && c.space() != null && c.space().state() == AddressSpace.State.LIVE && !s.hotPluggable()
+          && s.scenario() == Scenario.TEARDOWN) {
+        for (Call init : s.calls()) {
+          if (init.stmt() instanceof AddressSpaceInit && init.space() == c.space() && init.phase() == Role.REALIZE
+              && s.own(init.subject())) {
+            violatedAt.accept(c.line());
+          }
+        }
+      }
+    }
+
+    /**
+     * (b) once more, for a device a leak kept alive: its instance_finalize, as the analysis reads it (as
+     * if the leak were fixed), would run at unplug, while a destroy of unrealize still waits for RCU. An
+     * address space over the device's own root is excepted: it holds the device (under refcount, the
+     * region qdev unparented after unrealize does), so the callback runs before any finalize.
+     */
+    @Override
+    public void afterForcedFinalize(ModelState s, IntConsumer violatedAt) {
+      for (Call c : s.unjudgedFinalizeCalls()) {
+        if (c.stmt() instanceof DeviceProgram.FreeAddressSpace && c.space() != null && s.pendingAtUnplug(c.space())
+            && !s.own(c.space().root())) {
+          violatedAt.accept(c.line());
+        }
+      }
+    }
+
+    @Override
+    public void beforeFinalize(ModelState s, IntConsumer violatedAt) {
+      atEnd(s, violatedAt);
+    }
+
+    @Override
+    public void atEnd(ModelState s, IntConsumer violatedAt) {
+      if (s.scenario() != Scenario.LIFETIME || !s.tornDown() || !s.hotPluggable()) return;
+      for (Call c : s.calls()) {
+        if (c.stmt() instanceof AddressSpaceInit && beforeTeardown(c) && !s.own(c.subject())
+            && c.space().state() == AddressSpace.State.LIVE && !c.space().isFreed()) {
+          violatedAt.accept(c.line());
+        }
+      }
+    }
+  }
+
+  /**
+   * MR009: the model shows the init's owner is wrong: the region became its own child property (it
+   * can never be finalized by its owner's death), or QOM's cast of the owner aborted.
+   */
+  static final class OwnerMisuse implements RuleOracle {
+    @Override
+    public String ruleId() {
+      return "MR009";
+    }
+
+    @Override
+    public void after(ModelState s, Call c, IntConsumer violatedAt) {
+      if (!(c.stmt() instanceof DeviceProgram.Init) || c.subject() == null) return;
+      boolean aborted = c.outcomes().stream()
+          .anyMatch(o -> o instanceof Outcome.AssertionFailure a && a.subject().equals(c.subject().name()));
+      if (c.subject().parent() == c.subject() || aborted) violatedAt.accept(c.line());
+    }
+  }
+
+  /** MR010: the model saw a region other than an alias or container created or destroyed at run time. */
+  static final class DynamicRegion implements RuleOracle {
+    @Override
+    public String ruleId() {
+      return "MR010";
+    }
+
+    @Override
+    public void after(ModelState s, Call c, IntConsumer violatedAt) {
+      if (c.outcomes().stream().anyMatch(o -> o instanceof Outcome.DynamicRegion)) violatedAt.accept(c.line());
     }
   }
 }

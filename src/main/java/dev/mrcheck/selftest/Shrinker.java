@@ -46,16 +46,17 @@ public final class Shrinker {
       for (List<Stmt> body : without(p.hook(role))) {
         Map<Role, List<Stmt>> hooks = new EnumMap<>(p.hooks());
         hooks.put(role, body);
-        out.add(new DeviceProgram(p.hotPluggable(), p.regions(), p.addressSpaces(), hooks, p.helpers()));
+        out.add(new DeviceProgram(p.hotPluggable(), p.regions(), p.addressSpaces(), hooks, p.helpers(), p.runtime()));
       }
     }
     for (int h = 0; h < p.helpers().size(); h++) {
       for (List<Stmt> body : without(p.helpers().get(h))) {
         List<List<Stmt>> helpers = new ArrayList<>(p.helpers());
         helpers.set(h, body);
-        out.add(new DeviceProgram(p.hotPluggable(), p.regions(), p.addressSpaces(), p.hooks(), helpers));
+        out.add(new DeviceProgram(p.hotPluggable(), p.regions(), p.addressSpaces(), p.hooks(), helpers, p.runtime()));
       }
     }
+    for (List<Stmt> body : without(p.runtime())) out.add(p.withRuntime(body));
     return out;
   }
 
