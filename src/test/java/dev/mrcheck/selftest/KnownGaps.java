@@ -23,15 +23,15 @@ final class KnownGaps {
   /** The disagreements of {@code r} that no known gap explains, as "rule kind line (semantics)". */
   static List<String> unexplained(SelfCheck.Report r) {
     List<String> out = new ArrayList<>();
-    RenderedSource src = r.sources().get("c");
     for (SelfCheck.Comparison c : r.comparisons()) {
       if (!c.disagrees()) continue;
+      RenderedSource src = r.sources().get(c.language());
       for (Violation v : c.extra()) {
-        if (!extraExplained(r.program(), src, v)) out.add(v + " extra (" + c.semantics().label() + ")");
+        if (!extraExplained(r.program(), src, v)) out.add(v + " extra (" + c.language() + ", " + c.semantics().label() + ")");
       }
       if (!c.exact()) continue;
       for (Violation v : c.missed()) {
-        if (!missedExplained(r.program(), src, c, v)) out.add(v + " missed (" + c.semantics().label() + ")");
+        if (!missedExplained(r.program(), src, c, v)) out.add(v + " missed (" + c.language() + ", " + c.semantics().label() + ")");
       }
     }
     return out;
