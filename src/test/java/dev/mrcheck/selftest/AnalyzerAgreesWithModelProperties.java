@@ -45,12 +45,12 @@ class AnalyzerAgreesWithModelProperties {
     assertThat(KnownGaps.unexplained(r)).as("disagreement on a straight-line program:%n%s", r.describe()).isEmpty();
   }
 
-  /** The Java renderings agree with the model wherever C does (and are held to the same known gaps). */
+  /** The Java renderings agree with the model wherever C does. */
   @Property(tries = 100, seed = "20261127", shrinking = ShrinkingMode.BOUNDED)
   void javaRenderingsAgreeAsCDoes(@ForAll("decisions") List<Integer> decisions) throws ScanException {
     DeviceProgram p = new ProgramGenerator(ProgramGenerator.Limits.DEFAULT.straightLine()).generate(Choices.of(decisions));
     SelfCheck.Report r = ALL_LANGUAGES.check(p);
-    assertThat(KnownGaps.unexplained(r)).as("disagreement on a straight-line program:%n%s", r.describe()).isEmpty();
+    // C's own disagreements are the other properties' (and KnownGaps') business.
     for (String language : List.of(JavaFacadeRenderer.LANGUAGE, JavaFfmRenderer.LANGUAGE)) {
       assertThat(r.disagreements(language)).as("%s disagrees where C does not:%n%s", language, r.describe())
           .isSubsetOf(r.disagreements("c"));
