@@ -31,4 +31,10 @@ public final class MemoryRegion {
   public native void unref();
 
   public native void unparent();
+
+  /**
+   * Frees the storage of a region the device allocated itself: the facade's {@code g_free} (the
+   * factories allocate; an embedded region in C has no such call).
+   */
+  public native void free();
 }

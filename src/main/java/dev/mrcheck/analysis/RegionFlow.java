@@ -206,8 +206,11 @@ final class RegionFlow {
       Optional<FunctionModel> modelled = model.function(c.callee());
       Place result;
       if (modelled.isPresent()) {
-        result = fresh(c);
-        forgetEarlierObject(result, s);
+        result = storedFactoryResult(c, modelled.get(), s);
+        if (result == null) {
+          result = fresh(c);
+          forgetEarlierObject(result, s);
+        }
         for (Effect e : modelled.get().effects()) {
           if (e instanceof Effect.Returns r) result = operand(r.target(), args, result);
         }
@@ -217,6 +220,28 @@ final class RegionFlow {
       }
       lastResult.put(c.callee(), result);
       if (c.result() != null) assign(c.result(), result, s);
+    }
+
+    /**
+     * {@code this.mmio = MemoryRegion.io(...)}: a region (or address space) a factory makes and the
+     * code stores in a field is known by that field, as C's in-place {@code memory_region_init_io(&s->mmio, ...)}
+     * is. A fresh place aliased by the field would name a region re-created into the same field
+     * differently on each path, and a join of those paths (finalize after realize or after
+     * unrealize) would keep only one of them. Null when the call is no such factory.
+     */
+    private Place storedFactoryResult(Stmt.Call c, FunctionModel m, RegionState s) {
+      if (c.result() == null || c.result().steps().isEmpty()) return null;
+      boolean factory = m.effects().stream().anyMatch(e ->
+          e instanceof Effect.Init i && isResult(i.region()) || e instanceof Effect.AddressSpaceInit a && isResult(a.addressSpace()));
+      if (!factory) return null;
+      String id = unaliasedId(c.result(), s);
+      if (id == null) return null;
+      s.setAlias(id, null);
+      return new Place(id, c.result().toString());
+    }
+
+    private static boolean isResult(Operand o) {
+      return o instanceof Operand.Result r && r.field() == null;
     }
 
     /**

@@ -40,9 +40,10 @@ final class SelftestCommand implements Callable<Integer> {
       description = "Semantics to check, comma-separated: legacy, current, refcount. Default: all three.")
   List<Semantics> semantics = new ArrayList<>();
 
-  @Option(names = "--language", paramLabel = "LANG", defaultValue = "c",
-      description = "Rendering to scan: c. Default: ${DEFAULT-VALUE}.")
-  String language;
+  @Option(names = "--language", paramLabel = "LANG", split = ",",
+      description = "Renderings to scan, comma-separated: c, java-facade (object API), java-ffm (jextract style), "
+          + "java (both Java styles), all. Default: c.")
+  List<String> languages = new ArrayList<>();
 
   @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Programs checked at once. Default: the number of cores.")
   Integer jobs;
@@ -52,9 +53,11 @@ final class SelftestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws ScanException {
-    if (!List.of("c").contains(language)) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-          "unsupported --language '" + language + "' (supported: c)");
+    List<String> langs;
+    try {
+      langs = SelfCheck.languages(languages.isEmpty() ? List.of("c") : languages);
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--language: " + e.getMessage());
     }
     if (programs < 0) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--programs must be >= 0");
     List<Semantics> sems = semantics.isEmpty() ? List.of(Semantics.values()) : semantics;
@@ -64,7 +67,7 @@ final class SelftestCommand implements Callable<Integer> {
         : ProgramGenerator.Limits.DEFAULT;
     long start = System.nanoTime();
     try (AnalyzerRunner analyzer = new AnalyzerRunner()) {
-      SelftestRun run = new SelftestRun(new SelfCheck(analyzer, sems, List.of(language)), new ProgramGenerator(limits));
+      SelftestRun run = new SelftestRun(new SelfCheck(analyzer, sems, langs), new ProgramGenerator(limits));
       run.run(seed, programs, jobs == null ? Runtime.getRuntime().availableProcessors() : jobs, err);
       run.print(out, (System.nanoTime() - start) / 1e9);
       out.flush();

@@ -20,14 +20,17 @@ import java.util.function.Consumer;
         + "QOM object for dynamic RAM), or never free it. Owner-less aliases and containers may be destroyed.",
     tags = {"security", "correctness", "external/cwe/cwe-416"}, securitySeverity = "7.0")
 public final class OwnerlessFreeRule extends Rule {
+  private static final java.util.Set<String> OWNER_UNREFS = java.util.Set.of("memory_region_unref", "MemoryRegion.unref");
+
   @Override
   public void check(AnalysisResult analysis, Consumer<Finding> report) {
     for (Observation o : analysis.observations()) {
       if (o.subject().isUnknown() || o.subject().isNull()) continue;
       // An unref that balances no ref drops the region's own reference: object_unref(OBJECT(mr)).
-      // memory_region_unref(mr) only unrefs mr->owner, which an owner-less region does not have.
+      // memory_region_unref(mr) (the Java facade's MemoryRegion.unref) only unrefs mr->owner, which
+      // an owner-less region does not have.
       boolean unparent = o.effect() instanceof Effect.Unparent
-          || o.effect() instanceof Effect.Unref && !"memory_region_unref".equals(o.callee())
+          || o.effect() instanceof Effect.Unref && !OWNER_UNREFS.contains(o.callee())
               && o.before().facts(Fact.Referenced.class, o.subject().id()).isEmpty();
       if (!unparent && !(o.effect() instanceof Effect.Free)) continue;
       List<Fact.Owned> destroyed = new ArrayList<>();

@@ -16,9 +16,12 @@ final class Frontends {
     return create(options, Map.of(), scanPaths);
   }
 
-  /** {@code perFile}: per-unit C options from a compilation database (absolute normalized paths). */
+  /**
+   * {@code perFile}: per-unit C options from a compilation database (absolute normalized paths).
+   * The scan's {@code -I} directories are the Java frontend's declaration roots as well.
+   */
   static List<Frontend> create(FrontendOptions options, Map<Path, FrontendOptions> perFile, List<Path> scanPaths) {
-    return List.of(new CFrontend(options, perFile), new JavaFrontend(scanPaths));
+    return List.of(new CFrontend(options, perFile), new JavaFrontend(scanPaths, options.includeDirs()));
   }
 
   static Frontend c(List<Frontend> frontends) {

@@ -86,6 +86,47 @@ public final class SelfCheck {
       return comparisons.stream().anyMatch(Comparison::disagrees);
     }
 
+    /**
+     * The disagreements in {@code language}, named so that renderings can be compared: "rule kind
+     * semantics #n" where n is the statement's place in the program (lines differ between languages).
+     */
+    public Set<String> disagreements(String language) {
+      Set<String> out = new TreeSet<>();
+      RenderedSource src = sources.get(language);
+      if (src == null) return out;
+      Map<Integer, Integer> ordinals = ordinals(src);
+      for (Comparison c : comparisons) {
+        if (!c.language().equals(language) || !c.disagrees()) continue;
+        for (Violation v : c.extra()) out.add(key(v, "extra", c, ordinals));
+        if (c.exact()) for (Violation v : c.missed()) out.add(key(v, "missed", c, ordinals));
+      }
+      return out;
+    }
+
+    private static String key(Violation v, String kind, Comparison c, Map<Integer, Integer> ordinals) {
+      return v.ruleId() + " " + kind + " " + c.semantics().label() + " #" + ordinals.getOrDefault(v.line(), -v.line());
+    }
+
+    /** Rendered line to the statement's place in program order (hooks in lifecycle order, then helpers). */
+    private Map<Integer, Integer> ordinals(RenderedSource src) {
+      List<DeviceProgram.Stmt> order = new ArrayList<>();
+      for (var role : DeviceProgram.HOOKS) flatten(program.hook(role), order);
+      for (List<DeviceProgram.Stmt> h : program.helpers()) flatten(h, order);
+      Map<Integer, Integer> out = new java.util.HashMap<>();
+      for (int i = 0; i < order.size(); i++) {
+        Integer line = src.lines().get(order.get(i));
+        if (line != null) out.put(line, i);
+      }
+      return out;
+    }
+
+    private static void flatten(List<DeviceProgram.Stmt> body, List<DeviceProgram.Stmt> out) {
+      for (DeviceProgram.Stmt s : body) {
+        out.add(s);
+        if (s instanceof DeviceProgram.IfError e) flatten(e.then(), out);
+      }
+    }
+
     public String describe() {
       StringBuilder b = new StringBuilder();
       for (RenderedSource s : sources.values()) {
@@ -132,10 +173,43 @@ public final class SelfCheck {
     return new Report(program, sources, out);
   }
 
+  /** The renderings, by the name {@code --language} takes: C, and Java in each binding style. */
+  public static final Map<String, Renderer> RENDERERS = renderers();
+
+  /** Shorthands for several renderings. */
+  private static final Map<String, List<String>> GROUPS = Map.of(
+      "java", List.of(JavaFacadeRenderer.LANGUAGE, JavaFfmRenderer.LANGUAGE),
+      "all", List.copyOf(RENDERERS.keySet()));
+
+  private static Map<String, Renderer> renderers() {
+    Map<String, Renderer> m = new java.util.LinkedHashMap<>();
+    m.put("c", new CRenderer());
+    m.put(JavaFacadeRenderer.LANGUAGE, new JavaFacadeRenderer());
+    m.put(JavaFfmRenderer.LANGUAGE, new JavaFfmRenderer());
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
+  /**
+   * The renderings {@code names} ask for, in order and without repeats: a rendering's name, or
+   * {@code java} (both binding styles) or {@code all}.
+   *
+   * @throws IllegalArgumentException on a name that is neither
+   */
+  public static List<String> languages(List<String> names) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String n : names) {
+      String name = n.strip().toLowerCase(java.util.Locale.ROOT);
+      if (RENDERERS.containsKey(name)) out.add(name);
+      else if (GROUPS.containsKey(name)) out.addAll(GROUPS.get(name));
+      else throw new IllegalArgumentException("unknown language '" + n + "' (known: "
+          + String.join(", ", RENDERERS.keySet()) + ", java = both Java styles, all)");
+    }
+    return List.copyOf(out);
+  }
+
   static RenderedSource render(String language, DeviceProgram program) {
-    return switch (language) {
-      case "c" -> new CRenderer().render(program);
-      default -> throw new IllegalArgumentException("no renderer for language " + language);
-    };
+    Renderer r = RENDERERS.get(language);
+    if (r == null) throw new IllegalArgumentException("no renderer for language " + language);
+    return r.render(program);
   }
 }

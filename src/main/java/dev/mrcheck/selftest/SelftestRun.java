@@ -37,6 +37,8 @@ public final class SelftestRun {
   private final Shrinker shrinker = new Shrinker(400);
   private final Map<String, Tally> tallies = new TreeMap<>();
   private final Map<String, Counterexample> counterexamples = new LinkedHashMap<>();
+  /** Per language other than C: disagreements C does not have, and C's that it does not have. */
+  private final Map<String, long[]> againstC = new TreeMap<>();
   private long programs;
   private long branching;
   private long disagreeing;
@@ -96,6 +98,44 @@ public final class SelftestRun {
     if (r.disagrees()) {
       disagreeing++;
       keepCounterexample(index, r);
+      compareWithC(index, r);
+    }
+  }
+
+  /**
+   * A disagreement one rendering has and C does not is that rendering's (or its frontend's) own;
+   * it is kept as a counterexample of its own, shrunk while it stays unshared.
+   */
+  private void compareWithC(long index, SelfCheck.Report r) throws ScanException {
+    if (!r.sources().containsKey("c")) return;
+    Set<String> c = r.disagreements("c");
+    for (String language : r.sources().keySet()) {
+      if (language.equals("c")) continue;
+      Set<String> mine = r.disagreements(language);
+      long[] counts = againstC.computeIfAbsent(language, k -> new long[2]);
+      for (String d : mine) if (!c.contains(d)) counts[0]++;
+      for (String d : c) if (!mine.contains(d)) counts[1]++;
+      for (String d : mine) {
+        if (c.contains(d)) continue;
+        String key = d.substring(0, d.indexOf(" #")) + " " + language + ", not in c";
+        if (counterexamples.containsKey(key)) continue;
+        long start = System.nanoTime();
+        DeviceProgram small = shrinker.shrink(r.program(), p -> unshared(p, language, d.substring(0, d.indexOf(" #"))));
+        counterexamples.put(key, new Counterexample(key, index, check.check(small).describe()));
+        shrinkNanos += System.nanoTime() - start;
+      }
+    }
+  }
+
+  private boolean unshared(DeviceProgram p, String language, String ruleKindSemantics) {
+    try {
+      SelfCheck.Report r = check.check(p);
+      if (r.comparisons().stream().anyMatch(x -> x.modelRun().malformed())) return false;
+      Set<String> c = r.disagreements("c");
+      return r.disagreements(language).stream()
+          .anyMatch(d -> d.startsWith(ruleKindSemantics + " #") && !c.contains(d));
+    } catch (ScanException e) {
+      return false;
     }
   }
 
@@ -189,6 +229,10 @@ public final class SelftestRun {
       long total = t.agreed + t.missedExact + t.missedBranching + t.extra;
       out.printf("%-24s %9d %9d %9d %9d %9d  %.2f%%%n", e.getKey(), t.agreed, t.missedExact, t.missedBranching,
           t.extra, t.unjudged, total == 0 ? 100.0 : 100.0 * t.agreed / total);
+    }
+    for (Map.Entry<String, long[]> e : againstC.entrySet()) {
+      out.printf("%s against c: %d disagreements c does not have, %d of c's it does not have%n",
+          e.getKey(), e.getValue()[0], e.getValue()[1]);
     }
     for (Counterexample c : counterexamples.values()) {
       out.println();

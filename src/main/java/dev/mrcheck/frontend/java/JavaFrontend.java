@@ -38,6 +38,7 @@ public final class JavaFrontend implements Frontend {
   private static final ParserConfiguration.LanguageLevel LEVEL = ParserConfiguration.LanguageLevel.JAVA_21;
 
   private final List<Path> scanRoots;
+  private final List<Path> declarationRoots;
   private volatile SourceTree tree;
   private final ThreadLocal<JavaParser> parsers = ThreadLocal.withInitial(this::resolvingParser);
 
@@ -48,7 +49,17 @@ public final class JavaFrontend implements Frontend {
 
   /** @param scanRoots the directories or files of the scan; every Java file below them is indexed. */
   public JavaFrontend(List<Path> scanRoots) {
+    this(scanRoots, List.of());
+  }
+
+  /**
+   * @param declarationRoots directories whose Java files are indexed and resolved against like
+   *     the scanned ones but not scanned themselves (the scan's {@code -I}): binding stubs, the
+   *     sources of a facade the device code is compiled against
+   */
+  public JavaFrontend(List<Path> scanRoots, List<Path> declarationRoots) {
     this.scanRoots = List.copyOf(scanRoots);
+    this.declarationRoots = List.copyOf(declarationRoots);
   }
 
   @Override
@@ -96,8 +107,10 @@ public final class JavaFrontend implements Frontend {
     if (t == null) {
       synchronized (this) {
         if (tree == null) {
-          tree = scanRoots.isEmpty() ? SourceTree.EMPTY
-              : SourceTree.scan(scanRoots, new JavaParser(new ParserConfiguration().setLanguageLevel(LEVEL)));
+          List<Path> roots = new ArrayList<>(scanRoots);
+          roots.addAll(declarationRoots);
+          tree = roots.isEmpty() ? SourceTree.EMPTY
+              : SourceTree.scan(roots, new JavaParser(new ParserConfiguration().setLanguageLevel(LEVEL)));
         }
         t = tree;
       }

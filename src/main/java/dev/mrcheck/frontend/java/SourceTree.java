@@ -6,10 +6,14 @@ import com.github.javaparser.ast.CompilationUnit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -20,23 +24,50 @@ import java.util.stream.Stream;
 record SourceTree(SourceIndex index, List<Path> sourceRoots) {
   static final SourceTree EMPTY = new SourceTree(SourceIndex.EMPTY, List.of());
 
+  /** What the pre-pass keeps of one file, valid while its modification time and size stay. */
+  private record Summary(FileTime modified, long size, List<ClassInfo> classes, Path sourceRoot) {}
+
+  /**
+   * Summaries by absolute path, shared by every frontend of the process: each scan makes new
+   * frontends, and re-parsing an unchanged tree for its index was most of the cost of scanning
+   * one small file against many (the self-test's binding stubs, an editor's rescans).
+   */
+  private static final Map<Path, Summary> SUMMARIES = new ConcurrentHashMap<>();
+  private static final int MAX_SUMMARIES = 50_000;
+
   static SourceTree scan(List<Path> scanRoots, JavaParser parser) {
     List<ClassInfo> classes = new ArrayList<>();
     Set<Path> sourceRoots = new LinkedHashSet<>();
     for (Path root : scanRoots) {
       for (Path file : javaFiles(root)) {
-        try {
-          ParseResult<CompilationUnit> r = parser.parse(Files.readString(file));
-          if (r.getResult().isEmpty()) continue;
-          CompilationUnit cu = r.getResult().get();
-          classes.addAll(ClassIndexer.classesOf(cu));
-          sourceRootOf(file, cu).ifPresent(sourceRoots::add);
-        } catch (IOException | RuntimeException | StackOverflowError e) {
-          // Reported when the file itself is parsed; the index simply lacks its classes.
-        }
+        Summary s = summary(file, parser);
+        if (s == null) continue;
+        classes.addAll(s.classes());
+        if (s.sourceRoot() != null) sourceRoots.add(s.sourceRoot());
       }
     }
     return new SourceTree(SourceIndex.of(classes), List.copyOf(sourceRoots));
+  }
+
+  /** The file's summary, from the cache while the file is unchanged; null when it cannot be read or parsed. */
+  private static Summary summary(Path file, JavaParser parser) {
+    try {
+      Path key = file.toAbsolutePath().normalize();
+      BasicFileAttributes attrs = Files.readAttributes(key, BasicFileAttributes.class);
+      Summary kept = SUMMARIES.get(key);
+      if (kept != null && kept.modified().equals(attrs.lastModifiedTime()) && kept.size() == attrs.size()) return kept;
+      ParseResult<CompilationUnit> r = parser.parse(Files.readString(key));
+      if (r.getResult().isEmpty()) return null;
+      CompilationUnit cu = r.getResult().get();
+      Summary fresh = new Summary(attrs.lastModifiedTime(), attrs.size(), List.copyOf(ClassIndexer.classesOf(cu)),
+          sourceRootOf(file, cu).orElse(null));
+      if (SUMMARIES.size() >= MAX_SUMMARIES) SUMMARIES.clear();
+      SUMMARIES.put(key, fresh);
+      return fresh;
+    } catch (IOException | RuntimeException | StackOverflowError e) {
+      // Reported when the file itself is parsed; the index simply lacks its classes.
+      return null;
+    }
   }
 
   private static List<Path> javaFiles(Path root) {
