@@ -58,7 +58,8 @@ public final class JavaFacadeRenderer extends JavaRenderer {
       });
     }
     for (int i = 0; i < p.addressSpaces(); i++) w.line(INDENT + "private AddressSpace as" + i + ";");
-    w.line(INDENT + "private DeviceState peer;");
+    // Object, as C's Object *peer: another object of unknown type (a DeviceState would read as a device).
+    w.line(INDENT + "private Object peer;");
     for (int i = 1; i <= 8; i++) w.line(INDENT + "private boolean fail" + i + ";");
   }
 
