@@ -7,4 +7,10 @@ public final class AddressSpace {
   public static native AddressSpace create(MemoryRegion root, String name);
 
   public native void destroy();
+
+  /** g_free of the address space (C's heap {@code AddressSpace *}). */
+  public native void free();
+
+  /** g_free_rcu through the address space's rcu_head, which address_space_destroy also uses. */
+  public native void freeRcu();
 }

@@ -6,6 +6,9 @@ public abstract class DeviceState {
 
   protected native void realize();
 
+  /** Realize that can fail: it reports the failure through {@code errp} and returns. */
+  protected native void realize(Error errp);
+
   protected native void unrealize();
 
   protected native void instanceFinalize();

@@ -26,6 +26,9 @@ public final class MemoryRegion {
 
   public native boolean isMapped();
 
+  /** memory_region_find: the section's {@code mr} holds a reference the caller must drop. */
+  public native RegionSection find(long addr, long size);
+
   public native void ref();
 
   public native void unref();

@@ -29,6 +29,8 @@ public final class memory_h {
 
   public static native MemorySegment get_system_memory();
 
+  public static native MemoryRegionSection memory_region_find(MemorySegment mr, long addr, long size);
+
   public static native void address_space_init(MemorySegment as, MemorySegment root, MemorySegment name);
 
   public static native void address_space_destroy(MemorySegment as);

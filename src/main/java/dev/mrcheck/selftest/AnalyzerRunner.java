@@ -30,9 +30,10 @@ import java.util.stream.Stream;
 public final class AnalyzerRunner implements AutoCloseable {
   /** The stubs in testdata/java/api, bundled under this resource directory; JavaRenderingTest keeps the list whole. */
   static final String STUB_RESOURCES = "/dev/mrcheck/selftest/java-api/";
-  static final List<String> STUBS = List.of("AddressSpace.java", "DeviceState.java", "InstanceFinalize.java",
-      "InstanceInit.java", "MemoryRegion.java", "MemoryRegionOps.java", "PCIDevice.java", "Realize.java",
-      "Strings.java", "SysBusDevice.java", "Unrealize.java", "glib_h.java", "memory_h.java", "pci_h.java",
+  static final List<String> STUBS = List.of("AddressSpace.java", "DeviceState.java", "Error.java",
+      "InstanceFinalize.java", "InstanceInit.java", "MemoryRegion.java", "MemoryRegionOps.java",
+      "MemoryRegionSection.java", "PCIDevice.java", "Realize.java", "RegionSection.java", "Strings.java",
+      "SysBusDevice.java", "Unrealize.java", "glib_h.java", "memory_h.java", "pci_h.java", "qapi_h.java",
       "qom_h.java");
 
   private final Path root;

@@ -7,12 +7,15 @@ import dev.mrcheck.selftest.DeviceProgram.AddressSpaceInit;
 import dev.mrcheck.selftest.DeviceProgram.CallHelper;
 import dev.mrcheck.selftest.DeviceProgram.Container;
 import dev.mrcheck.selftest.DeviceProgram.DelSubregion;
+import dev.mrcheck.selftest.DeviceProgram.Find;
 import dev.mrcheck.selftest.DeviceProgram.Free;
+import dev.mrcheck.selftest.DeviceProgram.FreeAddressSpace;
 import dev.mrcheck.selftest.DeviceProgram.Init;
 import dev.mrcheck.selftest.DeviceProgram.Ref;
 import dev.mrcheck.selftest.DeviceProgram.RegionField;
 import dev.mrcheck.selftest.DeviceProgram.Unparent;
 import dev.mrcheck.selftest.DeviceProgram.Unref;
+import dev.mrcheck.selftest.DeviceProgram.UnrefFound;
 import java.util.List;
 
 /**
@@ -20,7 +23,10 @@ import java.util.List;
  * {@code MemoryRegion} fields made by factories ({@code r0 = MemoryRegion.io(this, ...)}), the
  * hooks are overrides ({@code exit()} for a PCI device's unrealize). Embedded and heap regions are
  * both plain fields (the factories allocate); a heap region's {@code g_free} is {@code r1.free()};
- * an array is {@code MemoryRegion[2]} used as {@code r2[1]}.
+ * an array is {@code MemoryRegion[2]} used as {@code r2[1]}. Realize takes an {@code Error} handle
+ * and fails by {@code errp.setg(...)} (C's {@code error_setg(errp, ...)}); a found section is a
+ * {@code RegionSection} whose {@code mr} holds the reference; the MMIO write handler is a method
+ * of the device ({@code mmioWrite}), the run-time code.
  */
 public final class JavaFacadeRenderer extends JavaRenderer {
   public static final String LANGUAGE = "java-facade";
@@ -37,8 +43,8 @@ public final class JavaFacadeRenderer extends JavaRenderer {
 
   @Override
   List<String> imports(DeviceProgram p) {
-    return List.of("api.AddressSpace", "api.DeviceState", "api.MemoryRegion", "api.MemoryRegionOps",
-        p.hotPluggable() ? "api.PCIDevice" : "api.SysBusDevice");
+    return List.of("api.AddressSpace", "api.DeviceState", "api.Error", "api.MemoryRegion", "api.MemoryRegionOps",
+        p.hotPluggable() ? "api.PCIDevice" : "api.SysBusDevice", "api.RegionSection");
   }
 
   @Override
@@ -52,7 +58,8 @@ public final class JavaFacadeRenderer extends JavaRenderer {
       });
     }
     for (int i = 0; i < p.addressSpaces(); i++) w.line(INDENT + "private AddressSpace as" + i + ";");
-    w.line(INDENT + "private DeviceState peer;");
+    // Object, as C's Object *peer: another object of unknown type (a DeviceState would read as a device).
+    w.line(INDENT + "private Object peer;");
     for (int i = 1; i <= 8; i++) w.line(INDENT + "private boolean fail" + i + ";");
   }
 
@@ -70,7 +77,7 @@ public final class JavaFacadeRenderer extends JavaRenderer {
       case INSTANCE_FINALIZE -> "instanceFinalize";
       default -> throw new IllegalArgumentException("not a hook of a generated device: " + role);
     };
-    return List.of("@Override", "protected void " + name + "()");
+    return List.of("@Override", "protected void " + name + (role == Role.REALIZE ? "(Error errp)" : "()"));
   }
 
   @Override
@@ -84,7 +91,8 @@ public final class JavaFacadeRenderer extends JavaRenderer {
       case SELF -> "this";
       case OTHER -> "peer";
       case NONE -> "null";
-      case REGION -> throw new UnsupportedOperationException("owner = the region itself: not rendered in Java yet");
+      // The factory's owner is the field being assigned: the region owns itself (MR009).
+      case REGION -> region(p, s.region());
     };
     String name = "\"selftest-" + field(p, s.region()) + "\"";
     String factory = switch (s.kind()) {
@@ -128,12 +136,48 @@ public final class JavaFacadeRenderer extends JavaRenderer {
 
   @Override
   String addressSpaceInit(DeviceProgram p, AddressSpaceInit s) {
-    return "as" + s.space() + " = AddressSpace.create(" + region(p, s.root()) + ", \"selftest-as" + s.space() + "\");";
+    String root = s.overSystemMemory() ? "MemoryRegion.systemMemory()" : region(p, s.root());
+    return "as" + s.space() + " = AddressSpace.create(" + root + ", \"selftest-as" + s.space() + "\");";
   }
 
   @Override
   String addressSpaceDestroy(DeviceProgram p, AddressSpaceDestroy s) {
     return "as" + s.space() + ".destroy();";
+  }
+
+  @Override
+  String freeAddressSpace(DeviceProgram p, FreeAddressSpace s) {
+    return "as" + s.space() + (s.rcu() ? ".freeRcu();" : ".free();");
+  }
+
+  @Override
+  String find(DeviceProgram p, Find s) {
+    return "sec" + s.section() + " = MemoryRegion.systemMemory().find(0x100000L, 4L);";
+  }
+
+  @Override
+  String unrefFound(DeviceProgram p, UnrefFound s) {
+    return "sec" + s.section() + ".mr.unref();";
+  }
+
+  @Override
+  String reportError(int flag) {
+    return "errp.setg(\"selftest: failure " + flag + "\");";
+  }
+
+  @Override
+  String sectionDeclaration(int section) {
+    return "RegionSection sec" + section + " = null;";
+  }
+
+  @Override
+  String runtimeSignature() {
+    return "private void mmioWrite(long addr, long value, int size)";
+  }
+
+  @Override
+  List<String> runtimePrologue() {
+    return List.of();
   }
 
   @Override

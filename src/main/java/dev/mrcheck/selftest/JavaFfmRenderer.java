@@ -7,12 +7,15 @@ import dev.mrcheck.selftest.DeviceProgram.AddressSpaceInit;
 import dev.mrcheck.selftest.DeviceProgram.CallHelper;
 import dev.mrcheck.selftest.DeviceProgram.Container;
 import dev.mrcheck.selftest.DeviceProgram.DelSubregion;
+import dev.mrcheck.selftest.DeviceProgram.Find;
 import dev.mrcheck.selftest.DeviceProgram.Free;
+import dev.mrcheck.selftest.DeviceProgram.FreeAddressSpace;
 import dev.mrcheck.selftest.DeviceProgram.Init;
 import dev.mrcheck.selftest.DeviceProgram.Ref;
 import dev.mrcheck.selftest.DeviceProgram.RegionField;
 import dev.mrcheck.selftest.DeviceProgram.Unparent;
 import dev.mrcheck.selftest.DeviceProgram.Unref;
+import dev.mrcheck.selftest.DeviceProgram.UnrefFound;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,7 +26,10 @@ import java.util.List;
  * {@code @InstanceInit}, {@code @Realize}, {@code @Unrealize}, {@code @InstanceFinalize} that start
  * with the generated cast {@code SELFTEST(dev)}. A heap region's struct field holds its pointer,
  * so {@code s.r1()} is {@code s->r1}; the native code that filled it in ({@code g_new0}) is not
- * rendered, the {@code g_free} is.
+ * rendered, the {@code g_free} is (likewise for the heap address space {@code as1}). Realize's
+ * {@code errp} is C's {@code Error **} ({@code qapi_h.error_setg(errp, ...)}); a found section is
+ * the by-value struct {@code MemoryRegionSection} whose {@code mr} holds the reference; the MMIO
+ * write handler is {@code selftest_write(opaque, ...)} starting with {@code SELFTEST(opaque)}.
  */
 public final class JavaFfmRenderer extends JavaRenderer {
   public static final String LANGUAGE = "java-ffm";
@@ -41,8 +47,9 @@ public final class JavaFfmRenderer extends JavaRenderer {
 
   @Override
   List<String> imports(DeviceProgram p) {
-    return List.of("api.InstanceFinalize", "api.InstanceInit", p.hotPluggable() ? "api.PCIDevice" : "api.SysBusDevice",
-        "api.Realize", "api.Strings", "api.Unrealize", "api.glib_h", "api.memory_h", "api.qom_h",
+    return List.of("api.InstanceFinalize", "api.InstanceInit", "api.MemoryRegionSection",
+        p.hotPluggable() ? "api.PCIDevice" : "api.SysBusDevice",
+        "api.Realize", "api.Strings", "api.Unrealize", "api.glib_h", "api.memory_h", "api.qapi_h", "api.qom_h",
         "java.lang.foreign.MemorySegment");
   }
 
@@ -98,7 +105,7 @@ public final class JavaFfmRenderer extends JavaRenderer {
       case SELF -> "qom_h.OBJECT(s)";
       case OTHER -> "qom_h.OBJECT(s.peer())";
       case NONE -> "MemorySegment.NULL";
-      case REGION -> throw new UnsupportedOperationException("owner = the region itself: not rendered in Java yet");
+      case REGION -> "qom_h.OBJECT(" + mr + ")";
     };
     String name = "Strings.cstring(\"selftest-" + field(p, s.region()) + "\")";
     return switch (s.kind()) {
@@ -143,13 +150,50 @@ public final class JavaFfmRenderer extends JavaRenderer {
 
   @Override
   String addressSpaceInit(DeviceProgram p, AddressSpaceInit s) {
-    return "memory_h.address_space_init(s.as" + s.space() + "(), " + region(p, s.root())
+    String root = s.overSystemMemory() ? "memory_h.get_system_memory()" : region(p, s.root());
+    return "memory_h.address_space_init(s.as" + s.space() + "(), " + root
         + ", Strings.cstring(\"selftest-as" + s.space() + "\"));";
   }
 
   @Override
   String addressSpaceDestroy(DeviceProgram p, AddressSpaceDestroy s) {
     return "memory_h.address_space_destroy(s.as" + s.space() + "());";
+  }
+
+  @Override
+  String freeAddressSpace(DeviceProgram p, FreeAddressSpace s) {
+    String as = "s.as" + s.space() + "()";
+    return s.rcu() ? "glib_h.g_free_rcu(" + as + ", Strings.cstring(\"rcu\"));" : "glib_h.g_free(" + as + ");";
+  }
+
+  @Override
+  String find(DeviceProgram p, Find s) {
+    return "sec" + s.section() + " = memory_h.memory_region_find(memory_h.get_system_memory(), 0x100000L, 4L);";
+  }
+
+  @Override
+  String unrefFound(DeviceProgram p, UnrefFound s) {
+    return "memory_h.memory_region_unref(sec" + s.section() + ".mr);";
+  }
+
+  @Override
+  String reportError(int flag) {
+    return "qapi_h.error_setg(errp, Strings.cstring(\"selftest: failure " + flag + "\"));";
+  }
+
+  @Override
+  String sectionDeclaration(int section) {
+    return "MemoryRegionSection sec" + section + " = null;";
+  }
+
+  @Override
+  String runtimeSignature() {
+    return "private static void selftest_write(MemorySegment opaque, long addr, long val, int size)";
+  }
+
+  @Override
+  List<String> runtimePrologue() {
+    return List.of(STATE + " s = SELFTEST(opaque);", "");
   }
 
   @Override

@@ -6,14 +6,19 @@ import dev.mrcheck.selftest.DeviceProgram.AddressSpaceDestroy;
 import dev.mrcheck.selftest.DeviceProgram.AddressSpaceInit;
 import dev.mrcheck.selftest.DeviceProgram.CallHelper;
 import dev.mrcheck.selftest.DeviceProgram.DelSubregion;
+import dev.mrcheck.selftest.DeviceProgram.Find;
 import dev.mrcheck.selftest.DeviceProgram.Free;
+import dev.mrcheck.selftest.DeviceProgram.FreeAddressSpace;
 import dev.mrcheck.selftest.DeviceProgram.IfError;
 import dev.mrcheck.selftest.DeviceProgram.Init;
 import dev.mrcheck.selftest.DeviceProgram.Ref;
 import dev.mrcheck.selftest.DeviceProgram.Stmt;
 import dev.mrcheck.selftest.DeviceProgram.Unparent;
 import dev.mrcheck.selftest.DeviceProgram.Unref;
+import dev.mrcheck.selftest.DeviceProgram.UnrefFound;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What the two Java renderings share: one device class in the package of its binding style
@@ -66,10 +71,27 @@ abstract class JavaRenderer implements Renderer {
 
   abstract String addressSpaceDestroy(DeviceProgram p, AddressSpaceDestroy s);
 
+  abstract String freeAddressSpace(DeviceProgram p, FreeAddressSpace s);
+
+  abstract String find(DeviceProgram p, Find s);
+
+  abstract String unrefFound(DeviceProgram p, UnrefFound s);
+
   abstract String callHelper(DeviceProgram p, CallHelper s);
 
   /** The condition of {@code if (...) { ...; return; }} for error flag {@code flag}. */
   abstract String failed(int flag);
+
+  /** How realize's error path {@code flag} reports its failure before returning (C's {@code error_setg}). */
+  abstract String reportError(int flag);
+
+  /** The local declaration of {@link Find}'s section {@code n}, at the top of the method as in C. */
+  abstract String sectionDeclaration(int section);
+
+  /** The MMIO write handler's declaration line, without the brace, and what its body starts with. */
+  abstract String runtimeSignature();
+
+  abstract List<String> runtimePrologue();
 
   @Override
   public final RenderedSource render(DeviceProgram p) {
@@ -81,10 +103,19 @@ abstract class JavaRenderer implements Renderer {
     w.line("");
     w.line("public final class " + CLASS + " extends " + (p.hotPluggable() ? "PCIDevice" : "SysBusDevice") + " {");
     members(w, p);
+    if (!p.runtime().isEmpty()) {
+      w.line("");
+      w.line(INDENT + runtimeSignature() + " {");
+      for (String l : runtimePrologue()) w.line(l.isEmpty() ? "" : INDENT + INDENT + l);
+      declarations(w, p.runtime());
+      body(w, p, p.runtime(), INDENT + INDENT, false);
+      w.line(INDENT + "}");
+    }
     for (int i = 0; i < p.helpers().size(); i++) {
       w.line("");
       w.line(INDENT + helperSignature(i) + " {");
-      body(w, p, p.helpers().get(i), INDENT + INDENT);
+      declarations(w, p.helpers().get(i));
+      body(w, p, p.helpers().get(i), INDENT + INDENT, false);
       w.line(INDENT + "}");
     }
     for (Role role : DeviceProgram.HOOKS) {
@@ -94,18 +125,34 @@ abstract class JavaRenderer implements Renderer {
         w.line(INDENT + signature.get(i) + (i == signature.size() - 1 ? " {" : ""));
       }
       for (String l : hookPrologue(p, role)) w.line(l.isEmpty() ? "" : INDENT + INDENT + l);
-      body(w, p, p.hook(role), INDENT + INDENT);
+      declarations(w, p.hook(role));
+      body(w, p, p.hook(role), INDENT + INDENT, role == Role.REALIZE);
       w.line(INDENT + "}");
     }
     w.line("}");
     return w.done(language(), packageName() + "/" + CLASS + ".java");
   }
 
-  private void body(RenderedSource.Writer w, DeviceProgram p, List<Stmt> body, String indent) {
+  private void declarations(RenderedSource.Writer w, List<Stmt> body) {
+    Set<Integer> sections = new TreeSet<>();
+    collectSections(body, sections);
+    for (int n : sections) w.line(INDENT + INDENT + sectionDeclaration(n));
+  }
+
+  private static void collectSections(List<Stmt> body, Set<Integer> into) {
+    for (Stmt s : body) {
+      if (s instanceof Find f) into.add(f.section());
+      if (s instanceof IfError e) collectSections(e.then(), into);
+    }
+  }
+
+  /** {@code reportsError}: an error path of realize, which fails by reporting an error (as in C). */
+  private void body(RenderedSource.Writer w, DeviceProgram p, List<Stmt> body, String indent, boolean reportsError) {
     for (Stmt s : body) {
       if (s instanceof IfError e) {
         w.line(indent + "if (" + failed(e.flag()) + ") {");
-        body(w, p, e.then(), indent + INDENT);
+        body(w, p, e.then(), indent + INDENT, false);
+        if (reportsError) w.line(indent + INDENT + reportError(e.flag()));
         w.line(indent + INDENT + "return;");
         w.line(indent + "}");
       } else {
@@ -124,6 +171,9 @@ abstract class JavaRenderer implements Renderer {
     if (s instanceof Free f) return free(p, f);
     if (s instanceof AddressSpaceInit a) return addressSpaceInit(p, a);
     if (s instanceof AddressSpaceDestroy d) return addressSpaceDestroy(p, d);
+    if (s instanceof FreeAddressSpace f) return freeAddressSpace(p, f);
+    if (s instanceof Find f) return find(p, f);
+    if (s instanceof UnrefFound u) return unrefFound(p, u);
     if (s instanceof CallHelper h) return callHelper(p, h);
     throw new IllegalArgumentException("no Java rendering for " + s);
   }

@@ -107,11 +107,13 @@ public final class SelfCheck {
       return v.ruleId() + " " + kind + " " + c.semantics().label() + " #" + ordinals.getOrDefault(v.line(), -v.line());
     }
 
-    /** Rendered line to the statement's place in program order (hooks in lifecycle order, then helpers). */
+    /** Rendered line to the statement's place in program order (hooks in lifecycle order, helpers, run-time code). */
     private Map<Integer, Integer> ordinals(RenderedSource src) {
       List<DeviceProgram.Stmt> order = new ArrayList<>();
       for (var role : DeviceProgram.HOOKS) flatten(program.hook(role), order);
       for (List<DeviceProgram.Stmt> h : program.helpers()) flatten(h, order);
+      // Without it, a run-time statement's disagreement is keyed by its line, which differs per language.
+      flatten(program.runtime(), order);
       Map<Integer, Integer> out = new java.util.HashMap<>();
       for (int i = 0; i < order.size(); i++) {
         Integer line = src.lines().get(order.get(i));

@@ -62,7 +62,25 @@ final class DeviceRecognizer {
     index.chain(name).stream().map(ClassInfo::hotpluggable).filter(h -> h != null).findFirst()
         .ifPresent(h -> properties.put("hotpluggable", h));
     String parent = c.getExtendedTypes().isEmpty() ? null : c.getExtendedTypes(0).getNameAsString();
-    return Optional.of(new TypeRegistration(name, parent, name, hooks, properties, loc));
+    return Optional.of(new TypeRegistration(name, parent, stateStruct(c).orElse(name), hooks, properties, loc));
+  }
+
+  /**
+   * A jextract-style device keeps its state in a nested record that its static QOM cast checker
+   * returns ({@code static native SelftestState SELFTEST(MemorySegment obj)}): that record is the
+   * instance struct, so a callback that casts its {@code opaque} with it acts on the device, as C's
+   * {@code SelftestState *s = opaque;} does.
+   */
+  private static Optional<String> stateStruct(ClassOrInterfaceDeclaration c) {
+    java.util.Set<String> records = new java.util.HashSet<>();
+    for (var member : c.getMembers()) {
+      if (member instanceof com.github.javaparser.ast.body.RecordDeclaration r) records.add(r.getNameAsString());
+    }
+    return c.getMethods().stream()
+        .filter(m -> m.isStatic() && m.getParameters().size() == 1 && m.getNameAsString().matches("[A-Z][A-Z0-9_]+"))
+        .map(m -> m.getType().asString())
+        .filter(records::contains)
+        .findFirst();
   }
 
   private static void addOverrides(

@@ -224,11 +224,18 @@ final class FileLowering {
   }
 
   private static void addParams(FunctionScope scope, NodeList<Parameter> params) {
-    for (Parameter p : params) scope.addParam(p.getNameAsString(), paramType(p.getType()));
+    for (Parameter p : params) scope.addParam(p.getNameAsString(), paramType(p));
   }
 
-  private static String paramType(Type t) {
-    return t instanceof UnknownType ? CallNaming.UNKNOWN_RECEIVER : TypeNames.simple(t);
+  /**
+   * The parameter's simple type. A jextract binding erases C's {@code Error **errp} to a
+   * {@code MemorySegment}; QEMU's name for it, {@code errp}, says it is the error handle ({@code Error}).
+   */
+  private static String paramType(Parameter p) {
+    Type t = p.getType();
+    if (t instanceof UnknownType) return CallNaming.UNKNOWN_RECEIVER;
+    String type = TypeNames.simple(t);
+    return type.equals("MemorySegment") && p.getNameAsString().equals("errp") ? "Error" : type;
   }
 
   private void addFields(TypeDeclaration<?> type, ClassInfo info) {
