@@ -46,7 +46,7 @@ static const MemoryRegionOps streamer_desc_ops = {
 
 static void streamer_start_poller(StreamerState *s)
 {
-    // BUG: MR001
+    /* the poller's reference: the youngest, the one exit's unref gives back */
     memory_region_ref(&s->desc);
 }
 
@@ -57,7 +57,8 @@ static void streamer_realize(PCIDevice *pdev, Error **errp)
     memory_region_init_io(&s->desc, OBJECT(s), &streamer_desc_ops, s,
                           "streamer-desc", 0x1000);
     pci_register_bar(pdev, 0, PCI_BASE_ADDRESS_SPACE_MEMORY, &s->desc);
-    /* the DMA engine's reference: exit gives this one back */
+    /* the DMA engine's reference: older than the poller's, never given back */
+    // BUG: MR001
     memory_region_ref(&s->desc);
     streamer_start_poller(s);
 }
