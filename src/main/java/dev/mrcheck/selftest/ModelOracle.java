@@ -398,6 +398,10 @@ public final class ModelOracle {
         return;
       }
       if (!judgingCalls) {
+        Call call = new Call(s, phase, line, subject, container, space, List.of());
+        for (RuleOracle o : oracles) {
+          if (o.judgesLeakedFinalize()) o.before(this, call, l -> found.add(new Violation(o.ruleId(), l)));
+        }
         apply(s, loc, subject, container, space);
         unjudged.add(new Call(s, phase, line, subject, container, space, List.of()));
         return;
