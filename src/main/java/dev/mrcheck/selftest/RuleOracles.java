@@ -84,6 +84,16 @@ public final class RuleOracles {
       return "MR002";
     }
 
+    /**
+     * An unparent in the instance_finalize of a device a leak kept alive after unrealize: the analysis
+     * reads it as if the leak were fixed, and no other scenario reaches the state unrealize leaves (a
+     * region of another object that exit mapped is still mapped there).
+     */
+    @Override
+    public boolean judgesLeakedFinalize() {
+      return true;
+    }
+
     @Override
     public void before(ModelState s, Call c, IntConsumer violatedAt) {
       if (c.stmt() instanceof Unparent && c.subject().parent() != null && s.mapped(c.subject())) {
