@@ -428,6 +428,12 @@ public final class ModelOracle {
           && spaces.get(a.space()).state() == AddressSpace.State.LIVE && !spaces.get(a.space()).isFreed()) {
         malformed = true;
       }
+      // address_space_destroy of an address space already destroyed (a teardown helper run twice) removes
+      // it from QEMU's list a second time and queues a second RCU callback on one rcu_head: undefined, not
+      // a pattern either side can judge.
+      if (s instanceof AddressSpaceDestroy && space != null && space.state() != AddressSpace.State.LIVE) {
+        malformed = true;
+      }
       Call before = new Call(s, phase, line, subject, container, space, List.of());
       for (RuleOracle o : oracles) o.before(this, before, l -> found.add(new Violation(o.ruleId(), l)));
       int outcomesBefore = model.outcomes().size();
