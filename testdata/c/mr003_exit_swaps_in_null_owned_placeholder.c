@@ -45,7 +45,13 @@ static void accel_instance_finalize(Object *obj)
 {
     AccelState *s = ACCEL(obj);
 
+    /*
+     * After exit this is the owner-less placeholder (MR003); finalized without exit (realize failed
+     * late, machine teardown) it is still the device's own region, already dropped with its child
+     * properties, so the unparent is a no-op (MR004).
+     */
     // BUG: MR003
+    // BUG: MR004
     object_unparent(OBJECT(&s->scratch));
 }
 

@@ -27,9 +27,21 @@ public final class FinalizeMisuseRule extends Rule {
       if (o.phase() != Role.INSTANCE_FINALIZE || o.effect() instanceof Effect.Free) continue;
       if (o.effect() instanceof Effect.Init) continue;
       List<Fact.Owned> owned = o.before().facts(Fact.Owned.class, o.subject().id());
-      if (owned.isEmpty() || !owned.stream().allMatch(f -> f.owner() == Fact.Owner.SELF)) continue;
-      report.accept(finding(o, owned.get(0)));
+      if (ownedBySelf(owned)) {
+        report.accept(finding(o, owned.get(0)));
+        continue;
+      }
+      // Adding to, or deleting from, a container of the device is the same use after finalization,
+      // whoever owns the subregion.
+      if (o.other() != null && (o.effect() instanceof Effect.Map || o.effect() instanceof Effect.Unmap)) {
+        List<Fact.Owned> container = o.before().facts(Fact.Owned.class, o.other().id());
+        if (ownedBySelf(container)) report.accept(finding(o, container.get(0)));
+      }
     }
+  }
+
+  private static boolean ownedBySelf(List<Fact.Owned> owned) {
+    return !owned.isEmpty() && owned.stream().allMatch(f -> f.owner() == Fact.Owner.SELF);
   }
 
   private Finding finding(Observation o, Fact.Owned owned) {

@@ -398,6 +398,10 @@ public final class ModelOracle {
         return;
       }
       if (!judgingCalls) {
+        Call call = new Call(s, phase, line, subject, container, space, List.of());
+        for (RuleOracle o : oracles) {
+          if (o.judgesLeakedFinalize()) o.before(this, call, l -> found.add(new Violation(o.ruleId(), l)));
+        }
         apply(s, loc, subject, container, space);
         unjudged.add(new Call(s, phase, line, subject, container, space, List.of()));
         return;
@@ -422,6 +426,12 @@ public final class ModelOracle {
       // address spaces: the first one is lost in corrupted storage, not a pattern either side can judge.
       if (s instanceof AddressSpaceInit a && spaces.get(a.space()) != null
           && spaces.get(a.space()).state() == AddressSpace.State.LIVE && !spaces.get(a.space()).isFreed()) {
+        malformed = true;
+      }
+      // address_space_destroy of an address space already destroyed (a teardown helper run twice) removes
+      // it from QEMU's list a second time and queues a second RCU callback on one rcu_head: undefined, not
+      // a pattern either side can judge.
+      if (s instanceof AddressSpaceDestroy && space != null && space.state() != AddressSpace.State.LIVE) {
         malformed = true;
       }
       Call before = new Call(s, phase, line, subject, container, space, List.of());

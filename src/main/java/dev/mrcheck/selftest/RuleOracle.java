@@ -38,6 +38,16 @@ public interface RuleOracle {
    */
   default void afterForcedFinalize(ModelState state, IntConsumer violatedAt) {}
 
+  /**
+   * Whether {@link #before} also sees the calls of instance_finalize when a leak kept the torn-down
+   * device alive after unrealize (LIFETIME) and the model finalizes it anyway. No other scenario reaches
+   * the state unrealize leaves, and the analysis reads that instance_finalize as if the leak were fixed;
+   * a rule about single calls there opts in. Rules about what is left behind do not.
+   */
+  default boolean judgesLeakedFinalize() {
+    return false;
+  }
+
   /** At the end of the scenario: leaks, things left mapped. */
   default void atEnd(ModelState state, IntConsumer violatedAt) {}
 }

@@ -4,6 +4,7 @@ import dev.mrcheck.analysis.Semantics;
 import dev.mrcheck.model.Role;
 import dev.mrcheck.runtime.AddressSpace;
 import dev.mrcheck.runtime.Outcome;
+import dev.mrcheck.runtime.Region;
 import dev.mrcheck.selftest.DeviceProgram.AddSubregion;
 import dev.mrcheck.selftest.DeviceProgram.AddressSpaceInit;
 import dev.mrcheck.selftest.DeviceProgram.DelSubregion;
@@ -55,7 +56,11 @@ public final class RuleOracles {
       if (!s.tornDown()) return;
       for (Call c : s.calls()) {
         if (!beforeTeardown(c)) continue;
-        boolean selfRef = c.stmt() instanceof Ref || c.stmt() instanceof AddressSpaceInit && s.own(c.subject());
+        // An address space over the device's own root whose destroy at unrealize was lost to a g_free
+        // still holds the device, but that is MR007's finding (destroy then g_free; the fix is
+        // address_space_destroy_free): the program did destroy it, as MR001 asks.
+        boolean selfRef = c.stmt() instanceof Ref
+            || c.stmt() instanceof AddressSpaceInit && s.own(c.subject()) && !c.space().destroyLost();
         // Only legacy makes a same-owner container reference its subregion's owner (domain.md §4, MR001).
         // Under refcount the container references the subregion itself; when that holds the device, it is
         // because the subregion was unparented while mapped (MR002) or something else holds the container
@@ -81,6 +86,16 @@ public final class RuleOracles {
     @Override
     public String ruleId() {
       return "MR002";
+    }
+
+    /**
+     * An unparent in the instance_finalize of a device a leak kept alive after unrealize: the analysis
+     * reads it as if the leak were fixed, and no other scenario reaches the state unrealize leaves (a
+     * region of another object that exit mapped is still mapped there).
+     */
+    @Override
+    public boolean judgesLeakedFinalize() {
+      return true;
     }
 
     @Override
@@ -119,9 +134,36 @@ public final class RuleOracles {
     @Override
     public void before(ModelState s, Call c, IntConsumer violatedAt) {
       if (c.phase() != Role.INSTANCE_FINALIZE || c.subject() == null) return;
-      boolean regionCall = c.stmt() instanceof Unparent || c.stmt() instanceof Ref || c.stmt() instanceof Unref
+      if (regionCall(c) && onDeviceRegion(s, c)) violatedAt.accept(c.line());
+    }
+
+    /**
+     * The instance_finalize of a device that a leak kept alive after unrealize is read by the analysis as
+     * if the leak were fixed (the leak is MR005's or MR001's finding), and no other scenario reaches the
+     * state unrealize leaves: a call there on a region unrealize (re)created is the same latent no-op or
+     * use after finalization.
+     */
+    @Override
+    public boolean judgesLeakedFinalize() {
+      return true;
+    }
+
+    /**
+     * Whether the call acts on a region QOM dropped with the device's child properties: its subject, or
+     * for add/del_subregion its container too (deleting from, or adding to, a finalized container is the
+     * same use after finalization).
+     */
+    private static boolean onDeviceRegion(ModelState s, Call c) {
+      return deviceRegion(s, c.subject()) || deviceRegion(s, c.container());
+    }
+
+    private static boolean deviceRegion(ModelState s, Region r) {
+      return r != null && s.own(r) && !s.finalizedBeforeDevice(r);
+    }
+
+    private static boolean regionCall(Call c) {
+      return c.stmt() instanceof Unparent || c.stmt() instanceof Ref || c.stmt() instanceof Unref
           || c.stmt() instanceof AddSubregion || c.stmt() instanceof DelSubregion;
-      if (regionCall && s.own(c.subject()) && !s.finalizedBeforeDevice(c.subject())) violatedAt.accept(c.line());
     }
   }
 
