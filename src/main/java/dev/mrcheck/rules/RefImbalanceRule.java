@@ -5,6 +5,7 @@ import dev.mrcheck.analysis.Checkpoint;
 import dev.mrcheck.analysis.Fact;
 import dev.mrcheck.analysis.Observation;
 import dev.mrcheck.analysis.RootExit;
+import dev.mrcheck.ir.SourceLoc;
 import dev.mrcheck.model.Effect;
 import dev.mrcheck.model.Role;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ public final class RefImbalanceRule extends Rule {
       for (Fact f : cp.state().facts()) {
         HeldReference h = HeldReference.of(f);
         if (h == null || !takenBefore(h, cp) || !h.foreign() || !h.keptByDevice()
-            || releasedInFinalize(analysis, cp, h) || !reported.add(h)) {
+            || releasedInFinalize(analysis, cp, h, f) || !reported.add(h)) {
           continue;
         }
         report.accept(keptPastTeardown(cp, h));
@@ -63,16 +64,33 @@ public final class RefImbalanceRule extends Rule {
         && h.at().file().equals(cp.device().registration().loc().file());
   }
 
-  /** A release in instance_finalize runs: a reference on another object's region is no cycle. */
-  private static boolean releasedInFinalize(AnalysisResult analysis, Checkpoint cp, HeldReference h) {
+  /**
+   * A release in instance_finalize runs: a reference on another object's region is no cycle. Each
+   * unref there gives back one memory_region_ref, the youngest first (refs and unrefs nest), so of two
+   * refs and one unref in finalize the older ref is still leaked.
+   */
+  private static boolean releasedInFinalize(AnalysisResult analysis, Checkpoint cp, HeldReference h, Fact fact) {
+    Set<SourceLoc> unrefs = new HashSet<>();
     for (Observation o : analysis.observations()) {
       if (o.phase() == Role.INSTANCE_FINALIZE && o.device() == cp.device()
           && (o.effect() instanceof Effect.Unref || o.effect() instanceof Effect.AddressSpaceUnmap)
           && o.subject().id().equals(h.region())) {
-        return true;
+        unrefs.add(o.loc());
       }
     }
-    return false;
+    if (unrefs.isEmpty()) return false;
+    if (!(referenced(fact) instanceof Fact.Referenced mine)) return true;
+    Set<Integer> younger = new HashSet<>();
+    for (Fact f : cp.state().facts()) {
+      if (f.region().equals(h.region()) && referenced(f) instanceof Fact.Referenced r && r.older() > mine.older()) {
+        younger.add(r.older());
+      }
+    }
+    return younger.size() < unrefs.size();
+  }
+
+  private static Fact referenced(Fact f) {
+    return f instanceof Fact.Stored st ? st.reference() : f;
   }
 
   private Finding heldPastReturn(RootExit x, HeldReference h) {
