@@ -50,14 +50,6 @@ final class References {
   }
 
   /**
-   * {@code memory_region_unref(value)}: gives back one reference, a {@code memory_region_ref} if one is
-   * held (see {@link #released}), else a find's section.
-   */
-  static void releasedOne(RegionState s, Place value) {
-    released(s, value, Fact.Referenced.class, Fact.HeldBy.FIND);
-  }
-
-  /**
    * Gives back the youngest {@link Fact.Referenced} on {@code value}; false if there is none. Refs and
    * unrefs nest: a ref/unref pair in exit balances itself, and the reference realize took is the one
    * left outstanding, which is what a reader of the code expects to be told about.

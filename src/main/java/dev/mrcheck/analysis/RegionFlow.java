@@ -364,7 +364,7 @@ final class RegionFlow {
       } else if (e instanceof Effect.Unref u) {
         subject = operand(u.target(), args, result);
         observe(e, c, subject, null, s);
-        References.releasedOne(s, subject);
+        References.released(s, subject, Fact.Referenced.class, Fact.HeldBy.FIND);
         if (RegionState.isSummarized(subject.id())) s.markReleased(subject.id());
         lastHolderGone(s, subject.id(), ctx.phase());
       } else if (e instanceof Effect.Unparent u) {
