@@ -165,35 +165,35 @@ public final class Analyzer {
   /** Runs the device's lifecycle; returns its state after realize, the start of its run-time callbacks. */
   private RegionState replay(RegionFlow flow, DeviceType d) {
     RegionState s = new RegionState();
-    s = runPhase(flow, d, Role.INSTANCE_INIT, s);
+    s = runPhase(flow, d, Role.INSTANCE_INIT, s).everyPath();
     RegionState afterInit = s.copy();
     current.checkpoints.add(new Checkpoint(d, Role.INSTANCE_INIT,
         "instance_init also runs for throw-away instances, which are finalized at once", s.copy()));
-    RegionState[] realized = new RegionState[2];
-    RegionState afterRealize = runPhase(flow, d, Role.REALIZE, s, realized);
+    PhaseEnd realized = runPhase(flow, d, Role.REALIZE, s);
+    RegionState afterRealize = realized.everyPath();
     // Unrealize and run-time callbacks follow a realize that succeeded; instance_finalize also
     // follows one that failed.
-    s = realized[0];
-    if (d.hotpluggable() && realized[1] != null) {
+    s = realized.succeeded();
+    if (d.hotpluggable() && realized.failed() != null) {
       // device_add of a device whose realize fails: qdev unparents it without unrealize, so what the
       // failing path still holds is held for good.
       current.checkpoints.add(new Checkpoint(d, Role.REALIZE, "realize of " + d.name()
-          + " reports an error on this path: qdev then drops the device without unrealize", realized[1]));
+          + " reports an error on this path: qdev then drops the device without unrealize", realized.failed()));
     }
     s.removeIf(f -> f instanceof Fact.Mapped m && m.undoneBefore() == Role.UNREALIZE);
     // The device lives between realize and unrealize (and while its callbacks run): RCU grace periods
     // pass, so an address_space_destroy of realize has completed by then.
     s.removeIf(f -> f instanceof Fact.DestroyPending);
-    s = runPhase(flow, d, Role.UNREALIZE, s);
+    s = runPhase(flow, d, Role.UNREALIZE, s).everyPath();
     if (d.hotpluggable()) {
       current.checkpoints.add(new Checkpoint(d, Role.UNREALIZE, d.name() + " can be unplugged (" + d.hotplugReason() + ")",
           s.copy()));
     }
     // Finalize runs after QOM dropped the child properties, whatever unrealize did: replaying it from
     // the state after realize keeps every region the device owned in view; for a hot-pluggable device
-    // it is replayed from the state after unrealize as well, so what unrealize made is seen. A throw-away instance is finalized right after
-    // instance_init (domain.md §3): finalize is replayed from that state as well, apart, since a
-    // region may have another owner there.
+    // it is replayed from the state after unrealize as well, so what unrealize made is seen. A
+    // throw-away instance is finalized right after instance_init (domain.md §3): finalize is replayed
+    // from that state as well, apart, since a region may have another owner there.
     variant = "throw-away instance";
     runPhase(flow, d, Role.INSTANCE_FINALIZE, RegionFlow.childPropertiesDropped(afterInit));
     variant = "";
@@ -205,20 +205,18 @@ public final class Analyzer {
       runPhase(flow, d, Role.INSTANCE_FINALIZE, RegionFlow.childPropertiesDropped(s));
       variant = "";
     }
-    return realized[0].copy();
-  }
-
-  private RegionState runPhase(RegionFlow flow, DeviceType d, Role role, RegionState s) {
-    return runPhase(flow, d, role, s, new RegionState[2]);
+    return realized.succeeded().copy();
   }
 
   /**
-   * Runs the phase's hooks in order; returns the state after them on every path, and puts in
-   * {@code succeeded[0]} the state on the paths where no hook reported an error (a realize that
-   * failed stops there: the next hook does not run), in {@code succeeded[1]} the state where one did
-   * (null if none can).
+   * Where a phase's hooks leave the device: on every path; on the paths where no hook reported an
+   * error (a realize that failed stops there: the next hook does not run); on those where one did
+   * ({@code failed} is null if none can).
    */
-  private RegionState runPhase(RegionFlow flow, DeviceType d, Role role, RegionState s, RegionState[] succeeded) {
+  private record PhaseEnd(RegionState everyPath, RegionState succeeded, RegionState failed) {}
+
+  /** Runs the phase's hooks in order. */
+  private PhaseEnd runPhase(RegionFlow flow, DeviceType d, Role role, RegionState s) {
     flow.startRoot();
     RegionState everyPath = null;
     RegionState failed = null;
@@ -243,17 +241,15 @@ public final class Analyzer {
       }
     }
     s.removeIf(f -> f instanceof Fact.ErrorReported);
-    succeeded[0] = s;
     if (failed != null) {
       failed.swapLocals(new HashMap<>());
       failed.removeIf(f -> f instanceof Fact.ErrorReported);
-      succeeded[1] = failed;
     }
-    if (everyPath == null) return s;
+    if (everyPath == null) return new PhaseEnd(s, s, failed);
     everyPath.swapLocals(new HashMap<>());
     everyPath.join(s);
     everyPath.removeIf(f -> f instanceof Fact.ErrorReported);
-    return everyPath;
+    return new PhaseEnd(everyPath, s, failed);
   }
 
   /** The hook's device, and its {@code Error **} (through which a realize reports its failure). */

@@ -722,10 +722,6 @@ final class RegionFlow {
   }
 
   /**
-   * Under refcount a container unparented while held is finalized when its last holder lets it go, and
-   * its subregions are deleted then (under legacy and current they were at the unparent already).
-   */
-  /**
    * A region of the device's made before instance_finalize (on every path): in instance_finalize, QOM
    * has dropped it with the child properties already.
    */
@@ -734,6 +730,10 @@ final class RegionFlow {
         && owned.stream().allMatch(o -> o.owner() == Fact.Owner.SELF && o.phase() != Role.INSTANCE_FINALIZE);
   }
 
+  /**
+   * Under refcount a container unparented while held is finalized when its last holder lets it go, and
+   * its subregions are deleted then (under legacy and current they were at the unparent already).
+   */
   private static void lastHolderGone(RegionState s, String region, Role phase) {
     List<Fact.Owned> owned = s.facts(Fact.Owned.class, region);
     // In instance_finalize the device's own regions have lost their parent link already.

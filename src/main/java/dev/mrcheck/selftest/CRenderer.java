@@ -1,6 +1,5 @@
 package dev.mrcheck.selftest;
 
-import dev.mrcheck.model.RegionKind;
 import dev.mrcheck.model.Role;
 import dev.mrcheck.selftest.DeviceProgram.AddSubregion;
 import dev.mrcheck.selftest.DeviceProgram.AddressSpaceDestroy;
@@ -246,10 +245,5 @@ public final class CRenderer implements Renderer {
 
   private static String container(DeviceProgram p, Container c) {
     return c.isSystemMemory() ? "get_system_memory()" : region(p, c.region());
-  }
-
-  /** Unused here; keeps the kinds the renderer knows in one place for readers. */
-  static boolean rendersKind(RegionKind k) {
-    return k == RegionKind.IO || k == RegionKind.RAM || k == RegionKind.CONTAINER || k == RegionKind.ALIAS;
   }
 }
