@@ -48,6 +48,10 @@ final class SelftestCommand implements Callable<Integer> {
   @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Programs checked at once. Default: the number of cores.")
   Integer jobs;
 
+  @Option(names = "--counterexamples", paramLabel = "N", defaultValue = "1",
+      description = "Minimized counterexamples to print of each kind of disagreement. Default: ${DEFAULT-VALUE}.")
+  int counterexamples;
+
   @Option(names = "--straight-line", description = "Only programs without error branches.")
   boolean straightLine;
 
@@ -67,7 +71,7 @@ final class SelftestCommand implements Callable<Integer> {
         : ProgramGenerator.Limits.DEFAULT;
     long start = System.nanoTime();
     try (AnalyzerRunner analyzer = new AnalyzerRunner()) {
-      SelftestRun run = new SelftestRun(new SelfCheck(analyzer, sems, langs), new ProgramGenerator(limits));
+      SelftestRun run = new SelftestRun(new SelfCheck(analyzer, sems, langs), new ProgramGenerator(limits), counterexamples);
       run.run(seed, programs, jobs == null ? Runtime.getRuntime().availableProcessors() : jobs, err);
       run.print(out, (System.nanoTime() - start) / 1e9);
       out.flush();

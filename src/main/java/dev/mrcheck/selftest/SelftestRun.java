@@ -45,10 +45,30 @@ public final class SelftestRun {
   private long paths;
   private long unjudgedPrograms;
   private long shrinkNanos;
+  private final int perKind;
 
   public SelftestRun(SelfCheck check, ProgramGenerator generator) {
+    this(check, generator, 1);
+  }
+
+  /** {@code perKind} counterexamples are kept of each kind of disagreement: more show whether one fix covers a kind. */
+  public SelftestRun(SelfCheck check, ProgramGenerator generator, int perKind) {
     this.check = check;
     this.generator = generator;
+    this.perKind = Math.max(1, perKind);
+  }
+
+  /** The key of the next counterexample of this kind, or null when enough of them are kept or this program is one. */
+  private String freeSlot(String kind, long index) {
+    for (int n = 1; n <= perKind; n++) {
+      Counterexample kept = counterexamples.get(n == 1 ? kind : kind + " (" + n + ")");
+      if (kept != null && kept.programIndex() == index) return null;
+    }
+    for (int n = 1; n <= perKind; n++) {
+      String key = n == 1 ? kind : kind + " (" + n + ")";
+      if (!counterexamples.containsKey(key)) return key;
+    }
+    return null;
   }
 
   /**
@@ -117,8 +137,8 @@ public final class SelftestRun {
       for (String d : c) if (!mine.contains(d)) counts[1]++;
       for (String d : mine) {
         if (c.contains(d)) continue;
-        String key = d.substring(0, d.indexOf(" #")) + " " + language + ", not in c";
-        if (counterexamples.containsKey(key)) continue;
+        String key = freeSlot(d.substring(0, d.indexOf(" #")) + " " + language + ", not in c", index);
+        if (key == null) continue;
         long start = System.nanoTime();
         DeviceProgram small = shrinker.shrink(r.program(), p -> unshared(p, language, d.substring(0, d.indexOf(" #"))));
         counterexamples.put(key, new Counterexample(key, index, check.check(small).describe()));
@@ -179,8 +199,8 @@ public final class SelftestRun {
 
   private void keep(long index, SelfCheck.Report r, SelfCheck.Comparison c, String rule, String kind)
       throws ScanException {
-    String key = rule + " " + kind + " " + c.language() + (c.exact() ? "" : " branching");
-    if (counterexamples.containsKey(key)) return;
+    String key = freeSlot(rule + " " + kind + " " + c.language() + (c.exact() ? "" : " branching"), index);
+    if (key == null) return;
     boolean skips = r.comparisons().stream().anyMatch(x -> x.modelRun().malformed());
     long start = System.nanoTime();
     DeviceProgram small = shrinker.shrink(r.program(), p -> stillFails(p, rule, kind, c, skips));
