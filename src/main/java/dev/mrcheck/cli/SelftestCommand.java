@@ -33,6 +33,11 @@ final class SelftestCommand implements Callable<Integer> {
   @Option(names = "--programs", paramLabel = "N", defaultValue = "1000", description = "Programs to generate. Default: ${DEFAULT-VALUE}.")
   long programs;
 
+  @Option(names = "--from", paramLabel = "K", defaultValue = "0",
+      description = "Check the programs from #K of the seed on (the ones before are generated, not checked): "
+          + "a counterexample's number reproduces it. Default: ${DEFAULT-VALUE}.")
+  long from;
+
   @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the generator. Default: ${DEFAULT-VALUE}.")
   long seed;
 
@@ -63,6 +68,7 @@ final class SelftestCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--language: " + e.getMessage());
     }
+    if (from < 0) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--from must be >= 0");
     if (programs < 0) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--programs must be >= 0");
     List<Semantics> sems = semantics.isEmpty() ? List.of(Semantics.values()) : semantics;
     PrintWriter out = spec.commandLine().getOut();
@@ -72,7 +78,7 @@ final class SelftestCommand implements Callable<Integer> {
     long start = System.nanoTime();
     try (AnalyzerRunner analyzer = new AnalyzerRunner()) {
       SelftestRun run = new SelftestRun(new SelfCheck(analyzer, sems, langs), new ProgramGenerator(limits), counterexamples);
-      run.run(seed, programs, jobs == null ? Runtime.getRuntime().availableProcessors() : jobs, err);
+      run.run(seed, from, programs, jobs == null ? Runtime.getRuntime().availableProcessors() : jobs, err);
       run.print(out, (System.nanoTime() - start) / 1e9);
       out.flush();
       return run.disagreeing() == 0 ? ExitCodes.OK : ExitCodes.FINDINGS;

@@ -286,10 +286,14 @@ public final class RuntimeModel {
 
   /** {@code memory_region_ref(mr)} (also {@code memory_region_find}'s section) on behalf of {@code holder}. */
   public void ref(Region mr, Holder holder, SourceLoc loc) {
-    if (isDead(mr, "memory_region_ref", loc)) {
+    Node target = policy.refTarget(mr);
+    if (mr.finalized && target != mr && target != null && !target.finalizing && !target.finalized) {
+      // As memory_region_unref: only mr->owner is read, and finalization leaves it in place.
+      journal.note(loc, "memory_region_ref(" + mr.name() + ") after it was finalized: only its owner "
+          + target.name() + " is touched, and it is alive");
+    } else if (isDead(mr, "memory_region_ref", loc)) {
       return;
     }
-    Node target = policy.refTarget(mr);
     if (target == null) {
       journal.note(loc, "memory_region_ref(" + mr.name() + "): owner NULL, not reference counted");
       return;
@@ -336,6 +340,16 @@ public final class RuntimeModel {
       return;
     }
     dropRef(ref, loc, "memory_region_unref(" + mr.name() + ")");
+  }
+
+  /**
+   * Whether {@code memory_region_unref(mr)} on behalf of {@code holder} gives back a reference that
+   * holder took through {@code mr} (or {@code mr} is not reference counted at all): otherwise it
+   * drops somebody else's reference.
+   */
+  public boolean givesBackOwnReference(Region mr, Holder holder) {
+    Node target = policy.refTarget(mr);
+    return target == null || findLast(target, holder, mr, null) != null;
   }
 
   /**

@@ -61,7 +61,7 @@ public final class ModelOracle {
    * violation the trace of the first execution that showed it.
    */
   public record Result(Set<Violation> violations, Map<Violation, Witness> witnesses, int paths,
-      Map<Role, Set<Integer>> executedLines, boolean malformed) {
+      Map<Role, Set<Integer>> executedLines, boolean malformed, List<Witness> firstPaths) {
     /** Whether the model ran {@code line} at all, or in {@code phase} when it is not null. */
     public boolean executed(int line, Role phase) {
       if (phase != null) return executedLines.getOrDefault(phase, Set.of()).contains(line);
@@ -93,6 +93,8 @@ public final class ModelOracle {
     // Keyed by phase; run-time code has none (null).
     Map<Role, Set<Integer>> executed = new HashMap<>();
     boolean malformed = false;
+    // What a reader of an extra finding needs: the model's view of each scenario, violation or not.
+    List<Witness> firstPaths = new ArrayList<>();
     for (Scenario scenario : scenarios) {
       Deque<List<Boolean>> todo = new ArrayDeque<>();
       todo.push(List.of());
@@ -100,6 +102,7 @@ public final class ModelOracle {
       while (!todo.isEmpty() && explored < MAX_PATHS) {
         Execution e = new Execution(program, source, semantics, scenario, todo.pop(), todo);
         e.run();
+        if (explored == 0) firstPaths.add(new Witness(scenario, e.decisions, e.model.trace()));
         explored++;
         for (Call c : e.calls) executed.computeIfAbsent(c.phase(), k -> new TreeSet<>()).add(c.line());
         // instance_finalize after introspection or a failed realize meets regions realize never made: normal.
@@ -111,7 +114,7 @@ public final class ModelOracle {
       }
       paths += explored;
     }
-    return new Result(all, witnesses, paths, executed, malformed);
+    return new Result(all, witnesses, paths, executed, malformed, firstPaths);
   }
 
   /** One scenario on one path. */
@@ -402,7 +405,13 @@ public final class ModelOracle {
         for (RuleOracle o : oracles) {
           if (o.judgesLeakedFinalize()) o.before(this, call, l -> found.add(new Violation(o.ruleId(), l)));
         }
-        apply(s, loc, subject, container, space);
+        int outcomesBefore = model.outcomes().size();
+        space = apply(s, loc, subject, container, space);
+        List<Outcome> outcomes = List.copyOf(model.outcomes().subList(outcomesBefore, model.outcomes().size()));
+        Call after = new Call(s, phase, line, subject, container, space, outcomes);
+        for (RuleOracle o : oracles) {
+          if (o.judgesLeakedFinalize()) o.after(this, after, l -> found.add(new Violation(o.ruleId(), l)));
+        }
         unjudged.add(new Call(s, phase, line, subject, container, space, List.of()));
         return;
       }
@@ -432,6 +441,14 @@ public final class ModelOracle {
       // it from QEMU's list a second time and queues a second RCU callback on one rcu_head: undefined, not
       // a pattern either side can judge.
       if (s instanceof AddressSpaceDestroy && space != null && space.state() != AddressSpace.State.LIVE) {
+        malformed = true;
+      }
+      // An unref with no reference of its own to give back takes one from whoever holds the region (a
+      // container's mapping, a section): the count is only a number in QEMU. The rules judge references
+      // against their holders (domain.md §4 has no rule for an unref underflow), so what such a program
+      // then leaks or frees has no verdict either side shares.
+      if (s instanceof Unref && !model.givesBackOwnReference(subject, device)
+          || s instanceof UnrefFound u && !model.givesBackOwnReference(subject, section(u.section()))) {
         malformed = true;
       }
       Call before = new Call(s, phase, line, subject, container, space, List.of());
@@ -577,7 +594,9 @@ public final class ModelOracle {
     public boolean mapped(Region r) {
       if (r.container() != null) return true;
       for (AddressSpace as : model.addressSpaces()) {
-        if (as.root() == r && as.state() == AddressSpace.State.LIVE && !as.isFreed()) return true;
+        // g_free of a live address space does not unregister it: QEMU's list of address spaces still
+        // holds it, and its flat view still points at the root.
+        if (as.root() == r && as.state() == AddressSpace.State.LIVE) return true;
       }
       return false;
     }

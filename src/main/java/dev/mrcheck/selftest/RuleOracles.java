@@ -113,6 +113,12 @@ public final class RuleOracles {
       return "MR003";
     }
 
+    /** A single call: in the instance_finalize of a leaked device it is read as if the leak were fixed (see MR002). */
+    @Override
+    public boolean judgesLeakedFinalize() {
+      return true;
+    }
+
     @Override
     public void after(ModelState s, Call c, IntConsumer violatedAt) {
       if (c.outcomes().stream().anyMatch(o -> o instanceof Outcome.OwnerlessDestroyed)) violatedAt.accept(c.line());

@@ -148,7 +148,8 @@ public final class SelfCheck {
             .forEach(f -> b.append("  analyzer: ").append(f.ruleId()).append(" line ").append(f.loc().line())
                 .append(": ").append(f.message()).append('\n'));
         if (!c.extra().isEmpty() && c.missed().isEmpty()) {
-          b.append("  the model saw no violation of these rules; model trace (first scenario):\n");
+          b.append("  the model saw no violation of these rules; its first path of each scenario:\n");
+          for (ModelOracle.Witness w : c.modelRun().firstPaths()) b.append("  model trace: ").append(w.describe());
         }
       }
       return b.toString();

@@ -77,7 +77,13 @@ public final class SelftestRun {
    * Progress lines go to {@code progress} if not null.
    */
   public void run(long seed, long count, int threads, PrintWriter progress) throws ScanException {
+    run(seed, 0, count, threads, progress);
+  }
+
+  /** As {@link #run(long, long, int, PrintWriter)}, from program {@code #from} of the seed on: a counterexample's number reproduces it. */
+  public void run(long seed, long from, long count, int threads, PrintWriter progress) throws ScanException {
     Random random = new Random(seed);
+    for (long i = 0; i < from; i++) generator.generate(Choices.of(random));
     long start = System.nanoTime();
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
       Thread t = new Thread(r, "mrcheck-selftest");
@@ -93,7 +99,7 @@ public final class SelftestRun {
           reports.add(pool.submit(() -> check.check(p)));
         }
         for (int k = 0; k < reports.size(); k++) {
-          record(first + k, await(reports.get(k)));
+          record(from + first + k, await(reports.get(k)));
           long done = first + k + 1;
           if (progress != null && done % 1000 == 0) {
             double secs = (System.nanoTime() - start) / 1e9;
