@@ -183,7 +183,7 @@ public final class Analyzer {
     s.removeIf(f -> f instanceof Fact.Mapped m && m.undoneBefore() == Role.UNREALIZE);
     // The device lives between realize and unrealize (and while its callbacks run): RCU grace periods
     // pass, so an address_space_destroy of realize has completed by then.
-    s.removeIf(f -> f instanceof Fact.DestroyPending);
+    RegionFlow.gracePeriodPassed(s, Role.REALIZE);
     s = runPhase(flow, d, Role.UNREALIZE, s).everyPath();
     if (d.hotpluggable()) {
       current.checkpoints.add(new Checkpoint(d, Role.UNREALIZE, d.name() + " can be unplugged (" + d.hotplugReason() + ")",

@@ -731,6 +731,17 @@ final class RegionFlow {
   }
 
   /**
+   * An RCU grace period: the callbacks of the address_space_destroy calls so far have run, and the
+   * roots they held are let go.
+   */
+  static void gracePeriodPassed(RegionState s, Role phase) {
+    List<String> roots = new ArrayList<>();
+    for (Fact.DestroyPending d : s.facts(Fact.DestroyPending.class)) if (d.root() != null) roots.add(d.root());
+    s.removeIf(f -> f instanceof Fact.DestroyPending);
+    for (String root : roots) lastHolderGone(s, root, phase);
+  }
+
+  /**
    * Under refcount a container unparented while held is finalized when its last holder lets it go, and
    * its subregions are deleted then (under legacy and current they were at the unparent already).
    */
@@ -748,6 +759,8 @@ final class RegionFlow {
    */
   private static boolean held(RegionState s, String region) {
     return !s.facts(Fact.Mapped.class, region).isEmpty() || !s.facts(Fact.AddressSpaceLive.class, region).isEmpty()
+        // address_space_destroy drops its root reference in an RCU callback, after this phase.
+        || s.facts(Fact.DestroyPending.class).stream().anyMatch(d -> region.equals(d.root()))
         || !s.facts(Fact.Referenced.class, region).isEmpty()
         || s.facts(Fact.Owned.class).stream().anyMatch(o -> region.equals(o.aliasOf()));
   }

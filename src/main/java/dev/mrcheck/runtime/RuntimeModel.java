@@ -343,13 +343,15 @@ public final class RuntimeModel {
   }
 
   /**
-   * Whether {@code memory_region_unref(mr)} on behalf of {@code holder} gives back a reference that
-   * holder took through {@code mr} (or {@code mr} is not reference counted at all): otherwise it
-   * drops somebody else's reference.
+   * Whether {@code memory_region_unref(mr)} on behalf of {@code holder} would drop a reference some
+   * other holder took: holder has none of its own through {@code mr} to give back, and another
+   * memory_region_ref-style reference is there to take (without one, {@link #unref} reports the
+   * underflow and changes nothing).
    */
-  public boolean givesBackOwnReference(Region mr, Holder holder) {
+  public boolean unrefTakesForeignReference(Region mr, Holder holder) {
     Node target = policy.refTarget(mr);
-    return target == null || findLast(target, holder, mr, null) != null;
+    if (target == null || findLast(target, holder, mr, null) != null) return false;
+    return target.refs.stream().anyMatch(r -> r.kind == Ref.Kind.REGION_REF || r.kind == Ref.Kind.EXTERNAL);
   }
 
   /**

@@ -447,8 +447,8 @@ public final class ModelOracle {
       // container's mapping, a section): the count is only a number in QEMU. The rules judge references
       // against their holders (domain.md §4 has no rule for an unref underflow), so what such a program
       // then leaks or frees has no verdict either side shares.
-      if (s instanceof Unref && !model.givesBackOwnReference(subject, device)
-          || s instanceof UnrefFound u && !model.givesBackOwnReference(subject, section(u.section()))) {
+      if (s instanceof Unref && model.unrefTakesForeignReference(subject, device)
+          || s instanceof UnrefFound u && model.unrefTakesForeignReference(subject, section(u.section()))) {
         malformed = true;
       }
       Call before = new Call(s, phase, line, subject, container, space, List.of());

@@ -42,6 +42,7 @@ class GoldenConfirmationTest {
       Semantics.LEGACY, Set.of("MR001 mr001_gfree_keeps_owner_reference.c:37", PEER_INTO_OWN_CONTAINER),
       Semantics.CURRENT, Set.of("MR001 mr001_gfree_keeps_owner_reference.c:37", PEER_INTO_OWN_CONTAINER),
       Semantics.REFCOUNT, Set.of(PEER_INTO_OWN_CONTAINER,
+          "MR002 mr002_container_held_by_pending_as_destroy.c:66",
           "MR002 mr002_container_unparented_while_mapped.c:78",
           "MR002 mr002_goto_fail_skips_del.c:48",
           "MR002 mr002_packed_descriptors_gautofree_remap.c:72",
