@@ -332,7 +332,7 @@ final class RegionFlow {
         // A container of the device's, in instance_finalize, was finalized with its child properties (unless,
         // under refcount, something still holds it): the add is then a use after finalization, not a mapping.
         boolean gone = ctx.phase() == Role.INSTANCE_FINALIZE && goneInFinalize(s, other);
-        if (gone && !held(s, other.id())) return;
+        if (gone && !heldPastChildProperties(s, other.id(), new java.util.HashSet<>())) return;
         s.markAcquired(subject.id());
         s.add(new Fact.Mapped(subject.id(), subject.shown(), other.id(), other.shown(), m.undoneBefore(),
             ownership(s, subject), ownership(s, other), ctx.phase(), c.loc(), ctx.chain(), gone, false));
@@ -714,11 +714,30 @@ final class RegionFlow {
     for (Fact.Mapped m : s.facts(Fact.Mapped.class)) {
       List<Fact.Owned> owned = s.facts(Fact.Owned.class, m.container());
       if (m.containerUnparented() || owned.isEmpty() || owned.stream().anyMatch(o -> o.owner() != Fact.Owner.SELF)) continue;
-      boolean held = held(s, m.container());
+      boolean held = heldPastChildProperties(s, m.container(), new java.util.HashSet<>());
       s.removeIf(f -> f.equals(m));
       if (held) s.add(m.withContainerUnparented());
     }
     return s;
+  }
+
+  /**
+   * {@link #held}, once QOM dropped the device's child properties: an alias of the device's own goes
+   * with them, and lets its target go, unless something holds the alias in turn.
+   */
+  private static boolean heldPastChildProperties(RegionState s, String region, Set<String> seen) {
+    if (!seen.add(region)) return false;
+    // A reference taken in instance_finalize, on a region QOM dropped already, revives nothing.
+    if (!s.facts(Fact.Mapped.class, region).isEmpty() || !s.facts(Fact.AddressSpaceLive.class, region).isEmpty()
+        || s.facts(Fact.Referenced.class, region).stream().anyMatch(r -> r.phase() != Role.INSTANCE_FINALIZE)
+        || s.facts(Fact.DestroyPending.class).stream().anyMatch(d -> region.equals(d.root()))) {
+      return true;
+    }
+    for (Fact.Owned alias : s.facts(Fact.Owned.class)) {
+      if (!region.equals(alias.aliasOf())) continue;
+      if (alias.owner() != Fact.Owner.SELF || heldPastChildProperties(s, alias.region(), seen)) return true;
+    }
+    return false;
   }
 
   /**
@@ -758,11 +777,14 @@ final class RegionFlow {
    * reference, or (under refcount) an alias of it. The may-facts make this "on some path".
    */
   private static boolean held(RegionState s, String region) {
+    return heldOtherThanByAlias(s, region) || s.facts(Fact.Owned.class).stream().anyMatch(o -> region.equals(o.aliasOf()));
+  }
+
+  private static boolean heldOtherThanByAlias(RegionState s, String region) {
     return !s.facts(Fact.Mapped.class, region).isEmpty() || !s.facts(Fact.AddressSpaceLive.class, region).isEmpty()
-        // address_space_destroy drops its root reference in an RCU callback, after this phase.
-        || s.facts(Fact.DestroyPending.class).stream().anyMatch(d -> region.equals(d.root()))
         || !s.facts(Fact.Referenced.class, region).isEmpty()
-        || s.facts(Fact.Owned.class).stream().anyMatch(o -> region.equals(o.aliasOf()));
+        // address_space_destroy drops its root reference in an RCU callback, after this phase.
+        || s.facts(Fact.DestroyPending.class).stream().anyMatch(d -> region.equals(d.root()));
   }
 
   /** The owner of {@code region} on every path reaching here, or OTHER when unknown or path-dependent. */

@@ -72,6 +72,22 @@ public record DeviceProgram(boolean hotPluggable, List<RegionField> regions, int
     return body.stream().anyMatch(s -> s instanceof IfError);
   }
 
+  /** Every statement of the program, in hooks, helpers, run-time code and branches. */
+  public List<Stmt> statements() {
+    List<Stmt> out = new ArrayList<>();
+    for (List<Stmt> b : hooks.values()) flatten(b, out);
+    for (List<Stmt> b : helpers) flatten(b, out);
+    flatten(runtime, out);
+    return out;
+  }
+
+  private static void flatten(List<Stmt> body, List<Stmt> out) {
+    for (Stmt s : body) {
+      out.add(s);
+      if (s instanceof IfError e) flatten(e.then(), out);
+    }
+  }
+
   /** Number of statements, helpers and branches included: the size a shrinker reduces. */
   public int size() {
     int n = 0;

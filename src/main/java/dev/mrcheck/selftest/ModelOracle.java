@@ -107,7 +107,7 @@ public final class ModelOracle {
         for (Call c : e.calls) executed.computeIfAbsent(c.phase(), k -> new TreeSet<>()).add(c.line());
         // instance_finalize after introspection or a failed realize meets regions realize never made: normal.
         malformed |= e.malformed && (scenario == Scenario.LIFETIME || scenario == Scenario.UNREALIZE_ANYWAY
-            || scenario == Scenario.RUNTIME);
+            || scenario == Scenario.RUNTIME) || e.neverMade;
         for (Violation v : e.found) {
           if (all.add(v)) witnesses.put(v, new Witness(scenario, e.decisions, e.model.trace()));
         }
@@ -167,6 +167,8 @@ public final class ModelOracle {
     /** A call on a region never initialized, or a live region initialized again: not a pattern to judge. */
     boolean malformed;
     boolean realizeFailed;
+    /** A call on a region or address space that no statement of the program initializes. */
+    boolean neverMade;
     Role phase;
 
     Execution(DeviceProgram program, RenderedSource source, Semantics semantics, Scenario scenario,
@@ -396,6 +398,9 @@ public final class ModelOracle {
         // instance_finalize after a failed realize meets regions realize never made, as it does after
         // introspection: normal, and the call is skipped. Anywhere else C leaves the call undefined.
         malformed |= !(phase == Role.INSTANCE_FINALIZE && realizeFailed);
+        // A region no statement of the program ever initializes is zeroed memory in every scenario: the
+        // call is undefined C even where a region simply not made yet would be normal.
+        neverMade |= actsOnNeverMade(s);
         model.note(loc, "skipped (a region or address space not initialized on this path): "
             + source.text().lines().skip(line - 1).findFirst().orElse("").strip());
         return;
@@ -463,6 +468,27 @@ public final class ModelOracle {
       byLoc.putIfAbsent(loc, after);
       if (s instanceof Find && frame != null) frame.add(after);
       for (RuleOracle o : oracles) o.after(this, after, l -> found.add(new Violation(o.ruleId(), l)));
+    }
+
+    /** Whether {@code s} needs a region or address space the program never initializes (g_free(NULL) does not). */
+    private boolean actsOnNeverMade(Stmt s) {
+      Set<Integer> madeRegions = new java.util.HashSet<>();
+      Set<Integer> madeSpaces = new java.util.HashSet<>();
+      for (Stmt any : program.statements()) {
+        if (any instanceof Init i) madeRegions.add(i.region());
+        if (any instanceof AddressSpaceInit a) madeSpaces.add(a.space());
+      }
+      java.util.function.IntPredicate never = r -> !madeRegions.contains(r);
+      java.util.function.Predicate<Container> neverContainer = c -> !c.isSystemMemory() && never.test(c.region());
+      if (s instanceof Init i) return i.aliasOf() >= 0 && never.test(i.aliasOf());
+      if (s instanceof AddSubregion a) return never.test(a.region()) || neverContainer.test(a.container());
+      if (s instanceof DelSubregion d) return never.test(d.region()) || neverContainer.test(d.container());
+      if (s instanceof Ref r) return never.test(r.region());
+      if (s instanceof Unref u) return never.test(u.region());
+      if (s instanceof Unparent u) return never.test(u.region());
+      if (s instanceof AddressSpaceInit a) return !a.overSystemMemory() && never.test(a.root());
+      if (s instanceof AddressSpaceDestroy d) return !madeSpaces.contains(d.space());
+      return false;
     }
 
     /** Mappings the model undid only because a region was finalized while still mapped. */
