@@ -97,12 +97,15 @@ public final class Analyzer {
     byStruct.keySet().removeIf(st -> sharing.getOrDefault(st, 0) > 1);
     int roots = 0;
     RuntimeDispatch dispatch = new RuntimeDispatch(program);
-    for (String fk : callGraph.apiReaching()) {
+    for (String fk : callGraph.actingOnRegions()) {
       Function f = program.function(fk);
       if (f == null || callGraph.hasCallers(fk) || hookKeys.contains(fk)) continue;
-      roots++;
       int[] selfIndex = {-1};
       DeviceType device = deviceOf(f, byStruct, dispatch, selfIndex);
+      // A callback that only frees (g_free) can act only on what its device's realize left behind:
+      // with no such device (QEMU has thousands of callbacks freeing buffers) it is not replayed.
+      if (!callGraph.reachesApi(fk) && (device == null || !afterRealize.containsKey(device.name()))) continue;
+      roots++;
       String key = "root:" + fk;
       ReplayCache.Replay r = round.reusable(key, device, device == null || stable.contains(device.name()));
       boolean reused = r != null;

@@ -22,6 +22,7 @@ public final class CallGraph {
   private final Set<String> reachesApi = new HashSet<>();
   private final Set<String> callsModel = new HashSet<>();
   private volatile List<String> sortedReaching;
+  private volatile List<String> sortedActing;
 
   public CallGraph(Program program, ApiModel model) {
     Set<String> implementation = implementationFiles(program, model);
@@ -114,6 +115,26 @@ public final class CallGraph {
     if (out == null) {
       out = reachesApi.stream().sorted().toList();
       sortedReaching = out;
+    }
+    return out;
+  }
+
+  /**
+   * The functions worth replaying as a run-time root if nothing calls them: those that reach the API,
+   * and those that act on regions only through a modelled call that is no seed (g_free), themselves or
+   * through a direct callee, as {@link #worthFollowing} would follow it: an MMIO handler that frees
+   * the device's heap region destroys it at run time. In key order.
+   */
+  public List<String> actingOnRegions() {
+    List<String> out = sortedActing;
+    if (out == null) {
+      Set<String> keys = new java.util.TreeSet<>(reachesApi);
+      for (String f : callsModel) {
+        keys.add(f);
+        keys.addAll(callers(f));
+      }
+      out = List.copyOf(keys);
+      sortedActing = out;
     }
     return out;
   }

@@ -37,6 +37,8 @@ public final class DynamicRegionRule extends Rule {
         for (Fact.Owned owned : o.before().facts(Fact.Owned.class)) {
           boolean hit = o.effect() instanceof Effect.Free ? Place.isWithin(owned.region(), o.subject().id())
               : owned.region().equals(o.subject().id());
+          // memory_region_unref of an owner-less region is a no-op: it is never reference counted.
+          if (o.effect() instanceof Effect.Unref && owned.owner() == Fact.Owner.NONE) hit = false;
           if (hit && !owned.kind().isTransient() && owned.owner() != Fact.Owner.OTHER) {
             report.accept(finding(o, owned, false));
             break;
@@ -55,7 +57,10 @@ public final class DynamicRegionRule extends Rule {
     };
   }
 
-  /** object_unparent, g_free of the region or its heap struct, or the unref that drops the region's own reference. */
+  /**
+   * object_unparent, g_free of the region or its heap struct, or the unref that drops the region's own
+   * reference (of an owned region: an owner-less one is not reference counted).
+   */
   private static boolean destroys(Observation o) {
     return o.effect() instanceof Effect.Unparent || o.effect() instanceof Effect.Free
         || o.effect() instanceof Effect.Unref && o.before().facts(Fact.Referenced.class, o.subject().id()).isEmpty();

@@ -44,4 +44,12 @@ class CallGraphTest {
     assertThat(g.worthFollowing("win_forget")).isTrue();
     assertThat(g.reachesApi("dev.c#dev_reset")).isFalse();
   }
+
+  @Test
+  void runTimeRootCandidatesIncludeCallbacksThatOnlyFreeDirectlyOrOneCallDown() {
+    Program p = AnalysisFixture.program("helpers.c", HELPERS, "dev.c", DEV);
+    CallGraph g = new CallGraph(p, AnalysisFixture.MODEL);
+    assertThat(g.actingOnRegions()).contains("win_map", "win_forget", "dev.c#dev_reset")
+        .doesNotContain("dev.c#dev_idle", "helpers.c#log_it").isSorted();
+  }
 }
