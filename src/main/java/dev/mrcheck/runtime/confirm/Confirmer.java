@@ -79,8 +79,11 @@ public final class Confirmer {
       case USE_AFTER_FINALIZE -> {
         WitnessStep last = w.steps().get(w.steps().size() - 1);
         String region = replay.names().of(last.subject());
+        // An add or delete uses the container as well: in instance_finalize it is often the one finalized.
+        String container = (last.kind() == WitnessStep.Kind.MAP || last.kind() == WitnessStep.Kind.UNMAP)
+            && last.other() != null ? replay.names().of(last.other()) : region;
         Optional<Outcome> use = result.outcomes(Outcome.UseAfterFinalize.class).stream()
-            .filter(o -> o.subject().equals(region)).map(Outcome.class::cast).findFirst();
+            .filter(o -> o.subject().equals(region) || o.subject().equals(container)).map(Outcome.class::cast).findFirst();
         if (use.isPresent() || last.kind() != WitnessStep.Kind.UNPARENT || !result.deviceFinalized()) yield use;
         // An unparent there is a no-op, not a fault: the replay shows the region dropped with the device's
         // children before instance_finalize ran, which is what the warning says.

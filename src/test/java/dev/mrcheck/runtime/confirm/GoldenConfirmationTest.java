@@ -34,14 +34,10 @@ class GoldenConfirmationTest {
 
   // Open (agree-a, session 3): the selftest's model run shows this leak, the confirmer's witness does
   // not yet: a reference on a heap region that exit unparents and frees.
-  // Open (agree2, session 3): a memory_region_add_subregion into the device's own container in
-  // instance_finalize, of a subregion another object owns; the witness replays the add on the
-  // subregion's side (as if it were the device's) and the model's add checks no liveness of the container.
-  private static final String PEER_INTO_OWN_CONTAINER = "MR004 mr004_peer_region_into_own_container_in_finalize.c:40";
   private static final Map<Semantics, Set<String>> NOT_REPRODUCED = Map.of(
-      Semantics.LEGACY, Set.of("MR001 mr001_gfree_keeps_owner_reference.c:37", PEER_INTO_OWN_CONTAINER),
-      Semantics.CURRENT, Set.of("MR001 mr001_gfree_keeps_owner_reference.c:37", PEER_INTO_OWN_CONTAINER),
-      Semantics.REFCOUNT, Set.of(PEER_INTO_OWN_CONTAINER,
+      Semantics.LEGACY, Set.of("MR001 mr001_gfree_keeps_owner_reference.c:37"),
+      Semantics.CURRENT, Set.of("MR001 mr001_gfree_keeps_owner_reference.c:37"),
+      Semantics.REFCOUNT, Set.of(
           "MR002 mr002_container_held_by_pending_as_destroy.c:66",
           "MR002 mr002_container_unparented_while_mapped.c:78",
           "MR002 mr002_goto_fail_skips_del.c:48",
