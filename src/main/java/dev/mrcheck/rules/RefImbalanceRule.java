@@ -4,8 +4,8 @@ import dev.mrcheck.analysis.AnalysisResult;
 import dev.mrcheck.analysis.Checkpoint;
 import dev.mrcheck.analysis.Fact;
 import dev.mrcheck.analysis.Observation;
+import dev.mrcheck.analysis.RegionState;
 import dev.mrcheck.analysis.RootExit;
-import dev.mrcheck.ir.SourceLoc;
 import dev.mrcheck.model.Effect;
 import dev.mrcheck.model.Role;
 import java.util.ArrayList;
@@ -66,27 +66,31 @@ public final class RefImbalanceRule extends Rule {
 
   /**
    * A release in instance_finalize runs: a reference on another object's region is no cycle. Each
-   * unref there gives back one memory_region_ref, the youngest first (refs and unrefs nest), so of two
-   * refs and one unref in finalize the older ref is still leaked.
+   * unref there gives back one memory_region_ref, the youngest held just before it (refs and unrefs
+   * nest): of two refs and one unref in finalize the older ref is still leaked, and a ref/unref pair
+   * of instance_finalize's own balances itself, leaving what realize took outstanding.
    */
   private static boolean releasedInFinalize(AnalysisResult analysis, Checkpoint cp, HeldReference h, Fact fact) {
-    Set<SourceLoc> unrefs = new HashSet<>();
     for (Observation o : analysis.observations()) {
-      if (o.phase() == Role.INSTANCE_FINALIZE && o.device() == cp.device()
-          && (o.effect() instanceof Effect.Unref || o.effect() instanceof Effect.AddressSpaceUnmap)
-          && o.subject().id().equals(h.region())) {
-        unrefs.add(o.loc());
+      if (o.phase() != Role.INSTANCE_FINALIZE || o.device() != cp.device()
+          || !(o.effect() instanceof Effect.Unref || o.effect() instanceof Effect.AddressSpaceUnmap)
+          || !o.subject().id().equals(h.region())) {
+        continue;
       }
+      if (!(referenced(fact) instanceof Fact.Referenced mine)) return true;
+      // The finalize replayed from a state that still held this reference, and it was the youngest there.
+      if (o.before().facts().contains(fact) && youngest(o.before(), h.region()) == mine.older()) return true;
     }
-    if (unrefs.isEmpty()) return false;
-    if (!(referenced(fact) instanceof Fact.Referenced mine)) return true;
-    Set<Integer> younger = new HashSet<>();
-    for (Fact f : cp.state().facts()) {
-      if (f.region().equals(h.region()) && referenced(f) instanceof Fact.Referenced r && r.older() > mine.older()) {
-        younger.add(r.older());
-      }
+    return false;
+  }
+
+  /** The age of the youngest memory_region_ref held on {@code region}, stored or not; -1 if none. */
+  private static int youngest(RegionState s, String region) {
+    int youngest = -1;
+    for (Fact f : s.facts()) {
+      if (f.region().equals(region) && referenced(f) instanceof Fact.Referenced r) youngest = Math.max(youngest, r.older());
     }
-    return younger.size() < unrefs.size();
+    return youngest;
   }
 
   private static Fact referenced(Fact f) {
