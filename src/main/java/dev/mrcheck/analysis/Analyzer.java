@@ -167,43 +167,48 @@ public final class Analyzer {
     RegionState s = new RegionState();
     s = runPhase(flow, d, Role.INSTANCE_INIT, s).everyPath();
     RegionState afterInit = s.copy();
-    current.checkpoints.add(new Checkpoint(d, Role.INSTANCE_INIT,
-        "instance_init also runs for throw-away instances, which are finalized at once", s.copy()));
     PhaseEnd realized = runPhase(flow, d, Role.REALIZE, s);
     RegionState afterRealize = realized.everyPath();
     // Unrealize and run-time callbacks follow a realize that succeeded; instance_finalize also
     // follows one that failed.
     s = realized.succeeded();
-    if (d.hotpluggable() && realized.failed() != null) {
-      // device_add of a device whose realize fails: qdev unparents it without unrealize, so what the
-      // failing path still holds is held for good.
-      current.checkpoints.add(new Checkpoint(d, Role.REALIZE, "realize of " + d.name()
-          + " reports an error on this path: qdev then drops the device without unrealize", realized.failed()));
-    }
     s.removeIf(f -> f instanceof Fact.Mapped m && m.undoneBefore() == Role.UNREALIZE);
     // The device lives between realize and unrealize (and while its callbacks run): RCU grace periods
     // pass, so an address_space_destroy of realize has completed by then.
     s.removeIf(f -> f instanceof Fact.DestroyPending);
     s = runPhase(flow, d, Role.UNREALIZE, s).everyPath();
-    if (d.hotpluggable()) {
-      current.checkpoints.add(new Checkpoint(d, Role.UNREALIZE, d.name() + " can be unplugged (" + d.hotplugReason() + ")",
-          s.copy()));
-    }
+    RegionState afterUnrealize = s.copy();
     // Finalize runs after QOM dropped the child properties, whatever unrealize did: replaying it from
     // the state after realize keeps every region the device owned in view; for a hot-pluggable device
     // it is replayed from the state after unrealize as well, so what unrealize made is seen. A
     // throw-away instance is finalized right after instance_init (domain.md §3): finalize is replayed
     // from that state as well, apart, since a region may have another owner there.
     variant = "throw-away instance";
-    runPhase(flow, d, Role.INSTANCE_FINALIZE, RegionFlow.childPropertiesDropped(afterInit));
+    RegionState initFinalized = runPhase(flow, d, Role.INSTANCE_FINALIZE, RegionFlow.childPropertiesDropped(afterInit))
+        .everyPath();
     variant = "";
-    runPhase(flow, d, Role.INSTANCE_FINALIZE, RegionFlow.childPropertiesDropped(afterRealize));
+    RegionState realizeFinalized = runPhase(flow, d, Role.INSTANCE_FINALIZE,
+        RegionFlow.childPropertiesDropped(afterRealize)).everyPath();
+    RegionState unrealizeFinalized = null;
     if (d.hotpluggable()) {
       // Replayed apart rather than from a join: a join keeps one target per pointer field (s->buf after
       // realize or the one unrealize allocated) and takes unrealize's del of s->bars[*] for a loop's.
       variant = "after unrealize";
-      runPhase(flow, d, Role.INSTANCE_FINALIZE, RegionFlow.childPropertiesDropped(s));
+      unrealizeFinalized = runPhase(flow, d, Role.INSTANCE_FINALIZE, RegionFlow.childPropertiesDropped(s)).everyPath();
       variant = "";
+    }
+    current.checkpoints.add(new Checkpoint(d, Role.INSTANCE_INIT,
+        "instance_init also runs for throw-away instances, which are finalized at once", afterInit, initFinalized));
+    if (d.hotpluggable() && realized.failed() != null) {
+      // device_add of a device whose realize fails: qdev unparents it without unrealize, so what the
+      // failing path still holds is held for good.
+      current.checkpoints.add(new Checkpoint(d, Role.REALIZE, "realize of " + d.name()
+          + " reports an error on this path: qdev then drops the device without unrealize", realized.failed(),
+          realizeFinalized));
+    }
+    if (d.hotpluggable()) {
+      current.checkpoints.add(new Checkpoint(d, Role.UNREALIZE, d.name() + " can be unplugged (" + d.hotplugReason() + ")",
+          afterUnrealize, unrealizeFinalized));
     }
     return realized.succeeded().copy();
   }

@@ -67,33 +67,31 @@ public final class RefImbalanceRule extends Rule {
   /**
    * A release in instance_finalize runs: a reference on another object's region is no cycle. Each
    * unref there gives back one memory_region_ref, the youngest held just before it (refs and unrefs
-   * nest): of two refs and one unref in finalize the older ref is still leaked, and a ref/unref pair
-   * of instance_finalize's own balances itself, leaving what realize took outstanding.
+   * nest): of two refs and one unref the older ref is still leaked, and a ref/unref pair of
+   * instance_finalize's own balances itself. So the reference is given back if instance_finalize,
+   * replayed from the checkpoint's state, unrefs the region and leaves the reference held on no path.
    */
   private static boolean releasedInFinalize(AnalysisResult analysis, Checkpoint cp, HeldReference h, Fact fact) {
+    boolean unref = false;
     for (Observation o : analysis.observations()) {
-      if (o.phase() != Role.INSTANCE_FINALIZE || o.device() != cp.device()
-          || !(o.effect() instanceof Effect.Unref || o.effect() instanceof Effect.AddressSpaceUnmap)
-          || !o.subject().id().equals(h.region())) {
-        continue;
+      if (o.phase() == Role.INSTANCE_FINALIZE && o.device() == cp.device()
+          && (o.effect() instanceof Effect.Unref || o.effect() instanceof Effect.AddressSpaceUnmap)
+          && o.subject().id().equals(h.region())) {
+        unref = true;
+        break;
       }
-      if (!(referenced(fact) instanceof Fact.Referenced mine)) return true;
-      // The finalize replayed from a state that still held this reference, and it was the youngest there.
-      if (o.before().facts().contains(fact) && youngest(o.before(), h.region()) == mine.older()) return true;
     }
+    return unref && (cp.afterFinalize() == null || !stillHeld(cp.afterFinalize(), fact));
+  }
+
+  /** Whether the reference {@code fact} stands for is held in {@code s}, stored somewhere since or not. */
+  private static boolean stillHeld(RegionState s, Fact fact) {
+    Fact reference = unstored(fact);
+    for (Fact f : s.facts()) if (unstored(f).equals(reference)) return true;
     return false;
   }
 
-  /** The age of the youngest memory_region_ref held on {@code region}, stored or not; -1 if none. */
-  private static int youngest(RegionState s, String region) {
-    int youngest = -1;
-    for (Fact f : s.facts()) {
-      if (f.region().equals(region) && referenced(f) instanceof Fact.Referenced r) youngest = Math.max(youngest, r.older());
-    }
-    return youngest;
-  }
-
-  private static Fact referenced(Fact f) {
+  private static Fact unstored(Fact f) {
     return f instanceof Fact.Stored st ? st.reference() : f;
   }
 
