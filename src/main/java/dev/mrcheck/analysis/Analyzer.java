@@ -28,6 +28,8 @@ public final class Analyzer {
   private final ReplayCache cache;
   /** Which of two replays of the same phase is running ("" for the only one): both keep what they see. */
   private String variant = "";
+  /** While instance_finalize is replayed for a checkpoint: what it met. */
+  private List<Observation> finalizing;
   /** The replay being run: where {@link #record} puts what it sees. */
   private ReplayCache.Recorder current;
 
@@ -184,17 +186,15 @@ public final class Analyzer {
     // throw-away instance is finalized right after instance_init (domain.md §3): finalize is replayed
     // from that state as well, apart, since a region may have another owner there.
     variant = "throw-away instance";
-    RegionState initFinalized = runPhase(flow, d, Role.INSTANCE_FINALIZE, RegionFlow.childPropertiesDropped(afterInit))
-        .everyPath();
+    List<Observation> initFinalized = finalizeFrom(flow, d, afterInit);
     variant = "";
-    RegionState realizeFinalized = runPhase(flow, d, Role.INSTANCE_FINALIZE,
-        RegionFlow.childPropertiesDropped(afterRealize)).everyPath();
-    RegionState unrealizeFinalized = null;
+    List<Observation> realizeFinalized = finalizeFrom(flow, d, afterRealize);
+    List<Observation> unrealizeFinalized = List.of();
     if (d.hotpluggable()) {
       // Replayed apart rather than from a join: a join keeps one target per pointer field (s->buf after
       // realize or the one unrealize allocated) and takes unrealize's del of s->bars[*] for a loop's.
       variant = "after unrealize";
-      unrealizeFinalized = runPhase(flow, d, Role.INSTANCE_FINALIZE, RegionFlow.childPropertiesDropped(s)).everyPath();
+      unrealizeFinalized = finalizeFrom(flow, d, s);
       variant = "";
     }
     current.checkpoints.add(new Checkpoint(d, Role.INSTANCE_INIT,
@@ -211,6 +211,15 @@ public final class Analyzer {
           afterUnrealize, unrealizeFinalized));
     }
     return realized.succeeded().copy();
+  }
+
+  /** Replays instance_finalize from {@code s}; returns the effects it met. */
+  private List<Observation> finalizeFrom(RegionFlow flow, DeviceType d, RegionState s) {
+    finalizing = new ArrayList<>();
+    runPhase(flow, d, Role.INSTANCE_FINALIZE, RegionFlow.childPropertiesDropped(s));
+    List<Observation> met = finalizing;
+    finalizing = null;
+    return met;
   }
 
   /**
@@ -317,5 +326,6 @@ public final class Analyzer {
         .append('|').append(o.device() == null ? "" : o.device().name()).append('|').append(variant);
     o.chain().forEach(t -> key.append('|').append(t.loc()));
     current.observations.put(key.toString(), o);
+    if (finalizing != null) finalizing.add(o);
   }
 }

@@ -401,12 +401,11 @@ final class RegionFlow {
         if (!subject.isUnknown() && !subject.isNull()) {
           // In instance_finalize the device's regions were finalized before: freeing their storage does not
           // make a later call on them any less a use after finalization (MR004). Under legacy and current
-          // semantics a memory_region_ref is on the owner: freeing the region does not give it back. Nor does
-          // it in instance_finalize: the device is going away, and what it still holds it never gives back.
+          // semantics a memory_region_ref is on the owner: freeing the region does not give it back.
           boolean finalizing = ctx.phase() == Role.INSTANCE_FINALIZE;
           s.removeIf(f -> !(f instanceof Fact.AddressSpaceLive) && Place.isWithin(f.region(), subject.id())
               && !(finalizing && f instanceof Fact.Owned o && o.owner() == Fact.Owner.SELF)
-              && !((semantics != Semantics.REFCOUNT || finalizing) && isRegionRef(f)));
+              && !(semantics != Semantics.REFCOUNT && isRegionRef(f)));
           // Nothing is mapped in a container whose storage is gone (its finalization would delete them).
           s.removeIf(f -> f instanceof Fact.Mapped m && Place.isWithin(m.container(), subject.id()));
         }
