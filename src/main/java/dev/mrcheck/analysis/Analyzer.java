@@ -28,6 +28,8 @@ public final class Analyzer {
   private final ReplayCache cache;
   /** Which of two replays of the same phase is running ("" for the only one): both keep what they see. */
   private String variant = "";
+  /** While instance_finalize is replayed for a checkpoint: what it met. */
+  private List<Observation> finalizing;
   /** The replay being run: where {@link #record} puts what it sees. */
   private ReplayCache.Recorder current;
 
@@ -170,45 +172,57 @@ public final class Analyzer {
     RegionState s = new RegionState();
     s = runPhase(flow, d, Role.INSTANCE_INIT, s).everyPath();
     RegionState afterInit = s.copy();
-    current.checkpoints.add(new Checkpoint(d, Role.INSTANCE_INIT,
-        "instance_init also runs for throw-away instances, which are finalized at once", s.copy()));
     PhaseEnd realized = runPhase(flow, d, Role.REALIZE, s);
     RegionState afterRealize = realized.everyPath();
     // Unrealize and run-time callbacks follow a realize that succeeded; instance_finalize also
     // follows one that failed.
     s = realized.succeeded();
-    if (d.hotpluggable() && realized.failed() != null) {
-      // device_add of a device whose realize fails: qdev unparents it without unrealize, so what the
-      // failing path still holds is held for good.
-      current.checkpoints.add(new Checkpoint(d, Role.REALIZE, "realize of " + d.name()
-          + " reports an error on this path: qdev then drops the device without unrealize", realized.failed()));
-    }
     s.removeIf(f -> f instanceof Fact.Mapped m && m.undoneBefore() == Role.UNREALIZE);
     // The device lives between realize and unrealize (and while its callbacks run): RCU grace periods
     // pass, so an address_space_destroy of realize has completed by then.
     RegionFlow.gracePeriodPassed(s, Role.REALIZE);
     s = runPhase(flow, d, Role.UNREALIZE, s).everyPath();
-    if (d.hotpluggable()) {
-      current.checkpoints.add(new Checkpoint(d, Role.UNREALIZE, d.name() + " can be unplugged (" + d.hotplugReason() + ")",
-          s.copy()));
-    }
+    RegionState afterUnrealize = s.copy();
     // Finalize runs after QOM dropped the child properties, whatever unrealize did: replaying it from
     // the state after realize keeps every region the device owned in view; for a hot-pluggable device
     // it is replayed from the state after unrealize as well, so what unrealize made is seen. A
     // throw-away instance is finalized right after instance_init (domain.md §3): finalize is replayed
     // from that state as well, apart, since a region may have another owner there.
     variant = "throw-away instance";
-    runPhase(flow, d, Role.INSTANCE_FINALIZE, RegionFlow.childPropertiesDropped(afterInit));
+    List<Observation> initFinalized = finalizeFrom(flow, d, afterInit);
     variant = "";
-    runPhase(flow, d, Role.INSTANCE_FINALIZE, RegionFlow.childPropertiesDropped(afterRealize));
+    List<Observation> realizeFinalized = finalizeFrom(flow, d, afterRealize);
+    List<Observation> unrealizeFinalized = List.of();
     if (d.hotpluggable()) {
       // Replayed apart rather than from a join: a join keeps one target per pointer field (s->buf after
       // realize or the one unrealize allocated) and takes unrealize's del of s->bars[*] for a loop's.
       variant = "after unrealize";
-      runPhase(flow, d, Role.INSTANCE_FINALIZE, RegionFlow.childPropertiesDropped(s));
+      unrealizeFinalized = finalizeFrom(flow, d, s);
       variant = "";
     }
+    current.checkpoints.add(new Checkpoint(d, Role.INSTANCE_INIT,
+        "instance_init also runs for throw-away instances, which are finalized at once", afterInit, initFinalized));
+    if (d.hotpluggable() && realized.failed() != null) {
+      // device_add of a device whose realize fails: qdev unparents it without unrealize, so what the
+      // failing path still holds is held for good.
+      current.checkpoints.add(new Checkpoint(d, Role.REALIZE, "realize of " + d.name()
+          + " reports an error on this path: qdev then drops the device without unrealize", realized.failed(),
+          realizeFinalized));
+    }
+    if (d.hotpluggable()) {
+      current.checkpoints.add(new Checkpoint(d, Role.UNREALIZE, d.name() + " can be unplugged (" + d.hotplugReason() + ")",
+          afterUnrealize, unrealizeFinalized));
+    }
     return realized.succeeded().copy();
+  }
+
+  /** Replays instance_finalize from {@code s}; returns the effects it met. */
+  private List<Observation> finalizeFrom(RegionFlow flow, DeviceType d, RegionState s) {
+    finalizing = new ArrayList<>();
+    runPhase(flow, d, Role.INSTANCE_FINALIZE, RegionFlow.childPropertiesDropped(s));
+    List<Observation> met = finalizing;
+    finalizing = null;
+    return met;
   }
 
   /**
@@ -315,5 +329,6 @@ public final class Analyzer {
         .append('|').append(o.device() == null ? "" : o.device().name()).append('|').append(variant);
     o.chain().forEach(t -> key.append('|').append(t.loc()));
     current.observations.put(key.toString(), o);
+    if (finalizing != null) finalizing.add(o);
   }
 }

@@ -109,6 +109,14 @@ public sealed interface Fact {
    */
   record ErrorReported(String region) implements Fact {}
 
+  /**
+   * {@code object_unparent} unlinked the region from its owner on this path. {@code finalized}: nothing
+   * else held the region itself, so the unparent finalized it, and a later {@code memory_region_ref} on
+   * it is a use after finalization that takes no reference (the runtime model's view); otherwise the
+   * ref still counts on {@code owner}, which the region had.
+   */
+  record Unparented(String region, Owner owner, boolean finalized) implements Fact {}
+
   /** Owner classes that matter to the rules; {@code OTHER} also when owners differ between paths. */
   enum Owner {
     /** The device whose lifecycle is replayed. */

@@ -35,6 +35,7 @@ final class Facts {
           d.rootShown(), d.initPhase(), d.initAt(), d.phase(), d.at(), d.guards(), d.rootOwner());
     }
     if (f instanceof Fact.ErrorReported) return f;
+    if (f instanceof Fact.Unparented u) return new Fact.Unparented(renameId(u.region(), from, to), u.owner(), u.finalized());
     Fact.AddressSpaceLive a = (Fact.AddressSpaceLive) f;
     return new Fact.AddressSpaceLive(renameId(a.region(), from, to), a.shown(), renameId(a.addressSpace(), from, to),
         a.addressSpaceShown(), a.rootOwner(), a.phase(), a.at(), a.how(), a.guards());

@@ -320,7 +320,7 @@ final class RegionFlow {
         Value ownerValue = i.owner() instanceof Operand.Arg oa && oa.field() == null && oa.index() < c.args().size()
             ? c.args().get(oa.index()) : null;
         observe(e, c, subject, other, s, ownerShapes.classify(f, ownerValue, other, subject, ctx.device()));
-        s.removeIf(f -> f instanceof Fact.Owned && f.region().equals(subject.id()));
+        s.removeIf(f -> (f instanceof Fact.Owned || f instanceof Fact.Unparented) && f.region().equals(subject.id()));
         Place target = operand(i.aliasTarget(), args, result);
         s.add(new Fact.Owned(subject.id(), subject.shown(), ownerOf(other), other.shown(), i.kind(), ctx.phase(),
             c.loc(), target.isUnknown() || target.isNull() ? null : target.id()));
@@ -354,8 +354,10 @@ final class RegionFlow {
         observe(e, c, subject, null, s);
         // object_ref() of a device, a bus or an iothread takes no reference on a region.
         if (r.anyObject() && s.facts(Fact.Owned.class, subject.id()).isEmpty() || untracked(r.target(), c)) return;
+        Fact.Owner owner = refOwnership(s, subject);
+        if (owner == null) return;
         s.markAcquired(subject.id());
-        s.add(new Fact.Referenced(subject.id(), subject.shown(), c.callee(), ownership(s, subject), ctx.phase(),
+        s.add(new Fact.Referenced(subject.id(), subject.shown(), c.callee(), owner, ctx.phase(),
             c.loc(), ctx.chain(), References.nextAge(s, subject)));
         // Reached through a pointer the device keeps (s->win = g_new0(...) earlier): the device holds it.
         if (subject.id().startsWith("new@") && s.pointedToFrom(Place.SELF, subject.id())) {
@@ -385,6 +387,9 @@ final class RegionFlow {
         }
         // Only an unparent that unlinks the region does anything: after it the region has no parent.
         if (!s.facts(Fact.Owned.class, subject.id()).isEmpty()) {
+          // Under legacy and current semantics references are on the owner: only the child property held the region.
+          s.add(new Fact.Unparented(subject.id(), ownership(s, subject),
+              semantics != Semantics.REFCOUNT || !held(s, subject.id())));
           List<Fact.Mapped> own = s.facts(Fact.Mapped.class, subject.id());
           s.removeIf(f -> f instanceof Fact.Mapped && f.region().equals(subject.id()));
           for (Fact.Mapped m : own) s.add(m.withRegionUnparented());
@@ -770,6 +775,12 @@ final class RegionFlow {
     boolean parentGone = owned.isEmpty() || phase == Role.INSTANCE_FINALIZE && droppedWithChildProperties(owned);
     if (!parentGone || held(s, region)) return;
     s.removeIf(f -> f instanceof Fact.Mapped m && m.containerUnparented() && m.container().equals(region));
+    // An unparented region that was still held is finalized now: a later ref on it takes nothing.
+    for (Fact.Unparented u : s.facts(Fact.Unparented.class, region)) {
+      if (u.finalized()) continue;
+      s.removeIf(u::equals);
+      s.add(new Fact.Unparented(region, u.owner(), true));
+    }
   }
 
   /**
@@ -795,6 +806,20 @@ final class RegionFlow {
       found = o.owner();
     }
     return found == null ? Fact.Owner.OTHER : found;
+  }
+
+  /**
+   * Whose reference a {@code memory_region_ref} of {@code region} takes: its owner's from its init, or,
+   * once unparented, the owner it had (finalization leaves {@code mr->owner} in place). Null when an
+   * unparent finalized it on every path that says anything: the ref is then a use after finalization.
+   */
+  private static Fact.Owner refOwnership(RegionState s, Place region) {
+    if (!s.facts(Fact.Owned.class, region.id()).isEmpty()) return ownership(s, region);
+    List<Fact.Unparented> gone = s.facts(Fact.Unparented.class, region.id());
+    if (gone.isEmpty()) return Fact.Owner.OTHER;
+    if (gone.stream().allMatch(Fact.Unparented::finalized)) return null;
+    Fact.Owner found = gone.get(0).owner();
+    return gone.stream().allMatch(u -> u.owner() == found) ? found : Fact.Owner.OTHER;
   }
 
   static Fact.Owner ownerOf(Place owner) {

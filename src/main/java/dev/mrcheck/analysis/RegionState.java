@@ -229,7 +229,7 @@ public final class RegionState {
   }
 
   private boolean isReleasedSummary(Fact f) {
-    if (releasedSummaries.isEmpty() || f instanceof Fact.Owned) return false;
+    if (releasedSummaries.isEmpty() || f instanceof Fact.Owned || f instanceof Fact.Unparented) return false;
     String id = f instanceof Fact.AddressSpaceLive a ? a.addressSpace() : f.region();
     return releasedSummaries.contains(id);
   }

@@ -4,8 +4,8 @@ import dev.mrcheck.analysis.AnalysisResult;
 import dev.mrcheck.analysis.Checkpoint;
 import dev.mrcheck.analysis.Fact;
 import dev.mrcheck.analysis.Observation;
+import dev.mrcheck.analysis.RegionState;
 import dev.mrcheck.analysis.RootExit;
-import dev.mrcheck.ir.SourceLoc;
 import dev.mrcheck.model.Effect;
 import dev.mrcheck.model.Role;
 import java.util.ArrayList;
@@ -44,7 +44,7 @@ public final class RefImbalanceRule extends Rule {
       for (Fact f : cp.state().facts()) {
         HeldReference h = HeldReference.of(f);
         if (h == null || !takenBefore(h, cp) || !h.foreign() || !h.keptByDevice()
-            || releasedInFinalize(analysis, cp, h, f) || !reported.add(h)) {
+            || releasedInFinalize(cp, h, f) || !reported.add(h)) {
           continue;
         }
         report.accept(keptPastTeardown(cp, h));
@@ -66,30 +66,39 @@ public final class RefImbalanceRule extends Rule {
 
   /**
    * A release in instance_finalize runs: a reference on another object's region is no cycle. Each
-   * unref there gives back one memory_region_ref, the youngest first (refs and unrefs nest), so of two
-   * refs and one unref in finalize the older ref is still leaked.
+   * unref there gives back one memory_region_ref, the youngest held just before it (refs and unrefs
+   * nest): of two refs and one unref the older ref is still leaked, and a ref/unref pair of
+   * instance_finalize's own balances itself. Judged on instance_finalize replayed from the
+   * checkpoint's state: replayed from another one, other references may be the youngest.
    */
-  private static boolean releasedInFinalize(AnalysisResult analysis, Checkpoint cp, HeldReference h, Fact fact) {
-    Set<SourceLoc> unrefs = new HashSet<>();
-    for (Observation o : analysis.observations()) {
-      if (o.phase() == Role.INSTANCE_FINALIZE && o.device() == cp.device()
-          && (o.effect() instanceof Effect.Unref || o.effect() instanceof Effect.AddressSpaceUnmap)
-          && o.subject().id().equals(h.region())) {
-        unrefs.add(o.loc());
+  private static boolean releasedInFinalize(Checkpoint cp, HeldReference h, Fact fact) {
+    Fact reference = unstored(fact);
+    for (Observation o : cp.finalizeEffects()) {
+      if (!(o.effect() instanceof Effect.Unref || o.effect() instanceof Effect.AddressSpaceUnmap)
+          || !o.subject().id().equals(h.region()) || !holds(o.before(), reference)) {
+        continue;
       }
+      if (!(reference instanceof Fact.Referenced mine) || youngest(o.before(), h.region()) == mine.older()) return true;
     }
-    if (unrefs.isEmpty()) return false;
-    if (!(referenced(fact) instanceof Fact.Referenced mine)) return true;
-    Set<Integer> younger = new HashSet<>();
-    for (Fact f : cp.state().facts()) {
-      if (f.region().equals(h.region()) && referenced(f) instanceof Fact.Referenced r && r.older() > mine.older()) {
-        younger.add(r.older());
-      }
-    }
-    return younger.size() < unrefs.size();
+    return false;
   }
 
-  private static Fact referenced(Fact f) {
+  /** Whether {@code s} holds {@code reference}, stored somewhere since or not. */
+  private static boolean holds(RegionState s, Fact reference) {
+    for (Fact f : s.facts()) if (unstored(f).equals(reference)) return true;
+    return false;
+  }
+
+  /** The age of the youngest memory_region_ref held on {@code region}, stored or not; -1 if none. */
+  private static int youngest(RegionState s, String region) {
+    int youngest = -1;
+    for (Fact f : s.facts()) {
+      if (f.region().equals(region) && unstored(f) instanceof Fact.Referenced r) youngest = Math.max(youngest, r.older());
+    }
+    return youngest;
+  }
+
+  private static Fact unstored(Fact f) {
     return f instanceof Fact.Stored st ? st.reference() : f;
   }
 

@@ -499,4 +499,29 @@ class RuntimeModelTest {
     assertThat(dev.isFinalized()).isTrue();
     assertThat(m.outcomes()).isEmpty();
   }
+
+  /**
+   * Found by mrcheck selftest: under legacy and current an unref of another region of the same owner
+   * drops the owner's count, so nothing leaks; the region the reference was taken through still owes
+   * it (MR006 pairs refs and unrefs region by region), until an unref of that region settles it.
+   */
+  @ParameterizedTest
+  @EnumSource(value = Semantics.class, names = {"LEGACY", "CURRENT"})
+  void unrefOfAnotherRegionLeavesTheReferenceOwed(Semantics semantics) {
+    RuntimeModel m = new RuntimeModel(semantics);
+    QObject board = m.newObject("board");
+    QObject peer = m.newObject("peer");
+    m.addChild(board, peer, null);
+    m.objectUnref(peer, null); // the board's child property is all that holds the peer
+    QObject dev = m.newObject("dev");
+    Region a = m.initRegion("s->a", peer, RegionKind.IO, null, INIT);
+    Region b = m.initRegion("s->b", peer, RegionKind.IO, null, INIT);
+    m.ref(a, dev, ADD);
+    m.unref(b, dev, DEL);
+
+    assertThat(peer.references()).noneMatch(r -> r.loc() == ADD);
+    assertThat(m.owedByTheirRegion()).singleElement().satisfies(r -> assertThat(r.loc()).isEqualTo(ADD));
+    m.unref(a, dev, DEL);
+    assertThat(m.owedByTheirRegion()).isEmpty();
+  }
 }
