@@ -1,9 +1,11 @@
 /*
  * A PCI card whose teardown runs out of order: exit unparents its alias
  * window first and only then pins it through the shared hold helper. The
- * unparent finalized the alias (nothing else held it), so the ref touches a
- * finalized region and takes no reference: a use after finalization, but
- * no reference left for anyone to give back. Likewise the retire helper,
+ * unparent finalized the alias (nothing else held it). Under the refcount
+ * series the ref then touches a finalized region and takes no reference;
+ * under legacy and current it only reads mr->owner, which finalization
+ * leaves in place, and pins the card itself. Either way no other object's
+ * region is kept: nothing for MR006. Likewise the retire helper,
  * run twice on an owner-less scratch region: before the unparent the ref
  * counts nothing (owner NULL), after it the region is finalized.
  */
@@ -40,7 +42,7 @@ static const MemoryRegionOps winpin_ops = {
 
 static void winpin_hold(MemoryRegion *mr)
 {
-    // OK: MR006 the region is finalized: the ref takes no reference
+    // OK: MR006 the card's own region, finalized: no other object's region is kept
     memory_region_ref(mr);
 }
 

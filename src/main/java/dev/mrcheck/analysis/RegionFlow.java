@@ -810,14 +810,15 @@ final class RegionFlow {
 
   /**
    * Whose reference a {@code memory_region_ref} of {@code region} takes: its owner's from its init, or,
-   * once unparented, the owner it had (finalization leaves {@code mr->owner} in place). Null when an
+   * once unparented, the owner it had (finalization leaves {@code mr->owner} in place, and under legacy
+   * and current semantics the ref is on that owner, alive or not the region). Null under refcount when an
    * unparent finalized it on every path that says anything: the ref is then a use after finalization.
    */
-  private static Fact.Owner refOwnership(RegionState s, Place region) {
+  private Fact.Owner refOwnership(RegionState s, Place region) {
     if (!s.facts(Fact.Owned.class, region.id()).isEmpty()) return ownership(s, region);
     List<Fact.Unparented> gone = s.facts(Fact.Unparented.class, region.id());
     if (gone.isEmpty()) return Fact.Owner.OTHER;
-    if (gone.stream().allMatch(Fact.Unparented::finalized)) return null;
+    if (semantics == Semantics.REFCOUNT && gone.stream().allMatch(Fact.Unparented::finalized)) return null;
     Fact.Owner found = gone.get(0).owner();
     return gone.stream().allMatch(u -> u.owner() == found) ? found : Fact.Owner.OTHER;
   }
