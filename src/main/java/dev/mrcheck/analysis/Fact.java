@@ -19,9 +19,11 @@ public sealed interface Fact {
   /**
    * Who owns a region, from its {@code memory_region_init*}; {@code aliasOf}: the region an alias
    * points at (null if not an alias or unknown), which refcount semantics keeps alive through it.
+   * {@code ownsItself}: the owner is the region ({@code OBJECT(mr)}, MR009), so a memory_region_ref
+   * is on the region under every semantics.
    */
   record Owned(String region, String shown, Owner owner, String ownerShown, RegionKind kind, Role phase,
-      SourceLoc at, String aliasOf) implements Fact {}
+      SourceLoc at, String aliasOf, boolean ownsItself) implements Fact {}
 
   /**
    * {@code region} is mapped into {@code container}. {@code containerUnparented}: the container was
@@ -115,7 +117,7 @@ public sealed interface Fact {
    * it is a use after finalization that takes no reference (the runtime model's view); otherwise the
    * ref still counts on {@code owner}, which the region had.
    */
-  record Unparented(String region, Owner owner, boolean finalized) implements Fact {}
+  record Unparented(String region, Owner owner, boolean finalized, boolean ownsItself) implements Fact {}
 
   /** Owner classes that matter to the rules; {@code OTHER} also when owners differ between paths. */
   enum Owner {

@@ -12,7 +12,7 @@ final class Facts {
   static Fact rename(Fact f, String from, String to) {
     if (f instanceof Fact.Owned o) {
       return new Fact.Owned(renameId(o.region(), from, to), o.shown(), o.owner(), o.ownerShown(), o.kind(), o.phase(),
-          o.at(), renameId(o.aliasOf(), from, to));
+          o.at(), renameId(o.aliasOf(), from, to), o.ownsItself());
     }
     if (f instanceof Fact.Mapped m) {
       return new Fact.Mapped(renameId(m.region(), from, to), m.shown(), renameId(m.container(), from, to),
@@ -35,7 +35,7 @@ final class Facts {
           d.rootShown(), d.initPhase(), d.initAt(), d.phase(), d.at(), d.guards(), d.rootOwner());
     }
     if (f instanceof Fact.ErrorReported) return f;
-    if (f instanceof Fact.Unparented u) return new Fact.Unparented(renameId(u.region(), from, to), u.owner(), u.finalized());
+    if (f instanceof Fact.Unparented u) return new Fact.Unparented(renameId(u.region(), from, to), u.owner(), u.finalized(), u.ownsItself());
     Fact.AddressSpaceLive a = (Fact.AddressSpaceLive) f;
     return new Fact.AddressSpaceLive(renameId(a.region(), from, to), a.shown(), renameId(a.addressSpace(), from, to),
         a.addressSpaceShown(), a.rootOwner(), a.phase(), a.at(), a.how(), a.guards());

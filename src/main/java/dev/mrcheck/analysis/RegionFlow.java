@@ -319,11 +319,12 @@ final class RegionFlow {
         other = i.owner() == null ? Place.NULL : operand(i.owner(), args, result);
         Value ownerValue = i.owner() instanceof Operand.Arg oa && oa.field() == null && oa.index() < c.args().size()
             ? c.args().get(oa.index()) : null;
-        observe(e, c, subject, other, s, ownerShapes.classify(f, ownerValue, other, subject, ctx.device()));
+        OwnerShape shape = ownerShapes.classify(f, ownerValue, other, subject, ctx.device());
+        observe(e, c, subject, other, s, shape);
         s.removeIf(f -> (f instanceof Fact.Owned || f instanceof Fact.Unparented) && f.region().equals(subject.id()));
         Place target = operand(i.aliasTarget(), args, result);
         s.add(new Fact.Owned(subject.id(), subject.shown(), ownerOf(other), other.shown(), i.kind(), ctx.phase(),
-            c.loc(), target.isUnknown() || target.isNull() ? null : target.id()));
+            c.loc(), target.isUnknown() || target.isNull() ? null : target.id(), shape == OwnerShape.THE_REGION));
         justInitialized = subject;
       } else if (e instanceof Effect.Map m) {
         subject = operand(m.region(), args, result);
@@ -388,8 +389,9 @@ final class RegionFlow {
         // Only an unparent that unlinks the region does anything: after it the region has no parent.
         if (!s.facts(Fact.Owned.class, subject.id()).isEmpty()) {
           // Under legacy and current semantics references are on the owner: only the child property held the region.
+          boolean ownsItself = s.facts(Fact.Owned.class, subject.id()).stream().allMatch(Fact.Owned::ownsItself);
           s.add(new Fact.Unparented(subject.id(), ownership(s, subject),
-              semantics != Semantics.REFCOUNT || !held(s, subject.id())));
+              semantics != Semantics.REFCOUNT || !held(s, subject.id()), ownsItself));
           List<Fact.Mapped> own = s.facts(Fact.Mapped.class, subject.id());
           s.removeIf(f -> f instanceof Fact.Mapped && f.region().equals(subject.id()));
           for (Fact.Mapped m : own) s.add(m.withRegionUnparented());
@@ -779,7 +781,7 @@ final class RegionFlow {
     for (Fact.Unparented u : s.facts(Fact.Unparented.class, region)) {
       if (u.finalized()) continue;
       s.removeIf(u::equals);
-      s.add(new Fact.Unparented(region, u.owner(), true));
+      s.add(new Fact.Unparented(region, u.owner(), true, u.ownsItself()));
     }
   }
 
@@ -818,7 +820,8 @@ final class RegionFlow {
     if (!s.facts(Fact.Owned.class, region.id()).isEmpty()) return ownership(s, region);
     List<Fact.Unparented> gone = s.facts(Fact.Unparented.class, region.id());
     if (gone.isEmpty()) return Fact.Owner.OTHER;
-    if (semantics == Semantics.REFCOUNT && gone.stream().allMatch(Fact.Unparented::finalized)) return null;
+    // A region that owns itself is referenced itself under every semantics, as every region under refcount.
+    if (gone.stream().allMatch(u -> u.finalized() && (semantics == Semantics.REFCOUNT || u.ownsItself()))) return null;
     Fact.Owner found = gone.get(0).owner();
     return gone.stream().allMatch(u -> u.owner() == found) ? found : Fact.Owner.OTHER;
   }

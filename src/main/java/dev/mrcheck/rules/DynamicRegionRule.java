@@ -31,7 +31,7 @@ public final class DynamicRegionRule extends Rule {
         // Owned by another object: the sanctioned wrapper QOM object whose own lifetime frees the region.
         if (i.kind().isTransient() || owner == Fact.Owner.OTHER) continue;
         Fact.Owned made = new Fact.Owned(o.subject().id(), o.subject().shown(), owner, o.other().shown(), i.kind(),
-            null, o.loc(), null);
+            null, o.loc(), null, false);
         report.accept(finding(o, made, true));
       } else if (destroys(o)) {
         for (Fact.Owned owned : o.before().facts(Fact.Owned.class)) {
