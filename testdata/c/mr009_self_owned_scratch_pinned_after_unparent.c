@@ -48,7 +48,7 @@ static void tracebuf_instance_init(Object *obj)
 {
     TracebufState *s = TRACEBUF(obj);
 
-    // BUG: MR009 owns itself
+    // BUG: MR009 initialized with itself as owner
     memory_region_init_io(&s->scratch, OBJECT(&s->scratch), &tracebuf_ops, s,
                           "tracebuf-scratch", 0x100);
 }
