@@ -411,7 +411,7 @@ final class RegionFlow {
         s.markAcquired(subject.id());
         s.removeIf(f -> f instanceof Fact.DestroyPending && f.region().equals(subject.id()));
         s.add(new Fact.AddressSpaceLive(other.id(), other.shown(), subject.id(), subject.shown(),
-            ownership(s, other), ctx.phase(), c.loc(), ctx.chain(), guards.at(f, node)));
+            ownership(s, other), ctx.phase(), c.loc(), ctx.chain(), guards.at(f, node), ownHeld(s, other)));
       } else if (e instanceof Effect.AddressSpaceDestroy d) {
         subject = operand(d.addressSpace(), args, result);
         observe(e, c, subject, null, s);
@@ -421,12 +421,12 @@ final class RegionFlow {
             if (!l.addressSpace().equals(subject.id())) continue;
             known = true;
             s.add(new Fact.DestroyPending(subject.id(), subject.shown(), l.region(), l.shown(), l.phase(), l.at(),
-                ctx.phase(), c.loc(), guards.at(f, node), l.rootOwner()));
+                ctx.phase(), c.loc(), guards.at(f, node), l.rootOwner(), l.ownHeld()));
           }
           // Initialized where this replay did not look (an earlier run-time call): the destroy is pending all the same.
           if (!known) {
             s.add(new Fact.DestroyPending(subject.id(), subject.shown(), null, null, null, null, ctx.phase(), c.loc(),
-                guards.at(f, node), null));
+                guards.at(f, node), null, List.of()));
           }
         }
         List<String> roots = new ArrayList<>();
@@ -760,6 +760,22 @@ final class RegionFlow {
       found = o.owner();
     }
     return found == null ? Fact.Owner.OTHER : found;
+  }
+
+  /**
+   * The device's own regions an address space over {@code root} keeps alive when references are on
+   * regions (refcount): the root, and along an alias root the regions it aliases (an alias references
+   * its target).
+   */
+  private static List<String> ownHeld(RegionState s, Place root) {
+    List<String> out = new ArrayList<>();
+    Set<String> seen = new java.util.HashSet<>();
+    for (String id = root.id(); id != null && seen.add(id); ) {
+      List<Fact.Owned> owned = s.facts(Fact.Owned.class, id);
+      if (!owned.isEmpty() && owned.stream().allMatch(o -> o.owner() == Fact.Owner.SELF)) out.add(id);
+      id = owned.size() == 1 ? owned.get(0).aliasOf() : null;
+    }
+    return List.copyOf(out);
   }
 
   static Fact.Owner ownerOf(Place owner) {
