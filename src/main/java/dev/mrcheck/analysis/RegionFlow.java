@@ -403,6 +403,7 @@ final class RegionFlow {
               && !(semantics != Semantics.REFCOUNT && isRegionRef(f)));
           // Nothing is mapped in a container whose storage is gone (its finalization would delete them).
           s.removeIf(f -> f instanceof Fact.Mapped m && Place.isWithin(m.container(), subject.id()));
+          if (!finalizing) forgetFreedHeld(s, subject.id());
         }
       } else if (e instanceof Effect.AddressSpaceInit a) {
         subject = operand(a.addressSpace(), args, result);
@@ -776,6 +777,30 @@ final class RegionFlow {
       id = owned.size() == 1 ? owned.get(0).aliasOf() : null;
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * A region whose storage the program freed keeps nothing alive any more (under refcount it would hold
+   * its owner through freed memory): it leaves the {@code ownHeld} of the address spaces over it. (In
+   * instance_finalize the device is being finalized already: nothing there holds it any longer.)
+   */
+  private static void forgetFreedHeld(RegionState s, String freed) {
+    for (Fact f : List.copyOf(s.facts())) {
+      List<String> held = f instanceof Fact.AddressSpaceLive a ? a.ownHeld()
+          : f instanceof Fact.DestroyPending d ? d.ownHeld() : List.of();
+      if (held.stream().noneMatch(id -> Place.isWithin(id, freed))) continue;
+      List<String> kept = held.stream().filter(id -> !Place.isWithin(id, freed)).toList();
+      s.removeIf(f::equals);
+      s.add(f instanceof Fact.AddressSpaceLive a
+          ? new Fact.AddressSpaceLive(a.region(), a.shown(), a.addressSpace(), a.addressSpaceShown(), a.rootOwner(),
+              a.phase(), a.at(), a.how(), a.guards(), kept)
+          : withOwnHeld((Fact.DestroyPending) f, kept));
+    }
+  }
+
+  private static Fact.DestroyPending withOwnHeld(Fact.DestroyPending d, List<String> ownHeld) {
+    return new Fact.DestroyPending(d.region(), d.shown(), d.root(), d.rootShown(), d.initPhase(), d.initAt(), d.phase(),
+        d.at(), d.guards(), d.rootOwner(), ownHeld);
   }
 
   static Fact.Owner ownerOf(Place owner) {

@@ -164,10 +164,13 @@ public final class ModelOracle {
     /** A call on a region never initialized, or a live region initialized again: not a pattern to judge. */
     boolean malformed;
     /**
-     * A call on an address space whose storage was freed already (a g_free in instance_finalize before a
-     * teardown helper that destroys and frees it again): undefined C in whichever scenario runs it.
+     * A call on an address space whose storage was freed, or queued for freeing, already (a g_free in
+     * instance_finalize before a teardown helper that destroys and frees it again, a helper that frees it
+     * run twice): undefined C in whichever scenario runs it.
      */
     boolean useAfterFree;
+    /** The address spaces the program handed to g_free or g_free_rcu. */
+    final Set<AddressSpace> freedSpaces = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     boolean realizeFailed;
     Role phase;
 
@@ -440,9 +443,11 @@ public final class ModelOracle {
       if (s instanceof AddressSpaceDestroy && space != null && space.state() != AddressSpace.State.LIVE) {
         malformed = true;
       }
-      if ((s instanceof AddressSpaceDestroy || s instanceof FreeAddressSpace) && space != null && space.isFreed()) {
+      if ((s instanceof AddressSpaceDestroy || s instanceof FreeAddressSpace) && space != null
+          && (space.isFreed() || freedSpaces.contains(space))) {
         useAfterFree = true;
       }
+      if (s instanceof FreeAddressSpace && space != null) freedSpaces.add(space);
       Call before = new Call(s, phase, line, subject, container, space, List.of());
       for (RuleOracle o : oracles) o.before(this, before, l -> found.add(new Violation(o.ruleId(), l)));
       int outcomesBefore = model.outcomes().size();
