@@ -67,8 +67,8 @@ public final class AddressSpaceLifecycleRule extends Rule {
    * instance_finalize comes too late to lose the destroy. RCU runs callbacks in the order they were
    * queued, and the device cannot be finalized while a pending destroy still holds it: one that holds it
    * queued with or after {@code d} makes the device wait for {@code d}'s callback. (A destroy of an earlier
-   * phase is pending in instance_finalize only when no grace period came in between: a realize that failed
-   * after its calls, a throw-away instance.)
+   * phase is pending in instance_finalize only when no grace period came in between: unrealize, a realize
+   * that reported an error, a throw-away instance's instance_init.)
    */
   private static boolean callbackRanBeforeFinalize(AnalysisResult analysis, Observation o, Fact.DestroyPending d) {
     if (o.phase() != Role.INSTANCE_FINALIZE || d.phase() == Role.INSTANCE_FINALIZE) return false;
