@@ -181,6 +181,12 @@ public final class Analyzer {
     // The device lives between realize and unrealize (and while its callbacks run): RCU grace periods
     // pass, so an address_space_destroy of realize has completed by then.
     RegionFlow.gracePeriodPassed(s, Role.REALIZE);
+    // The same holds for instance_finalize after a realize that succeeded (a failure after the realize
+    // hook returned runs unrealize first: qdev's post_realize_fail, pci_qdev_unrealize), which only a
+    // machine torn down long after reaches. Only a realize that reported an error leaves the device to
+    // qdev at once, its destroys still pending.
+    Set<Fact> pendingOnFailure = realized.failed() == null ? Set.of() : realized.failed().facts();
+    afterRealize.removeIf(f -> f instanceof Fact.DestroyPending && !pendingOnFailure.contains(f));
     s = runPhase(flow, d, Role.UNREALIZE, s).everyPath();
     RegionState afterUnrealize = s.copy();
     // Finalize runs after QOM dropped the child properties, whatever unrealize did: replaying it from

@@ -66,11 +66,13 @@ public sealed interface Fact {
 
   /**
    * A live address space over {@code root}; {@code region()} is the root. {@code guards}: the fields
-   * tested true around its {@code address_space_init} ({@code if (s->hostmem)}).
+   * tested true around its {@code address_space_init} ({@code if (s->hostmem)}). {@code ownHeld}: the
+   * device's own regions its root reference keeps alive under refcount semantics (the root, and the
+   * regions an alias root aliases), as known at the init.
    */
   record AddressSpaceLive(
       String region, String shown, String addressSpace, String addressSpaceShown, Owner rootOwner,
-      Role phase, SourceLoc at, List<TraceStep> how, Set<String> guards) implements Fact {}
+      Role phase, SourceLoc at, List<TraceStep> how, Set<String> guards, List<String> ownHeld) implements Fact {}
 
   /**
    * A reference the code must give back that is not a {@code memory_region_ref}: the section of a
@@ -99,10 +101,11 @@ public sealed interface Fact {
   /**
    * {@code address_space_destroy(as)} ran and its RCU callback is pending on the address space's
    * {@code rcu_head}; {@code region()} is the address space, {@code root*} what it was initialized over
-   * (rootOwner null when unknown), {@code guards} the fields tested true around the destroy.
+   * (rootOwner null when unknown), {@code guards} the fields tested true around the destroy,
+   * {@code ownHeld} as in {@link AddressSpaceLive}: the callback releases them.
    */
   record DestroyPending(String region, String shown, String root, String rootShown, Role initPhase, SourceLoc initAt,
-      Role phase, SourceLoc at, Set<String> guards, Owner rootOwner) implements Fact {}
+      Role phase, SourceLoc at, Set<String> guards, Owner rootOwner, List<String> ownHeld) implements Fact {}
 
   /**
    * An error was reported through the replay root's {@code Error **} parameter on this path

@@ -32,12 +32,17 @@ final class Facts {
     }
     if (f instanceof Fact.DestroyPending d) {
       return new Fact.DestroyPending(renameId(d.region(), from, to), d.shown(), renameId(d.root(), from, to),
-          d.rootShown(), d.initPhase(), d.initAt(), d.phase(), d.at(), d.guards(), d.rootOwner());
+          d.rootShown(), d.initPhase(), d.initAt(), d.phase(), d.at(), d.guards(), d.rootOwner(),
+          renameIds(d.ownHeld(), from, to));
     }
     if (f instanceof Fact.ErrorReported) return f;
     if (f instanceof Fact.Unparented u) return new Fact.Unparented(renameId(u.region(), from, to), u.owner(), u.finalized(), u.ownsItself());
     Fact.AddressSpaceLive a = (Fact.AddressSpaceLive) f;
     return new Fact.AddressSpaceLive(renameId(a.region(), from, to), a.shown(), renameId(a.addressSpace(), from, to),
-        a.addressSpaceShown(), a.rootOwner(), a.phase(), a.at(), a.how(), a.guards());
+        a.addressSpaceShown(), a.rootOwner(), a.phase(), a.at(), a.how(), a.guards(), renameIds(a.ownHeld(), from, to));
+  }
+
+  private static java.util.List<String> renameIds(java.util.List<String> ids, String from, String to) {
+    return ids.stream().map(id -> renameId(id, from, to)).toList();
   }
 }

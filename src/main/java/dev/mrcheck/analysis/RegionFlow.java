@@ -410,6 +410,7 @@ final class RegionFlow {
               && !(semantics != Semantics.REFCOUNT && isRegionRef(f)));
           // Nothing is mapped in a container whose storage is gone (its finalization would delete them).
           s.removeIf(f -> f instanceof Fact.Mapped m && Place.isWithin(m.container(), subject.id()));
+          if (!finalizing) forgetFreedHeld(s, subject.id());
         }
       } else if (e instanceof Effect.AddressSpaceInit a) {
         subject = operand(a.addressSpace(), args, result);
@@ -418,7 +419,7 @@ final class RegionFlow {
         s.markAcquired(subject.id());
         s.removeIf(f -> f instanceof Fact.DestroyPending && f.region().equals(subject.id()));
         s.add(new Fact.AddressSpaceLive(other.id(), other.shown(), subject.id(), subject.shown(),
-            ownership(s, other), ctx.phase(), c.loc(), ctx.chain(), guards.at(f, node)));
+            ownership(s, other), ctx.phase(), c.loc(), ctx.chain(), guards.at(f, node), ownHeld(s, other)));
       } else if (e instanceof Effect.AddressSpaceDestroy d) {
         subject = operand(d.addressSpace(), args, result);
         observe(e, c, subject, null, s);
@@ -428,12 +429,12 @@ final class RegionFlow {
             if (!l.addressSpace().equals(subject.id())) continue;
             known = true;
             s.add(new Fact.DestroyPending(subject.id(), subject.shown(), l.region(), l.shown(), l.phase(), l.at(),
-                ctx.phase(), c.loc(), guards.at(f, node), l.rootOwner()));
+                ctx.phase(), c.loc(), guards.at(f, node), l.rootOwner(), l.ownHeld()));
           }
           // Initialized where this replay did not look (an earlier run-time call): the destroy is pending all the same.
           if (!known) {
             s.add(new Fact.DestroyPending(subject.id(), subject.shown(), null, null, null, null, ctx.phase(), c.loc(),
-                guards.at(f, node), null));
+                guards.at(f, node), null, List.of()));
           }
         }
         List<String> roots = new ArrayList<>();
@@ -824,6 +825,46 @@ final class RegionFlow {
     if (gone.stream().allMatch(u -> u.finalized() && (semantics == Semantics.REFCOUNT || u.ownsItself()))) return null;
     Fact.Owner found = gone.get(0).owner();
     return gone.stream().allMatch(u -> u.owner() == found) ? found : Fact.Owner.OTHER;
+  }
+
+  /**
+   * The device's own regions an address space over {@code root} keeps alive when references are on
+   * regions (refcount): the root, and along an alias root the regions it aliases (an alias references
+   * its target).
+   */
+  private static List<String> ownHeld(RegionState s, Place root) {
+    List<String> out = new ArrayList<>();
+    Set<String> seen = new java.util.HashSet<>();
+    for (String id = root.id(); id != null && seen.add(id); ) {
+      List<Fact.Owned> owned = s.facts(Fact.Owned.class, id);
+      if (!owned.isEmpty() && owned.stream().allMatch(o -> o.owner() == Fact.Owner.SELF)) out.add(id);
+      id = owned.size() == 1 ? owned.get(0).aliasOf() : null;
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * A region whose storage the program freed keeps nothing alive any more (under refcount it would hold
+   * its owner through freed memory): it leaves the {@code ownHeld} of the address spaces over it. (In
+   * instance_finalize the device is being finalized already: nothing there holds it any longer.)
+   */
+  private static void forgetFreedHeld(RegionState s, String freed) {
+    for (Fact f : List.copyOf(s.facts())) {
+      List<String> held = f instanceof Fact.AddressSpaceLive a ? a.ownHeld()
+          : f instanceof Fact.DestroyPending d ? d.ownHeld() : List.of();
+      if (held.stream().noneMatch(id -> Place.isWithin(id, freed))) continue;
+      List<String> kept = held.stream().filter(id -> !Place.isWithin(id, freed)).toList();
+      s.removeIf(f::equals);
+      s.add(f instanceof Fact.AddressSpaceLive a
+          ? new Fact.AddressSpaceLive(a.region(), a.shown(), a.addressSpace(), a.addressSpaceShown(), a.rootOwner(),
+              a.phase(), a.at(), a.how(), a.guards(), kept)
+          : withOwnHeld((Fact.DestroyPending) f, kept));
+    }
+  }
+
+  private static Fact.DestroyPending withOwnHeld(Fact.DestroyPending d, List<String> ownHeld) {
+    return new Fact.DestroyPending(d.region(), d.shown(), d.root(), d.rootShown(), d.initPhase(), d.initAt(), d.phase(),
+        d.at(), d.guards(), d.rootOwner(), ownHeld);
   }
 
   static Fact.Owner ownerOf(Place owner) {

@@ -63,19 +63,38 @@ public final class AddressSpaceLifecycleRule extends Rule {
   }
 
   /**
-   * Under legacy and current semantics an address space over the device's own region references the
-   * device itself, so the device is finalized only after the destroy's RCU callback dropped that
-   * reference: a g_free in instance_finalize, after a destroy in an earlier phase, comes after it
-   * (under refcount only for a destroy at unrealize of a hot-pluggable device, see below).
+   * Whether the device is finalized only after {@code d}'s RCU callback ran, so a g_free in its
+   * instance_finalize comes too late to lose the destroy. RCU runs callbacks in the order they were
+   * queued, and the device cannot be finalized while a pending destroy still holds it: one that holds it
+   * queued with or after {@code d} makes the device wait for {@code d}'s callback. (A destroy of an earlier
+   * phase is pending in instance_finalize only when no grace period came in between: unrealize, a realize
+   * that reported an error, a throw-away instance's instance_init.)
    */
   private static boolean callbackRanBeforeFinalize(AnalysisResult analysis, Observation o, Fact.DestroyPending d) {
-    if (o.phase() != Role.INSTANCE_FINALIZE || d.phase() == Role.INSTANCE_FINALIZE || d.rootOwner() != Fact.Owner.SELF) {
-      return false;
+    if (o.phase() != Role.INSTANCE_FINALIZE || d.phase() == Role.INSTANCE_FINALIZE) return false;
+    List<Fact.DestroyPending> queued = o.before().facts(Fact.DestroyPending.class);
+    for (int i = Math.max(0, queued.indexOf(d)); i < queued.size(); i++) {
+      if (holdsDevice(analysis, o, queued.get(i))) return true;
     }
-    if (analysis.semantics() != dev.mrcheck.analysis.Semantics.REFCOUNT) return true;
-    // Refcount: the address space references the region only; but after unrealize qdev unparents the
-    // device's regions, and one still referenced then references its owner until it is finalized.
-    return d.phase() == Role.UNREALIZE && o.device() != null && o.device().hotpluggable();
+    return false;
+  }
+
+  /**
+   * Whether the address space of a pending destroy still holds the device through its root (domain.md
+   * §2). Legacy and current: a reference on a region is one on its owner, so an address space over the
+   * device's own region holds the device. Refcount: it holds the device's regions along its root (an
+   * alias references its target), and such a region holds the device once it is no longer the device's
+   * child: qdev unparents the device's regions after unrealize, or the program unparented it (its
+   * ownership is gone from the state).
+   */
+  private static boolean holdsDevice(AnalysisResult analysis, Observation o, Fact.DestroyPending p) {
+    if (p.phase() == Role.INSTANCE_FINALIZE) return false;
+    if (analysis.semantics() != dev.mrcheck.analysis.Semantics.REFCOUNT) return p.rootOwner() == Fact.Owner.SELF;
+    boolean unparentedByQdev = p.phase() == Role.UNREALIZE && o.device() != null && o.device().hotpluggable();
+    for (String region : p.ownHeld()) {
+      if (unparentedByQdev || o.before().facts(Fact.Owned.class, region).isEmpty()) return true;
+    }
+    return false;
   }
 
   /**

@@ -107,7 +107,7 @@ public final class ModelOracle {
         for (Call c : e.calls) executed.computeIfAbsent(c.phase(), k -> new TreeSet<>()).add(c.line());
         // instance_finalize after introspection or a failed realize meets regions realize never made: normal.
         malformed |= e.malformed && (scenario == Scenario.LIFETIME || scenario == Scenario.UNREALIZE_ANYWAY
-            || scenario == Scenario.RUNTIME) || e.neverMade;
+            || scenario == Scenario.RUNTIME) || e.neverMade || e.useAfterFree;
         for (Violation v : e.found) {
           if (all.add(v)) witnesses.put(v, new Witness(scenario, e.decisions, e.model.trace()));
         }
@@ -160,12 +160,20 @@ public final class ModelOracle {
     boolean judgingLeaks = true;
     /** False while a leaked device's instance_finalize runs only for its effects: its calls are not judged. */
     boolean judgingCalls = true;
-    /** The calls of such an instance_finalize. */
-    final List<Call> unjudged = new ArrayList<>();
-    /** Address spaces whose destroy was still waiting for RCU when the device was unplugged (LIFETIME). */
-    final Set<AddressSpace> pendingAtUnplug = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    /** The calls of an instance_finalize the scenario forced on a device a leak kept alive, judged or not. */
+    final List<Call> forced = new ArrayList<>();
+    /** The destroys still waiting for RCU when the device's last reference was dropped, in queue order. */
+    final List<PendingDestroy> pendingAtUnplug = new ArrayList<>();
     /** A call on a region never initialized, or a live region initialized again: not a pattern to judge. */
     boolean malformed;
+    /**
+     * A call on an address space whose storage was freed, or queued for freeing, already (a g_free in
+     * instance_finalize before a teardown helper that destroys and frees it again, a helper that frees it
+     * run twice): undefined C in whichever scenario runs it.
+     */
+    boolean useAfterFree;
+    /** The address spaces the program handed to g_free or g_free_rcu. */
+    final Set<AddressSpace> freedSpaces = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     boolean realizeFailed;
     /** A call on a region or address space that no statement of the program initializes. */
     boolean neverMade;
@@ -209,12 +217,11 @@ public final class ModelOracle {
         finish();
         return;
       }
-      if (scenario != Scenario.TEARDOWN) {
-        // The device lives now (TEARDOWN is the realize that failed after its calls): RCU grace periods
-        // pass before its callbacks run or it is unplugged.
-        model.note(null, "== the device lives: RCU callbacks of realize run ==");
-        model.rcuDrain();
-      }
+      // The device lives now: RCU grace periods pass before its callbacks run, it is unplugged, or (TEARDOWN)
+      // the machine is torn down. A failure after the realize hook returned would run unrealize first
+      // (qdev's post_realize_fail, pci_qdev_unrealize): only the error branch above drops the device at once.
+      model.note(null, "== the device lives: RCU callbacks of realize run ==");
+      model.rcuDrain();
       if (scenario == Scenario.RUNTIME) {
         model.note(null, "== run time: MMIO write handler ==");
         function(program.runtime());
@@ -245,9 +252,9 @@ public final class ModelOracle {
     private void finish() {
       noteFinalizedByProgram();
       model.objectUnref(device, null);
-      if (scenario == Scenario.LIFETIME) {
-        for (AddressSpace as : model.addressSpaces()) {
-          if (as.state() == AddressSpace.State.DESTROY_PENDING) pendingAtUnplug.add(as);
+      for (Call c : calls) {
+        if (c.stmt() instanceof AddressSpaceDestroy && c.space().state() == AddressSpace.State.DESTROY_PENDING) {
+          pendingAtUnplug.add(new PendingDestroy(c.space(), rootHoldsDevice(c.space())));
         }
       }
       model.rcuDrain();
@@ -262,8 +269,10 @@ public final class ModelOracle {
       // another object's region dropped there is no leak of its own.
       judgingLeaks = false;
       judgingCalls = scenario != Scenario.LIFETIME;
+      int before = calls.size();
       model.finalizeDespiteReferences(device, null);
       judgingCalls = true;
+      forced.addAll(calls.subList(before, calls.size()));
       for (RuleOracle o : oracles) o.afterForcedFinalize(this, line -> found.add(new Violation(o.ruleId(), line)));
     }
 
@@ -417,7 +426,7 @@ public final class ModelOracle {
         for (RuleOracle o : oracles) {
           if (o.judgesLeakedFinalize()) o.after(this, after, l -> found.add(new Violation(o.ruleId(), l)));
         }
-        unjudged.add(new Call(s, phase, line, subject, container, space, List.of()));
+        forced.add(new Call(s, phase, line, subject, container, space, List.of()));
         return;
       }
       if (s instanceof Init i && regions.get(i.region()) != null && !regions.get(i.region()).isFinalized()) {
@@ -456,6 +465,11 @@ public final class ModelOracle {
           || s instanceof UnrefFound u && model.unrefTakesForeignReference(subject, section(u.section()))) {
         malformed = true;
       }
+      if ((s instanceof AddressSpaceDestroy || s instanceof FreeAddressSpace) && space != null
+          && (space.isFreed() || freedSpaces.contains(space))) {
+        useAfterFree = true;
+      }
+      if (s instanceof FreeAddressSpace && space != null) freedSpaces.add(space);
       Call before = new Call(s, phase, line, subject, container, space, List.of());
       for (RuleOracle o : oracles) o.before(this, before, l -> found.add(new Violation(o.ruleId(), l)));
       int outcomesBefore = model.outcomes().size();
@@ -607,13 +621,28 @@ public final class ModelOracle {
     }
 
     @Override
-    public List<Call> unjudgedFinalizeCalls() {
-      return unjudged;
+    public List<Call> forcedFinalizeCalls() {
+      return forced;
     }
 
     @Override
-    public boolean pendingAtUnplug(AddressSpace as) {
-      return pendingAtUnplug.contains(as);
+    public List<PendingDestroy> pendingAtUnplug() {
+      return pendingAtUnplug;
+    }
+
+    /**
+     * Whether the reference {@code as} holds on its root keeps the device alive (domain.md §2): under
+     * legacy and current it is a reference on the root's owner; under refcount on the root, which (or
+     * whose alias target) holds the device once it is no longer one of the device's children (unparented
+     * by the program, or by qdev after unrealize) and is still alive.
+     */
+    private boolean rootHoldsDevice(AddressSpace as) {
+      if (semantics != Semantics.REFCOUNT) return as.root().owner() == device;
+      Set<Region> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+      for (Region r = as.root(); r != null && seen.add(r); r = r.aliasTarget()) {
+        if (own(r) && r.parent() == null && !r.isFinalized()) return true;
+      }
+      return false;
     }
 
     @Override

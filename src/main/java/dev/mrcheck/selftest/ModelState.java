@@ -24,8 +24,9 @@ public interface ModelState {
      */
     UNREALIZE_ANYWAY,
     /**
-     * A device finalized after realize without unrealize (a realize that failed after its calls, machine
-     * teardown): instance_finalize's calls are judged one by one, its leaks are not.
+     * A device finalized after a realize that succeeded, without unrealize (the machine torn down, long
+     * after realize: RCU grace periods have passed): instance_finalize's calls are judged one by one, its
+     * leaks are not. (A realize that fails is every scenario's error branch.)
      */
     TEARDOWN,
     /**
@@ -66,13 +67,19 @@ public interface ModelState {
   boolean stillHeld(Call call);
 
   /**
-   * The calls of instance_finalize when the scenario ran it only for its effects (after a whole lifetime,
-   * on a device a leak kept alive; the other scenarios judge them): what it does is known, not judged.
+   * The calls of instance_finalize when the scenario forced it on a device a leak kept alive (after a
+   * whole lifetime they run unjudged, the other scenarios judge them one by one).
    */
-  List<Call> unjudgedFinalizeCalls();
+  List<Call> forcedFinalizeCalls();
 
-  /** Whether {@code as}'s destroy was still waiting for its RCU callback when the device was unplugged. */
-  boolean pendingAtUnplug(AddressSpace as);
+  /**
+   * An address_space_destroy whose RCU callback was still queued when the device's last reference was
+   * dropped; {@code holdsDevice}: the reference that callback drops kept the device alive then.
+   */
+  record PendingDestroy(AddressSpace space, boolean holdsDevice) {}
+
+  /** The destroys pending when the device's last reference was dropped, in the order RCU runs them. */
+  List<PendingDestroy> pendingAtUnplug();
 
   /**
    * Whether the reference a {@code memory_region_find} call took was still held when its function

@@ -328,16 +328,21 @@ public final class RuleOracles {
     }
 
     /**
-     * (b) once more, for a device a leak kept alive: its instance_finalize, as the analysis reads it (as
-     * if the leak were fixed), would run at unplug, while a destroy of unrealize still waits for RCU. An
-     * address space over the device's own root is excepted: it holds the device (under refcount, the
-     * region qdev unparented after unrealize does), so the callback runs before any finalize.
+     * (b) once more, for a device a leak kept alive (in any scenario): its instance_finalize, as the
+     * analysis reads it (as if the leak were fixed), runs when the device's last reference is dropped,
+     * while destroys queued before still wait for RCU; the model ran them first only because of the leak.
+     * RCU runs callbacks in order, so the device waits for a destroy's callback when it, or one queued
+     * after it, still held the device then (an address space over the device's own root, domain.md §2).
      */
     @Override
     public void afterForcedFinalize(ModelState s, IntConsumer violatedAt) {
-      for (Call c : s.unjudgedFinalizeCalls()) {
-        if (c.stmt() instanceof DeviceProgram.FreeAddressSpace && c.space() != null && s.pendingAtUnplug(c.space())
-            && !s.own(c.space().root())) {
+      List<ModelState.PendingDestroy> pending = s.pendingAtUnplug();
+      for (Call c : s.forcedFinalizeCalls()) {
+        if (!(c.stmt() instanceof DeviceProgram.FreeAddressSpace) || c.space() == null) continue;
+        int at = 0;
+        while (at < pending.size() && pending.get(at).space() != c.space()) at++;
+        if (at == pending.size()) continue;
+        if (pending.subList(at, pending.size()).stream().noneMatch(ModelState.PendingDestroy::holdsDevice)) {
           violatedAt.accept(c.line());
         }
       }
