@@ -108,6 +108,12 @@ public sealed interface Fact {
       Role phase, SourceLoc at, Set<String> guards, Owner rootOwner, List<String> ownHeld) implements Fact {}
 
   /**
+   * The address space was freed while its {@code address_space_destroy} was pending (MR007): the
+   * destroy never takes effect, and its reference on the root {@code region} is never dropped.
+   */
+  record RootKeptByLostDestroy(String region, String addressSpace) implements Fact {}
+
+  /**
    * An error was reported through the replay root's {@code Error **} parameter on this path
    * ({@code region()} is {@link Place#ERROR}): a return from here is a failure. Only a root's own
    * calls, and callees that report an error on every path, leave this fact behind.

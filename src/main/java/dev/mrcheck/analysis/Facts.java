@@ -36,6 +36,9 @@ final class Facts {
           renameIds(d.ownHeld(), from, to));
     }
     if (f instanceof Fact.ErrorReported) return f;
+    if (f instanceof Fact.RootKeptByLostDestroy k) {
+      return new Fact.RootKeptByLostDestroy(renameId(k.region(), from, to), renameId(k.addressSpace(), from, to));
+    }
     if (f instanceof Fact.Unparented u) return new Fact.Unparented(renameId(u.region(), from, to), u.owner(), u.finalized(), u.ownsItself());
     Fact.AddressSpaceLive a = (Fact.AddressSpaceLive) f;
     return new Fact.AddressSpaceLive(renameId(a.region(), from, to), a.shown(), renameId(a.addressSpace(), from, to),

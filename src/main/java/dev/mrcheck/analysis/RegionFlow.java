@@ -405,12 +405,17 @@ final class RegionFlow {
           // make a later call on them any less a use after finalization (MR004). Under legacy and current
           // semantics a memory_region_ref is on the owner: freeing the region does not give it back.
           boolean finalizing = ctx.phase() == Role.INSTANCE_FINALIZE;
+          List<Fact.DestroyPending> lost = new ArrayList<>();
+          for (Fact.DestroyPending d : s.facts(Fact.DestroyPending.class)) {
+            if (d.root() != null && Place.isWithin(d.region(), subject.id())) lost.add(d);
+          }
           s.removeIf(f -> !(f instanceof Fact.AddressSpaceLive) && Place.isWithin(f.region(), subject.id())
               && !(finalizing && f instanceof Fact.Owned o && o.owner() == Fact.Owner.SELF)
               && !(semantics != Semantics.REFCOUNT && isRegionRef(f)));
           // Nothing is mapped in a container whose storage is gone (its finalization would delete them).
           s.removeIf(f -> f instanceof Fact.Mapped m && Place.isWithin(m.container(), subject.id()));
           if (!finalizing) forgetFreedHeld(s, subject.id());
+          for (Fact.DestroyPending d : lost) s.add(new Fact.RootKeptByLostDestroy(d.root(), d.region()));
         }
       } else if (e instanceof Effect.AddressSpaceInit a) {
         subject = operand(a.addressSpace(), args, result);
@@ -738,7 +743,8 @@ final class RegionFlow {
     // A reference taken in instance_finalize, on a region QOM dropped already, revives nothing.
     if (!s.facts(Fact.Mapped.class, region).isEmpty() || !s.facts(Fact.AddressSpaceLive.class, region).isEmpty()
         || s.facts(Fact.Referenced.class, region).stream().anyMatch(r -> r.phase() != Role.INSTANCE_FINALIZE)
-        || s.facts(Fact.DestroyPending.class).stream().anyMatch(d -> region.equals(d.root()))) {
+        || s.facts(Fact.DestroyPending.class).stream().anyMatch(d -> region.equals(d.root()))
+        || !s.facts(Fact.RootKeptByLostDestroy.class, region).isEmpty()) {
       return true;
     }
     for (Fact.Owned alias : s.facts(Fact.Owned.class)) {
@@ -797,8 +803,9 @@ final class RegionFlow {
   private static boolean heldOtherThanByAlias(RegionState s, String region) {
     return !s.facts(Fact.Mapped.class, region).isEmpty() || !s.facts(Fact.AddressSpaceLive.class, region).isEmpty()
         || !s.facts(Fact.Referenced.class, region).isEmpty()
-        // address_space_destroy drops its root reference in an RCU callback, after this phase.
-        || s.facts(Fact.DestroyPending.class).stream().anyMatch(d -> region.equals(d.root()));
+        // address_space_destroy drops its root reference in an RCU callback, after this phase; never if lost.
+        || s.facts(Fact.DestroyPending.class).stream().anyMatch(d -> region.equals(d.root()))
+        || !s.facts(Fact.RootKeptByLostDestroy.class, region).isEmpty();
   }
 
   /** The owner of {@code region} on every path reaching here, or OTHER when unknown or path-dependent. */

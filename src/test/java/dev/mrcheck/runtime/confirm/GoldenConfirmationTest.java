@@ -39,6 +39,7 @@ class GoldenConfirmationTest {
       Semantics.CURRENT, Set.of("MR001 mr001_gfree_keeps_owner_reference.c:37"),
       Semantics.REFCOUNT, Set.of(
           "MR002 mr002_container_held_by_pending_as_destroy.c:66",
+          "MR002 mr002_root_kept_by_lost_as_destroy.c:63",
           "MR002 mr002_container_unparented_while_mapped.c:78",
           "MR002 mr002_goto_fail_skips_del.c:48",
           "MR002 mr002_packed_descriptors_gautofree_remap.c:72",
