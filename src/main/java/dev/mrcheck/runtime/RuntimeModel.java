@@ -27,12 +27,6 @@ public final class RuntimeModel {
   private final List<Node> nodes = new ArrayList<>();
   private final List<AddressSpace> spaces = new ArrayList<>();
   private final List<Mapping> mappings = new ArrayList<>();
-  /**
-   * memory_region_ref references that an unbalanced memory_region_unref of another region (with the
-   * same owner, under legacy and current semantics) dropped from the count: the count is right, yet
-   * the region they were taken through has not given them back (see {@link #owedByTheirRegion}).
-   */
-  private final List<Ref> droppedThroughAnother = new ArrayList<>();
 
   public RuntimeModel(Semantics semantics) {
     this.policy = new ReferencePolicy(Objects.requireNonNull(semantics, "semantics"));
@@ -333,14 +327,11 @@ public final class RuntimeModel {
       ref = findLast(target, holder, mr, null);
     }
     if (ref == null) {
-      Ref owed = findLast(droppedThroughAnother, holder, mr);
-      if (owed != null) droppedThroughAnother.remove(owed);
       ref = target.refs.stream().filter(r -> r.kind == Ref.Kind.REGION_REF || r.kind == Ref.Kind.EXTERNAL)
           .findFirst().orElse(null);
       if (ref != null) {
         journal.note(loc, "unbalanced memory_region_unref(" + mr.name() + "): drops a reference taken by "
             + ref.holder.label());
-        if (ref.kind == Ref.Kind.REGION_REF && ref.via != null && ref.via != mr) droppedThroughAnother.add(ref);
       }
     }
     if (ref == null) {
@@ -630,15 +621,6 @@ public final class RuntimeModel {
     return List.copyOf(nodes);
   }
 
-  /**
-   * The memory_region_ref references an unbalanced unref of another region dropped, and no unref of
-   * their own region settled since: region by region, as the code pairs them (and as refcount
-   * semantics counts them), they are still owed, although the owner's count no longer shows them.
-   */
-  public List<Reference> owedByTheirRegion() {
-    return droppedThroughAnother.stream().map(Ref::view).toList();
-  }
-
   public List<AddressSpace> addressSpaces() {
     return List.copyOf(spaces);
   }
@@ -756,12 +738,6 @@ public final class RuntimeModel {
     if (target.refcount() == 0 && !target.immortal()) {
       finalizeNode(target, loc);
     }
-  }
-
-  private static Ref findLast(List<Ref> refs, Holder holder, Region via) {
-    Ref last = null;
-    for (Ref r : refs) if (r.holder == holder && r.via == via) last = r;
-    return last;
   }
 
   private static Ref findLast(Node target, Holder holder, Region via, Ref.Kind kind) {

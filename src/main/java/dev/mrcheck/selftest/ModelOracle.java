@@ -612,11 +612,6 @@ public final class ModelOracle {
           if (callOf(ref) == c) return true;
         }
       }
-      // MR006 pairs refs and unrefs region by region: an unref of another region with the same owner
-      // drops the owner's count (legacy, current), but not the reference this region still owes.
-      for (Reference ref : model.owedByTheirRegion()) {
-        if (callOf(ref) == c) return true;
-      }
       return false;
     }
 
