@@ -107,7 +107,8 @@ public final class ModelOracle {
         for (Call c : e.calls) executed.computeIfAbsent(c.phase(), k -> new TreeSet<>()).add(c.line());
         // instance_finalize after introspection or a failed realize meets regions realize never made: normal.
         malformed |= e.malformed && (scenario == Scenario.LIFETIME || scenario == Scenario.UNREALIZE_ANYWAY
-            || scenario == Scenario.RUNTIME) || e.neverMade || e.useAfterFree;
+            || scenario == Scenario.RUNTIME) || e.neverMade || e.useAfterFree
+            || e.tookForeignReference;
         for (Violation v : e.found) {
           if (all.add(v)) witnesses.put(v, new Witness(scenario, e.decisions, e.model.trace()));
         }
@@ -177,6 +178,8 @@ public final class ModelOracle {
     boolean realizeFailed;
     /** A call on a region or address space that no statement of the program initializes. */
     boolean neverMade;
+    /** An unref that took a reference some other holder owned, in whichever scenario. */
+    boolean tookForeignReference;
     Role phase;
 
     Execution(DeviceProgram program, RenderedSource source, Semantics semantics, Scenario scenario,
@@ -414,6 +417,14 @@ public final class ModelOracle {
             + source.text().lines().skip(line - 1).findFirst().orElse("").strip());
         return;
       }
+      // An unref with no reference of its own to give back takes one from whoever holds the region (a
+      // container's mapping, a section): the count is only a number in QEMU. The rules judge references
+      // against their holders (domain.md §4 has no rule for an unref underflow), so what such a program
+      // then leaks or frees has no verdict either side shares (in a forced instance_finalize as anywhere).
+      if (s instanceof Unref && model.unrefTakesForeignReference(subject, device)
+          || s instanceof UnrefFound u && model.unrefTakesForeignReference(subject, section(u.section()))) {
+        tookForeignReference = true;
+      }
       if (!judgingCalls) {
         Call call = new Call(s, phase, line, subject, container, space, List.of());
         for (RuleOracle o : oracles) {
@@ -455,14 +466,6 @@ public final class ModelOracle {
       // it from QEMU's list a second time and queues a second RCU callback on one rcu_head: undefined, not
       // a pattern either side can judge.
       if (s instanceof AddressSpaceDestroy && space != null && space.state() != AddressSpace.State.LIVE) {
-        malformed = true;
-      }
-      // An unref with no reference of its own to give back takes one from whoever holds the region (a
-      // container's mapping, a section): the count is only a number in QEMU. The rules judge references
-      // against their holders (domain.md §4 has no rule for an unref underflow), so what such a program
-      // then leaks or frees has no verdict either side shares.
-      if (s instanceof Unref && model.unrefTakesForeignReference(subject, device)
-          || s instanceof UnrefFound u && model.unrefTakesForeignReference(subject, section(u.section()))) {
         malformed = true;
       }
       if ((s instanceof AddressSpaceDestroy || s instanceof FreeAddressSpace) && space != null
