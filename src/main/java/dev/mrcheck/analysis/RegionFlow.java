@@ -741,12 +741,7 @@ final class RegionFlow {
   private static boolean heldPastChildProperties(RegionState s, String region, Set<String> seen) {
     if (!seen.add(region)) return false;
     // A reference taken in instance_finalize, on a region QOM dropped already, revives nothing.
-    if (!s.facts(Fact.Mapped.class, region).isEmpty() || !s.facts(Fact.AddressSpaceLive.class, region).isEmpty()
-        || s.facts(Fact.Referenced.class, region).stream().anyMatch(r -> r.phase() != Role.INSTANCE_FINALIZE)
-        || s.facts(Fact.DestroyPending.class).stream().anyMatch(d -> region.equals(d.root()))
-        || !s.facts(Fact.RootKeptByLostDestroy.class, region).isEmpty()) {
-      return true;
-    }
+    if (heldOtherThanByAlias(s, region, r -> r.phase() != Role.INSTANCE_FINALIZE)) return true;
     for (Fact.Owned alias : s.facts(Fact.Owned.class)) {
       if (!region.equals(alias.aliasOf())) continue;
       if (alias.owner() != Fact.Owner.SELF || heldPastChildProperties(s, alias.region(), seen)) return true;
@@ -797,12 +792,15 @@ final class RegionFlow {
    * reference, or (under refcount) an alias of it. The may-facts make this "on some path".
    */
   private static boolean held(RegionState s, String region) {
-    return heldOtherThanByAlias(s, region) || s.facts(Fact.Owned.class).stream().anyMatch(o -> region.equals(o.aliasOf()));
+    return heldOtherThanByAlias(s, region, r -> true)
+        || s.facts(Fact.Owned.class).stream().anyMatch(o -> region.equals(o.aliasOf()));
   }
 
-  private static boolean heldOtherThanByAlias(RegionState s, String region) {
+  /** {@link #held} but for aliases, counting only the references {@code counts} accepts. */
+  private static boolean heldOtherThanByAlias(RegionState s, String region,
+      java.util.function.Predicate<Fact.Referenced> counts) {
     return !s.facts(Fact.Mapped.class, region).isEmpty() || !s.facts(Fact.AddressSpaceLive.class, region).isEmpty()
-        || !s.facts(Fact.Referenced.class, region).isEmpty()
+        || s.facts(Fact.Referenced.class, region).stream().anyMatch(counts)
         // address_space_destroy drops its root reference in an RCU callback, after this phase; never if lost.
         || s.facts(Fact.DestroyPending.class).stream().anyMatch(d -> region.equals(d.root()))
         || !s.facts(Fact.RootKeptByLostDestroy.class, region).isEmpty();

@@ -180,6 +180,9 @@ public final class ModelOracle {
     boolean neverMade;
     /** An unref that took a reference some other holder owned, in whichever scenario. */
     boolean tookForeignReference;
+    /** The regions and address spaces some statement of the program initializes (made on first need). */
+    Set<Integer> madeRegions;
+    Set<Integer> madeSpaces;
     Role phase;
 
     Execution(DeviceProgram program, RenderedSource source, Semantics semantics, Scenario scenario,
@@ -489,11 +492,13 @@ public final class ModelOracle {
 
     /** Whether {@code s} needs a region or address space the program never initializes (g_free(NULL) does not). */
     private boolean actsOnNeverMade(Stmt s) {
-      Set<Integer> madeRegions = new java.util.HashSet<>();
-      Set<Integer> madeSpaces = new java.util.HashSet<>();
-      for (Stmt any : program.statements()) {
-        if (any instanceof Init i) madeRegions.add(i.region());
-        if (any instanceof AddressSpaceInit a) madeSpaces.add(a.space());
+      if (madeRegions == null) {
+        madeRegions = new java.util.HashSet<>();
+        madeSpaces = new java.util.HashSet<>();
+        for (Stmt any : program.statements()) {
+          if (any instanceof Init i) madeRegions.add(i.region());
+          if (any instanceof AddressSpaceInit a) madeSpaces.add(a.space());
+        }
       }
       java.util.function.IntPredicate never = r -> !madeRegions.contains(r);
       java.util.function.Predicate<Container> neverContainer = c -> !c.isSystemMemory() && never.test(c.region());
