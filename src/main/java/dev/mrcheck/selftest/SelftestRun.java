@@ -245,7 +245,7 @@ public final class SelftestRun {
   /** The summary table: per rule, semantics and language. */
   public void print(PrintWriter out, double seconds) {
     double checking = Math.max(seconds - shrinkNanos / 1e9, 1e-9);
-    out.printf("%d programs (%d branching, %d not judged: a region used before init or initialized twice), "
+    out.printf("%d programs (%d branching, %d not judged: undefined C or a reference count corrupted, see README), "
         + "%d model paths, %.1f s (%.1f s shrinking), %.1f programs/s without shrinking, %d disagreeing%n",
         programs, branching, unjudgedPrograms, paths, seconds, shrinkNanos / 1e9, programs / checking, disagreeing);
     out.printf("%-24s %9s %9s %9s %9s %9s  %s%n", "rule semantics language", "agreed", "missed", "missed-br",
