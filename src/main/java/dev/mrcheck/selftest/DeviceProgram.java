@@ -62,20 +62,16 @@ public record DeviceProgram(boolean hotPluggable, List<RegionField> regions, int
 
   /** Whether any statement (helpers included) branches: then only "no unreproducible finding" is required. */
   public boolean branching() {
-    List<List<Stmt>> all = new ArrayList<>(hooks.values());
-    all.addAll(helpers);
-    all.add(runtime);
-    return all.stream().anyMatch(DeviceProgram::hasIf);
+    return statements().stream().anyMatch(s -> s instanceof IfError);
   }
 
-  private static boolean hasIf(List<Stmt> body) {
-    return body.stream().anyMatch(s -> s instanceof IfError);
-  }
-
-  /** Every statement of the program, in hooks, helpers, run-time code and branches. */
+  /**
+   * Every statement of the program: hooks in the order they run, helpers, run-time code, each branch
+   * after the statement that opens it.
+   */
   public List<Stmt> statements() {
     List<Stmt> out = new ArrayList<>();
-    for (List<Stmt> b : hooks.values()) flatten(b, out);
+    for (Role role : HOOKS) flatten(hook(role), out);
     for (List<Stmt> b : helpers) flatten(b, out);
     flatten(runtime, out);
     return out;
@@ -90,16 +86,7 @@ public record DeviceProgram(boolean hotPluggable, List<RegionField> regions, int
 
   /** Number of statements, helpers and branches included: the size a shrinker reduces. */
   public int size() {
-    int n = 0;
-    for (List<Stmt> b : hooks.values()) n += size(b);
-    for (List<Stmt> b : helpers) n += size(b);
-    return n + size(runtime);
-  }
-
-  private static int size(List<Stmt> body) {
-    int n = 0;
-    for (Stmt s : body) n += s instanceof IfError f ? 1 + size(f.then()) : 1;
-    return n;
+    return statements().size();
   }
 
   /** How a region field is stored in the state struct. */

@@ -433,14 +433,11 @@ public final class ModelOracle {
         for (RuleOracle o : oracles) {
           if (o.judgesLeakedFinalize()) o.before(this, call, l -> found.add(new Violation(o.ruleId(), l)));
         }
-        int outcomesBefore = model.outcomes().size();
-        space = apply(s, loc, subject, container, space);
-        List<Outcome> outcomes = List.copyOf(model.outcomes().subList(outcomesBefore, model.outcomes().size()));
-        Call after = new Call(s, phase, line, subject, container, space, outcomes);
+        Call after = applied(s, loc, line, subject, container, space);
         for (RuleOracle o : oracles) {
           if (o.judgesLeakedFinalize()) o.after(this, after, l -> found.add(new Violation(o.ruleId(), l)));
         }
-        forced.add(new Call(s, phase, line, subject, container, space, List.of()));
+        forced.add(new Call(s, phase, line, subject, container, after.space(), List.of()));
         return;
       }
       if (s instanceof Init i && regions.get(i.region()) != null && !regions.get(i.region()).isFinalized()) {
@@ -478,16 +475,21 @@ public final class ModelOracle {
       if (s instanceof FreeAddressSpace && space != null) freedSpaces.add(space);
       Call before = new Call(s, phase, line, subject, container, space, List.of());
       for (RuleOracle o : oracles) o.before(this, before, l -> found.add(new Violation(o.ruleId(), l)));
-      int outcomesBefore = model.outcomes().size();
-      space = apply(s, loc, subject, container, space);
-      if (s instanceof Init) subject = regions.get(((Init) s).region());
-      List<Outcome> outcomes = List.copyOf(model.outcomes().subList(outcomesBefore, model.outcomes().size()));
-      Call after = new Call(s, phase, line, subject, container, space, outcomes);
-      noteCrashes(outcomes);
+      Call after = applied(s, loc, line, subject, container, space);
+      noteCrashes(after.outcomes());
       calls.add(after);
       byLoc.putIfAbsent(loc, after);
       if (s instanceof Find && frame != null) frame.add(after);
       for (RuleOracle o : oracles) o.after(this, after, l -> found.add(new Violation(o.ruleId(), l)));
+    }
+
+    /** Runs {@code s} in the model: the call as it ends, with the model's outcomes of it (an init's new region). */
+    private Call applied(Stmt s, SourceLoc loc, int line, Region subject, Region container, AddressSpace space) {
+      int outcomesBefore = model.outcomes().size();
+      AddressSpace spaceAfter = apply(s, loc, subject, container, space);
+      Region subjectAfter = s instanceof Init i ? regions.get(i.region()) : subject;
+      return new Call(s, phase, line, subjectAfter, container, spaceAfter,
+          List.copyOf(model.outcomes().subList(outcomesBefore, model.outcomes().size())));
     }
 
     /** Whether {@code s} needs a region or address space the program never initializes (g_free(NULL) does not). */

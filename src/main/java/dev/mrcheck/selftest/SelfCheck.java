@@ -109,24 +109,14 @@ public final class SelfCheck {
 
     /** Rendered line to the statement's place in program order (hooks in lifecycle order, helpers, run-time code). */
     private Map<Integer, Integer> ordinals(RenderedSource src) {
-      List<DeviceProgram.Stmt> order = new ArrayList<>();
-      for (var role : DeviceProgram.HOOKS) flatten(program.hook(role), order);
-      for (List<DeviceProgram.Stmt> h : program.helpers()) flatten(h, order);
-      // Without it, a run-time statement's disagreement is keyed by its line, which differs per language.
-      flatten(program.runtime(), order);
+      // Run-time statements included: otherwise their disagreements are keyed by lines, which differ per language.
+      List<DeviceProgram.Stmt> order = program.statements();
       Map<Integer, Integer> out = new java.util.HashMap<>();
       for (int i = 0; i < order.size(); i++) {
         Integer line = src.lines().get(order.get(i));
         if (line != null) out.put(line, i);
       }
       return out;
-    }
-
-    private static void flatten(List<DeviceProgram.Stmt> body, List<DeviceProgram.Stmt> out) {
-      for (DeviceProgram.Stmt s : body) {
-        out.add(s);
-        if (s instanceof DeviceProgram.IfError e) flatten(e.then(), out);
-      }
     }
 
     public String describe() {
