@@ -287,7 +287,7 @@ public final class RuntimeModel {
   /** {@code memory_region_ref(mr)} (also {@code memory_region_find}'s section) on behalf of {@code holder}. */
   public void ref(Region mr, Holder holder, SourceLoc loc) {
     Node target = policy.refTarget(mr);
-    if (mr.finalized && target != mr && target != null && !target.finalizing && !target.finalized) {
+    if (onlyLiveOwnerTouched(mr, target)) {
       // As memory_region_unref: only mr->owner is read, and finalization leaves it in place.
       journal.note(loc, "memory_region_ref(" + mr.name() + ") after it was finalized: only its owner "
           + target.name() + " is touched, and it is alive");
@@ -309,7 +309,7 @@ public final class RuntimeModel {
   /** {@code memory_region_unref(mr)} on behalf of {@code holder}. */
   public void unref(Region mr, Holder holder, SourceLoc loc) {
     Node target = policy.refTarget(mr);
-    if (mr.finalized && target != mr && target != null && !target.finalizing && !target.finalized) {
+    if (onlyLiveOwnerTouched(mr, target)) {
       // memory_region_unref only reads mr->owner, which finalization leaves in place; the region's
       // memory (embedded in its owner) is still there: the owner's reference is dropped as usual.
       journal.note(loc, "memory_region_unref(" + mr.name() + ") after it was finalized: only its owner "
@@ -340,6 +340,14 @@ public final class RuntimeModel {
       return;
     }
     dropRef(ref, loc, "memory_region_unref(" + mr.name() + ")");
+  }
+
+  /**
+   * A finalized region whose reference goes to its owner, still alive: memory_region_ref/unref read only
+   * mr->owner, which finalization leaves in place, so the call acts on the owner as usual.
+   */
+  private static boolean onlyLiveOwnerTouched(Region mr, Node target) {
+    return mr.finalized && target != mr && target != null && !target.finalizing && !target.finalized;
   }
 
   /**
