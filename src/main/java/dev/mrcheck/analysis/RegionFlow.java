@@ -379,8 +379,9 @@ final class RegionFlow {
         if (finalizedByUnparent(s, subject)) {
           // memory_region_finalize deletes the subregions of a container it finalizes.
           s.removeIf(f -> f instanceof Fact.Mapped m && m.container().equals(subject.id()));
-        } else if (ownedContainer(s, subject)) {
+        } else if (ownedContainer(s, subject) && !ownsItself(s, subject.id())) {
           // Still held: finalized (subregions deleted) only where nothing reference-counts the region itself.
+          // (A container that owns itself is counted itself under every semantics: it lives on, mappings and all.)
           List<Fact.Mapped> inside = new ArrayList<>();
           for (Fact f : s.facts()) if (f instanceof Fact.Mapped m && m.container().equals(subject.id())) inside.add(m);
           s.removeIf(f -> f instanceof Fact.Mapped m && m.container().equals(subject.id()));
@@ -389,9 +390,9 @@ final class RegionFlow {
         // Only an unparent that unlinks the region does anything: after it the region has no parent.
         if (!s.facts(Fact.Owned.class, subject.id()).isEmpty()) {
           // Under legacy and current semantics references are on the owner: only the child property held the region.
-          boolean ownsItself = s.facts(Fact.Owned.class, subject.id()).stream().allMatch(Fact.Owned::ownsItself);
+          boolean ownsItself = ownsItself(s, subject.id());
           s.add(new Fact.Unparented(subject.id(), ownership(s, subject),
-              semantics != Semantics.REFCOUNT || !held(s, subject.id()), ownsItself));
+              semantics != Semantics.REFCOUNT && !ownsItself || !held(s, subject.id()), ownsItself));
           List<Fact.Mapped> own = s.facts(Fact.Mapped.class, subject.id());
           s.removeIf(f -> f instanceof Fact.Mapped && f.region().equals(subject.id()));
           for (Fact.Mapped m : own) s.add(m.withRegionUnparented());
@@ -778,13 +779,29 @@ final class RegionFlow {
     // In instance_finalize the device's own regions have lost their parent link already.
     boolean parentGone = owned.isEmpty() || phase == Role.INSTANCE_FINALIZE && droppedWithChildProperties(owned);
     if (!parentGone || held(s, region)) return;
-    s.removeIf(f -> f instanceof Fact.Mapped m && m.containerUnparented() && m.container().equals(region));
+    boolean countedItself = unparentedOwningItself(s, region);
+    s.removeIf(f -> f instanceof Fact.Mapped m && (m.containerUnparented() || countedItself) && m.container().equals(region));
     // An unparented region that was still held is finalized now: a later ref on it takes nothing.
     for (Fact.Unparented u : s.facts(Fact.Unparented.class, region)) {
       if (u.finalized()) continue;
       s.removeIf(u::equals);
       s.add(new Fact.Unparented(region, u.owner(), true, u.ownsItself()));
     }
+  }
+
+  /**
+   * A region whose owner is the region itself ({@code OBJECT(mr)}, MR009) on every path: QOM counts its
+   * references on the region, as refcount semantics counts every region's, whatever the semantics.
+   */
+  static boolean ownsItself(RegionState s, String region) {
+    List<Fact.Owned> owned = s.facts(Fact.Owned.class, region);
+    return !owned.isEmpty() && owned.stream().allMatch(Fact.Owned::ownsItself);
+  }
+
+  /** Unparented on every path that says anything, and owning itself: it lives as long as it is held. */
+  static boolean unparentedOwningItself(RegionState s, String region) {
+    List<Fact.Unparented> gone = s.facts(Fact.Unparented.class, region);
+    return !gone.isEmpty() && gone.stream().allMatch(Fact.Unparented::ownsItself);
   }
 
   /**

@@ -31,7 +31,7 @@ public final class ForeignContainerLeakRule extends Rule {
       for (Fact.Mapped m : cp.state().facts(Fact.Mapped.class)) {
         if (m.undoneBefore() != null || m.regionOwner() != Fact.Owner.SELF || !m.liveUnder(analysis.semantics())) continue;
         if (m.phase() != Role.INSTANCE_INIT && m.phase() != Role.REALIZE) continue;
-        if (!foreign(cp, m)) continue;
+        if (!foreign(cp, m) || finalizedByItsUnparent(cp, m)) continue;
         report.accept(finding(cp, m));
       }
     }
@@ -44,7 +44,19 @@ public final class ForeignContainerLeakRule extends Rule {
   private static boolean foreign(Checkpoint cp, Fact.Mapped m) {
     if (m.container().startsWith("global:")) return true;
     return m.containerOwner() != Fact.Owner.SELF
-        && !cp.state().facts(Fact.Owned.class, m.container()).isEmpty();
+        && (!cp.state().facts(Fact.Owned.class, m.container()).isEmpty()
+            // A container that owns itself, unparented but still held, is alive: its mappings were kept.
+            || !cp.state().facts(Fact.Unparented.class, m.container()).isEmpty());
+  }
+
+  /**
+   * Unparented while mapped (MR002 reports that) and finalized by it: finalization detached the region,
+   * and the container's reference went with it.
+   */
+  private static boolean finalizedByItsUnparent(Checkpoint cp, Fact.Mapped m) {
+    if (!m.regionUnparented()) return false;
+    List<Fact.Unparented> gone = cp.state().facts(Fact.Unparented.class, m.region());
+    return !gone.isEmpty() && gone.stream().allMatch(Fact.Unparented::finalized);
   }
 
   private Finding finding(Checkpoint cp, Fact.Mapped m) {

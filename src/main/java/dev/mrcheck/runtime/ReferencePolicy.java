@@ -35,7 +35,7 @@ final class ReferencePolicy {
   boolean containerRefsSubregion(Region container, Region sub) {
     return switch (semantics) {
       case LEGACY, REFCOUNT -> true;
-      case CURRENT -> container.owner() != sub.owner();
+      case CURRENT -> container.ownerPointer() != sub.ownerPointer();
     };
   }
 

@@ -55,6 +55,14 @@ public final class Region extends Node {
     return owner;
   }
 
+  /**
+   * What {@code mr->owner} points at: the region itself when it owns itself (QEMU compares owners by
+   * pointer, and such a region's owner is no other region's), else {@link #owner()}.
+   */
+  Node ownerPointer() {
+    return selfOwned ? this : owner;
+  }
+
   /** Initialized with itself as owner (domain.md MR009): it is its own child property. */
   public boolean ownsItself() {
     return selfOwned;

@@ -854,7 +854,7 @@ public final class RuntimeModel {
     journal.note(loc, mr.name() + " finalized");
     Region container = mr.container;
     if (container != null) {
-      boolean sameOwner = container.owner() == mr.owner();
+      boolean sameOwner = container.ownerPointer() == mr.ownerPointer();
       // memory_region_finalize assumes the owner is dying: it clears mr->enabled before the auto-detach,
       // so no topology update follows and rendered views keep the finalized region. Only safe at teardown.
       // An owner-less region belongs to the machine, which never dies: only code unparents it, at run time.
