@@ -203,7 +203,7 @@ public final class Analyzer {
       // Replayed apart rather than from a join: a join keeps one target per pointer field (s->buf after
       // realize or the one unrealize allocated) and takes unrealize's del of s->bars[*] for a loop's.
       variant = "after unrealize";
-      unrealizeFinalized = finalizeFrom(flow, d, s);
+      unrealizeFinalized = finalizeFrom(flow, d, semantics == Semantics.REFCOUNT ? RegionFlow.qdevUnplugged(s) : s);
       variant = "";
     }
     current.checkpoints.add(new Checkpoint(d, Role.INSTANCE_INIT,

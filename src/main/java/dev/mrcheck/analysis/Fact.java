@@ -124,9 +124,10 @@ public sealed interface Fact {
    * {@code object_unparent} unlinked the region from its owner on this path. {@code finalized}: nothing
    * else held the region itself, so the unparent finalized it, and a later {@code memory_region_ref} on
    * it is a use after finalization that takes no reference (the runtime model's view); otherwise the
-   * ref still counts on {@code owner}, which the region had.
+   * ref still counts on {@code owner}, which the region had. {@code aliasOf}: the target of an alias, which
+   * it references until it is finalized (null if not an alias).
    */
-  record Unparented(String region, Owner owner, boolean finalized, boolean ownsItself) implements Fact {}
+  record Unparented(String region, Owner owner, boolean finalized, boolean ownsItself, String aliasOf) implements Fact {}
 
   /** Owner classes that matter to the rules; {@code OTHER} also when owners differ between paths. */
   enum Owner {

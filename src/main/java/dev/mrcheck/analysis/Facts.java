@@ -39,7 +39,8 @@ final class Facts {
     if (f instanceof Fact.RootKeptByLostDestroy k) {
       return new Fact.RootKeptByLostDestroy(renameId(k.region(), from, to), renameId(k.addressSpace(), from, to));
     }
-    if (f instanceof Fact.Unparented u) return new Fact.Unparented(renameId(u.region(), from, to), u.owner(), u.finalized(), u.ownsItself());
+    if (f instanceof Fact.Unparented u) return new Fact.Unparented(renameId(u.region(), from, to), u.owner(), u.finalized(), u.ownsItself(),
+        renameId(u.aliasOf(), from, to));
     Fact.AddressSpaceLive a = (Fact.AddressSpaceLive) f;
     return new Fact.AddressSpaceLive(renameId(a.region(), from, to), a.shown(), renameId(a.addressSpace(), from, to),
         a.addressSpaceShown(), a.rootOwner(), a.phase(), a.at(), a.how(), a.guards(), renameIds(a.ownHeld(), from, to));

@@ -347,7 +347,9 @@ final class RegionFlow {
         subject = operand(u.region(), args, result);
         other = operand(u.container(), args, result);
         observe(e, c, subject, other, s);
-        s.removeIf(f -> f instanceof Fact.Mapped && f.region().equals(subject.id()));
+        Place from = other;
+        // A delete from a container the region is known not to be in fails QEMU's assertion and unmaps nothing.
+        s.removeIf(f -> f instanceof Fact.Mapped m && m.region().equals(subject.id()) && !otherKnownContainer(s, m, from));
         if (RegionState.isSummarized(subject.id())) s.markReleased(subject.id());
         lastHolderGone(s, subject.id(), ctx.phase());
       } else if (e instanceof Effect.Ref r) {
@@ -373,6 +375,7 @@ final class RegionFlow {
       } else if (e instanceof Effect.Unparent u) {
         subject = operand(u.target(), args, result);
         observe(e, c, subject, null, s);
+        List<String> releasedTargets = List.of();
         // In instance_finalize the device's own regions are already gone and unparent is a no-op
         // (domain.md §3): what is known of their owner still tells later calls on them apart.
         if (ctx.phase() == Role.INSTANCE_FINALIZE && ownership(s, subject) == Fact.Owner.SELF) return;
@@ -391,13 +394,18 @@ final class RegionFlow {
         if (!s.facts(Fact.Owned.class, subject.id()).isEmpty()) {
           // Under legacy and current semantics references are on the owner: only the child property held the region.
           boolean ownsItself = ownsItself(s, subject.id());
-          s.add(new Fact.Unparented(subject.id(), ownership(s, subject),
-              semantics != Semantics.REFCOUNT && !ownsItself || !held(s, subject.id()), ownsItself));
+          boolean finalized = semantics != Semantics.REFCOUNT && !ownsItself || !held(s, subject.id());
+          List<String> targets = aliasTargets(s, subject.id());
+          s.add(new Fact.Unparented(subject.id(), ownership(s, subject), finalized, ownsItself,
+              targets.size() == 1 ? targets.get(0) : null));
+          // A finalized alias lets its target go: the reference it held on it is dropped.
+          if (finalized) releasedTargets = targets;
           List<Fact.Mapped> own = s.facts(Fact.Mapped.class, subject.id());
           s.removeIf(f -> f instanceof Fact.Mapped && f.region().equals(subject.id()));
           for (Fact.Mapped m : own) s.add(m.withRegionUnparented());
         }
         s.removeIf(f -> f instanceof Fact.Owned && f.region().equals(subject.id()));
+        for (String target : releasedTargets) lastHolderGone(s, target, ctx.phase());
       } else if (e instanceof Effect.Free fr) {
         subject = operand(fr.target(), args, result);
         observe(e, c, subject, null, s);
@@ -488,6 +496,18 @@ final class RegionFlow {
       // An owner-less region is never reference counted: what maps it holds nothing.
       if (s.facts(Fact.Owned.class, region.id()).stream().allMatch(o -> o.owner() == Fact.Owner.NONE)) return true;
       return !held(s, region.id());
+    }
+
+    /**
+     * Whether {@code m} is into a container other than {@code from}, both known for what they are (system
+     * memory or a region this replay saw initialized), so no alias can make them the same.
+     */
+    private boolean otherKnownContainer(RegionState s, Fact.Mapped m, Place from) {
+      return !from.isUnknown() && !m.container().equals(from.id()) && known(s, m.container()) && known(s, from.id());
+    }
+
+    private boolean known(RegionState s, String region) {
+      return region.startsWith("global:") || !s.facts(Fact.Owned.class, region).isEmpty();
     }
 
     private boolean goneInFinalize(RegionState s, Place region) {
@@ -735,6 +755,33 @@ final class RegionFlow {
     return s;
   }
 
+  private static List<String> aliasTargets(RegionState s, String alias) {
+    return s.facts(Fact.Owned.class, alias).stream().map(Fact.Owned::aliasOf).filter(java.util.Objects::nonNull)
+        .distinct().toList();
+  }
+
+  /**
+   * Refcount semantics, a device unplugged: after unrealize qdev deletes the device's regions from their
+   * containers and unparents them (domain.md §2), so no container holds one of them past the unplug. An
+   * unparented region holds its owner: a pending address_space_destroy over one of the device's regions
+   * keeps the device alive until its RCU callback has run, and so have the destroys queued before it.
+   */
+  static RegionState qdevUnplugged(RegionState entry) {
+    RegionState s = entry.copy();
+    s.removeIf(f -> f instanceof Fact.Mapped m && ownedBySelf(s, m.region()));
+    List<Fact.DestroyPending> queued = s.facts(Fact.DestroyPending.class);
+    int last = -1;
+    for (int i = 0; i < queued.size(); i++) if (!queued.get(i).ownHeld().isEmpty()) last = i;
+    Set<Fact> ran = Set.copyOf(queued.subList(0, last + 1));
+    s.removeIf(ran::contains);
+    return s;
+  }
+
+  private static boolean ownedBySelf(RegionState s, String region) {
+    List<Fact.Owned> owned = s.facts(Fact.Owned.class, region);
+    return !owned.isEmpty() && owned.stream().allMatch(o -> o.owner() == Fact.Owner.SELF);
+  }
+
   /**
    * {@link #held}, once QOM dropped the device's child properties: an alias of the device's own goes
    * with them, and lets its target go, unless something holds the alias in turn.
@@ -785,7 +832,9 @@ final class RegionFlow {
     for (Fact.Unparented u : s.facts(Fact.Unparented.class, region)) {
       if (u.finalized()) continue;
       s.removeIf(u::equals);
-      s.add(new Fact.Unparented(region, u.owner(), true, u.ownsItself()));
+      s.add(new Fact.Unparented(region, u.owner(), true, u.ownsItself(), u.aliasOf()));
+      // A finalized alias drops its reference on its target.
+      if (u.aliasOf() != null) lastHolderGone(s, u.aliasOf(), phase);
     }
   }
 
@@ -810,7 +859,9 @@ final class RegionFlow {
    */
   private static boolean held(RegionState s, String region) {
     return heldOtherThanByAlias(s, region, r -> true)
-        || s.facts(Fact.Owned.class).stream().anyMatch(o -> region.equals(o.aliasOf()));
+        || s.facts(Fact.Owned.class).stream().anyMatch(o -> region.equals(o.aliasOf()))
+        // An alias unparented while held lives on, and references its target still.
+        || s.facts(Fact.Unparented.class).stream().anyMatch(u -> !u.finalized() && region.equals(u.aliasOf()));
   }
 
   /** {@link #held} but for aliases, counting only the references {@code counts} accepts. */

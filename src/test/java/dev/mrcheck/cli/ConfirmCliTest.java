@@ -79,10 +79,10 @@ class ConfirmCliTest {
     Run dropped = run("scan", "--semantics", "refcount", "testdata/c");
     Run kept = run("scan", "--semantics", "refcount", "--unconfirmed", "testdata/c");
     assertThat(dropped.out()).doesNotContain("[unconfirmed]").doesNotContain("mr002_goto_fail_skips_del.c:48:5: error");
-    assertThat(dropped.err()).contains("7 not reproduced (dropped; --unconfirmed keeps them)");
+    assertThat(dropped.err()).contains("9 not reproduced (dropped; --unconfirmed keeps them)");
     assertThat(kept.out()).contains("mr002_goto_fail_skips_del.c:48:5: error").contains("[MR002] [unconfirmed]");
-    assertThat(kept.err()).contains("7 unconfirmed");
-    assertThat(findingCount(kept.err())).isEqualTo(findingCount(dropped.err()) + 7);
+    assertThat(kept.err()).contains("9 unconfirmed");
+    assertThat(findingCount(kept.err())).isEqualTo(findingCount(dropped.err()) + 9);
   }
 
   /** The total in the summary line; testdata grows, so tests compare totals rather than pin them. */

@@ -69,6 +69,24 @@ class RuntimeModelTest {
   }
 
   @Nested
+  class SelfOwnedRegion {
+    /** QEMU compares mr->owner pointers: a region that owns itself never has an owner-less container's owner. */
+    @ParameterizedTest
+    @EnumSource(Semantics.class)
+    void systemMemoryReferencesItAndKeepsItPastItsUnparent(Semantics semantics) {
+      RuntimeModel m = new RuntimeModel(semantics);
+      Region sysmem = m.initRegion("system_memory", null, RegionKind.CONTAINER, null, null);
+      QObject dev = m.newObject("dev0");
+      Region window = m.initMisownedRegion("s->window", RegionKind.CONTAINER, Region.Misowning.THE_REGION,
+          "&s->window", dev, INIT);
+      m.addSubregion(sysmem, window, ADD);
+      m.unparentRegion(window, DEL);
+      assertThat(window.isFinalized()).isFalse();
+      assertThat(m.outcomes()).isEmpty();
+    }
+  }
+
+  @Nested
   class ForeignContainer {
     @Test
     void subregionNotDeletedKeepsItsOwnerAliveUnderCurrent() {

@@ -40,6 +40,8 @@ class GoldenConfirmationTest {
       Semantics.REFCOUNT, Set.of(
           "MR002 mr002_container_held_by_pending_as_destroy.c:66",
           "MR002 mr002_root_kept_by_lost_as_destroy.c:63",
+          "MR002 mr002_refcount_unparented_alias_keeps_its_target.c:69",
+          "MR002 mr002_self_owned_window_outlives_its_unparent.c:57",
           "MR002 mr002_container_unparented_while_mapped.c:78",
           "MR002 mr002_goto_fail_skips_del.c:48",
           "MR002 mr002_packed_descriptors_gautofree_remap.c:72",
