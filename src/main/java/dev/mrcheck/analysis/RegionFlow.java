@@ -348,8 +348,11 @@ final class RegionFlow {
         other = operand(u.container(), args, result);
         observe(e, c, subject, other, s);
         Place from = other;
-        // A delete from a container the region is known not to be in fails QEMU's assertion and unmaps nothing.
-        s.removeIf(f -> f instanceof Fact.Mapped m && m.region().equals(subject.id()) && !otherKnownContainer(s, m, from));
+        // A delete from a container the region is in on no path fails QEMU's assertion and unmaps nothing. (If it
+        // is there on some path, the others are taken for ones where the delete does not run: paths are not told apart.)
+        boolean nowhereThere = s.facts(Fact.Mapped.class, subject.id()).stream().noneMatch(m -> m.container().equals(from.id()));
+        s.removeIf(f -> f instanceof Fact.Mapped m && m.region().equals(subject.id())
+            && !(nowhereThere && otherKnownContainer(s, m, from)));
         if (RegionState.isSummarized(subject.id())) s.markReleased(subject.id());
         lastHolderGone(s, subject.id(), ctx.phase());
       } else if (e instanceof Effect.Ref r) {
@@ -842,13 +845,13 @@ final class RegionFlow {
    * A region whose owner is the region itself ({@code OBJECT(mr)}, MR009) on every path: QOM counts its
    * references on the region, as refcount semantics counts every region's, whatever the semantics.
    */
-  static boolean ownsItself(RegionState s, String region) {
+  private static boolean ownsItself(RegionState s, String region) {
     List<Fact.Owned> owned = s.facts(Fact.Owned.class, region);
     return !owned.isEmpty() && owned.stream().allMatch(Fact.Owned::ownsItself);
   }
 
   /** Unparented on every path that says anything, and owning itself: it lives as long as it is held. */
-  static boolean unparentedOwningItself(RegionState s, String region) {
+  private static boolean unparentedOwningItself(RegionState s, String region) {
     List<Fact.Unparented> gone = s.facts(Fact.Unparented.class, region);
     return !gone.isEmpty() && gone.stream().allMatch(Fact.Unparented::ownsItself);
   }
