@@ -333,6 +333,9 @@ public final class RuleOracles {
      * while destroys queued before still wait for RCU; the model ran them first only because of the leak.
      * RCU runs callbacks in order, so the device waits for a destroy's callback when it, or one queued
      * after it, still held the device then (an address space over the device's own root, domain.md §2).
+     * A destroy queued in that instance_finalize itself and lost to a free there is (b) as anywhere: after
+     * a whole lifetime the forced instance_finalize is the only one that meets an address space unrealize
+     * initialized again.
      */
     @Override
     public void afterForcedFinalize(ModelState s, IntConsumer violatedAt) {
