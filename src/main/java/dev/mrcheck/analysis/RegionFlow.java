@@ -906,13 +906,21 @@ final class RegionFlow {
   /**
    * The device's own regions an address space over {@code root} keeps alive when references are on
    * regions (refcount): the root, and along an alias root the regions it aliases (an alias references
-   * its target).
+   * its target). The chain ends at an owner-less region: nothing references it (domain.md §1), so what
+   * it aliases is not kept by the address space. A region of the device the program unparented while
+   * something (an alias) still held it is the device's too: alive, it holds the device (what it aliases
+   * is no longer known).
    */
   private static List<String> ownHeld(RegionState s, Place root) {
     List<String> out = new ArrayList<>();
     Set<String> seen = new java.util.HashSet<>();
     for (String id = root.id(); id != null && seen.add(id); ) {
       List<Fact.Owned> owned = s.facts(Fact.Owned.class, id);
+      if (owned.isEmpty() && s.facts(Fact.Unparented.class, id).stream()
+          .anyMatch(u -> u.owner() == Fact.Owner.SELF && !u.finalized())) {
+        out.add(id);
+      }
+      if (!owned.isEmpty() && owned.stream().allMatch(o -> o.owner() == Fact.Owner.NONE && !o.ownsItself())) break;
       if (!owned.isEmpty() && owned.stream().allMatch(o -> o.owner() == Fact.Owner.SELF)) out.add(id);
       id = owned.size() == 1 ? owned.get(0).aliasOf() : null;
     }
@@ -921,15 +929,18 @@ final class RegionFlow {
 
   /**
    * A region whose storage the program freed keeps nothing alive any more (under refcount it would hold
-   * its owner through freed memory): it leaves the {@code ownHeld} of the address spaces over it. (In
+   * its owner through freed memory): it leaves the {@code ownHeld} of the address spaces over it, and so
+   * do the regions the address space held only through it (an alias's targets, later in the list). (In
    * instance_finalize the device is being finalized already: nothing there holds it any longer.)
    */
   private static void forgetFreedHeld(RegionState s, String freed) {
     for (Fact f : List.copyOf(s.facts())) {
       List<String> held = f instanceof Fact.AddressSpaceLive a ? a.ownHeld()
           : f instanceof Fact.DestroyPending d ? d.ownHeld() : List.of();
-      if (held.stream().noneMatch(id -> Place.isWithin(id, freed))) continue;
-      List<String> kept = held.stream().filter(id -> !Place.isWithin(id, freed)).toList();
+      int first = 0;
+      while (first < held.size() && !Place.isWithin(held.get(first), freed)) first++;
+      if (first == held.size()) continue;
+      List<String> kept = List.copyOf(held.subList(0, first));
       s.removeIf(f::equals);
       s.add(f instanceof Fact.AddressSpaceLive a
           ? new Fact.AddressSpaceLive(a.region(), a.shown(), a.addressSpace(), a.addressSpaceShown(), a.rootOwner(),

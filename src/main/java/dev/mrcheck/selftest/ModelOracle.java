@@ -108,7 +108,10 @@ public final class ModelOracle {
         // instance_finalize after introspection or a failed realize meets regions realize never made: normal.
         malformed |= e.malformed && (scenario == Scenario.LIFETIME || scenario == Scenario.UNREALIZE_ANYWAY
             || scenario == Scenario.RUNTIME) || e.neverMade || e.useAfterFree
-            || e.tookForeignReference;
+            || e.tookForeignReference
+            // A second destroy is no artifact of a scenario, except when TEARDOWN skipped the unrealize of a
+            // hot-pluggable device that initializes the address space again (its LIFETIME judges that).
+            || e.destroyedTwice && !(scenario == Scenario.TEARDOWN && program.hotPluggable());
         for (Violation v : e.found) {
           if (all.add(v)) witnesses.put(v, new Witness(scenario, e.decisions, e.model.trace()));
         }
@@ -173,6 +176,8 @@ public final class ModelOracle {
      * run twice): undefined C in whichever scenario runs it.
      */
     boolean useAfterFree;
+    /** An address_space_destroy of an address space destroyed before, in whichever scenario. */
+    boolean destroyedTwice;
     /** The address spaces the program handed to g_free or g_free_rcu. */
     final Set<AddressSpace> freedSpaces = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     boolean realizeFailed;
@@ -462,11 +467,20 @@ public final class ModelOracle {
           && spaces.get(a.space()).state() == AddressSpace.State.LIVE && !spaces.get(a.space()).isFreed()) {
         malformed = true;
       }
+      // address_space_init on embedded storage whose destroy is still waiting for RCU: the pending
+      // callback (do_address_space_destroy, memory.c) later runs on the new address space, unrefs its root
+      // and frees its name and flat view while it stays registered. (A heap one gets fresh storage.)
+      if (s instanceof AddressSpaceInit a && !DeviceProgram.heapSpace(a.space()) && spaces.get(a.space()) != null
+          && spaces.get(a.space()).state() == AddressSpace.State.DESTROY_PENDING) {
+        malformed = true;
+      }
       // address_space_destroy of an address space already destroyed (a teardown helper run twice) removes
       // it from QEMU's list a second time and queues a second RCU callback on one rcu_head: undefined, not
-      // a pattern either side can judge.
+      // a pattern either side can judge. Unlike a call on a space realize never made, it is undefined in
+      // instance_finalize after introspection too; see run().
       if (s instanceof AddressSpaceDestroy && space != null && space.state() != AddressSpace.State.LIVE) {
         malformed = true;
+        destroyedTwice = true;
       }
       if ((s instanceof AddressSpaceDestroy || s instanceof FreeAddressSpace) && space != null
           && (space.isFreed() || freedSpaces.contains(space))) {
@@ -645,6 +659,9 @@ public final class ModelOracle {
       if (semantics != Semantics.REFCOUNT) return as.root().owner() == device;
       Set<Region> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
       for (Region r = as.root(); r != null && seen.add(r); r = r.aliasTarget()) {
+        // An owner-less region is not reference counted: the address space (or an alias) holds neither it
+        // nor, through it, what it aliases (the model's address_space_init takes no reference on it).
+        if (r.owner() == null && !r.ownsItself()) return false;
         if (own(r) && r.parent() == null && !r.isFinalized()) return true;
       }
       return false;

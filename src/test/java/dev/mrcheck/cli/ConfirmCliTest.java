@@ -67,11 +67,13 @@ class ConfirmCliTest {
   @Test
   void compareRefcountWithCurrentShowsWhatTheSeriesFixes() {
     Run r = run("scan", "--semantics", "refcount", "--compare", "current", "--format", "json", "testdata/c");
-    // The one finding the series adds: a freed region can no longer hold its owner (UB code either way).
+    // The findings the series adds: a freed region can no longer hold its owner, nor what a freed alias
+    // aliased (UB code either way).
     assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.FINDINGS);
-    assertThat(r.err()).contains("1 finding(s) only under refcount");
+    assertThat(r.err()).contains("2 finding(s) only under refcount");
     assertThat(r.out()).contains("\"comparedWith\": \"current\"").contains("mr002_goto_fail_skips_del.c")
-        .contains("mr007_refcount_freed_root_holds_nothing.c");
+        .contains("mr007_refcount_freed_root_holds_nothing.c")
+        .contains("mr007_refcount_freed_alias_root_holds_nothing.c");
   }
 
   @Test
