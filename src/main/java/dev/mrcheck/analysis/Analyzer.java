@@ -194,6 +194,7 @@ public final class Analyzer {
     // it is replayed from the state after unrealize as well, so what unrealize made is seen. A
     // throw-away instance is finalized right after instance_init (domain.md §3): finalize is replayed
     // from that state as well, apart, since a region may have another owner there.
+    flow.madeByLifecycle(madeBefore(Role.INSTANCE_FINALIZE));
     variant = "throw-away instance";
     List<Observation> initFinalized = finalizeFrom(flow, d, afterInit);
     variant = "";
@@ -206,6 +207,7 @@ public final class Analyzer {
       unrealizeFinalized = finalizeFrom(flow, d, s);
       variant = "";
     }
+    flow.madeByLifecycle(Set.of());
     current.checkpoints.add(new Checkpoint(d, Role.INSTANCE_INIT,
         "instance_init also runs for throw-away instances, which are finalized at once", afterInit, initFinalized));
     if (d.hotpluggable() && realized.failed() != null) {
@@ -220,6 +222,15 @@ public final class Analyzer {
           afterUnrealize, unrealizeFinalized));
     }
     return realized.succeeded().copy();
+  }
+
+  /** The regions the replay so far initialized outside {@code phase}. */
+  private Set<String> madeBefore(Role phase) {
+    Set<String> made = new HashSet<>();
+    for (Observation o : current.observations.values()) {
+      if (o.effect() instanceof dev.mrcheck.model.Effect.Init && o.phase() != phase) made.add(o.subject().id());
+    }
+    return made;
   }
 
   /** Replays instance_finalize from {@code s}; returns the effects it met. */

@@ -108,7 +108,7 @@ public final class ModelOracle {
         // instance_finalize after introspection or a failed realize meets regions realize never made: normal.
         malformed |= e.malformed && (scenario == Scenario.LIFETIME || scenario == Scenario.UNREALIZE_ANYWAY
             || scenario == Scenario.RUNTIME) || e.neverMade || e.useAfterFree
-            || e.tookForeignReference;
+            || e.tookForeignReference || e.linkedDead;
         for (Violation v : e.found) {
           if (all.add(v)) witnesses.put(v, new Witness(scenario, e.decisions, e.model.trace()));
         }
@@ -178,6 +178,12 @@ public final class ModelOracle {
     boolean realizeFailed;
     /** A call on a region or address space that no statement of the program initializes. */
     boolean neverMade;
+    /**
+     * An add_subregion of a region the program finalized, or into one: undefined in whichever scenario
+     * runs it (a throw-away instance's instance_finalize, or a teardown's, is no more normal for it than
+     * a lifetime), unlike a call on a region not made yet, which is normal there.
+     */
+    boolean linkedDead;
     /** An unref that took a reference some other holder owned, in whichever scenario. */
     boolean tookForeignReference;
     /** The regions and address spaces some statement of the program initializes (made on first need). */
@@ -454,7 +460,7 @@ public final class ModelOracle {
       // either side shares. (The device's own regions in instance_finalize, finalized by QOM, are
       // understood by both: MR004.)
       if (s instanceof AddSubregion && (deadByProgram(container) || deadByProgram(subject))) {
-        malformed = true;
+        linkedDead = true;
       }
       // address_space_init over a live AddressSpace (a helper run twice) relinks it into QEMU's list of
       // address spaces: the first one is lost in corrupted storage, not a pattern either side can judge.
