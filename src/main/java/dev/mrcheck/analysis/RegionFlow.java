@@ -49,8 +49,8 @@ final class RegionFlow {
   private final Map<List<Object>, Exit> memo = new HashMap<>();
   private final FieldGuards guards = new FieldGuards();
   private int spent;
-  /** The device's regions its lifecycle code initializes: see {@link #madeByLifecycle}. */
-  private Set<String> lifecycleMade = Set.of();
+  /** The device's regions an instance_finalize replay starts without: see {@link #notMadeYet}. */
+  private Set<String> notMadeYet = Set.of();
   /** The functions walked since {@link #recordVisits}: a replay depends on their bodies only. */
   private Set<String> visited;
   private int exhaustedRoots;
@@ -94,14 +94,15 @@ final class RegionFlow {
   }
 
   /**
-   * The regions the device's instance_init, realize and unrealize initialize. An instance_finalize
-   * replayed from a state where one of them is not made yet (a throw-away instance's, after realize for
-   * one unrealize makes) meets zeroed memory there: QEMU's calls on it crash or assert (a zeroed
-   * container's subregion list has no tail), so nothing the call would do is modelled, as the runtime
-   * model skips it. Empty: every call is taken as written.
+   * The regions the device's instance_init, realize or unrealize initialize that an instance_finalize
+   * replay starts without (a throw-away instance's, or one after realize for what unrealize makes): the
+   * struct is zeroed there, and QEMU's calls on such a region crash or assert (a zeroed container's
+   * subregion list has no tail) rather than do anything, so nothing they would do is modelled, as the
+   * runtime model skips them, until instance_finalize initializes the region itself. Empty: every call
+   * is taken as written.
    */
-  void madeByLifecycle(Set<String> regions) {
-    this.lifecycleMade = regions;
+  void notMadeYet(Set<String> regions) {
+    this.notMadeYet = regions;
   }
 
   /** Records every function whose body a replay walks into {@code sink} (null: stop recording). */
@@ -493,9 +494,9 @@ final class RegionFlow {
       }
     }
 
-    /** Whether {@code e} needs a region of the device's that its lifecycle makes but this path has not made. */
+    /** Whether {@code e} needs a region of the device's that is {@link #notMadeYet} on this path. */
     private boolean actsOnUnmade(Effect e, List<Place> args, Place result, RegionState s) {
-      if (lifecycleMade.isEmpty()) return false;
+      if (notMadeYet.isEmpty()) return false;
       List<Operand> needed = new ArrayList<>();
       if (e instanceof Effect.Init i) needed.add(i.aliasTarget());
       else if (e instanceof Effect.Map m) needed.addAll(List.of(m.region(), m.container()));
@@ -506,7 +507,7 @@ final class RegionFlow {
       else if (e instanceof Effect.AddressSpaceInit a) needed.add(a.root());
       for (Operand o : needed) {
         String id = operand(o, args, result).id();
-        if (lifecycleMade.contains(id) && s.facts(Fact.Owned.class, id).isEmpty()
+        if (notMadeYet.contains(id) && s.facts(Fact.Owned.class, id).isEmpty()
             && s.facts(Fact.Unparented.class, id).isEmpty()) {
           return true;
         }
