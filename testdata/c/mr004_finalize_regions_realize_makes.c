@@ -14,10 +14,10 @@
  * unparented, was not one of the device's child properties any more when QOM dropped them.
  */
 
-#define TYPE_TRACEBUF "tracebuf"
-OBJECT_DECLARE_SIMPLE_TYPE(TracebufState, TRACEBUF)
+#define TYPE_SPYGLASS "spyglass"
+OBJECT_DECLARE_SIMPLE_TYPE(SpyglassState, SPYGLASS)
 
-struct TracebufState {
+struct SpyglassState {
     SysBusDevice parent_obj;
 
     MemoryRegion probe;          /* owned by the hub */
@@ -27,75 +27,75 @@ struct TracebufState {
     Object *hub;
 };
 
-static uint64_t tracebuf_read(void *opaque, hwaddr addr, unsigned size)
+static uint64_t spyglass_read(void *opaque, hwaddr addr, unsigned size)
 {
     return 0;
 }
 
-static void tracebuf_write(void *opaque, hwaddr addr, uint64_t val, unsigned size)
+static void spyglass_write(void *opaque, hwaddr addr, uint64_t val, unsigned size)
 {
 }
 
-static const MemoryRegionOps tracebuf_ops = {
-    .read = tracebuf_read,
-    .write = tracebuf_write,
+static const MemoryRegionOps spyglass_ops = {
+    .read = spyglass_read,
+    .write = spyglass_write,
     .endianness = DEVICE_NATIVE_ENDIAN,
 };
 
-static void tracebuf_map_probe(TracebufState *s)
+static void spyglass_map_probe(SpyglassState *s)
 {
     // BUG: MR004 memory_region_add_subregion
     memory_region_add_subregion(&s->window, 0x400, &s->probe);
 }
 
-static void tracebuf_instance_init(Object *obj)
+static void spyglass_instance_init(Object *obj)
 {
-    TracebufState *s = TRACEBUF(obj);
+    SpyglassState *s = SPYGLASS(obj);
 
-    memory_region_init_io(&s->probe, OBJECT(s->hub), &tracebuf_ops, s, "tracebuf-probe", 0x100);
-    memory_region_init_io(&s->ctrl, OBJECT(s), &tracebuf_ops, s, "tracebuf-ctrl", 0x100);
+    memory_region_init_io(&s->probe, OBJECT(s->hub), &spyglass_ops, s, "spyglass-probe", 0x100);
+    memory_region_init_io(&s->ctrl, OBJECT(s), &spyglass_ops, s, "spyglass-ctrl", 0x100);
 }
 
-static void tracebuf_realize(DeviceState *dev, Error **errp)
+static void spyglass_realize(DeviceState *dev, Error **errp)
 {
-    TracebufState *s = TRACEBUF(dev);
+    SpyglassState *s = SPYGLASS(dev);
 
-    memory_region_init(&s->window, OBJECT(s), "tracebuf-window", 0x10000);
-    memory_region_init(&s->bridge, NULL, "tracebuf-bridge", 0x10000);
+    memory_region_init(&s->window, OBJECT(s), "spyglass-window", 0x10000);
+    memory_region_init(&s->bridge, NULL, "spyglass-bridge", 0x10000);
     /* this revision has no control block */
     object_unparent(OBJECT(&s->ctrl));
 }
 
-static void tracebuf_instance_finalize(Object *obj)
+static void spyglass_instance_finalize(Object *obj)
 {
-    TracebufState *s = TRACEBUF(obj);
+    SpyglassState *s = SPYGLASS(obj);
 
-    tracebuf_map_probe(s);
+    spyglass_map_probe(s);
     // OK: MR002 the window the add targets is finalized after realize, and not made in a throw-away instance
     object_unparent(OBJECT(&s->probe));
     // OK: MR004 the control block left the device's children in realize; a throw-away instance has no bridge
     memory_region_del_subregion(&s->bridge, &s->ctrl);
 }
 
-static void tracebuf_class_init(ObjectClass *klass, const void *data)
+static void spyglass_class_init(ObjectClass *klass, const void *data)
 {
     DeviceClass *dc = DEVICE_CLASS(klass);
 
-    dc->realize = tracebuf_realize;
+    dc->realize = spyglass_realize;
 }
 
-static const TypeInfo tracebuf_info = {
-    .name          = TYPE_TRACEBUF,
+static const TypeInfo spyglass_info = {
+    .name          = TYPE_SPYGLASS,
     .parent        = TYPE_SYS_BUS_DEVICE,
-    .instance_size = sizeof(TracebufState),
-    .instance_init = tracebuf_instance_init,
-    .instance_finalize = tracebuf_instance_finalize,
-    .class_init    = tracebuf_class_init,
+    .instance_size = sizeof(SpyglassState),
+    .instance_init = spyglass_instance_init,
+    .instance_finalize = spyglass_instance_finalize,
+    .class_init    = spyglass_class_init,
 };
 
-static void tracebuf_register_types(void)
+static void spyglass_register_types(void)
 {
-    type_register_static(&tracebuf_info);
+    type_register_static(&spyglass_info);
 }
 
-type_init(tracebuf_register_types)
+type_init(spyglass_register_types)
