@@ -5,6 +5,7 @@ import dev.mrcheck.ir.Param;
 import dev.mrcheck.ir.Stmt;
 import dev.mrcheck.ir.Value;
 import dev.mrcheck.model.ApiModel;
+import dev.mrcheck.model.Effect;
 import dev.mrcheck.model.Role;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -227,7 +228,7 @@ public final class Analyzer {
   private Set<String> madeOutside(Role phase) {
     Set<String> made = new HashSet<>();
     for (Observation o : current.observations.values()) {
-      if (o.effect() instanceof dev.mrcheck.model.Effect.Init && o.phase() != phase) made.add(o.subject().id());
+      if (o.effect() instanceof Effect.Init && o.phase() != phase) made.add(o.subject().id());
     }
     return made;
   }

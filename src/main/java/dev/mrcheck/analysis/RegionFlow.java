@@ -499,7 +499,8 @@ final class RegionFlow {
       if (notMadeYet.isEmpty()) return false;
       List<Operand> needed = new ArrayList<>();
       if (e instanceof Effect.Init i) needed.add(i.aliasTarget());
-      else if (e instanceof Effect.Map m) needed.addAll(List.of(m.region(), m.container()));
+      else if (e instanceof Effect.Map m) needed.addAll(java.util.Arrays.asList(m.region(), m.container()));
+      // (a null region: memory_region_del_subregion of everything in the container)
       else if (e instanceof Effect.Unmap u) needed.addAll(java.util.Arrays.asList(u.region(), u.container()));
       else if (e instanceof Effect.Ref r) needed.add(r.target());
       else if (e instanceof Effect.Unref u) needed.add(u.target());
