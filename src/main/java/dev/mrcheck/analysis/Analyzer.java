@@ -5,6 +5,7 @@ import dev.mrcheck.ir.Param;
 import dev.mrcheck.ir.Stmt;
 import dev.mrcheck.ir.Value;
 import dev.mrcheck.model.ApiModel;
+import dev.mrcheck.model.Effect;
 import dev.mrcheck.model.Role;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -194,16 +195,17 @@ public final class Analyzer {
     // it is replayed from the state after unrealize as well, so what unrealize made is seen. A
     // throw-away instance is finalized right after instance_init (domain.md §3): finalize is replayed
     // from that state as well, apart, since a region may have another owner there.
+    Set<String> made = madeOutside(Role.INSTANCE_FINALIZE);
     variant = "throw-away instance";
-    List<Observation> initFinalized = finalizeFrom(flow, d, afterInit);
+    List<Observation> initFinalized = finalizeFrom(flow, d, afterInit, made);
     variant = "";
-    List<Observation> realizeFinalized = finalizeFrom(flow, d, afterRealize);
+    List<Observation> realizeFinalized = finalizeFrom(flow, d, afterRealize, made);
     List<Observation> unrealizeFinalized = List.of();
     if (d.hotpluggable()) {
       // Replayed apart rather than from a join: a join keeps one target per pointer field (s->buf after
       // realize or the one unrealize allocated) and takes unrealize's del of s->bars[*] for a loop's.
       variant = "after unrealize";
-      unrealizeFinalized = finalizeFrom(flow, d, semantics == Semantics.REFCOUNT ? RegionFlow.qdevUnplugged(s) : s);
+      unrealizeFinalized = finalizeFrom(flow, d, semantics == Semantics.REFCOUNT ? RegionFlow.qdevUnplugged(s) : s, made);
       variant = "";
     }
     current.checkpoints.add(new Checkpoint(d, Role.INSTANCE_INIT,
@@ -222,12 +224,30 @@ public final class Analyzer {
     return realized.succeeded().copy();
   }
 
-  /** Replays instance_finalize from {@code s}; returns the effects it met. */
-  private List<Observation> finalizeFrom(RegionFlow flow, DeviceType d, RegionState s) {
+  /** The regions the replay so far initialized outside {@code phase}. */
+  private Set<String> madeOutside(Role phase) {
+    Set<String> made = new HashSet<>();
+    for (Observation o : current.observations.values()) {
+      if (o.effect() instanceof Effect.Init && o.phase() != phase) made.add(o.subject().id());
+    }
+    return made;
+  }
+
+  /**
+   * Replays instance_finalize from {@code s}; returns the effects it met. Of the regions the lifecycle
+   * makes ({@code made}), those {@code s} knows nothing of are not made yet on this path.
+   */
+  private List<Observation> finalizeFrom(RegionFlow flow, DeviceType d, RegionState s, Set<String> made) {
+    Set<String> notMade = new HashSet<>();
+    for (String id : made) {
+      if (s.facts(Fact.Owned.class, id).isEmpty() && s.facts(Fact.Unparented.class, id).isEmpty()) notMade.add(id);
+    }
+    flow.notMadeYet(notMade);
     finalizing = new ArrayList<>();
     runPhase(flow, d, Role.INSTANCE_FINALIZE, RegionFlow.childPropertiesDropped(s));
     List<Observation> met = finalizing;
     finalizing = null;
+    flow.notMadeYet(Set.of());
     return met;
   }
 

@@ -49,6 +49,8 @@ final class RegionFlow {
   private final Map<List<Object>, Exit> memo = new HashMap<>();
   private final FieldGuards guards = new FieldGuards();
   private int spent;
+  /** The device's regions an instance_finalize replay starts without: see {@link #notMadeYet}. */
+  private Set<String> notMadeYet = Set.of();
   /** The functions walked since {@link #recordVisits}: a replay depends on their bodies only. */
   private Set<String> visited;
   private int exhaustedRoots;
@@ -89,6 +91,18 @@ final class RegionFlow {
   void finishRoot() {
     if (spent > BUDGET_PER_ROOT) exhaustedRoots++;
     spent = 0;
+  }
+
+  /**
+   * The regions the device's instance_init, realize or unrealize initialize that an instance_finalize
+   * replay starts without (a throw-away instance's, or one after realize for what unrealize makes): the
+   * struct is zeroed there, and QEMU's calls on such a region crash or assert (a zeroed container's
+   * subregion list has no tail) rather than do anything, so nothing they would do is modelled, as the
+   * runtime model skips them, until instance_finalize initializes the region itself. Empty: every call
+   * is taken as written.
+   */
+  void notMadeYet(Set<String> regions) {
+    this.notMadeYet = regions;
   }
 
   /** Records every function whose body a replay walks into {@code sink} (null: stop recording). */
@@ -312,6 +326,7 @@ final class RegionFlow {
       if (!(e instanceof Effect.Returns) && !(e instanceof Effect.TestsMapped) && primary(e, args, result).isUnknown()) {
         return; // nothing can be said about a region the analysis cannot name
       }
+      if (ctx.phase() == Role.INSTANCE_FINALIZE && actsOnUnmade(e, args, result, s)) return;
       Place subject;
       Place other = null;
       if (e instanceof Effect.Init i) {
@@ -488,6 +503,28 @@ final class RegionFlow {
         Place region = regionOf(modelled(c), args, result);
         observe(e, c, owner, region, s, ownerShapes.classify(f, ownerValue, owner, region, ctx.device()));
       }
+    }
+
+    /** Whether {@code e} needs a region of the device's that is {@link #notMadeYet} on this path. */
+    private boolean actsOnUnmade(Effect e, List<Place> args, Place result, RegionState s) {
+      if (notMadeYet.isEmpty()) return false;
+      List<Operand> needed = new ArrayList<>();
+      if (e instanceof Effect.Init i) needed.add(i.aliasTarget());
+      else if (e instanceof Effect.Map m) needed.addAll(java.util.Arrays.asList(m.region(), m.container()));
+      // (a null region: memory_region_del_subregion of everything in the container)
+      else if (e instanceof Effect.Unmap u) needed.addAll(java.util.Arrays.asList(u.region(), u.container()));
+      else if (e instanceof Effect.Ref r) needed.add(r.target());
+      else if (e instanceof Effect.Unref u) needed.add(u.target());
+      else if (e instanceof Effect.Unparent u) needed.add(u.target());
+      else if (e instanceof Effect.AddressSpaceInit a) needed.add(a.root());
+      for (Operand o : needed) {
+        String id = operand(o, args, result).id();
+        if (notMadeYet.contains(id) && s.facts(Fact.Owned.class, id).isEmpty()
+            && s.facts(Fact.Unparented.class, id).isEmpty()) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /**

@@ -30,6 +30,9 @@ public final class UnparentWhileMappedRule extends Rule {
       // region or another object's is not, and its unparent really finalizes it: on a path where the
       // region has another owner (re-initialized owner-less in unrealize), the unparent is judged here.
       if (o.phase() == Role.INSTANCE_FINALIZE && ownedBySelfOnEveryPath(o, region)) continue;
+      // Unparented already on every path: its parent is NULL, and object_unparent() does nothing (it tests
+      // obj->parent), whatever still maps the region or has it as an address space's root.
+      if (unparentedOnEveryPath(o, region)) continue;
       List<Fact.Mapped> mappings = new ArrayList<>();
       for (Fact.Mapped m : o.before().facts(Fact.Mapped.class, region)) {
         // Framework-managed mappings (PCI BARs, VGA windows) are made after realize and undone before
@@ -51,6 +54,11 @@ public final class UnparentWhileMappedRule extends Rule {
   private static boolean ownedBySelfOnEveryPath(Observation o, String region) {
     List<Fact.Owned> owned = o.before().facts(Fact.Owned.class, region);
     return owned.isEmpty() || owned.stream().allMatch(f -> f.owner() == Fact.Owner.SELF);
+  }
+
+  private static boolean unparentedOnEveryPath(Observation o, String region) {
+    return o.before().facts(Fact.Owned.class, region).isEmpty()
+        && !o.before().facts(Fact.Unparented.class, region).isEmpty();
   }
 
   private Finding mapped(Observation o, Fact.Mapped m) {

@@ -108,7 +108,7 @@ public final class ModelOracle {
         // instance_finalize after introspection or a failed realize meets regions realize never made: normal.
         malformed |= e.malformed && (scenario == Scenario.LIFETIME || scenario == Scenario.UNREALIZE_ANYWAY
             || scenario == Scenario.RUNTIME) || e.neverMade || e.useAfterFree
-            || e.tookForeignReference
+            || e.tookForeignReference || e.linkedDead
             // A second destroy is no artifact of a scenario, except when TEARDOWN skipped the unrealize of a
             // hot-pluggable device that initializes the address space again (its LIFETIME judges that).
             || e.destroyedTwice && !(scenario == Scenario.TEARDOWN && program.hotPluggable());
@@ -183,6 +183,12 @@ public final class ModelOracle {
     boolean realizeFailed;
     /** A call on a region or address space that no statement of the program initializes. */
     boolean neverMade;
+    /**
+     * An add_subregion of a region the program finalized, or into one: undefined in whichever scenario
+     * runs it (a throw-away instance's instance_finalize, or a teardown's, is no more normal for it than
+     * a lifetime), unlike a call on a region not made yet, which is normal there.
+     */
+    boolean linkedDead;
     /** An unref that took a reference some other holder owned, in whichever scenario. */
     boolean tookForeignReference;
     /** The regions and address spaces some statement of the program initializes (made on first need). */
@@ -459,7 +465,7 @@ public final class ModelOracle {
       // either side shares. (The device's own regions in instance_finalize, finalized by QOM, are
       // understood by both: MR004.)
       if (s instanceof AddSubregion && (deadByProgram(container) || deadByProgram(subject))) {
-        malformed = true;
+        linkedDead = true;
       }
       // address_space_init over a live AddressSpace (a helper run twice) relinks it into QEMU's list of
       // address spaces: the first one is lost in corrupted storage, not a pattern either side can judge.
