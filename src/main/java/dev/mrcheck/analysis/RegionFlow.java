@@ -349,6 +349,12 @@ final class RegionFlow {
         // under refcount, something still holds it): the add is then a use after finalization, not a mapping.
         boolean gone = ctx.phase() == Role.INSTANCE_FINALIZE && goneInFinalize(s, other);
         if (gone && !heldPastChildProperties(s, other.id(), new java.util.HashSet<>())) return;
+        // Already in another container: QEMU asserts !subregion->container, and the region stays where it was.
+        Place into = other;
+        if (!RegionState.isSummarized(subject.id()) && s.facts(Fact.Mapped.class, subject.id()).stream()
+            .anyMatch(old -> otherKnownContainer(s, old, into))) {
+          return;
+        }
         s.markAcquired(subject.id());
         s.add(new Fact.Mapped(subject.id(), subject.shown(), other.id(), other.shown(), m.undoneBefore(),
             ownership(s, subject), ownership(s, other), ctx.phase(), c.loc(), ctx.chain(), gone, false));
