@@ -350,9 +350,10 @@ final class RegionFlow {
         boolean gone = ctx.phase() == Role.INSTANCE_FINALIZE && goneInFinalize(s, other);
         if (gone && !heldPastChildProperties(s, other.id(), new java.util.HashSet<>())) return;
         // Already in another container: QEMU asserts !subregion->container, and the region stays where it was.
+        // (A container QOM or the program finalized deleted it, under legacy and current semantics.)
         Place into = other;
         if (!RegionState.isSummarized(subject.id()) && s.facts(Fact.Mapped.class, subject.id()).stream()
-            .anyMatch(old -> otherKnownContainer(s, old, into))) {
+            .anyMatch(old -> old.liveUnder(semantics) && otherKnownContainer(s, old, into))) {
           return;
         }
         s.markAcquired(subject.id());

@@ -81,10 +81,10 @@ class ConfirmCliTest {
     Run dropped = run("scan", "--semantics", "refcount", "testdata/c");
     Run kept = run("scan", "--semantics", "refcount", "--unconfirmed", "testdata/c");
     assertThat(dropped.out()).doesNotContain("[unconfirmed]").doesNotContain("mr002_goto_fail_skips_del.c:48:5: error");
-    assertThat(dropped.err()).contains("10 not reproduced (dropped; --unconfirmed keeps them)");
+    assertThat(dropped.err()).contains("11 not reproduced (dropped; --unconfirmed keeps them)");
     assertThat(kept.out()).contains("mr002_goto_fail_skips_del.c:48:5: error").contains("[MR002] [unconfirmed]");
-    assertThat(kept.err()).contains("10 unconfirmed");
-    assertThat(findingCount(kept.err())).isEqualTo(findingCount(dropped.err()) + 10);
+    assertThat(kept.err()).contains("11 unconfirmed");
+    assertThat(findingCount(kept.err())).isEqualTo(findingCount(dropped.err()) + 11);
   }
 
   /** The total in the summary line; testdata grows, so tests compare totals rather than pin them. */

@@ -43,6 +43,7 @@ class GoldenConfirmationTest {
           "MR002 mr002_refcount_unparented_alias_keeps_its_target.c:69",
           "MR002 mr002_self_owned_window_outlives_its_unparent.c:57",
           "MR002 mr002_add_while_mapped_elsewhere_moves_nothing.c:61",
+          "MR002 mr002_finalize_readds_alias_its_container_lost.c:53",
           "MR002 mr002_container_unparented_while_mapped.c:78",
           "MR002 mr002_goto_fail_skips_del.c:48",
           "MR002 mr002_packed_descriptors_gautofree_remap.c:72",
