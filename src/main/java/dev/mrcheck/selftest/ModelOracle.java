@@ -107,11 +107,7 @@ public final class ModelOracle {
         for (Call c : e.calls) executed.computeIfAbsent(c.phase(), k -> new TreeSet<>()).add(c.line());
         // instance_finalize after introspection or a failed realize meets regions realize never made: normal.
         malformed |= e.malformed && (scenario == Scenario.LIFETIME || scenario == Scenario.UNREALIZE_ANYWAY
-            || scenario == Scenario.RUNTIME) || e.neverMade || e.useAfterFree
-            || e.tookForeignReference || e.linkedDead
-            // A second destroy is no artifact of a scenario, except when TEARDOWN skipped the unrealize of a
-            // hot-pluggable device that initializes the address space again (its LIFETIME judges that).
-            || e.destroyedTwice && !(scenario == Scenario.TEARDOWN && program.hotPluggable());
+            || scenario == Scenario.RUNTIME) || e.undefined;
         for (Violation v : e.found) {
           if (all.add(v)) witnesses.put(v, new Witness(scenario, e.decisions, e.model.trace()));
         }
@@ -171,26 +167,16 @@ public final class ModelOracle {
     /** A call on a region never initialized, or a live region initialized again: not a pattern to judge. */
     boolean malformed;
     /**
-     * A call on an address space whose storage was freed, or queued for freeing, already (a g_free in
-     * instance_finalize before a teardown helper that destroys and frees it again, a helper that frees it
-     * run twice): undefined C in whichever scenario runs it.
+     * Undefined C in whichever scenario runs it (unlike {@link #malformed}, whose calls are normal in an
+     * instance_finalize that meets regions not made yet): a call on a region or address space no statement
+     * initializes, on an address space freed already, an add of a region the program finalized (or into
+     * one), an unref that took another holder's reference, a second address_space_destroy. Each is set
+     * where it is found, with the reason.
      */
-    boolean useAfterFree;
-    /** An address_space_destroy of an address space destroyed before, in whichever scenario. */
-    boolean destroyedTwice;
+    boolean undefined;
     /** The address spaces the program handed to g_free or g_free_rcu. */
     final Set<AddressSpace> freedSpaces = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     boolean realizeFailed;
-    /** A call on a region or address space that no statement of the program initializes. */
-    boolean neverMade;
-    /**
-     * An add_subregion of a region the program finalized, or into one: undefined in whichever scenario
-     * runs it (a throw-away instance's instance_finalize, or a teardown's, is no more normal for it than
-     * a lifetime), unlike a call on a region not made yet, which is normal there.
-     */
-    boolean linkedDead;
-    /** An unref that took a reference some other holder owned, in whichever scenario. */
-    boolean tookForeignReference;
     /** The regions and address spaces some statement of the program initializes (made on first need). */
     Set<Integer> madeRegions;
     Set<Integer> madeSpaces;
@@ -426,7 +412,7 @@ public final class ModelOracle {
         malformed |= !(phase == Role.INSTANCE_FINALIZE && realizeFailed);
         // A region no statement of the program ever initializes is zeroed memory in every scenario: the
         // call is undefined C even where a region simply not made yet would be normal.
-        neverMade |= actsOnNeverMade(s);
+        undefined |= actsOnNeverMade(s);
         model.note(loc, "skipped (a region or address space not initialized on this path): "
             + source.text().lines().skip(line - 1).findFirst().orElse("").strip());
         return;
@@ -437,7 +423,7 @@ public final class ModelOracle {
       // then leaks or frees has no verdict either side shares (in a forced instance_finalize as anywhere).
       if (s instanceof Unref && model.unrefTakesForeignReference(subject, device)
           || s instanceof UnrefFound u && model.unrefTakesForeignReference(subject, section(u.section()))) {
-        tookForeignReference = true;
+        undefined = true;
       }
       if (!judgingCalls) {
         Call call = new Call(s, phase, line, subject, container, space, List.of());
@@ -463,9 +449,10 @@ public final class ModelOracle {
       // finalized added anywhere: QEMU links the dead object all the same (add_subregion checks no
       // liveness), and whether it is then "mapped", or what a second unparent of it does, has no answer
       // either side shares. (The device's own regions in instance_finalize, finalized by QOM, are
-      // understood by both: MR004.)
+      // understood by both: MR004.) Undefined in a throw-away instance's or a teardown's instance_finalize
+      // as well: unlike a region not made yet, a dead one is no more normal there.
       if (s instanceof AddSubregion && (deadByProgram(container) || deadByProgram(subject))) {
-        linkedDead = true;
+        undefined = true;
       }
       // address_space_init over a live AddressSpace (a helper run twice) relinks it into QEMU's list of
       // address spaces: the first one is lost in corrupted storage, not a pattern either side can judge.
@@ -483,14 +470,16 @@ public final class ModelOracle {
       // address_space_destroy of an address space already destroyed (a teardown helper run twice) removes
       // it from QEMU's list a second time and queues a second RCU callback on one rcu_head: undefined, not
       // a pattern either side can judge. Unlike a call on a space realize never made, it is undefined in
-      // instance_finalize after introspection too; see run().
+      // instance_finalize after introspection too, but for a TEARDOWN that skipped the unrealize of a
+      // hot-pluggable device which initializes the address space again (its LIFETIME judges that).
       if (s instanceof AddressSpaceDestroy && space != null && space.state() != AddressSpace.State.LIVE) {
         malformed = true;
-        destroyedTwice = true;
+        undefined |= !(scenario == Scenario.TEARDOWN && program.hotPluggable());
       }
       if ((s instanceof AddressSpaceDestroy || s instanceof FreeAddressSpace) && space != null
           && (space.isFreed() || freedSpaces.contains(space))) {
-        useAfterFree = true;
+        // A call on an address space whose storage was freed, or queued for freeing, already.
+        undefined = true;
       }
       if (s instanceof FreeAddressSpace && space != null) freedSpaces.add(space);
       Call before = new Call(s, phase, line, subject, container, space, List.of());
