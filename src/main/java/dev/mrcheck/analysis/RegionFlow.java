@@ -563,8 +563,7 @@ final class RegionFlow {
 
     /** A container with a parent on every path: initialized and not unparented since. */
     private boolean ownedContainer(RegionState s, Place region) {
-      List<Fact.Owned> owned = s.facts(Fact.Owned.class, region.id());
-      return !owned.isEmpty() && owned.stream().allMatch(o -> o.kind() == dev.mrcheck.model.RegionKind.CONTAINER);
+      return ownedOnEveryPath(s, region.id(), o -> o.kind() == dev.mrcheck.model.RegionKind.CONTAINER);
     }
 
     /** A memory_region_ref-style reference, given to a place or not. */
@@ -825,8 +824,16 @@ final class RegionFlow {
   }
 
   private static boolean ownedBySelf(RegionState s, String region) {
-    List<Fact.Owned> owned = s.facts(Fact.Owned.class, region);
-    return !owned.isEmpty() && owned.stream().allMatch(o -> o.owner() == Fact.Owner.SELF);
+    return ownedOnEveryPath(s, region, o -> o.owner() == Fact.Owner.SELF);
+  }
+
+  /** Initialized on every path that says anything of {@code region}, each init as {@code how} says. */
+  private static boolean ownedOnEveryPath(RegionState s, String region, java.util.function.Predicate<Fact.Owned> how) {
+    return everyInit(s.facts(Fact.Owned.class, region), how);
+  }
+
+  private static boolean everyInit(List<Fact.Owned> owned, java.util.function.Predicate<Fact.Owned> how) {
+    return !owned.isEmpty() && owned.stream().allMatch(how);
   }
 
   /**
@@ -849,8 +856,7 @@ final class RegionFlow {
    * has dropped it with the child properties already.
    */
   private static boolean droppedWithChildProperties(List<Fact.Owned> owned) {
-    return !owned.isEmpty()
-        && owned.stream().allMatch(o -> o.owner() == Fact.Owner.SELF && o.phase() != Role.INSTANCE_FINALIZE);
+    return everyInit(owned, o -> o.owner() == Fact.Owner.SELF && o.phase() != Role.INSTANCE_FINALIZE);
   }
 
   /**
@@ -890,8 +896,7 @@ final class RegionFlow {
    * references on the region, as refcount semantics counts every region's, whatever the semantics.
    */
   private static boolean ownsItself(RegionState s, String region) {
-    List<Fact.Owned> owned = s.facts(Fact.Owned.class, region);
-    return !owned.isEmpty() && owned.stream().allMatch(Fact.Owned::ownsItself);
+    return ownedOnEveryPath(s, region, Fact.Owned::ownsItself);
   }
 
   /** Unparented on every path that says anything, and owning itself: it lives as long as it is held. */
@@ -964,8 +969,8 @@ final class RegionFlow {
           .anyMatch(u -> u.owner() == Fact.Owner.SELF && !u.finalized())) {
         out.add(id);
       }
-      if (!owned.isEmpty() && owned.stream().allMatch(o -> o.owner() == Fact.Owner.NONE && !o.ownsItself())) break;
-      if (!owned.isEmpty() && owned.stream().allMatch(o -> o.owner() == Fact.Owner.SELF)) out.add(id);
+      if (everyInit(owned, o -> o.owner() == Fact.Owner.NONE && !o.ownsItself())) break;
+      if (everyInit(owned, o -> o.owner() == Fact.Owner.SELF)) out.add(id);
       id = owned.size() == 1 ? owned.get(0).aliasOf() : null;
     }
     return List.copyOf(out);
