@@ -879,7 +879,8 @@ final class RegionFlow {
     // In instance_finalize the device's own regions have lost their parent link already.
     boolean parentGone = owned.isEmpty() || phase == Role.INSTANCE_FINALIZE && droppedWithChildProperties(owned);
     if (!parentGone || held(s, region)) return;
-    boolean countedItself = unparentedOwningItself(s, region);
+    // Unparented owning itself: it lived as long as it was held.
+    boolean countedItself = s.everyUnparent(region, Fact.Unparented::ownsItself);
     s.removeIf(f -> f instanceof Fact.Mapped m && (m.containerUnparented() || countedItself) && m.container().equals(region));
     // An unparented region that was still held is finalized now: a later ref on it takes nothing.
     for (Fact.Unparented u : s.facts(Fact.Unparented.class, region)) {
@@ -897,12 +898,6 @@ final class RegionFlow {
    */
   private static boolean ownsItself(RegionState s, String region) {
     return ownedOnEveryPath(s, region, Fact.Owned::ownsItself);
-  }
-
-  /** Unparented on every path that says anything, and owning itself: it lives as long as it is held. */
-  private static boolean unparentedOwningItself(RegionState s, String region) {
-    List<Fact.Unparented> gone = s.facts(Fact.Unparented.class, region);
-    return !gone.isEmpty() && gone.stream().allMatch(Fact.Unparented::ownsItself);
   }
 
   /**
@@ -947,7 +942,7 @@ final class RegionFlow {
     List<Fact.Unparented> gone = s.facts(Fact.Unparented.class, region.id());
     if (gone.isEmpty()) return Fact.Owner.OTHER;
     // A region that owns itself is referenced itself under every semantics, as every region under refcount.
-    if (gone.stream().allMatch(u -> u.finalized() && (semantics == Semantics.REFCOUNT || u.ownsItself()))) return null;
+    if (s.everyUnparent(region.id(), u -> u.finalized() && (semantics == Semantics.REFCOUNT || u.ownsItself()))) return null;
     Fact.Owner found = gone.get(0).owner();
     return gone.stream().allMatch(u -> u.owner() == found) ? found : Fact.Owner.OTHER;
   }

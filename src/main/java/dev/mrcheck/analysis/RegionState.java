@@ -100,6 +100,15 @@ public final class RegionState {
     return out;
   }
 
+  /**
+   * Whether every {@code object_unparent} the state knows of for {@code region} (at least one) is as
+   * {@code how} says: what the unparent left is the same on every path that unparented it.
+   */
+  public boolean everyUnparent(String region, java.util.function.Predicate<Fact.Unparented> how) {
+    List<Fact.Unparented> gone = facts(Fact.Unparented.class, region);
+    return !gone.isEmpty() && gone.stream().allMatch(how);
+  }
+
   public <T extends Fact> List<T> facts(Class<T> kind) {
     List<T> out = new ArrayList<>();
     for (Fact f : facts) if (kind.isInstance(f)) out.add(kind.cast(f));

@@ -56,8 +56,7 @@ public final class ForeignContainerLeakRule extends Rule {
    */
   private static boolean finalizedByItsUnparent(Checkpoint cp, Fact.Mapped m) {
     if (!m.regionUnparented() || cp.state().facts(Fact.Unparented.class, m.container()).isEmpty()) return false;
-    List<Fact.Unparented> gone = cp.state().facts(Fact.Unparented.class, m.region());
-    return !gone.isEmpty() && gone.stream().allMatch(Fact.Unparented::finalized);
+    return cp.state().everyUnparent(m.region(), Fact.Unparented::finalized);
   }
 
   private Finding finding(Checkpoint cp, Fact.Mapped m) {

@@ -57,8 +57,7 @@ public final class UnparentWhileMappedRule extends Rule {
   }
 
   private static boolean unparentedOnEveryPath(Observation o, String region) {
-    return o.before().facts(Fact.Owned.class, region).isEmpty()
-        && !o.before().facts(Fact.Unparented.class, region).isEmpty();
+    return o.before().facts(Fact.Owned.class, region).isEmpty() && o.before().everyUnparent(region, u -> true);
   }
 
   private Finding mapped(Observation o, Fact.Mapped m) {
