@@ -92,6 +92,7 @@ final class OutputFile {
       copyPermissions(tmp);
       temporaries.commit(tmp, () -> moveIntoPlace(tmp));
     } catch (IOException e) {
+      if (temporaries.shuttingDown()) throw new ScanException("cannot write " + given + ": interrupted", e);
       throw new ScanException(IoMessages.cannot("write", given, e), e);
     } finally {
       deleteQuietly(tmp);

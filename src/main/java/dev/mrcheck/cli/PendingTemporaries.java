@@ -62,6 +62,11 @@ final class PendingTemporaries {
     pending.clear();
   }
 
+  /** True once shutdown has begun: whatever a write then fails with, the cause is the interruption. */
+  synchronized boolean shuttingDown() {
+    return shuttingDown;
+  }
+
   synchronized Set<Path> pending() {
     return Set.copyOf(pending);
   }
