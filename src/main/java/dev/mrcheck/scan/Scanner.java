@@ -50,6 +50,17 @@ import java.util.concurrent.Future;
  * rounds), builds the program, replays lifecycles, runs the rules.
  */
 public final class Scanner {
+  private final SourceDiscovery.Lister lister;
+
+  public Scanner() {
+    this(SourceDiscovery.DISK);
+  }
+
+  /** Tests give a lister that fails for one directory: as root, no permission bit can. */
+  Scanner(SourceDiscovery.Lister lister) {
+    this.lister = lister;
+  }
+
   public ScanResult scan(ScanRequest request) throws ScanException {
     return scan(request, ScanOverlay.NONE);
   }
@@ -70,7 +81,7 @@ public final class Scanner {
     List<Frontend> defaults = Frontends.create(request.frontendOptions(), request.paths());
     Path root = SourceDiscovery.root(request.paths()).toAbsolutePath().normalize();
     List<FileProblem> problems = new ArrayList<>();
-    List<Path> found = discover(request, defaults, overlay, root, problems);
+    List<Path> found = discover(request, defaults, overlay, root, problems, lister);
     List<Frontend> frontends = defaults;
     if (request.compilationDatabase() != null) {
       BuildSelection build = BuildSelection.of(request.compilationDatabase(), found, request.paths(), root,
@@ -154,13 +165,13 @@ public final class Scanner {
    * directory that cannot be listed is added to {@code problems}.
    */
   private static List<Path> discover(ScanRequest request, List<Frontend> frontends, ScanOverlay overlay, Path root,
-      List<FileProblem> problems) throws ScanException {
+      List<FileProblem> problems, SourceDiscovery.Lister lister) throws ScanException {
     ScanCache cache = overlay.cache();
     if (cache != null && overlay.diskUnchanged()) {
       List<Path> kept = cache.discovered(request.paths(), request.frontendOptions());
       if (kept != null) return kept;
     }
-    SourceDiscovery.Found found = SourceDiscovery.find(request.paths(), accepts(frontends));
+    SourceDiscovery.Found found = SourceDiscovery.find(request.paths(), accepts(frontends), lister);
     found.unreadableDirs().forEach((dir, reason) -> problems.add(new FileProblem(SourceLoc.of(relative(root, dir), 1, 1),
         "cannot read directory: " + reason + "; the files in it are not scanned")));
     if (cache != null) cache.setDiscovered(request.paths(), request.frontendOptions(), found.files());
