@@ -84,17 +84,17 @@ public record Baseline(List<Entry> entries) {
     if (root == null || !root.isObject() || !root.path("findings").isArray()) {
       throw new ScanException("baseline " + file + " has no 'findings' list: is it an mrcheck baseline?");
     }
+    String key = root.path("fingerprints").asText();
+    if (!key.equals(SarifReport.FINGERPRINT_KEY)) {
+      throw new ScanException("baseline " + file + " uses fingerprints '" + key + "', this mrcheck uses '"
+          + SarifReport.FINGERPRINT_KEY + "': write it again with --write-baseline");
+    }
     JsonNode version = root.path("formatVersion");
     if (!version.isInt() || version.intValue() != FORMAT_VERSION) {
       // A newer format may mean something else by the same fields; guessing could hide new findings.
       throw new ScanException("baseline " + file + " has format version "
           + (version.isMissingNode() ? "(none)" : version.toString()) + ", this mrcheck reads version "
           + FORMAT_VERSION + ": write it again with --write-baseline (or use the mrcheck that wrote it)");
-    }
-    String key = root.path("fingerprints").asText();
-    if (!key.equals(SarifReport.FINGERPRINT_KEY)) {
-      throw new ScanException("baseline " + file + " uses fingerprints '" + key + "', this mrcheck uses '"
-          + SarifReport.FINGERPRINT_KEY + "': write it again with --write-baseline");
     }
     List<Entry> entries = new ArrayList<>();
     for (JsonNode n : root.get("findings")) {
