@@ -2,6 +2,7 @@ package dev.mrcheck.scan;
 
 import dev.mrcheck.io.IoMessages;
 import java.io.IOException;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -39,6 +40,8 @@ final class SourceDiscovery {
     List<Path> out = new ArrayList<>();
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
       entries.forEach(out::add);
+    } catch (DirectoryIteratorException e) { // the listing failed half way
+      throw e.getCause();
     }
     return out;
   };
