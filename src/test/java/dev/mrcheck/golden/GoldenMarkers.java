@@ -17,10 +17,19 @@ public final class GoldenMarkers {
 
   /** The line the file's only {@code // BUG...: ruleId} marker stands above. */
   public static int flaggedLine(String file, String ruleId) {
+    return flaggedLine(file, ruleId, "");
+  }
+
+  /**
+   * The line the file's only {@code // BUG...: ruleId} marker whose message text contains {@code text}
+   * stands above.
+   */
+  public static int flaggedLine(String file, String ruleId, String text) {
     List<Expectation> bugs = expectations(Path.of(file)).bugs().stream()
-        .filter(e -> e.ruleId().equals(ruleId)).toList();
+        .filter(e -> e.ruleId().equals(ruleId) && e.messageSubstring().contains(text)).toList();
     if (bugs.size() != 1) {
-      throw new IllegalStateException(file + " has " + bugs.size() + " BUG markers for " + ruleId + ", want one");
+      throw new IllegalStateException(file + " has " + bugs.size() + " BUG markers for " + ruleId
+          + (text.isEmpty() ? "" : " containing \"" + text + "\"") + ", want one");
     }
     return bugs.get(0).line();
   }
