@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class EveryTestClassRunsTest {
   private static final Pattern TEST_METHOD =
-      Pattern.compile("@(Test|ParameterizedTest|RepeatedTest|TestFactory|TestTemplate|Property)\\b");
+      Pattern.compile("@(?:[\\w.]+\\.)?(Test|ParameterizedTest|RepeatedTest|TestFactory|TestTemplate|Property)\\b");
   private static final Pattern SUREFIRE_DEFAULT = Pattern.compile("Test.*|.*Test|.*Tests|.*TestCase");
 
   @Test
