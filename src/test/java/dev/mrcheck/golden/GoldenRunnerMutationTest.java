@@ -107,4 +107,23 @@ class GoldenRunnerMutationTest {
 
     assertThat(mismatch(dir)).contains("input problems no // PROBLEM: line declares", NEGATIVE + ":");
   }
+
+  /** The same for Java: a facade case whose method no longer parses, scanned with the binding stubs. */
+  @Test
+  void javaCaseWhoseMethodNoLongerParsesFails() throws Exception {
+    Path java = JavaGoldenTest.ROOT;
+    Files.createDirectories(dir.resolve("api"));
+    Files.createDirectories(dir.resolve("facade"));
+    try (var stubs = Files.list(java.resolve("api"))) {
+      for (Path stub : stubs.toList()) Files.copy(stub, dir.resolve("api").resolve(stub.getFileName()));
+    }
+    String text = Files.readString(java.resolve("facade/InitCreatesOnly.java"));
+    Files.writeString(dir.resolve("facade/InitCreatesOnly.java"), text);
+    assertThat(GoldenRunner.diff(dir, Semantics.CURRENT).isEmpty()).as("the unbroken copy").isTrue();
+
+    String broken = "    for (MemoryRegion bank : banks) {";
+    assertThat(text).contains(broken);
+    Files.writeString(dir.resolve("facade/InitCreatesOnly.java"), text.replace(broken, broken + " )"));
+    assertThat(mismatch(dir)).contains("input problems no // PROBLEM: line declares", "facade/InitCreatesOnly.java:");
+  }
 }
