@@ -48,17 +48,19 @@ class FixCommandTest {
     Run r = run(dir, "fix", "--diff", "-j", "1", dir.toString());
     assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.OK);
     assertThat(contents(dir)).isEqualTo(before);
+    // three lines of context above the insertion, which goes above the flagged line
+    int hunk = GoldenMarkers.flaggedLine("testdata/c/mr002_unparent_no_del_pci_exit.c", "MR002") - 3;
     assertThat(r.out()).contains("""
         --- a/mr002_unparent_no_del_pci_exit.c
         +++ b/mr002_unparent_no_del_pci_exit.c
-        @@ -43,6 +43,7 @@
+        @@ -%1$d,6 +%1$d,7 @@
              VgawinState *s = VGAWIN(pdev);
         \s
              // BUG: MR002
         +    memory_region_del_subregion(pci_address_space(pdev), &s->vga_low);
              object_unparent(OBJECT(&s->vga_low));
          }
-        """);
+        """.formatted(hunk));
     assertThat(r.out()).contains("-    object_unparent(OBJECT(&s->window));");
     assertThat(r.err()).contains("4 fixes shown (nothing written)", "1 finding(s) without a mechanical fix");
   }
