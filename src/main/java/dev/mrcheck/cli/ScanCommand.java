@@ -134,6 +134,11 @@ final class ScanCommand implements Callable<Integer> {
       description = "Skip (as an input problem) any source file bigger than SIZE, e.g. 64M or 2G. Default: 16M.")
   String maxFileSize;
 
+  @Option(names = "--profile",
+      description = "Print where the scan's time went on stderr: each phase's wall and CPU time, files read and "
+          + "parsed, lines parsed, functions analyzed, replays run, confirmations.")
+  boolean profile;
+
   @Option(names = {"-v", "--verbose"},
       description = "Also print input problems (unparsable files, dropped functions) on stderr.")
   boolean verbose;
@@ -155,7 +160,7 @@ final class ScanCommand implements Callable<Integer> {
 
     ChangedLines changes = changedSince == null ? null : GitChanges.since(changedSince, paths.get(0));
     if (compare != null) return compare(request, outputFile, changes);
-    ScanResult scanned = adoption.scan(context.scanner(), request, spec.commandLine().getErr());
+    ScanResult scanned = adoption.scan(scanner(), request, spec.commandLine().getErr());
     Set<String> ran = new LinkedHashSet<>();
     for (RuleInfo r : rulesThatRan(request)) ran.add(r.id());
     ScanResult whole = adoption.afterScan(scanned, request, ran);
@@ -236,6 +241,11 @@ final class ScanCommand implements Callable<Integer> {
     return changes == null ? result : changes.keepTouched(result);
   }
 
+  /** The scanner, printing each scan's profile with {@code --profile}. */
+  private ScanFunction scanner() {
+    return profile ? new ProfiledScan(context.scanner(), spec.commandLine().getErr()) : context.scanner();
+  }
+
   /** {@code --compare}: two scans, and the findings that differ between them by fingerprint and location. */
   private int compare(ScanRequest request, OutputFile outputFile, ChangedLines changes)
       throws ScanException, IOException {
@@ -244,8 +254,8 @@ final class ScanCommand implements Callable<Integer> {
     }
     String conflict = adoption.conflictWithCompare();
     if (conflict != null) throw usage(conflict + " cannot be combined with --compare");
-    ScanResult first = onlyChanged(context.scanner().scan(request), changes);
-    ScanResult second = onlyChanged(context.scanner().scan(request.withSemantics(compare)), changes);
+    ScanResult first = onlyChanged(scanner().scan(request), changes);
+    ScanResult second = onlyChanged(scanner().scan(request.withSemantics(compare)), changes);
     SemanticsDiff diff = SemanticsDiff.of(first, second);
     Report report = format == OutputFormat.JSON ? diff.jsonReport() : diff.textReport(displayRoot(first.root()));
     PrintWriter out = spec.commandLine().getOut();

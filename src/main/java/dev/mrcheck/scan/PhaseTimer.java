@@ -1,51 +1,57 @@
 package dev.mrcheck.scan;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
+import java.lang.management.OperatingSystemMXBean;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * With MRCHECK_TIMING=1, prints how long each scan phase took to stderr: wall time, and the CPU
- * time of the scanning thread (which a loaded machine does not inflate; parser threads not
- * counted); for profiling, never in reports.
+ * Times one scan's phases: wall time, and the CPU time of the whole process (all threads: parser
+ * threads and the analysis' parallel streams included), which a loaded machine inflates less than
+ * wall time. The phases go into the scan's {@link ScanProfile}; with MRCHECK_TIMING=1 each is also
+ * printed to stderr as it ends. For profiling, never in reports.
  */
 final class PhaseTimer {
-  private static final boolean ON = System.getenv("MRCHECK_TIMING") != null;
-  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-  private static long last;
-  private static long lastCpu;
-  private static long scanStart;
-  private static long scanStartCpu;
+  private static final boolean PRINT = System.getenv("MRCHECK_TIMING") != null;
 
-  private PhaseTimer() {}
+  private final List<ScanProfile.Phase> phases = new ArrayList<>();
+  private final long scanStart = System.nanoTime();
+  private final long scanStartCpu = cpuNanos();
+  private long last = scanStart;
+  private long lastCpu = scanStartCpu;
 
-  static void start() {
-    last = System.nanoTime();
-    lastCpu = cpu();
-    scanStart = last;
-    scanStartCpu = lastCpu;
+  void note(String text) {
+    if (PRINT) System.err.println("mrcheck: " + text);
   }
 
-  static void note(String text) {
-    if (ON) System.err.println("mrcheck: " + text);
-  }
-
-  static void mark(String phase) {
-    if (!ON) return;
+  void mark(String phase) {
     long now = System.nanoTime();
-    long cpu = cpu();
-    System.err.printf("mrcheck: %-12s %6d ms (cpu %d ms)%n", phase, (now - last) / 1_000_000, (cpu - lastCpu) / 1_000_000);
+    long cpu = cpuNanos();
+    ScanProfile.Phase p = new ScanProfile.Phase(phase, (now - last) / 1_000_000, cpu < 0 ? -1 : (cpu - lastCpu) / 1_000_000);
+    phases.add(p);
+    if (PRINT) System.err.println("mrcheck: " + p);
     last = now;
     lastCpu = cpu;
   }
 
-  /** The whole scan so far. */
-  static void total() {
-    if (!ON) return;
-    System.err.printf("mrcheck: %-12s %6d ms (cpu %d ms)%n", "total", (System.nanoTime() - scanStart) / 1_000_000,
-        (cpu() - scanStartCpu) / 1_000_000);
+  /** The phases so far, and the whole scan so far as the last, named "total". */
+  List<ScanProfile.Phase> phases() {
+    List<ScanProfile.Phase> out = new ArrayList<>(phases);
+    long cpu = cpuNanos();
+    ScanProfile.Phase total = new ScanProfile.Phase("total", (System.nanoTime() - scanStart) / 1_000_000,
+        cpu < 0 ? -1 : (cpu - scanStartCpu) / 1_000_000);
+    if (PRINT) System.err.println("mrcheck: " + total);
+    out.add(total);
+    return out;
   }
 
-  private static long cpu() {
-    return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : 0;
+  /** CPU time of the whole process in nanoseconds, or -1 where the JVM cannot tell. */
+  private static long cpuNanos() {
+    OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+    if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+      long t = sun.getProcessCpuTime();
+      if (t >= 0) return t;
+    }
+    return -1;
   }
 }

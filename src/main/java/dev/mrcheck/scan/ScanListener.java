@@ -15,4 +15,7 @@ public interface ScanListener {
 
   /** One more file was read (phase "reading") or parsed (phase "parsing"). */
   default void fileDone() {}
+
+  /** The scan is done: its phase times and work counts (called once, from the scanning thread). */
+  default void profile(ScanProfile profile) {}
 }

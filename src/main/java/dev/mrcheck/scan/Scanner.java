@@ -73,7 +73,7 @@ public final class Scanner {
   /** As {@link #scan(ScanRequest, ScanOverlay)}, telling {@code listener} how far it is. */
   public ScanResult scan(ScanRequest request, ScanOverlay overlay, ScanListener listener) throws ScanException {
     long start = System.nanoTime();
-    PhaseTimer.start();
+    PhaseTimer timer = new PhaseTimer();
     listener.phase("loading the API model");
     ScanCache cache = overlay.cache();
     if (cache != null) cache.startScan();
@@ -92,7 +92,7 @@ public final class Scanner {
     }
     List<Path> files = withUnsaved(found, request.paths(), overlay, frontends);
     if (files.isEmpty()) throw nothingToScan(request, problems);
-    PhaseTimer.mark("discovery");
+    timer.mark("discovery");
     listener.filesFound(files.size());
     int jobs = Math.max(1, request.jobs());
     ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
@@ -108,36 +108,36 @@ public final class Scanner {
         for (Path f : texts.keySet()) kept.add(f.toAbsolutePath().normalize());
         cache.retainTexts(kept);
       }
-      PhaseTimer.mark("read+index");
+      timer.mark("read+index");
       Map<Path, TranslationUnit> units = new TreeMap<>();
       listener.phase("parsing");
-      CallGraph graph = parseRelevant(texts, units, frontends, model, pool, overlay, listener);
-      PhaseTimer.mark("parse");
+      List<Integer> rounds = new ArrayList<>();
+      CallGraph graph = parseRelevant(texts, units, frontends, model, pool, overlay, listener, rounds);
+      timer.mark("parse");
       List<TranslationUnit> parsed = new ArrayList<>(units.values());
       parsed.add(lexicalFacts(texts, units));
       listener.phase("analysis");
       Program program = cache != null ? cache.program(parsed) : new Program(parsed, Map.of());
-      PhaseTimer.mark("program");
-      AnalysisResult analysis = new Analyzer(program, model, request.semantics(), graph,
-          cache != null ? cache.replays() : new ReplayCache()).analyze();
-      PhaseTimer.mark("analysis");
+      timer.mark("program");
+      ReplayCache replays = cache != null ? cache.replays() : new ReplayCache();
+      AnalysisResult analysis = new Analyzer(program, model, request.semantics(), graph, replays).analyze();
+      timer.mark("analysis");
       if (cache != null) {
-        PhaseTimer.note("incremental: " + cache.lastParsed() + " files parsed, call graph "
+        timer.note("incremental: " + cache.lastParsed() + " files parsed, call graph "
             + (cache.lastKeptCallGraph() ? "kept" : "rebuilt") + ", " + cache.replays().lastReplayed()
             + " replays run, " + cache.replays().lastReused() + " reused");
       }
-      PhaseTimer.note("replays: " + analysis.devices().size() + " types, " + analysis.runtimeRoots()
+      timer.note("replays: " + analysis.devices().size() + " types, " + analysis.runtimeRoots()
           + " run-time roots, " + analysis.truncatedReplays() + " over budget");
       listener.phase("rules");
       List<Finding> findings = runRules(analysis, request.rules());
-      PhaseTimer.mark("rules");
+      timer.mark("rules");
       listener.phase("confirmation");
       Map<Finding, Confirmation> confirmations = confirm(findings, request.semantics(), cache);
       if (!request.keepUnconfirmed()) {
         findings = findings.stream().filter(f -> !confirmations.get(f).refuted()).toList();
       }
-      PhaseTimer.mark("confirm");
-      PhaseTimer.total();
+      timer.mark("confirm");
       List<Suppression> comments = new ArrayList<>();
       for (SourceText t : texts.values()) comments.addAll(t.suppressions());
       SuppressionFilter.Outcome suppressed = SuppressionFilter.apply(findings, comments, request.rules());
@@ -153,6 +153,9 @@ public final class Scanner {
       problems.sort((a, b) -> a.loc().compareTo(b.loc()));
       ScanStats stats = new ScanStats(files.size(), units.size(), lines, program.functionCount() , dropped,
           parseProblems, (System.nanoTime() - start) / 1_000_000);
+      listener.profile(new ScanProfile(timer.phases(), files.size(), texts.size(), units.size(), lines, rounds,
+          program.functionCount(), analysis.relevantFunctions(), replays.lastReplayed(), confirmations.size(),
+          suppressed.findings().size()));
       return new ScanResult(root, request.semantics().label(), suppressed.findings(), problems, stats, confirmations,
           suppressed.suppressions());
     } finally {
@@ -305,8 +308,8 @@ public final class Scanner {
    * function found to reach the API, until no new file qualifies.
    */
   private static CallGraph parseRelevant(Map<Path, SourceText> texts, Map<Path, TranslationUnit> units,
-      List<Frontend> frontends, ApiModel model, ExecutorService pool, ScanOverlay overlay, ScanListener listener)
-      throws ScanException {
+      List<Frontend> frontends, ApiModel model, ExecutorService pool, ScanOverlay overlay, ScanListener listener,
+      List<Integer> rounds) throws ScanException {
     ScanCache cache = overlay.cache();
     ScanCache.Relevance before = cache == null ? null : cache.relevance();
     if (before != null && keepRelevance(before, texts, units, frontends, overlay)) {
@@ -314,7 +317,7 @@ public final class Scanner {
       return before.graph();
     }
     units.clear();
-    CallGraph graph = fixpoint(texts, units, frontends, model, pool, overlay, listener);
+    CallGraph graph = fixpoint(texts, units, frontends, model, pool, overlay, listener, rounds);
     if (cache != null) cache.setRelevance(new ScanCache.Relevance(new HashMap<>(texts), new HashMap<>(units), graph), false);
     return graph;
   }
@@ -347,10 +350,10 @@ public final class Scanner {
     return frontends.stream().filter(f -> f.accepts(p.getFileName().toString())).findFirst().orElseThrow();
   }
 
-  /** The parsed files; returns the call graph over them. */
+  /** The parsed files, each round's count added to {@code rounds}; returns the call graph over them. */
   private static CallGraph fixpoint(Map<Path, SourceText> texts, Map<Path, TranslationUnit> units,
-      List<Frontend> frontends, ApiModel model, ExecutorService pool, ScanOverlay overlay, ScanListener listener)
-      throws ScanException {
+      List<Frontend> frontends, ApiModel model, ExecutorService pool, ScanOverlay overlay, ScanListener listener,
+      List<Integer> rounds) throws ScanException {
     CallGraph graph = null;
     Set<String> wanted = new HashSet<>();
     for (String name : model.functionNames()) {
@@ -368,6 +371,7 @@ public final class Scanner {
         }
       }
       if (round.isEmpty()) return graph != null ? graph : new CallGraph(new Program(List.of(), Map.of()), model);
+      rounds.add(round.size());
       List<Future<TranslationUnit>> futures = new ArrayList<>();
       for (Path p : round) {
         SourceFile sf = texts.get(p).file();
