@@ -1,7 +1,12 @@
 package dev.mrcheck.bench;
 
 import dev.mrcheck.scan.ScanException;
+import dev.mrcheck.scan.ScanListener;
+import dev.mrcheck.scan.ScanProfile;
 import dev.mrcheck.scan.ScanResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -18,10 +23,11 @@ import java.lang.management.OperatingSystemMXBean;
  */
 record RunFigures(
     long wallNanos, long cpuNanos, long gcMillis, long gcCount, long baselineHeap,
-    long sampledPeakHeap, long poolPeakHeap, ScanResult result) {
+    long sampledPeakHeap, long poolPeakHeap, long peakRss, ScanResult result, ScanProfile profile) {
 
+  /** One scan, telling {@code listener} its profile. */
   interface Scan {
-    ScanResult run() throws ScanException;
+    ScanResult run(ScanListener listener) throws ScanException;
   }
 
   static RunFigures measure(Scan scan) throws ScanException {
@@ -39,9 +45,15 @@ record RunFigures(
     long start;
     long end;
     HeapSampler sampler = new HeapSampler();
+    ScanProfile[] profile = new ScanProfile[1];
     try {
       start = System.nanoTime();
-      result = scan.run();
+      result = scan.run(new ScanListener() {
+        @Override
+        public void profile(ScanProfile p) {
+          profile[0] = p;
+        }
+      });
       end = System.nanoTime();
     } finally {
       sampler.close();
@@ -56,7 +68,25 @@ record RunFigures(
     }
     long cpu = cpuBefore < 0 ? -1 : cpuAfter - cpuBefore;
     return new RunFigures(end - start, cpu, totalGcMillis() - gcMillisBefore,
-        totalGcCount() - gcCountBefore, baseline, sampledPeak, poolPeak, result);
+        totalGcCount() - gcCountBefore, baseline, sampledPeak, poolPeak, processPeakRss(), result, profile[0]);
+  }
+
+  /**
+   * The process's peak resident set so far (VmHWM in /proc/self/status: heap, metaspace, code,
+   * thread stacks, the JVM itself), or -1 where there is no such file.
+   */
+  static long processPeakRss() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmHWM:")) {
+          String[] parts = line.substring(6).trim().split("\\s+");
+          return Long.parseLong(parts[0]) * 1024;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+    return -1;
   }
 
   /** Cores kept busy on average: process CPU time over wall time. */

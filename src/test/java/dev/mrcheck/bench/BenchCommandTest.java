@@ -91,7 +91,7 @@ class BenchCommandTest {
 
     assertThat(exit).as(err.toString()).isZero();
     assertThat(out.toString()).contains("30 Java files generated", "API stubs", "lines",
-        "planted MR001-MR003 bugs", "warm-up", "run 1", "median", "files/s", "lines/s",
+        "planted MR001-MR003 bugs", "cold ", "run 1", "median", "files/s", "lines/s",
         "peak", "findings").doesNotContain("== C tree ==");
     try (Stream<Path> files = Files.walk(tree)) {
       assertThat(files.filter(p -> p.toString().endsWith(".java")).count()).isEqualTo(30);
@@ -112,5 +112,30 @@ class BenchCommandTest {
     assertThat(text.lines().filter(l -> l.startsWith("median ")).count()).isEqualTo(2);
     assertThat(tree.resolve("c/hw")).isDirectory();
     assertThat(tree.resolve("java/api/MemoryRegion.java")).isRegularFile();
+  }
+
+  @Test
+  void timesAGivenTreeWithTheColdRunPhasesAndPeakResidentSet() {
+    int exit = run("--tree", "testdata/c", "--repeat", "1", "--jobs", "1");
+
+    assertThat(exit).as(err.toString()).isZero();
+    String text = out.toString();
+    assertThat(text).contains("tree dir   testdata/c (given, only read)").doesNotContain("generated");
+    assertThat(text).containsPattern("(?m)^cold       wall [\\d.]+ s, cpu .*peak rss so far ")
+        .containsPattern("(?m)^run 1      wall ")
+        .containsPattern("(?m)^           phases discovery [\\d.]+ s, read\\+index [\\d.]+ s, parse [\\d.]+ s,"
+            + " program [\\d.]+ s, analysis [\\d.]+ s, rules [\\d.]+ s, confirm [\\d.]+ s,"
+            + " parse rounds \\[[\\d, ]*\\], [\\d,]+ functions analyzed, [\\d,]+ replays run")
+        .containsPattern("(?m)^cold run   wall [\\d.]+ s, the first scan in this JVM")
+        .containsPattern("(?m)^median     wall [\\d.]+ s of 1 warm runs")
+        .containsPattern("(?m)^rss        peak ([\\d.]+ [MG]B resident|n/a)")
+        .contains("parsed lines/s");
+    assertThat(Path.of("testdata/c")).isDirectory();
+  }
+
+  @Test
+  void aTreeThatIsNotADirectoryIsAUsageError(@TempDir Path dir) {
+    assertThat(run("--tree", dir.resolve("absent").toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("--tree").contains("is not a directory").doesNotContain("\tat ");
   }
 }
