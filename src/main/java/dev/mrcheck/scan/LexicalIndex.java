@@ -17,6 +17,8 @@ final class LexicalIndex {
   private static final Pattern TYPE_FIELD = Pattern.compile("\\.(name|parent)\\s*=\\s*(\"[^\"]*\"|\\w+)");
 
   final Set<String> calledNames = new HashSet<>();
+  /** Names declared or defined as functions at file scope (not in {@link #calledNames} for that). */
+  final Set<String> declaredNames = new HashSet<>();
   final Map<String, String> typeMacros = new HashMap<>();
   /** Type name -> parent name, as written. */
   final Map<String, String> typeParents = new HashMap<>();
@@ -32,23 +34,111 @@ final class LexicalIndex {
     return idx;
   }
 
+  /**
+   * Every {@code name(} outside comments and literals, except where it defines or declares
+   * {@code name}: at file scope (brace depth 0, not in a preprocessor directive) after a type word
+   * or {@code *} ({@code static int foo(}, {@code char *foo(}). Without that exception every file
+   * defining a function that shares a name with one reaching the API is parsed: QEMU's 1,000 test
+   * programs for their {@code main} alone. A call keeps counting wherever it is: inside a body, in a
+   * macro's definition, or at depth 0 after {@code =}, {@code ;}, {@code return} (braces unbalanced
+   * by {@code #if} branches can only make a definition look like a call, never the reverse).
+   */
   private void scanCalls(String text) {
     int n = text.length();
     int i = 0;
+    int depth = 0;
+    boolean directive = false;
+    boolean lineStart = true;
+    String previousWord = null; // the word before, when nothing but blanks separate them
+    char previous = ';';
     while (i < n) {
       char c = text.charAt(i);
+      if (c == '\n') {
+        if (directive && !(i > 0 && text.charAt(i - 1) == '\\')) {
+          // What follows a directive is not declared by its last word (#endif, #include <x.h>).
+          directive = false;
+          previous = ';';
+          previousWord = null;
+        }
+        lineStart = true;
+        i++;
+        continue;
+      }
+      if (c == ' ' || c == '\t' || c == '\r' || c == '\f') {
+        i++;
+        continue;
+      }
+      if (lineStart && c == '#') directive = true;
+      lineStart = false;
+      if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
+        int close = text.indexOf("*/", i + 2);
+        i = close < 0 ? n : close + 2;
+        continue;
+      }
+      if (c == '/' && i + 1 < n && text.charAt(i + 1) == '/') {
+        while (i < n && text.charAt(i) != '\n') i++;
+        continue;
+      }
+      if (c == '"' || c == '\'') {
+        i = skipLiteral(text, i, c);
+        previous = c;
+        previousWord = null;
+        continue;
+      }
       if (Character.isJavaIdentifierStart(c)) {
         int start = i;
         while (i < n && Character.isJavaIdentifierPart(text.charAt(i))) i++;
+        String word = text.substring(start, i);
         int j = i;
         while (j < n && (text.charAt(j) == ' ' || text.charAt(j) == '\t')) j++;
-        if (j < n && text.charAt(j) == '(') calledNames.add(text.substring(start, i));
-      } else if (Character.isDigit(c)) {
-        while (i < n && Character.isLetterOrDigit(text.charAt(i))) i++;
-      } else {
-        i++;
+        if (j < n && text.charAt(j) == '(') {
+          if (depth == 0 && !directive && declares(previous, previousWord)) declaredNames.add(word);
+          else calledNames.add(word);
+        }
+        previousWord = word;
+        previous = 'a';
+        continue;
       }
+      if (Character.isDigit(c)) {
+        while (i < n && Character.isLetterOrDigit(text.charAt(i))) i++;
+        previous = '0';
+        previousWord = null;
+        continue;
+      }
+      if (!directive) {
+        if (c == '{') depth++;
+        else if (c == '}' && depth > 0) depth--;
+      }
+      previous = c;
+      previousWord = null;
+      i++;
     }
+  }
+
+  /** Words after which {@code name(} at file scope is still an expression, not a declarator. */
+  private static final Set<String> EXPRESSION_KEYWORDS = Set.of("return", "else", "do", "case", "sizeof", "typeof",
+      "__typeof__", "goto", "throw", "new", "yield", "assert");
+
+  /** Whether {@code name(} after this is a function's declarator: after a type word or a pointer star. */
+  private static boolean declares(char previous, String previousWord) {
+    if (previous == '*') return true;
+    return previousWord != null && !EXPRESSION_KEYWORDS.contains(previousWord);
+  }
+
+  /** The index just past the string or character literal opening at {@code from}. */
+  private static int skipLiteral(String text, int from, char quote) {
+    int i = from + 1;
+    int n = text.length();
+    while (i < n) {
+      char c = text.charAt(i);
+      if (c == '\\') {
+        i += 2;
+        continue;
+      }
+      if (c == quote || c == '\n') return i + 1;
+      i++;
+    }
+    return n;
   }
 
   private void scanTypes(String text) {

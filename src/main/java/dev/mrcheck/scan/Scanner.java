@@ -323,7 +323,7 @@ public final class Scanner {
   }
 
   /**
-   * The last scan's parsed files and call graph still hold if every changed file calls the same
+   * The last scan's parsed files and call graph still hold if every changed file calls and declares the same
    * names (so it joins the same fixpoint round, or none) and, if it was parsed, its functions call
    * the same names (so the call graph is the same). Only the changed parsed files are re-parsed.
    */
@@ -335,7 +335,8 @@ public final class Scanner {
       SourceText now = e.getValue();
       TranslationUnit old = before.units().get(e.getKey());
       if (was != now) {
-        if (!was.index().calledNames.equals(now.index().calledNames)) return false;
+        if (!was.index().calledNames.equals(now.index().calledNames)
+            || !was.index().declaredNames.equals(now.index().declaredNames)) return false;
         if (old == null) continue;
         TranslationUnit tu = overlay.parse(frontendFor(frontends, e.getKey()), now.file());
         if (!ScanCache.sameCalls(old, tu)) return false;
@@ -356,6 +357,8 @@ public final class Scanner {
       List<Integer> rounds) throws ScanException {
     CallGraph graph = null;
     Set<String> wanted = new HashSet<>();
+    // Per wanted name, the first parsed file (in path order) defining a function of that name with external linkage.
+    Map<String, Path> firstExternal = new HashMap<>();
     for (String name : model.functionNames()) {
       if (model.function(name).filter(CallGraph::isSeed).isPresent()) wanted.add(name.substring(name.lastIndexOf('.') + 1));
     }
@@ -363,12 +366,7 @@ public final class Scanner {
       List<Path> round = new ArrayList<>();
       for (Map.Entry<Path, SourceText> e : texts.entrySet()) {
         if (units.containsKey(e.getKey())) continue;
-        for (String called : e.getValue().index().calledNames) {
-          if (wanted.contains(called)) {
-            round.add(e.getKey());
-            break;
-          }
-        }
+        if (callsOrShadows(e.getKey(), e.getValue().index(), wanted, firstExternal)) round.add(e.getKey());
       }
       if (round.isEmpty()) return graph != null ? graph : new CallGraph(new Program(List.of(), Map.of()), model);
       rounds.add(round.size());
@@ -384,12 +382,40 @@ public final class Scanner {
       }
       for (int i = 0; i < round.size(); i++) units.put(round.get(i), await(futures.get(i)));
       graph = new CallGraph(new Program(new ArrayList<>(units.values()), Map.of()), model);
+      firstExternal.clear();
+      for (Map.Entry<Path, TranslationUnit> u : units.entrySet()) {
+        for (Function f : u.getValue().functions()) {
+          if (!f.fileLocal()) firstExternal.putIfAbsent(f.name().substring(f.name().lastIndexOf('.') + 1), u.getKey());
+        }
+      }
       for (TranslationUnit tu : units.values()) {
         for (Function f : tu.functions()) {
-          if (graph.reachesApi(f.key())) wanted.add(f.name().substring(f.name().lastIndexOf('.') + 1));
+          // A file-local function outside a header is called from its own file only (Program.resolve), which is parsed.
+          if (graph.reachesApi(f.key()) && (!f.fileLocal() || f.file().endsWith(".h"))) {
+            wanted.add(f.name().substring(f.name().lastIndexOf('.') + 1));
+          }
         }
       }
     }
+  }
+
+  /**
+   * Whether a file must join the parse: it calls a wanted name, or it defines one where its
+   * definition could be the one calls resolve to. {@link Program} keeps the first definition of an
+   * external name in path order and looks at header definitions only when there is none, so a
+   * file defining a wanted name after the first parsed external definition changes nothing (the
+   * thousand test programs defining {@code main}); one before it (a stub in stubs/ sorting before
+   * the real one in target/) would replace it, and is parsed. Prototypes count as definitions here.
+   */
+  private static boolean callsOrShadows(Path file, LexicalIndex index, Set<String> wanted,
+      Map<String, Path> firstExternal) {
+    for (String called : index.calledNames) if (wanted.contains(called)) return true;
+    for (String declared : index.declaredNames) {
+      if (!wanted.contains(declared)) continue;
+      Path first = firstExternal.get(declared);
+      if (first == null || file.compareTo(first) < 0) return true;
+    }
+    return false;
   }
 
   /** Type macros and type ancestry from files that were not parsed, so hierarchies stay whole. */
