@@ -181,7 +181,7 @@ public final class Analyzer {
     s.removeIf(f -> f instanceof Fact.Mapped m && m.undoneBefore() == Role.UNREALIZE);
     // The device lives between realize and unrealize (and while its callbacks run): RCU grace periods
     // pass, so an address_space_destroy of realize has completed by then.
-    RegionFlow.gracePeriodPassed(s, Role.REALIZE);
+    Finalization.gracePeriodPassed(s, Role.REALIZE);
     // The same holds for instance_finalize after a realize that succeeded (a failure after the realize
     // hook returned runs unrealize first: qdev's post_realize_fail, pci_qdev_unrealize), which only a
     // machine torn down long after reaches. Only a realize that reported an error leaves the device to
@@ -205,7 +205,7 @@ public final class Analyzer {
       // Replayed apart rather than from a join: a join keeps one target per pointer field (s->buf after
       // realize or the one unrealize allocated) and takes unrealize's del of s->bars[*] for a loop's.
       variant = "after unrealize";
-      unrealizeFinalized = finalizeFrom(flow, d, semantics == Semantics.REFCOUNT ? RegionFlow.qdevUnplugged(s) : s, made);
+      unrealizeFinalized = finalizeFrom(flow, d, semantics == Semantics.REFCOUNT ? Finalization.qdevUnplugged(s) : s, made);
       variant = "";
     }
     current.checkpoints.add(new Checkpoint(d, Role.INSTANCE_INIT,
@@ -244,7 +244,7 @@ public final class Analyzer {
     }
     flow.notMadeYet(notMade);
     finalizing = new ArrayList<>();
-    runPhase(flow, d, Role.INSTANCE_FINALIZE, RegionFlow.childPropertiesDropped(s));
+    runPhase(flow, d, Role.INSTANCE_FINALIZE, Finalization.childPropertiesDropped(s));
     List<Observation> met = finalizing;
     finalizing = null;
     flow.notMadeYet(Set.of());
