@@ -7,6 +7,7 @@ import dev.mrcheck.ir.Value;
 import dev.mrcheck.model.ApiModel;
 import dev.mrcheck.model.Effect;
 import dev.mrcheck.model.Role;
+import dev.mrcheck.model.Semantics;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

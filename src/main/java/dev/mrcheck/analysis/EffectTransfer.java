@@ -5,6 +5,7 @@ import dev.mrcheck.ir.Value;
 import dev.mrcheck.model.Effect;
 import dev.mrcheck.model.Operand;
 import dev.mrcheck.model.Role;
+import dev.mrcheck.model.Semantics;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.mrcheck.analysis;
 
 import dev.mrcheck.model.RegionKind;
 import dev.mrcheck.model.Role;
+import dev.mrcheck.model.Semantics;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -5,7 +5,7 @@ import dev.mrcheck.ir.Function;
 import dev.mrcheck.ir.SourceLoc;
 import dev.mrcheck.model.ApiModel;
 import dev.mrcheck.model.Role;
-import dev.mrcheck.rules.TraceStep;
+import dev.mrcheck.model.Semantics;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -4,6 +4,7 @@ import dev.mrcheck.ir.CfgNode;
 import dev.mrcheck.ir.Function;
 import dev.mrcheck.model.ApiModel;
 import dev.mrcheck.model.Role;
+import dev.mrcheck.model.Semantics;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -4,7 +4,7 @@ import dev.mrcheck.report.JsonReport;
 import dev.mrcheck.report.Report;
 import dev.mrcheck.report.TextReport;
 import dev.mrcheck.rules.Finding;
-import dev.mrcheck.runtime.confirm.Confirmation;
+import dev.mrcheck.confirm.Confirmation;
 import dev.mrcheck.scan.ScanResult;
 import java.util.HashSet;
 import java.util.List;

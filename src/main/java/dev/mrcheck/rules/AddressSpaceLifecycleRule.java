@@ -4,6 +4,7 @@ import dev.mrcheck.analysis.AnalysisResult;
 import dev.mrcheck.analysis.Checkpoint;
 import dev.mrcheck.analysis.Fact;
 import dev.mrcheck.analysis.Observation;
+import dev.mrcheck.analysis.TraceStep;
 import dev.mrcheck.model.Effect;
 import dev.mrcheck.model.Role;
 import dev.mrcheck.ir.SourceLoc;
@@ -89,7 +90,7 @@ public final class AddressSpaceLifecycleRule extends Rule {
    */
   private static boolean holdsDevice(AnalysisResult analysis, Observation o, Fact.DestroyPending p) {
     if (p.phase() == Role.INSTANCE_FINALIZE) return false;
-    if (analysis.semantics() != dev.mrcheck.analysis.Semantics.REFCOUNT) return p.rootOwner() == Fact.Owner.SELF;
+    if (analysis.semantics() != dev.mrcheck.model.Semantics.REFCOUNT) return p.rootOwner() == Fact.Owner.SELF;
     boolean unparentedByQdev = p.phase() == Role.UNREALIZE && o.device() != null && o.device().hotpluggable();
     for (String region : p.ownHeld()) {
       if (unparentedByQdev || o.before().facts(Fact.Owned.class, region).isEmpty()) return true;

@@ -4,6 +4,7 @@ import dev.mrcheck.analysis.AnalysisResult;
 import dev.mrcheck.analysis.Fact;
 import dev.mrcheck.analysis.Observation;
 import dev.mrcheck.analysis.Place;
+import dev.mrcheck.analysis.TraceStep;
 import dev.mrcheck.model.Effect;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.mrcheck.selftest;
 
-import dev.mrcheck.analysis.Semantics;
+import dev.mrcheck.model.Semantics;
 import dev.mrcheck.frontend.FrontendOptions;
 import dev.mrcheck.rules.Finding;
 import dev.mrcheck.scan.ScanException;

@@ -3,7 +3,7 @@ package dev.mrcheck.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import dev.mrcheck.analysis.Semantics;
+import dev.mrcheck.model.Semantics;
 import dev.mrcheck.frontend.FrontendOptions;
 import dev.mrcheck.rules.Finding;
 import dev.mrcheck.scan.ScanRequest;

@@ -3,7 +3,7 @@ package dev.mrcheck.golden;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.mrcheck.analysis.Semantics;
+import dev.mrcheck.model.Semantics;
 import dev.mrcheck.frontend.FrontendOptions;
 import dev.mrcheck.rules.Rule;
 import dev.mrcheck.rules.Rules;

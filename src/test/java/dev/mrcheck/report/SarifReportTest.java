@@ -9,6 +9,7 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.mrcheck.ToolInfo;
 import dev.mrcheck.baseline.Baseline;
 import dev.mrcheck.baseline.BaselineComparison;
 import dev.mrcheck.rules.Finding;

@@ -1,8 +1,8 @@
-package dev.mrcheck.runtime.confirm;
+package dev.mrcheck.confirm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mrcheck.analysis.Semantics;
+import dev.mrcheck.model.Semantics;
 import dev.mrcheck.frontend.FrontendOptions;
 import dev.mrcheck.rules.Finding;
 import dev.mrcheck.scan.ScanRequest;
