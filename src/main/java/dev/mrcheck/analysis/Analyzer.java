@@ -3,6 +3,7 @@ package dev.mrcheck.analysis;
 import dev.mrcheck.ir.Function;
 import dev.mrcheck.ir.Param;
 import dev.mrcheck.ir.Stmt;
+import dev.mrcheck.ir.TypeRegistration;
 import dev.mrcheck.ir.Value;
 import dev.mrcheck.model.ApiModel;
 import dev.mrcheck.model.Effect;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Replays each device's lifecycle (instance_init, realize, unrealize, instance_finalize) through
@@ -93,7 +95,7 @@ public final class Analyzer {
     // A struct shared by several types, or by an abstract base (PCIDevice), names no single device:
     // a callback taking a PCIDevice * is not the code of whichever type registered sizeof(PCIDevice).
     Map<String, Integer> sharing = new HashMap<>();
-    for (dev.mrcheck.ir.TypeRegistration t : program.types().values()) {
+    for (TypeRegistration t : program.types().values()) {
       if (t.instanceStruct() == null) continue;
       int weight = "true".equals(t.properties().get("abstract")) ? 2 : 1;
       sharing.merge(t.instanceStruct(), weight, Integer::sum);
@@ -135,7 +137,7 @@ public final class Analyzer {
   }
 
   /** Runs one replay with its own recorder; what it saw, walked and left behind becomes a {@link ReplayCache.Replay}. */
-  private ReplayCache.Replay replayed(RegionFlow flow, DeviceType device, java.util.function.Supplier<RegionState> body) {
+  private ReplayCache.Replay replayed(RegionFlow flow, DeviceType device, Supplier<RegionState> body) {
     current = new ReplayCache.Recorder();
     flow.recordVisits(current.visited);
     int before = flow.exhaustedRoots();

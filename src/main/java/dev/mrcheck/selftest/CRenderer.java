@@ -20,6 +20,8 @@ import dev.mrcheck.selftest.DeviceProgram.Stmt;
 import dev.mrcheck.selftest.DeviceProgram.Unparent;
 import dev.mrcheck.selftest.DeviceProgram.Unref;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Renders a {@link DeviceProgram} as a QEMU device source file in the idioms of testdata/c. */
 public final class CRenderer implements Renderer {
@@ -147,13 +149,13 @@ public final class CRenderer implements Renderer {
 
   /** {@code MemoryRegionSection secN;} for each {@link Find} of the function, at its top (QEMU style). */
   private static boolean declarations(RenderedSource.Writer w, List<Stmt> body) {
-    java.util.Set<Integer> sections = new java.util.TreeSet<>();
+    Set<Integer> sections = new TreeSet<>();
     collectSections(body, sections);
     for (int n : sections) w.line("    MemoryRegionSection sec" + n + ";");
     return !sections.isEmpty();
   }
 
-  private static void collectSections(List<Stmt> body, java.util.Set<Integer> into) {
+  private static void collectSections(List<Stmt> body, Set<Integer> into) {
     for (Stmt s : body) {
       if (s instanceof Find f) into.add(f.section());
       if (s instanceof IfError e) collectSections(e.then(), into);

@@ -286,7 +286,7 @@ public final class RuleOracles {
    * Owned by an object other than the device, or by itself (a region owned by NULL is not reference
    * counted).
    */
-  static boolean foreign(ModelState s, dev.mrcheck.runtime.Region r) {
+  static boolean foreign(ModelState s, Region r) {
     return r != null && (r.ownsItself() || r.owner() != null && r.owner() != s.device());
   }
 
