@@ -122,7 +122,7 @@ public record DeviceProgram(boolean hotPluggable, List<RegionField> regions, int
   /** One statement of a hook or helper body. */
   public sealed interface Stmt permits Init, AddSubregion, DelSubregion, Ref, Unref, Unparent, Free,
       AddressSpaceInit, AddressSpaceDestroy, FreeAddressSpace, Find, UnrefFound, CallHelper, IfError {
-    /** The one dispatch on the statements: a new statement adds a method to {@link Visitor}, naming each renderer and the oracle. */
+    /** The one dispatch on the statements: a new statement adds a method to {@link Visitor}, naming each renderer. */
     <R> R accept(Visitor<R> v);
   }
 

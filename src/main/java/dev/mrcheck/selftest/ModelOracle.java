@@ -544,33 +544,9 @@ public final class ModelOracle {
     }
 
     private AddressSpace apply(Stmt s, SourceLoc loc, Region subject, Region container, AddressSpace space) {
-      return s.accept(new Apply(loc, subject, container, space));
-    }
-
-    /**
-     * What each statement does in the model, given the operands {@link #call} resolved: the address
-     * space the call leaves (an address_space_init's new one, else {@code space}).
-     */
-    private final class Apply implements DeviceProgram.Visitor<AddressSpace> {
-      private final SourceLoc loc;
-      private final Region subject;
-      private final Region container;
-      private final AddressSpace space;
-
-      Apply(SourceLoc loc, Region subject, Region container, AddressSpace space) {
-        this.loc = loc;
-        this.subject = subject;
-        this.container = container;
-        this.space = space;
-      }
-
-      /** Whether the subject is a live region: run-time code (no lifecycle phase) destroying one is MR010's question. */
-      private boolean subjectLive() {
-        return subject.parent() != null && !subject.isFinalized();
-      }
-
-      @Override
-      public AddressSpace visitInit(Init i) {
+      // Run-time code (no lifecycle phase) creating or destroying a live region: MR010's question.
+      boolean destroys = (s instanceof Unparent || s instanceof Free) && subject.parent() != null && !subject.isFinalized();
+      if (s instanceof Init i) {
         String path = CRenderer.region(program, i.region()).replace("&", "");
         if (i.owner() == DeviceProgram.Owner.REGION) {
           regions.put(i.region(), model.initMisownedRegion(path, i.kind(), Region.Misowning.THE_REGION,
@@ -584,94 +560,38 @@ public final class ModelOracle {
           regions.put(i.region(), model.initRegion(path, owner, i.kind(), container, loc));
         }
         if (phase == null) model.runtimeRegionChange(regions.get(i.region()), device, "created", loc);
-        return space;
-      }
-
-      @Override
-      public AddressSpace visitAddSubregion(AddSubregion a) {
+      } else if (s instanceof AddSubregion) {
         model.addSubregion(container, subject, loc);
-        return space;
-      }
-
-      @Override
-      public AddressSpace visitDelSubregion(DelSubregion d) {
+      } else if (s instanceof DelSubregion) {
         model.delSubregion(container, subject, loc);
-        return space;
-      }
-
-      @Override
-      public AddressSpace visitRef(Ref r) {
+      } else if (s instanceof Ref) {
         model.ref(subject, device, loc);
-        return space;
-      }
-
-      @Override
-      public AddressSpace visitUnref(Unref u) {
+      } else if (s instanceof Unref) {
         model.unref(subject, device, loc);
-        return space;
-      }
-
-      @Override
-      public AddressSpace visitUnparent(Unparent u) {
-        boolean destroys = subjectLive();
+      } else if (s instanceof Unparent) {
         if (phase != Role.INSTANCE_FINALIZE && subject.parent() != null && !teardownBegun) finalizedBeforeDevice.add(subject);
         model.unparentRegion(subject, loc);
         if (phase == null && destroys) model.runtimeRegionChange(subject, device, "destroyed (object_unparent)", loc);
-        return space;
-      }
-
-      @Override
-      public AddressSpace visitFree(Free f) {
-        boolean destroys = subjectLive();
+      } else if (s instanceof Free) {
         if (!subject.isFinalized()) freedAlive.add(subject);
         model.freeRegion(subject, loc);
         if (phase == null && destroys) model.runtimeRegionChange(subject, device, "freed", loc);
-        return space;
-      }
-
-      @Override
-      public AddressSpace visitAddressSpaceInit(AddressSpaceInit a) {
+      } else if (s instanceof FreeAddressSpace f) {
+        if (f.rcu()) model.gFreeRcu(space, loc);
+        else model.gFree(space, loc);
+      } else if (s instanceof Find f) {
+        model.ref(subject, section(f.section()), loc);
+      } else if (s instanceof UnrefFound u) {
+        model.unref(subject, section(u.section()), loc);
+      } else if (s instanceof AddressSpaceInit a) {
         // Kept by the device: once it is finalized nobody can destroy the address space any more.
         AddressSpace as = model.addressSpaceInit("s->as" + a.space(), subject, device, loc);
         spaces.put(a.space(), as);
         return as;
-      }
-
-      @Override
-      public AddressSpace visitAddressSpaceDestroy(AddressSpaceDestroy d) {
+      } else if (s instanceof AddressSpaceDestroy) {
         model.addressSpaceDestroy(space, loc);
-        return space;
       }
-
-      @Override
-      public AddressSpace visitFreeAddressSpace(FreeAddressSpace f) {
-        if (f.rcu()) model.gFreeRcu(space, loc);
-        else model.gFree(space, loc);
-        return space;
-      }
-
-      @Override
-      public AddressSpace visitFind(Find f) {
-        model.ref(subject, section(f.section()), loc);
-        return space;
-      }
-
-      @Override
-      public AddressSpace visitUnrefFound(UnrefFound u) {
-        model.unref(subject, section(u.section()), loc);
-        return space;
-      }
-
-      /** Helper calls and branches are walked statement by statement, never applied as one call. */
-      @Override
-      public AddressSpace visitCallHelper(CallHelper h) {
-        return space;
-      }
-
-      @Override
-      public AddressSpace visitIfError(IfError e) {
-        return space;
-      }
+      return space;
     }
 
     private Region container(Container c) {
