@@ -3,6 +3,7 @@ package dev.mrcheck.cli;
 import dev.mrcheck.analysis.Semantics;
 import dev.mrcheck.frontend.FrontendOptions;
 import dev.mrcheck.report.TextReport;
+import dev.mrcheck.report.VisibleText;
 import dev.mrcheck.rules.Finding;
 import dev.mrcheck.runtime.Outcome;
 import dev.mrcheck.runtime.TraceEntry;
@@ -99,18 +100,19 @@ final class ExplainCommand implements Callable<Integer> {
       out.flush();
       return ExitCodes.OK;
     }
-    TextReport text = new TextReport("");
+    TextReport text = new TextReport("").withReplay(true);
     for (Finding f : here) {
       StringWriter diag = new StringWriter();
       text.write(new ScanResult(result.root(), result.semantics(), List.of(f), List.of(), result.stats()), diag);
       out.print(diag);
       Confirmation c = result.confirmation(f).orElse(Confirmation.noWitness(semantics.label()));
-      out.println("verdict: " + c.verdict());
+      out.println("verdict: " + VisibleText.of(c.verdict()));
       out.println("replay (" + c.semantics() + " semantics, " + c.scenario() + " scenario), every model step:");
-      for (TraceEntry e : c.replayTrace()) out.println("  " + e);
+      for (TraceEntry e : c.replayTrace()) out.println("  " + VisibleText.of(e.toString()));
       out.println("outcomes (" + c.outcomes().size() + "):");
       for (Outcome o : c.outcomes()) {
-        out.println("  " + o.getClass().getSimpleName() + (o.loc() == null ? "" : " at " + o.loc()) + ": " + o.message());
+        out.println("  " + o.getClass().getSimpleName()
+            + VisibleText.of((o.loc() == null ? "" : " at " + o.loc()) + ": " + o.message()));
       }
       out.println();
     }

@@ -5,6 +5,7 @@ import dev.mrcheck.fix.Fix;
 import dev.mrcheck.fix.FixPlan;
 import dev.mrcheck.fix.SourceTexts;
 import dev.mrcheck.fix.TextEdit;
+import dev.mrcheck.report.VisibleText;
 import dev.mrcheck.scan.ScanResult;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -35,7 +36,8 @@ final class FixRun {
       }
       for (Fix f : plan.fixes()) {
         TextEdit first = f.edits().get(0);
-        err.println(prefix + first.file() + ":" + first.startLine() + ": fixed " + f.ruleId() + ": " + f.description());
+        err.println(VisibleText.of(prefix + first.file() + ":" + first.startLine() + ": fixed " + f.ruleId() + ": "
+            + f.description()));
       }
     }
     int skipped = plan.patches().stream().mapToInt(p -> p.skipped().size()).sum();

@@ -132,6 +132,11 @@ final class ScanCommand implements Callable<Integer> {
       description = "Also print input problems (unparsable files, dropped functions) on stderr.")
   boolean verbose;
 
+  @Option(names = "--trace",
+      description = "Text format: also print the runtime model's replay of each confirmed finding (indented "
+          + "notes); 'mrcheck explain FILE:LINE' prints it in full.")
+  boolean trace;
+
   /** Project configuration, baseline, suppressions, progress: see {@link AdoptionOptions}. */
   @Mixin AdoptionOptions adoption = new AdoptionOptions();
 
@@ -234,7 +239,7 @@ final class ScanCommand implements Callable<Integer> {
     ScanResult first = onlyChanged(context.scanner().scan(request), changes);
     ScanResult second = onlyChanged(context.scanner().scan(request.withSemantics(compare)), changes);
     SemanticsDiff diff = SemanticsDiff.of(first, second);
-    Report report = format == OutputFormat.JSON ? diff.jsonReport() : diff.textReport(displayRoot(first.root()));
+    Report report = format == OutputFormat.JSON ? diff.jsonReport() : diff.textReport(displayRoot(first.root()), trace);
     PrintWriter out = spec.commandLine().getOut();
     if (outputFile == null) {
       report.write(first, out);
@@ -282,7 +287,7 @@ final class ScanCommand implements Callable<Integer> {
 
   Report report(ScanRequest request, ScanResult result) {
     return switch (format) {
-      case TEXT -> new TextReport(displayRoot(result.root()));
+      case TEXT -> new TextReport(displayRoot(result.root())).withReplay(trace);
       case SARIF -> {
         SarifReport sarif = new SarifReport(rulesThatRan(request), context.help()).withFixes(SourceTexts.under(result.root()));
         yield adoption.comparison() == null ? sarif : sarif.withBaseline(adoption.comparison());

@@ -39,8 +39,8 @@ record SemanticsDiff(ScanResult appearing, ScanResult disappearing) {
         + disappearing.findings().size() + " only under " + disappearing.semantics();
   }
 
-  Report textReport(String displayRoot) {
-    TextReport text = new TextReport(displayRoot);
+  Report textReport(String displayRoot, boolean replay) {
+    TextReport text = new TextReport(displayRoot).withReplay(replay);
     return (ignored, out) -> {
       out.write("== " + appearing.findings().size() + " finding(s) only under --semantics " + appearing.semantics()
           + " (they appear when moving from " + disappearing.semantics() + ") ==\n");
