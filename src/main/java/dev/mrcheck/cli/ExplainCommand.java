@@ -100,7 +100,7 @@ final class ExplainCommand implements Callable<Integer> {
       out.flush();
       return ExitCodes.OK;
     }
-    TextReport text = new TextReport("").withReplay(true);
+    TextReport text = new TextReport(context.displayRoot(result.root())).withReplay(true);
     for (Finding f : here) {
       StringWriter diag = new StringWriter();
       text.write(new ScanResult(result.root(), result.semantics(), List.of(f), List.of(), result.stats()), diag);

@@ -239,7 +239,7 @@ final class ScanCommand implements Callable<Integer> {
     ScanResult first = onlyChanged(context.scanner().scan(request), changes);
     ScanResult second = onlyChanged(context.scanner().scan(request.withSemantics(compare)), changes);
     SemanticsDiff diff = SemanticsDiff.of(first, second);
-    Report report = format == OutputFormat.JSON ? diff.jsonReport() : diff.textReport(displayRoot(first.root()), trace);
+    Report report = format == OutputFormat.JSON ? diff.jsonReport(context.sourceRoot(first.root())) : diff.textReport(displayRoot(first.root()), trace);
     PrintWriter out = spec.commandLine().getOut();
     if (outputFile == null) {
       report.write(first, out);
@@ -289,11 +289,13 @@ final class ScanCommand implements Callable<Integer> {
     return switch (format) {
       case TEXT -> new TextReport(displayRoot(result.root())).withReplay(trace);
       case SARIF -> {
-        SarifReport sarif = new SarifReport(rulesThatRan(request), context.help()).withFixes(SourceTexts.under(result.root()));
+        SarifReport sarif = new SarifReport(rulesThatRan(request), context.help())
+            .withFixes(SourceTexts.under(result.root())).withBase(context.sourceRoot(result.root()));
         yield adoption.comparison() == null ? sarif : sarif.withBaseline(adoption.comparison());
       }
-      case JSON -> new JsonReport();
-      case HTML -> new HtmlReport(rulesThatRan(request), SourceTexts.under(result.root()));
+      case JSON -> new JsonReport(context.sourceRoot(result.root()));
+      case HTML -> new HtmlReport(rulesThatRan(request), SourceTexts.under(result.root()))
+          .withBase(context.sourceRoot(result.root()));
     };
   }
 
@@ -302,7 +304,7 @@ final class ScanCommand implements Callable<Integer> {
     return context.rules().stream().filter(r -> request.rules().contains(r.id())).toList();
   }
 
-  /** The scan root as the user would type it: relative to the working directory when inside it. */
+  /** The scan root as text paths start (its path from the enclosing git repository's root, or the working directory). */
   String displayRoot(Path root) {
     return context.displayRoot(root);
   }

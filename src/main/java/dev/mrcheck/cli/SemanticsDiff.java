@@ -2,6 +2,7 @@ package dev.mrcheck.cli;
 
 import dev.mrcheck.report.JsonReport;
 import dev.mrcheck.report.Report;
+import dev.mrcheck.report.SourceRoot;
 import dev.mrcheck.report.TextReport;
 import dev.mrcheck.rules.Finding;
 import dev.mrcheck.runtime.confirm.Confirmation;
@@ -51,7 +52,7 @@ record SemanticsDiff(ScanResult appearing, ScanResult disappearing) {
     };
   }
 
-  Report jsonReport() {
-    return (ignored, out) -> new JsonReport().writeComparison(appearing, disappearing, out);
+  Report jsonReport(SourceRoot base) {
+    return (ignored, out) -> new JsonReport(base).writeComparison(appearing, disappearing, out);
   }
 }

@@ -45,6 +45,9 @@ public final class HtmlReport implements Report {
   private final Map<String, RuleInfo> rules = new TreeMap<>();
   private final SourceTexts sources;
   private final Map<String, Optional<String>> texts = new HashMap<>();
+  private SourceRoot configuredBase;
+  /** The base of the report being written. */
+  private SourceRoot base;
 
   /** {@code rules}: the rules that ran; {@code sources}: the scanned files, for excerpts and fixes. */
   public HtmlReport(List<RuleInfo> rules, SourceTexts sources) {
@@ -52,8 +55,15 @@ public final class HtmlReport implements Report {
     this.sources = sources;
   }
 
+  /** Paths shown relative to {@code base} (by default, to the scan root). */
+  public HtmlReport withBase(SourceRoot base) {
+    this.configuredBase = base;
+    return this;
+  }
+
   @Override
   public void write(ScanResult result, Writer out) throws IOException {
+    base = configuredBase != null ? configuredBase : SourceRoot.of(result.root());
     StringBuilder b = new StringBuilder(64 * 1024);
     b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(CSP).append("\">\n")
@@ -88,7 +98,7 @@ public final class HtmlReport implements Report {
     TreeSet<String> ruleIds = new TreeSet<>();
     for (Finding f : result.findings()) {
       byRule.computeIfAbsent(f.ruleId(), k -> new TreeMap<>()).merge(f.severity(), 1, Integer::sum);
-      byDir.computeIfAbsent(directory(f.loc().file()), k -> new TreeMap<>()).merge(f.ruleId(), 1, Integer::sum);
+      byDir.computeIfAbsent(directory(base.path(f.loc().file())), k -> new TreeMap<>()).merge(f.ruleId(), 1, Integer::sum);
       ruleIds.add(f.ruleId());
     }
     b.append("<section id=\"summary\">\n<h2>Summary</h2>\n<div class=\"summary\">\n");
@@ -224,7 +234,7 @@ public final class HtmlReport implements Report {
     b.append("</code></pre>\n");
   }
 
-  private static void traceItem(StringBuilder b, SourceLoc loc, String message) {
+  private void traceItem(StringBuilder b, SourceLoc loc, String message) {
     b.append("<li>");
     if (loc != null) b.append("<span class=\"where\">").append(Html.escape(position(loc))).append("</span> ");
     b.append(Html.escape(message)).append("</li>\n");
@@ -234,9 +244,10 @@ public final class HtmlReport implements Report {
     return texts.computeIfAbsent(file, f -> Optional.ofNullable(sources.read(f)));
   }
 
-  private static String position(SourceLoc loc) {
-    if (loc.line() <= 0) return loc.file();
-    return loc.file() + ":" + loc.line() + (loc.column() > 0 ? ":" + loc.column() : "");
+  private String position(SourceLoc loc) {
+    String file = base.path(loc.file());
+    if (loc.line() <= 0) return file;
+    return file + ":" + loc.line() + (loc.column() > 0 ? ":" + loc.column() : "");
   }
 
   private static String directory(String file) {
