@@ -64,7 +64,7 @@ import java.util.TreeSet;
 public final class SarifReport implements Report {
   public static final String SRCROOT = "%SRCROOT%";
   /** Key of {@link Finding#fingerprint()} in {@code partialFingerprints}; bump if its recipe changes. */
-  public static final String FINGERPRINT_KEY = "mrcheck/v2";
+  public static final String FINGERPRINT_KEY = "mrcheck/v3";
 
   /** {@code automationDetails.id} prefix; GitHub code scanning takes the id as the analysis category. */
   public static final String AUTOMATION_CATEGORY = "mrcheck/";

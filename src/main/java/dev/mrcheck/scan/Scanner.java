@@ -17,6 +17,7 @@ import dev.mrcheck.model.ApiModel;
 import dev.mrcheck.model.ModelException;
 import dev.mrcheck.model.ModelLoader;
 import dev.mrcheck.rules.Finding;
+import dev.mrcheck.rules.FingerprintOrdinals;
 import dev.mrcheck.rules.Rule;
 import dev.mrcheck.rules.Rules;
 import dev.mrcheck.runtime.confirm.Confirmation;
@@ -375,7 +376,7 @@ public final class Scanner {
     // One finding per rule and location: the same helper is met in several devices' replays.
     Map<String, Finding> unique = new LinkedHashMap<>();
     for (Finding f : all) unique.putIfAbsent(f.ruleId() + "|" + f.loc(), f);
-    return new ArrayList<>(unique.values());
+    return FingerprintOrdinals.disambiguate(new ArrayList<>(unique.values()));
   }
 
   /** Replays every finding's witness in the runtime model under the scan's semantics. */

@@ -14,7 +14,9 @@ import dev.mrcheck.scan.Scanner;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -40,6 +42,13 @@ class GoldenTest {
       fail("golden mismatch under --semantics " + semantics.label() + ":\n" + diff.describe()
           + problems(result.problems()));
     }
+    // Baselines and code scanning tell findings apart by fingerprint alone.
+    Map<String, List<String>> byFingerprint = new TreeMap<>();
+    for (var f : result.findings()) {
+      byFingerprint.computeIfAbsent(f.fingerprint(), k -> new ArrayList<>()).add(f.ruleId() + " " + f.loc());
+    }
+    byFingerprint.values().removeIf(l -> l.size() == 1);
+    assertThat(byFingerprint).as("findings sharing a fingerprint under " + semantics.label()).isEmpty();
   }
 
   @Test
