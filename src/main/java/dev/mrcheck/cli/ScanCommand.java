@@ -295,7 +295,7 @@ final class ScanCommand implements Callable<Integer> {
       }
       case JSON -> new JsonReport(context.sourceRoot(result.root()));
       case HTML -> new HtmlReport(rulesThatRan(request), SourceTexts.under(result.root()))
-          .withBase(context.sourceRoot(result.root()));
+          .withExcerpts(SourceTexts.lenient(result.root())).withBase(context.sourceRoot(result.root()));
     };
   }
 

@@ -11,6 +11,7 @@ import dev.mrcheck.rules.Severity;
 import dev.mrcheck.rules.TraceStep;
 import dev.mrcheck.runtime.TraceEntry;
 import dev.mrcheck.runtime.confirm.Confirmation;
+import dev.mrcheck.scan.FileProblem;
 import dev.mrcheck.scan.ScanResult;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,6 +46,8 @@ public final class HtmlReport implements Report {
   private final Map<String, RuleInfo> rules = new TreeMap<>();
   private final SourceTexts sources;
   private final Map<String, Optional<String>> texts = new HashMap<>();
+  private SourceTexts excerpts;
+  private final Map<String, Optional<String>> excerptTexts = new HashMap<>();
   private SourceRoot configuredBase;
   /** The base of the report being written. */
   private SourceRoot base;
@@ -53,6 +56,17 @@ public final class HtmlReport implements Report {
   public HtmlReport(List<RuleInfo> rules, SourceTexts sources) {
     for (RuleInfo r : rules) this.rules.put(r.id(), r);
     this.sources = sources;
+    this.excerpts = sources;
+  }
+
+  /**
+   * Code excerpts read from {@code texts} ({@link SourceTexts#lenient}: a file with invalid UTF-8 still
+   * shows, as the frontends read it); fixes stay computed on {@code sources}, as {@code mrcheck fix}
+   * would apply them.
+   */
+  public HtmlReport withExcerpts(SourceTexts texts) {
+    this.excerpts = texts;
+    return this;
   }
 
   /** Paths shown relative to {@code base} (by default, to the scan root). */
@@ -74,6 +88,7 @@ public final class HtmlReport implements Report {
         .append("</style>\n</head>\n<body>\n");
     header(b, result);
     summary(b, result);
+    problems(b, result);
     filters(b, result);
     b.append("<main id=\"findings\">\n");
     if (result.findings().isEmpty()) b.append("<p id=\"no-findings\">No findings.</p>\n");
@@ -130,6 +145,27 @@ public final class HtmlReport implements Report {
       b.append("<td class=\"n\">").append(counts.values().stream().mapToInt(Integer::intValue).sum()).append("</td></tr>\n");
     });
     b.append("</table>\n</div>\n</section>\n");
+  }
+
+  /**
+   * The input problems (files not parsed, functions dropped): what the findings may be missing. Collapsed,
+   * with counts by kind in the summary line, then every problem at its place.
+   */
+  private void problems(StringBuilder b, ScanResult result) {
+    if (result.problems().isEmpty()) return;
+    b.append("<section id=\"problems\">\n<details><summary>Input problems: ").append(result.problems().size())
+        .append(" (");
+    String sep = "";
+    for (Map.Entry<String, Integer> e : ProblemKinds.count(result.problems()).entrySet()) {
+      b.append(sep).append(Html.escape(e.getKey())).append(": ").append(e.getValue());
+      sep = ", ";
+    }
+    b.append(")</summary>\n<ul class=\"problems\">\n");
+    for (FileProblem p : result.problems()) {
+      b.append("<li><span class=\"where\">").append(Html.escape(position(p.loc()))).append("</span> <span class=\"kind\">")
+          .append(Html.escape(ProblemKinds.of(p))).append("</span> ").append(Html.escape(p.message())).append("</li>\n");
+    }
+    b.append("</ul>\n</details>\n</section>\n");
   }
 
   private void filters(StringBuilder b, ScanResult result) {
@@ -217,7 +253,7 @@ public final class HtmlReport implements Report {
   }
 
   private void excerpt(StringBuilder b, SourceLoc loc) {
-    Optional<String> text = text(loc.file());
+    Optional<String> text = excerptTexts.computeIfAbsent(loc.file(), f -> Optional.ofNullable(excerpts.read(f)));
     if (text.isEmpty() || loc.line() < 1) {
       b.append("<p class=\"excerpt missing\">(source not available)</p>\n");
       return;
