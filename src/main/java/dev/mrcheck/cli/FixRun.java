@@ -26,7 +26,8 @@ final class FixRun {
     String prefix = displayRoot.isEmpty() || displayRoot.endsWith("/") ? displayRoot : displayRoot + "/";
     int files = 0;
     if (diffOnly) {
-      out.print(plan.unifiedDiff());
+      // Named from the repository root (the reports' base): git apply and patch -p1 run there.
+      out.print(plan.unifiedDiff(prefix));
       out.flush();
     } else {
       for (FilePatch p : plan.patches()) {

@@ -240,7 +240,7 @@ public final class HtmlReport implements Report {
       Optional<String> text = text(file);
       if (text.isEmpty()) return;
       diff.append(new FilePatch(file, text.get(),
-          fix.get().edits().stream().filter(e -> e.file().equals(file)).toList()).unifiedDiff());
+          fix.get().edits().stream().filter(e -> e.file().equals(file)).toList()).unifiedDiff(base.prefix()));
     }
     b.append("<details class=\"fix\"><summary>Fix: ").append(Html.escape(fix.get().description()))
         .append(" (<code>mrcheck fix</code>)</summary>\n<pre class=\"diff\">");
