@@ -239,7 +239,9 @@ final class ScanCommand implements Callable<Integer> {
     ScanResult first = onlyChanged(context.scanner().scan(request), changes);
     ScanResult second = onlyChanged(context.scanner().scan(request.withSemantics(compare)), changes);
     SemanticsDiff diff = SemanticsDiff.of(first, second);
-    Report report = format == OutputFormat.JSON ? diff.jsonReport(context.sourceRoot(first.root())) : diff.textReport(displayRoot(first.root()), trace);
+    Report report = format == OutputFormat.JSON
+        ? diff.jsonReport(context.sourceRoot(first.root()))
+        : diff.textReport(displayRoot(first.root()), trace);
     PrintWriter out = spec.commandLine().getOut();
     if (outputFile == null) {
       report.write(first, out);

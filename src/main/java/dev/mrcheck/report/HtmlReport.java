@@ -113,7 +113,8 @@ public final class HtmlReport implements Report {
     TreeSet<String> ruleIds = new TreeSet<>();
     for (Finding f : result.findings()) {
       byRule.computeIfAbsent(f.ruleId(), k -> new TreeMap<>()).merge(f.severity(), 1, Integer::sum);
-      byDir.computeIfAbsent(directory(base.path(f.loc().file())), k -> new TreeMap<>()).merge(f.ruleId(), 1, Integer::sum);
+      byDir.computeIfAbsent(directory(base.path(f.loc().file())), k -> new TreeMap<>())
+          .merge(f.ruleId(), 1, Integer::sum);
       ruleIds.add(f.ruleId());
     }
     b.append("<section id=\"summary\">\n<h2>Summary</h2>\n<div class=\"summary\">\n");
@@ -162,8 +163,8 @@ public final class HtmlReport implements Report {
     }
     b.append(")</summary>\n<ul class=\"problems\">\n");
     for (FileProblem p : result.problems()) {
-      b.append("<li><span class=\"where\">").append(Html.escape(position(p.loc()))).append("</span> <span class=\"kind\">")
-          .append(Html.escape(ProblemKinds.of(p))).append("</span> ").append(Html.escape(p.message())).append("</li>\n");
+      b.append("<li><span class=\"where\">").append(Html.escape(position(p.loc())))
+          .append("</span> <span class=\"kind\">").append(Html.escape(ProblemKinds.of(p))).append("</span> ").append(Html.escape(p.message())).append("</li>\n");
     }
     b.append("</ul>\n</details>\n</section>\n");
   }
