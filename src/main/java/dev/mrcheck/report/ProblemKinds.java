@@ -7,7 +7,8 @@ import java.util.TreeMap;
 /**
  * Input problems grouped for a summary ("function not parsed: 212, binary file skipped: 3"). The
  * scan states a problem as one message; its kind is read from the fixed wording each producer uses
- * (Scanner, BuildSelection, the frontends), with "parse problem" for the frontends' own messages.
+ * (Scanner, BuildSelection, the frontends); a parser's own message ("Syntax error", "Missing ;") is its
+ * own kind, without what follows a colon or parenthesis (names, positions).
  */
 final class ProblemKinds {
   private ProblemKinds() {}
@@ -21,7 +22,17 @@ final class ProblemKinds {
     if (m.startsWith("listed in ") && m.contains(" but not found")) return "listed in the build but missing";
     if (m.startsWith("not in ") && m.endsWith(", not analyzed")) return "not in the build";
     if (m.startsWith("C frontend failed") || m.startsWith("could not lower ")) return "frontend failure";
-    return "parse problem";
+    return parserMessage(m);
+  }
+
+  private static String parserMessage(String m) {
+    int end = m.length();
+    for (String stop : new String[] {": ", " ("}) {
+      int i = m.indexOf(stop);
+      if (i > 0) end = Math.min(end, i);
+    }
+    String kind = m.substring(0, end).trim();
+    return kind.isEmpty() ? "parse problem" : kind.length() > 60 ? kind.substring(0, 60) + "..." : kind;
   }
 
   /** Problems per kind, by kind name. */
