@@ -1,10 +1,9 @@
 package dev.mrcheck.fix;
 
+import dev.mrcheck.io.SourceReader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The text of a scanned file by its scan-relative name, or null if it cannot be read. */
@@ -13,13 +12,13 @@ public interface SourceTexts {
   String read(String file);
 
   /**
-   * The files on disk under the scan root, strictly UTF-8 (null otherwise): fixes are written back, and
-   * must not replace the bytes they could not decode.
+   * The files on disk under the scan root, for showing and analysis: invalid UTF-8 is decoded as
+   * U+FFFD, as the frontends read sources (a Latin-1 comment must not hide a file's code).
    */
   static SourceTexts under(Path root) {
     return file -> {
       try {
-        return Files.readString(root.resolve(file), StandardCharsets.UTF_8);
+        return SourceReader.readText(root.resolve(file), SourceReader.DEFAULT_MAX_BYTES);
       } catch (IOException | RuntimeException e) {
         return null;
       }
@@ -27,17 +26,16 @@ public interface SourceTexts {
   }
 
   /**
-   * The files on disk under the scan root, for showing: invalid UTF-8 is decoded as U+FFFD, as the
-   * frontends read sources (legacy Latin-1 comments must not hide a file's code).
+   * The files on disk under the scan root that are valid UTF-8, else null: fixes are written back (and
+   * offered in SARIF and HTML as what {@code mrcheck fix} writes), and must not turn the bytes they could
+   * not decode into U+FFFD.
    */
-  static SourceTexts lenient(Path root) {
+  static SourceTexts exact(Path root) {
     return file -> {
       try {
-        return StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPLACE)
-            .onUnmappableCharacter(CodingErrorAction.REPLACE)
-            .decode(ByteBuffer.wrap(Files.readAllBytes(root.resolve(file)))).toString();
-      } catch (IOException | RuntimeException e) {
+        byte[] bytes = SourceReader.readBytes(root.resolve(file), SourceReader.DEFAULT_MAX_BYTES);
+        return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+      } catch (IOException | RuntimeException e) { // CharacterCodingException: not UTF-8
         return null;
       }
     };

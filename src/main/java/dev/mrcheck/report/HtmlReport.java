@@ -60,9 +60,9 @@ public final class HtmlReport implements Report {
   }
 
   /**
-   * Code excerpts read from {@code texts} ({@link SourceTexts#lenient}: a file with invalid UTF-8 still
-   * shows, as the frontends read it); fixes stay computed on {@code sources}, as {@code mrcheck fix}
-   * would apply them.
+   * Code excerpts read from {@code texts} ({@link SourceTexts#under}: a file with invalid UTF-8 still
+   * shows, as the frontends read it); fixes stay computed on {@code sources} ({@link SourceTexts#exact}),
+   * as {@code mrcheck fix} would apply them.
    */
   public HtmlReport withExcerpts(SourceTexts texts) {
     this.excerpts = texts;

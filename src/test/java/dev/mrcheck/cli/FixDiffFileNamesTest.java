@@ -42,6 +42,17 @@ class FixDiffFileNamesTest {
     }
   }
 
+  @Test
+  void fixNeverRewritesAFileThatIsNotUtf8(@TempDir Path dir) throws Exception {
+    String source = Files.readString(Path.of("testdata/c/mr002_unparent_no_del_pci_exit.c"));
+    byte[] latin1 = source.replace("// BUG: MR002", "// BUG: MR002 (Fran\u00e7ois)").getBytes(StandardCharsets.ISO_8859_1);
+    Path file = Files.write(dir.resolve("dev.c"), latin1);
+    CliRunnerReal.Run r = CliRunnerReal.run(dir, "fix", "-j", "1", dir.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(Files.readAllBytes(file)).as("the Latin-1 byte is not replaced by U+FFFD").isEqualTo(latin1);
+    assertThat(r.err()).contains("mrcheck: 0 fixes applied in 0 files");
+  }
+
   private static boolean onPath(String command) {
     String path = System.getenv("PATH");
     return path != null && Stream.of(path.split(File.pathSeparator))

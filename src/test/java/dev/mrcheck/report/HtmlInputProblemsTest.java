@@ -67,8 +67,8 @@ class HtmlInputProblemsTest {
 
   private static String render(ScanResult result, Path root) throws Exception {
     StringWriter out = new StringWriter();
-    new HtmlReport(Rules.all().stream().map(Rule::info).toList(), SourceTexts.under(root))
-        .withExcerpts(SourceTexts.lenient(root)).write(result, out);
+    new HtmlReport(Rules.all().stream().map(Rule::info).toList(), SourceTexts.exact(root))
+        .withExcerpts(SourceTexts.under(root)).write(result, out);
     return out.toString();
   }
 }

@@ -10,15 +10,18 @@ import dev.mrcheck.scan.ScanResult;
 import dev.mrcheck.scan.Scanner;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Fingerprints are unique within a scan (the golden test checks all of testdata/c) and do not
+ * Fingerprints are unique within a scan (all of testdata/c, under each semantics) and do not
  * change when lines move: a baseline written before an edit above a finding still matches it.
  */
 class FingerprintStabilityTest {
@@ -44,6 +47,20 @@ class FingerprintStabilityTest {
     }
     Map<String, String> after = byPosition(scan(dir), INSERTED);
     assertThat(after).isEqualTo(before);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Semantics.class)
+  void everyFindingOfTestdataHasAFingerprintOfItsOwn(Semantics semantics) throws Exception {
+    ScanResult r = new Scanner().scan(new ScanRequest(List.of(Path.of("testdata/c")), semantics, Set.of(), List.of(),
+        FrontendOptions.NONE, 2, true));
+    Map<String, List<String>> byFingerprint = new TreeMap<>();
+    for (Finding f : r.findings()) {
+      byFingerprint.computeIfAbsent(f.fingerprint(), k -> new ArrayList<>()).add(f.ruleId() + " " + f.loc());
+    }
+    assertThat(r.findings()).hasSizeGreaterThan(100);
+    byFingerprint.values().removeIf(l -> l.size() == 1);
+    assertThat(byFingerprint).as("findings sharing a fingerprint").isEmpty();
   }
 
   @Test
