@@ -11,7 +11,8 @@ import java.util.function.Predicate;
 
 /**
  * What a frontend checks in a file's raw text before parsing it: a {@code /*} comment that is
- * never closed (the parser would silently take the rest of the file as comment), and function
+ * never closed (the parser would silently take the rest of the file as comment), an {@code #if}
+ * without {@code #endif} (CDT silently skips or keeps the rest of the file), and function
  * bodies nested deeper than {@link #MAX_NESTING} brackets. Parsers and lowerings recurse once per
  * level, and some of them rescan the nested text at every level, so such a body would cost
  * minutes or overflow the stack; it is blanked (spaces, newlines kept, so every other line keeps
@@ -41,6 +42,10 @@ public final class InputScreen {
     if (s.shape.openComment() >= 0) {
       s.problems.add(new ParseProblem(s.loc(s.shape.openComment()),
           "unterminated comment: this /* is never closed, so the rest of the file is a comment", null));
+    }
+    if (s.shape.openConditional() >= 0) {
+      s.problems.add(new ParseProblem(s.loc(s.shape.openConditional()),
+          "unterminated conditional: this #if has no #endif, so the rest of the file may be skipped", null));
     }
     for (SourceShape.Body b : s.shape.bodies()) {
       if (b.depth() > MAX_NESTING) {

@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * A lexical pass over C or Java text, before any parser sees it: the outermost function bodies
  * ({@code name(...) {...}}, in Java also {@code name(...) throws X {...}}) with how deep brackets
- * nest in each, and where a {@code /*} comment is left open. Comments, strings and character
+ * nest in each, where a {@code /*} comment is left open, and which {@code #if} has no {@code #endif}
+ * (a C preprocessor conditional open at the end of the file). Comments, strings and character
  * literals are skipped; preprocessor lines are read as code, which is close enough for bracket
  * counting. Iterative, so no input can overflow it.
  */
@@ -25,10 +26,17 @@ public final class SourceShape {
 
   private final List<Body> bodies;
   private final int openComment;
+  private final int openConditional;
 
-  private SourceShape(List<Body> bodies, int openComment) {
+  private SourceShape(List<Body> bodies, int openComment, List<Integer> openIfs) {
     this.bodies = List.copyOf(bodies);
     this.openComment = openComment;
+    this.openConditional = openIfs.isEmpty() ? -1 : openIfs.get(openIfs.size() - 1);
+  }
+
+  /** Offset of the {@code #} of an {@code #if}, {@code #ifdef} or {@code #ifndef} never closed by {@code #endif}, or -1. */
+  public int openConditional() {
+    return openConditional;
   }
 
   /** The outermost function bodies, in text order. */
@@ -50,15 +58,23 @@ public final class SourceShape {
     int bodyMax = 0;
     String bodyName = null;
     int bodyNameAt = -1;
+    List<Integer> openIfs = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       char ch = text.charAt(i);
       if (ch == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
         int end = text.indexOf("*/", i + 2);
         if (end < 0) {
           if (bodyBase >= 0) bodies.add(new Body(bodyName, bodyNameAt, bodyOpen, n, bodyMax));
-          return new SourceShape(bodies, i);
+          return new SourceShape(bodies, i, openIfs);
         }
         i = end + 1;
+      } else if (ch == '#' && startsLine(text, i)) {
+        String directive = identifierAt(text, skipBlanks(text, i + 1));
+        if (directive.equals("if") || directive.equals("ifdef") || directive.equals("ifndef")) {
+          openIfs.add(i);
+        } else if (directive.equals("endif") && !openIfs.isEmpty()) {
+          openIfs.remove(openIfs.size() - 1);
+        }
       } else if (ch == '/' && i + 1 < n && text.charAt(i + 1) == '/') {
         int end = text.indexOf('\n', i);
         i = end < 0 ? n : end;
@@ -89,7 +105,22 @@ public final class SourceShape {
       }
     }
     if (bodyBase >= 0) bodies.add(new Body(bodyName, bodyNameAt, bodyOpen, n, bodyMax));
-    return new SourceShape(bodies, -1);
+    return new SourceShape(bodies, -1, openIfs);
+  }
+
+  /** Whether only blanks precede offset {@code i} on its line (a preprocessor directive). */
+  private static boolean startsLine(String text, int i) {
+    for (int j = i - 1; j >= 0; j--) {
+      char c = text.charAt(j);
+      if (c == '\n') return true;
+      if (c != ' ' && c != '\t') return false;
+    }
+    return true;
+  }
+
+  private static int skipBlanks(String text, int i) {
+    while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) i++;
+    return i;
   }
 
   /**
