@@ -22,6 +22,19 @@ public final class InputScreen {
   /** Deepest bracket nesting a function body may have; real code stays far below (QEMU: under 40). */
   public static final int MAX_NESTING = 2_000;
 
+  /**
+   * Deepest syntax tree of a function body a lowering takes (checked by each frontend after
+   * parsing): nesting that brackets do not show, such as a long {@code else if} or {@code ?:}
+   * chain, still makes a deep tree, and the lowerings ask the parsers for text and locations that
+   * walk up to the root, which is quadratic in the depth. A 5,000-term sum or 1,000 nested
+   * {@code if}s (two levels each) pass in a few seconds at most.
+   */
+  public static final int MAX_TREE_DEPTH = 12_000;
+
+  /** Why a function whose syntax tree is deeper than {@link #MAX_TREE_DEPTH} is dropped. */
+  public static final String TOO_DEEP_TREE =
+      "its statements and expressions nest more than " + MAX_TREE_DEPTH + " levels deep";
+
   private final String file;
   private final String original;
   private final SourceShape shape;

@@ -83,6 +83,36 @@ class DeepInputTest {
     assertThat(r.stats().droppedFunctions()).isEqualTo(1);
   }
 
+  /** Deep without deep brackets: 20,000 {@code else if}s make a syntax tree too deep to lower. */
+  private static String elseIfChain(String type) {
+    StringBuilder b = new StringBuilder(type).append(" else_ifs(").append(type).append(" x)\n{\n    if (x == 0) { x = 1; }\n");
+    for (int i = 1; i < 20_000; i++) b.append("    else if (x == ").append(i).append(") { x = ").append(i + 1).append("; }\n");
+    return b.append("    return x;\n}\n").toString();
+  }
+
+  @Test
+  void aLongElseIfChainIsDroppedAloneInCAndJava() throws Exception {
+    String c = PciDeviceSource.of("win", PciDeviceSource.BUGGY) + elseIfChain("static int");
+    Files.writeString(tree.resolve("dev.c"), c);
+    copyApi();
+    String device = Files.readString(Path.of("testdata/java/facade/HotplugUnparentMapped.java"));
+    String java = device.substring(0, device.lastIndexOf('}')) + elseIfChain("long") + "}\n";
+    Files.writeString(tree.resolve("HotplugUnparentMapped.java"), java);
+
+    ScanResult r = scan();
+
+    assertThat(r.findings()).extracting(f -> f.ruleId() + "@" + f.loc().file())
+        .contains("MR002@dev.c", "MR002@HotplugUnparentMapped.java");
+    assertThat(r.problems()).extracting(p -> p.loc().file() + ":" + p.loc().line() + ": " + p.message())
+        .containsExactlyInAnyOrder(
+            "dev.c:" + lineOf(c, "else_ifs") + ": function else_ifs could not be parsed and is not analyzed:"
+                + " its statements and expressions nest more than 12000 levels deep",
+            "HotplugUnparentMapped.java:" + lineOf(java, "long else_ifs") + ": function"
+                + " HotplugUnparentMapped.else_ifs could not be parsed and is not analyzed:"
+                + " its statements and expressions nest more than 12000 levels deep");
+    assertThat(r.stats().droppedFunctions()).isEqualTo(2);
+  }
+
   @Test
   void anUnterminatedCommentIsReportedWhereItOpens() throws Exception {
     String c = PciDeviceSource.of("win", PciDeviceSource.BUGGY) + "/* a comment\n that never ends\n";

@@ -5,18 +5,11 @@ import java.util.Deque;
 import org.eclipse.cdt.core.dom.ast.IASTNode;
 
 /**
- * How deep a CDT subtree is, measured without recursion. Nesting that brackets do not show (a long
- * {@code else if} chain, a {@code ?:} chain) still makes a deep tree, and the lowering, which
- * recurses once per level and asks CDT for locations that walk up to the root, would take time
- * quadratic in the depth; deeper than {@link #MAX} the function is dropped instead.
+ * How deep a CDT subtree is, measured without recursion, to drop a function deeper than
+ * {@link dev.mrcheck.frontend.InputScreen#MAX_TREE_DEPTH} before the lowering spends quadratic
+ * time on it.
  */
 final class AstDepth {
-  /**
-   * Deepest function body tree the lowering takes: a 5,000-term sum or 1,000 nested {@code if}s
-   * (two levels each) pass, in a few seconds at most.
-   */
-  static final int MAX = 12_000;
-
   private AstDepth() {}
 
   /** The depth of {@code root}'s subtree (a leaf is 1), counting no further than {@code limit + 1}. */

@@ -151,9 +151,8 @@ public final class CFrontend implements Frontend {
       IASTName fn = TypeNames.innermost(def.getDeclarator()).getName();
       SourceLoc at = locs.of(fn);
       if (screen.dropped(fn.toString(), at.line())) continue;
-      if (AstDepth.of(def.getBody(), AstDepth.MAX) > AstDepth.MAX) {
-        problems.add(new ParseProblem(at, "its statements and expressions nest more than "
-            + AstDepth.MAX + " levels deep", fn.toString()));
+      if (AstDepth.of(def.getBody(), InputScreen.MAX_TREE_DEPTH) > InputScreen.MAX_TREE_DEPTH) {
+        problems.add(new ParseProblem(at, InputScreen.TOO_DEEP_TREE, fn.toString()));
         continue;
       }
       try {
