@@ -5,6 +5,7 @@ import dev.mrcheck.fix.Fix;
 import dev.mrcheck.fix.FixPlan;
 import dev.mrcheck.fix.SourceTexts;
 import dev.mrcheck.fix.TextEdit;
+import dev.mrcheck.scan.ScanException;
 import dev.mrcheck.scan.ScanResult;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,7 +21,7 @@ final class FixRun {
 
   /** Returns how many fixes were applied (or would be, with {@code diffOnly}). */
   static int run(ScanResult result, Set<String> rules, boolean diffOnly, String displayRoot, PrintWriter out,
-      PrintWriter err) throws IOException {
+      PrintWriter err) throws IOException, ScanException {
     FixPlan plan = FixPlan.of(result.findings(), SourceTexts.under(result.root()), rules);
     String prefix = displayRoot.isEmpty() || displayRoot.endsWith("/") ? displayRoot : displayRoot + "/";
     int files = 0;

@@ -1,8 +1,7 @@
 package dev.mrcheck.fix;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.mrcheck.io.SourceReader;
 import java.nio.file.Path;
 
 /** The text of a scanned file by its scan-relative name, or null if it cannot be read. */
@@ -14,7 +13,7 @@ public interface SourceTexts {
   static SourceTexts under(Path root) {
     return file -> {
       try {
-        return Files.readString(root.resolve(file), StandardCharsets.UTF_8);
+        return SourceReader.readText(root.resolve(file), SourceReader.DEFAULT_MAX_BYTES);
       } catch (IOException | RuntimeException e) {
         return null;
       }
