@@ -52,6 +52,13 @@ import java.util.concurrent.Future;
  * rounds), builds the program, replays lifecycles, runs the rules.
  */
 public final class Scanner {
+  /**
+   * Stack of the threads that parse and lower: enough for the deepest nesting a frontend accepts
+   * ({@link dev.mrcheck.frontend.InputScreen#MAX_NESTING}) with room to spare. Only the pages a
+   * deep file touches are committed.
+   */
+  static final long PARSE_STACK_BYTES = 64L << 20;
+
   private final SourceDiscovery.Lister lister;
 
   public Scanner() {
@@ -98,7 +105,8 @@ public final class Scanner {
     listener.filesFound(files.size());
     int jobs = Math.max(1, request.jobs());
     ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
-      Thread t = new Thread(r, "mrcheck-parse");
+      // Parsers and lowerings recurse once per nesting level: a deep expression needs a deep stack.
+      Thread t = new Thread(null, r, "mrcheck-parse", PARSE_STACK_BYTES);
       t.setDaemon(true);
       return t;
     });
