@@ -1,6 +1,6 @@
 package dev.mrcheck.cli;
 
-import dev.mrcheck.analysis.Semantics;
+import dev.mrcheck.model.Semantics;
 import dev.mrcheck.changes.ChangedLines;
 import dev.mrcheck.changes.GitChanges;
 import dev.mrcheck.frontend.FrontendOptions;
@@ -143,6 +143,11 @@ final class ScanCommand implements Callable<Integer> {
       description = "Also print input problems (unparsable files, dropped functions) on stderr.")
   boolean verbose;
 
+  @Option(names = "--trace",
+      description = "Text format: also print the runtime model's replay of each confirmed finding (indented "
+          + "notes); 'mrcheck explain FILE:LINE' prints it in full.")
+  boolean trace;
+
   /** Project configuration, baseline, suppressions, progress: see {@link AdoptionOptions}. */
   @Mixin AdoptionOptions adoption = new AdoptionOptions();
 
@@ -257,7 +262,9 @@ final class ScanCommand implements Callable<Integer> {
     ScanResult first = onlyChanged(scanner().scan(request), changes);
     ScanResult second = onlyChanged(scanner().scan(request.withSemantics(compare)), changes);
     SemanticsDiff diff = SemanticsDiff.of(first, second);
-    Report report = format == OutputFormat.JSON ? diff.jsonReport() : diff.textReport(displayRoot(first.root()));
+    Report report = format == OutputFormat.JSON
+        ? diff.jsonReport(context.sourceRoot(first.root()))
+        : diff.textReport(displayRoot(first.root()), trace);
     PrintWriter out = spec.commandLine().getOut();
     if (outputFile == null) {
       report.write(first, out);
@@ -307,13 +314,15 @@ final class ScanCommand implements Callable<Integer> {
 
   Report report(ScanRequest request, ScanResult result) {
     return switch (format) {
-      case TEXT -> new TextReport(displayRoot(result.root()));
+      case TEXT -> new TextReport(displayRoot(result.root())).withReplay(trace);
       case SARIF -> {
-        SarifReport sarif = new SarifReport(rulesThatRan(request), context.help()).withFixes(SourceTexts.under(result.root()));
+        SarifReport sarif = new SarifReport(rulesThatRan(request), context.help())
+            .withFixes(SourceTexts.exact(result.root())).withBase(context.sourceRoot(result.root()));
         yield adoption.comparison() == null ? sarif : sarif.withBaseline(adoption.comparison());
       }
-      case JSON -> new JsonReport();
-      case HTML -> new HtmlReport(rulesThatRan(request), SourceTexts.under(result.root()));
+      case JSON -> new JsonReport(context.sourceRoot(result.root()));
+      case HTML -> new HtmlReport(rulesThatRan(request), SourceTexts.exact(result.root()))
+          .withExcerpts(SourceTexts.under(result.root())).withBase(context.sourceRoot(result.root()));
     };
   }
 
@@ -322,7 +331,7 @@ final class ScanCommand implements Callable<Integer> {
     return context.rules().stream().filter(r -> request.rules().contains(r.id())).toList();
   }
 
-  /** The scan root as the user would type it: relative to the working directory when inside it. */
+  /** The scan root as text paths start (its path from the enclosing git repository's root, or the working directory). */
   String displayRoot(Path root) {
     return context.displayRoot(root);
   }

@@ -1,5 +1,6 @@
 package dev.mrcheck.rules;
 
+import dev.mrcheck.analysis.TraceStep;
 import dev.mrcheck.ir.SourceLoc;
 import java.util.List;
 
@@ -23,6 +24,10 @@ public record Finding(
 
   public Finding withSeverity(Severity s) {
     return new Finding(ruleId, s, loc, message, trace, fingerprint, witness);
+  }
+
+  public Finding withFingerprint(String fp) {
+    return new Finding(ruleId, severity, loc, message, trace, fp, witness);
   }
 
   public Finding withWitness(Witness w) {

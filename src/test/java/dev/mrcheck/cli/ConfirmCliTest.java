@@ -45,10 +45,24 @@ class ConfirmCliTest {
   }
 
   @Test
-  void explainSaysWhenThereIsNothingAtTheLine() {
-    Run r = run("explain", "testdata/c/mr002_unparent_no_del_pci_exit.c:1");
-    assertThat(r.exit()).isZero();
-    assertThat(r.out()).startsWith("no finding at testdata/c/mr002_unparent_no_del_pci_exit.c:1");
+  void explainOfALineWithoutAFindingExitsOneAndListsTheNearestFindingsOfTheFile() {
+    Run r = run("explain", "testdata/c/mr002_unparent_no_del_pci_exit.c:45");
+    assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.FINDINGS);
+    assertThat(r.out()).startsWith("no finding at testdata/c/mr002_unparent_no_del_pci_exit.c:45 under --semantics "
+        + "current (").contains("\nnearest findings in this file:\n")
+        .contains("\n  testdata/c/mr002_unparent_no_del_pci_exit.c:46:5: error: object_unparent(s->vga_low) while")
+        .doesNotContain(": note: ");
+  }
+
+  @Test
+  void explainOfALineOutsideTheFileIsBadInput() {
+    for (String line : new String[] {"0", "100000", "99999999999999999999999"}) {
+      Run r = run("explain", "testdata/c/mr002_unparent_no_del_pci_exit.c:" + line);
+      assertThat(r.exit()).as(line).isEqualTo(ExitCodes.USAGE);
+      assertThat(r.err()).as(line).startsWith("mrcheck: line " + line + " is outside "
+          + "testdata/c/mr002_unparent_no_del_pci_exit.c (").doesNotContain("Exception");
+      assertThat(r.out()).isEmpty();
+    }
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mrcheck.cli.CliRunner.Outcome;
 import dev.mrcheck.io.IoMessages;
 import dev.mrcheck.io.SourceReader;
+import dev.mrcheck.report.SarifReport;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.file.AccessDeniedException;
@@ -35,7 +36,7 @@ class UserWordedErrorsTest {
   @Test
   void aBaselineOfAnUnknownFormatVersionIsRefused() throws IOException {
     Path baseline = Files.writeString(tmp.resolve("baseline.json"),
-        "{\"formatVersion\": 99, \"fingerprints\": \"mrcheck/v2\", \"findings\": []}");
+        "{\"formatVersion\": 99, \"fingerprints\": \"" + SarifReport.FINGERPRINT_KEY + "\", \"findings\": []}");
     Outcome o = cli.run("scan", "--baseline", baseline.toString(), tree.toString());
     assertOneLine(o, "baseline " + baseline + " has format version 99, this mrcheck reads version 1");
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mrcheck.ToolInfo;
 import dev.mrcheck.baseline.Baseline;
 import dev.mrcheck.baseline.BaselineComparison;
 import dev.mrcheck.rules.Finding;
@@ -96,7 +97,7 @@ class SarifReportTest {
     assertThat(related.findValuesAsText("id")).containsExactly("0", "1");
     assertThat(related.at("/1/message/text").asText()).isEqualTo("called from my_unrealize");
     assertThat(related.at("/1/physicalLocation/artifactLocation/uri").asText()).isEqualTo("hw/misc/helpers.c");
-    assertThat(r.at("/partialFingerprints/mrcheck~1v2").asText()).isEqualTo("fp-error-0001");
+    assertThat(r.at("/partialFingerprints/mrcheck~1v3").asText()).isEqualTo("fp-error-0001");
 
     assertThat(run.at("/results/1/ruleIndex").asInt()).isEqualTo(1);
     assertThat(run.at("/results/2/level").asText()).isEqualTo("note");
