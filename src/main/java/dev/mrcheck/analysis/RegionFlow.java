@@ -44,6 +44,7 @@ final class RegionFlow {
   private final Consumer<Observation> sink;
   private final OwnerShapes ownerShapes;
   private final QomClasses qom;
+  private final KeptArguments kept;
   private Consumer<FreeHookOverride> freeHookSink = h -> { };
   /** Callee results by (callee, arguments, entry state, role): a helper met again in the same state is not re-analyzed. */
   private final Map<List<Object>, Exit> memo = new HashMap<>();
@@ -63,6 +64,7 @@ final class RegionFlow {
     this.sink = sink;
     this.qom = new QomClasses(program, model);
     this.ownerShapes = new OwnerShapes(program, qom);
+    this.kept = new KeptArguments(program, model);
   }
 
   /** Where {@code OBJECT(mr)->free = fn} assignments met during replays go. */
@@ -297,9 +299,12 @@ final class RegionFlow {
       Function callee = program.resolve(c.callee(), f.file());
       if (callee == null || !callGraph.worthFollowing(callee.key())
           || ctx.stack().contains(callee.key()) || ctx.stack().size() >= MAX_DEPTH || spent > BUDGET_PER_ROOT) {
-        // Device code the replay does not enter may keep what it is given (a listener's section list).
+        // Device code the replay does not enter may keep what it is given (a listener's section list),
+        // unless its body shows it does not (memory_region_is_ram() reads a field).
         if (callee != null) {
-          for (Place a : args) References.stored(s, a, false);
+          for (int i = 0; i < args.size(); i++) {
+            if (kept.mayKeep(callee, i)) References.stored(s, args.get(i), false);
+          }
         }
         Place made = fresh(c);
         forgetEarlierObject(made, s);
