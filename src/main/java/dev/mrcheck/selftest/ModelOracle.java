@@ -197,7 +197,10 @@ public final class ModelOracle {
       model.addChild(model.machine(), peer, null);
       model.objectUnref(peer, null);
       device = model.newObject("selftest-dev");
-      model.setInstanceFinalize(device, () -> hook(Role.INSTANCE_FINALIZE));
+      model.setInstanceFinalize(device, () -> {
+        hook(Role.INSTANCE_FINALIZE);
+        if (tornDown && !source.fileName().endsWith(".java")) InstanceStorageFree.free(model, program, regions, calls, l -> found.add(new Violation("MR003", l)));
+      });
     }
 
     void run() {
