@@ -146,8 +146,8 @@ public final class CFrontend implements Frontend {
     for (IASTFunctionDefinition def : definitions) functions.add(lowering.lower(def));
 
     problems.sort((a, b) -> a.loc().compareTo(b.loc()));
-    return new TranslationUnit(
-        name, "c", locs.lineCount(), functions, types, fields, stringMacros(ast, locs), problems);
+    return new TranslationUnit(name, "c", locs.lineCount(), functions, types, fields, stringMacros(ast, locs),
+        problems, InactiveFunctions.count(ast, locs, text));
   }
 
   private PreprocessorSetup setupFor(SourceFile file) {
