@@ -720,6 +720,8 @@ final class RegionFlow {
         return;
       }
       String id = unaliasedId(target, s);
+      // s->buf = g_new0(Buf, 1): what the site made has the field's type, as it would a local's.
+      if (value != null) ownerShapes.allocated(value.id(), ownerShapes.staticType(f, new Value.Path(target)));
       References.stored(s, value, id != null && Place.isWithin(id, Place.SELF));
       if (id == null) return;
       if (value == null || value.isUnknown() || value.isNull()) s.setAlias(id, null);
