@@ -5,6 +5,7 @@ import dev.mrcheck.analysis.Checkpoint;
 import dev.mrcheck.analysis.DeviceType;
 import dev.mrcheck.analysis.Fact;
 import dev.mrcheck.analysis.Observation;
+import dev.mrcheck.analysis.Place;
 import dev.mrcheck.model.Effect;
 import dev.mrcheck.model.Role;
 import java.util.ArrayList;
@@ -38,7 +39,15 @@ final class InstanceStorageFree {
     if (!analysis.instanceStorage().named(owned.at())) return false;
     // An explicit unparent or free of the region is its own MR003 finding, at that call.
     if (!cp.state().facts(Fact.Unparented.class, owned.region()).isEmpty()) return false;
-    return cp.finalizeEffects().stream().noneMatch(o -> owned.region().equals(o.subject().id()));
+    return cp.finalizeEffects().stream().noneMatch(o -> destroys(o, owned.region()));
+  }
+
+  /** instance_finalize unparents or frees the region itself (memory_region_unref of it does nothing). */
+  private static boolean destroys(Observation o, String region) {
+    if (o.subject().isUnknown() || o.subject().isNull()) return false;
+    if (o.effect() instanceof Effect.Free) return Place.isWithin(region, o.subject().id());
+    return region.equals(o.subject().id()) && (o.effect() instanceof Effect.Unparent
+        || o.effect() instanceof Effect.Unref && !OwnerlessFreeRule.OWNER_UNREFS.contains(o.callee()));
   }
 
   /** The replayed init that left {@code owned}: where the finding is reported, with its call chain. */

@@ -24,7 +24,7 @@ import java.util.function.Consumer;
         + "still holds it (reported at its init).",
     tags = {"security", "correctness", "external/cwe/cwe-416"}, securitySeverity = "7.0")
 public final class OwnerlessFreeRule extends Rule {
-  private static final java.util.Set<String> OWNER_UNREFS = java.util.Set.of("memory_region_unref", "MemoryRegion.unref");
+  static final java.util.Set<String> OWNER_UNREFS = java.util.Set.of("memory_region_unref", "MemoryRegion.unref");
 
   @Override
   public void check(AnalysisResult analysis, Consumer<Finding> report) {

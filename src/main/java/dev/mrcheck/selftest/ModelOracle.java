@@ -199,7 +199,7 @@ public final class ModelOracle {
       device = model.newObject("selftest-dev");
       model.setInstanceFinalize(device, () -> {
         hook(Role.INSTANCE_FINALIZE);
-        if (tornDown && !source.fileName().endsWith(".java")) InstanceStorageFree.free(model, program, regions, calls, l -> found.add(new Violation("MR003", l)));
+        if (unplugged() && !source.fileName().endsWith(".java")) InstanceStorageFree.free(model, program, regions, calls, l -> found.add(new Violation("MR003", l)));
       });
     }
 
@@ -253,6 +253,11 @@ public final class ModelOracle {
       model.note(null, "== unplug: unparented, last reference dropped ==");
       model.objectUnparent(device, null);
       finish();
+    }
+
+    /** A hot-pluggable device's unplug (or failed device_add): the case the analysis judges (MR003). */
+    private boolean unplugged() {
+      return tornDown && scenario == Scenario.LIFETIME && program.hotPluggable();
     }
 
     private void finish() {
