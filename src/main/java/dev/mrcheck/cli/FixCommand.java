@@ -1,6 +1,6 @@
 package dev.mrcheck.cli;
 
-import dev.mrcheck.analysis.Semantics;
+import dev.mrcheck.model.Semantics;
 import dev.mrcheck.fix.Fixes;
 import dev.mrcheck.frontend.FrontendOptions;
 import dev.mrcheck.rules.RuleInfo;

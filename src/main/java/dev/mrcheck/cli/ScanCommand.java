@@ -1,6 +1,6 @@
 package dev.mrcheck.cli;
 
-import dev.mrcheck.analysis.Semantics;
+import dev.mrcheck.model.Semantics;
 import dev.mrcheck.changes.ChangedLines;
 import dev.mrcheck.changes.GitChanges;
 import dev.mrcheck.frontend.FrontendOptions;

@@ -1,6 +1,6 @@
 package dev.mrcheck.lsp;
 
-import dev.mrcheck.report.ToolInfo;
+import dev.mrcheck.ToolInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -4,9 +4,11 @@ import dev.mrcheck.analysis.AnalysisResult;
 import dev.mrcheck.analysis.Fact;
 import dev.mrcheck.analysis.Observation;
 import dev.mrcheck.analysis.Place;
+import dev.mrcheck.analysis.TraceStep;
 import dev.mrcheck.model.Effect;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 @RuleInfo(
@@ -24,7 +26,7 @@ import java.util.function.Consumer;
         + "still holds it (reported at its init).",
     tags = {"security", "correctness", "external/cwe/cwe-416"}, securitySeverity = "7.0")
 public final class OwnerlessFreeRule extends Rule {
-  static final java.util.Set<String> OWNER_UNREFS = java.util.Set.of("memory_region_unref", "MemoryRegion.unref");
+  static final Set<String> OWNER_UNREFS = Set.of("memory_region_unref", "MemoryRegion.unref");
 
   @Override
   public void check(AnalysisResult analysis, Consumer<Finding> report) {
