@@ -129,7 +129,7 @@ public final class Analyzer {
     sorted.sort(Comparator.comparing(Observation::loc).thenComparing(o -> o.chain().size()));
     round.commit();
     return new AnalysisResult(semantics, devices, sorted, checkpoints, exits, callGraph.relevantCount(), roots,
-        exhausted, new ArrayList<>(freeHooks.values()), qdev);
+        exhausted, new ArrayList<>(freeHooks.values()), qdev, new InstanceStorage(program, model));
   }
 
   private static void keepFreeHooks(ReplayCache.Replay r, Map<String, FreeHookOverride> into) {

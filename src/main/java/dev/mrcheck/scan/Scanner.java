@@ -153,16 +153,18 @@ public final class Scanner {
       SuppressionFilter.Outcome suppressed = SuppressionFilter.apply(findings, comments, request.rules());
       long lines = 0;
       int dropped = 0;
+      int inactive = 0;
       int parseProblems = 0;
       for (TranslationUnit tu : units.values()) {
         lines += tu.lines();
         dropped += (int) tu.droppedFunctions();
+        inactive += tu.inactiveFunctions();
         parseProblems += tu.problems().size();
         for (ParseProblem p : tu.problems()) problems.add(new FileProblem(p.loc(), describe(p)));
       }
       problems.sort((a, b) -> a.loc().compareTo(b.loc()));
       ScanStats stats = new ScanStats(files.size(), units.size(), lines, program.functionCount() , dropped,
-          parseProblems, (System.nanoTime() - start) / 1_000_000);
+          parseProblems, (System.nanoTime() - start) / 1_000_000, inactive);
       listener.profile(new ScanProfile(timer.phases(), files.size(), texts.size(), units.size(), lines, rounds,
           program.functionCount(), analysis.relevantFunctions(), replays.lastReplayed(), confirmations.size(),
           suppressed.findings().size()));
