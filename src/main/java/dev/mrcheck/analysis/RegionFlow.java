@@ -31,7 +31,7 @@ final class RegionFlow {
   final Program program;
   private final CallGraph callGraph;
   final ApiModel model;
-  /** What a reference references decides which unparent finalizes a region (domain.md §2). */
+  /** What a reference references decides which unparent finalizes a region (docs/lifetime.md#semantics). */
   final Semantics semantics;
   final Consumer<Observation> sink;
   final OwnerShapes ownerShapes;

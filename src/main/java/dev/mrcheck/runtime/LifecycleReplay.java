@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 
 /**
  * Drives one device through its life on a fresh {@link RuntimeModel}, replaying the memory-API
- * events the analysis found in each lifecycle function (domain.md §3):
+ * events the analysis found in each lifecycle function (docs/lifetime.md#phases):
  *
  * <ul>
  *   <li>{@link #run()}: instance_init, attach to the QOM tree, (realize, unrealize)×cycles, unparent,

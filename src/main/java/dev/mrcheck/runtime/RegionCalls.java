@@ -296,7 +296,7 @@ final class RegionCalls {
         + (target == mr ? "" : "; " + target.name() + " can never be finalized")));
   }
 
-  /** Owner NULL and not an alias or container: the regions QEMU expects to live forever (domain.md §5). */
+  /** Owner NULL and not an alias or container: the regions QEMU expects to live forever (docs/lifetime.md#legitimate-patterns). */
   private static boolean isOwnerlessRegion(Region mr) {
     return mr.owner() == null && !mr.selfOwned && !mr.kind().isTransient();
   }

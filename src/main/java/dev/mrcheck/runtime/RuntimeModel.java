@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * An executable model of QOM objects, MemoryRegions and AddressSpaces under one of the reference
- * semantics of domain.md §2: a reference interpreter for the memory API's lifetime rules.
+ * semantics of docs/lifetime.md#semantics: a reference interpreter for the memory API's lifetime rules.
  *
  * <p>Every call appends to {@link #trace()}; what would go wrong in QEMU (an assertion, a use after
  * finalization, a region finalized while mapped) is appended to {@link #outcomes()} and the model
@@ -168,7 +168,7 @@ public final class RuntimeModel {
   }
 
   /**
-   * A {@code memory_region_init*} with a wrong owner (domain.md MR009), as QEMU executes it: a region
+   * A {@code memory_region_init*} with a wrong owner (docs/rules/MR009.md), as QEMU executes it: a region
    * that owns itself is its own child property and can never be finalized; {@code OBJECT()} of a
    * non-object and {@code DEVICE()} of a non-device owner (the RAMBlock's migration name is the
    * owner's device path) abort; a region device code leaves to the machine outlives the device.
@@ -240,7 +240,7 @@ public final class RuntimeModel {
 
   /**
    * {@code object_unparent(OBJECT(mr))}. On a region already dropped by its owner's finalization
-   * the parent pointer is NULL, so this is a no-op (domain.md §3), not a use after finalization.
+   * the parent pointer is NULL, so this is a no-op (docs/lifetime.md#phases), not a use after finalization.
    */
   public void unparentRegion(Region mr, SourceLoc loc) {
     regions.unparentRegion(mr, loc);

@@ -212,7 +212,7 @@ final class Execution extends ExecutionState {
     }
     // An unref with no reference of its own to give back takes one from whoever holds the region (a
     // container's mapping, a section): the count is only a number in QEMU. The rules judge references
-    // against their holders (domain.md §4 has no rule for an unref underflow), so what such a program
+    // against their holders (docs/lifetime.md#rules has no rule for an unref underflow), so what such a program
     // then leaks or frees has no verdict either side shares (in a forced instance_finalize as anywhere).
     if (s instanceof Unref && model.unrefTakesForeignReference(subject, device)
         || s instanceof UnrefFound u && model.unrefTakesForeignReference(subject, section(u.section()))) {

@@ -60,7 +60,7 @@ abstract class ExecutionState implements ModelState {
    * Regions the program itself finalized, or unparented, before the device's teardown began. Under
    * refcount an unparented region that is still mapped or referenced lives on, but it is no longer
    * one of the device's child properties: QOM's finalize does not drop it, so it is not the
-   * device's region in instance_finalize (domain.md §3), as under legacy and current, where the
+   * device's region in instance_finalize (docs/lifetime.md#phases), as under legacy and current, where the
    * same unparent finalizes it.
    */
   final Set<Region> finalizedBeforeDevice = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -201,7 +201,7 @@ abstract class ExecutionState implements ModelState {
   }
 
   /**
-   * Whether the reference {@code as} holds on its root keeps the device alive (domain.md §2): under
+   * Whether the reference {@code as} holds on its root keeps the device alive (docs/lifetime.md#semantics): under
    * legacy and current it is a reference on the root's owner; under refcount on the root, which (or
    * whose alias target) holds the device once it is no longer one of the device's children (unparented
    * by the program, or by qdev after unrealize) and is still alive.
