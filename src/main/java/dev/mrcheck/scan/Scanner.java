@@ -421,13 +421,18 @@ public final class Scanner {
    * external name in path order and looks at header definitions only when there is none, so a
    * file defining a wanted name after the first parsed external definition changes nothing (the
    * thousand test programs defining {@code main}); one before it (a stub in stubs/ sorting before
-   * the real one in target/) would replace it, and is parsed. Prototypes count as definitions here.
+   * the real one in target/) would replace it, and is parsed. Prototypes count as definitions here,
+   * except in headers.
    */
   private static boolean callsOrShadows(Path file, LexicalIndex index, Set<String> wanted,
       Map<String, Path> firstExternal) {
     for (String called : index.calledNames) if (wanted.contains(called)) return true;
+    // A header declaring a wanted function is parsed as before: its struct layouts (a device's
+    // instance storage, for MR003) belong with the code that uses them.
+    boolean header = file.getFileName().toString().endsWith(".h");
     for (String declared : index.declaredNames) {
       if (!wanted.contains(declared)) continue;
+      if (header) return true;
       Path first = firstExternal.get(declared);
       if (first == null || file.compareTo(first) < 0) return true;
     }
