@@ -16,6 +16,7 @@ import dev.mrcheck.ir.TypeRegistration;
 import dev.mrcheck.model.ApiModel;
 import dev.mrcheck.model.ModelException;
 import dev.mrcheck.model.ModelLoader;
+import dev.mrcheck.pipeline.FindingsPipeline;
 import dev.mrcheck.rules.Finding;
 import dev.mrcheck.rules.Rule;
 import dev.mrcheck.rules.Rules;
@@ -23,7 +24,7 @@ import dev.mrcheck.runtime.confirm.Confirmation;
 import dev.mrcheck.runtime.confirm.Confirmer;
 import dev.mrcheck.suppress.Suppression;
 import dev.mrcheck.suppress.SuppressionComments;
-import dev.mrcheck.suppress.SuppressionFilter;
+import dev.mrcheck.suppress.Suppressions;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CodingErrorAction;
@@ -50,17 +51,31 @@ import java.util.concurrent.Future;
  * rounds), builds the program, replays lifecycles, runs the rules.
  */
 public final class Scanner {
+  /**
+   * The analysis followed by the request's own stages of the {@link FindingsPipeline} (refuted
+   * findings dropped unless kept, suppression comments applied): what a library caller wants.
+   */
   public ScanResult scan(ScanRequest request) throws ScanException {
     return scan(request, ScanOverlay.NONE);
   }
 
-  /** As {@link #scan(ScanRequest)}, with editor buffers read instead of the disk and parses reused (LSP). */
+  /** As {@link #scan(ScanRequest)}, with editor buffers read instead of the disk and parses reused. */
   public ScanResult scan(ScanRequest request, ScanOverlay overlay) throws ScanException {
-    return scan(request, overlay, ScanListener.NONE);
+    return FindingsPipeline.forRequest(request).run(analyze(request, overlay, ScanListener.NONE)).result();
   }
 
-  /** As {@link #scan(ScanRequest, ScanOverlay)}, telling {@code listener} how far it is. */
-  public ScanResult scan(ScanRequest request, ScanOverlay overlay, ScanListener listener) throws ScanException {
+  /** The analysis alone: see {@link #analyze(ScanRequest, ScanOverlay, ScanListener)}. */
+  public ScanResult analyze(ScanRequest request) throws ScanException {
+    return analyze(request, ScanOverlay.NONE, ScanListener.NONE);
+  }
+
+  /**
+   * Every finding the rules make, each with the runtime model's confirmation of its witness, and
+   * the suppression comments read, none applied yet: the input of the {@link FindingsPipeline}.
+   * {@code overlay}: editor buffers read instead of the disk, and parses reused (LSP);
+   * {@code listener} hears how far it is.
+   */
+  public ScanResult analyze(ScanRequest request, ScanOverlay overlay, ScanListener listener) throws ScanException {
     long start = System.nanoTime();
     PhaseTimer.start();
     listener.phase("loading the API model");
@@ -121,14 +136,10 @@ public final class Scanner {
       PhaseTimer.mark("rules");
       listener.phase("confirmation");
       Map<Finding, Confirmation> confirmations = confirm(findings, request.semantics(), cache);
-      if (!request.keepUnconfirmed()) {
-        findings = findings.stream().filter(f -> !confirmations.get(f).refuted()).toList();
-      }
       PhaseTimer.mark("confirm");
       PhaseTimer.total();
       List<Suppression> comments = new ArrayList<>();
       for (SourceText t : texts.values()) comments.addAll(t.suppressions());
-      SuppressionFilter.Outcome suppressed = SuppressionFilter.apply(findings, comments, request.rules());
       long lines = 0;
       int dropped = 0;
       int parseProblems = 0;
@@ -141,8 +152,8 @@ public final class Scanner {
       problems.sort((a, b) -> a.loc().compareTo(b.loc()));
       ScanStats stats = new ScanStats(files.size(), units.size(), lines, program.functionCount() , dropped,
           parseProblems, (System.nanoTime() - start) / 1_000_000);
-      return new ScanResult(root, request.semantics().label(), suppressed.findings(), problems, stats, confirmations,
-          suppressed.suppressions());
+      return new ScanResult(root, request.semantics().label(), findings, problems, stats, confirmations,
+          new Suppressions(comments, List.of()));
     } finally {
       pool.shutdownNow();
     }
