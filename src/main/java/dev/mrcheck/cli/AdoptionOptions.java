@@ -65,19 +65,13 @@ final class AdoptionOptions {
     Set<String> known = catalogue.stream().map(RuleInfo::id).collect(Collectors.toSet());
     Path file = configFile;
     if (file == null) {
-      file = ConfigLoader.find(scanDirectory(paths)).orElse(null);
+      file = ConfigLoader.findFor(paths).orElse(null);
       if (file == null) return null;
     } else if (!java.nio.file.Files.isRegularFile(file)) {
       throw new ScanException("config file not found: " + file);
     }
     config = new ConfigLoader(known).load(file);
     return config;
-  }
-
-  /** The directory the search for .mrcheck.yaml starts from: the first path, or its directory. */
-  private static Path scanDirectory(List<Path> paths) {
-    Path first = paths.get(0).toAbsolutePath().normalize();
-    return java.nio.file.Files.isDirectory(first) ? first : first.getParent();
   }
 
   /** {@code --compare} reports a difference between two scans, which a baseline has no part in. */

@@ -163,8 +163,8 @@ final class ScanCommand implements Callable<Integer> {
     }
     String conflict = adoption.conflictWithCompare();
     if (conflict != null) throw usage(conflict + " cannot be combined with --compare");
-    // --compare sets two analyses side by side: only the request stages and the changed lines apply, not the
-    // configuration's severities and exclusions (as before the pipeline was one).
+    // --compare sets two analyses side by side: only the request stages and the changed lines apply, not
+    // the configuration's severities and exclusions, which would hide what differs.
     ScanResult first = FindingsPipeline.forRequest(request).onlyChanged(changes)
         .run(context.scanner().scan(request)).result();
     ScanRequest other = request.withSemantics(compare);

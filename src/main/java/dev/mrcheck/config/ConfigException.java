@@ -1,10 +1,35 @@
 package dev.mrcheck.config;
 
 import dev.mrcheck.scan.ScanException;
+import java.nio.file.Path;
 
-/** A bad {@code .mrcheck.yaml}; the message starts with {@code file:line:} like a compiler's. */
+/**
+ * A bad {@code .mrcheck.yaml}; the message starts with {@code file:line:} like a compiler's. The
+ * file and line are also kept apart ({@code line} 1 when the file could not be read), so the
+ * language server can put the error on the line.
+ */
 public final class ConfigException extends ScanException {
-  public ConfigException(String message) {
-    super(message);
+  private final transient Path file;
+  private final int line;
+  private final String detail;
+
+  public ConfigException(Path file, int line, String detail) {
+    super(file + ":" + line + ": " + detail);
+    this.file = file;
+    this.line = line;
+    this.detail = detail;
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  public int line() {
+    return line;
+  }
+
+  /** The message without the {@code file:line:} prefix. */
+  public String detail() {
+    return detail;
   }
 }

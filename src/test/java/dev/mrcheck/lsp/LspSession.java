@@ -28,7 +28,6 @@ import org.eclipse.lsp4j.WorkspaceClientCapabilities;
 import org.eclipse.lsp4j.WorkspaceFolder;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.launch.LSPLauncher;
-import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
 
 /** A server and a {@link TestClient} in one JVM, talking JSON-RPC over pipes. */
@@ -50,9 +49,7 @@ final class LspSession implements AutoCloseable {
     streams.addAll(List.of(serverIn, clientOut, clientIn, serverOut));
     toServer = clientOut;
     MrcheckLanguageServer impl = new MrcheckLanguageServer(debounceMillis, exitCode::complete);
-    Launcher<LanguageClient> serverLauncher = LSPLauncher.createServerLauncher(impl, serverIn, serverOut);
-    impl.connect(serverLauncher.getRemoteProxy());
-    serverLauncher.startListening();
+    LspServer.launcher(impl, serverIn, serverOut).startListening();
     clientLauncher = LSPLauncher.createClientLauncher(client, clientIn, clientOut);
     clientLauncher.startListening();
     server = clientLauncher.getRemoteProxy();
