@@ -5,8 +5,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.mrcheck.analysis.Semantics;
 import dev.mrcheck.pipeline.AnalysisSettings;
-import dev.mrcheck.rules.Rule;
-import dev.mrcheck.rules.Rules;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -78,7 +76,7 @@ record ServerConfig(Semantics semantics, Set<String> rules, List<Path> modelFile
   private static Set<String> ruleIds(List<String> requested, Consumer<String> warn) {
     Set<String> out = new LinkedHashSet<>();
     for (String id : requested) {
-      String canonical = Rules.all().stream().map(Rule::info).map(r -> r.id())
+      String canonical = ProjectConfigFile.KNOWN_RULES.stream()
           .filter(known -> known.equalsIgnoreCase(id.trim())).findFirst().orElse(null);
       if (canonical == null) warn.accept("unknown rule id '" + id + "' ignored");
       else out.add(canonical);
