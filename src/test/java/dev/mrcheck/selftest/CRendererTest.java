@@ -1,0 +1,157 @@
+package dev.mrcheck.selftest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mrcheck.frontend.FrontendOptions;
+import dev.mrcheck.frontend.SourceFile;
+import dev.mrcheck.frontend.c.CFrontend;
+import dev.mrcheck.ir.Function;
+import dev.mrcheck.ir.Stmt.Assume;
+import dev.mrcheck.ir.Stmt.Call;
+import dev.mrcheck.ir.TranslationUnit;
+import dev.mrcheck.model.RegionKind;
+import dev.mrcheck.model.Role;
+import dev.mrcheck.selftest.DeviceProgram.AddSubregion;
+import dev.mrcheck.selftest.DeviceProgram.AddressSpaceDestroy;
+import dev.mrcheck.selftest.DeviceProgram.AddressSpaceInit;
+import dev.mrcheck.selftest.DeviceProgram.CallHelper;
+import dev.mrcheck.selftest.DeviceProgram.Container;
+import dev.mrcheck.selftest.DeviceProgram.DelSubregion;
+import dev.mrcheck.selftest.DeviceProgram.Find;
+import dev.mrcheck.selftest.DeviceProgram.Free;
+import dev.mrcheck.selftest.DeviceProgram.FreeAddressSpace;
+import dev.mrcheck.selftest.DeviceProgram.IfError;
+import dev.mrcheck.selftest.DeviceProgram.Init;
+import dev.mrcheck.selftest.DeviceProgram.Owner;
+import dev.mrcheck.selftest.DeviceProgram.Ref;
+import dev.mrcheck.selftest.DeviceProgram.RegionField;
+import dev.mrcheck.selftest.DeviceProgram.Shape;
+import dev.mrcheck.selftest.DeviceProgram.Stmt;
+import dev.mrcheck.selftest.DeviceProgram.Unparent;
+import dev.mrcheck.selftest.DeviceProgram.Unref;
+import dev.mrcheck.selftest.DeviceProgram.UnrefFound;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The C rendering of a generated device parses without input problems and lowers back to the
+ * program: each statement becomes, on the line the rendering says, the memory-API call it stands
+ * for, over the region it names, and nothing else calls the memory API.
+ */
+class CRendererTest {
+  /** Callees the renderer emits for statements; other calls (g_new0, OBJECT, get_system_memory) are scaffolding. */
+  private static final Pattern API = Pattern.compile(
+      "memory_region_.*|address_space_.*|object_unparent|g_free|g_free_rcu|selftest_helper\\d+");
+
+  private static DeviceProgram everyKind(boolean pci) {
+    List<RegionField> regions = List.of(new RegionField("r0", Shape.EMBEDDED), new RegionField("r1", Shape.HEAP),
+        new RegionField("r2", Shape.ARRAY), new RegionField("r3", Shape.EMBEDDED));
+    List<Stmt> init = List.of(new Init(0, RegionKind.CONTAINER, Owner.SELF, -1), new Init(1, RegionKind.RAM, Owner.NONE, -1),
+        new Init(2, RegionKind.ALIAS, Owner.OTHER, 1), new CallHelper(0), new Init(3, RegionKind.IO, Owner.REGION, -1));
+    List<Stmt> realize = List.of(new AddSubregion(new Container(0), 2), new AddSubregion(Container.SYSTEM_MEMORY, 1),
+        new Ref(0), new AddressSpaceInit(0, 0), new AddressSpaceInit(1, -1), new Find(0),
+        new IfError(1, List.of(new Unparent(2), new UnrefFound(0))), new UnrefFound(0));
+    List<Stmt> unrealize = List.of(new DelSubregion(new Container(0), 2), new DelSubregion(Container.SYSTEM_MEMORY, 1),
+        new Unref(0), new AddressSpaceDestroy(0), new AddressSpaceDestroy(1), new FreeAddressSpace(1, true));
+    List<Stmt> finalize = List.of(new Free(1), new FreeAddressSpace(1, false), new IfError(2, List.of(new Unparent(3))));
+    List<Stmt> runtime = List.of(new Find(1), new UnrefFound(1), new Ref(0), new Unref(0));
+    return new DeviceProgram(pci, regions, 2, Map.of(Role.INSTANCE_INIT, init, Role.REALIZE, realize,
+        Role.UNREALIZE, unrealize, Role.INSTANCE_FINALIZE, finalize), List.of(List.of(new Init(0, RegionKind.IO, Owner.SELF, -1))),
+        runtime);
+  }
+
+  private static TranslationUnit parse(RenderedSource src) {
+    return new CFrontend(FrontendOptions.NONE).parse(new SourceFile(Path.of(src.fileName()), src.fileName(), src.text()));
+  }
+
+  @ParameterizedTest(name = "hot-pluggable {0}")
+  @ValueSource(booleans = {true, false})
+  void renderingParsesWithoutProblemsAndKeepsEveryFunction(boolean pci) {
+    RenderedSource src = new CRenderer().render(everyKind(pci));
+    TranslationUnit unit = parse(src);
+    assertThat(unit.problems()).isEmpty();
+    assertThat(unit.droppedFunctions()).isZero();
+    assertThat(unit.functions()).extracting(Function::name).contains("selftest_instance_init", "selftest_realize",
+        pci ? "selftest_exit" : "selftest_unrealize", "selftest_instance_finalize", "selftest_write", "selftest_helper0");
+  }
+
+  @ParameterizedTest(name = "hot-pluggable {0}")
+  @ValueSource(booleans = {true, false})
+  void everyStatementLowersToItsCallOnItsLineAndNothingElseCallsTheApi(boolean pci) {
+    DeviceProgram p = everyKind(pci);
+    RenderedSource src = new CRenderer().render(p);
+    List<Call> calls = new ArrayList<>();
+    for (Function f : parse(src).functions()) {
+      for (dev.mrcheck.ir.Stmt s : f.cfg().statements()) {
+        if (s instanceof Call c && API.matcher(c.callee()).matches()) calls.add(c);
+      }
+    }
+
+    List<String> expected = new ArrayList<>();
+    for (Stmt s : p.statements()) {
+      if (!(s instanceof IfError)) expected.add(src.lineOf(s) + " " + callee(s));
+    }
+    assertThat(calls).extracting(c -> c.loc().line() + " " + c.callee()).containsExactlyInAnyOrderElementsOf(expected);
+
+    for (Stmt s : p.statements()) {
+      Integer region = region(s);
+      if (region == null) continue;
+      String field = p.regions().get(region).name();
+      Call c = calls.stream().filter(x -> x.loc().line() == src.lineOf(s)).findFirst().orElseThrow();
+      assertThat(c.args().toString()).as("%s at line %d", s, src.lineOf(s)).contains("s->" + field);
+    }
+  }
+
+  @Test
+  void everyErrorBranchLowersToAConditionOnItsFlag() {
+    RenderedSource src = new CRenderer().render(everyKind(true));
+    List<String> conditions = new ArrayList<>();
+    for (Function f : parse(src).functions()) {
+      for (dev.mrcheck.ir.Stmt s : f.cfg().statements()) {
+        if (s instanceof Assume a && a.holds()) conditions.add(f.name() + ": " + a.cond());
+      }
+    }
+    assertThat(conditions).containsExactlyInAnyOrder("selftest_realize: s->fail1", "selftest_instance_finalize: s->fail2");
+  }
+
+  private static String callee(Stmt s) {
+    if (s instanceof Init i) {
+      return switch (i.kind()) {
+        case CONTAINER -> "memory_region_init";
+        case RAM -> "memory_region_init_ram";
+        case ALIAS -> "memory_region_init_alias";
+        default -> "memory_region_init_io";
+      };
+    }
+    if (s instanceof AddSubregion) return "memory_region_add_subregion";
+    if (s instanceof DelSubregion) return "memory_region_del_subregion";
+    if (s instanceof Ref) return "memory_region_ref";
+    if (s instanceof Unref || s instanceof UnrefFound) return "memory_region_unref";
+    if (s instanceof Unparent) return "object_unparent";
+    if (s instanceof Free) return "g_free";
+    if (s instanceof AddressSpaceInit) return "address_space_init";
+    if (s instanceof AddressSpaceDestroy) return "address_space_destroy";
+    if (s instanceof FreeAddressSpace f) return f.rcu() ? "g_free_rcu" : "g_free";
+    if (s instanceof Find) return "memory_region_find";
+    if (s instanceof CallHelper h) return "selftest_helper" + h.helper();
+    throw new IllegalArgumentException(s.toString());
+  }
+
+  /** The region a statement operates on, or null. */
+  private static Integer region(Stmt s) {
+    if (s instanceof Init i) return i.region();
+    if (s instanceof AddSubregion a) return a.region();
+    if (s instanceof DelSubregion d) return d.region();
+    if (s instanceof Ref r) return r.region();
+    if (s instanceof Unref u) return u.region();
+    if (s instanceof Unparent u) return u.region();
+    if (s instanceof Free f) return f.region();
+    return null;
+  }
+}

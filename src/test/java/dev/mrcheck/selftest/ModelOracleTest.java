@@ -1,0 +1,93 @@
+package dev.mrcheck.selftest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mrcheck.analysis.Semantics;
+import dev.mrcheck.model.RegionKind;
+import dev.mrcheck.model.Role;
+import dev.mrcheck.selftest.DeviceProgram.AddSubregion;
+import dev.mrcheck.selftest.DeviceProgram.Container;
+import dev.mrcheck.selftest.DeviceProgram.DelSubregion;
+import dev.mrcheck.selftest.DeviceProgram.IfError;
+import dev.mrcheck.selftest.DeviceProgram.Init;
+import dev.mrcheck.selftest.DeviceProgram.Owner;
+import dev.mrcheck.selftest.DeviceProgram.Ref;
+import dev.mrcheck.selftest.DeviceProgram.RegionField;
+import dev.mrcheck.selftest.DeviceProgram.Shape;
+import dev.mrcheck.selftest.DeviceProgram.Stmt;
+import dev.mrcheck.selftest.DeviceProgram.Unparent;
+import dev.mrcheck.selftest.DeviceProgram.Unref;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The self-test's reference, the runtime model run over every scenario and path, on hand-built devices. */
+class ModelOracleTest {
+  private static final ModelOracle ORACLE = new ModelOracle(RuleOracles.TABLE);
+  private static final List<RegionField> ONE_REGION = List.of(new RegionField("r0", Shape.EMBEDDED));
+
+  private static DeviceProgram pci(List<Stmt> realize, List<Stmt> unrealize) {
+    return new DeviceProgram(true, ONE_REGION, 0, Map.of(Role.REALIZE, realize, Role.UNREALIZE, unrealize), List.of());
+  }
+
+  private static ModelOracle.Result run(DeviceProgram p, Semantics semantics) {
+    return ORACLE.run(p, new CRenderer().render(p), semantics);
+  }
+
+  private static Init io() {
+    return new Init(0, RegionKind.IO, Owner.SELF, -1);
+  }
+
+  @Test
+  void regionLeftInSystemMemoryAtUnplugIsMR005ExceptUnderRefcount() {
+    AddSubregion add = new AddSubregion(Container.SYSTEM_MEMORY, 0);
+    DeviceProgram p = pci(List.of(io(), add), List.of());
+    int line = new CRenderer().render(p).lineOf(add);
+    assertThat(run(p, Semantics.CURRENT).violations()).containsExactly(new Violation("MR005", line));
+    assertThat(run(p, Semantics.LEGACY).violations()).containsExactly(new Violation("MR005", line));
+    // Under refcount qdev deletes the device's regions from their containers at unrealize.
+    assertThat(run(p, Semantics.REFCOUNT).violations()).isEmpty();
+  }
+
+  @Test
+  void unparentWithoutDelIsMR002AndTheMappingStillLeaks() {
+    AddSubregion add = new AddSubregion(Container.SYSTEM_MEMORY, 0);
+    Unparent unparent = new Unparent(0);
+    DeviceProgram p = pci(List.of(io(), add), List.of(unparent));
+    RenderedSource src = new CRenderer().render(p);
+    ModelOracle.Result r = run(p, Semantics.CURRENT);
+    assertThat(r.violations())
+        .containsExactly(new Violation("MR005", src.lineOf(add)), new Violation("MR002", src.lineOf(unparent)));
+    assertThat(r.witnesses()).containsKeys(r.violations().toArray(Violation[]::new));
+    assertThat(r.malformed()).isFalse();
+    assertThat(run(p, Semantics.REFCOUNT).violations()).containsExactly(new Violation("MR002", src.lineOf(unparent)));
+  }
+
+  @Test
+  void delThenUnparentIsCleanUnderEverySemantics() {
+    DeviceProgram p = pci(List.of(io(), new AddSubregion(Container.SYSTEM_MEMORY, 0)),
+        List.of(new DelSubregion(Container.SYSTEM_MEMORY, 0), new Unparent(0)));
+    for (Semantics s : Semantics.values()) {
+      ModelOracle.Result r = run(p, s);
+      assertThat(r.violations()).as(s.label()).isEmpty();
+      assertThat(r.malformed()).as(s.label()).isFalse();
+    }
+  }
+
+  @Test
+  void refOfOwnRegionNotDroppedOnAnExitPathIsMR001OnThatPathOnly() {
+    Ref ref = new Ref(0);
+    DeviceProgram always = pci(List.of(io(), ref), List.of(new Unref(0)));
+    DeviceProgram earlyReturn = pci(List.of(io(), new Ref(0)), List.of(new IfError(1, List.of()), new Unref(0)));
+    int line = new CRenderer().render(earlyReturn).lineOf(earlyReturn.hook(Role.REALIZE).get(1));
+
+    ModelOracle.Result balanced = run(always, Semantics.CURRENT);
+    ModelOracle.Result leaky = run(earlyReturn, Semantics.CURRENT);
+
+    assertThat(balanced.violations()).isEmpty();
+    assertThat(leaky.violations()).containsExactly(new Violation("MR001", line));
+    // One more path than the straight-line program: the error branch taken in unrealize.
+    assertThat(leaky.paths()).isEqualTo(balanced.paths() + 1);
+    assertThat(leaky.witnesses().get(new Violation("MR001", line)).branches()).containsExactly(true);
+  }
+}
