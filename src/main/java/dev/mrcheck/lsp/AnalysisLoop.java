@@ -35,6 +35,11 @@ import org.eclipse.lsp4j.PublishDiagnosticsParams;
  * After a buffer edit the disk is taken as the last scan left it; open, save, file events and
  * settings make the next scan walk and stat the workspace again.
  *
+ * <p>Every round reads {@code .mrcheck.yaml} again ({@link ProjectConfigFile}), layers the
+ * client's settings over it ({@link AnalysisSettings#over}) and puts the analysis through the
+ * same {@link FindingsPipeline} as {@code mrcheck scan}: what the editor shows is what the CLI
+ * reports.
+ *
  * <p>Edits are debounced: the first change after a quiet period is analyzed at once, changes
  * that follow within {@code debounceMillis} wait until typing pauses. A result computed while a
  * newer request was made is dropped, never published over fresher text.
