@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mrcheck.io.IoMessages;
+import dev.mrcheck.io.JsonMessages;
 import dev.mrcheck.report.SarifReport;
 import dev.mrcheck.report.ToolInfo;
 import dev.mrcheck.rules.Finding;
@@ -75,10 +77,9 @@ public record Baseline(List<Entry> entries) {
     } catch (NoSuchFileException e) {
       throw new ScanException("baseline file not found: " + file + " (write one with --write-baseline)");
     } catch (JsonProcessingException e) {
-      throw new ScanException("baseline " + file + " is not valid JSON: line " + e.getLocation().getLineNr()
-          + ": " + e.getOriginalMessage());
+      throw new ScanException("baseline " + file + " is not valid JSON: " + JsonMessages.describe(e));
     } catch (IOException e) {
-      throw new ScanException("cannot read baseline " + file + ": " + e.getMessage(), e);
+      throw new ScanException(IoMessages.cannot("read baseline", file, e), e);
     }
     if (root == null || !root.isObject() || !root.path("findings").isArray()) {
       throw new ScanException("baseline " + file + " has no 'findings' list: is it an mrcheck baseline?");
@@ -87,6 +88,13 @@ public record Baseline(List<Entry> entries) {
     if (!key.equals(SarifReport.FINGERPRINT_KEY)) {
       throw new ScanException("baseline " + file + " uses fingerprints '" + key + "', this mrcheck uses '"
           + SarifReport.FINGERPRINT_KEY + "': write it again with --write-baseline");
+    }
+    JsonNode version = root.path("formatVersion");
+    if (!version.isInt() || version.intValue() != FORMAT_VERSION) {
+      // A newer format may mean something else by the same fields; guessing could hide new findings.
+      throw new ScanException("baseline " + file + " has format version "
+          + (version.isMissingNode() ? "(none)" : version.toString()) + ", this mrcheck reads version "
+          + FORMAT_VERSION + ": write it again with --write-baseline (or use the mrcheck that wrote it)");
     }
     List<Entry> entries = new ArrayList<>();
     for (JsonNode n : root.get("findings")) {

@@ -82,12 +82,32 @@ final class AdoptionOptions {
     return null;
   }
 
-  /** Checked before the scan: a long scan should not end in "cannot write". */
-  void checkOutputs() throws ScanException {
+  /** What {@link ScanCommand#inputs} computes, only when there is an output to check against it. */
+  @FunctionalInterface
+  interface InputsSupplier {
+    ScanInputs get() throws ScanException;
+  }
+
+  /**
+   * Checked before the scan: a long scan should not end in "cannot write", and no output may
+   * replace a file the scan reads, or the other output.
+   */
+  void checkOutputs(OutputFile report, InputsSupplier inputs) throws ScanException {
     if (writeBaseline != null) {
       baselineOut = new OutputFile(writeBaseline);
       baselineOut.checkWritable();
     }
+    if (report == null && baselineOut == null) return;
+    ScanInputs read = inputs.get();
+    if (report != null) read.refuse(report, "the report");
+    if (baselineOut != null) read.refuse(baselineOut, "the baseline");
+    if (report != null && baselineOut != null) ScanInputs.refuseSame(report, "the report", baselineOut, "the baseline");
+  }
+
+  /** The configuration and the baseline read. */
+  ScanInputs addInputs(ScanInputs inputs) {
+    if (config != null) inputs.add("the configuration", config.file());
+    return inputs.add("the baseline", baselineFile);
   }
 
   /** Runs the scan, with the progress line when stderr is a terminal. */
@@ -110,7 +130,7 @@ final class AdoptionOptions {
   }
 
   /** Keeps the baseline comparison for the summary and SARIF, and writes the baseline if asked. */
-  void record(FindingsPipeline.Outcome outcome) throws IOException {
+  void record(FindingsPipeline.Outcome outcome) throws ScanException, IOException {
     comparison = outcome.comparison();
     if (baselineOut != null) {
       Baseline recorded = Baseline.of(outcome.beforeBaseline());

@@ -49,9 +49,13 @@ final class AnalysisOptions {
       description = "Parser threads. Default: the number of cores.")
   Integer jobs;
 
-  /** The command line's settings; {@code rules}: the command's checked selection (empty: all). */
-  AnalysisSettings settings(Set<String> rules, Path compileCommands) {
-    return new AnalysisSettings(semantics, rules, modelFiles, includeDirs, parseDefines(), compileCommands);
+  /**
+   * The command line's settings; {@code rules}: the command's checked selection (empty: all);
+   * {@code compileCommands}, {@code maxFileSize}: the command's own options, null when not given.
+   */
+  AnalysisSettings settings(Set<String> rules, Path compileCommands, Long maxFileSize) {
+    return new AnalysisSettings(semantics, rules, modelFiles, includeDirs, parseDefines(), compileCommands,
+        maxFileSize);
   }
 
   /**

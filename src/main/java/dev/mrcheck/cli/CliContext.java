@@ -1,6 +1,7 @@
 package dev.mrcheck.cli;
 
 import dev.mrcheck.report.HelpPages;
+import dev.mrcheck.report.SourceRoot;
 import dev.mrcheck.rules.Rule;
 import dev.mrcheck.rules.RuleInfo;
 import dev.mrcheck.rules.Rules;
@@ -24,12 +25,17 @@ public record CliContext(ScanFunction scanner, List<RuleInfo> rules, HelpPages h
     rules = List.copyOf(rules);
   }
 
-  /** A scan root as the user would type it: relative to the working directory when inside it. */
+  /**
+   * The base of every report's paths for a scan of {@code root}: the enclosing git repository's root,
+   * else the working directory when the root is inside it (see {@link SourceRoot}).
+   */
+  SourceRoot sourceRoot(Path root) {
+    return SourceRoot.enclosing(root, workingDir);
+  }
+
+  /** The scan root as text paths start: its path from {@link #sourceRoot}, or empty. */
   String displayRoot(Path root) {
-    Path abs = root.toAbsolutePath().normalize();
-    Path cwd = workingDir.toAbsolutePath().normalize();
-    if (abs.equals(cwd)) return "";
-    return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
+    return sourceRoot(root).prefix();
   }
 
   public static CliContext production() {

@@ -21,8 +21,10 @@ public final class ExitCodes {
     Map<String, String> help = new LinkedHashMap<>();
     help.put(" " + OK, "no finding at or above the --fail-on level");
     help.put(" " + FINDINGS, "findings at or above the --fail-on level");
-    help.put(" " + USAGE, "usage error or bad input (missing path, unwritable output, bad model file)");
-    help.put(" " + INTERNAL, "internal error (a bug in mrcheck; please report it)");
+    help.put(" " + USAGE, "usage error or bad input (missing path, nothing to scan, unwritable output or one the "
+        + "scan reads, bad model file)");
+    help.put(" " + INTERNAL, "internal error (a bug in mrcheck; please report it), or out of memory or stack "
+        + "(raise it with MRCHECK_JAVA_OPTS)");
     return help;
   }
 }

@@ -3,6 +3,7 @@ package dev.mrcheck.cli;
 import dev.mrcheck.analysis.Semantics;
 import dev.mrcheck.pipeline.FindingsPipeline;
 import dev.mrcheck.report.TextReport;
+import dev.mrcheck.report.VisibleText;
 import dev.mrcheck.rules.Finding;
 import dev.mrcheck.runtime.Outcome;
 import dev.mrcheck.runtime.TraceEntry;
@@ -16,6 +17,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -43,6 +45,8 @@ import picocli.CommandLine.Spec;
     })
 final class ExplainCommand implements Callable<Integer> {
   private static final Pattern FILE_LINE = Pattern.compile("(.+):(\\d+)");
+  /** How many findings of the file a line without one lists. */
+  private static final int NEAREST = 3;
 
   private final CliContext context;
 
@@ -67,10 +71,16 @@ final class ExplainCommand implements Callable<Integer> {
     Matcher m = FILE_LINE.matcher(where);
     if (!m.matches()) throw usage("expected FILE:LINE, got '" + where + "'");
     Path file = Path.of(m.group(1));
-    int line = Integer.parseInt(m.group(2));
     if (!Files.isRegularFile(file)) throw new ScanException("no such file: " + file);
+    long lines = lineCount(file);
+    long asked = m.group(2).length() > 18 ? Long.MAX_VALUE : Long.parseLong(m.group(2));
+    if (asked < 1 || asked > lines) {
+      throw new ScanException("line " + m.group(2) + " is outside " + file + " (" + lines + " line"
+          + (lines == 1 ? "" : "s") + ")");
+    }
+    int line = (int) asked;
     List<Path> scanned = paths.isEmpty() ? List.of(file) : paths;
-    ScanRequest request = analysis.request(scanned, analysis.settings(Set.of(), null), true, spec.commandLine().getErr());
+    ScanRequest request = analysis.request(scanned, analysis.settings(Set.of(), null, null), true, spec.commandLine().getErr());
     ScanResult result = FindingsPipeline.forRequest(request).run(context.scanner().scan(request)).result();
     Semantics semantics = request.semantics();
 
@@ -79,29 +89,61 @@ final class ExplainCommand implements Callable<Integer> {
         .filter(f -> f.loc().line() == line && result.root().resolve(f.loc().file()).toAbsolutePath().normalize().equals(target))
         .toList();
     PrintWriter out = spec.commandLine().getOut();
-    if (here.isEmpty()) {
-      out.println("no finding at " + where + " under --semantics " + semantics.label()
-          + " (" + result.findings().size() + " finding(s) in the scan)");
-      out.flush();
-      return ExitCodes.OK;
-    }
-    TextReport text = new TextReport("");
+    if (here.isEmpty()) return nothingAt(result, target, line, out);
+    TextReport text = new TextReport(context.displayRoot(result.root())).withReplay(true);
     for (Finding f : here) {
       StringWriter diag = new StringWriter();
       text.write(new ScanResult(result.root(), result.semantics(), List.of(f), List.of(), result.stats()), diag);
       out.print(diag);
       Confirmation c = result.confirmation(f).orElse(Confirmation.noWitness(semantics.label()));
-      out.println("verdict: " + c.verdict());
+      out.println("verdict: " + VisibleText.of(c.verdict()));
       out.println("replay (" + c.semantics() + " semantics, " + c.scenario() + " scenario), every model step:");
-      for (TraceEntry e : c.replayTrace()) out.println("  " + e);
+      for (TraceEntry e : c.replayTrace()) out.println("  " + VisibleText.of(e.toString()));
       out.println("outcomes (" + c.outcomes().size() + "):");
       for (Outcome o : c.outcomes()) {
-        out.println("  " + o.getClass().getSimpleName() + (o.loc() == null ? "" : " at " + o.loc()) + ": " + o.message());
+        out.println("  " + o.getClass().getSimpleName()
+            + VisibleText.of((o.loc() == null ? "" : " at " + o.loc()) + ": " + o.message()));
       }
       out.println();
     }
     out.flush();
     return ExitCodes.OK;
+  }
+
+  /**
+   * No finding at the line: not a usage error, but not an explanation either, so exit 1 (as grep does when
+   * nothing matches), after listing the findings of that file nearest to the line, to pick from.
+   */
+  private int nothingAt(ScanResult result, Path target, int line, PrintWriter out) throws IOException {
+    List<Finding> inFile = result.findings().stream()
+        .filter(f -> result.root().resolve(f.loc().file()).toAbsolutePath().normalize().equals(target))
+        .sorted(Comparator.comparingInt((Finding f) -> Math.abs(f.loc().line() - line)).thenComparing(f -> f))
+        .limit(NEAREST)
+        .sorted()
+        .toList();
+    out.println("no finding at " + VisibleText.of(where) + " under --semantics " + result.semantics() + " ("
+        + (inFile.isEmpty() ? "none in this file, " : "") + result.findings().size() + " finding(s) in the scan)");
+    if (!inFile.isEmpty()) {
+      out.println("nearest findings in this file:");
+      StringWriter diag = new StringWriter();
+      new TextReport(context.displayRoot(result.root())).write(result.withFindings(inFile), diag);
+      diag.toString().lines().filter(l -> !l.contains(": note: ")).forEach(l -> out.println("  " + l));
+    }
+    out.flush();
+    return ExitCodes.FINDINGS;
+  }
+
+  /** Lines of {@code file} as an editor counts them: a final line break does not start another line. */
+  private static long lineCount(Path file) throws ScanException {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new ScanException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+    long lines = 0;
+    for (byte b : bytes) if (b == '\n') lines++;
+    return bytes.length > 0 && bytes[bytes.length - 1] != '\n' ? lines + 1 : lines;
   }
 
   private ParameterException usage(String message) {

@@ -60,7 +60,7 @@ final class FixCommand implements Callable<Integer> {
   @Override
   public Integer call() throws ScanException, IOException {
     Set<String> rules = selectedRules();
-    ScanRequest request = analysis.request(paths, analysis.settings(rules, null), false, spec.commandLine().getErr());
+    ScanRequest request = analysis.request(paths, analysis.settings(rules, null, null), false, spec.commandLine().getErr());
     ScanResult result = FindingsPipeline.forRequest(request).run(context.scanner().scan(request)).result();
     FixRun.run(result, rules, diff, context.displayRoot(result.root()), spec.commandLine().getOut(), spec.commandLine().getErr());
     return ExitCodes.OK;

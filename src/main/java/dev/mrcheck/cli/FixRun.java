@@ -5,6 +5,8 @@ import dev.mrcheck.fix.Fix;
 import dev.mrcheck.fix.FixPlan;
 import dev.mrcheck.fix.SourceTexts;
 import dev.mrcheck.fix.TextEdit;
+import dev.mrcheck.report.VisibleText;
+import dev.mrcheck.scan.ScanException;
 import dev.mrcheck.scan.ScanResult;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,12 +22,13 @@ final class FixRun {
 
   /** Returns how many fixes were applied (or would be, with {@code diffOnly}). */
   static int run(ScanResult result, Set<String> rules, boolean diffOnly, String displayRoot, PrintWriter out,
-      PrintWriter err) throws IOException {
-    FixPlan plan = FixPlan.of(result.findings(), SourceTexts.under(result.root()), rules);
+      PrintWriter err) throws IOException, ScanException {
+    FixPlan plan = FixPlan.of(result.findings(), SourceTexts.exact(result.root()), rules);
     String prefix = displayRoot.isEmpty() || displayRoot.endsWith("/") ? displayRoot : displayRoot + "/";
     int files = 0;
     if (diffOnly) {
-      out.print(plan.unifiedDiff());
+      // Named from the repository root (the reports' base): git apply and patch -p1 run there.
+      out.print(plan.unifiedDiff(prefix));
       out.flush();
     } else {
       for (FilePatch p : plan.patches()) {
@@ -35,7 +38,8 @@ final class FixRun {
       }
       for (Fix f : plan.fixes()) {
         TextEdit first = f.edits().get(0);
-        err.println(prefix + first.file() + ":" + first.startLine() + ": fixed " + f.ruleId() + ": " + f.description());
+        err.println(VisibleText.of(prefix + first.file() + ":" + first.startLine() + ": fixed " + f.ruleId() + ": "
+            + f.description()));
       }
     }
     int skipped = plan.patches().stream().mapToInt(p -> p.skipped().size()).sum();

@@ -1,5 +1,6 @@
 package dev.mrcheck.cli;
 
+import dev.mrcheck.io.IoMessages;
 import dev.mrcheck.scan.ScanException;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -7,9 +8,6 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -90,6 +88,12 @@ public final class Main {
   }
 
   private static int internalError(Throwable t, PrintWriter err) {
+    String resource = resourceAdvice(t);
+    if (resource != null) {
+      err.println("mrcheck: " + resource);
+      debugTrace(t, err);
+      return ExitCodes.INTERNAL;
+    }
     String detail = t.getMessage() == null ? "" : ": " + oneLine(t.getMessage());
     err.println("mrcheck: internal error: " + t.getClass().getSimpleName() + detail
         + " (please report it; set " + DEBUG_ENV + "=1 for a stack trace)");
@@ -97,12 +101,25 @@ public final class Main {
     return ExitCodes.INTERNAL;
   }
 
+  /**
+   * The JVM ran out of heap or stack: not a bug to report but a limit to raise, and the launcher
+   * passes {@code MRCHECK_JAVA_OPTS} to java. Null for any other failure.
+   */
+  static String resourceAdvice(Throwable t) {
+    if (t instanceof OutOfMemoryError) {
+      return "out of memory (" + oneLine(t.getMessage()) + "): give Java more heap, e.g. MRCHECK_JAVA_OPTS=-Xmx8g"
+          + " (now " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB), or scan fewer files at once";
+    }
+    if (t instanceof StackOverflowError) {
+      return "stack overflow (a very deeply nested input): give Java bigger thread stacks, e.g. "
+          + "MRCHECK_JAVA_OPTS=-Xss64m, or exclude the file";
+    }
+    return null;
+  }
+
   /** NIO messages are often just the path; say what happened to it. */
   static String describe(IOException e) {
-    if (e instanceof NoSuchFileException f) return "no such file or directory: " + f.getFile();
-    if (e instanceof AccessDeniedException f) return "permission denied: " + f.getFile();
-    if (e instanceof FileSystemException f && f.getReason() != null) return f.getReason() + ": " + f.getFile();
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return IoMessages.describe(e);
   }
 
   private static void debugTrace(Throwable t, PrintWriter err) {

@@ -6,6 +6,7 @@ import dev.mrcheck.pipeline.AnalysisSettings;
 import dev.mrcheck.pipeline.FindingsPipeline;
 import dev.mrcheck.changes.ChangedLines;
 import dev.mrcheck.changes.GitChanges;
+import dev.mrcheck.io.SourceReader;
 import dev.mrcheck.fix.SourceTexts;
 import dev.mrcheck.report.HtmlReport;
 import dev.mrcheck.report.JsonReport;
@@ -17,6 +18,7 @@ import dev.mrcheck.rules.RuleInfo;
 import dev.mrcheck.scan.ScanException;
 import dev.mrcheck.scan.ScanRequest;
 import dev.mrcheck.scan.ScanResult;
+import dev.mrcheck.scan.Scanner;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -102,9 +104,18 @@ final class ScanCommand implements Callable<Integer> {
           + "revision REV (commits since REV and uncommitted changes); the whole tree is still analyzed.")
   String changedSince;
 
+  @Option(names = "--max-file-size", paramLabel = "SIZE",
+      description = "Skip (as an input problem) any source file bigger than SIZE, e.g. 64M or 2G. Default: 16M.")
+  String maxFileSize;
+
   @Option(names = {"-v", "--verbose"},
       description = "Also print input problems (unparsable files, dropped functions) on stderr.")
   boolean verbose;
+
+  @Option(names = "--trace",
+      description = "Text format: also print the runtime model's replay of each confirmed finding (indented "
+          + "notes); 'mrcheck explain FILE:LINE' prints it in full.")
+  boolean trace;
 
   /** --semantics, --model, -I, -D, -j: see {@link AnalysisOptions}. */
   @Mixin AnalysisOptions analysis = new AnalysisOptions();
@@ -119,14 +130,11 @@ final class ScanCommand implements Callable<Integer> {
   @Override
   public Integer call() throws ScanException, IOException {
     ProjectConfig config = adoption.loadConfig(paths, context.rules());
-    AnalysisSettings settings = analysis.settings(selectedRules(), compileCommands).over(config);
+    AnalysisSettings settings = analysis.settings(selectedRules(), compileCommands, maxFileSize()).over(config);
     ScanRequest request = analysis.request(paths, settings, unconfirmed, spec.commandLine().getErr());
     OutputFile outputFile = output == null ? null : new OutputFile(output);
-    if (outputFile != null) {
-      refuseToOverwriteInput();
-      outputFile.checkWritable();
-    }
-    adoption.checkOutputs();
+    if (outputFile != null) outputFile.checkWritable();
+    adoption.checkOutputs(outputFile, () -> inputs(request));
 
     ChangedLines changes = changedSince == null ? null : GitChanges.since(changedSince, paths.get(0));
     if (compare != null) return compare(request, outputFile, changes);
@@ -155,6 +163,16 @@ final class ScanCommand implements Callable<Integer> {
     return failOn.fails(result.findings()) ? ExitCodes.FINDINGS : ExitCodes.OK;
   }
 
+  /** {@code --max-file-size} in bytes; null when not given (then .mrcheck.yaml's, else the default). */
+  private Long maxFileSize() {
+    if (maxFileSize == null) return null;
+    Long bytes = SourceReader.parseSize(maxFileSize);
+    if (bytes == null || bytes < 1 || bytes > SourceReader.LARGEST_MAX_BYTES) {
+      throw usage("bad --max-file-size '" + maxFileSize + "': expected a size such as 16M, 512K or 1G (at most 2G)");
+    }
+    return bytes;
+  }
+
   /** {@code --compare}: two scans, and the findings that differ between them by fingerprint and location. */
   private int compare(ScanRequest request, OutputFile outputFile, ChangedLines changes)
       throws ScanException, IOException {
@@ -171,7 +189,9 @@ final class ScanCommand implements Callable<Integer> {
     ScanResult second = FindingsPipeline.forRequest(other).onlyChanged(changes)
         .run(context.scanner().scan(other)).result();
     SemanticsDiff diff = SemanticsDiff.of(first, second);
-    Report report = format == OutputFormat.JSON ? diff.jsonReport() : diff.textReport(displayRoot(first.root()));
+    Report report = format == OutputFormat.JSON
+        ? diff.jsonReport(context.sourceRoot(first.root()))
+        : diff.textReport(displayRoot(first.root()), trace);
     PrintWriter out = spec.commandLine().getOut();
     if (outputFile == null) {
       report.write(first, out);
@@ -198,24 +218,28 @@ final class ScanCommand implements Callable<Integer> {
     return selected;
   }
 
-  private void refuseToOverwriteInput() throws ScanException {
-    Path target = output.toAbsolutePath().normalize();
-    for (Path p : paths) {
-      if (p.toAbsolutePath().normalize().equals(target)) {
-        throw new ScanException("refusing to write the report over the input " + p);
-      }
+  /** What no output may replace: what the scan reads, found as the scan will find it. */
+  private ScanInputs inputs(ScanRequest request) throws ScanException {
+    ScanInputs inputs = new ScanInputs().add("a source file", Scanner.sourceFiles(request));
+    inputs.add("a model file", request.modelFiles());
+    if (request.compilationDatabase() != null) {
+      inputs.add("the compilation database", request.compilationDatabase().source());
+      inputs.add("a file the compilation database lists", List.copyOf(request.compilationDatabase().units().keySet()));
     }
+    return adoption.addInputs(inputs);
   }
 
   Report report(ScanRequest request, ScanResult result) {
     return switch (format) {
-      case TEXT -> new TextReport(displayRoot(result.root()));
+      case TEXT -> new TextReport(displayRoot(result.root())).withReplay(trace);
       case SARIF -> {
-        SarifReport sarif = new SarifReport(rulesThatRan(request), context.help()).withFixes(SourceTexts.under(result.root()));
+        SarifReport sarif = new SarifReport(rulesThatRan(request), context.help())
+            .withFixes(SourceTexts.exact(result.root())).withBase(context.sourceRoot(result.root()));
         yield adoption.comparison() == null ? sarif : sarif.withBaseline(adoption.comparison());
       }
-      case JSON -> new JsonReport();
-      case HTML -> new HtmlReport(rulesThatRan(request), SourceTexts.under(result.root()));
+      case JSON -> new JsonReport(context.sourceRoot(result.root()));
+      case HTML -> new HtmlReport(rulesThatRan(request), SourceTexts.exact(result.root()))
+          .withExcerpts(SourceTexts.under(result.root())).withBase(context.sourceRoot(result.root()));
     };
   }
 
@@ -224,7 +248,7 @@ final class ScanCommand implements Callable<Integer> {
     return context.rules().stream().filter(r -> request.rules().contains(r.id())).toList();
   }
 
-  /** The scan root as the user would type it: relative to the working directory when inside it. */
+  /** The scan root as text paths start (its path from the enclosing git repository's root, or the working directory). */
   String displayRoot(Path root) {
     return context.displayRoot(root);
   }

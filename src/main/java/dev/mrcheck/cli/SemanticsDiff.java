@@ -2,6 +2,7 @@ package dev.mrcheck.cli;
 
 import dev.mrcheck.report.JsonReport;
 import dev.mrcheck.report.Report;
+import dev.mrcheck.report.SourceRoot;
 import dev.mrcheck.report.TextReport;
 import dev.mrcheck.rules.Finding;
 import dev.mrcheck.runtime.confirm.Confirmation;
@@ -39,8 +40,8 @@ record SemanticsDiff(ScanResult appearing, ScanResult disappearing) {
         + disappearing.findings().size() + " only under " + disappearing.semantics();
   }
 
-  Report textReport(String displayRoot) {
-    TextReport text = new TextReport(displayRoot);
+  Report textReport(String displayRoot, boolean replay) {
+    TextReport text = new TextReport(displayRoot).withReplay(replay);
     return (ignored, out) -> {
       out.write("== " + appearing.findings().size() + " finding(s) only under --semantics " + appearing.semantics()
           + " (they appear when moving from " + disappearing.semantics() + ") ==\n");
@@ -51,7 +52,7 @@ record SemanticsDiff(ScanResult appearing, ScanResult disappearing) {
     };
   }
 
-  Report jsonReport() {
-    return (ignored, out) -> new JsonReport().writeComparison(appearing, disappearing, out);
+  Report jsonReport(SourceRoot base) {
+    return (ignored, out) -> new JsonReport(base).writeComparison(appearing, disappearing, out);
   }
 }

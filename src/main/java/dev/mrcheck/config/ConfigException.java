@@ -4,9 +4,9 @@ import dev.mrcheck.scan.ScanException;
 import java.nio.file.Path;
 
 /**
- * A bad {@code .mrcheck.yaml}; the message starts with {@code file:line:} like a compiler's. The
- * file and line are also kept apart ({@code line} 1 when the file could not be read), so the
- * language server can put the error on the line.
+ * A bad {@code .mrcheck.yaml}; the message starts with {@code file:line:} like a compiler's, or
+ * names the file when the whole file is at fault. The file and line are also kept apart ({@code
+ * line} 1 for the whole file), so the language server can put the error on the line.
  */
 public final class ConfigException extends ScanException {
   private final transient Path file;
@@ -18,6 +18,14 @@ public final class ConfigException extends ScanException {
     this.file = file;
     this.line = line;
     this.detail = detail;
+  }
+
+  /** A problem with the whole file (unreadable, not UTF-8): {@code message} as it is, placed on line 1. */
+  public ConfigException(Path file, String message) {
+    super(message);
+    this.file = file;
+    this.line = 1;
+    this.detail = message;
   }
 
   public Path file() {

@@ -1,10 +1,13 @@
 package dev.mrcheck.config;
 
 import dev.mrcheck.analysis.Semantics;
+import dev.mrcheck.io.IoMessages;
+import dev.mrcheck.io.SourceReader;
 import dev.mrcheck.rules.Severity;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -39,7 +42,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 public final class ConfigLoader {
   private static final List<String> KEYS = List.of("semantics", "rules", "severity", "models", "includeDirs",
-      "defines", "exclude", "compileCommands");
+      "defines", "exclude", "compileCommands", "maxFileSize");
 
   private final Set<String> knownRules;
 
@@ -72,8 +75,10 @@ public final class ConfigLoader {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (CharacterCodingException e) {
+      throw new ConfigException(file, file + " is not valid UTF-8 (save it as UTF-8)");
     } catch (IOException e) {
-      throw new ConfigException(file, 1, "cannot read the file: " + e.getMessage());
+      throw new ConfigException(file, IoMessages.cannot("read", file, e));
     }
     return parse(file, text);
   }
@@ -113,6 +118,7 @@ public final class ConfigLoader {
       Map<String, String> defines = Map.of();
       List<String> exclude = List.of();
       Path compileCommands = null;
+      Long maxFileSize = null;
       if (root == null) {
         return new ProjectConfig(file, null, rules, severities, models, includeDirs, defines, exclude, null);
       }
@@ -131,12 +137,22 @@ public final class ConfigLoader {
           case "defines" -> defines = defines(value);
           case "exclude" -> exclude = globs(value);
           case "compileCommands" -> compileCommands = path(value, "compileCommands");
+          case "maxFileSize" -> maxFileSize = size(value);
           default -> throw error(t.getKeyNode(), "unknown setting '" + key + "'" + suggestion(key) + " (known: "
               + keys() + ")");
         }
       }
       return new ProjectConfig(file, semantics, rules, severities, models, includeDirs, defines, exclude,
-          compileCommands);
+          compileCommands, maxFileSize);
+    }
+
+    private Long size(Node value) throws ConfigException {
+      String raw = scalar(value, "a size");
+      Long bytes = SourceReader.parseSize(raw);
+      if (bytes == null || bytes < 1 || bytes > SourceReader.LARGEST_MAX_BYTES) {
+        throw error(value, "bad maxFileSize '" + raw + "': expected a size such as 16M, 512K or 1G (at most 2G)");
+      }
+      return bytes;
     }
 
     private Set<String> ruleIds(Node value) throws ConfigException {

@@ -10,11 +10,13 @@ import java.util.Set;
 /**
  * A project's {@code .mrcheck.yaml}, checked and with paths resolved against the file's directory.
  * Absent settings are null ({@code semantics}, {@code compileCommands}) or empty. {@code
- * compileCommands} is carried for the compile-database support, which reads it.
+ * compileCommands} is carried for the compile-database support, which reads it. {@code
+ * maxFileSize} is in bytes, null when not set.
  */
 public record ProjectConfig(
     Path file, Semantics semantics, Set<String> rules, Map<String, Severity> severities, List<Path> models,
-    List<Path> includeDirs, Map<String, String> defines, List<String> exclude, Path compileCommands) {
+    List<Path> includeDirs, Map<String, String> defines, List<String> exclude, Path compileCommands,
+    Long maxFileSize) {
   public static final String FILE_NAME = ".mrcheck.yaml";
 
   public ProjectConfig {
@@ -24,6 +26,12 @@ public record ProjectConfig(
     includeDirs = List.copyOf(includeDirs);
     defines = Map.copyOf(defines);
     exclude = List.copyOf(exclude);
+  }
+
+  public ProjectConfig(Path file, Semantics semantics, Set<String> rules, Map<String, Severity> severities,
+      List<Path> models, List<Path> includeDirs, Map<String, String> defines, List<String> exclude,
+      Path compileCommands) {
+    this(file, semantics, rules, severities, models, includeDirs, defines, exclude, compileCommands, null);
   }
 
   /** The directory relative paths and {@code exclude} globs are taken from. */

@@ -70,6 +70,11 @@ public final class FilePatch {
 
   /** {@code diff -u} of the change, with {@code a/} and {@code b/} prefixes as git prints them. */
   public String unifiedDiff() {
-    return UnifiedDiff.of(file, new SourceLines(before), applied);
+    return unifiedDiff("");
+  }
+
+  /** The same, the file named {@code prefix} + its scan-relative name. */
+  public String unifiedDiff(String prefix) {
+    return UnifiedDiff.of(prefix + file, new SourceLines(before), applied);
   }
 }

@@ -40,8 +40,13 @@ public record FixPlan(List<Fix> fixes, List<Finding> unfixable, List<FilePatch> 
   }
 
   public String unifiedDiff() {
+    return unifiedDiff("");
+  }
+
+  /** The diff with {@code prefix} (the scan root's path from the repository root) before every file name. */
+  public String unifiedDiff(String prefix) {
     StringBuilder out = new StringBuilder();
-    for (FilePatch p : patches) out.append(p.unifiedDiff());
+    for (FilePatch p : patches) out.append(p.unifiedDiff(prefix));
     return out.toString();
   }
 }

@@ -21,7 +21,8 @@ final class UnifiedDiff {
     List<Change> changes = changes(old, edits);
     if (changes.isEmpty()) return "";
     StringBuilder out = new StringBuilder();
-    out.append("--- a/").append(file).append('\n').append("+++ b/").append(file).append('\n');
+    out.append("--- ").append(DiffHeaderPath.of("a/", file)).append('\n')
+        .append("+++ ").append(DiffHeaderPath.of("b/", file)).append('\n');
     int i = 0;
     int delta = 0;
     while (i < changes.size()) {

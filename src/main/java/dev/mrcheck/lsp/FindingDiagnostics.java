@@ -2,6 +2,7 @@ package dev.mrcheck.lsp;
 
 import dev.mrcheck.ir.SourceLoc;
 import dev.mrcheck.report.ToolInfo;
+import dev.mrcheck.report.VisibleText;
 import dev.mrcheck.rules.Finding;
 import dev.mrcheck.rules.TraceStep;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ final class FindingDiagnostics {
   private FindingDiagnostics() {}
 
   static Diagnostic of(Finding f, Path root) {
-    Diagnostic d = new Diagnostic(range(f.loc()), f.message());
+    Diagnostic d = new Diagnostic(range(f.loc()), VisibleText.of(f.message()));
     d.setSeverity(switch (f.severity()) {
       case ERROR -> DiagnosticSeverity.Error;
       case WARNING -> DiagnosticSeverity.Warning;
@@ -35,7 +36,7 @@ final class FindingDiagnostics {
     for (TraceStep step : f.trace()) {
       if (step.loc() == null) continue;
       related.add(new DiagnosticRelatedInformation(
-          new Location(uri(root, step.loc()), range(step.loc())), step.message()));
+          new Location(uri(root, step.loc()), range(step.loc())), VisibleText.of(step.message())));
     }
     if (!related.isEmpty()) d.setRelatedInformation(related);
     return d;

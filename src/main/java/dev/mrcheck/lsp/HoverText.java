@@ -1,5 +1,6 @@
 package dev.mrcheck.lsp;
 
+import dev.mrcheck.report.VisibleText;
 import dev.mrcheck.rules.Finding;
 import dev.mrcheck.rules.Rule;
 import dev.mrcheck.rules.RuleInfo;
@@ -39,12 +40,13 @@ final class HoverText {
       info.ifPresent(i -> sb.append(" ").append(i.name()));
       sb.append("** (").append(f.severity().label()).append(")\n\n");
       info.ifPresent(i -> sb.append(i.summary()).append("\n\n"));
-      sb.append(f.message()).append("\n");
+      sb.append(VisibleText.of(f.message())).append("\n");
       if (!f.trace().isEmpty()) {
         sb.append("\nTrace:\n");
         int n = 1;
         for (TraceStep s : f.trace()) {
-          sb.append(n++).append(". `").append(s.loc()).append("` ").append(s.message()).append("\n");
+          sb.append(n++).append(". `").append(VisibleText.of(String.valueOf(s.loc()))).append("` ")
+              .append(VisibleText.of(s.message())).append("\n");
         }
       }
       info.ifPresent(i -> sb.append("\n").append(i.description()).append("\n"));

@@ -36,7 +36,7 @@ record ServerConfig(Semantics semantics, Set<String> rules, List<Path> modelFile
   }
 
   AnalysisSettings settings() {
-    return new AnalysisSettings(semantics, rules, modelFiles, includeDirs, defines, compileCommands);
+    return new AnalysisSettings(semantics, rules, modelFiles, includeDirs, defines, compileCommands, null);
   }
 
   /**

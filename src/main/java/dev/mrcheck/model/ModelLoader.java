@@ -74,7 +74,7 @@ public final class ModelLoader {
     } catch (CharacterCodingException e) {
       throw new ModelException(path + ": model file is not valid UTF-8");
     } catch (IOException e) {
-      throw new ModelException(path + ": cannot read model file (" + e.getMessage() + ")");
+      throw new ModelException(path + ": cannot read model file (" + dev.mrcheck.io.IoMessages.reason(e) + ")");
     }
   }
 

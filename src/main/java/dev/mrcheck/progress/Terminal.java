@@ -5,25 +5,36 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Whether a progress line may be drawn. Java 17 cannot ask about stderr directly, so: {@code
- * System.console() != null} (the JVM has a terminal: stdin and stdout are both TTYs), and
- * {@code /proc/self/fd/2} links to a terminal device ({@code /dev/pts/N}, {@code /dev/ttyN}; Linux
- * only, elsewhere no progress), and {@code TERM} is not {@code dumb}. A redirected stderr, a CI log
- * or a test therefore never sees a progress line.
+ * Whether a progress line may be drawn: it goes to stderr, so only stderr matters ({@code scan ... >
+ * out.txt} on a terminal still shows it). Java 17 cannot ask about stderr directly ({@code
+ * System.console()} needs stdin and stdout to be terminals, not stderr), so: {@code /proc/self/fd/2}
+ * links to a terminal device ({@code /dev/pts/N}, {@code /dev/ttyN}; Linux only, elsewhere no
+ * progress) and {@code TERM} is not {@code dumb}. A redirected stderr, a CI log or a test therefore
+ * never sees a progress line.
  */
 public final class Terminal {
+  private static final Path STDERR_LINK = Path.of("/proc/self/fd/2");
+
   private Terminal() {}
 
   public static boolean stderrIsInteractive() {
-    return System.console() != null && stderrIsTty() && !"dumb".equals(System.getenv("TERM"));
+    return isInteractive(stderrTarget(), System.getenv("TERM"));
   }
 
-  private static boolean stderrIsTty() {
+  /**
+   * The decision itself, from what stderr links to (null: unknown) and {@code TERM}; whether stdin or
+   * stdout are terminals plays no part.
+   */
+  static boolean isInteractive(String stderrTarget, String term) {
+    if (stderrTarget == null || "dumb".equals(term)) return false;
+    return stderrTarget.startsWith("/dev/pts/") || stderrTarget.startsWith("/dev/tty");
+  }
+
+  private static String stderrTarget() {
     try {
-      String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
-      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+      return Files.readSymbolicLink(STDERR_LINK).toString();
     } catch (IOException | UnsupportedOperationException | SecurityException e) {
-      return false;
+      return null;
     }
   }
 }

@@ -16,9 +16,9 @@ final class Html {
         case '"' -> b.append("&quot;");
         case '\'' -> b.append("&#39;");
         default -> {
-          // Control characters other than tab are not allowed in HTML text.
-          if (c < 0x20 && c != '\t' && c != '\n') b.append('\uFFFD');
-          else b.append(c);
+          // Tab stays (source excerpts keep their indentation); other controls are shown escaped.
+          if (c == '\t') b.append(c);
+          else VisibleText.append(b, c);
         }
       }
     }

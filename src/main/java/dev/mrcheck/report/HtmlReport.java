@@ -11,6 +11,7 @@ import dev.mrcheck.rules.Severity;
 import dev.mrcheck.rules.TraceStep;
 import dev.mrcheck.runtime.TraceEntry;
 import dev.mrcheck.runtime.confirm.Confirmation;
+import dev.mrcheck.scan.FileProblem;
 import dev.mrcheck.scan.ScanResult;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,15 +46,38 @@ public final class HtmlReport implements Report {
   private final Map<String, RuleInfo> rules = new TreeMap<>();
   private final SourceTexts sources;
   private final Map<String, Optional<String>> texts = new HashMap<>();
+  private SourceTexts excerpts;
+  private final Map<String, Optional<String>> excerptTexts = new HashMap<>();
+  private SourceRoot configuredBase;
+  /** The base of the report being written. */
+  private SourceRoot base;
 
   /** {@code rules}: the rules that ran; {@code sources}: the scanned files, for excerpts and fixes. */
   public HtmlReport(List<RuleInfo> rules, SourceTexts sources) {
     for (RuleInfo r : rules) this.rules.put(r.id(), r);
     this.sources = sources;
+    this.excerpts = sources;
+  }
+
+  /**
+   * Code excerpts read from {@code texts} ({@link SourceTexts#under}: a file with invalid UTF-8 still
+   * shows, as the frontends read it); fixes stay computed on {@code sources} ({@link SourceTexts#exact}),
+   * as {@code mrcheck fix} would apply them.
+   */
+  public HtmlReport withExcerpts(SourceTexts texts) {
+    this.excerpts = texts;
+    return this;
+  }
+
+  /** Paths shown relative to {@code base} (by default, to the scan root). */
+  public HtmlReport withBase(SourceRoot base) {
+    this.configuredBase = base;
+    return this;
   }
 
   @Override
   public void write(ScanResult result, Writer out) throws IOException {
+    base = configuredBase != null ? configuredBase : SourceRoot.of(result.root());
     StringBuilder b = new StringBuilder(64 * 1024);
     b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(CSP).append("\">\n")
@@ -64,6 +88,7 @@ public final class HtmlReport implements Report {
         .append("</style>\n</head>\n<body>\n");
     header(b, result);
     summary(b, result);
+    problems(b, result);
     filters(b, result);
     b.append("<main id=\"findings\">\n");
     if (result.findings().isEmpty()) b.append("<p id=\"no-findings\">No findings.</p>\n");
@@ -88,7 +113,8 @@ public final class HtmlReport implements Report {
     TreeSet<String> ruleIds = new TreeSet<>();
     for (Finding f : result.findings()) {
       byRule.computeIfAbsent(f.ruleId(), k -> new TreeMap<>()).merge(f.severity(), 1, Integer::sum);
-      byDir.computeIfAbsent(directory(f.loc().file()), k -> new TreeMap<>()).merge(f.ruleId(), 1, Integer::sum);
+      byDir.computeIfAbsent(directory(base.path(f.loc().file())), k -> new TreeMap<>())
+          .merge(f.ruleId(), 1, Integer::sum);
       ruleIds.add(f.ruleId());
     }
     b.append("<section id=\"summary\">\n<h2>Summary</h2>\n<div class=\"summary\">\n");
@@ -120,6 +146,27 @@ public final class HtmlReport implements Report {
       b.append("<td class=\"n\">").append(counts.values().stream().mapToInt(Integer::intValue).sum()).append("</td></tr>\n");
     });
     b.append("</table>\n</div>\n</section>\n");
+  }
+
+  /**
+   * The input problems (files not parsed, functions dropped): what the findings may be missing. Collapsed,
+   * with counts by kind in the summary line, then every problem at its place.
+   */
+  private void problems(StringBuilder b, ScanResult result) {
+    if (result.problems().isEmpty()) return;
+    b.append("<section id=\"problems\">\n<details><summary>Input problems: ").append(result.problems().size())
+        .append(" (");
+    String sep = "";
+    for (Map.Entry<String, Integer> e : ProblemKinds.count(result.problems()).entrySet()) {
+      b.append(sep).append(Html.escape(e.getKey())).append(": ").append(e.getValue());
+      sep = ", ";
+    }
+    b.append(")</summary>\n<ul class=\"problems\">\n");
+    for (FileProblem p : result.problems()) {
+      b.append("<li><span class=\"where\">").append(Html.escape(position(p.loc())))
+          .append("</span> <span class=\"kind\">").append(Html.escape(ProblemKinds.of(p))).append("</span> ").append(Html.escape(p.message())).append("</li>\n");
+    }
+    b.append("</ul>\n</details>\n</section>\n");
   }
 
   private void filters(StringBuilder b, ScanResult result) {
@@ -194,7 +241,7 @@ public final class HtmlReport implements Report {
       Optional<String> text = text(file);
       if (text.isEmpty()) return;
       diff.append(new FilePatch(file, text.get(),
-          fix.get().edits().stream().filter(e -> e.file().equals(file)).toList()).unifiedDiff());
+          fix.get().edits().stream().filter(e -> e.file().equals(file)).toList()).unifiedDiff(base.prefix()));
     }
     b.append("<details class=\"fix\"><summary>Fix: ").append(Html.escape(fix.get().description()))
         .append(" (<code>mrcheck fix</code>)</summary>\n<pre class=\"diff\">");
@@ -207,7 +254,7 @@ public final class HtmlReport implements Report {
   }
 
   private void excerpt(StringBuilder b, SourceLoc loc) {
-    Optional<String> text = text(loc.file());
+    Optional<String> text = excerptTexts.computeIfAbsent(loc.file(), f -> Optional.ofNullable(excerpts.read(f)));
     if (text.isEmpty() || loc.line() < 1) {
       b.append("<p class=\"excerpt missing\">(source not available)</p>\n");
       return;
@@ -224,7 +271,7 @@ public final class HtmlReport implements Report {
     b.append("</code></pre>\n");
   }
 
-  private static void traceItem(StringBuilder b, SourceLoc loc, String message) {
+  private void traceItem(StringBuilder b, SourceLoc loc, String message) {
     b.append("<li>");
     if (loc != null) b.append("<span class=\"where\">").append(Html.escape(position(loc))).append("</span> ");
     b.append(Html.escape(message)).append("</li>\n");
@@ -234,9 +281,10 @@ public final class HtmlReport implements Report {
     return texts.computeIfAbsent(file, f -> Optional.ofNullable(sources.read(f)));
   }
 
-  private static String position(SourceLoc loc) {
-    if (loc.line() <= 0) return loc.file();
-    return loc.file() + ":" + loc.line() + (loc.column() > 0 ? ":" + loc.column() : "");
+  private String position(SourceLoc loc) {
+    String file = base.path(loc.file());
+    if (loc.line() <= 0) return file;
+    return file + ":" + loc.line() + (loc.column() > 0 ? ":" + loc.column() : "");
   }
 
   private static String directory(String file) {

@@ -16,11 +16,23 @@ import java.io.Writer;
 /**
  * The content of the SARIF report in a flat shape for scripts ({@code jq}): findings with
  * rule, level, position, message, trace and fingerprint; input problems; figures without wall
- * time. File names are relative to {@code root}.
+ * time. File names are relative to {@code root}, the report's {@link SourceRoot}.
  */
 public final class JsonReport implements Report {
   /** Bumped when a field changes meaning or disappears; additions keep it. */
   public static final int FORMAT_VERSION = 1;
+
+  private final SourceRoot base;
+
+  /** Paths relative to the scan root. */
+  public JsonReport() {
+    this(null);
+  }
+
+  /** Paths relative to {@code base} (null: the scan root). */
+  public JsonReport(SourceRoot base) {
+    this.base = base;
+  }
 
   @Override
   public void write(ScanResult result, Writer out) throws IOException {
@@ -45,36 +57,41 @@ public final class JsonReport implements Report {
     ObjectNode root = Json.MAPPER.createObjectNode();
     root.put("formatVersion", FORMAT_VERSION);
     root.putObject("tool").put("name", ToolInfo.NAME).put("version", ToolInfo.version());
-    root.put("root", result.root().toAbsolutePath().normalize().toString());
+    SourceRoot b = base(result);
+    root.put("root", b.dir().toString());
     root.put("semantics", result.semantics());
     ArrayNode findings = root.putArray("findings");
-    for (Finding f : result.findings()) findings.add(finding(f, result.confirmation(f).orElse(null)));
+    for (Finding f : result.findings()) findings.add(finding(b, f, result.confirmation(f).orElse(null)));
     if (!result.suppressions().suppressed().isEmpty()) {
       // Only when there are some: the shape of a report without suppressions stays as it was.
       ArrayNode suppressed = root.putArray("suppressed");
       for (Suppressed x : result.suppressions().suppressed()) {
-        suppressed.add(finding(x.finding(), result.confirmation(x.finding()).orElse(null))
+        suppressed.add(finding(b, x.finding(), result.confirmation(x.finding()).orElse(null))
             .put("justification", x.justification()));
       }
     }
     ArrayNode problems = root.putArray("problems");
     for (FileProblem p : result.problems()) {
-      position(problems.addObject(), p.loc()).put("message", p.message());
+      position(b, problems.addObject(), p.loc()).put("message", p.message());
     }
     root.set("stats", Json.MAPPER.valueToTree(StableStats.of(result.stats())));
     return root;
   }
 
-  private static ObjectNode finding(Finding f, Confirmation c) {
+  private SourceRoot base(ScanResult result) {
+    return base != null ? base : SourceRoot.of(result.root());
+  }
+
+  private static ObjectNode finding(SourceRoot b, Finding f, Confirmation c) {
     ObjectNode n = Json.MAPPER.createObjectNode();
     n.put("rule", f.ruleId());
     n.put("level", f.severity().label());
-    position(n, f.loc());
+    position(b, n, f.loc());
     n.put("endLine", f.loc().endLine());
     n.put("endColumn", f.loc().endColumn());
     n.put("message", f.message());
     ArrayNode trace = n.putArray("trace");
-    for (TraceStep step : f.trace()) position(trace.addObject(), step.loc()).put("message", step.message());
+    for (TraceStep step : f.trace()) position(b, trace.addObject(), step.loc()).put("message", step.message());
     n.put("fingerprint", f.fingerprint());
     if (c != null) {
       n.put("confirmed", c.confirmed());
@@ -84,14 +101,14 @@ public final class JsonReport implements Report {
       ArrayNode witness = n.putArray("witnessTrace");
       for (TraceEntry e : c.witnessTrace()) {
         ObjectNode step = witness.addObject();
-        if (e.loc() != null) position(step, e.loc());
+        if (e.loc() != null) position(b, step, e.loc());
         step.put("message", e.message());
       }
     }
     return n;
   }
 
-  private static ObjectNode position(ObjectNode n, SourceLoc loc) {
-    return n.put("file", loc.file()).put("line", loc.line()).put("column", loc.column());
+  private static ObjectNode position(SourceRoot b, ObjectNode n, SourceLoc loc) {
+    return n.put("file", b.path(loc.file())).put("line", loc.line()).put("column", loc.column());
   }
 }

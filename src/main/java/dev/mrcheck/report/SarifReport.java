@@ -56,14 +56,15 @@ import java.util.TreeSet;
 
 /**
  * SARIF 2.1.0: one run for the whole scan. Locations are relative to {@code %SRCROOT%}, which
- * {@code originalUriBaseIds} binds to the scan root. Input problems become tool execution
+ * {@code originalUriBaseIds} binds to the report's {@link SourceRoot} (the enclosing git repository's
+ * root, for GitHub code scanning). Input problems become tool execution
  * notifications. Nothing time- or machine-dependent goes in besides the root, so two scans of
  * the same tree give the same bytes.
  */
 public final class SarifReport implements Report {
   public static final String SRCROOT = "%SRCROOT%";
   /** Key of {@link Finding#fingerprint()} in {@code partialFingerprints}; bump if its recipe changes. */
-  public static final String FINGERPRINT_KEY = "mrcheck/v2";
+  public static final String FINGERPRINT_KEY = "mrcheck/v3";
 
   /** {@code automationDetails.id} prefix; GitHub code scanning takes the id as the analysis category. */
   public static final String AUTOMATION_CATEGORY = "mrcheck/";
@@ -72,17 +73,25 @@ public final class SarifReport implements Report {
   private final HelpPages help;
   private final BaselineComparison baseline;
   private final SourceTexts fixSources;
+  private final SourceRoot base;
 
   /** {@code rules}: the rules that ran (any order; they are listed by id). */
   public SarifReport(List<RuleInfo> rules, HelpPages help) {
-    this(rules, help, null, null);
+    this(rules, help, null, null, null);
   }
 
-  private SarifReport(List<RuleInfo> rules, HelpPages help, BaselineComparison baseline, SourceTexts fixSources) {
+  private SarifReport(List<RuleInfo> rules, HelpPages help, BaselineComparison baseline, SourceTexts fixSources,
+      SourceRoot base) {
     this.rules = rules.stream().sorted(Comparator.comparing(RuleInfo::id)).toList();
     this.help = help;
     this.baseline = baseline;
     this.fixSources = fixSources;
+    this.base = base;
+  }
+
+  /** {@code %SRCROOT%} is {@code base} instead of the scan root. */
+  public SarifReport withBase(SourceRoot base) {
+    return new SarifReport(rules, help, baseline, fixSources, base);
   }
 
   /**
@@ -91,12 +100,12 @@ public final class SarifReport implements Report {
    * and baseline entries that match nothing any more as {@code absent} results.
    */
   public SarifReport withBaseline(BaselineComparison comparison) {
-    return new SarifReport(rules, help, comparison, fixSources);
+    return new SarifReport(rules, help, comparison, fixSources, base);
   }
 
   /** Results carry the mechanical fixes of {@code dev.mrcheck.fix}, computed on these texts. */
   public SarifReport withFixes(SourceTexts sources) {
-    return new SarifReport(rules, help, baseline, sources);
+    return new SarifReport(rules, help, baseline, sources, base);
   }
 
   @Override
@@ -112,7 +121,8 @@ public final class SarifReport implements Report {
   }
 
   private Run run(ScanResult result) {
-    Artifacts artifacts = new Artifacts(result, baseline);
+    SourceRoot b = base != null ? base : SourceRoot.of(result.root());
+    Artifacts artifacts = new Artifacts(result, baseline, b);
     Map<String, Integer> ruleIndex = new LinkedHashMap<>();
     for (RuleInfo r : rules) ruleIndex.put(r.id(), ruleIndex.size());
     // Every finding of the tree, visible or not, in location order; then what the baseline lost.
@@ -144,7 +154,7 @@ public final class SarifReport implements Report {
         .withTool(new Tool().withDriver(driver()))
         .withAutomationDetails(new RunAutomationDetails().withId(AUTOMATION_CATEGORY + result.semantics() + "/"))
         .withOriginalUriBaseIds(new OriginalUriBaseIds()
-            .withAdditionalProperty(SRCROOT, new ArtifactLocation().withUri(rootUri(result.root()))))
+            .withAdditionalProperty(SRCROOT, new ArtifactLocation().withUri(rootUri(b.dir()))))
         .withArtifacts(artifacts.toSarif())
         .withInvocations(List.of(invocation(result.problems(), artifacts)))
         .withResults(results)
@@ -313,8 +323,10 @@ public final class SarifReport implements Report {
   /** The files a report mentions, sorted, each with its index in {@code run.artifacts}. */
   private static final class Artifacts {
     private final Map<String, Integer> index = new LinkedHashMap<>();
+    private final SourceRoot base;
 
-    Artifacts(ScanResult result, BaselineComparison baseline) {
+    Artifacts(ScanResult result, BaselineComparison baseline, SourceRoot base) {
+      this.base = base;
       Set<String> files = new TreeSet<>();
       List<Finding> all = new ArrayList<>(result.findings());
       for (Suppressed s : result.suppressions().suppressed()) {
@@ -337,14 +349,15 @@ public final class SarifReport implements Report {
     }
 
     ArtifactLocation location(String file) {
-      return new ArtifactLocation().withUri(relativeUri(file)).withUriBaseId(SRCROOT).withIndex(index.get(file));
+      return new ArtifactLocation().withUri(relativeUri(base.path(file))).withUriBaseId(SRCROOT)
+          .withIndex(index.get(file));
     }
 
     Set<Artifact> toSarif() {
       Set<Artifact> artifacts = new LinkedHashSet<>();
       for (String file : index.keySet()) {
         artifacts.add(new Artifact().withLocation(
-            new ArtifactLocation().withUri(relativeUri(file)).withUriBaseId(SRCROOT)));
+            new ArtifactLocation().withUri(relativeUri(base.path(file))).withUriBaseId(SRCROOT)));
       }
       return artifacts;
     }

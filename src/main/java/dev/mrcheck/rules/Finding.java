@@ -25,6 +25,10 @@ public record Finding(
     return new Finding(ruleId, s, loc, message, trace, fingerprint, witness);
   }
 
+  public Finding withFingerprint(String fp) {
+    return new Finding(ruleId, severity, loc, message, trace, fp, witness);
+  }
+
   public Finding withWitness(Witness w) {
     return new Finding(ruleId, severity, loc, message, trace, fingerprint, w);
   }

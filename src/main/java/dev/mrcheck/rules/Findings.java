@@ -9,8 +9,13 @@ import java.util.List;
 final class Findings {
   private Findings() {}
 
+  /**
+   * A finding at an observed call. The called function is part of the fingerprint: a del_subregion and
+   * an object_unparent of one region in one finalize are two findings (MR004's error and warning).
+   */
   static Finding at(Rule rule, Observation o, String message, List<TraceStep> trace) {
-    return create(rule, o.loc(), o.function(), o.subject().shown() + "|" + o.phaseName(), message, trace);
+    return create(rule, o.loc(), o.function(), o.subject().shown() + "|" + o.phaseName() + "|" + o.callee(),
+        message, trace);
   }
 
   static Finding create(Rule rule, SourceLoc loc, String function, String subject, String message,

@@ -1,9 +1,9 @@
 package dev.mrcheck.scan;
 
 import dev.mrcheck.frontend.FrontendOptions;
+import dev.mrcheck.io.SourceReader;
 import dev.mrcheck.ir.SourceLoc;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -81,7 +81,7 @@ record BuildSelection(List<Path> files, Map<Path, FrontendOptions> options, List
   private static List<Path> includes(Path file, FrontendOptions opts) {
     String text;
     try {
-      text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+      text = SourceReader.readText(file, SourceReader.DEFAULT_MAX_BYTES);
     } catch (IOException | RuntimeException e) {
       return List.of(); // reported when the scan reads it
     }

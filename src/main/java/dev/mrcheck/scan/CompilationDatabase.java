@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mrcheck.frontend.FrontendOptions;
+import dev.mrcheck.io.IoMessages;
+import dev.mrcheck.io.JsonMessages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,9 +33,9 @@ public record CompilationDatabase(Path source, Map<Path, FrontendOptions> units)
     try {
       root = new ObjectMapper().readTree(file.toFile());
     } catch (JacksonException e) {
-      throw new ScanException("bad compilation database " + file + ": not valid JSON (" + e.getOriginalMessage() + ")", e);
+      throw new ScanException("bad compilation database " + file + ": not valid JSON: " + JsonMessages.describe(e), e);
     } catch (IOException e) {
-      throw new ScanException("cannot read compilation database " + file + ": " + e.getMessage(), e);
+      throw new ScanException(IoMessages.cannot("read compilation database", file, e), e);
     }
     if (root == null || !root.isArray()) {
       throw new ScanException("bad compilation database " + file + ": expected a JSON array of entries");

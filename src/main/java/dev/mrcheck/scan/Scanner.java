@@ -13,22 +13,22 @@ import dev.mrcheck.ir.ParseProblem;
 import dev.mrcheck.ir.SourceLoc;
 import dev.mrcheck.ir.TranslationUnit;
 import dev.mrcheck.ir.TypeRegistration;
+import dev.mrcheck.io.IoMessages;
+import dev.mrcheck.io.SkippedFileException;
+import dev.mrcheck.io.SourceReader;
 import dev.mrcheck.model.ApiModel;
 import dev.mrcheck.model.ModelException;
 import dev.mrcheck.model.ModelLoader;
 import dev.mrcheck.pipeline.FindingsPipeline;
 import dev.mrcheck.rules.Finding;
+import dev.mrcheck.rules.FingerprintOrdinals;
 import dev.mrcheck.rules.Rule;
 import dev.mrcheck.rules.Rules;
 import dev.mrcheck.runtime.confirm.Confirmation;
 import dev.mrcheck.runtime.confirm.Confirmer;
 import dev.mrcheck.suppress.Suppression;
-import dev.mrcheck.suppress.SuppressionComments;
 import dev.mrcheck.suppress.Suppressions;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -51,6 +51,17 @@ import java.util.concurrent.Future;
  * rounds), builds the program, replays lifecycles, runs the rules.
  */
 public final class Scanner {
+  private final SourceDiscovery.Lister lister;
+
+  public Scanner() {
+    this(SourceDiscovery.DISK);
+  }
+
+  /** Tests give a lister that fails for one directory: as root, no permission bit can. */
+  Scanner(SourceDiscovery.Lister lister) {
+    this.lister = lister;
+  }
+
   /**
    * The analysis followed by the request's own stages of the {@link FindingsPipeline} (refuted
    * findings dropped unless kept, suppression comments applied): what a library caller wants.
@@ -83,9 +94,9 @@ public final class Scanner {
     if (cache != null) cache.startScan();
     ApiModel model = loadModel(request, cache);
     List<Frontend> defaults = Frontends.create(request.frontendOptions(), request.paths());
-    List<Path> found = discover(request, defaults, overlay);
     Path root = SourceDiscovery.root(request.paths()).toAbsolutePath().normalize();
     List<FileProblem> problems = new ArrayList<>();
+    List<Path> found = discover(request, defaults, overlay, root, problems, lister);
     List<Frontend> frontends = defaults;
     if (request.compilationDatabase() != null) {
       BuildSelection build = BuildSelection.of(request.compilationDatabase(), found, request.paths(), root,
@@ -95,6 +106,7 @@ public final class Scanner {
       frontends = Frontends.create(request.frontendOptions(), build.options(), request.paths());
     }
     List<Path> files = withUnsaved(found, request.paths(), overlay, frontends);
+    if (files.isEmpty()) throw nothingToScan(request, problems);
     PhaseTimer.mark("discovery");
     listener.filesFound(files.size());
     int jobs = Math.max(1, request.jobs());
@@ -105,7 +117,7 @@ public final class Scanner {
     });
     try {
       listener.phase("reading");
-      Map<Path, SourceText> texts = readAll(files, root, pool, problems, overlay, listener);
+      Map<Path, SourceText> texts = readAll(files, root, pool, problems, overlay, listener, request.maxFileSize());
       if (cache != null) {
         Set<Path> kept = new HashSet<>();
         for (Path f : texts.keySet()) kept.add(f.toAbsolutePath().normalize());
@@ -159,17 +171,46 @@ public final class Scanner {
     }
   }
 
-  /** The source files under the scanned paths; after buffer edits only, the previous walk's. */
-  private static List<Path> discover(ScanRequest request, List<Frontend> frontends, ScanOverlay overlay)
-      throws ScanException {
+  /**
+   * The source files under the scanned paths; after buffer edits only, the previous walk's. A
+   * directory that cannot be listed is added to {@code problems}.
+   */
+  private static List<Path> discover(ScanRequest request, List<Frontend> frontends, ScanOverlay overlay, Path root,
+      List<FileProblem> problems, SourceDiscovery.Lister lister) throws ScanException {
     ScanCache cache = overlay.cache();
     if (cache != null && overlay.diskUnchanged()) {
       List<Path> kept = cache.discovered(request.paths(), request.frontendOptions());
       if (kept != null) return kept;
     }
-    List<Path> found = SourceDiscovery.find(request.paths(), name -> frontends.stream().anyMatch(f -> f.accepts(name)));
-    if (cache != null) cache.setDiscovered(request.paths(), request.frontendOptions(), found);
-    return found;
+    SourceDiscovery.Found found = SourceDiscovery.find(request.paths(), accepts(frontends), lister);
+    found.unreadableDirs().forEach((dir, reason) -> problems.add(new FileProblem(SourceLoc.of(relative(root, dir), 1, 1),
+        "cannot read directory: " + reason + "; the files in it are not scanned")));
+    if (cache != null) cache.setDiscovered(request.paths(), request.frontendOptions(), found.files());
+    return found.files();
+  }
+
+  /** The source files under the scanned paths, as a scan of {@code request} finds them. */
+  public static List<Path> sourceFiles(ScanRequest request) throws ScanException {
+    List<Frontend> frontends = Frontends.create(request.frontendOptions(), request.paths());
+    return SourceDiscovery.find(request.paths(), accepts(frontends)).files();
+  }
+
+  private static java.util.function.Predicate<String> accepts(List<Frontend> frontends) {
+    return name -> frontends.stream().anyMatch(f -> f.accepts(name));
+  }
+
+  /** A scan of nothing is a mistake (a wrong directory, a stale compilation database), not a clean tree. */
+  private static ScanException nothingToScan(ScanRequest request, List<FileProblem> problems) {
+    String where = String.join(", ", request.paths().stream().map(Path::toString).toList());
+    String why = request.compilationDatabase() != null
+        ? "no .java file, and no file that " + request.compilationDatabase().source() + " lists is there"
+        : "no .c/.h/.java files";
+    if (!problems.isEmpty()) {
+      FileProblem first = problems.get(0);
+      why += "; " + first.loc().file() + ": " + first.message()
+          + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more input problems)" : "");
+    }
+    return new ScanException("nothing to scan in " + where + " (" + why + ")");
   }
 
   private static ApiModel loadModel(ScanRequest request, ScanCache cache) throws ScanException {
@@ -201,12 +242,12 @@ public final class Scanner {
   }
 
   private static Map<Path, SourceText> readAll(List<Path> files, Path root, ExecutorService pool,
-      List<FileProblem> problems, ScanOverlay overlay, ScanListener listener) throws ScanException {
+      List<FileProblem> problems, ScanOverlay overlay, ScanListener listener, long maxBytes) throws ScanException {
     List<Future<Object>> futures = new ArrayList<>();
     for (Path f : files) {
       String unsaved = overlay.text(f);
       futures.add(pool.submit(() -> {
-        Object r = load(f, root, unsaved, overlay);
+        Object r = load(f, root, unsaved, overlay, maxBytes);
         listener.fileDone();
         return r;
       }));
@@ -221,38 +262,36 @@ public final class Scanner {
   }
 
   /** A file's text and index, taken from the cache when neither the file nor its buffer changed. */
-  private static Object load(Path file, Path root, String unsaved, ScanOverlay overlay) {
+  private static Object load(Path file, Path root, String unsaved, ScanOverlay overlay, long maxBytes) {
     ScanCache cache = overlay.cache();
-    if (cache == null) return unsaved != null ? fromText(file, root, unsaved) : read(file, root);
+    if (cache == null) return unsaved != null ? fromText(file, root, unsaved) : read(file, root, maxBytes);
     Path key = file.toAbsolutePath().normalize();
     BasicFileAttributes attrs = null;
     if (unsaved == null && !overlay.diskUnchanged()) {
       try {
         attrs = Files.readAttributes(file, BasicFileAttributes.class);
       } catch (IOException e) {
-        return read(file, root); // reports the problem
+        return read(file, root, maxBytes); // reports the problem
       }
     }
     SourceText kept = cache.text(key, relative(root, file), unsaved, attrs, overlay.diskUnchanged());
     if (kept != null) return kept;
-    Object fresh = unsaved != null ? fromText(file, root, unsaved) : read(file, root);
+    Object fresh = unsaved != null ? fromText(file, root, unsaved) : read(file, root, maxBytes);
     if (fresh instanceof SourceText st) cache.putText(key, unsaved, attrs, st);
     return fresh;
   }
 
-  private static Object read(Path file, Path root) {
+  private static Object read(Path file, Path root, long maxBytes) {
     String rel = relative(root, file);
     try {
-      byte[] bytes = Files.readAllBytes(file);
+      byte[] bytes = SourceReader.readBytes(file, maxBytes);
       if (isBinary(bytes)) return new FileProblem(SourceLoc.of(rel, 1, 1), "binary file skipped");
-      String text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPLACE)
-          .onUnmappableCharacter(CodingErrorAction.REPLACE)
-          .decode(ByteBuffer.wrap(bytes)).toString();
+      String text = SourceReader.decode(bytes);
       return new SourceText(new SourceFile(file, rel, text), text);
+    } catch (SkippedFileException e) {
+      return new FileProblem(SourceLoc.of(rel, 1, 1), e.getMessage());
     } catch (IOException e) {
-      return new FileProblem(SourceLoc.of(rel, 1, 1), "cannot read file: " + e.getClass().getSimpleName()
-          + (e.getMessage() == null ? "" : " " + e.getMessage()));
+      return new FileProblem(SourceLoc.of(rel, 1, 1), "cannot read file: " + IoMessages.reason(e));
     }
   }
 
@@ -386,7 +425,7 @@ public final class Scanner {
     // One finding per rule and location: the same helper is met in several devices' replays.
     Map<String, Finding> unique = new LinkedHashMap<>();
     for (Finding f : all) unique.putIfAbsent(f.ruleId() + "|" + f.loc(), f);
-    return new ArrayList<>(unique.values());
+    return FingerprintOrdinals.disambiguate(new ArrayList<>(unique.values()));
   }
 
   /** Replays every finding's witness in the runtime model under the scan's semantics. */
@@ -406,7 +445,10 @@ public final class Scanner {
       Thread.currentThread().interrupt();
       throw new ScanException("interrupted");
     } catch (ExecutionException e) {
-      throw new ScanException("internal error while parsing: " + e.getCause(), e.getCause());
+      // Not the input's fault: an Error (out of memory, stack overflow) or a bug goes on as it is, exit 3.
+      if (e.getCause() instanceof Error error) throw error;
+      if (e.getCause() instanceof RuntimeException bug) throw bug;
+      throw new IllegalStateException(e.getCause());
     }
   }
 }

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * Greedy delta debugging over a program's structure, for the CLI (property tests shrink through
- * jqwik): drop one statement at a time (an error branch whole, or one statement inside it), keep
- * every drop after which the program still fails, until no single drop does.
+ * Greedy delta debugging over a program's structure, for the CLI and the self-test in mvn verify: drop
+ * one statement at a time (an error branch whole, or one statement inside it), keep every drop after
+ * which the program still fails, until no single drop does.
  */
 public final class Shrinker {
   private final int maxAttempts;

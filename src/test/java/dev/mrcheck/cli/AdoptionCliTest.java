@@ -50,7 +50,7 @@ class AdoptionCliTest {
     Run first = run("scan", "--no-config", "--write-baseline", baseline.toString(), tree.toString());
     assertThat(first.exit()).as(first.err()).isZero();
     assertThat(first.out()).contains("[MR002]").contains("[MR005]");
-    assertThat(Files.readString(baseline)).contains("\"fingerprints\" : \"mrcheck/v2\"").contains("\"rule\" : \"MR002\"");
+    assertThat(Files.readString(baseline)).contains("\"fingerprints\" : \"mrcheck/v3\"").contains("\"rule\" : \"MR002\"");
 
     edit("#include \"qemu/osdep.h\"", "/*\n * Copyright notice\n * added later\n */\n#include \"qemu/osdep.h\"");
     edit("    if (s->io_claimed) {", "    trace_isawin_exit(s);\n    s->mixer[0] = 0;\n\n    if (s->io_claimed) {");

@@ -73,7 +73,8 @@ class BuildAndDiffOptionsTest {
 
     assertThat(o.exit()).as(o.err()).isEqualTo(ExitCodes.FINDINGS);
     assertThat(o.out().lines().filter(l -> l.contains(": error: ")))
-        .singleElement().asString().startsWith("repo/hw/dev/win.c:12:").contains(": error: ");
+        // Paths are relative to the enclosing git repository's root, as in SARIF.
+        .singleElement().asString().startsWith("hw/dev/win.c:12:").contains(": error: ");
     assertThat(o.err()).contains("mrcheck: 1 of 2 findings touch lines changed since base (1 changed file)");
   }
 

@@ -2,6 +2,7 @@ package dev.mrcheck.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mrcheck.golden.GoldenMarkers;
 import dev.mrcheck.report.HelpPages;
 import dev.mrcheck.rules.Rule;
 import dev.mrcheck.rules.Rules;
@@ -15,6 +16,10 @@ import org.junit.jupiter.api.Test;
 class ConfirmCliTest {
   private record Run(int exit, String out, String err) {}
 
+  /** The line of the case's MR002 finding, from its own BUG marker. */
+  private static final int VGA_LINE =
+      GoldenMarkers.flaggedLine("testdata/c/mr002_unparent_no_del_pci_exit.c", "MR002");
+
   private static Run run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
@@ -26,23 +31,38 @@ class ConfirmCliTest {
 
   @Test
   void explainPrintsTheWholeReplayOfTheFindingAtALine() {
-    Run r = run("explain", "testdata/c/mr002_unparent_no_del_pci_exit.c:46");
+    Run r = run("explain", "testdata/c/mr002_unparent_no_del_pci_exit.c:" + VGA_LINE);
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out())
-        .contains("mr002_unparent_no_del_pci_exit.c:46:5: error: object_unparent(s->vga_low)")
+        .contains("mr002_unparent_no_del_pci_exit.c:" + VGA_LINE + ":5: error: object_unparent(s->vga_low)")
         .contains("verdict: confirmed by the current model: region finalized while mapped in pci_memory")
         .contains("replay (current semantics, hot-unplug scenario), every model step:")
         .contains("  == realize of TYPE_VGAWIN ==")
         .contains("replay: unrealize unparents s->vga_low")
         .contains("outcomes (1):")
-        .contains("  FinalizedWhileMapped at mr002_unparent_no_del_pci_exit.c:46:5: region finalized while mapped");
+        .contains("  FinalizedWhileMapped at mr002_unparent_no_del_pci_exit.c:" + VGA_LINE
+            + ":5: region finalized while mapped");
   }
 
   @Test
-  void explainSaysWhenThereIsNothingAtTheLine() {
-    Run r = run("explain", "testdata/c/mr002_unparent_no_del_pci_exit.c:1");
-    assertThat(r.exit()).isZero();
-    assertThat(r.out()).startsWith("no finding at testdata/c/mr002_unparent_no_del_pci_exit.c:1");
+  void explainOfALineWithoutAFindingExitsOneAndListsTheNearestFindingsOfTheFile() {
+    Run r = run("explain", "testdata/c/mr002_unparent_no_del_pci_exit.c:45");
+    assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.FINDINGS);
+    assertThat(r.out()).startsWith("no finding at testdata/c/mr002_unparent_no_del_pci_exit.c:45 under --semantics "
+        + "current (").contains("\nnearest findings in this file:\n")
+        .contains("\n  testdata/c/mr002_unparent_no_del_pci_exit.c:46:5: error: object_unparent(s->vga_low) while")
+        .doesNotContain(": note: ");
+  }
+
+  @Test
+  void explainOfALineOutsideTheFileIsBadInput() {
+    for (String line : new String[] {"0", "100000", "99999999999999999999999"}) {
+      Run r = run("explain", "testdata/c/mr002_unparent_no_del_pci_exit.c:" + line);
+      assertThat(r.exit()).as(line).isEqualTo(ExitCodes.USAGE);
+      assertThat(r.err()).as(line).startsWith("mrcheck: line " + line + " is outside "
+          + "testdata/c/mr002_unparent_no_del_pci_exit.c (").doesNotContain("Exception");
+      assertThat(r.out()).isEmpty();
+    }
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.mrcheck.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mrcheck.fix.FixTestTree;
+import dev.mrcheck.golden.GoldenMarkers;
 import dev.mrcheck.report.HelpPages;
 import dev.mrcheck.rules.Rule;
 import dev.mrcheck.rules.Rules;
@@ -47,17 +48,19 @@ class FixCommandTest {
     Run r = run(dir, "fix", "--diff", "-j", "1", dir.toString());
     assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.OK);
     assertThat(contents(dir)).isEqualTo(before);
+    // three lines of context above the insertion, which goes above the flagged line
+    int hunk = GoldenMarkers.flaggedLine("testdata/c/mr002_unparent_no_del_pci_exit.c", "MR002") - 3;
     assertThat(r.out()).contains("""
         --- a/mr002_unparent_no_del_pci_exit.c
         +++ b/mr002_unparent_no_del_pci_exit.c
-        @@ -43,6 +43,7 @@
+        @@ -%1$d,6 +%1$d,7 @@
              VgawinState *s = VGAWIN(pdev);
         \s
              // BUG: MR002
         +    memory_region_del_subregion(pci_address_space(pdev), &s->vga_low);
              object_unparent(OBJECT(&s->vga_low));
          }
-        """);
+        """.formatted(hunk));
     assertThat(r.out()).contains("-    object_unparent(OBJECT(&s->window));");
     assertThat(r.err()).contains("4 fixes shown (nothing written)", "1 finding(s) without a mechanical fix");
   }
@@ -68,7 +71,8 @@ class FixCommandTest {
     Run r = run(dir, "fix", "--rules", "mr002", dir.toString());
     assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.OK);
     assertThat(r.out()).isEmpty();
-    assertThat(r.err()).contains("mr002_unparent_no_del_pci_exit.c:46: fixed MR002: Insert memory_region_del_subregion(",
+    int vgaLine = GoldenMarkers.flaggedLine("testdata/c/mr002_unparent_no_del_pci_exit.c", "MR002");
+    assertThat(r.err()).contains("mr002_unparent_no_del_pci_exit.c:" + vgaLine + ": fixed MR002: Insert memory_region_del_subregion(",
         "3 fixes applied in 3 files");
     // MR004 was not asked for: its unparent stays.
     assertThat(Files.readString(dir.resolve("mr004_shared_teardown_helper_in_finalize.c")))

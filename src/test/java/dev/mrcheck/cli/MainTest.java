@@ -168,7 +168,7 @@ class MainTest {
     Path input = tree.resolve("a.c");
     Outcome o = cli.run("scan", "-o", input.toString(), input.toString());
     assertThat(o.exit()).isEqualTo(ExitCodes.USAGE);
-    assertOneLineError(o, "refusing to write the report over the input");
+    assertOneLineError(o, "refusing to write the report to " + input + ": it is a source file this scan reads");
   }
 
   @Test
@@ -284,7 +284,18 @@ class MainTest {
     });
     Outcome o = cli.run("scan", tree.toString());
     assertThat(o.exit()).isEqualTo(ExitCodes.INTERNAL);
-    assertOneLineError(o, "internal error: StackOverflowError");
+    assertOneLineError(o, "stack overflow (a very deeply nested input): give Java bigger thread stacks, e.g. "
+        + "MRCHECK_JAVA_OPTS=-Xss64m");
+  }
+
+  @Test
+  void runningOutOfMemoryNamesTheWayOut() {
+    cli.scanner(request -> {
+      throw new OutOfMemoryError("Java heap space");
+    });
+    Outcome o = cli.run("scan", tree.toString());
+    assertThat(o.exit()).isEqualTo(ExitCodes.INTERNAL);
+    assertOneLineError(o, "out of memory (Java heap space): give Java more heap, e.g. MRCHECK_JAVA_OPTS=-Xmx8g");
   }
 
   @Test

@@ -69,7 +69,7 @@ class ConfigLoaderTest {
     Path f = write("semantics: current\nincludeDirs: [include]\ninclude_dirs: [x]\n");
     assertThatThrownBy(() -> LOADER.load(f)).isInstanceOf(ConfigException.class)
         .hasMessage(f + ":3: unknown setting 'include_dirs' (did you mean 'includeDirs'?) (known: semantics, rules, "
-            + "severity, models, includeDirs, defines, exclude, compileCommands)");
+            + "severity, models, includeDirs, defines, exclude, compileCommands, maxFileSize)");
   }
 
   @Test

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.mrcheck.analysis.Semantics;
 import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ExpectationParserTest {
   private static FileExpectations parse(String... lines) {
@@ -79,10 +81,53 @@ class ExpectationParserTest {
 
   @Test
   void ordinaryCommentsAreNotExpectations() {
-    FileExpectations f = parse("// BUGS are fixed elsewhere? no: BUGGY is not BUG", "/* BUG: MR001 */ x();");
+    FileExpectations f = parse("// BUGS are fixed elsewhere? no: BUGGY is not BUG", "/* Bug fix for OK-ness */ x();",
+        "// debug: MR001 okay: problem solved", " * ok, the window goes first", "y; // see the OK path");
 
     assertThat(f.bugs()).isEmpty();
     assertThat(f.okRules()).isEmpty();
+    assertThat(f.problems()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "// BUGS: MR001", "/* BUG: MR001 */", "x; // BUG: MR001", "// bug: MR001", "// Bug(current): MR001",
+      "x(); /* OK: MR001 */", "// ok: MR002 fine", "// OKS: MR002", " * BUG: MR001", "// PROBLEMS: parse error",
+      "// problem: parse error", "y; // PROBLEM: parse error", "// BUG MR001 no colon"})
+  void anythingThatLooksLikeAMarkerButIsNotOneIsAnError(String marker) {
+    // on a line with no finding: the marker would otherwise be an ordinary comment, the case vacuous
+    assertThatThrownBy(() -> parse("static void f(void)", "{", marker, "    g();", "}"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("dir/dev.c:3: ");
+  }
+
+  @Test
+  void ruleIdsMustBeRulesThatExist() {
+    assertThatThrownBy(() -> parse("// OK: MR099 no such rule", "x;"))
+        .hasMessageStartingWith("dir/dev.c:1: no rule MR099");
+    assertThatThrownBy(() -> parse("// OK: MR002 unlike MR999", "x;"))
+        .hasMessageStartingWith("dir/dev.c:1: no rule MR999");
+    assertThatThrownBy(() -> parse("x;", "// BUG(legacy): MR000", "y;"))
+        .hasMessageStartingWith("dir/dev.c:2: no rule MR000");
+  }
+
+  @Test
+  void countSaysHowManyFindingsTheLineHas() {
+    FileExpectations f = parse("// BUG: MR004 x2 s->window", "helper(s);", "// BUG: MR003", "g_free(r);");
+
+    assertThat(f.bugs()).extracting(Expectation::count).containsExactly(2, 1);
+    assertThat(f.bugs().get(0).messageSubstring()).isEqualTo("s->window");
+    assertThatThrownBy(() -> parse("// BUG: MR004 x0", "helper(s);")).hasMessageContaining("at least one");
+  }
+
+  @Test
+  void problemLinesDeclareInputProblemsOnTheLineBelow() {
+    FileExpectations f = parse("// OK: MR002 dropped", "// PROBLEM: syntax error", "// BUG: MR003", "void f( {");
+
+    assertThat(f.problems()).containsExactly(new ProblemExpectation("dir/dev.c", 4, "syntax error"));
+    assertThat(f.bugs()).extracting(Expectation::line).containsExactly(4);
+    assertThatThrownBy(() -> parse("// PROBLEM:", "x;")).hasMessageStartingWith("dir/dev.c:1: malformed");
+    assertThatThrownBy(() -> parse("// PROBLEM: x", "")).hasMessageContaining("blank line");
   }
 
   @Test

@@ -58,6 +58,26 @@ public final class GoldenCorpus {
         .filter(e -> e.appliesTo(semantics)).sorted().collect(Collectors.toList());
   }
 
+  public List<ProblemExpectation> problems() {
+    return files.stream().flatMap(f -> f.problems().stream()).sorted().collect(Collectors.toList());
+  }
+
+  /**
+   * The cases: each top-level file, and each top-level directory of files analyzed together, by name
+   * relative to the root.
+   */
+  public List<String> cases() {
+    return files.stream()
+        .map(f -> f.file().contains("/") ? f.file().substring(0, f.file().indexOf('/')) : f.file())
+        .distinct().collect(Collectors.toList());
+  }
+
+  /** The files of {@code caseName} (see {@link #cases()}). */
+  public List<FileExpectations> filesOf(String caseName) {
+    return files.stream().filter(f -> f.file().equals(caseName) || f.file().startsWith(caseName + "/"))
+        .collect(Collectors.toList());
+  }
+
   public List<String> positiveFiles(String ruleId) {
     return files.stream().filter(f -> f.isPositiveFor(ruleId))
         .map(FileExpectations::file).collect(Collectors.toList());

@@ -1,49 +1,77 @@
 package dev.mrcheck.golden;
 
 import dev.mrcheck.rules.Finding;
+import dev.mrcheck.scan.FileProblem;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * The difference between the findings a golden corpus expects and those a scan reported.
+ * The difference between what a golden corpus expects and what a scan reported.
  *
- * <p>Findings and expectations meet on (file, line, rule id). An expectation is met when at least
- * one finding there has a message it accepts; a finding is explained when at least one
- * expectation there accepts its message. Several findings on one line (a helper reached from two
- * call sites) are therefore explained by one BUG line: the corpus pins locations, not counts.
+ * <p>Findings and expectations meet on (file, line, rule id), and each finding is counted: an
+ * expectation stands for {@code count} findings there whose message it accepts, and a finding is
+ * explained by one expectation at most. A line reported twice (a helper reached from two call sites)
+ * needs {@code xN} or two BUG lines; a duplicate the analysis should not report fails the case.
+ * Expectations with a message substring take their findings first, so a plain BUG line does not
+ * steal the finding a more precise one asks for. Input problems are compared the same way on
+ * (file, line): every one the scan reports must be declared by a {@code // PROBLEM:} line.
  */
 public final class GoldenDiff {
   private final List<Expectation> missing;
   private final List<Finding> extra;
+  private final List<ProblemExpectation> missingProblems;
+  private final List<FileProblem> extraProblems;
 
-  private GoldenDiff(List<Expectation> missing, List<Finding> extra) {
+  private GoldenDiff(List<Expectation> missing, List<Finding> extra, List<ProblemExpectation> missingProblems,
+      List<FileProblem> extraProblems) {
     this.missing = List.copyOf(missing);
     this.extra = List.copyOf(extra);
+    this.missingProblems = List.copyOf(missingProblems);
+    this.extraProblems = List.copyOf(extraProblems);
   }
 
   public static GoldenDiff compare(Collection<Expectation> expected, Collection<Finding> actual) {
-    Map<Key, List<Finding>> findingsAt = actual.stream()
-        .collect(Collectors.groupingBy(GoldenDiff::keyOf));
-    Map<Key, List<Expectation>> expectedAt = expected.stream()
-        .collect(Collectors.groupingBy(GoldenDiff::keyOf));
+    return compare(expected, actual, List.of(), List.of());
+  }
 
+  public static GoldenDiff compare(Collection<Expectation> expected, Collection<Finding> actual,
+      Collection<ProblemExpectation> expectedProblems, Collection<FileProblem> actualProblems) {
+    Map<Key, List<Finding>> unexplained = actual.stream()
+        .collect(Collectors.groupingBy(GoldenDiff::keyOf, Collectors.toCollection(LinkedList::new)));
     List<Expectation> missing = new ArrayList<>();
-    for (Expectation e : expected) {
-      List<Finding> here = findingsAt.getOrDefault(keyOf(e), List.of());
-      if (here.stream().noneMatch(f -> e.acceptsMessage(f.message()))) missing.add(e);
+    List<Expectation> preciseFirst = expected.stream()
+        .sorted(Comparator.comparing((Expectation e) -> e.messageSubstring().isEmpty())).toList();
+    for (Expectation e : preciseFirst) {
+      List<Finding> here = unexplained.getOrDefault(keyOf(e), new LinkedList<>());
+      int found = 0;
+      for (var it = here.iterator(); it.hasNext() && found < e.count(); ) {
+        if (e.acceptsMessage(it.next().message())) {
+          it.remove();
+          found++;
+        }
+      }
+      if (found < e.count()) missing.add(e);
     }
-    List<Finding> extra = new ArrayList<>();
-    for (Finding f : actual) {
-      List<Expectation> here = expectedAt.getOrDefault(keyOf(f), List.of());
-      if (here.stream().noneMatch(e -> e.acceptsMessage(f.message()))) extra.add(f);
+    List<Finding> extra = unexplained.values().stream().flatMap(List::stream).sorted().collect(Collectors.toList());
+
+    Map<Key, List<FileProblem>> unexplainedProblems = actualProblems.stream()
+        .collect(Collectors.groupingBy(GoldenDiff::keyOf, Collectors.toCollection(LinkedList::new)));
+    List<ProblemExpectation> missingProblems = new ArrayList<>();
+    for (ProblemExpectation e : expectedProblems) {
+      List<FileProblem> here = unexplainedProblems.getOrDefault(keyOf(e), new LinkedList<>());
+      if (!here.removeIf(new FirstMatch(e))) missingProblems.add(e);
     }
+    List<FileProblem> extraProblems = unexplainedProblems.values().stream().flatMap(List::stream)
+        .sorted(Comparator.comparing(FileProblem::loc)).collect(Collectors.toList());
     missing.sort(null);
-    extra.sort(null);
-    return new GoldenDiff(missing, extra);
+    missingProblems.sort(null);
+    return new GoldenDiff(missing, extra, missingProblems, extraProblems);
   }
 
   public List<Expectation> missing() {
@@ -54,23 +82,34 @@ public final class GoldenDiff {
     return extra;
   }
 
+  public List<ProblemExpectation> missingProblems() {
+    return missingProblems;
+  }
+
+  public List<FileProblem> extraProblems() {
+    return extraProblems;
+  }
+
   public boolean isEmpty() {
-    return missing.isEmpty() && extra.isEmpty();
+    return missing.isEmpty() && extra.isEmpty() && missingProblems.isEmpty() && extraProblems.isEmpty();
   }
 
   /** Every difference, one per line: {@code file:line: [MR00x] message}. */
   public String describe() {
     if (isEmpty()) return "no differences";
     StringBuilder sb = new StringBuilder();
-    if (!missing.isEmpty()) {
-      sb.append("missing findings (").append(missing.size()).append("):\n");
-      missing.forEach(e -> sb.append("  ").append(e).append('\n'));
-    }
-    if (!extra.isEmpty()) {
-      sb.append("unexpected findings (").append(extra.size()).append("):\n");
-      extra.forEach(f -> sb.append("  ").append(format(f)).append('\n'));
-    }
+    section(sb, "missing findings", missing.stream().map(Expectation::toString).toList());
+    section(sb, "unexpected findings", extra.stream().map(GoldenDiff::format).toList());
+    section(sb, "missing input problems", missingProblems.stream().map(ProblemExpectation::toString).toList());
+    section(sb, "input problems no // PROBLEM: line declares",
+        extraProblems.stream().map(p -> p.loc() + ": " + p.message()).toList());
     return sb.toString();
+  }
+
+  private static void section(StringBuilder sb, String title, List<String> lines) {
+    if (lines.isEmpty()) return;
+    sb.append(title).append(" (").append(lines.size()).append("):\n");
+    lines.forEach(l -> sb.append("  ").append(l).append('\n'));
   }
 
   static String format(Finding f) {
@@ -83,6 +122,31 @@ public final class GoldenDiff {
 
   private static Key keyOf(Expectation e) {
     return new Key(e.file(), e.line(), e.ruleId());
+  }
+
+  private static Key keyOf(FileProblem p) {
+    return new Key(p.loc().file(), p.loc().line(), "");
+  }
+
+  private static Key keyOf(ProblemExpectation e) {
+    return new Key(e.file(), e.line(), "");
+  }
+
+  /** Removes only the first problem the expectation accepts: one marker, one problem. */
+  private static final class FirstMatch implements java.util.function.Predicate<FileProblem> {
+    private final ProblemExpectation expectation;
+    private boolean taken;
+
+    FirstMatch(ProblemExpectation expectation) {
+      this.expectation = expectation;
+    }
+
+    @Override
+    public boolean test(FileProblem p) {
+      if (taken || !expectation.accepts(p.message())) return false;
+      taken = true;
+      return true;
+    }
   }
 
   private record Key(String file, int line, String ruleId) {

@@ -6,6 +6,7 @@ import dev.mrcheck.analysis.Semantics;
 import dev.mrcheck.ir.SourceLoc;
 import dev.mrcheck.rules.Finding;
 import dev.mrcheck.rules.Severity;
+import dev.mrcheck.scan.FileProblem;
 import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -67,14 +68,46 @@ class GoldenDiffTest {
   }
 
   @Test
-  void oneExpectationExplainsSeveralFindingsOnItsLine() {
+  void aFindingReportedTwiceNeedsACountOfTwo() {
     // a helper reached from two call sites may report the same line twice
-    GoldenDiff diff = GoldenDiff.compare(
-        List.of(expect("dir/helpers.c", 12, "MR003", "")),
-        List.of(finding("dir/helpers.c", 12, "MR003", "via dev.c:60"),
-            finding("dir/helpers.c", 12, "MR003", "via dev.c:61")));
+    List<Finding> twice = List.of(finding("dir/helpers.c", 12, "MR003", "via dev.c:60"),
+        finding("dir/helpers.c", 12, "MR003", "via dev.c:61"));
 
-    assertThat(diff.isEmpty()).isTrue();
+    GoldenDiff once = GoldenDiff.compare(List.of(expect("dir/helpers.c", 12, "MR003", "")), twice);
+    assertThat(once.extra()).hasSize(1);
+    assertThat(once.describe()).contains("unexpected findings (1):");
+
+    Expectation x2 = new Expectation("dir/helpers.c", 12, "MR003", "", EnumSet.allOf(Semantics.class), 2);
+    assertThat(GoldenDiff.compare(List.of(x2), twice).isEmpty()).isTrue();
+    assertThat(GoldenDiff.compare(List.of(expect("dir/helpers.c", 12, "MR003", "60"),
+        expect("dir/helpers.c", 12, "MR003", "")), twice).isEmpty()).as("two markers").isTrue();
+    assertThat(GoldenDiff.compare(List.of(x2), twice.subList(0, 1)).missing()).containsExactly(x2);
+  }
+
+  @Test
+  void preciseExpectationsTakeTheirFindingFirst() {
+    List<Finding> two = List.of(finding("a.c", 5, "MR002", "s->win"), finding("a.c", 5, "MR002", "s->mmio"));
+
+    GoldenDiff diff = GoldenDiff.compare(List.of(expect("a.c", 5, "MR002", ""), expect("a.c", 5, "MR002", "s->mmio")), two);
+
+    assertThat(diff.isEmpty()).as(diff.describe()).isTrue();
+  }
+
+  @Test
+  void everyInputProblemMustBeDeclared() {
+    FileProblem dropped = new FileProblem(SourceLoc.of("a.c", 9, 1), "syntax error, function f dropped");
+
+    GoldenDiff undeclared = GoldenDiff.compare(List.of(), List.of(), List.of(), List.of(dropped));
+    assertThat(undeclared.isEmpty()).isFalse();
+    assertThat(undeclared.describe()).contains("input problems no // PROBLEM: line declares (1):",
+        "a.c:9:1: syntax error, function f dropped");
+
+    ProblemExpectation declared = new ProblemExpectation("a.c", 9, "syntax error");
+    assertThat(GoldenDiff.compare(List.of(), List.of(), List.of(declared), List.of(dropped)).isEmpty()).isTrue();
+    assertThat(GoldenDiff.compare(List.of(), List.of(), List.of(declared), List.of()).missingProblems())
+        .containsExactly(declared);
+    assertThat(GoldenDiff.compare(List.of(), List.of(), List.of(new ProblemExpectation("a.c", 9, "other")),
+        List.of(dropped)).extraProblems()).containsExactly(dropped);
   }
 
   @Test

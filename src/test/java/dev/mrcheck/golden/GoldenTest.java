@@ -1,45 +1,32 @@
 package dev.mrcheck.golden;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.mrcheck.analysis.Semantics;
-import dev.mrcheck.frontend.FrontendOptions;
 import dev.mrcheck.rules.Rule;
 import dev.mrcheck.rules.Rules;
-import dev.mrcheck.scan.FileProblem;
-import dev.mrcheck.scan.ScanRequest;
-import dev.mrcheck.scan.ScanResult;
-import dev.mrcheck.scan.Scanner;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Scans testdata/c once per semantics and compares every finding with the inline
- * {@code // BUG...:} expectations of the files (see {@link ExpectationParser}). A failure lists
- * every missing and every unexpected finding, not just the first.
+ * Scans testdata/c once per semantics and compares every finding, and every input problem, with the
+ * inline markers of the files (syntax: {@link ExpectationParser}; {@code // BUG: MR00x [xN]},
+ * {@code // OK: MR00x}, {@code // PROBLEM: text}). A failure lists every missing and every
+ * unexpected finding or problem, not just the first.
  */
 class GoldenTest {
   static final Path ROOT = Path.of("testdata/c");
-  private static final int MIN_FILES = 40;
+  /** The cases there are now: deleting some must be a decision, made here, not an accident. */
+  private static final int MIN_CASES = 150;
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(Semantics.class)
   void findingsMatchInlineExpectations(Semantics semantics) throws Exception {
-    GoldenCorpus corpus = GoldenCorpus.load(ROOT);
-    ScanResult result = new Scanner().scan(new ScanRequest(
-        List.of(ROOT), semantics, Set.of(), List.of(), FrontendOptions.NONE, 2));
-
-    GoldenDiff diff = GoldenDiff.compare(corpus.expectationsFor(semantics), result.findings());
-    if (!diff.isEmpty()) {
-      fail("golden mismatch under --semantics " + semantics.label() + ":\n" + diff.describe()
-          + problems(result.problems()));
-    }
+    GoldenRunner.assertMatches(ROOT, semantics);
   }
 
   @Test
@@ -56,29 +43,17 @@ class GoldenTest {
 
   @Test
   void corpusIsLargeEnough() {
-    assertThat(GoldenCorpus.load(ROOT).cSourceCount()).isGreaterThanOrEqualTo(MIN_FILES);
+    assertThat(GoldenCorpus.load(ROOT).cases()).hasSizeGreaterThanOrEqualTo(MIN_CASES);
   }
 
   @Test
   void everyCaseStatesWhatItExpects() {
-    // a case is a top-level file or a top-level directory of files analyzed together
-    GoldenCorpus corpus = GoldenCorpus.load(ROOT);
-    List<String> silent = corpus.files().stream()
-        .map(f -> f.file().contains("/") ? f.file().substring(0, f.file().indexOf('/')) : f.file())
-        .distinct()
-        .filter(c -> corpus.files().stream()
-            .filter(f -> f.file().equals(c) || f.file().startsWith(c + "/"))
-            .allMatch(f -> f.bugs().isEmpty() && f.okRules().isEmpty()))
-        .toList();
-    assertThat(silent).as("cases with neither a // BUG nor an // OK line").isEmpty();
+    assertThat(silentCases(GoldenCorpus.load(ROOT))).as("cases with neither a // BUG nor an // OK line").isEmpty();
   }
 
-  private static String problems(List<FileProblem> problems) {
-    if (problems.isEmpty()) return "";
-    StringBuilder sb = new StringBuilder("input problems reported by the scan (")
-        .append(problems.size()).append("):\n");
-    problems.forEach(p -> sb.append("  ").append(p.loc()).append(": ").append(p.message())
-        .append('\n'));
-    return sb.toString();
+  static List<String> silentCases(GoldenCorpus corpus) {
+    return corpus.cases().stream()
+        .filter(c -> corpus.filesOf(c).stream().allMatch(f -> f.bugs().isEmpty() && f.okRules().isEmpty()))
+        .toList();
   }
 }

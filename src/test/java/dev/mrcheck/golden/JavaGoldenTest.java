@@ -1,29 +1,39 @@
 package dev.mrcheck.golden;
 
-import static org.junit.jupiter.api.Assertions.fail;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mrcheck.analysis.Semantics;
-import dev.mrcheck.frontend.FrontendOptions;
-import dev.mrcheck.scan.ScanRequest;
-import dev.mrcheck.scan.ScanResult;
-import dev.mrcheck.scan.Scanner;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The same golden comparison as {@link GoldenTest}, over the Java device code in testdata/java. */
+/**
+ * The same golden comparison as {@link GoldenTest}, over the Java device code in testdata/java: one
+ * directory per binding style (facade: the object API; ffm: jextract style), with the stubs both
+ * compile against in api.
+ */
 class JavaGoldenTest {
   static final Path ROOT = Path.of("testdata/java");
+  /** Per binding style, the cases there are now: each style is tested on its own, none may vanish. */
+  private static final Map<String, Integer> MIN_CASES = Map.of("facade", 24, "ffm", 12);
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(Semantics.class)
   void findingsMatchInlineExpectations(Semantics semantics) throws Exception {
-    GoldenCorpus corpus = GoldenCorpus.load(ROOT);
-    ScanResult result = new Scanner().scan(new ScanRequest(
-        List.of(ROOT), semantics, Set.of(), List.of(), FrontendOptions.NONE, 2));
-    GoldenDiff diff = GoldenDiff.compare(corpus.expectationsFor(semantics), result.findings());
-    if (!diff.isEmpty()) fail("golden mismatch under --semantics " + semantics.label() + ":\n" + diff.describe());
+    GoldenRunner.assertMatches(ROOT, semantics);
+  }
+
+  @Test
+  void everyBindingStyleHasItsCases() {
+    MIN_CASES.forEach((style, min) -> {
+      GoldenCorpus corpus = GoldenCorpus.load(ROOT.resolve(style));
+      assertThat(corpus.cases()).as("cases in testdata/java/" + style).hasSizeGreaterThanOrEqualTo(min);
+      assertThat(GoldenTest.silentCases(corpus)).as("cases of " + style + " with neither a // BUG nor an // OK line")
+          .isEmpty();
+      assertThat(corpus.files().stream().anyMatch(f -> !f.bugs().isEmpty())).as(style + " has a // BUG case").isTrue();
+      assertThat(corpus.files().stream().anyMatch(f -> !f.okRules().isEmpty())).as(style + " has an // OK case").isTrue();
+    });
   }
 }

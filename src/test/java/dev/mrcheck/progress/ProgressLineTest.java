@@ -46,4 +46,16 @@ class ProgressLineTest {
   void testsDoNotRunOnATerminal() {
     assertThat(Terminal.stderrIsInteractive()).isFalse();
   }
+
+  @Test
+  void progressDependsOnStderrAloneSoARedirectedStdoutStillShowsIt() {
+    // 'scan ... > out.txt' on a terminal: stdout is a file, stderr the terminal. Nothing about stdout
+    // or System.console() enters the decision.
+    assertThat(Terminal.isInteractive("/dev/pts/3", "xterm-256color")).isTrue();
+    assertThat(Terminal.isInteractive("/dev/tty2", null)).isTrue();
+    assertThat(Terminal.isInteractive("/dev/pts/3", "dumb")).isFalse();
+    assertThat(Terminal.isInteractive("/tmp/err.log", "xterm")).isFalse();
+    assertThat(Terminal.isInteractive("pipe:[1234]", "xterm")).isFalse();
+    assertThat(Terminal.isInteractive(null, "xterm")).isFalse();
+  }
 }

@@ -95,9 +95,9 @@ class ConfirmedReportTest {
   }
 
   @Test
-  void textPutsTheReplayIndentedUnderTheDiagnosticAndMarksUnconfirmed() throws IOException {
+  void textWithReplayPutsTheReplayIndentedUnderTheDiagnosticAndMarksUnconfirmed() throws IOException {
     StringWriter out = new StringWriter();
-    new TextReport("").write(result(), out);
+    new TextReport("").withReplay(true).write(result(), out);
     String[] lines = out.toString().split("\n");
     assertThat(lines[0]).startsWith("hw/misc/dev.c:12:5: error: test finding [TST001]").doesNotContain("unconfirmed");
     assertThat(lines[1]).contains("note: runtime model (current semantics, hot-unplug)");
@@ -105,6 +105,19 @@ class ConfirmedReportTest {
         .contains("\n  hw/misc/dev.c:11:5: note: realize adds s->legacy_io to pci_io\n")
         .contains("\n  hw/misc/dev.c:12:5: note: unrealize unparents s->legacy_io\n")
         .contains("\n  note: unrealize of TYPE_DEV\n")
+        .contains("error: test finding [TST001] [unconfirmed]")
+        .contains("note: not reproduced by the current model");
+  }
+
+  @Test
+  void textByDefaultKeepsTheDiagnosticAndCallChainButNotTheReplay() throws IOException {
+    StringWriter out = new StringWriter();
+    new TextReport("").write(result(), out);
+    assertThat(out.toString())
+        .startsWith("hw/misc/dev.c:12:5: error: test finding [TST001]\n")
+        .doesNotContain("runtime model (")
+        .doesNotContain("realize adds s->legacy_io to pci_io")
+        .as("a finding kept by --unconfirmed still says why, in one note")
         .contains("error: test finding [TST001] [unconfirmed]")
         .contains("note: not reproduced by the current model");
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mrcheck.fix.FixTestTree;
 import dev.mrcheck.fix.SourceTexts;
+import dev.mrcheck.golden.GoldenMarkers;
 import dev.mrcheck.rules.Rule;
 import dev.mrcheck.rules.Rules;
 import dev.mrcheck.scan.ScanResult;
@@ -43,7 +44,8 @@ class HtmlReportTest {
 
   @Test
   void excerptsAreEscapedSourceAroundTheLine() {
-    assertThat(html).contains("<span class=\"line hit\"><span class=\"ln\">46</span>    object_unparent(OBJECT(&amp;s-&gt;vga_low));</span>");
+    int vgaLine = GoldenMarkers.flaggedLine("testdata/c/mr002_unparent_no_del_pci_exit.c", "MR002");
+    assertThat(html).contains("<span class=\"line hit\"><span class=\"ln\">" + vgaLine + "</span>    object_unparent(OBJECT(&amp;s-&gt;vga_low));</span>");
     assertThat(html).doesNotContain("s->vga_low));</span>");
   }
 

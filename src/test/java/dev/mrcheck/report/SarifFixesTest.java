@@ -10,6 +10,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.mrcheck.fix.FixTestTree;
 import dev.mrcheck.fix.SourceTexts;
+import dev.mrcheck.golden.GoldenMarkers;
 import dev.mrcheck.rules.Rule;
 import dev.mrcheck.rules.Rules;
 import dev.mrcheck.scan.ScanResult;
@@ -46,9 +47,10 @@ class SarifFixesTest {
     assertThat(change.at("/artifactLocation/uri").asText()).isEqualTo("mr002_unparent_no_del_pci_exit.c");
     assertThat(change.at("/artifactLocation/uriBaseId").asText()).isEqualTo(SarifReport.SRCROOT);
     JsonNode replacement = change.at("/replacements/0");
-    assertThat(replacement.at("/deletedRegion/startLine").asInt()).isEqualTo(46);
+    int vgaLine = GoldenMarkers.flaggedLine("testdata/c/mr002_unparent_no_del_pci_exit.c", "MR002");
+    assertThat(replacement.at("/deletedRegion/startLine").asInt()).isEqualTo(vgaLine);
     assertThat(replacement.at("/deletedRegion/startColumn").asInt()).isEqualTo(1);
-    assertThat(replacement.at("/deletedRegion/endLine").asInt()).isEqualTo(46);
+    assertThat(replacement.at("/deletedRegion/endLine").asInt()).isEqualTo(vgaLine);
     assertThat(replacement.at("/deletedRegion/endColumn").asInt()).isEqualTo(1);
     assertThat(replacement.at("/insertedContent/text").asText())
         .isEqualTo("    memory_region_del_subregion(pci_address_space(pdev), &s->vga_low);\n");

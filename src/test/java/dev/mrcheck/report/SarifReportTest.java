@@ -96,7 +96,7 @@ class SarifReportTest {
     assertThat(related.findValuesAsText("id")).containsExactly("0", "1");
     assertThat(related.at("/1/message/text").asText()).isEqualTo("called from my_unrealize");
     assertThat(related.at("/1/physicalLocation/artifactLocation/uri").asText()).isEqualTo("hw/misc/helpers.c");
-    assertThat(r.at("/partialFingerprints/mrcheck~1v2").asText()).isEqualTo("fp-error-0001");
+    assertThat(r.at("/partialFingerprints/mrcheck~1v3").asText()).isEqualTo("fp-error-0001");
 
     assertThat(run.at("/results/1/ruleIndex").asInt()).isEqualTo(1);
     assertThat(run.at("/results/2/level").asText()).isEqualTo("note");

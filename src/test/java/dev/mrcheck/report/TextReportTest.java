@@ -43,7 +43,7 @@ class TextReportTest {
     Finding f = new Finding("TST001", Severity.ERROR, SourceLoc.of("a.c", 1, 1), "first\nsecond",
         List.of(), "fp");
     assertThat(render(new TextReport(""), Fixtures.result(ROOT, List.of(f), List.of())))
-        .isEqualTo("a.c:1:1: error: first second [TST001]\n");
+        .isEqualTo("a.c:1:1: error: first\\nsecond [TST001]\n");
   }
 
   @Test

@@ -1,8 +1,7 @@
 package dev.mrcheck.frontend.c;
 
 import java.io.IOException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import dev.mrcheck.io.SourceReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -77,12 +76,7 @@ final class HeaderProvider extends InternalFileContentProvider {
   }
 
   private static String read(Path p) throws IOException {
-    byte[] bytes = Files.readAllBytes(p);
-    return StandardCharsets.UTF_8
-        .newDecoder()
-        .onMalformedInput(CodingErrorAction.REPLACE)
-        .onUnmappableCharacter(CodingErrorAction.REPLACE)
-        .decode(java.nio.ByteBuffer.wrap(bytes))
-        .toString();
+    // Only a regular file of sane size: an included link to /dev/zero must not exhaust the heap.
+    return SourceReader.readText(p, SourceReader.DEFAULT_MAX_BYTES);
   }
 }

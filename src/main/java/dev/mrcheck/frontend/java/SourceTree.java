@@ -3,6 +3,7 @@ package dev.mrcheck.frontend.java;
 import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.ast.CompilationUnit;
+import dev.mrcheck.io.SourceReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +57,7 @@ record SourceTree(SourceIndex index, List<Path> sourceRoots) {
       BasicFileAttributes attrs = Files.readAttributes(key, BasicFileAttributes.class);
       Summary kept = SUMMARIES.get(key);
       if (kept != null && kept.modified().equals(attrs.lastModifiedTime()) && kept.size() == attrs.size()) return kept;
-      ParseResult<CompilationUnit> r = parser.parse(Files.readString(key));
+      ParseResult<CompilationUnit> r = parser.parse(SourceReader.readText(key, SourceReader.DEFAULT_MAX_BYTES));
       if (r.getResult().isEmpty()) return null;
       CompilationUnit cu = r.getResult().get();
       Summary fresh = new Summary(attrs.lastModifiedTime(), attrs.size(), List.copyOf(ClassIndexer.classesOf(cu)),

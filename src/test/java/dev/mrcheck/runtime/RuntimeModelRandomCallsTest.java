@@ -5,62 +5,106 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mrcheck.analysis.Semantics;
 import dev.mrcheck.ir.SourceLoc;
 import dev.mrcheck.model.RegionKind;
+import dev.mrcheck.selftest.ListShrinker;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.Size;
+import java.util.Random;
+import java.util.function.BiConsumer;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Random sequences of API calls: whatever the code does, the model stays consistent, never throws,
- * and says the same thing twice.
+ * and says the same thing twice. Each case is drawn from its own seed (a fixed range), so a failure
+ * names the seed that replays it, with the calls shrunk to the fewest that still fail.
  */
-class RuntimeModelProperties {
-  private static final int OPS = 21;
+class RuntimeModelRandomCallsTest {
+  private static final long SEED = 20261207;
+  private static final int MAX_CALLS = 60;
+  /** The calls {@link Interpreter#apply} makes, by {@link Op#code()}. */
+  private static final List<String> CALLS = List.of("object_new", "memory_region_init", "add_subregion",
+      "del_subregion", "memory_region_ref", "memory_region_unref", "unparent_region", "object_ref", "object_unref",
+      "object_unparent", "add_child", "address_space_init", "address_space_destroy", "address_space_destroy_free",
+      "g_free(as)", "g_free_rcu(as)", "rcu_drain", "address_space_map", "address_space_unmap", "use_region",
+      "set_instance_finalize");
 
   /** One API call; its operands are indexes into what exists so far, taken modulo its size. */
-  record Op(int code, int a, int b) {}
-
-  @Provide
-  Arbitrary<Op> ops() {
-    return Combinators.combine(Arbitraries.integers().between(0, OPS - 1),
-        Arbitraries.integers().between(0, 50), Arbitraries.integers().between(0, 50)).as(Op::new);
+  record Op(int code, int a, int b) {
+    @Override
+    public String toString() {
+      return CALLS.get(code) + "(" + a + ", " + b + ")";
+    }
   }
 
-  @Property(tries = 300)
-  void invariantsHoldAfterEveryCall(@ForAll Semantics semantics,
-      @ForAll @Size(max = 60) List<@net.jqwik.api.From("ops") Op> ops) {
-    Interpreter it = new Interpreter(semantics);
-    for (Op op : ops) {
-      it.apply(op);
+  /** A generated case: the semantics and the calls that {@code seed} draws. */
+  record Case(long seed, Semantics semantics, List<Op> ops) {
+    static Case of(long seed) {
+      Random random = new Random(seed);
+      Semantics semantics = Semantics.values()[random.nextInt(Semantics.values().length)];
+      List<Op> ops = new ArrayList<>();
+      for (int n = random.nextInt(MAX_CALLS + 1); n > 0; n--) {
+        ops.add(new Op(random.nextInt(CALLS.size()), random.nextInt(51), random.nextInt(51)));
+      }
+      return new Case(seed, semantics, ops);
+    }
+
+    /** Runs {@code property}; on failure, fails again with the seed and the calls shrunk. */
+    void check(BiConsumer<Semantics, List<Op>> property) {
+      if (!ListShrinker.throwsOn(calls -> property.accept(semantics, calls), ops)) return;
+      List<Op> shrunk = ListShrinker.shrink(ops, calls -> ListShrinker.throwsOn(c -> property.accept(semantics, c), calls));
+      try {
+        property.accept(semantics, shrunk);
+      } catch (AssertionError | RuntimeException e) {
+        throw new AssertionError("seed " + seed + " (" + semantics.label() + " semantics, " + ops.size()
+            + " calls), shrunk to " + shrunk.size() + ": " + shrunk + "\n" + e, e);
+      }
+    }
+  }
+
+  static Stream<Long> seeds300() {
+    return LongStream.range(SEED, SEED + 300).boxed();
+  }
+
+  static Stream<Long> seeds150() {
+    return LongStream.range(SEED, SEED + 150).boxed();
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds300")
+  void invariantsHoldAfterEveryCall(long seed) {
+    Case.of(seed).check((semantics, ops) -> {
+      Interpreter it = new Interpreter(semantics);
+      for (Op op : ops) {
+        it.apply(op);
+        checkInvariants(it.model);
+      }
+      it.model.rcuDrain();
+      it.model.checkLeaks();
       checkInvariants(it.model);
-    }
-    it.model.rcuDrain();
-    it.model.checkLeaks();
-    checkInvariants(it.model);
+    });
   }
 
-  @Property(tries = 150)
-  void outcomesAndTraceAreDeterministic(@ForAll Semantics semantics,
-      @ForAll @Size(max = 60) List<@net.jqwik.api.From("ops") Op> ops) {
-    assertThat(render(semantics, ops)).isEqualTo(render(semantics, ops));
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds150")
+  void outcomesAndTraceAreDeterministic(long seed) {
+    Case.of(seed).check((semantics, ops) -> assertThat(render(semantics, ops)).isEqualTo(render(semantics, ops)));
   }
 
-  @Property(tries = 150)
-  void leaksAreOnlyReportedForLiveNodes(@ForAll Semantics semantics,
-      @ForAll @Size(max = 60) List<@net.jqwik.api.From("ops") Op> ops) {
-    Interpreter it = new Interpreter(semantics);
-    ops.forEach(it::apply);
-    it.model.rcuDrain();
-    for (Outcome.Leak leak : it.model.checkLeaks()) {
-      it.model.nodes().stream().filter(n -> n.name().equals(leak.subject()))
-          .forEach(n -> assertThat(n.isFinalized()).as(leak.subject()).isFalse());
-      assertThat(leak.heldBy()).as("a leak says what holds it").isNotEmpty();
-    }
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds150")
+  void leaksAreOnlyReportedForLiveNodes(long seed) {
+    Case.of(seed).check((semantics, ops) -> {
+      Interpreter it = new Interpreter(semantics);
+      ops.forEach(it::apply);
+      it.model.rcuDrain();
+      for (Outcome.Leak leak : it.model.checkLeaks()) {
+        it.model.nodes().stream().filter(n -> n.name().equals(leak.subject()))
+            .forEach(n -> assertThat(n.isFinalized()).as(leak.subject()).isFalse());
+        assertThat(leak.heldBy()).as("a leak says what holds it").isNotEmpty();
+      }
+    });
   }
 
   private static List<String> render(Semantics semantics, List<Op> ops) {
