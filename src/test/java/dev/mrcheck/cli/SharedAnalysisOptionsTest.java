@@ -28,9 +28,9 @@ class SharedAnalysisOptionsTest {
     cli = new CliRunner(tmp);
   }
 
-  private ScanRequest requestOf(String... args) {
+  private ScanRequest requestOf(int exit, String... args) {
     Outcome o = cli.run(args);
-    assertThat(o.exit()).as(String.join(" ", args) + ": " + o.err()).isZero();
+    assertThat(o.exit()).as(String.join(" ", args) + ": " + o.err()).isEqualTo(exit);
     return cli.requests.get(cli.requests.size() - 1);
   }
 
@@ -38,9 +38,10 @@ class SharedAnalysisOptionsTest {
   void everyCommandBuildsItsRequestFromTheSameOptions() {
     List<String> shared = List.of("--semantics", "legacy", "--model", model.toString(), "-I", tmp.resolve("inc").toString(),
         "-D", "CONFIG_PCI", "-D", "WIDTH=4", "-j", "3");
-    ScanRequest scan = requestOf(args("scan", "--no-config", shared, file.toString()));
-    ScanRequest fix = requestOf(args("fix", "--diff", shared, file.toString()));
-    ScanRequest explain = requestOf(args("explain", file + ":1", shared));
+    ScanRequest scan = requestOf(ExitCodes.OK, args("scan", "--no-config", shared, file.toString()));
+    ScanRequest fix = requestOf(ExitCodes.OK, args("fix", "--diff", shared, file.toString()));
+    // The fake scanner finds nothing, and explain says so with exit 1.
+    ScanRequest explain = requestOf(ExitCodes.FINDINGS, args("explain", file + ":1", shared));
     for (ScanRequest r : List.of(scan, fix, explain)) {
       assertThat(r.semantics()).isEqualTo(Semantics.LEGACY);
       assertThat(r.modelFiles()).containsExactly(model);

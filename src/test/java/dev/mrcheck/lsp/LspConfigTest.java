@@ -82,8 +82,7 @@ class LspConfigTest {
     Diagnostic d = lsp.client.await(config, 0, ds -> !ds.isEmpty()).get(0);
     assertThat(d.getRange().getStart().getLine()).isEqualTo(1);
     assertThat(d.getSeverity()).isEqualTo(DiagnosticSeverity.Error);
-    assertThat(d.getMessage().getLeft()).isEqualTo("unknown setting 'include_dirs' (did you mean 'includeDirs'?) "
-        + "(known: semantics, rules, severity, models, includeDirs, defines, exclude, compileCommands)");
+    assertThat(d.getMessage().getLeft()).startsWith("unknown setting 'include_dirs' (did you mean 'includeDirs'?) (known: ");
     lsp.client.awaitCondition(c -> !c.shown.isEmpty(), "window/showMessage");
     assertThat(lsp.client.shown).singleElement().satisfies(m -> {
       assertThat(m.getType()).isEqualTo(MessageType.Error);
