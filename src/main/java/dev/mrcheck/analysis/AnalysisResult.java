@@ -1,5 +1,6 @@
 package dev.mrcheck.analysis;
 
+import dev.mrcheck.model.Semantics;
 import java.util.List;
 import java.util.Set;
 

@@ -3,10 +3,12 @@ package dev.mrcheck.analysis;
 import dev.mrcheck.ir.Function;
 import dev.mrcheck.ir.Param;
 import dev.mrcheck.ir.Stmt;
+import dev.mrcheck.ir.TypeRegistration;
 import dev.mrcheck.ir.Value;
 import dev.mrcheck.model.ApiModel;
 import dev.mrcheck.model.Effect;
 import dev.mrcheck.model.Role;
+import dev.mrcheck.model.Semantics;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -15,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Replays each device's lifecycle (instance_init, realize, unrealize, instance_finalize) through
@@ -92,7 +95,7 @@ public final class Analyzer {
     // A struct shared by several types, or by an abstract base (PCIDevice), names no single device:
     // a callback taking a PCIDevice * is not the code of whichever type registered sizeof(PCIDevice).
     Map<String, Integer> sharing = new HashMap<>();
-    for (dev.mrcheck.ir.TypeRegistration t : program.types().values()) {
+    for (TypeRegistration t : program.types().values()) {
       if (t.instanceStruct() == null) continue;
       int weight = "true".equals(t.properties().get("abstract")) ? 2 : 1;
       sharing.merge(t.instanceStruct(), weight, Integer::sum);
@@ -134,7 +137,7 @@ public final class Analyzer {
   }
 
   /** Runs one replay with its own recorder; what it saw, walked and left behind becomes a {@link ReplayCache.Replay}. */
-  private ReplayCache.Replay replayed(RegionFlow flow, DeviceType device, java.util.function.Supplier<RegionState> body) {
+  private ReplayCache.Replay replayed(RegionFlow flow, DeviceType device, Supplier<RegionState> body) {
     current = new ReplayCache.Recorder();
     flow.recordVisits(current.visited);
     int before = flow.exhaustedRoots();
@@ -181,7 +184,7 @@ public final class Analyzer {
     s.removeIf(f -> f instanceof Fact.Mapped m && m.undoneBefore() == Role.UNREALIZE);
     // The device lives between realize and unrealize (and while its callbacks run): RCU grace periods
     // pass, so an address_space_destroy of realize has completed by then.
-    RegionFlow.gracePeriodPassed(s, Role.REALIZE);
+    Finalization.gracePeriodPassed(s, Role.REALIZE);
     // The same holds for instance_finalize after a realize that succeeded (a failure after the realize
     // hook returned runs unrealize first: qdev's post_realize_fail, pci_qdev_unrealize), which only a
     // machine torn down long after reaches. Only a realize that reported an error leaves the device to
@@ -205,7 +208,7 @@ public final class Analyzer {
       // Replayed apart rather than from a join: a join keeps one target per pointer field (s->buf after
       // realize or the one unrealize allocated) and takes unrealize's del of s->bars[*] for a loop's.
       variant = "after unrealize";
-      unrealizeFinalized = finalizeFrom(flow, d, semantics == Semantics.REFCOUNT ? RegionFlow.qdevUnplugged(s) : s, made);
+      unrealizeFinalized = finalizeFrom(flow, d, semantics == Semantics.REFCOUNT ? Finalization.qdevUnplugged(s) : s, made);
       variant = "";
     }
     current.checkpoints.add(new Checkpoint(d, Role.INSTANCE_INIT,
@@ -244,7 +247,7 @@ public final class Analyzer {
     }
     flow.notMadeYet(notMade);
     finalizing = new ArrayList<>();
-    runPhase(flow, d, Role.INSTANCE_FINALIZE, RegionFlow.childPropertiesDropped(s));
+    runPhase(flow, d, Role.INSTANCE_FINALIZE, Finalization.childPropertiesDropped(s));
     List<Observation> met = finalizing;
     finalizing = null;
     flow.notMadeYet(Set.of());

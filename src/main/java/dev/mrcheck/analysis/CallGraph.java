@@ -3,6 +3,8 @@ package dev.mrcheck.analysis;
 import dev.mrcheck.ir.Function;
 import dev.mrcheck.ir.Stmt;
 import dev.mrcheck.model.ApiModel;
+import dev.mrcheck.model.Effect;
+import dev.mrcheck.model.FunctionModel;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -11,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Direct calls between the program's functions, and which functions reach the modelled API
@@ -70,10 +73,10 @@ public final class CallGraph {
       var modelled = model.function(f.name());
       if (modelled.isEmpty()) continue;
       for (var e : modelled.get().effects()) {
-        if (e instanceof dev.mrcheck.model.Effect.Init || e instanceof dev.mrcheck.model.Effect.Ref
-            || e instanceof dev.mrcheck.model.Effect.Unparent || e instanceof dev.mrcheck.model.Effect.Find
-            || e instanceof dev.mrcheck.model.Effect.AddressSpaceInit
-            || e instanceof dev.mrcheck.model.Effect.AddressSpaceMap) {
+        if (e instanceof Effect.Init || e instanceof Effect.Ref
+            || e instanceof Effect.Unparent || e instanceof Effect.Find
+            || e instanceof Effect.AddressSpaceInit
+            || e instanceof Effect.AddressSpaceMap) {
           files.add(f.file());
           break;
         }
@@ -88,10 +91,10 @@ public final class CallGraph {
    * already involved, and following every caller of g_free would cost more than the whole scan.
    * Functions with no effect (sysbus_init_mmio) do not count either.
    */
-  public static boolean isSeed(dev.mrcheck.model.FunctionModel fm) {
+  public static boolean isSeed(FunctionModel fm) {
     if (GENERIC.contains(fm.name())) return false;
     for (var e : fm.effects()) {
-      if (!(e instanceof dev.mrcheck.model.Effect.Free) && !(e instanceof dev.mrcheck.model.Effect.ReportsError)) {
+      if (!(e instanceof Effect.Free) && !(e instanceof Effect.ReportsError)) {
         return true;
       }
     }
@@ -102,9 +105,9 @@ public final class CallGraph {
    * error_setg() and friends: they matter in code that is analyzed anyway (a realize that fails), but
    * calling them makes no function worth following, or half of QEMU would be.
    */
-  private static boolean reportsErrorOnly(dev.mrcheck.model.FunctionModel fm) {
+  private static boolean reportsErrorOnly(FunctionModel fm) {
     return !fm.effects().isEmpty()
-        && fm.effects().stream().allMatch(e -> e instanceof dev.mrcheck.model.Effect.ReportsError);
+        && fm.effects().stream().allMatch(e -> e instanceof Effect.ReportsError);
   }
 
   private static final Set<String> GENERIC = Set.of("object_ref", "object_unref");
@@ -128,7 +131,7 @@ public final class CallGraph {
   public List<String> actingOnRegions() {
     List<String> out = sortedActing;
     if (out == null) {
-      Set<String> keys = new java.util.TreeSet<>(reachesApi);
+      Set<String> keys = new TreeSet<>(reachesApi);
       for (String f : callsModel) {
         keys.add(f);
         keys.addAll(callers(f));

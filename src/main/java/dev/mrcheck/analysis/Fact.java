@@ -3,7 +3,7 @@ package dev.mrcheck.analysis;
 import dev.mrcheck.ir.SourceLoc;
 import dev.mrcheck.model.RegionKind;
 import dev.mrcheck.model.Role;
-import dev.mrcheck.rules.TraceStep;
+import dev.mrcheck.model.Semantics;
 import java.util.List;
 import java.util.Set;
 

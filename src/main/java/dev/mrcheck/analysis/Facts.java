@@ -1,5 +1,7 @@
 package dev.mrcheck.analysis;
 
+import java.util.List;
+
 /** Renaming of place ids inside facts; facts are immutable records, so a rename builds new ones. */
 final class Facts {
   private Facts() {}
@@ -46,7 +48,7 @@ final class Facts {
         a.addressSpaceShown(), a.rootOwner(), a.phase(), a.at(), a.how(), a.guards(), renameIds(a.ownHeld(), from, to));
   }
 
-  private static java.util.List<String> renameIds(java.util.List<String> ids, String from, String to) {
+  private static List<String> renameIds(List<String> ids, String from, String to) {
     return ids.stream().map(id -> renameId(id, from, to)).toList();
   }
 }

@@ -2,7 +2,6 @@ package dev.mrcheck.analysis;
 
 import dev.mrcheck.ir.SourceLoc;
 import dev.mrcheck.model.Role;
-import dev.mrcheck.rules.TraceStep;
 import java.util.List;
 
 /**

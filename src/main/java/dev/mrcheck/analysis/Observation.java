@@ -3,7 +3,6 @@ package dev.mrcheck.analysis;
 import dev.mrcheck.ir.SourceLoc;
 import dev.mrcheck.model.Effect;
 import dev.mrcheck.model.Role;
-import dev.mrcheck.rules.TraceStep;
 import java.util.List;
 
 /**

@@ -46,7 +46,7 @@ final class OwnerShapes {
       List<String> steps = Arrays.asList(region.id().substring(owner.id().length() + 1).split("\\."));
       if (program.layouts().firstMembersOnly(type, steps)) return OwnerShape.THE_REGION;
     }
-    if (RegionFlow.ownerOf(owner) == Fact.Owner.SELF && device != null) {
+    if (Ownership.ownerOf(owner) == Fact.Owner.SELF && device != null) {
       return qom.isDevice(device) ? OwnerShape.DEVICE : OwnerShape.WRAPPER;
     }
     // Object * says nothing about what the object is (a device as much as anything else): QOM's root

@@ -1,6 +1,7 @@
 package dev.mrcheck.analysis;
 
 import dev.mrcheck.ir.Function;
+import dev.mrcheck.ir.StructField;
 import dev.mrcheck.ir.TranslationUnit;
 import dev.mrcheck.ir.TypeRegistration;
 import java.util.ArrayList;
@@ -119,7 +120,7 @@ public final class Program {
       }
     }
     typeMacros.forEach((k, v) -> macrosByValue.computeIfAbsent(v, x -> new ArrayList<>()).add(k));
-    List<dev.mrcheck.ir.StructField> fields = new ArrayList<>();
+    List<StructField> fields = new ArrayList<>();
     for (TranslationUnit tu : units) fields.addAll(tu.fields());
     layouts = new StructLayouts(fields);
   }

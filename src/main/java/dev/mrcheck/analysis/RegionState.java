@@ -1,6 +1,7 @@
 package dev.mrcheck.analysis;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -91,7 +92,7 @@ public final class RegionState {
   }
 
   public Set<Fact> facts() {
-    return java.util.Collections.unmodifiableSet(facts);
+    return Collections.unmodifiableSet(facts);
   }
 
   public <T extends Fact> List<T> facts(Class<T> kind, String region) {
@@ -104,7 +105,7 @@ public final class RegionState {
    * Whether every {@code object_unparent} the state knows of for {@code region} (at least one) is as
    * {@code how} says: what the unparent left is the same on every path that unparented it.
    */
-  public boolean everyUnparent(String region, java.util.function.Predicate<Fact.Unparented> how) {
+  public boolean everyUnparent(String region, Predicate<Fact.Unparented> how) {
     List<Fact.Unparented> gone = facts(Fact.Unparented.class, region);
     return !gone.isEmpty() && gone.stream().allMatch(how);
   }
@@ -162,8 +163,8 @@ public final class RegionState {
     return false;
   }
 
-  java.util.List<String> aliasKeysUnder(String prefix) {
-    java.util.List<String> out = new ArrayList<>();
+  List<String> aliasKeysUnder(String prefix) {
+    List<String> out = new ArrayList<>();
     for (String k : aliases.keySet()) if (k.startsWith(prefix + ".")) out.add(k);
     return out;
   }

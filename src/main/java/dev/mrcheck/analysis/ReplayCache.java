@@ -4,6 +4,7 @@ import dev.mrcheck.ir.CfgNode;
 import dev.mrcheck.ir.Function;
 import dev.mrcheck.model.ApiModel;
 import dev.mrcheck.model.Role;
+import dev.mrcheck.model.Semantics;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Replays kept between analyses of the same workspace (the language server), so that an edit
@@ -36,7 +38,7 @@ public final class ReplayCache {
   private CallGraph graph;
   private Semantics semantics;
   /** The last analysis' functions, in key order. */
-  private Map<String, Function> functions = new java.util.TreeMap<>();
+  private Map<String, Function> functions = new TreeMap<>();
   private Map<String, DeviceType> devices = Map.of();
   private Map<String, Replay> replays = Map.of();
   private int lastReplayed;
@@ -56,7 +58,7 @@ public final class ReplayCache {
     model = null;
     programId = 0;
     graph = null;
-    functions = new java.util.TreeMap<>();
+    functions = new TreeMap<>();
     devices = Map.of();
     replays = Map.of();
   }

@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mrcheck.ToolInfo;
 import dev.mrcheck.io.IoMessages;
 import dev.mrcheck.io.JsonMessages;
-import dev.mrcheck.report.SarifReport;
-import dev.mrcheck.report.ToolInfo;
 import dev.mrcheck.rules.Finding;
+import dev.mrcheck.rules.Fingerprint;
 import dev.mrcheck.scan.ScanException;
 import java.io.IOException;
 import java.io.Writer;
@@ -59,7 +59,7 @@ public record Baseline(List<Entry> entries) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("formatVersion", FORMAT_VERSION);
     root.put("tool", ToolInfo.NAME + " " + ToolInfo.version());
-    root.put("fingerprints", SarifReport.FINGERPRINT_KEY);
+    root.put("fingerprints", Fingerprint.KEY);
     ArrayNode list = root.putArray("findings");
     for (Entry e : entries) {
       list.addObject().put("rule", e.rule()).put("file", e.file()).put("line", e.line())
@@ -85,9 +85,9 @@ public record Baseline(List<Entry> entries) {
       throw new ScanException("baseline " + file + " has no 'findings' list: is it an mrcheck baseline?");
     }
     String key = root.path("fingerprints").asText();
-    if (!key.equals(SarifReport.FINGERPRINT_KEY)) {
+    if (!key.equals(Fingerprint.KEY)) {
       throw new ScanException("baseline " + file + " uses fingerprints '" + key + "', this mrcheck uses '"
-          + SarifReport.FINGERPRINT_KEY + "': write it again with --write-baseline");
+          + Fingerprint.KEY + "': write it again with --write-baseline");
     }
     JsonNode version = root.path("formatVersion");
     if (!version.isInt() || version.intValue() != FORMAT_VERSION) {

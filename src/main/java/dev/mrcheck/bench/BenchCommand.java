@@ -1,6 +1,6 @@
 package dev.mrcheck.bench;
 
-import dev.mrcheck.analysis.Semantics;
+import dev.mrcheck.model.Semantics;
 import dev.mrcheck.frontend.FrontendOptions;
 import dev.mrcheck.scan.ScanException;
 import dev.mrcheck.scan.ScanRequest;

@@ -2,7 +2,7 @@ package dev.mrcheck.changes;
 
 import dev.mrcheck.ir.SourceLoc;
 import dev.mrcheck.rules.Finding;
-import dev.mrcheck.rules.TraceStep;
+import dev.mrcheck.analysis.TraceStep;
 import dev.mrcheck.scan.ScanResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

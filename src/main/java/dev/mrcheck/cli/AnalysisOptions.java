@@ -1,6 +1,6 @@
 package dev.mrcheck.cli;
 
-import dev.mrcheck.analysis.Semantics;
+import dev.mrcheck.model.Semantics;
 import dev.mrcheck.config.MacroDefinition;
 import dev.mrcheck.pipeline.AnalysisSettings;
 import dev.mrcheck.scan.ScanException;

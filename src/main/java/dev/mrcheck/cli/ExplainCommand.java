@@ -1,13 +1,13 @@
 package dev.mrcheck.cli;
 
-import dev.mrcheck.analysis.Semantics;
+import dev.mrcheck.model.Semantics;
 import dev.mrcheck.pipeline.FindingsPipeline;
 import dev.mrcheck.report.TextReport;
 import dev.mrcheck.report.VisibleText;
 import dev.mrcheck.rules.Finding;
 import dev.mrcheck.runtime.Outcome;
 import dev.mrcheck.runtime.TraceEntry;
-import dev.mrcheck.runtime.confirm.Confirmation;
+import dev.mrcheck.confirm.Confirmation;
 import dev.mrcheck.scan.ScanException;
 import dev.mrcheck.scan.ScanRequest;
 import dev.mrcheck.scan.ScanResult;

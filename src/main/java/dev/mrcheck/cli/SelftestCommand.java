@@ -1,6 +1,6 @@
 package dev.mrcheck.cli;
 
-import dev.mrcheck.analysis.Semantics;
+import dev.mrcheck.model.Semantics;
 import dev.mrcheck.scan.ScanException;
 import dev.mrcheck.selftest.AnalyzerRunner;
 import dev.mrcheck.selftest.ProgramGenerator;

@@ -5,7 +5,7 @@ import dev.mrcheck.report.Report;
 import dev.mrcheck.report.SourceRoot;
 import dev.mrcheck.report.TextReport;
 import dev.mrcheck.rules.Finding;
-import dev.mrcheck.runtime.confirm.Confirmation;
+import dev.mrcheck.confirm.Confirmation;
 import dev.mrcheck.scan.ScanResult;
 import java.util.HashSet;
 import java.util.List;

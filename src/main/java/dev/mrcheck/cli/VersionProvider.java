@@ -1,7 +1,7 @@
 package dev.mrcheck.cli;
 
-import dev.mrcheck.analysis.Semantics;
-import dev.mrcheck.report.ToolInfo;
+import dev.mrcheck.model.Semantics;
+import dev.mrcheck.ToolInfo;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import picocli.CommandLine.IVersionProvider;

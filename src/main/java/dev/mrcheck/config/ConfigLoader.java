@@ -1,8 +1,8 @@
 package dev.mrcheck.config;
 
-import dev.mrcheck.analysis.Semantics;
 import dev.mrcheck.io.IoMessages;
 import dev.mrcheck.io.SourceReader;
+import dev.mrcheck.model.Semantics;
 import dev.mrcheck.rules.Severity;
 import java.io.IOException;
 import java.io.Reader;

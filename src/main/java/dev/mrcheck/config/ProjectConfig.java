@@ -1,6 +1,6 @@
 package dev.mrcheck.config;
 
-import dev.mrcheck.analysis.Semantics;
+import dev.mrcheck.model.Semantics;
 import dev.mrcheck.rules.Severity;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,10 +1,10 @@
 package dev.mrcheck.lsp;
 
 import dev.mrcheck.ir.SourceLoc;
-import dev.mrcheck.report.ToolInfo;
+import dev.mrcheck.ToolInfo;
 import dev.mrcheck.report.VisibleText;
 import dev.mrcheck.rules.Finding;
-import dev.mrcheck.rules.TraceStep;
+import dev.mrcheck.analysis.TraceStep;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

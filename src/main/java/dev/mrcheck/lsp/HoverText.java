@@ -5,7 +5,7 @@ import dev.mrcheck.rules.Finding;
 import dev.mrcheck.rules.Rule;
 import dev.mrcheck.rules.RuleInfo;
 import dev.mrcheck.rules.Rules;
-import dev.mrcheck.rules.TraceStep;
+import dev.mrcheck.analysis.TraceStep;
 import dev.mrcheck.suppress.SuppressionFilter;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.mrcheck.lsp;
 
 import dev.mrcheck.config.ProjectConfig;
-import dev.mrcheck.report.ToolInfo;
+import dev.mrcheck.ToolInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -3,7 +3,7 @@ package dev.mrcheck.lsp;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import dev.mrcheck.analysis.Semantics;
+import dev.mrcheck.model.Semantics;
 import dev.mrcheck.pipeline.AnalysisSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package dev.mrcheck.model;
 
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The bound API model: which function does what, which class fields are lifecycle hooks,
@@ -23,7 +24,7 @@ public interface ApiModel {
   Optional<Boolean> hotpluggable(String typeName);
 
   /** Every function name the model knows; the lexical pre-pass looks for these. */
-  java.util.Set<String> functionNames();
+  Set<String> functionNames();
 
   record HookSetter(Role role, int functionArg) {}
 }

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.antlr.v4.runtime.Token;
 
@@ -209,7 +210,7 @@ final class ModelBinder {
 
   /** A bare word such as a kind, role or flag; anything else (a field path, NULL, global) is an error. */
   private <T> T word(
-      MrModelParser.OperandContext value, String key, String expected, java.util.function.Function<String, T> parse) {
+      MrModelParser.OperandContext value, String key, String expected, Function<String, T> parse) {
     T parsed = value instanceof MrModelParser.NameOperandContext name && name.fieldPath() == null
         ? parse.apply(name.getText())
         : null;

@@ -40,63 +40,112 @@ public final class ModelPrinter {
 
   /** One effect as the verb call that binds to it, e.g. {@code map(mr, into = global pci_bar)}. */
   static String print(Effect effect, List<String> params) {
-    Call call;
-    if (effect instanceof Effect.Init e) {
-      call = new Call(Verb.INIT, e.region(), params).with("owner", e.owner()).withWord("kind", e.kind().modelName());
-      if (e.aliasTarget() != null) {
-        call.with("target", e.aliasTarget());
-      }
-    } else if (effect instanceof Effect.Map e) {
-      call = new Call(Verb.MAP, e.region(), params).with("into", e.container());
-      if (e.undoneBefore() != null) {
-        call.withWord("undone_before", e.undoneBefore().modelName());
-      }
-    } else if (effect instanceof Effect.Unmap e) {
-      call = new Call(Verb.UNMAP, e.region(), params);
-      if (e.container() != null) {
-        call.with("from", e.container());
-      }
-    } else if (effect instanceof Effect.Ref e) {
-      call = new Call(Verb.REF, e.target(), params);
-      if (e.anyObject()) {
-        call.withWord("object", "true");
-      }
-    } else if (effect instanceof Effect.Unref e) {
-      call = new Call(Verb.UNREF, e.target(), params);
-    } else if (effect instanceof Effect.Unparent e) {
-      call = new Call(Verb.UNPARENT, e.target(), params);
-    } else if (effect instanceof Effect.Free e) {
-      call = new Call(Verb.FREE, e.target(), params);
-      if (e.rcu()) {
-        call.withWord("rcu", "true");
-      }
-    } else if (effect instanceof Effect.Keeps e) {
-      call = new Call(Verb.KEEPS, e.target(), params);
-    } else if (effect instanceof Effect.AddressSpaceInit e) {
-      call = new Call(Verb.AS_INIT, e.addressSpace(), params).with("root", e.root());
-    } else if (effect instanceof Effect.AddressSpaceDestroy e) {
-      call = new Call(Verb.AS_DESTROY, e.addressSpace(), params);
-      if (e.frees()) {
-        call.withWord("frees", "true");
-      }
-    } else if (effect instanceof Effect.AddressSpaceMap e) {
-      call = new Call(Verb.AS_MAP, e.addressSpace(), params).with("result", e.result());
-    } else if (effect instanceof Effect.AddressSpaceUnmap e) {
-      call = new Call(Verb.AS_UNMAP, e.mapping(), params);
-    } else if (effect instanceof Effect.Find e) {
-      call = new Call(Verb.FIND, e.reference(), params);
-    } else if (effect instanceof Effect.Returns e) {
-      call = new Call(Verb.RETURNS, e.target(), params);
-    } else if (effect instanceof Effect.DeviceOwner e) {
-      call = new Call(Verb.DEVICE_OWNER, e.owner(), params);
-    } else if (effect instanceof Effect.ReportsError e) {
-      call = new Call(Verb.REPORTS_ERROR, e.errp(), params);
-    } else if (effect instanceof Effect.Registers e) {
-      call = new Call(Verb.REGISTERS, e.target(), params).with("with", e.with());
-    } else {
-      call = new Call(Verb.TESTS_MAPPED, ((Effect.TestsMapped) effect).region(), params);
+    return effect.accept(new EffectCalls(params)).toString();
+  }
+
+  /** Each operation as the verb call of the model language that binds to it. */
+  private static final class EffectCalls implements Effect.Visitor<Call> {
+    private final List<String> params;
+
+    EffectCalls(List<String> params) {
+      this.params = params;
     }
-    return call.toString();
+
+    @Override
+    public Call visitInit(Effect.Init e) {
+      Call call = new Call(Verb.INIT, e.region(), params).with("owner", e.owner()).withWord("kind", e.kind().modelName());
+      return e.aliasTarget() == null ? call : call.with("target", e.aliasTarget());
+    }
+
+    @Override
+    public Call visitMap(Effect.Map e) {
+      Call call = new Call(Verb.MAP, e.region(), params).with("into", e.container());
+      return e.undoneBefore() == null ? call : call.withWord("undone_before", e.undoneBefore().modelName());
+    }
+
+    @Override
+    public Call visitUnmap(Effect.Unmap e) {
+      Call call = new Call(Verb.UNMAP, e.region(), params);
+      return e.container() == null ? call : call.with("from", e.container());
+    }
+
+    @Override
+    public Call visitRef(Effect.Ref e) {
+      Call call = new Call(Verb.REF, e.target(), params);
+      return e.anyObject() ? call.withWord("object", "true") : call;
+    }
+
+    @Override
+    public Call visitUnref(Effect.Unref e) {
+      return new Call(Verb.UNREF, e.target(), params);
+    }
+
+    @Override
+    public Call visitUnparent(Effect.Unparent e) {
+      return new Call(Verb.UNPARENT, e.target(), params);
+    }
+
+    @Override
+    public Call visitFree(Effect.Free e) {
+      Call call = new Call(Verb.FREE, e.target(), params);
+      return e.rcu() ? call.withWord("rcu", "true") : call;
+    }
+
+    @Override
+    public Call visitKeeps(Effect.Keeps e) {
+      return new Call(Verb.KEEPS, e.target(), params);
+    }
+
+    @Override
+    public Call visitAddressSpaceInit(Effect.AddressSpaceInit e) {
+      return new Call(Verb.AS_INIT, e.addressSpace(), params).with("root", e.root());
+    }
+
+    @Override
+    public Call visitAddressSpaceDestroy(Effect.AddressSpaceDestroy e) {
+      Call call = new Call(Verb.AS_DESTROY, e.addressSpace(), params);
+      return e.frees() ? call.withWord("frees", "true") : call;
+    }
+
+    @Override
+    public Call visitAddressSpaceMap(Effect.AddressSpaceMap e) {
+      return new Call(Verb.AS_MAP, e.addressSpace(), params).with("result", e.result());
+    }
+
+    @Override
+    public Call visitAddressSpaceUnmap(Effect.AddressSpaceUnmap e) {
+      return new Call(Verb.AS_UNMAP, e.mapping(), params);
+    }
+
+    @Override
+    public Call visitFind(Effect.Find e) {
+      return new Call(Verb.FIND, e.reference(), params);
+    }
+
+    @Override
+    public Call visitReturns(Effect.Returns e) {
+      return new Call(Verb.RETURNS, e.target(), params);
+    }
+
+    @Override
+    public Call visitDeviceOwner(Effect.DeviceOwner e) {
+      return new Call(Verb.DEVICE_OWNER, e.owner(), params);
+    }
+
+    @Override
+    public Call visitRegisters(Effect.Registers e) {
+      return new Call(Verb.REGISTERS, e.target(), params).with("with", e.with());
+    }
+
+    @Override
+    public Call visitReportsError(Effect.ReportsError e) {
+      return new Call(Verb.REPORTS_ERROR, e.errp(), params);
+    }
+
+    @Override
+    public Call visitTestsMapped(Effect.TestsMapped e) {
+      return new Call(Verb.TESTS_MAPPED, e.region(), params);
+    }
   }
 
   /** The written form of an operand; null is the owner-less {@code NULL}. */

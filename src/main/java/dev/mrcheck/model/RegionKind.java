@@ -1,5 +1,7 @@
 package dev.mrcheck.model;
 
+import java.util.Locale;
+
 /** Kinds of MemoryRegion (domain.md §1). Containers and aliases may come and go at run time. */
 public enum RegionKind {
   IO, RAM, ROM, ROM_DEVICE, IOMMU, CONTAINER, ALIAS;
@@ -9,6 +11,6 @@ public enum RegionKind {
   }
 
   public String modelName() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 }

@@ -1,6 +1,6 @@
 package dev.mrcheck.pipeline;
 
-import dev.mrcheck.analysis.Semantics;
+import dev.mrcheck.model.Semantics;
 import dev.mrcheck.config.ProjectConfig;
 import dev.mrcheck.frontend.FrontendOptions;
 import dev.mrcheck.io.SourceReader;

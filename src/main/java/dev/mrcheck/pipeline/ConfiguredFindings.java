@@ -3,7 +3,7 @@ package dev.mrcheck.pipeline;
 import dev.mrcheck.config.ProjectConfig;
 import dev.mrcheck.rules.Finding;
 import dev.mrcheck.rules.Severity;
-import dev.mrcheck.runtime.confirm.Confirmation;
+import dev.mrcheck.confirm.Confirmation;
 import dev.mrcheck.scan.ScanResult;
 import dev.mrcheck.suppress.Suppressed;
 import dev.mrcheck.suppress.Suppressions;

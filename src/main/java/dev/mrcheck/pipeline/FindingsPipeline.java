@@ -5,6 +5,7 @@ import dev.mrcheck.baseline.BaselineComparison;
 import dev.mrcheck.changes.ChangedLines;
 import dev.mrcheck.config.ProjectConfig;
 import dev.mrcheck.rules.Finding;
+import dev.mrcheck.scan.RequestStages;
 import dev.mrcheck.scan.ScanRequest;
 import dev.mrcheck.scan.ScanResult;
 import dev.mrcheck.suppress.SuppressionFilter;
@@ -28,8 +29,10 @@ import java.util.Set;
  * </ol>
  *
  * The input is what {@link dev.mrcheck.scan.Scanner#analyze} returns: every finding the rules made,
- * each with its confirmation, and the suppression comments read. A stage left unset passes
- * findings through. Immutable: each {@code with...} returns a new pipeline.
+ * each with its confirmation, and the suppression comments read. The first two stages are
+ * {@link RequestStages}, which sit below this package so that {@code Scanner.scan} can run them for
+ * library callers. A stage left unset passes findings through. Immutable: each {@code with...}
+ * returns a new pipeline.
  */
 public final class FindingsPipeline {
   /**
@@ -87,8 +90,7 @@ public final class FindingsPipeline {
   }
 
   public Outcome run(ScanResult analyzed) {
-    ScanResult r = confirmed(analyzed);
-    r = suppressed(r);
+    ScanResult r = RequestStages.run(analyzed, keepUnconfirmed, selectedRules);
     if (config != null) r = ConfiguredFindings.apply(r, config);
     if (unusedSuppressionsOf != null) {
       List<Finding> all = new ArrayList<>(r.findings());
@@ -106,16 +108,5 @@ public final class FindingsPipeline {
     List<Finding> sorted = new ArrayList<>(r.findings());
     sorted.sort(null);
     return new Outcome(r.withFindings(sorted), beforeBaseline, comparison, beforeChanges);
-  }
-
-  /** The findings that survive the runtime model; refuted ones keep their confirmation, for the summary's count. */
-  private ScanResult confirmed(ScanResult r) {
-    if (keepUnconfirmed) return r;
-    return r.filter(f -> r.confirmation(f).map(c -> !c.refuted()).orElse(true));
-  }
-
-  private ScanResult suppressed(ScanResult r) {
-    SuppressionFilter.Outcome s = SuppressionFilter.apply(r.findings(), r.suppressions().comments(), selectedRules);
-    return r.withFindings(s.findings()).withSuppressions(s.suppressions());
   }
 }

@@ -1,5 +1,6 @@
 package dev.mrcheck.report;
 
+import dev.mrcheck.ToolInfo;
 import dev.mrcheck.fix.FilePatch;
 import dev.mrcheck.fix.Fix;
 import dev.mrcheck.fix.Fixes;
@@ -8,9 +9,9 @@ import dev.mrcheck.ir.SourceLoc;
 import dev.mrcheck.rules.Finding;
 import dev.mrcheck.rules.RuleInfo;
 import dev.mrcheck.rules.Severity;
-import dev.mrcheck.rules.TraceStep;
+import dev.mrcheck.analysis.TraceStep;
 import dev.mrcheck.runtime.TraceEntry;
-import dev.mrcheck.runtime.confirm.Confirmation;
+import dev.mrcheck.confirm.Confirmation;
 import dev.mrcheck.scan.FileProblem;
 import dev.mrcheck.scan.ScanResult;
 import java.io.IOException;

@@ -2,11 +2,12 @@ package dev.mrcheck.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mrcheck.ToolInfo;
 import dev.mrcheck.ir.SourceLoc;
 import dev.mrcheck.rules.Finding;
-import dev.mrcheck.rules.TraceStep;
+import dev.mrcheck.analysis.TraceStep;
 import dev.mrcheck.runtime.TraceEntry;
-import dev.mrcheck.runtime.confirm.Confirmation;
+import dev.mrcheck.confirm.Confirmation;
 import dev.mrcheck.scan.FileProblem;
 import dev.mrcheck.scan.ScanResult;
 import dev.mrcheck.suppress.Suppressed;

@@ -24,17 +24,19 @@ import com.contrastsecurity.sarif.ThreadFlow;
 import com.contrastsecurity.sarif.ThreadFlowLocation;
 import com.contrastsecurity.sarif.Tool;
 import com.contrastsecurity.sarif.ToolComponent;
+import dev.mrcheck.ToolInfo;
 import dev.mrcheck.baseline.Baseline;
 import dev.mrcheck.baseline.BaselineComparison;
 import dev.mrcheck.fix.Fixes;
 import dev.mrcheck.fix.SourceTexts;
 import dev.mrcheck.ir.SourceLoc;
 import dev.mrcheck.rules.Finding;
+import dev.mrcheck.rules.Fingerprint;
 import dev.mrcheck.rules.RuleInfo;
 import dev.mrcheck.rules.Severity;
-import dev.mrcheck.rules.TraceStep;
+import dev.mrcheck.analysis.TraceStep;
 import dev.mrcheck.runtime.TraceEntry;
-import dev.mrcheck.runtime.confirm.Confirmation;
+import dev.mrcheck.confirm.Confirmation;
 import dev.mrcheck.scan.FileProblem;
 import dev.mrcheck.scan.ScanResult;
 import dev.mrcheck.suppress.Suppressed;
@@ -64,7 +66,7 @@ import java.util.TreeSet;
 public final class SarifReport implements Report {
   public static final String SRCROOT = "%SRCROOT%";
   /** Key of {@link Finding#fingerprint()} in {@code partialFingerprints}; bump if its recipe changes. */
-  public static final String FINGERPRINT_KEY = "mrcheck/v3";
+  public static final String FINGERPRINT_KEY = Fingerprint.KEY;
 
   /** {@code automationDetails.id} prefix; GitHub code scanning takes the id as the analysis category. */
   public static final String AUTOMATION_CATEGORY = "mrcheck/";

@@ -1,7 +1,8 @@
 package dev.mrcheck.report;
 
+import dev.mrcheck.ToolInfo;
 import dev.mrcheck.rules.Finding;
-import dev.mrcheck.runtime.confirm.Confirmation;
+import dev.mrcheck.confirm.Confirmation;
 import dev.mrcheck.scan.ScanResult;
 import dev.mrcheck.scan.ScanStats;
 import java.util.HashSet;

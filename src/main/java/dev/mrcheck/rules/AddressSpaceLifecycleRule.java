@@ -4,9 +4,11 @@ import dev.mrcheck.analysis.AnalysisResult;
 import dev.mrcheck.analysis.Checkpoint;
 import dev.mrcheck.analysis.Fact;
 import dev.mrcheck.analysis.Observation;
+import dev.mrcheck.analysis.TraceStep;
 import dev.mrcheck.model.Effect;
 import dev.mrcheck.model.Role;
 import dev.mrcheck.ir.SourceLoc;
+import dev.mrcheck.model.Semantics;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
@@ -89,7 +91,7 @@ public final class AddressSpaceLifecycleRule extends Rule {
    */
   private static boolean holdsDevice(AnalysisResult analysis, Observation o, Fact.DestroyPending p) {
     if (p.phase() == Role.INSTANCE_FINALIZE) return false;
-    if (analysis.semantics() != dev.mrcheck.analysis.Semantics.REFCOUNT) return p.rootOwner() == Fact.Owner.SELF;
+    if (analysis.semantics() != Semantics.REFCOUNT) return p.rootOwner() == Fact.Owner.SELF;
     boolean unparentedByQdev = p.phase() == Role.UNREALIZE && o.device() != null && o.device().hotpluggable();
     for (String region : p.ownHeld()) {
       if (unparentedByQdev || o.before().facts(Fact.Owned.class, region).isEmpty()) return true;

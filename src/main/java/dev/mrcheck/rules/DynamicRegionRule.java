@@ -3,7 +3,9 @@ package dev.mrcheck.rules;
 import dev.mrcheck.analysis.AnalysisResult;
 import dev.mrcheck.analysis.Fact;
 import dev.mrcheck.analysis.Observation;
+import dev.mrcheck.analysis.OwnerShape;
 import dev.mrcheck.analysis.Place;
+import dev.mrcheck.analysis.TraceStep;
 import dev.mrcheck.model.Effect;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +52,7 @@ public final class DynamicRegionRule extends Rule {
 
   private static Fact.Owner owner(Observation o) {
     if (o.other() == null || o.other().isNull()) return Fact.Owner.NONE;
-    return switch (o.ownerShape() == null ? dev.mrcheck.analysis.OwnerShape.UNKNOWN : o.ownerShape()) {
+    return switch (o.ownerShape() == null ? OwnerShape.UNKNOWN : o.ownerShape()) {
       case DEVICE -> Fact.Owner.SELF;
       case NULL_POINTER, ZERO_LITERAL -> Fact.Owner.NONE;
       default -> Fact.Owner.OTHER;

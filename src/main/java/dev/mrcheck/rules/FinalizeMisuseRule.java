@@ -3,6 +3,7 @@ package dev.mrcheck.rules;
 import dev.mrcheck.analysis.AnalysisResult;
 import dev.mrcheck.analysis.Fact;
 import dev.mrcheck.analysis.Observation;
+import dev.mrcheck.analysis.TraceStep;
 import dev.mrcheck.model.Effect;
 import dev.mrcheck.model.Role;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.mrcheck.rules;
 
+import dev.mrcheck.analysis.TraceStep;
 import dev.mrcheck.ir.SourceLoc;
 import java.util.List;
 

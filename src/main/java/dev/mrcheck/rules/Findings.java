@@ -1,6 +1,7 @@
 package dev.mrcheck.rules;
 
 import dev.mrcheck.analysis.Observation;
+import dev.mrcheck.analysis.TraceStep;
 import dev.mrcheck.ir.SourceLoc;
 import java.util.ArrayList;
 import java.util.List;

@@ -12,6 +12,11 @@ import java.util.HexFormat;
  * Callers pass only line-independent parts (rule, file, function, subject), never a line number.
  */
 public final class Fingerprint {
+  /**
+   * Names this recipe where fingerprints are stored (SARIF {@code partialFingerprints}, baseline files):
+   * changing the recipe changes the key, and a stored file with another key is outdated.
+   */
+  public static final String KEY = "mrcheck/v3";
   private static final int HEX_CHARS = 16;
 
   private Fingerprint() {}

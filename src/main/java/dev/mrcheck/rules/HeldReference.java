@@ -6,7 +6,7 @@ import dev.mrcheck.analysis.RegionState;
 import dev.mrcheck.ir.Function;
 import dev.mrcheck.ir.SourceLoc;
 import dev.mrcheck.model.Role;
-import dev.mrcheck.rules.TraceStep;
+import dev.mrcheck.analysis.TraceStep;
 import java.util.List;
 
 /**

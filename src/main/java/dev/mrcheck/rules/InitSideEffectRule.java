@@ -4,6 +4,7 @@ import dev.mrcheck.analysis.AnalysisResult;
 import dev.mrcheck.analysis.Checkpoint;
 import dev.mrcheck.analysis.Fact;
 import dev.mrcheck.analysis.Observation;
+import dev.mrcheck.analysis.TraceStep;
 import dev.mrcheck.model.Effect;
 import dev.mrcheck.model.Role;
 import java.util.ArrayList;

@@ -5,6 +5,7 @@ import dev.mrcheck.analysis.Fact;
 import dev.mrcheck.analysis.FreeHookOverride;
 import dev.mrcheck.analysis.Observation;
 import dev.mrcheck.analysis.OwnerShape;
+import dev.mrcheck.analysis.TraceStep;
 import dev.mrcheck.model.Effect;
 import dev.mrcheck.model.RegionKind;
 import java.util.ArrayList;

@@ -4,9 +4,11 @@ import dev.mrcheck.analysis.AnalysisResult;
 import dev.mrcheck.analysis.Fact;
 import dev.mrcheck.analysis.Observation;
 import dev.mrcheck.analysis.Place;
+import dev.mrcheck.analysis.TraceStep;
 import dev.mrcheck.model.Effect;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 @RuleInfo(
@@ -20,7 +22,7 @@ import java.util.function.Consumer;
         + "QOM object for dynamic RAM), or never free it. Owner-less aliases and containers may be destroyed.",
     tags = {"security", "correctness", "external/cwe/cwe-416"}, securitySeverity = "7.0")
 public final class OwnerlessFreeRule extends Rule {
-  private static final java.util.Set<String> OWNER_UNREFS = java.util.Set.of("memory_region_unref", "MemoryRegion.unref");
+  private static final Set<String> OWNER_UNREFS = Set.of("memory_region_unref", "MemoryRegion.unref");
 
   @Override
   public void check(AnalysisResult analysis, Consumer<Finding> report) {

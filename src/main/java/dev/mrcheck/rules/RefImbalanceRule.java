@@ -6,6 +6,7 @@ import dev.mrcheck.analysis.Fact;
 import dev.mrcheck.analysis.Observation;
 import dev.mrcheck.analysis.RegionState;
 import dev.mrcheck.analysis.RootExit;
+import dev.mrcheck.analysis.TraceStep;
 import dev.mrcheck.model.Effect;
 import dev.mrcheck.model.Role;
 import java.util.ArrayList;

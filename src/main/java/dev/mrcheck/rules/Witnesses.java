@@ -53,7 +53,7 @@ final class Witnesses {
 
   /** A region's init whose owner is wrong; {@code misuse} names the runtime model's {@code Region.Misowning}. */
   Witnesses misownedInit(Role phase, String region, String shown, String misuse, String ownerShown,
-      dev.mrcheck.model.RegionKind kind, SourceLoc loc) {
+      RegionKind kind, SourceLoc loc) {
     steps.add(new WitnessStep(phase, WitnessStep.Kind.INIT_MISOWNED, region, shown, misuse, ownerShown, null, kind, loc));
     return this;
   }

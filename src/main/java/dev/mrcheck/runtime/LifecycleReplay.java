@@ -1,6 +1,6 @@
 package dev.mrcheck.runtime;
 
-import dev.mrcheck.analysis.Semantics;
+import dev.mrcheck.model.Semantics;
 import dev.mrcheck.model.RegionKind;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -145,59 +145,139 @@ public final class LifecycleReplay {
       for (MemoryEvent event : phases.getOrDefault(phase, List.of())) {
         model.note(event.loc(), "replay: " + event.description());
         apply(event);
-        if (phase == LifecyclePhase.RUNTIME) noteRuntimeChange(event);
       }
       graph.record(model);
       current = outer;
     }
 
+    /**
+     * Replays one event on the model. In run-time code, where regions should not come and go, a
+     * region's creation or destruction is noted as well.
+     */
     private void apply(MemoryEvent event) {
-      if (event instanceof MemoryEvent.InitRegion e) {
+      event.accept(replayer);
+    }
+
+    /** What each event does to the model: the one dispatch on {@link MemoryEvent}. */
+    private final MemoryEvent.Visitor<Void> replayer = new MemoryEvent.Visitor<>() {
+      @Override
+      public Void visitInitRegion(MemoryEvent.InitRegion e) {
         Region existing = regions.get(e.region());
         if (existing != null && !existing.isFinalized()) {
           model.note(e.loc(), e.region() + " re-initialized while the previous region by that name is alive");
         }
         Region alias = e.aliasOf() == null ? null : region(e.aliasOf(), e);
         regions.put(e.region(), model.initRegion(e.region(), e.ownerNull() ? null : device, e.kind(), alias, e.loc()));
-      } else if (event instanceof MemoryEvent.InitMisowned e) {
+        runtimeChange(e.region(), "created", e);
+        return null;
+      }
+
+      @Override
+      public Void visitInitMisowned(MemoryEvent.InitMisowned e) {
         regions.put(e.region(), model.initMisownedRegion(e.region(), e.kind(), e.misuse(), e.ownerShown(), device, e.loc()));
-      } else if (event instanceof MemoryEvent.SetFreeHook e) {
+        return null;
+      }
+
+      @Override
+      public Void visitSetFreeHook(MemoryEvent.SetFreeHook e) {
         model.setFreeHook(region(e.region(), e), e.embedded(), e.loc());
-      } else if (event instanceof MemoryEvent.AddSubregion e) {
+        return null;
+      }
+
+      @Override
+      public Void visitAddSubregion(MemoryEvent.AddSubregion e) {
         model.addSubregion(region(e.container(), e), region(e.region(), e), e.loc());
-      } else if (event instanceof MemoryEvent.DelSubregion e) {
+        return null;
+      }
+
+      @Override
+      public Void visitDelSubregion(MemoryEvent.DelSubregion e) {
         model.delSubregion(region(e.container(), e), region(e.region(), e), e.loc());
-      } else if (event instanceof MemoryEvent.Ref e) {
+        return null;
+      }
+
+      @Override
+      public Void visitRef(MemoryEvent.Ref e) {
         model.ref(region(e.region(), e), device, e.loc());
-      } else if (event instanceof MemoryEvent.Unref e) {
+        return null;
+      }
+
+      @Override
+      public Void visitUnref(MemoryEvent.Unref e) {
         model.unref(region(e.region(), e), device, e.loc());
-      } else if (event instanceof MemoryEvent.Unparent e) {
+        return null;
+      }
+
+      @Override
+      public Void visitUnparent(MemoryEvent.Unparent e) {
         model.unparentRegion(region(e.region(), e), e.loc());
-      } else if (event instanceof MemoryEvent.FreeRegion e) {
+        runtimeChange(e.region(), "destroyed (object_unparent)", e);
+        return null;
+      }
+
+      @Override
+      public Void visitFreeRegion(MemoryEvent.FreeRegion e) {
         model.freeRegion(region(e.region(), e), e.loc());
-      } else if (event instanceof MemoryEvent.Use e) {
+        runtimeChange(e.region(), "freed", e);
+        return null;
+      }
+
+      @Override
+      public Void visitUse(MemoryEvent.Use e) {
         model.useRegion(region(e.region(), e), e.operation(), e.loc());
-      } else if (event instanceof MemoryEvent.AddressSpaceInit e) {
+        return null;
+      }
+
+      @Override
+      public Void visitAddressSpaceInit(MemoryEvent.AddressSpaceInit e) {
         spaces.put(e.space(), model.addressSpaceInit(e.space(), region(e.root(), e), device, e.loc()));
-      } else if (event instanceof MemoryEvent.AddressSpaceDestroy e) {
+        return null;
+      }
+
+      @Override
+      public Void visitAddressSpaceDestroy(MemoryEvent.AddressSpaceDestroy e) {
         withSpace(e.space(), e, as -> model.addressSpaceDestroy(as, e.loc()));
-      } else if (event instanceof MemoryEvent.AddressSpaceDestroyFree e) {
+        return null;
+      }
+
+      @Override
+      public Void visitAddressSpaceDestroyFree(MemoryEvent.AddressSpaceDestroyFree e) {
         withSpace(e.space(), e, as -> model.addressSpaceDestroyFree(as, e.loc()));
-      } else if (event instanceof MemoryEvent.FreeAddressSpace e) {
+        return null;
+      }
+
+      @Override
+      public Void visitFreeAddressSpace(MemoryEvent.FreeAddressSpace e) {
         withSpace(e.space(), e, as -> model.gFree(as, e.loc()));
-      } else if (event instanceof MemoryEvent.FreeAddressSpaceRcu e) {
+        return null;
+      }
+
+      @Override
+      public Void visitFreeAddressSpaceRcu(MemoryEvent.FreeAddressSpaceRcu e) {
         withSpace(e.space(), e, as -> model.gFreeRcu(as, e.loc()));
-      } else if (event instanceof MemoryEvent.Map e) {
+        return null;
+      }
+
+      @Override
+      public Void visitMap(MemoryEvent.Map e) {
         AddressSpace as = spaces.computeIfAbsent(e.space(), name -> machineSpace(name, e));
         mappings.put(e.handle(), model.addressSpaceMap(as, region(e.region(), e), e.loc()));
-      } else if (event instanceof MemoryEvent.Unmap e) {
+        return null;
+      }
+
+      @Override
+      public Void visitUnmap(MemoryEvent.Unmap e) {
         Mapping m = mappings.get(e.handle());
         if (m == null) {
           model.note(e.loc(), "unmap of unknown mapping " + e.handle() + ": ignored");
         } else {
           model.addressSpaceUnmap(m, e.loc());
         }
-      } else if (event instanceof MemoryEvent.Return e) {
+        return null;
+      }
+
+      @Override
+      public Void visitReturn(MemoryEvent.Return e) {
         Mapping m = mappings.get(e.held());
         String why = "the function returns and nothing else holds the pointer";
         if (m != null) {
@@ -205,16 +285,14 @@ public final class LifecycleReplay {
         } else {
           model.loseReference(region(e.held(), e), device, e.loc(), why);
         }
+        return null;
       }
-    }
+    };
 
-    private void noteRuntimeChange(MemoryEvent event) {
-      if (event instanceof MemoryEvent.InitRegion e) {
-        model.runtimeRegionChange(regions.get(e.region()), "created", e.loc());
-      } else if (event instanceof MemoryEvent.Unparent e && regions.containsKey(e.region())) {
-        model.runtimeRegionChange(regions.get(e.region()), "destroyed (object_unparent)", e.loc());
-      } else if (event instanceof MemoryEvent.FreeRegion e && regions.containsKey(e.region())) {
-        model.runtimeRegionChange(regions.get(e.region()), "freed", e.loc());
+    /** In run-time code, a region created or destroyed is noted: regions should not come and go there. */
+    private void runtimeChange(String region, String what, MemoryEvent e) {
+      if (current == LifecyclePhase.RUNTIME && regions.containsKey(region)) {
+        model.runtimeRegionChange(regions.get(region), what, e.loc());
       }
     }
 

@@ -1,6 +1,6 @@
 package dev.mrcheck.runtime;
 
-import dev.mrcheck.analysis.Semantics;
+import dev.mrcheck.model.Semantics;
 
 /**
  * The table of domain.md §2 in one place: what each reference semantics references. Everything

@@ -1,6 +1,6 @@
 package dev.mrcheck.runtime;
 
-import dev.mrcheck.analysis.Semantics;
+import dev.mrcheck.model.Semantics;
 import dev.mrcheck.ir.SourceLoc;
 import dev.mrcheck.model.RegionKind;
 import java.util.ArrayList;

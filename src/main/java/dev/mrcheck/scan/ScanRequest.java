@@ -1,6 +1,6 @@
 package dev.mrcheck.scan;
 
-import dev.mrcheck.analysis.Semantics;
+import dev.mrcheck.model.Semantics;
 import dev.mrcheck.frontend.FrontendOptions;
 import dev.mrcheck.io.SourceReader;
 import java.nio.file.Path;

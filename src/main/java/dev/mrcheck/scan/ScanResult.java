@@ -1,7 +1,7 @@
 package dev.mrcheck.scan;
 
 import dev.mrcheck.rules.Finding;
-import dev.mrcheck.runtime.confirm.Confirmation;
+import dev.mrcheck.confirm.Confirmation;
 import dev.mrcheck.suppress.Suppressions;
 import java.nio.file.Path;
 import java.util.List;

@@ -5,7 +5,7 @@ import dev.mrcheck.analysis.Analyzer;
 import dev.mrcheck.analysis.CallGraph;
 import dev.mrcheck.analysis.Program;
 import dev.mrcheck.analysis.ReplayCache;
-import dev.mrcheck.analysis.Semantics;
+import dev.mrcheck.model.Semantics;
 import dev.mrcheck.frontend.Frontend;
 import dev.mrcheck.frontend.SourceFile;
 import dev.mrcheck.ir.Function;
@@ -19,13 +19,12 @@ import dev.mrcheck.io.SourceReader;
 import dev.mrcheck.model.ApiModel;
 import dev.mrcheck.model.ModelException;
 import dev.mrcheck.model.ModelLoader;
-import dev.mrcheck.pipeline.FindingsPipeline;
 import dev.mrcheck.rules.Finding;
 import dev.mrcheck.rules.FingerprintOrdinals;
 import dev.mrcheck.rules.Rule;
 import dev.mrcheck.rules.Rules;
-import dev.mrcheck.runtime.confirm.Confirmation;
-import dev.mrcheck.runtime.confirm.Confirmer;
+import dev.mrcheck.confirm.Confirmation;
+import dev.mrcheck.confirm.Confirmer;
 import dev.mrcheck.suppress.Suppression;
 import dev.mrcheck.suppress.Suppressions;
 import java.io.IOException;
@@ -40,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,6 +51,13 @@ import java.util.concurrent.Future;
  * rounds), builds the program, replays lifecycles, runs the rules.
  */
 public final class Scanner {
+  /**
+   * Stack of the threads that parse and lower: enough for the deepest nesting a frontend accepts
+   * ({@link dev.mrcheck.frontend.InputScreen#MAX_NESTING}) with room to spare. Only the pages a
+   * deep file touches are committed.
+   */
+  static final long PARSE_STACK_BYTES = 64L << 20;
+
   private final SourceDiscovery.Lister lister;
 
   public Scanner() {
@@ -63,8 +70,9 @@ public final class Scanner {
   }
 
   /**
-   * The analysis followed by the request's own stages of the {@link FindingsPipeline} (refuted
-   * findings dropped unless kept, suppression comments applied): what a library caller wants.
+   * The analysis followed by the findings pipeline's stages that the request decides
+   * ({@link RequestStages}: refuted findings dropped unless kept, suppression comments applied):
+   * what a library caller wants.
    */
   public ScanResult scan(ScanRequest request) throws ScanException {
     return scan(request, ScanOverlay.NONE);
@@ -72,7 +80,7 @@ public final class Scanner {
 
   /** As {@link #scan(ScanRequest)}, with editor buffers read instead of the disk and parses reused. */
   public ScanResult scan(ScanRequest request, ScanOverlay overlay) throws ScanException {
-    return FindingsPipeline.forRequest(request).run(analyze(request, overlay, ScanListener.NONE)).result();
+    return RequestStages.run(analyze(request, overlay, ScanListener.NONE), request.keepUnconfirmed(), request.rules());
   }
 
   /** The analysis alone: see {@link #analyze(ScanRequest, ScanOverlay, ScanListener)}. */
@@ -82,7 +90,8 @@ public final class Scanner {
 
   /**
    * Every finding the rules make, each with the runtime model's confirmation of its witness, and
-   * the suppression comments read, none applied yet: the input of the {@link FindingsPipeline}.
+   * the suppression comments read, none applied yet: the input of the findings pipeline
+   * ({@code FindingsPipeline}, in package pipeline).
    * {@code overlay}: editor buffers read instead of the disk, and parses reused (LSP);
    * {@code listener} hears how far it is.
    */
@@ -111,7 +120,8 @@ public final class Scanner {
     listener.filesFound(files.size());
     int jobs = Math.max(1, request.jobs());
     ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
-      Thread t = new Thread(r, "mrcheck-parse");
+      // Parsers and lowerings recurse once per nesting level: a deep expression needs a deep stack.
+      Thread t = new Thread(null, r, "mrcheck-parse", PARSE_STACK_BYTES);
       t.setDaemon(true);
       return t;
     });
@@ -231,7 +241,7 @@ public final class Scanner {
   private static List<Path> withUnsaved(List<Path> found, List<Path> paths, ScanOverlay overlay,
       List<Frontend> frontends) {
     if (overlay.texts().isEmpty()) return found;
-    Set<Path> all = new java.util.TreeSet<>(found);
+    Set<Path> all = new TreeSet<>(found);
     for (Path p : overlay.texts().keySet()) {
       String name = p.getFileName().toString();
       boolean under = paths.stream().anyMatch(s -> p.startsWith(s.toAbsolutePath().normalize()));
@@ -243,26 +253,26 @@ public final class Scanner {
 
   private static Map<Path, SourceText> readAll(List<Path> files, Path root, ExecutorService pool,
       List<FileProblem> problems, ScanOverlay overlay, ScanListener listener, long maxBytes) throws ScanException {
-    List<Future<Object>> futures = new ArrayList<>();
+    List<Future<FileRead>> futures = new ArrayList<>();
     for (Path f : files) {
       String unsaved = overlay.text(f);
       futures.add(pool.submit(() -> {
-        Object r = load(f, root, unsaved, overlay, maxBytes);
+        FileRead r = load(f, root, unsaved, overlay, maxBytes);
         listener.fileDone();
         return r;
       }));
     }
     Map<Path, SourceText> out = new LinkedHashMap<>();
     for (int i = 0; i < files.size(); i++) {
-      Object r = await(futures.get(i));
-      if (r instanceof SourceText st) out.put(files.get(i), st);
-      else problems.add((FileProblem) r);
+      FileRead r = await(futures.get(i));
+      if (r instanceof FileRead.Text t) out.put(files.get(i), t.text());
+      else if (r instanceof FileRead.Problem p) problems.add(p.problem());
     }
     return out;
   }
 
   /** A file's text and index, taken from the cache when neither the file nor its buffer changed. */
-  private static Object load(Path file, Path root, String unsaved, ScanOverlay overlay, long maxBytes) {
+  private static FileRead load(Path file, Path root, String unsaved, ScanOverlay overlay, long maxBytes) {
     ScanCache cache = overlay.cache();
     if (cache == null) return unsaved != null ? fromText(file, root, unsaved) : read(file, root, maxBytes);
     Path key = file.toAbsolutePath().normalize();
@@ -275,28 +285,32 @@ public final class Scanner {
       }
     }
     SourceText kept = cache.text(key, relative(root, file), unsaved, attrs, overlay.diskUnchanged());
-    if (kept != null) return kept;
-    Object fresh = unsaved != null ? fromText(file, root, unsaved) : read(file, root, maxBytes);
-    if (fresh instanceof SourceText st) cache.putText(key, unsaved, attrs, st);
+    if (kept != null) return new FileRead.Text(kept);
+    FileRead fresh = unsaved != null ? fromText(file, root, unsaved) : read(file, root, maxBytes);
+    if (fresh instanceof FileRead.Text t) cache.putText(key, unsaved, attrs, t.text());
     return fresh;
   }
 
-  private static Object read(Path file, Path root, long maxBytes) {
+  private static FileRead read(Path file, Path root, long maxBytes) {
     String rel = relative(root, file);
     try {
       byte[] bytes = SourceReader.readBytes(file, maxBytes);
-      if (isBinary(bytes)) return new FileProblem(SourceLoc.of(rel, 1, 1), "binary file skipped");
+      if (isBinary(bytes)) return problem(rel, "binary file skipped");
       String text = SourceReader.decode(bytes);
-      return new SourceText(new SourceFile(file, rel, text), text);
+      return new FileRead.Text(new SourceText(new SourceFile(file, rel, text), text));
     } catch (SkippedFileException e) {
-      return new FileProblem(SourceLoc.of(rel, 1, 1), e.getMessage());
+      return problem(rel, e.getMessage());
     } catch (IOException e) {
-      return new FileProblem(SourceLoc.of(rel, 1, 1), "cannot read file: " + IoMessages.reason(e));
+      return problem(rel, "cannot read file: " + IoMessages.reason(e));
     }
   }
 
-  private static SourceText fromText(Path file, Path root, String text) {
-    return new SourceText(new SourceFile(file, relative(root, file), text), text);
+  private static FileRead problem(String rel, String message) {
+    return new FileRead.Problem(new FileProblem(SourceLoc.of(rel, 1, 1), message));
+  }
+
+  private static FileRead fromText(Path file, Path root, String text) {
+    return new FileRead.Text(new SourceText(new SourceFile(file, relative(root, file), text), text));
   }
 
   private static boolean isBinary(byte[] bytes) {

@@ -1,6 +1,6 @@
 package dev.mrcheck.selftest;
 
-import dev.mrcheck.analysis.Semantics;
+import dev.mrcheck.model.Semantics;
 import dev.mrcheck.frontend.FrontendOptions;
 import dev.mrcheck.rules.Finding;
 import dev.mrcheck.scan.ScanException;
@@ -13,9 +13,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -67,8 +71,8 @@ public final class AnalyzerRunner implements AutoCloseable {
     private final FrontendOptions options;
 
     Session(List<RenderedSource> sources) {
-      Map<Path, String> texts = new java.util.HashMap<>();
-      Set<Path> dirs = new java.util.LinkedHashSet<>();
+      Map<Path, String> texts = new HashMap<>();
+      Set<Path> dirs = new LinkedHashSet<>();
       for (RenderedSource s : sources) {
         Path dir = s.fileName().endsWith(".java") ? javaRoot : cRoot;
         dirs.add(dir);
@@ -91,7 +95,7 @@ public final class AnalyzerRunner implements AutoCloseable {
 
   /** The findings of the rules the oracle table knows, as violations. */
   public static Set<Violation> violations(ScanResult result, Set<String> rules) {
-    Set<Violation> out = new java.util.TreeSet<>();
+    Set<Violation> out = new TreeSet<>();
     for (Finding f : result.findings()) {
       if (rules.contains(f.ruleId())) out.add(new Violation(f.ruleId(), f.loc().line()));
     }
@@ -101,7 +105,7 @@ public final class AnalyzerRunner implements AutoCloseable {
   @Override
   public void close() {
     try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
     } catch (IOException | UncheckedIOException e) {
       // A temp directory left behind is harmless.
     }

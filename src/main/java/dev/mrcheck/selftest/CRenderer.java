@@ -20,6 +20,8 @@ import dev.mrcheck.selftest.DeviceProgram.Stmt;
 import dev.mrcheck.selftest.DeviceProgram.Unparent;
 import dev.mrcheck.selftest.DeviceProgram.Unref;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Renders a {@link DeviceProgram} as a QEMU device source file in the idioms of testdata/c. */
 public final class CRenderer implements Renderer {
@@ -147,13 +149,13 @@ public final class CRenderer implements Renderer {
 
   /** {@code MemoryRegionSection secN;} for each {@link Find} of the function, at its top (QEMU style). */
   private static boolean declarations(RenderedSource.Writer w, List<Stmt> body) {
-    java.util.Set<Integer> sections = new java.util.TreeSet<>();
+    Set<Integer> sections = new TreeSet<>();
     collectSections(body, sections);
     for (int n : sections) w.line("    MemoryRegionSection sec" + n + ";");
     return !sections.isEmpty();
   }
 
-  private static void collectSections(List<Stmt> body, java.util.Set<Integer> into) {
+  private static void collectSections(List<Stmt> body, Set<Integer> into) {
     for (Stmt s : body) {
       if (s instanceof Find f) into.add(f.section());
       if (s instanceof IfError e) collectSections(e.then(), into);
@@ -186,7 +188,19 @@ public final class CRenderer implements Renderer {
   }
 
   private static String call(DeviceProgram p, Stmt s) {
-    if (s instanceof Init i) {
+    return s.accept(new Calls(p));
+  }
+
+  /** Each statement as its C call (a branch is written by {@code body}, not here). */
+  private static final class Calls implements DeviceProgram.Visitor<String> {
+    private final DeviceProgram p;
+
+    Calls(DeviceProgram p) {
+      this.p = p;
+    }
+
+    @Override
+    public String visitInit(Init i) {
       String mr = region(p, i.region());
       String owner = switch (i.owner()) {
         case SELF -> "OBJECT(s)";
@@ -203,31 +217,73 @@ public final class CRenderer implements Renderer {
         default -> "memory_region_init_io(" + mr + ", " + owner + ", &selftest_ops, s, " + name + ", 0x100);";
       };
     }
-    if (s instanceof AddSubregion a) {
+
+    @Override
+    public String visitAddSubregion(AddSubregion a) {
       return "memory_region_add_subregion(" + container(p, a.container()) + ", 0x" + Integer.toHexString(0x100 * (a.region() + 1))
           + ", " + region(p, a.region()) + ");";
     }
-    if (s instanceof DelSubregion d) {
+
+    @Override
+    public String visitDelSubregion(DelSubregion d) {
       return "memory_region_del_subregion(" + container(p, d.container()) + ", " + region(p, d.region()) + ");";
     }
-    if (s instanceof Ref r) return "memory_region_ref(" + region(p, r.region()) + ");";
-    if (s instanceof Unref u) return "memory_region_unref(" + region(p, u.region()) + ");";
-    if (s instanceof Unparent u) return "object_unparent(OBJECT(" + region(p, u.region()) + "));";
-    if (s instanceof Free f) return "g_free(s->" + p.regions().get(f.region()).name() + ");";
-    if (s instanceof AddressSpaceInit a) {
+
+    @Override
+    public String visitRef(Ref r) {
+      return "memory_region_ref(" + region(p, r.region()) + ");";
+    }
+
+    @Override
+    public String visitUnref(Unref u) {
+      return "memory_region_unref(" + region(p, u.region()) + ");";
+    }
+
+    @Override
+    public String visitUnparent(Unparent u) {
+      return "object_unparent(OBJECT(" + region(p, u.region()) + "));";
+    }
+
+    @Override
+    public String visitFree(Free f) {
+      return "g_free(s->" + p.regions().get(f.region()).name() + ");";
+    }
+
+    @Override
+    public String visitAddressSpaceInit(AddressSpaceInit a) {
       String root = a.overSystemMemory() ? "get_system_memory()" : region(p, a.root());
       return "address_space_init(" + space(a.space()) + ", " + root + ", \"selftest-as" + a.space() + "\");";
     }
-    if (s instanceof AddressSpaceDestroy d) return "address_space_destroy(" + space(d.space()) + ");";
-    if (s instanceof FreeAddressSpace f) {
+
+    @Override
+    public String visitAddressSpaceDestroy(AddressSpaceDestroy d) {
+      return "address_space_destroy(" + space(d.space()) + ");";
+    }
+
+    @Override
+    public String visitFreeAddressSpace(FreeAddressSpace f) {
       return f.rcu() ? "g_free_rcu(" + space(f.space()) + ", rcu);" : "g_free(" + space(f.space()) + ");";
     }
-    if (s instanceof Find f) {
+
+    @Override
+    public String visitFind(Find f) {
       return "sec" + f.section() + " = memory_region_find(get_system_memory(), 0x100000, 4);";
     }
-    if (s instanceof UnrefFound u) return "memory_region_unref(sec" + u.section() + ".mr);";
-    if (s instanceof CallHelper h) return "selftest_helper" + h.helper() + "(s);";
-    throw new IllegalArgumentException(s.toString());
+
+    @Override
+    public String visitUnrefFound(UnrefFound u) {
+      return "memory_region_unref(sec" + u.section() + ".mr);";
+    }
+
+    @Override
+    public String visitCallHelper(CallHelper h) {
+      return "selftest_helper" + h.helper() + "(s);";
+    }
+
+    @Override
+    public String visitIfError(IfError e) {
+      throw new IllegalArgumentException(e.toString());
+    }
   }
 
   static String region(DeviceProgram p, int index) {

@@ -121,24 +121,93 @@ public record DeviceProgram(boolean hotPluggable, List<RegionField> regions, int
 
   /** One statement of a hook or helper body. */
   public sealed interface Stmt permits Init, AddSubregion, DelSubregion, Ref, Unref, Unparent, Free,
-      AddressSpaceInit, AddressSpaceDestroy, FreeAddressSpace, Find, UnrefFound, CallHelper, IfError {}
+      AddressSpaceInit, AddressSpaceDestroy, FreeAddressSpace, Find, UnrefFound, CallHelper, IfError {
+    /** The one dispatch on the statements: a new statement adds a method to {@link Visitor}, naming each renderer. */
+    <R> R accept(Visitor<R> v);
+  }
+
+  /** One method per statement; see {@link Stmt#accept}. */
+  public interface Visitor<R> {
+    R visitInit(Init s);
+
+    R visitAddSubregion(AddSubregion s);
+
+    R visitDelSubregion(DelSubregion s);
+
+    R visitRef(Ref s);
+
+    R visitUnref(Unref s);
+
+    R visitUnparent(Unparent s);
+
+    R visitFree(Free s);
+
+    R visitAddressSpaceInit(AddressSpaceInit s);
+
+    R visitAddressSpaceDestroy(AddressSpaceDestroy s);
+
+    R visitFreeAddressSpace(FreeAddressSpace s);
+
+    R visitFind(Find s);
+
+    R visitUnrefFound(UnrefFound s);
+
+    R visitCallHelper(CallHelper s);
+
+    R visitIfError(IfError s);
+  }
 
   /** {@code memory_region_init*}; {@code aliasOf} is the aliased region for {@link RegionKind#ALIAS}, else -1. */
-  public record Init(int region, RegionKind kind, Owner owner, int aliasOf) implements Stmt {}
+  public record Init(int region, RegionKind kind, Owner owner, int aliasOf) implements Stmt {
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.visitInit(this);
+    }
+  }
 
-  public record AddSubregion(Container container, int region) implements Stmt {}
+  public record AddSubregion(Container container, int region) implements Stmt {
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.visitAddSubregion(this);
+    }
+  }
 
-  public record DelSubregion(Container container, int region) implements Stmt {}
+  public record DelSubregion(Container container, int region) implements Stmt {
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.visitDelSubregion(this);
+    }
+  }
 
-  public record Ref(int region) implements Stmt {}
+  public record Ref(int region) implements Stmt {
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.visitRef(this);
+    }
+  }
 
-  public record Unref(int region) implements Stmt {}
+  public record Unref(int region) implements Stmt {
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.visitUnref(this);
+    }
+  }
 
   /** {@code object_unparent(OBJECT(region))}. */
-  public record Unparent(int region) implements Stmt {}
+  public record Unparent(int region) implements Stmt {
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.visitUnparent(this);
+    }
+  }
 
   /** {@code g_free(s->region)} of a heap region. */
-  public record Free(int region) implements Stmt {}
+  public record Free(int region) implements Stmt {
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.visitFree(this);
+    }
+  }
 
   /**
    * {@code address_space_init(&s->asN, root, "selftest-asN")}; root is one of the device's regions or
@@ -146,19 +215,34 @@ public record DeviceProgram(boolean hotPluggable, List<RegionField> regions, int
    * not own.
    */
   public record AddressSpaceInit(int space, int root) implements Stmt {
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.visitAddressSpaceInit(this);
+    }
+
     public boolean overSystemMemory() {
       return root < 0;
     }
   }
 
-  public record AddressSpaceDestroy(int space) implements Stmt {}
+  public record AddressSpaceDestroy(int space) implements Stmt {
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.visitAddressSpaceDestroy(this);
+    }
+  }
 
   /**
    * Frees the heap address space ({@link #heapSpace}): C {@code g_free(s->as1);}, or with {@code rcu}
    * {@code g_free_rcu(s->as1, rcu);} (AddressSpace's own {@code struct rcu_head rcu}). After an
    * address_space_destroy either loses the destroy (MR007); address_space_destroy_free is the fix.
    */
-  public record FreeAddressSpace(int space, boolean rcu) implements Stmt {}
+  public record FreeAddressSpace(int space, boolean rcu) implements Stmt {
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.visitFreeAddressSpace(this);
+    }
+  }
 
   /**
    * {@code memory_region_find} into a local section of the function: C {@code secN =
@@ -166,15 +250,35 @@ public record DeviceProgram(boolean hotPluggable, List<RegionField> regions, int
    * declared at the top of the function. It finds a region of the peer object mapped in system
    * memory, and the section's {@code .mr} carries a reference (MR006 if the function returns holding it).
    */
-  public record Find(int section) implements Stmt {}
+  public record Find(int section) implements Stmt {
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.visitFind(this);
+    }
+  }
 
   /** Drops a {@link Find}'s reference: C {@code memory_region_unref(secN.mr);}. */
-  public record UnrefFound(int section) implements Stmt {}
+  public record UnrefFound(int section) implements Stmt {
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.visitUnrefFound(this);
+    }
+  }
 
-  public record CallHelper(int helper) implements Stmt {}
+  public record CallHelper(int helper) implements Stmt {
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.visitCallHelper(this);
+    }
+  }
 
   /** {@code if (s->fail<flag>) { then...; return; }}: an error path that leaves the function early. */
   public record IfError(int flag, List<Stmt> then) implements Stmt {
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.visitIfError(this);
+    }
+
     public IfError {
       then = List.copyOf(then);
     }

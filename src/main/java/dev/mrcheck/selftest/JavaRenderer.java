@@ -162,20 +162,77 @@ abstract class JavaRenderer implements Renderer {
   }
 
   private String statement(DeviceProgram p, Stmt s) {
-    if (s instanceof Init i) return init(p, i);
-    if (s instanceof AddSubregion a) return addSubregion(p, a);
-    if (s instanceof DelSubregion d) return delSubregion(p, d);
-    if (s instanceof Ref r) return ref(p, r);
-    if (s instanceof Unref u) return unref(p, u);
-    if (s instanceof Unparent u) return unparent(p, u);
-    if (s instanceof Free f) return free(p, f);
-    if (s instanceof AddressSpaceInit a) return addressSpaceInit(p, a);
-    if (s instanceof AddressSpaceDestroy d) return addressSpaceDestroy(p, d);
-    if (s instanceof FreeAddressSpace f) return freeAddressSpace(p, f);
-    if (s instanceof Find f) return find(p, f);
-    if (s instanceof UnrefFound u) return unrefFound(p, u);
-    if (s instanceof CallHelper h) return callHelper(p, h);
-    throw new IllegalArgumentException("no Java rendering for " + s);
+    return s.accept(new DeviceProgram.Visitor<String>() {
+      @Override
+      public String visitInit(Init i) {
+        return init(p, i);
+      }
+
+      @Override
+      public String visitAddSubregion(AddSubregion a) {
+        return addSubregion(p, a);
+      }
+
+      @Override
+      public String visitDelSubregion(DelSubregion d) {
+        return delSubregion(p, d);
+      }
+
+      @Override
+      public String visitRef(Ref r) {
+        return ref(p, r);
+      }
+
+      @Override
+      public String visitUnref(Unref u) {
+        return unref(p, u);
+      }
+
+      @Override
+      public String visitUnparent(Unparent u) {
+        return unparent(p, u);
+      }
+
+      @Override
+      public String visitFree(Free f) {
+        return free(p, f);
+      }
+
+      @Override
+      public String visitAddressSpaceInit(AddressSpaceInit a) {
+        return addressSpaceInit(p, a);
+      }
+
+      @Override
+      public String visitAddressSpaceDestroy(AddressSpaceDestroy d) {
+        return addressSpaceDestroy(p, d);
+      }
+
+      @Override
+      public String visitFreeAddressSpace(FreeAddressSpace f) {
+        return freeAddressSpace(p, f);
+      }
+
+      @Override
+      public String visitFind(Find f) {
+        return find(p, f);
+      }
+
+      @Override
+      public String visitUnrefFound(UnrefFound u) {
+        return unrefFound(p, u);
+      }
+
+      @Override
+      public String visitCallHelper(CallHelper h) {
+        return callHelper(p, h);
+      }
+
+      @Override
+      public String visitIfError(IfError e) {
+        throw new IllegalArgumentException("no Java rendering for " + e);
+      }
+    });
   }
 
   /** The region's name in the program, which is its field's name in both styles. */

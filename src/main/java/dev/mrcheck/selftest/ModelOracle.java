@@ -1,6 +1,6 @@
 package dev.mrcheck.selftest;
 
-import dev.mrcheck.analysis.Semantics;
+import dev.mrcheck.model.Semantics;
 import dev.mrcheck.ir.SourceLoc;
 import dev.mrcheck.model.RegionKind;
 import dev.mrcheck.model.Role;
@@ -33,13 +33,19 @@ import dev.mrcheck.selftest.ModelState.Call;
 import dev.mrcheck.selftest.ModelState.Scenario;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.IntPredicate;
+import java.util.function.Predicate;
 
 /**
  * The reference: executes a program's lifecycle in the {@link RuntimeModel}, in every scenario and
@@ -72,7 +78,7 @@ public final class ModelOracle {
   /** The execution that showed a violation: scenario, the error branches taken, and the model's trace. */
   public record Witness(Scenario scenario, List<Boolean> branches, List<TraceEntry> trace) {
     public String describe() {
-      StringBuilder b = new StringBuilder(scenario.name().toLowerCase(java.util.Locale.ROOT));
+      StringBuilder b = new StringBuilder(scenario.name().toLowerCase(Locale.ROOT));
       if (!branches.isEmpty()) b.append(", error branches taken: ").append(branches);
       b.append('\n');
       for (TraceEntry e : trace) {
@@ -137,14 +143,14 @@ public final class ModelOracle {
     /** The first call at each location; see {@link #call} for why the column is the phase. */
     final Map<SourceLoc, Call> byLoc = new HashMap<>();
     final Set<Violation> found = new TreeSet<>();
-    final Set<Call> crashed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    final Set<Call> crashed = Collections.newSetFromMap(new IdentityHashMap<>());
     boolean tornDown;
     /** The memory_region_find calls of the function running now. */
     List<Call> frame;
     final Map<Integer, Holder.External> sections = new HashMap<>();
     Region peerRegion;
     /** memory_region_find calls whose reference was still held when their function returned. */
-    final Set<Call> lostAtReturn = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    final Set<Call> lostAtReturn = Collections.newSetFromMap(new IdentityHashMap<>());
     /**
      * Regions the program itself finalized, or unparented, before the device's teardown began. Under
      * refcount an unparented region that is still mapped or referenced lives on, but it is no longer
@@ -152,10 +158,10 @@ public final class ModelOracle {
      * device's region in instance_finalize (domain.md §3), as under legacy and current, where the
      * same unparent finalizes it.
      */
-    final Set<Region> finalizedBeforeDevice = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    final Set<Region> finalizedBeforeDevice = Collections.newSetFromMap(new IdentityHashMap<>());
     boolean teardownBegun;
     /** Regions whose storage the program freed while they were alive. */
-    final Set<Region> freedAlive = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    final Set<Region> freedAlive = Collections.newSetFromMap(new IdentityHashMap<>());
     /** False once the device is finalized despite a leak: from then on only single calls are judged. */
     boolean judgingLeaks = true;
     /** False while a leaked device's instance_finalize runs only for its effects: its calls are not judged. */
@@ -175,7 +181,7 @@ public final class ModelOracle {
      */
     boolean undefined;
     /** The address spaces the program handed to g_free or g_free_rcu. */
-    final Set<AddressSpace> freedSpaces = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    final Set<AddressSpace> freedSpaces = Collections.newSetFromMap(new IdentityHashMap<>());
     boolean realizeFailed;
     /** The regions and address spaces some statement of the program initializes (made on first need). */
     Set<Integer> madeRegions;
@@ -504,15 +510,15 @@ public final class ModelOracle {
     /** Whether {@code s} needs a region or address space the program never initializes (g_free(NULL) does not). */
     private boolean actsOnNeverMade(Stmt s) {
       if (madeRegions == null) {
-        madeRegions = new java.util.HashSet<>();
-        madeSpaces = new java.util.HashSet<>();
+        madeRegions = new HashSet<>();
+        madeSpaces = new HashSet<>();
         for (Stmt any : program.statements()) {
           if (any instanceof Init i) madeRegions.add(i.region());
           if (any instanceof AddressSpaceInit a) madeSpaces.add(a.space());
         }
       }
-      java.util.function.IntPredicate never = r -> !madeRegions.contains(r);
-      java.util.function.Predicate<Container> neverContainer = c -> !c.isSystemMemory() && never.test(c.region());
+      IntPredicate never = r -> !madeRegions.contains(r);
+      Predicate<Container> neverContainer = c -> !c.isSystemMemory() && never.test(c.region());
       if (s instanceof Init i) return i.aliasOf() >= 0 && never.test(i.aliasOf());
       if (s instanceof AddSubregion a) return never.test(a.region()) || neverContainer.test(a.container());
       if (s instanceof DelSubregion d) return never.test(d.region()) || neverContainer.test(d.container());
@@ -652,7 +658,7 @@ public final class ModelOracle {
      */
     private boolean rootHoldsDevice(AddressSpace as) {
       if (semantics != Semantics.REFCOUNT) return as.root().owner() == device;
-      Set<Region> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+      Set<Region> seen = Collections.newSetFromMap(new IdentityHashMap<>());
       for (Region r = as.root(); r != null && seen.add(r); r = r.aliasTarget()) {
         // An owner-less region is not reference counted: the address space (or an alias) holds neither it
         // nor, through it, what it aliases (the model's address_space_init takes no reference on it).

@@ -1,6 +1,6 @@
 package dev.mrcheck.selftest;
 
-import dev.mrcheck.analysis.Semantics;
+import dev.mrcheck.model.Semantics;
 import dev.mrcheck.model.Role;
 import dev.mrcheck.runtime.AddressSpace;
 import dev.mrcheck.runtime.Outcome;

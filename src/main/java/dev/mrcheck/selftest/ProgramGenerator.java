@@ -23,8 +23,10 @@ import dev.mrcheck.selftest.DeviceProgram.Unparent;
 import dev.mrcheck.selftest.DeviceProgram.Unref;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 import java.util.function.Supplier;
 
 /**
@@ -90,7 +92,7 @@ public final class ProgramGenerator {
     boolean inHelper;
     final List<List<Stmt>> helpers = new ArrayList<>();
     /** Aliases made of each region (the aliased region's index to the aliases' indices). */
-    final Map<Integer, List<Integer>> aliasOf = new java.util.HashMap<>();
+    final Map<Integer, List<Integer>> aliasOf = new HashMap<>();
     int branches;
     Role role;
 
@@ -204,7 +206,7 @@ public final class ProgramGenerator {
       for (int i = 0; i < weight; i++) options.add(option);
     }
 
-    Integer pick(java.util.function.IntPredicate ok) {
+    Integer pick(IntPredicate ok) {
       List<Integer> candidates = new ArrayList<>();
       for (int i = 0; i < regions.size(); i++) if (ok.test(i)) candidates.add(i);
       return candidates.isEmpty() ? null : candidates.get(c.next(candidates.size()));
@@ -386,7 +388,7 @@ public final class ProgramGenerator {
         Map<Integer, List<Integer>> aliases) {}
 
     Saved save() {
-      Map<Integer, List<Integer>> aliases = new java.util.HashMap<>();
+      Map<Integer, List<Integer>> aliases = new HashMap<>();
       aliasOf.forEach((k, v) -> aliases.put(k, new ArrayList<>(v)));
       return new Saved(snapshot(), spaceLive.clone(), spaceDestroyed.clone(), new ArrayList<>(openSections), aliases);
     }

@@ -1,6 +1,7 @@
 package dev.mrcheck.selftest;
 
 import dev.mrcheck.selftest.DeviceProgram.Stmt;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
@@ -10,7 +11,7 @@ import java.util.Map;
  */
 public record RenderedSource(String language, String fileName, String text, Map<Stmt, Integer> lines) {
   public RenderedSource {
-    lines = java.util.Collections.unmodifiableMap(new IdentityHashMap<>(lines));
+    lines = Collections.unmodifiableMap(new IdentityHashMap<>(lines));
   }
 
   public int lineOf(Stmt s) {

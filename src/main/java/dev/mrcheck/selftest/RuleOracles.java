@@ -1,6 +1,6 @@
 package dev.mrcheck.selftest;
 
-import dev.mrcheck.analysis.Semantics;
+import dev.mrcheck.model.Semantics;
 import dev.mrcheck.model.Role;
 import dev.mrcheck.runtime.AddressSpace;
 import dev.mrcheck.runtime.Outcome;
@@ -286,7 +286,7 @@ public final class RuleOracles {
    * Owned by an object other than the device, or by itself (a region owned by NULL is not reference
    * counted).
    */
-  static boolean foreign(ModelState s, dev.mrcheck.runtime.Region r) {
+  static boolean foreign(ModelState s, Region r) {
     return r != null && (r.ownsItself() || r.owner() != null && r.owner() != s.device());
   }
 

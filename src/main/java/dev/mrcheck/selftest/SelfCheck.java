@@ -1,12 +1,16 @@
 package dev.mrcheck.selftest;
 
-import dev.mrcheck.analysis.Semantics;
+import dev.mrcheck.model.Semantics;
 import dev.mrcheck.scan.ScanException;
 import dev.mrcheck.scan.ScanResult;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -111,7 +115,7 @@ public final class SelfCheck {
     private Map<Integer, Integer> ordinals(RenderedSource src) {
       // Run-time statements included: otherwise their disagreements are keyed by lines, which differ per language.
       List<DeviceProgram.Stmt> order = program.statements();
-      Map<Integer, Integer> out = new java.util.HashMap<>();
+      Map<Integer, Integer> out = new HashMap<>();
       for (int i = 0; i < order.size(); i++) {
         Integer line = src.lines().get(order.get(i));
         if (line != null) out.put(line, i);
@@ -147,7 +151,7 @@ public final class SelfCheck {
   }
 
   public Report check(DeviceProgram program) throws ScanException {
-    Map<String, RenderedSource> sources = new java.util.LinkedHashMap<>();
+    Map<String, RenderedSource> sources = new LinkedHashMap<>();
     List<Comparison> out = new ArrayList<>();
     Map<Semantics, ModelOracle.Result> modelRuns = new EnumMap<>(Semantics.class);
     for (String language : languages) {
@@ -175,11 +179,11 @@ public final class SelfCheck {
       "all", List.copyOf(RENDERERS.keySet()));
 
   private static Map<String, Renderer> renderers() {
-    Map<String, Renderer> m = new java.util.LinkedHashMap<>();
+    Map<String, Renderer> m = new LinkedHashMap<>();
     m.put("c", new CRenderer());
     m.put(JavaFacadeRenderer.LANGUAGE, new JavaFacadeRenderer());
     m.put(JavaFfmRenderer.LANGUAGE, new JavaFfmRenderer());
-    return java.util.Collections.unmodifiableMap(m);
+    return Collections.unmodifiableMap(m);
   }
 
   /**
@@ -191,7 +195,7 @@ public final class SelfCheck {
   public static List<String> languages(List<String> names) {
     Set<String> out = new LinkedHashSet<>();
     for (String n : names) {
-      String name = n.strip().toLowerCase(java.util.Locale.ROOT);
+      String name = n.strip().toLowerCase(Locale.ROOT);
       if (RENDERERS.containsKey(name)) out.add(name);
       else if (GROUPS.containsKey(name)) out.addAll(GROUPS.get(name));
       else throw new IllegalArgumentException("unknown language '" + n + "' (known: "

@@ -1,6 +1,6 @@
 package dev.mrcheck.selftest;
 
-import dev.mrcheck.analysis.Semantics;
+import dev.mrcheck.model.Semantics;
 import dev.mrcheck.scan.ScanException;
 import java.io.PrintWriter;
 import java.util.ArrayList;

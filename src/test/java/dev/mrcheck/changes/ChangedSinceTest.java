@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static dev.mrcheck.scan.PciDeviceSource.BUGGY;
 import static dev.mrcheck.scan.PciDeviceSource.CLEAN;
 
-import dev.mrcheck.analysis.Semantics;
+import dev.mrcheck.model.Semantics;
 import dev.mrcheck.frontend.FrontendOptions;
 import dev.mrcheck.scan.PciDeviceSource;
 import dev.mrcheck.scan.ScanException;

@@ -2,7 +2,7 @@ package dev.mrcheck.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mrcheck.report.ToolInfo;
+import dev.mrcheck.ToolInfo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.mrcheck.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mrcheck.analysis.Semantics;
+import dev.mrcheck.model.Semantics;
 import dev.mrcheck.cli.CliRunner.Outcome;
 import dev.mrcheck.report.Fixtures;
 import dev.mrcheck.rules.Finding;

@@ -2,7 +2,7 @@ package dev.mrcheck.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mrcheck.analysis.Semantics;
+import dev.mrcheck.model.Semantics;
 import dev.mrcheck.cli.CliRunner.Outcome;
 import dev.mrcheck.report.Fixtures;
 import dev.mrcheck.scan.ScanListener;

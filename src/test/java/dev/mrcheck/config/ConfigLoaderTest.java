@@ -3,7 +3,7 @@ package dev.mrcheck.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mrcheck.analysis.Semantics;
+import dev.mrcheck.model.Semantics;
 import dev.mrcheck.rules.Severity;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.mrcheck.golden;
 
-import dev.mrcheck.analysis.Semantics;
+import dev.mrcheck.model.Semantics;
 import java.util.EnumSet;
 import java.util.Set;
 

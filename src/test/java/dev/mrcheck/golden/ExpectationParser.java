@@ -1,6 +1,6 @@
 package dev.mrcheck.golden;
 
-import dev.mrcheck.analysis.Semantics;
+import dev.mrcheck.model.Semantics;
 import dev.mrcheck.rules.Rules;
 import java.util.ArrayList;
 import java.util.EnumSet;

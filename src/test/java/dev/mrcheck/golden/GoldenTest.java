@@ -2,7 +2,7 @@ package dev.mrcheck.golden;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mrcheck.analysis.Semantics;
+import dev.mrcheck.model.Semantics;
 import dev.mrcheck.rules.Rule;
 import dev.mrcheck.rules.Rules;
 import java.nio.file.Path;

@@ -7,7 +7,7 @@ import dev.mrcheck.config.ProjectConfig;
 import dev.mrcheck.ir.SourceLoc;
 import dev.mrcheck.rules.Finding;
 import dev.mrcheck.rules.Severity;
-import dev.mrcheck.runtime.confirm.Confirmation;
+import dev.mrcheck.confirm.Confirmation;
 import dev.mrcheck.scan.ScanRequest;
 import dev.mrcheck.scan.ScanResult;
 import dev.mrcheck.scan.ScanStats;
@@ -46,7 +46,7 @@ class FindingsPipelineTest {
   }
 
   private ScanRequest request(boolean keepUnconfirmed) {
-    return new ScanRequest(List.of(root), dev.mrcheck.analysis.Semantics.CURRENT, Set.of(), List.of(),
+    return new ScanRequest(List.of(root), dev.mrcheck.model.Semantics.CURRENT, Set.of(), List.of(),
         dev.mrcheck.frontend.FrontendOptions.NONE, 1, keepUnconfirmed);
   }
 

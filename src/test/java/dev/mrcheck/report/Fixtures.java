@@ -6,7 +6,7 @@ import dev.mrcheck.rules.Finding;
 import dev.mrcheck.rules.Rule;
 import dev.mrcheck.rules.RuleInfo;
 import dev.mrcheck.rules.Severity;
-import dev.mrcheck.rules.TraceStep;
+import dev.mrcheck.analysis.TraceStep;
 import dev.mrcheck.scan.FileProblem;
 import dev.mrcheck.scan.ScanResult;
 import dev.mrcheck.scan.ScanStats;

@@ -2,7 +2,7 @@ package dev.mrcheck.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mrcheck.analysis.Semantics;
+import dev.mrcheck.model.Semantics;
 import dev.mrcheck.fix.SourceTexts;
 import dev.mrcheck.frontend.FrontendOptions;
 import dev.mrcheck.rules.Rule;

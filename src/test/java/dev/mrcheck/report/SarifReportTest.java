@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mrcheck.ToolInfo;
 import dev.mrcheck.baseline.Baseline;
 import dev.mrcheck.baseline.BaselineComparison;
 import dev.mrcheck.rules.Finding;

@@ -2,6 +2,7 @@ package dev.mrcheck.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mrcheck.ToolInfo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import static dev.mrcheck.rules.DeviceSource.INIT_IO;
 import static dev.mrcheck.rules.DeviceSource.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mrcheck.analysis.Semantics;
+import dev.mrcheck.model.Semantics;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

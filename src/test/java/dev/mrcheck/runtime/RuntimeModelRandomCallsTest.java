@@ -2,7 +2,7 @@ package dev.mrcheck.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mrcheck.analysis.Semantics;
+import dev.mrcheck.model.Semantics;
 import dev.mrcheck.ir.SourceLoc;
 import dev.mrcheck.model.RegionKind;
 import dev.mrcheck.selftest.ListShrinker;

@@ -1,11 +1,11 @@
 package dev.mrcheck.runtime;
 
-import static dev.mrcheck.analysis.Semantics.CURRENT;
-import static dev.mrcheck.analysis.Semantics.LEGACY;
-import static dev.mrcheck.analysis.Semantics.REFCOUNT;
+import static dev.mrcheck.model.Semantics.CURRENT;
+import static dev.mrcheck.model.Semantics.LEGACY;
+import static dev.mrcheck.model.Semantics.REFCOUNT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mrcheck.analysis.Semantics;
+import dev.mrcheck.model.Semantics;
 import dev.mrcheck.ir.SourceLoc;
 import dev.mrcheck.model.RegionKind;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.mrcheck.scan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mrcheck.analysis.Semantics;
+import dev.mrcheck.model.Semantics;
 import dev.mrcheck.frontend.FrontendOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

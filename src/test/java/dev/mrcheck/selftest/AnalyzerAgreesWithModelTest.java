@@ -2,7 +2,7 @@ package dev.mrcheck.selftest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mrcheck.analysis.Semantics;
+import dev.mrcheck.model.Semantics;
 import dev.mrcheck.scan.ScanException;
 import java.util.List;
 import java.util.Random;

@@ -2,7 +2,7 @@ package dev.mrcheck.selftest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mrcheck.analysis.Semantics;
+import dev.mrcheck.model.Semantics;
 import dev.mrcheck.model.RegionKind;
 import dev.mrcheck.model.Role;
 import dev.mrcheck.selftest.DeviceProgram.AddSubregion;

@@ -2,6 +2,7 @@ package dev.mrcheck.frontend.c;
 
 import dev.mrcheck.frontend.Frontend;
 import dev.mrcheck.frontend.FrontendOptions;
+import dev.mrcheck.frontend.InputScreen;
 import dev.mrcheck.frontend.SourceFile;
 import dev.mrcheck.ir.Function;
 import dev.mrcheck.ir.ParseProblem;
@@ -21,6 +22,7 @@ import org.eclipse.cdt.core.dom.ast.ASTVisitor;
 import org.eclipse.cdt.core.dom.ast.IASTCompositeTypeSpecifier;
 import org.eclipse.cdt.core.dom.ast.IASTDeclaration;
 import org.eclipse.cdt.core.dom.ast.IASTFunctionDefinition;
+import org.eclipse.cdt.core.dom.ast.IASTName;
 import org.eclipse.cdt.core.dom.ast.IASTPreprocessorFunctionStyleMacroDefinition;
 import org.eclipse.cdt.core.dom.ast.IASTPreprocessorMacroDefinition;
 import org.eclipse.cdt.core.dom.ast.IASTProblem;
@@ -42,6 +44,10 @@ public final class CFrontend implements Frontend {
   private static final Pattern STRING_MACRO = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
   private static final int PARSE_OPTIONS =
       ILanguage.OPTION_IS_SOURCE_UNIT | ILanguage.OPTION_NO_IMAGE_LOCATIONS;
+
+  /** Why a function the parser or the lowering overflowed on is dropped. */
+  private static final String OVERFLOW =
+      "it nests too deeply: parsing it ran out of stack";
 
   private final PreprocessorSetup defaults;
   private final Map<Path, FrontendOptions> perFile;
@@ -88,66 +94,123 @@ public final class CFrontend implements Frontend {
     }
   }
 
+  /**
+   * Parses the screened text (see {@link InputScreen}); if the parse still overflows the stack (deep
+   * nesting without brackets, such as a long {@code else if} chain, on a thread with a small stack),
+   * the function that causes it is dropped and the file parsed again.
+   */
   private TranslationUnit parseOrThrow(SourceFile file) throws Exception {
-    String name = file.relativePath();
-    String cdtName = cdtFileName(file);
-    String text = file.text();
-    Locations locs = new Locations(name, cdtName, text);
-    PreprocessorSetup setup = setupFor(file);
+    InputScreen screen = InputScreen.of(file.relativePath(), file.text());
+    while (true) {
+      try {
+        return parseScreened(file, screen);
+      } catch (StackOverflowError e) {
+        if (!screen.dropOverflowing(t -> overflows(file, t), OVERFLOW)) throw e;
+      }
+    }
+  }
 
-    IASTTranslationUnit ast = GCCLanguage.getDefault()
+  private boolean overflows(SourceFile file, String text) {
+    try {
+      Walk walk = new Walk(new Locations(file.relativePath(), cdtFileName(file), file.text()));
+      walk.run(ast(file, text));
+      return false;
+    } catch (StackOverflowError e) {
+      return true;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  private IASTTranslationUnit ast(SourceFile file, String text) throws Exception {
+    PreprocessorSetup setup = setupFor(file);
+    return GCCLanguage.getDefault()
         .getASTTranslationUnit(
-            FileContent.create(cdtName, text.toCharArray()),
+            FileContent.create(cdtFileName(file), text.toCharArray()),
             setup.scannerInfo(usePrelude),
             new HeaderProvider(setup.servedDirs(), usePrelude ? StringMacroGuesser.definitionsFor(text) : ""),
             null,
             PARSE_OPTIONS,
             new NullLogService());
+  }
+
+  private TranslationUnit parseScreened(SourceFile file, InputScreen screen) throws Exception {
+    String name = file.relativePath();
+    Locations locs = new Locations(name, cdtFileName(file), file.text());
+    IASTTranslationUnit ast = ast(file, screen.text());
+    Walk walk = new Walk(locs);
+    walk.run(ast);
+    List<ParseProblem> problems = new ArrayList<>(walk.problems);
+    problems.addAll(screen.problems());
 
     Map<String, String> firstFields = new HashMap<>();
-    List<StructField> fields = new ArrayList<>();
-    List<TypeRegistration> types = new ArrayList<>();
-    List<IASTFunctionDefinition> definitions = new ArrayList<>();
-    List<ParseProblem> problems = new ArrayList<>();
-    ProblemCollector problemCollector = new ProblemCollector(locs);
-    TypeInfoExtractor typeInfos = new TypeInfoExtractor(locs);
-
-    ast.accept(
-        new ASTVisitor() {
-          {
-            shouldVisitDeclarations = true;
-            shouldVisitProblems = true;
-          }
-
-          @Override
-          public int visit(IASTDeclaration d) {
-            if (!locs.inThisFile(d)) return PROCESS_SKIP;
-            if (d instanceof IASTFunctionDefinition f) {
-              definitions.add(f);
-            } else if (d instanceof IASTSimpleDeclaration sd) {
-              typeInfos.extract(sd, types);
-              if (!(d.getParent() instanceof IASTCompositeTypeSpecifier)) {
-                StructFieldExtractor.extract(sd, fields);
-              }
-            }
-            return PROCESS_CONTINUE;
-          }
-
-          @Override
-          public int visit(IASTProblem problem) {
-            problemCollector.collect(problem, problems);
-            return PROCESS_CONTINUE;
-          }
-        });
-
-    for (StructField f : fields) firstFields.putIfAbsent(f.struct(), f.name());
+    for (StructField f : walk.fields) firstFields.putIfAbsent(f.struct(), f.name());
     FunctionLowering lowering = new FunctionLowering(locs, name, firstFields);
     List<Function> functions = new ArrayList<>();
-    for (IASTFunctionDefinition def : definitions) functions.add(lowering.lower(def));
+    for (IASTFunctionDefinition def : walk.definitions) {
+      IASTName fn = TypeNames.innermost(def.getDeclarator()).getName();
+      SourceLoc at = locs.of(fn);
+      if (screen.dropped(fn.toString(), at.line())) continue;
+      if (AstDepth.of(def.getBody(), InputScreen.MAX_TREE_DEPTH) > InputScreen.MAX_TREE_DEPTH) {
+        problems.add(new ParseProblem(at, InputScreen.TOO_DEEP_TREE, fn.toString()));
+        continue;
+      }
+      try {
+        functions.add(lowering.lower(def));
+      } catch (StackOverflowError e) {
+        problems.add(new ParseProblem(at, OVERFLOW, fn.toString()));
+      }
+    }
 
     problems.sort((a, b) -> a.loc().compareTo(b.loc()));
     return new TranslationUnit(
-        name, "c", locs.lineCount(), functions, types, fields, stringMacros(ast, locs), problems);
+        name, "c", locs.lineCount(), functions, walk.types, walk.fields, stringMacros(ast, locs), problems);
+  }
+
+  /** One walk over the file's declarations: what is lowered later, type facts, and the parser's problems. */
+  private static final class Walk {
+    final List<StructField> fields = new ArrayList<>();
+    final List<TypeRegistration> types = new ArrayList<>();
+    final List<IASTFunctionDefinition> definitions = new ArrayList<>();
+    final List<ParseProblem> problems = new ArrayList<>();
+    private final Locations locs;
+
+    Walk(Locations locs) {
+      this.locs = locs;
+    }
+
+    void run(IASTTranslationUnit ast) {
+      ProblemCollector problemCollector = new ProblemCollector(locs);
+      TypeInfoExtractor typeInfos = new TypeInfoExtractor(locs);
+
+      ast.accept(
+          new ASTVisitor() {
+            {
+              shouldVisitDeclarations = true;
+              shouldVisitProblems = true;
+            }
+
+            @Override
+            public int visit(IASTDeclaration d) {
+              if (!locs.inThisFile(d)) return PROCESS_SKIP;
+              if (d instanceof IASTFunctionDefinition f) {
+                definitions.add(f);
+              } else if (d instanceof IASTSimpleDeclaration sd) {
+                typeInfos.extract(sd, types);
+                if (!(d.getParent() instanceof IASTCompositeTypeSpecifier)) {
+                  StructFieldExtractor.extract(sd, fields);
+                }
+              }
+              return PROCESS_CONTINUE;
+            }
+
+            @Override
+            public int visit(IASTProblem problem) {
+              problemCollector.collect(problem, problems);
+              return PROCESS_CONTINUE;
+            }
+          });
+    }
   }
 
   private PreprocessorSetup setupFor(SourceFile file) {

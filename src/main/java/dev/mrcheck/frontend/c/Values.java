@@ -64,6 +64,11 @@ final class Values {
     if (e instanceof IASTBinaryExpression b && b.getOperator() == IASTBinaryExpression.op_plus) {
       // s->state + i is &s->state[i]: an element of the summarized array.
       Value base = of(b.getOperand1());
+      // s->state + i + 1 is still an element of s->state: one index step, however long the sum.
+      if (base instanceof Value.Path p && p.path().steps().size() > 0
+          && p.path().lastStep().equals(AccessPath.ANY_INDEX)) {
+        return base;
+      }
       if (base instanceof Value.Path && !(of(b.getOperand2()) instanceof Value.Path p2 && isPointerLike(p2))) {
         return extend(base, AccessPath.ANY_INDEX, e);
       }

@@ -4,6 +4,7 @@ import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.body.BodyDeclaration;
+import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.ConstructorDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.InitializerDeclaration;
@@ -18,6 +19,7 @@ import com.github.javaparser.ast.stmt.ExplicitConstructorInvocationStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.type.Type;
 import com.github.javaparser.ast.type.UnknownType;
+import dev.mrcheck.frontend.InputScreen;
 import dev.mrcheck.ir.AccessPath;
 import dev.mrcheck.ir.CfgNode;
 import dev.mrcheck.ir.Function;
@@ -25,7 +27,9 @@ import dev.mrcheck.ir.ParseProblem;
 import dev.mrcheck.ir.SourceLoc;
 import dev.mrcheck.ir.StructField;
 import dev.mrcheck.ir.TypeRegistration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -216,11 +220,29 @@ final class FileLowering {
   }
 
   private void guarded(String name, Node at, FunctionSupplier lowering) {
+    boolean ownBody = at instanceof CallableDeclaration<?> || at instanceof LambdaExpr;
+    if (ownBody && treeDepth(at, InputScreen.MAX_TREE_DEPTH) > InputScreen.MAX_TREE_DEPTH) {
+      problems.add(new ParseProblem(loc(at), InputScreen.TOO_DEEP_TREE, name));
+      return;
+    }
     try {
       functions.add(lowering.get());
     } catch (RuntimeException | StackOverflowError e) {
       problems.add(new ParseProblem(loc(at), "could not lower " + name + ": " + e.getClass().getSimpleName(), name));
     }
+  }
+
+  /** The depth of {@code root}'s subtree (a leaf is 1), counting no further than {@code limit + 1}; no recursion. */
+  private static int treeDepth(Node root, int limit) {
+    Deque<Map.Entry<Node, Integer>> todo = new ArrayDeque<>();
+    todo.push(Map.entry(root, 1));
+    int max = 0;
+    while (!todo.isEmpty() && max <= limit) {
+      Map.Entry<Node, Integer> e = todo.pop();
+      max = Math.max(max, e.getValue());
+      for (Node child : e.getKey().getChildNodes()) todo.push(Map.entry(child, e.getValue() + 1));
+    }
+    return max;
   }
 
   private static void addParams(FunctionScope scope, NodeList<Parameter> params) {

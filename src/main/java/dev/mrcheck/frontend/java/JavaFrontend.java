@@ -11,7 +11,9 @@ import com.github.javaparser.symbolsolver.resolution.typesolvers.CombinedTypeSol
 import com.github.javaparser.symbolsolver.resolution.typesolvers.JavaParserTypeSolver;
 import com.github.javaparser.symbolsolver.resolution.typesolvers.ReflectionTypeSolver;
 import dev.mrcheck.frontend.Frontend;
+import dev.mrcheck.frontend.InputScreen;
 import dev.mrcheck.frontend.SourceFile;
+import dev.mrcheck.ir.Function;
 import dev.mrcheck.ir.ParseProblem;
 import dev.mrcheck.ir.SourceLoc;
 import dev.mrcheck.ir.TranslationUnit;
@@ -71,10 +73,11 @@ public final class JavaFrontend implements Frontend {
   public TranslationUnit parse(SourceFile file) {
     String name = file.relativePath();
     int lines = (int) file.text().lines().count();
+    InputScreen screen = InputScreen.of(name, file.text());
     FileLowering lowering = null;
     List<ParseProblem> problems = new ArrayList<>();
     try {
-      ParseResult<CompilationUnit> result = parsers.get().parse(file.text());
+      ParseResult<CompilationUnit> result = parseScreened(screen);
       for (Problem p : result.getProblems()) problems.add(problem(name, p));
       if (result.getResult().isPresent()) {
         CompilationUnit cu = result.getResult().get();
@@ -86,11 +89,40 @@ public final class JavaFrontend implements Frontend {
       problems.add(new ParseProblem(SourceLoc.of(name, 1, 1),
           "Java parser gave up on this file: " + e.getClass().getSimpleName(), null));
     }
+    problems.addAll(screen.problems());
     if (lowering == null) {
       return new TranslationUnit(name, LANGUAGE, lines, List.of(), List.of(), List.of(), java.util.Map.of(), problems);
     }
-    return new TranslationUnit(name, LANGUAGE, lines, lowering.functions(), lowering.registrations(),
+    List<Function> functions = lowering.functions().stream()
+        .filter(f -> !screen.dropped(f.name().substring(f.name().lastIndexOf('.') + 1), f.loc().line()))
+        .toList();
+    return new TranslationUnit(name, LANGUAGE, lines, functions, lowering.registrations(),
         lowering.fields(), java.util.Map.of(), problems);
+  }
+
+  /**
+   * Parses the screened text (see {@link InputScreen}); if JavaParser still overflows the stack, the
+   * method that causes it is dropped and the file parsed again.
+   */
+  private ParseResult<CompilationUnit> parseScreened(InputScreen screen) {
+    while (true) {
+      try {
+        return parsers.get().parse(screen.text());
+      } catch (StackOverflowError e) {
+        if (!screen.dropOverflowing(this::overflows, "it nests too deeply: parsing it ran out of stack")) throw e;
+      }
+    }
+  }
+
+  private boolean overflows(String text) {
+    try {
+      parsers.get().parse(text);
+      return false;
+    } catch (StackOverflowError e) {
+      return true;
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   private static ParseProblem problem(String file, Problem p) {

@@ -1,4 +1,4 @@
-package dev.mrcheck.report;
+package dev.mrcheck;
 
 import java.io.IOException;
 import java.io.InputStream;

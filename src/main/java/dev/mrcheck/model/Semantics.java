@@ -1,4 +1,4 @@
-package dev.mrcheck.analysis;
+package dev.mrcheck.model;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package dev.mrcheck.rules;
+package dev.mrcheck.analysis;
 
 import dev.mrcheck.ir.SourceLoc;
 

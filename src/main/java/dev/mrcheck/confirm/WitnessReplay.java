@@ -1,8 +1,8 @@
-package dev.mrcheck.runtime.confirm;
+package dev.mrcheck.confirm;
 
 import dev.mrcheck.analysis.Fact;
 import dev.mrcheck.analysis.Place;
-import dev.mrcheck.analysis.Semantics;
+import dev.mrcheck.model.Semantics;
 import dev.mrcheck.model.RegionKind;
 import dev.mrcheck.model.Role;
 import dev.mrcheck.rules.Witness;

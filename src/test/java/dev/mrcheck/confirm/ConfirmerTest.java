@@ -1,4 +1,4 @@
-package dev.mrcheck.runtime.confirm;
+package dev.mrcheck.confirm;
 
 import static dev.mrcheck.analysis.Fact.Owner.NONE;
 import static dev.mrcheck.analysis.Fact.Owner.SELF;
@@ -16,7 +16,7 @@ import static dev.mrcheck.rules.WitnessStep.Kind.UNMAP;
 import static dev.mrcheck.rules.WitnessStep.Kind.UNPARENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mrcheck.analysis.Semantics;
+import dev.mrcheck.model.Semantics;
 import dev.mrcheck.ir.SourceLoc;
 import dev.mrcheck.model.RegionKind;
 import dev.mrcheck.rules.Finding;

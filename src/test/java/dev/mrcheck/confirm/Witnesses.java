@@ -1,4 +1,4 @@
-package dev.mrcheck.runtime.confirm;
+package dev.mrcheck.confirm;
 
 import dev.mrcheck.analysis.Fact;
 import dev.mrcheck.ir.SourceLoc;

@@ -1,6 +1,6 @@
-package dev.mrcheck.runtime.confirm;
+package dev.mrcheck.confirm;
 
-import dev.mrcheck.analysis.Semantics;
+import dev.mrcheck.model.Semantics;
 import dev.mrcheck.rules.Finding;
 import dev.mrcheck.rules.Witness;
 import dev.mrcheck.rules.WitnessStep;

@@ -1,4 +1,4 @@
-package dev.mrcheck.runtime.confirm;
+package dev.mrcheck.confirm;
 
 import static dev.mrcheck.analysis.Fact.Owner.SELF;
 import static dev.mrcheck.model.Role.REALIZE;
@@ -15,7 +15,7 @@ import static dev.mrcheck.runtime.ObjectGraph.EdgeKind.REFS;
 import static dev.mrcheck.runtime.ObjectGraph.EdgeKind.ROOT_OF;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mrcheck.analysis.Semantics;
+import dev.mrcheck.model.Semantics;
 import dev.mrcheck.model.RegionKind;
 import dev.mrcheck.runtime.ObjectGraph;
 import dev.mrcheck.runtime.ObjectGraph.GraphEdge;
