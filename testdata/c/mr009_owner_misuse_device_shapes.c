@@ -68,6 +68,7 @@ static void capture_realize(PCIDevice *pdev, Error **errp)
     memory_region_init_ram(&s->table, OBJECT(s->ctx), "capture.table", 0x400, &error_fatal);
 
     // BUG: MR009 owner 0
+    // BUG: MR003 inside the instance storage of TYPE_CAPTURE
     memory_region_init_io(&s->regs, 0, &capture_ops, s, "capture.regs", 0x100);
     pci_register_bar(pdev, 0, PCI_BASE_ADDRESS_SPACE_MEMORY, &s->regs);
 

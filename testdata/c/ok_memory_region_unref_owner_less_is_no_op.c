@@ -41,6 +41,7 @@ static void pinwin_realize(PCIDevice *pdev, Error **errp)
 {
     PinwinState *s = PINWIN(pdev);
 
+    // BUG: MR003 legacy_io is created with owner NULL inside the instance storage of TYPE_PINWIN
     memory_region_init_io(&s->legacy_io, NULL, &pinwin_io_ops, s,
                           "pinwin-legacy", 0x20);
     pci_register_bar(pdev, 0, PCI_BASE_ADDRESS_SPACE_IO, &s->legacy_io);

@@ -7,12 +7,12 @@ import java.util.Set;
 /**
  * What the rules read: every replayed API effect with its state, the teardown checkpoints, the
  * state where each replay root returns, the free-function overrides on regions, and which
- * replayed types are qdev devices.
+ * replayed types are qdev devices, and which regions die with a device's instance storage.
  */
 public record AnalysisResult(
     Semantics semantics, List<DeviceType> devices, List<Observation> observations,
     List<Checkpoint> checkpoints, List<RootExit> exits, int relevantFunctions, int runtimeRoots,
-    int truncatedReplays, List<FreeHookOverride> freeHooks, Set<String> qdevDevices) {
+    int truncatedReplays, List<FreeHookOverride> freeHooks, Set<String> qdevDevices, InstanceStorage instanceStorage) {
   public AnalysisResult {
     devices = List.copyOf(devices);
     observations = List.copyOf(observations);
@@ -26,7 +26,7 @@ public record AnalysisResult(
       List<Checkpoint> checkpoints, List<RootExit> exits, int relevantFunctions, int runtimeRoots,
       int truncatedReplays) {
     this(semantics, devices, observations, checkpoints, exits, relevantFunctions, runtimeRoots, truncatedReplays,
-        List.of(), Set.of());
+        List.of(), Set.of(), InstanceStorage.none());
   }
 
   /** Whether a replayed type is a qdev device (not a memory backend, a machine or another plain QOM object). */

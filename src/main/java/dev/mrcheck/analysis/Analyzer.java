@@ -129,7 +129,7 @@ public final class Analyzer {
     sorted.sort(Comparator.comparing(Observation::loc).thenComparing(o -> o.chain().size()));
     round.commit();
     return new AnalysisResult(semantics, devices, sorted, checkpoints, exits, callGraph.relevantCount(), roots,
-        exhausted, new ArrayList<>(freeHooks.values()), qdev);
+        exhausted, new ArrayList<>(freeHooks.values()), qdev, new InstanceStorage(program, model));
   }
 
   private static void keepFreeHooks(ReplayCache.Replay r, Map<String, FreeHookOverride> into) {
@@ -196,7 +196,7 @@ public final class Analyzer {
     // Finalize runs after QOM dropped the child properties, whatever unrealize did: replaying it from
     // the state after realize keeps every region the device owned in view; for a hot-pluggable device
     // it is replayed from the state after unrealize as well, so what unrealize made is seen. A
-    // throw-away instance is finalized right after instance_init (domain.md §3): finalize is replayed
+    // throw-away instance is finalized right after instance_init (docs/lifetime.md#phases): finalize is replayed
     // from that state as well, apart, since a region may have another owner there.
     Set<String> made = madeOutside(Role.INSTANCE_FINALIZE);
     variant = "throw-away instance";

@@ -166,7 +166,7 @@ final class EffectTransfer implements Effect.Visitor<Void> {
     observe(u, subject, null);
     List<String> releasedTargets = List.of();
     // In instance_finalize the device's own regions are already gone and unparent is a no-op
-    // (domain.md §3): what is known of their owner still tells later calls on them apart.
+    // (docs/lifetime.md#phases): what is known of their owner still tells later calls on them apart.
     if (phase == Role.INSTANCE_FINALIZE && Ownership.ownership(s, subject) == Fact.Owner.SELF) return null;
     if (Ownership.finalizedByUnparent(s, subject)) {
       // memory_region_finalize deletes the subregions of a container it finalizes.

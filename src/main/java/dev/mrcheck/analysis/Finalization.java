@@ -34,7 +34,7 @@ final class Finalization {
 
   /**
    * Refcount semantics, a device unplugged: after unrealize qdev deletes the device's regions from their
-   * containers and unparents them (domain.md §2), so no container holds one of them past the unplug. An
+   * containers and unparents them (docs/lifetime.md#semantics), so no container holds one of them past the unplug. An
    * unparented region holds its owner: a pending address_space_destroy over one of the device's regions
    * keeps the device alive until its RCU callback has run, and so have the destroys queued before it.
    */

@@ -142,9 +142,12 @@ final class FlowFrame {
   private Place followCall(Stmt.Call c, List<Place> args, RegionState s) {
     Function callee = flow.program.resolve(c.callee(), f.file());
     if (callee == null || !flow.follows(callee, ctx)) {
-      // Device code the replay does not enter may keep what it is given (a listener's section list).
+      // Device code the replay does not enter may keep what it is given (a listener's section list),
+      // unless its body shows it does not (memory_region_is_ram() reads a field).
       if (callee != null) {
-        for (Place a : args) References.stored(s, a, false);
+        for (int i = 0; i < args.size(); i++) {
+          if (flow.kept.mayKeep(callee, i)) References.stored(s, args.get(i), false);
+        }
       }
       Place made = fresh(c);
       forgetEarlierObject(made, s);
@@ -270,6 +273,8 @@ final class FlowFrame {
       return;
     }
     String id = unaliasedId(target, s);
+    // s->buf = g_new0(Buf, 1): what the site made has the field's type, as it would a local's.
+    if (value != null) flow.ownerShapes.allocated(value.id(), flow.ownerShapes.staticType(f, new Value.Path(target)));
     References.stored(s, value, id != null && Place.isWithin(id, Place.SELF));
     if (id == null) return;
     if (value == null || value.isUnknown() || value.isNull()) s.setAlias(id, null);

@@ -155,7 +155,7 @@ final class Ownership {
   /**
    * The device's own regions an address space over {@code root} keeps alive when references are on
    * regions (refcount): the root, and along an alias root the regions it aliases (an alias references
-   * its target). The chain ends at an owner-less region: nothing references it (domain.md §1), so what
+   * its target). The chain ends at an owner-less region: nothing references it (docs/lifetime.md#objects-and-references), so what
    * it aliases is not kept by the address space. A region of the device the program unparented while
    * something (an alias) still held it is the device's too: alive, it holds the device (what it aliases
    * is no longer known).

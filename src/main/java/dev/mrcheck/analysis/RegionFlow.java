@@ -31,10 +31,12 @@ final class RegionFlow {
   final Program program;
   private final CallGraph callGraph;
   final ApiModel model;
-  /** What a reference references decides which unparent finalizes a region (domain.md §2). */
+  /** What a reference references decides which unparent finalizes a region (docs/lifetime.md#semantics). */
   final Semantics semantics;
   final Consumer<Observation> sink;
   final OwnerShapes ownerShapes;
+  /** Which arguments a function the replay does not walk may keep. */
+  final KeptArguments kept;
   final QomClasses qom;
   Consumer<FreeHookOverride> freeHookSink = h -> { };
   /** Callee results by (callee, arguments, entry state, role): a helper met again in the same state is not re-analyzed. */
@@ -55,6 +57,7 @@ final class RegionFlow {
     this.sink = sink;
     this.qom = new QomClasses(program, model);
     this.ownerShapes = new OwnerShapes(program, qom);
+    this.kept = new KeptArguments(program, model);
   }
 
   /** Where {@code OBJECT(mr)->free = fn} assignments met during replays go. */

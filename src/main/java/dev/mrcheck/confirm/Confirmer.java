@@ -143,7 +143,10 @@ public final class Confirmer {
     return own;
   }
 
-  /** The regions the finding is about: those its last unparent or free destroys. */
+  /**
+   * The regions the finding is about: those its last unparent or free destroys; with neither, the
+   * owner-less regions it creates (QOM frees the instance storage they are embedded in).
+   */
   private static Set<String> subject(Witness w, WitnessReplay replay) {
     for (int i = w.steps().size() - 1; i >= 0; i--) {
       WitnessStep s = w.steps().get(i);
@@ -151,7 +154,11 @@ public final class Confirmer {
         return replay.destroyedNames(s);
       }
     }
-    return Set.of();
+    Set<String> ownerless = new HashSet<>();
+    for (WitnessStep s : w.steps()) {
+      if (s.kind() == WitnessStep.Kind.INIT && s.owner() == Fact.Owner.NONE) ownerless.add(replay.names().of(s.subject()));
+    }
+    return ownerless;
   }
 
   private static String missing(Witness w, WitnessReplay replay, LifecycleResult result) {

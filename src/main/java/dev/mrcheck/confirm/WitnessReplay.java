@@ -68,6 +68,10 @@ final class WitnessReplay {
         created.add(s.subject());
         createdKinds.put(s.subject(), s.regionKind());
       }
+      // The analysis names the device's own struct "self": its regions die with the instance storage.
+      if (s.kind() == WitnessStep.Kind.INIT && s.owner() != Fact.Owner.OTHER && s.subject().startsWith("self.")) {
+        replay.embeddedRegion(names.of(s.subject()));
+      }
     }
     declareUsedRegions(replay, phases);
     for (WitnessStep s : witness.steps()) {

@@ -2,7 +2,7 @@ package dev.mrcheck.model;
 
 import java.util.Locale;
 
-/** The lifecycle role a function plays for a QOM type (domain.md §3). */
+/** The lifecycle role a function plays for a QOM type (docs/lifetime.md#phases). */
 public enum Role {
   CLASS_INIT, INSTANCE_INIT, REALIZE, UNREALIZE, INSTANCE_FINALIZE;
 

@@ -2,7 +2,7 @@ package dev.mrcheck.model;
 
 import java.util.Locale;
 
-/** Which reference semantics of QEMU's memory core to check against (domain.md §2). */
+/** Which reference semantics of QEMU's memory core to check against (docs/lifetime.md#semantics). */
 public enum Semantics {
   /** QEMU before 10.2: a container always references its subregions' owner. */
   LEGACY,

@@ -15,6 +15,7 @@ final class StableStats {
     stats.put("linesParsed", s.linesParsed());
     stats.put("functions", s.functions());
     stats.put("droppedFunctions", s.droppedFunctions());
+    stats.put("inactiveFunctions", s.inactiveFunctions());
     stats.put("parseProblems", s.parseProblems());
     return stats;
   }

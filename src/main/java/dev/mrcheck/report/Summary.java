@@ -26,6 +26,9 @@ public final class Summary {
         .append(count(s.linesParsed(), "line")).append("), ");
     b.append(count(s.functions(), "function"));
     if (s.droppedFunctions() > 0) b.append(" (").append(s.droppedFunctions()).append(" dropped)");
+    if (s.inactiveFunctions() > 0) {
+      b.append(", ").append(count(s.inactiveFunctions(), "function")).append(" in inactive #if branches");
+    }
     b.append(", ").append(count(result.findings().size(), "finding"));
     Map<String, Integer> perRule = perRule(result);
     if (!perRule.isEmpty()) {

@@ -82,8 +82,7 @@ public final class AddressSpaceLifecycleRule extends Rule {
   }
 
   /**
-   * Whether the address space of a pending destroy still holds the device through its root (domain.md
-   * §2). Legacy and current: a reference on a region is one on its owner, so an address space over the
+   * Whether the address space of a pending destroy still holds the device through its root (docs/lifetime.md#semantics). Legacy and current: a reference on a region is one on its owner, so an address space over the
    * device's own region holds the device. Refcount: it holds the device's regions along its root (an
    * alias references its target), and such a region holds the device once it is no longer the device's
    * child: qdev unparents the device's regions after unrealize, or the program unparented it (its

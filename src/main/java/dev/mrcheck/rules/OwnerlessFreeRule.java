@@ -15,14 +15,18 @@ import java.util.function.Consumer;
     id = "MR003",
     name = "ownerless-free",
     severity = Severity.ERROR,
-    summary = "Unparenting or freeing a region created with owner NULL that is not an alias or a container.",
+    summary = "Unparenting or freeing a region created with owner NULL that is not an alias or a container, "
+        + "also implicitly: a named one embedded in the state of a device that can be unplugged.",
     description = "A MemoryRegion initialized with a NULL owner belongs to the machine: it is never reference "
         + "counted, so nothing keeps it alive while the memory core, an address space or an in-flight access "
         + "still uses it. Such regions must live forever. Give the region an owner (the device, or a wrapper "
-        + "QOM object for dynamic RAM), or never free it. Owner-less aliases and containers may be destroyed.",
+        + "QOM object for dynamic RAM), or never free it. Owner-less aliases and containers may be destroyed. "
+        + "The free may be implicit: after instance_finalize QOM frees the instance storage, so a named owner-less "
+        + "region embedded in the state of a device that can be unplugged dies then, while /machine/unattached "
+        + "still holds it (reported at its init).",
     tags = {"security", "correctness", "external/cwe/cwe-416"}, securitySeverity = "7.0")
 public final class OwnerlessFreeRule extends Rule {
-  private static final Set<String> OWNER_UNREFS = Set.of("memory_region_unref", "MemoryRegion.unref");
+  static final Set<String> OWNER_UNREFS = Set.of("memory_region_unref", "MemoryRegion.unref");
 
   @Override
   public void check(AnalysisResult analysis, Consumer<Finding> report) {
@@ -47,6 +51,7 @@ public final class OwnerlessFreeRule extends Rule {
       destroyed.stream().filter(f -> f.owner() == Fact.Owner.NONE && !f.kind().isTransient()).findFirst()
           .ifPresent(first -> report.accept(finding(o, first, unparent)));
     }
+    InstanceStorageFree.check(this, analysis, report);
   }
 
   private Finding finding(Observation o, Fact.Owned owned, boolean unparent) {

@@ -2,17 +2,20 @@ package dev.mrcheck.runtime;
 
 import dev.mrcheck.model.Semantics;
 import dev.mrcheck.model.RegionKind;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * Drives one device through its life on a fresh {@link RuntimeModel}, replaying the memory-API
- * events the analysis found in each lifecycle function (domain.md §3):
+ * events the analysis found in each lifecycle function (docs/lifetime.md#phases):
  *
  * <ul>
  *   <li>{@link #run()}: instance_init, attach to the QOM tree, (realize, unrealize)×cycles, unparent,
@@ -35,6 +38,7 @@ public final class LifecycleReplay {
   private final Map<String, RegionKind> machineRegions = new LinkedHashMap<>();
   private final Map<String, Map.Entry<String, RegionKind>> foreignRegions = new LinkedHashMap<>();
   private final Map<LifecyclePhase, List<MemoryEvent>> phases = new EnumMap<>(LifecyclePhase.class);
+  private final Set<String> embedded = new LinkedHashSet<>();
 
   public LifecycleReplay(Semantics semantics, String deviceName) {
     this.semantics = Objects.requireNonNull(semantics, "semantics");
@@ -60,6 +64,15 @@ public final class LifecycleReplay {
 
   public LifecycleReplay foreignRegion(String path, String ownerName, RegionKind kind) {
     foreignRegions.put(path, Map.entry(ownerName, kind));
+    return this;
+  }
+
+  /**
+   * A region the device creates inside its own instance struct ({@code &s->mmio}): QOM frees the
+   * instance storage after instance_finalize, and the region dies with it (docs/rules/MR003.md).
+   */
+  public LifecycleReplay embeddedRegion(String path) {
+    embedded.add(path);
     return this;
   }
 
@@ -125,7 +138,27 @@ public final class LifecycleReplay {
         regions.put(e.getKey(), model.initRegion(e.getKey(), owner, e.getValue().getValue(), null, null));
       }
       device = model.newObject(deviceName);
-      model.setInstanceFinalize(device, () -> replay(LifecyclePhase.INSTANCE_FINALIZE));
+      model.setInstanceFinalize(device, () -> {
+        replay(LifecyclePhase.INSTANCE_FINALIZE);
+        freeInstanceStorage();
+      });
+    }
+
+    /**
+     * What QOM does once instance_finalize returned: g_free of the instance, with the regions in it. The
+     * device's own regions died with its child properties (or, under refcount, hold the device until they
+     * die); an owner-less one is still a child of /machine/unattached when its storage goes.
+     */
+    private void freeInstanceStorage() {
+      List<Region> alive = new ArrayList<>();
+      for (String path : embedded) {
+        Region r = regions.get(path);
+        if (r != null && !r.isFinalized() && r.owner() == null) alive.add(r);
+      }
+      if (alive.isEmpty()) return;
+      model.note(null, "QOM frees the instance storage of " + deviceName + " after instance_finalize: the regions "
+          + "embedded in it die with it");
+      for (Region r : alive) model.freeRegion(r, null);
     }
 
     private QObject machineChild(String name) {

@@ -181,7 +181,7 @@ public sealed interface MemoryEvent {
   }
 
   /**
-   * A {@code memory_region_init*} whose owner argument is wrong (domain.md MR009): {@code misuse}
+   * A {@code memory_region_init*} whose owner argument is wrong (docs/rules/MR009.md): {@code misuse}
    * says how, as {@link Region.Misowning}.
    */
   record InitMisowned(SourceLoc loc, String description, String region, RegionKind kind, Region.Misowning misuse,

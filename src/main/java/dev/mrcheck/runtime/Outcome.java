@@ -45,14 +45,14 @@ public sealed interface Outcome {
   /**
    * A region created with owner NULL (not an alias or a container) destroyed by {@code object_unparent},
    * a dropped last reference or {@code g_free}: nothing reference-counts it, so nothing protects the
-   * memory core, an address space or an in-flight access that still uses it (domain.md MR003).
+   * memory core, an address space or an in-flight access that still uses it (docs/rules/MR003.md).
    */
   record OwnerlessDestroyed(String region, String operation, SourceLoc loc, String message)
       implements Outcome {}
 
   /**
    * A region other than an alias or a container created or destroyed at run time, while its device
-   * lives (domain.md MR010): the memory core and migration expect such regions to exist from realize on.
+   * lives (docs/rules/MR010.md): the memory core and migration expect such regions to exist from realize on.
    */
   record DynamicRegion(String region, String operation, SourceLoc loc, String message) implements Outcome {}
 }

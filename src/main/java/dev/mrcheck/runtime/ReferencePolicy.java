@@ -3,7 +3,7 @@ package dev.mrcheck.runtime;
 import dev.mrcheck.model.Semantics;
 
 /**
- * The table of domain.md §2 in one place: what each reference semantics references. Everything
+ * The table of docs/lifetime.md#semantics in one place: what each reference semantics references. Everything
  * else in the model is the same under all three.
  */
 final class ReferencePolicy {
@@ -50,7 +50,7 @@ final class ReferencePolicy {
   /**
    * Refcount semantics: a region keeps its owner alive from the moment it stops being the owner's
    * child (unparent) until it is finalized. While it is a child, the child link already ties it to
-   * the owner, so a region created and dropped with its owner needs no reference (domain.md §2,
+   * the owner, so a region created and dropped with its owner needs no reference (docs/lifetime.md#semantics,
    * "from init (or from unparent)"; a throw-away instance made for introspection must not leak).
    */
   boolean regionRefsOwnerOnceUnparented() {

@@ -26,7 +26,7 @@ public final class Region extends Node {
   boolean freeHook;
   boolean embeddedStorage;
 
-  /** How a region's owner argument can be wrong (domain.md MR009). */
+  /** How a region's owner argument can be wrong (docs/rules/MR009.md). */
   public enum Misowning {
     /** {@code OBJECT(mr)}, or an object whose first member is the region. */
     THE_REGION,
@@ -63,7 +63,7 @@ public final class Region extends Node {
     return selfOwned ? this : owner;
   }
 
-  /** Initialized with itself as owner (domain.md MR009): it is its own child property. */
+  /** Initialized with itself as owner (docs/rules/MR009.md): it is its own child property. */
   public boolean ownsItself() {
     return selfOwned;
   }

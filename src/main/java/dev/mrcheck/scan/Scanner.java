@@ -164,16 +164,18 @@ public final class Scanner {
       for (SourceText t : texts.values()) comments.addAll(t.suppressions());
       long lines = 0;
       int dropped = 0;
+      int inactive = 0;
       int parseProblems = 0;
       for (TranslationUnit tu : units.values()) {
         lines += tu.lines();
         dropped += (int) tu.droppedFunctions();
+        inactive += tu.inactiveFunctions();
         parseProblems += tu.problems().size();
         for (ParseProblem p : tu.problems()) problems.add(new FileProblem(p.loc(), describe(p)));
       }
       problems.sort((a, b) -> a.loc().compareTo(b.loc()));
       ScanStats stats = new ScanStats(files.size(), units.size(), lines, program.functionCount() , dropped,
-          parseProblems, (System.nanoTime() - start) / 1_000_000);
+          parseProblems, (System.nanoTime() - start) / 1_000_000, inactive);
       return new ScanResult(root, request.semantics().label(), findings, problems, stats, confirmations,
           new Suppressions(comments, List.of()));
     } finally {

@@ -178,7 +178,7 @@ public final class ProgramGenerator {
     /** One plausible call for the current state, weighted by what the hook usually does. */
     Stmt apiCall() {
       List<Supplier<Stmt>> options = new ArrayList<>();
-      // Nothing is created in instance_finalize: the object is already half gone (domain.md §3).
+      // Nothing is created in instance_finalize: the object is already half gone (docs/lifetime.md#phases).
       boolean finalize = role == Role.INSTANCE_FINALIZE;
       int w = role == Role.UNREALIZE || finalize ? 1 : 4;
       if (!finalize) add(options, w, this::init);

@@ -28,7 +28,7 @@ public interface RuleOracle {
 
   /**
    * When instance_finalize is about to run on a torn-down device: what is still held or mapped now is
-   * only released, if at all, by instance_finalize, which domain.md §3 does not count as cleanup.
+   * only released, if at all, by instance_finalize, which docs/lifetime.md#phases does not count as cleanup.
    */
   default void beforeFinalize(ModelState state, IntConsumer violatedAt) {}
 

@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.function.IntConsumer;
 
 /**
- * The table from runtime-model observations to rule ids (domain.md §4), one entry per rule. Only
+ * The table from runtime-model observations to rule ids (docs/lifetime.md#rules), one entry per rule. Only
  * rules in this table are compared; a rule added to {@code rules/} gets compared once its entry
  * is here.
  */
@@ -61,7 +61,7 @@ public final class RuleOracles {
         // address_space_destroy_free): the program did destroy it, as MR001 asks.
         boolean selfRef = c.stmt() instanceof Ref
             || c.stmt() instanceof AddressSpaceInit && s.own(c.subject()) && !c.space().destroyLost();
-        // Only legacy makes a same-owner container reference its subregion's owner (domain.md §4, MR001).
+        // Only legacy makes a same-owner container reference its subregion's owner (docs/lifetime.md#rules, MR001).
         // Under refcount the container references the subregion itself; when that holds the device, it is
         // because the subregion was unparented while mapped (MR002) or something else holds the container
         // (a foreign container, an alias): those are the findings, not an owner cycle.
@@ -293,7 +293,7 @@ public final class RuleOracles {
   /**
    * MR007: (a) a hot-pluggable device's address space over a root it does not own (instance_init or
    * realize) still registered when the device is torn down (before instance_finalize, which
-   * domain.md §3 does not count: it runs too late for the memory core); (b) a g_free or g_free_rcu
+   * docs/lifetime.md#phases does not count: it runs too late for the memory core); (b) a g_free or g_free_rcu
    * that loses a pending address_space_destroy; (c) a destroy in instance_finalize of a device that is
    * never unplugged, of an address space over its own root made in realize and live until then: under
    * legacy and current semantics it holds the device, which the model only finalizes by force; under
@@ -332,7 +332,7 @@ public final class RuleOracles {
      * analysis reads it (as if the leak were fixed), runs when the device's last reference is dropped,
      * while destroys queued before still wait for RCU; the model ran them first only because of the leak.
      * RCU runs callbacks in order, so the device waits for a destroy's callback when it, or one queued
-     * after it, still held the device then (an address space over the device's own root, domain.md §2).
+     * after it, still held the device then (an address space over the device's own root, docs/lifetime.md#semantics).
      * A destroy queued in that instance_finalize itself and lost to a free there is (b) as anywhere: after
      * a whole lifetime the forced instance_finalize is the only one that meets an address space unrealize
      * initialized again.

@@ -34,6 +34,7 @@ class JsonReportTest {
     assertThat(json.at("/problems/1")).isEqualTo(MAPPER.readTree(
         "{\"file\": \"hw/unreadable.c\", \"line\": 0, \"column\": 0, \"message\": \"cannot read file\"}"));
     assertThat(json.at("/stats/functions").asInt()).isEqualTo(89);
+    assertThat(json.at("/stats/inactiveFunctions").asInt()).isZero();
     assertThat(json.at("/stats/wallMillis").isMissingNode()).isTrue();
   }
 

@@ -17,6 +17,14 @@ class SummaryTest {
   }
 
   @Test
+  void countsFunctionsInInactivePreprocessorBranches() {
+    ScanResult r = new ScanResult(Path.of("/r"), "current", List.of(), List.of(),
+        new ScanStats(2, 2, 40, 5, 0, 0, 50, 3));
+    assertThat(Summary.line(r)).isEqualTo("mrcheck: 2 files (2 parsed, 40 lines), 5 functions, "
+        + "3 functions in inactive #if branches, 0 findings, 0.1 s [semantics current]");
+  }
+
+  @Test
   void quietWhenThereIsNothingToSay() {
     ScanResult r = new ScanResult(Path.of("/r"), "legacy", List.of(), List.of(),
         new ScanStats(1, 1, 1, 1, 0, 0, 50));

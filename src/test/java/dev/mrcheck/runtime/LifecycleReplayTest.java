@@ -69,6 +69,40 @@ class LifecycleReplayTest {
     assertThat(r.trace()).extracting(TraceEntry::message).contains("s->mmio deleted from system_memory");
   }
 
+  private static MemoryEvent initOwnerlessIo(String path) {
+    return new MemoryEvent.InitRegion(at(), "memory_region_init_io(&" + path + ", NULL, ...)", path, RegionKind.IO,
+        null, true);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Semantics.class)
+  void ownerlessRegionInTheInstanceStorageDiesWhenQomFreesIt(Semantics semantics) {
+    LifecycleResult r = new LifecycleReplay(semantics, "dev0")
+        .embeddedRegion("s->bar")
+        .phase(REALIZE, List.of(initOwnerlessIo("s->bar")))
+        .run();
+    assertThat(r.deviceFinalized()).isTrue();
+    assertThat(r.outcomes(Outcome.OwnerlessDestroyed.class)).singleElement()
+        .satisfies(o -> assertThat(o.region()).isEqualTo("s->bar"));
+    assertThat(r.trace()).extracting(TraceEntry::message)
+        .anyMatch(m -> m.startsWith("QOM frees the instance storage of dev0 after instance_finalize"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Semantics.class)
+  void instanceStorageFreeLeavesHeapAndOwnedRegionsAlone(Semantics semantics) {
+    LifecycleResult heap = new LifecycleReplay(semantics, "dev0")
+        .phase(REALIZE, List.of(initOwnerlessIo("s->rom")))
+        .run();
+    assertThat(heap.outcomes()).isEmpty();
+    LifecycleResult owned = new LifecycleReplay(semantics, "dev0")
+        .embeddedRegion("s->mmio")
+        .phase(REALIZE, List.of(initIo("s->mmio")))
+        .run();
+    assertThat(owned.outcomes()).isEmpty();
+    assertThat(owned.deviceFinalized()).isTrue();
+  }
+
   @ParameterizedTest
   @EnumSource(Semantics.class)
   void deletingAtUnrealizeIsClean(Semantics semantics) {

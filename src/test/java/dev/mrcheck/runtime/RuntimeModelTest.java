@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The model against what QEMU documents (domain.md §1-§3), one behaviour per test. */
+/** The model against what QEMU documents (docs/lifetime.md), one behaviour per test. */
 class RuntimeModelTest {
   private static final SourceLoc INIT = SourceLoc.of("hw/misc/dev.c", 10, 5);
   private static final SourceLoc ADD = SourceLoc.of("hw/misc/dev.c", 20, 5);

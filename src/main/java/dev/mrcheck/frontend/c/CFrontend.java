@@ -163,8 +163,8 @@ public final class CFrontend implements Frontend {
     }
 
     problems.sort((a, b) -> a.loc().compareTo(b.loc()));
-    return new TranslationUnit(
-        name, "c", locs.lineCount(), functions, walk.types, walk.fields, stringMacros(ast, locs), problems);
+    return new TranslationUnit(name, "c", locs.lineCount(), functions, walk.types, walk.fields,
+        stringMacros(ast, locs), problems, InactiveFunctions.count(ast, locs, screen.text()));
   }
 
   /** One walk over the file's declarations: what is lowered later, type facts, and the parser's problems. */
