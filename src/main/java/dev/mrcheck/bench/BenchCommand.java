@@ -254,12 +254,12 @@ public final class BenchCommand implements Callable<Integer> {
     List<RunFigures> runs = new ArrayList<>();
     RunFigures cold;
     try {
-      cold = RunFigures.measure(listener -> new Scanner().scan(request, ScanOverlay.NONE, listener));
+      cold = RunFigures.measure(listener -> scan(request, listener));
       out.printf(Locale.ROOT, "cold       %s%n", describe(cold));
       out.printf(Locale.ROOT, "           %s%n", phases(cold));
       out.flush();
       for (int i = 1; i <= repeat; i++) {
-        RunFigures run = RunFigures.measure(listener -> new Scanner().scan(request, ScanOverlay.NONE, listener));
+        RunFigures run = RunFigures.measure(listener -> scan(request, listener));
         runs.add(run);
         out.printf(Locale.ROOT, "run %-6d %s%n", i, describe(run));
         out.printf(Locale.ROOT, "           %s%n", phases(run));
@@ -272,6 +272,12 @@ public final class BenchCommand implements Callable<Integer> {
     }
     summarize(treeFiles < 0 ? cold.result().stats().filesFound() : treeFiles, treeLines, planted, cold, runs, out);
     return 0;
+  }
+
+  /** As {@link Scanner#scan(ScanRequest)}, telling {@code listener} the scan's profile. */
+  private static ScanResult scan(ScanRequest request, dev.mrcheck.scan.ScanListener listener) throws ScanException {
+    ScanResult analyzed = new Scanner().analyze(request, ScanOverlay.NONE, listener);
+    return dev.mrcheck.scan.RequestStages.run(analyzed, request.keepUnconfirmed(), request.rules());
   }
 
   /** The run's phases as the scanner timed them: wall time each, then the work counts. */

@@ -4,6 +4,7 @@ import dev.mrcheck.baseline.Baseline;
 import dev.mrcheck.baseline.BaselineComparison;
 import dev.mrcheck.config.ConfigLoader;
 import dev.mrcheck.config.ProjectConfig;
+import dev.mrcheck.pipeline.FindingsPipeline;
 import dev.mrcheck.progress.ProgressLine;
 import dev.mrcheck.progress.Terminal;
 import dev.mrcheck.rules.RuleInfo;
@@ -11,13 +12,10 @@ import dev.mrcheck.scan.ScanException;
 import dev.mrcheck.scan.ScanListener;
 import dev.mrcheck.scan.ScanRequest;
 import dev.mrcheck.scan.ScanResult;
-import dev.mrcheck.suppress.SuppressionFilter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
@@ -26,8 +24,8 @@ import picocli.CommandLine.Option;
 /**
  * The {@code scan} options for adopting mrcheck in an existing project (issue #8): the project
  * configuration file, the baseline, suppression reporting and the progress line. A picocli mixin,
- * so {@link ScanCommand} only calls into it at four points: config before the request, the scan
- * itself, the result after it, and the summary.
+ * so {@link ScanCommand} only calls into it at a few points: config before the request, the scan
+ * itself, the findings pipeline after it, and the summary.
  */
 final class AdoptionOptions {
   @Option(names = "--config", paramLabel = "FILE",
@@ -67,19 +65,13 @@ final class AdoptionOptions {
     Set<String> known = catalogue.stream().map(RuleInfo::id).collect(Collectors.toSet());
     Path file = configFile;
     if (file == null) {
-      file = ConfigLoader.find(scanDirectory(paths)).orElse(null);
+      file = ConfigLoader.findFor(paths).orElse(null);
       if (file == null) return null;
     } else if (!java.nio.file.Files.isRegularFile(file)) {
       throw new ScanException("config file not found: " + file);
     }
     config = new ConfigLoader(known).load(file);
     return config;
-  }
-
-  /** The directory the search for .mrcheck.yaml starts from: the first path, or its directory. */
-  private static Path scanDirectory(List<Path> paths) {
-    Path first = paths.get(0).toAbsolutePath().normalize();
-    return java.nio.file.Files.isDirectory(first) ? first : first.getParent();
   }
 
   /** {@code --compare} reports a difference between two scans, which a baseline has no part in. */
@@ -127,27 +119,23 @@ final class AdoptionOptions {
   }
 
   /**
-   * The result as the project sees it: per-rule severities and exclusions from the configuration,
-   * unused suppressions if asked, the baseline written and applied.
+   * The findings pipeline as the project wants it: the request's stages, then per-rule severities and
+   * exclusions from the configuration, unused suppressions if asked, and the baseline to compare with.
    */
-  ScanResult afterScan(ScanResult result, ScanRequest request, Set<String> rulesThatRan) throws ScanException,
-      IOException {
-    if (config != null) result = ConfiguredResult.apply(result, config);
-    if (reportUnusedSuppressions) {
-      List<dev.mrcheck.rules.Finding> all = new ArrayList<>(result.findings());
-      all.addAll(SuppressionFilter.unused(result.suppressions(), rulesThatRan));
-      all.sort(null);
-      result = result.withFindings(all);
-    }
+  FindingsPipeline pipeline(ScanRequest request, Set<String> rulesThatRan) throws ScanException {
+    FindingsPipeline p = FindingsPipeline.forRequest(request).withConfig(config);
+    if (reportUnusedSuppressions) p = p.reportingUnusedSuppressions(rulesThatRan);
+    if (baselineFile != null) p = p.withBaseline(Baseline.read(baselineFile));
+    return p;
+  }
+
+  /** Keeps the baseline comparison for the summary and SARIF, and writes the baseline if asked. */
+  void record(FindingsPipeline.Outcome outcome) throws ScanException, IOException {
+    comparison = outcome.comparison();
     if (baselineOut != null) {
-      Baseline recorded = Baseline.of(result.findings());
+      Baseline recorded = Baseline.of(outcome.beforeBaseline());
       baselineOut.write(recorded::write);
     }
-    if (baselineFile != null) {
-      comparison = BaselineComparison.of(result.findings(), Baseline.read(baselineFile));
-      result = result.withFindings(comparison.fresh());
-    }
-    return result;
   }
 
   BaselineComparison comparison() {
@@ -170,14 +158,4 @@ final class AdoptionOptions {
     return b.toString();
   }
 
-  ProjectConfig config() {
-    return config;
-  }
-
-  /** Settings of the configuration as -D arguments, so the command line's own -D come after and win. */
-  static List<String> defineArgs(Map<String, String> defines) {
-    List<String> out = new ArrayList<>();
-    defines.forEach((k, v) -> out.add(k + "=" + v));
-    return out;
-  }
 }

@@ -43,12 +43,12 @@ public record CliContext(ScanFunction scanner, List<RuleInfo> rules, HelpPages h
     ScanFunction scan = new ScanFunction() {
       @Override
       public ScanResult scan(ScanRequest request) throws ScanException {
-        return scanner.scan(request);
+        return scanner.analyze(request);
       }
 
       @Override
       public ScanResult scan(ScanRequest request, ScanListener listener) throws ScanException {
-        return scanner.scan(request, ScanOverlay.NONE, listener);
+        return scanner.analyze(request, ScanOverlay.NONE, listener);
       }
     };
     // The suppression pseudo-rules are listed with the rules: 'mrcheck rules' and SARIF name them.

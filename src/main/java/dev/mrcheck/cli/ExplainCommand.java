@@ -1,7 +1,7 @@
 package dev.mrcheck.cli;
 
 import dev.mrcheck.model.Semantics;
-import dev.mrcheck.frontend.FrontendOptions;
+import dev.mrcheck.pipeline.FindingsPipeline;
 import dev.mrcheck.report.TextReport;
 import dev.mrcheck.report.VisibleText;
 import dev.mrcheck.rules.Finding;
@@ -19,14 +19,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -60,18 +59,8 @@ final class ExplainCommand implements Callable<Integer> {
       description = "Files or directories to scan (default: FILE). Give the directory when helpers live elsewhere.")
   List<Path> paths = new ArrayList<>();
 
-  @Option(names = "--semantics", paramLabel = "MODEL", defaultValue = "current",
-      description = "QEMU reference semantics: legacy, current or refcount. Default: ${DEFAULT-VALUE}.")
-  Semantics semantics;
-
-  @Option(names = "--model", paramLabel = "FILE", description = "An extra API model file (.mrm). Repeatable.")
-  List<Path> modelFiles = new ArrayList<>();
-
-  @Option(names = "-I", paramLabel = "DIR", description = "Add DIR to the include search path. Repeatable.")
-  List<Path> includeDirs = new ArrayList<>();
-
-  @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Parser threads. Default: the number of cores.")
-  Integer jobs;
+  /** --semantics, --model, -I, -D, -j: see {@link AnalysisOptions}. */
+  @Mixin AnalysisOptions analysis = new AnalysisOptions();
 
   ExplainCommand(CliContext context) {
     this.context = context;
@@ -91,12 +80,9 @@ final class ExplainCommand implements Callable<Integer> {
     }
     int line = (int) asked;
     List<Path> scanned = paths.isEmpty() ? List.of(file) : paths;
-    for (Path p : scanned) {
-      if (!Files.exists(p)) throw new ScanException("no such file or directory: " + p);
-    }
-    int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, jobs);
-    ScanResult result = context.scanner().scan(new ScanRequest(scanned, semantics, Set.of(), modelFiles,
-        new FrontendOptions(includeDirs, Map.of()), threads, true));
+    ScanRequest request = analysis.request(scanned, analysis.settings(Set.of(), null, null), true, spec.commandLine().getErr());
+    ScanResult result = FindingsPipeline.forRequest(request).run(context.scanner().scan(request)).result();
+    Semantics semantics = request.semantics();
 
     Path target = file.toAbsolutePath().normalize();
     List<Finding> here = result.findings().stream()
@@ -135,7 +121,7 @@ final class ExplainCommand implements Callable<Integer> {
         .limit(NEAREST)
         .sorted()
         .toList();
-    out.println("no finding at " + VisibleText.of(where) + " under --semantics " + semantics.label() + " ("
+    out.println("no finding at " + VisibleText.of(where) + " under --semantics " + result.semantics() + " ("
         + (inFile.isEmpty() ? "none in this file, " : "") + result.findings().size() + " finding(s) in the scan)");
     if (!inFile.isEmpty()) {
       out.println("nearest findings in this file:");

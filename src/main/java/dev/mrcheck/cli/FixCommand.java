@@ -1,24 +1,21 @@
 package dev.mrcheck.cli;
 
-import dev.mrcheck.model.Semantics;
 import dev.mrcheck.fix.Fixes;
-import dev.mrcheck.frontend.FrontendOptions;
+import dev.mrcheck.pipeline.FindingsPipeline;
 import dev.mrcheck.rules.RuleInfo;
 import dev.mrcheck.scan.ScanException;
 import dev.mrcheck.scan.ScanRequest;
 import dev.mrcheck.scan.ScanResult;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -53,21 +50,8 @@ final class FixCommand implements Callable<Integer> {
   @Option(names = "--diff", description = "Print the fixes as a unified diff (a/ b/ prefixes) and change no file.")
   boolean diff;
 
-  @Option(names = "--semantics", paramLabel = "MODEL", defaultValue = "current",
-      description = "QEMU reference semantics: legacy, current or refcount. Default: ${DEFAULT-VALUE}.")
-  Semantics semantics;
-
-  @Option(names = "--model", paramLabel = "FILE", description = "An extra API model file (.mrm). Repeatable.")
-  List<Path> modelFiles = new ArrayList<>();
-
-  @Option(names = "-I", paramLabel = "DIR", description = "Add DIR to the include search path. Repeatable.")
-  List<Path> includeDirs = new ArrayList<>();
-
-  @Option(names = "-D", paramLabel = "NAME[=VALUE]", description = "Define a preprocessor macro. Repeatable.")
-  List<String> defines = new ArrayList<>();
-
-  @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Parser threads. Default: the number of cores.")
-  Integer jobs;
+  /** --semantics, --model, -I, -D, -j: see {@link AnalysisOptions}. */
+  @Mixin AnalysisOptions analysis = new AnalysisOptions();
 
   FixCommand(CliContext context) {
     this.context = context;
@@ -75,20 +59,9 @@ final class FixCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws ScanException, IOException {
-    for (Path p : paths) {
-      if (!Files.exists(p)) throw new ScanException("no such file or directory: " + p);
-    }
     Set<String> rules = selectedRules();
-    Map<String, String> defs = new LinkedHashMap<>();
-    for (String d : defines) {
-      int eq = d.indexOf('=');
-      defs.put(eq < 0 ? d : d.substring(0, eq), eq < 0 ? "1" : d.substring(eq + 1));
-    }
-    int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
-    if (threads < 1) throw usage("--jobs must be at least 1, got " + threads);
-    ScanRequest request = new ScanRequest(paths, semantics, rules, modelFiles,
-        new FrontendOptions(includeDirs, defs), threads, false);
-    ScanResult result = context.scanner().scan(request);
+    ScanRequest request = analysis.request(paths, analysis.settings(rules, null, null), false, spec.commandLine().getErr());
+    ScanResult result = FindingsPipeline.forRequest(request).run(context.scanner().scan(request)).result();
     FixRun.run(result, rules, diff, context.displayRoot(result.root()), spec.commandLine().getOut(), spec.commandLine().getErr());
     return ExitCodes.OK;
   }

@@ -13,8 +13,9 @@ import picocli.CommandLine.Option;
     versionProvider = VersionProvider.class,
     description = {
       "Run a Language Server (LSP over stdio) with live MemoryRegion diagnostics, hover and quick fixes.",
-      "Settings (initializationOptions or workspace/didChangeConfiguration): semantics, rules, models,",
-      "includeDirs, defines; see the README.",
+      "Reads .mrcheck.yaml as 'scan' does; settings (initializationOptions or workspace/didChangeConfiguration)",
+      "apply over it as the command line does: semantics, rules, models, includeDirs, defines, compileCommands;",
+      "see the README.",
     })
 final class LspCommand implements Callable<Integer> {
   @Option(names = "--port", paramLabel = "N",

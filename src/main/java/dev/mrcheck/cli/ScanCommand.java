@@ -1,9 +1,11 @@
 package dev.mrcheck.cli;
 
 import dev.mrcheck.model.Semantics;
+import dev.mrcheck.config.ProjectConfig;
+import dev.mrcheck.pipeline.AnalysisSettings;
+import dev.mrcheck.pipeline.FindingsPipeline;
 import dev.mrcheck.changes.ChangedLines;
 import dev.mrcheck.changes.GitChanges;
-import dev.mrcheck.frontend.FrontendOptions;
 import dev.mrcheck.io.SourceReader;
 import dev.mrcheck.fix.SourceTexts;
 import dev.mrcheck.report.HtmlReport;
@@ -13,7 +15,6 @@ import dev.mrcheck.report.SarifReport;
 import dev.mrcheck.report.Summary;
 import dev.mrcheck.report.TextReport;
 import dev.mrcheck.rules.RuleInfo;
-import dev.mrcheck.scan.CompilationDatabase;
 import dev.mrcheck.scan.ScanException;
 import dev.mrcheck.scan.ScanRequest;
 import dev.mrcheck.scan.ScanResult;
@@ -23,10 +24,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -50,10 +49,6 @@ import picocli.CommandLine.Spec;
       "Diagnostics go to stdout (or --output); a one-line summary goes to stderr.",
     })
 final class ScanCommand implements Callable<Integer> {
-  static final Semantics DEFAULT_SEMANTICS = Semantics.CURRENT;
-
-  /** {@code -D} as the C preprocessor takes it: a name, optionally with parameters, then {@code =value}. */
-
   private final CliContext context;
 
   @Spec CommandSpec spec;
@@ -72,31 +67,10 @@ final class ScanCommand implements Callable<Integer> {
       description = "Write the report to FILE (replaced atomically) instead of stdout.")
   Path output;
 
-  @Option(names = "--semantics", paramLabel = "MODEL", defaultValue = "current",
-      description = "QEMU reference semantics to check against: legacy (before 10.2), current (10.2 "
-          + "and later) or refcount (the proposed per-region refcount series). Default: ${DEFAULT-VALUE}.")
-  Semantics semantics;
-
   @Option(names = "--rules", paramLabel = "ID", split = ",",
       description = "Run only these rules (comma-separated ids, e.g. MR001,MR002). Default: all. "
           + "See 'mrcheck rules'.")
   List<String> ruleIds = new ArrayList<>();
-
-  @Option(names = "--model", paramLabel = "FILE",
-      description = "An extra API model file (.mrm) added to the bundled model. Repeatable.")
-  List<Path> modelFiles = new ArrayList<>();
-
-  @Option(names = "-I", paramLabel = "DIR",
-      description = "Add DIR to the include search path. Repeatable.")
-  List<Path> includeDirs = new ArrayList<>();
-
-  @Option(names = "-D", paramLabel = "NAME[=VALUE]",
-      description = "Define a preprocessor macro (value 1 if omitted). Repeatable.")
-  List<String> defines = new ArrayList<>();
-
-  @Option(names = {"-j", "--jobs"}, paramLabel = "N",
-      description = "Parser threads. Default: the number of cores.")
-  Integer jobs;
 
   @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
       description = "Exit with 1 if there is a finding at or above LEVEL: error, warning, note or "
@@ -148,6 +122,9 @@ final class ScanCommand implements Callable<Integer> {
           + "notes); 'mrcheck explain FILE:LINE' prints it in full.")
   boolean trace;
 
+  /** --semantics, --model, -I, -D, -j: see {@link AnalysisOptions}. */
+  @Mixin AnalysisOptions analysis = new AnalysisOptions();
+
   /** Project configuration, baseline, suppressions, progress: see {@link AdoptionOptions}. */
   @Mixin AdoptionOptions adoption = new AdoptionOptions();
 
@@ -157,19 +134,21 @@ final class ScanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws ScanException, IOException {
-    applyProjectConfig();
-    ScanRequest request = request();
+    ProjectConfig config = adoption.loadConfig(paths, context.rules());
+    AnalysisSettings settings = analysis.settings(selectedRules(), compileCommands, maxFileSize()).over(config);
+    ScanRequest request = analysis.request(paths, settings, unconfirmed, spec.commandLine().getErr());
     OutputFile outputFile = output == null ? null : new OutputFile(output);
     if (outputFile != null) outputFile.checkWritable();
     adoption.checkOutputs(outputFile, () -> inputs(request));
 
     ChangedLines changes = changedSince == null ? null : GitChanges.since(changedSince, paths.get(0));
     if (compare != null) return compare(request, outputFile, changes);
-    ScanResult scanned = adoption.scan(scanner(), request, spec.commandLine().getErr());
+    ScanResult analyzed = adoption.scan(scanner(), request, spec.commandLine().getErr());
     Set<String> ran = new LinkedHashSet<>();
     for (RuleInfo r : rulesThatRan(request)) ran.add(r.id());
-    ScanResult whole = adoption.afterScan(scanned, request, ran);
-    ScanResult result = onlyChanged(whole, changes);
+    FindingsPipeline.Outcome outcome = adoption.pipeline(request, ran).onlyChanged(changes).run(analyzed);
+    adoption.record(outcome);
+    ScanResult result = outcome.result();
 
     Report report = report(request, result);
     PrintWriter out = spec.commandLine().getOut();
@@ -182,68 +161,21 @@ final class ScanCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     if (verbose) new TextReport(displayRoot(result.root())).writeProblems(result, err);
     err.println(Summary.line(result) + adoption.summarySuffix());
-    if (changes != null) err.println(changes.summary(whole.findings().size(), result.findings().size()));
+    if (changes != null) err.println(changes.summary(outcome.beforeChanges(), result.findings().size()));
     err.flush();
     if (fix) FixRun.run(result, Set.of(), false, displayRoot(result.root()), out, err);
     if (adoption.wroteBaseline()) return ExitCodes.OK;
     return failOn.fails(result.findings()) ? ExitCodes.FINDINGS : ExitCodes.OK;
   }
 
-  /**
-   * Settings of .mrcheck.yaml that the command line did not give: the command line wins for
-   * --semantics and --rules; models, include directories and defines add up, the config's first
-   * (a -D on the command line redefines a macro the config set).
-   */
-  private void applyProjectConfig() throws ScanException {
-    var config = adoption.loadConfig(paths, context.rules());
-    if (config == null) return;
-    var parsed = spec.commandLine().getParseResult();
-    if (config.semantics() != null && !parsed.hasMatchedOption("--semantics")) semantics = config.semantics();
-    if (ruleIds.isEmpty()) ruleIds = new ArrayList<>(config.rules());
-    List<Path> models = new ArrayList<>(config.models());
-    models.addAll(modelFiles);
-    modelFiles = models;
-    List<Path> includes = new ArrayList<>(config.includeDirs());
-    includes.addAll(includeDirs);
-    includeDirs = includes;
-    List<String> allDefines = new ArrayList<>(AdoptionOptions.defineArgs(config.defines()));
-    allDefines.addAll(defines);
-    defines = allDefines;
-    if (compileCommands == null) compileCommands = config.compileCommands();
-    if (maxFileSize == null && config.maxFileSize() != null) maxFileSize = config.maxFileSize().toString();
-  }
-
-  private long maxFileSize() {
-    if (maxFileSize == null) return SourceReader.DEFAULT_MAX_BYTES;
+  /** {@code --max-file-size} in bytes; null when not given (then .mrcheck.yaml's, else the default). */
+  private Long maxFileSize() {
+    if (maxFileSize == null) return null;
     Long bytes = SourceReader.parseSize(maxFileSize);
     if (bytes == null || bytes < 1 || bytes > SourceReader.LARGEST_MAX_BYTES) {
       throw usage("bad --max-file-size '" + maxFileSize + "': expected a size such as 16M, 512K or 1G (at most 2G)");
     }
     return bytes;
-  }
-
-  private ScanRequest request() throws ScanException {
-    for (Path p : paths) {
-      if (!Files.exists(p)) throw new ScanException("no such file or directory: " + p);
-      if (!Files.isReadable(p)) throw new ScanException("cannot read " + p + ": permission denied");
-    }
-    for (Path m : modelFiles) {
-      if (!Files.isRegularFile(m)) throw new ScanException("model file not found: " + m);
-      if (!Files.isReadable(m)) throw new ScanException("cannot read model file " + m + ": permission denied");
-    }
-    for (Path dir : includeDirs) {
-      // As cc does: a missing include directory is not an error, but say so, it is usually a typo.
-      if (!Files.isDirectory(dir)) spec.commandLine().getErr().println("mrcheck: warning: include directory not found: " + dir);
-    }
-    int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
-    if (threads < 1) throw usage("--jobs must be at least 1, got " + threads);
-    return new ScanRequest(paths, semantics, selectedRules(), modelFiles,
-        new FrontendOptions(includeDirs, parseDefines()), threads, unconfirmed,
-        compileCommands == null ? null : CompilationDatabase.load(compileCommands), maxFileSize());
-  }
-
-  private static ScanResult onlyChanged(ScanResult result, ChangedLines changes) {
-    return changes == null ? result : changes.keepTouched(result);
   }
 
   /** The scanner, printing each scan's profile with {@code --profile}. */
@@ -259,8 +191,13 @@ final class ScanCommand implements Callable<Integer> {
     }
     String conflict = adoption.conflictWithCompare();
     if (conflict != null) throw usage(conflict + " cannot be combined with --compare");
-    ScanResult first = onlyChanged(scanner().scan(request), changes);
-    ScanResult second = onlyChanged(scanner().scan(request.withSemantics(compare)), changes);
+    // --compare sets two analyses side by side: only the request stages and the changed lines apply, not
+    // the configuration's severities and exclusions, which would hide what differs.
+    ScanResult first = FindingsPipeline.forRequest(request).onlyChanged(changes)
+        .run(scanner().scan(request)).result();
+    ScanRequest other = request.withSemantics(compare);
+    ScanResult second = FindingsPipeline.forRequest(other).onlyChanged(changes)
+        .run(scanner().scan(other)).result();
     SemanticsDiff diff = SemanticsDiff.of(first, second);
     Report report = format == OutputFormat.JSON
         ? diff.jsonReport(context.sourceRoot(first.root()))
@@ -289,16 +226,6 @@ final class ScanCommand implements Callable<Integer> {
       selected.add(rule.id());
     }
     return selected;
-  }
-
-  private Map<String, String> parseDefines() {
-    Map<String, String> result = new LinkedHashMap<>();
-    for (String d : defines) {
-      var macro = dev.mrcheck.config.MacroDefinition.parse(d)
-          .orElseThrow(() -> usage("bad -D '" + d + "': expected NAME or NAME=VALUE"));
-      result.put(macro.getKey(), macro.getValue());
-    }
-    return result;
   }
 
   /** What no output may replace: what the scan reads, found as the scan will find it. */

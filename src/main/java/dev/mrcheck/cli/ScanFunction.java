@@ -5,7 +5,10 @@ import dev.mrcheck.scan.ScanListener;
 import dev.mrcheck.scan.ScanRequest;
 import dev.mrcheck.scan.ScanResult;
 
-/** What {@code mrcheck scan} runs: the real {@link dev.mrcheck.scan.Scanner}, or a test's fake. */
+/**
+ * The analysis the commands run: {@link dev.mrcheck.scan.Scanner#analyze}, or a test's fake. Its
+ * result goes through {@link dev.mrcheck.pipeline.FindingsPipeline} before anything is reported.
+ */
 @FunctionalInterface
 public interface ScanFunction {
   ScanResult scan(ScanRequest request) throws ScanException;

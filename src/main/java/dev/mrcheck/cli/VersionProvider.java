@@ -11,7 +11,7 @@ final class VersionProvider implements IVersionProvider {
   @Override
   public String[] getVersion() {
     String semantics = Arrays.stream(Semantics.values())
-        .map(s -> s == ScanCommand.DEFAULT_SEMANTICS ? s.label() + " (default)" : s.label())
+        .map(s -> s == dev.mrcheck.pipeline.AnalysisSettings.DEFAULT_SEMANTICS ? s.label() + " (default)" : s.label())
         .collect(Collectors.joining(", "));
     return new String[] {
       ToolInfo.NAME + " " + ToolInfo.version(),

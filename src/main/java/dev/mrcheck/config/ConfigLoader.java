@@ -60,14 +60,25 @@ public final class ConfigLoader {
     return Optional.empty();
   }
 
+  /**
+   * The nearest {@code .mrcheck.yaml} for a scan of {@code paths}: from the first path's directory
+   * (the path itself when it is one) upwards. The CLI and the language server look alike.
+   */
+  public static Optional<Path> findFor(List<Path> paths) {
+    if (paths.isEmpty()) return Optional.empty();
+    Path first = paths.get(0).toAbsolutePath().normalize();
+    Path dir = Files.isDirectory(first) ? first : first.getParent();
+    return dir == null ? Optional.empty() : find(dir);
+  }
+
   public ProjectConfig load(Path file) throws ConfigException {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (CharacterCodingException e) {
-      throw new ConfigException(file + " is not valid UTF-8 (save it as UTF-8)");
+      throw new ConfigException(file, file + " is not valid UTF-8 (save it as UTF-8)");
     } catch (IOException e) {
-      throw new ConfigException(IoMessages.cannot("read", file, e));
+      throw new ConfigException(file, IoMessages.cannot("read", file, e));
     }
     return parse(file, text);
   }
@@ -95,9 +106,9 @@ public final class ConfigLoader {
         root = new Yaml(options).compose(in);
       } catch (MarkedYAMLException e) {
         int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 1;
-        throw new ConfigException(file + ":" + line + ": not valid YAML: " + e.getProblem());
+        throw new ConfigException(file, line, "not valid YAML: " + e.getProblem());
       } catch (YAMLException e) {
-        throw new ConfigException(file + ":1: not valid YAML: " + e.getMessage());
+        throw new ConfigException(file, 1, "not valid YAML: " + e.getMessage());
       }
       Semantics semantics = null;
       Set<String> rules = Set.of();
@@ -244,7 +255,7 @@ public final class ConfigLoader {
     }
 
     private ConfigException error(Node at, String message) {
-      return new ConfigException(file + ":" + (at.getStartMark().getLine() + 1) + ": " + message);
+      return new ConfigException(file, at.getStartMark().getLine() + 1, message);
     }
   }
 

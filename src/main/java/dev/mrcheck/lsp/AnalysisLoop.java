@@ -1,9 +1,12 @@
 package dev.mrcheck.lsp;
 
+import dev.mrcheck.pipeline.AnalysisSettings;
+import dev.mrcheck.pipeline.FindingsPipeline;
 import dev.mrcheck.rules.Finding;
 import dev.mrcheck.scan.ScanCache;
 import dev.mrcheck.scan.ScanException;
 import dev.mrcheck.scan.ScanOverlay;
+import dev.mrcheck.scan.ScanListener;
 import dev.mrcheck.scan.ScanRequest;
 import dev.mrcheck.scan.ScanResult;
 import dev.mrcheck.scan.Scanner;
@@ -32,6 +35,11 @@ import org.eclipse.lsp4j.PublishDiagnosticsParams;
  * After a buffer edit the disk is taken as the last scan left it; open, save, file events and
  * settings make the next scan walk and stat the workspace again.
  *
+ * <p>Every round reads {@code .mrcheck.yaml} again ({@link ProjectConfigFile}), layers the
+ * client's settings over it ({@link AnalysisSettings#over}) and puts the analysis through the
+ * same {@link FindingsPipeline} as {@code mrcheck scan}: what the editor shows is what the CLI
+ * reports.
+ *
  * <p>Edits are debounced: the first change after a quiet period is analyzed at once, changes
  * that follow within {@code debounceMillis} wait until typing pauses. A result computed while a
  * newer request was made is dropped, never published over fresher text.
@@ -46,8 +54,12 @@ final class AnalysisLoop {
     }
   }
 
+  /** Ends the one log line every analysis round ends with, when no newer request waits: the server is idle. */
+  static final String UP_TO_DATE = "; up to date";
+
   private final ServerState state;
   private final long debounceMillis;
+  private final ProjectConfigFile configFile;
   private final Scanner scanner = new Scanner();
   private final ScanOverlay parses = new ScanOverlay(Map.of(), true);
   private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -63,6 +75,8 @@ final class AnalysisLoop {
   private boolean diskMayHaveChanged = true;
 
   // Touched only on the analysis thread.
+  /** What the parses kept in {@link #parses} were made with; when it changes, they are forgotten. */
+  private AnalysisSettings parsedWith;
   private final Map<Path, List<Diagnostic>> published = new HashMap<>();
   private final Map<Path, Integer> publishedVersions = new HashMap<>();
   private volatile Snapshot snapshot = Snapshot.EMPTY;
@@ -70,6 +84,7 @@ final class AnalysisLoop {
   AnalysisLoop(ServerState state, long debounceMillis) {
     this.state = state;
     this.debounceMillis = debounceMillis;
+    this.configFile = new ProjectConfigFile(state);
   }
 
   Snapshot snapshot() {
@@ -101,12 +116,19 @@ final class AnalysisLoop {
   }
 
   private void schedule(long delayMillis) {
+    if (executor.isShutdown()) return; // after shutdown, notifications change nothing
     generation.incrementAndGet();
     if (pending != null) pending.cancel(false);
     pending = executor.schedule(this::runSafely, delayMillis, TimeUnit.MILLISECONDS);
   }
 
+  /**
+   * One analysis round. Whatever its outcome, it ends with exactly one log line, "analysis: ...",
+   * which ends with {@link #UP_TO_DATE} when no newer request came in meanwhile: the explicit
+   * signal that the published diagnostics are final until the next request.
+   */
   private void runSafely() {
+    long gen = generation.get();
     boolean progress;
     boolean readDisk;
     synchronized (this) {
@@ -116,50 +138,78 @@ final class AnalysisLoop {
       diskMayHaveChanged = false;
     }
     Progress p = progress ? state.progress("mrcheck: indexing workspace") : Progress.NONE;
+    String outcome;
     try {
-      run(p, readDisk);
+      outcome = run(p, readDisk, gen);
     } catch (ScanException e) {
       synchronized (this) {
         diskMayHaveChanged = true;
       }
-      state.log().error("analysis failed: " + e.getMessage());
-      p.end("failed: " + e.getMessage());
+      outcome = "failed: " + e.getMessage();
+      p.end(outcome);
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       // The server outlives any one analysis; the next edit tries again, from the disk.
       synchronized (this) {
         diskMayHaveChanged = true;
       }
-      state.log().error("internal error during analysis: " + e);
+      outcome = "internal error: " + e;
       p.end("internal error");
     }
+    String line = "analysis: " + outcome + (generation.get() == gen ? UP_TO_DATE : "");
+    if (outcome.startsWith("failed") || outcome.startsWith("internal error")) state.log().error(line);
+    else state.log().info(line);
   }
 
-  private void run(Progress progress, boolean readDisk) throws ScanException {
-    long gen = generation.get();
+  /** Returns what the round did, for the log. */
+  private String run(Progress progress, boolean readDisk, long gen) throws ScanException {
     long start = System.nanoTime();
     List<OpenDocuments.Document> docs = state.documents().all();
     List<Path> paths = scanPaths(docs);
     if (paths.isEmpty()) {
       publish(Path.of("/"), List.of(), docs);
       progress.end("nothing to analyze");
-      return;
+      return "nothing to analyze";
     }
-    ServerConfig config = state.config();
+    ProjectConfigFile.Loaded project = configFile.load(paths);
+    if (project.bad()) {
+      progress.end("bad configuration file");
+      return "not run: the configuration file is bad";
+    }
+    AnalysisSettings settings = state.config().settings().over(project.config());
+    if (!settings.equals(parsedWith)) settingsChanged(settings);
     progress.report("scanning " + (paths.size() == 1 ? paths.get(0) : paths.size() + " folders"));
-    ScanRequest request = new ScanRequest(paths, config.semantics(), config.rules(), config.modelFiles(),
-        config.frontendOptions(), Math.max(1, Runtime.getRuntime().availableProcessors()));
+    ScanRequest request = settings.request(paths, Math.max(1, Runtime.getRuntime().availableProcessors()), false);
     Map<Path, String> texts = new HashMap<>();
     for (OpenDocuments.Document d : docs) if (d.text().length() <= OpenDocuments.MAX_CHARS) texts.put(d.path(), d.text());
-    ScanResult result = scanner.scan(request, readDisk ? parses.withTexts(texts) : parses.withEditedTexts(texts));
+    ScanResult analyzed = scanner.analyze(request, readDisk ? parses.withTexts(texts) : parses.withEditedTexts(texts),
+        ScanListener.NONE);
     if (generation.get() != gen) {
       progress.end("superseded by an edit");
-      return;
+      return "superseded by an edit";
     }
+    ScanResult result = FindingsPipeline.forRequest(request).withConfig(project.config()).run(analyzed).result();
     publish(result.root().toAbsolutePath().normalize(), result.findings(), docs);
     long ms = (System.nanoTime() - start) / 1_000_000;
-    String summary = result.stats().filesFound() + " files, " + result.findings().size() + " findings, " + ms + " ms";
+    String summary = result.stats().filesFound() + " files, " + result.findings().size() + " findings, " + ms + " ms, "
+        + result.semantics() + " semantics";
     progress.end(summary);
-    state.log().info("analysis: " + summary + "; " + reuse());
+    return summary + "; " + reuse();
+  }
+
+  /**
+   * Parses depend on include directories, defines and the compile database (and the headers they
+   * reach), which settings and .mrcheck.yaml both give: forget them when those change. A missing
+   * include directory is only a warning, as with cc.
+   */
+  private void settingsChanged(AnalysisSettings settings) {
+    if (parsedWith != null && (!settings.frontendOptions().equals(parsedWith.frontendOptions())
+        || !java.util.Objects.equals(settings.compileCommands(), parsedWith.compileCommands()))) {
+      parses.clearParses();
+    }
+    for (Path dir : settings.includeDirs()) {
+      if (!Files.isDirectory(dir)) state.log().warn("include directory not found: " + dir);
+    }
+    parsedWith = settings;
   }
 
   /** What the latest scan redid and what it kept, e.g. "parsed 1 file, call graph kept, replays run: 1 of 12". */

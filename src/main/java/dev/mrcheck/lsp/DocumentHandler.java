@@ -88,6 +88,10 @@ final class DocumentHandler implements TextDocumentService {
 
   @Override
   public CompletableFuture<Hover> hover(HoverParams params) {
+    state.checkServing("textDocument/hover");
+    if (params == null || params.getTextDocument() == null || params.getPosition() == null) {
+      throw ProtocolErrors.invalidParams("textDocument/hover", "params.textDocument or params.position");
+    }
     Path p = ServerState.path(params.getTextDocument().getUri());
     if (p == null) return CompletableFuture.completedFuture(null);
     List<Finding> here = HoverText.at(analysis.snapshot().in(p), params.getPosition());
@@ -99,6 +103,10 @@ final class DocumentHandler implements TextDocumentService {
 
   @Override
   public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
+    state.checkServing("textDocument/codeAction");
+    if (params == null || params.getTextDocument() == null) {
+      throw ProtocolErrors.invalidParams("textDocument/codeAction", "params.textDocument");
+    }
     String uri = params.getTextDocument().getUri();
     Path p = ServerState.path(uri);
     List<Either<Command, CodeAction>> out = new ArrayList<>();

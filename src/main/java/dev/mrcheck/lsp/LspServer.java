@@ -81,13 +81,29 @@ public final class LspServer {
     }
   }
 
+  /**
+   * The JSON-RPC end of {@code server} on the given streams, connected to it: requests that fail
+   * answer with a code and one line, no stack trace ({@link ProtocolErrors}).
+   */
+  public static Launcher<LanguageClient> launcher(MrcheckLanguageServer server, InputStream in, OutputStream out) {
+    Launcher<LanguageClient> launcher = new LSPLauncher.Builder<LanguageClient>()
+        .setLocalService(server)
+        .setRemoteInterface(LanguageClient.class)
+        .setInput(in)
+        .setOutput(out)
+        .setExceptionHandler(ProtocolErrors::toResponse)
+        .wrapMessages(ProtocolErrors::withoutErrorData)
+        .create();
+    server.connect(launcher.getRemoteProxy());
+    return launcher;
+  }
+
   /** Serves one client on the given streams; returns when it sends {@code exit} or closes its end. */
   public static int serve(InputStream in, OutputStream out) {
     quietProtocolLog();
     CompletableFuture<Integer> exit = new CompletableFuture<>();
     MrcheckLanguageServer server = new MrcheckLanguageServer(MrcheckLanguageServer.DEFAULT_DEBOUNCE_MILLIS, exit::complete);
-    Launcher<LanguageClient> launcher = LSPLauncher.createServerLauncher(server, in, out);
-    server.connect(launcher.getRemoteProxy());
+    Launcher<LanguageClient> launcher = launcher(server, in, out);
     Future<Void> listening = launcher.startListening();
     CompletableFuture.runAsync(() -> {
       try {

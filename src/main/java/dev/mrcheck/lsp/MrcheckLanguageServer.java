@@ -1,5 +1,6 @@
 package dev.mrcheck.lsp;
 
+import dev.mrcheck.config.ProjectConfig;
 import dev.mrcheck.ToolInfo;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +43,6 @@ public final class MrcheckLanguageServer implements LanguageServer, LanguageClie
   private final DocumentHandler documents;
   private final WorkspaceHandler workspace;
   private final IntConsumer onExit;
-  private volatile boolean shutdownRequested;
   private volatile boolean watchersWanted;
 
   /** {@code onExit} receives the exit code on the {@code exit} notification (0 after shutdown, else 1). */
@@ -60,6 +60,8 @@ public final class MrcheckLanguageServer implements LanguageServer, LanguageClie
 
   @Override
   public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+    state.checkServing("initialize");
+    if (params == null) throw ProtocolErrors.invalidParams("initialize", "params");
     List<String> uris = new ArrayList<>();
     if (params.getWorkspaceFolders() != null) for (WorkspaceFolder f : params.getWorkspaceFolders()) uris.add(f.getUri());
     if (uris.isEmpty() && params.getRootUri() != null) uris.add(params.getRootUri());
@@ -91,7 +93,8 @@ public final class MrcheckLanguageServer implements LanguageServer, LanguageClie
   public void initialized(InitializedParams params) {
     if (watchersWanted) {
       var options = new DidChangeWatchedFilesRegistrationOptions(List.of(
-          new FileSystemWatcher(Either.forLeft("**/*.{c,h}")), new FileSystemWatcher(Either.forLeft("**/*.mrm"))));
+          new FileSystemWatcher(Either.forLeft("**/*.{c,h}")), new FileSystemWatcher(Either.forLeft("**/*.mrm")),
+          new FileSystemWatcher(Either.forLeft("**/" + ProjectConfig.FILE_NAME))));
       state.client().registerCapability(new RegistrationParams(List.of(
           new Registration("mrcheck-watch", "workspace/didChangeWatchedFiles", options))))
           .exceptionally(e -> {
@@ -99,14 +102,14 @@ public final class MrcheckLanguageServer implements LanguageServer, LanguageClie
             return null;
           });
     }
-    state.log().info("mrcheck " + ToolInfo.version() + ", workspace " + state.roots()
-        + ", semantics " + state.config().semantics().label());
+    state.log().info("mrcheck " + ToolInfo.version() + ", workspace " + state.roots());
     analysis.requestNow(true);
   }
 
   @Override
   public CompletableFuture<Object> shutdown() {
-    shutdownRequested = true;
+    state.checkServing("shutdown");
+    state.setShutDown();
     analysis.shutdown();
     return CompletableFuture.completedFuture(null);
   }
@@ -114,7 +117,7 @@ public final class MrcheckLanguageServer implements LanguageServer, LanguageClie
   @Override
   public void exit() {
     analysis.shutdown();
-    onExit.accept(shutdownRequested ? 0 : 1);
+    onExit.accept(state.shutDown() ? 0 : 1);
   }
 
   @Override

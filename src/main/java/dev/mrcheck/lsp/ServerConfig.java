@@ -4,9 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.mrcheck.model.Semantics;
-import dev.mrcheck.frontend.FrontendOptions;
-import dev.mrcheck.rules.Rule;
-import dev.mrcheck.rules.Rules;
+import dev.mrcheck.pipeline.AnalysisSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,13 +18,15 @@ import java.util.function.Consumer;
 /**
  * The settings a client sends in {@code initializationOptions} or
  * {@code workspace/didChangeConfiguration}, the same knobs as {@code mrcheck scan}:
- * {@code semantics}, {@code rules}, {@code models}, {@code includeDirs}, {@code defines}. The
- * object may be wrapped in {@code {"mrcheck": {...}}}, as editors namespace their settings.
- * Relative paths are resolved against the first workspace folder.
+ * {@code semantics}, {@code rules}, {@code models}, {@code includeDirs}, {@code defines},
+ * {@code compileCommands}. The object may be wrapped in {@code {"mrcheck": {...}}}, as editors
+ * namespace their settings. Relative paths are resolved against the first workspace folder. They
+ * apply over {@code .mrcheck.yaml} as the command line does ({@link AnalysisSettings#over}).
  */
 record ServerConfig(Semantics semantics, Set<String> rules, List<Path> modelFiles, List<Path> includeDirs,
-    Map<String, String> defines) {
-  static final ServerConfig DEFAULT = new ServerConfig(Semantics.CURRENT, Set.of(), List.of(), List.of(), Map.of());
+    Map<String, String> defines, Path compileCommands) {
+  /** Nothing set: {@code .mrcheck.yaml} and the defaults decide. */
+  static final ServerConfig DEFAULT = new ServerConfig(null, Set.of(), List.of(), List.of(), Map.of(), null);
 
   ServerConfig {
     rules = Set.copyOf(rules);
@@ -35,8 +35,8 @@ record ServerConfig(Semantics semantics, Set<String> rules, List<Path> modelFile
     defines = Map.copyOf(defines);
   }
 
-  FrontendOptions frontendOptions() {
-    return new FrontendOptions(includeDirs, defines);
+  AnalysisSettings settings() {
+    return new AnalysisSettings(semantics, rules, modelFiles, includeDirs, defines, compileCommands, null);
   }
 
   /**
@@ -52,25 +52,31 @@ record ServerConfig(Semantics semantics, Set<String> rules, List<Path> modelFile
     List<Path> models = modelFiles;
     List<Path> includes = includeDirs;
     Map<String, String> defs = defines;
+    Path compileDb = compileCommands;
     if (json.has("semantics")) {
       String s = string(json.get("semantics"));
       try {
         sem = Semantics.valueOf(s.toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException | NullPointerException e) {
-        warn.accept("unknown semantics '" + s + "' (legacy, current or refcount); keeping " + sem.label());
+        warn.accept("unknown semantics '" + s + "' (legacy, current or refcount); keeping "
+            + (sem == null ? "the default" : sem.label()));
       }
     }
     if (json.has("rules")) ruleIds = ruleIds(strings(json.get("rules")), warn);
     if (json.has("models")) models = paths(strings(json.get("models")), base);
     if (json.has("includeDirs")) includes = paths(strings(json.get("includeDirs")), base);
     if (json.has("defines")) defs = defines(json.get("defines"));
-    return new ServerConfig(sem, ruleIds, models, includes, defs);
+    if (json.has("compileCommands")) {
+      List<Path> db = paths(strings(json.get("compileCommands")), base);
+      compileDb = db.isEmpty() ? null : db.get(0);
+    }
+    return new ServerConfig(sem, ruleIds, models, includes, defs, compileDb);
   }
 
   private static Set<String> ruleIds(List<String> requested, Consumer<String> warn) {
     Set<String> out = new LinkedHashSet<>();
     for (String id : requested) {
-      String canonical = Rules.all().stream().map(Rule::info).map(r -> r.id())
+      String canonical = ProjectConfigFile.KNOWN_RULES.stream()
           .filter(known -> known.equalsIgnoreCase(id.trim())).findFirst().orElse(null);
       if (canonical == null) warn.accept("unknown rule id '" + id + "' ignored");
       else out.add(canonical);

@@ -14,6 +14,7 @@ final class ServerState {
   private volatile List<Path> roots = List.of();
   private volatile ServerConfig config = ServerConfig.DEFAULT;
   private volatile boolean clientShowsProgress;
+  private volatile boolean shutDown;
 
   LanguageClient client() {
     return client;
@@ -45,6 +46,20 @@ final class ServerState {
 
   void setConfig(ServerConfig c) {
     config = c;
+  }
+
+  /** After {@code shutdown}: requests fail, notifications other than {@code exit} are ignored. */
+  boolean shutDown() {
+    return shutDown;
+  }
+
+  void setShutDown() {
+    shutDown = true;
+  }
+
+  /** Fails a request that came after {@code shutdown}, as the LSP specification says. */
+  void checkServing(String method) {
+    if (shutDown) throw ProtocolErrors.afterShutdown(method);
   }
 
   void setClientShowsProgress(boolean b) {

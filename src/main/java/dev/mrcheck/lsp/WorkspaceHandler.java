@@ -1,5 +1,6 @@
 package dev.mrcheck.lsp;
 
+import dev.mrcheck.config.ProjectConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +27,7 @@ final class WorkspaceHandler implements WorkspaceService {
     ServerConfig after = before.merge(params.getSettings(), state.base(), state.log()::warn);
     if (after.equals(before)) return;
     state.setConfig(after);
-    if (!after.frontendOptions().equals(before.frontendOptions())) analysis.forgetParses();
-    analysis.requestNow(false);
+    analysis.requestNow(false); // the round forgets the parses if include directories or defines changed
   }
 
   @Override
@@ -39,7 +39,9 @@ final class WorkspaceHandler implements WorkspaceService {
       String name = p.getFileName().toString();
       // Headers reach the parse through -I; a changed one may change any file's parse.
       if (name.endsWith(".h")) analysis.forgetParses();
-      relevant |= name.endsWith(".c") || name.endsWith(".h") || name.endsWith(".mrm");
+      // .mrcheck.yaml is read again by every round; a change to it only has to start one.
+      relevant |= name.endsWith(".c") || name.endsWith(".h") || name.endsWith(".mrm")
+          || name.equals(ProjectConfig.FILE_NAME);
     }
     if (relevant) analysis.requestAfterEdit();
   }

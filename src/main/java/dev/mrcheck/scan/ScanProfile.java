@@ -30,7 +30,8 @@ public record ScanProfile(
     sb.append(String.format("  files: %d found, %d read, %d parsed (%d lines) in %d relevance rounds %s%n",
         filesFound, filesRead, filesParsed, linesParsed, parseRounds.size(), parseRounds));
     sb.append(String.format("  functions: %d in the program, %d analyzed (reach the API)%n", functions, functionsAnalyzed));
-    sb.append(String.format("  replays run: %d; confirmations: %d; findings: %d%n", replaysRun, confirmations, findings));
+    sb.append(String.format("  replays run: %d; confirmations: %d; findings: %d (as the rules made them, before"
+        + " suppressions, baseline and filters)%n", replaysRun, confirmations, findings));
     return sb.toString();
   }
 }

@@ -26,8 +26,7 @@ import dev.mrcheck.rules.Rules;
 import dev.mrcheck.confirm.Confirmation;
 import dev.mrcheck.confirm.Confirmer;
 import dev.mrcheck.suppress.Suppression;
-import dev.mrcheck.suppress.SuppressionComments;
-import dev.mrcheck.suppress.SuppressionFilter;
+import dev.mrcheck.suppress.Suppressions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,17 +69,33 @@ public final class Scanner {
     this.lister = lister;
   }
 
+  /**
+   * The analysis followed by the findings pipeline's stages that the request decides
+   * ({@link RequestStages}: refuted findings dropped unless kept, suppression comments applied):
+   * what a library caller wants.
+   */
   public ScanResult scan(ScanRequest request) throws ScanException {
     return scan(request, ScanOverlay.NONE);
   }
 
-  /** As {@link #scan(ScanRequest)}, with editor buffers read instead of the disk and parses reused (LSP). */
+  /** As {@link #scan(ScanRequest)}, with editor buffers read instead of the disk and parses reused. */
   public ScanResult scan(ScanRequest request, ScanOverlay overlay) throws ScanException {
-    return scan(request, overlay, ScanListener.NONE);
+    return RequestStages.run(analyze(request, overlay, ScanListener.NONE), request.keepUnconfirmed(), request.rules());
   }
 
-  /** As {@link #scan(ScanRequest, ScanOverlay)}, telling {@code listener} how far it is. */
-  public ScanResult scan(ScanRequest request, ScanOverlay overlay, ScanListener listener) throws ScanException {
+  /** The analysis alone: see {@link #analyze(ScanRequest, ScanOverlay, ScanListener)}. */
+  public ScanResult analyze(ScanRequest request) throws ScanException {
+    return analyze(request, ScanOverlay.NONE, ScanListener.NONE);
+  }
+
+  /**
+   * Every finding the rules make, each with the runtime model's confirmation of its witness, and
+   * the suppression comments read, none applied yet: the input of the findings pipeline
+   * ({@code FindingsPipeline}, in package pipeline).
+   * {@code overlay}: editor buffers read instead of the disk, and parses reused (LSP);
+   * {@code listener} hears how far it is.
+   */
+  public ScanResult analyze(ScanRequest request, ScanOverlay overlay, ScanListener listener) throws ScanException {
     long start = System.nanoTime();
     PhaseTimer timer = new PhaseTimer();
     listener.phase("loading the API model");
@@ -144,13 +159,9 @@ public final class Scanner {
       timer.mark("rules");
       listener.phase("confirmation");
       Map<Finding, Confirmation> confirmations = confirm(findings, request.semantics(), cache);
-      if (!request.keepUnconfirmed()) {
-        findings = findings.stream().filter(f -> !confirmations.get(f).refuted()).toList();
-      }
       timer.mark("confirm");
       List<Suppression> comments = new ArrayList<>();
       for (SourceText t : texts.values()) comments.addAll(t.suppressions());
-      SuppressionFilter.Outcome suppressed = SuppressionFilter.apply(findings, comments, request.rules());
       long lines = 0;
       int dropped = 0;
       int inactive = 0;
@@ -167,9 +178,9 @@ public final class Scanner {
           parseProblems, (System.nanoTime() - start) / 1_000_000, inactive);
       listener.profile(new ScanProfile(timer.phases(), files.size(), texts.size(), units.size(), lines, rounds,
           program.functionCount(), analysis.relevantFunctions(), replays.lastReplayed(), confirmations.size(),
-          suppressed.findings().size()));
-      return new ScanResult(root, request.semantics().label(), suppressed.findings(), problems, stats, confirmations,
-          suppressed.suppressions());
+          findings.size()));
+      return new ScanResult(root, request.semantics().label(), findings, problems, stats, confirmations,
+          new Suppressions(comments, List.of()));
     } finally {
       pool.shutdownNow();
     }

@@ -40,7 +40,7 @@ class PackageLayersTest {
       Set.of("confirm", "suppress", "fix"),
       Set.of("scan"),
       Set.of("changes", "config", "progress", "bench", "baseline"),
-      Set.of("report"),
+      Set.of("report", "pipeline"),
       Set.of("lsp", "selftest"),
       Set.of("cli"));
 

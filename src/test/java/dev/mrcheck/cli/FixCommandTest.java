@@ -29,7 +29,7 @@ class FixCommandTest {
   private static Run run(Path cwd, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CliContext context = new CliContext(new Scanner()::scan, Rules.all().stream().map(Rule::info).toList(),
+    CliContext context = new CliContext(new Scanner()::analyze, Rules.all().stream().map(Rule::info).toList(),
         HelpPages.none(), cwd);
     int exit = Main.run(context, new PrintWriter(out, true), new PrintWriter(err, true), args);
     return new Run(exit, out.toString(), err.toString());

@@ -2,13 +2,8 @@ package dev.mrcheck.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mrcheck.report.HelpPages;
-import dev.mrcheck.rules.Rule;
-import dev.mrcheck.rules.Rules;
-import dev.mrcheck.scan.Scanner;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** {@code scan --profile} with the real scanner: the summary's shape, never its figures. */
@@ -18,22 +13,7 @@ class ProfileOptionTest {
   private static Run run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    Scanner scanner = new Scanner();
-    ScanFunction scan = new ScanFunction() {
-      @Override
-      public dev.mrcheck.scan.ScanResult scan(dev.mrcheck.scan.ScanRequest request)
-          throws dev.mrcheck.scan.ScanException {
-        return scanner.scan(request);
-      }
-
-      @Override
-      public dev.mrcheck.scan.ScanResult scan(dev.mrcheck.scan.ScanRequest request,
-          dev.mrcheck.scan.ScanListener listener) throws dev.mrcheck.scan.ScanException {
-        return scanner.scan(request, dev.mrcheck.scan.ScanOverlay.NONE, listener);
-      }
-    };
-    CliContext context = new CliContext(scan, Rules.all().stream().map(Rule::info).toList(),
-        HelpPages.bundled(), Path.of("").toAbsolutePath());
+    CliContext context = CliContext.production();
     int exit = Main.run(context, new PrintWriter(out, true), new PrintWriter(err, true), args);
     return new Run(exit, out.toString(), err.toString());
   }

@@ -115,29 +115,15 @@ class LanguageServerTest {
     lsp.client.await(dev, 1, List::isEmpty);
   }
 
-  /** The server's own account of an analysis: "replays run: R of N". */
   /**
-   * The analyses the opens started may log after their diagnostics are out: wait until the log is
-   * quiet, so that the next snapshot of it counts only what an edit causes.
+   * The server's own account ("replays run: R of N") of the one analysis round logged after
+   * {@code logsBefore}; call after awaiting the diagnostics that round published.
    */
-  private int quietLogCount() {
-    lsp.client.awaitCondition(c -> c.logs.stream().anyMatch(l -> l.contains("replays run")), "analysis log");
-    int seen = -1;
-    while (seen != lsp.client.logs.size()) {
-      seen = lsp.client.logs.size();
-      try {
-        Thread.sleep(500);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
-    return seen;
-  }
-
-  private String replaysAfter(int logsBefore) {
-    lsp.client.awaitCondition(c -> c.logs.stream().skip(logsBefore).anyMatch(l -> l.contains("replays run")), "analysis log");
-    return lsp.client.logs.stream().skip(logsBefore).filter(l -> l.contains("replays run")).reduce((a, b) -> b).orElseThrow();
+  private String theRoundAfter(int logsBefore) {
+    int end = lsp.client.awaitIdle();
+    List<String> rounds = lsp.client.logs.subList(logsBefore, end).stream().filter(l -> l.contains("replays run")).toList();
+    assertThat(rounds).as("analysis rounds after the edit").hasSize(1);
+    return rounds.get(0);
   }
 
   @Test
@@ -148,16 +134,17 @@ class LanguageServerTest {
     lsp.client.await(ctrl, 1, d -> hasMr002At(d, CTRL_UNPARENT));
     lsp.client.await(dev, 1, List::isEmpty);
     lsp.client.await(win, 1, List::isEmpty);
-    // Inside the helper, calls unchanged: lspdev's lifecycle walks it, ctrl's does not.
-    int logs = quietLogCount();
+    // Inside the helper, calls unchanged: lspdev's lifecycle walks it, ctrl's does not. The rounds
+    // the opens started are all logged once the server says it is up to date.
+    int logs = lsp.client.awaitIdle();
     int v = lsp.insert(win, 7, 0, "    int unused = 0;\n");
     lsp.client.await(win, v, List::isEmpty);
-    assertThat(replaysAfter(logs)).contains("parsed 1 file, call graph kept").containsPattern("replays run: 1 of [2-9]");
+    assertThat(theRoundAfter(logs)).contains("parsed 1 file, call graph kept").containsPattern("replays run: 1 of [2-9]");
     // A declaration after every function: no replay walks it, all are reused.
     logs = lsp.client.logs.size();
     int v2 = lsp.insert(ctrl, read("ctrl.c").split("\n", -1).length - 1, 0, "static int spare;\n");
     lsp.client.await(ctrl, v2, d -> hasMr002At(d, CTRL_UNPARENT));
-    assertThat(replaysAfter(logs)).containsPattern("replays run: 0 of [2-9]");
+    assertThat(theRoundAfter(logs)).containsPattern("replays run: 0 of [2-9]");
   }
 
   @Test

@@ -3,8 +3,9 @@ package dev.mrcheck.lsp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,10 +29,9 @@ import org.eclipse.lsp4j.WorkspaceClientCapabilities;
 import org.eclipse.lsp4j.WorkspaceFolder;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.launch.LSPLauncher;
-import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
 
-/** A server and a {@link TestClient} in one JVM, talking JSON-RPC over pipes. */
+/** A server and a {@link TestClient} in one JVM, talking JSON-RPC over a loopback connection. */
 final class LspSession implements AutoCloseable {
   final TestClient client = new TestClient();
   final LanguageServer server;
@@ -42,18 +42,24 @@ final class LspSession implements AutoCloseable {
   private final List<AutoCloseable> streams = new ArrayList<>();
   private int version = 1;
 
+  /**
+   * Over a loopback TCP connection, not java.io pipes: pipes tie the stream to the threads using
+   * it (a reader gives up once the thread that wrote last has ended), and the server's analysis
+   * thread, which writes diagnostics and logs, ends at {@code shutdown}. Over pipes, a request
+   * after shutdown went unanswered about once in 25 runs.
+   */
   LspSession(long debounceMillis) throws IOException {
-    PipedInputStream serverIn = new PipedInputStream(1 << 20);
-    PipedOutputStream clientOut = new PipedOutputStream(serverIn);
-    PipedInputStream clientIn = new PipedInputStream(1 << 20);
-    PipedOutputStream serverOut = new PipedOutputStream(clientIn);
-    streams.addAll(List.of(serverIn, clientOut, clientIn, serverOut));
-    toServer = clientOut;
+    Socket clientSide;
+    Socket serverSide;
+    try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      clientSide = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort());
+      serverSide = listener.accept();
+    }
+    streams.addAll(List.of(clientSide, serverSide));
+    toServer = clientSide.getOutputStream();
     MrcheckLanguageServer impl = new MrcheckLanguageServer(debounceMillis, exitCode::complete);
-    Launcher<LanguageClient> serverLauncher = LSPLauncher.createServerLauncher(impl, serverIn, serverOut);
-    impl.connect(serverLauncher.getRemoteProxy());
-    serverLauncher.startListening();
-    clientLauncher = LSPLauncher.createClientLauncher(client, clientIn, clientOut);
+    LspServer.launcher(impl, serverSide.getInputStream(), serverSide.getOutputStream()).startListening();
+    clientLauncher = LSPLauncher.createClientLauncher(client, clientSide.getInputStream(), toServer);
     clientLauncher.startListening();
     server = clientLauncher.getRemoteProxy();
   }

@@ -27,6 +27,12 @@ final class TestClient implements LanguageClient {
   final List<ProgressParams> progress = new CopyOnWriteArrayList<>();
   final List<String> logs = new CopyOnWriteArrayList<>();
   final List<RegistrationParams> registrations = new CopyOnWriteArrayList<>();
+  /** window/showMessage, which the user sees (logs only go to the LSP log). */
+  final List<MessageParams> shown = new CopyOnWriteArrayList<>();
+  /** How many publications and log lines have arrived, and when (in that count) the last publication did. */
+  private int events;
+  private int lastPublication;
+  private int lastUpToDate = -1;
   private final List<Waiter> waiters = new ArrayList<>();
   /** The bound on every wait; the benchmark raises it for a large workspace's first index. */
   volatile long timeoutSeconds = 60;
@@ -36,6 +42,7 @@ final class TestClient implements LanguageClient {
     synchronized (this) {
       latest.put(params.getUri(), params);
       publications.add(params);
+      lastPublication = ++events;
     }
     check();
   }
@@ -83,8 +90,24 @@ final class TestClient implements LanguageClient {
 
   @Override
   public void logMessage(MessageParams message) {
-    logs.add(message.getMessage());
+    synchronized (this) {
+      logs.add(message.getMessage());
+      events++;
+      if (message.getMessage().endsWith(AnalysisLoop.UP_TO_DATE)) lastUpToDate = events;
+    }
     check();
+  }
+
+  /**
+   * Waits until the server has said it is up to date after the last diagnostics it published: no
+   * analysis is running or pending, so nothing more arrives until the test sends something. Returns
+   * the number of log lines then. Call it after awaiting the diagnostics of the last request sent:
+   * every analysis round ends with one log line, after its publications, and the round that
+   * published those is the last one.
+   */
+  int awaitIdle() {
+    awaitCondition(c -> c.lastUpToDate > c.lastPublication, "the server to be up to date");
+    return logs.size();
   }
 
   @Override
@@ -109,7 +132,8 @@ final class TestClient implements LanguageClient {
 
   @Override
   public void showMessage(MessageParams messageParams) {
-    logs.add(messageParams.getMessage());
+    shown.add(messageParams);
+    check();
   }
 
   @Override

@@ -1,4 +1,4 @@
-package dev.mrcheck.cli;
+package dev.mrcheck.pipeline;
 
 import dev.mrcheck.config.ProjectConfig;
 import dev.mrcheck.rules.Finding;
@@ -18,10 +18,11 @@ import java.util.Map;
 /**
  * The configuration's effect on a result: findings in {@code exclude}d files are not reported (the
  * files are still read, so calls into them are followed), and {@code severity} overrides a rule's
- * level. Findings are values, so a changed one is rebuilt everywhere the result keys by it.
+ * level. Findings are values, so a changed one is rebuilt everywhere the result keys by it. One
+ * stage of {@link FindingsPipeline}.
  */
-final class ConfiguredResult {
-  private ConfiguredResult() {}
+final class ConfiguredFindings {
+  private ConfiguredFindings() {}
 
   static ScanResult apply(ScanResult result, ProjectConfig config) {
     if (config.exclude().isEmpty() && config.severities().isEmpty()) return result;
