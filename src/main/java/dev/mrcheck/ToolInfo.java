@@ -9,6 +9,7 @@ import java.util.Properties;
 public final class ToolInfo {
   public static final String NAME = "mrcheck";
   public static final String INFORMATION_URI = "https://github.com/mrcheck/mrcheck";
+
   /** Where the rule pages ({@code docs/rules/<id>.md}) are published; SARIF helpUri points here. */
   public static final String RULE_DOCS_BASE = INFORMATION_URI + "/blob/main/docs/rules/";
 

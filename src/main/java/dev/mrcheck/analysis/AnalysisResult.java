@@ -6,13 +6,21 @@ import java.util.Set;
 
 /**
  * What the rules read: every replayed API effect with its state, the teardown checkpoints, the
- * state where each replay root returns, the free-function overrides on regions, and which
- * replayed types are qdev devices, and which regions die with a device's instance storage.
+ * state where each replay root returns, the free-function overrides on regions, and which replayed
+ * types are qdev devices, and which regions die with a device's instance storage.
  */
 public record AnalysisResult(
-    Semantics semantics, List<DeviceType> devices, List<Observation> observations,
-    List<Checkpoint> checkpoints, List<RootExit> exits, int relevantFunctions, int runtimeRoots,
-    int truncatedReplays, List<FreeHookOverride> freeHooks, Set<String> qdevDevices, InstanceStorage instanceStorage) {
+    Semantics semantics,
+    List<DeviceType> devices,
+    List<Observation> observations,
+    List<Checkpoint> checkpoints,
+    List<RootExit> exits,
+    int relevantFunctions,
+    int runtimeRoots,
+    int truncatedReplays,
+    List<FreeHookOverride> freeHooks,
+    Set<String> qdevDevices,
+    InstanceStorage instanceStorage) {
   public AnalysisResult {
     devices = List.copyOf(devices);
     observations = List.copyOf(observations);
@@ -22,14 +30,33 @@ public record AnalysisResult(
     qdevDevices = Set.copyOf(qdevDevices);
   }
 
-  public AnalysisResult(Semantics semantics, List<DeviceType> devices, List<Observation> observations,
-      List<Checkpoint> checkpoints, List<RootExit> exits, int relevantFunctions, int runtimeRoots,
+  public AnalysisResult(
+      Semantics semantics,
+      List<DeviceType> devices,
+      List<Observation> observations,
+      List<Checkpoint> checkpoints,
+      List<RootExit> exits,
+      int relevantFunctions,
+      int runtimeRoots,
       int truncatedReplays) {
-    this(semantics, devices, observations, checkpoints, exits, relevantFunctions, runtimeRoots, truncatedReplays,
-        List.of(), Set.of(), InstanceStorage.none());
+    this(
+        semantics,
+        devices,
+        observations,
+        checkpoints,
+        exits,
+        relevantFunctions,
+        runtimeRoots,
+        truncatedReplays,
+        List.of(),
+        Set.of(),
+        InstanceStorage.none());
   }
 
-  /** Whether a replayed type is a qdev device (not a memory backend, a machine or another plain QOM object). */
+  /**
+   * Whether a replayed type is a qdev device (not a memory backend, a machine or another plain QOM
+   * object).
+   */
   public boolean isQdevDevice(DeviceType d) {
     return d != null && qdevDevices.contains(d.name());
   }

@@ -30,10 +30,16 @@ public final class Analyzer {
   private final Semantics semantics;
   private final CallGraph callGraph;
   private final ReplayCache cache;
-  /** Which of two replays of the same phase is running ("" for the only one): both keep what they see. */
+
+  /**
+   * Which of two replays of the same phase is running ("" for the only one): both keep what they
+   * see.
+   */
   private String variant = "";
+
   /** While instance_finalize is replayed for a checkpoint: what it met. */
   private List<Observation> finalizing;
+
   /** The replay being run: where {@link #record} puts what it sees. */
   private ReplayCache.Recorder current;
 
@@ -45,7 +51,12 @@ public final class Analyzer {
    * With a call graph built from {@code program} (or, equal to it, kept from an earlier analysis)
    * and replays kept from earlier analyses: those that cannot have changed are reused.
    */
-  public Analyzer(Program program, ApiModel model, Semantics semantics, CallGraph callGraph, ReplayCache cache) {
+  public Analyzer(
+      Program program,
+      ApiModel model,
+      Semantics semantics,
+      CallGraph callGraph,
+      ReplayCache cache) {
     this.program = program;
     this.model = model;
     this.semantics = semantics;
@@ -71,7 +82,8 @@ public final class Analyzer {
     Set<String> hookKeys = new HashSet<>();
     Map<String, RegionState> afterRealize = new HashMap<>();
     Map<String, DeviceType> byStruct = new HashMap<>();
-    // Devices whose replay (or lack of one) is as before: run-time roots starting from them may be reused.
+    // Devices whose replay (or lack of one) is as before: run-time roots starting from them may be
+    // reused.
     Set<String> stable = new HashSet<>();
     for (DeviceType d : devices) {
       for (List<Function> fs : d.hooks().values()) for (Function f : fs) hookKeys.add(f.key());
@@ -93,7 +105,8 @@ public final class Analyzer {
     }
     for (Function f : lifecycles.shadowedHooks()) hookKeys.add(f.key());
     // A struct shared by several types, or by an abstract base (PCIDevice), names no single device:
-    // a callback taking a PCIDevice * is not the code of whichever type registered sizeof(PCIDevice).
+    // a callback taking a PCIDevice * is not the code of whichever type registered
+    // sizeof(PCIDevice).
     Map<String, Integer> sharing = new HashMap<>();
     for (TypeRegistration t : program.types().values()) {
       if (t.instanceStruct() == null) continue;
@@ -110,15 +123,22 @@ public final class Analyzer {
       DeviceType device = deviceOf(f, byStruct, dispatch, selfIndex);
       // A callback that only frees (g_free) can act only on what its device's realize left behind:
       // with no such device (QEMU has thousands of callbacks freeing buffers) it is not replayed.
-      if (!callGraph.reachesApi(fk) && (device == null || !afterRealize.containsKey(device.name()))) continue;
+      if (!callGraph.reachesApi(fk) && (device == null || !afterRealize.containsKey(device.name())))
+        continue;
       roots++;
       String key = "root:" + fk;
-      ReplayCache.Replay r = round.reusable(key, device, device == null || stable.contains(device.name()));
+      ReplayCache.Replay r =
+          round.reusable(key, device, device == null || stable.contains(device.name()));
       boolean reused = r != null;
-      if (!reused) r = replayed(flow, device, () -> {
-        replayRoot(flow, f, device, selfIndex[0], afterRealize);
-        return null;
-      });
+      if (!reused)
+        r =
+            replayed(
+                flow,
+                device,
+                () -> {
+                  replayRoot(flow, f, device, selfIndex[0], afterRealize);
+                  return null;
+                });
       round.keep(key, r, reused);
       r.observations().forEach(observations::put);
       exits.addAll(r.exits());
@@ -128,16 +148,31 @@ public final class Analyzer {
     List<Observation> sorted = new ArrayList<>(observations.values());
     sorted.sort(Comparator.comparing(Observation::loc).thenComparing(o -> o.chain().size()));
     round.commit();
-    return new AnalysisResult(semantics, devices, sorted, checkpoints, exits, callGraph.relevantCount(), roots,
-        exhausted, new ArrayList<>(freeHooks.values()), qdev, new InstanceStorage(program, model));
+    return new AnalysisResult(
+        semantics,
+        devices,
+        sorted,
+        checkpoints,
+        exits,
+        callGraph.relevantCount(),
+        roots,
+        exhausted,
+        new ArrayList<>(freeHooks.values()),
+        qdev,
+        new InstanceStorage(program, model));
   }
 
   private static void keepFreeHooks(ReplayCache.Replay r, Map<String, FreeHookOverride> into) {
-    for (FreeHookOverride h : r.freeHooks()) into.putIfAbsent(h.loc() + "|" + h.phaseName() + "|" + h.region().id(), h);
+    for (FreeHookOverride h : r.freeHooks())
+      into.putIfAbsent(h.loc() + "|" + h.phaseName() + "|" + h.region().id(), h);
   }
 
-  /** Runs one replay with its own recorder; what it saw, walked and left behind becomes a {@link ReplayCache.Replay}. */
-  private ReplayCache.Replay replayed(RegionFlow flow, DeviceType device, Supplier<RegionState> body) {
+  /**
+   * Runs one replay with its own recorder; what it saw, walked and left behind becomes a {@link
+   * ReplayCache.Replay}.
+   */
+  private ReplayCache.Replay replayed(
+      RegionFlow flow, DeviceType device, Supplier<RegionState> body) {
     current = new ReplayCache.Recorder();
     flow.recordVisits(current.visited);
     int before = flow.exhaustedRoots();
@@ -147,8 +182,15 @@ public final class Analyzer {
     flow.recordVisits(null);
     ReplayCache.Recorder r = current;
     current = null;
-    return new ReplayCache.Replay(Set.copyOf(r.visited), r.observations, List.copyOf(r.checkpoints),
-        List.copyOf(r.exits), List.copyOf(r.freeHooks), after, exhausted, device == null ? null : device.name());
+    return new ReplayCache.Replay(
+        Set.copyOf(r.visited),
+        r.observations,
+        List.copyOf(r.checkpoints),
+        List.copyOf(r.exits),
+        List.copyOf(r.freeHooks),
+        after,
+        exhausted,
+        device == null ? null : device.name());
   }
 
   private boolean touchesApi(DeviceType d) {
@@ -171,7 +213,10 @@ public final class Analyzer {
     return false;
   }
 
-  /** Runs the device's lifecycle; returns its state after realize, the start of its run-time callbacks. */
+  /**
+   * Runs the device's lifecycle; returns its state after realize, the start of its run-time
+   * callbacks.
+   */
   private RegionState replay(RegionFlow flow, DeviceType d) {
     RegionState s = new RegionState();
     s = runPhase(flow, d, Role.INSTANCE_INIT, s).everyPath();
@@ -182,21 +227,28 @@ public final class Analyzer {
     // follows one that failed.
     s = realized.succeeded();
     s.removeIf(f -> f instanceof Fact.Mapped m && m.undoneBefore() == Role.UNREALIZE);
-    // The device lives between realize and unrealize (and while its callbacks run): RCU grace periods
+    // The device lives between realize and unrealize (and while its callbacks run): RCU grace
+    // periods
     // pass, so an address_space_destroy of realize has completed by then.
     Finalization.gracePeriodPassed(s, Role.REALIZE);
-    // The same holds for instance_finalize after a realize that succeeded (a failure after the realize
-    // hook returned runs unrealize first: qdev's post_realize_fail, pci_qdev_unrealize), which only a
-    // machine torn down long after reaches. Only a realize that reported an error leaves the device to
+    // The same holds for instance_finalize after a realize that succeeded (a failure after the
+    // realize
+    // hook returned runs unrealize first: qdev's post_realize_fail, pci_qdev_unrealize), which only
+    // a
+    // machine torn down long after reaches. Only a realize that reported an error leaves the device
+    // to
     // qdev at once, its destroys still pending.
     Set<Fact> pendingOnFailure = realized.failed() == null ? Set.of() : realized.failed().facts();
     afterRealize.removeIf(f -> f instanceof Fact.DestroyPending && !pendingOnFailure.contains(f));
     s = runPhase(flow, d, Role.UNREALIZE, s).everyPath();
     RegionState afterUnrealize = s.copy();
-    // Finalize runs after QOM dropped the child properties, whatever unrealize did: replaying it from
-    // the state after realize keeps every region the device owned in view; for a hot-pluggable device
+    // Finalize runs after QOM dropped the child properties, whatever unrealize did: replaying it
+    // from
+    // the state after realize keeps every region the device owned in view; for a hot-pluggable
+    // device
     // it is replayed from the state after unrealize as well, so what unrealize made is seen. A
-    // throw-away instance is finalized right after instance_init (docs/lifetime.md#phases): finalize is replayed
+    // throw-away instance is finalized right after instance_init (docs/lifetime.md#phases):
+    // finalize is replayed
     // from that state as well, apart, since a region may have another owner there.
     Set<String> made = madeOutside(Role.INSTANCE_FINALIZE);
     variant = "throw-away instance";
@@ -205,24 +257,45 @@ public final class Analyzer {
     List<Observation> realizeFinalized = finalizeFrom(flow, d, afterRealize, made);
     List<Observation> unrealizeFinalized = List.of();
     if (d.hotpluggable()) {
-      // Replayed apart rather than from a join: a join keeps one target per pointer field (s->buf after
-      // realize or the one unrealize allocated) and takes unrealize's del of s->bars[*] for a loop's.
+      // Replayed apart rather than from a join: a join keeps one target per pointer field (s->buf
+      // after
+      // realize or the one unrealize allocated) and takes unrealize's del of s->bars[*] for a
+      // loop's.
       variant = "after unrealize";
-      unrealizeFinalized = finalizeFrom(flow, d, semantics == Semantics.REFCOUNT ? Finalization.qdevUnplugged(s) : s, made);
+      unrealizeFinalized =
+          finalizeFrom(
+              flow, d, semantics == Semantics.REFCOUNT ? Finalization.qdevUnplugged(s) : s, made);
       variant = "";
     }
-    current.checkpoints.add(new Checkpoint(d, Role.INSTANCE_INIT,
-        "instance_init also runs for throw-away instances, which are finalized at once", afterInit, initFinalized));
+    current.checkpoints.add(
+        new Checkpoint(
+            d,
+            Role.INSTANCE_INIT,
+            "instance_init also runs for throw-away instances, which are finalized at once",
+            afterInit,
+            initFinalized));
     if (d.hotpluggable() && realized.failed() != null) {
-      // device_add of a device whose realize fails: qdev unparents it without unrealize, so what the
+      // device_add of a device whose realize fails: qdev unparents it without unrealize, so what
+      // the
       // failing path still holds is held for good.
-      current.checkpoints.add(new Checkpoint(d, Role.REALIZE, "realize of " + d.name()
-          + " reports an error on this path: qdev then drops the device without unrealize", realized.failed(),
-          realizeFinalized));
+      current.checkpoints.add(
+          new Checkpoint(
+              d,
+              Role.REALIZE,
+              "realize of "
+                  + d.name()
+                  + " reports an error on this path: qdev then drops the device without unrealize",
+              realized.failed(),
+              realizeFinalized));
     }
     if (d.hotpluggable()) {
-      current.checkpoints.add(new Checkpoint(d, Role.UNREALIZE, d.name() + " can be unplugged (" + d.hotplugReason() + ")",
-          afterUnrealize, unrealizeFinalized));
+      current.checkpoints.add(
+          new Checkpoint(
+              d,
+              Role.UNREALIZE,
+              d.name() + " can be unplugged (" + d.hotplugReason() + ")",
+              afterUnrealize,
+              unrealizeFinalized));
     }
     return realized.succeeded().copy();
   }
@@ -237,13 +310,15 @@ public final class Analyzer {
   }
 
   /**
-   * Replays instance_finalize from {@code s}; returns the effects it met. Of the regions the lifecycle
-   * makes ({@code made}), those {@code s} knows nothing of are not made yet on this path.
+   * Replays instance_finalize from {@code s}; returns the effects it met. Of the regions the
+   * lifecycle makes ({@code made}), those {@code s} knows nothing of are not made yet on this path.
    */
-  private List<Observation> finalizeFrom(RegionFlow flow, DeviceType d, RegionState s, Set<String> made) {
+  private List<Observation> finalizeFrom(
+      RegionFlow flow, DeviceType d, RegionState s, Set<String> made) {
     Set<String> notMade = new HashSet<>();
     for (String id : made) {
-      if (s.facts(Fact.Owned.class, id).isEmpty() && s.facts(Fact.Unparented.class, id).isEmpty()) notMade.add(id);
+      if (s.facts(Fact.Owned.class, id).isEmpty() && s.facts(Fact.Unparented.class, id).isEmpty())
+        notMade.add(id);
     }
     flow.notMadeYet(notMade);
     finalizing = new ArrayList<>();
@@ -308,9 +383,12 @@ public final class Analyzer {
     return args;
   }
 
-  /** The device whose state struct the root takes (as a parameter or copied from a {@code void *}); its index in {@code selfIndex[0]}. */
-  private static DeviceType deviceOf(Function f, Map<String, DeviceType> byStruct, RuntimeDispatch dispatch,
-      int[] selfIndex) {
+  /**
+   * The device whose state struct the root takes (as a parameter or copied from a {@code void *});
+   * its index in {@code selfIndex[0]}.
+   */
+  private static DeviceType deviceOf(
+      Function f, Map<String, DeviceType> byStruct, RuntimeDispatch dispatch, int[] selfIndex) {
     for (int i = 0; i < f.params().size(); i++) {
       Param p = f.params().get(i);
       DeviceType d = byStruct.get(p.type());
@@ -323,24 +401,34 @@ public final class Analyzer {
     return null;
   }
 
-  private void replayRoot(RegionFlow flow, Function f, DeviceType device, int selfIndex,
+  private void replayRoot(
+      RegionFlow flow,
+      Function f,
+      DeviceType device,
+      int selfIndex,
       Map<String, RegionState> afterRealize) {
     List<Place> args = new ArrayList<>();
     for (int i = 0; i < f.params().size(); i++) {
       args.add(i == selfIndex ? new Place(Place.SELF, f.params().get(i).name()) : Place.UNKNOWN);
     }
     flow.startRoot();
-    RegionState start = device != null && afterRealize.containsKey(device.name())
-        ? afterRealize.get(device.name()).copy() : new RegionState();
-    RegionFlow.Exit exit = flow.run(f, args, start, new RegionFlow.Context(null, device, List.of(), List.of(f.key())));
+    RegionState start =
+        device != null && afterRealize.containsKey(device.name())
+            ? afterRealize.get(device.name()).copy()
+            : new RegionState();
+    RegionFlow.Exit exit =
+        flow.run(f, args, start, new RegionFlow.Context(null, device, List.of(), List.of(f.key())));
     if (exit.state() != null) current.exits.add(new RootExit(device, null, f, exit.state()));
   }
 
   /** {@code MyState *s = opaque;}: the callback's state struct arrives as a {@code void *}. */
   private static String typeOfLocalCopiedFrom(Function f, String param) {
     for (Stmt s : f.cfg().statements()) {
-      if (s instanceof Stmt.Assign a && a.target().steps().isEmpty()
-          && a.value() instanceof Value.Path p && p.path().steps().isEmpty() && p.path().root().equals(param)) {
+      if (s instanceof Stmt.Assign a
+          && a.target().steps().isEmpty()
+          && a.value() instanceof Value.Path p
+          && p.path().steps().isEmpty()
+          && p.path().root().equals(param)) {
         return f.localTypes().get(a.target().root());
       }
     }
@@ -351,11 +439,23 @@ public final class Analyzer {
     return f.params().isEmpty() ? "self" : f.params().get(0).name();
   }
 
-  /** The same call met again in the same context replaces the earlier visit: its state has grown since. */
+  /**
+   * The same call met again in the same context replaces the earlier visit: its state has grown
+   * since.
+   */
   private void record(Observation o) {
     StringBuilder key = new StringBuilder();
-    key.append(o.node()).append('|').append(o.loc()).append('|').append(o.effect().getClass().getSimpleName()).append('|').append(o.phase())
-        .append('|').append(o.device() == null ? "" : o.device().name()).append('|').append(variant);
+    key.append(o.node())
+        .append('|')
+        .append(o.loc())
+        .append('|')
+        .append(o.effect().getClass().getSimpleName())
+        .append('|')
+        .append(o.phase())
+        .append('|')
+        .append(o.device() == null ? "" : o.device().name())
+        .append('|')
+        .append(variant);
     o.chain().forEach(t -> key.append('|').append(t.loc()));
     current.observations.put(key.toString(), o);
     if (finalizing != null) finalizing.add(o);

@@ -45,7 +45,9 @@ public final class CallGraph {
           continue;
         }
         Function target = program.resolve(c.callee(), f.file());
-        if (target != null && !target.key().equals(f.key()) && !implementation.contains(target.file())) {
+        if (target != null
+            && !target.key().equals(f.key())
+            && !implementation.contains(target.file())) {
           out.add(target.key());
         }
       }
@@ -62,8 +64,8 @@ public final class CallGraph {
 
   /**
    * Files that define the modelled API itself (system/memory.c defines memory_region_ref, physmem.c
-   * address_space_map, qom/object.c object_unparent): the model stands for what their functions
-   * do, and their internals (flatviews hold region references on the memory core's own terms) are
+   * address_space_map, qom/object.c object_unparent): the model stands for what their functions do,
+   * and their internals (flatviews hold region references on the memory core's own terms) are
    * neither followed from device code nor analyzed as callbacks. Wrappers that only map or free
    * (pci_register_bar, g_free) do not make their file the API's implementation.
    */
@@ -73,8 +75,10 @@ public final class CallGraph {
       var modelled = model.function(f.name());
       if (modelled.isEmpty()) continue;
       for (var e : modelled.get().effects()) {
-        if (e instanceof Effect.Init || e instanceof Effect.Ref
-            || e instanceof Effect.Unparent || e instanceof Effect.Find
+        if (e instanceof Effect.Init
+            || e instanceof Effect.Ref
+            || e instanceof Effect.Unparent
+            || e instanceof Effect.Find
             || e instanceof Effect.AddressSpaceInit
             || e instanceof Effect.AddressSpaceMap) {
           files.add(f.file());
@@ -86,8 +90,8 @@ public final class CallGraph {
   }
 
   /**
-   * Whether calling this modelled function makes the caller worth analyzing. Freeing memory and
-   * QOM reference counting happen in most of QEMU's functions; they matter only where regions are
+   * Whether calling this modelled function makes the caller worth analyzing. Freeing memory and QOM
+   * reference counting happen in most of QEMU's functions; they matter only where regions are
    * already involved, and following every caller of g_free would cost more than the whole scan.
    * Functions with no effect (sysbus_init_mmio) do not count either.
    */
@@ -102,8 +106,8 @@ public final class CallGraph {
   }
 
   /**
-   * error_setg() and friends: they matter in code that is analyzed anyway (a realize that fails), but
-   * calling them makes no function worth following, or half of QEMU would be.
+   * error_setg() and friends: they matter in code that is analyzed anyway (a realize that fails),
+   * but calling them makes no function worth following, or half of QEMU would be.
    */
   private static boolean reportsErrorOnly(FunctionModel fm) {
     return !fm.effects().isEmpty()
@@ -112,7 +116,10 @@ public final class CallGraph {
 
   private static final Set<String> GENERIC = Set.of("object_ref", "object_unref");
 
-  /** The keys of the functions that reach the API, in key order (the order of {@link Program#functions()}). */
+  /**
+   * The keys of the functions that reach the API, in key order (the order of {@link
+   * Program#functions()}).
+   */
   public List<String> apiReaching() {
     List<String> out = sortedReaching;
     if (out == null) {
@@ -123,10 +130,10 @@ public final class CallGraph {
   }
 
   /**
-   * The functions worth replaying as a run-time root if nothing calls them: those that reach the API,
-   * and those that act on regions only through a modelled call that is no seed (g_free), themselves or
-   * through a direct callee, as {@link #worthFollowing} would follow it: an MMIO handler that frees
-   * the device's heap region destroys it at run time. In key order.
+   * The functions worth replaying as a run-time root if nothing calls them: those that reach the
+   * API, and those that act on regions only through a modelled call that is no seed (g_free),
+   * themselves or through a direct callee, as {@link #worthFollowing} would follow it: an MMIO
+   * handler that frees the device's heap region destroys it at run time. In key order.
    */
   public List<String> actingOnRegions() {
     List<String> out = sortedActing;

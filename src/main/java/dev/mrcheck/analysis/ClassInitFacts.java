@@ -10,14 +10,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a class_init function sets: lifecycle hooks by role ({@code k->exit = f} on a
- * {@code PCIDeviceClass} is unrealize), and the hot-plug flags. The declared class type of the
- * assigned variable decides the role; the model maps class fields to roles.
+ * What a class_init function sets: lifecycle hooks by role ({@code k->exit = f} on a {@code
+ * PCIDeviceClass} is unrealize), and the hot-plug flags. The declared class type of the assigned
+ * variable decides the role; the model maps class fields to roles.
  */
 final class ClassInitFacts {
   final Map<Role, String> hooks = new EnumMap<>(Role.class);
+
   /** Roles set through {@code device_class_set_parent_*}: the parent's hook still runs first. */
   final Map<Role, Boolean> chainsParent = new EnumMap<>(Role.class);
+
   Boolean hotpluggable;
   Boolean userCreatable;
 
@@ -28,13 +30,16 @@ final class ClassInitFacts {
       if (s instanceof Stmt.Assign a && !a.target().steps().isEmpty()) {
         facts.readAssignment(classInit, a, model);
       } else if (s instanceof Stmt.Call c) {
-        model.hookSetter(c.callee()).ifPresent(setter -> {
-          if (setter.functionArg() < c.args().size()
-              && c.args().get(setter.functionArg()) instanceof Value.Path p) {
-            facts.hooks.put(setter.role(), p.path().root());
-            facts.chainsParent.put(setter.role(), true);
-          }
-        });
+        model
+            .hookSetter(c.callee())
+            .ifPresent(
+                setter -> {
+                  if (setter.functionArg() < c.args().size()
+                      && c.args().get(setter.functionArg()) instanceof Value.Path p) {
+                    facts.hooks.put(setter.role(), p.path().root());
+                    facts.chainsParent.put(setter.role(), true);
+                  }
+                });
       }
     }
     return facts;
@@ -58,10 +63,11 @@ final class ClassInitFacts {
       // DEVICE_CLASS(klass)->realize: the cast is looked through, so the type is ObjectClass.
       role = model.classHook("DeviceClass", field);
     }
-    role.ifPresent(r -> {
-      hooks.put(r, p.path().root());
-      chainsParent.remove(r);
-    });
+    role.ifPresent(
+        r -> {
+          hooks.put(r, p.path().root());
+          chainsParent.remove(r);
+        });
   }
 
   private static Boolean booleanOf(Value v) {

@@ -11,8 +11,13 @@ import java.util.Map;
  * included, in the order QOM runs them) and whether instances can ever be unrealized.
  */
 public record DeviceType(
-    String name, TypeRegistration registration, List<String> ancestry, boolean hotpluggable,
-    String hotplugReason, String instanceStruct, Map<Role, List<Function>> hooks) {
+    String name,
+    TypeRegistration registration,
+    List<String> ancestry,
+    boolean hotpluggable,
+    String hotplugReason,
+    String instanceStruct,
+    Map<Role, List<Function>> hooks) {
   public DeviceType {
     ancestry = List.copyOf(ancestry);
     hooks = Map.copyOf(hooks);

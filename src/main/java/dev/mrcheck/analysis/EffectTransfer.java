@@ -14,8 +14,8 @@ import java.util.Set;
 /**
  * What one modelled call's effect does to the region facts: one method per operation. Each first
  * reports the effect to the observation sink (with the state before it), then updates the state. An
- * effect on a region the analysis cannot name does nothing, nor, in instance_finalize, one that needs
- * a region of the device's not made on this path ({@link RegionFlow#notMadeYet}).
+ * effect on a region the analysis cannot name does nothing, nor, in instance_finalize, one that
+ * needs a region of the device's not made on this path ({@link RegionFlow#notMadeYet}).
  */
 final class EffectTransfer implements Effect.Visitor<Void> {
   private final FlowFrame frame;
@@ -39,15 +39,18 @@ final class EffectTransfer implements Effect.Visitor<Void> {
   }
 
   /**
-   * Whether the effect does nothing here: its {@code subject} cannot be named, or (in instance_finalize)
-   * one of the regions it {@code needs} is one of the device's not made on this path.
+   * Whether the effect does nothing here: its {@code subject} cannot be named, or (in
+   * instance_finalize) one of the regions it {@code needs} is one of the device's not made on this
+   * path.
    */
   private boolean skipped(Operand subject, Operand... needs) {
-    if (operand(subject).isUnknown()) return true; // nothing can be said about a region the analysis cannot name
+    if (operand(subject).isUnknown())
+      return true; // nothing can be said about a region the analysis cannot name
     if (phase != Role.INSTANCE_FINALIZE || frame.flow.notMadeYet.isEmpty()) return false;
     for (Operand o : needs) {
       String id = operand(o).id();
-      if (frame.flow.notMadeYet.contains(id) && s.facts(Fact.Owned.class, id).isEmpty()
+      if (frame.flow.notMadeYet.contains(id)
+          && s.facts(Fact.Owned.class, id).isEmpty()
           && s.facts(Fact.Unparented.class, id).isEmpty()) {
         return true;
       }
@@ -59,10 +62,13 @@ final class EffectTransfer implements Effect.Visitor<Void> {
     frame.observe(e, call, subject, other, s, null);
   }
 
-  /** The owner argument as written, when it is a whole argument: what its shape is classified from. */
+  /**
+   * The owner argument as written, when it is a whole argument: what its shape is classified from.
+   */
   private Value ownerValue(Operand owner) {
     return owner instanceof Operand.Arg oa && oa.field() == null && oa.index() < call.args().size()
-        ? call.args().get(oa.index()) : null;
+        ? call.args().get(oa.index())
+        : null;
   }
 
   @Override
@@ -70,12 +76,26 @@ final class EffectTransfer implements Effect.Visitor<Void> {
     if (skipped(i.region(), i.aliasTarget())) return null;
     Place subject = operand(i.region());
     Place other = i.owner() == null ? Place.NULL : operand(i.owner());
-    OwnerShape shape = frame.flow.ownerShapes.classify(frame.f, ownerValue(i.owner()), other, subject, frame.ctx.device());
+    OwnerShape shape =
+        frame.flow.ownerShapes.classify(
+            frame.f, ownerValue(i.owner()), other, subject, frame.ctx.device());
     frame.observe(i, call, subject, other, s, shape);
-    s.removeIf(f -> (f instanceof Fact.Owned || f instanceof Fact.Unparented) && f.region().equals(subject.id()));
+    s.removeIf(
+        f ->
+            (f instanceof Fact.Owned || f instanceof Fact.Unparented)
+                && f.region().equals(subject.id()));
     Place target = operand(i.aliasTarget());
-    s.add(new Fact.Owned(subject.id(), subject.shown(), Ownership.ownerOf(other), other.shown(), i.kind(), phase,
-        call.loc(), target.isUnknown() || target.isNull() ? null : target.id(), shape == OwnerShape.THE_REGION));
+    s.add(
+        new Fact.Owned(
+            subject.id(),
+            subject.shown(),
+            Ownership.ownerOf(other),
+            other.shown(),
+            i.kind(),
+            phase,
+            call.loc(),
+            target.isUnknown() || target.isNull() ? null : target.id(),
+            shape == OwnerShape.THE_REGION));
     frame.justInitialized = subject;
     return null;
   }
@@ -86,32 +106,53 @@ final class EffectTransfer implements Effect.Visitor<Void> {
     Place subject = operand(m.region());
     Place other = operand(m.container());
     observe(m, subject, other);
-    // A container of the device's, in instance_finalize, was finalized with its child properties (unless,
-    // under refcount, something still holds it): the add is then a use after finalization, not a mapping.
-    boolean gone = phase == Role.INSTANCE_FINALIZE
-        && Ownership.droppedWithChildProperties(s.facts(Fact.Owned.class, other.id()));
+    // A container of the device's, in instance_finalize, was finalized with its child properties
+    // (unless,
+    // under refcount, something still holds it): the add is then a use after finalization, not a
+    // mapping.
+    boolean gone =
+        phase == Role.INSTANCE_FINALIZE
+            && Ownership.droppedWithChildProperties(s.facts(Fact.Owned.class, other.id()));
     if (gone && !Ownership.heldPastChildProperties(s, other.id())) return null;
-    // Already in another container: QEMU asserts !subregion->container, and the region stays where it was.
+    // Already in another container: QEMU asserts !subregion->container, and the region stays where
+    // it was.
     // (A container QOM or the program finalized deleted it, under legacy and current semantics.)
-    if (!RegionState.isSummarized(subject.id()) && s.facts(Fact.Mapped.class, subject.id()).stream()
-        .anyMatch(old -> old.liveUnder(frame.flow.semantics) && Ownership.otherKnownContainer(s, old, other))) {
+    if (!RegionState.isSummarized(subject.id())
+        && s.facts(Fact.Mapped.class, subject.id()).stream()
+            .anyMatch(
+                old ->
+                    old.liveUnder(frame.flow.semantics)
+                        && Ownership.otherKnownContainer(s, old, other))) {
       return null;
     }
     s.markAcquired(subject.id());
-    s.add(new Fact.Mapped(subject.id(), subject.shown(), other.id(), other.shown(), m.undoneBefore(),
-        Ownership.ownership(s, subject), Ownership.ownership(s, other), phase, call.loc(), frame.ctx.chain(), gone,
-        false));
+    s.add(
+        new Fact.Mapped(
+            subject.id(),
+            subject.shown(),
+            other.id(),
+            other.shown(),
+            m.undoneBefore(),
+            Ownership.ownership(s, subject),
+            Ownership.ownership(s, other),
+            phase,
+            call.loc(),
+            frame.ctx.chain(),
+            gone,
+            false));
     return null;
   }
 
   @Override
   public Void visitUnmap(Effect.Unmap u) {
     // (a null region: memory_region_del_subregion of everything in the container)
-    if (skipped(u.region() == null ? u.container() : u.region(), u.region(), u.container())) return null;
+    if (skipped(u.region() == null ? u.container() : u.region(), u.region(), u.container()))
+      return null;
     if (u.region() == null) {
       Place from = operand(u.container());
       Set<String> left = new HashSet<>();
-      for (Fact f : s.facts()) if (f instanceof Fact.Mapped m && m.container().equals(from.id())) left.add(m.region());
+      for (Fact f : s.facts())
+        if (f instanceof Fact.Mapped m && m.container().equals(from.id())) left.add(m.region());
       s.removeIf(f -> f instanceof Fact.Mapped m && m.container().equals(from.id()));
       for (String region : left) if (RegionState.isSummarized(region)) s.markReleased(region);
       return null;
@@ -119,11 +160,18 @@ final class EffectTransfer implements Effect.Visitor<Void> {
     Place subject = operand(u.region());
     Place from = operand(u.container());
     observe(u, subject, from);
-    // A delete from a container the region is in on no path fails QEMU's assertion and unmaps nothing. (If it
-    // is there on some path, the others are taken for ones where the delete does not run: paths are not told apart.)
-    boolean nowhereThere = s.facts(Fact.Mapped.class, subject.id()).stream().noneMatch(m -> m.container().equals(from.id()));
-    s.removeIf(f -> f instanceof Fact.Mapped m && m.region().equals(subject.id())
-        && !(nowhereThere && Ownership.otherKnownContainer(s, m, from)));
+    // A delete from a container the region is in on no path fails QEMU's assertion and unmaps
+    // nothing. (If it
+    // is there on some path, the others are taken for ones where the delete does not run: paths are
+    // not told apart.)
+    boolean nowhereThere =
+        s.facts(Fact.Mapped.class, subject.id()).stream()
+            .noneMatch(m -> m.container().equals(from.id()));
+    s.removeIf(
+        f ->
+            f instanceof Fact.Mapped m
+                && m.region().equals(subject.id())
+                && !(nowhereThere && Ownership.otherKnownContainer(s, m, from)));
     if (RegionState.isSummarized(subject.id())) s.markReleased(subject.id());
     Finalization.lastHolderGone(s, subject.id(), phase);
     return null;
@@ -135,13 +183,23 @@ final class EffectTransfer implements Effect.Visitor<Void> {
     Place subject = spelled(operand(r.target()), r.target());
     observe(r, subject, null);
     // object_ref() of a device, a bus or an iothread takes no reference on a region.
-    if (r.anyObject() && s.facts(Fact.Owned.class, subject.id()).isEmpty() || untracked(r.target())) return null;
+    if (r.anyObject() && s.facts(Fact.Owned.class, subject.id()).isEmpty() || untracked(r.target()))
+      return null;
     Fact.Owner owner = Ownership.refOwnership(s, subject, frame.flow.semantics);
     if (owner == null) return null;
     s.markAcquired(subject.id());
-    s.add(new Fact.Referenced(subject.id(), subject.shown(), call.callee(), owner, phase,
-        call.loc(), frame.ctx.chain(), References.nextAge(s, subject)));
-    // Reached through a pointer the device keeps (s->win = g_new0(...) earlier): the device holds it.
+    s.add(
+        new Fact.Referenced(
+            subject.id(),
+            subject.shown(),
+            call.callee(),
+            owner,
+            phase,
+            call.loc(),
+            frame.ctx.chain(),
+            References.nextAge(s, subject)));
+    // Reached through a pointer the device keeps (s->win = g_new0(...) earlier): the device holds
+    // it.
     if (subject.id().startsWith("new@") && s.pointedToFrom(Place.SELF, subject.id())) {
       References.stored(s, subject, true);
     }
@@ -166,27 +224,40 @@ final class EffectTransfer implements Effect.Visitor<Void> {
     observe(u, subject, null);
     List<String> releasedTargets = List.of();
     // In instance_finalize the device's own regions are already gone and unparent is a no-op
-    // (docs/lifetime.md#phases): what is known of their owner still tells later calls on them apart.
-    if (phase == Role.INSTANCE_FINALIZE && Ownership.ownership(s, subject) == Fact.Owner.SELF) return null;
+    // (docs/lifetime.md#phases): what is known of their owner still tells later calls on them
+    // apart.
+    if (phase == Role.INSTANCE_FINALIZE && Ownership.ownership(s, subject) == Fact.Owner.SELF)
+      return null;
     if (Ownership.finalizedByUnparent(s, subject)) {
       // memory_region_finalize deletes the subregions of a container it finalizes.
       s.removeIf(f -> f instanceof Fact.Mapped m && m.container().equals(subject.id()));
     } else if (Ownership.ownedContainer(s, subject) && !Ownership.ownsItself(s, subject.id())) {
-      // Still held: finalized (subregions deleted) only where nothing reference-counts the region itself.
-      // (A container that owns itself is counted itself under every semantics: it lives on, mappings and all.)
+      // Still held: finalized (subregions deleted) only where nothing reference-counts the region
+      // itself.
+      // (A container that owns itself is counted itself under every semantics: it lives on,
+      // mappings and all.)
       List<Fact.Mapped> inside = new ArrayList<>();
-      for (Fact f : s.facts()) if (f instanceof Fact.Mapped m && m.container().equals(subject.id())) inside.add(m);
+      for (Fact f : s.facts())
+        if (f instanceof Fact.Mapped m && m.container().equals(subject.id())) inside.add(m);
       s.removeIf(f -> f instanceof Fact.Mapped m && m.container().equals(subject.id()));
       for (Fact.Mapped m : inside) s.add(m.withContainerUnparented());
     }
     // Only an unparent that unlinks the region does anything: after it the region has no parent.
     if (!s.facts(Fact.Owned.class, subject.id()).isEmpty()) {
-      // Under legacy and current semantics references are on the owner: only the child property held the region.
+      // Under legacy and current semantics references are on the owner: only the child property
+      // held the region.
       boolean ownsItself = Ownership.ownsItself(s, subject.id());
-      boolean finalized = frame.flow.semantics != Semantics.REFCOUNT && !ownsItself || !Ownership.held(s, subject.id());
+      boolean finalized =
+          frame.flow.semantics != Semantics.REFCOUNT && !ownsItself
+              || !Ownership.held(s, subject.id());
       List<String> targets = Ownership.aliasTargets(s, subject.id());
-      s.add(new Fact.Unparented(subject.id(), Ownership.ownership(s, subject), finalized, ownsItself,
-          targets.size() == 1 ? targets.get(0) : null));
+      s.add(
+          new Fact.Unparented(
+              subject.id(),
+              Ownership.ownership(s, subject),
+              finalized,
+              ownsItself,
+              targets.size() == 1 ? targets.get(0) : null));
       // A finalized alias lets its target go: the reference it held on it is dropped.
       if (finalized) releasedTargets = targets;
       List<Fact.Mapped> own = s.facts(Fact.Mapped.class, subject.id());
@@ -204,7 +275,8 @@ final class EffectTransfer implements Effect.Visitor<Void> {
     Place subject = operand(fr.target());
     observe(fr, subject, null);
     if (subject.isUnknown() || subject.isNull()) return null;
-    // In instance_finalize the device's regions were finalized before: freeing their storage does not
+    // In instance_finalize the device's regions were finalized before: freeing their storage does
+    // not
     // make a later call on them any less a use after finalization. Under legacy and current
     // semantics a memory_region_ref is on the owner: freeing the region does not give it back.
     boolean finalizing = phase == Role.INSTANCE_FINALIZE;
@@ -212,9 +284,12 @@ final class EffectTransfer implements Effect.Visitor<Void> {
     for (Fact.DestroyPending d : s.facts(Fact.DestroyPending.class)) {
       if (d.root() != null && Place.isWithin(d.region(), subject.id())) lost.add(d);
     }
-    s.removeIf(f -> !(f instanceof Fact.AddressSpaceLive) && Place.isWithin(f.region(), subject.id())
-        && !(finalizing && f instanceof Fact.Owned o && o.owner() == Fact.Owner.SELF)
-        && !(frame.flow.semantics != Semantics.REFCOUNT && Ownership.isRegionRef(f)));
+    s.removeIf(
+        f ->
+            !(f instanceof Fact.AddressSpaceLive)
+                && Place.isWithin(f.region(), subject.id())
+                && !(finalizing && f instanceof Fact.Owned o && o.owner() == Fact.Owner.SELF)
+                && !(frame.flow.semantics != Semantics.REFCOUNT && Ownership.isRegionRef(f)));
     // Nothing is mapped in a container whose storage is gone (its finalization would delete them).
     s.removeIf(f -> f instanceof Fact.Mapped m && Place.isWithin(m.container(), subject.id()));
     if (!finalizing) Finalization.forgetFreedHeld(s, subject.id());
@@ -237,9 +312,18 @@ final class EffectTransfer implements Effect.Visitor<Void> {
     observe(a, subject, other);
     s.markAcquired(subject.id());
     s.removeIf(f -> f instanceof Fact.DestroyPending && f.region().equals(subject.id()));
-    s.add(new Fact.AddressSpaceLive(other.id(), other.shown(), subject.id(), subject.shown(),
-        Ownership.ownership(s, other), phase, call.loc(), frame.ctx.chain(), frame.guards(),
-        Ownership.ownHeld(s, other)));
+    s.add(
+        new Fact.AddressSpaceLive(
+            other.id(),
+            other.shown(),
+            subject.id(),
+            subject.shown(),
+            Ownership.ownership(s, other),
+            phase,
+            call.loc(),
+            frame.ctx.chain(),
+            frame.guards(),
+            Ownership.ownHeld(s, other)));
     return null;
   }
 
@@ -253,17 +337,41 @@ final class EffectTransfer implements Effect.Visitor<Void> {
       for (Fact.AddressSpaceLive l : s.facts(Fact.AddressSpaceLive.class)) {
         if (!l.addressSpace().equals(subject.id())) continue;
         known = true;
-        s.add(new Fact.DestroyPending(subject.id(), subject.shown(), l.region(), l.shown(), l.phase(), l.at(),
-            phase, call.loc(), frame.guards(), l.rootOwner(), l.ownHeld()));
+        s.add(
+            new Fact.DestroyPending(
+                subject.id(),
+                subject.shown(),
+                l.region(),
+                l.shown(),
+                l.phase(),
+                l.at(),
+                phase,
+                call.loc(),
+                frame.guards(),
+                l.rootOwner(),
+                l.ownHeld()));
       }
-      // Initialized where this replay did not look (an earlier run-time call): the destroy is pending all the same.
+      // Initialized where this replay did not look (an earlier run-time call): the destroy is
+      // pending all the same.
       if (!known) {
-        s.add(new Fact.DestroyPending(subject.id(), subject.shown(), null, null, null, null, phase, call.loc(),
-            frame.guards(), null, List.of()));
+        s.add(
+            new Fact.DestroyPending(
+                subject.id(),
+                subject.shown(),
+                null,
+                null,
+                null,
+                null,
+                phase,
+                call.loc(),
+                frame.guards(),
+                null,
+                List.of()));
       }
     }
     List<String> roots = new ArrayList<>();
-    for (Fact.AddressSpaceLive l : s.facts(Fact.AddressSpaceLive.class)) if (l.addressSpace().equals(subject.id())) roots.add(l.region());
+    for (Fact.AddressSpaceLive l : s.facts(Fact.AddressSpaceLive.class))
+      if (l.addressSpace().equals(subject.id())) roots.add(l.region());
     s.removeIf(f -> f instanceof Fact.AddressSpaceLive l && l.addressSpace().equals(subject.id()));
     for (String root : roots) Finalization.lastHolderGone(s, root, phase);
     if (RegionState.isSummarized(subject.id())) s.markReleased(subject.id());
@@ -277,8 +385,15 @@ final class EffectTransfer implements Effect.Visitor<Void> {
     Place other = operand(m.addressSpace());
     observe(m, subject, other);
     if (untracked(m.result())) return null;
-    s.add(new Fact.Held(subject.id(), subject.shown(), Fact.HeldBy.MAP, other.shown(), phase, call.loc(),
-        frame.ctx.chain()));
+    s.add(
+        new Fact.Held(
+            subject.id(),
+            subject.shown(),
+            Fact.HeldBy.MAP,
+            other.shown(),
+            phase,
+            call.loc(),
+            frame.ctx.chain()));
     return null;
   }
 
@@ -297,7 +412,15 @@ final class EffectTransfer implements Effect.Visitor<Void> {
     Place subject = spelled(operand(fd.reference()), fd.reference());
     observe(fd, subject, null);
     if (untracked(fd.reference())) return null;
-    s.add(new Fact.Held(subject.id(), subject.shown(), Fact.HeldBy.FIND, null, phase, call.loc(), frame.ctx.chain()));
+    s.add(
+        new Fact.Held(
+            subject.id(),
+            subject.shown(),
+            Fact.HeldBy.FIND,
+            null,
+            phase,
+            call.loc(),
+            frame.ctx.chain()));
     return null;
   }
 
@@ -312,8 +435,14 @@ final class EffectTransfer implements Effect.Visitor<Void> {
     if (skipped(d.owner())) return null;
     Place owner = operand(d.owner());
     Place region = frame.regionInitializedBy(call, args, result);
-    frame.observe(d, call, owner, region, s,
-        frame.flow.ownerShapes.classify(frame.f, ownerValue(d.owner()), owner, region, frame.ctx.device()));
+    frame.observe(
+        d,
+        call,
+        owner,
+        region,
+        s,
+        frame.flow.ownerShapes.classify(
+            frame.f, ownerValue(d.owner()), owner, region, frame.ctx.device()));
     return null;
   }
 
@@ -327,11 +456,15 @@ final class EffectTransfer implements Effect.Visitor<Void> {
   @Override
   public Void visitReportsError(Effect.ReportsError r) {
     if (skipped(r.errp())) return null;
-    if (operand(r.errp()).id().equals(Place.ERROR.id())) s.add(new Fact.ErrorReported(Place.ERROR.id()));
+    if (operand(r.errp()).id().equals(Place.ERROR.id()))
+      s.add(new Fact.ErrorReported(Place.ERROR.id()));
     return null;
   }
 
-  /** A predicate: it acts on the branch it decides ({@link FlowFrame}'s assumptions), not at the call. */
+  /**
+   * A predicate: it acts on the branch it decides ({@link FlowFrame}'s assumptions), not at the
+   * call.
+   */
   @Override
   public Void visitTestsMapped(Effect.TestsMapped t) {
     return null;
@@ -339,14 +472,17 @@ final class EffectTransfer implements Effect.Visitor<Void> {
 
   /**
    * A reference in a result the code does not assign to a variable or a field: it went into an
-   * expression the IR does not follow ({@code memory_region_find(..).mr} as an initializer),
-   * so where it ends up, and whether it is given back, is unknown.
+   * expression the IR does not follow ({@code memory_region_find(..).mr} as an initializer), so
+   * where it ends up, and whether it is given back, is unknown.
    */
   private boolean untracked(Operand o) {
     return o instanceof Operand.Result && call.result() == null;
   }
 
-  /** A reference in the call's result, named as the code stores it: {@code sec.mr} rather than {@code memory_region_find(...).mr}. */
+  /**
+   * A reference in the call's result, named as the code stores it: {@code sec.mr} rather than
+   * {@code memory_region_find(...).mr}.
+   */
   private Place spelled(Place p, Operand o) {
     if (!(o instanceof Operand.Result r) || call.result() == null) return p;
     return new Place(p.id(), call.result() + (r.field() == null ? "" : "." + r.field()));

@@ -58,7 +58,9 @@ final class FieldGuards {
 
   private static Set<String> out(CfgNode n, Set<String> in) {
     if (in == null) return null;
-    if (n.stmt() instanceof Stmt.Assume a && a.holds() && a.cond() instanceof Value.Path p
+    if (n.stmt() instanceof Stmt.Assume a
+        && a.holds()
+        && a.cond() instanceof Value.Path p
         && !p.path().steps().isEmpty()) {
       Set<String> out = new HashSet<>(in);
       out.add(p.path().lastStep());

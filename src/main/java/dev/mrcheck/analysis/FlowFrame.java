@@ -26,9 +26,15 @@ final class FlowFrame {
   final RegionFlow.Context ctx;
   private final Map<String, Place> lastResult = new HashMap<>();
   Place returned;
-  /** The node being transferred: a finally block lowered twice has the same location on two nodes. */
+
+  /**
+   * The node being transferred: a finally block lowered twice has the same location on two nodes.
+   */
   int node;
-  /** The region of the last call if it was a memory_region_init*: its failure unparents the region. */
+
+  /**
+   * The region of the last call if it was a memory_region_init*: its failure unparents the region.
+   */
   Place justInitialized;
 
   FlowFrame(RegionFlow flow, Function f, RegionFlow.Context ctx) {
@@ -42,15 +48,15 @@ final class FlowFrame {
     else if (stmt instanceof Stmt.Assign a) {
       freeHook(a, s);
       assign(a.target(), place(a.value(), s), s);
-    }
-    else if (stmt instanceof Stmt.Assume a) assume(a, s);
+    } else if (stmt instanceof Stmt.Assume a) assume(a, s);
     else if (stmt instanceof Stmt.Return r && r.value() != null) {
       Place p = place(r.value(), s);
       // return NULL on a failure path and the buffer on success: the caller's result is the buffer,
       // and its if (!buf) tells the paths apart, as a local's NULL-or-place does.
       if (returned == null || returned.isNull()) returned = p;
       else if (!p.isNull() && !returned.equals(p)) returned = Place.UNKNOWN;
-      // A replay root hands what it returns to code the analysis does not see (a translate hook's caller).
+      // A replay root hands what it returns to code the analysis does not see (a translate hook's
+      // caller).
       if (ctx.stack().size() == 1) References.stored(s, p, false);
     }
   }
@@ -74,7 +80,8 @@ final class FlowFrame {
       for (Effect e : modelled.get().effects()) {
         if (e instanceof Effect.Returns r) result = operand(r.target(), args, result);
       }
-      for (Effect e : modelled.get().effects()) e.accept(new EffectTransfer(this, c, args, result, s));
+      for (Effect e : modelled.get().effects())
+        e.accept(new EffectTransfer(this, c, args, result, s));
     } else {
       result = followCall(c, args, s);
     }
@@ -84,15 +91,20 @@ final class FlowFrame {
 
   /**
    * {@code this.mmio = MemoryRegion.io(...)}: a region (or address space) a factory makes and the
-   * code stores in a field is known by that field, as C's in-place {@code memory_region_init_io(&s->mmio, ...)}
-   * is. A fresh place aliased by the field would name a region re-created into the same field
-   * differently on each path, and a join of those paths (finalize after realize or after
-   * unrealize) would keep only one of them. Null when the call is no such factory.
+   * code stores in a field is known by that field, as C's in-place {@code
+   * memory_region_init_io(&s->mmio, ...)} is. A fresh place aliased by the field would name a
+   * region re-created into the same field differently on each path, and a join of those paths
+   * (finalize after realize or after unrealize) would keep only one of them. Null when the call is
+   * no such factory.
    */
   private Place storedFactoryResult(Stmt.Call c, FunctionModel m, RegionState s) {
     if (c.result() == null || c.result().steps().isEmpty()) return null;
-    boolean factory = m.effects().stream().anyMatch(e ->
-        e instanceof Effect.Init i && isResult(i.region()) || e instanceof Effect.AddressSpaceInit a && isResult(a.addressSpace()));
+    boolean factory =
+        m.effects().stream()
+            .anyMatch(
+                e ->
+                    e instanceof Effect.Init i && isResult(i.region())
+                        || e instanceof Effect.AddressSpaceInit a && isResult(a.addressSpace()));
     if (!factory) return null;
     String id = unaliasedId(c.result(), s);
     if (id == null) return null;
@@ -123,7 +135,9 @@ final class FlowFrame {
       }
     }
     for (Value v : c.args()) {
-      if (v instanceof Value.Path p && p.path().steps().isEmpty() && s.local(p.path().root()) != null
+      if (v instanceof Value.Path p
+          && p.path().steps().isEmpty()
+          && s.local(p.path().root()) != null
           && s.local(p.path().root()).id().equals(element.id())) {
         s.bindLocal(p.path().root(), new Place(summary, p.path().root()));
       }
@@ -131,18 +145,22 @@ final class FlowFrame {
   }
 
   /**
-   * An allocation site names a new object each time it runs (recency abstraction): facts about
-   * the object it made on an earlier loop iteration or call are not about this one.
+   * An allocation site names a new object each time it runs (recency abstraction): facts about the
+   * object it made on an earlier loop iteration or call are not about this one.
    */
   private void forgetEarlierObject(Place fresh, RegionState s) {
-    s.removeIf(f -> Place.isWithin(f.region(), fresh.id())
-        || f instanceof Fact.AddressSpaceLive a && Place.isWithin(a.addressSpace(), fresh.id()));
+    s.removeIf(
+        f ->
+            Place.isWithin(f.region(), fresh.id())
+                || f instanceof Fact.AddressSpaceLive a
+                    && Place.isWithin(a.addressSpace(), fresh.id()));
   }
 
   private Place followCall(Stmt.Call c, List<Place> args, RegionState s) {
     Function callee = flow.program.resolve(c.callee(), f.file());
     if (callee == null || !flow.follows(callee, ctx)) {
-      // Device code the replay does not enter may keep what it is given (a listener's section list),
+      // Device code the replay does not enter may keep what it is given (a listener's section
+      // list),
       // unless its body shows it does not (memory_region_is_ram() reads a field).
       if (callee != null) {
         for (int i = 0; i < args.size(); i++) {
@@ -168,7 +186,8 @@ final class FlowFrame {
   /** The region the modelled call {@code c} initializes, if it does. */
   Place regionInitializedBy(Stmt.Call c, List<Place> args, Place result) {
     FunctionModel fm = flow.model.function(c.callee()).orElseThrow();
-    for (Effect e : fm.effects()) if (e instanceof Effect.Init i) return operand(i.region(), args, result);
+    for (Effect e : fm.effects())
+      if (e instanceof Effect.Init i) return operand(i.region(), args, result);
     return Place.UNKNOWN;
   }
 
@@ -178,29 +197,54 @@ final class FlowFrame {
   }
 
   void observe(Effect e, Stmt.Call c, Place subject, Place other, RegionState s, OwnerShape shape) {
-    flow.sink.accept(new Observation(e, c.callee(), subject, other, c.loc(), f.name(), ctx.phase(),
-        ctx.device(), ctx.chain(), s.copy(), f.key() + "#" + node, shape));
+    flow.sink.accept(
+        new Observation(
+            e,
+            c.callee(),
+            subject,
+            other,
+            c.loc(),
+            f.name(),
+            ctx.phase(),
+            ctx.device(),
+            ctx.chain(),
+            s.copy(),
+            f.key() + "#" + node,
+            shape));
   }
 
   /**
-   * {@code OBJECT(mr)->free = fn}: QOM casts are looked through, so this is a store to
-   * {@code mr.free}; MemoryRegion has no member of that name, so the store is to the Object header.
+   * {@code OBJECT(mr)->free = fn}: QOM casts are looked through, so this is a store to {@code
+   * mr.free}; MemoryRegion has no member of that name, so the store is to the Object header.
    */
   private void freeHook(Stmt.Assign a, RegionState s) {
     AccessPath t = a.target();
     if (t.steps().isEmpty() || !t.lastStep().equals("free")) return;
-    Value.Path prefix = new Value.Path(new AccessPath(t.kind(), t.root(), t.steps().subList(0, t.steps().size() - 1)));
+    Value.Path prefix =
+        new Value.Path(
+            new AccessPath(t.kind(), t.root(), t.steps().subList(0, t.steps().size() - 1)));
     String type = flow.ownerShapes.staticType(f, prefix);
     Place region = place(prefix, s);
-    if (type == null && !region.isUnknown()) type = flow.ownerShapes.placeType(region.id(), ctx.device());
+    if (type == null && !region.isUnknown())
+      type = flow.ownerShapes.placeType(region.id(), ctx.device());
     if (region.isUnknown() || flow.qom.ofStruct(type) != QomClasses.Kind.REGION) return;
-    flow.freeHookSink.accept(new FreeHookOverride(region, a.value().toString(), a.loc(), f.name(), ctx.phase(),
-        ctx.device(), ctx.chain(), s.copy()));
+    flow.freeHookSink.accept(
+        new FreeHookOverride(
+            region,
+            a.value().toString(),
+            a.loc(),
+            f.name(),
+            ctx.phase(),
+            ctx.device(),
+            ctx.chain(),
+            s.copy()));
   }
 
   private void assume(Stmt.Assume a, RegionState s) {
     // if (*errp) after ERRP_GUARD(): a callee reported the error through the hook's own errp.
-    if (a.holds() && a.cond() instanceof Value.Path p && p.path().steps().isEmpty()
+    if (a.holds()
+        && a.cond() instanceof Value.Path p
+        && p.path().steps().isEmpty()
         && Place.ERROR.id().equals(place(p, s).id())) {
       s.add(new Fact.ErrorReported(Place.ERROR.id()));
     }
@@ -229,27 +273,40 @@ final class FlowFrame {
     }
   }
 
-  /** {@code if (*errp)}, {@code if (err)}, {@code if (local_err)}: the last call reported an error. */
+  /**
+   * {@code if (*errp)}, {@code if (err)}, {@code if (local_err)}: the last call reported an error.
+   */
   private boolean isErrorCheck(Value cond) {
     if (!(cond instanceof Value.Path p) || !p.path().steps().isEmpty()) return false;
     String name = p.path().root();
     String type = f.localTypes().getOrDefault(name, "");
-    return type.equals("Error") || name.equals("errp") || name.equals("err") || name.equals("local_err");
+    return type.equals("Error")
+        || name.equals("errp")
+        || name.equals("err")
+        || name.equals("local_err");
   }
 
-  /** The region a {@code memory_region_init*} condition initialized: {@code if (!memory_region_init_rom(..))}. */
+  /**
+   * The region a {@code memory_region_init*} condition initialized: {@code if
+   * (!memory_region_init_rom(..))}.
+   */
   private Place initRegion(Value.CallResult call, RegionState s) {
     Optional<FunctionModel> fm = flow.model.function(call.callee());
     if (fm.isEmpty()) return null;
     for (Effect e : fm.get().effects()) {
-      if (e instanceof Effect.Init i && i.region() instanceof Operand.Arg a && a.index() < call.args().size()) {
+      if (e instanceof Effect.Init i
+          && i.region() instanceof Operand.Arg a
+          && a.index() < call.args().size()) {
         return place(call.args().get(a.index()), s);
       }
     }
     return null;
   }
 
-  /** The place an effect's operand names at a call with arguments {@code args} and result {@code result}. */
+  /**
+   * The place an effect's operand names at a call with arguments {@code args} and result {@code
+   * result}.
+   */
   static Place operand(Operand o, List<Place> args, Place result) {
     if (o == null) return Place.UNKNOWN;
     if (o instanceof Operand.Arg a) {
@@ -264,7 +321,8 @@ final class FlowFrame {
   private void assign(AccessPath target, Place value, RegionState s) {
     if (target.steps().isEmpty() && target.kind() != AccessPath.Root.GLOBAL) {
       if (isParam(target.root())) {
-        // *page = dma_memory_map(..): the IR drops the *, but the caller reads the buffer through page.
+        // *page = dma_memory_map(..): the IR drops the *, but the caller reads the buffer through
+        // page.
         Place param = s.local(target.root());
         References.stored(s, value, param != null && Place.isWithin(param.id(), Place.SELF));
       }
@@ -274,7 +332,9 @@ final class FlowFrame {
     }
     String id = unaliasedId(target, s);
     // s->buf = g_new0(Buf, 1): what the site made has the field's type, as it would a local's.
-    if (value != null) flow.ownerShapes.allocated(value.id(), flow.ownerShapes.staticType(f, new Value.Path(target)));
+    if (value != null)
+      flow.ownerShapes.allocated(
+          value.id(), flow.ownerShapes.staticType(f, new Value.Path(target)));
     References.stored(s, value, id != null && Place.isWithin(id, Place.SELF));
     if (id == null) return;
     if (value == null || value.isUnknown() || value.isNull()) s.setAlias(id, null);
@@ -285,17 +345,23 @@ final class FlowFrame {
     return f.params().stream().anyMatch(p -> p.name().equals(name));
   }
 
-  /** The id of a store target: its prefix resolved through aliases, the last step kept as written. */
+  /**
+   * The id of a store target: its prefix resolved through aliases, the last step kept as written.
+   */
   private String unaliasedId(AccessPath target, RegionState s) {
     if (target.steps().isEmpty()) return "g:" + target.root();
-    AccessPath prefix = new AccessPath(target.kind(), target.root(),
-        target.steps().subList(0, target.steps().size() - 1));
+    AccessPath prefix =
+        new AccessPath(
+            target.kind(), target.root(), target.steps().subList(0, target.steps().size() - 1));
     Place p = pathPlace(prefix, s);
     return p.isUnknown() ? null : p.id() + "." + target.lastStep();
   }
 
   Place place(Value v, RegionState s) {
-    if (v instanceof Value.Null n) return n.text().equals(Place.NULL.shown()) ? Place.NULL : new Place(Place.NULL.id(), n.text());
+    if (v instanceof Value.Null n)
+      return n.text().equals(Place.NULL.shown())
+          ? Place.NULL
+          : new Place(Place.NULL.id(), n.text());
     if (v instanceof Value.Path p) return pathPlace(p.path(), s);
     if (v instanceof Value.CallResult cr) {
       Place p = lastResult.get(cr.callee());
@@ -321,8 +387,14 @@ final class FlowFrame {
       String step = steps.get(i);
       if (QemuLists.isHeadLink(step)) {
         id = id + "." + QemuLists.ELEMENT; // head->lh_first: the list's summarized element
-      } else if (QemuLists.isNextLink(step) && id.endsWith("." + QemuLists.ELEMENT + "." + steps.get(i - 1 < 0 ? 0 : i - 1))) {
-        id = id.substring(0, id.length() - steps.get(i - 1).length() - 1); // elem->next.le_next: the same summary
+      } else if (QemuLists.isNextLink(step)
+          && id.endsWith("." + QemuLists.ELEMENT + "." + steps.get(i - 1 < 0 ? 0 : i - 1))) {
+        id =
+            id.substring(
+                0,
+                id.length()
+                    - steps.get(i - 1).length()
+                    - 1); // elem->next.le_next: the same summary
       } else {
         id = resolveAliases(id + "." + step, s);
       }
@@ -338,7 +410,8 @@ final class FlowFrame {
 
   private Place fresh(Stmt.Call c) {
     SourceLoc l = c.loc();
-    return new Place("new@" + l.file() + ":" + l.line() + ":" + l.column() + "#" + ctx.chain().size(),
+    return new Place(
+        "new@" + l.file() + ":" + l.line() + ":" + l.column() + "#" + ctx.chain().size(),
         c.callee() + "(...)");
   }
 }

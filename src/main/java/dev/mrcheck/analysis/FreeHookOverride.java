@@ -10,8 +10,14 @@ import java.util.List;
  * and {@code before} the state at the assignment.
  */
 public record FreeHookOverride(
-    Place region, String hook, SourceLoc loc, String function, Role phase, DeviceType device,
-    List<TraceStep> chain, RegionState before) {
+    Place region,
+    String hook,
+    SourceLoc loc,
+    String function,
+    Role phase,
+    DeviceType device,
+    List<TraceStep> chain,
+    RegionState before) {
   public FreeHookOverride {
     chain = List.copyOf(chain);
   }

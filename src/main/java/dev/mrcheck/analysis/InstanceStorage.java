@@ -14,11 +14,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What dies with a QOM object's instance storage: after instance_finalize QOM frees the
- * {@code instance_size} bytes, and every region embedded in them (not reached through a pointer)
- * dies then, without any call in the device's code (docs/rules/MR003.md). Also which inits name
- * their region: only a named region becomes a child property of its owner, or of
- * {@code /machine/unattached} when the owner is NULL.
+ * What dies with a QOM object's instance storage: after instance_finalize QOM frees the {@code
+ * instance_size} bytes, and every region embedded in them (not reached through a pointer) dies
+ * then, without any call in the device's code (docs/rules/MR003.md). Also which inits name their
+ * region: only a named region becomes a child property of its owner, or of {@code
+ * /machine/unattached} when the owner is NULL.
  */
 public final class InstanceStorage {
   /** The parameter of a modelled init that names the region, as the API model spells it. */
@@ -32,7 +32,8 @@ public final class InstanceStorage {
     if (program == null) return;
     for (Function f : program.functions()) {
       for (Stmt s : f.cfg().statements()) {
-        if (s instanceof Stmt.Call c && unnamed(c, model.function(c.callee()))) unnamedInits.add(c.loc());
+        if (s instanceof Stmt.Call c && unnamed(c, model.function(c.callee())))
+          unnamedInits.add(c.loc());
       }
     }
   }
@@ -43,24 +44,31 @@ public final class InstanceStorage {
   }
 
   private static boolean unnamed(Stmt.Call c, Optional<FunctionModel> m) {
-    if (m.isEmpty() || m.get().effects().stream().noneMatch(e -> e instanceof Effect.Init)) return false;
+    if (m.isEmpty() || m.get().effects().stream().noneMatch(e -> e instanceof Effect.Init))
+      return false;
     int i = m.get().params().indexOf(NAME_PARAM);
     return i >= 0 && i < c.args().size() && c.args().get(i) instanceof Value.Null;
   }
 
-  /** Whether the init call at {@code loc} passes a name (an unnamed region is no child property). */
+  /**
+   * Whether the init call at {@code loc} passes a name (an unnamed region is no child property).
+   */
   public boolean named(SourceLoc initCall) {
     return !unnamedInits.contains(initCall);
   }
 
   /**
    * Whether the replayed place {@code regionId} lies in {@code device}'s C instance struct itself:
-   * {@code self.mmio}, {@code self.bars.[*].mr}, not {@code self.buf.mr} through a pointer. False when
-   * a layout on the way is not in view.
+   * {@code self.mmio}, {@code self.bars.[*].mr}, not {@code self.buf.mr} through a pointer. False
+   * when a layout on the way is not in view.
    */
   public boolean embedded(DeviceType device, String regionId) {
-    if (program == null || device == null || device.instanceStruct() == null || !regionId.startsWith(Place.SELF + ".")) return false;
-    if (device.registration().loc().file().endsWith(".java")) return false; // Java fields are references
+    if (program == null
+        || device == null
+        || device.instanceStruct() == null
+        || !regionId.startsWith(Place.SELF + ".")) return false;
+    if (device.registration().loc().file().endsWith(".java"))
+      return false; // Java fields are references
     String type = device.instanceStruct();
     for (String step : regionId.substring(Place.SELF.length() + 1).split("\\.")) {
       if (step.equals(AccessPath.ANY_INDEX)) continue;

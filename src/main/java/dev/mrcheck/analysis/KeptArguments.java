@@ -16,16 +16,19 @@ import java.util.regex.Pattern;
  * code that never reaches the memory API) may store a pointer it is given, which then holds any
  * reference inside it; but one whose body only reads through the pointer ({@code return mr->ram;},
  * the static inline helpers of QEMU's memory.h) keeps nothing. Deciding from the body keeps a
- * scan's findings the same whether or not the header that defines such a helper is scanned: a
- * call with no visible body is not taken to keep its arguments either.
+ * scan's findings the same whether or not the header that defines such a helper is scanned: a call
+ * with no visible body is not taken to keep its arguments either.
  *
  * <p>A parameter is kept when the body assigns or returns the pointer itself (not a field read
  * through it), mentions it bare in an expression the frontend could not reduce, or passes it to a
- * modelled function or to a function with a body that may keep it. Recursion is taken to keep.
- * Not thread-safe: one instance per {@link RegionFlow}.
+ * modelled function or to a function with a body that may keep it. Recursion is taken to keep. Not
+ * thread-safe: one instance per {@link RegionFlow}.
  */
 final class KeptArguments {
-  /** Calls inside an unreduced expression are their own statements: their arguments are checked there. */
+  /**
+   * Calls inside an unreduced expression are their own statements: their arguments are checked
+   * there.
+   */
   private static final Pattern CALL_ARGUMENTS = Pattern.compile("\\b\\w+\\s*\\([^()]*\\)");
 
   private final Program program;
@@ -86,7 +89,8 @@ final class KeptArguments {
       for (String p : params) {
         // the name itself, not a field of that name (s->mr) nor a read through it (mr->ram)
         if (Pattern.compile("(?<![\\w.>])" + Pattern.quote(p) + "\\b(?!\\s*(?:->|\\.|\\[))")
-            .matcher(text).find()) {
+            .matcher(text)
+            .find()) {
           kept.add(p);
         }
       }
@@ -95,7 +99,9 @@ final class KeptArguments {
 
   /** The parameter {@code v} is, as a pointer (not a path through it); null if none. */
   private static String bareParam(Value v, Set<String> params) {
-    if (v instanceof Value.Path p && p.path().steps().isEmpty() && params.contains(p.path().root())) {
+    if (v instanceof Value.Path p
+        && p.path().steps().isEmpty()
+        && params.contains(p.path().root())) {
       return p.path().root();
     }
     return null;

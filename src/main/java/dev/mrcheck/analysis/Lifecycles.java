@@ -39,7 +39,9 @@ public final class Lifecycles {
     return devices;
   }
 
-  /** Lifecycle functions of registrations shadowed by a same-named type: hooks, never run-time code. */
+  /**
+   * Lifecycle functions of registrations shadowed by a same-named type: hooks, never run-time code.
+   */
   public List<Function> shadowedHooks() {
     List<Function> out = new ArrayList<>();
     for (TypeRegistration r : program.shadowedTypes()) {
@@ -109,8 +111,8 @@ public final class Lifecycles {
 
   /**
    * QEMU unplugs a device only if {@code dc->hotpluggable} holds and its bus accepts hot-unplug.
-   * The flag defaults to true for every device, so only a "no" from class_init (or
-   * user_creatable = false) decides alone; a "yes" needs a hot-pluggable base type from the model.
+   * The flag defaults to true for every device, so only a "no" from class_init (or user_creatable =
+   * false) decides alone; a "yes" needs a hot-pluggable base type from the model.
    */
   private boolean hotpluggable(List<String> chain, String[] reason) {
     for (String t : chain) {
@@ -136,7 +138,10 @@ public final class Lifecycles {
       for (String written : program.writtenNames(t)) {
         Optional<Boolean> modelled = model.hotpluggable(written);
         if (modelled.isPresent()) {
-          reason[0] = "a " + written + (modelled.get() ? " can be hot-unplugged" : " is never hot-unplugged");
+          reason[0] =
+              "a "
+                  + written
+                  + (modelled.get() ? " can be hot-unplugged" : " is never hot-unplugged");
           return modelled.get();
         }
       }
@@ -146,7 +151,8 @@ public final class Lifecycles {
   }
 
   private ClassInitFacts facts(TypeRegistration r) {
-    return classFacts.computeIfAbsent(r.name() + "@" + r.loc(),
+    return classFacts.computeIfAbsent(
+        r.name() + "@" + r.loc(),
         k -> ClassInitFacts.of(function(r, r.hooks().get("class_init")), model));
   }
 

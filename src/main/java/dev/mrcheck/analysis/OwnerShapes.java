@@ -10,14 +10,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Classifies the owner argument of a region's init: combines the replay's places (which see
- * through helpers: a helper's {@code Object *owner} parameter is the caller's {@code OBJECT(s)})
- * with static types (the declared type of the owner expression, or of the place's root, walked
- * through struct layouts) and QOM kinds.
+ * Classifies the owner argument of a region's init: combines the replay's places (which see through
+ * helpers: a helper's {@code Object *owner} parameter is the caller's {@code OBJECT(s)}) with
+ * static types (the declared type of the owner expression, or of the place's root, walked through
+ * struct layouts) and QOM kinds.
  */
 final class OwnerShapes {
   private final Program program;
   private final QomClasses qom;
+
   /** The static type of what each allocation site made, from the local it was stored in. */
   private final Map<String, String> allocTypes = new HashMap<>();
 
@@ -41,15 +42,18 @@ final class OwnerShapes {
     if (owner.isUnknown()) return OwnerShape.UNKNOWN;
     if (!region.isUnknown() && owner.id().equals(region.id())) return OwnerShape.THE_REGION;
     String type = staticType(f, ownerValue);
-    if (type == null || type.equals("Object") || type.equals("void")) type = placeType(owner.id(), device);
+    if (type == null || type.equals("Object") || type.equals("void"))
+      type = placeType(owner.id(), device);
     if (!region.isUnknown() && region.id().startsWith(owner.id() + ".") && type != null) {
-      List<String> steps = Arrays.asList(region.id().substring(owner.id().length() + 1).split("\\."));
+      List<String> steps =
+          Arrays.asList(region.id().substring(owner.id().length() + 1).split("\\."));
       if (program.layouts().firstMembersOnly(type, steps)) return OwnerShape.THE_REGION;
     }
     if (Ownership.ownerOf(owner) == Fact.Owner.SELF && device != null) {
       return qom.isDevice(device) ? OwnerShape.DEVICE : OwnerShape.WRAPPER;
     }
-    // Object * says nothing about what the object is (a device as much as anything else): QOM's root
+    // Object * says nothing about what the object is (a device as much as anything else): QOM's
+    // root
     // type is no evidence of a non-device owner.
     if ("Object".equals(type)) return OwnerShape.UNKNOWN;
     return switch (qom.ofStruct(type)) {
@@ -66,7 +70,9 @@ final class OwnerShapes {
     return region.within(owner.id()) || region.shown().startsWith(owner.shown() + "->");
   }
 
-  /** The declared type of an expression in {@code f}: its root's declaration walked through layouts. */
+  /**
+   * The declared type of an expression in {@code f}: its root's declaration walked through layouts.
+   */
   String staticType(Function f, Value v) {
     if (!(v instanceof Value.Path p)) return null;
     AccessPath ap = p.path();
@@ -74,7 +80,9 @@ final class OwnerShapes {
     return root == null ? null : program.layouts().typeAlong(root, ap.steps());
   }
 
-  /** The type of a replayed place: the device's state struct, a function's local, or an allocation. */
+  /**
+   * The type of a replayed place: the device's state struct, a function's local, or an allocation.
+   */
   String placeType(String id, DeviceType device) {
     String rootType;
     String rest;

@@ -17,14 +17,33 @@ import java.util.function.Predicate;
  * path" mean every init a path reaching here saw.
  */
 final class Ownership {
-  /** The fields through which a device struct embeds its QOM parent: an owner spelled so is the device. */
-  private static final Set<String> PARENT_FIELDS = Set.of(
-      "parent_obj", "parent", "parent_object", "qdev", "pdev", "dev", "busdev", "parent_dev",
-      "pci_dev", "parent_class", "sbd", "parent_pci", "pcidev", "d");
+  /**
+   * The fields through which a device struct embeds its QOM parent: an owner spelled so is the
+   * device.
+   */
+  private static final Set<String> PARENT_FIELDS =
+      Set.of(
+          "parent_obj",
+          "parent",
+          "parent_object",
+          "qdev",
+          "pdev",
+          "dev",
+          "busdev",
+          "parent_dev",
+          "pci_dev",
+          "parent_class",
+          "sbd",
+          "parent_pci",
+          "pcidev",
+          "d");
 
   private Ownership() {}
 
-  /** Whose the owner argument {@code owner} of an init is: NULL, the device itself (or its QOM parent part), another. */
+  /**
+   * Whose the owner argument {@code owner} of an init is: NULL, the device itself (or its QOM
+   * parent part), another.
+   */
   static Fact.Owner ownerOf(Place owner) {
     if (owner == null || owner.isNull()) return Fact.Owner.NONE;
     String id = owner.id();
@@ -36,7 +55,10 @@ final class Ownership {
     return Fact.Owner.OTHER;
   }
 
-  /** The owner of {@code region} on every path reaching here, or OTHER when unknown or path-dependent. */
+  /**
+   * The owner of {@code region} on every path reaching here, or OTHER when unknown or
+   * path-dependent.
+   */
   static Fact.Owner ownership(RegionState s, Place region) {
     Fact.Owner found = null;
     for (Fact.Owned o : s.facts(Fact.Owned.class, region.id())) {
@@ -47,17 +69,21 @@ final class Ownership {
   }
 
   /**
-   * Whose reference a {@code memory_region_ref} of {@code region} takes: its owner's from its init, or,
-   * once unparented, the owner it had (finalization leaves {@code mr->owner} in place, and under legacy
-   * and current semantics the ref is on that owner, alive or not the region). Null under refcount when an
-   * unparent finalized it on every path that says anything: the ref is then a use after finalization.
+   * Whose reference a {@code memory_region_ref} of {@code region} takes: its owner's from its init,
+   * or, once unparented, the owner it had (finalization leaves {@code mr->owner} in place, and
+   * under legacy and current semantics the ref is on that owner, alive or not the region). Null
+   * under refcount when an unparent finalized it on every path that says anything: the ref is then
+   * a use after finalization.
    */
   static Fact.Owner refOwnership(RegionState s, Place region, Semantics semantics) {
     if (!s.facts(Fact.Owned.class, region.id()).isEmpty()) return ownership(s, region);
     List<Fact.Unparented> gone = s.facts(Fact.Unparented.class, region.id());
     if (gone.isEmpty()) return Fact.Owner.OTHER;
-    // A region that owns itself is referenced itself under every semantics, as every region under refcount.
-    if (s.everyUnparent(region.id(), u -> u.finalized() && (semantics == Semantics.REFCOUNT || u.ownsItself()))) return null;
+    // A region that owns itself is referenced itself under every semantics, as every region under
+    // refcount.
+    if (s.everyUnparent(
+        region.id(), u -> u.finalized() && (semantics == Semantics.REFCOUNT || u.ownsItself())))
+      return null;
     Fact.Owner found = gone.get(0).owner();
     return gone.stream().allMatch(u -> u.owner() == found) ? found : Fact.Owner.OTHER;
   }
@@ -72,14 +98,17 @@ final class Ownership {
   }
 
   /**
-   * A region whose owner is the region itself ({@code OBJECT(mr)}, MR009) on every path: QOM counts its
-   * references on the region, as refcount semantics counts every region's, whatever the semantics.
+   * A region whose owner is the region itself ({@code OBJECT(mr)}, MR009) on every path: QOM counts
+   * its references on the region, as refcount semantics counts every region's, whatever the
+   * semantics.
    */
   static boolean ownsItself(RegionState s, String region) {
     return ownedOnEveryPath(s, region, Fact.Owned::ownsItself);
   }
 
-  /** Initialized on every path that says anything of {@code region}, each init as {@code how} says. */
+  /**
+   * Initialized on every path that says anything of {@code region}, each init as {@code how} says.
+   */
   static boolean ownedOnEveryPath(RegionState s, String region, Predicate<Fact.Owned> how) {
     return everyInit(s.facts(Fact.Owned.class, region), how);
   }
@@ -89,11 +118,12 @@ final class Ownership {
   }
 
   /**
-   * A region of the device's made before instance_finalize (on every path): in instance_finalize, QOM
-   * has dropped it with the child properties already.
+   * A region of the device's made before instance_finalize (on every path): in instance_finalize,
+   * QOM has dropped it with the child properties already.
    */
   static boolean droppedWithChildProperties(List<Fact.Owned> owned) {
-    return everyInit(owned, o -> o.owner() == Fact.Owner.SELF && o.phase() != Role.INSTANCE_FINALIZE);
+    return everyInit(
+        owned, o -> o.owner() == Fact.Owner.SELF && o.phase() != Role.INSTANCE_FINALIZE);
   }
 
   /**
@@ -103,33 +133,38 @@ final class Ownership {
   static boolean finalizedByUnparent(RegionState s, Place region) {
     if (!ownedContainer(s, region)) return false;
     // An owner-less region is never reference counted: what maps it holds nothing.
-    if (s.facts(Fact.Owned.class, region.id()).stream().allMatch(o -> o.owner() == Fact.Owner.NONE)) return true;
+    if (s.facts(Fact.Owned.class, region.id()).stream().allMatch(o -> o.owner() == Fact.Owner.NONE))
+      return true;
     return !held(s, region.id());
   }
 
   /**
-   * Whether something besides its parent may hold {@code region}: a mapping, an address space over it, a
-   * reference, or (under refcount) an alias of it. The may-facts make this "on some path".
+   * Whether something besides its parent may hold {@code region}: a mapping, an address space over
+   * it, a reference, or (under refcount) an alias of it. The may-facts make this "on some path".
    */
   static boolean held(RegionState s, String region) {
     return heldOtherThanByAlias(s, region, r -> true)
         || s.facts(Fact.Owned.class).stream().anyMatch(o -> region.equals(o.aliasOf()))
         // An alias unparented while held lives on, and references its target still.
-        || s.facts(Fact.Unparented.class).stream().anyMatch(u -> !u.finalized() && region.equals(u.aliasOf()));
+        || s.facts(Fact.Unparented.class).stream()
+            .anyMatch(u -> !u.finalized() && region.equals(u.aliasOf()));
   }
 
   /** {@link #held} but for aliases, counting only the references {@code counts} accepts. */
-  static boolean heldOtherThanByAlias(RegionState s, String region, Predicate<Fact.Referenced> counts) {
-    return !s.facts(Fact.Mapped.class, region).isEmpty() || !s.facts(Fact.AddressSpaceLive.class, region).isEmpty()
+  static boolean heldOtherThanByAlias(
+      RegionState s, String region, Predicate<Fact.Referenced> counts) {
+    return !s.facts(Fact.Mapped.class, region).isEmpty()
+        || !s.facts(Fact.AddressSpaceLive.class, region).isEmpty()
         || s.facts(Fact.Referenced.class, region).stream().anyMatch(counts)
-        // address_space_destroy drops its root reference in an RCU callback, after this phase; never if lost.
+        // address_space_destroy drops its root reference in an RCU callback, after this phase;
+        // never if lost.
         || s.facts(Fact.DestroyPending.class).stream().anyMatch(d -> region.equals(d.root()))
         || !s.facts(Fact.RootKeptByLostDestroy.class, region).isEmpty();
   }
 
   /**
-   * {@link #held}, once QOM dropped the device's child properties: an alias of the device's own goes
-   * with them, and lets its target go, unless something holds the alias in turn.
+   * {@link #held}, once QOM dropped the device's child properties: an alias of the device's own
+   * goes with them, and lets its target go, unless something holds the alias in turn.
    */
   static boolean heldPastChildProperties(RegionState s, String region) {
     return heldPastChildProperties(s, region, new HashSet<>());
@@ -141,32 +176,37 @@ final class Ownership {
     if (heldOtherThanByAlias(s, region, r -> r.phase() != Role.INSTANCE_FINALIZE)) return true;
     for (Fact.Owned alias : s.facts(Fact.Owned.class)) {
       if (!region.equals(alias.aliasOf())) continue;
-      if (alias.owner() != Fact.Owner.SELF || heldPastChildProperties(s, alias.region(), seen)) return true;
+      if (alias.owner() != Fact.Owner.SELF || heldPastChildProperties(s, alias.region(), seen))
+        return true;
     }
     return false;
   }
 
   /** The regions {@code alias} aliases, one per path that initialized it as an alias. */
   static List<String> aliasTargets(RegionState s, String alias) {
-    return s.facts(Fact.Owned.class, alias).stream().map(Fact.Owned::aliasOf).filter(Objects::nonNull)
-        .distinct().toList();
+    return s.facts(Fact.Owned.class, alias).stream()
+        .map(Fact.Owned::aliasOf)
+        .filter(Objects::nonNull)
+        .distinct()
+        .toList();
   }
 
   /**
    * The device's own regions an address space over {@code root} keeps alive when references are on
-   * regions (refcount): the root, and along an alias root the regions it aliases (an alias references
-   * its target). The chain ends at an owner-less region: nothing references it (docs/lifetime.md#objects-and-references), so what
-   * it aliases is not kept by the address space. A region of the device the program unparented while
-   * something (an alias) still held it is the device's too: alive, it holds the device (what it aliases
-   * is no longer known).
+   * regions (refcount): the root, and along an alias root the regions it aliases (an alias
+   * references its target). The chain ends at an owner-less region: nothing references it
+   * (docs/lifetime.md#objects-and-references), so what it aliases is not kept by the address space.
+   * A region of the device the program unparented while something (an alias) still held it is the
+   * device's too: alive, it holds the device (what it aliases is no longer known).
    */
   static List<String> ownHeld(RegionState s, Place root) {
     List<String> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (String id = root.id(); id != null && seen.add(id); ) {
       List<Fact.Owned> owned = s.facts(Fact.Owned.class, id);
-      if (owned.isEmpty() && s.facts(Fact.Unparented.class, id).stream()
-          .anyMatch(u -> u.owner() == Fact.Owner.SELF && !u.finalized())) {
+      if (owned.isEmpty()
+          && s.facts(Fact.Unparented.class, id).stream()
+              .anyMatch(u -> u.owner() == Fact.Owner.SELF && !u.finalized())) {
         out.add(id);
       }
       if (everyInit(owned, o -> o.owner() == Fact.Owner.NONE && !o.ownsItself())) break;
@@ -177,11 +217,14 @@ final class Ownership {
   }
 
   /**
-   * Whether {@code m} is into a container other than {@code from}, both known for what they are (system
-   * memory or a region this replay saw initialized), so no alias can make them the same.
+   * Whether {@code m} is into a container other than {@code from}, both known for what they are
+   * (system memory or a region this replay saw initialized), so no alias can make them the same.
    */
   static boolean otherKnownContainer(RegionState s, Fact.Mapped m, Place from) {
-    return !from.isUnknown() && !m.container().equals(from.id()) && known(s, m.container()) && known(s, from.id());
+    return !from.isUnknown()
+        && !m.container().equals(from.id())
+        && known(s, m.container())
+        && known(s, from.id());
   }
 
   private static boolean known(RegionState s, String region) {
@@ -190,6 +233,7 @@ final class Ownership {
 
   /** A memory_region_ref-style reference, given to a place or not. */
   static boolean isRegionRef(Fact f) {
-    return f instanceof Fact.Referenced || f instanceof Fact.Stored st && st.reference() instanceof Fact.Referenced;
+    return f instanceof Fact.Referenced
+        || f instanceof Fact.Stored st && st.reference() instanceof Fact.Referenced;
   }
 }

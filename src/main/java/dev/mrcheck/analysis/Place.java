@@ -8,8 +8,10 @@ package dev.mrcheck.analysis;
 public record Place(String id, String shown) {
   public static final String SELF = "self";
   public static final Place NULL = new Place("null", "NULL");
+
   /** The {@code Error **} a lifecycle hook reports its failure through. */
   public static final Place ERROR = new Place("error:caller", "errp");
+
   public static final Place UNKNOWN = new Place("?", "?");
 
   public boolean isNull() {
@@ -29,7 +31,9 @@ public record Place(String id, String shown) {
     return new Place(id + "." + step, shown + "." + step);
   }
 
-  /** Whether this place lies inside {@code other} ({@code self.win.alias} inside {@code self.win}). */
+  /**
+   * Whether this place lies inside {@code other} ({@code self.win.alias} inside {@code self.win}).
+   */
   public boolean within(String otherId) {
     return isWithin(id, otherId);
   }

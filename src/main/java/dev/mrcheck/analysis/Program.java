@@ -16,15 +16,19 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The whole scanned program: every function by key, QOM types by canonical name, and the
- * {@code TYPE_FOO -> "foo"} macros that make a type named in one file match its use in another.
+ * The whole scanned program: every function by key, QOM types by canonical name, and the {@code
+ * TYPE_FOO -> "foo"} macros that make a type named in one file match its use in another.
  */
 public final class Program {
   private final Map<String, Function> functionsByKey = new TreeMap<>();
   private final Map<String, List<Function>> functionsByName = new HashMap<>();
   private final Map<String, String> typeMacros = new HashMap<>();
   private final Map<String, TypeRegistration> types = new TreeMap<>();
-  /** Canonical type name -> the macros naming it: {@link #writtenNames} runs for every type of every device. */
+
+  /**
+   * Canonical type name -> the macros naming it: {@link #writtenNames} runs for every type of every
+   * device.
+   */
   private final Map<String, List<String>> macrosByValue = new HashMap<>();
 
   private static final AtomicLong IDS = new AtomicLong();
@@ -32,10 +36,16 @@ public final class Program {
   private final List<TranslationUnit> units;
   private final Map<String, String> extraTypeMacros;
   private final long id = IDS.incrementAndGet();
-  /** For a program {@link #update}d from another: that program's id, and the keys whose function was swapped. */
+
+  /**
+   * For a program {@link #update}d from another: that program's id, and the keys whose function was
+   * swapped.
+   */
   private final long updatedFrom;
+
   private final Set<String> swappedKeys;
   private final List<TypeRegistration> shadowedTypes = new ArrayList<>();
+
   /** Set by {@link #indexTypes}, which every constructor runs. */
   private StructLayouts layouts;
 
@@ -54,7 +64,10 @@ public final class Program {
     indexTypes();
   }
 
-  /** The functions of {@code before} with those of re-parsed units swapped in one for one; types indexed anew. */
+  /**
+   * The functions of {@code before} with those of re-parsed units swapped in one for one; types
+   * indexed anew.
+   */
   private Program(Program before, List<TranslationUnit> units, Map<Function, Function> swapped) {
     this.units = List.copyOf(units);
     this.extraTypeMacros = before.extraTypeMacros;
@@ -84,8 +97,8 @@ public final class Program {
    * This program with {@code next} as its units, where each unit that differs from this program's
    * unit at the same index defines the same functions (name, file, linkage) in the same order: a
    * re-parse after an edit that changed no function's identity. Builds only what can differ; any
-   * other {@code next} gets a program built from scratch. Either way the result equals
-   * {@code new Program(next, extraTypeMacros)}.
+   * other {@code next} gets a program built from scratch. Either way the result equals {@code new
+   * Program(next, extraTypeMacros)}.
    */
   public Program update(List<TranslationUnit> next) {
     if (next.size() != units.size()) return new Program(next, extraTypeMacros);
@@ -94,7 +107,8 @@ public final class Program {
       TranslationUnit was = units.get(i);
       TranslationUnit now = next.get(i);
       if (was == now) continue;
-      if (was.functions().size() != now.functions().size()) return new Program(next, extraTypeMacros);
+      if (was.functions().size() != now.functions().size())
+        return new Program(next, extraTypeMacros);
       for (int j = 0; j < now.functions().size(); j++) {
         Function a = was.functions().get(j);
         Function b = now.functions().get(j);
@@ -140,13 +154,17 @@ public final class Program {
 
   /**
    * If this program was {@link #update}d from the program with id {@code base}: the keys whose
-   * function object differs from that program's (every other key maps to the same object). Else null.
+   * function object differs from that program's (every other key maps to the same object). Else
+   * null.
    */
   Set<String> swappedSince(long base) {
     return updatedFrom == base && base != 0 ? swappedKeys : null;
   }
 
-  /** Every function under its key, in key order; saves recomputing keys where they are needed with the function. */
+  /**
+   * Every function under its key, in key order; saves recomputing keys where they are needed with
+   * the function.
+   */
   Map<String, Function> functionsByKey() {
     return Collections.unmodifiableMap(functionsByKey);
   }
@@ -160,8 +178,8 @@ public final class Program {
   }
 
   /**
-   * Resolves a call by name the way the linker would: a file-local definition in the caller's
-   * file wins, then an external one; a name defined only file-locally elsewhere is not visible.
+   * Resolves a call by name the way the linker would: a file-local definition in the caller's file
+   * wins, then an external one; a name defined only file-locally elsewhere is not visible.
    */
   public Function resolve(String name, String callerFile) {
     List<Function> candidates = functionsByName.getOrDefault(name, List.of());
@@ -176,16 +194,23 @@ public final class Program {
     return null;
   }
 
-  /** {@code TYPE_PCI_DEVICE} and {@code "pci-device"} both become {@code pci-device} when the macro is known. */
+  /**
+   * {@code TYPE_PCI_DEVICE} and {@code "pci-device"} both become {@code pci-device} when the macro
+   * is known.
+   */
   public String canonicalTypeName(String written) {
     if (written == null) return null;
     String s = written.trim();
-    if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) return s.substring(1, s.length() - 1);
+    if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\""))
+      return s.substring(1, s.length() - 1);
     String v = typeMacros.get(s);
     return v != null ? v : s;
   }
 
-  /** The canonical name under which the model may list a type ({@code TYPE_PCI_DEVICE}), reversed from a string. */
+  /**
+   * The canonical name under which the model may list a type ({@code TYPE_PCI_DEVICE}), reversed
+   * from a string.
+   */
   public List<String> writtenNames(String canonical) {
     List<String> out = new ArrayList<>();
     out.add(canonical);

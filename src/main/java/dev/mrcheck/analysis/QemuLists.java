@@ -9,9 +9,12 @@ import java.util.regex.Pattern;
  */
 final class QemuLists {
   static final String ELEMENT = "[elem]";
-  private static final Pattern INSERT = Pattern.compile("Q(S?LIST|SIMPLEQ|TAILQ)_INSERT_(HEAD|TAIL)(_RCU)?");
-  private static final Set<String> HEAD_LINKS = Set.of("lh_first", "slh_first", "sqh_first", "tqh_first");
-  private static final Set<String> NEXT_LINKS = Set.of("le_next", "sle_next", "sqe_next", "tqe_next");
+  private static final Pattern INSERT =
+      Pattern.compile("Q(S?LIST|SIMPLEQ|TAILQ)_INSERT_(HEAD|TAIL)(_RCU)?");
+  private static final Set<String> HEAD_LINKS =
+      Set.of("lh_first", "slh_first", "sqh_first", "tqh_first");
+  private static final Set<String> NEXT_LINKS =
+      Set.of("le_next", "sle_next", "sqe_next", "tqe_next");
 
   private QemuLists() {}
 

@@ -17,10 +17,13 @@ import java.util.Map;
 public final class QomClasses {
   /** The roots of QOM's instance structs: every object starts with one of them. */
   private static final String OBJECT = "Object";
+
   private static final String DEVICE = "DeviceState";
   private static final String REGION = "MemoryRegion";
+
   /** The canonical names of TYPE_DEVICE and TYPE_OBJECT. */
   private static final String DEVICE_TYPE = "device";
+
   private static final String OBJECT_TYPE = "object";
 
   public enum Kind {
@@ -72,8 +75,8 @@ public final class QomClasses {
   }
 
   /**
-   * A QOM parent is embedded, never a pointer or an array, and is a struct; scalar types
-   * ({@code uint8_t}, {@code hwaddr}, {@code bool}) are spelled in lower case in C and QEMU, structs not.
+   * A QOM parent is embedded, never a pointer or an array, and is a struct; scalar types ({@code
+   * uint8_t}, {@code hwaddr}, {@code bool}) are spelled in lower case in C and QEMU, structs not.
    */
   private static boolean cannotStartObject(StructField first) {
     String t = first.type();
@@ -83,13 +86,15 @@ public final class QomClasses {
   /** The kind of a replayed type: devices are what realize/unrealize and hot-plug apply to. */
   public boolean isDevice(DeviceType d) {
     if (ofType(d.name()) == Kind.DEVICE) return true;
-    return !d.hooks(Role.REALIZE).isEmpty() || !d.hooks(Role.UNREALIZE).isEmpty()
+    return !d.hooks(Role.REALIZE).isEmpty()
+        || !d.hooks(Role.UNREALIZE).isEmpty()
         || d.instanceStruct() != null && ofStruct(d.instanceStruct()) == Kind.DEVICE;
   }
 
   /**
    * A registered type's kind from its ancestry: it reaches TYPE_DEVICE, or a base type the model
-   * describes (the model only lists device bases, by whether they can be unplugged), or TYPE_OBJECT.
+   * describes (the model only lists device bases, by whether they can be unplugged), or
+   * TYPE_OBJECT.
    */
   Kind ofType(String canonical) {
     if (canonical == null) return Kind.UNKNOWN;
@@ -104,7 +109,8 @@ public final class QomClasses {
         break;
       }
       boolean modelled = false;
-      for (String written : program.writtenNames(cur)) modelled |= model.hotpluggable(written).isPresent();
+      for (String written : program.writtenNames(cur))
+        modelled |= model.hotpluggable(written).isPresent();
       if (modelled) {
         k = Kind.DEVICE;
         break;

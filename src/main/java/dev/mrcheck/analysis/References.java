@@ -3,21 +3,23 @@ package dev.mrcheck.analysis;
 import java.util.List;
 
 /**
- * Where references the code must give back (a {@code memory_region_ref}, a {@code memory_region_find}
- * section, an {@code address_space_map} buffer) go besides their release: stored somewhere that
- * outlives the function, given back, or known to be absent on a branch.
+ * Where references the code must give back (a {@code memory_region_ref}, a {@code
+ * memory_region_find} section, an {@code address_space_map} buffer) go besides their release:
+ * stored somewhere that outlives the function, given back, or known to be absent on a branch.
  */
 final class References {
   private References() {}
 
   /**
-   * {@code value} was stored (or handed to unseen code): every reference inside it is now kept there.
-   * References on the device's own regions stay as they are: whoever keeps them, they are MR001's cycle.
+   * {@code value} was stored (or handed to unseen code): every reference inside it is now kept
+   * there. References on the device's own regions stay as they are: whoever keeps them, they are
+   * MR001's cycle.
    */
   static void stored(RegionState s, Place value, boolean intoDevice) {
     if (value == null || value.isUnknown() || value.isNull()) return;
     for (Fact f : List.copyOf(s.facts())) {
-      boolean mustGiveBack = f instanceof Fact.Held || f instanceof Fact.Referenced r && r.owner() != Fact.Owner.SELF;
+      boolean mustGiveBack =
+          f instanceof Fact.Held || f instanceof Fact.Referenced r && r.owner() != Fact.Owner.SELF;
       if (!mustGiveBack || !Place.isWithin(f.region(), value.id())) continue;
       s.removeIf(f::equals);
       s.add(new Fact.Stored(f.region(), intoDevice, f));
@@ -25,12 +27,15 @@ final class References {
   }
 
   /**
-   * Outstanding references counted per region: beyond this many a further ref is taken to be as old as
-   * the last counted one, which keeps a loop of refs from making a new fact on every pass.
+   * Outstanding references counted per region: beyond this many a further ref is taken to be as old
+   * as the last counted one, which keeps a loop of refs from making a new fact on every pass.
    */
   private static final int MAX_COUNTED = 8;
 
-  /** The {@link Fact.Referenced#older} of a new reference on {@code region}: after the newest one held on any path. */
+  /**
+   * The {@link Fact.Referenced#older} of a new reference on {@code region}: after the newest one
+   * held on any path.
+   */
   static int nextAge(RegionState s, Place region) {
     int next = 0;
     for (Fact f : s.facts()) {
@@ -40,24 +45,28 @@ final class References {
   }
 
   /**
-   * {@code memory_region_unref}/{@code address_space_unmap} of {@code value}: the reference is given back.
-   * An unref gives back one {@code memory_region_ref}, the youngest one ({@link #popYoungest}).
+   * {@code memory_region_unref}/{@code address_space_unmap} of {@code value}: the reference is
+   * given back. An unref gives back one {@code memory_region_ref}, the youngest one ({@link
+   * #popYoungest}).
    */
   static void released(RegionState s, Place value, Class<? extends Fact> kind, Fact.HeldBy by) {
     if (kind == Fact.Referenced.class && popYoungest(s, value)) return;
-    s.removeIf(f -> f.region().equals(value.id()) && isReference(f instanceof Fact.Stored st ? st.reference() : f,
-        kind, by));
+    s.removeIf(
+        f ->
+            f.region().equals(value.id())
+                && isReference(f instanceof Fact.Stored st ? st.reference() : f, kind, by));
   }
 
   /**
-   * Gives back the youngest {@link Fact.Referenced} on {@code value}; false if there is none. Refs and
-   * unrefs nest: a ref/unref pair in exit balances itself, and the reference realize took is the one
-   * left outstanding, which is what a reader of the code expects to be told about.
+   * Gives back the youngest {@link Fact.Referenced} on {@code value}; false if there is none. Refs
+   * and unrefs nest: a ref/unref pair in exit balances itself, and the reference realize took is
+   * the one left outstanding, which is what a reader of the code expects to be told about.
    */
   private static boolean popYoungest(RegionState s, Place value) {
     int youngest = -1;
     for (Fact f : s.facts()) {
-      if (referenceOn(f, value) instanceof Fact.Referenced r) youngest = Math.max(youngest, r.older());
+      if (referenceOn(f, value) instanceof Fact.Referenced r)
+        youngest = Math.max(youngest, r.older());
     }
     if (youngest < 0) return false;
     int popped = youngest;
@@ -65,7 +74,9 @@ final class References {
     return true;
   }
 
-  /** The reference {@code f} stands for if it is one on {@code region}, stored or not; else null. */
+  /**
+   * The reference {@code f} stands for if it is one on {@code region}, stored or not; else null.
+   */
   private static Fact referenceOn(Fact f, Place region) {
     if (!f.region().equals(region.id())) return null;
     return f instanceof Fact.Stored st ? st.reference() : f;
@@ -82,8 +93,11 @@ final class References {
    */
   static void nullOnThisBranch(RegionState s, Place value) {
     if (value.isUnknown() || value.isNull()) return;
-    s.removeIf(f -> f.region().equals(value.id())
-        && (f instanceof Fact.Held || f instanceof Fact.Stored st && st.reference() instanceof Fact.Held)
-        || f instanceof Fact.AddressSpaceLive a && a.addressSpace().equals(value.id()));
+    s.removeIf(
+        f ->
+            f.region().equals(value.id())
+                    && (f instanceof Fact.Held
+                        || f instanceof Fact.Stored st && st.reference() instanceof Fact.Held)
+                || f instanceof Fact.AddressSpaceLive a && a.addressSpace().equals(value.id()));
   }
 }

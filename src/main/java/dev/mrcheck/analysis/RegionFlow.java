@@ -16,40 +16,61 @@ import java.util.function.Consumer;
 
 /**
  * Interprocedural may-analysis of region facts over a function's CFG: the driver. It runs the
- * worklist over one function's nodes ({@link FlowFrame} transfers each statement), and analyzes calls
- * into functions that reach the API in place with their parameters bound to the caller's places (a
- * context-sensitive "inlining"), so a helper's effects land on the caller's regions and keep the
- * calling context (lifecycle role, call chain). Callee results are memoized per replay root, and a
- * root has a budget of node transfers past which calls are no longer followed.
+ * worklist over one function's nodes ({@link FlowFrame} transfers each statement), and analyzes
+ * calls into functions that reach the API in place with their parameters bound to the caller's
+ * places (a context-sensitive "inlining"), so a helper's effects land on the caller's regions and
+ * keep the calling context (lifecycle role, call chain). Callee results are memoized per replay
+ * root, and a root has a budget of node transfers past which calls are no longer followed.
  */
 final class RegionFlow {
   private static final int MAX_DEPTH = 10;
   private static final int MAX_VISITS_PER_NODE = 16;
+
   /** Node transfers one replay root may spend before calls stop being followed. */
   private static final int BUDGET_PER_ROOT = 100_000;
 
   final Program program;
   private final CallGraph callGraph;
   final ApiModel model;
-  /** What a reference references decides which unparent finalizes a region (docs/lifetime.md#semantics). */
+
+  /**
+   * What a reference references decides which unparent finalizes a region
+   * (docs/lifetime.md#semantics).
+   */
   final Semantics semantics;
+
   final Consumer<Observation> sink;
   final OwnerShapes ownerShapes;
+
   /** Which arguments a function the replay does not walk may keep. */
   final KeptArguments kept;
+
   final QomClasses qom;
-  Consumer<FreeHookOverride> freeHookSink = h -> { };
-  /** Callee results by (callee, arguments, entry state, role): a helper met again in the same state is not re-analyzed. */
+  Consumer<FreeHookOverride> freeHookSink = h -> {};
+
+  /**
+   * Callee results by (callee, arguments, entry state, role): a helper met again in the same state
+   * is not re-analyzed.
+   */
   private final Map<List<Object>, Exit> memo = new HashMap<>();
+
   final FieldGuards guards = new FieldGuards();
   private int spent;
+
   /** The device's regions an instance_finalize replay starts without: see {@link #notMadeYet}. */
   Set<String> notMadeYet = Set.of();
+
   /** The functions walked since {@link #recordVisits}: a replay depends on their bodies only. */
   private Set<String> visited;
+
   private int exhaustedRoots;
 
-  RegionFlow(Program program, CallGraph callGraph, ApiModel model, Semantics semantics, Consumer<Observation> sink) {
+  RegionFlow(
+      Program program,
+      CallGraph callGraph,
+      ApiModel model,
+      Semantics semantics,
+      Consumer<Observation> sink) {
     this.program = program;
     this.callGraph = callGraph;
     this.model = model;
@@ -89,12 +110,12 @@ final class RegionFlow {
   }
 
   /**
-   * The regions the device's instance_init, realize or unrealize initialize that an instance_finalize
-   * replay starts without (a throw-away instance's, or one after realize for what unrealize makes): the
-   * struct is zeroed there, and QEMU's calls on such a region crash or assert (a zeroed container's
-   * subregion list has no tail) rather than do anything, so nothing they would do is modelled, as the
-   * runtime model skips them, until instance_finalize initializes the region itself. Empty: every call
-   * is taken as written.
+   * The regions the device's instance_init, realize or unrealize initialize that an
+   * instance_finalize replay starts without (a throw-away instance's, or one after realize for what
+   * unrealize makes): the struct is zeroed there, and QEMU's calls on such a region crash or assert
+   * (a zeroed container's subregion list has no tail) rather than do anything, so nothing they
+   * would do is modelled, as the runtime model skips them, until instance_finalize initializes the
+   * region itself. Empty: every call is taken as written.
    */
   void notMadeYet(Set<String> regions) {
     this.notMadeYet = regions;
@@ -105,7 +126,9 @@ final class RegionFlow {
     visited = sink;
   }
 
-  /** Roots whose budget ran out: their deeper calls were not followed. Reported in the scan summary. */
+  /**
+   * Roots whose budget ran out: their deeper calls were not followed. Reported in the scan summary.
+   */
   int exhaustedRoots() {
     return exhaustedRoots + (spent > BUDGET_PER_ROOT ? 1 : 0);
   }
@@ -148,7 +171,8 @@ final class RegionFlow {
       frame.node = n.id();
       if (n.stmt() != null) frame.transfer(n.stmt(), s);
       for (CfgNode succ : n.successors()) {
-        if (succ == f.cfg().exit() && !s.facts(Fact.ErrorReported.class, Place.ERROR.id()).isEmpty()) {
+        if (succ == f.cfg().exit()
+            && !s.facts(Fact.ErrorReported.class, Place.ERROR.id()).isEmpty()) {
           if (failed == null) failed = s.copy();
           else failed.join(s);
         } else if (succ == f.cfg().exit()) {
@@ -167,20 +191,35 @@ final class RegionFlow {
     RegionState exit = in.get(f.cfg().exit());
     // Without an error path the exit state is the success state itself (joins are not idempotent
     // for released array summaries, so it is not rebuilt).
-    return new Exit(exit, frame.returned == null ? Place.UNKNOWN : frame.returned, failed != null ? succeeded : exit, failed);
-  }
-
-  /** Whether a call into {@code callee} is analyzed in place: it reaches the API, is no recursion, and depth and budget allow. */
-  boolean follows(Function callee, Context ctx) {
-    return callGraph.worthFollowing(callee.key()) && !ctx.stack().contains(callee.key())
-        && ctx.stack().size() < MAX_DEPTH && spent <= BUDGET_PER_ROOT;
+    return new Exit(
+        exit,
+        frame.returned == null ? Place.UNKNOWN : frame.returned,
+        failed != null ? succeeded : exit,
+        failed);
   }
 
   /**
-   * The callee's outcome from {@code entry} (the caller's state without its locals, whose globals are
-   * {@code globalsKey}): memoized, else analyzed in the caller's context entered at {@code site}.
+   * Whether a call into {@code callee} is analyzed in place: it reaches the API, is no recursion,
+   * and depth and budget allow.
    */
-  Exit summary(Function callee, List<Place> args, RegionState entry, Object globalsKey, FlowFrame caller,
+  boolean follows(Function callee, Context ctx) {
+    return callGraph.worthFollowing(callee.key())
+        && !ctx.stack().contains(callee.key())
+        && ctx.stack().size() < MAX_DEPTH
+        && spent <= BUDGET_PER_ROOT;
+  }
+
+  /**
+   * The callee's outcome from {@code entry} (the caller's state without its locals, whose globals
+   * are {@code globalsKey}): memoized, else analyzed in the caller's context entered at {@code
+   * site}.
+   */
+  Exit summary(
+      Function callee,
+      List<Place> args,
+      RegionState entry,
+      Object globalsKey,
+      FlowFrame caller,
       SourceLoc site) {
     List<Object> key = List.of(callee.key(), args, globalsKey, String.valueOf(caller.ctx.phase()));
     Exit exit = memo.get(key);

@@ -13,18 +13,19 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
- * The abstract state at a program point: the facts that may hold, which field paths point at
- * which objects ({@code br->windows = w} makes {@code self.windows} name what {@code w} named),
- * and the current frame's local variable bindings.
+ * The abstract state at a program point: the facts that may hold, which field paths point at which
+ * objects ({@code br->windows = w} makes {@code self.windows} name what {@code w} named), and the
+ * current frame's local variable bindings.
  *
- * <p>Copies are copy-on-write: most CFG nodes (calls to functions that never reach the API) do
- * not change the state, and board-sized replays carry hundreds of facts through thousands of nodes.
+ * <p>Copies are copy-on-write: most CFG nodes (calls to functions that never reach the API) do not
+ * change the state, and board-sized replays carry hundreds of facts through thousands of nodes.
  */
 public final class RegionState {
   private Set<Fact> facts;
   private Map<String, String> aliases;
   private Set<String> releasedSummaries;
   private Map<String, Place> locals;
+
   /** Whether the collections above belong to this state alone and may be changed in place. */
   private boolean exclusive;
 
@@ -33,7 +34,10 @@ public final class RegionState {
     exclusive = true;
   }
 
-  private RegionState(Set<Fact> facts, Map<String, String> aliases, Set<String> releasedSummaries,
+  private RegionState(
+      Set<Fact> facts,
+      Map<String, String> aliases,
+      Set<String> releasedSummaries,
       Map<String, Place> locals) {
     this.facts = facts;
     this.aliases = aliases;
@@ -102,8 +106,8 @@ public final class RegionState {
   }
 
   /**
-   * Whether every {@code object_unparent} the state knows of for {@code region} (at least one) is as
-   * {@code how} says: what the unparent left is the same on every path that unparented it.
+   * Whether every {@code object_unparent} the state knows of for {@code region} (at least one) is
+   * as {@code how} says: what the unparent left is the same on every path that unparented it.
    */
   public boolean everyUnparent(String region, Predicate<Fact.Unparented> how) {
     List<Fact.Unparented> gone = facts(Fact.Unparented.class, region);
@@ -205,7 +209,9 @@ public final class RegionState {
 
   /** Merges {@code other} into this state; returns whether anything changed. */
   boolean join(RegionState other) {
-    if (other.facts == facts && other.aliases == aliases && other.releasedSummaries == releasedSummaries
+    if (other.facts == facts
+        && other.aliases == aliases
+        && other.releasedSummaries == releasedSummaries
         && other.locals == locals) {
       return false;
     }
@@ -239,7 +245,8 @@ public final class RegionState {
   }
 
   private boolean isReleasedSummary(Fact f) {
-    if (releasedSummaries.isEmpty() || f instanceof Fact.Owned || f instanceof Fact.Unparented) return false;
+    if (releasedSummaries.isEmpty() || f instanceof Fact.Owned || f instanceof Fact.Unparented)
+      return false;
     String id = f instanceof Fact.AddressSpaceLive a ? a.addressSpace() : f.region();
     return releasedSummaries.contains(id);
   }

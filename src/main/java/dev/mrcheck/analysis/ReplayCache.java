@@ -20,25 +20,37 @@ import java.util.TreeMap;
  * Replays kept between analyses of the same workspace (the language server), so that an edit
  * re-runs only the replays it can change.
  *
- * <p>A replay (one device's lifecycle, or one run-time root) depends on the bodies of the
- * functions it walked, on how calls resolve and which callees are worth following (the call
- * graph), on the model, and for a run-time root on its device's state after realize. The cache
- * is kept only while the model and the call graph are the same objects (whoever builds them
- * reuses them only while their inputs are unchanged); within that, a replay is reused while
- * none of the functions it walked changed, compared structurally since an edited file is parsed
- * anew even where its functions stay the same.
+ * <p>A replay (one device's lifecycle, or one run-time root) depends on the bodies of the functions
+ * it walked, on how calls resolve and which callees are worth following (the call graph), on the
+ * model, and for a run-time root on its device's state after realize. The cache is kept only while
+ * the model and the call graph are the same objects (whoever builds them reuses them only while
+ * their inputs are unchanged); within that, a replay is reused while none of the functions it
+ * walked changed, compared structurally since an edited file is parsed anew even where its
+ * functions stay the same.
  */
 public final class ReplayCache {
-  /** What one replay produced: observations in record order, checkpoints, exit states, and what it depended on. */
-  record Replay(Set<String> visited, Map<String, Observation> observations, List<Checkpoint> checkpoints,
-      List<RootExit> exits, List<FreeHookOverride> freeHooks, RegionState afterRealize, int exhausted, String device) {}
+  /**
+   * What one replay produced: observations in record order, checkpoints, exit states, and what it
+   * depended on.
+   */
+  record Replay(
+      Set<String> visited,
+      Map<String, Observation> observations,
+      List<Checkpoint> checkpoints,
+      List<RootExit> exits,
+      List<FreeHookOverride> freeHooks,
+      RegionState afterRealize,
+      int exhausted,
+      String device) {}
 
   private ApiModel model;
   private long programId;
   private CallGraph graph;
   private Semantics semantics;
+
   /** The last analysis' functions, in key order. */
   private Map<String, Function> functions = new TreeMap<>();
+
   private Map<String, DeviceType> devices = Map.of();
   private Map<String, Replay> replays = Map.of();
   private int lastReplayed;
@@ -65,23 +77,41 @@ public final class ReplayCache {
 
   /** One analysis' use of the cache; nothing is kept unless it {@link Round#commit}s. */
   synchronized Round begin(Program program, ApiModel m, CallGraph g, Semantics sem) {
-    // Replays differ between semantics (which unparent finalizes a region): kept for one semantics at a time.
+    // Replays differ between semantics (which unparent finalizes a region): kept for one semantics
+    // at a time.
     boolean valid = m == model && g == graph && sem == semantics;
     Map<String, Function> now = program.functionsByKey();
     Set<String> swapped = program.swappedSince(programId);
-    Set<String> changed = swapped != null ? changedAmong(swapped, functions, now) : changedFunctions(functions, now);
-    return new Round(program.id(), m, g, sem, now, changed, valid ? devices : Map.of(), valid ? replays : Map.of());
+    Set<String> changed =
+        swapped != null ? changedAmong(swapped, functions, now) : changedFunctions(functions, now);
+    return new Round(
+        program.id(),
+        m,
+        g,
+        sem,
+        now,
+        changed,
+        valid ? devices : Map.of(),
+        valid ? replays : Map.of());
   }
 
-  /** As {@link #changedFunctions}, for a program updated from the last one: only swapped functions can differ. */
-  private static Set<String> changedAmong(Set<String> swapped, Map<String, Function> before, Map<String, Function> now) {
+  /**
+   * As {@link #changedFunctions}, for a program updated from the last one: only swapped functions
+   * can differ.
+   */
+  private static Set<String> changedAmong(
+      Set<String> swapped, Map<String, Function> before, Map<String, Function> now) {
     Set<String> changed = new HashSet<>();
     for (String k : swapped) if (!sameFunction(before.get(k), now.get(k))) changed.add(k);
     return changed;
   }
 
-  /** Keys added, removed, or whose function differs; both maps are in key order, so one merge walk finds them. */
-  private static Set<String> changedFunctions(Map<String, Function> before, Map<String, Function> now) {
+  /**
+   * Keys added, removed, or whose function differs; both maps are in key order, so one merge walk
+   * finds them.
+   */
+  private static Set<String> changedFunctions(
+      Map<String, Function> before, Map<String, Function> now) {
     Set<String> changed = new HashSet<>();
     Iterator<Map.Entry<String, Function>> a = before.entrySet().iterator();
     Iterator<Map.Entry<String, Function>> b = now.entrySet().iterator();
@@ -91,7 +121,8 @@ public final class ReplayCache {
       int c = x == null ? 1 : y == null ? -1 : x.getKey().compareTo(y.getKey());
       if (c < 0) changed.add(x.getKey());
       else if (c > 0) changed.add(y.getKey());
-      else if (x.getValue() != y.getValue() && !sameFunction(x.getValue(), y.getValue())) changed.add(x.getKey());
+      else if (x.getValue() != y.getValue() && !sameFunction(x.getValue(), y.getValue()))
+        changed.add(x.getKey());
       if (c <= 0) x = a.hasNext() ? a.next() : null;
       if (c >= 0) y = b.hasNext() ? b.next() : null;
     }
@@ -125,8 +156,15 @@ public final class ReplayCache {
 
     private final long programId;
 
-    private Round(long programId, ApiModel model, CallGraph graph, Semantics semantics, Map<String, Function> functions,
-        Set<String> changed, Map<String, DeviceType> previousDevices, Map<String, Replay> previous) {
+    private Round(
+        long programId,
+        ApiModel model,
+        CallGraph graph,
+        Semantics semantics,
+        Map<String, Function> functions,
+        Set<String> changed,
+        Map<String, DeviceType> previousDevices,
+        Map<String, Replay> previous) {
       this.programId = programId;
       this.model = model;
       this.graph = graph;
@@ -153,7 +191,10 @@ public final class ReplayCache {
       return previousDevices.get(d.name()) == d;
     }
 
-    /** The earlier replay under {@code key} if it can be reused: same device object, nothing it walked changed. */
+    /**
+     * The earlier replay under {@code key} if it can be reused: same device object, nothing it
+     * walked changed.
+     */
     Replay reusable(String key, DeviceType device, boolean deviceReused) {
       Replay r = previous.get(key);
       if (r == null || !deviceReused) return null;
@@ -173,8 +214,10 @@ public final class ReplayCache {
     }
 
     private boolean sameDevice(DeviceType a, DeviceType b) {
-      if (!a.name().equals(b.name()) || !a.registration().equals(b.registration())
-          || !a.ancestry().equals(b.ancestry()) || a.hotpluggable() != b.hotpluggable()
+      if (!a.name().equals(b.name())
+          || !a.registration().equals(b.registration())
+          || !a.ancestry().equals(b.ancestry())
+          || a.hotpluggable() != b.hotpluggable()
           || !Objects.equals(a.hotplugReason(), b.hotplugReason())
           || !Objects.equals(a.instanceStruct(), b.instanceStruct())
           || !a.hooks().keySet().equals(b.hooks().keySet())) return false;
@@ -183,7 +226,8 @@ public final class ReplayCache {
         List<Function> y = b.hooks(role);
         if (x.size() != y.size()) return false;
         for (int i = 0; i < x.size(); i++) {
-          if (!x.get(i).key().equals(y.get(i).key()) || changed.contains(y.get(i).key())) return false;
+          if (!x.get(i).key().equals(y.get(i).key()) || changed.contains(y.get(i).key()))
+            return false;
         }
       }
       return true;
@@ -199,14 +243,21 @@ public final class ReplayCache {
     final List<FreeHookOverride> freeHooks = new ArrayList<>();
   }
 
-  /** Same IR: a re-parse of unchanged code (same locations too) gives equal statements and the same graph shape. */
+  /**
+   * Same IR: a re-parse of unchanged code (same locations too) gives equal statements and the same
+   * graph shape.
+   */
   static boolean sameFunction(Function a, Function b) {
-    if (!Program.sameIdentity(a, b) || !a.loc().equals(b.loc()) || !a.params().equals(b.params()) || !a.localTypes().equals(b.localTypes())) {
+    if (!Program.sameIdentity(a, b)
+        || !a.loc().equals(b.loc())
+        || !a.params().equals(b.params())
+        || !a.localTypes().equals(b.localTypes())) {
       return false;
     }
     List<CfgNode> x = a.cfg().nodes();
     List<CfgNode> y = b.cfg().nodes();
-    if (x.size() != y.size() || a.cfg().entry().id() != b.cfg().entry().id()
+    if (x.size() != y.size()
+        || a.cfg().entry().id() != b.cfg().entry().id()
         || a.cfg().exit().id() != b.cfg().exit().id()) return false;
     for (int i = 0; i < x.size(); i++) {
       CfgNode m = x.get(i);

@@ -16,8 +16,8 @@ import java.util.Set;
  * opaque shape of QEMU's callbacks (MemoryRegionOps handlers, timers, bottom halves, IRQ and
  * chardev handlers all get their {@code void *opaque} first); the function handed over as a value
  * in code, assigned to a class hook ({@code k->config_write = f}) or passed to a registration
- * ({@code timer_new_ns(clk, f, s)}, {@code virtio_add_queue(vdev, n, f)}); in Java, a method of
- * the device's own class.
+ * ({@code timer_new_ns(clk, f, s)}, {@code virtio_add_queue(vdev, n, f)}); in Java, a method of the
+ * device's own class.
  */
 final class RuntimeDispatch {
   private final Set<String> handedOver = new HashSet<>();
@@ -35,15 +35,19 @@ final class RuntimeDispatch {
   boolean linksDevice(Function f, int index) {
     Param p = f.params().get(index);
     boolean opaqueCallback = index == 0 && "void".equals(p.type());
-    // A Java method of the device class: the language dispatches to it, with the device as receiver.
+    // A Java method of the device class: the language dispatches to it, with the device as
+    // receiver.
     boolean receiver = index == 0 && "this".equals(p.name());
-    // Exported with no caller in the scan: the device's interface to boards and other code outside it.
+    // Exported with no caller in the scan: the device's interface to boards and other code outside
+    // it.
     boolean exported = !f.fileLocal();
     return opaqueCallback || receiver || exported || handedOver.contains(f.key());
   }
 
   private void note(Program program, Function in, Value v) {
-    if (!(v instanceof Value.Path p) || !p.path().steps().isEmpty() || p.path().kind() != AccessPath.Root.GLOBAL) return;
+    if (!(v instanceof Value.Path p)
+        || !p.path().steps().isEmpty()
+        || p.path().kind() != AccessPath.Root.GLOBAL) return;
     Function target = program.resolve(p.path().root(), in.file());
     if (target != null) handedOver.add(target.key());
   }

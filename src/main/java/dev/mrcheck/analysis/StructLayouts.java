@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * The struct layouts the frontends extracted, by struct name: the type of each member and which
  * member comes first. C's first member shares the struct's address, which is what QOM casts rely
- * on: {@code OBJECT(s)} is {@code &s->parent_obj}, and is the region itself when the region is
- * the first member.
+ * on: {@code OBJECT(s)} is {@code &s->parent_obj}, and is the region itself when the region is the
+ * first member.
  */
 public final class StructLayouts {
   private static final int MAX_DEPTH = 12;
@@ -36,7 +36,8 @@ public final class StructLayouts {
   }
 
   public StructField member(String struct, String name) {
-    for (StructField f : byStruct.getOrDefault(struct, List.of())) if (f.name().equals(name)) return f;
+    for (StructField f : byStruct.getOrDefault(struct, List.of()))
+      if (f.name().equals(name)) return f;
     return null;
   }
 
@@ -55,7 +56,10 @@ public final class StructLayouts {
     return type;
   }
 
-  /** Whether {@code steps} walk only through first members: the path names the same address as its root. */
+  /**
+   * Whether {@code steps} walk only through first members: the path names the same address as its
+   * root.
+   */
   public boolean firstMembersOnly(String rootType, List<String> steps) {
     String type = rootType;
     for (String step : steps) {
@@ -66,7 +70,10 @@ public final class StructLayouts {
     return true;
   }
 
-  /** The types met by following first members from {@code struct}, itself included (its QOM ancestry by layout). */
+  /**
+   * The types met by following first members from {@code struct}, itself included (its QOM ancestry
+   * by layout).
+   */
   public List<String> firstMemberChain(String struct) {
     List<String> out = new ArrayList<>();
     String type = struct;

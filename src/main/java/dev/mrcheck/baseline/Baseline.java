@@ -32,7 +32,8 @@ import java.util.List;
 public record Baseline(List<Entry> entries) {
   public static final int FORMAT_VERSION = 1;
 
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   public record Entry(String rule, String file, int line, String message, String fingerprint) {
     static Entry of(Finding f) {
@@ -45,10 +46,14 @@ public record Baseline(List<Entry> entries) {
   }
 
   public Baseline {
-    entries = entries.stream()
-        .sorted(Comparator.comparing(Entry::file).thenComparing(Entry::line).thenComparing(Entry::rule)
-            .thenComparing(Entry::fingerprint))
-        .toList();
+    entries =
+        entries.stream()
+            .sorted(
+                Comparator.comparing(Entry::file)
+                    .thenComparing(Entry::line)
+                    .thenComparing(Entry::rule)
+                    .thenComparing(Entry::fingerprint))
+            .toList();
   }
 
   public static Baseline of(List<Finding> findings) {
@@ -62,47 +67,75 @@ public record Baseline(List<Entry> entries) {
     root.put("fingerprints", Fingerprint.KEY);
     ArrayNode list = root.putArray("findings");
     for (Entry e : entries) {
-      list.addObject().put("rule", e.rule()).put("file", e.file()).put("line", e.line())
-          .put("message", e.message()).put("fingerprint", e.fingerprint());
+      list.addObject()
+          .put("rule", e.rule())
+          .put("file", e.file())
+          .put("line", e.line())
+          .put("message", e.message())
+          .put("fingerprint", e.fingerprint());
     }
     MAPPER.writeValue(new NonClosing(out), root);
     out.write('\n');
   }
 
-  /** Reads a baseline file; a missing, malformed or outdated file is a one-line {@link ScanException}. */
+  /**
+   * Reads a baseline file; a missing, malformed or outdated file is a one-line {@link
+   * ScanException}.
+   */
   public static Baseline read(Path file) throws ScanException {
     JsonNode root;
     try {
       root = MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
     } catch (NoSuchFileException e) {
-      throw new ScanException("baseline file not found: " + file + " (write one with --write-baseline)");
+      throw new ScanException(
+          "baseline file not found: " + file + " (write one with --write-baseline)");
     } catch (JsonProcessingException e) {
-      throw new ScanException("baseline " + file + " is not valid JSON: " + JsonMessages.describe(e));
+      throw new ScanException(
+          "baseline " + file + " is not valid JSON: " + JsonMessages.describe(e));
     } catch (IOException e) {
       throw new ScanException(IoMessages.cannot("read baseline", file, e), e);
     }
     if (root == null || !root.isObject() || !root.path("findings").isArray()) {
-      throw new ScanException("baseline " + file + " has no 'findings' list: is it an mrcheck baseline?");
+      throw new ScanException(
+          "baseline " + file + " has no 'findings' list: is it an mrcheck baseline?");
     }
     String key = root.path("fingerprints").asText();
     if (!key.equals(Fingerprint.KEY)) {
-      throw new ScanException("baseline " + file + " uses fingerprints '" + key + "', this mrcheck uses '"
-          + Fingerprint.KEY + "': write it again with --write-baseline");
+      throw new ScanException(
+          "baseline "
+              + file
+              + " uses fingerprints '"
+              + key
+              + "', this mrcheck uses '"
+              + Fingerprint.KEY
+              + "': write it again with --write-baseline");
     }
     JsonNode version = root.path("formatVersion");
     if (!version.isInt() || version.intValue() != FORMAT_VERSION) {
-      // A newer format may mean something else by the same fields; guessing could hide new findings.
-      throw new ScanException("baseline " + file + " has format version "
-          + (version.isMissingNode() ? "(none)" : version.toString()) + ", this mrcheck reads version "
-          + FORMAT_VERSION + ": write it again with --write-baseline (or use the mrcheck that wrote it)");
+      // A newer format may mean something else by the same fields; guessing could hide new
+      // findings.
+      throw new ScanException(
+          "baseline "
+              + file
+              + " has format version "
+              + (version.isMissingNode() ? "(none)" : version.toString())
+              + ", this mrcheck reads version "
+              + FORMAT_VERSION
+              + ": write it again with --write-baseline (or use the mrcheck that wrote it)");
     }
     List<Entry> entries = new ArrayList<>();
     for (JsonNode n : root.get("findings")) {
       if (!n.path("rule").isTextual() || !n.path("fingerprint").isTextual()) {
-        throw new ScanException("baseline " + file + ": an entry without rule or fingerprint: " + n);
+        throw new ScanException(
+            "baseline " + file + ": an entry without rule or fingerprint: " + n);
       }
-      entries.add(new Entry(n.get("rule").asText(), n.path("file").asText(), n.path("line").asInt(),
-          n.path("message").asText(), n.get("fingerprint").asText()));
+      entries.add(
+          new Entry(
+              n.get("rule").asText(),
+              n.path("file").asText(),
+              n.path("line").asInt(),
+              n.path("message").asText(),
+              n.get("fingerprint").asText()));
     }
     return new Baseline(entries);
   }

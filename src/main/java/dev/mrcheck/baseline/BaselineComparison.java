@@ -14,7 +14,8 @@ import java.util.Map;
  * match no finding any more (fixed, or the code is gone). Matching is by rule and fingerprint,
  * counting duplicates: a third finding with a fingerprint the baseline holds twice is new.
  */
-public record BaselineComparison(List<Finding> fresh, List<Finding> unchanged, List<Baseline.Entry> absent) {
+public record BaselineComparison(
+    List<Finding> fresh, List<Finding> unchanged, List<Baseline.Entry> absent) {
   public BaselineComparison {
     fresh = List.copyOf(fresh);
     unchanged = List.copyOf(unchanged);
@@ -23,7 +24,8 @@ public record BaselineComparison(List<Finding> fresh, List<Finding> unchanged, L
 
   public static BaselineComparison of(List<Finding> findings, Baseline baseline) {
     Map<String, Deque<Baseline.Entry>> remaining = new LinkedHashMap<>();
-    for (Baseline.Entry e : baseline.entries()) remaining.computeIfAbsent(e.key(), k -> new ArrayDeque<>()).add(e);
+    for (Baseline.Entry e : baseline.entries())
+      remaining.computeIfAbsent(e.key(), k -> new ArrayDeque<>()).add(e);
     List<Finding> fresh = new ArrayList<>();
     List<Finding> unchanged = new ArrayList<>();
     for (Finding f : findings) {

@@ -28,7 +28,8 @@ public final class BenchJavaTreeGenerator {
     for (Path dir : dirs) {
       Files.createDirectories(dir);
     }
-    ParallelWriter.Written written = ParallelWriter.write(root, plan, f -> f.path(), file -> render(file));
+    ParallelWriter.Written written =
+        ParallelWriter.write(root, plan, f -> f.path(), file -> render(file));
     int stubs = 0;
     int helpers = 0;
     int devices = 0;
@@ -46,8 +47,18 @@ public final class BenchJavaTreeGenerator {
       memory += kind.callsMemoryApi ? 1 : 0;
       bugs += file.plantedBug() != PlantedBug.NONE ? 1 : 0;
     }
-    return new JavaTreeSummary(plan.size(), written.lines(), written.bytes(), stubs, helpers, devices,
-        ffm, logic, memory, bugs, (System.nanoTime() - start) / 1_000_000);
+    return new JavaTreeSummary(
+        plan.size(),
+        written.lines(),
+        written.bytes(),
+        stubs,
+        helpers,
+        devices,
+        ffm,
+        logic,
+        memory,
+        bugs,
+        (System.nanoTime() - start) / 1_000_000);
   }
 
   static String render(JavaFilePlan file) {

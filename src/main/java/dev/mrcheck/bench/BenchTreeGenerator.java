@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.TreeSet;
 
 /**
- * Generates a QEMU-sized tree of device code in QEMU's idioms (hw/SUB/*.c, include/hw/SUB/*.h)
- * for the speed benchmark. The same {@link TreeSpec} gives byte-identical files: every file's text
+ * Generates a QEMU-sized tree of device code in QEMU's idioms (hw/SUB/*.c, include/hw/SUB/*.h) for
+ * the speed benchmark. The same {@link TreeSpec} gives byte-identical files: every file's text
  * depends only on its own plan, so files are written in parallel.
  */
 public final class BenchTreeGenerator {
@@ -25,7 +25,8 @@ public final class BenchTreeGenerator {
     for (Path dir : dirs) {
       Files.createDirectories(dir);
     }
-    ParallelWriter.Written written = ParallelWriter.write(root, plan.files(), f -> f.path(), file -> render(file, plan));
+    ParallelWriter.Written written =
+        ParallelWriter.write(root, plan.files(), f -> f.path(), file -> render(file, plan));
     int sources = 0;
     int memory = 0;
     int helperOnly = 0;
@@ -44,8 +45,15 @@ public final class BenchTreeGenerator {
         bugs++;
       }
     }
-    return new TreeSummary(plan.files().size(), sources, plan.files().size() - sources,
-        written.lines(), written.bytes(), memory, helperOnly, bugs,
+    return new TreeSummary(
+        plan.files().size(),
+        sources,
+        plan.files().size() - sources,
+        written.lines(),
+        written.bytes(),
+        memory,
+        helperOnly,
+        bugs,
         (System.nanoTime() - start) / 1_000_000);
   }
 

@@ -1,8 +1,8 @@
 package dev.mrcheck.bench;
 
 /**
- * Builds C text line by line with QEMU's four-space indentation and counts the lines as it goes,
- * so templates can fill a file up to an exact line budget.
+ * Builds C text line by line with QEMU's four-space indentation and counts the lines as it goes, so
+ * templates can fill a file up to an exact line budget.
  */
 final class CWriter {
   private static final String[] INDENTS = new String[16];

@@ -60,8 +60,7 @@ final class CommonHelpersTemplate {
     w.line("return (a << 3) ^ (b >> 5) ^ (a & b);");
     w.close();
     w.blank();
-    new LogicFunctions(random, c, core, registers, null)
-        .fill(w, plan.targetLines() - w.lines());
+    new LogicFunctions(random, c, core, registers, null).fill(w, plan.targetLines() - w.lines());
     return w.text();
   }
 }

@@ -4,9 +4,9 @@ import java.util.Locale;
 
 /**
  * Every spelling of one generated device's name, derived from its file name the way QEMU spells
- * them: file {@code aspeed-uart2.c}, type string {@code "aspeed-uart2"}, C prefix
- * {@code aspeed_uart2}, macros {@code TYPE_ASPEED_UART2} and {@code ASPEED_UART2}, struct
- * {@code AspeedUart2State}.
+ * them: file {@code aspeed-uart2.c}, type string {@code "aspeed-uart2"}, C prefix {@code
+ * aspeed_uart2}, macros {@code TYPE_ASPEED_UART2} and {@code ASPEED_UART2}, struct {@code
+ * AspeedUart2State}.
  */
 record DeviceNames(String subsystem, String base) {
 

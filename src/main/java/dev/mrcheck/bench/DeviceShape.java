@@ -5,29 +5,48 @@ import java.util.Random;
 
 /**
  * The decisions about one device that both its source file and its header depend on: register
- * count, which regions it has and which memory-API patterns it uses. Derived only from the plan,
- * so the header writer and the source writer (running on different threads) agree.
+ * count, which regions it has and which memory-API patterns it uses. Derived only from the plan, so
+ * the header writer and the source writer (running on different threads) agree.
  */
 record DeviceShape(
-    DeviceNames names, FileKind kind, RegisterBank registers, PlantedBug bug,
-    boolean initInInstanceInit, boolean container, boolean window, boolean portio, boolean dma,
-    boolean commonWindow, boolean balancedRef, boolean errorPath, boolean unparentAfterDel,
-    boolean ownerlessAlias, boolean timer) {
+    DeviceNames names,
+    FileKind kind,
+    RegisterBank registers,
+    PlantedBug bug,
+    boolean initInInstanceInit,
+    boolean container,
+    boolean window,
+    boolean portio,
+    boolean dma,
+    boolean commonWindow,
+    boolean balancedRef,
+    boolean errorPath,
+    boolean unparentAfterDel,
+    boolean ownerlessAlias,
+    boolean timer) {
 
   /** About a third of a device file is register plumbing; each register costs ~9 lines. */
   private static final double REGISTER_SHARE = 0.3;
+
   private static final int LINES_PER_REGISTER = 9;
   private static final int MAX_REGISTERS = 320;
 
   static DeviceShape of(FilePlan plan) {
     Random random = new Random(plan.seed());
-    int count = (int) Math.max(2, Math.min(MAX_REGISTERS,
-        plan.targetLines() * REGISTER_SHARE / LINES_PER_REGISTER));
+    int count =
+        (int)
+            Math.max(
+                2,
+                Math.min(MAX_REGISTERS, plan.targetLines() * REGISTER_SHARE / LINES_PER_REGISTER));
     RegisterBank registers = RegisterBank.random(random, count);
     boolean sysbus = plan.kind() == FileKind.SYSBUS_DEVICE;
     boolean pci = plan.kind() == FileKind.PCI_DEVICE;
     boolean container = sysbus && random.nextInt(3) == 0;
-    return new DeviceShape(plan.names(), plan.kind(), registers, plan.plantedBug(),
+    return new DeviceShape(
+        plan.names(),
+        plan.kind(),
+        registers,
+        plan.plantedBug(),
         sysbus && !container && random.nextBoolean(),
         container,
         container && random.nextBoolean(),

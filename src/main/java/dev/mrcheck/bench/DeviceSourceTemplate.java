@@ -5,8 +5,8 @@ import java.util.Random;
 
 /**
  * Writes a device's .c file: register definitions, the state struct (unless its header has it),
- * logic helpers, the MMIO (or I2C) callbacks with a switch over every register, the lifecycle
- * hooks with the shape's memory-API patterns, VMState, properties, class_init and TypeInfo.
+ * logic helpers, the MMIO (or I2C) callbacks with a switch over every register, the lifecycle hooks
+ * with the shape's memory-API patterns, VMState, properties, class_init and TypeInfo.
  */
 final class DeviceSourceTemplate {
   private final FilePlan plan;
@@ -155,8 +155,8 @@ final class DeviceSourceTemplate {
     w.line("memory_region_transaction_begin();");
     w.line("memory_region_del_subregion(&s->container, &s->window);");
     w.line("object_unparent(OBJECT(&s->window));");
-    w.line("memory_region_init_alias(&s->window, OBJECT(s), \"" + n.base()
-        + "-window\", &s->sram,");
+    w.line(
+        "memory_region_init_alias(&s->window, OBJECT(s), \"" + n.base() + "-window\", &s->sram,");
     w.line("                         offset & (s->sram_size - 1), 0x1000);");
     w.line("memory_region_add_subregion(&s->container, 0x40000, &s->window);");
     w.line("memory_region_transaction_commit();");
@@ -231,8 +231,12 @@ final class DeviceSourceTemplate {
     w.line(n.state() + " *s = " + n.upper() + "(obj);");
     w.blank();
     w.line("memset(s->regs, 0, sizeof(s->regs));");
-    w.line("s->regs[R_" + shape.registers().name(0) + "] = 0x" + Integer.toHexString(
-        random.nextInt(0x10000)) + ";");
+    w.line(
+        "s->regs[R_"
+            + shape.registers().name(0)
+            + "] = 0x"
+            + Integer.toHexString(random.nextInt(0x10000))
+            + ";");
     if (shape.i2c()) {
       w.line("s->pointer = 0;");
       w.line("s->len = 0;");
@@ -265,8 +269,14 @@ final class DeviceSourceTemplate {
     w.line("SysBusDevice *sbd = SYS_BUS_DEVICE(obj);");
     w.blank();
     if (shape.initInInstanceInit()) {
-      w.line("memory_region_init_io(&s->iomem, obj, &" + p + "_ops, s, " + n.typeMacro() + ", "
-          + size + ");");
+      w.line(
+          "memory_region_init_io(&s->iomem, obj, &"
+              + p
+              + "_ops, s, "
+              + n.typeMacro()
+              + ", "
+              + size
+              + ");");
       w.line("sysbus_init_mmio(sbd, &s->iomem);");
     }
     w.line("sysbus_init_irq(sbd, &s->irq);");
@@ -278,8 +288,10 @@ final class DeviceSourceTemplate {
     w.line(n.state() + " *s = " + n.upper() + "(dev);");
     w.blank();
     if (shape.container()) {
-      w.line("memory_region_init(&s->container, OBJECT(dev), \"" + n.base()
-          + "-container\", 0x100000);");
+      w.line(
+          "memory_region_init(&s->container, OBJECT(dev), \""
+              + n.base()
+              + "-container\", 0x100000);");
       w.line("memory_region_init_io(&s->iomem, OBJECT(dev), &" + p + "_ops, s,");
       w.line("                      \"" + n.base() + "-regs\", " + size + ");");
       w.line("memory_region_add_subregion(&s->container, 0, &s->iomem);");
@@ -289,15 +301,23 @@ final class DeviceSourceTemplate {
       w.close();
       w.line("memory_region_add_subregion(&s->container, 0x80000, &s->sram);");
       if (shape.window()) {
-        w.line("memory_region_init_alias(&s->window, OBJECT(dev), \"" + n.base()
-            + "-window\", &s->sram,");
+        w.line(
+            "memory_region_init_alias(&s->window, OBJECT(dev), \""
+                + n.base()
+                + "-window\", &s->sram,");
         w.line("                         0, 0x1000);");
         w.line("memory_region_add_subregion(&s->container, 0x40000, &s->window);");
       }
       w.line("sysbus_init_mmio(SYS_BUS_DEVICE(dev), &s->container);");
     } else if (!shape.initInInstanceInit()) {
-      w.line("memory_region_init_io(&s->iomem, OBJECT(s), &" + p + "_ops, s, " + n.typeMacro()
-          + ", " + size + ");");
+      w.line(
+          "memory_region_init_io(&s->iomem, OBJECT(s), &"
+              + p
+              + "_ops, s, "
+              + n.typeMacro()
+              + ", "
+              + size
+              + ");");
       w.line("sysbus_init_mmio(SYS_BUS_DEVICE(dev), &s->iomem);");
     }
     if (shape.timer()) {
@@ -321,8 +341,12 @@ final class DeviceSourceTemplate {
     w.line(n.state() + " *s = " + n.upper() + "(dev);");
     w.blank();
     w.line(common + "_init_mmio(OBJECT(s), SYS_BUS_DEVICE(dev), &s->iomem, &" + p + "_ops, s,");
-    w.line("        " + n.typeMacro() + ", 0x" + Integer.toHexString(
-        shape.registers().windowSize()) + ");");
+    w.line(
+        "        "
+            + n.typeMacro()
+            + ", 0x"
+            + Integer.toHexString(shape.registers().windowSize())
+            + ");");
     if (shape.timer()) {
       w.line("s->timer = timer_new_ns(QEMU_CLOCK_VIRTUAL, " + p + "_timer_cb, s);");
     }
@@ -385,8 +409,8 @@ final class DeviceSourceTemplate {
         w.line("memory_region_init_io(s->shadow, NULL, &" + p + "_ops, s,");
         w.line("                      \"" + n.base() + "-shadow\", " + size + ");");
       } else {
-        w.line("memory_region_init_alias(s->shadow, NULL, \"" + n.base()
-            + "-shadow\", &s->mmio, 0,");
+        w.line(
+            "memory_region_init_alias(s->shadow, NULL, \"" + n.base() + "-shadow\", &s->mmio, 0,");
         w.line("                         " + size + ");");
       }
     }
@@ -496,9 +520,10 @@ final class DeviceSourceTemplate {
 
   private void typeInfo(CWriter w) {
     boolean defineTypes = random.nextInt(3) == 0;
-    w.open(defineTypes
-        ? "static const TypeInfo " + p + "_types[] = {"
-        : "static const TypeInfo " + p + "_info = {");
+    w.open(
+        defineTypes
+            ? "static const TypeInfo " + p + "_types[] = {"
+            : "static const TypeInfo " + p + "_info = {");
     if (defineTypes) {
       w.open("{");
     }

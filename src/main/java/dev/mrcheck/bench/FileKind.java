@@ -30,8 +30,10 @@ enum FileKind {
   REGISTER_HEADER(false, false, 15);
 
   final boolean callsMemoryApi;
+
   /** Whether the file defines a device (and may move its state struct into a header). */
   final boolean device;
+
   /** Smallest sensible file of this kind, in lines. */
   final int minLines;
 

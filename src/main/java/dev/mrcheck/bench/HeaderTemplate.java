@@ -9,7 +9,9 @@ final class HeaderTemplate {
   private final FilePlan device;
   private final Random random;
 
-  /** @param device the device source whose state struct this header holds, or null */
+  /**
+   * @param device the device source whose state struct this header holds, or null
+   */
   HeaderTemplate(FilePlan plan, FilePlan device) {
     this.plan = plan;
     this.device = device;
@@ -42,8 +44,14 @@ final class HeaderTemplate {
     for (int i = 0; i < budget; i++) {
       String reg = Vocabulary.REGISTERS.get(i % Vocabulary.REGISTERS.size()) + (i / 45);
       if (random.nextInt(4) == 0) {
-        w.line("#define " + macro + "_" + reg + "_MASK 0x"
-            + Integer.toHexString(random.nextInt()).toUpperCase(Locale.ROOT) + "U");
+        w.line(
+            "#define "
+                + macro
+                + "_"
+                + reg
+                + "_MASK 0x"
+                + Integer.toHexString(random.nextInt()).toUpperCase(Locale.ROOT)
+                + "U");
       } else {
         w.line("#define " + macro + "_" + reg + " 0x" + Integer.toHexString(i * 4));
       }

@@ -4,12 +4,12 @@ import dev.mrcheck.bench.FilePlan.PlantedBug;
 import java.util.Random;
 
 /**
- * Writes one device class of the Java tree. Facade devices override the qdev lifecycle methods
- * and call {@code MemoryRegion.io(...)}, {@code busMemory().addSubregion(...)}; FFM devices keep
- * their regions in a jextract-style state record and call the C functions through
- * {@code memory_h}, either from overrides or from annotated static hooks. Every pattern used
- * outside a planted bug is one the rules must accept (regions deleted before unparent, references
- * dropped at exit, address spaces destroyed at exit, BARs left to the PCI core).
+ * Writes one device class of the Java tree. Facade devices override the qdev lifecycle methods and
+ * call {@code MemoryRegion.io(...)}, {@code busMemory().addSubregion(...)}; FFM devices keep their
+ * regions in a jextract-style state record and call the C functions through {@code memory_h},
+ * either from overrides or from annotated static hooks. Every pattern used outside a planted bug is
+ * one the rules must accept (regions deleted before unparent, references dropped at exit, address
+ * spaces destroyed at exit, BARs left to the PCI core).
  */
 final class JavaDeviceTemplate {
   private static final long BUS_BASE = 0xfe000000L;
@@ -37,8 +37,8 @@ final class JavaDeviceTemplate {
     this.registers = RegisterBank.random(random, count);
     boolean pci = plan.kind().pci;
     this.window = bug == PlantedBug.UNPARENT_WHILE_MAPPED || pci && random.nextInt(3) == 0;
-    this.windowViaHelper = window && bug != PlantedBug.UNPARENT_WHILE_MAPPED
-        && random.nextInt(3) == 0;
+    this.windowViaHelper =
+        window && bug != PlantedBug.UNPARENT_WHILE_MAPPED && random.nextInt(3) == 0;
     this.dma = pci && random.nextInt(4) == 0;
     this.balancedRef = bug != PlantedBug.REF_WITHOUT_UNREF && random.nextInt(6) == 0;
     this.container = !pci && random.nextInt(3) == 0;
@@ -104,16 +104,28 @@ final class JavaDeviceTemplate {
   }
 
   private String parent() {
-    return plan.kind().pci ? "PCIDevice" : plan.kind() == JavaFileKind.PLAIN_DEVICE
-        ? "DeviceState" : "SysBusDevice";
+    return plan.kind().pci
+        ? "PCIDevice"
+        : plan.kind() == JavaFileKind.PLAIN_DEVICE ? "DeviceState" : "SysBusDevice";
   }
 
   private void imports(CWriter w) {
     boolean ffm = plan.kind().ffm();
     String[] candidates = {
-        "AddressSpace", "DeviceState", "InstanceInit", "MemoryRegion", "MemoryRegionOps",
-        "PCIDevice", "Realize", "Strings", "SysBusDevice", "Unrealize", "memory_h", "pci_h",
-        "qom_h"};
+      "AddressSpace",
+      "DeviceState",
+      "InstanceInit",
+      "MemoryRegion",
+      "MemoryRegionOps",
+      "PCIDevice",
+      "Realize",
+      "Strings",
+      "SysBusDevice",
+      "Unrealize",
+      "memory_h",
+      "pci_h",
+      "qom_h"
+    };
     for (String c : candidates) {
       boolean use;
       switch (c) {
@@ -219,8 +231,14 @@ final class JavaDeviceTemplate {
   }
 
   private void segmentName(CWriter w, String constant, String suffix) {
-    w.line("private static final MemorySegment " + constant + "_NAME = Strings.cstring(\""
-        + plan.regionName() + "-" + suffix + "\");");
+    w.line(
+        "private static final MemorySegment "
+            + constant
+            + "_NAME = Strings.cstring(\""
+            + plan.regionName()
+            + "-"
+            + suffix
+            + "\");");
   }
 
   private String castMacro() {
@@ -266,8 +284,8 @@ final class JavaDeviceTemplate {
       w.line("dma = AddressSpace.create(dmaRoot, \"" + prefix() + "-dma\");");
     }
     if (bug == PlantedBug.OWNERLESS_FREE) {
-      w.line("scratch = MemoryRegion.io(null, this::mmioRead, \"" + prefix()
-          + "-scratch\", 0x100);");
+      w.line(
+          "scratch = MemoryRegion.io(null, this::mmioRead, \"" + prefix() + "-scratch\", 0x100);");
     }
     w.line("reset();");
     w.close();
@@ -308,8 +326,12 @@ final class JavaDeviceTemplate {
       w.open("protected void instanceInit() {");
       createIo(w, "mmio", "this", "mmio");
       if (container) {
-        w.line("container = MemoryRegion.container(this, \"" + prefix() + "-container\", 0x"
-            + Integer.toHexString(registers.windowSize() * 4) + ");");
+        w.line(
+            "container = MemoryRegion.container(this, \""
+                + prefix()
+                + "-container\", 0x"
+                + Integer.toHexString(registers.windowSize() * 4)
+                + ");");
       }
       w.close();
       w.blank();
@@ -420,8 +442,12 @@ final class JavaDeviceTemplate {
   }
 
   private void ffmRealizeBody(CWriter w, String owner, String pdev) {
-    w.line("memory_h.memory_region_init_io(s.mmio(), " + owner
-        + ", MemorySegment.NULL, MemorySegment.NULL, MMIO_NAME, " + mmioSize() + "L);");
+    w.line(
+        "memory_h.memory_region_init_io(s.mmio(), "
+            + owner
+            + ", MemorySegment.NULL, MemorySegment.NULL, MMIO_NAME, "
+            + mmioSize()
+            + "L);");
     if (balancedRef || bug == PlantedBug.REF_WITHOUT_UNREF) {
       if (bug == PlantedBug.REF_WITHOUT_UNREF) {
         w.line("// Planted MR001: the reference is never dropped at exit.");
@@ -430,20 +456,29 @@ final class JavaDeviceTemplate {
     }
     w.line("pci_h.pci_register_bar(" + pdev + ", 0, 0, s.mmio());");
     if (window) {
-      w.line("memory_h.memory_region_init_ram(s.ram(), " + owner
-          + ", RAM_NAME, 0x10000L, MemorySegment.NULL);");
-      w.line("memory_h.memory_region_init_alias(s.window(), " + owner
-          + ", WINDOW_NAME, s.ram(), 0, 0x1000L);");
-      w.line("memory_h.memory_region_add_subregion(pci_h.pci_address_space(" + pdev + "), "
-          + busAddress() + ", s.window());");
+      w.line(
+          "memory_h.memory_region_init_ram(s.ram(), "
+              + owner
+              + ", RAM_NAME, 0x10000L, MemorySegment.NULL);");
+      w.line(
+          "memory_h.memory_region_init_alias(s.window(), "
+              + owner
+              + ", WINDOW_NAME, s.ram(), 0, 0x1000L);");
+      w.line(
+          "memory_h.memory_region_add_subregion(pci_h.pci_address_space("
+              + pdev
+              + "), "
+              + busAddress()
+              + ", s.window());");
     }
     if (dma) {
       w.line("memory_h.memory_region_init(s.dmaRoot(), " + owner + ", DMA_ROOT_NAME, 1L << 32);");
       w.line("memory_h.address_space_init(s.dma(), s.dmaRoot(), DMA_NAME);");
     }
     if (bug == PlantedBug.OWNERLESS_FREE) {
-      w.line("memory_h.memory_region_init_ram(s.scratch(), MemorySegment.NULL, SCRATCH_NAME,"
-          + " 0x1000L, MemorySegment.NULL);");
+      w.line(
+          "memory_h.memory_region_init_ram(s.scratch(), MemorySegment.NULL, SCRATCH_NAME,"
+              + " 0x1000L, MemorySegment.NULL);");
     }
   }
 
@@ -456,11 +491,16 @@ final class JavaDeviceTemplate {
         w.line("// Planted MR002: the window is still mapped in the bus.");
         w.line("qom_h.object_unparent(qom_h.OBJECT(s.window()));");
       } else if (windowViaHelper) {
-        w.line(plan.helperClass() + ".dropSegment(pci_h.pci_address_space(" + pdev
-            + "), s.window());");
+        w.line(
+            plan.helperClass()
+                + ".dropSegment(pci_h.pci_address_space("
+                + pdev
+                + "), s.window());");
       } else {
-        w.line("memory_h.memory_region_del_subregion(pci_h.pci_address_space(" + pdev
-            + "), s.window());");
+        w.line(
+            "memory_h.memory_region_del_subregion(pci_h.pci_address_space("
+                + pdev
+                + "), s.window());");
         w.line("qom_h.object_unparent(qom_h.OBJECT(s.window()));");
       }
     }
@@ -479,11 +519,16 @@ final class JavaDeviceTemplate {
     w.line("@InstanceInit");
     w.open("static void " + p + "_init(MemorySegment obj) {");
     w.line(state + " s = " + castMacro() + "(obj);");
-    w.line("memory_h.memory_region_init_io(s.mmio(), qom_h.OBJECT(s), MemorySegment.NULL,"
-        + " MemorySegment.NULL, MMIO_NAME, " + mmioSize() + "L);");
+    w.line(
+        "memory_h.memory_region_init_io(s.mmio(), qom_h.OBJECT(s), MemorySegment.NULL,"
+            + " MemorySegment.NULL, MMIO_NAME, "
+            + mmioSize()
+            + "L);");
     if (container) {
-      w.line("memory_h.memory_region_init(s.root(), qom_h.OBJECT(s), ROOT_NAME, 0x"
-          + Integer.toHexString(registers.windowSize() * 4) + "L);");
+      w.line(
+          "memory_h.memory_region_init(s.root(), qom_h.OBJECT(s), ROOT_NAME, 0x"
+              + Integer.toHexString(registers.windowSize() * 4)
+              + "L);");
     }
     w.close();
     w.blank();
@@ -495,11 +540,15 @@ final class JavaDeviceTemplate {
     }
     if (container) {
       w.line("memory_h.memory_region_add_subregion(s.root(), 0, s.mmio());");
-      w.line("memory_h.memory_region_add_subregion(memory_h.get_system_memory(), "
-          + busAddress() + ", s.root());");
+      w.line(
+          "memory_h.memory_region_add_subregion(memory_h.get_system_memory(), "
+              + busAddress()
+              + ", s.root());");
     } else {
-      w.line("memory_h.memory_region_add_subregion(memory_h.get_system_memory(), "
-          + busAddress() + ", s.mmio());");
+      w.line(
+          "memory_h.memory_region_add_subregion(memory_h.get_system_memory(), "
+              + busAddress()
+              + ", s.mmio());");
     }
     w.close();
     w.blank();

@@ -1,9 +1,9 @@
 package dev.mrcheck.bench;
 
 /**
- * What one generated Java class is. {@code callsMemoryApi} says whether its text calls the
- * modelled memory API, through the facade ({@code MemoryRegion.io}) or the FFM bindings
- * ({@code memory_h.memory_region_init_io}).
+ * What one generated Java class is. {@code callsMemoryApi} says whether its text calls the modelled
+ * memory API, through the facade ({@code MemoryRegion.io}) or the FFM bindings ({@code
+ * memory_h.memory_region_init_io}).
  */
 enum JavaFileKind {
   /** A stub of the bindings (api package): native methods only, no bodies to analyse. */
@@ -25,8 +25,10 @@ enum JavaFileKind {
 
   final boolean callsMemoryApi;
   final boolean device;
+
   /** Whether planted lifetime bugs go here: only hot-pluggable (PCI) devices are unrealized. */
   final boolean pci;
+
   final int minLines;
 
   JavaFileKind(boolean callsMemoryApi, boolean device, boolean pci, int minLines) {

@@ -3,10 +3,10 @@ package dev.mrcheck.bench;
 import java.util.Random;
 
 /**
- * Writes the emulation logic that makes up most of a device class and never touches the memory
- * API: bit fiddling on the register array, loops, command switches. Each method is written to an
- * exact line count so a class can be filled to its budget. Expects {@code int[] regs},
- * {@code NUM_REGS} and the register constants of {@code registers} in the class.
+ * Writes the emulation logic that makes up most of a device class and never touches the memory API:
+ * bit fiddling on the register array, loops, command switches. Each method is written to an exact
+ * line count so a class can be filled to its budget. Expects {@code int[] regs}, {@code NUM_REGS}
+ * and the register constants of {@code registers} in the class.
  */
 final class JavaLogicMethods {
   /** Smallest method: signature, declaration, return, brace, blank line. */
@@ -38,8 +38,10 @@ final class JavaLogicMethods {
   }
 
   private void writeMethod(CWriter w, int size) {
-    String name = Vocabulary.pick(random, Vocabulary.VERBS)
-        + JavaTreePlanner.camel(Vocabulary.pick(random, Vocabulary.NOUNS)) + (counter++);
+    String name =
+        Vocabulary.pick(random, Vocabulary.VERBS)
+            + JavaTreePlanner.camel(Vocabulary.pick(random, Vocabulary.NOUNS))
+            + (counter++);
     w.open("private int " + name + "(int val) {");
     w.line("int v = val ^ regs[R_" + reg() + "];");
     writeStatements(w, size - MIN_LINES);
@@ -82,10 +84,16 @@ final class JavaLogicMethods {
   private String simpleStatement() {
     switch (random.nextInt(6)) {
       case 0:
-        return "v = (v << " + (1 + random.nextInt(7)) + ") ^ (v >>> " + (1 + random.nextInt(9))
+        return "v = (v << "
+            + (1 + random.nextInt(7))
+            + ") ^ (v >>> "
+            + (1 + random.nextInt(9))
             + ");";
       case 1:
-        return "regs[R_" + reg() + "] = v & 0x" + Integer.toHexString(0xff << (8 * random.nextInt(3)))
+        return "regs[R_"
+            + reg()
+            + "] = v & 0x"
+            + Integer.toHexString(0xff << (8 * random.nextInt(3)))
             + ";";
       case 2:
         return "v += regs[R_" + reg() + "];";
@@ -117,8 +125,12 @@ final class JavaLogicMethods {
     w.open("switch ((int) (addr >>> 2)) {");
     for (RegisterBank.Register reg : registers.registers()) {
       w.line("case R_" + reg.name() + ":");
-      w.line("  return " + (reg.access() == RegisterBank.Access.WO ? "0" : "regs[R_" + reg.name()
-          + "] & 0xffffffffL") + ";");
+      w.line(
+          "  return "
+              + (reg.access() == RegisterBank.Access.WO
+                  ? "0"
+                  : "regs[R_" + reg.name() + "] & 0xffffffffL")
+              + ";");
     }
     w.line("default:");
     w.line("  return 0;");
@@ -155,8 +167,12 @@ final class JavaLogicMethods {
     w.close();
     w.blank();
     w.open("private void updateIrq() {");
-    w.line("irqLevel = (regs[R_" + registers.name(0) + "] & regs[R_" + registers.name(1)
-        + "]) != 0 ? 1 : 0;");
+    w.line(
+        "irqLevel = (regs[R_"
+            + registers.name(0)
+            + "] & regs[R_"
+            + registers.name(1)
+            + "]) != 0 ? 1 : 0;");
     w.close();
     w.blank();
     w.open("private void guestError(String what) {");

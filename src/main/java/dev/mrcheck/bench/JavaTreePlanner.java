@@ -12,18 +12,21 @@ import javax.lang.model.SourceVersion;
 
 /**
  * Decides the whole Java tree up front from one seed: the stubs, one region helper per subsystem,
- * then device and logic classes in the proportions below, each with a log-normal size (median
- * about 200 lines, a tail past 1,500) and, for one PCI device in twelve, a planted bug.
+ * then device and logic classes in the proportions below, each with a log-normal size (median about
+ * 200 lines, a tail past 1,500) and, for one PCI device in twelve, a planted bug.
  */
 final class JavaTreePlanner {
   private static final int CLASSES_PER_SUBSYSTEM = 60;
   private static final int MEDIAN_LINES = 200;
   private static final int MAX_LINES = 3000;
+
   /** As in the C tree: one PCI device in twelve carries a planted lifetime bug. */
   private static final int BUG_ONE_IN = 12;
 
-  private static final List<String> LOGIC_SUFFIXES = List.of(
-      "Fifo", "Crc", "Timer", "Ring", "Engine", "Filter", "Sched", "Decoder", "Counter", "Queue");
+  private static final List<String> LOGIC_SUFFIXES =
+      List.of(
+          "Fifo", "Crc", "Timer", "Ring", "Engine", "Filter", "Sched", "Decoder", "Counter",
+          "Queue");
 
   private final JavaTreeSpec spec;
   private final Random random;
@@ -42,36 +45,55 @@ final class JavaTreePlanner {
     List<JavaFilePlan> files = new ArrayList<>(spec.classes());
     for (String stub : JavaStubs.names()) {
       usedNames.add(stub);
-      files.add(new JavaFilePlan(JavaStubs.PACKAGE, stub, stub, JavaFileKind.API_STUB, null, 0,
-          0, PlantedBug.NONE));
+      files.add(
+          new JavaFilePlan(
+              JavaStubs.PACKAGE, stub, stub, JavaFileKind.API_STUB, null, 0, 0, PlantedBug.NONE));
     }
     int rest = spec.classes() - files.size();
-    int subsystemCount = Math.max(1,
-        Math.min(Vocabulary.SUBSYSTEMS.size(), rest / CLASSES_PER_SUBSYSTEM));
+    int subsystemCount =
+        Math.max(1, Math.min(Vocabulary.SUBSYSTEMS.size(), rest / CLASSES_PER_SUBSYSTEM));
     List<String> subsystems = new ArrayList<>(Vocabulary.SUBSYSTEMS);
     Collections.shuffle(subsystems, random);
     subsystems = subsystems.subList(0, subsystemCount);
     for (String sub : subsystems) {
       String helper = helperClass(sub);
       usedNames.add(helper);
-      files.add(new JavaFilePlan(packageOf(sub), helper, sub + "-regions",
-          JavaFileKind.REGION_HELPER, helper, lines(JavaFileKind.REGION_HELPER), random.nextLong(),
-          PlantedBug.NONE));
+      files.add(
+          new JavaFilePlan(
+              packageOf(sub),
+              helper,
+              sub + "-regions",
+              JavaFileKind.REGION_HELPER,
+              helper,
+              lines(JavaFileKind.REGION_HELPER),
+              random.nextLong(),
+              PlantedBug.NONE));
     }
     while (files.size() < spec.classes()) {
       String sub = subsystems.get(random.nextInt(subsystems.size()));
       JavaFileKind kind = drawKind();
-      String base = Vocabulary.pick(random, Vocabulary.VENDORS) + "-"
-          + Vocabulary.pick(random, Vocabulary.BLOCKS);
-      String className = uniqueClass(camel(base)
-          + (kind == JavaFileKind.LOGIC ? Vocabulary.pick(random, LOGIC_SUFFIXES) : ""));
+      String base =
+          Vocabulary.pick(random, Vocabulary.VENDORS)
+              + "-"
+              + Vocabulary.pick(random, Vocabulary.BLOCKS);
+      String className =
+          uniqueClass(
+              camel(base)
+                  + (kind == JavaFileKind.LOGIC ? Vocabulary.pick(random, LOGIC_SUFFIXES) : ""));
       PlantedBug bug = PlantedBug.NONE;
       if (kind.pci && random.nextInt(BUG_ONE_IN) == 0) {
         bug = PlantedBug.values()[1 + random.nextInt(PlantedBug.values().length - 1)];
       }
-      files.add(new JavaFilePlan(packageOf(sub), className,
-          className.toLowerCase(Locale.ROOT), kind, helperClass(sub), lines(kind),
-          random.nextLong(), bug));
+      files.add(
+          new JavaFilePlan(
+              packageOf(sub),
+              className,
+              className.toLowerCase(Locale.ROOT),
+              kind,
+              helperClass(sub),
+              lines(kind),
+              random.nextLong(),
+              bug));
     }
     return List.copyOf(files);
   }
@@ -109,7 +131,9 @@ final class JavaTreePlanner {
     return camel(subsystem) + "Regions";
   }
 
-  /** {@code pci-host} lives in {@code hw.pci_host}; a keyword such as {@code char} gets a suffix. */
+  /**
+   * {@code pci-host} lives in {@code hw.pci_host}; a keyword such as {@code char} gets a suffix.
+   */
   static String packageOf(String subsystem) {
     String name = subsystem.replace('-', '_');
     return "hw." + (SourceVersion.isKeyword(name) ? name + "dev" : name);

@@ -9,6 +9,7 @@ package dev.mrcheck.bench;
  */
 public record JavaTreeSpec(int classes, long seed) {
   public static final int DEFAULT_CLASSES = 2000;
+
   /** Room for the stubs, one helper and a handful of devices. */
   static final int MIN_CLASSES = JavaStubs.COUNT + 6;
 

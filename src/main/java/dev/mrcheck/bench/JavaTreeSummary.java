@@ -10,5 +10,14 @@ package dev.mrcheck.bench;
  * @param plantedBugs deliberate MR001-MR003 defects (a scan should report about this many)
  */
 public record JavaTreeSummary(
-    int files, long lines, long bytes, int stubs, int helpers, int devices, int ffmDevices,
-    int logic, int memoryApiFiles, int plantedBugs, long millis) {}
+    int files,
+    long lines,
+    long bytes,
+    int stubs,
+    int helpers,
+    int devices,
+    int ffmDevices,
+    int logic,
+    int memoryApiFiles,
+    int plantedBugs,
+    long millis) {}

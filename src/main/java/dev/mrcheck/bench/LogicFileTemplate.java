@@ -3,9 +3,9 @@ package dev.mrcheck.bench;
 import java.util.Random;
 
 /**
- * A file of emulation logic split out of a device model (a timer core, a descriptor ring, a
- * packet filter): register definitions, a core struct and functions over it, no memory API. The
- * bulk of QEMU's hw/ looks like this, and a lexical pre-pass should be able to skip it.
+ * A file of emulation logic split out of a device model (a timer core, a descriptor ring, a packet
+ * filter): register definitions, a core struct and functions over it, no memory API. The bulk of
+ * QEMU's hw/ looks like this, and a lexical pre-pass should be able to skip it.
  */
 final class LogicFileTemplate {
   private final FilePlan plan;
@@ -42,8 +42,8 @@ final class LogicFileTemplate {
     w.line("#include \"hw/" + n.subsystem() + "/" + n.subsystem() + "-common.h\"");
     w.line("#include \"trace.h\"");
     w.blank();
-    RegisterBank registers = RegisterBank.random(random,
-        Math.max(2, Math.min(200, plan.targetLines() / 40)));
+    RegisterBank registers =
+        RegisterBank.random(random, Math.max(2, Math.min(200, plan.targetLines() / 40)));
     registers.writeDefinitions(w);
     coreStruct(w, core);
 
@@ -54,8 +54,8 @@ final class LogicFileTemplate {
     w.line("s->last_tick_ns = qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL);");
     w.close();
     w.blank();
-    new LogicFunctions(random, n.prefix(), core, registers,
-        TreePlanner.commonPrefix(n.subsystem())).fill(w, plan.targetLines() - w.lines());
+    new LogicFunctions(random, n.prefix(), core, registers, TreePlanner.commonPrefix(n.subsystem()))
+        .fill(w, plan.targetLines() - w.lines());
     return w.text();
   }
 }

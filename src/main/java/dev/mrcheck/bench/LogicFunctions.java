@@ -3,9 +3,9 @@ package dev.mrcheck.bench;
 import java.util.Random;
 
 /**
- * Writes the device-model logic that makes up most of a QEMU file and never touches the memory
- * API: bit fiddling on registers, FIFO and descriptor loops, command switches, guest-error logs.
- * Each function is written to an exact line count so a file can be filled to its budget.
+ * Writes the device-model logic that makes up most of a QEMU file and never touches the memory API:
+ * bit fiddling on registers, FIFO and descriptor loops, command switches, guest-error logs. Each
+ * function is written to an exact line count so a file can be filled to its budget.
  */
 final class LogicFunctions {
   /** Smallest function this writer produces: signature, brace, one statement, brace, blank. */
@@ -19,11 +19,11 @@ final class LogicFunctions {
   private int counter;
 
   /**
-   * @param commonPrefix prefix of the subsystem's shared helper file, whose non-memory helpers
-   *     some functions call (cross-file calls the analyzer's call graph has to resolve), or null
+   * @param commonPrefix prefix of the subsystem's shared helper file, whose non-memory helpers some
+   *     functions call (cross-file calls the analyzer's call graph has to resolve), or null
    */
-  LogicFunctions(Random random, String prefix, String stateType, RegisterBank registers,
-      String commonPrefix) {
+  LogicFunctions(
+      Random random, String prefix, String stateType, RegisterBank registers, String commonPrefix) {
     this.random = random;
     this.prefix = prefix;
     this.stateType = stateType;
@@ -48,11 +48,21 @@ final class LogicFunctions {
   }
 
   private void writeFunction(CWriter w, int size) {
-    String name = prefix + "_" + Vocabulary.pick(random, Vocabulary.VERBS) + "_"
-        + Vocabulary.pick(random, Vocabulary.NOUNS) + (counter++);
+    String name =
+        prefix
+            + "_"
+            + Vocabulary.pick(random, Vocabulary.VERBS)
+            + "_"
+            + Vocabulary.pick(random, Vocabulary.NOUNS)
+            + (counter++);
     boolean returnsValue = size >= 8 && random.nextBoolean();
-    w.line("static " + (returnsValue ? "uint32_t " : "void ") + name + "(" + stateType
-        + " *s, uint32_t val)");
+    w.line(
+        "static "
+            + (returnsValue ? "uint32_t " : "void ")
+            + name
+            + "("
+            + stateType
+            + " *s, uint32_t val)");
     w.open("{");
     int body = size - 4;
     if (returnsValue) {
@@ -94,16 +104,19 @@ final class LogicFunctions {
         int inner = Math.min(remaining - 2, 1 + random.nextInt(3));
         w.open("for (i = 0; i < " + (2 + random.nextInt(30)) + "; i++) {");
         for (int k = 0; k < inner; k++) {
-          w.line(k == 0 ? "v = (v << 1) ^ (s->regs[(R_" + reg() + " + i) % R_MAX] & " + mask()
-              + ");" : simpleStatement());
+          w.line(
+              k == 0
+                  ? "v = (v << 1) ^ (s->regs[(R_" + reg() + " + i) % R_MAX] & " + mask() + ");"
+                  : simpleStatement());
         }
         w.close();
         remaining -= inner + 2;
       } else if (choice < 8 && remaining >= 6) {
         w.line("qemu_log_mask(LOG_GUEST_ERROR,");
-        w.line(random.nextInt(4) == 0
-            ? "              \"%s: unexpected value 0x%\" PRIx32 \"\\n\", __func__, v);"
-            : "              \"%s: unexpected value 0x%x\\n\", __func__, v);");
+        w.line(
+            random.nextInt(4) == 0
+                ? "              \"%s: unexpected value 0x%\" PRIx32 \"\\n\", __func__, v);"
+                : "              \"%s: unexpected value 0x%x\\n\", __func__, v);");
         remaining -= 2;
       } else if (remaining >= 8) {
         remaining -= writeSwitch(w, remaining);
@@ -133,28 +146,57 @@ final class LogicFunctions {
   private String simpleStatement() {
     switch (random.nextInt(13)) {
       case 9:
-        return "s->regs[R_" + reg() + "] = deposit32(s->regs[R_" + reg() + "], "
-            + random.nextInt(16) + ", " + (1 + random.nextInt(8)) + ", extract32(val, "
-            + random.nextInt(16) + ", " + (1 + random.nextInt(8)) + ") ^ (v >> 2));";
+        return "s->regs[R_"
+            + reg()
+            + "] = deposit32(s->regs[R_"
+            + reg()
+            + "], "
+            + random.nextInt(16)
+            + ", "
+            + (1 + random.nextInt(8))
+            + ", extract32(val, "
+            + random.nextInt(16)
+            + ", "
+            + (1 + random.nextInt(8))
+            + ") ^ (v >> 2));";
       case 10:
-        return "v = (val & " + mask() + ") ? s->regs[R_" + reg() + "] : (uint32_t)(v + "
-            + (1 + random.nextInt(64)) + ");";
+        return "v = (val & "
+            + mask()
+            + ") ? s->regs[R_"
+            + reg()
+            + "] : (uint32_t)(v + "
+            + (1 + random.nextInt(64))
+            + ");";
       case 11:
-        return "v = (uint16_t)((s->regs[R_" + reg() + "] >> " + random.nextInt(16)
-            + ") & MAKE_64BIT_MASK(0, " + (1 + random.nextInt(16)) + ")) | (v << 16);";
+        return "v = (uint16_t)((s->regs[R_"
+            + reg()
+            + "] >> "
+            + random.nextInt(16)
+            + ") & MAKE_64BIT_MASK(0, "
+            + (1 + random.nextInt(16))
+            + ")) | (v << 16);";
       case 12:
-        return "s->regs[R_" + reg() + "] = MIN(v + extract32(s->regs[R_" + reg() + "], 0, "
-            + (1 + random.nextInt(16)) + "), " + (1 + random.nextInt(4096)) + ");";
+        return "s->regs[R_"
+            + reg()
+            + "] = MIN(v + extract32(s->regs[R_"
+            + reg()
+            + "], 0, "
+            + (1 + random.nextInt(16))
+            + "), "
+            + (1 + random.nextInt(4096))
+            + ");";
       case 0:
-        return "v = deposit32(v, " + random.nextInt(24) + ", " + (1 + random.nextInt(8))
+        return "v = deposit32(v, "
+            + random.nextInt(24)
+            + ", "
+            + (1 + random.nextInt(8))
             + ", val);";
       case 1:
         return "s->regs[R_" + reg() + "] = v;";
       case 2:
         return "v ^= s->regs[R_" + reg() + "] >> " + (1 + random.nextInt(16)) + ";";
       case 3:
-        return "v = extract32(val, " + random.nextInt(16) + ", " + (1 + random.nextInt(16))
-            + ");";
+        return "v = extract32(val, " + random.nextInt(16) + ", " + (1 + random.nextInt(16)) + ");";
       case 4:
         return "s->regs[R_" + reg() + "] |= BIT(" + random.nextInt(32) + ");";
       case 5:

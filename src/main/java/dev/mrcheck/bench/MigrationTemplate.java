@@ -3,8 +3,8 @@ package dev.mrcheck.bench;
 import java.util.Random;
 
 /**
- * Migration glue for a device family: a state struct with many fields, a VMStateDescription
- * listing them, a subsection with its needed hook, pre_save/post_load. No memory API.
+ * Migration glue for a device family: a state struct with many fields, a VMStateDescription listing
+ * them, a subsection with its needed hook, pre_save/post_load. No memory API.
  */
 final class MigrationTemplate {
   private final FilePlan plan;

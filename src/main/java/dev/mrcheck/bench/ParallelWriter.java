@@ -9,28 +9,34 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
-/** Writes generated files on all cores and counts what it wrote; shared by the C and Java tree generators. */
+/**
+ * Writes generated files on all cores and counts what it wrote; shared by the C and Java tree
+ * generators.
+ */
 final class ParallelWriter {
   /** Lines and bytes written. */
   record Written(long lines, long bytes) {}
 
   private ParallelWriter() {}
 
-  static <F> Written write(Path root, List<F> files, Function<F, String> path, Function<F, String> render)
+  static <F> Written write(
+      Path root, List<F> files, Function<F, String> path, Function<F, String> render)
       throws IOException {
     AtomicLong lines = new AtomicLong();
     AtomicLong bytes = new AtomicLong();
     try {
-      files.parallelStream().forEach(file -> {
-        byte[] data = render.apply(file).getBytes(StandardCharsets.US_ASCII);
-        try {
-          Files.write(root.resolve(path.apply(file)), data);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-        lines.addAndGet(countLines(data));
-        bytes.addAndGet(data.length);
-      });
+      files.parallelStream()
+          .forEach(
+              file -> {
+                byte[] data = render.apply(file).getBytes(StandardCharsets.US_ASCII);
+                try {
+                  Files.write(root.resolve(path.apply(file)), data);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+                lines.addAndGet(countLines(data));
+                bytes.addAndGet(data.length);
+              });
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }

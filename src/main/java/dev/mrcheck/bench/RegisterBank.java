@@ -6,11 +6,16 @@ import java.util.Random;
 
 /**
  * A device's 32-bit register file in hw/registerfields.h style ({@code REG32(CTRL, 0x0)} followed
- * by {@code FIELD(CTRL, EN, 0, 1)} lines). The register count is what makes a device file big:
- * each register costs a definition, a read case and a write case, as in QEMU's larger models.
+ * by {@code FIELD(CTRL, EN, 0, 1)} lines). The register count is what makes a device file big: each
+ * register costs a definition, a read case and a write case, as in QEMU's larger models.
  */
 final class RegisterBank {
-  enum Access { RW, RO, W1C, WO }
+  enum Access {
+    RW,
+    RO,
+    W1C,
+    WO
+  }
 
   record Field(String name, int shift, int length) {}
 
@@ -34,8 +39,9 @@ final class RegisterBank {
       int shift = 0;
       for (int f = 0; f < fieldCount && shift < 28; f++) {
         int length = 1 + random.nextInt(4);
-        fields.add(new Field(Vocabulary.FIELDS.get((i + f * 7) % Vocabulary.FIELDS.size()) + f,
-            shift, length));
+        fields.add(
+            new Field(
+                Vocabulary.FIELDS.get((i + f * 7) % Vocabulary.FIELDS.size()) + f, shift, length));
         shift += length + random.nextInt(3);
       }
       registers.add(new Register(name, i * 4, access, fields));
@@ -68,8 +74,16 @@ final class RegisterBank {
     for (Register reg : registers) {
       w.line("REG32(" + reg.name() + ", 0x" + Integer.toHexString(reg.offset()) + ")");
       for (Field field : reg.fields()) {
-        w.line("    FIELD(" + reg.name() + ", " + field.name() + ", " + field.shift() + ", "
-            + field.length() + ")");
+        w.line(
+            "    FIELD("
+                + reg.name()
+                + ", "
+                + field.name()
+                + ", "
+                + field.shift()
+                + ", "
+                + field.length()
+                + ")");
       }
     }
     w.blank();
@@ -82,8 +96,10 @@ final class RegisterBank {
     for (Register reg : registers) {
       w.outdented("case A_" + reg.name() + ":");
       if (reg.access() == Access.WO) {
-        w.line("qemu_log_mask(LOG_GUEST_ERROR, \"%s: read of write-only register " + reg.name()
-            + "\\n\", __func__);");
+        w.line(
+            "qemu_log_mask(LOG_GUEST_ERROR, \"%s: read of write-only register "
+                + reg.name()
+                + "\\n\", __func__);");
         w.line("r = 0;");
       } else {
         w.line("r = " + self + "->regs[R_" + reg.name() + "];");
@@ -98,8 +114,10 @@ final class RegisterBank {
       w.outdented("case A_" + reg.name() + ":");
       switch (reg.access()) {
         case RO:
-          w.line("qemu_log_mask(LOG_GUEST_ERROR, \"%s: write to read-only register "
-              + reg.name() + "\\n\", __func__);");
+          w.line(
+              "qemu_log_mask(LOG_GUEST_ERROR, \"%s: write to read-only register "
+                  + reg.name()
+                  + "\\n\", __func__);");
           break;
         case W1C:
           w.line(self + "->regs[R_" + reg.name() + "] &= ~value;");

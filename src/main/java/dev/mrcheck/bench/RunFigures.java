@@ -5,25 +5,33 @@ import dev.mrcheck.scan.ScanListener;
 import dev.mrcheck.scan.ScanProfile;
 import dev.mrcheck.scan.ScanResult;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.OperatingSystemMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
- * What one timed scan cost: wall and process CPU time, GC, heap. Measured around the call only;
- * the heap starts from a collected baseline so runs are comparable.
+ * What one timed scan cost: wall and process CPU time, GC, heap. Measured around the call only; the
+ * heap starts from a collected baseline so runs are comparable.
  *
  * @param cpuNanos CPU time of the whole process (scan threads, GC, JIT) during the run, or -1
  * @param sampledPeakHeap used heap peak from {@link HeapSampler}
  * @param poolPeakHeap sum of the heap pools' peak usage after resetting them: an upper bound
  */
 record RunFigures(
-    long wallNanos, long cpuNanos, long gcMillis, long gcCount, long baselineHeap,
-    long sampledPeakHeap, long poolPeakHeap, long peakRss, ScanResult result, ScanProfile profile) {
+    long wallNanos,
+    long cpuNanos,
+    long gcMillis,
+    long gcCount,
+    long baselineHeap,
+    long sampledPeakHeap,
+    long poolPeakHeap,
+    long peakRss,
+    ScanResult result,
+    ScanProfile profile) {
 
   /** One scan, telling {@code listener} its profile. */
   interface Scan {
@@ -48,12 +56,14 @@ record RunFigures(
     ScanProfile[] profile = new ScanProfile[1];
     try {
       start = System.nanoTime();
-      result = scan.run(new ScanListener() {
-        @Override
-        public void profile(ScanProfile p) {
-          profile[0] = p;
-        }
-      });
+      result =
+          scan.run(
+              new ScanListener() {
+                @Override
+                public void profile(ScanProfile p) {
+                  profile[0] = p;
+                }
+              });
       end = System.nanoTime();
     } finally {
       sampler.close();
@@ -67,8 +77,17 @@ record RunFigures(
       }
     }
     long cpu = cpuBefore < 0 ? -1 : cpuAfter - cpuBefore;
-    return new RunFigures(end - start, cpu, totalGcMillis() - gcMillisBefore,
-        totalGcCount() - gcCountBefore, baseline, sampledPeak, poolPeak, processPeakRss(), result, profile[0]);
+    return new RunFigures(
+        end - start,
+        cpu,
+        totalGcMillis() - gcMillisBefore,
+        totalGcCount() - gcCountBefore,
+        baseline,
+        sampledPeak,
+        poolPeak,
+        processPeakRss(),
+        result,
+        profile[0]);
   }
 
   /**

@@ -4,8 +4,8 @@ import java.util.Random;
 
 /**
  * An SoC container device and the board that instantiates it, in one file: a memory-map table,
- * peripherals created with qdev_new and mapped with sysbus_mmio_map, SRAM, an alias of it in
- * system memory, and owner-less board RAM/ROM that is never freed (all legitimate patterns).
+ * peripherals created with qdev_new and mapped with sysbus_mmio_map, SRAM, an alias of it in system
+ * memory, and owner-less board RAM/ROM that is never freed (all legitimate patterns).
  */
 final class SocTemplate {
   private final FilePlan plan;
@@ -73,11 +73,18 @@ final class SocTemplate {
     w.close("} " + p + "_memmap[" + n.upper() + "_NUM_PERIPH] = {");
     long base = 0x1e600000L;
     for (int i = 0; i < peripherals; i++) {
-      String block =
-          random.nextInt(5) == 0 ? "unimp" : Vocabulary.pick(random, Vocabulary.BLOCKS);
+      String block = random.nextInt(5) == 0 ? "unimp" : Vocabulary.pick(random, Vocabulary.BLOCKS);
       long size = 0x1000L << random.nextInt(4);
-      w.line("    [" + i + "] = { \"" + block + "\", 0x" + Long.toHexString(base) + ", 0x"
-          + Long.toHexString(size) + " },");
+      w.line(
+          "    ["
+              + i
+              + "] = { \""
+              + block
+              + "\", 0x"
+              + Long.toHexString(base)
+              + ", 0x"
+              + Long.toHexString(size)
+              + " },");
       base += size;
     }
     w.line("};");
@@ -90,15 +97,17 @@ final class SocTemplate {
     w.line(n.state() + " *s = " + n.upper() + "(dev);");
     w.line("int i;");
     w.blank();
-    w.line("memory_region_init(&s->container, OBJECT(dev), \"" + n.base()
-        + "-container\", UINT64_MAX);");
+    w.line(
+        "memory_region_init(&s->container, OBJECT(dev), \""
+            + n.base()
+            + "-container\", UINT64_MAX);");
     w.open("if (!memory_region_init_ram(&s->sram, OBJECT(dev), \"" + n.base() + ".sram\",");
     w.line("                            s->sram_size, errp)) {");
     w.line("return;");
     w.close();
     w.line("memory_region_add_subregion(&s->container, 0x10000000, &s->sram);");
-    w.line("memory_region_init_alias(&s->sram_alias, OBJECT(dev), \"" + n.base()
-        + ".sram-alias\",");
+    w.line(
+        "memory_region_init_alias(&s->sram_alias, OBJECT(dev), \"" + n.base() + ".sram-alias\",");
     w.line("                         &s->sram, 0, s->sram_size);");
     w.line("memory_region_add_subregion(get_system_memory(), 0, &s->sram_alias);");
     w.blank();
@@ -129,8 +138,10 @@ final class SocTemplate {
     w.line("memory_region_add_subregion(sysmem, 0x80000000, machine->ram);");
     w.line("memory_region_init_rom(rom, NULL, \"" + n.base() + ".rom\", 64 * KiB, &error_fatal);");
     w.line("memory_region_add_subregion(sysmem, 0, rom);");
-    w.line("qdev_prop_set_uint32(soc, \"sram-size\", 0x" + Integer.toHexString(
-        0x10000 << random.nextInt(5)) + ");");
+    w.line(
+        "qdev_prop_set_uint32(soc, \"sram-size\", 0x"
+            + Integer.toHexString(0x10000 << random.nextInt(5))
+            + ");");
     w.line("sysbus_realize_and_unref(SYS_BUS_DEVICE(soc), &error_fatal);");
     w.line("sysbus_mmio_map(SYS_BUS_DEVICE(soc), 0, 0x10000000);");
     w.close();

@@ -12,21 +12,23 @@ import java.util.Set;
 
 /**
  * Decides the whole tree up front from one seed: which files, of which kind, in which subsystem,
- * under which names, how many lines each. Sizes follow QEMU's hw/ distribution (log-normal:
- * median ~400 lines, a tail past 3,000), scaled to the requested total.
+ * under which names, how many lines each. Sizes follow QEMU's hw/ distribution (log-normal: median
+ * ~400 lines, a tail past 3,000), scaled to the requested total.
  */
 final class TreePlanner {
   /** include/hw has ~100k lines against ~825k in hw/ .c files; a bit less here. */
   private static final double HEADER_LINE_SHARE = 0.08;
+
   private static final double HEADER_FILE_SHARE = 0.25;
   private static final int SOURCES_PER_SUBSYSTEM = 60;
   private static final int MAX_SOURCE_LINES = 8000;
   private static final int MAX_HEADER_LINES = 1500;
+
   /** One PCI device in twelve carries a planted lifetime bug. */
   private static final int BUG_ONE_IN = 12;
 
-  private static final List<String> LOGIC_SUFFIXES = List.of(
-      "timer", "rx", "tx", "fifo", "ring", "engine", "filter", "crc", "sched", "regs");
+  private static final List<String> LOGIC_SUFFIXES =
+      List.of("timer", "rx", "tx", "fifo", "ring", "engine", "filter", "crc", "sched", "regs");
 
   private final TreeSpec spec;
   private final Random random;
@@ -60,8 +62,12 @@ final class TreePlanner {
   private TreePlan plan() {
     int headers = Math.max(1, (int) Math.round(spec.files() * HEADER_FILE_SHARE));
     int sources = spec.files() - headers;
-    int subsystemCount = Math.max(1, Math.min(Math.min(headers, sources / 2),
-        Math.min(Vocabulary.SUBSYSTEMS.size(), sources / SOURCES_PER_SUBSYSTEM)));
+    int subsystemCount =
+        Math.max(
+            1,
+            Math.min(
+                Math.min(headers, sources / 2),
+                Math.min(Vocabulary.SUBSYSTEMS.size(), sources / SOURCES_PER_SUBSYSTEM)));
     List<String> subsystems = new ArrayList<>(Vocabulary.SUBSYSTEMS);
     Collections.shuffle(subsystems, random);
     subsystems = subsystems.subList(0, subsystemCount);
@@ -74,9 +80,13 @@ final class TreePlanner {
       headerDrafts.add(draft(FileKind.COMMON_HEADER, new DeviceNames(sub, sub + "-common")));
     }
     // The common files count towards the share, so the rest draws a little less often.
-    double memoryChance = Math.max(0, Math.min(1,
-        (spec.memoryApiShare() * sources - subsystemCount)
-            / Math.max(1, sources - subsystemCount)));
+    double memoryChance =
+        Math.max(
+            0,
+            Math.min(
+                1,
+                (spec.memoryApiShare() * sources - subsystemCount)
+                    / Math.max(1, sources - subsystemCount)));
     List<Draft> devices = new ArrayList<>();
     while (sourceDrafts.size() < sources) {
       String sub = subsystems.get(random.nextInt(subsystems.size()));
@@ -102,8 +112,10 @@ final class TreePlanner {
     }
     while (headerDrafts.size() < headers) {
       String sub = subsystems.get(random.nextInt(subsystems.size()));
-      headerDrafts.add(draft(FileKind.REGISTER_HEADER,
-          new DeviceNames(sub, uniqueBase(FileKind.REGISTER_HEADER))));
+      headerDrafts.add(
+          draft(
+              FileKind.REGISTER_HEADER,
+              new DeviceNames(sub, uniqueBase(FileKind.REGISTER_HEADER))));
     }
 
     long headerLines = Math.round(spec.lines() * HEADER_LINE_SHARE);
@@ -113,15 +125,17 @@ final class TreePlanner {
     List<FilePlan> files = new ArrayList<>(spec.files());
     Map<Draft, FilePlan> planOf = new HashMap<>();
     for (Draft d : sourceDrafts) {
-      FilePlan plan = new FilePlan(d.names.sourcePath(), d.kind, d.names, d.lines, d.seed,
-          d.headerOwner, d.bug);
+      FilePlan plan =
+          new FilePlan(
+              d.names.sourcePath(), d.kind, d.names, d.lines, d.seed, d.headerOwner, d.bug);
       planOf.put(d, plan);
       files.add(plan);
     }
     Map<String, FilePlan> deviceOfHeader = new HashMap<>();
     for (Draft d : headerDrafts) {
-      FilePlan plan = new FilePlan(d.names.headerPath(), d.kind, d.names, d.lines, d.seed,
-          false, PlantedBug.NONE);
+      FilePlan plan =
+          new FilePlan(
+              d.names.headerPath(), d.kind, d.names, d.lines, d.seed, false, PlantedBug.NONE);
       files.add(plan);
       if (d.device != null) {
         deviceOfHeader.put(plan.path(), planOf.get(d.device));
@@ -145,10 +159,11 @@ final class TreePlanner {
     if (random.nextDouble() < memoryChance) {
       return roll < 50 ? FileKind.SYSBUS_DEVICE : roll < 80 ? FileKind.PCI_DEVICE : FileKind.SOC;
     }
-    return roll < 20 ? FileKind.HELPER_USER_DEVICE
-        : roll < 45 ? FileKind.I2C_DEVICE
-        : roll < 80 ? FileKind.EMULATION_LOGIC
-        : FileKind.MIGRATION;
+    return roll < 20
+        ? FileKind.HELPER_USER_DEVICE
+        : roll < 45
+            ? FileKind.I2C_DEVICE
+            : roll < 80 ? FileKind.EMULATION_LOGIC : FileKind.MIGRATION;
   }
 
   private String uniqueBase(FileKind kind) {
@@ -181,7 +196,8 @@ final class TreePlanner {
   }
 
   private String vendorBlock() {
-    return Vocabulary.pick(random, Vocabulary.VENDORS) + "-"
+    return Vocabulary.pick(random, Vocabulary.VENDORS)
+        + "-"
         + Vocabulary.pick(random, Vocabulary.BLOCKS);
   }
 

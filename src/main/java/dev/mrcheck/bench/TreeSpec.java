@@ -29,8 +29,8 @@ public record TreeSpec(int files, long lines, long seed, double memoryApiShare) 
           "--lines must be at least 40 per file (" + files * 40L + "), got " + lines);
     }
     if (!(memoryApiShare >= 0 && memoryApiShare <= 1)) {
-      throw new IllegalArgumentException("memory-API share must be within 0..1, got "
-          + memoryApiShare);
+      throw new IllegalArgumentException(
+          "memory-API share must be within 0..1, got " + memoryApiShare);
     }
   }
 

@@ -1,8 +1,8 @@
 package dev.mrcheck.changes;
 
+import dev.mrcheck.analysis.TraceStep;
 import dev.mrcheck.ir.SourceLoc;
 import dev.mrcheck.rules.Finding;
-import dev.mrcheck.analysis.TraceStep;
 import dev.mrcheck.scan.ScanResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,19 +32,40 @@ public final class ChangedLines {
     this.files = Map.copyOf(files);
   }
 
-  /** {@code result} with only the findings that touch a changed line; problems and figures are kept. */
+  /**
+   * {@code result} with only the findings that touch a changed line; problems and figures are kept.
+   */
   public ScanResult keepTouched(ScanResult result) {
     String prefix = prefixOf(result.root());
     Map<String, FunctionSpans> spans = new HashMap<>();
-    List<Finding> kept = result.findings().stream().filter(f -> touches(f, prefix, result.root(), spans)).toList();
-    return new ScanResult(result.root(), result.semantics(), kept, result.problems(), result.stats(),
+    List<Finding> kept =
+        result.findings().stream().filter(f -> touches(f, prefix, result.root(), spans)).toList();
+    return new ScanResult(
+        result.root(),
+        result.semantics(),
+        kept,
+        result.problems(),
+        result.stats(),
         result.confirmations());
   }
 
-  /** The stderr line of a diff-mode scan: how much of the tree's findings the change accounts for. */
+  /**
+   * The stderr line of a diff-mode scan: how much of the tree's findings the change accounts for.
+   */
   public String summary(int inTree, int kept) {
-    return "mrcheck: " + kept + " of " + inTree + " finding" + (inTree == 1 ? "" : "s") + " touch lines changed since "
-        + revision + " (" + files.size() + " changed file" + (files.size() == 1 ? "" : "s") + ")";
+    return "mrcheck: "
+        + kept
+        + " of "
+        + inTree
+        + " finding"
+        + (inTree == 1 ? "" : "s")
+        + " touch lines changed since "
+        + revision
+        + " ("
+        + files.size()
+        + " changed file"
+        + (files.size() == 1 ? "" : "s")
+        + ")";
   }
 
   private boolean touches(Finding f, String prefix, Path root, Map<String, FunctionSpans> spans) {
@@ -52,7 +73,8 @@ public final class ChangedLines {
     if (changed != null) {
       FunctionSpans fs = spans.computeIfAbsent(f.loc().file(), file -> spansOf(root.resolve(file)));
       int[] function = fs.around(f.loc().line());
-      if (changed.intersects(Math.min(function[0], f.loc().line()), Math.max(function[1], f.loc().endLine()))) {
+      if (changed.intersects(
+          Math.min(function[0], f.loc().line()), Math.max(function[1], f.loc().endLine()))) {
         return true;
       }
     }
@@ -68,13 +90,18 @@ public final class ChangedLines {
 
   private static FunctionSpans spansOf(Path file) {
     try {
-      return FunctionSpans.of(new String(Files.readAllBytes(file), StandardCharsets.UTF_8), file.toString().endsWith(".java"));
+      return FunctionSpans.of(
+          new String(Files.readAllBytes(file), StandardCharsets.UTF_8),
+          file.toString().endsWith(".java"));
     } catch (IOException | RuntimeException e) {
       return FunctionSpans.of("", false); // unreadable now: the finding's own lines still count
     }
   }
 
-  /** Report paths are relative to the scan root; the diff's are relative to the repository's top level. */
+  /**
+   * Report paths are relative to the scan root; the diff's are relative to the repository's top
+   * level.
+   */
   private String prefixOf(Path scanRoot) {
     Path root = real(scanRoot);
     if (!root.startsWith(repoRoot)) return null;
@@ -86,7 +113,9 @@ public final class ChangedLines {
     Path p = Path.of(reported);
     if (p.isAbsolute()) {
       Path abs = real(p);
-      return abs.startsWith(repoRoot) ? repoRoot.relativize(abs).toString().replace('\\', '/') : reported;
+      return abs.startsWith(repoRoot)
+          ? repoRoot.relativize(abs).toString().replace('\\', '/')
+          : reported;
     }
     return prefix == null ? reported : prefix + reported;
   }

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The line spans of a source file's function bodies, found by counting braces (comments, string
- * and character literals and preprocessor lines skipped): the top-level {@code {...}} blocks of a C
+ * The line spans of a source file's function bodies, found by counting braces (comments, string and
+ * character literals and preprocessor lines skipped): the top-level {@code {...}} blocks of a C
  * file, the blocks one level inside the class of a Java file. Struct bodies and initializers come
  * out as spans too, which is harmless where it is used: deciding whether a change lies in the
  * function a finding is reported in.

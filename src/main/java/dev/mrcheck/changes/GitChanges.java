@@ -35,23 +35,43 @@ public final class GitChanges {
     Result top = git(dir, "rev-parse", "--show-toplevel");
     if (top.exit != 0) {
       String why = top.firstErrorLine();
-      throw new ScanException(why.startsWith("not a git repository")
-          ? "--changed-since: " + dir + " is not in a git repository"
-          : "--changed-since: cannot use git in " + dir + ": " + why);
+      throw new ScanException(
+          why.startsWith("not a git repository")
+              ? "--changed-since: " + dir + " is not in a git repository"
+              : "--changed-since: cannot use git in " + dir + ": " + why);
     }
     Path repoRoot = Path.of(top.out.strip());
     Result verify = git(repoRoot, "rev-parse", "--verify", "--quiet", revision + "^{commit}");
     if (verify.exit != 0) {
-      throw new ScanException("--changed-since: unknown revision '" + revision + "' in " + repoRoot);
+      throw new ScanException(
+          "--changed-since: unknown revision '" + revision + "' in " + repoRoot);
     }
-    Result diff = git(repoRoot, "-c", "core.quotepath=off", "diff", "--no-color", "--no-ext-diff", "--no-textconv",
-        "--no-relative", "--unified=0", "-M", "--src-prefix=a/", "--dst-prefix=b/", verify.out.strip(), "--");
-    if (diff.exit != 0) throw new ScanException("--changed-since: git diff failed: " + diff.firstErrorLine());
+    Result diff =
+        git(
+            repoRoot,
+            "-c",
+            "core.quotepath=off",
+            "diff",
+            "--no-color",
+            "--no-ext-diff",
+            "--no-textconv",
+            "--no-relative",
+            "--unified=0",
+            "-M",
+            "--src-prefix=a/",
+            "--dst-prefix=b/",
+            verify.out.strip(),
+            "--");
+    if (diff.exit != 0)
+      throw new ScanException("--changed-since: git diff failed: " + diff.firstErrorLine());
     Map<String, LineRanges> files = new LinkedHashMap<>(UnifiedDiff.parse(diff.out));
     Result untracked = git(repoRoot, "ls-files", "-z", "--others", "--exclude-standard");
-    if (untracked.exit != 0) throw new ScanException("--changed-since: git ls-files failed: " + untracked.firstErrorLine());
+    if (untracked.exit != 0)
+      throw new ScanException(
+          "--changed-since: git ls-files failed: " + untracked.firstErrorLine());
     for (String name : untracked.out.split("\0")) {
-      if (!name.isEmpty()) files.put(name, new LineRanges.Builder().add(1, LineRanges.END_OF_FILE).build());
+      if (!name.isEmpty())
+        files.put(name, new LineRanges.Builder().add(1, LineRanges.END_OF_FILE).build());
     }
     files.values().removeIf(LineRanges::isEmpty);
     return new ChangedLines(real(repoRoot), revision, files);
@@ -75,11 +95,13 @@ public final class GitChanges {
     try {
       p = pb.start();
     } catch (IOException e) {
-      throw new ScanException("--changed-since needs git, which could not be run: " + e.getMessage(), e);
+      throw new ScanException(
+          "--changed-since needs git, which could not be run: " + e.getMessage(), e);
     }
     try {
       p.getOutputStream().close();
-      CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
+      CompletableFuture<String> err =
+          CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
       String out = readAll(p.getInputStream());
       return new Result(p.waitFor(), out, err.join());
     } catch (IOException | RuntimeException e) {

@@ -69,7 +69,9 @@ final class LineRanges {
     StringBuilder sb = new StringBuilder("[");
     for (int i = 0; i < starts.length; i++) {
       if (i > 0) sb.append(", ");
-      sb.append(starts[i]).append('-').append(ends[i] == END_OF_FILE ? "end" : String.valueOf(ends[i]));
+      sb.append(starts[i])
+          .append('-')
+          .append(ends[i] == END_OF_FILE ? "end" : String.valueOf(ends[i]));
     }
     return sb.append(']').toString();
   }

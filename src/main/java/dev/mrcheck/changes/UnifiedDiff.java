@@ -10,12 +10,13 @@ import java.util.regex.Pattern;
 /**
  * Reads the changed lines of the new side out of a {@code git diff --unified=0} text: the file
  * names from {@code +++ b/...} (so a renamed file is known by its new name and a deleted one is
- * dropped), the lines from the hunk headers. A hunk that only deletes ({@code +c,0}) marks the lines
- * around the deletion point, {@code c} and {@code c+1}: removing a {@code memory_region_del_subregion}
- * line is a change to the code on both sides of it.
+ * dropped), the lines from the hunk headers. A hunk that only deletes ({@code +c,0}) marks the
+ * lines around the deletion point, {@code c} and {@code c+1}: removing a {@code
+ * memory_region_del_subregion} line is a change to the code on both sides of it.
  */
 final class UnifiedDiff {
-  private static final Pattern HUNK = Pattern.compile("^@@@? -[0-9,]+ (?:-[0-9,]+ )?\\+(\\d+)(?:,(\\d+))? @@");
+  private static final Pattern HUNK =
+      Pattern.compile("^@@@? -[0-9,]+ (?:-[0-9,]+ )?\\+(\\d+)(?:,(\\d+))? @@");
 
   private UnifiedDiff() {}
 
@@ -23,7 +24,8 @@ final class UnifiedDiff {
   static Map<String, LineRanges> parse(String diff) {
     Map<String, LineRanges.Builder> files = new LinkedHashMap<>();
     LineRanges.Builder current = null;
-    boolean inHeader = false; // between "diff ..." and the first hunk: an added "++ x" line is not a name
+    boolean inHeader =
+        false; // between "diff ..." and the first hunk: an added "++ x" line is not a name
     for (String line : diff.split("\n", -1)) {
       if (line.startsWith("diff ")) {
         current = null;
@@ -46,10 +48,14 @@ final class UnifiedDiff {
     return out;
   }
 
-  /** The path after {@code b/}; null for {@code /dev/null}. Git adds a tab after names with blanks and C-quotes unusual ones. */
+  /**
+   * The path after {@code b/}; null for {@code /dev/null}. Git adds a tab after names with blanks
+   * and C-quotes unusual ones.
+   */
   private static String newName(String raw) {
     String name = raw.endsWith("\t") ? raw.substring(0, raw.length() - 1) : raw;
-    if (name.startsWith("\"") && name.endsWith("\"") && name.length() >= 2) name = unquote(name.substring(1, name.length() - 1));
+    if (name.startsWith("\"") && name.endsWith("\"") && name.length() >= 2)
+      name = unquote(name.substring(1, name.length() - 1));
     if (name.equals("/dev/null")) return null;
     return name.startsWith("b/") ? name.substring(2) : name;
   }
@@ -69,16 +75,17 @@ final class UnifiedDiff {
         i += 2;
         continue;
       }
-      out.write(switch (e) {
-        case 'n' -> '\n';
-        case 't' -> '\t';
-        case 'r' -> '\r';
-        case 'a' -> 7;
-        case 'b' -> '\b';
-        case 'f' -> '\f';
-        case 'v' -> 11;
-        default -> e;
-      });
+      out.write(
+          switch (e) {
+            case 'n' -> '\n';
+            case 't' -> '\t';
+            case 'r' -> '\r';
+            case 'a' -> 7;
+            case 'b' -> '\b';
+            case 'f' -> '\f';
+            case 'v' -> 11;
+            default -> e;
+          });
     }
     return out.toString(StandardCharsets.UTF_8);
   }

@@ -28,27 +28,38 @@ import picocli.CommandLine.Option;
  * itself, the findings pipeline after it, and the summary.
  */
 final class AdoptionOptions {
-  @Option(names = "--config", paramLabel = "FILE",
-      description = "Read settings from FILE instead of the nearest .mrcheck.yaml in the scanned directory or its parents.")
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "Read settings from FILE instead of the nearest .mrcheck.yaml in the scanned directory or its parents.")
   Path configFile;
 
   @Option(names = "--no-config", description = "Ignore .mrcheck.yaml files.")
   boolean noConfig;
 
-  @Option(names = "--baseline", paramLabel = "FILE",
-      description = "Report only findings that are not in the baseline FILE (written by --write-baseline); "
-          + "SARIF also lists the unchanged ones and those gone since (baselineState).")
+  @Option(
+      names = "--baseline",
+      paramLabel = "FILE",
+      description =
+          "Report only findings that are not in the baseline FILE (written by --write-baseline); "
+              + "SARIF also lists the unchanged ones and those gone since (baselineState).")
   Path baselineFile;
 
-  @Option(names = "--write-baseline", paramLabel = "FILE",
-      description = "Record the current findings in FILE, by line-independent fingerprint, and exit with 0.")
+  @Option(
+      names = "--write-baseline",
+      paramLabel = "FILE",
+      description =
+          "Record the current findings in FILE, by line-independent fingerprint, and exit with 0.")
   Path writeBaseline;
 
-  @Option(names = "--report-unused-suppressions",
+  @Option(
+      names = "--report-unused-suppressions",
       description = "Report 'mrcheck: ignore' comments that hide no finding (MRS02).")
   boolean reportUnusedSuppressions;
 
-  @Option(names = "--no-progress",
+  @Option(
+      names = "--no-progress",
       description = "Never draw the progress line (it is drawn only when stderr is a terminal).")
   boolean noProgress;
 
@@ -101,7 +112,8 @@ final class AdoptionOptions {
     ScanInputs read = inputs.get();
     if (report != null) read.refuse(report, "the report");
     if (baselineOut != null) read.refuse(baselineOut, "the baseline");
-    if (report != null && baselineOut != null) ScanInputs.refuseSame(report, "the report", baselineOut, "the baseline");
+    if (report != null && baselineOut != null)
+      ScanInputs.refuseSame(report, "the report", baselineOut, "the baseline");
   }
 
   /** The configuration and the baseline read. */
@@ -119,8 +131,9 @@ final class AdoptionOptions {
   }
 
   /**
-   * The findings pipeline as the project wants it: the request's stages, then per-rule severities and
-   * exclusions from the configuration, unused suppressions if asked, and the baseline to compare with.
+   * The findings pipeline as the project wants it: the request's stages, then per-rule severities
+   * and exclusions from the configuration, unused suppressions if asked, and the baseline to
+   * compare with.
    */
   FindingsPipeline pipeline(ScanRequest request, Set<String> rulesThatRan) throws ScanException {
     FindingsPipeline p = FindingsPipeline.forRequest(request).withConfig(config);
@@ -150,12 +163,15 @@ final class AdoptionOptions {
   String summarySuffix() {
     StringBuilder b = new StringBuilder();
     if (comparison != null) {
-      b.append(", baseline: ").append(comparison.fresh().size()).append(" new, ")
-          .append(comparison.unchanged().size()).append(" unchanged, ")
-          .append(comparison.absent().size()).append(" absent");
+      b.append(", baseline: ")
+          .append(comparison.fresh().size())
+          .append(" new, ")
+          .append(comparison.unchanged().size())
+          .append(" unchanged, ")
+          .append(comparison.absent().size())
+          .append(" absent");
     }
     if (baselineOut != null) b.append(", baseline written to ").append(writeBaseline);
     return b.toString();
   }
-
 }

@@ -1,7 +1,7 @@
 package dev.mrcheck.cli;
 
-import dev.mrcheck.model.Semantics;
 import dev.mrcheck.config.MacroDefinition;
+import dev.mrcheck.model.Semantics;
 import dev.mrcheck.pipeline.AnalysisSettings;
 import dev.mrcheck.scan.ScanException;
 import dev.mrcheck.scan.ScanRequest;
@@ -20,32 +20,47 @@ import picocli.CommandLine.Spec;
 
 /**
  * The analysis options {@code scan}, {@code fix} and {@code explain} share, as a picocli mixin:
- * {@code --semantics}, {@code --model}, {@code -I}, {@code -D}, {@code -j}. They become a
- * {@link ScanRequest} in one way, through {@link AnalysisSettings} (which also layers them over
- * {@code .mrcheck.yaml}).
+ * {@code --semantics}, {@code --model}, {@code -I}, {@code -D}, {@code -j}. They become a {@link
+ * ScanRequest} in one way, through {@link AnalysisSettings} (which also layers them over {@code
+ * .mrcheck.yaml}).
  */
 final class AnalysisOptions {
-  @Spec(Spec.Target.MIXEE) CommandSpec spec;
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec spec;
 
-  /** No picocli default: unset means ".mrcheck.yaml's, else current", which only AnalysisSettings decides. */
-  @Option(names = "--semantics", paramLabel = "MODEL",
-      description = "QEMU reference semantics to check against: legacy (before 10.2), current (10.2 "
-          + "and later) or refcount (the proposed per-region refcount series). Default: current.")
+  /**
+   * No picocli default: unset means ".mrcheck.yaml's, else current", which only AnalysisSettings
+   * decides.
+   */
+  @Option(
+      names = "--semantics",
+      paramLabel = "MODEL",
+      description =
+          "QEMU reference semantics to check against: legacy (before 10.2), current (10.2 "
+              + "and later) or refcount (the proposed per-region refcount series). Default: current.")
   Semantics semantics;
 
-  @Option(names = "--model", paramLabel = "FILE",
+  @Option(
+      names = "--model",
+      paramLabel = "FILE",
       description = "An extra API model file (.mrm) added to the bundled model. Repeatable.")
   List<Path> modelFiles = new ArrayList<>();
 
-  @Option(names = "-I", paramLabel = "DIR",
+  @Option(
+      names = "-I",
+      paramLabel = "DIR",
       description = "Add DIR to the include search path. Repeatable.")
   List<Path> includeDirs = new ArrayList<>();
 
-  @Option(names = "-D", paramLabel = "NAME[=VALUE]",
+  @Option(
+      names = "-D",
+      paramLabel = "NAME[=VALUE]",
       description = "Define a preprocessor macro (value 1 if omitted). Repeatable.")
   List<String> defines = new ArrayList<>();
 
-  @Option(names = {"-j", "--jobs"}, paramLabel = "N",
+  @Option(
+      names = {"-j", "--jobs"},
+      paramLabel = "N",
       description = "Parser threads. Default: the number of cores.")
   Integer jobs;
 
@@ -54,16 +69,18 @@ final class AnalysisOptions {
    * {@code compileCommands}, {@code maxFileSize}: the command's own options, null when not given.
    */
   AnalysisSettings settings(Set<String> rules, Path compileCommands, Long maxFileSize) {
-    return new AnalysisSettings(semantics, rules, modelFiles, includeDirs, parseDefines(), compileCommands,
-        maxFileSize);
+    return new AnalysisSettings(
+        semantics, rules, modelFiles, includeDirs, parseDefines(), compileCommands, maxFileSize);
   }
 
   /**
    * The request for {@code paths} under {@code settings}, after checking what a scan would only
    * stumble on later: every path and model file exists and is readable, and {@code --jobs} is at
-   * least 1. A missing include directory is only a warning on {@code err}, as with cc: usually a typo.
+   * least 1. A missing include directory is only a warning on {@code err}, as with cc: usually a
+   * typo.
    */
-  ScanRequest request(List<Path> paths, AnalysisSettings settings, boolean keepUnconfirmed, PrintWriter err)
+  ScanRequest request(
+      List<Path> paths, AnalysisSettings settings, boolean keepUnconfirmed, PrintWriter err)
       throws ScanException {
     for (Path p : paths) {
       if (!Files.exists(p)) throw new ScanException("no such file or directory: " + p);
@@ -71,21 +88,28 @@ final class AnalysisOptions {
     }
     for (Path m : settings.models()) {
       if (!Files.isRegularFile(m)) throw new ScanException("model file not found: " + m);
-      if (!Files.isReadable(m)) throw new ScanException("cannot read model file " + m + ": permission denied");
+      if (!Files.isReadable(m))
+        throw new ScanException("cannot read model file " + m + ": permission denied");
     }
     for (Path dir : settings.includeDirs()) {
-      if (!Files.isDirectory(dir)) err.println("mrcheck: warning: include directory not found: " + dir);
+      if (!Files.isDirectory(dir))
+        err.println("mrcheck: warning: include directory not found: " + dir);
     }
     int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
     if (threads < 1) throw usage("--jobs must be at least 1, got " + threads);
     return settings.request(paths, threads, keepUnconfirmed);
   }
 
-  /** {@code -D} as the C preprocessor takes it: a name, optionally with parameters, then {@code =value}. */
+  /**
+   * {@code -D} as the C preprocessor takes it: a name, optionally with parameters, then {@code
+   * =value}.
+   */
   private Map<String, String> parseDefines() {
     Map<String, String> result = new LinkedHashMap<>();
     for (String d : defines) {
-      var macro = MacroDefinition.parse(d).orElseThrow(() -> usage("bad -D '" + d + "': expected NAME or NAME=VALUE"));
+      var macro =
+          MacroDefinition.parse(d)
+              .orElseThrow(() -> usage("bad -D '" + d + "': expected NAME or NAME=VALUE"));
       result.put(macro.getKey(), macro.getValue());
     }
     return result;

@@ -20,14 +20,15 @@ import java.util.stream.Stream;
  * What the commands depend on, gathered so tests can swap any of it: the scanner, the rule
  * catalogue, the help pages, and the directory paths are shown relative to.
  */
-public record CliContext(ScanFunction scanner, List<RuleInfo> rules, HelpPages help, Path workingDir) {
+public record CliContext(
+    ScanFunction scanner, List<RuleInfo> rules, HelpPages help, Path workingDir) {
   public CliContext {
     rules = List.copyOf(rules);
   }
 
   /**
-   * The base of every report's paths for a scan of {@code root}: the enclosing git repository's root,
-   * else the working directory when the root is inside it (see {@link SourceRoot}).
+   * The base of every report's paths for a scan of {@code root}: the enclosing git repository's
+   * root, else the working directory when the root is inside it (see {@link SourceRoot}).
    */
   SourceRoot sourceRoot(Path root) {
     return SourceRoot.enclosing(root, workingDir);
@@ -40,24 +41,23 @@ public record CliContext(ScanFunction scanner, List<RuleInfo> rules, HelpPages h
 
   public static CliContext production() {
     Scanner scanner = new Scanner();
-    ScanFunction scan = new ScanFunction() {
-      @Override
-      public ScanResult scan(ScanRequest request) throws ScanException {
-        return scanner.analyze(request);
-      }
+    ScanFunction scan =
+        new ScanFunction() {
+          @Override
+          public ScanResult scan(ScanRequest request) throws ScanException {
+            return scanner.analyze(request);
+          }
 
-      @Override
-      public ScanResult scan(ScanRequest request, ScanListener listener) throws ScanException {
-        return scanner.analyze(request, ScanOverlay.NONE, listener);
-      }
-    };
+          @Override
+          public ScanResult scan(ScanRequest request, ScanListener listener) throws ScanException {
+            return scanner.analyze(request, ScanOverlay.NONE, listener);
+          }
+        };
     // The suppression pseudo-rules are listed with the rules: 'mrcheck rules' and SARIF name them.
-    List<RuleInfo> catalogue = Stream.concat(Rules.all().stream(), SuppressionFilter.rules().stream())
-        .map(Rule::info).toList();
-    return new CliContext(
-        scan,
-        catalogue,
-        HelpPages.bundled(),
-        Path.of("").toAbsolutePath());
+    List<RuleInfo> catalogue =
+        Stream.concat(Rules.all().stream(), SuppressionFilter.rules().stream())
+            .map(Rule::info)
+            .toList();
+    return new CliContext(scan, catalogue, HelpPages.bundled(), Path.of("").toAbsolutePath());
   }
 }

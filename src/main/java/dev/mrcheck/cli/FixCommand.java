@@ -40,14 +40,23 @@ final class FixCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files or directories to fix (directories recursively).")
+  @Parameters(
+      paramLabel = "PATH",
+      arity = "1..*",
+      description = "Files or directories to fix (directories recursively).")
   List<Path> paths;
 
-  @Option(names = "--rules", paramLabel = "ID", split = ",",
-      description = "Fix only the findings of these rules (default: every rule with a fix, MR002 and MR004).")
+  @Option(
+      names = "--rules",
+      paramLabel = "ID",
+      split = ",",
+      description =
+          "Fix only the findings of these rules (default: every rule with a fix, MR002 and MR004).")
   List<String> ruleIds = new ArrayList<>();
 
-  @Option(names = "--diff", description = "Print the fixes as a unified diff (a/ b/ prefixes) and change no file.")
+  @Option(
+      names = "--diff",
+      description = "Print the fixes as a unified diff (a/ b/ prefixes) and change no file.")
   boolean diff;
 
   /** --semantics, --model, -I, -D, -j: see {@link AnalysisOptions}. */
@@ -60,22 +69,45 @@ final class FixCommand implements Callable<Integer> {
   @Override
   public Integer call() throws ScanException, IOException {
     Set<String> rules = selectedRules();
-    ScanRequest request = analysis.request(paths, analysis.settings(rules, null, null), false, spec.commandLine().getErr());
-    ScanResult result = FindingsPipeline.forRequest(request).run(context.scanner().scan(request)).result();
-    FixRun.run(result, rules, diff, context.displayRoot(result.root()), spec.commandLine().getOut(), spec.commandLine().getErr());
+    ScanRequest request =
+        analysis.request(
+            paths, analysis.settings(rules, null, null), false, spec.commandLine().getErr());
+    ScanResult result =
+        FindingsPipeline.forRequest(request).run(context.scanner().scan(request)).result();
+    FixRun.run(
+        result,
+        rules,
+        diff,
+        context.displayRoot(result.root()),
+        spec.commandLine().getOut(),
+        spec.commandLine().getErr());
     return ExitCodes.OK;
   }
 
-  /** The rules to scan and fix: those asked for (each must have a fix), else every rule with one. */
+  /**
+   * The rules to scan and fix: those asked for (each must have a fix), else every rule with one.
+   */
   private Set<String> selectedRules() {
     Set<String> selected = new LinkedHashSet<>();
     for (String raw : ruleIds) {
       String id = raw.trim();
       if (id.isEmpty()) continue;
-      RuleInfo rule = RuleCatalog.find(context.rules(), id)
-          .orElseThrow(() -> usage("unknown rule id '" + id + "' (" + RuleCatalog.known(context.rules()) + ")"));
+      RuleInfo rule =
+          RuleCatalog.find(context.rules(), id)
+              .orElseThrow(
+                  () ->
+                      usage(
+                          "unknown rule id '"
+                              + id
+                              + "' ("
+                              + RuleCatalog.known(context.rules())
+                              + ")"));
       if (!Fixes.rules().contains(rule.id())) {
-        throw usage(rule.id() + " has no mechanical fix (rules with one: " + String.join(", ", new TreeSet<>(Fixes.rules())) + ")");
+        throw usage(
+            rule.id()
+                + " has no mechanical fix (rules with one: "
+                + String.join(", ", new TreeSet<>(Fixes.rules()))
+                + ")");
       }
       selected.add(rule.id());
     }

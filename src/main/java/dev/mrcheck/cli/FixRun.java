@@ -14,17 +14,24 @@ import java.util.Set;
 
 /**
  * Applies (or, with {@code diffOnly}, prints as a unified diff) the mechanical fixes of a scan's
- * findings. This is the one place mrcheck writes into the scanned tree, and only when asked:
- * {@code mrcheck fix} or {@code mrcheck scan --fix}. Each file is replaced atomically.
+ * findings. This is the one place mrcheck writes into the scanned tree, and only when asked: {@code
+ * mrcheck fix} or {@code mrcheck scan --fix}. Each file is replaced atomically.
  */
 final class FixRun {
   private FixRun() {}
 
   /** Returns how many fixes were applied (or would be, with {@code diffOnly}). */
-  static int run(ScanResult result, Set<String> rules, boolean diffOnly, String displayRoot, PrintWriter out,
-      PrintWriter err) throws IOException, ScanException {
+  static int run(
+      ScanResult result,
+      Set<String> rules,
+      boolean diffOnly,
+      String displayRoot,
+      PrintWriter out,
+      PrintWriter err)
+      throws IOException, ScanException {
     FixPlan plan = FixPlan.of(result.findings(), SourceTexts.exact(result.root()), rules);
-    String prefix = displayRoot.isEmpty() || displayRoot.endsWith("/") ? displayRoot : displayRoot + "/";
+    String prefix =
+        displayRoot.isEmpty() || displayRoot.endsWith("/") ? displayRoot : displayRoot + "/";
     int files = 0;
     if (diffOnly) {
       // Named from the repository root (the reports' base): git apply and patch -p1 run there.
@@ -38,15 +45,31 @@ final class FixRun {
       }
       for (Fix f : plan.fixes()) {
         TextEdit first = f.edits().get(0);
-        err.println(VisibleText.of(prefix + first.file() + ":" + first.startLine() + ": fixed " + f.ruleId() + ": "
-            + f.description()));
+        err.println(
+            VisibleText.of(
+                prefix
+                    + first.file()
+                    + ":"
+                    + first.startLine()
+                    + ": fixed "
+                    + f.ruleId()
+                    + ": "
+                    + f.description()));
       }
     }
     int skipped = plan.patches().stream().mapToInt(p -> p.skipped().size()).sum();
-    err.println("mrcheck: " + plan.fixes().size() + " fix" + (plan.fixes().size() == 1 ? "" : "es")
-        + (diffOnly ? " shown (nothing written)" : " applied in " + files + " file" + (files == 1 ? "" : "s"))
-        + (plan.unfixable().isEmpty() ? "" : ", " + plan.unfixable().size() + " finding(s) without a mechanical fix")
-        + (skipped == 0 ? "" : ", " + skipped + " overlapping edit(s) left for a second run"));
+    err.println(
+        "mrcheck: "
+            + plan.fixes().size()
+            + " fix"
+            + (plan.fixes().size() == 1 ? "" : "es")
+            + (diffOnly
+                ? " shown (nothing written)"
+                : " applied in " + files + " file" + (files == 1 ? "" : "s"))
+            + (plan.unfixable().isEmpty()
+                ? ""
+                : ", " + plan.unfixable().size() + " finding(s) without a mechanical fix")
+            + (skipped == 0 ? "" : ", " + skipped + " overlapping edit(s) left for a second run"));
     err.flush();
     return plan.fixes().size();
   }

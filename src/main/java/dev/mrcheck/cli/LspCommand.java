@@ -18,14 +18,18 @@ import picocli.CommandLine.Option;
       "see the README.",
     })
 final class LspCommand implements Callable<Integer> {
-  @Option(names = "--port", paramLabel = "N",
-      description = "Listen on 127.0.0.1:N for one client instead of using stdio (0: any free port).")
+  @Option(
+      names = "--port",
+      paramLabel = "N",
+      description =
+          "Listen on 127.0.0.1:N for one client instead of using stdio (0: any free port).")
   Integer port;
 
   @Override
   public Integer call() throws IOException {
     if (port == null) return LspServer.serveStdio();
-    if (port < 0 || port > 65535) throw new IOException("--port must be between 0 and 65535, got " + port);
+    if (port < 0 || port > 65535)
+      throw new IOException("--port must be between 0 and 65535, got " + port);
     return LspServer.serveSocket(port, System.err);
   }
 }

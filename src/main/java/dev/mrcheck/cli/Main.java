@@ -12,8 +12,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
 /**
- * Entry point. Every failure ends as one line {@code mrcheck: <message>} on stderr and an exit
- * code from {@link ExitCodes}; a stack trace is printed only when {@code MRCHECK_DEBUG} is set.
+ * Entry point. Every failure ends as one line {@code mrcheck: <message>} on stderr and an exit code
+ * from {@link ExitCodes}; a stack trace is printed only when {@code MRCHECK_DEBUG} is set.
  */
 public final class Main {
   static final String DEBUG_ENV = "MRCHECK_DEBUG";
@@ -22,8 +22,11 @@ public final class Main {
 
   public static void main(String[] args) {
     // UTF-8 whatever the locale, so reports are the same bytes on every machine.
-    PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
-    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    PrintWriter out =
+        new PrintWriter(
+            new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
+    PrintWriter err =
+        new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     int code = run(CliContext.production(), out, err, args);
     out.flush();
     err.flush();
@@ -48,9 +51,16 @@ public final class Main {
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setParameterExceptionHandler(Main::usageError);
     cl.setExecutionExceptionHandler((e, failed, parsed) -> failure(e, err));
-    cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCodes.help());
-    cl.getSubcommands().get("scan").getCommandSpec().usageMessage()
-        .exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCodes.help());
+    cl.getCommandSpec()
+        .usageMessage()
+        .exitCodeListHeading("%nExit codes:%n")
+        .exitCodeList(ExitCodes.help());
+    cl.getSubcommands()
+        .get("scan")
+        .getCommandSpec()
+        .usageMessage()
+        .exitCodeListHeading("%nExit codes:%n")
+        .exitCodeList(ExitCodes.help());
     return cl;
   }
 
@@ -68,8 +78,13 @@ public final class Main {
 
   private static int usageError(ParameterException e, String[] args) {
     CommandLine cl = e.getCommandLine();
-    cl.getErr().println("mrcheck: " + oneLine(e.getMessage())
-        + " (see '" + cl.getCommandSpec().qualifiedName() + " --help')");
+    cl.getErr()
+        .println(
+            "mrcheck: "
+                + oneLine(e.getMessage())
+                + " (see '"
+                + cl.getCommandSpec().qualifiedName()
+                + " --help')");
     cl.getErr().flush();
     return ExitCodes.USAGE;
   }
@@ -95,8 +110,13 @@ public final class Main {
       return ExitCodes.INTERNAL;
     }
     String detail = t.getMessage() == null ? "" : ": " + oneLine(t.getMessage());
-    err.println("mrcheck: internal error: " + t.getClass().getSimpleName() + detail
-        + " (please report it; set " + DEBUG_ENV + "=1 for a stack trace)");
+    err.println(
+        "mrcheck: internal error: "
+            + t.getClass().getSimpleName()
+            + detail
+            + " (please report it; set "
+            + DEBUG_ENV
+            + "=1 for a stack trace)");
     debugTrace(t, err);
     return ExitCodes.INTERNAL;
   }
@@ -107,8 +127,12 @@ public final class Main {
    */
   static String resourceAdvice(Throwable t) {
     if (t instanceof OutOfMemoryError) {
-      return "out of memory (" + oneLine(t.getMessage()) + "): give Java more heap, e.g. MRCHECK_JAVA_OPTS=-Xmx8g"
-          + " (now " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB), or scan fewer files at once";
+      return "out of memory ("
+          + oneLine(t.getMessage())
+          + "): give Java more heap, e.g. MRCHECK_JAVA_OPTS=-Xmx8g"
+          + " (now "
+          + Runtime.getRuntime().maxMemory() / (1 << 20)
+          + " MiB), or scan fewer files at once";
     }
     if (t instanceof StackOverflowError) {
       return "stack overflow (a very deeply nested input): give Java bigger thread stacks, e.g. "

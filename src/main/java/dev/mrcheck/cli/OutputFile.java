@@ -18,15 +18,16 @@ import java.util.Set;
 
 /**
  * The {@code --output} file. Checked before the scan (a long scan should not end in "cannot
- * write"), then written to a temporary file beside it and moved into place, so a reader never
- * sees half a report and a failed or interrupted run leaves the previous report intact (the
- * temporary is removed even on Ctrl-C: {@link PendingTemporaries}). Messages name the file as the
- * user gave it, never the temporary.
+ * write"), then written to a temporary file beside it and moved into place, so a reader never sees
+ * half a report and a failed or interrupted run leaves the previous report intact (the temporary is
+ * removed even on Ctrl-C: {@link PendingTemporaries}). Messages name the file as the user gave it,
+ * never the temporary.
  */
 final class OutputFile {
   private static final Set<PosixFilePermission> DEFAULT_PERMISSIONS =
       PosixFilePermissions.fromString("rw-r--r--");
-  private static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rw-------");
+  private static final Set<PosixFilePermission> PRIVATE =
+      PosixFilePermissions.fromString("rw-------");
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Path given;
@@ -88,14 +89,19 @@ final class OutputFile {
     }
     try {
       // WRITE without CREATE: a temporary the shutdown hook removed is not made again.
-      try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8, StandardOpenOption.WRITE,
-          StandardOpenOption.TRUNCATE_EXISTING)) {
+      try (Writer out =
+          Files.newBufferedWriter(
+              tmp,
+              StandardCharsets.UTF_8,
+              StandardOpenOption.WRITE,
+              StandardOpenOption.TRUNCATE_EXISTING)) {
         body.writeTo(out);
       }
       copyPermissions(tmp);
       temporaries.commit(tmp, () -> moveIntoPlace(tmp));
     } catch (IOException e) {
-      if (temporaries.shuttingDown()) throw new ScanException("cannot write " + given + ": interrupted", e);
+      if (temporaries.shuttingDown())
+        throw new ScanException("cannot write " + given + ": interrupted", e);
       throw new ScanException(IoMessages.cannot("write", given, e), e);
     } finally {
       deleteQuietly(tmp);
@@ -104,11 +110,18 @@ final class OutputFile {
 
   /** Beside the target, so the move into place is a rename on one file system. */
   private Path temporary() {
-    return target.resolveSibling("." + target.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong()) + ".tmp");
+    return target.resolveSibling(
+        "." + target.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong()) + ".tmp");
   }
 
   private String cannotCreateIn(Path dir, IOException e) {
-    return "cannot write " + given + ": cannot create a file in " + dir + " (" + IoMessages.reason(e) + ")";
+    return "cannot write "
+        + given
+        + ": cannot create a file in "
+        + dir
+        + " ("
+        + IoMessages.reason(e)
+        + ")";
   }
 
   private void deleteQuietly(Path tmp) {
@@ -140,9 +153,8 @@ final class OutputFile {
   private void copyPermissions(Path tmp) throws IOException {
     PosixFileAttributeView view = Files.getFileAttributeView(tmp, PosixFileAttributeView.class);
     if (view == null) return;
-    Set<PosixFilePermission> perms = Files.exists(target)
-        ? Files.getPosixFilePermissions(target)
-        : DEFAULT_PERMISSIONS;
+    Set<PosixFilePermission> perms =
+        Files.exists(target) ? Files.getPosixFilePermissions(target) : DEFAULT_PERMISSIONS;
     view.setPermissions(perms);
   }
 }

@@ -2,5 +2,8 @@ package dev.mrcheck.cli;
 
 /** The {@code --format} values. */
 enum OutputFormat {
-  TEXT, SARIF, JSON, HTML
+  TEXT,
+  SARIF,
+  JSON,
+  HTML
 }

@@ -30,7 +30,8 @@ final class PendingTemporaries {
   synchronized void create(Path tmp, IoAction create) throws IOException {
     checkRunning();
     if (this == JVM && !hooked) {
-      Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "mrcheck-remove-temporaries"));
+      Runtime.getRuntime()
+          .addShutdownHook(new Thread(this::shutdown, "mrcheck-remove-temporaries"));
       hooked = true;
     }
     pending.add(tmp);
@@ -62,7 +63,9 @@ final class PendingTemporaries {
     pending.clear();
   }
 
-  /** True once shutdown has begun: whatever a write then fails with, the cause is the interruption. */
+  /**
+   * True once shutdown has begun: whatever a write then fails with, the cause is the interruption.
+   */
   synchronized boolean shuttingDown() {
     return shuttingDown;
   }

@@ -28,29 +28,33 @@ final class ProfiledScan implements ScanFunction {
   @Override
   public ScanResult scan(ScanRequest request, ScanListener listener) throws ScanException {
     ScanProfile[] seen = new ScanProfile[1];
-    ScanResult result = inner.scan(request, new ScanListener() {
-      @Override
-      public void phase(String name) {
-        listener.phase(name);
-      }
+    ScanResult result =
+        inner.scan(
+            request,
+            new ScanListener() {
+              @Override
+              public void phase(String name) {
+                listener.phase(name);
+              }
 
-      @Override
-      public void filesFound(int total) {
-        listener.filesFound(total);
-      }
+              @Override
+              public void filesFound(int total) {
+                listener.filesFound(total);
+              }
 
-      @Override
-      public void fileDone() {
-        listener.fileDone();
-      }
+              @Override
+              public void fileDone() {
+                listener.fileDone();
+              }
 
-      @Override
-      public void profile(ScanProfile profile) {
-        seen[0] = profile;
-        listener.profile(profile);
-      }
-    });
-    err.print(seen[0] != null ? seen[0].summary() : "mrcheck profile: not available for this scan\n");
+              @Override
+              public void profile(ScanProfile profile) {
+                seen[0] = profile;
+                listener.profile(profile);
+              }
+            });
+    err.print(
+        seen[0] != null ? seen[0].summary() : "mrcheck profile: not available for this scan\n");
     err.flush();
     return result;
   }

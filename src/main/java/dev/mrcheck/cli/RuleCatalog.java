@@ -16,6 +16,9 @@ final class RuleCatalog {
   /** "known: MR001, MR002" for error messages. */
   static String known(List<RuleInfo> rules) {
     if (rules.isEmpty()) return "no rules are registered";
-    return rules.stream().map(RuleInfo::id).sorted().collect(Collectors.joining(", ", "known: ", ""));
+    return rules.stream()
+        .map(RuleInfo::id)
+        .sorted()
+        .collect(Collectors.joining(", ", "known: ", ""));
   }
 }

@@ -17,8 +17,9 @@ import picocli.CommandLine.Spec;
     name = "rules",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "List the rules (id, name, default severity, description), or print one rule's "
-        + "help page with a bad and a good example.")
+    description =
+        "List the rules (id, name, default severity, description), or print one rule's "
+            + "help page with a bad and a good example.")
 final class RulesCommand implements Callable<Integer> {
   private static final int WIDTH = 80;
   private static final String INDENT = "    ";
@@ -27,7 +28,9 @@ final class RulesCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--explain", paramLabel = "ID",
+  @Option(
+      names = "--explain",
+      paramLabel = "ID",
       description = "Print the help page of rule ID (Markdown), e.g. --explain MR002.")
   String explain;
 
@@ -49,22 +52,42 @@ final class RulesCommand implements Callable<Integer> {
 
   private void list(PrintWriter out) {
     boolean first = true;
-    for (RuleInfo r : context.rules().stream().sorted(Comparator.comparing(RuleInfo::id)).toList()) {
+    for (RuleInfo r :
+        context.rules().stream().sorted(Comparator.comparing(RuleInfo::id)).toList()) {
       if (!first) out.println();
       first = false;
       out.println(r.id() + "  " + r.name() + "  [" + r.severity().label() + "]");
       out.print(wrap(r.description()));
     }
-    if (first) spec.commandLine().getErr().println("mrcheck: no rules are registered in this build");
+    if (first)
+      spec.commandLine().getErr().println("mrcheck: no rules are registered in this build");
   }
 
   private String helpPage(String id) throws ScanException {
-    RuleInfo rule = RuleCatalog.find(context.rules(), id)
-        .orElseThrow(() -> new ParameterException(spec.commandLine(),
-            "unknown rule id '" + id + "' (" + RuleCatalog.known(context.rules()) + ")"));
-    String page = context.help().markdown(rule.id())
-        .orElseThrow(() -> new ScanException("no help page for " + rule.id() + " in this build (resource "
-            + HelpPages.RESOURCE_DIR + rule.id() + ".md is missing)"));
+    RuleInfo rule =
+        RuleCatalog.find(context.rules(), id)
+            .orElseThrow(
+                () ->
+                    new ParameterException(
+                        spec.commandLine(),
+                        "unknown rule id '"
+                            + id
+                            + "' ("
+                            + RuleCatalog.known(context.rules())
+                            + ")"));
+    String page =
+        context
+            .help()
+            .markdown(rule.id())
+            .orElseThrow(
+                () ->
+                    new ScanException(
+                        "no help page for "
+                            + rule.id()
+                            + " in this build (resource "
+                            + HelpPages.RESOURCE_DIR
+                            + rule.id()
+                            + ".md is missing)"));
     return page.endsWith("\n") ? page : page + "\n";
   }
 

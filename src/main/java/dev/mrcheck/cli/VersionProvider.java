@@ -1,7 +1,7 @@
 package dev.mrcheck.cli;
 
-import dev.mrcheck.model.Semantics;
 import dev.mrcheck.ToolInfo;
+import dev.mrcheck.model.Semantics;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import picocli.CommandLine.IVersionProvider;
@@ -10,14 +10,25 @@ import picocli.CommandLine.IVersionProvider;
 final class VersionProvider implements IVersionProvider {
   @Override
   public String[] getVersion() {
-    String semantics = Arrays.stream(Semantics.values())
-        .map(s -> s == dev.mrcheck.pipeline.AnalysisSettings.DEFAULT_SEMANTICS ? s.label() + " (default)" : s.label())
-        .collect(Collectors.joining(", "));
+    String semantics =
+        Arrays.stream(Semantics.values())
+            .map(
+                s ->
+                    s == dev.mrcheck.pipeline.AnalysisSettings.DEFAULT_SEMANTICS
+                        ? s.label() + " (default)"
+                        : s.label())
+            .collect(Collectors.joining(", "));
     return new String[] {
       ToolInfo.NAME + " " + ToolInfo.version(),
       "output: text, SARIF 2.1.0, JSON; semantics: " + semantics,
-      "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ") on "
-          + System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+      "Java "
+          + System.getProperty("java.version")
+          + " ("
+          + System.getProperty("java.vendor")
+          + ") on "
+          + System.getProperty("os.name")
+          + " "
+          + System.getProperty("os.arch"),
     };
   }
 }

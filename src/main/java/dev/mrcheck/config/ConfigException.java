@@ -20,7 +20,10 @@ public final class ConfigException extends ScanException {
     this.detail = detail;
   }
 
-  /** A problem with the whole file (unreadable, not UTF-8): {@code message} as it is, placed on line 1. */
+  /**
+   * A problem with the whole file (unreadable, not UTF-8): {@code message} as it is, placed on line
+   * 1.
+   */
   public ConfigException(Path file, String message) {
     super(message);
     this.file = file;

@@ -36,13 +36,22 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Finds and reads {@code .mrcheck.yaml}. The file is read as a YAML node tree, not bound to
- * objects, so every error names the line it is on: unknown keys, wrong shapes, unknown rule ids
- * or severities, missing model files. A bad file stops the scan (exit 2): a silently ignored
- * setting is worse than none.
+ * objects, so every error names the line it is on: unknown keys, wrong shapes, unknown rule ids or
+ * severities, missing model files. A bad file stops the scan (exit 2): a silently ignored setting
+ * is worse than none.
  */
 public final class ConfigLoader {
-  private static final List<String> KEYS = List.of("semantics", "rules", "severity", "models", "includeDirs",
-      "defines", "exclude", "compileCommands", "maxFileSize");
+  private static final List<String> KEYS =
+      List.of(
+          "semantics",
+          "rules",
+          "severity",
+          "models",
+          "includeDirs",
+          "defines",
+          "exclude",
+          "compileCommands",
+          "maxFileSize");
 
   private final Set<String> knownRules;
 
@@ -120,16 +129,19 @@ public final class ConfigLoader {
       Path compileCommands = null;
       Long maxFileSize = null;
       if (root == null) {
-        return new ProjectConfig(file, null, rules, severities, models, includeDirs, defines, exclude, null);
+        return new ProjectConfig(
+            file, null, rules, severities, models, includeDirs, defines, exclude, null);
       }
-      if (!(root instanceof MappingNode map)) throw error(root, "expected a mapping of settings (" + keys() + ")");
+      if (!(root instanceof MappingNode map))
+        throw error(root, "expected a mapping of settings (" + keys() + ")");
       Set<String> seen = new HashSet<>();
       for (NodeTuple t : map.getValue()) {
         String key = scalar(t.getKeyNode(), "a setting name");
         Node value = t.getValueNode();
         if (!seen.add(key)) throw error(t.getKeyNode(), "'" + key + "' is set twice");
         switch (key) {
-          case "semantics" -> semantics = choice(value, "semantics", Semantics::label, Semantics.values());
+          case "semantics" ->
+              semantics = choice(value, "semantics", Semantics::label, Semantics.values());
           case "rules" -> rules = ruleIds(value);
           case "severity" -> severities = severities(value);
           case "models" -> models = paths(value, "models", true);
@@ -138,19 +150,32 @@ public final class ConfigLoader {
           case "exclude" -> exclude = globs(value);
           case "compileCommands" -> compileCommands = path(value, "compileCommands");
           case "maxFileSize" -> maxFileSize = size(value);
-          default -> throw error(t.getKeyNode(), "unknown setting '" + key + "'" + suggestion(key) + " (known: "
-              + keys() + ")");
+          default ->
+              throw error(
+                  t.getKeyNode(),
+                  "unknown setting '" + key + "'" + suggestion(key) + " (known: " + keys() + ")");
         }
       }
-      return new ProjectConfig(file, semantics, rules, severities, models, includeDirs, defines, exclude,
-          compileCommands, maxFileSize);
+      return new ProjectConfig(
+          file,
+          semantics,
+          rules,
+          severities,
+          models,
+          includeDirs,
+          defines,
+          exclude,
+          compileCommands,
+          maxFileSize);
     }
 
     private Long size(Node value) throws ConfigException {
       String raw = scalar(value, "a size");
       Long bytes = SourceReader.parseSize(raw);
       if (bytes == null || bytes < 1 || bytes > SourceReader.LARGEST_MAX_BYTES) {
-        throw error(value, "bad maxFileSize '" + raw + "': expected a size such as 16M, 512K or 1G (at most 2G)");
+        throw error(
+            value,
+            "bad maxFileSize '" + raw + "': expected a size such as 16M, 512K or 1G (at most 2G)");
       }
       return bytes;
     }
@@ -163,16 +188,28 @@ public final class ConfigLoader {
 
     private String ruleId(Node n) throws ConfigException {
       String id = scalar(n, "a rule id");
-      return knownRules.stream().filter(k -> k.equalsIgnoreCase(id.trim())).findFirst()
-          .orElseThrow(() -> error(n, "unknown rule id '" + id + "' (known: "
-              + knownRules.stream().sorted().collect(Collectors.joining(", ")) + ")"));
+      return knownRules.stream()
+          .filter(k -> k.equalsIgnoreCase(id.trim()))
+          .findFirst()
+          .orElseThrow(
+              () ->
+                  error(
+                      n,
+                      "unknown rule id '"
+                          + id
+                          + "' (known: "
+                          + knownRules.stream().sorted().collect(Collectors.joining(", "))
+                          + ")"));
     }
 
     private Map<String, Severity> severities(Node value) throws ConfigException {
-      if (!(value instanceof MappingNode map)) throw error(value, "'severity' maps rule ids to error, warning or note");
+      if (!(value instanceof MappingNode map))
+        throw error(value, "'severity' maps rule ids to error, warning or note");
       Map<String, Severity> out = new LinkedHashMap<>();
       for (NodeTuple t : map.getValue()) {
-        out.put(ruleId(t.getKeyNode()), choice(t.getValueNode(), "severity", Severity::label, Severity.values()));
+        out.put(
+            ruleId(t.getKeyNode()),
+            choice(t.getValueNode(), "severity", Severity::label, Severity.values()));
       }
       return out;
     }
@@ -182,14 +219,21 @@ public final class ConfigLoader {
       if (value instanceof MappingNode map) {
         for (NodeTuple t : map.getValue()) {
           String name = scalar(t.getKeyNode(), "a macro name");
-          if (!MacroDefinition.isName(name)) throw error(t.getKeyNode(), "bad macro name '" + name + "'");
-          out.put(name, t.getValueNode() instanceof ScalarNode s && !s.getValue().isEmpty() ? s.getValue() : "1");
+          if (!MacroDefinition.isName(name))
+            throw error(t.getKeyNode(), "bad macro name '" + name + "'");
+          out.put(
+              name,
+              t.getValueNode() instanceof ScalarNode s && !s.getValue().isEmpty()
+                  ? s.getValue()
+                  : "1");
         }
         return out;
       }
       for (Node n : list(value, "defines")) {
         var macro = MacroDefinition.parse(scalar(n, "NAME or NAME=VALUE"));
-        if (macro.isEmpty()) throw error(n, "bad define '" + ((ScalarNode) n).getValue() + "': expected NAME or NAME=VALUE");
+        if (macro.isEmpty())
+          throw error(
+              n, "bad define '" + ((ScalarNode) n).getValue() + "': expected NAME or NAME=VALUE");
         out.put(macro.get().getKey(), macro.get().getValue());
       }
       return out;
@@ -228,13 +272,19 @@ public final class ConfigLoader {
       }
     }
 
-    /** A sequence, or for convenience a single scalar ({@code rules: MR002} or {@code rules: MR001, MR002}). */
+    /**
+     * A sequence, or for convenience a single scalar ({@code rules: MR002} or {@code rules: MR001,
+     * MR002}).
+     */
     private List<Node> list(Node value, String key) throws ConfigException {
       if (value instanceof SequenceNode seq) return seq.getValue();
       if (value instanceof ScalarNode s && key.equals("rules")) {
         List<Node> out = new ArrayList<>();
         for (String part : s.getValue().split(",")) {
-          if (!part.isBlank()) out.add(new ScalarNode(s.getTag(), part.trim(), s.getStartMark(), s.getEndMark(), s.getScalarStyle()));
+          if (!part.isBlank())
+            out.add(
+                new ScalarNode(
+                    s.getTag(), part.trim(), s.getStartMark(), s.getEndMark(), s.getScalarStyle()));
         }
         return out;
       }
@@ -244,14 +294,23 @@ public final class ConfigLoader {
 
     private String scalar(Node n, String what) throws ConfigException {
       if (n instanceof ScalarNode s) return s.getValue();
-      throw error(n, "expected " + what + ", found a " + (n instanceof MappingNode ? "mapping" : "list"));
+      throw error(
+          n, "expected " + what + ", found a " + (n instanceof MappingNode ? "mapping" : "list"));
     }
 
-    private <E> E choice(Node n, String key, Function<E, String> label, E[] values) throws ConfigException {
+    private <E> E choice(Node n, String key, Function<E, String> label, E[] values)
+        throws ConfigException {
       String v = scalar(n, "a value for '" + key + "'").trim();
       for (E e : values) if (label.apply(e).equalsIgnoreCase(v)) return e;
-      throw error(n, "bad " + key + " '" + v + "' (expected " + Arrays.stream(values).map(label)
-          .collect(Collectors.joining(", ")) + ")");
+      throw error(
+          n,
+          "bad "
+              + key
+              + " '"
+              + v
+              + "' (expected "
+              + Arrays.stream(values).map(label).collect(Collectors.joining(", "))
+              + ")");
     }
 
     private ConfigException error(Node at, String message) {
@@ -263,11 +322,16 @@ public final class ConfigLoader {
     return String.join(", ", KEYS);
   }
 
-  /** "did you mean" for a key that differs only in case or separators (include_dirs, compile-commands). */
+  /**
+   * "did you mean" for a key that differs only in case or separators (include_dirs,
+   * compile-commands).
+   */
   private static String suggestion(String key) {
     String squashed = key.replaceAll("[-_]", "").toLowerCase(Locale.ROOT);
-    for (String k : KEYS) if (k.toLowerCase(Locale.ROOT).equals(squashed)) return " (did you mean '" + k + "'?)";
-    if (squashed.equals("include") || squashed.equals("includes")) return " (did you mean 'includeDirs'?)";
+    for (String k : KEYS)
+      if (k.toLowerCase(Locale.ROOT).equals(squashed)) return " (did you mean '" + k + "'?)";
+    if (squashed.equals("include") || squashed.equals("includes"))
+      return " (did you mean 'includeDirs'?)";
     if (squashed.equals("model")) return " (did you mean 'models'?)";
     return "";
   }

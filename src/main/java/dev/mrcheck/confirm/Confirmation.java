@@ -9,12 +9,19 @@ import java.util.List;
  * What the runtime model made of one finding's witness under one semantics. {@code replayTrace} is
  * every model step (for {@code mrcheck explain}); {@code witnessTrace} the part worth showing under
  * the diagnostic: the replayed calls, what each did to the reference counts, and the outcome.
- * {@code outcomes} is everything the model saw go wrong; {@code verdict} says in one line why the finding is or is not confirmed.
- * {@code graph} is the object graph of the replay, with the confirming outcome's edges highlighted.
+ * {@code outcomes} is everything the model saw go wrong; {@code verdict} says in one line why the
+ * finding is or is not confirmed. {@code graph} is the object graph of the replay, with the
+ * confirming outcome's edges highlighted.
  */
 public record Confirmation(
-    boolean confirmed, List<TraceEntry> replayTrace, String semantics, String scenario, String verdict,
-    List<TraceEntry> witnessTrace, List<Outcome> outcomes, ObjectGraph graph) {
+    boolean confirmed,
+    List<TraceEntry> replayTrace,
+    String semantics,
+    String scenario,
+    String verdict,
+    List<TraceEntry> witnessTrace,
+    List<Outcome> outcomes,
+    ObjectGraph graph) {
   private static final String NO_REPLAY = "none";
 
   public Confirmation {
@@ -24,12 +31,28 @@ public record Confirmation(
     graph = graph == null ? ObjectGraph.EMPTY : graph;
   }
 
-  public Confirmation(boolean confirmed, List<TraceEntry> replayTrace, String semantics, String scenario,
-      String verdict, List<TraceEntry> witnessTrace, List<Outcome> outcomes) {
-    this(confirmed, replayTrace, semantics, scenario, verdict, witnessTrace, outcomes, ObjectGraph.EMPTY);
+  public Confirmation(
+      boolean confirmed,
+      List<TraceEntry> replayTrace,
+      String semantics,
+      String scenario,
+      String verdict,
+      List<TraceEntry> witnessTrace,
+      List<Outcome> outcomes) {
+    this(
+        confirmed,
+        replayTrace,
+        semantics,
+        scenario,
+        verdict,
+        witnessTrace,
+        outcomes,
+        ObjectGraph.EMPTY);
   }
 
-  /** Whether the model replayed a witness (a finding without one is neither confirmed nor refuted). */
+  /**
+   * Whether the model replayed a witness (a finding without one is neither confirmed nor refuted).
+   */
   public boolean replayed() {
     return !scenario.equals(NO_REPLAY);
   }
@@ -41,7 +64,13 @@ public record Confirmation(
 
   /** A finding that carries no witness: nothing to replay, so nothing can be confirmed. */
   public static Confirmation noWitness(String semantics) {
-    return new Confirmation(false, List.of(), semantics, NO_REPLAY, "the rule gave no witness to replay", List.of(),
+    return new Confirmation(
+        false,
+        List.of(),
+        semantics,
+        NO_REPLAY,
+        "the rule gave no witness to replay",
+        List.of(),
         List.of());
   }
 }

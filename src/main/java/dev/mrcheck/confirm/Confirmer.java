@@ -1,5 +1,6 @@
 package dev.mrcheck.confirm;
 
+import dev.mrcheck.analysis.Fact;
 import dev.mrcheck.model.Semantics;
 import dev.mrcheck.rules.Finding;
 import dev.mrcheck.rules.Witness;
@@ -7,7 +8,6 @@ import dev.mrcheck.rules.WitnessStep;
 import dev.mrcheck.runtime.LifecycleResult;
 import dev.mrcheck.runtime.Outcome;
 import dev.mrcheck.runtime.TraceEntry;
-import dev.mrcheck.analysis.Fact;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,19 +28,31 @@ public final class Confirmer {
     WitnessReplay replay = new WitnessReplay(w);
     LifecycleResult result = replay.run(semantics);
     Optional<Outcome> hit = expected(w, replay, result, semantics);
-    String verdict = hit.map(o -> "confirmed by the " + semantics.label() + " model: " + o.message())
-        .orElseGet(() -> "not reproduced by the " + semantics.label() + " model: " + missing(w, replay, result));
+    String verdict =
+        hit.map(o -> "confirmed by the " + semantics.label() + " model: " + o.message())
+            .orElseGet(
+                () ->
+                    "not reproduced by the "
+                        + semantics.label()
+                        + " model: "
+                        + missing(w, replay, result));
     List<TraceEntry> full = new ArrayList<>();
     for (String a : replay.assumptions()) full.add(new TraceEntry(null, "assumption: " + a));
     full.addAll(result.trace());
-    return new Confirmation(hit.isPresent(), full, semantics.label(), result.scenario(), verdict,
-        WitnessTrace.of(full, replay.device(), hit.orElse(null)), result.outcomes(),
+    return new Confirmation(
+        hit.isPresent(),
+        full,
+        semantics.label(),
+        result.scenario(),
+        verdict,
+        WitnessTrace.of(full, replay.device(), hit.orElse(null)),
+        result.outcomes(),
         result.graph().highlighting(hit.orElse(null)));
   }
 
   /** The outcome that confirms the finding, if the model produced it. */
-  private static Optional<Outcome> expected(Witness w, WitnessReplay replay, LifecycleResult result,
-      Semantics semantics) {
+  private static Optional<Outcome> expected(
+      Witness w, WitnessReplay replay, LifecycleResult result, Semantics semantics) {
     return switch (w.expected()) {
       // Under refcount the cycle may leave the device's region alive after the device is gone: the
       // leak is then reported on the region, which is the same bug seen from the other end.
@@ -48,47 +60,79 @@ public final class Confirmer {
         Set<String> own = ownRegions(w, replay);
         yield result.outcomes(Outcome.Leak.class).stream()
             .filter(l -> l.subject().equals(replay.device()) || own.contains(l.subject()))
-            .map(Outcome.class::cast).findFirst();
+            .map(Outcome.class::cast)
+            .findFirst();
       }
       case FINALIZED_WHILE_MAPPED -> {
         Set<String> subject = subject(w, replay);
-        Optional<Outcome> finalized = result.outcomes(Outcome.FinalizedWhileMapped.class).stream()
-            .filter(o -> subject.contains(o.region())).map(Outcome.class::cast).findFirst();
+        Optional<Outcome> finalized =
+            result.outcomes(Outcome.FinalizedWhileMapped.class).stream()
+                .filter(o -> subject.contains(o.region()))
+                .map(Outcome.class::cast)
+                .findFirst();
         if (finalized.isPresent() || semantics != Semantics.REFCOUNT) yield finalized;
-        // Refcount: the container's reference keeps the unparented region alive, and the region keeps its
+        // Refcount: the container's reference keeps the unparented region alive, and the region
+        // keeps its
         // owner alive: the region stays mapped after unplug and the device leaks through it.
         yield result.outcomes(Outcome.Leak.class).stream()
-            .filter(l -> l.heldBy().stream().anyMatch(r -> subject.contains(r.holder()) || subject.contains(r.target())))
-            .map(Outcome.class::cast).findFirst();
+            .filter(
+                l ->
+                    l.heldBy().stream()
+                        .anyMatch(
+                            r -> subject.contains(r.holder()) || subject.contains(r.target())))
+            .map(Outcome.class::cast)
+            .findFirst();
       }
       case UNRELEASED -> {
         String subject = released(w, replay);
-        yield result.outcomes(Outcome.Unreleased.class).stream().filter(o -> o.subject().equals(subject))
-            .map(Outcome.class::cast).findFirst();
+        yield result.outcomes(Outcome.Unreleased.class).stream()
+            .filter(o -> o.subject().equals(subject))
+            .map(Outcome.class::cast)
+            .findFirst();
       }
       case DESTROY_LOST -> {
         String space = "address space " + released(w, replay);
-        yield result.outcomes().stream().filter(o -> o instanceof Outcome.Leak l && l.subject().startsWith(space)
-            || o instanceof Outcome.UseAfterFinalize u && u.subject().startsWith(space)).findFirst();
+        yield result.outcomes().stream()
+            .filter(
+                o ->
+                    o instanceof Outcome.Leak l && l.subject().startsWith(space)
+                        || o instanceof Outcome.UseAfterFinalize u && u.subject().startsWith(space))
+            .findFirst();
       }
       case OWNERLESS_DESTROYED -> {
         Set<String> subject = subject(w, replay);
         yield result.outcomes(Outcome.OwnerlessDestroyed.class).stream()
-            .filter(o -> subject.contains(o.region())).map(Outcome.class::cast).findFirst();
+            .filter(o -> subject.contains(o.region()))
+            .map(Outcome.class::cast)
+            .findFirst();
       }
       case USE_AFTER_FINALIZE -> {
         WitnessStep last = w.steps().get(w.steps().size() - 1);
         String region = replay.names().of(last.subject());
-        // An add or delete uses the container as well: in instance_finalize it is often the one finalized.
-        String container = (last.kind() == WitnessStep.Kind.MAP || last.kind() == WitnessStep.Kind.UNMAP)
-            && last.other() != null ? replay.names().of(last.other()) : region;
-        Optional<Outcome> use = result.outcomes(Outcome.UseAfterFinalize.class).stream()
-            .filter(o -> o.subject().equals(region) || o.subject().equals(container)).map(Outcome.class::cast).findFirst();
-        if (use.isPresent() || last.kind() != WitnessStep.Kind.UNPARENT || !result.deviceFinalized()) yield use;
-        // An unparent there is a no-op, not a fault: the replay shows the region dropped with the device's
+        // An add or delete uses the container as well: in instance_finalize it is often the one
+        // finalized.
+        String container =
+            (last.kind() == WitnessStep.Kind.MAP || last.kind() == WitnessStep.Kind.UNMAP)
+                    && last.other() != null
+                ? replay.names().of(last.other())
+                : region;
+        Optional<Outcome> use =
+            result.outcomes(Outcome.UseAfterFinalize.class).stream()
+                .filter(o -> o.subject().equals(region) || o.subject().equals(container))
+                .map(Outcome.class::cast)
+                .findFirst();
+        if (use.isPresent()
+            || last.kind() != WitnessStep.Kind.UNPARENT
+            || !result.deviceFinalized()) yield use;
+        // An unparent there is a no-op, not a fault: the replay shows the region dropped with the
+        // device's
         // children before instance_finalize ran, which is what the warning says.
-        yield Optional.of(new Outcome.UseAfterFinalize(region, "object_unparent (no-op)", last.loc(),
-            region + " was already finalized with " + replay.device() + "'s child properties"));
+        yield Optional.of(
+            new Outcome.UseAfterFinalize(
+                region,
+                "object_unparent (no-op)",
+                last.loc(),
+                region + " was already finalized with " + replay.device() + "'s child properties"));
       }
       case OWNER_MISUSE -> {
         String region = replay.names().of(misused(w).subject());
@@ -97,8 +141,10 @@ public final class Confirmer {
       case DYNAMIC_REGION -> {
         WitnessStep last = w.steps().get(w.steps().size() - 1);
         Set<String> regions = new HashSet<>(replay.destroyedNames(last));
-        yield result.outcomes(Outcome.DynamicRegion.class).stream().filter(o -> regions.contains(o.region()))
-            .map(Outcome.class::cast).findFirst();
+        yield result.outcomes(Outcome.DynamicRegion.class).stream()
+            .filter(o -> regions.contains(o.region()))
+            .map(Outcome.class::cast)
+            .findFirst();
       }
     };
   }
@@ -111,7 +157,7 @@ public final class Confirmer {
         case REF, FIND, AS_MAP, AS_INIT, AS_DESTROY -> {
           return replay.names().of(s.subject());
         }
-        default -> { }
+        default -> {}
       }
     }
     return null;
@@ -120,16 +166,21 @@ public final class Confirmer {
   /** The step an MR009 witness is about: the init with the wrong owner, or the free hook. */
   private static WitnessStep misused(Witness w) {
     for (WitnessStep s : w.steps()) {
-      if (s.kind() == WitnessStep.Kind.INIT_MISOWNED || s.kind() == WitnessStep.Kind.FREE_HOOK) return s;
+      if (s.kind() == WitnessStep.Kind.INIT_MISOWNED || s.kind() == WitnessStep.Kind.FREE_HOOK)
+        return s;
     }
     return w.steps().get(w.steps().size() - 1);
   }
 
-  /** What a wrong owner leads to: the region leaks, QEMU aborts on it, or it is used or freed after its end. */
+  /**
+   * What a wrong owner leads to: the region leaks, QEMU aborts on it, or it is used or freed after
+   * its end.
+   */
   private static boolean about(Outcome o, String region) {
     if (o instanceof Outcome.Leak l) return l.subject().equals(region);
     if (o instanceof Outcome.AssertionFailure a) return a.subject().equals(region);
-    if (o instanceof Outcome.UseAfterFinalize u) return u.subject().equals(region) || u.message().startsWith(region + " ");
+    if (o instanceof Outcome.UseAfterFinalize u)
+      return u.subject().equals(region) || u.message().startsWith(region + " ");
     return false;
   }
 
@@ -156,24 +207,37 @@ public final class Confirmer {
     }
     Set<String> ownerless = new HashSet<>();
     for (WitnessStep s : w.steps()) {
-      if (s.kind() == WitnessStep.Kind.INIT && s.owner() == Fact.Owner.NONE) ownerless.add(replay.names().of(s.subject()));
+      if (s.kind() == WitnessStep.Kind.INIT && s.owner() == Fact.Owner.NONE)
+        ownerless.add(replay.names().of(s.subject()));
     }
     return ownerless;
   }
 
   private static String missing(Witness w, WitnessReplay replay, LifecycleResult result) {
-    String what = switch (w.expected()) {
-      case OWNER_LEAK -> replay.device() + (result.deviceFinalized() ? " is finalized" : " is not leaked");
-      case FINALIZED_WHILE_MAPPED -> "no region of " + subject(w, replay) + " is finalized while mapped";
-      case OWNERLESS_DESTROYED -> "no owner-less region of " + subject(w, replay) + " is destroyed";
-      case USE_AFTER_FINALIZE -> "no use of a finalized region is seen";
-      case UNRELEASED -> released(w, replay) + " is released, or its holder can still release it";
-      case DESTROY_LOST -> "the destroy of address space " + released(w, replay) + " takes effect";
-      case OWNER_MISUSE -> "no consequence of the owner of " + replay.names().of(misused(w).subject()) + " is seen";
-      case DYNAMIC_REGION -> "no region is created or destroyed at run time";
-    };
-    String seen = result.outcomes().isEmpty() ? "no outcome"
-        : "outcomes: " + String.join("; ", result.outcomes().stream().map(Outcome::message).toList());
+    String what =
+        switch (w.expected()) {
+          case OWNER_LEAK ->
+              replay.device() + (result.deviceFinalized() ? " is finalized" : " is not leaked");
+          case FINALIZED_WHILE_MAPPED ->
+              "no region of " + subject(w, replay) + " is finalized while mapped";
+          case OWNERLESS_DESTROYED ->
+              "no owner-less region of " + subject(w, replay) + " is destroyed";
+          case USE_AFTER_FINALIZE -> "no use of a finalized region is seen";
+          case UNRELEASED ->
+              released(w, replay) + " is released, or its holder can still release it";
+          case DESTROY_LOST ->
+              "the destroy of address space " + released(w, replay) + " takes effect";
+          case OWNER_MISUSE ->
+              "no consequence of the owner of "
+                  + replay.names().of(misused(w).subject())
+                  + " is seen";
+          case DYNAMIC_REGION -> "no region is created or destroyed at run time";
+        };
+    String seen =
+        result.outcomes().isEmpty()
+            ? "no outcome"
+            : "outcomes: "
+                + String.join("; ", result.outcomes().stream().map(Outcome::message).toList());
     return what + " (" + result.scenario() + " scenario; " + seen + ")";
   }
 }

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * How the replay names the witness' regions and address spaces: as the code spells them
- * ({@code s->mmio}), the spelling of the region's init when there is one, made unique when two
- * canonical ids are spelled alike.
+ * How the replay names the witness' regions and address spaces: as the code spells them ({@code
+ * s->mmio}), the spelling of the region's init when there is one, made unique when two canonical
+ * ids are spelled alike.
  */
 final class ReplayNames {
   private final Map<String, String> byId = new HashMap<>();

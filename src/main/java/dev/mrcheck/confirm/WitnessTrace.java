@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * The part of a replay worth showing under a diagnostic. The full trace also sets up the machine
- * and narrates every reference of every object; the witness trace keeps the replayed calls and
- * what they did, the lifecycle phases, the device's own reference changes, and the outcomes.
+ * and narrates every reference of every object; the witness trace keeps the replayed calls and what
+ * they did, the lifecycle phases, the device's own reference changes, and the outcomes.
  */
 final class WitnessTrace {
   private static final String REPLAY = "replay: ";
@@ -37,7 +37,8 @@ final class WitnessTrace {
       }
       out.add(m.startsWith(REPLAY) ? new TraceEntry(e.loc(), m.substring(REPLAY.length())) : e);
     }
-    if (confirming != null && out.stream().noneMatch(e -> e.message().endsWith(confirming.message()))) {
+    if (confirming != null
+        && out.stream().noneMatch(e -> e.message().endsWith(confirming.message()))) {
       out.add(new TraceEntry(confirming.loc(), confirming.message()));
     }
     return out;
@@ -54,8 +55,10 @@ final class WitnessTrace {
 
   /** Model lines that only restate the replayed call just above them. */
   private static boolean echoesItsCall(String m) {
-    return m.contains(" initialized as ") || m.contains(" refcount 0 -> 1 (child property of ")
-        || m.endsWith(" instance_finalize runs") || m.endsWith("(child property of /machine)");
+    return m.contains(" initialized as ")
+        || m.contains(" refcount 0 -> 1 (child property of ")
+        || m.endsWith(" instance_finalize runs")
+        || m.endsWith("(child property of /machine)");
   }
 
   private static boolean isOutcome(String message) {

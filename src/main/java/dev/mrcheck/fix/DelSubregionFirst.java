@@ -12,11 +12,12 @@ import java.util.regex.Pattern;
  * MR002: {@code memory_region_del_subregion(<container>, <region>);} on the line before the
  * unparent. The region is spelled as the unparent call spells it; the container as the
  * add_subregion call did, if the names it uses are visible where the fix goes (the helper that
- * unparents may not see realize's locals), else from the container's shown path. No container
- * that can be written there, no fix.
+ * unparents may not see realize's locals), else from the container's shown path. No container that
+ * can be written there, no fix.
  */
 final class DelSubregionFirst {
-  private static final Pattern ADD = Pattern.compile("memory_region_add_subregion(?:_overlap)?\\s*\\(");
+  private static final Pattern ADD =
+      Pattern.compile("memory_region_add_subregion(?:_overlap)?\\s*\\(");
   private static final Pattern IDENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final Pattern PATH =
       Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(?:(?:->|\\.)[A-Za-z_][A-Za-z0-9_]*|\\[[^\\]]*\\])*");
@@ -26,7 +27,11 @@ final class DelSubregionFirst {
 
   static Optional<Fix> fix(Finding f, SourceTexts texts) {
     if (f.witness() == null) return Optional.empty();
-    WitnessStep map = f.witness().steps().stream().filter(s -> s.kind() == WitnessStep.Kind.MAP).findFirst().orElse(null);
+    WitnessStep map =
+        f.witness().steps().stream()
+            .filter(s -> s.kind() == WitnessStep.Kind.MAP)
+            .findFirst()
+            .orElse(null);
     if (map == null) return Optional.empty();
     int lineNo = f.loc().line();
     SourceLines lines = Statements.editableAt(texts, f.loc().file(), lineNo);
@@ -36,27 +41,47 @@ final class DelSubregionFirst {
     Matcher m = Statements.unparent(line);
     String region;
     if (m != null) region = m.group(1) != null ? m.group(1) : m.group(2);
-    else if (map.subjectShown() != null && PATH.matcher(map.subjectShown()).matches()) region = "&" + map.subjectShown();
+    else if (map.subjectShown() != null && PATH.matcher(map.subjectShown()).matches())
+      region = "&" + map.subjectShown();
     else return Optional.empty();
     String scope = enclosingFunctionText(lines, lineNo);
     String container = containerAsWritten(map, texts);
-    if (container == null || !visible(container, scope)) container = containerFromShown(map.otherShown(), scope);
+    if (container == null || !visible(container, scope))
+      container = containerFromShown(map.otherShown(), scope);
     if (container == null) return Optional.empty();
     String call = "memory_region_del_subregion(" + container + ", " + region + ");";
     String indent = Statements.indentOf(line);
     String nl = lineBreak(text);
     if (deletedOnSomePath(scope, region)) {
       // Another path already deleted it: an unconditional second delete would hit QEMU's assertion.
-      String guarded = indent + "if (memory_region_is_mapped(" + region + ")) {" + nl
-          + indent + "    " + call + nl + indent + "}" + nl;
-      return Optional.of(new Fix(f.ruleId(), "Insert " + call + " (if still mapped) before object_unparent()",
-          List.of(TextEdit.insertion(f.loc().file(), lineNo, 1, guarded))));
+      String guarded =
+          indent
+              + "if (memory_region_is_mapped("
+              + region
+              + ")) {"
+              + nl
+              + indent
+              + "    "
+              + call
+              + nl
+              + indent
+              + "}"
+              + nl;
+      return Optional.of(
+          new Fix(
+              f.ruleId(),
+              "Insert " + call + " (if still mapped) before object_unparent()",
+              List.of(TextEdit.insertion(f.loc().file(), lineNo, 1, guarded))));
     }
     TextEdit edit = TextEdit.insertion(f.loc().file(), lineNo, 1, indent + call + nl);
-    return Optional.of(new Fix(f.ruleId(), "Insert " + call + " before object_unparent()", List.of(edit)));
+    return Optional.of(
+        new Fix(f.ruleId(), "Insert " + call + " before object_unparent()", List.of(edit)));
   }
 
-  /** The function already deletes the region before the unparent on some path (a branch, a goto label). */
+  /**
+   * The function already deletes the region before the unparent on some path (a branch, a goto
+   * label).
+   */
   private static boolean deletedOnSomePath(String scope, String region) {
     String bare = region.startsWith("&") ? region.substring(1).strip() : region;
     Matcher m = Pattern.compile("memory_region_del_subregion\\s*\\(([^;]*)\\)\\s*;").matcher(scope);
@@ -109,16 +134,25 @@ final class DelSubregionFirst {
     while (m.find()) {
       String before = expr.substring(0, m.start()).stripTrailing();
       String after = expr.substring(m.end()).stripLeading();
-      if (before.endsWith("->") || before.endsWith(".") || after.startsWith("(") || KEYWORDS.contains(m.group())) continue;
-      if (!Pattern.compile("\\b" + Pattern.quote(m.group()) + "\\b").matcher(scope).find()) return false;
+      if (before.endsWith("->")
+          || before.endsWith(".")
+          || after.startsWith("(")
+          || KEYWORDS.contains(m.group())) continue;
+      if (!Pattern.compile("\\b" + Pattern.quote(m.group()) + "\\b").matcher(scope).find())
+        return false;
     }
     return true;
   }
 
-  /** From the function's header (the last line before that starts in column 0 with a name) to the line. */
+  /**
+   * From the function's header (the last line before that starts in column 0 with a name) to the
+   * line.
+   */
   private static String enclosingFunctionText(SourceLines lines, int lineNo) {
     int start = lineNo;
-    while (start > 1 && !(lines.line(start).matches("^[A-Za-z_].*\\(.*") && !lines.line(start).endsWith(";"))) start--;
+    while (start > 1
+        && !(lines.line(start).matches("^[A-Za-z_].*\\(.*") && !lines.line(start).endsWith(";")))
+      start--;
     StringBuilder sb = new StringBuilder();
     for (int i = start; i < lineNo; i++) sb.append(lines.line(i)).append('\n');
     return sb.toString();

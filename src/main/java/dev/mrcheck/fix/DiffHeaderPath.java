@@ -4,10 +4,11 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A file name in a unified diff's {@code ---}/{@code +++} lines, written as {@code git diff} writes
- * it, so that both {@code git apply} and {@code patch -p1} read it back: a name with a double quote,
- * a backslash, a control character or a non-ASCII byte is C-quoted with its prefix ({@code
+ * it, so that both {@code git apply} and {@code patch -p1} read it back: a name with a double
+ * quote, a backslash, a control character or a non-ASCII byte is C-quoted with its prefix ({@code
  * "a/quo\"te.c"}, octal for other bytes, as git's {@code core.quotePath} does); a name with a space
- * is followed by a tab, which ends the name for {@code patch} (it would otherwise stop at the space).
+ * is followed by a tab, which ends the name for {@code patch} (it would otherwise stop at the
+ * space).
  */
 final class DiffHeaderPath {
   private DiffHeaderPath() {}
@@ -42,7 +43,8 @@ final class DiffHeaderPath {
         case '"' -> b.append("\\\"");
         case '\\' -> b.append("\\\\");
         default -> {
-          if (c < 0x20 || c >= 0x7f) b.append('\\').append(Integer.toOctalString(0x200 | c).substring(1));
+          if (c < 0x20 || c >= 0x7f)
+            b.append('\\').append(Integer.toOctalString(0x200 | c).substring(1));
           else b.append((char) c);
         }
       }

@@ -26,15 +26,19 @@ final class DropUnparentInFinalize {
     if (m == null) return Optional.empty();
     String rest = (line.substring(0, m.start()) + line.substring(m.end())).strip();
     String statement = m.group();
-    TextEdit edit = rest.isEmpty()
-        ? TextEdit.deleteLine(f.loc().file(), lineNo)
-        : new TextEdit(f.loc().file(), lineNo, m.start() + 1, lineNo, m.end() + 1, "");
-    return Optional.of(new Fix(f.ruleId(), "Remove " + statement + " (a no-op in instance_finalize)", List.of(edit)));
+    TextEdit edit =
+        rest.isEmpty()
+            ? TextEdit.deleteLine(f.loc().file(), lineNo)
+            : new TextEdit(f.loc().file(), lineNo, m.start() + 1, lineNo, m.end() + 1, "");
+    return Optional.of(
+        new Fix(
+            f.ruleId(), "Remove " + statement + " (a no-op in instance_finalize)", List.of(edit)));
   }
 
   private static boolean isUnparent(Finding f) {
     if (f.witness() != null && !f.witness().steps().isEmpty()) {
-      return f.witness().steps().get(f.witness().steps().size() - 1).kind() == WitnessStep.Kind.UNPARENT;
+      return f.witness().steps().get(f.witness().steps().size() - 1).kind()
+          == WitnessStep.Kind.UNPARENT;
     }
     return f.message().startsWith("object_unparent");
   }

@@ -21,8 +21,9 @@ public final class FilePatch {
     this.before = before;
     SourceLines lines = new SourceLines(before);
     List<TextEdit> sorted = new ArrayList<>(edits);
-    sorted.sort(Comparator.comparingInt((TextEdit e) -> lines.offset(e.startLine(), e.startColumn()))
-        .thenComparingInt(e -> lines.offset(e.endLine(), e.endColumn())));
+    sorted.sort(
+        Comparator.comparingInt((TextEdit e) -> lines.offset(e.startLine(), e.startColumn()))
+            .thenComparingInt(e -> lines.offset(e.endLine(), e.endColumn())));
     int taken = -1;
     for (TextEdit e : sorted) {
       int start = lines.offset(e.startLine(), e.startColumn());
@@ -38,7 +39,10 @@ public final class FilePatch {
     StringBuilder text = new StringBuilder(before);
     for (int i = applied.size() - 1; i >= 0; i--) {
       TextEdit e = applied.get(i);
-      text.replace(lines.offset(e.startLine(), e.startColumn()), lines.offset(e.endLine(), e.endColumn()), e.newText());
+      text.replace(
+          lines.offset(e.startLine(), e.startColumn()),
+          lines.offset(e.endLine(), e.endColumn()),
+          e.newText());
     }
     this.after = text.toString();
   }

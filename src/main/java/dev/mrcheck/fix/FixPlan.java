@@ -22,20 +22,23 @@ public record FixPlan(List<Fix> fixes, List<Finding> unfixable, List<FilePatch> 
     List<Finding> unfixable = new ArrayList<>();
     Map<String, List<TextEdit>> byFile = new TreeMap<>();
     for (Finding f : findings) {
-      if (!Fixes.rules().contains(f.ruleId()) || (!rules.isEmpty() && !rules.contains(f.ruleId()))) continue;
+      if (!Fixes.rules().contains(f.ruleId()) || (!rules.isEmpty() && !rules.contains(f.ruleId())))
+        continue;
       Optional<Fix> fix = Fixes.forFinding(f, texts);
       if (fix.isEmpty()) {
         unfixable.add(f);
         continue;
       }
       fixes.add(fix.get());
-      for (TextEdit e : fix.get().edits()) byFile.computeIfAbsent(e.file(), k -> new ArrayList<>()).add(e);
+      for (TextEdit e : fix.get().edits())
+        byFile.computeIfAbsent(e.file(), k -> new ArrayList<>()).add(e);
     }
     List<FilePatch> patches = new ArrayList<>();
-    byFile.forEach((file, edits) -> {
-      String text = texts.read(file);
-      if (text != null) patches.add(new FilePatch(file, text, edits));
-    });
+    byFile.forEach(
+        (file, edits) -> {
+          String text = texts.read(file);
+          if (text != null) patches.add(new FilePatch(file, text, edits));
+        });
     return new FixPlan(fixes, unfixable, patches);
   }
 
@@ -43,7 +46,10 @@ public record FixPlan(List<Fix> fixes, List<Finding> unfixable, List<FilePatch> 
     return unifiedDiff("");
   }
 
-  /** The diff with {@code prefix} (the scan root's path from the repository root) before every file name. */
+  /**
+   * The diff with {@code prefix} (the scan root's path from the repository root) before every file
+   * name.
+   */
   public String unifiedDiff(String prefix) {
     StringBuilder out = new StringBuilder();
     for (FilePatch p : patches) out.append(p.unifiedDiff(prefix));

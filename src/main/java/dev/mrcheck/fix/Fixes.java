@@ -7,14 +7,15 @@ import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
- * The mechanical fixes, one per rule that has one. This is the one place that computes an edit:
- * the language server's quick fixes, {@code mrcheck fix} and SARIF {@code fixes} all come from here.
- * A fix is offered only when the edit is certain to be well-formed where it goes; otherwise none.
+ * The mechanical fixes, one per rule that has one. This is the one place that computes an edit: the
+ * language server's quick fixes, {@code mrcheck fix} and SARIF {@code fixes} all come from here. A
+ * fix is offered only when the edit is certain to be well-formed where it goes; otherwise none.
  */
 public final class Fixes {
-  private static final Map<String, BiFunction<Finding, SourceTexts, Optional<Fix>>> FIXERS = Map.of(
-      "MR002", DelSubregionFirst::fix,
-      "MR004", DropUnparentInFinalize::fix);
+  private static final Map<String, BiFunction<Finding, SourceTexts, Optional<Fix>>> FIXERS =
+      Map.of(
+          "MR002", DelSubregionFirst::fix,
+          "MR004", DropUnparentInFinalize::fix);
 
   private Fixes() {}
 
@@ -34,7 +35,8 @@ public final class Fixes {
     try {
       return fixer.apply(f, texts);
     } catch (RuntimeException e) {
-      return Optional.empty(); // a fix is a convenience: odd source text means no fix, never a failed scan
+      return Optional
+          .empty(); // a fix is a convenience: odd source text means no fix, never a failed scan
     }
   }
 }

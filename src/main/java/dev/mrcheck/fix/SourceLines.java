@@ -3,7 +3,9 @@ package dev.mrcheck.fix;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A file's text with the offset of each line, to turn 1-based line/column positions into offsets. */
+/**
+ * A file's text with the offset of each line, to turn 1-based line/column positions into offsets.
+ */
 final class SourceLines {
   private final String text;
   private final List<Integer> starts = new ArrayList<>();
@@ -13,7 +15,8 @@ final class SourceLines {
     starts.add(0);
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) starts.add(i + 1);
+      if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n')))
+        starts.add(i + 1);
     }
   }
 
@@ -23,7 +26,9 @@ final class SourceLines {
 
   /** Number of lines; a final line break does not start another line. */
   int count() {
-    return starts.get(starts.size() - 1) == text.length() && starts.size() > 1 ? starts.size() - 1 : starts.size();
+    return starts.get(starts.size() - 1) == text.length() && starts.size() > 1
+        ? starts.size() - 1
+        : starts.size();
   }
 
   /** Line {@code line} (1-based) without its line break. */

@@ -26,9 +26,9 @@ public interface SourceTexts {
   }
 
   /**
-   * The files on disk under the scan root that are valid UTF-8, else null: fixes are written back (and
-   * offered in SARIF and HTML as what {@code mrcheck fix} writes), and must not turn the bytes they could
-   * not decode into U+FFFD.
+   * The files on disk under the scan root that are valid UTF-8, else null: fixes are written back
+   * (and offered in SARIF and HTML as what {@code mrcheck fix} writes), and must not turn the bytes
+   * they could not decode into U+FFFD.
    */
   static SourceTexts exact(Path root) {
     return file -> {

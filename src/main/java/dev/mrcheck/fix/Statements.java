@@ -5,16 +5,21 @@ import java.util.regex.Pattern;
 
 /** What the fixers need to know about the C statement on a line. */
 final class Statements {
-  /** {@code object_unparent(OBJECT(x));} or {@code object_unparent(x);}; group 1 or 2 is the region. */
+  /**
+   * {@code object_unparent(OBJECT(x));} or {@code object_unparent(x);}; group 1 or 2 is the region.
+   */
   static final Pattern UNPARENT =
-      Pattern.compile("object_unparent\\s*\\(\\s*(?:OBJECT\\s*\\(\\s*(.+?)\\s*\\)|(.+?))\\s*\\)\\s*;");
-  private static final Pattern CONTROL_HEADER = Pattern.compile("^(?:}\\s*)?(?:else\\b.*|(?:if|while|for)\\b.*\\))$");
+      Pattern.compile(
+          "object_unparent\\s*\\(\\s*(?:OBJECT\\s*\\(\\s*(.+?)\\s*\\)|(.+?))\\s*\\)\\s*;");
+
+  private static final Pattern CONTROL_HEADER =
+      Pattern.compile("^(?:}\\s*)?(?:else\\b.*|(?:if|while|for)\\b.*\\))$");
 
   private Statements() {}
 
   /**
-   * The file of the finding, if its line can take a statement edit: the file reads, the line exists,
-   * and the statement there is not the unbraced body of a control statement.
+   * The file of the finding, if its line can take a statement edit: the file reads, the line
+   * exists, and the statement there is not the unbraced body of a control statement.
    */
   static SourceLines editableAt(SourceTexts texts, String file, int line) {
     String text = texts.read(file);

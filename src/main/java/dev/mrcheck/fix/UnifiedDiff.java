@@ -11,7 +11,10 @@ import java.util.List;
 final class UnifiedDiff {
   private static final int CONTEXT = 3;
 
-  /** One changed stretch: old lines {@code [oldStart, oldStart + removed.size())} become {@code added}. */
+  /**
+   * One changed stretch: old lines {@code [oldStart, oldStart + removed.size())} become {@code
+   * added}.
+   */
   private record Change(int oldStart, List<String> removed, List<String> added) {}
 
   private UnifiedDiff() {}
@@ -21,14 +24,19 @@ final class UnifiedDiff {
     List<Change> changes = changes(old, edits);
     if (changes.isEmpty()) return "";
     StringBuilder out = new StringBuilder();
-    out.append("--- ").append(DiffHeaderPath.of("a/", file)).append('\n')
-        .append("+++ ").append(DiffHeaderPath.of("b/", file)).append('\n');
+    out.append("--- ")
+        .append(DiffHeaderPath.of("a/", file))
+        .append('\n')
+        .append("+++ ")
+        .append(DiffHeaderPath.of("b/", file))
+        .append('\n');
     int i = 0;
     int delta = 0;
     while (i < changes.size()) {
       int j = i;
       // Changes whose contexts touch share a hunk.
-      while (j + 1 < changes.size() && changes.get(j + 1).oldStart() - end(changes.get(j)) <= 2 * CONTEXT) j++;
+      while (j + 1 < changes.size()
+          && changes.get(j + 1).oldStart() - end(changes.get(j)) <= 2 * CONTEXT) j++;
       delta = hunk(out, old, changes.subList(i, j + 1), delta);
       i = j + 1;
     }
@@ -39,7 +47,9 @@ final class UnifiedDiff {
     return c.oldStart() + c.removed().size();
   }
 
-  /** Writes one hunk; {@code delta} is how many lines earlier hunks added. Returns the new delta. */
+  /**
+   * Writes one hunk; {@code delta} is how many lines earlier hunks added. Returns the new delta.
+   */
   private static int hunk(StringBuilder out, SourceLines old, List<Change> group, int delta) {
     int first = Math.max(1, group.get(0).oldStart() - CONTEXT);
     int last = Math.min(old.count() + 1, end(group.get(group.size() - 1)) + CONTEXT);
@@ -59,8 +69,13 @@ final class UnifiedDiff {
         newCount++;
       }
     }
-    for (; line < last && line <= old.count(); line++, oldCount++, newCount++) body.add(" " + old.line(line));
-    out.append("@@ -").append(range(first, oldCount)).append(" +").append(range(first + delta, newCount)).append(" @@\n");
+    for (; line < last && line <= old.count(); line++, oldCount++, newCount++)
+      body.add(" " + old.line(line));
+    out.append("@@ -")
+        .append(range(first, oldCount))
+        .append(" +")
+        .append(range(first + delta, newCount))
+        .append(" @@\n");
     for (String b : body) out.append(b).append('\n');
     return delta + newCount - oldCount;
   }
@@ -70,7 +85,10 @@ final class UnifiedDiff {
     return count == 1 ? String.valueOf(start) : start + "," + count;
   }
 
-  /** Each edit as whole old lines replaced by whole new lines, with unchanged leading/trailing lines trimmed. */
+  /**
+   * Each edit as whole old lines replaced by whole new lines, with unchanged leading/trailing lines
+   * trimmed.
+   */
   private static List<Change> changes(SourceLines old, List<TextEdit> edits) {
     List<Change> out = new ArrayList<>();
     String text = old.text();
@@ -79,21 +97,32 @@ final class UnifiedDiff {
       int end = old.offset(e.endLine(), e.endColumn());
       int firstLine = old.lineOf(start);
       // An end at the very start of a line does not touch that line.
-      int lastLine = end > start && end == old.lineStart(old.lineOf(end)) ? old.lineOf(end) - 1 : old.lineOf(end);
+      int lastLine =
+          end > start && end == old.lineStart(old.lineOf(end))
+              ? old.lineOf(end) - 1
+              : old.lineOf(end);
       lastLine = Math.max(firstLine, Math.min(lastLine, old.count()));
       int from = old.lineStart(firstLine);
       int to = old.lineEnd(lastLine);
       String oldText = text.substring(from, to);
-      String newText = text.substring(from, start) + e.newText() + text.substring(end, Math.max(end, to));
+      String newText =
+          text.substring(from, start) + e.newText() + text.substring(end, Math.max(end, to));
       List<String> removed = split(oldText);
       List<String> added = split(newText);
       int lead = 0;
-      while (lead < removed.size() && lead < added.size() && removed.get(lead).equals(added.get(lead))) lead++;
+      while (lead < removed.size()
+          && lead < added.size()
+          && removed.get(lead).equals(added.get(lead))) lead++;
       int trail = 0;
-      while (trail < removed.size() - lead && trail < added.size() - lead
-          && removed.get(removed.size() - 1 - trail).equals(added.get(added.size() - 1 - trail))) trail++;
-      out.add(new Change(firstLine + lead, removed.subList(lead, removed.size() - trail),
-          added.subList(lead, added.size() - trail)));
+      while (trail < removed.size() - lead
+          && trail < added.size() - lead
+          && removed.get(removed.size() - 1 - trail).equals(added.get(added.size() - 1 - trail)))
+        trail++;
+      out.add(
+          new Change(
+              firstLine + lead,
+              removed.subList(lead, removed.size() - trail),
+              added.subList(lead, added.size() - trail)));
     }
     return out;
   }

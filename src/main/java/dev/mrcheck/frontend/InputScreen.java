@@ -10,24 +10,26 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * What a frontend checks in a file's raw text before parsing it: a {@code /*} comment that is
- * never closed (the parser would silently take the rest of the file as comment), an {@code #if}
- * without {@code #endif} (CDT silently skips or keeps the rest of the file), and function
- * bodies nested deeper than {@link #MAX_NESTING} brackets. Parsers and lowerings recurse once per
- * level, and some of them rescan the nested text at every level, so such a body would cost
- * minutes or overflow the stack; it is blanked (spaces, newlines kept, so every other line keeps
- * its number) and reported as a dropped function, and the rest of the file is analyzed as usual.
+ * What a frontend checks in a file's raw text before parsing it: a {@code /*} comment that is never
+ * closed (the parser would silently take the rest of the file as comment), an {@code #if} without
+ * {@code #endif} (CDT silently skips or keeps the rest of the file), and function bodies nested
+ * deeper than {@link #MAX_NESTING} brackets. Parsers and lowerings recurse once per level, and some
+ * of them rescan the nested text at every level, so such a body would cost minutes or overflow the
+ * stack; it is blanked (spaces, newlines kept, so every other line keeps its number) and reported
+ * as a dropped function, and the rest of the file is analyzed as usual.
  */
 public final class InputScreen {
-  /** Deepest bracket nesting a function body may have; real code stays far below (QEMU: under 40). */
+  /**
+   * Deepest bracket nesting a function body may have; real code stays far below (QEMU: under 40).
+   */
   public static final int MAX_NESTING = 2_000;
 
   /**
    * Deepest syntax tree of a function body a lowering takes (checked by each frontend after
    * parsing): nesting that brackets do not show, such as a long {@code else if} or {@code ?:}
    * chain, still makes a deep tree, and the lowerings ask the parsers for text and locations that
-   * walk up to the root, which is quadratic in the depth. A 5,000-term sum or 1,000 nested
-   * {@code if}s (two levels each) pass in a few seconds at most.
+   * walk up to the root, which is quadratic in the depth. A 5,000-term sum or 1,000 nested {@code
+   * if}s (two levels each) pass in a few seconds at most.
    */
   public static final int MAX_TREE_DEPTH = 12_000;
 
@@ -53,16 +55,28 @@ public final class InputScreen {
   public static InputScreen of(String file, String text) {
     InputScreen s = new InputScreen(file, text);
     if (s.shape.openComment() >= 0) {
-      s.problems.add(new ParseProblem(s.loc(s.shape.openComment()),
-          "unterminated comment: this /* is never closed, so the rest of the file is a comment", null));
+      s.problems.add(
+          new ParseProblem(
+              s.loc(s.shape.openComment()),
+              "unterminated comment: this /* is never closed, so the rest of the file is a comment",
+              null));
     }
     if (s.shape.openConditional() >= 0) {
-      s.problems.add(new ParseProblem(s.loc(s.shape.openConditional()),
-          "unterminated conditional: this #if has no #endif, so the rest of the file may be skipped", null));
+      s.problems.add(
+          new ParseProblem(
+              s.loc(s.shape.openConditional()),
+              "unterminated conditional: this #if has no #endif, so the rest of the file may be skipped",
+              null));
     }
     for (SourceShape.Body b : s.shape.bodies()) {
       if (b.depth() > MAX_NESTING) {
-        s.drop(b, "brackets nest " + b.depth() + " levels deep in its body (the limit is " + MAX_NESTING + ")");
+        s.drop(
+            b,
+            "brackets nest "
+                + b.depth()
+                + " levels deep in its body (the limit is "
+                + MAX_NESTING
+                + ")");
       }
     }
     return s;
@@ -74,8 +88,10 @@ public final class InputScreen {
     char[] chars = original.toCharArray();
     for (SourceShape.Body b : blanked) {
       int end = Math.min(b.close(), chars.length);
-      for (int i = b.open() + 1; i < end; i++) if (chars[i] != '\n' && chars[i] != '\r') chars[i] = ' ';
-      if (b.close() >= chars.length) return new String(chars) + "}"; // a body never closed ends the file
+      for (int i = b.open() + 1; i < end; i++)
+        if (chars[i] != '\n' && chars[i] != '\r') chars[i] = ' ';
+      if (b.close() >= chars.length)
+        return new String(chars) + "}"; // a body never closed ends the file
     }
     return new String(chars);
   }

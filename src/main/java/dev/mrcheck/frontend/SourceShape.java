@@ -7,15 +7,31 @@ import java.util.Set;
 /**
  * A lexical pass over C or Java text, before any parser sees it: the outermost function bodies
  * ({@code name(...) {...}}, in Java also {@code name(...) throws X {...}}) with how deep brackets
- * nest in each, where a {@code /*} comment is left open, and which {@code #if} has no {@code #endif}
- * (a C preprocessor conditional open at the end of the file). Comments, strings and character
- * literals are skipped; preprocessor lines are read as code, which is close enough for bracket
- * counting. Iterative, so no input can overflow it.
+ * nest in each, where a {@code /*} comment is left open, and which {@code #if} has no {@code
+ * #endif} (a C preprocessor conditional open at the end of the file). Comments, strings and
+ * character literals are skipped; preprocessor lines are read as code, which is close enough for
+ * bracket counting. Iterative, so no input can overflow it.
  */
 public final class SourceShape {
   private static final Set<String> NOT_FUNCTIONS =
-      Set.of("if", "while", "for", "switch", "sizeof", "return", "typeof", "__typeof__", "__attribute__",
-          "defined", "alignof", "_Alignof", "catch", "synchronized", "try", "new", "throw");
+      Set.of(
+          "if",
+          "while",
+          "for",
+          "switch",
+          "sizeof",
+          "return",
+          "typeof",
+          "__typeof__",
+          "__attribute__",
+          "defined",
+          "alignof",
+          "_Alignof",
+          "catch",
+          "synchronized",
+          "try",
+          "new",
+          "throw");
 
   /**
    * One outermost function body: {@code name} and where it is spelled, the offsets of its
@@ -34,7 +50,10 @@ public final class SourceShape {
     this.openConditional = openIfs.isEmpty() ? -1 : openIfs.get(openIfs.size() - 1);
   }
 
-  /** Offset of the {@code #} of an {@code #if}, {@code #ifdef} or {@code #ifndef} never closed by {@code #endif}, or -1. */
+  /**
+   * Offset of the {@code #} of an {@code #if}, {@code #ifdef} or {@code #ifndef} never closed by
+   * {@code #endif}, or -1.
+   */
   public int openConditional() {
     return openConditional;
   }
@@ -143,17 +162,23 @@ public final class SourceShape {
     int end = i + 1;
     while (i >= 0 && isIdentifierPart(text.charAt(i))) i--;
     String name = text.substring(i + 1, end);
-    if (name.isEmpty() || Character.isDigit(name.charAt(0)) || NOT_FUNCTIONS.contains(name)) return -1;
+    if (name.isEmpty() || Character.isDigit(name.charAt(0)) || NOT_FUNCTIONS.contains(name))
+      return -1;
     return i + 1;
   }
 
-  /** If the text ending at {@code last} is {@code throws A, b.C}, the offset of {@code throws}; else -1. */
+  /**
+   * If the text ending at {@code last} is {@code throws A, b.C}, the offset of {@code throws}; else
+   * -1.
+   */
   private static int throwsClauseStart(String text, int last) {
     int i = last;
     while (i >= 0) {
       char c = text.charAt(i);
       if (isIdentifierPart(c) || c == '.' || c == ',' || Character.isWhitespace(c)) {
-        if (c == 's' && text.startsWith("throws", i - 5) && (i - 6 < 0 || !isIdentifierPart(text.charAt(i - 6)))) {
+        if (c == 's'
+            && text.startsWith("throws", i - 5)
+            && (i - 6 < 0 || !isIdentifierPart(text.charAt(i - 6)))) {
           return i - 5;
         }
         i--;

@@ -13,8 +13,8 @@ import java.util.Locale;
 
 /**
  * What went wrong with a file, in the user's words. NIO exceptions carry the path as their whole
- * message ({@code NoSuchFileException: ./link.c}) and decoders say {@code Input length = 1};
- * every message about a file the user gave goes through here instead.
+ * message ({@code NoSuchFileException: ./link.c}) and decoders say {@code Input length = 1}; every
+ * message about a file the user gave goes through here instead.
  */
 public final class IoMessages {
   private IoMessages() {}
@@ -27,13 +27,15 @@ public final class IoMessages {
   /** The reason alone: "no such file", "permission denied", "not valid UTF-8". */
   public static String reason(IOException e) {
     if (e instanceof SkippedFileException s) return s.getMessage();
-    if (e instanceof NoSuchFileException f) return "no such file" + (f.getReason() == null ? "" : " (" + f.getReason() + ")");
+    if (e instanceof NoSuchFileException f)
+      return "no such file" + (f.getReason() == null ? "" : " (" + f.getReason() + ")");
     if (e instanceof AccessDeniedException) return "permission denied";
     if (e instanceof NotDirectoryException) return "not a directory";
     if (e instanceof DirectoryNotEmptyException) return "directory not empty";
     if (e instanceof FileSystemLoopException) return "symbolic link loop";
     if (e instanceof CharacterCodingException) return "not valid UTF-8";
-    if (e instanceof FileSystemException f && f.getReason() != null) return f.getReason().toLowerCase(Locale.ROOT);
+    if (e instanceof FileSystemException f && f.getReason() != null)
+      return f.getReason().toLowerCase(Locale.ROOT);
     if (e instanceof FileSystemException) return "cannot access the file";
     String m = e.getMessage();
     return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
@@ -41,7 +43,9 @@ public final class IoMessages {
 
   /** For a top-level failure whose file is only known to the exception: "FILE: reason". */
   public static String describe(IOException e) {
-    if (e instanceof FileSystemException f && f.getFile() != null && !(e instanceof SkippedFileException)) {
+    if (e instanceof FileSystemException f
+        && f.getFile() != null
+        && !(e instanceof SkippedFileException)) {
       return f.getFile() + ": " + reason(e);
     }
     return reason(e);

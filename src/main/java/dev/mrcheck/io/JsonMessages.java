@@ -9,8 +9,10 @@ import java.util.regex.Pattern;
  * line: 1, column: 6]}, which tells a user nothing.
  */
 public final class JsonMessages {
-  private static final Pattern SOURCE = Pattern.compile("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)]");
-  private static final Pattern ANY_SOURCE = Pattern.compile("\\s*\\(?\\s*at \\[Source: [^\\]]*]\\)?");
+  private static final Pattern SOURCE =
+      Pattern.compile("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)]");
+  private static final Pattern ANY_SOURCE =
+      Pattern.compile("\\s*\\(?\\s*at \\[Source: [^\\]]*]\\)?");
 
   private JsonMessages() {}
 
@@ -20,6 +22,11 @@ public final class JsonMessages {
     message = ANY_SOURCE.matcher(message).replaceAll("");
     message = message.strip().replaceAll("\\s*\\R\\s*", " ");
     if (e.getLocation() == null || e.getLocation().getLineNr() < 1) return message;
-    return "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": " + message;
+    return "line "
+        + e.getLocation().getLineNr()
+        + ", column "
+        + e.getLocation().getColumnNr()
+        + ": "
+        + message;
   }
 }

@@ -14,17 +14,21 @@ import java.util.Locale;
 /**
  * Reads a source file, and only what can be one: a regular file (a link to {@code /dev/zero}, a
  * pipe or a device would be read for ever) no bigger than a limit (one 3 GB file must not take the
- * whole scan down with an OutOfMemoryError). A file that is not read is a
- * {@link SkippedFileException} saying why, which the caller reports as an input problem.
+ * whole scan down with an OutOfMemoryError). A file that is not read is a {@link
+ * SkippedFileException} saying why, which the caller reports as an input problem.
  */
 public final class SourceReader {
   /**
-   * 16 MiB: QEMU's largest C source (disas/nanomips.c) is 0.7 MB, its largest generated
-   * {@code .c.inc} 3.3 MB; a source over this is almost surely data, and costs seconds to parse.
+   * 16 MiB: QEMU's largest C source (disas/nanomips.c) is 0.7 MB, its largest generated {@code
+   * .c.inc} 3.3 MB; a source over this is almost surely data, and costs seconds to parse.
    */
   public static final long DEFAULT_MAX_BYTES = 16L << 20;
-  /** The largest limit a user may set; one Java array holds a little less, which is the real cap. */
+
+  /**
+   * The largest limit a user may set; one Java array holds a little less, which is the real cap.
+   */
   public static final long LARGEST_MAX_BYTES = 1L << 31;
+
   private static final long ARRAY_LIMIT = Integer.MAX_VALUE - 64;
 
   private SourceReader() {}
@@ -35,11 +39,13 @@ public final class SourceReader {
     try {
       attrs = Files.readAttributes(file, BasicFileAttributes.class);
     } catch (NoSuchFileException e) {
-      if (Files.isSymbolicLink(file)) throw new NoSuchFileException(file.toString(), null, "broken symbolic link");
+      if (Files.isSymbolicLink(file))
+        throw new NoSuchFileException(file.toString(), null, "broken symbolic link");
       throw e;
     }
     if (attrs.isDirectory()) throw new SkippedFileException("skipped: it is a directory");
-    if (!attrs.isRegularFile()) throw new SkippedFileException("skipped: not a regular file (a device, pipe or socket)");
+    if (!attrs.isRegularFile())
+      throw new SkippedFileException("skipped: not a regular file (a device, pipe or socket)");
     if (attrs.size() > limit) throw tooBig(attrs.size(), limit);
     try (InputStream in = Files.newInputStream(file)) {
       byte[] bytes = in.readNBytes((int) (limit + (limit < ARRAY_LIMIT ? 1 : 0)));
@@ -55,18 +61,24 @@ public final class SourceReader {
 
   public static String decode(byte[] bytes) {
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPLACE)
           .onUnmappableCharacter(CodingErrorAction.REPLACE)
-          .decode(ByteBuffer.wrap(bytes)).toString();
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
     } catch (java.nio.charset.CharacterCodingException e) {
       throw new IllegalStateException("a replacing decoder cannot fail", e);
     }
   }
 
   private static SkippedFileException tooBig(long size, long max) {
-    return new SkippedFileException("skipped: the file is " + size(size) + ", over the " + size(max)
-        + " limit (--max-file-size)");
+    return new SkippedFileException(
+        "skipped: the file is "
+            + size(size)
+            + ", over the "
+            + size(max)
+            + " limit (--max-file-size)");
   }
 
   /** 1536 -> "1.5 KiB"; exact bytes below 1 KiB. */

@@ -4,17 +4,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A memory location named the way device code names it: a root variable and field steps.
- * {@code &s->bars[i].mr} becomes root {@code s}, steps {@code [bars, [*], mr]}. Address-of, casts
- * and QOM cast macros are looked through by the frontend, so {@code OBJECT(&s->mmio)} and
- * {@code &s->mmio} are the same path. '.' and '->' are not distinguished: embedding vs pointing
- * does not matter to ownership.
+ * A memory location named the way device code names it: a root variable and field steps. {@code
+ * &s->bars[i].mr} becomes root {@code s}, steps {@code [bars, [*], mr]}. Address-of, casts and QOM
+ * cast macros are looked through by the frontend, so {@code OBJECT(&s->mmio)} and {@code &s->mmio}
+ * are the same path. '.' and '->' are not distinguished: embedding vs pointing does not matter to
+ * ownership.
  */
 public record AccessPath(Root kind, String root, List<String> steps) {
   public static final String ANY_INDEX = "[*]";
 
   /** What the root variable is, as far as the frontend can tell. */
-  public enum Root { PARAM, LOCAL, GLOBAL }
+  public enum Root {
+    PARAM,
+    LOCAL,
+    GLOBAL
+  }
 
   public AccessPath {
     steps = List.copyOf(steps);

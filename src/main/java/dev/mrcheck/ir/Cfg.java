@@ -21,9 +21,17 @@ public final class Cfg {
     return n;
   }
 
-  public CfgNode entry() { return entry; }
-  public CfgNode exit() { return exit; }
-  public List<CfgNode> nodes() { return Collections.unmodifiableList(nodes); }
+  public CfgNode entry() {
+    return entry;
+  }
+
+  public CfgNode exit() {
+    return exit;
+  }
+
+  public List<CfgNode> nodes() {
+    return Collections.unmodifiableList(nodes);
+  }
 
   /** The statements of the graph in node order; for call-graph building and pre-scans. */
   public List<Stmt> statements() {

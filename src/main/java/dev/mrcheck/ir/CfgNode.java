@@ -14,9 +14,17 @@ public final class CfgNode {
     this.stmt = stmt;
   }
 
-  public int id() { return id; }
-  public Stmt stmt() { return stmt; }
-  public List<CfgNode> successors() { return successors; }
+  public int id() {
+    return id;
+  }
+
+  public Stmt stmt() {
+    return stmt;
+  }
+
+  public List<CfgNode> successors() {
+    return successors;
+  }
 
   public void addSuccessor(CfgNode n) {
     if (!successors.contains(n)) successors.add(n);

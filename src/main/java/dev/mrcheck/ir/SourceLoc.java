@@ -1,7 +1,11 @@
 package dev.mrcheck.ir;
 
-/** A position in a scanned file; {@code file} is relative to the scan root, with '/' separators. Lines and columns are 1-based. */
-public record SourceLoc(String file, int line, int column, int endLine, int endColumn) implements Comparable<SourceLoc> {
+/**
+ * A position in a scanned file; {@code file} is relative to the scan root, with '/' separators.
+ * Lines and columns are 1-based.
+ */
+public record SourceLoc(String file, int line, int column, int endLine, int endColumn)
+    implements Comparable<SourceLoc> {
   public static SourceLoc of(String file, int line, int column) {
     return new SourceLoc(file, line, column, line, column);
   }

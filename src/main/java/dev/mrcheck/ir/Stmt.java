@@ -7,15 +7,20 @@ public sealed interface Stmt {
   SourceLoc loc();
 
   /**
-   * A direct call. {@code result} is where the returned value is stored, if anywhere
-   * ({@code sec = memory_region_find(...)}). Nested calls in arguments are emitted as their own
-   * {@code Call} nodes first, in evaluation order, and also appear as {@link Value.CallResult}.
+   * A direct call. {@code result} is where the returned value is stored, if anywhere ({@code sec =
+   * memory_region_find(...)}). Nested calls in arguments are emitted as their own {@code Call}
+   * nodes first, in evaluation order, and also appear as {@link Value.CallResult}.
    */
   record Call(String callee, List<Value> args, AccessPath result, SourceLoc loc) implements Stmt {
-    public Call { args = List.copyOf(args); }
+    public Call {
+      args = List.copyOf(args);
+    }
   }
 
-  /** {@code target = value}: local aliases ({@code mr = &s->mmio}) and class hook assignments ({@code dc->realize = f}). */
+  /**
+   * {@code target = value}: local aliases ({@code mr = &s->mmio}) and class hook assignments
+   * ({@code dc->realize = f}).
+   */
   record Assign(AccessPath target, Value value, SourceLoc loc) implements Stmt {}
 
   /** The branch taken: {@code cond} held ({@code holds == true}) or did not. */

@@ -4,13 +4,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything one source file contributes to the program, with no parser types left.
- * {@code inactiveFunctions}: function definitions in preprocessor branches the parse did not take.
+ * Everything one source file contributes to the program, with no parser types left. {@code
+ * inactiveFunctions}: function definitions in preprocessor branches the parse did not take.
  */
 public record TranslationUnit(
-    String file, String language, int lines, List<Function> functions,
-    List<TypeRegistration> types, List<StructField> fields, Map<String, String> stringMacros,
-    List<ParseProblem> problems, int inactiveFunctions) {
+    String file,
+    String language,
+    int lines,
+    List<Function> functions,
+    List<TypeRegistration> types,
+    List<StructField> fields,
+    Map<String, String> stringMacros,
+    List<ParseProblem> problems,
+    int inactiveFunctions) {
   public TranslationUnit {
     functions = List.copyOf(functions);
     types = List.copyOf(types);
@@ -20,8 +26,14 @@ public record TranslationUnit(
   }
 
   /** Without functions in inactive preprocessor branches (not C, or none). */
-  public TranslationUnit(String file, String language, int lines, List<Function> functions,
-      List<TypeRegistration> types, List<StructField> fields, Map<String, String> stringMacros,
+  public TranslationUnit(
+      String file,
+      String language,
+      int lines,
+      List<Function> functions,
+      List<TypeRegistration> types,
+      List<StructField> fields,
+      Map<String, String> stringMacros,
       List<ParseProblem> problems) {
     this(file, language, lines, functions, types, fields, stringMacros, problems, 0);
   }

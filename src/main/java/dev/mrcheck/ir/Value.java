@@ -6,13 +6,22 @@ import java.util.List;
 public sealed interface Value {
   /** A location, possibly address-taken ({@code &s->mmio}) or cast ({@code OBJECT(s)}). */
   record Path(AccessPath path) implements Value {
-    @Override public String toString() { return path.toString(); }
+    @Override
+    public String toString() {
+      return path.toString();
+    }
   }
 
   /** A nested call used as a value, e.g. {@code get_system_memory()} as a container argument. */
   record CallResult(String callee, List<Value> args) implements Value {
-    public CallResult { args = List.copyOf(args); }
-    @Override public String toString() { return callee + "(...)"; }
+    public CallResult {
+      args = List.copyOf(args);
+    }
+
+    @Override
+    public String toString() {
+      return callee + "(...)";
+    }
   }
 
   /**
@@ -20,20 +29,40 @@ public sealed interface Value {
    * it was spelled: {@code NULL}, or the integer literal ({@code 0}) when written as a number.
    */
   record Null(String text) implements Value {
-    public Null() { this("NULL"); }
+    public Null() {
+      this("NULL");
+    }
+
     /** Every spelling is the same null pointer: only messages and MR009 look at {@code text}. */
-    @Override public boolean equals(Object o) { return o instanceof Null; }
-    @Override public int hashCode() { return 0; }
-    @Override public String toString() { return "NULL"; }
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Null;
+    }
+
+    @Override
+    public int hashCode() {
+      return 0;
+    }
+
+    @Override
+    public String toString() {
+      return "NULL";
+    }
   }
 
   /** A literal: string, number, {@code true}/{@code false}. {@code text} is the source text. */
   record Literal(String text) implements Value {
-    @Override public String toString() { return text; }
+    @Override
+    public String toString() {
+      return text;
+    }
   }
 
   /** Anything else (arithmetic, conditionals, ...); {@code text} is for messages only. */
   record Opaque(String text) implements Value {
-    @Override public String toString() { return text; }
+    @Override
+    public String toString() {
+      return text;
+    }
   }
 }

@@ -5,8 +5,8 @@ import dev.mrcheck.pipeline.FindingsPipeline;
 import dev.mrcheck.rules.Finding;
 import dev.mrcheck.scan.ScanCache;
 import dev.mrcheck.scan.ScanException;
-import dev.mrcheck.scan.ScanOverlay;
 import dev.mrcheck.scan.ScanListener;
+import dev.mrcheck.scan.ScanOverlay;
 import dev.mrcheck.scan.ScanRequest;
 import dev.mrcheck.scan.ScanResult;
 import dev.mrcheck.scan.Scanner;
@@ -28,21 +28,20 @@ import org.eclipse.lsp4j.PublishDiagnosticsParams;
 
 /**
  * Re-analysis: re-runs the whole-workspace scan with the open buffers overriding the disk, on one
- * background thread, and publishes diagnostics for every file whose findings changed (an empty
- * list clears a file). The scan is incremental ({@link ScanCache}): an edit re-parses only the
- * edited file, keeps the call graph while the file calls what it called, and re-runs only the
- * replays that walk a function whose body changed; the findings are those a fresh scan finds.
- * After a buffer edit the disk is taken as the last scan left it; open, save, file events and
- * settings make the next scan walk and stat the workspace again.
+ * background thread, and publishes diagnostics for every file whose findings changed (an empty list
+ * clears a file). The scan is incremental ({@link ScanCache}): an edit re-parses only the edited
+ * file, keeps the call graph while the file calls what it called, and re-runs only the replays that
+ * walk a function whose body changed; the findings are those a fresh scan finds. After a buffer
+ * edit the disk is taken as the last scan left it; open, save, file events and settings make the
+ * next scan walk and stat the workspace again.
  *
- * <p>Every round reads {@code .mrcheck.yaml} again ({@link ProjectConfigFile}), layers the
- * client's settings over it ({@link AnalysisSettings#over}) and puts the analysis through the
- * same {@link FindingsPipeline} as {@code mrcheck scan}: what the editor shows is what the CLI
- * reports.
+ * <p>Every round reads {@code .mrcheck.yaml} again ({@link ProjectConfigFile}), layers the client's
+ * settings over it ({@link AnalysisSettings#over}) and puts the analysis through the same {@link
+ * FindingsPipeline} as {@code mrcheck scan}: what the editor shows is what the CLI reports.
  *
- * <p>Edits are debounced: the first change after a quiet period is analyzed at once, changes
- * that follow within {@code debounceMillis} wait until typing pauses. A result computed while a
- * newer request was made is dropped, never published over fresher text.
+ * <p>Edits are debounced: the first change after a quiet period is analyzed at once, changes that
+ * follow within {@code debounceMillis} wait until typing pauses. A result computed while a newer
+ * request was made is dropped, never published over fresher text.
  */
 final class AnalysisLoop {
   /** What hover and code actions read: the latest published scan. */
@@ -54,7 +53,10 @@ final class AnalysisLoop {
     }
   }
 
-  /** Ends the one log line every analysis round ends with, when no newer request waits: the server is idle. */
+  /**
+   * Ends the one log line every analysis round ends with, when no newer request waits: the server
+   * is idle.
+   */
   static final String UP_TO_DATE = "; up to date";
 
   private final ServerState state;
@@ -62,21 +64,30 @@ final class AnalysisLoop {
   private final ProjectConfigFile configFile;
   private final Scanner scanner = new Scanner();
   private final ScanOverlay parses = new ScanOverlay(Map.of(), true);
-  private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "mrcheck-lsp-analysis");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService executor =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "mrcheck-lsp-analysis");
+            t.setDaemon(true);
+            return t;
+          });
   private final AtomicLong generation = new AtomicLong();
   private ScheduledFuture<?> pending;
   private long lastEditNanos;
   private boolean progressWanted;
-  /** Set by anything but a buffer edit (open, save, file events, settings): the next scan reads the disk again. */
+
+  /**
+   * Set by anything but a buffer edit (open, save, file events, settings): the next scan reads the
+   * disk again.
+   */
   private boolean diskMayHaveChanged = true;
 
   // Touched only on the analysis thread.
-  /** What the parses kept in {@link #parses} were made with; when it changes, they are forgotten. */
+  /**
+   * What the parses kept in {@link #parses} were made with; when it changes, they are forgotten.
+   */
   private AnalysisSettings parsedWith;
+
   private final Map<Path, List<Diagnostic>> published = new HashMap<>();
   private final Map<Path, Integer> publishedVersions = new HashMap<>();
   private volatile Snapshot snapshot = Snapshot.EMPTY;
@@ -91,7 +102,10 @@ final class AnalysisLoop {
     return snapshot;
   }
 
-  /** Open, save, configuration: analyze now. {@code progress}: report it ($/progress), for the first index. */
+  /**
+   * Open, save, configuration: analyze now. {@code progress}: report it ($/progress), for the first
+   * index.
+   */
   synchronized void requestNow(boolean progress) {
     progressWanted |= progress;
     diskMayHaveChanged = true;
@@ -156,7 +170,8 @@ final class AnalysisLoop {
       p.end("internal error");
     }
     String line = "analysis: " + outcome + (generation.get() == gen ? UP_TO_DATE : "");
-    if (outcome.startsWith("failed") || outcome.startsWith("internal error")) state.log().error(line);
+    if (outcome.startsWith("failed") || outcome.startsWith("internal error"))
+      state.log().error(line);
     else state.log().info(line);
   }
 
@@ -178,20 +193,33 @@ final class AnalysisLoop {
     AnalysisSettings settings = state.config().settings().over(project.config());
     if (!settings.equals(parsedWith)) settingsChanged(settings);
     progress.report("scanning " + (paths.size() == 1 ? paths.get(0) : paths.size() + " folders"));
-    ScanRequest request = settings.request(paths, Math.max(1, Runtime.getRuntime().availableProcessors()), false);
+    ScanRequest request =
+        settings.request(paths, Math.max(1, Runtime.getRuntime().availableProcessors()), false);
     Map<Path, String> texts = new HashMap<>();
-    for (OpenDocuments.Document d : docs) if (d.text().length() <= OpenDocuments.MAX_CHARS) texts.put(d.path(), d.text());
-    ScanResult analyzed = scanner.analyze(request, readDisk ? parses.withTexts(texts) : parses.withEditedTexts(texts),
-        ScanListener.NONE);
+    for (OpenDocuments.Document d : docs)
+      if (d.text().length() <= OpenDocuments.MAX_CHARS) texts.put(d.path(), d.text());
+    ScanResult analyzed =
+        scanner.analyze(
+            request,
+            readDisk ? parses.withTexts(texts) : parses.withEditedTexts(texts),
+            ScanListener.NONE);
     if (generation.get() != gen) {
       progress.end("superseded by an edit");
       return "superseded by an edit";
     }
-    ScanResult result = FindingsPipeline.forRequest(request).withConfig(project.config()).run(analyzed).result();
+    ScanResult result =
+        FindingsPipeline.forRequest(request).withConfig(project.config()).run(analyzed).result();
     publish(result.root().toAbsolutePath().normalize(), result.findings(), docs);
     long ms = (System.nanoTime() - start) / 1_000_000;
-    String summary = result.stats().filesFound() + " files, " + result.findings().size() + " findings, " + ms + " ms, "
-        + result.semantics() + " semantics";
+    String summary =
+        result.stats().filesFound()
+            + " files, "
+            + result.findings().size()
+            + " findings, "
+            + ms
+            + " ms, "
+            + result.semantics()
+            + " semantics";
     progress.end(summary);
     return summary + "; " + reuse();
   }
@@ -202,8 +230,10 @@ final class AnalysisLoop {
    * include directory is only a warning, as with cc.
    */
   private void settingsChanged(AnalysisSettings settings) {
-    if (parsedWith != null && (!settings.frontendOptions().equals(parsedWith.frontendOptions())
-        || !java.util.Objects.equals(settings.compileCommands(), parsedWith.compileCommands()))) {
+    if (parsedWith != null
+        && (!settings.frontendOptions().equals(parsedWith.frontendOptions())
+            || !java.util.Objects.equals(
+                settings.compileCommands(), parsedWith.compileCommands()))) {
       parses.clearParses();
     }
     for (Path dir : settings.includeDirs()) {
@@ -212,19 +242,30 @@ final class AnalysisLoop {
     parsedWith = settings;
   }
 
-  /** What the latest scan redid and what it kept, e.g. "parsed 1 file, call graph kept, replays run: 1 of 12". */
+  /**
+   * What the latest scan redid and what it kept, e.g. "parsed 1 file, call graph kept, replays run:
+   * 1 of 12".
+   */
   private String reuse() {
     ScanCache c = parses.cache();
     int run = c.replays().lastReplayed();
-    return "parsed " + c.lastParsed() + (c.lastParsed() == 1 ? " file" : " files") + ", call graph "
-        + (c.lastKeptCallGraph() ? "kept" : "rebuilt") + ", replays run: " + run + " of " + (run + c.replays().lastReused());
+    return "parsed "
+        + c.lastParsed()
+        + (c.lastParsed() == 1 ? " file" : " files")
+        + ", call graph "
+        + (c.lastKeptCallGraph() ? "kept" : "rebuilt")
+        + ", replays run: "
+        + run
+        + " of "
+        + (run + c.replays().lastReused());
   }
 
   /** Workspace folders that exist; without any, the open files themselves (single-file mode). */
   private List<Path> scanPaths(List<OpenDocuments.Document> docs) {
     List<Path> out = new ArrayList<>();
     for (Path r : state.roots()) if (Files.isDirectory(r)) out.add(r);
-    if (out.isEmpty()) for (OpenDocuments.Document d : docs) if (Files.isRegularFile(d.path())) out.add(d.path());
+    if (out.isEmpty())
+      for (OpenDocuments.Document d : docs) if (Files.isRegularFile(d.path())) out.add(d.path());
     return out;
   }
 
@@ -242,13 +283,17 @@ final class AnalysisLoop {
     Set<Path> touched = new HashSet<>(published.keySet());
     touched.addAll(next.keySet());
     // An edited buffer always gets an answer for its new version, even an unchanged one.
-    for (OpenDocuments.Document d : docs) if (!Integer.valueOf(d.version()).equals(publishedVersions.get(d.path()))) touched.add(d.path());
+    for (OpenDocuments.Document d : docs)
+      if (!Integer.valueOf(d.version()).equals(publishedVersions.get(d.path())))
+        touched.add(d.path());
     for (Path p : touched) {
       List<Diagnostic> list = next.getOrDefault(p, List.of());
       OpenDocuments.Document d = open.get(p);
-      boolean versionMoved = d != null && !Integer.valueOf(d.version()).equals(publishedVersions.get(p));
+      boolean versionMoved =
+          d != null && !Integer.valueOf(d.version()).equals(publishedVersions.get(p));
       if (!versionMoved && list.equals(published.getOrDefault(p, List.of()))) continue;
-      PublishDiagnosticsParams params = new PublishDiagnosticsParams(d != null ? d.uri() : p.toUri().toString(), list);
+      PublishDiagnosticsParams params =
+          new PublishDiagnosticsParams(d != null ? d.uri() : p.toUri().toString(), list);
       if (d != null) {
         params.setVersion(d.version());
         publishedVersions.put(p, d.version());

@@ -63,7 +63,8 @@ final class DocumentHandler implements TextDocumentService {
     Path p = ServerState.path(params.getTextDocument().getUri());
     if (p == null) return;
     var version = params.getTextDocument().getVersion();
-    var updated = state.documents().change(p, version == null ? 0 : version, params.getContentChanges());
+    var updated =
+        state.documents().change(p, version == null ? 0 : version, params.getContentChanges());
     if (updated == null) {
       state.log().warn("change for " + p + ", which is not open; ignored");
       return;
@@ -90,7 +91,8 @@ final class DocumentHandler implements TextDocumentService {
   public CompletableFuture<Hover> hover(HoverParams params) {
     state.checkServing("textDocument/hover");
     if (params == null || params.getTextDocument() == null || params.getPosition() == null) {
-      throw ProtocolErrors.invalidParams("textDocument/hover", "params.textDocument or params.position");
+      throw ProtocolErrors.invalidParams(
+          "textDocument/hover", "params.textDocument or params.position");
     }
     Path p = ServerState.path(params.getTextDocument().getUri());
     if (p == null) return CompletableFuture.completedFuture(null);
@@ -117,7 +119,8 @@ final class DocumentHandler implements TextDocumentService {
       Range r = FindingDiagnostics.range(f.loc());
       if (!overlaps(r, wanted)) continue;
       Diagnostic d = FindingDiagnostics.of(f, snap.root());
-      for (CodeAction a : QuickFixes.forFinding(f, snap.root(), uri, d, this::currentText)) out.add(Either.forRight(a));
+      for (CodeAction a : QuickFixes.forFinding(f, snap.root(), uri, d, this::currentText))
+        out.add(Either.forRight(a));
     }
     return CompletableFuture.completedFuture(out);
   }
@@ -139,6 +142,7 @@ final class DocumentHandler implements TextDocumentService {
   }
 
   private static boolean before(Position x, Position y) {
-    return x.getLine() < y.getLine() || (x.getLine() == y.getLine() && x.getCharacter() < y.getCharacter());
+    return x.getLine() < y.getLine()
+        || (x.getLine() == y.getLine() && x.getCharacter() < y.getCharacter());
   }
 }

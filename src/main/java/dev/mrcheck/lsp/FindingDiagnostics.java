@@ -1,10 +1,10 @@
 package dev.mrcheck.lsp;
 
-import dev.mrcheck.ir.SourceLoc;
 import dev.mrcheck.ToolInfo;
+import dev.mrcheck.analysis.TraceStep;
+import dev.mrcheck.ir.SourceLoc;
 import dev.mrcheck.report.VisibleText;
 import dev.mrcheck.rules.Finding;
-import dev.mrcheck.analysis.TraceStep;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +16,10 @@ import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
 
-/** Findings as LSP diagnostics. Scan locations are 1-based with an exclusive end column, LSP's 0-based. */
+/**
+ * Findings as LSP diagnostics. Scan locations are 1-based with an exclusive end column, LSP's
+ * 0-based.
+ */
 final class FindingDiagnostics {
   static final String SOURCE = "mrcheck";
 
@@ -24,19 +27,22 @@ final class FindingDiagnostics {
 
   static Diagnostic of(Finding f, Path root) {
     Diagnostic d = new Diagnostic(range(f.loc()), VisibleText.of(f.message()));
-    d.setSeverity(switch (f.severity()) {
-      case ERROR -> DiagnosticSeverity.Error;
-      case WARNING -> DiagnosticSeverity.Warning;
-      case NOTE -> DiagnosticSeverity.Information;
-    });
+    d.setSeverity(
+        switch (f.severity()) {
+          case ERROR -> DiagnosticSeverity.Error;
+          case WARNING -> DiagnosticSeverity.Warning;
+          case NOTE -> DiagnosticSeverity.Information;
+        });
     d.setCode(f.ruleId());
     d.setCodeDescription(new DiagnosticCodeDescription(ToolInfo.ruleHelpUri(f.ruleId())));
     d.setSource(SOURCE);
     List<DiagnosticRelatedInformation> related = new ArrayList<>();
     for (TraceStep step : f.trace()) {
       if (step.loc() == null) continue;
-      related.add(new DiagnosticRelatedInformation(
-          new Location(uri(root, step.loc()), range(step.loc())), VisibleText.of(step.message())));
+      related.add(
+          new DiagnosticRelatedInformation(
+              new Location(uri(root, step.loc()), range(step.loc())),
+              VisibleText.of(step.message())));
     }
     if (!related.isEmpty()) d.setRelatedInformation(related);
     return d;

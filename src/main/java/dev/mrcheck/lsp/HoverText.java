@@ -1,11 +1,11 @@
 package dev.mrcheck.lsp;
 
+import dev.mrcheck.analysis.TraceStep;
 import dev.mrcheck.report.VisibleText;
 import dev.mrcheck.rules.Finding;
 import dev.mrcheck.rules.Rule;
 import dev.mrcheck.rules.RuleInfo;
 import dev.mrcheck.rules.Rules;
-import dev.mrcheck.analysis.TraceStep;
 import dev.mrcheck.suppress.SuppressionFilter;
 import java.util.List;
 import java.util.Optional;
@@ -23,10 +23,12 @@ final class HoverText {
   }
 
   static boolean covers(Range r, Position pos) {
-    if (pos.getLine() < r.getStart().getLine() || pos.getLine() > r.getEnd().getLine()) return false;
+    if (pos.getLine() < r.getStart().getLine() || pos.getLine() > r.getEnd().getLine())
+      return false;
     boolean empty = r.getStart().equals(r.getEnd());
     if (empty) return true;
-    if (pos.getLine() == r.getStart().getLine() && pos.getCharacter() < r.getStart().getCharacter()) return false;
+    if (pos.getLine() == r.getStart().getLine() && pos.getCharacter() < r.getStart().getCharacter())
+      return false;
     return pos.getLine() != r.getEnd().getLine() || pos.getCharacter() <= r.getEnd().getCharacter();
   }
 
@@ -34,8 +36,11 @@ final class HoverText {
     StringBuilder sb = new StringBuilder();
     for (Finding f : findings) {
       if (sb.length() > 0) sb.append("\n\n---\n\n");
-      Optional<RuleInfo> info = Stream.concat(Rules.all().stream(), SuppressionFilter.rules().stream())
-          .map(Rule::info).filter(r -> r.id().equals(f.ruleId())).findFirst();
+      Optional<RuleInfo> info =
+          Stream.concat(Rules.all().stream(), SuppressionFilter.rules().stream())
+              .map(Rule::info)
+              .filter(r -> r.id().equals(f.ruleId()))
+              .findFirst();
       sb.append("**").append(f.ruleId());
       info.ifPresent(i -> sb.append(" ").append(i.name()));
       sb.append("** (").append(f.severity().label()).append(")\n\n");
@@ -45,8 +50,12 @@ final class HoverText {
         sb.append("\nTrace:\n");
         int n = 1;
         for (TraceStep s : f.trace()) {
-          sb.append(n++).append(". `").append(VisibleText.of(String.valueOf(s.loc()))).append("` ")
-              .append(VisibleText.of(s.message())).append("\n");
+          sb.append(n++)
+              .append(". `")
+              .append(VisibleText.of(String.valueOf(s.loc())))
+              .append("` ")
+              .append(VisibleText.of(s.message()))
+              .append("\n");
         }
       }
       info.ifPresent(i -> sb.append("\n").append(i.description()).append("\n"));

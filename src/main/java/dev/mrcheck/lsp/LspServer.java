@@ -23,7 +23,9 @@ import org.eclipse.lsp4j.services.LanguageClient;
 
 /** Runs the language server over a pair of streams: stdio, or one TCP connection on 127.0.0.1. */
 public final class LspServer {
-  /** Held so the configuration is not garbage-collected with the logger (JUL keeps loggers weakly). */
+  /**
+   * Held so the configuration is not garbage-collected with the logger (JUL keeps loggers weakly).
+   */
   private static final Logger LSP4J_LOG = Logger.getLogger("org.eclipse.lsp4j");
 
   private LspServer() {}
@@ -35,28 +37,33 @@ public final class LspServer {
   static void quietProtocolLog() {
     if (!LSP4J_LOG.getUseParentHandlers()) return;
     LSP4J_LOG.setUseParentHandlers(false);
-    LSP4J_LOG.addHandler(new Handler() {
-      @Override
-      public void publish(LogRecord r) {
-        if (!isLoggable(r)) return;
-        String cause = r.getThrown() == null ? "" : " (" + r.getThrown() + ")";
-        System.err.println("mrcheck lsp: " + r.getLevel().getName().toLowerCase(java.util.Locale.ROOT) + ": "
-            + new SimpleFormatter().formatMessage(r) + cause);
-      }
+    LSP4J_LOG.addHandler(
+        new Handler() {
+          @Override
+          public void publish(LogRecord r) {
+            if (!isLoggable(r)) return;
+            String cause = r.getThrown() == null ? "" : " (" + r.getThrown() + ")";
+            System.err.println(
+                "mrcheck lsp: "
+                    + r.getLevel().getName().toLowerCase(java.util.Locale.ROOT)
+                    + ": "
+                    + new SimpleFormatter().formatMessage(r)
+                    + cause);
+          }
 
-      @Override
-      public void flush() {
-        System.err.flush();
-      }
+          @Override
+          public void flush() {
+            System.err.flush();
+          }
 
-      @Override
-      public void close() {}
-    });
+          @Override
+          public void close() {}
+        });
   }
 
   /**
-   * Serves on stdin/stdout until {@code exit} or end of input; returns the exit code. Anything
-   * else that writes to {@code System.out} would corrupt the protocol, so it is sent to stderr.
+   * Serves on stdin/stdout until {@code exit} or end of input; returns the exit code. Anything else
+   * that writes to {@code System.out} would corrupt the protocol, so it is sent to stderr.
    */
   public static int serveStdio() {
     OutputStream protocolOut = new FileOutputStream(FileDescriptor.out);
@@ -85,36 +92,42 @@ public final class LspServer {
    * The JSON-RPC end of {@code server} on the given streams, connected to it: requests that fail
    * answer with a code and one line, no stack trace ({@link ProtocolErrors}).
    */
-  public static Launcher<LanguageClient> launcher(MrcheckLanguageServer server, InputStream in, OutputStream out) {
-    Launcher<LanguageClient> launcher = new LSPLauncher.Builder<LanguageClient>()
-        .setLocalService(server)
-        .setRemoteInterface(LanguageClient.class)
-        .setInput(in)
-        .setOutput(out)
-        .setExceptionHandler(ProtocolErrors::toResponse)
-        .wrapMessages(ProtocolErrors::withoutErrorData)
-        .create();
+  public static Launcher<LanguageClient> launcher(
+      MrcheckLanguageServer server, InputStream in, OutputStream out) {
+    Launcher<LanguageClient> launcher =
+        new LSPLauncher.Builder<LanguageClient>()
+            .setLocalService(server)
+            .setRemoteInterface(LanguageClient.class)
+            .setInput(in)
+            .setOutput(out)
+            .setExceptionHandler(ProtocolErrors::toResponse)
+            .wrapMessages(ProtocolErrors::withoutErrorData)
+            .create();
     server.connect(launcher.getRemoteProxy());
     return launcher;
   }
 
-  /** Serves one client on the given streams; returns when it sends {@code exit} or closes its end. */
+  /**
+   * Serves one client on the given streams; returns when it sends {@code exit} or closes its end.
+   */
   public static int serve(InputStream in, OutputStream out) {
     quietProtocolLog();
     CompletableFuture<Integer> exit = new CompletableFuture<>();
-    MrcheckLanguageServer server = new MrcheckLanguageServer(MrcheckLanguageServer.DEFAULT_DEBOUNCE_MILLIS, exit::complete);
+    MrcheckLanguageServer server =
+        new MrcheckLanguageServer(MrcheckLanguageServer.DEFAULT_DEBOUNCE_MILLIS, exit::complete);
     Launcher<LanguageClient> launcher = launcher(server, in, out);
     Future<Void> listening = launcher.startListening();
-    CompletableFuture.runAsync(() -> {
-      try {
-        listening.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } catch (ExecutionException e) {
-        // The stream broke; same as end of input.
-      }
-      exit.complete(1); // input closed without the exit notification
-    });
+    CompletableFuture.runAsync(
+        () -> {
+          try {
+            listening.get();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          } catch (ExecutionException e) {
+            // The stream broke; same as end of input.
+          }
+          exit.complete(1); // input closed without the exit notification
+        });
     try {
       return exit.get();
     } catch (InterruptedException e) {

@@ -1,7 +1,7 @@
 package dev.mrcheck.lsp;
 
-import dev.mrcheck.config.ProjectConfig;
 import dev.mrcheck.ToolInfo;
+import dev.mrcheck.config.ProjectConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -45,7 +45,10 @@ public final class MrcheckLanguageServer implements LanguageServer, LanguageClie
   private final IntConsumer onExit;
   private volatile boolean watchersWanted;
 
-  /** {@code onExit} receives the exit code on the {@code exit} notification (0 after shutdown, else 1). */
+  /**
+   * {@code onExit} receives the exit code on the {@code exit} notification (0 after shutdown, else
+   * 1).
+   */
   public MrcheckLanguageServer(long debounceMillis, IntConsumer onExit) {
     this.analysis = new AnalysisLoop(state, debounceMillis);
     this.documents = new DocumentHandler(state, analysis);
@@ -63,15 +66,23 @@ public final class MrcheckLanguageServer implements LanguageServer, LanguageClie
     state.checkServing("initialize");
     if (params == null) throw ProtocolErrors.invalidParams("initialize", "params");
     List<String> uris = new ArrayList<>();
-    if (params.getWorkspaceFolders() != null) for (WorkspaceFolder f : params.getWorkspaceFolders()) uris.add(f.getUri());
+    if (params.getWorkspaceFolders() != null)
+      for (WorkspaceFolder f : params.getWorkspaceFolders()) uris.add(f.getUri());
     if (uris.isEmpty() && params.getRootUri() != null) uris.add(params.getRootUri());
     state.setRoots(ServerState.paths(uris));
-    state.setConfig(state.config().merge(params.getInitializationOptions(), state.base(), state.log()::warn));
+    state.setConfig(
+        state.config().merge(params.getInitializationOptions(), state.base(), state.log()::warn));
     ClientCapabilities caps = params.getCapabilities();
-    state.setClientShowsProgress(caps != null && caps.getWindow() != null
-        && Boolean.TRUE.equals(caps.getWindow().getWorkDoneProgress()));
-    watchersWanted = caps != null && caps.getWorkspace() != null && caps.getWorkspace().getDidChangeWatchedFiles() != null
-        && Boolean.TRUE.equals(caps.getWorkspace().getDidChangeWatchedFiles().getDynamicRegistration());
+    state.setClientShowsProgress(
+        caps != null
+            && caps.getWindow() != null
+            && Boolean.TRUE.equals(caps.getWindow().getWorkDoneProgress()));
+    watchersWanted =
+        caps != null
+            && caps.getWorkspace() != null
+            && caps.getWorkspace().getDidChangeWatchedFiles() != null
+            && Boolean.TRUE.equals(
+                caps.getWorkspace().getDidChangeWatchedFiles().getDynamicRegistration());
 
     ServerCapabilities server = new ServerCapabilities();
     TextDocumentSyncOptions sync = new TextDocumentSyncOptions();
@@ -92,15 +103,24 @@ public final class MrcheckLanguageServer implements LanguageServer, LanguageClie
   @Override
   public void initialized(InitializedParams params) {
     if (watchersWanted) {
-      var options = new DidChangeWatchedFilesRegistrationOptions(List.of(
-          new FileSystemWatcher(Either.forLeft("**/*.{c,h}")), new FileSystemWatcher(Either.forLeft("**/*.mrm")),
-          new FileSystemWatcher(Either.forLeft("**/" + ProjectConfig.FILE_NAME))));
-      state.client().registerCapability(new RegistrationParams(List.of(
-          new Registration("mrcheck-watch", "workspace/didChangeWatchedFiles", options))))
-          .exceptionally(e -> {
-            state.log().warn("file watching not available: " + e.getMessage());
-            return null;
-          });
+      var options =
+          new DidChangeWatchedFilesRegistrationOptions(
+              List.of(
+                  new FileSystemWatcher(Either.forLeft("**/*.{c,h}")),
+                  new FileSystemWatcher(Either.forLeft("**/*.mrm")),
+                  new FileSystemWatcher(Either.forLeft("**/" + ProjectConfig.FILE_NAME))));
+      state
+          .client()
+          .registerCapability(
+              new RegistrationParams(
+                  List.of(
+                      new Registration(
+                          "mrcheck-watch", "workspace/didChangeWatchedFiles", options))))
+          .exceptionally(
+              e -> {
+                state.log().warn("file watching not available: " + e.getMessage());
+                return null;
+              });
     }
     state.log().info("mrcheck " + ToolInfo.version() + ", workspace " + state.roots());
     analysis.requestNow(true);

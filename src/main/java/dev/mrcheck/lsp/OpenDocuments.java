@@ -33,7 +33,8 @@ final class OpenDocuments {
   }
 
   /** Applies the changes in order; a change without a range replaces the whole text. */
-  synchronized Document change(Path path, int version, List<TextDocumentContentChangeEvent> changes) {
+  synchronized Document change(
+      Path path, int version, List<TextDocumentContentChangeEvent> changes) {
     Document d = byPath.get(path);
     if (d == null) return null;
     String text = d.text();
@@ -54,7 +55,8 @@ final class OpenDocuments {
   /** The texts the scan should read: every open buffer small enough to analyze. */
   synchronized Map<Path, String> overlay() {
     Map<Path, String> out = new HashMap<>();
-    for (Document d : byPath.values()) if (d.text().length() <= MAX_CHARS) out.put(d.path(), d.text());
+    for (Document d : byPath.values())
+      if (d.text().length() <= MAX_CHARS) out.put(d.path(), d.text());
     return out;
   }
 
@@ -62,7 +64,9 @@ final class OpenDocuments {
     return List.copyOf(byPath.values());
   }
 
-  /** The string index of an LSP position; positions past a line's end or the text's end are clamped. */
+  /**
+   * The string index of an LSP position; positions past a line's end or the text's end are clamped.
+   */
   static int offset(String text, Position pos) {
     int line = 0;
     int i = 0;

@@ -11,15 +11,18 @@ import org.eclipse.lsp4j.WorkDoneProgressReport;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.services.LanguageClient;
 
-/** One server-initiated work-done progress (window/workDoneProgress/create, then begin/report/end). */
+/**
+ * One server-initiated work-done progress (window/workDoneProgress/create, then begin/report/end).
+ */
 class Progress {
-  static final Progress NONE = new Progress() {
-    @Override
-    void report(String message) {}
+  static final Progress NONE =
+      new Progress() {
+        @Override
+        void report(String message) {}
 
-    @Override
-    void end(String message) {}
-  };
+        @Override
+        void end(String message) {}
+      };
 
   private static final AtomicInteger NEXT = new AtomicInteger();
 
@@ -37,7 +40,9 @@ class Progress {
     this.token = token;
   }
 
-  /** Asks the client for a token and begins; {@link #NONE} if the client refuses or does not answer. */
+  /**
+   * Asks the client for a token and begins; {@link #NONE} if the client refuses or does not answer.
+   */
   static Progress begin(LanguageClient client, String title) {
     Either<String, Integer> token = Either.forLeft("mrcheck-" + NEXT.incrementAndGet());
     try {

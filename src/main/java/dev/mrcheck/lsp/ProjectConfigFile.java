@@ -23,14 +23,20 @@ import org.eclipse.lsp4j.Range;
 /**
  * The workspace's {@code .mrcheck.yaml}, found and read as {@code mrcheck scan} does (the nearest
  * one from the first scanned folder upwards). A bad file is shown where it is wrong, as a
- * diagnostic on its line, and once in a {@code window/showMessage}; like the CLI, the server
- * does not analyze with a file it cannot read fully (a silently ignored setting is worse than none)
- * and publishes nothing new until the file is fixed. Touched only on the analysis thread.
+ * diagnostic on its line, and once in a {@code window/showMessage}; like the CLI, the server does
+ * not analyze with a file it cannot read fully (a silently ignored setting is worse than none) and
+ * publishes nothing new until the file is fixed. Touched only on the analysis thread.
  */
 final class ProjectConfigFile {
-  /** The rule ids a configuration may name: the rules and the suppression pseudo-rules, as the CLI's catalogue. */
-  static final Set<String> KNOWN_RULES = Stream.concat(Rules.all().stream(), SuppressionFilter.rules().stream())
-      .map(Rule::info).map(r -> r.id()).collect(Collectors.toUnmodifiableSet());
+  /**
+   * The rule ids a configuration may name: the rules and the suppression pseudo-rules, as the CLI's
+   * catalogue.
+   */
+  static final Set<String> KNOWN_RULES =
+      Stream.concat(Rules.all().stream(), SuppressionFilter.rules().stream())
+          .map(Rule::info)
+          .map(r -> r.id())
+          .collect(Collectors.toUnmodifiableSet());
 
   /** What reading gave: the configuration (null: no file), or {@code bad}. */
   record Loaded(ProjectConfig config, boolean bad) {}
@@ -43,7 +49,10 @@ final class ProjectConfigFile {
     this.state = state;
   }
 
-  /** Reads the file for a scan of {@code paths} again; a bad one is reported (if not already) and clears nothing. */
+  /**
+   * Reads the file for a scan of {@code paths} again; a bad one is reported (if not already) and
+   * clears nothing.
+   */
   Loaded load(List<Path> paths) {
     Optional<Path> file = ConfigLoader.findFor(paths);
     try {
@@ -66,8 +75,12 @@ final class ProjectConfigFile {
     d.setSource(FindingDiagnostics.SOURCE);
     d.setCode("config");
     publish(file, List.of(d));
-    state.client().showMessage(new MessageParams(MessageType.Error,
-        "mrcheck: " + e.getMessage() + " (not analyzing until it is fixed)"));
+    state
+        .client()
+        .showMessage(
+            new MessageParams(
+                MessageType.Error,
+                "mrcheck: " + e.getMessage() + " (not analyzing until it is fixed)"));
     state.log().error("bad configuration: " + e.getMessage());
     errorShownOn = file;
     errorShown = e.getMessage();

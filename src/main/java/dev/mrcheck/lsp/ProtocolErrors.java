@@ -20,27 +20,36 @@ final class ProtocolErrors {
 
   /** {@code method} was called without the params it needs ({@code what}). */
   static ResponseErrorException invalidParams(String method, String what) {
-    return new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidParams,
-        method + ": missing " + what, null));
+    return new ResponseErrorException(
+        new ResponseError(ResponseErrorCode.InvalidParams, method + ": missing " + what, null));
   }
 
   /** The LSP specification: after {@code shutdown}, requests fail with InvalidRequest. */
   static ResponseErrorException afterShutdown(String method) {
-    return new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidRequest,
-        method + ": the server is shutting down (only 'exit' is accepted now)", null));
+    return new ResponseErrorException(
+        new ResponseError(
+            ResponseErrorCode.InvalidRequest,
+            method + ": the server is shutting down (only 'exit' is accepted now)",
+            null));
   }
 
-  /** lsp4j's exception handler: errors we raised pass as they are; anything else is an internal error, in one line. */
+  /**
+   * lsp4j's exception handler: errors we raised pass as they are; anything else is an internal
+   * error, in one line.
+   */
   static ResponseError toResponse(Throwable thrown) {
     Throwable t = thrown;
-    while ((t instanceof CompletionException || t instanceof ExecutionException
-        || t instanceof InvocationTargetException) && t.getCause() != null) {
+    while ((t instanceof CompletionException
+            || t instanceof ExecutionException
+            || t instanceof InvocationTargetException)
+        && t.getCause() != null) {
       t = t.getCause();
     }
     if (t instanceof ResponseErrorException r) return r.getResponseError();
     String line = String.valueOf(t).replaceAll("\\s+", " ");
     System.err.println("mrcheck lsp: internal error in a request: " + line);
-    return new ResponseError(ResponseErrorCode.InternalError, "mrcheck: internal error: " + line, null);
+    return new ResponseError(
+        ResponseErrorCode.InternalError, "mrcheck: internal error: " + line, null);
   }
 
   /**

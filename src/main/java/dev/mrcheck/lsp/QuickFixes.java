@@ -43,8 +43,10 @@ final class QuickFixes {
     Map<String, List<TextEdit>> changes = new java.util.LinkedHashMap<>();
     for (dev.mrcheck.fix.TextEdit e : fix.edits()) {
       String uri = root.resolve(e.file()).toAbsolutePath().normalize().toUri().toString();
-      Range range = new Range(new Position(e.startLine() - 1, e.startColumn() - 1),
-          new Position(e.endLine() - 1, e.endColumn() - 1));
+      Range range =
+          new Range(
+              new Position(e.startLine() - 1, e.startColumn() - 1),
+              new Position(e.endLine() - 1, e.endColumn() - 1));
       changes.computeIfAbsent(uri, k -> new ArrayList<>()).add(new TextEdit(range, e.newText()));
     }
     CodeAction action = new CodeAction(fix.description());
@@ -56,22 +58,28 @@ final class QuickFixes {
   }
 
   /** {@code /* mrcheck: ignore MR002 -- *&#47;} on the line above the finding, indented like it. */
-  private static Optional<CodeAction> suppressOnThisLine(Finding f, Path root, String uri, Diagnostic d, Texts texts) {
+  private static Optional<CodeAction> suppressOnThisLine(
+      Finding f, Path root, String uri, Diagnostic d, Texts texts) {
     if (f.ruleId().startsWith("MRS")) return Optional.empty();
     String[] lines = linesOf(f, root, texts);
     if (lines == null) return Optional.empty();
     int lineIdx = f.loc().line() - 1;
     String indent = indentOf(lines[lineIdx]);
     Position at = new Position(lineIdx, 0);
-    TextEdit edit = new TextEdit(new Range(at, at), indent + "/* mrcheck: ignore " + f.ruleId() + " -- */\n");
-    CodeAction action = new CodeAction("Suppress " + f.ruleId() + " on this line (then write why after --)");
+    TextEdit edit =
+        new TextEdit(new Range(at, at), indent + "/* mrcheck: ignore " + f.ruleId() + " -- */\n");
+    CodeAction action =
+        new CodeAction("Suppress " + f.ruleId() + " on this line (then write why after --)");
     action.setKind(CodeActionKind.QuickFix);
     action.setDiagnostics(List.of(d));
     action.setEdit(new WorkspaceEdit(Map.of(uri, List.of(edit))));
     return Optional.of(action);
   }
 
-  /** The lines of the finding's file as the editor has it; null if unreadable or the line is not in it. */
+  /**
+   * The lines of the finding's file as the editor has it; null if unreadable or the line is not in
+   * it.
+   */
   private static String[] linesOf(Finding f, Path root, Texts texts) {
     String text = texts.apply(FindingDiagnostics.path(root, f.loc()));
     if (text == null) return null;

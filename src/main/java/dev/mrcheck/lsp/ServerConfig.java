@@ -16,17 +16,23 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The settings a client sends in {@code initializationOptions} or
- * {@code workspace/didChangeConfiguration}, the same knobs as {@code mrcheck scan}:
- * {@code semantics}, {@code rules}, {@code models}, {@code includeDirs}, {@code defines},
- * {@code compileCommands}. The object may be wrapped in {@code {"mrcheck": {...}}}, as editors
- * namespace their settings. Relative paths are resolved against the first workspace folder. They
- * apply over {@code .mrcheck.yaml} as the command line does ({@link AnalysisSettings#over}).
+ * The settings a client sends in {@code initializationOptions} or {@code
+ * workspace/didChangeConfiguration}, the same knobs as {@code mrcheck scan}: {@code semantics},
+ * {@code rules}, {@code models}, {@code includeDirs}, {@code defines}, {@code compileCommands}. The
+ * object may be wrapped in {@code {"mrcheck": {...}}}, as editors namespace their settings.
+ * Relative paths are resolved against the first workspace folder. They apply over {@code
+ * .mrcheck.yaml} as the command line does ({@link AnalysisSettings#over}).
  */
-record ServerConfig(Semantics semantics, Set<String> rules, List<Path> modelFiles, List<Path> includeDirs,
-    Map<String, String> defines, Path compileCommands) {
+record ServerConfig(
+    Semantics semantics,
+    Set<String> rules,
+    List<Path> modelFiles,
+    List<Path> includeDirs,
+    Map<String, String> defines,
+    Path compileCommands) {
   /** Nothing set: {@code .mrcheck.yaml} and the defaults decide. */
-  static final ServerConfig DEFAULT = new ServerConfig(null, Set.of(), List.of(), List.of(), Map.of(), null);
+  static final ServerConfig DEFAULT =
+      new ServerConfig(null, Set.of(), List.of(), List.of(), Map.of(), null);
 
   ServerConfig {
     rules = Set.copyOf(rules);
@@ -36,17 +42,19 @@ record ServerConfig(Semantics semantics, Set<String> rules, List<Path> modelFile
   }
 
   AnalysisSettings settings() {
-    return new AnalysisSettings(semantics, rules, modelFiles, includeDirs, defines, compileCommands, null);
+    return new AnalysisSettings(
+        semantics, rules, modelFiles, includeDirs, defines, compileCommands, null);
   }
 
   /**
-   * This configuration with the keys present in {@code settings} replaced. A bad value is
-   * reported to {@code warn} and leaves that key as it was: a typo in one setting should not
-   * switch the server off.
+   * This configuration with the keys present in {@code settings} replaced. A bad value is reported
+   * to {@code warn} and leaves that key as it was: a typo in one setting should not switch the
+   * server off.
    */
   ServerConfig merge(Object settings, Path base, Consumer<String> warn) {
     if (!(settings instanceof JsonObject json)) return this;
-    if (json.has("mrcheck") && json.get("mrcheck").isJsonObject()) json = json.getAsJsonObject("mrcheck");
+    if (json.has("mrcheck") && json.get("mrcheck").isJsonObject())
+      json = json.getAsJsonObject("mrcheck");
     Semantics sem = semantics;
     Set<String> ruleIds = rules;
     List<Path> models = modelFiles;
@@ -58,8 +66,11 @@ record ServerConfig(Semantics semantics, Set<String> rules, List<Path> modelFile
       try {
         sem = Semantics.valueOf(s.toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException | NullPointerException e) {
-        warn.accept("unknown semantics '" + s + "' (legacy, current or refcount); keeping "
-            + (sem == null ? "the default" : sem.label()));
+        warn.accept(
+            "unknown semantics '"
+                + s
+                + "' (legacy, current or refcount); keeping "
+                + (sem == null ? "the default" : sem.label()));
       }
     }
     if (json.has("rules")) ruleIds = ruleIds(strings(json.get("rules")), warn);
@@ -76,8 +87,11 @@ record ServerConfig(Semantics semantics, Set<String> rules, List<Path> modelFile
   private static Set<String> ruleIds(List<String> requested, Consumer<String> warn) {
     Set<String> out = new LinkedHashSet<>();
     for (String id : requested) {
-      String canonical = ProjectConfigFile.KNOWN_RULES.stream()
-          .filter(known -> known.equalsIgnoreCase(id.trim())).findFirst().orElse(null);
+      String canonical =
+          ProjectConfigFile.KNOWN_RULES.stream()
+              .filter(known -> known.equalsIgnoreCase(id.trim()))
+              .findFirst()
+              .orElse(null);
       if (canonical == null) warn.accept("unknown rule id '" + id + "' ignored");
       else out.add(canonical);
     }

@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.lsp4j.services.LanguageClient;
 
-/** What the protocol handlers share: the client, the open buffers, the workspace folders and settings. */
+/**
+ * What the protocol handlers share: the client, the open buffers, the workspace folders and
+ * settings.
+ */
 final class ServerState {
   private final OpenDocuments documents = new OpenDocuments();
   private final ServerLog log = new ServerLog(this::client);

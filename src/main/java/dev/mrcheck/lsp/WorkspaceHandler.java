@@ -27,7 +27,8 @@ final class WorkspaceHandler implements WorkspaceService {
     ServerConfig after = before.merge(params.getSettings(), state.base(), state.log()::warn);
     if (after.equals(before)) return;
     state.setConfig(after);
-    analysis.requestNow(false); // the round forgets the parses if include directories or defines changed
+    analysis.requestNow(
+        false); // the round forgets the parses if include directories or defines changed
   }
 
   @Override
@@ -40,8 +41,11 @@ final class WorkspaceHandler implements WorkspaceService {
       // Headers reach the parse through -I; a changed one may change any file's parse.
       if (name.endsWith(".h")) analysis.forgetParses();
       // .mrcheck.yaml is read again by every round; a change to it only has to start one.
-      relevant |= name.endsWith(".c") || name.endsWith(".h") || name.endsWith(".mrm")
-          || name.equals(ProjectConfig.FILE_NAME);
+      relevant |=
+          name.endsWith(".c")
+              || name.endsWith(".h")
+              || name.endsWith(".mrm")
+              || name.equals(ProjectConfig.FILE_NAME);
     }
     if (relevant) analysis.requestAfterEdit();
   }
@@ -51,7 +55,8 @@ final class WorkspaceHandler implements WorkspaceService {
     List<Path> roots = new ArrayList<>(state.roots());
     if (params.getEvent() != null) {
       if (params.getEvent().getRemoved() != null) {
-        for (WorkspaceFolder f : params.getEvent().getRemoved()) roots.remove(ServerState.path(f.getUri()));
+        for (WorkspaceFolder f : params.getEvent().getRemoved())
+          roots.remove(ServerState.path(f.getUri()));
       }
       if (params.getEvent().getAdded() != null) {
         for (WorkspaceFolder f : params.getEvent().getAdded()) {

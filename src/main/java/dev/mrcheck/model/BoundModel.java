@@ -10,14 +10,16 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The {@link ApiModel} built from model files: immutable once built, so one instance can be
- * shared by every analysis thread. A later file's definition of a function, class field, hook
- * setter or type replaces an earlier one; everything else accumulates.
+ * The {@link ApiModel} built from model files: immutable once built, so one instance can be shared
+ * by every analysis thread. A later file's definition of a function, class field, hook setter or
+ * type replaces an earlier one; everything else accumulates.
  */
 public final class BoundModel implements ApiModel {
   private final Map<String, FunctionModel> functions;
+
   /** Keyed by {@code ClassType.field}. */
   private final Map<String, ClassHook> classHooks;
+
   private final Map<String, HookSetterModel> hookSetters;
   private final Map<String, TypeFact> types;
 
@@ -32,7 +34,9 @@ public final class BoundModel implements ApiModel {
     this.types = Collections.unmodifiableMap(types);
   }
 
-  /** Merges {@code files} in order; see the class comment for what "later replaces earlier" covers. */
+  /**
+   * Merges {@code files} in order; see the class comment for what "later replaces earlier" covers.
+   */
   public static BoundModel of(List<ModelFile> files) {
     Map<String, FunctionModel> functions = new LinkedHashMap<>();
     Map<String, ClassHook> classHooks = new LinkedHashMap<>();

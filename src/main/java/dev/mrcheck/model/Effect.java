@@ -47,8 +47,12 @@ public sealed interface Effect {
     R visitTestsMapped(TestsMapped e);
   }
 
-  /** {@code memory_region_init*}: {@code region} becomes a child of {@code owner} (null operand = NULL owner). */
-  record Init(Operand region, Operand owner, RegionKind kind, Operand aliasTarget) implements Effect {
+  /**
+   * {@code memory_region_init*}: {@code region} becomes a child of {@code owner} (null operand =
+   * NULL owner).
+   */
+  record Init(Operand region, Operand owner, RegionKind kind, Operand aliasTarget)
+      implements Effect {
     @Override
     public <R> R accept(Visitor<R> v) {
       return v.visitInit(this);
@@ -56,9 +60,9 @@ public sealed interface Effect {
   }
 
   /**
-   * {@code memory_region_add_subregion}: maps {@code region} into {@code container}.
-   * {@code undoneBefore} is the role before which the framework unmaps it by itself (e.g. the PCI
-   * core unmaps BARs before calling {@code exit}), or null when only the device unmaps it.
+   * {@code memory_region_add_subregion}: maps {@code region} into {@code container}. {@code
+   * undoneBefore} is the role before which the framework unmaps it by itself (e.g. the PCI core
+   * unmaps BARs before calling {@code exit}), or null when only the device unmaps it.
    */
   record Map(Operand region, Operand container, Role undoneBefore) implements Effect {
     @Override
@@ -76,8 +80,9 @@ public sealed interface Effect {
   }
 
   /**
-   * {@code memory_region_ref}. {@code anyObject}: the target may be any QOM object ({@code object_ref}),
-   * so the reference is one on a region only where the target is known to be a region.
+   * {@code memory_region_ref}. {@code anyObject}: the target may be any QOM object ({@code
+   * object_ref}), so the reference is one on a region only where the target is known to be a
+   * region.
    */
   record Ref(Operand target, boolean anyObject) implements Effect {
     @Override
@@ -106,9 +111,9 @@ public sealed interface Effect {
   }
 
   /**
-   * {@code g_free}, {@code g_clear_pointer(.., g_free)}: the storage is released. {@code rcu}: after a
-   * grace period, through the object's {@code rcu_head} ({@code g_free_rcu}), where it replaces any
-   * callback already queued on that head (an {@code address_space_destroy}'s).
+   * {@code g_free}, {@code g_clear_pointer(.., g_free)}: the storage is released. {@code rcu}:
+   * after a grace period, through the object's {@code rcu_head} ({@code g_free_rcu}), where it
+   * replaces any callback already queued on that head (an {@code address_space_destroy}'s).
    */
   record Free(Operand target, boolean rcu) implements Effect {
     @Override
@@ -122,8 +127,8 @@ public sealed interface Effect {
   }
 
   /**
-   * The call keeps {@code target}: stores it, or hands it to a completion callback, which gives back
-   * the references inside it later ({@code qemu_iovec_add} keeps a mapped buffer).
+   * The call keeps {@code target}: stores it, or hands it to a completion callback, which gives
+   * back the references inside it later ({@code qemu_iovec_add} keeps a mapped buffer).
    */
   record Keeps(Operand target) implements Effect {
     @Override
@@ -163,7 +168,10 @@ public sealed interface Effect {
     }
   }
 
-  /** {@code memory_region_find}: {@code reference} (the section's {@code .mr}) carries a reference to drop. */
+  /**
+   * {@code memory_region_find}: {@code reference} (the section's {@code .mr}) carries a reference
+   * to drop.
+   */
   record Find(Operand reference) implements Effect {
     @Override
     public <R> R accept(Visitor<R> v) {
@@ -171,7 +179,10 @@ public sealed interface Effect {
     }
   }
 
-  /** The call's result is (or contains) {@code target}: {@code get_system_memory()} returns the global region. */
+  /**
+   * The call's result is (or contains) {@code target}: {@code get_system_memory()} returns the
+   * global region.
+   */
   record Returns(Operand target) implements Effect {
     @Override
     public <R> R accept(Visitor<R> v) {
@@ -180,8 +191,8 @@ public sealed interface Effect {
   }
 
   /**
-   * The call casts {@code owner} with {@code DEVICE()} (e.g. to name a RAMBlock for migration by the
-   * owner's device path): it must be NULL or a device, else QEMU aborts.
+   * The call casts {@code owner} with {@code DEVICE()} (e.g. to name a RAMBlock for migration by
+   * the owner's device path): it must be NULL or a device, else QEMU aborts.
    */
   record DeviceOwner(Operand owner) implements Effect {
     @Override
@@ -191,8 +202,8 @@ public sealed interface Effect {
   }
 
   /**
-   * {@code pci_setup_iommu(bus, ops, opaque)}: {@code target} is handed to another object
-   * ({@code with}: a bus, the reset list), which keeps a pointer to it until it is unregistered.
+   * {@code pci_setup_iommu(bus, ops, opaque)}: {@code target} is handed to another object ({@code
+   * with}: a bus, the reset list), which keeps a pointer to it until it is unregistered.
    */
   record Registers(Operand target, Operand with) implements Effect {
     @Override

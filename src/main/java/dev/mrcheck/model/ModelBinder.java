@@ -32,7 +32,10 @@ final class ModelBinder {
   private final List<ClassHook> classHooks = new ArrayList<>();
   private final List<HookSetterModel> hookSetters = new ArrayList<>();
   private final List<TypeFact> types = new ArrayList<>();
-  /** First definition of each function, class field, hook setter and type, for duplicate messages. */
+
+  /**
+   * First definition of each function, class field, hook setter and type, for duplicate messages.
+   */
   private final Map<String, SourceLoc> seen = new HashMap<>();
 
   private ModelBinder(String file) {
@@ -47,7 +50,8 @@ final class ModelBinder {
     if (!binder.errors.isEmpty()) {
       throw new ModelException(binder.errors);
     }
-    return new ModelFile(file, binder.functions, binder.classHooks, binder.hookSetters, binder.types);
+    return new ModelFile(
+        file, binder.functions, binder.classHooks, binder.hookSetters, binder.types);
   }
 
   private void declaration(MrModelParser.DeclarationContext declaration) {
@@ -99,8 +103,15 @@ final class ModelBinder {
     Optional<Verb> found = Verb.named(verbName);
     if (found.isEmpty()) {
       List<String> verbs = Arrays.stream(Verb.values()).map(Verb::modelName).toList();
-      error(effect.verb.start, "unknown verb '" + verbName + "'" + Suggestions.didYouMean(verbName, verbs)
-          + " (verbs: " + String.join(", ", verbs) + ")");
+      error(
+          effect.verb.start,
+          "unknown verb '"
+              + verbName
+              + "'"
+              + Suggestions.didYouMean(verbName, verbs)
+              + " (verbs: "
+              + String.join(", ", verbs)
+              + ")");
       return Optional.empty();
     }
     Verb verb = found.get();
@@ -114,30 +125,61 @@ final class ModelBinder {
       if (arg.key != null) {
         namedArgument(verb, arg, args, signature);
       } else if (!args.named.isEmpty()) {
-        error(arg.start, "the " + verb.subjectName() + " of " + verb.modelName()
-            + " comes first; after a named argument every argument needs a name");
+        error(
+            arg.start,
+            "the "
+                + verb.subjectName()
+                + " of "
+                + verb.modelName()
+                + " comes first; after a named argument every argument needs a name");
       } else if (subject != null) {
-        error(arg.start, verb.modelName() + " takes one unnamed argument (the " + verb.subjectName()
-            + ")" + namedArgumentHint(verb));
+        error(
+            arg.start,
+            verb.modelName()
+                + " takes one unnamed argument (the "
+                + verb.subjectName()
+                + ")"
+                + namedArgumentHint(verb));
       } else {
         subject = arg;
       }
     }
     if (subject == null) {
-      error(effect.verb.start, verb.modelName() + " needs the " + verb.subjectName()
-          + " as its first argument, e.g. " + verb.modelName() + "(" + exampleOperand(signature) + ")");
+      error(
+          effect.verb.start,
+          verb.modelName()
+              + " needs the "
+              + verb.subjectName()
+              + " as its first argument, e.g. "
+              + verb.modelName()
+              + "("
+              + exampleOperand(signature)
+              + ")");
     } else {
-      // unmap(NULL, from = C): every region the device mapped into C leaves it (pci_unregister_vga).
+      // unmap(NULL, from = C): every region the device mapped into C leaves it
+      // (pci_unregister_vga).
       args.subject = operand(subject.operand(), signature, verb == Verb.UNMAP);
-      if (args.subject == null && verb == Verb.UNMAP && subject.operand() instanceof MrModelParser.NullOperandContext
+      if (args.subject == null
+          && verb == Verb.UNMAP
+          && subject.operand() instanceof MrModelParser.NullOperandContext
           && !args.named.containsKey("from")) {
-        error(effect.verb.start, "unmap(NULL, ...) needs the container: unmap(NULL, from = <container>)");
+        error(
+            effect.verb.start,
+            "unmap(NULL, ...) needs the container: unmap(NULL, from = <container>)");
       }
     }
     for (Verb.Param param : verb.params()) {
-      if (param.required() && !args.named.containsKey(param.name()) && !args.misspelt.contains(param.name())) {
-        error(effect.verb.start, verb.modelName() + " needs the argument '" + param.name() + " = "
-            + placeholder(param.type()) + "'");
+      if (param.required()
+          && !args.named.containsKey(param.name())
+          && !args.misspelt.contains(param.name())) {
+        error(
+            effect.verb.start,
+            verb.modelName()
+                + " needs the argument '"
+                + param.name()
+                + " = "
+                + placeholder(param.type())
+                + "'");
       }
     }
     if (errors.size() > errorsBefore) {
@@ -154,9 +196,16 @@ final class ModelBinder {
     if (param.isEmpty()) {
       List<String> keys = verb.params().stream().map(Verb.Param::name).toList();
       Suggestions.closest(key, keys).ifPresent(args.misspelt::add);
-      error(arg.key.start, "unknown argument '" + key + "' for " + verb.modelName()
-          + Suggestions.didYouMean(key, keys)
-          + (keys.isEmpty() ? " (it takes no named arguments)" : " (it takes " + String.join(", ", keys) + ")"));
+      error(
+          arg.key.start,
+          "unknown argument '"
+              + key
+              + "' for "
+              + verb.modelName()
+              + Suggestions.didYouMean(key, keys)
+              + (keys.isEmpty()
+                  ? " (it takes no named arguments)"
+                  : " (it takes " + String.join(", ", keys) + ")"));
       return;
     }
     if (args.named.containsKey(key)) {
@@ -179,11 +228,12 @@ final class ModelBinder {
   }
 
   /**
-   * A parameter (with optional fields), {@code return}, {@code global NAME}, or {@code NULL} where an
-   * owner is expected (bound to null, the contract's "owner-less"). Returns null after an error too;
-   * callers look at the error count.
+   * A parameter (with optional fields), {@code return}, {@code global NAME}, or {@code NULL} where
+   * an owner is expected (bound to null, the contract's "owner-less"). Returns null after an error
+   * too; callers look at the error count.
    */
-  private Operand operand(MrModelParser.OperandContext operand, Signature signature, boolean nullAllowed) {
+  private Operand operand(
+      MrModelParser.OperandContext operand, Signature signature, boolean nullAllowed) {
     if (operand instanceof MrModelParser.GlobalOperandContext global) {
       return new Operand.Global(global.name.getText());
     }
@@ -192,7 +242,9 @@ final class ModelBinder {
     }
     if (operand instanceof MrModelParser.NullOperandContext) {
       if (!nullAllowed) {
-        error(operand.start, "NULL is only allowed as an owner (owner = NULL) and as unmap's region (unmap(NULL, from = C))");
+        error(
+            operand.start,
+            "NULL is only allowed as an owner (owner = NULL) and as unmap's region (unmap(NULL, from = C))");
       }
       return null;
     }
@@ -201,23 +253,42 @@ final class ModelBinder {
     int index = signature.params().indexOf(param);
     if (index < 0) {
       String suggestion = Suggestions.didYouMean(param, signature.params());
-      error(name.start, "unknown parameter '" + param + "' in " + signature
-          + (suggestion.isEmpty() ? "; for a region outside every device write 'global " + param + "'" : suggestion));
+      error(
+          name.start,
+          "unknown parameter '"
+              + param
+              + "' in "
+              + signature
+              + (suggestion.isEmpty()
+                  ? "; for a region outside every device write 'global " + param + "'"
+                  : suggestion));
       return null;
     }
     return new Operand.Arg(index, fieldPath(name.fieldPath()));
   }
 
-  /** A bare word such as a kind, role or flag; anything else (a field path, NULL, global) is an error. */
+  /**
+   * A bare word such as a kind, role or flag; anything else (a field path, NULL, global) is an
+   * error.
+   */
   private <T> T word(
       MrModelParser.OperandContext value, String key, String expected, Function<String, T> parse) {
-    T parsed = value instanceof MrModelParser.NameOperandContext name && name.fieldPath() == null
-        ? parse.apply(name.getText())
-        : null;
+    T parsed =
+        value instanceof MrModelParser.NameOperandContext name && name.fieldPath() == null
+            ? parse.apply(name.getText())
+            : null;
     if (parsed == null) {
       List<String> choices = Arrays.asList(expected.split(", "));
-      error(value.start, "'" + value.getText() + "' is not a valid " + key + Suggestions.didYouMean(value.getText(), choices)
-          + " (expected one of " + expected + ")");
+      error(
+          value.start,
+          "'"
+              + value.getText()
+              + "' is not a valid "
+              + key
+              + Suggestions.didYouMean(value.getText(), choices)
+              + " (expected one of "
+              + expected
+              + ")");
     }
     return parsed;
   }
@@ -230,7 +301,8 @@ final class ModelBinder {
       String name = field.field.getText();
       Role role = role(field.role);
       SourceLoc at = loc(field.field.start);
-      if (firstDefinition("field " + classType + "." + name, "field '" + name + "' of " + classType, at)
+      if (firstDefinition(
+              "field " + classType + "." + name, "field '" + name + "' of " + classType, at)
           && role != null) {
         classHooks.add(new ClassHook(classType, name, role, at));
       }
@@ -245,10 +317,17 @@ final class ModelBinder {
     String hookParam = decl.param.getText();
     int index = params.indexOf(hookParam);
     if (index < 0) {
-      error(decl.param.start, "unknown parameter '" + hookParam + "' in " + new Signature(name, params)
-          + Suggestions.didYouMean(hookParam, params));
+      error(
+          decl.param.start,
+          "unknown parameter '"
+              + hookParam
+              + "' in "
+              + new Signature(name, params)
+              + Suggestions.didYouMean(hookParam, params));
     }
-    if (firstDefinition("hook_setter " + name, "hook_setter " + name, at) && role != null && index >= 0) {
+    if (firstDefinition("hook_setter " + name, "hook_setter " + name, at)
+        && role != null
+        && index >= 0) {
       hookSetters.add(new HookSetterModel(name, params, new ApiModel.HookSetter(role, index), at));
     }
   }
@@ -259,21 +338,32 @@ final class ModelBinder {
     for (MrModelParser.TypePropertyContext property : decl.typeProperty()) {
       String key = property.key.getText();
       if (!key.equals(HOTPLUGGABLE)) {
-        error(property.key.start, "unknown type property '" + key + "'"
-            + Suggestions.didYouMean(key, List.of(HOTPLUGGABLE)) + " (the only property is hotpluggable)");
+        error(
+            property.key.start,
+            "unknown type property '"
+                + key
+                + "'"
+                + Suggestions.didYouMean(key, List.of(HOTPLUGGABLE))
+                + " (the only property is hotpluggable)");
       } else if (hotpluggableAt != null) {
-        error(property.key.start, "hotpluggable is already set at line " + hotpluggableAt.getLine());
+        error(
+            property.key.start, "hotpluggable is already set at line " + hotpluggableAt.getLine());
       } else {
         hotpluggableAt = property.key.start;
         hotpluggable = flag(property.value.getText());
         if (hotpluggable == null) {
-          error(property.value.start, "'" + property.value.getText() + "' is not a valid hotpluggable"
-              + " (expected one of true, false)");
+          error(
+              property.value.start,
+              "'"
+                  + property.value.getText()
+                  + "' is not a valid hotpluggable"
+                  + " (expected one of true, false)");
         }
       }
     }
     if (hotpluggableAt == null) {
-      error(decl.start, "a type declaration needs 'hotpluggable = true;' or 'hotpluggable = false;'");
+      error(
+          decl.start, "a type declaration needs 'hotpluggable = true;' or 'hotpluggable = false;'");
     }
     for (MrModelParser.TypeNameContext typeName : decl.typeName()) {
       String name = typeName.STRING() != null ? unquote(typeName.getText()) : typeName.getText();
@@ -290,8 +380,15 @@ final class ModelBinder {
     Role role = enumValue(Role.values(), written.getText());
     if (role == null) {
       List<String> roles = Arrays.asList(ROLES.split(", "));
-      error(written.start, "unknown role '" + written.getText() + "'"
-          + Suggestions.didYouMean(written.getText(), roles) + " (roles: " + ROLES + ")");
+      error(
+          written.start,
+          "unknown role '"
+              + written.getText()
+              + "'"
+              + Suggestions.didYouMean(written.getText(), roles)
+              + " (roles: "
+              + ROLES
+              + ")");
     }
     return role;
   }
@@ -304,8 +401,15 @@ final class ModelBinder {
     if (earlier == null) {
       return true;
     }
-    errors.add(new ModelError(file, at.line(), at.column(), what + " is already defined at line " + earlier.line()
-        + " of this file (a later file may replace it, the same file may not)"));
+    errors.add(
+        new ModelError(
+            file,
+            at.line(),
+            at.column(),
+            what
+                + " is already defined at line "
+                + earlier.line()
+                + " of this file (a later file may replace it, the same file may not)"));
     return false;
   }
 
@@ -331,7 +435,9 @@ final class ModelBinder {
   }
 
   private static String namesOf(Enum<?>[] values) {
-    return Arrays.stream(values).map(v -> v.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
+    return Arrays.stream(values)
+        .map(v -> v.name().toLowerCase(Locale.ROOT))
+        .collect(Collectors.joining(", "));
   }
 
   private static String unquote(String string) {
@@ -351,7 +457,10 @@ final class ModelBinder {
   private static String namedArgumentHint(Verb verb) {
     return verb.params().isEmpty()
         ? ""
-        : "; name the others, e.g. " + verb.params().get(0).name() + " = " + placeholder(verb.params().get(0).type());
+        : "; name the others, e.g. "
+            + verb.params().get(0).name()
+            + " = "
+            + placeholder(verb.params().get(0).type());
   }
 
   private static String exampleOperand(Signature signature) {
@@ -380,8 +489,10 @@ final class ModelBinder {
     private final Token verbToken;
     private final Map<String, Object> named = new LinkedHashMap<>();
     private final Map<String, Token> keyTokens = new HashMap<>();
+
     /** Keys an unknown key was probably meant to be; not reported again as missing. */
     private final Set<String> misspelt = new HashSet<>();
+
     private Operand subject;
 
     EffectArguments(Verb verb, Token verbToken) {

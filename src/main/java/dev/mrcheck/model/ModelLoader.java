@@ -14,12 +14,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Loads API models: the bundled files (packaged from the repository's {@code rules/} directory,
- * in the order of {@code rules/index.txt}) followed by the user's {@code --model} files.
+ * Loads API models: the bundled files (packaged from the repository's {@code rules/} directory, in
+ * the order of {@code rules/index.txt}) followed by the user's {@code --model} files.
  */
 public final class ModelLoader {
   private static final String BUNDLED_RESOURCES = "bundled/";
   private static final String INDEX = "index.txt";
+
   /** How bundled files are named in messages and {@link FunctionModel#definedAt()}. */
   private static final String BUNDLED_DISPLAY_DIR = "rules/";
 
@@ -74,7 +75,8 @@ public final class ModelLoader {
     } catch (CharacterCodingException e) {
       throw new ModelException(path + ": model file is not valid UTF-8");
     } catch (IOException e) {
-      throw new ModelException(path + ": cannot read model file (" + dev.mrcheck.io.IoMessages.reason(e) + ")");
+      throw new ModelException(
+          path + ": cannot read model file (" + dev.mrcheck.io.IoMessages.reason(e) + ")");
     }
   }
 

@@ -14,24 +14,42 @@ public final class ModelPrinter {
     StringBuilder out = new StringBuilder();
     model.functions().forEach(f -> out.append(print(f)).append('\n'));
     for (ClassHook hook : model.classHooks()) {
-      out.append("class ").append(hook.classType()).append(" { ")
-          .append(hook.field()).append(" = ").append(hook.role().modelName()).append("; }\n");
+      out.append("class ")
+          .append(hook.classType())
+          .append(" { ")
+          .append(hook.field())
+          .append(" = ")
+          .append(hook.role().modelName())
+          .append("; }\n");
     }
     for (HookSetterModel setter : model.hookSetters()) {
-      out.append("hook_setter ").append(setter.name()).append('(').append(String.join(", ", setter.params()))
-          .append(") = ").append(setter.setter().role().modelName())
-          .append('(').append(setter.params().get(setter.setter().functionArg())).append(");\n");
+      out.append("hook_setter ")
+          .append(setter.name())
+          .append('(')
+          .append(String.join(", ", setter.params()))
+          .append(") = ")
+          .append(setter.setter().role().modelName())
+          .append('(')
+          .append(setter.params().get(setter.setter().functionArg()))
+          .append(");\n");
     }
     for (TypeFact type : model.types()) {
-      out.append("type \"").append(type.typeName()).append("\" { hotpluggable = ")
-          .append(type.hotpluggable()).append("; }\n");
+      out.append("type \"")
+          .append(type.typeName())
+          .append("\" { hotpluggable = ")
+          .append(type.hotpluggable())
+          .append("; }\n");
     }
     return out.toString();
   }
 
   public static String print(FunctionModel function) {
-    StringBuilder out = new StringBuilder("function ").append(function.name()).append('(')
-        .append(String.join(", ", function.params())).append(") {");
+    StringBuilder out =
+        new StringBuilder("function ")
+            .append(function.name())
+            .append('(')
+            .append(String.join(", ", function.params()))
+            .append(") {");
     for (Effect effect : function.effects()) {
       out.append("\n  ").append(print(effect, function.params())).append(';');
     }
@@ -53,14 +71,19 @@ public final class ModelPrinter {
 
     @Override
     public Call visitInit(Effect.Init e) {
-      Call call = new Call(Verb.INIT, e.region(), params).with("owner", e.owner()).withWord("kind", e.kind().modelName());
+      Call call =
+          new Call(Verb.INIT, e.region(), params)
+              .with("owner", e.owner())
+              .withWord("kind", e.kind().modelName());
       return e.aliasTarget() == null ? call : call.with("target", e.aliasTarget());
     }
 
     @Override
     public Call visitMap(Effect.Map e) {
       Call call = new Call(Verb.MAP, e.region(), params).with("into", e.container());
-      return e.undoneBefore() == null ? call : call.withWord("undone_before", e.undoneBefore().modelName());
+      return e.undoneBefore() == null
+          ? call
+          : call.withWord("undone_before", e.undoneBefore().modelName());
     }
 
     @Override

@@ -21,7 +21,8 @@ final class ModelSyntax {
   private ModelSyntax() {}
 
   /** The parse tree, or the syntax errors of {@code text}; never both. */
-  static MrModelParser.ModelFileContext parse(String file, CharSequence text) throws ModelException {
+  static MrModelParser.ModelFileContext parse(String file, CharSequence text)
+      throws ModelException {
     ErrorCollector errors = new ErrorCollector(file);
     MrModelLexer lexer = new MrModelLexer(CharStreams.fromString(text.toString(), file));
     lexer.removeErrorListeners();
@@ -47,8 +48,12 @@ final class ModelSyntax {
 
     @Override
     public void syntaxError(
-        Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int charPositionInLine,
-        String msg, RecognitionException e) {
+        Recognizer<?, ?> recognizer,
+        Object offendingSymbol,
+        int line,
+        int charPositionInLine,
+        String msg,
+        RecognitionException e) {
       found.add(new ModelError(file, line, charPositionInLine + 1, reword(offendingSymbol, msg)));
     }
 
@@ -57,11 +62,11 @@ final class ModelSyntax {
       if (offendingSymbol instanceof Token token && token.getType() == MrModelLexer.ERROR_CHAR) {
         return "unexpected character '" + token.getText() + "'";
       }
-      String words = msg
-          .replaceAll("(extraneous|mismatched) input '<EOF>'", "unexpected end of file,")
-          .replace("<EOF>", "end of file")
-          .replaceAll("(?<![\\w'])STRING(?![\\w'])", "string")
-          .replaceAll("(?<![\\w'])ID(?![\\w'])", "name");
+      String words =
+          msg.replaceAll("(extraneous|mismatched) input '<EOF>'", "unexpected end of file,")
+              .replace("<EOF>", "end of file")
+              .replaceAll("(?<![\\w'])STRING(?![\\w'])", "string")
+              .replaceAll("(?<![\\w'])ID(?![\\w'])", "name");
       Matcher set = EXPECTED_SET.matcher(words);
       StringBuilder out = new StringBuilder();
       while (set.find()) {
@@ -84,7 +89,9 @@ final class ModelSyntax {
     }
   }
 
-  private static final Pattern EXPECTED_SET = Pattern.compile("(?<=expecting |missing )\\{((?:'[^']*'|[\\w ]+)(?:, (?:'[^']*'|[\\w ]+))*)\\}");
+  private static final Pattern EXPECTED_SET =
+      Pattern.compile(
+          "(?<=expecting |missing )\\{((?:'[^']*'|[\\w ]+)(?:, (?:'[^']*'|[\\w ]+))*)\\}");
   private static final List<String> SOFT_KEYWORDS =
       List.of("'function'", "'class'", "'hook_setter'", "'type'", "'global'");
 }

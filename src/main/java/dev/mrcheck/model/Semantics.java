@@ -2,7 +2,9 @@ package dev.mrcheck.model;
 
 import java.util.Locale;
 
-/** Which reference semantics of QEMU's memory core to check against (docs/lifetime.md#semantics). */
+/**
+ * Which reference semantics of QEMU's memory core to check against (docs/lifetime.md#semantics).
+ */
 public enum Semantics {
   /** QEMU before 10.2: a container always references its subregions' owner. */
   LEGACY,

@@ -6,34 +6,58 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The effect verbs of the model language, one per {@link Effect} record. Each verb takes exactly one
- * positional operand (what it acts on) followed by named arguments; this table is what the binder
- * checks calls against and what the printer writes back.
+ * The effect verbs of the model language, one per {@link Effect} record. Each verb takes exactly
+ * one positional operand (what it acts on) followed by named arguments; this table is what the
+ * binder checks calls against and what the printer writes back.
  */
 enum Verb {
-  INIT("init", "region", Verb::init,
+  INIT(
+      "init",
+      "region",
+      Verb::init,
       Param.required("owner", ValueType.OWNER),
       Param.required("kind", ValueType.KIND),
       Param.optional("target", ValueType.OPERAND)),
-  MAP("map", "region",
+  MAP(
+      "map",
+      "region",
       a -> new Effect.Map(a.subject(), a.operand("into"), a.role("undone_before")),
       Param.required("into", ValueType.OPERAND),
       Param.optional("undone_before", ValueType.ROLE)),
-  UNMAP("unmap", "region", a -> new Effect.Unmap(a.subject(), a.operand("from")),
+  UNMAP(
+      "unmap",
+      "region",
+      a -> new Effect.Unmap(a.subject(), a.operand("from")),
       Param.optional("from", ValueType.OPERAND)),
-  REF("ref", "target", a -> new Effect.Ref(a.subject(), a.flag("object", false)),
+  REF(
+      "ref",
+      "target",
+      a -> new Effect.Ref(a.subject(), a.flag("object", false)),
       Param.optional("object", ValueType.FLAG)),
   UNREF("unref", "target", a -> new Effect.Unref(a.subject())),
   UNPARENT("unparent", "target", a -> new Effect.Unparent(a.subject())),
-  FREE("free", "target", a -> new Effect.Free(a.subject(), a.flag("rcu", false)),
+  FREE(
+      "free",
+      "target",
+      a -> new Effect.Free(a.subject(), a.flag("rcu", false)),
       Param.optional("rcu", ValueType.FLAG)),
   KEEPS("keeps", "target", a -> new Effect.Keeps(a.subject())),
-  AS_INIT("as_init", "address_space", a -> new Effect.AddressSpaceInit(a.subject(), a.operand("root")),
+  AS_INIT(
+      "as_init",
+      "address_space",
+      a -> new Effect.AddressSpaceInit(a.subject(), a.operand("root")),
       Param.required("root", ValueType.OPERAND)),
-  AS_DESTROY("as_destroy", "address_space", a -> new Effect.AddressSpaceDestroy(a.subject(), a.flag("frees", false)),
+  AS_DESTROY(
+      "as_destroy",
+      "address_space",
+      a -> new Effect.AddressSpaceDestroy(a.subject(), a.flag("frees", false)),
       Param.optional("frees", ValueType.FLAG)),
-  AS_MAP("as_map", "address_space",
-      a -> new Effect.AddressSpaceMap(a.subject(), a.has("result") ? a.operand("result") : new Operand.Result(null)),
+  AS_MAP(
+      "as_map",
+      "address_space",
+      a ->
+          new Effect.AddressSpaceMap(
+              a.subject(), a.has("result") ? a.operand("result") : new Operand.Result(null)),
       Param.optional("result", ValueType.OPERAND)),
   AS_UNMAP("as_unmap", "mapping", a -> new Effect.AddressSpaceUnmap(a.subject())),
   FIND("find", "reference", a -> new Effect.Find(a.subject())),
@@ -41,7 +65,10 @@ enum Verb {
   TESTS_MAPPED("tests_mapped", "region", a -> new Effect.TestsMapped(a.subject())),
   DEVICE_OWNER("device_owner", "owner", a -> new Effect.DeviceOwner(a.subject())),
   REPORTS_ERROR("reports_error", "errp", a -> new Effect.ReportsError(a.subject())),
-  REGISTERS("registers", "target", a -> new Effect.Registers(a.subject(), a.operand("with")),
+  REGISTERS(
+      "registers",
+      "target",
+      a -> new Effect.Registers(a.subject(), a.operand("with")),
       Param.required("with", ValueType.OPERAND));
 
   /** {@code init}: only an alias has a target, and an alias must have one. */
@@ -96,7 +123,10 @@ enum Verb {
 
     boolean flag(String key, boolean absent);
 
-    /** Reports a problem that involves several arguments, at {@code key} (or at the verb when absent). */
+    /**
+     * Reports a problem that involves several arguments, at {@code key} (or at the verb when
+     * absent).
+     */
     void reject(String key, String message);
   }
 

@@ -1,9 +1,9 @@
 package dev.mrcheck.pipeline;
 
 import dev.mrcheck.config.ProjectConfig;
+import dev.mrcheck.confirm.Confirmation;
 import dev.mrcheck.rules.Finding;
 import dev.mrcheck.rules.Severity;
-import dev.mrcheck.confirm.Confirmation;
 import dev.mrcheck.scan.ScanResult;
 import dev.mrcheck.suppress.Suppressed;
 import dev.mrcheck.suppress.Suppressions;
@@ -26,8 +26,10 @@ final class ConfiguredFindings {
 
   static ScanResult apply(ScanResult result, ProjectConfig config) {
     if (config.exclude().isEmpty() && config.severities().isEmpty()) return result;
-    List<PathMatcher> excluded = config.exclude().stream()
-        .map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
+    List<PathMatcher> excluded =
+        config.exclude().stream()
+            .map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g))
+            .toList();
     Path root = result.root().toAbsolutePath().normalize();
     Path base = config.baseDir();
     Map<Finding, Confirmation> confirmations = new HashMap<>();
@@ -45,14 +47,24 @@ final class ConfiguredFindings {
       suppressed.add(new Suppressed(g, s.by()));
       result.confirmation(s.finding()).ifPresent(c -> confirmations.put(g, c));
     }
-    // Findings the scan dropped (refuted, not shown) keep their confirmation for the summary's count.
+    // Findings the scan dropped (refuted, not shown) keep their confirmation for the summary's
+    // count.
     java.util.Set<Finding> handled = new java.util.HashSet<>(result.findings());
     for (Suppressed s : result.suppressions().suppressed()) handled.add(s.finding());
-    result.confirmations().forEach((f, c) -> {
-      if (!handled.contains(f)) confirmations.put(f, c);
-    });
-    return new ScanResult(result.root(), result.semantics(), findings, result.problems(), result.stats(),
-        confirmations, new Suppressions(result.suppressions().comments(), suppressed));
+    result
+        .confirmations()
+        .forEach(
+            (f, c) -> {
+              if (!handled.contains(f)) confirmations.put(f, c);
+            });
+    return new ScanResult(
+        result.root(),
+        result.semantics(),
+        findings,
+        result.problems(),
+        result.stats(),
+        confirmations,
+        new Suppressions(result.suppressions().comments(), suppressed));
   }
 
   private static Finding withConfiguredSeverity(Finding f, ProjectConfig config) {

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Everything that happens to findings between the analysis and a report, in one order, for
- * {@code mrcheck scan}, {@code fix}, {@code explain} and the language server alike:
+ * Everything that happens to findings between the analysis and a report, in one order, for {@code
+ * mrcheck scan}, {@code fix}, {@code explain} and the language server alike:
  *
  * <ol>
  *   <li>confirm: drop the findings the runtime model refuted, unless unconfirmed ones are kept;
@@ -29,8 +29,8 @@ import java.util.Set;
  * </ol>
  *
  * The input is what {@link dev.mrcheck.scan.Scanner#analyze} returns: every finding the rules made,
- * each with its confirmation, and the suppression comments read. The first two stages are
- * {@link RequestStages}, which sit below this package so that {@code Scanner.scan} can run them for
+ * each with its confirmation, and the suppression comments read. The first two stages are {@link
+ * RequestStages}, which sit below this package so that {@code Scanner.scan} can run them for
  * library callers. A stage left unset passes findings through. Immutable: each {@code with...}
  * returns a new pipeline.
  */
@@ -40,7 +40,10 @@ public final class FindingsPipeline {
    * records. {@code comparison}: the baseline comparison, null without a baseline. {@code
    * beforeChanges}: how many findings there were before the changed-lines filter.
    */
-  public record Outcome(ScanResult result, List<Finding> beforeBaseline, BaselineComparison comparison,
+  public record Outcome(
+      ScanResult result,
+      List<Finding> beforeBaseline,
+      BaselineComparison comparison,
       int beforeChanges) {
     public Outcome {
       beforeBaseline = List.copyOf(beforeBaseline);
@@ -54,39 +57,54 @@ public final class FindingsPipeline {
   private final Baseline baseline;
   private final ChangedLines changes;
 
-  private FindingsPipeline(boolean keepUnconfirmed, Set<String> selectedRules, ProjectConfig config,
-      Set<String> unusedSuppressionsOf, Baseline baseline, ChangedLines changes) {
+  private FindingsPipeline(
+      boolean keepUnconfirmed,
+      Set<String> selectedRules,
+      ProjectConfig config,
+      Set<String> unusedSuppressionsOf,
+      Baseline baseline,
+      ChangedLines changes) {
     this.keepUnconfirmed = keepUnconfirmed;
     this.selectedRules = Set.copyOf(selectedRules);
     this.config = config;
-    this.unusedSuppressionsOf = unusedSuppressionsOf == null ? null : Set.copyOf(unusedSuppressionsOf);
+    this.unusedSuppressionsOf =
+        unusedSuppressionsOf == null ? null : Set.copyOf(unusedSuppressionsOf);
     this.baseline = baseline;
     this.changes = changes;
   }
 
-  /** The stages the request itself decides: confirmation ({@code keepUnconfirmed}) and suppression ({@code rules}). */
+  /**
+   * The stages the request itself decides: confirmation ({@code keepUnconfirmed}) and suppression
+   * ({@code rules}).
+   */
   public static FindingsPipeline forRequest(ScanRequest request) {
     return new FindingsPipeline(request.keepUnconfirmed(), request.rules(), null, null, null, null);
   }
 
   /** With the project configuration's {@code exclude} and {@code severity}; null: none. */
   public FindingsPipeline withConfig(ProjectConfig c) {
-    return new FindingsPipeline(keepUnconfirmed, selectedRules, c, unusedSuppressionsOf, baseline, changes);
+    return new FindingsPipeline(
+        keepUnconfirmed, selectedRules, c, unusedSuppressionsOf, baseline, changes);
   }
 
-  /** Reports comments that hid nothing, for the rules that ran ({@code ran}): a comment for another rule may not be stale. */
+  /**
+   * Reports comments that hid nothing, for the rules that ran ({@code ran}): a comment for another
+   * rule may not be stale.
+   */
   public FindingsPipeline reportingUnusedSuppressions(Set<String> ran) {
     return new FindingsPipeline(keepUnconfirmed, selectedRules, config, ran, baseline, changes);
   }
 
   /** Reports only the findings {@code b} does not hold; null: no baseline. */
   public FindingsPipeline withBaseline(Baseline b) {
-    return new FindingsPipeline(keepUnconfirmed, selectedRules, config, unusedSuppressionsOf, b, changes);
+    return new FindingsPipeline(
+        keepUnconfirmed, selectedRules, config, unusedSuppressionsOf, b, changes);
   }
 
   /** Reports only the findings that touch lines {@code c} holds; null: every finding. */
   public FindingsPipeline onlyChanged(ChangedLines c) {
-    return new FindingsPipeline(keepUnconfirmed, selectedRules, config, unusedSuppressionsOf, baseline, c);
+    return new FindingsPipeline(
+        keepUnconfirmed, selectedRules, config, unusedSuppressionsOf, baseline, c);
   }
 
   public Outcome run(ScanResult analyzed) {

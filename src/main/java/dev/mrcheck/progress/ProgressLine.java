@@ -37,12 +37,15 @@ public final class ProgressLine implements ScanListener, AutoCloseable {
   /** A progress line repainted in the background until {@link #close()}. */
   public static ProgressLine start(PrintWriter err) {
     ProgressLine line = new ProgressLine(err, System::currentTimeMillis);
-    line.repaint = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "mrcheck-progress");
-      t.setDaemon(true);
-      return t;
-    });
-    line.repaint.scheduleAtFixedRate(line::paint, DELAY_MILLIS, REPAINT_MILLIS, TimeUnit.MILLISECONDS);
+    line.repaint =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "mrcheck-progress");
+              t.setDaemon(true);
+              return t;
+            });
+    line.repaint.scheduleAtFixedRate(
+        line::paint, DELAY_MILLIS, REPAINT_MILLIS, TimeUnit.MILLISECONDS);
     return line;
   }
 
@@ -66,8 +69,10 @@ public final class ProgressLine implements ScanListener, AutoCloseable {
   String text() {
     String p = phase;
     StringBuilder b = new StringBuilder("mrcheck: ").append(p);
-    if (p.equals("reading") || p.equals("parsing")) b.append(' ').append(done.get()).append('/').append(found.get()).append(" files");
-    b.append(", ").append(String.format(Locale.ROOT, "%.1f s", (clock.getAsLong() - start) / 1000.0));
+    if (p.equals("reading") || p.equals("parsing"))
+      b.append(' ').append(done.get()).append('/').append(found.get()).append(" files");
+    b.append(", ")
+        .append(String.format(Locale.ROOT, "%.1f s", (clock.getAsLong() - start) / 1000.0));
     return b.toString();
   }
 

@@ -10,10 +10,10 @@ import java.util.Map;
 
 /**
  * A layered (Sugiyama-style, much simplified) layout of an object graph, left to right: a node's
- * column is the longest chain of structural edges (owns, mapped in, root of) leading to it, so owners
- * come first, then their regions, the containers those are mapped in, and the address spaces they
- * root. References do not place nodes; they are drawn as curves over the layout. Within a column,
- * nodes are ordered by the mean row of their predecessors, which removes most crossings.
+ * column is the longest chain of structural edges (owns, mapped in, root of) leading to it, so
+ * owners come first, then their regions, the containers those are mapped in, and the address spaces
+ * they root. References do not place nodes; they are drawn as curves over the layout. Within a
+ * column, nodes are ordered by the mean row of their predecessors, which removes most crossings.
  */
 final class GraphLayout {
   static final int NODE_HEIGHT = 34;
@@ -60,7 +60,11 @@ final class GraphLayout {
       x += colWidth + COLUMN_GAP;
     }
     // Wide enough for the longest reference label drawn under the boxes.
-    double labels = graph.edges().stream().mapToDouble(e -> Math.min(60, e.label().length()) * 6.8 + 16).max().orElse(0);
+    double labels =
+        graph.edges().stream()
+            .mapToDouble(e -> Math.min(60, e.label().length()) * 6.8 + 16)
+            .max()
+            .orElse(0);
     width = Math.max(Math.max(x - COLUMN_GAP + MARGIN, 2 * MARGIN), labels);
     // Room under the lowest row for back-edge curves and their labels.
     height = MARGIN * 2 + Math.max(1, maxRows) * (NODE_HEIGHT + ROW_GAP) + 30;
@@ -90,14 +94,20 @@ final class GraphLayout {
     return e.kind() != ObjectGraph.EdgeKind.REFS;
   }
 
-  /** Longest path over structural edges; a cycle among them stops growing after as many rounds as nodes. */
+  /**
+   * Longest path over structural edges; a cycle among them stops growing after as many rounds as
+   * nodes.
+   */
   private static Map<String, Integer> layers(ObjectGraph graph) {
     Map<String, Integer> layer = new HashMap<>();
     for (ObjectGraph.GraphNode n : graph.nodes()) layer.put(n.id(), 0);
     for (int round = 0; round < graph.nodes().size(); round++) {
       boolean changed = false;
       for (ObjectGraph.GraphEdge e : graph.edges()) {
-        if (!structural(e) || !layer.containsKey(e.from()) || !layer.containsKey(e.to()) || e.from().equals(e.to())) continue;
+        if (!structural(e)
+            || !layer.containsKey(e.from())
+            || !layer.containsKey(e.to())
+            || e.from().equals(e.to())) continue;
         int want = layer.get(e.from()) + 1;
         if (want > layer.get(e.to()) && want < graph.nodes().size()) {
           layer.put(e.to(), want);
@@ -109,7 +119,10 @@ final class GraphLayout {
     return layer;
   }
 
-  /** Two barycenter sweeps, left to right: a node sits near the mean row of the nodes that lead to it. */
+  /**
+   * Two barycenter sweeps, left to right: a node sits near the mean row of the nodes that lead to
+   * it.
+   */
   private static void order(ObjectGraph graph, List<List<ObjectGraph.GraphNode>> cols) {
     for (int sweep = 0; sweep < 2; sweep++) {
       Map<String, Integer> row = new HashMap<>();

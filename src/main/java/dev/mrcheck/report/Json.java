@@ -15,14 +15,15 @@ import java.io.IOException;
 import java.io.Writer;
 
 /**
- * The JSON writer shared by the SARIF and JSON reports: two-space indent, '\n' line ends on
- * every platform, map keys sorted, a final newline. Same input, same bytes.
+ * The JSON writer shared by the SARIF and JSON reports: two-space indent, '\n' line ends on every
+ * platform, map keys sorted, a final newline. Same input, same bytes.
  */
 final class Json {
-  static final ObjectMapper MAPPER = new ObjectMapper()
-      .setAnnotationIntrospector(new SarifInclusion())
-      .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
-      .configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+  static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .setAnnotationIntrospector(new SarifInclusion())
+          .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+          .configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
 
   private static final ObjectWriter WRITER = MAPPER.writer(prettyPrinter());
 
@@ -35,8 +36,8 @@ final class Json {
 
   /**
    * java-sarif's classes say {@code NON_DEFAULT}, which keeps the output free of the many -1
-   * placeholders but also drops a level equal to the schema's default, so a warning result
-   * would lose its level. Levels are always written; everything else keeps NON_DEFAULT.
+   * placeholders but also drops a level equal to the schema's default, so a warning result would
+   * lose its level. Levels are always written; everything else keeps NON_DEFAULT.
    */
   private static final class SarifInclusion extends JacksonAnnotationIntrospector {
     private static final String SARIF_PACKAGE = "com.contrastsecurity.sarif";
@@ -46,7 +47,8 @@ final class Json {
       if (a instanceof AnnotatedMember m
           && m.getDeclaringClass().getPackageName().equals(SARIF_PACKAGE)
           && (m.getName().equals("level") || m.getName().equals("getLevel"))) {
-        return JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL);
+        return JsonInclude.Value.construct(
+            JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL);
       }
       return super.findPropertyInclusion(a);
     }
@@ -54,8 +56,8 @@ final class Json {
 
   private static DefaultPrettyPrinter prettyPrinter() {
     DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-    Separators separators = Separators.createDefaultInstance()
-        .withObjectFieldValueSpacing(Separators.Spacing.AFTER);
+    Separators separators =
+        Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER);
     DefaultPrettyPrinter printer = new DefaultPrettyPrinter(separators);
     printer.indentObjectsWith(indenter);
     printer.indentArraysWith(indenter);

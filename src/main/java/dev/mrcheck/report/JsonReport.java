@@ -3,11 +3,11 @@ package dev.mrcheck.report;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mrcheck.ToolInfo;
+import dev.mrcheck.analysis.TraceStep;
+import dev.mrcheck.confirm.Confirmation;
 import dev.mrcheck.ir.SourceLoc;
 import dev.mrcheck.rules.Finding;
-import dev.mrcheck.analysis.TraceStep;
 import dev.mrcheck.runtime.TraceEntry;
-import dev.mrcheck.confirm.Confirmation;
 import dev.mrcheck.scan.FileProblem;
 import dev.mrcheck.scan.ScanResult;
 import dev.mrcheck.suppress.Suppressed;
@@ -15,9 +15,9 @@ import java.io.IOException;
 import java.io.Writer;
 
 /**
- * The content of the SARIF report in a flat shape for scripts ({@code jq}): findings with
- * rule, level, position, message, trace and fingerprint; input problems; figures without wall
- * time. File names are relative to {@code root}, the report's {@link SourceRoot}.
+ * The content of the SARIF report in a flat shape for scripts ({@code jq}): findings with rule,
+ * level, position, message, trace and fingerprint; input problems; figures without wall time. File
+ * names are relative to {@code root}, the report's {@link SourceRoot}.
  */
 public final class JsonReport implements Report {
   /** Bumped when a field changes meaning or disappears; additions keep it. */
@@ -44,7 +44,8 @@ public final class JsonReport implements Report {
    * {@code mrcheck scan --compare}: the findings only under {@code appearing}'s semantics and those
    * only under {@code disappearing}'s, in the shape of {@link #toJson} findings.
    */
-  public void writeComparison(ScanResult appearing, ScanResult disappearing, Writer out) throws IOException {
+  public void writeComparison(ScanResult appearing, ScanResult disappearing, Writer out)
+      throws IOException {
     ObjectNode root = Json.MAPPER.createObjectNode();
     root.put("formatVersion", FORMAT_VERSION);
     root.put("semantics", appearing.semantics());
@@ -62,13 +63,15 @@ public final class JsonReport implements Report {
     root.put("root", b.dir().toString());
     root.put("semantics", result.semantics());
     ArrayNode findings = root.putArray("findings");
-    for (Finding f : result.findings()) findings.add(finding(b, f, result.confirmation(f).orElse(null)));
+    for (Finding f : result.findings())
+      findings.add(finding(b, f, result.confirmation(f).orElse(null)));
     if (!result.suppressions().suppressed().isEmpty()) {
       // Only when there are some: the shape of a report without suppressions stays as it was.
       ArrayNode suppressed = root.putArray("suppressed");
       for (Suppressed x : result.suppressions().suppressed()) {
-        suppressed.add(finding(b, x.finding(), result.confirmation(x.finding()).orElse(null))
-            .put("justification", x.justification()));
+        suppressed.add(
+            finding(b, x.finding(), result.confirmation(x.finding()).orElse(null))
+                .put("justification", x.justification()));
       }
     }
     ArrayNode problems = root.putArray("problems");
@@ -92,7 +95,8 @@ public final class JsonReport implements Report {
     n.put("endColumn", f.loc().endColumn());
     n.put("message", f.message());
     ArrayNode trace = n.putArray("trace");
-    for (TraceStep step : f.trace()) position(b, trace.addObject(), step.loc()).put("message", step.message());
+    for (TraceStep step : f.trace())
+      position(b, trace.addObject(), step.loc()).put("message", step.message());
     n.put("fingerprint", f.fingerprint());
     if (c != null) {
       n.put("confirmed", c.confirmed());

@@ -26,16 +26,25 @@ final class SarifFixes {
   static com.contrastsecurity.sarif.Fix of(Fix fix, Function<String, ArtifactLocation> location) {
     Map<String, List<Replacement>> byFile = new LinkedHashMap<>();
     for (TextEdit e : fix.edits()) {
-      Replacement r = new Replacement().withDeletedRegion(new Region()
-          .withStartLine(e.startLine()).withStartColumn(e.startColumn())
-          .withEndLine(e.endLine()).withEndColumn(e.endColumn()));
+      Replacement r =
+          new Replacement()
+              .withDeletedRegion(
+                  new Region()
+                      .withStartLine(e.startLine())
+                      .withStartColumn(e.startColumn())
+                      .withEndLine(e.endLine())
+                      .withEndColumn(e.endColumn()));
       // A pure deletion has no inserted content.
       if (!e.newText().isEmpty()) r.setInsertedContent(new ArtifactContent().withText(e.newText()));
       byFile.computeIfAbsent(e.file(), k -> new ArrayList<>()).add(r);
     }
     Set<ArtifactChange> changes = new LinkedHashSet<>();
-    byFile.forEach((file, replacements) ->
-        changes.add(new ArtifactChange().withArtifactLocation(location.apply(file)).withReplacements(replacements)));
+    byFile.forEach(
+        (file, replacements) ->
+            changes.add(
+                new ArtifactChange()
+                    .withArtifactLocation(location.apply(file))
+                    .withReplacements(replacements)));
     return new com.contrastsecurity.sarif.Fix()
         .withDescription(new Message().withText(fix.description()))
         .withArtifactChanges(changes);

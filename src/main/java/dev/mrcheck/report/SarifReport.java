@@ -1,8 +1,8 @@
 package dev.mrcheck.report;
 
 import com.contrastsecurity.sarif.Artifact;
-import com.contrastsecurity.sarif.CodeFlow;
 import com.contrastsecurity.sarif.ArtifactLocation;
+import com.contrastsecurity.sarif.CodeFlow;
 import com.contrastsecurity.sarif.Invocation;
 import com.contrastsecurity.sarif.Location;
 import com.contrastsecurity.sarif.Message;
@@ -25,8 +25,10 @@ import com.contrastsecurity.sarif.ThreadFlowLocation;
 import com.contrastsecurity.sarif.Tool;
 import com.contrastsecurity.sarif.ToolComponent;
 import dev.mrcheck.ToolInfo;
+import dev.mrcheck.analysis.TraceStep;
 import dev.mrcheck.baseline.Baseline;
 import dev.mrcheck.baseline.BaselineComparison;
+import dev.mrcheck.confirm.Confirmation;
 import dev.mrcheck.fix.Fixes;
 import dev.mrcheck.fix.SourceTexts;
 import dev.mrcheck.ir.SourceLoc;
@@ -34,9 +36,7 @@ import dev.mrcheck.rules.Finding;
 import dev.mrcheck.rules.Fingerprint;
 import dev.mrcheck.rules.RuleInfo;
 import dev.mrcheck.rules.Severity;
-import dev.mrcheck.analysis.TraceStep;
 import dev.mrcheck.runtime.TraceEntry;
-import dev.mrcheck.confirm.Confirmation;
 import dev.mrcheck.scan.FileProblem;
 import dev.mrcheck.scan.ScanResult;
 import dev.mrcheck.suppress.Suppressed;
@@ -58,17 +58,24 @@ import java.util.TreeSet;
 
 /**
  * SARIF 2.1.0: one run for the whole scan. Locations are relative to {@code %SRCROOT%}, which
- * {@code originalUriBaseIds} binds to the report's {@link SourceRoot} (the enclosing git repository's
- * root, for GitHub code scanning). Input problems become tool execution
- * notifications. Nothing time- or machine-dependent goes in besides the root, so two scans of
- * the same tree give the same bytes.
+ * {@code originalUriBaseIds} binds to the report's {@link SourceRoot} (the enclosing git
+ * repository's root, for GitHub code scanning). Input problems become tool execution notifications.
+ * Nothing time- or machine-dependent goes in besides the root, so two scans of the same tree give
+ * the same bytes.
  */
 public final class SarifReport implements Report {
   public static final String SRCROOT = "%SRCROOT%";
-  /** Key of {@link Finding#fingerprint()} in {@code partialFingerprints}; bump if its recipe changes. */
+
+  /**
+   * Key of {@link Finding#fingerprint()} in {@code partialFingerprints}; bump if its recipe
+   * changes.
+   */
   public static final String FINGERPRINT_KEY = Fingerprint.KEY;
 
-  /** {@code automationDetails.id} prefix; GitHub code scanning takes the id as the analysis category. */
+  /**
+   * {@code automationDetails.id} prefix; GitHub code scanning takes the id as the analysis
+   * category.
+   */
   public static final String AUTOMATION_CATEGORY = "mrcheck/";
 
   private final List<RuleInfo> rules;
@@ -82,7 +89,11 @@ public final class SarifReport implements Report {
     this(rules, help, null, null, null);
   }
 
-  private SarifReport(List<RuleInfo> rules, HelpPages help, BaselineComparison baseline, SourceTexts fixSources,
+  private SarifReport(
+      List<RuleInfo> rules,
+      HelpPages help,
+      BaselineComparison baseline,
+      SourceTexts fixSources,
       SourceRoot base) {
     this.rules = rules.stream().sorted(Comparator.comparing(RuleInfo::id)).toList();
     this.help = help;
@@ -97,9 +108,9 @@ public final class SarifReport implements Report {
   }
 
   /**
-   * With {@code --baseline}: the scan's findings (which then are the new ones) are marked
-   * {@code baselineState: new}, the baseline's findings found again are listed as {@code unchanged},
-   * and baseline entries that match nothing any more as {@code absent} results.
+   * With {@code --baseline}: the scan's findings (which then are the new ones) are marked {@code
+   * baselineState: new}, the baseline's findings found again are listed as {@code unchanged}, and
+   * baseline entries that match nothing any more as {@code absent} results.
    */
   public SarifReport withBaseline(BaselineComparison comparison) {
     return new SarifReport(rules, help, comparison, fixSources, base);
@@ -130,23 +141,30 @@ public final class SarifReport implements Report {
     // Every finding of the tree, visible or not, in location order; then what the baseline lost.
     Map<Finding, Result> byFinding = new java.util.TreeMap<>();
     for (Finding f : result.findings()) {
-      Result r = result(f, ruleIndex.get(f.ruleId()), artifacts, result.confirmation(f).orElse(null));
+      Result r =
+          result(f, ruleIndex.get(f.ruleId()), artifacts, result.confirmation(f).orElse(null));
       if (baseline != null) r.setBaselineState(Result.BaselineState.NEW);
       byFinding.put(f, r);
     }
     if (baseline != null) {
       for (Finding f : baseline.unchanged()) {
-        byFinding.put(f, result(f, ruleIndex.get(f.ruleId()), artifacts, result.confirmation(f).orElse(null))
-            .withBaselineState(Result.BaselineState.UNCHANGED));
+        byFinding.put(
+            f,
+            result(f, ruleIndex.get(f.ruleId()), artifacts, result.confirmation(f).orElse(null))
+                .withBaselineState(Result.BaselineState.UNCHANGED));
       }
     }
     for (Suppressed s : result.suppressions().suppressed()) {
       Finding f = s.finding();
-      Suppression inSource = new Suppression().withKind(Suppression.Kind.IN_SOURCE)
-          .withLocation(location(s.by().loc(), artifacts));
+      Suppression inSource =
+          new Suppression()
+              .withKind(Suppression.Kind.IN_SOURCE)
+              .withLocation(location(s.by().loc(), artifacts));
       if (!s.justification().isEmpty()) inSource.setJustification(s.justification());
-      byFinding.put(f, result(f, ruleIndex.get(f.ruleId()), artifacts, result.confirmation(f).orElse(null))
-          .withSuppressions(new LinkedHashSet<>(List.of(inSource))));
+      byFinding.put(
+          f,
+          result(f, ruleIndex.get(f.ruleId()), artifacts, result.confirmation(f).orElse(null))
+              .withSuppressions(new LinkedHashSet<>(List.of(inSource))));
     }
     List<Result> results = new ArrayList<>(byFinding.values());
     if (baseline != null) {
@@ -154,9 +172,11 @@ public final class SarifReport implements Report {
     }
     return new Run()
         .withTool(new Tool().withDriver(driver()))
-        .withAutomationDetails(new RunAutomationDetails().withId(AUTOMATION_CATEGORY + result.semantics() + "/"))
-        .withOriginalUriBaseIds(new OriginalUriBaseIds()
-            .withAdditionalProperty(SRCROOT, new ArtifactLocation().withUri(rootUri(b.dir()))))
+        .withAutomationDetails(
+            new RunAutomationDetails().withId(AUTOMATION_CATEGORY + result.semantics() + "/"))
+        .withOriginalUriBaseIds(
+            new OriginalUriBaseIds()
+                .withAdditionalProperty(SRCROOT, new ArtifactLocation().withUri(rootUri(b.dir()))))
         .withArtifacts(artifacts.toSarif())
         .withInvocations(List.of(invocation(result.problems(), artifacts)))
         .withResults(results)
@@ -177,9 +197,9 @@ public final class SarifReport implements Report {
 
   private ReportingDescriptor descriptor(RuleInfo rule) {
     Optional<String> page = help.markdown(rule.id());
-    MultiformatMessageString helpText = page
-        .map(md -> new MultiformatMessageString().withText(md).withMarkdown(md))
-        .orElseGet(() -> new MultiformatMessageString().withText(rule.description()));
+    MultiformatMessageString helpText =
+        page.map(md -> new MultiformatMessageString().withText(md).withMarkdown(md))
+            .orElseGet(() -> new MultiformatMessageString().withText(rule.description()));
     return new ReportingDescriptor()
         .withId(rule.id())
         .withName(rule.name())
@@ -187,25 +207,29 @@ public final class SarifReport implements Report {
         .withFullDescription(new MultiformatMessageString().withText(rule.description()))
         .withHelp(helpText)
         .withHelpUri(URI.create(ToolInfo.ruleHelpUri(rule.id())))
-        .withDefaultConfiguration(new ReportingConfiguration().withLevel(configLevel(rule.severity())))
+        .withDefaultConfiguration(
+            new ReportingConfiguration().withLevel(configLevel(rule.severity())))
         .withProperties(ruleProperties(rule));
   }
 
   /** Tags, and for security rules GitHub's {@code security-severity}, which ranks the alert. */
   private static PropertyBag ruleProperties(RuleInfo rule) {
     PropertyBag p = new PropertyBag().withTags(new LinkedHashSet<>(Arrays.asList(rule.tags())));
-    if (!rule.securitySeverity().isEmpty()) p.setAdditionalProperty("security-severity", rule.securitySeverity());
+    if (!rule.securitySeverity().isEmpty())
+      p.setAdditionalProperty("security-severity", rule.securitySeverity());
     return p;
   }
 
   /** A baseline entry no finding matched: where it was, as the baseline recorded it. */
   private Result absent(Baseline.Entry e, Map<String, Integer> ruleIndex, Artifacts artifacts) {
-    Result r = new Result()
-        .withRuleId(e.rule())
-        .withMessage(new Message().withText(e.message()))
-        .withLocations(List.of(location(SourceLoc.of(e.file(), e.line(), 0), artifacts)))
-        .withPartialFingerprints(new PartialFingerprints().withAdditionalProperty(FINGERPRINT_KEY, e.fingerprint()))
-        .withBaselineState(Result.BaselineState.ABSENT);
+    Result r =
+        new Result()
+            .withRuleId(e.rule())
+            .withMessage(new Message().withText(e.message()))
+            .withLocations(List.of(location(SourceLoc.of(e.file(), e.line(), 0), artifacts)))
+            .withPartialFingerprints(
+                new PartialFingerprints().withAdditionalProperty(FINGERPRINT_KEY, e.fingerprint()))
+            .withBaselineState(Result.BaselineState.ABSENT);
     Integer index = ruleIndex.get(e.rule());
     if (index != null) {
       r.setRuleIndex(index);
@@ -218,23 +242,29 @@ public final class SarifReport implements Report {
    * One SARIF result per finding. The trace becomes relatedLocations; per-result additions
    * (codeFlows from the runtime model) belong here.
    */
-  private Result result(Finding f, Integer ruleIndex, Artifacts artifacts, Confirmation confirmation) {
+  private Result result(
+      Finding f, Integer ruleIndex, Artifacts artifacts, Confirmation confirmation) {
     Set<Location> related = new LinkedHashSet<>();
     for (TraceStep step : f.trace()) {
-      related.add(location(step.loc(), artifacts)
-          .withId(related.size())
-          .withMessage(new Message().withText(step.message())));
+      related.add(
+          location(step.loc(), artifacts)
+              .withId(related.size())
+              .withMessage(new Message().withText(step.message())));
     }
-    Result r = new Result()
-        .withRuleId(f.ruleId())
-        .withLevel(resultLevel(f.severity()))
-        .withMessage(new Message().withText(f.message()))
-        .withLocations(List.of(location(f.loc(), artifacts)))
-        .withPartialFingerprints(new PartialFingerprints().withAdditionalProperty(FINGERPRINT_KEY, f.fingerprint()));
+    Result r =
+        new Result()
+            .withRuleId(f.ruleId())
+            .withLevel(resultLevel(f.severity()))
+            .withMessage(new Message().withText(f.message()))
+            .withLocations(List.of(location(f.loc(), artifacts)))
+            .withPartialFingerprints(
+                new PartialFingerprints().withAdditionalProperty(FINGERPRINT_KEY, f.fingerprint()));
     if (ruleIndex != null) r.setRuleIndex(ruleIndex);
     if (!related.isEmpty()) r.setRelatedLocations(related);
     if (confirmation != null) confirm(r, confirmation, artifacts);
-    if (fixSources != null) Fixes.forFinding(f, fixSources).ifPresent(fix -> r.setFixes(Set.of(SarifFixes.of(fix, artifacts::location))));
+    if (fixSources != null)
+      Fixes.forFinding(f, fixSources)
+          .ifPresent(fix -> r.setFixes(Set.of(SarifFixes.of(fix, artifacts::location))));
     return r;
   }
 
@@ -245,31 +275,37 @@ public final class SarifReport implements Report {
    * location (the unplug itself) stay in the text and JSON reports: viewers want a place to show.
    */
   private static void confirm(Result r, Confirmation c, Artifacts artifacts) {
-    r.setProperties(new PropertyBag()
-        .withAdditionalProperty("confirmed", c.confirmed())
-        .withAdditionalProperty("semantics", c.semantics())
-        .withAdditionalProperty("verdict", c.verdict()));
+    r.setProperties(
+        new PropertyBag()
+            .withAdditionalProperty("confirmed", c.confirmed())
+            .withAdditionalProperty("semantics", c.semantics())
+            .withAdditionalProperty("verdict", c.verdict()));
     if (!c.confirmed()) return;
     List<ThreadFlowLocation> steps = new ArrayList<>();
     for (TraceEntry e : c.witnessTrace()) {
       if (e.loc() == null) continue;
-      steps.add(new ThreadFlowLocation()
-          .withLocation(location(e.loc(), artifacts).withMessage(new Message().withText(e.message())))
-          .withExecutionOrder(steps.size()));
+      steps.add(
+          new ThreadFlowLocation()
+              .withLocation(
+                  location(e.loc(), artifacts).withMessage(new Message().withText(e.message())))
+              .withExecutionOrder(steps.size()));
     }
     if (steps.isEmpty()) return;
-    r.setCodeFlows(List.of(new CodeFlow()
-        .withMessage(new Message().withText(c.verdict()))
-        .withThreadFlows(List.of(new ThreadFlow().withLocations(steps)))));
+    r.setCodeFlows(
+        List.of(
+            new CodeFlow()
+                .withMessage(new Message().withText(c.verdict()))
+                .withThreadFlows(List.of(new ThreadFlow().withLocations(steps)))));
   }
 
   private Invocation invocation(List<FileProblem> problems, Artifacts artifacts) {
     List<Notification> notifications = new ArrayList<>();
     for (FileProblem p : problems) {
-      notifications.add(new Notification()
-          .withLevel(Notification.Level.WARNING)
-          .withMessage(new Message().withText(p.message()))
-          .withLocations(new LinkedHashSet<>(List.of(location(p.loc(), artifacts)))));
+      notifications.add(
+          new Notification()
+              .withLevel(Notification.Level.WARNING)
+              .withMessage(new Message().withText(p.message()))
+              .withLocations(new LinkedHashSet<>(List.of(location(p.loc(), artifacts)))));
     }
     Invocation inv = new Invocation().withExecutionSuccessful(true);
     return notifications.isEmpty() ? inv : inv.withToolExecutionNotifications(notifications);
@@ -282,18 +318,24 @@ public final class SarifReport implements Report {
   }
 
   private static Location location(SourceLoc loc, Artifacts artifacts) {
-    PhysicalLocation physical = new PhysicalLocation().withArtifactLocation(artifacts.location(loc.file()));
+    PhysicalLocation physical =
+        new PhysicalLocation().withArtifactLocation(artifacts.location(loc.file()));
     Region region = region(loc);
-    return new Location().withPhysicalLocation(region == null ? physical : physical.withRegion(region));
+    return new Location()
+        .withPhysicalLocation(region == null ? physical : physical.withRegion(region));
   }
 
-  /** Null when the location is a whole file (line 0). The end is kept only if it is not before the start. */
+  /**
+   * Null when the location is a whole file (line 0). The end is kept only if it is not before the
+   * start.
+   */
   private static Region region(SourceLoc loc) {
     if (loc.line() < 1) return null;
     Region r = new Region().withStartLine(loc.line());
     if (loc.column() >= 1) r.setStartColumn(loc.column());
-    boolean endAfterStart = loc.endLine() > loc.line()
-        || (loc.endLine() == loc.line() && loc.endColumn() >= Math.max(loc.column(), 1));
+    boolean endAfterStart =
+        loc.endLine() > loc.line()
+            || (loc.endLine() == loc.line() && loc.endColumn() >= Math.max(loc.column(), 1));
     if (endAfterStart) {
       r.setEndLine(loc.endLine());
       if (loc.endColumn() >= 1) r.setEndColumn(loc.endColumn());
@@ -342,7 +384,8 @@ public final class SarifReport implements Report {
       for (Finding f : all) {
         files.add(f.loc().file());
         for (TraceStep step : f.trace()) files.add(step.loc().file());
-        for (TraceEntry e : result.confirmation(f).map(Confirmation::witnessTrace).orElse(List.of())) {
+        for (TraceEntry e :
+            result.confirmation(f).map(Confirmation::witnessTrace).orElse(List.of())) {
           if (e.loc() != null) files.add(e.loc().file());
         }
       }
@@ -351,20 +394,29 @@ public final class SarifReport implements Report {
     }
 
     ArtifactLocation location(String file) {
-      return new ArtifactLocation().withUri(relativeUri(base.path(file))).withUriBaseId(SRCROOT)
+      return new ArtifactLocation()
+          .withUri(relativeUri(base.path(file)))
+          .withUriBaseId(SRCROOT)
           .withIndex(index.get(file));
     }
 
     Set<Artifact> toSarif() {
       Set<Artifact> artifacts = new LinkedHashSet<>();
       for (String file : index.keySet()) {
-        artifacts.add(new Artifact().withLocation(
-            new ArtifactLocation().withUri(relativeUri(base.path(file))).withUriBaseId(SRCROOT)));
+        artifacts.add(
+            new Artifact()
+                .withLocation(
+                    new ArtifactLocation()
+                        .withUri(relativeUri(base.path(file)))
+                        .withUriBaseId(SRCROOT)));
       }
       return artifacts;
     }
 
-    /** A relative URI reference for a '/'-separated path: percent-encoded, never mistaken for a scheme. */
+    /**
+     * A relative URI reference for a '/'-separated path: percent-encoded, never mistaken for a
+     * scheme.
+     */
     private static String relativeUri(String file) {
       try {
         String encoded = new URI(null, null, file, null).getRawPath();

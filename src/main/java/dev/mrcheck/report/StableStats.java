@@ -4,7 +4,9 @@ import dev.mrcheck.scan.ScanStats;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The scan figures that reports carry: all but the wall time, which would make every report differ. */
+/**
+ * The scan figures that reports carry: all but the wall time, which would make every report differ.
+ */
 final class StableStats {
   private StableStats() {}
 

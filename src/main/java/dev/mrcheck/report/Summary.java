@@ -1,14 +1,14 @@
 package dev.mrcheck.report;
 
 import dev.mrcheck.ToolInfo;
-import dev.mrcheck.rules.Finding;
 import dev.mrcheck.confirm.Confirmation;
+import dev.mrcheck.rules.Finding;
 import dev.mrcheck.scan.ScanResult;
 import dev.mrcheck.scan.ScanStats;
 import java.util.HashSet;
 import java.util.Locale;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 import java.util.TreeMap;
 
@@ -22,12 +22,18 @@ public final class Summary {
   public static String line(ScanResult result) {
     ScanStats s = result.stats();
     StringBuilder b = new StringBuilder(ToolInfo.NAME).append(": ");
-    b.append(count(s.filesFound(), "file")).append(" (").append(s.filesParsed()).append(" parsed, ")
-        .append(count(s.linesParsed(), "line")).append("), ");
+    b.append(count(s.filesFound(), "file"))
+        .append(" (")
+        .append(s.filesParsed())
+        .append(" parsed, ")
+        .append(count(s.linesParsed(), "line"))
+        .append("), ");
     b.append(count(s.functions(), "function"));
     if (s.droppedFunctions() > 0) b.append(" (").append(s.droppedFunctions()).append(" dropped)");
     if (s.inactiveFunctions() > 0) {
-      b.append(", ").append(count(s.inactiveFunctions(), "function")).append(" in inactive #if branches");
+      b.append(", ")
+          .append(count(s.inactiveFunctions(), "function"))
+          .append(" in inactive #if branches");
     }
     b.append(", ").append(count(result.findings().size(), "finding"));
     Map<String, Integer> perRule = perRule(result);
@@ -47,7 +53,10 @@ public final class Summary {
     return b.toString();
   }
 
-  /** How many findings the runtime model confirmed, and how many it could not reproduce (and where they went). */
+  /**
+   * How many findings the runtime model confirmed, and how many it could not reproduce (and where
+   * they went).
+   */
   private static void confirmations(ScanResult result, StringBuilder b) {
     if (result.confirmations().isEmpty()) return;
     Set<Finding> shown = new HashSet<>(result.findings());
@@ -63,7 +72,8 @@ public final class Summary {
     }
     b.append(", ").append(confirmed).append(" confirmed by the runtime model");
     if (kept > 0) b.append(", ").append(kept).append(" unconfirmed");
-    if (dropped > 0) b.append(", ").append(dropped).append(" not reproduced (dropped; --unconfirmed keeps them)");
+    if (dropped > 0)
+      b.append(", ").append(dropped).append(" not reproduced (dropped; --unconfirmed keeps them)");
   }
 
   private static Map<String, Integer> perRule(ScanResult result) {

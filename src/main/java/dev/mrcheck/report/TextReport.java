@@ -1,10 +1,10 @@
 package dev.mrcheck.report;
 
+import dev.mrcheck.analysis.TraceStep;
+import dev.mrcheck.confirm.Confirmation;
 import dev.mrcheck.ir.SourceLoc;
 import dev.mrcheck.rules.Finding;
-import dev.mrcheck.analysis.TraceStep;
 import dev.mrcheck.runtime.TraceEntry;
-import dev.mrcheck.confirm.Confirmation;
 import dev.mrcheck.scan.FileProblem;
 import dev.mrcheck.scan.ScanResult;
 import java.io.IOException;
@@ -12,12 +12,12 @@ import java.io.Writer;
 import java.util.Optional;
 
 /**
- * Compiler-style diagnostics, one per line, so editors and {@code grep} can jump to them:
- * {@code path:line:col: error: message [MR002]}, then the call chain as clang-style notes (and, with
- * {@link #withReplay}, the runtime model's replay).
- * Paths are the scan-relative file names prefixed with {@code displayRoot} (the scanned
- * directory as the user would type it, or empty). Paths and messages come from the scanned tree,
- * so they are written through {@link VisibleText}: a diagnostic is always exactly one line.
+ * Compiler-style diagnostics, one per line, so editors and {@code grep} can jump to them: {@code
+ * path:line:col: error: message [MR002]}, then the call chain as clang-style notes (and, with
+ * {@link #withReplay}, the runtime model's replay). Paths are the scan-relative file names prefixed
+ * with {@code displayRoot} (the scanned directory as the user would type it, or empty). Paths and
+ * messages come from the scanned tree, so they are written through {@link VisibleText}: a
+ * diagnostic is always exactly one line.
  */
 public final class TextReport implements Report {
   /** Replay notes are indented under their diagnostic, so the diagnostic itself stays greppable. */
@@ -26,22 +26,24 @@ public final class TextReport implements Report {
   private final String displayRoot;
   private final boolean replay;
 
-  /** Diagnostics with their call-chain notes; the runtime model's replay only with {@link #withReplay}. */
+  /**
+   * Diagnostics with their call-chain notes; the runtime model's replay only with {@link
+   * #withReplay}.
+   */
   public TextReport(String displayRoot) {
     this(displayRoot, false);
   }
 
   private TextReport(String displayRoot, boolean replay) {
-    this.displayRoot = displayRoot.isEmpty() || displayRoot.endsWith("/")
-        ? displayRoot
-        : displayRoot + "/";
+    this.displayRoot =
+        displayRoot.isEmpty() || displayRoot.endsWith("/") ? displayRoot : displayRoot + "/";
     this.replay = replay;
   }
 
   /**
-   * Also the runtime model's replay of each confirmed finding as indented notes ({@code scan --trace},
-   * {@code explain}). Off by default: as clang keeps its notes short, the default is the diagnostic and
-   * the call chain, one to four lines a finding instead of about seventeen.
+   * Also the runtime model's replay of each confirmed finding as indented notes ({@code scan
+   * --trace}, {@code explain}). Off by default: as clang keeps its notes short, the default is the
+   * diagnostic and the call chain, one to four lines a finding instead of about seventeen.
    */
   public TextReport withReplay(boolean on) {
     return new TextReport(displayRoot, on);
@@ -52,7 +54,10 @@ public final class TextReport implements Report {
     for (Finding f : result.findings()) {
       Optional<Confirmation> c = result.confirmation(f);
       boolean refuted = c.map(Confirmation::refuted).orElse(false);
-      diagnostic(out, f.loc(), f.severity().label(),
+      diagnostic(
+          out,
+          f.loc(),
+          f.severity().label(),
           f.message() + " [" + f.ruleId() + "]" + (refuted ? " [unconfirmed]" : ""));
       for (TraceStep step : f.trace()) {
         diagnostic(out, step.loc(), "note", step.message());
@@ -71,8 +76,15 @@ public final class TextReport implements Report {
       return;
     }
     if (!c.confirmed() || !replay) return;
-    diagnostic(out, f.loc(), "note", "runtime model (" + c.semantics() + " semantics, " + c.scenario()
-        + "): the witness replays as follows");
+    diagnostic(
+        out,
+        f.loc(),
+        "note",
+        "runtime model ("
+            + c.semantics()
+            + " semantics, "
+            + c.scenario()
+            + "): the witness replays as follows");
     for (TraceEntry e : c.witnessTrace()) {
       out.write(WITNESS_INDENT);
       if (e.loc() == null) {
@@ -103,6 +115,8 @@ public final class TextReport implements Report {
   private String position(SourceLoc loc) {
     String path = displayRoot + loc.file();
     if (loc.line() <= 0) return path;
-    return loc.column() <= 0 ? path + ":" + loc.line() : path + ":" + loc.line() + ":" + loc.column();
+    return loc.column() <= 0
+        ? path + ":" + loc.line()
+        : path + ":" + loc.line() + ":" + loc.column();
   }
 }

@@ -15,30 +15,46 @@ import java.util.function.Consumer;
     id = "MR010",
     name = "dynamic-region",
     severity = Severity.NOTE,
-    summary = "A region other than an alias or a container is created or destroyed while its device lives.",
-    description = "Run-time code (MemoryRegionOps handlers, config-space writes, timers, bottom halves, reset) runs "
-        + "between realize and unrealize. Aliases and containers may come and go there (PCI bridge windows, PAM), "
-        + "but I/O, RAM, ROM and IOMMU regions are expected to exist from realize to unrealize: creating or "
-        + "destroying them at run time races with in-flight accesses and RCU readers, and RAM made at run time "
-        + "cannot be migrated. Preallocate the region in realize and map/unmap it (or an alias of it); for RAM "
-        + "that really is dynamic, let a wrapper QOM object own it.",
-    tags = {"security", "correctness", "external/cwe/cwe-664"}, securitySeverity = "2.0")
+    summary =
+        "A region other than an alias or a container is created or destroyed while its device lives.",
+    description =
+        "Run-time code (MemoryRegionOps handlers, config-space writes, timers, bottom halves, reset) runs "
+            + "between realize and unrealize. Aliases and containers may come and go there (PCI bridge windows, PAM), "
+            + "but I/O, RAM, ROM and IOMMU regions are expected to exist from realize to unrealize: creating or "
+            + "destroying them at run time races with in-flight accesses and RCU readers, and RAM made at run time "
+            + "cannot be migrated. Preallocate the region in realize and map/unmap it (or an alias of it); for RAM "
+            + "that really is dynamic, let a wrapper QOM object own it.",
+    tags = {"security", "correctness", "external/cwe/cwe-664"},
+    securitySeverity = "2.0")
 public final class DynamicRegionRule extends Rule {
   @Override
   public void check(AnalysisResult analysis, Consumer<Finding> report) {
     for (Observation o : analysis.observations()) {
-      if (o.phase() != null || !analysis.isQdevDevice(o.device()) || o.subject().isUnknown()) continue;
+      if (o.phase() != null || !analysis.isQdevDevice(o.device()) || o.subject().isUnknown())
+        continue;
       if (o.effect() instanceof Effect.Init i) {
         Fact.Owner owner = owner(o);
-        // Owned by another object: the sanctioned wrapper QOM object whose own lifetime frees the region.
+        // Owned by another object: the sanctioned wrapper QOM object whose own lifetime frees the
+        // region.
         if (i.kind().isTransient() || owner == Fact.Owner.OTHER) continue;
-        Fact.Owned made = new Fact.Owned(o.subject().id(), o.subject().shown(), owner, o.other().shown(), i.kind(),
-            null, o.loc(), null, false);
+        Fact.Owned made =
+            new Fact.Owned(
+                o.subject().id(),
+                o.subject().shown(),
+                owner,
+                o.other().shown(),
+                i.kind(),
+                null,
+                o.loc(),
+                null,
+                false);
         report.accept(finding(o, made, true));
       } else if (destroys(o)) {
         for (Fact.Owned owned : o.before().facts(Fact.Owned.class)) {
-          boolean hit = o.effect() instanceof Effect.Free ? Place.isWithin(owned.region(), o.subject().id())
-              : owned.region().equals(o.subject().id());
+          boolean hit =
+              o.effect() instanceof Effect.Free
+                  ? Place.isWithin(owned.region(), o.subject().id())
+                  : owned.region().equals(o.subject().id());
           // memory_region_unref of an owner-less region is a no-op: it is never reference counted.
           if (o.effect() instanceof Effect.Unref && owned.owner() == Fact.Owner.NONE) hit = false;
           if (hit && !owned.kind().isTransient() && owned.owner() != Fact.Owner.OTHER) {
@@ -60,29 +76,43 @@ public final class DynamicRegionRule extends Rule {
   }
 
   /**
-   * object_unparent, g_free of the region or its heap struct, or the unref that drops the region's own
-   * reference (of an owned region: an owner-less one is not reference counted).
+   * object_unparent, g_free of the region or its heap struct, or the unref that drops the region's
+   * own reference (of an owned region: an owner-less one is not reference counted).
    */
   private static boolean destroys(Observation o) {
-    return o.effect() instanceof Effect.Unparent || o.effect() instanceof Effect.Free
-        || o.effect() instanceof Effect.Unref && o.before().facts(Fact.Referenced.class, o.subject().id()).isEmpty();
+    return o.effect() instanceof Effect.Unparent
+        || o.effect() instanceof Effect.Free
+        || o.effect() instanceof Effect.Unref
+            && o.before().facts(Fact.Referenced.class, o.subject().id()).isEmpty();
   }
 
   private Finding finding(Observation o, Fact.Owned region, boolean created) {
     String what = created ? "created" : "destroyed";
-    String message = String.format("%s region %s is %s at run time (%s() is no lifecycle hook of %s): only aliases "
-        + "and containers should come and go while the device lives; preallocate it in realize", region.kind()
-        .modelName(), region.shown(), what, o.chain().isEmpty() ? o.function() : rootOf(o), o.device().registration()
-        .name());
+    String message =
+        String.format(
+            "%s region %s is %s at run time (%s() is no lifecycle hook of %s): only aliases "
+                + "and containers should come and go while the device lives; preallocate it in realize",
+            region.kind().modelName(),
+            region.shown(),
+            what,
+            o.chain().isEmpty() ? o.function() : rootOf(o),
+            o.device().registration().name());
     List<TraceStep> trace = new ArrayList<>();
     if (!created) trace.add(new TraceStep(region.at(), region.shown() + " created here"));
     trace.addAll(Findings.chainTo(o, what + " here, in run-time code"));
     Witnesses w = new Witnesses(o.before()).init(region);
     if (!created) {
-      w.step(null, o.effect() instanceof Effect.Free ? WitnessStep.Kind.FREE : WitnessStep.Kind.UNPARENT,
-          o.subject().id(), o.subject().shown(), null, null, o.loc());
+      w.step(
+          null,
+          o.effect() instanceof Effect.Free ? WitnessStep.Kind.FREE : WitnessStep.Kind.UNPARENT,
+          o.subject().id(),
+          o.subject().shown(),
+          null,
+          null,
+          o.loc());
     }
-    return Findings.at(this, o, message, trace).withWitness(w.build(o.device(), Witness.Expectation.DYNAMIC_REGION));
+    return Findings.at(this, o, message, trace)
+        .withWitness(w.build(o.device(), Witness.Expectation.DYNAMIC_REGION));
   }
 
   /** The run-time root: the first function of the call chain. */

@@ -15,12 +15,14 @@ import java.util.function.Consumer;
     name = "unparent-in-finalize",
     severity = Severity.WARNING,
     summary = "A memory API call from instance_finalize on a region the finalized object owns.",
-    description = "QOM drops an object's child properties before it calls instance_finalize, so the device's own "
-        + "regions are already finalized there (same-owner subregions auto-detached). object_unparent() on them is "
-        + "a latent no-op (warning); memory_region_del_subregion(), memory_region_ref/unref() or any other call on "
-        + "them is a use after finalization (error). Move the call to unrealize/exit, or drop it; freeing the heap "
-        + "struct that held the regions (g_free) is the correct finalize pattern and is never reported.",
-    tags = {"security", "correctness", "external/cwe/cwe-416"}, securitySeverity = "5.0")
+    description =
+        "QOM drops an object's child properties before it calls instance_finalize, so the device's own "
+            + "regions are already finalized there (same-owner subregions auto-detached). object_unparent() on them is "
+            + "a latent no-op (warning); memory_region_del_subregion(), memory_region_ref/unref() or any other call on "
+            + "them is a use after finalization (error). Move the call to unrealize/exit, or drop it; freeing the heap "
+            + "struct that held the regions (g_free) is the correct finalize pattern and is never reported.",
+    tags = {"security", "correctness", "external/cwe/cwe-416"},
+    securitySeverity = "5.0")
 public final class FinalizeMisuseRule extends Rule {
   @Override
   public void check(AnalysisResult analysis, Consumer<Finding> report) {
@@ -34,7 +36,8 @@ public final class FinalizeMisuseRule extends Rule {
       }
       // Adding to, or deleting from, a container of the device is the same use after finalization,
       // whoever owns the subregion.
-      if (o.other() != null && (o.effect() instanceof Effect.Map || o.effect() instanceof Effect.Unmap)) {
+      if (o.other() != null
+          && (o.effect() instanceof Effect.Map || o.effect() instanceof Effect.Unmap)) {
         List<Fact.Owned> container = o.before().facts(Fact.Owned.class, o.other().id());
         if (ownedBySelf(container)) report.accept(finding(o, container.get(0)));
       }
@@ -47,19 +50,33 @@ public final class FinalizeMisuseRule extends Rule {
 
   private Finding finding(Observation o, Fact.Owned owned) {
     boolean unparent = o.effect() instanceof Effect.Unparent;
-    String message = unparent
-        ? String.format("object_unparent(%s) in instance_finalize is a no-op: the region, owned by the object being "
-            + "finalized, was already dropped with its child properties", o.subject().shown())
-        : String.format("%s(%s) in instance_finalize uses a region that was finalized with the object's child "
-            + "properties before instance_finalize ran", o.callee(), o.subject().shown());
+    String message =
+        unparent
+            ? String.format(
+                "object_unparent(%s) in instance_finalize is a no-op: the region, owned by the object being "
+                    + "finalized, was already dropped with its child properties",
+                o.subject().shown())
+            : String.format(
+                "%s(%s) in instance_finalize uses a region that was finalized with the object's child "
+                    + "properties before instance_finalize ran",
+                o.callee(), o.subject().shown());
     List<TraceStep> trace = new ArrayList<>();
     trace.add(new TraceStep(owned.at(), owned.shown() + " created here, owned by the device"));
-    trace.addAll(Findings.chainTo(o, unparent ? "unparented in instance_finalize" : "used in instance_finalize"));
-    Witness w = new Witnesses(o.before()).init(owned)
-        .step(Role.INSTANCE_FINALIZE, unparent ? WitnessStep.Kind.UNPARENT : kindOf(o.effect()), o.subject().id(),
-            o.subject().shown(), o.other() == null ? null : o.other().id(), o.other() == null ? null : o.other().shown(),
-            o.loc())
-        .build(o.device(), Witness.Expectation.USE_AFTER_FINALIZE);
+    trace.addAll(
+        Findings.chainTo(
+            o, unparent ? "unparented in instance_finalize" : "used in instance_finalize"));
+    Witness w =
+        new Witnesses(o.before())
+            .init(owned)
+            .step(
+                Role.INSTANCE_FINALIZE,
+                unparent ? WitnessStep.Kind.UNPARENT : kindOf(o.effect()),
+                o.subject().id(),
+                o.subject().shown(),
+                o.other() == null ? null : o.other().id(),
+                o.other() == null ? null : o.other().shown(),
+                o.loc())
+            .build(o.device(), Witness.Expectation.USE_AFTER_FINALIZE);
     Finding f = Findings.at(this, o, message, trace).withWitness(w);
     return unparent ? f : f.withSeverity(Severity.ERROR);
   }

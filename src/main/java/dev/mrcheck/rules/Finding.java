@@ -5,19 +5,30 @@ import dev.mrcheck.ir.SourceLoc;
 import java.util.List;
 
 /**
- * A reported problem. {@code fingerprint} identifies it independently of line numbers (rule,
- * file, enclosing function, region path, and the lifecycle context), for SARIF
- * {@code partialFingerprints} and baselines. {@code trace} is the call chain / witness, in order.
+ * A reported problem. {@code fingerprint} identifies it independently of line numbers (rule, file,
+ * enclosing function, region path, and the lifecycle context), for SARIF {@code
+ * partialFingerprints} and baselines. {@code trace} is the call chain / witness, in order.
  */
 public record Finding(
-    String ruleId, Severity severity, SourceLoc loc, String message, List<TraceStep> trace,
-    String fingerprint, Witness witness) implements Comparable<Finding> {
+    String ruleId,
+    Severity severity,
+    SourceLoc loc,
+    String message,
+    List<TraceStep> trace,
+    String fingerprint,
+    Witness witness)
+    implements Comparable<Finding> {
   public Finding {
     trace = List.copyOf(trace);
   }
 
   /** A finding without a witness (the runtime model cannot replay it). */
-  public Finding(String ruleId, Severity severity, SourceLoc loc, String message, List<TraceStep> trace,
+  public Finding(
+      String ruleId,
+      Severity severity,
+      SourceLoc loc,
+      String message,
+      List<TraceStep> trace,
       String fingerprint) {
     this(ruleId, severity, loc, message, trace, fingerprint, null);
   }

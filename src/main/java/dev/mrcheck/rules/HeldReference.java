@@ -3,10 +3,10 @@ package dev.mrcheck.rules;
 import dev.mrcheck.analysis.Fact;
 import dev.mrcheck.analysis.Place;
 import dev.mrcheck.analysis.RegionState;
+import dev.mrcheck.analysis.TraceStep;
 import dev.mrcheck.ir.Function;
 import dev.mrcheck.ir.SourceLoc;
 import dev.mrcheck.model.Role;
-import dev.mrcheck.analysis.TraceStep;
 import java.util.List;
 
 /**
@@ -14,24 +14,56 @@ import java.util.List;
  * {@code memory_region_find} section or an {@code address_space_map} buffer. Also says where the
  * reference went besides its release: stored in the device, stored elsewhere, or nowhere.
  */
-record HeldReference(String region, String shown, WitnessStep.Kind taken, String by, String addressSpace,
-    Fact.Owner owner, Role phase, SourceLoc at, List<TraceStep> how, Fact.Stored stored) {
+record HeldReference(
+    String region,
+    String shown,
+    WitnessStep.Kind taken,
+    String by,
+    String addressSpace,
+    Fact.Owner owner,
+    Role phase,
+    SourceLoc at,
+    List<TraceStep> how,
+    Fact.Stored stored) {
 
-  /** The reference a fact stands for; null for facts that are not references the code must give back. */
+  /**
+   * The reference a fact stands for; null for facts that are not references the code must give
+   * back.
+   */
   static HeldReference of(Fact f) {
     if (f instanceof Fact.Stored st) {
       HeldReference h = of(st.reference());
-      return h == null ? null
-          : new HeldReference(h.region, h.shown, h.taken, h.by, h.addressSpace, h.owner, h.phase, h.at, h.how, st);
+      return h == null
+          ? null
+          : new HeldReference(
+              h.region, h.shown, h.taken, h.by, h.addressSpace, h.owner, h.phase, h.at, h.how, st);
     }
     if (f instanceof Fact.Referenced r) {
-      return new HeldReference(r.region(), r.shown(), WitnessStep.Kind.REF, r.by(), null, r.owner(), r.phase(), r.at(),
-          r.how(), null);
+      return new HeldReference(
+          r.region(),
+          r.shown(),
+          WitnessStep.Kind.REF,
+          r.by(),
+          null,
+          r.owner(),
+          r.phase(),
+          r.at(),
+          r.how(),
+          null);
     }
     if (f instanceof Fact.Held h) {
       boolean find = h.by() == Fact.HeldBy.FIND;
-      return new HeldReference(h.region(), h.shown(), find ? WitnessStep.Kind.FIND : WitnessStep.Kind.AS_MAP, null,
-          find ? null : h.addressSpaceShown(), Fact.Owner.OTHER, h.phase(), h.at(), h.how(), null);
+      return new HeldReference(
+          h.region(),
+          h.shown(),
+          find ? WitnessStep.Kind.FIND : WitnessStep.Kind.AS_MAP,
+          null,
+          find ? null : h.addressSpaceShown(),
+          Fact.Owner.OTHER,
+          h.phase(),
+          h.at(),
+          h.how(),
+          null);
     }
     return null;
   }
@@ -44,7 +76,10 @@ record HeldReference(String region, String shown, WitnessStep.Kind taken, String
     return owner == Fact.Owner.OTHER && !region.startsWith("global:");
   }
 
-  /** The device state holds it: stored into a field of the device, or the region is one of its fields. */
+  /**
+   * The device state holds it: stored into a field of the device, or the region is one of its
+   * fields.
+   */
   boolean keptByDevice() {
     return Place.isWithin(region, Place.SELF) || stored != null && stored.intoDevice();
   }
@@ -67,11 +102,21 @@ record HeldReference(String region, String shown, WitnessStep.Kind taken, String
     return f.params().stream().noneMatch(p -> p.name().equals(variable));
   }
 
-  /** The witness steps up to the reference being taken: the region's init (or a foreign one) and the call. */
+  /**
+   * The witness steps up to the reference being taken: the region's init (or a foreign one) and the
+   * call.
+   */
   Witnesses witness(RegionState s) {
     Witnesses w = new Witnesses(s);
     if (taken != WitnessStep.Kind.AS_MAP) w.initOrForeign(region, shown, phase);
-    return w.step(phase, taken, region, shown, addressSpace == null ? null : "as:" + addressSpace, addressSpace, at);
+    return w.step(
+        phase,
+        taken,
+        region,
+        shown,
+        addressSpace == null ? null : "as:" + addressSpace,
+        addressSpace,
+        at);
   }
 
   /** How the finding's message names what was taken. */
@@ -79,8 +124,10 @@ record HeldReference(String region, String shown, WitnessStep.Kind taken, String
     return switch (taken) {
       case FIND -> "the reference memory_region_find() returns in " + shown;
       case AS_MAP -> "the mapping address_space_map(" + addressSpace + ") returns in " + shown;
-      default -> by.equals("memory_region_ref") ? "memory_region_ref(" + shown + ")"
-          : "the reference " + by + "() takes on " + shown;
+      default ->
+          by.equals("memory_region_ref")
+              ? "memory_region_ref(" + shown + ")"
+              : "the reference " + by + "() takes on " + shown;
     };
   }
 

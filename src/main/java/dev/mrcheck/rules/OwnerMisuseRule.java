@@ -16,16 +16,19 @@ import java.util.function.Consumer;
     id = "MR009",
     name = "owner-misuse",
     severity = Severity.ERROR,
-    summary = "A region whose owner is itself, no QOM object, or not a device where QEMU requires one; or a "
-        + "region with its own free function.",
-    description = "A region's owner decides its lifetime, its QOM path and, for migratable RAM, its migration name. "
-        + "A region that owns itself (OBJECT(mr), or OBJECT(p) of a plain struct whose first member is the region) "
-        + "is its own child property and is never finalized; OBJECT(p) of a struct that is no QOM object aborts in "
-        + "QOM's cast check; memory_region_init_ram/rom/rom_device name the RAMBlock by DEVICE(owner) and abort "
-        + "for an owner that is not a device; an owner spelled 0 in device code leaves the region to the machine; "
-        + "OBJECT(mr)->free on a region embedded in a struct frees an interior pointer. Give the region the device "
-        + "as owner, or a wrapper QOM object that holds it (with the _nomigrate/_ptr/_from_fd inits).",
-    tags = {"security", "correctness", "external/cwe/cwe-664"}, securitySeverity = "5.0")
+    summary =
+        "A region whose owner is itself, no QOM object, or not a device where QEMU requires one; or a "
+            + "region with its own free function.",
+    description =
+        "A region's owner decides its lifetime, its QOM path and, for migratable RAM, its migration name. "
+            + "A region that owns itself (OBJECT(mr), or OBJECT(p) of a plain struct whose first member is the region) "
+            + "is its own child property and is never finalized; OBJECT(p) of a struct that is no QOM object aborts in "
+            + "QOM's cast check; memory_region_init_ram/rom/rom_device name the RAMBlock by DEVICE(owner) and abort "
+            + "for an owner that is not a device; an owner spelled 0 in device code leaves the region to the machine; "
+            + "OBJECT(mr)->free on a region embedded in a struct frees an interior pointer. Give the region the device "
+            + "as owner, or a wrapper QOM object that holds it (with the _nomigrate/_ptr/_from_fd inits).",
+    tags = {"security", "correctness", "external/cwe/cwe-664"},
+    securitySeverity = "5.0")
 public final class OwnerMisuseRule extends Rule {
   @Override
   public void check(AnalysisResult analysis, Consumer<Finding> report) {
@@ -42,67 +45,140 @@ public final class OwnerMisuseRule extends Rule {
     }
   }
 
-  private void checkInit(AnalysisResult analysis, Observation o, RegionKind kind, Consumer<Finding> report) {
+  private void checkInit(
+      AnalysisResult analysis, Observation o, RegionKind kind, Consumer<Finding> report) {
     String owner = o.other().shown();
     switch (o.ownerShape()) {
-      case THE_REGION -> report.accept(finding(o, kind, "THE_REGION", String.format(
-          "%s is initialized with itself as owner (%s is the region's own address): it becomes its own child "
-              + "property and is never finalized; pass the device (or a wrapper object) as owner",
-          o.subject().shown(), owner)));
-      case NOT_AN_OBJECT -> report.accept(finding(o, kind, "NOT_AN_OBJECT", String.format(
-          "the owner of %s, %s, is no QOM object (its struct does not start with an Object): QOM's cast "
-              + "check aborts; pass the device (or a wrapper QOM object) as owner", o.subject().shown(), owner)));
+      case THE_REGION ->
+          report.accept(
+              finding(
+                  o,
+                  kind,
+                  "THE_REGION",
+                  String.format(
+                      "%s is initialized with itself as owner (%s is the region's own address): it becomes its own child "
+                          + "property and is never finalized; pass the device (or a wrapper object) as owner",
+                      o.subject().shown(), owner)));
+      case NOT_AN_OBJECT ->
+          report.accept(
+              finding(
+                  o,
+                  kind,
+                  "NOT_AN_OBJECT",
+                  String.format(
+                      "the owner of %s, %s, is no QOM object (its struct does not start with an Object): QOM's cast "
+                          + "check aborts; pass the device (or a wrapper QOM object) as owner",
+                      o.subject().shown(), owner)));
       case ZERO_LITERAL -> {
-        // In board code 0 is just NULL; device code has the device at hand and means to own the region.
+        // In board code 0 is just NULL; device code has the device at hand and means to own the
+        // region.
         if (!kind.isTransient() && analysis.isQdevDevice(o.device())) {
-          report.accept(finding(o, kind, "NONE_IN_DEVICE_CODE", String.format(
-              "%s region %s is created by %s's code with owner 0: it belongs to the machine, not the device, "
-                  + "and outlives it; pass OBJECT(...) of the device", kind.modelName(), o.subject().shown(),
-              o.device().registration().name())));
+          report.accept(
+              finding(
+                  o,
+                  kind,
+                  "NONE_IN_DEVICE_CODE",
+                  String.format(
+                      "%s region %s is created by %s's code with owner 0: it belongs to the machine, not the device, "
+                          + "and outlives it; pass OBJECT(...) of the device",
+                      kind.modelName(), o.subject().shown(), o.device().registration().name())));
         }
       }
-      default -> { }
+      default -> {}
     }
   }
 
   private void checkDeviceOwner(Observation o, Consumer<Finding> report) {
     OwnerShape shape = o.ownerShape();
-    if (shape != OwnerShape.NON_DEVICE_OBJECT && shape != OwnerShape.WRAPPER && shape != OwnerShape.OTHER_REGION) return;
+    if (shape != OwnerShape.NON_DEVICE_OBJECT
+        && shape != OwnerShape.WRAPPER
+        && shape != OwnerShape.OTHER_REGION) return;
     List<Fact.Owned> owned = o.before().facts(Fact.Owned.class, o.other().id());
     RegionKind kind = owned.isEmpty() ? RegionKind.RAM : owned.get(0).kind();
-    Observation asInit = new Observation(o.effect(), o.callee(), o.other(), o.subject(), o.loc(), o.function(),
-        o.phase(), o.device(), o.chain(), o.before(), o.node(), shape);
-    report.accept(finding(asInit, kind, "NOT_A_DEVICE", String.format(
-        "%s names the RAMBlock of %s by DEVICE(%s), and %s is %s: QEMU aborts; use a device as owner, or the "
-            + "_nomigrate/_ptr/_from_fd init for a wrapper object's RAM", o.callee(), o.other().shown(),
-        o.subject().shown(), o.subject().shown(),
-        shape == OwnerShape.OTHER_REGION ? "a region" : "a QOM object that is not a device")));
+    Observation asInit =
+        new Observation(
+            o.effect(),
+            o.callee(),
+            o.other(),
+            o.subject(),
+            o.loc(),
+            o.function(),
+            o.phase(),
+            o.device(),
+            o.chain(),
+            o.before(),
+            o.node(),
+            shape);
+    report.accept(
+        finding(
+            asInit,
+            kind,
+            "NOT_A_DEVICE",
+            String.format(
+                "%s names the RAMBlock of %s by DEVICE(%s), and %s is %s: QEMU aborts; use a device as owner, or the "
+                    + "_nomigrate/_ptr/_from_fd init for a wrapper object's RAM",
+                o.callee(),
+                o.other().shown(),
+                o.subject().shown(),
+                o.subject().shown(),
+                shape == OwnerShape.OTHER_REGION
+                    ? "a region"
+                    : "a QOM object that is not a device")));
   }
 
   /** {@code o}: an init, subject the region, other the owner as written. */
   private Finding finding(Observation o, RegionKind kind, String misuse, String message) {
-    List<TraceStep> trace = new ArrayList<>(Findings.chainTo(o, o.subject().shown() + " initialized with owner "
-        + o.other().shown() + " (" + o.phaseName() + ")"));
-    Witness w = new Witnesses(o.before())
-        .misownedInit(o.phase(), o.subject().id(), o.subject().shown(), misuse, o.other().shown(), kind, o.loc())
-        .build(o.device(), Witness.Expectation.OWNER_MISUSE);
+    List<TraceStep> trace =
+        new ArrayList<>(
+            Findings.chainTo(
+                o,
+                o.subject().shown()
+                    + " initialized with owner "
+                    + o.other().shown()
+                    + " ("
+                    + o.phaseName()
+                    + ")"));
+    Witness w =
+        new Witnesses(o.before())
+            .misownedInit(
+                o.phase(),
+                o.subject().id(),
+                o.subject().shown(),
+                misuse,
+                o.other().shown(),
+                kind,
+                o.loc())
+            .build(o.device(), Witness.Expectation.OWNER_MISUSE);
     return Findings.at(this, o, message, trace).withWitness(w);
   }
 
   private Finding freeHook(FreeHookOverride h) {
-    String message = String.format("OBJECT(%s)->free = %s gives a region embedded in a larger struct its own free "
-        + "function: finalizing the region frees an interior pointer; regions are freed with their owner",
-        h.region().shown(), h.hook());
+    String message =
+        String.format(
+            "OBJECT(%s)->free = %s gives a region embedded in a larger struct its own free "
+                + "function: finalizing the region frees an interior pointer; regions are freed with their owner",
+            h.region().shown(), h.hook());
     List<TraceStep> trace = new ArrayList<>(h.chain());
     trace.add(new TraceStep(h.loc(), "free function set here (" + h.phaseName() + ")"));
     Witnesses w = new Witnesses(h.before()).init(h.region().id());
-    w.step(h.phase(), WitnessStep.Kind.FREE_HOOK, h.region().id(), h.region().shown(), "embedded", null, h.loc());
+    w.step(
+        h.phase(),
+        WitnessStep.Kind.FREE_HOOK,
+        h.region().id(),
+        h.region().shown(),
+        "embedded",
+        null,
+        h.loc());
     Witness witness = w.build(h.device(), Witness.Expectation.OWNER_MISUSE);
-    return Findings.create(this, h.loc(), h.function(), h.region().shown() + "|" + h.phaseName(), message, trace)
+    return Findings.create(
+            this, h.loc(), h.function(), h.region().shown() + "|" + h.phaseName(), message, trace)
         .withWitness(witness);
   }
 
-  /** {@code self.mmio}, {@code new@...#0.mr}: a member of a struct, not a region allocated on its own. */
+  /**
+   * {@code self.mmio}, {@code new@...#0.mr}: a member of a struct, not a region allocated on its
+   * own.
+   */
   static boolean embedded(String id) {
     int from = id.startsWith("new@") ? id.indexOf('#') : id.contains("::") ? id.indexOf("::") : 0;
     return from >= 0 && id.indexOf('.', from) > 0 && !id.startsWith("global:");

@@ -19,14 +19,17 @@ import java.util.function.Consumer;
     id = "MR006",
     name = "ref-imbalance",
     severity = Severity.ERROR,
-    summary = "A memory_region_ref, memory_region_find or address_space_map reference is not given back on some path.",
-    description = "memory_region_ref() and the section memory_region_find() returns take a reference on the region "
-        + "(on its owner under legacy and current semantics); an address_space_map() mapping holds one until "
-        + "address_space_unmap(). A function that returns on some path (an early return, a goto fail) still holding "
-        + "one, without storing the pointer anywhere, leaks it, and the owner can never be finalized. A reference kept "
-        + "in the device state must be given back at unrealize or instance_finalize. References on the device's own "
-        + "regions are MR001.",
-    tags = {"security", "correctness", "external/cwe/cwe-401"}, securitySeverity = "5.0")
+    summary =
+        "A memory_region_ref, memory_region_find or address_space_map reference is not given back on some path.",
+    description =
+        "memory_region_ref() and the section memory_region_find() returns take a reference on the region "
+            + "(on its owner under legacy and current semantics); an address_space_map() mapping holds one until "
+            + "address_space_unmap(). A function that returns on some path (an early return, a goto fail) still holding "
+            + "one, without storing the pointer anywhere, leaks it, and the owner can never be finalized. A reference kept "
+            + "in the device state must be given back at unrealize or instance_finalize. References on the device's own "
+            + "regions are MR001.",
+    tags = {"security", "correctness", "external/cwe/cwe-401"},
+    securitySeverity = "5.0")
 public final class RefImbalanceRule extends Rule {
   @Override
   public void check(AnalysisResult analysis, Consumer<Finding> report) {
@@ -34,7 +37,11 @@ public final class RefImbalanceRule extends Rule {
     for (RootExit x : analysis.exits()) {
       for (Fact f : x.state().facts()) {
         HeldReference h = HeldReference.of(f);
-        if (h == null || h.phase() != x.phase() || !h.foreign() || h.kept() || !h.diesWith(x.function())
+        if (h == null
+            || h.phase() != x.phase()
+            || !h.foreign()
+            || h.kept()
+            || !h.diesWith(x.function())
             || !reported.add(h)) {
           continue;
         }
@@ -44,8 +51,12 @@ public final class RefImbalanceRule extends Rule {
     for (Checkpoint cp : analysis.checkpoints()) {
       for (Fact f : cp.state().facts()) {
         HeldReference h = HeldReference.of(f);
-        if (h == null || !takenBefore(h, cp) || !h.foreign() || !h.keptByDevice()
-            || releasedInFinalize(cp, h, f) || !reported.add(h)) {
+        if (h == null
+            || !takenBefore(h, cp)
+            || !h.foreign()
+            || !h.keptByDevice()
+            || releasedInFinalize(cp, h, f)
+            || !reported.add(h)) {
           continue;
         }
         report.accept(keptPastTeardown(cp, h));
@@ -54,15 +65,17 @@ public final class RefImbalanceRule extends Rule {
   }
 
   /**
-   * Taken in a phase the checkpoint looks back on; for references also in unrealize itself: one taken
-   * there and kept in the device is never given back unless instance_finalize does. Only by the
-   * device's own code, though: shared code that unrealize reaches (vhost_dev_start through a
-   * set_status(0) that in fact stops the device) runs under conditions the replay does not tell apart,
-   * and taking references while unrealizing is not what such code does.
+   * Taken in a phase the checkpoint looks back on; for references also in unrealize itself: one
+   * taken there and kept in the device is never given back unless instance_finalize does. Only by
+   * the device's own code, though: shared code that unrealize reaches (vhost_dev_start through a
+   * set_status(0) that in fact stops the device) runs under conditions the replay does not tell
+   * apart, and taking references while unrealizing is not what such code does.
    */
   private static boolean takenBefore(HeldReference h, Checkpoint cp) {
-    return Teardown.bornBefore(h.phase(), cp.after()) || cp.after() == Role.UNREALIZE && h.phase() == Role.UNREALIZE
-        && h.at().file().equals(cp.device().registration().loc().file());
+    return Teardown.bornBefore(h.phase(), cp.after())
+        || cp.after() == Role.UNREALIZE
+            && h.phase() == Role.UNREALIZE
+            && h.at().file().equals(cp.device().registration().loc().file());
   }
 
   /**
@@ -76,10 +89,12 @@ public final class RefImbalanceRule extends Rule {
     Fact reference = unstored(fact);
     for (Observation o : cp.finalizeEffects()) {
       if (!(o.effect() instanceof Effect.Unref || o.effect() instanceof Effect.AddressSpaceUnmap)
-          || !o.subject().id().equals(h.region()) || !holds(o.before(), reference)) {
+          || !o.subject().id().equals(h.region())
+          || !holds(o.before(), reference)) {
         continue;
       }
-      if (!(reference instanceof Fact.Referenced mine) || youngest(o.before(), h.region()) == mine.older()) return true;
+      if (!(reference instanceof Fact.Referenced mine)
+          || youngest(o.before(), h.region()) == mine.older()) return true;
     }
     return false;
   }
@@ -90,11 +105,14 @@ public final class RefImbalanceRule extends Rule {
     return false;
   }
 
-  /** The age of the youngest memory_region_ref held on {@code region}, stored or not; -1 if none. */
+  /**
+   * The age of the youngest memory_region_ref held on {@code region}, stored or not; -1 if none.
+   */
   private static int youngest(RegionState s, String region) {
     int youngest = -1;
     for (Fact f : s.facts()) {
-      if (f.region().equals(region) && unstored(f) instanceof Fact.Referenced r) youngest = Math.max(youngest, r.older());
+      if (f.region().equals(region) && unstored(f) instanceof Fact.Referenced r)
+        youngest = Math.max(youngest, r.older());
     }
     return youngest;
   }
@@ -105,26 +123,43 @@ public final class RefImbalanceRule extends Rule {
 
   private Finding heldPastReturn(RootExit x, HeldReference h) {
     String fn = x.function().name();
-    String message = String.format("%s is not given back on some path through %s(): it returns without %s and "
-        + "keeps the pointer nowhere, so the reference leaks", h.described(), fn, h.release());
+    String message =
+        String.format(
+            "%s is not given back on some path through %s(): it returns without %s and "
+                + "keeps the pointer nowhere, so the reference leaks",
+            h.described(), fn, h.release());
     List<TraceStep> trace = new ArrayList<>(h.how());
     trace.add(new TraceStep(h.at(), "reference taken here"));
     trace.add(new TraceStep(x.function().loc(), fn + "() returns on some path still holding it"));
-    Witness w = h.witness(x.state())
-        .step(h.phase(), WitnessStep.Kind.RETURN, h.region(), h.shown(), null, fn, x.function().loc())
-        .build(x.device(), Witness.Expectation.UNRELEASED);
-    return Findings.create(this, h.at(), fn, h.shown() + "|" + h.taken(), message, trace).withWitness(w);
+    Witness w =
+        h.witness(x.state())
+            .step(
+                h.phase(),
+                WitnessStep.Kind.RETURN,
+                h.region(),
+                h.shown(),
+                null,
+                fn,
+                x.function().loc())
+            .build(x.device(), Witness.Expectation.UNRELEASED);
+    return Findings.create(this, h.at(), fn, h.shown() + "|" + h.taken(), message, trace)
+        .withWitness(w);
   }
 
   private Finding keptPastTeardown(Checkpoint cp, HeldReference h) {
     String device = cp.device().registration().name();
-    String message = String.format("%s is kept in %s's state and not given back by %s or instance_finalize: the "
-        + "reference outlives the device", h.described(), device,
-        cp.after() == Role.INSTANCE_INIT ? "a throw-away instance" : "unrealize");
+    String message =
+        String.format(
+            "%s is kept in %s's state and not given back by %s or instance_finalize: the "
+                + "reference outlives the device",
+            h.described(),
+            device,
+            cp.after() == Role.INSTANCE_INIT ? "a throw-away instance" : "unrealize");
     List<TraceStep> trace = new ArrayList<>(h.how());
     trace.add(new TraceStep(h.at(), "reference taken here"));
     trace.add(new TraceStep(cp.device().registration().loc(), cp.why()));
     Witness w = h.witness(cp.state()).build(cp.device(), Witness.Expectation.UNRELEASED);
-    return Findings.create(this, h.at(), device, h.shown() + "|" + cp.after(), message, trace).withWitness(w);
+    return Findings.create(this, h.at(), device, h.shown() + "|" + cp.after(), message, trace)
+        .withWitness(w);
   }
 }

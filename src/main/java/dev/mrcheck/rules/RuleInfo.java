@@ -6,8 +6,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A rule's metadata, written once on its class; every report format reads it from here. The
- * long help (bad and good example) is the resource {@code dev/mrcheck/rules/help/<id>.md}.
+ * A rule's metadata, written once on its class; every report format reads it from here. The long
+ * help (bad and good example) is the resource {@code dev/mrcheck/rules/help/<id>.md}.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)

@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** Finding levels, ordered from most to least severe; names match SARIF levels. */
 public enum Severity {
-  ERROR, WARNING, NOTE;
+  ERROR,
+  WARNING,
+  NOTE;
 
   public String label() {
     return name().toLowerCase(Locale.ROOT);

@@ -7,8 +7,8 @@ final class Teardown {
   private Teardown() {}
 
   /**
-   * Whether something that arose in {@code born} still matters at the checkpoint after
-   * {@code checkpoint}: at the throw-away instance's end only instance_init ran; after unrealize,
+   * Whether something that arose in {@code born} still matters at the checkpoint after {@code
+   * checkpoint}: at the throw-away instance's end only instance_init ran; after unrealize,
    * instance_init and realize did (unrealize-born facts are not leftovers of the device's life).
    */
   static boolean bornBefore(Role born, Role checkpoint) {

@@ -16,27 +16,34 @@ import java.util.function.Consumer;
     name = "unparent-while-mapped",
     severity = Severity.ERROR,
     summary = "object_unparent() of a region that may still be mapped in a container.",
-    description = "object_unparent() drops the owner's reference to a MemoryRegion; if the region is still a "
-        + "subregion of a container (or the root of an address space) on some path to the call, it can be "
-        + "finalized while the container still points at it. Call memory_region_del_subregion() on the same "
-        + "container first, on every path, including error paths.",
-    tags = {"security", "correctness", "external/cwe/cwe-416"}, securitySeverity = "7.5")
+    description =
+        "object_unparent() drops the owner's reference to a MemoryRegion; if the region is still a "
+            + "subregion of a container (or the root of an address space) on some path to the call, it can be "
+            + "finalized while the container still points at it. Call memory_region_del_subregion() on the same "
+            + "container first, on every path, including error paths.",
+    tags = {"security", "correctness", "external/cwe/cwe-416"},
+    securitySeverity = "7.5")
 public final class UnparentWhileMappedRule extends Rule {
   @Override
   public void check(AnalysisResult analysis, Consumer<Finding> report) {
     for (Observation o : analysis.observations()) {
       if (!(o.effect() instanceof Effect.Unparent)) continue;
       String region = o.subject().id();
-      // In instance_finalize the device's own regions are already gone (MR004's business); an owner-less
-      // region or another object's is not, and its unparent really finalizes it: on a path where the
-      // region has another owner (re-initialized owner-less in unrealize), the unparent is judged here.
+      // In instance_finalize the device's own regions are already gone (MR004's business); an
+      // owner-less
+      // region or another object's is not, and its unparent really finalizes it: on a path where
+      // the
+      // region has another owner (re-initialized owner-less in unrealize), the unparent is judged
+      // here.
       if (o.phase() == Role.INSTANCE_FINALIZE && ownedBySelfOnEveryPath(o, region)) continue;
-      // Unparented already on every path: its parent is NULL, and object_unparent() does nothing (it tests
+      // Unparented already on every path: its parent is NULL, and object_unparent() does nothing
+      // (it tests
       // obj->parent), whatever still maps the region or has it as an address space's root.
       if (unparentedOnEveryPath(o, region)) continue;
       List<Fact.Mapped> mappings = new ArrayList<>();
       for (Fact.Mapped m : o.before().facts(Fact.Mapped.class, region)) {
-        // Framework-managed mappings (PCI BARs, VGA windows) are made after realize and undone before
+        // Framework-managed mappings (PCI BARs, VGA windows) are made after realize and undone
+        // before
         // unrealize: lifecycle code never sees them mapped, only run-time code does.
         if (m.undoneBefore() != null && o.phase() != null) continue;
         if (!m.liveUnder(analysis.semantics()) || m.regionUnparented()) continue;
@@ -58,37 +65,81 @@ public final class UnparentWhileMappedRule extends Rule {
   }
 
   private static boolean unparentedOnEveryPath(Observation o, String region) {
-    return o.before().facts(Fact.Owned.class, region).isEmpty() && o.before().everyUnparent(region, u -> true);
+    return o.before().facts(Fact.Owned.class, region).isEmpty()
+        && o.before().everyUnparent(region, u -> true);
   }
 
   private Finding mapped(Observation o, Fact.Mapped m) {
-    String message = String.format(
-        "object_unparent(%s) while it may still be mapped in %s: no memory_region_del_subregion() on some path "
-            + "from the memory_region_add_subregion() at %s", o.subject().shown(), m.containerShown(),
-        Findings.where(m.at()));
+    String message =
+        String.format(
+            "object_unparent(%s) while it may still be mapped in %s: no memory_region_del_subregion() on some path "
+                + "from the memory_region_add_subregion() at %s",
+            o.subject().shown(), m.containerShown(), Findings.where(m.at()));
     List<TraceStep> trace = new ArrayList<>(m.how());
-    trace.add(new TraceStep(m.at(), String.format("%s mapped into %s here (%s)", m.shown(), m.containerShown(),
-        m.phase() == null ? "run-time code" : m.phase().modelName())));
+    trace.add(
+        new TraceStep(
+            m.at(),
+            String.format(
+                "%s mapped into %s here (%s)",
+                m.shown(),
+                m.containerShown(),
+                m.phase() == null ? "run-time code" : m.phase().modelName())));
     trace.addAll(Findings.chainTo(o, "unparented here, still mapped (" + o.phaseName() + ")"));
-    Witness w = new Witnesses(o.before()).init(m.region()).init(m.container())
-        .step(m.phase(), WitnessStep.Kind.MAP, m.region(), m.shown(), m.container(), m.containerShown(), m.at())
-        .step(o.phase(), WitnessStep.Kind.UNPARENT, o.subject().id(), o.subject().shown(), null, null, o.loc())
-        .build(o.device(), Witness.Expectation.FINALIZED_WHILE_MAPPED);
+    Witness w =
+        new Witnesses(o.before())
+            .init(m.region())
+            .init(m.container())
+            .step(
+                m.phase(),
+                WitnessStep.Kind.MAP,
+                m.region(),
+                m.shown(),
+                m.container(),
+                m.containerShown(),
+                m.at())
+            .step(
+                o.phase(),
+                WitnessStep.Kind.UNPARENT,
+                o.subject().id(),
+                o.subject().shown(),
+                null,
+                null,
+                o.loc())
+            .build(o.device(), Witness.Expectation.FINALIZED_WHILE_MAPPED);
     return Findings.at(this, o, message, trace).withWitness(w);
   }
 
   private Finding root(Observation o, Fact.AddressSpaceLive as) {
-    String message = String.format(
-        "object_unparent(%s) while it may still be the root of address space %s (address_space_init at %s); "
-            + "destroy the address space first", o.subject().shown(), as.addressSpaceShown(), Findings.where(as.at()));
+    String message =
+        String.format(
+            "object_unparent(%s) while it may still be the root of address space %s (address_space_init at %s); "
+                + "destroy the address space first",
+            o.subject().shown(), as.addressSpaceShown(), Findings.where(as.at()));
     List<TraceStep> trace = new ArrayList<>(as.how());
-    trace.add(new TraceStep(as.at(), "address space " + as.addressSpaceShown() + " created over " + as.shown()));
+    trace.add(
+        new TraceStep(
+            as.at(), "address space " + as.addressSpaceShown() + " created over " + as.shown()));
     trace.addAll(Findings.chainTo(o, "unparented here while the address space is live"));
-    Witness w = new Witnesses(o.before()).init(as.region())
-        .step(as.phase(), WitnessStep.Kind.AS_INIT, as.addressSpace(), as.addressSpaceShown(), as.region(), as.shown(),
-            as.at())
-        .step(o.phase(), WitnessStep.Kind.UNPARENT, o.subject().id(), o.subject().shown(), null, null, o.loc())
-        .build(o.device(), Witness.Expectation.FINALIZED_WHILE_MAPPED);
+    Witness w =
+        new Witnesses(o.before())
+            .init(as.region())
+            .step(
+                as.phase(),
+                WitnessStep.Kind.AS_INIT,
+                as.addressSpace(),
+                as.addressSpaceShown(),
+                as.region(),
+                as.shown(),
+                as.at())
+            .step(
+                o.phase(),
+                WitnessStep.Kind.UNPARENT,
+                o.subject().id(),
+                o.subject().shown(),
+                null,
+                null,
+                o.loc())
+            .build(o.device(), Witness.Expectation.FINALIZED_WHILE_MAPPED);
     return Findings.at(this, o, message, trace).withWitness(w);
   }
 }

@@ -3,11 +3,12 @@ package dev.mrcheck.rules;
 import java.util.List;
 
 /**
- * The lifecycle a finding claims, as steps the runtime model can replay: the regions involved
- * with their owners and kinds, the API calls in lifecycle order, and the outcome the rule
- * predicts. {@code hotpluggable} says whether the replayed device is unrealized.
+ * The lifecycle a finding claims, as steps the runtime model can replay: the regions involved with
+ * their owners and kinds, the API calls in lifecycle order, and the outcome the rule predicts.
+ * {@code hotpluggable} says whether the replayed device is unrealized.
  */
-public record Witness(String device, boolean hotpluggable, List<WitnessStep> steps, Expectation expected) {
+public record Witness(
+    String device, boolean hotpluggable, List<WitnessStep> steps, Expectation expected) {
   public Witness {
     steps = List.copyOf(steps);
   }
@@ -16,15 +17,25 @@ public record Witness(String device, boolean hotpluggable, List<WitnessStep> ste
   public enum Expectation {
     /** MR001: the device is never finalized; a reference cycle through its own region holds it. */
     OWNER_LEAK,
-    /** MR002: the region is finalized while still in a container or the root of an address space. */
+    /**
+     * MR002: the region is finalized while still in a container or the root of an address space.
+     */
     FINALIZED_WHILE_MAPPED,
     /** MR003: a region with no owner is destroyed although nothing reference-counts it. */
     OWNERLESS_DESTROYED,
-    /** MR004: a call from instance_finalize on a region already finalized with its owner's children. */
+    /**
+     * MR004: a call from instance_finalize on a region already finalized with its owner's children.
+     */
     USE_AFTER_FINALIZE,
-    /** MR006, MR007: a reference, mapping or registered address space that nobody can release any more. */
+    /**
+     * MR006, MR007: a reference, mapping or registered address space that nobody can release any
+     * more.
+     */
     UNRELEASED,
-    /** MR007: an address_space_destroy whose RCU callback is overwritten or freed, so it never takes effect. */
+    /**
+     * MR007: an address_space_destroy whose RCU callback is overwritten or freed, so it never takes
+     * effect.
+     */
     DESTROY_LOST,
     /** MR009: the wrong owner makes QEMU abort, leak the region, or free it wrongly. */
     OWNER_MISUSE,

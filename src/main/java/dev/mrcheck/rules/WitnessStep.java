@@ -11,11 +11,21 @@ import dev.mrcheck.model.Role;
  * realize, before unrealize).
  */
 public record WitnessStep(
-    Role phase, Kind kind, String subject, String subjectShown, String other, String otherShown,
-    Fact.Owner owner, RegionKind regionKind, SourceLoc loc) {
+    Role phase,
+    Kind kind,
+    String subject,
+    String subjectShown,
+    String other,
+    String otherShown,
+    Fact.Owner owner,
+    RegionKind regionKind,
+    SourceLoc loc) {
 
   public enum Kind {
-    /** memory_region_init*: {@code subject} owned per {@code owner} ({@code other} names a foreign owner). */
+    /**
+     * memory_region_init*: {@code subject} owned per {@code owner} ({@code other} names a foreign
+     * owner).
+     */
     INIT,
     /** add_subregion: {@code subject} into container {@code other}. */
     MAP,
@@ -31,7 +41,9 @@ public record WitnessStep(
     FIND,
     /** address_space_map: buffer {@code subject} maps a region of address space {@code other}. */
     AS_MAP,
-    /** The function returns on some path still holding {@code subject}'s reference, stored nowhere. */
+    /**
+     * The function returns on some path still holding {@code subject}'s reference, stored nowhere.
+     */
     RETURN,
     /** g_free of address space {@code subject}. */
     AS_FREE,
@@ -42,7 +54,10 @@ public record WitnessStep(
      * the runtime model, {@code otherShown} the owner as written.
      */
     INIT_MISOWNED,
-    /** {@code OBJECT(mr)->free = fn}: {@code other} is {@code embedded} when the region is a struct member. */
+    /**
+     * {@code OBJECT(mr)->free = fn}: {@code other} is {@code embedded} when the region is a struct
+     * member.
+     */
     FREE_HOOK
   }
 }

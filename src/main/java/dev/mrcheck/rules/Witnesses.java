@@ -21,45 +21,101 @@ final class Witnesses {
   /** The region's memory_region_init*, if the replay saw it. */
   Witnesses init(String region) {
     for (Fact.Owned o : state.facts(Fact.Owned.class, region)) {
-      steps.add(new WitnessStep(o.phase(), WitnessStep.Kind.INIT, o.region(), o.shown(), null, o.ownerShown(),
-          o.owner(), o.kind(), o.at()));
+      steps.add(
+          new WitnessStep(
+              o.phase(),
+              WitnessStep.Kind.INIT,
+              o.region(),
+              o.shown(),
+              null,
+              o.ownerShown(),
+              o.owner(),
+              o.kind(),
+              o.at()));
       break;
     }
     return this;
   }
 
   /**
-   * The region's memory_region_init*, or, when the replay never saw one, a region of another object:
-   * one the device only points to (a find result, a field set from a property).
+   * The region's memory_region_init*, or, when the replay never saw one, a region of another
+   * object: one the device only points to (a find result, a field set from a property).
    */
   Witnesses initOrForeign(String region, String shown, Role phase) {
     if (!state.facts(Fact.Owned.class, region).isEmpty()) return init(region);
-    steps.add(new WitnessStep(phase, WitnessStep.Kind.INIT, region, shown, null, "another object", Fact.Owner.OTHER,
-        RegionKind.CONTAINER, null));
+    steps.add(
+        new WitnessStep(
+            phase,
+            WitnessStep.Kind.INIT,
+            region,
+            shown,
+            null,
+            "another object",
+            Fact.Owner.OTHER,
+            RegionKind.CONTAINER,
+            null));
     return this;
   }
 
   Witnesses init(Fact.Owned o) {
-    steps.add(new WitnessStep(o.phase(), WitnessStep.Kind.INIT, o.region(), o.shown(), null, o.ownerShown(),
-        o.owner(), o.kind(), o.at()));
+    steps.add(
+        new WitnessStep(
+            o.phase(),
+            WitnessStep.Kind.INIT,
+            o.region(),
+            o.shown(),
+            null,
+            o.ownerShown(),
+            o.owner(),
+            o.kind(),
+            o.at()));
     return this;
   }
 
-  Witnesses step(Role phase, WitnessStep.Kind kind, String subject, String subjectShown, String other,
-      String otherShown, SourceLoc loc) {
-    steps.add(new WitnessStep(phase, kind, subject, subjectShown, other, otherShown, null, null, loc));
+  Witnesses step(
+      Role phase,
+      WitnessStep.Kind kind,
+      String subject,
+      String subjectShown,
+      String other,
+      String otherShown,
+      SourceLoc loc) {
+    steps.add(
+        new WitnessStep(phase, kind, subject, subjectShown, other, otherShown, null, null, loc));
     return this;
   }
 
-  /** A region's init whose owner is wrong; {@code misuse} names the runtime model's {@code Region.Misowning}. */
-  Witnesses misownedInit(Role phase, String region, String shown, String misuse, String ownerShown,
-      RegionKind kind, SourceLoc loc) {
-    steps.add(new WitnessStep(phase, WitnessStep.Kind.INIT_MISOWNED, region, shown, misuse, ownerShown, null, kind, loc));
+  /**
+   * A region's init whose owner is wrong; {@code misuse} names the runtime model's {@code
+   * Region.Misowning}.
+   */
+  Witnesses misownedInit(
+      Role phase,
+      String region,
+      String shown,
+      String misuse,
+      String ownerShown,
+      RegionKind kind,
+      SourceLoc loc) {
+    steps.add(
+        new WitnessStep(
+            phase,
+            WitnessStep.Kind.INIT_MISOWNED,
+            region,
+            shown,
+            misuse,
+            ownerShown,
+            null,
+            kind,
+            loc));
     return this;
   }
 
   Witness build(DeviceType device, Witness.Expectation expected) {
-    return new Witness(device == null ? null : device.registration().name(), device != null && device.hotpluggable(),
-        steps, expected);
+    return new Witness(
+        device == null ? null : device.registration().name(),
+        device != null && device.hotpluggable(),
+        steps,
+        expected);
   }
 }

@@ -2,13 +2,18 @@ package dev.mrcheck.runtime;
 
 import dev.mrcheck.ir.SourceLoc;
 
-/** An AddressSpace: registered at init, it holds a reference on its root until its RCU destroy runs. */
+/**
+ * An AddressSpace: registered at init, it holds a reference on its root until its RCU destroy runs.
+ */
 public final class AddressSpace implements Holder {
   /** Where the address space is in its life. */
   public enum State {
     /** Registered in the global list; its root is visible. */
     LIVE,
-    /** Detached by {@code address_space_destroy}; the reference is dropped when RCU runs the callback. */
+    /**
+     * Detached by {@code address_space_destroy}; the reference is dropped when RCU runs the
+     * callback.
+     */
     DESTROY_PENDING,
     /** The destroy callback ran: the root reference is released. */
     DESTROYED
@@ -19,10 +24,15 @@ public final class AddressSpace implements Holder {
   State state = State.LIVE;
   boolean freed;
   Ref rootRef;
-  /** The object whose code holds the address space (embedded in it, or pointed to by it), or null. */
+
+  /**
+   * The object whose code holds the address space (embedded in it, or pointed to by it), or null.
+   */
   QObject keptBy;
+
   /** Where the destroy was lost (its RCU callback overwritten or its memory freed), or null. */
   SourceLoc destroyLostAt;
+
   String destroyLostHow;
 
   AddressSpace(String name, Region root) {
@@ -51,7 +61,9 @@ public final class AddressSpace implements Holder {
     return destroyLostAt != null || destroyLostHow != null;
   }
 
-  /** Where the destroy was lost (the g_free or g_free_rcu that discarded or overwrote it), or null. */
+  /**
+   * Where the destroy was lost (the g_free or g_free_rcu that discarded or overwrote it), or null.
+   */
   public SourceLoc destroyLostAt() {
     return destroyLostAt;
   }

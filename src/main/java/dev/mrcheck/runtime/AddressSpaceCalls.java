@@ -30,10 +30,19 @@ final class AddressSpaceCalls {
       return as;
     }
     Node target = policy.refTarget(root);
-    journal.note(loc, "address space " + name + " initialized over " + root.name()
-        + (target == null ? " (owner NULL, not reference counted)" : " (it holds a reference on " + target.name() + ")"));
+    journal.note(
+        loc,
+        "address space "
+            + name
+            + " initialized over "
+            + root.name()
+            + (target == null
+                ? " (owner NULL, not reference counted)"
+                : " (it holds a reference on " + target.name() + ")"));
     if (target != null) {
-      as.rootRef = refs.addRef(as, target, Ref.Kind.ADDRESS_SPACE, "root of address space " + name, loc, root);
+      as.rootRef =
+          refs.addRef(
+              as, target, Ref.Kind.ADDRESS_SPACE, "root of address space " + name, loc, root);
     }
     return as;
   }
@@ -54,7 +63,9 @@ final class AddressSpaceCalls {
 
   void gFree(AddressSpace as, SourceLoc loc) {
     if (as.freed) {
-      journal.report(new Outcome.UseAfterFinalize(as.label(), "g_free", loc, "address space " + as.name() + " freed twice"));
+      journal.report(
+          new Outcome.UseAfterFinalize(
+              as.label(), "g_free", loc, "address space " + as.name() + " freed twice"));
       return;
     }
     as.freed = true;
@@ -64,32 +75,59 @@ final class AddressSpaceCalls {
       rcu.discard(pending);
       as.destroyLostAt = loc;
       as.destroyLostHow = "g_free while " + pending.callback + " was still queued";
-      journal.report(new Outcome.UseAfterFinalize(as.label(), "g_free", loc, "address space " + as.name()
-          + " freed while its RCU callback " + pending.callback + " is pending: the callback would run on freed"
-          + " memory, the destroy is lost"));
+      journal.report(
+          new Outcome.UseAfterFinalize(
+              as.label(),
+              "g_free",
+              loc,
+              "address space "
+                  + as.name()
+                  + " freed while its RCU callback "
+                  + pending.callback
+                  + " is pending: the callback would run on freed"
+                  + " memory, the destroy is lost"));
     } else if (as.state == AddressSpace.State.LIVE) {
-      journal.report(new Outcome.UseAfterFinalize(as.label(), "g_free", loc, "address space " + as.name()
-          + " freed while still registered (no address_space_destroy)"));
+      journal.report(
+          new Outcome.UseAfterFinalize(
+              as.label(),
+              "g_free",
+              loc,
+              "address space "
+                  + as.name()
+                  + " freed while still registered (no address_space_destroy)"));
     }
   }
 
   void gFreeRcu(AddressSpace as, SourceLoc loc) {
     if (as.freed) {
-      journal.report(new Outcome.UseAfterFinalize(as.label(), "g_free_rcu", loc, "address space " + as.name() + " already freed"));
+      journal.report(
+          new Outcome.UseAfterFinalize(
+              as.label(), "g_free_rcu", loc, "address space " + as.name() + " already freed"));
       return;
     }
-    String overwritten = rcu.enqueue(as, "g_free", () -> {
-      as.freed = true;
-      journal.note(null, "RCU: g_free(" + as.name() + ")");
-    }, loc);
+    String overwritten =
+        rcu.enqueue(
+            as,
+            "g_free",
+            () -> {
+              as.freed = true;
+              journal.note(null, "RCU: g_free(" + as.name() + ")");
+            },
+            loc);
     if (overwritten == null) {
       journal.note(loc, "g_free_rcu(" + as.name() + ") queued");
       return;
     }
     as.destroyLostAt = loc;
-    as.destroyLostHow = "g_free_rcu overwrote the pending " + overwritten + " callback on the same rcu_head";
-    journal.note(loc, "g_free_rcu(" + as.name() + ") overwrites the pending RCU callback " + overwritten
-        + " on the same rcu_head: the destroy is lost");
+    as.destroyLostHow =
+        "g_free_rcu overwrote the pending " + overwritten + " callback on the same rcu_head";
+    journal.note(
+        loc,
+        "g_free_rcu("
+            + as.name()
+            + ") overwrites the pending RCU callback "
+            + overwritten
+            + " on the same rcu_head: the destroy is lost");
   }
 
   void rcuDrain() {
@@ -103,8 +141,15 @@ final class AddressSpaceCalls {
     Mapping m = new Mapping(as, mr, loc);
     store.mappings.add(m);
     if (as.freed || as.state != AddressSpace.State.LIVE) {
-      journal.report(new Outcome.UseAfterFinalize(as.label(), "address_space_map", loc,
-          "address_space_map on " + (as.freed ? "freed" : "destroyed") + " address space " + as.name()));
+      journal.report(
+          new Outcome.UseAfterFinalize(
+              as.label(),
+              "address_space_map",
+              loc,
+              "address_space_map on "
+                  + (as.freed ? "freed" : "destroyed")
+                  + " address space "
+                  + as.name()));
       m.unmapped = true;
       return m;
     }
@@ -113,18 +158,31 @@ final class AddressSpaceCalls {
       return m;
     }
     Node target = policy.refTarget(mr);
-    journal.note(loc, "address_space_map(" + as.name() + ") hits " + mr.name()
-        + (target == null ? " (owner NULL, no reference)" : " (the mapping holds a reference on " + target.name() + ")"));
+    journal.note(
+        loc,
+        "address_space_map("
+            + as.name()
+            + ") hits "
+            + mr.name()
+            + (target == null
+                ? " (owner NULL, no reference)"
+                : " (the mapping holds a reference on " + target.name() + ")"));
     if (target != null) {
-      m.ref = refs.addRef(m, target, Ref.Kind.MAPPING, "mapping of " + mr.name() + " in " + as.name(), loc, mr);
+      m.ref =
+          refs.addRef(
+              m, target, Ref.Kind.MAPPING, "mapping of " + mr.name() + " in " + as.name(), loc, mr);
     }
     return m;
   }
 
   void addressSpaceUnmap(Mapping m, SourceLoc loc) {
     if (m.unmapped) {
-      journal.report(new Outcome.UseAfterFinalize(m.label(), "address_space_unmap", loc,
-          "address_space_unmap of a mapping that is not live"));
+      journal.report(
+          new Outcome.UseAfterFinalize(
+              m.label(),
+              "address_space_unmap",
+              loc,
+              "address_space_unmap of a mapping that is not live"));
       return;
     }
     m.unmapped = true;
@@ -142,32 +200,56 @@ final class AddressSpaceCalls {
       return;
     }
     m.lost = true;
-    journal.report(new Outcome.Unreleased(m.region().name(), m.label(), loc, m.label() + " is never unmapped: "
-        + why + (m.ref == null ? "" : "; its reference on " + m.ref.target.name() + " is never dropped")));
+    journal.report(
+        new Outcome.Unreleased(
+            m.region().name(),
+            m.label(),
+            loc,
+            m.label()
+                + " is never unmapped: "
+                + why
+                + (m.ref == null
+                    ? ""
+                    : "; its reference on " + m.ref.target.name() + " is never dropped")));
   }
 
   private void destroy(AddressSpace as, boolean andFree, SourceLoc loc) {
     String call = andFree ? "address_space_destroy_free" : "address_space_destroy";
     if (as.freed || as.state != AddressSpace.State.LIVE) {
-      journal.report(new Outcome.UseAfterFinalize(as.label(), call, loc,
-          call + "(" + as.name() + ") on an address space already " + (as.freed ? "freed" : "destroyed")));
+      journal.report(
+          new Outcome.UseAfterFinalize(
+              as.label(),
+              call,
+              loc,
+              call
+                  + "("
+                  + as.name()
+                  + ") on an address space already "
+                  + (as.freed ? "freed" : "destroyed")));
       return;
     }
     as.state = AddressSpace.State.DESTROY_PENDING;
-    journal.note(loc, call + "(" + as.name() + "): detached, root reference dropped after an RCU grace period");
-    rcu.enqueue(as, call, () -> {
-      as.state = AddressSpace.State.DESTROYED;
-      journal.note(null, "RCU: " + call + "(" + as.name() + ") callback runs");
-      if (as.rootRef != null) {
-        Ref r = as.rootRef;
-        as.rootRef = null;
-        refs.dropRef(r, null, "address space " + as.name() + " destroyed");
-      }
-      if (andFree) {
-        as.freed = true;
-      }
-    }, loc);
+    journal.note(
+        loc,
+        call + "(" + as.name() + "): detached, root reference dropped after an RCU grace period");
+    rcu.enqueue(
+        as,
+        call,
+        () -> {
+          as.state = AddressSpace.State.DESTROYED;
+          journal.note(null, "RCU: " + call + "(" + as.name() + ") callback runs");
+          if (as.rootRef != null) {
+            Ref r = as.rootRef;
+            as.rootRef = null;
+            refs.dropRef(r, null, "address space " + as.name() + " destroyed");
+          }
+          if (andFree) {
+            as.freed = true;
+          }
+        },
+        loc);
   }
+
   /**
    * Mappings never unmapped, and address spaces still registered after the object that held them
    * died: nobody can release them any more.
@@ -175,15 +257,29 @@ final class AddressSpaceCalls {
   void reportUnreleased() {
     for (Mapping m : store.mappings) {
       if (!m.unmapped && !m.lost) {
-        loseMapping(m, m.ref == null ? null : m.ref.loc, "nothing unmaps it before the scenario ends");
+        loseMapping(
+            m, m.ref == null ? null : m.ref.loc, "nothing unmaps it before the scenario ends");
       }
     }
     for (AddressSpace as : store.spaces) {
-      if (as.state == AddressSpace.State.LIVE && !as.freed && as.keptBy != null && as.keptBy.finalized) {
-        journal.report(new Outcome.Unreleased(as.name(), as.keptBy.name(), as.rootRef == null ? null : as.rootRef.loc,
-            "address space " + as.name() + " is still registered after " + as.keptBy.name() + ", which held it, was"
-                + " finalized: nobody can destroy it, the memory core keeps using it"
-                + (as.rootRef == null ? "" : " and it keeps its reference on " + as.rootRef.target.name())));
+      if (as.state == AddressSpace.State.LIVE
+          && !as.freed
+          && as.keptBy != null
+          && as.keptBy.finalized) {
+        journal.report(
+            new Outcome.Unreleased(
+                as.name(),
+                as.keptBy.name(),
+                as.rootRef == null ? null : as.rootRef.loc,
+                "address space "
+                    + as.name()
+                    + " is still registered after "
+                    + as.keptBy.name()
+                    + ", which held it, was"
+                    + " finalized: nobody can destroy it, the memory core keeps using it"
+                    + (as.rootRef == null
+                        ? ""
+                        : " and it keeps its reference on " + as.rootRef.target.name())));
       }
     }
   }

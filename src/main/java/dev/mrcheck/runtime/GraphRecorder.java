@@ -24,8 +24,10 @@ final class GraphRecorder {
       if (n.isFinalized()) continue;
       node(n);
       if (n instanceof Region r) {
-        if (r.owner() != null && !r.owner().isMachine()) edge(id(r.owner()), id(r), ObjectGraph.EdgeKind.OWNS, "owns");
-        if (r.container() != null) edge(id(r), id(r.container()), ObjectGraph.EdgeKind.MAPPED_IN, "mapped in");
+        if (r.owner() != null && !r.owner().isMachine())
+          edge(id(r.owner()), id(r), ObjectGraph.EdgeKind.OWNS, "owns");
+        if (r.container() != null)
+          edge(id(r), id(r.container()), ObjectGraph.EdgeKind.MAPPED_IN, "mapped in");
       }
       for (Ref ref : n.refs) {
         if (ref.kind == Ref.Kind.CHILD || ref.kind == Ref.Kind.EXTERNAL) continue;
@@ -47,33 +49,48 @@ final class GraphRecorder {
 
   ObjectGraph build(RuntimeModel model, List<Outcome> outcomes) {
     Map<String, ObjectGraph.Fate> fates = new HashMap<>();
-    for (Node n : model.nodes()) fates.put(id(n), n.isFinalized() ? ObjectGraph.Fate.FINALIZED : ObjectGraph.Fate.ALIVE);
+    for (Node n : model.nodes())
+      fates.put(id(n), n.isFinalized() ? ObjectGraph.Fate.FINALIZED : ObjectGraph.Fate.ALIVE);
     for (AddressSpace as : model.addressSpaces()) {
-      fates.put(id(as), as.state() == AddressSpace.State.DESTROYED ? ObjectGraph.Fate.FINALIZED : ObjectGraph.Fate.ALIVE);
+      fates.put(
+          id(as),
+          as.state() == AddressSpace.State.DESTROYED
+              ? ObjectGraph.Fate.FINALIZED
+              : ObjectGraph.Fate.ALIVE);
     }
     for (Outcome o : outcomes) {
-      if (o instanceof Outcome.Leak l) fates.put(ObjectGraph.idOf(l.subject()), ObjectGraph.Fate.LEAKED);
+      if (o instanceof Outcome.Leak l)
+        fates.put(ObjectGraph.idOf(l.subject()), ObjectGraph.Fate.LEAKED);
     }
     List<ObjectGraph.GraphNode> nodes = new ArrayList<>();
-    kinds.forEach((id, kind) -> nodes.add(new ObjectGraph.GraphNode(id, labels.get(id), kind,
-        fates.getOrDefault(id, ObjectGraph.Fate.ALIVE))));
+    kinds.forEach(
+        (id, kind) ->
+            nodes.add(
+                new ObjectGraph.GraphNode(
+                    id, labels.get(id), kind, fates.getOrDefault(id, ObjectGraph.Fate.ALIVE))));
     ObjectGraph graph = new ObjectGraph(nodes, new ArrayList<>(edges.values()));
     return graph;
   }
 
   private void node(Node n) {
     String id = id(n);
-    ObjectGraph.NodeKind kind = n instanceof Region r
-        ? (r.kind() == RegionKind.CONTAINER || !r.subregions().isEmpty() ? ObjectGraph.NodeKind.CONTAINER : ObjectGraph.NodeKind.REGION)
-        : ObjectGraph.NodeKind.OWNER;
+    ObjectGraph.NodeKind kind =
+        n instanceof Region r
+            ? (r.kind() == RegionKind.CONTAINER || !r.subregions().isEmpty()
+                ? ObjectGraph.NodeKind.CONTAINER
+                : ObjectGraph.NodeKind.REGION)
+            : ObjectGraph.NodeKind.OWNER;
     // A region that gained subregions after a first look is a container.
     if (kind == ObjectGraph.NodeKind.CONTAINER || !kinds.containsKey(id)) kinds.put(id, kind);
-    String label = n instanceof Region r && r.owner() == null ? n.name() + " (owner NULL)" : n.name();
+    String label =
+        n instanceof Region r && r.owner() == null ? n.name() + " (owner NULL)" : n.name();
     labels.putIfAbsent(id, label);
   }
 
   private void edge(String from, String to, ObjectGraph.EdgeKind kind, String label) {
-    edges.putIfAbsent(from + "\u0000" + to + "\u0000" + kind, new ObjectGraph.GraphEdge(from, to, kind, label, false));
+    edges.putIfAbsent(
+        from + "\u0000" + to + "\u0000" + kind,
+        new ObjectGraph.GraphEdge(from, to, kind, label, false));
   }
 
   private String holderId(Holder h) {

@@ -9,8 +9,8 @@ public sealed interface Holder permits Node, AddressSpace, Mapping, Holder.Exter
   String label();
 
   /**
-   * A reference held from outside the model: the code that created an object, or a test calling
-   * the API directly. References held this way make their target legitimately alive.
+   * A reference held from outside the model: the code that created an object, or a test calling the
+   * API directly. References held this way make their target legitimately alive.
    */
   record External(String label) implements Holder {}
 

@@ -16,7 +16,9 @@ final class Journal {
 
   void report(Outcome outcome) {
     outcomes.add(outcome);
-    trace.add(new TraceEntry(outcome.loc(), outcome.getClass().getSimpleName() + ": " + outcome.message()));
+    trace.add(
+        new TraceEntry(
+            outcome.loc(), outcome.getClass().getSimpleName() + ": " + outcome.message()));
   }
 
   List<TraceEntry> trace() {

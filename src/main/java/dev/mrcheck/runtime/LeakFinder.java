@@ -41,9 +41,19 @@ final class LeakFinder {
     }
     for (AddressSpace as : spaces) {
       if (as.destroyLost() && as.rootRef != null) {
-        leaks.add(new Outcome.Leak(as.label(), List.of(as.rootRef.view()), false, as.destroyLostAt,
-            "address_space_destroy(" + as.name() + ") never takes effect (" + as.destroyLostHow
-                + "): its reference on " + as.rootRef.target.name() + " is never dropped"));
+        leaks.add(
+            new Outcome.Leak(
+                as.label(),
+                List.of(as.rootRef.view()),
+                false,
+                as.destroyLostAt,
+                "address_space_destroy("
+                    + as.name()
+                    + ") never takes effect ("
+                    + as.destroyLostHow
+                    + "): its reference on "
+                    + as.rootRef.target.name()
+                    + " is never dropped"));
       }
     }
     return leaks;
@@ -76,7 +86,10 @@ final class LeakFinder {
     return held;
   }
 
-  /** Objects always; a region only when its owner is not itself leaked (else the owner's leak says it). */
+  /**
+   * Objects always; a region only when its owner is not itself leaked (else the owner's leak says
+   * it).
+   */
   private boolean reportable(Node n) {
     return !(n instanceof Region r) || r.owner() == null || !leaked.contains(r.owner());
   }
@@ -85,8 +98,12 @@ final class LeakFinder {
     List<Ref> found = pathFromOrigin(x);
     boolean cycle = false;
     if (found == null) {
-      found = cycleHolding(x, new ArrayList<>(List.of(x)), new ArrayList<>(),
-          Collections.newSetFromMap(new IdentityHashMap<>()));
+      found =
+          cycleHolding(
+              x,
+              new ArrayList<>(List.of(x)),
+              new ArrayList<>(),
+              Collections.newSetFromMap(new IdentityHashMap<>()));
       cycle = true;
     }
     if (found == null) {
@@ -95,13 +112,19 @@ final class LeakFinder {
     }
     List<Ref> chain = found;
     List<Reference> view = chain.stream().map(Ref::view).toList();
-    String how = view.isEmpty() ? "no reference explains it"
-        : (cycle ? "held by a reference cycle: " : "held by: ")
-            + String.join("; ", view.stream().map(Reference::toString).toList());
-    List<String> others = x.refs.stream().filter(r -> !chain.contains(r))
-        .map(r -> r.view().toString()).toList();
+    String how =
+        view.isEmpty()
+            ? "no reference explains it"
+            : (cycle ? "held by a reference cycle: " : "held by: ")
+                + String.join("; ", view.stream().map(Reference::toString).toList());
+    List<String> others =
+        x.refs.stream().filter(r -> !chain.contains(r)).map(r -> r.view().toString()).toList();
     String also = others.isEmpty() ? "" : "; also held by: " + String.join("; ", others);
-    return new Outcome.Leak(x.name(), view, cycle, causalLoc(chain),
+    return new Outcome.Leak(
+        x.name(),
+        view,
+        cycle,
+        causalLoc(chain),
         x.name() + " is never finalized after its last external reference is gone; " + how + also);
   }
 

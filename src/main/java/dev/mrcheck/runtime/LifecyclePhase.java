@@ -1,6 +1,9 @@
 package dev.mrcheck.runtime;
 
-/** The device lifecycle phases whose memory-API events the analysis replays (docs/lifetime.md#phases). */
+/**
+ * The device lifecycle phases whose memory-API events the analysis replays
+ * (docs/lifetime.md#phases).
+ */
 public enum LifecyclePhase {
   INSTANCE_INIT("instance_init"),
   REALIZE("realize"),

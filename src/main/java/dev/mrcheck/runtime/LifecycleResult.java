@@ -6,7 +6,11 @@ import java.util.List;
  * What one replayed scenario produced: its outcomes, its trace, whether the device died, and the
  * object graph the replay built (for drawing).
  */
-public record LifecycleResult(String scenario, List<Outcome> outcomes, List<TraceEntry> trace, boolean deviceFinalized,
+public record LifecycleResult(
+    String scenario,
+    List<Outcome> outcomes,
+    List<TraceEntry> trace,
+    boolean deviceFinalized,
     ObjectGraph graph) {
   public LifecycleResult {
     outcomes = List.copyOf(outcomes);
@@ -14,7 +18,8 @@ public record LifecycleResult(String scenario, List<Outcome> outcomes, List<Trac
     graph = graph == null ? ObjectGraph.EMPTY : graph;
   }
 
-  public LifecycleResult(String scenario, List<Outcome> outcomes, List<TraceEntry> trace, boolean deviceFinalized) {
+  public LifecycleResult(
+      String scenario, List<Outcome> outcomes, List<TraceEntry> trace, boolean deviceFinalized) {
     this(scenario, outcomes, trace, deviceFinalized, ObjectGraph.EMPTY);
   }
 

@@ -2,13 +2,16 @@ package dev.mrcheck.runtime;
 
 import dev.mrcheck.ir.SourceLoc;
 
-/** The result of {@code address_space_map}: it holds a reference until {@code address_space_unmap}. */
+/**
+ * The result of {@code address_space_map}: it holds a reference until {@code address_space_unmap}.
+ */
 public final class Mapping implements Holder {
   private final AddressSpace space;
   private final Region region;
   private final SourceLoc loc;
   Ref ref;
   boolean unmapped;
+
   /** Reported as unreleased already. */
   boolean lost;
 
@@ -32,7 +35,11 @@ public final class Mapping implements Holder {
 
   @Override
   public String label() {
-    return "mapping of " + region.path() + " in " + space.name() + (loc == null ? "" : " (at " + loc + ")");
+    return "mapping of "
+        + region.path()
+        + " in "
+        + space.name()
+        + (loc == null ? "" : " (at " + loc + ")");
   }
 
   @Override

@@ -13,8 +13,10 @@ public abstract sealed class Node implements Holder permits QObject, Region {
   final List<Ref> refs = new ArrayList<>();
   final List<Node> children = new ArrayList<>();
   Node parent;
+
   /** The reference the parent holds through its child property, while there is one. */
   Ref parentRef;
+
   boolean finalizing;
   boolean finalized;
 

@@ -11,7 +11,11 @@ final class NodeStore {
   final List<Node> nodes = new ArrayList<>();
   final List<AddressSpace> spaces = new ArrayList<>();
   final List<Mapping> mappings = new ArrayList<>();
-  /** {@code /machine/unattached}: the parent of regions whose owner is NULL. Set once, at the model's start. */
+
+  /**
+   * {@code /machine/unattached}: the parent of regions whose owner is NULL. Set once, at the
+   * model's start.
+   */
   QObject unattached;
 
   <T extends Node> T register(T node) {

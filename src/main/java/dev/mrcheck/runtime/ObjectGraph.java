@@ -3,8 +3,8 @@ package dev.mrcheck.runtime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.function.Function;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -17,17 +17,35 @@ import java.util.function.Predicate;
 public record ObjectGraph(List<GraphNode> nodes, List<GraphEdge> edges) {
   public static final ObjectGraph EMPTY = new ObjectGraph(List.of(), List.of());
 
-  public enum NodeKind { OWNER, REGION, CONTAINER, ADDRESS_SPACE }
+  public enum NodeKind {
+    OWNER,
+    REGION,
+    CONTAINER,
+    ADDRESS_SPACE
+  }
 
-  /** owns: owner to region; mapped-in: subregion to container; root-of: region to address space; refs: holder to target. */
-  public enum EdgeKind { OWNS, MAPPED_IN, ROOT_OF, REFS }
+  /**
+   * owns: owner to region; mapped-in: subregion to container; root-of: region to address space;
+   * refs: holder to target.
+   */
+  public enum EdgeKind {
+    OWNS,
+    MAPPED_IN,
+    ROOT_OF,
+    REFS
+  }
 
   /** How the node ended the replay. */
-  public enum Fate { ALIVE, FINALIZED, LEAKED }
+  public enum Fate {
+    ALIVE,
+    FINALIZED,
+    LEAKED
+  }
 
   public record GraphNode(String id, String label, NodeKind kind, Fate fate) {}
 
-  public record GraphEdge(String from, String to, EdgeKind kind, String label, boolean highlighted) {
+  public record GraphEdge(
+      String from, String to, EdgeKind kind, String label, boolean highlighted) {
     GraphEdge highlight() {
       return new GraphEdge(from, to, kind, label, true);
     }
@@ -61,32 +79,52 @@ public record ObjectGraph(List<GraphNode> nodes, List<GraphEdge> edges) {
         String from = idsByLabel.apply(r.holder());
         String to = idsByLabel.apply(r.target());
         if (from == null || to == null || !ids.contains(from) || !ids.contains(to)) continue;
-        if (!mark(out, e -> e.from().equals(from) && e.to().equals(to) && e.kind() == EdgeKind.REFS)) {
+        if (!mark(
+            out, e -> e.from().equals(from) && e.to().equals(to) && e.kind() == EdgeKind.REFS)) {
           out.add(new GraphEdge(from, to, EdgeKind.REFS, r.reason(), true));
         }
       }
     } else if (outcome instanceof Outcome.FinalizedWhileMapped f) {
       String region = idsByLabel.apply(f.region());
       String in = idsByLabel.apply(f.mappedIn());
-      boolean exact = in != null && mark(out, e -> e.from().equals(region) && e.to().equals(in)
-          && (e.kind() == EdgeKind.MAPPED_IN || e.kind() == EdgeKind.ROOT_OF));
-      if (!exact) mark(out, e -> e.from().equals(region) && (e.kind() == EdgeKind.MAPPED_IN || e.kind() == EdgeKind.ROOT_OF));
+      boolean exact =
+          in != null
+              && mark(
+                  out,
+                  e ->
+                      e.from().equals(region)
+                          && e.to().equals(in)
+                          && (e.kind() == EdgeKind.MAPPED_IN || e.kind() == EdgeKind.ROOT_OF));
+      if (!exact)
+        mark(
+            out,
+            e ->
+                e.from().equals(region)
+                    && (e.kind() == EdgeKind.MAPPED_IN || e.kind() == EdgeKind.ROOT_OF));
     } else if (outcome instanceof Outcome.OwnerlessDestroyed o) {
       String region = idsByLabel.apply(o.region());
-      mark(out, e -> e.from().equals(region) && (e.kind() == EdgeKind.MAPPED_IN || e.kind() == EdgeKind.ROOT_OF));
+      mark(
+          out,
+          e ->
+              e.from().equals(region)
+                  && (e.kind() == EdgeKind.MAPPED_IN || e.kind() == EdgeKind.ROOT_OF));
     } else if (outcome instanceof Outcome.UseAfterFinalize u) {
       String subject = idsByLabel.apply(u.subject());
       mark(out, e -> e.to().equals(subject) && e.kind() == EdgeKind.OWNS);
     } else if (outcome instanceof Outcome.AssertionFailure a) {
       String subject = idsByLabel.apply(a.subject());
-      mark(out, e -> (e.to().equals(subject) || e.from().equals(subject)) && e.kind() == EdgeKind.MAPPED_IN);
+      mark(
+          out,
+          e ->
+              (e.to().equals(subject) || e.from().equals(subject))
+                  && e.kind() == EdgeKind.MAPPED_IN);
     }
     return new ObjectGraph(nodes, out);
   }
 
   /**
-   * The node id of a holder as traces and outcomes label it: a node by its name, an address space as
-   * "address space NAME", a mapping ("mapping of R in AS ...") by its address space.
+   * The node id of a holder as traces and outcomes label it: a node by its name, an address space
+   * as "address space NAME", a mapping ("mapping of R in AS ...") by its address space.
    */
   static String idOf(String label) {
     if (label == null) return null;

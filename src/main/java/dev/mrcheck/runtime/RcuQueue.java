@@ -5,9 +5,9 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * Deferred RCU callbacks, keyed by the rcu_head they use. An address space has one rcu_head:
- * {@code call_rcu1} on a head that is already queued overwrites its function, so only the last
- * callback runs (docs/rules/MR007.md).
+ * Deferred RCU callbacks, keyed by the rcu_head they use. An address space has one rcu_head: {@code
+ * call_rcu1} on a head that is already queued overwrites its function, so only the last callback
+ * runs (docs/rules/MR007.md).
  */
 final class RcuQueue {
   static final class Pending {

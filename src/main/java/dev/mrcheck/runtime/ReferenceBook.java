@@ -11,6 +11,7 @@ import java.util.function.BiConsumer;
  */
 final class ReferenceBook {
   private final Journal journal;
+
   /** Finalizes a node (not a machine object) whose last reference was just dropped. */
   private final BiConsumer<Node, SourceLoc> onLastReference;
 
@@ -27,17 +28,24 @@ final class ReferenceBook {
     if (!n.finalized) {
       return false;
     }
-    String detail = n instanceof Region && operation.equals("memory_region_del_subregion")
-        ? " (QEMU asserts subregion->container == mr: finalization detached it)" : "";
-    journal.report(new Outcome.UseAfterFinalize(n.name(), operation, loc,
-        operation + " on " + n.name() + ", which is already finalized" + detail));
+    String detail =
+        n instanceof Region && operation.equals("memory_region_del_subregion")
+            ? " (QEMU asserts subregion->container == mr: finalization detached it)"
+            : "";
+    journal.report(
+        new Outcome.UseAfterFinalize(
+            n.name(),
+            operation,
+            loc,
+            operation + " on " + n.name() + ", which is already finalized" + detail));
     return true;
   }
 
   void link(Node parent, Node child, SourceLoc loc) {
     child.parent = parent;
     parent.children.add(child);
-    child.parentRef = addRef(parent, child, Ref.Kind.CHILD, "child property of " + parent.name(), loc, null);
+    child.parentRef =
+        addRef(parent, child, Ref.Kind.CHILD, "child property of " + parent.name(), loc, null);
   }
 
   void unlinkFromParent(Node child, SourceLoc loc) {
@@ -50,17 +58,26 @@ final class ReferenceBook {
     dropRef(ref, loc, "child property of " + parent.name() + " dropped");
   }
 
-  /** Records a reference; a reference on a finalized node is a use after finalization and is not taken. */
+  /**
+   * Records a reference; a reference on a finalized node is a use after finalization and is not
+   * taken.
+   */
   Ref addRef(Holder holder, Node target, Ref.Kind kind, String reason, SourceLoc loc, Region via) {
     if (target.finalized) {
-      journal.report(new Outcome.UseAfterFinalize(target.name(), "reference", loc,
-          "a reference on " + target.name() + ", which is already finalized (" + reason + ")"));
+      journal.report(
+          new Outcome.UseAfterFinalize(
+              target.name(),
+              "reference",
+              loc,
+              "a reference on " + target.name() + ", which is already finalized (" + reason + ")"));
       return null;
     }
     int before = target.refcount();
     Ref ref = new Ref(holder, target, kind, reason, loc, via);
     target.refs.add(ref);
-    journal.note(loc, target.name() + " refcount " + before + " -> " + target.refcount() + " (" + reason + ")");
+    journal.note(
+        loc,
+        target.name() + " refcount " + before + " -> " + target.refcount() + " (" + reason + ")");
     return ref;
   }
 
@@ -70,7 +87,8 @@ final class ReferenceBook {
     if (!target.refs.remove(ref)) {
       return;
     }
-    journal.note(loc, target.name() + " refcount " + before + " -> " + target.refcount() + " (" + why + ")");
+    journal.note(
+        loc, target.name() + " refcount " + before + " -> " + target.refcount() + " (" + why + ")");
     if (target.refcount() == 0 && !target.immortal()) {
       onLastReference.accept(target, loc);
     }
@@ -79,7 +97,9 @@ final class ReferenceBook {
   static Ref findLast(Node target, Holder holder, Region via, Ref.Kind kind) {
     Ref last = null;
     for (Ref r : target.refs) {
-      if (r.holder == holder && (via == null || r.via == via) && (kind == null || r.kind == kind)
+      if (r.holder == holder
+          && (via == null || r.via == via)
+          && (kind == null || r.kind == kind)
           && r.kind != Ref.Kind.CHILD) {
         last = r;
       }
@@ -89,7 +109,9 @@ final class ReferenceBook {
 
   static Ref find(Node target, Holder holder, Region via, Ref.Kind kind) {
     for (Ref r : target.refs) {
-      if (r.holder == holder && (via == null || r.via == via) && (kind == null || r.kind == kind)
+      if (r.holder == holder
+          && (via == null || r.via == via)
+          && (kind == null || r.kind == kind)
           && r.kind != Ref.Kind.CHILD) {
         return r;
       }
@@ -97,7 +119,9 @@ final class ReferenceBook {
     return null;
   }
 
-  /** Removes {@code sub} from {@code container} and drops the container's reference, if it took one. */
+  /**
+   * Removes {@code sub} from {@code container} and drops the container's reference, if it took one.
+   */
   void detach(Region container, Region sub, SourceLoc loc, String message) {
     container.subregions.remove(sub);
     sub.container = null;
@@ -111,4 +135,5 @@ final class ReferenceBook {
 
   static String holdersOf(Node n) {
     return String.join(", ", n.refs.stream().map(r -> "by " + r.holder.label()).toList());
-  }}
+  }
+}

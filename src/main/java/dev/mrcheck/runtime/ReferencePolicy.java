@@ -3,8 +3,8 @@ package dev.mrcheck.runtime;
 import dev.mrcheck.model.Semantics;
 
 /**
- * The table of docs/lifetime.md#semantics in one place: what each reference semantics references. Everything
- * else in the model is the same under all three.
+ * The table of docs/lifetime.md#semantics in one place: what each reference semantics references.
+ * Everything else in the model is the same under all three.
  */
 final class ReferencePolicy {
   private final Semantics semantics;
@@ -23,7 +23,8 @@ final class ReferencePolicy {
    */
   Node refTarget(Region mr) {
     if (mr.selfOwned) {
-      return mr; // mr->owner is mr itself: memory_region_ref(mr) is object_ref(mr) under every semantics
+      return mr; // mr->owner is mr itself: memory_region_ref(mr) is object_ref(mr) under every
+      // semantics
     }
     if (mr.owner() == null) {
       return null;
@@ -50,8 +51,9 @@ final class ReferencePolicy {
   /**
    * Refcount semantics: a region keeps its owner alive from the moment it stops being the owner's
    * child (unparent) until it is finalized. While it is a child, the child link already ties it to
-   * the owner, so a region created and dropped with its owner needs no reference (docs/lifetime.md#semantics,
-   * "from init (or from unparent)"; a throw-away instance made for introspection must not leak).
+   * the owner, so a region created and dropped with its owner needs no reference
+   * (docs/lifetime.md#semantics, "from init (or from unparent)"; a throw-away instance made for
+   * introspection must not leak).
    */
   boolean regionRefsOwnerOnceUnparented() {
     return semantics == Semantics.REFCOUNT;
@@ -65,7 +67,10 @@ final class ReferencePolicy {
     return semantics == Semantics.REFCOUNT;
   }
 
-  /** Refcount semantics: after unrealize, qdev deletes a device's regions from containers and unparents them. */
+  /**
+   * Refcount semantics: after unrealize, qdev deletes a device's regions from containers and
+   * unparents them.
+   */
   boolean qdevDropsRegionsAfterUnrealize() {
     return semantics == Semantics.REFCOUNT;
   }

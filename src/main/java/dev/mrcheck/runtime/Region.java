@@ -12,18 +12,28 @@ public final class Region extends Node {
   private final Region aliasTarget;
   Region container;
   final List<Region> subregions = new ArrayList<>();
+
   /** The reference the container holds for this subregion, if the semantics take one. */
   Ref containerRef;
+
   /** Refcount semantics: the reference this region holds on its owner. */
   Ref ownerRef;
+
   /** Refcount semantics: the reference this alias holds on its target. */
   Ref aliasRef;
+
   /** Created with itself as owner: its own child property. */
   boolean selfOwned;
+
   /** Made by a device's code without the device as owner: must not outlive that device. */
   QObject madeBy;
-  /** {@code OBJECT(mr)->free} was set; {@code embeddedStorage}: the region is a member of a larger struct. */
+
+  /**
+   * {@code OBJECT(mr)->free} was set; {@code embeddedStorage}: the region is a member of a larger
+   * struct.
+   */
   boolean freeHook;
+
   boolean embeddedStorage;
 
   /** How a region's owner argument can be wrong (docs/rules/MR009.md). */
@@ -56,8 +66,8 @@ public final class Region extends Node {
   }
 
   /**
-   * What {@code mr->owner} points at: the region itself when it owns itself (QEMU compares owners by
-   * pointer, and such a region's owner is no other region's), else {@link #owner()}.
+   * What {@code mr->owner} points at: the region itself when it owns itself (QEMU compares owners
+   * by pointer, and such a region's owner is no other region's), else {@link #owner()}.
    */
   Node ownerPointer() {
     return selfOwned ? this : owner;

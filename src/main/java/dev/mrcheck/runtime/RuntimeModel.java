@@ -1,24 +1,25 @@
 package dev.mrcheck.runtime;
 
-import dev.mrcheck.model.Semantics;
 import dev.mrcheck.ir.SourceLoc;
 import dev.mrcheck.model.RegionKind;
+import dev.mrcheck.model.Semantics;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * An executable model of QOM objects, MemoryRegions and AddressSpaces under one of the reference
- * semantics of docs/lifetime.md#semantics: a reference interpreter for the memory API's lifetime rules.
+ * semantics of docs/lifetime.md#semantics: a reference interpreter for the memory API's lifetime
+ * rules.
  *
  * <p>Every call appends to {@link #trace()}; what would go wrong in QEMU (an assertion, a use after
  * finalization, a region finalized while mapped) is appended to {@link #outcomes()} and the model
- * carries on as if the assertion were compiled out, keeping its own state consistent. Leaks are only
- * known at the end: call {@link #checkLeaks()} once the scenario has dropped its references.
+ * carries on as if the assertion were compiled out, keeping its own state consistent. Leaks are
+ * only known at the end: call {@link #checkLeaks()} once the scenario has dropped its references.
  *
  * <p>This class is the model's API and its object calls; the work is split among the store of what
  * exists ({@link NodeStore}), the reference bookkeeping ({@link ReferenceBook}), finalization
- * ({@link Finalizer}), the region calls ({@link RegionCalls}) and the address space and mapping calls
- * ({@link AddressSpaceCalls}). Not thread safe; one model per scenario.
+ * ({@link Finalizer}), the region calls ({@link RegionCalls}) and the address space and mapping
+ * calls ({@link AddressSpaceCalls}). Not thread safe; one model per scenario.
  */
 public final class RuntimeModel {
   private final ReferencePolicy policy;
@@ -63,7 +64,9 @@ public final class RuntimeModel {
     return journal.trace();
   }
 
-  /** Notes a line in the trace without changing the model (phase markers, replayed descriptions). */
+  /**
+   * Notes a line in the trace without changing the model (phase markers, replayed descriptions).
+   */
   public void note(SourceLoc loc, String message) {
     journal.note(loc, message);
   }
@@ -78,24 +81,32 @@ public final class RuntimeModel {
   public QObject newObject(String name, SourceLoc loc) {
     QObject obj = store.register(new QObject(Objects.requireNonNull(name, "name"), false));
     journal.note(loc, name + " created");
-    refs.addRef(Holder.CALLER, obj, Ref.Kind.EXTERNAL, "reference returned to its creator", loc, null);
+    refs.addRef(
+        Holder.CALLER, obj, Ref.Kind.EXTERNAL, "reference returned to its creator", loc, null);
     return obj;
   }
 
   /** {@code object_property_add_child(parent, ..., child)}: the parent takes a reference. */
   public void addChild(QObject parent, QObject child, SourceLoc loc) {
-    if (refs.isDead(parent, "object_property_add_child", loc) || refs.isDead(child, "object_property_add_child", loc)) {
+    if (refs.isDead(parent, "object_property_add_child", loc)
+        || refs.isDead(child, "object_property_add_child", loc)) {
       return;
     }
     if (child.parent != null) {
-      journal.report(new Outcome.AssertionFailure("child->parent == NULL", child.name(), loc,
-          child.name() + " is already a child of " + child.parent.name()));
+      journal.report(
+          new Outcome.AssertionFailure(
+              "child->parent == NULL",
+              child.name(),
+              loc,
+              child.name() + " is already a child of " + child.parent.name()));
       return;
     }
     refs.link(parent, child, loc);
   }
 
-  /** Code that runs as {@code instance_finalize}, after the object's child properties are dropped. */
+  /**
+   * Code that runs as {@code instance_finalize}, after the object's child properties are dropped.
+   */
   public void setInstanceFinalize(QObject obj, Runnable instanceFinalize) {
     obj.instanceFinalize = instanceFinalize;
   }
@@ -109,7 +120,8 @@ public final class RuntimeModel {
     if (refs.isDead(obj, "object_ref", loc)) {
       return;
     }
-    refs.addRef(holder, obj, ReferenceBook.kindFor(holder), "object_ref by " + holder.label(), loc, null);
+    refs.addRef(
+        holder, obj, ReferenceBook.kindFor(holder), "object_ref by " + holder.label(), loc, null);
   }
 
   public void objectUnref(QObject obj, SourceLoc loc) {
@@ -126,23 +138,35 @@ public final class RuntimeModel {
       ref = obj.refs.stream().filter(r -> r.kind != Ref.Kind.CHILD).findFirst().orElse(null);
     }
     if (ref == null && obj.parentRef != null) {
-      journal.report(new Outcome.AssertionFailure("obj->parent == NULL", obj.name(), loc,
-          "object_unref drops the reference of " + obj.name() + "'s parent "
-              + obj.parent.name() + ": it would be finalized while still a child"));
+      journal.report(
+          new Outcome.AssertionFailure(
+              "obj->parent == NULL",
+              obj.name(),
+              loc,
+              "object_unref drops the reference of "
+                  + obj.name()
+                  + "'s parent "
+                  + obj.parent.name()
+                  + ": it would be finalized while still a child"));
       refs.unlinkFromParent(obj, loc);
       return;
     }
     if (ref == null) {
-      journal.report(new Outcome.AssertionFailure("obj->ref > 0", obj.name(), loc,
-          "object_unref on " + obj.name() + " with no reference left"));
+      journal.report(
+          new Outcome.AssertionFailure(
+              "obj->ref > 0",
+              obj.name(),
+              loc,
+              "object_unref on " + obj.name() + " with no reference left"));
       return;
     }
     refs.dropRef(ref, loc, "object_unref by " + holder.label());
   }
 
   /**
-   * Finalizes {@code obj} although references still hold it: what its instance_finalize then does is
-   * judged call by call, as if the leak that kept it alive had been fixed. A no-op once finalized.
+   * Finalizes {@code obj} although references still hold it: what its instance_finalize then does
+   * is judged call by call, as if the leak that kept it alive had been fixed. A no-op once
+   * finalized.
    */
   public void finalizeDespiteReferences(QObject obj, SourceLoc loc) {
     journal.note(loc, obj.name() + " finalized as if its remaining references were gone");
@@ -157,44 +181,56 @@ public final class RuntimeModel {
     }
     refs.unlinkFromParent(obj, loc);
   }
+
   // ---------------------------------------------------------------- regions
 
   /**
    * {@code memory_region_init*(mr, owner, name, ...)} with a non-NULL name: the region becomes a
    * child of its owner, or of {@code /machine/unattached} when the owner is NULL.
    */
-  public Region initRegion(String path, QObject owner, RegionKind kind, Region aliasTarget, SourceLoc loc) {
+  public Region initRegion(
+      String path, QObject owner, RegionKind kind, Region aliasTarget, SourceLoc loc) {
     return regions.initRegion(path, owner, kind, aliasTarget, loc);
   }
 
   /**
-   * A {@code memory_region_init*} with a wrong owner (docs/rules/MR009.md), as QEMU executes it: a region
-   * that owns itself is its own child property and can never be finalized; {@code OBJECT()} of a
-   * non-object and {@code DEVICE()} of a non-device owner (the RAMBlock's migration name is the
-   * owner's device path) abort; a region device code leaves to the machine outlives the device.
+   * A {@code memory_region_init*} with a wrong owner (docs/rules/MR009.md), as QEMU executes it: a
+   * region that owns itself is its own child property and can never be finalized; {@code OBJECT()}
+   * of a non-object and {@code DEVICE()} of a non-device owner (the RAMBlock's migration name is
+   * the owner's device path) abort; a region device code leaves to the machine outlives the device.
    */
-  public Region initMisownedRegion(String path, RegionKind kind, Region.Misowning misuse, String ownerShown,
-      QObject device, SourceLoc loc) {
+  public Region initMisownedRegion(
+      String path,
+      RegionKind kind,
+      Region.Misowning misuse,
+      String ownerShown,
+      QObject device,
+      SourceLoc loc) {
     return regions.initMisownedRegion(path, kind, misuse, ownerShown, device, loc);
   }
 
-  /** {@code OBJECT(mr)->free = fn}: QOM calls fn on the region's storage when the region is finalized. */
+  /**
+   * {@code OBJECT(mr)->free = fn}: QOM calls fn on the region's storage when the region is
+   * finalized.
+   */
   public void setFreeHook(Region mr, boolean embedded, SourceLoc loc) {
     regions.setFreeHook(mr, embedded, loc);
   }
 
   /**
-   * A region created or destroyed by run-time code (MMIO handler, config write, timer) while its device
-   * lives. Aliases and containers may come and go; other regions should exist from realize to unrealize.
+   * A region created or destroyed by run-time code (MMIO handler, config write, timer) while its
+   * device lives. Aliases and containers may come and go; other regions should exist from realize
+   * to unrealize.
    */
   public void runtimeRegionChange(Region mr, String operation, SourceLoc loc) {
     regions.runtimeRegionChange(mr, operation, loc);
   }
 
   /**
-   * As {@link #runtimeRegionChange(Region, String, SourceLoc)}, by the run-time code of {@code device}
-   * (null: unknown). A region owned by another object is the sanctioned wrapper's, freed with that
-   * object's own lifetime; a region that owns itself is no device's (MR009 judges its owner).
+   * As {@link #runtimeRegionChange(Region, String, SourceLoc)}, by the run-time code of {@code
+   * device} (null: unknown). A region owned by another object is the sanctioned wrapper's, freed
+   * with that object's own lifetime; a region that owns itself is no device's (MR009 judges its
+   * owner).
    */
   public void runtimeRegionChange(Region mr, QObject device, String operation, SourceLoc loc) {
     regions.runtimeRegionChange(mr, device, operation, loc);
@@ -205,7 +241,10 @@ public final class RuntimeModel {
     regions.addSubregion(container, sub, loc);
   }
 
-  /** {@code memory_region_del_subregion(container, sub)}: asserts that sub is in that very container. */
+  /**
+   * {@code memory_region_del_subregion(container, sub)}: asserts that sub is in that very
+   * container.
+   */
   public void delSubregion(Region container, Region sub, SourceLoc loc) {
     regions.delSubregion(container, sub, loc);
   }
@@ -214,7 +253,10 @@ public final class RuntimeModel {
     regions.ref(mr, loc);
   }
 
-  /** {@code memory_region_ref(mr)} (also {@code memory_region_find}'s section) on behalf of {@code holder}. */
+  /**
+   * {@code memory_region_ref(mr)} (also {@code memory_region_find}'s section) on behalf of {@code
+   * holder}.
+   */
   public void ref(Region mr, Holder holder, SourceLoc loc) {
     regions.ref(mr, holder, loc);
   }
@@ -240,58 +282,70 @@ public final class RuntimeModel {
 
   /**
    * {@code object_unparent(OBJECT(mr))}. On a region already dropped by its owner's finalization
-   * the parent pointer is NULL, so this is a no-op (docs/lifetime.md#phases), not a use after finalization.
+   * the parent pointer is NULL, so this is a no-op (docs/lifetime.md#phases), not a use after
+   * finalization.
    */
   public void unparentRegion(Region mr, SourceLoc loc) {
     regions.unparentRegion(mr, loc);
   }
 
   /**
-   * {@code g_free} of the memory holding {@code mr}. Fine once the region is finalized; on a live region
-   * it is a destruction behind QOM's back: an owner-less region is then destroyed unprotected, an owned
-   * one is freed while its owner's child property (or another reference) still points at it.
+   * {@code g_free} of the memory holding {@code mr}. Fine once the region is finalized; on a live
+   * region it is a destruction behind QOM's back: an owner-less region is then destroyed
+   * unprotected, an owned one is freed while its owner's child property (or another reference)
+   * still points at it.
    */
   public void freeRegion(Region mr, SourceLoc loc) {
     regions.freeRegion(mr, loc);
   }
 
-  /** Any other memory API call on a region ({@code memory_region_set_enabled}, ...): only checks liveness. */
+  /**
+   * Any other memory API call on a region ({@code memory_region_set_enabled}, ...): only checks
+   * liveness.
+   */
   public void useRegion(Region mr, String operation, SourceLoc loc) {
     regions.useRegion(mr, operation, loc);
   }
 
   /**
-   * What qdev does once {@code device}'s unrealize returned. Under refcount semantics it deletes the
-   * device's regions (those still its children) from their containers and unparents them; under the
-   * other semantics nothing.
+   * What qdev does once {@code device}'s unrealize returned. Under refcount semantics it deletes
+   * the device's regions (those still its children) from their containers and unparents them; under
+   * the other semantics nothing.
    */
   public void afterUnrealize(QObject device) {
     regions.afterUnrealize(device);
   }
 
   /**
-   * The code holding {@code holder}'s reference on {@code mr} returns without dropping it or storing
-   * the pointer: the reference can never be given back.
+   * The code holding {@code holder}'s reference on {@code mr} returns without dropping it or
+   * storing the pointer: the reference can never be given back.
    */
   public void loseReference(Region mr, Holder holder, SourceLoc loc, String why) {
     regions.loseReference(mr, holder, loc, why);
   }
+
   // ---------------------------------------------------------------- address spaces
 
-  /** {@code address_space_init(as, root, name)}: registers the address space and references the root. */
+  /**
+   * {@code address_space_init(as, root, name)}: registers the address space and references the
+   * root.
+   */
   public AddressSpace addressSpaceInit(String name, Region root, SourceLoc loc) {
     return addressSpaces.addressSpaceInit(name, root, loc);
   }
 
   /**
-   * {@code address_space_init} by the code of {@code keptBy}: once that object is finalized nobody can
-   * destroy the address space any more, so {@link #checkLeaks()} reports it if it is still registered.
+   * {@code address_space_init} by the code of {@code keptBy}: once that object is finalized nobody
+   * can destroy the address space any more, so {@link #checkLeaks()} reports it if it is still
+   * registered.
    */
   public AddressSpace addressSpaceInit(String name, Region root, QObject keptBy, SourceLoc loc) {
     return addressSpaces.addressSpaceInit(name, root, keptBy, loc);
   }
 
-  /** {@code address_space_destroy(as)}: detaches now, drops the root reference in an RCU callback. */
+  /**
+   * {@code address_space_destroy(as)}: detaches now, drops the root reference in an RCU callback.
+   */
   public void addressSpaceDestroy(AddressSpace as, SourceLoc loc) {
     addressSpaces.addressSpaceDestroy(as, loc);
   }
@@ -307,14 +361,16 @@ public final class RuntimeModel {
   }
 
   /**
-   * {@code g_free_rcu(as, rcu)}: queues g_free on the address space's rcu_head. After
-   * {@code address_space_destroy(as)} it overwrites the pending destroy, which is then lost.
+   * {@code g_free_rcu(as, rcu)}: queues g_free on the address space's rcu_head. After {@code
+   * address_space_destroy(as)} it overwrites the pending destroy, which is then lost.
    */
   public void gFreeRcu(AddressSpace as, SourceLoc loc) {
     addressSpaces.gFreeRcu(as, loc);
   }
 
-  /** Runs every queued RCU callback (an {@code rcu_barrier()}/{@code drain_call_rcu()}), in order. */
+  /**
+   * Runs every queued RCU callback (an {@code rcu_barrier()}/{@code drain_call_rcu()}), in order.
+   */
   public void rcuDrain() {
     addressSpaces.rcuDrain();
   }
@@ -333,6 +389,7 @@ public final class RuntimeModel {
   public void loseMapping(Mapping m, SourceLoc loc, String why) {
     addressSpaces.loseMapping(m, loc, why);
   }
+
   // ---------------------------------------------------------------- end state
 
   /**
@@ -347,7 +404,9 @@ public final class RuntimeModel {
     return leaks;
   }
 
-  /** All objects and regions ever created (machine objects first), for inspection and invariants. */
+  /**
+   * All objects and regions ever created (machine objects first), for inspection and invariants.
+   */
   public List<Node> nodes() {
     return List.copyOf(store.nodes);
   }
@@ -363,11 +422,24 @@ public final class RuntimeModel {
   private void reportUnreleased() {
     for (Node n : store.nodes) {
       for (Ref r : List.copyOf(n.refs)) {
-        if (r.kind == Ref.Kind.REGION_REF && !r.lost && r.holder instanceof QObject h && h.finalized) {
+        if (r.kind == Ref.Kind.REGION_REF
+            && !r.lost
+            && r.holder instanceof QObject h
+            && h.finalized) {
           r.lost = true;
           String what = r.via == null ? n.name() : r.via.name();
-          journal.report(new Outcome.Unreleased(what, h.name(), r.loc, "the reference on " + what + " held by "
-              + h.name() + " is never dropped: " + h.name() + " was finalized while holding it"));
+          journal.report(
+              new Outcome.Unreleased(
+                  what,
+                  h.name(),
+                  r.loc,
+                  "the reference on "
+                      + what
+                      + " held by "
+                      + h.name()
+                      + " is never dropped: "
+                      + h.name()
+                      + " was finalized while holding it"));
         }
       }
     }

@@ -2,7 +2,9 @@ package dev.mrcheck.runtime;
 
 import dev.mrcheck.ir.SourceLoc;
 
-/** One line of the model's trace; {@code loc} is the replayed source event, or null for model steps. */
+/**
+ * One line of the model's trace; {@code loc} is the replayed source event, or null for model steps.
+ */
 public record TraceEntry(SourceLoc loc, String message) {
   @Override
   public String toString() {

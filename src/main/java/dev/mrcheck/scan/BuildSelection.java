@@ -21,16 +21,22 @@ import java.util.regex.Pattern;
 /**
  * Which C files a scan with a compilation database reads, and with which options: the database's
  * translation units under the scanned paths, and the headers under those paths that they include
- * (directly or through other such headers), each header with the options of the first unit, in
- * path order, that reaches it. Files of other languages are kept as found. The command line's
- * {@code -I} are searched after the unit's own directories and its {@code -D} override the unit's.
+ * (directly or through other such headers), each header with the options of the first unit, in path
+ * order, that reaches it. Files of other languages are kept as found. The command line's {@code -I}
+ * are searched after the unit's own directories and its {@code -D} override the unit's.
  */
-record BuildSelection(List<Path> files, Map<Path, FrontendOptions> options, List<FileProblem> problems) {
+record BuildSelection(
+    List<Path> files, Map<Path, FrontendOptions> options, List<FileProblem> problems) {
   private static final Pattern INCLUDE =
       Pattern.compile("^[ \\t]*#[ \\t]*include[ \\t]*([\"<])([^\">\\n]+)[\">]", Pattern.MULTILINE);
 
-  static BuildSelection of(CompilationDatabase db, List<Path> found, List<Path> scanPaths, Path root,
-      Predicate<String> isC, FrontendOptions commandLine) {
+  static BuildSelection of(
+      CompilationDatabase db,
+      List<Path> found,
+      List<Path> scanPaths,
+      Path root,
+      Predicate<String> isC,
+      FrontendOptions commandLine) {
     List<Path> under = scanPaths.stream().map(p -> p.toAbsolutePath().normalize()).toList();
     Predicate<Path> inScan = p -> under.stream().anyMatch(p::startsWith);
     TreeSet<Path> files = new TreeSet<>();
@@ -41,8 +47,10 @@ record BuildSelection(List<Path> files, Map<Path, FrontendOptions> options, List
     for (Path unit : new TreeSet<>(db.units().keySet())) {
       if (!inScan.test(unit) || !isC.test(unit.getFileName().toString())) continue;
       if (!Files.exists(unit)) {
-        problems.add(new FileProblem(SourceLoc.of(Scanner.relative(root, unit), 1, 1),
-            "listed in " + db.source().getFileName() + " but not found, not analyzed"));
+        problems.add(
+            new FileProblem(
+                SourceLoc.of(Scanner.relative(root, unit), 1, 1),
+                "listed in " + db.source().getFileName() + " but not found, not analyzed"));
         continue;
       }
       files.add(unit);
@@ -50,18 +58,27 @@ record BuildSelection(List<Path> files, Map<Path, FrontendOptions> options, List
     }
     for (Path f : found) {
       Path abs = f.toAbsolutePath().normalize();
-      boolean explicit = scanPaths.stream().anyMatch(p -> p.toAbsolutePath().normalize().equals(abs));
-      if (explicit && isC.test(f.getFileName().toString()) && !options.containsKey(abs) && !f.toString().endsWith(".h")) {
-        problems.add(new FileProblem(SourceLoc.of(Scanner.relative(root, f), 1, 1),
-            "not in " + db.source().getFileName() + ", not analyzed"));
+      boolean explicit =
+          scanPaths.stream().anyMatch(p -> p.toAbsolutePath().normalize().equals(abs));
+      if (explicit
+          && isC.test(f.getFileName().toString())
+          && !options.containsKey(abs)
+          && !f.toString().endsWith(".h")) {
+        problems.add(
+            new FileProblem(
+                SourceLoc.of(Scanner.relative(root, f), 1, 1),
+                "not in " + db.source().getFileName() + ", not analyzed"));
       }
     }
     addReachedHeaders(options, files, inScan, isC);
     return new BuildSelection(new ArrayList<>(files), options, problems);
   }
 
-  private static void addReachedHeaders(Map<Path, FrontendOptions> options, TreeSet<Path> files,
-      Predicate<Path> inScan, Predicate<String> isC) {
+  private static void addReachedHeaders(
+      Map<Path, FrontendOptions> options,
+      TreeSet<Path> files,
+      Predicate<Path> inScan,
+      Predicate<String> isC) {
     Deque<Path> work = new ArrayDeque<>(options.keySet());
     Map<Path, Boolean> seen = new HashMap<>();
     while (!work.isEmpty()) {
@@ -77,7 +94,10 @@ record BuildSelection(List<Path> files, Map<Path, FrontendOptions> options, List
     }
   }
 
-  /** The files {@code file}'s includes resolve to, searched as the compiler would; unresolved ones are skipped. */
+  /**
+   * The files {@code file}'s includes resolve to, searched as the compiler would; unresolved ones
+   * are skipped.
+   */
   private static List<Path> includes(Path file, FrontendOptions opts) {
     String text;
     try {
@@ -113,7 +133,8 @@ record BuildSelection(List<Path> files, Map<Path, FrontendOptions> options, List
     }
   }
 
-  private static FrontendOptions withCommandLine(FrontendOptions unit, FrontendOptions commandLine) {
+  private static FrontendOptions withCommandLine(
+      FrontendOptions unit, FrontendOptions commandLine) {
     if (commandLine.includeDirs().isEmpty() && commandLine.defines().isEmpty()) return unit;
     List<Path> include = new ArrayList<>(unit.includeDirs());
     include.addAll(commandLine.includeDirs());

@@ -26,19 +26,24 @@ public record CompilationDatabase(Path source, Map<Path, FrontendOptions> units)
     units = Map.copyOf(units);
   }
 
-  /** Reads and checks the whole file; any defect is a {@link ScanException} that names the entry. */
+  /**
+   * Reads and checks the whole file; any defect is a {@link ScanException} that names the entry.
+   */
   public static CompilationDatabase load(Path file) throws ScanException {
-    if (!Files.isRegularFile(file)) throw new ScanException("compilation database not found: " + file);
+    if (!Files.isRegularFile(file))
+      throw new ScanException("compilation database not found: " + file);
     JsonNode root;
     try {
       root = new ObjectMapper().readTree(file.toFile());
     } catch (JacksonException e) {
-      throw new ScanException("bad compilation database " + file + ": not valid JSON: " + JsonMessages.describe(e), e);
+      throw new ScanException(
+          "bad compilation database " + file + ": not valid JSON: " + JsonMessages.describe(e), e);
     } catch (IOException e) {
       throw new ScanException(IoMessages.cannot("read compilation database", file, e), e);
     }
     if (root == null || !root.isArray()) {
-      throw new ScanException("bad compilation database " + file + ": expected a JSON array of entries");
+      throw new ScanException(
+          "bad compilation database " + file + ": expected a JSON array of entries");
     }
     Path base = file.toAbsolutePath().normalize().getParent();
     Map<Path, FrontendOptions> units = new LinkedHashMap<>();
@@ -49,7 +54,8 @@ public record CompilationDatabase(Path source, Map<Path, FrontendOptions> units)
         Path source = directory.resolve(text(entry, "file")).normalize();
         units.putIfAbsent(source, CompilerArguments.parse(arguments(entry), directory));
       } catch (IllegalArgumentException e) {
-        throw new ScanException("bad compilation database " + file + ": entry " + (i + 1) + ": " + e.getMessage(), e);
+        throw new ScanException(
+            "bad compilation database " + file + ": entry " + (i + 1) + ": " + e.getMessage(), e);
       }
     }
     return new CompilationDatabase(file, units);
@@ -57,7 +63,8 @@ public record CompilationDatabase(Path source, Map<Path, FrontendOptions> units)
 
   private static String text(JsonNode entry, String field) {
     JsonNode v = entry == null ? null : entry.get(field);
-    if (v == null || !v.isTextual()) throw new IllegalArgumentException("no \"" + field + "\" string");
+    if (v == null || !v.isTextual())
+      throw new IllegalArgumentException("no \"" + field + "\" string");
     return v.asText();
   }
 

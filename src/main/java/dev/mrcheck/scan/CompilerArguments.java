@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The preprocessor part of one compiler invocation ({@code -I}, {@code -D}, {@code -U},
- * {@code -include}, {@code -iquote}, {@code -isystem}, joined or separate), with relative paths
- * taken from the invocation's working directory; everything else (warnings, {@code -o}, the
- * dependency flags) is ignored. {@code -D} and {@code -U} apply in command-line order, as in GCC.
+ * The preprocessor part of one compiler invocation ({@code -I}, {@code -D}, {@code -U}, {@code
+ * -include}, {@code -iquote}, {@code -isystem}, joined or separate), with relative paths taken from
+ * the invocation's working directory; everything else (warnings, {@code -o}, the dependency flags)
+ * is ignored. {@code -D} and {@code -U} apply in command-line order, as in GCC.
  */
 final class CompilerArguments {
   private final Path directory;
@@ -26,7 +26,9 @@ final class CompilerArguments {
     this.directory = directory;
   }
 
-  /** {@code arguments} without the compiler itself is fine too: the first word is never an option. */
+  /**
+   * {@code arguments} without the compiler itself is fine too: the first word is never an option.
+   */
   static FrontendOptions parse(List<String> arguments, Path directory) {
     CompilerArguments a = new CompilerArguments(directory);
     for (int i = 0; i < arguments.size(); i++) {
@@ -38,7 +40,9 @@ final class CompilerArguments {
     return a.options();
   }
 
-  /** Consumes {@code arg} (and {@code next} for a separate value); returns how many words it used. */
+  /**
+   * Consumes {@code arg} (and {@code next} for a separate value); returns how many words it used.
+   */
   private int take(String arg, String next) {
     for (String flag : List.of("-isystem", "-iquote", "-include", "-I", "-D", "-U")) {
       if (!arg.startsWith(flag)) continue;
@@ -74,7 +78,10 @@ final class CompilerArguments {
     return new FrontendOptions(search, defines, quoteDirs, forced);
   }
 
-  /** As GCC: the working directory first, then the {@code #include "..."} chain; else where the working directory puts it. */
+  /**
+   * As GCC: the working directory first, then the {@code #include "..."} chain; else where the
+   * working directory puts it.
+   */
   private Path resolveForced(String name, List<Path> search) {
     Path here = directory.resolve(name).normalize();
     if (Files.isRegularFile(here)) return here;

@@ -2,5 +2,7 @@ package dev.mrcheck.scan;
 
 import dev.mrcheck.ir.SourceLoc;
 
-/** A problem with the input rather than the code: unreadable file, parse error, dropped function. */
+/**
+ * A problem with the input rather than the code: unreadable file, parse error, dropped function.
+ */
 public record FileProblem(SourceLoc loc, String message) {}

@@ -20,8 +20,10 @@ final class Frontends {
    * {@code perFile}: per-unit C options from a compilation database (absolute normalized paths).
    * The scan's {@code -I} directories are the Java frontend's declaration roots as well.
    */
-  static List<Frontend> create(FrontendOptions options, Map<Path, FrontendOptions> perFile, List<Path> scanPaths) {
-    return List.of(new CFrontend(options, perFile), new JavaFrontend(scanPaths, options.includeDirs()));
+  static List<Frontend> create(
+      FrontendOptions options, Map<Path, FrontendOptions> perFile, List<Path> scanPaths) {
+    return List.of(
+        new CFrontend(options, perFile), new JavaFrontend(scanPaths, options.includeDirs()));
   }
 
   static Frontend c(List<Frontend> frontends) {

@@ -13,13 +13,20 @@ import java.util.regex.Pattern;
  * expensive parse of files that cannot matter, and still know every type's ancestry.
  */
 final class LexicalIndex {
-  private static final Pattern TYPE_MACRO = Pattern.compile("#\\s*define\\s+(TYPE_\\w+)\\s+\"([^\"]*)\"");
-  private static final Pattern TYPE_FIELD = Pattern.compile("\\.(name|parent)\\s*=\\s*(\"[^\"]*\"|\\w+)");
+  private static final Pattern TYPE_MACRO =
+      Pattern.compile("#\\s*define\\s+(TYPE_\\w+)\\s+\"([^\"]*)\"");
+  private static final Pattern TYPE_FIELD =
+      Pattern.compile("\\.(name|parent)\\s*=\\s*(\"[^\"]*\"|\\w+)");
 
   final Set<String> calledNames = new HashSet<>();
-  /** Names declared or defined as functions at file scope (not in {@link #calledNames} for that). */
+
+  /**
+   * Names declared or defined as functions at file scope (not in {@link #calledNames} for that).
+   */
   final Set<String> declaredNames = new HashSet<>();
+
   final Map<String, String> typeMacros = new HashMap<>();
+
   /** Type name -> parent name, as written. */
   final Map<String, String> typeParents = new HashMap<>();
 
@@ -35,13 +42,14 @@ final class LexicalIndex {
   }
 
   /**
-   * Every {@code name(} outside comments and literals, except where it defines or declares
-   * {@code name}: at file scope (brace depth 0, not in a preprocessor directive) after a type word
-   * or {@code *} ({@code static int foo(}, {@code char *foo(}). Without that exception every file
+   * Every {@code name(} outside comments and literals, except where it defines or declares {@code
+   * name}: at file scope (brace depth 0, not in a preprocessor directive) after a type word or
+   * {@code *} ({@code static int foo(}, {@code char *foo(}). Without that exception every file
    * defining a function that shares a name with one reaching the API is parsed: QEMU's 1,000 test
-   * programs for their {@code main} alone. A call keeps counting wherever it is: inside a body, in a
-   * macro's definition, or at depth 0 after {@code =}, {@code ;}, {@code return} (braces unbalanced
-   * by {@code #if} branches can only make a definition look like a call, never the reverse).
+   * programs for their {@code main} alone. A call keeps counting wherever it is: inside a body, in
+   * a macro's definition, or at depth 0 after {@code =}, {@code ;}, {@code return} (braces
+   * unbalanced by {@code #if} branches can only make a definition look like a call, never the
+   * reverse).
    */
   private void scanCalls(String text) {
     int n = text.length();
@@ -116,10 +124,25 @@ final class LexicalIndex {
   }
 
   /** Words after which {@code name(} at file scope is still an expression, not a declarator. */
-  private static final Set<String> EXPRESSION_KEYWORDS = Set.of("return", "else", "do", "case", "sizeof", "typeof",
-      "__typeof__", "goto", "throw", "new", "yield", "assert");
+  private static final Set<String> EXPRESSION_KEYWORDS =
+      Set.of(
+          "return",
+          "else",
+          "do",
+          "case",
+          "sizeof",
+          "typeof",
+          "__typeof__",
+          "goto",
+          "throw",
+          "new",
+          "yield",
+          "assert");
 
-  /** Whether {@code name(} after this is a function's declarator: after a type word or a pointer star. */
+  /**
+   * Whether {@code name(} after this is a function's declarator: after a type word or a pointer
+   * star.
+   */
   private static boolean declares(char previous, String previousWord) {
     if (previous == '*') return true;
     return previousWord != null && !EXPRESSION_KEYWORDS.contains(previousWord);
@@ -154,7 +177,8 @@ final class LexicalIndex {
         else if (c == '}' && --depth == 0) break;
       }
       String body = text.substring(open, Math.min(end + 1, text.length()));
-      // Arrays of TypeInfo: each inner {...} is a type; a flat scan pairs each name with the next parent.
+      // Arrays of TypeInfo: each inner {...} is a type; a flat scan pairs each name with the next
+      // parent.
       String name = null;
       Matcher m = TYPE_FIELD.matcher(body);
       while (m.find()) {

@@ -27,7 +27,9 @@ final class PhaseTimer {
   void mark(String phase) {
     long now = System.nanoTime();
     long cpu = cpuNanos();
-    ScanProfile.Phase p = new ScanProfile.Phase(phase, (now - last) / 1_000_000, cpu < 0 ? -1 : (cpu - lastCpu) / 1_000_000);
+    ScanProfile.Phase p =
+        new ScanProfile.Phase(
+            phase, (now - last) / 1_000_000, cpu < 0 ? -1 : (cpu - lastCpu) / 1_000_000);
     phases.add(p);
     if (PRINT) System.err.println("mrcheck: " + p);
     last = now;
@@ -38,8 +40,11 @@ final class PhaseTimer {
   List<ScanProfile.Phase> phases() {
     List<ScanProfile.Phase> out = new ArrayList<>(phases);
     long cpu = cpuNanos();
-    ScanProfile.Phase total = new ScanProfile.Phase("total", (System.nanoTime() - scanStart) / 1_000_000,
-        cpu < 0 ? -1 : (cpu - scanStartCpu) / 1_000_000);
+    ScanProfile.Phase total =
+        new ScanProfile.Phase(
+            "total",
+            (System.nanoTime() - scanStart) / 1_000_000,
+            cpu < 0 ? -1 : (cpu - scanStartCpu) / 1_000_000);
     if (PRINT) System.err.println("mrcheck: " + total);
     out.add(total);
     return out;

@@ -3,7 +3,7 @@ package dev.mrcheck.scan;
 import dev.mrcheck.analysis.CallGraph;
 import dev.mrcheck.analysis.Program;
 import dev.mrcheck.analysis.ReplayCache;
-import dev.mrcheck.model.Semantics;
+import dev.mrcheck.confirm.Confirmation;
 import dev.mrcheck.frontend.Frontend;
 import dev.mrcheck.frontend.SourceFile;
 import dev.mrcheck.ir.Function;
@@ -12,8 +12,8 @@ import dev.mrcheck.ir.TranslationUnit;
 import dev.mrcheck.model.ApiModel;
 import dev.mrcheck.model.ModelException;
 import dev.mrcheck.model.ModelLoader;
+import dev.mrcheck.model.Semantics;
 import dev.mrcheck.rules.Finding;
-import dev.mrcheck.confirm.Confirmation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,9 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What one scan of a workspace leaves for the next (the language server's): each file's text and
- * lexical index, each parse, the API model, the relevance fixpoint with its call graph, the
- * replays and the confirmations. Every entry is reused only while what it was computed from is
- * unchanged, so an incremental scan finds what a fresh one would.
+ * lexical index, each parse, the API model, the relevance fixpoint with its call graph, the replays
+ * and the confirmations. Every entry is reused only while what it was computed from is unchanged,
+ * so an incremental scan finds what a fresh one would.
  *
  * <p>Parses also depend on the frontend options and on headers under {@code -I}, which the cache
  * cannot see: whoever changes those must {@link #clear()} it.
@@ -38,13 +38,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ScanCache {
   private record CachedParse(String text, TranslationUnit unit) {}
 
-  /** A file as read: from the disk (mtime and size say whether it moved) or an editor buffer (text null). */
+  /**
+   * A file as read: from the disk (mtime and size say whether it moved) or an editor buffer (text
+   * null).
+   */
   private record CachedText(FileTime modified, long size, String unsaved, SourceText source) {}
 
   private record CachedModel(List<Path> files, List<FileTime> modified, ApiModel model) {}
 
-  /** The relevance fixpoint of the last scan: which texts it saw, which files it parsed, the call graph over them. */
-  record Relevance(Map<Path, SourceText> texts, Map<Path, TranslationUnit> units, CallGraph graph) {}
+  /**
+   * The relevance fixpoint of the last scan: which texts it saw, which files it parsed, the call
+   * graph over them.
+   */
+  record Relevance(
+      Map<Path, SourceText> texts, Map<Path, TranslationUnit> units, CallGraph graph) {}
 
   private final Map<Path, CachedParse> parses = new ConcurrentHashMap<>();
   private final Map<Path, CachedText> texts = new ConcurrentHashMap<>();
@@ -90,7 +97,9 @@ public final class ScanCache {
   /** The previous walk's files, if it was over the same paths with the same frontend options. */
   List<Path> discovered(List<Path> paths, Object frontendOptions) {
     Discovery d = discovery;
-    return d != null && d.paths().equals(paths) && d.frontends().equals(frontendOptions) ? d.files() : null;
+    return d != null && d.paths().equals(paths) && d.frontends().equals(frontendOptions)
+        ? d.files()
+        : null;
   }
 
   void setDiscovered(List<Path> paths, Object frontendOptions, List<Path> files) {
@@ -120,20 +129,34 @@ public final class ScanCache {
     }
   }
 
-  /** The text read before, if the file (or buffer) is unchanged and reported under the same name. */
-  SourceText text(Path file, String relativePath, String unsaved, BasicFileAttributes attrs, boolean diskUnchanged) {
+  /**
+   * The text read before, if the file (or buffer) is unchanged and reported under the same name.
+   */
+  SourceText text(
+      Path file,
+      String relativePath,
+      String unsaved,
+      BasicFileAttributes attrs,
+      boolean diskUnchanged) {
     CachedText c = texts.get(file);
     if (c == null || !c.source().file().relativePath().equals(relativePath)) return null;
     if (unsaved != null) return unsaved.equals(c.unsaved()) ? c.source() : null;
     if (c.unsaved() != null) return null;
     if (diskUnchanged) return c.source();
     if (attrs == null) return null;
-    return attrs.lastModifiedTime().equals(c.modified()) && attrs.size() == c.size() ? c.source() : null;
+    return attrs.lastModifiedTime().equals(c.modified()) && attrs.size() == c.size()
+        ? c.source()
+        : null;
   }
 
   void putText(Path file, String unsaved, BasicFileAttributes attrs, SourceText source) {
-    texts.put(file, new CachedText(attrs == null ? null : attrs.lastModifiedTime(), attrs == null ? -1 : attrs.size(),
-        unsaved, source));
+    texts.put(
+        file,
+        new CachedText(
+            attrs == null ? null : attrs.lastModifiedTime(),
+            attrs == null ? -1 : attrs.size(),
+            unsaved,
+            source));
   }
 
   /** Forgets files no longer scanned. */
@@ -146,7 +169,8 @@ public final class ScanCache {
     Path key = file.absolutePath().toAbsolutePath().normalize();
     CachedParse cached = parses.get(key);
     // Text equality, not a hash: exact, and as cheap as hashing the text would be.
-    if (cached != null && cached.text().equals(file.text())
+    if (cached != null
+        && cached.text().equals(file.text())
         && cached.unit().file().equals(file.relativePath())) return cached.unit();
     parsed.incrementAndGet();
     TranslationUnit unit = frontend.parse(file);
@@ -154,7 +178,10 @@ public final class ScanCache {
     return unit;
   }
 
-  /** The program over {@code units}, updated from the last scan's where only function bodies changed. */
+  /**
+   * The program over {@code units}, updated from the last scan's where only function bodies
+   * changed.
+   */
   Program program(List<TranslationUnit> units) {
     Program before = program;
     Program now = before != null ? before.update(units) : new Program(units, Map.of());

@@ -7,7 +7,10 @@ package dev.mrcheck.scan;
 public interface ScanListener {
   ScanListener NONE = new ScanListener() {};
 
-  /** A phase starts: "loading the API model", "reading", "parsing", "analysis", "rules", "confirmation". */
+  /**
+   * A phase starts: "loading the API model", "reading", "parsing", "analysis", "rules",
+   * "confirmation".
+   */
   default void phase(String name) {}
 
   /** How many source files the scan found (known once discovery is done). */

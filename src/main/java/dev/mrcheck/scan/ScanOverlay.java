@@ -35,8 +35,8 @@ public final class ScanOverlay {
   }
 
   /**
-   * As {@link #withTexts}, for a scan after buffer edits only: the files on disk are taken to be
-   * as the previous scan found them (no directory walk, no stat), which is what makes a keystroke
+   * As {@link #withTexts}, for a scan after buffer edits only: the files on disk are taken to be as
+   * the previous scan found them (no directory walk, no stat), which is what makes a keystroke
    * cheap. The caller rescans the disk on open, save and file-watch events.
    */
   public ScanOverlay withEditedTexts(Map<Path, String> newTexts) {

@@ -3,13 +3,23 @@ package dev.mrcheck.scan;
 import java.util.List;
 
 /**
- * Where one scan's time went and how much work it did, for {@code scan --profile} and {@code bench}.
- * The counts do not depend on the machine's load, so they compare runs on a busy machine where the
- * times cannot. {@code parseRounds} holds the files each relevance round parsed (see Scanner).
+ * Where one scan's time went and how much work it did, for {@code scan --profile} and {@code
+ * bench}. The counts do not depend on the machine's load, so they compare runs on a busy machine
+ * where the times cannot. {@code parseRounds} holds the files each relevance round parsed (see
+ * Scanner).
  */
 public record ScanProfile(
-    List<Phase> phases, int filesFound, int filesRead, int filesParsed, long linesParsed, List<Integer> parseRounds,
-    int functions, int functionsAnalyzed, int replaysRun, int confirmations, int findings) {
+    List<Phase> phases,
+    int filesFound,
+    int filesRead,
+    int filesParsed,
+    long linesParsed,
+    List<Integer> parseRounds,
+    int functions,
+    int functionsAnalyzed,
+    int replaysRun,
+    int confirmations,
+    int findings) {
   public ScanProfile {
     phases = List.copyOf(phases);
     parseRounds = List.copyOf(parseRounds);
@@ -19,7 +29,8 @@ public record ScanProfile(
   public record Phase(String name, long wallMillis, long cpuMillis) {
     @Override
     public String toString() {
-      return String.format("%-12s %7d ms wall %7s", name, wallMillis, cpuMillis < 0 ? "" : cpuMillis + " ms cpu");
+      return String.format(
+          "%-12s %7d ms wall %7s", name, wallMillis, cpuMillis < 0 ? "" : cpuMillis + " ms cpu");
     }
   }
 
@@ -27,11 +38,19 @@ public record ScanProfile(
   public String summary() {
     StringBuilder sb = new StringBuilder("mrcheck profile:\n");
     for (Phase p : phases) sb.append("  ").append(p).append('\n');
-    sb.append(String.format("  files: %d found, %d read, %d parsed (%d lines) in %d relevance rounds %s%n",
-        filesFound, filesRead, filesParsed, linesParsed, parseRounds.size(), parseRounds));
-    sb.append(String.format("  functions: %d in the program, %d analyzed (reach the API)%n", functions, functionsAnalyzed));
-    sb.append(String.format("  replays run: %d; confirmations: %d; findings: %d (as the rules made them, before"
-        + " suppressions, baseline and filters)%n", replaysRun, confirmations, findings));
+    sb.append(
+        String.format(
+            "  files: %d found, %d read, %d parsed (%d lines) in %d relevance rounds %s%n",
+            filesFound, filesRead, filesParsed, linesParsed, parseRounds.size(), parseRounds));
+    sb.append(
+        String.format(
+            "  functions: %d in the program, %d analyzed (reach the API)%n",
+            functions, functionsAnalyzed));
+    sb.append(
+        String.format(
+            "  replays run: %d; confirmations: %d; findings: %d (as the rules made them, before"
+                + " suppressions, baseline and filters)%n",
+            replaysRun, confirmations, findings));
     return sb.toString();
   }
 }

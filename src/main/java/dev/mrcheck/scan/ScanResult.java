@@ -1,7 +1,7 @@
 package dev.mrcheck.scan;
 
-import dev.mrcheck.rules.Finding;
 import dev.mrcheck.confirm.Confirmation;
+import dev.mrcheck.rules.Finding;
 import dev.mrcheck.suppress.Suppressions;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,21 +16,36 @@ import java.util.function.Predicate;
  * which are not in {@code findings}.
  */
 public record ScanResult(
-    Path root, String semantics, List<Finding> findings, List<FileProblem> problems, ScanStats stats,
-    Map<Finding, Confirmation> confirmations, Suppressions suppressions) {
+    Path root,
+    String semantics,
+    List<Finding> findings,
+    List<FileProblem> problems,
+    ScanStats stats,
+    Map<Finding, Confirmation> confirmations,
+    Suppressions suppressions) {
   public ScanResult {
     findings = List.copyOf(findings);
     problems = List.copyOf(problems);
     confirmations = Map.copyOf(confirmations);
   }
 
-  public ScanResult(Path root, String semantics, List<Finding> findings, List<FileProblem> problems, ScanStats stats,
+  public ScanResult(
+      Path root,
+      String semantics,
+      List<Finding> findings,
+      List<FileProblem> problems,
+      ScanStats stats,
       Map<Finding, Confirmation> confirmations) {
     this(root, semantics, findings, problems, stats, confirmations, Suppressions.NONE);
   }
 
   /** A result without confirmations (reports then show the findings as the rules made them). */
-  public ScanResult(Path root, String semantics, List<Finding> findings, List<FileProblem> problems, ScanStats stats) {
+  public ScanResult(
+      Path root,
+      String semantics,
+      List<Finding> findings,
+      List<FileProblem> problems,
+      ScanStats stats) {
     this(root, semantics, findings, problems, stats, Map.of());
   }
 
@@ -42,7 +57,10 @@ public record ScanResult(
     return new ScanResult(root, semantics, shown, problems, stats, confirmations, suppressions);
   }
 
-  /** Only the findings {@code keep} accepts; the others' confirmations stay, so reports can still read them. */
+  /**
+   * Only the findings {@code keep} accepts; the others' confirmations stay, so reports can still
+   * read them.
+   */
   public ScanResult filter(Predicate<Finding> keep) {
     return withFindings(findings.stream().filter(keep).toList());
   }

@@ -5,26 +5,26 @@ import dev.mrcheck.analysis.Analyzer;
 import dev.mrcheck.analysis.CallGraph;
 import dev.mrcheck.analysis.Program;
 import dev.mrcheck.analysis.ReplayCache;
-import dev.mrcheck.model.Semantics;
+import dev.mrcheck.confirm.Confirmation;
+import dev.mrcheck.confirm.Confirmer;
 import dev.mrcheck.frontend.Frontend;
 import dev.mrcheck.frontend.SourceFile;
+import dev.mrcheck.io.IoMessages;
+import dev.mrcheck.io.SkippedFileException;
+import dev.mrcheck.io.SourceReader;
 import dev.mrcheck.ir.Function;
 import dev.mrcheck.ir.ParseProblem;
 import dev.mrcheck.ir.SourceLoc;
 import dev.mrcheck.ir.TranslationUnit;
 import dev.mrcheck.ir.TypeRegistration;
-import dev.mrcheck.io.IoMessages;
-import dev.mrcheck.io.SkippedFileException;
-import dev.mrcheck.io.SourceReader;
 import dev.mrcheck.model.ApiModel;
 import dev.mrcheck.model.ModelException;
 import dev.mrcheck.model.ModelLoader;
+import dev.mrcheck.model.Semantics;
 import dev.mrcheck.rules.Finding;
 import dev.mrcheck.rules.FingerprintOrdinals;
 import dev.mrcheck.rules.Rule;
 import dev.mrcheck.rules.Rules;
-import dev.mrcheck.confirm.Confirmation;
-import dev.mrcheck.confirm.Confirmer;
 import dev.mrcheck.suppress.Suppression;
 import dev.mrcheck.suppress.Suppressions;
 import java.io.IOException;
@@ -70,17 +70,20 @@ public final class Scanner {
   }
 
   /**
-   * The analysis followed by the findings pipeline's stages that the request decides
-   * ({@link RequestStages}: refuted findings dropped unless kept, suppression comments applied):
-   * what a library caller wants.
+   * The analysis followed by the findings pipeline's stages that the request decides ({@link
+   * RequestStages}: refuted findings dropped unless kept, suppression comments applied): what a
+   * library caller wants.
    */
   public ScanResult scan(ScanRequest request) throws ScanException {
     return scan(request, ScanOverlay.NONE);
   }
 
-  /** As {@link #scan(ScanRequest)}, with editor buffers read instead of the disk and parses reused. */
+  /**
+   * As {@link #scan(ScanRequest)}, with editor buffers read instead of the disk and parses reused.
+   */
   public ScanResult scan(ScanRequest request, ScanOverlay overlay) throws ScanException {
-    return RequestStages.run(analyze(request, overlay, ScanListener.NONE), request.keepUnconfirmed(), request.rules());
+    return RequestStages.run(
+        analyze(request, overlay, ScanListener.NONE), request.keepUnconfirmed(), request.rules());
   }
 
   /** The analysis alone: see {@link #analyze(ScanRequest, ScanOverlay, ScanListener)}. */
@@ -90,12 +93,12 @@ public final class Scanner {
 
   /**
    * Every finding the rules make, each with the runtime model's confirmation of its witness, and
-   * the suppression comments read, none applied yet: the input of the findings pipeline
-   * ({@code FindingsPipeline}, in package pipeline).
-   * {@code overlay}: editor buffers read instead of the disk, and parses reused (LSP);
-   * {@code listener} hears how far it is.
+   * the suppression comments read, none applied yet: the input of the findings pipeline ({@code
+   * FindingsPipeline}, in package pipeline). {@code overlay}: editor buffers read instead of the
+   * disk, and parses reused (LSP); {@code listener} hears how far it is.
    */
-  public ScanResult analyze(ScanRequest request, ScanOverlay overlay, ScanListener listener) throws ScanException {
+  public ScanResult analyze(ScanRequest request, ScanOverlay overlay, ScanListener listener)
+      throws ScanException {
     long start = System.nanoTime();
     PhaseTimer timer = new PhaseTimer();
     listener.phase("loading the API model");
@@ -108,8 +111,14 @@ public final class Scanner {
     List<Path> found = discover(request, defaults, overlay, root, problems, lister);
     List<Frontend> frontends = defaults;
     if (request.compilationDatabase() != null) {
-      BuildSelection build = BuildSelection.of(request.compilationDatabase(), found, request.paths(), root,
-          Frontends.c(defaults)::accepts, request.frontendOptions());
+      BuildSelection build =
+          BuildSelection.of(
+              request.compilationDatabase(),
+              found,
+              request.paths(),
+              root,
+              Frontends.c(defaults)::accepts,
+              request.frontendOptions());
       found = build.files();
       problems.addAll(build.problems());
       frontends = Frontends.create(request.frontendOptions(), build.options(), request.paths());
@@ -119,15 +128,20 @@ public final class Scanner {
     timer.mark("discovery");
     listener.filesFound(files.size());
     int jobs = Math.max(1, request.jobs());
-    ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
-      // Parsers and lowerings recurse once per nesting level: a deep expression needs a deep stack.
-      Thread t = new Thread(null, r, "mrcheck-parse", PARSE_STACK_BYTES);
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            jobs,
+            r -> {
+              // Parsers and lowerings recurse once per nesting level: a deep expression needs a
+              // deep stack.
+              Thread t = new Thread(null, r, "mrcheck-parse", PARSE_STACK_BYTES);
+              t.setDaemon(true);
+              return t;
+            });
     try {
       listener.phase("reading");
-      Map<Path, SourceText> texts = readAll(files, root, pool, problems, overlay, listener, request.maxFileSize());
+      Map<Path, SourceText> texts =
+          readAll(files, root, pool, problems, overlay, listener, request.maxFileSize());
       if (cache != null) {
         Set<Path> kept = new HashSet<>();
         for (Path f : texts.keySet()) kept.add(f.toAbsolutePath().normalize());
@@ -137,7 +151,8 @@ public final class Scanner {
       Map<Path, TranslationUnit> units = new TreeMap<>();
       listener.phase("parsing");
       List<Integer> rounds = new ArrayList<>();
-      CallGraph graph = parseRelevant(texts, units, frontends, model, pool, overlay, listener, rounds);
+      CallGraph graph =
+          parseRelevant(texts, units, frontends, model, pool, overlay, listener, rounds);
       timer.mark("parse");
       List<TranslationUnit> parsed = new ArrayList<>(units.values());
       parsed.add(lexicalFacts(texts, units));
@@ -145,15 +160,29 @@ public final class Scanner {
       Program program = cache != null ? cache.program(parsed) : new Program(parsed, Map.of());
       timer.mark("program");
       ReplayCache replays = cache != null ? cache.replays() : new ReplayCache();
-      AnalysisResult analysis = new Analyzer(program, model, request.semantics(), graph, replays).analyze();
+      AnalysisResult analysis =
+          new Analyzer(program, model, request.semantics(), graph, replays).analyze();
       timer.mark("analysis");
       if (cache != null) {
-        timer.note("incremental: " + cache.lastParsed() + " files parsed, call graph "
-            + (cache.lastKeptCallGraph() ? "kept" : "rebuilt") + ", " + cache.replays().lastReplayed()
-            + " replays run, " + cache.replays().lastReused() + " reused");
+        timer.note(
+            "incremental: "
+                + cache.lastParsed()
+                + " files parsed, call graph "
+                + (cache.lastKeptCallGraph() ? "kept" : "rebuilt")
+                + ", "
+                + cache.replays().lastReplayed()
+                + " replays run, "
+                + cache.replays().lastReused()
+                + " reused");
       }
-      timer.note("replays: " + analysis.devices().size() + " types, " + analysis.runtimeRoots()
-          + " run-time roots, " + analysis.truncatedReplays() + " over budget");
+      timer.note(
+          "replays: "
+              + analysis.devices().size()
+              + " types, "
+              + analysis.runtimeRoots()
+              + " run-time roots, "
+              + analysis.truncatedReplays()
+              + " over budget");
       listener.phase("rules");
       List<Finding> findings = runRules(analysis, request.rules());
       timer.mark("rules");
@@ -174,12 +203,36 @@ public final class Scanner {
         for (ParseProblem p : tu.problems()) problems.add(new FileProblem(p.loc(), describe(p)));
       }
       problems.sort((a, b) -> a.loc().compareTo(b.loc()));
-      ScanStats stats = new ScanStats(files.size(), units.size(), lines, program.functionCount() , dropped,
-          parseProblems, (System.nanoTime() - start) / 1_000_000, inactive);
-      listener.profile(new ScanProfile(timer.phases(), files.size(), texts.size(), units.size(), lines, rounds,
-          program.functionCount(), analysis.relevantFunctions(), replays.lastReplayed(), confirmations.size(),
-          findings.size()));
-      return new ScanResult(root, request.semantics().label(), findings, problems, stats, confirmations,
+      ScanStats stats =
+          new ScanStats(
+              files.size(),
+              units.size(),
+              lines,
+              program.functionCount(),
+              dropped,
+              parseProblems,
+              (System.nanoTime() - start) / 1_000_000,
+              inactive);
+      listener.profile(
+          new ScanProfile(
+              timer.phases(),
+              files.size(),
+              texts.size(),
+              units.size(),
+              lines,
+              rounds,
+              program.functionCount(),
+              analysis.relevantFunctions(),
+              replays.lastReplayed(),
+              confirmations.size(),
+              findings.size()));
+      return new ScanResult(
+          root,
+          request.semantics().label(),
+          findings,
+          problems,
+          stats,
+          confirmations,
           new Suppressions(comments, List.of()));
     } finally {
       pool.shutdownNow();
@@ -190,17 +243,30 @@ public final class Scanner {
    * The source files under the scanned paths; after buffer edits only, the previous walk's. A
    * directory that cannot be listed is added to {@code problems}.
    */
-  private static List<Path> discover(ScanRequest request, List<Frontend> frontends, ScanOverlay overlay, Path root,
-      List<FileProblem> problems, SourceDiscovery.Lister lister) throws ScanException {
+  private static List<Path> discover(
+      ScanRequest request,
+      List<Frontend> frontends,
+      ScanOverlay overlay,
+      Path root,
+      List<FileProblem> problems,
+      SourceDiscovery.Lister lister)
+      throws ScanException {
     ScanCache cache = overlay.cache();
     if (cache != null && overlay.diskUnchanged()) {
       List<Path> kept = cache.discovered(request.paths(), request.frontendOptions());
       if (kept != null) return kept;
     }
     SourceDiscovery.Found found = SourceDiscovery.find(request.paths(), accepts(frontends), lister);
-    found.unreadableDirs().forEach((dir, reason) -> problems.add(new FileProblem(SourceLoc.of(relative(root, dir), 1, 1),
-        "cannot read directory: " + reason + "; the files in it are not scanned")));
-    if (cache != null) cache.setDiscovered(request.paths(), request.frontendOptions(), found.files());
+    found
+        .unreadableDirs()
+        .forEach(
+            (dir, reason) ->
+                problems.add(
+                    new FileProblem(
+                        SourceLoc.of(relative(root, dir), 1, 1),
+                        "cannot read directory: " + reason + "; the files in it are not scanned")));
+    if (cache != null)
+      cache.setDiscovered(request.paths(), request.frontendOptions(), found.files());
     return found.files();
   }
 
@@ -214,23 +280,37 @@ public final class Scanner {
     return name -> frontends.stream().anyMatch(f -> f.accepts(name));
   }
 
-  /** A scan of nothing is a mistake (a wrong directory, a stale compilation database), not a clean tree. */
+  /**
+   * A scan of nothing is a mistake (a wrong directory, a stale compilation database), not a clean
+   * tree.
+   */
   private static ScanException nothingToScan(ScanRequest request, List<FileProblem> problems) {
     String where = String.join(", ", request.paths().stream().map(Path::toString).toList());
-    String why = request.compilationDatabase() != null
-        ? "no .java file, and no file that " + request.compilationDatabase().source() + " lists is there"
-        : "no .c/.h/.java files";
+    String why =
+        request.compilationDatabase() != null
+            ? "no .java file, and no file that "
+                + request.compilationDatabase().source()
+                + " lists is there"
+            : "no .c/.h/.java files";
     if (!problems.isEmpty()) {
       FileProblem first = problems.get(0);
-      why += "; " + first.loc().file() + ": " + first.message()
-          + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more input problems)" : "");
+      why +=
+          "; "
+              + first.loc().file()
+              + ": "
+              + first.message()
+              + (problems.size() > 1
+                  ? " (and " + (problems.size() - 1) + " more input problems)"
+                  : "");
     }
     return new ScanException("nothing to scan in " + where + " (" + why + ")");
   }
 
   private static ApiModel loadModel(ScanRequest request, ScanCache cache) throws ScanException {
     try {
-      return cache != null ? cache.model(request.modelFiles()) : ModelLoader.load(request.modelFiles());
+      return cache != null
+          ? cache.model(request.modelFiles())
+          : ModelLoader.load(request.modelFiles());
     } catch (ModelException e) {
       throw new ScanException(e.getMessage(), e);
     }
@@ -238,34 +318,48 @@ public final class Scanner {
 
   private static String describe(ParseProblem p) {
     return p.droppedFunction() != null
-        ? "function " + p.droppedFunction() + " could not be parsed and is not analyzed: " + p.message()
+        ? "function "
+            + p.droppedFunction()
+            + " could not be parsed and is not analyzed: "
+            + p.message()
         : p.message();
   }
 
   /** Open buffers not on disk (new or deleted files) that lie under a scanned path. */
-  private static List<Path> withUnsaved(List<Path> found, List<Path> paths, ScanOverlay overlay,
-      List<Frontend> frontends) {
+  private static List<Path> withUnsaved(
+      List<Path> found, List<Path> paths, ScanOverlay overlay, List<Frontend> frontends) {
     if (overlay.texts().isEmpty()) return found;
     Set<Path> all = new TreeSet<>(found);
     for (Path p : overlay.texts().keySet()) {
       String name = p.getFileName().toString();
       boolean under = paths.stream().anyMatch(s -> p.startsWith(s.toAbsolutePath().normalize()));
-      if (under && frontends.stream().anyMatch(f -> f.accepts(name)) && !all.contains(p)
+      if (under
+          && frontends.stream().anyMatch(f -> f.accepts(name))
+          && !all.contains(p)
           && found.stream().noneMatch(f -> f.toAbsolutePath().normalize().equals(p))) all.add(p);
     }
     return new ArrayList<>(all);
   }
 
-  private static Map<Path, SourceText> readAll(List<Path> files, Path root, ExecutorService pool,
-      List<FileProblem> problems, ScanOverlay overlay, ScanListener listener, long maxBytes) throws ScanException {
+  private static Map<Path, SourceText> readAll(
+      List<Path> files,
+      Path root,
+      ExecutorService pool,
+      List<FileProblem> problems,
+      ScanOverlay overlay,
+      ScanListener listener,
+      long maxBytes)
+      throws ScanException {
     List<Future<FileRead>> futures = new ArrayList<>();
     for (Path f : files) {
       String unsaved = overlay.text(f);
-      futures.add(pool.submit(() -> {
-        FileRead r = load(f, root, unsaved, overlay, maxBytes);
-        listener.fileDone();
-        return r;
-      }));
+      futures.add(
+          pool.submit(
+              () -> {
+                FileRead r = load(f, root, unsaved, overlay, maxBytes);
+                listener.fileDone();
+                return r;
+              }));
     }
     Map<Path, SourceText> out = new LinkedHashMap<>();
     for (int i = 0; i < files.size(); i++) {
@@ -277,9 +371,11 @@ public final class Scanner {
   }
 
   /** A file's text and index, taken from the cache when neither the file nor its buffer changed. */
-  private static FileRead load(Path file, Path root, String unsaved, ScanOverlay overlay, long maxBytes) {
+  private static FileRead load(
+      Path file, Path root, String unsaved, ScanOverlay overlay, long maxBytes) {
     ScanCache cache = overlay.cache();
-    if (cache == null) return unsaved != null ? fromText(file, root, unsaved) : read(file, root, maxBytes);
+    if (cache == null)
+      return unsaved != null ? fromText(file, root, unsaved) : read(file, root, maxBytes);
     Path key = file.toAbsolutePath().normalize();
     BasicFileAttributes attrs = null;
     if (unsaved == null && !overlay.diskUnchanged()) {
@@ -289,7 +385,8 @@ public final class Scanner {
         return read(file, root, maxBytes); // reports the problem
       }
     }
-    SourceText kept = cache.text(key, relative(root, file), unsaved, attrs, overlay.diskUnchanged());
+    SourceText kept =
+        cache.text(key, relative(root, file), unsaved, attrs, overlay.diskUnchanged());
     if (kept != null) return new FileRead.Text(kept);
     FileRead fresh = unsaved != null ? fromText(file, root, unsaved) : read(file, root, maxBytes);
     if (fresh instanceof FileRead.Text t) cache.putText(key, unsaved, attrs, t.text());
@@ -315,7 +412,8 @@ public final class Scanner {
   }
 
   private static FileRead fromText(Path file, Path root, String text) {
-    return new FileRead.Text(new SourceText(new SourceFile(file, relative(root, file), text), text));
+    return new FileRead.Text(
+        new SourceText(new SourceFile(file, relative(root, file), text), text));
   }
 
   private static boolean isBinary(byte[] bytes) {
@@ -334,28 +432,44 @@ public final class Scanner {
    * Parses in rounds: first the files that call a modelled function, then the files that call a
    * function found to reach the API, until no new file qualifies.
    */
-  private static CallGraph parseRelevant(Map<Path, SourceText> texts, Map<Path, TranslationUnit> units,
-      List<Frontend> frontends, ApiModel model, ExecutorService pool, ScanOverlay overlay, ScanListener listener,
-      List<Integer> rounds) throws ScanException {
+  private static CallGraph parseRelevant(
+      Map<Path, SourceText> texts,
+      Map<Path, TranslationUnit> units,
+      List<Frontend> frontends,
+      ApiModel model,
+      ExecutorService pool,
+      ScanOverlay overlay,
+      ScanListener listener,
+      List<Integer> rounds)
+      throws ScanException {
     ScanCache cache = overlay.cache();
     ScanCache.Relevance before = cache == null ? null : cache.relevance();
     if (before != null && keepRelevance(before, texts, units, frontends, overlay)) {
-      cache.setRelevance(new ScanCache.Relevance(new HashMap<>(texts), new HashMap<>(units), before.graph()), true);
+      cache.setRelevance(
+          new ScanCache.Relevance(new HashMap<>(texts), new HashMap<>(units), before.graph()),
+          true);
       return before.graph();
     }
     units.clear();
     CallGraph graph = fixpoint(texts, units, frontends, model, pool, overlay, listener, rounds);
-    if (cache != null) cache.setRelevance(new ScanCache.Relevance(new HashMap<>(texts), new HashMap<>(units), graph), false);
+    if (cache != null)
+      cache.setRelevance(
+          new ScanCache.Relevance(new HashMap<>(texts), new HashMap<>(units), graph), false);
     return graph;
   }
 
   /**
-   * The last scan's parsed files and call graph still hold if every changed file calls and declares the same
-   * names (so it joins the same fixpoint round, or none) and, if it was parsed, its functions call
-   * the same names (so the call graph is the same). Only the changed parsed files are re-parsed.
+   * The last scan's parsed files and call graph still hold if every changed file calls and declares
+   * the same names (so it joins the same fixpoint round, or none) and, if it was parsed, its
+   * functions call the same names (so the call graph is the same). Only the changed parsed files
+   * are re-parsed.
    */
-  private static boolean keepRelevance(ScanCache.Relevance before, Map<Path, SourceText> texts,
-      Map<Path, TranslationUnit> units, List<Frontend> frontends, ScanOverlay overlay) {
+  private static boolean keepRelevance(
+      ScanCache.Relevance before,
+      Map<Path, SourceText> texts,
+      Map<Path, TranslationUnit> units,
+      List<Frontend> frontends,
+      ScanOverlay overlay) {
     if (!before.texts().keySet().equals(texts.keySet())) return false;
     for (Map.Entry<Path, SourceText> e : texts.entrySet()) {
       SourceText was = before.texts().get(e.getKey());
@@ -375,49 +489,70 @@ public final class Scanner {
   }
 
   private static Frontend frontendFor(List<Frontend> frontends, Path p) {
-    return frontends.stream().filter(f -> f.accepts(p.getFileName().toString())).findFirst().orElseThrow();
+    return frontends.stream()
+        .filter(f -> f.accepts(p.getFileName().toString()))
+        .findFirst()
+        .orElseThrow();
   }
 
-  /** The parsed files, each round's count added to {@code rounds}; returns the call graph over them. */
-  private static CallGraph fixpoint(Map<Path, SourceText> texts, Map<Path, TranslationUnit> units,
-      List<Frontend> frontends, ApiModel model, ExecutorService pool, ScanOverlay overlay, ScanListener listener,
-      List<Integer> rounds) throws ScanException {
+  /**
+   * The parsed files, each round's count added to {@code rounds}; returns the call graph over them.
+   */
+  private static CallGraph fixpoint(
+      Map<Path, SourceText> texts,
+      Map<Path, TranslationUnit> units,
+      List<Frontend> frontends,
+      ApiModel model,
+      ExecutorService pool,
+      ScanOverlay overlay,
+      ScanListener listener,
+      List<Integer> rounds)
+      throws ScanException {
     CallGraph graph = null;
     Set<String> wanted = new HashSet<>();
-    // Per wanted name, the first parsed file (in path order) defining a function of that name with external linkage.
+    // Per wanted name, the first parsed file (in path order) defining a function of that name with
+    // external linkage.
     Map<String, Path> firstExternal = new HashMap<>();
     for (String name : model.functionNames()) {
-      if (model.function(name).filter(CallGraph::isSeed).isPresent()) wanted.add(name.substring(name.lastIndexOf('.') + 1));
+      if (model.function(name).filter(CallGraph::isSeed).isPresent())
+        wanted.add(name.substring(name.lastIndexOf('.') + 1));
     }
     while (true) {
       List<Path> round = new ArrayList<>();
       for (Map.Entry<Path, SourceText> e : texts.entrySet()) {
         if (units.containsKey(e.getKey())) continue;
-        if (callsOrShadows(e.getKey(), e.getValue().index(), wanted, firstExternal)) round.add(e.getKey());
+        if (callsOrShadows(e.getKey(), e.getValue().index(), wanted, firstExternal))
+          round.add(e.getKey());
       }
-      if (round.isEmpty()) return graph != null ? graph : new CallGraph(new Program(List.of(), Map.of()), model);
+      if (round.isEmpty())
+        return graph != null ? graph : new CallGraph(new Program(List.of(), Map.of()), model);
       rounds.add(round.size());
       List<Future<TranslationUnit>> futures = new ArrayList<>();
       for (Path p : round) {
         SourceFile sf = texts.get(p).file();
         Frontend fe = frontendFor(frontends, p);
-        futures.add(pool.submit(() -> {
-          TranslationUnit tu = overlay.parse(fe, sf);
-          listener.fileDone();
-          return tu;
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  TranslationUnit tu = overlay.parse(fe, sf);
+                  listener.fileDone();
+                  return tu;
+                }));
       }
       for (int i = 0; i < round.size(); i++) units.put(round.get(i), await(futures.get(i)));
       graph = new CallGraph(new Program(new ArrayList<>(units.values()), Map.of()), model);
       firstExternal.clear();
       for (Map.Entry<Path, TranslationUnit> u : units.entrySet()) {
         for (Function f : u.getValue().functions()) {
-          if (!f.fileLocal()) firstExternal.putIfAbsent(f.name().substring(f.name().lastIndexOf('.') + 1), u.getKey());
+          if (!f.fileLocal())
+            firstExternal.putIfAbsent(
+                f.name().substring(f.name().lastIndexOf('.') + 1), u.getKey());
         }
       }
       for (TranslationUnit tu : units.values()) {
         for (Function f : tu.functions()) {
-          // A file-local function outside a header is called from its own file only (Program.resolve), which is parsed.
+          // A file-local function outside a header is called from its own file only
+          // (Program.resolve), which is parsed.
           if (graph.reachesApi(f.key()) && (!f.fileLocal() || f.file().endsWith(".h"))) {
             wanted.add(f.name().substring(f.name().lastIndexOf('.') + 1));
           }
@@ -429,14 +564,14 @@ public final class Scanner {
   /**
    * Whether a file must join the parse: it calls a wanted name, or it defines one where its
    * definition could be the one calls resolve to. {@link Program} keeps the first definition of an
-   * external name in path order and looks at header definitions only when there is none, so a
-   * file defining a wanted name after the first parsed external definition changes nothing (the
-   * thousand test programs defining {@code main}); one before it (a stub in stubs/ sorting before
-   * the real one in target/) would replace it, and is parsed. Prototypes count as definitions here,
-   * except in headers.
+   * external name in path order and looks at header definitions only when there is none, so a file
+   * defining a wanted name after the first parsed external definition changes nothing (the thousand
+   * test programs defining {@code main}); one before it (a stub in stubs/ sorting before the real
+   * one in target/) would replace it, and is parsed. Prototypes count as definitions here, except
+   * in headers.
    */
-  private static boolean callsOrShadows(Path file, LexicalIndex index, Set<String> wanted,
-      Map<String, Path> firstExternal) {
+  private static boolean callsOrShadows(
+      Path file, LexicalIndex index, Set<String> wanted, Map<String, Path> firstExternal) {
     for (String called : index.calledNames) if (wanted.contains(called)) return true;
     // A header declaring a wanted function is parsed as before: its struct layouts (a device's
     // instance storage, for MR003) belong with the code that uses them.
@@ -451,7 +586,8 @@ public final class Scanner {
   }
 
   /** Type macros and type ancestry from files that were not parsed, so hierarchies stay whole. */
-  private static TranslationUnit lexicalFacts(Map<Path, SourceText> texts, Map<Path, TranslationUnit> units) {
+  private static TranslationUnit lexicalFacts(
+      Map<Path, SourceText> texts, Map<Path, TranslationUnit> units) {
     Map<String, String> macros = new HashMap<>();
     List<TypeRegistration> types = new ArrayList<>();
     for (Map.Entry<Path, SourceText> e : texts.entrySet()) {
@@ -459,11 +595,18 @@ public final class Scanner {
       macros.putAll(idx.typeMacros);
       if (units.containsKey(e.getKey())) continue;
       for (Map.Entry<String, String> t : idx.typeParents.entrySet()) {
-        types.add(new TypeRegistration(t.getKey(), t.getValue(), null, Map.of(), Map.of("abstract", "true"),
-            SourceLoc.of(e.getValue().file().relativePath(), 1, 1)));
+        types.add(
+            new TypeRegistration(
+                t.getKey(),
+                t.getValue(),
+                null,
+                Map.of(),
+                Map.of("abstract", "true"),
+                SourceLoc.of(e.getValue().file().relativePath(), 1, 1)));
       }
     }
-    return new TranslationUnit("<lexical>", "lexical", 0, List.of(), types, List.of(), macros, List.of());
+    return new TranslationUnit(
+        "<lexical>", "lexical", 0, List.of(), types, List.of(), macros, List.of());
   }
 
   private static List<Finding> runRules(AnalysisResult analysis, Set<String> selected) {
@@ -480,11 +623,14 @@ public final class Scanner {
   }
 
   /** Replays every finding's witness in the runtime model under the scan's semantics. */
-  private static Map<Finding, Confirmation> confirm(List<Finding> findings, Semantics semantics, ScanCache cache) {
+  private static Map<Finding, Confirmation> confirm(
+      List<Finding> findings, Semantics semantics, ScanCache cache) {
     Confirmer confirmer = new Confirmer();
-    Map<Finding, Confirmation> known = cache != null ? cache.confirmations(semantics) : new HashMap<>();
+    Map<Finding, Confirmation> known =
+        cache != null ? cache.confirmations(semantics) : new HashMap<>();
     Map<Finding, Confirmation> out = new HashMap<>();
-    for (Finding f : findings) out.put(f, known.computeIfAbsent(f, k -> confirmer.confirm(k, semantics)));
+    for (Finding f : findings)
+      out.put(f, known.computeIfAbsent(f, k -> confirmer.confirm(k, semantics)));
     if (cache != null) known.keySet().retainAll(out.keySet());
     return out;
   }
@@ -496,7 +642,8 @@ public final class Scanner {
       Thread.currentThread().interrupt();
       throw new ScanException("interrupted");
     } catch (ExecutionException e) {
-      // Not the input's fault: an Error (out of memory, stack overflow) or a bug goes on as it is, exit 3.
+      // Not the input's fault: an Error (out of memory, stack overflow) or a bug goes on as it is,
+      // exit 3.
       if (e.getCause() instanceof Error error) throw error;
       if (e.getCause() instanceof RuntimeException bug) throw bug;
       throw new IllegalStateException(e.getCause());

@@ -6,9 +6,9 @@ import java.util.List;
 /**
  * Splits a command line as a POSIX shell would, without expanding anything: blanks separate words,
  * {@code '...'} is literal, {@code "..."} keeps blanks and takes {@code \} before {@code $ ` " \}
- * and newline, a backslash outside quotes escapes the next character. This is how the
- * {@code command} field of a compilation database is meant to be read (meson quotes
- * {@code -DNAME="value"} as {@code '-DNAME="value"'}).
+ * and newline, a backslash outside quotes escapes the next character. This is how the {@code
+ * command} field of a compilation database is meant to be read (meson quotes {@code -DNAME="value"}
+ * as {@code '-DNAME="value"'}).
  */
 final class ShellWords {
   private ShellWords() {}
@@ -47,7 +47,10 @@ final class ShellWords {
     return words;
   }
 
-  /** Appends the text of a {@code "..."} that starts at {@code from}; returns the index of the closing quote. */
+  /**
+   * Appends the text of a {@code "..."} that starts at {@code from}; returns the index of the
+   * closing quote.
+   */
   private static int doubleQuoted(String line, int from, StringBuilder word) {
     for (int i = from; i < line.length(); i++) {
       char c = line.charAt(i);

@@ -20,38 +20,44 @@ import java.util.function.Predicate;
  * Finds the files to scan under the given paths: sources the frontends accept, skipping hidden
  * directories and build trees (meson, CMake, Maven output), in a stable order.
  *
- * <p>Symbolic links as {@code find -H} treats them: a path given on the command line is followed
- * (a linked directory is walked), a link met inside the tree is not (so no walk can loop); a linked
+ * <p>Symbolic links as {@code find -H} treats them: a path given on the command line is followed (a
+ * linked directory is walked), a link met inside the tree is not (so no walk can loop); a linked
  * file inside the tree is kept by its name, unless the file it points to is found too, then it is
  * scanned once, under the real file's name. A directory that cannot be listed is an input problem,
  * not a silent hole in the scan.
  */
 final class SourceDiscovery {
-  private static final List<String> BUILD_MARKERS = List.of("meson-private", "meson-info", "CMakeCache.txt",
-      "maven-status", "build.ninja");
+  private static final List<String> BUILD_MARKERS =
+      List.of("meson-private", "meson-info", "CMakeCache.txt", "maven-status", "build.ninja");
 
-  /** Lists a directory. Tests replace it: as root, no permission bit makes a directory unreadable. */
+  /**
+   * Lists a directory. Tests replace it: as root, no permission bit makes a directory unreadable.
+   */
   @FunctionalInterface
   interface Lister {
     List<Path> list(Path dir) throws IOException;
   }
 
-  static final Lister DISK = dir -> {
-    List<Path> out = new ArrayList<>();
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-      entries.forEach(out::add);
-    } catch (DirectoryIteratorException e) { // the listing failed half way
-      throw e.getCause();
-    }
-    return out;
-  };
+  static final Lister DISK =
+      dir -> {
+        List<Path> out = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+          entries.forEach(out::add);
+        } catch (DirectoryIteratorException e) { // the listing failed half way
+          throw e.getCause();
+        }
+        return out;
+      };
 
   /** The files to read, and the directories that could not be listed with the reason. */
   record Found(List<Path> files, Map<Path, String> unreadableDirs) {}
 
   private SourceDiscovery() {}
 
-  /** The directory every reported path is relative to: the scanned directory, or the common ancestor. */
+  /**
+   * The directory every reported path is relative to: the scanned directory, or the common
+   * ancestor.
+   */
   static Path root(List<Path> paths) {
     Path root = null;
     for (Path p : paths) {
@@ -67,18 +73,24 @@ final class SourceDiscovery {
     return find(paths, accepts, DISK);
   }
 
-  static Found find(List<Path> paths, Predicate<String> accepts, Lister lister) throws ScanException {
+  static Found find(List<Path> paths, Predicate<String> accepts, Lister lister)
+      throws ScanException {
     TreeSet<Path> out = new TreeSet<>();
     Map<Path, String> unreadable = new TreeMap<>();
     for (Path p : paths) {
       if (!Files.exists(p)) throw new ScanException("no such file or directory: " + p);
-      if (Files.isDirectory(p)) walk(p, accepts, lister, out, unreadable); // follows a link given by the user
+      if (Files.isDirectory(p))
+        walk(p, accepts, lister, out, unreadable); // follows a link given by the user
       else out.add(p);
     }
     return new Found(onePerRealFile(out), unreadable);
   }
 
-  private static void walk(Path dir, Predicate<String> accepts, Lister lister, TreeSet<Path> out,
+  private static void walk(
+      Path dir,
+      Predicate<String> accepts,
+      Lister lister,
+      TreeSet<Path> out,
       Map<Path, String> unreadable) {
     List<Path> entries;
     try {
@@ -116,7 +128,8 @@ final class SourceDiscovery {
         real = f.toAbsolutePath().normalize(); // dangling: kept, reading reports it
       }
       Path kept = byReal.get(real);
-      if (kept == null || Files.isSymbolicLink(kept) && !Files.isSymbolicLink(f)) byReal.put(real, f);
+      if (kept == null || Files.isSymbolicLink(kept) && !Files.isSymbolicLink(f))
+        byReal.put(real, f);
     }
     return new ArrayList<>(new TreeSet<>(byReal.values()));
   }

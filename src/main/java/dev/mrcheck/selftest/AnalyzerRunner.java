@@ -1,7 +1,7 @@
 package dev.mrcheck.selftest;
 
-import dev.mrcheck.model.Semantics;
 import dev.mrcheck.frontend.FrontendOptions;
+import dev.mrcheck.model.Semantics;
 import dev.mrcheck.rules.Finding;
 import dev.mrcheck.scan.ScanException;
 import dev.mrcheck.scan.ScanOverlay;
@@ -32,13 +32,33 @@ import java.util.stream.Stream;
  * scanning them again for every program; C scans never see them.
  */
 public final class AnalyzerRunner implements AutoCloseable {
-  /** The stubs in testdata/java/api, bundled under this resource directory; JavaRenderingTest keeps the list whole. */
+  /**
+   * The stubs in testdata/java/api, bundled under this resource directory; JavaRenderingTest keeps
+   * the list whole.
+   */
   static final String STUB_RESOURCES = "/dev/mrcheck/selftest/java-api/";
-  static final List<String> STUBS = List.of("AddressSpace.java", "DeviceState.java", "Error.java",
-      "InstanceFinalize.java", "InstanceInit.java", "MemoryRegion.java", "MemoryRegionOps.java",
-      "MemoryRegionSection.java", "PCIDevice.java", "Realize.java", "RegionSection.java", "Strings.java",
-      "SysBusDevice.java", "Unrealize.java", "glib_h.java", "memory_h.java", "pci_h.java", "qapi_h.java",
-      "qom_h.java");
+
+  static final List<String> STUBS =
+      List.of(
+          "AddressSpace.java",
+          "DeviceState.java",
+          "Error.java",
+          "InstanceFinalize.java",
+          "InstanceInit.java",
+          "MemoryRegion.java",
+          "MemoryRegionOps.java",
+          "MemoryRegionSection.java",
+          "PCIDevice.java",
+          "Realize.java",
+          "RegionSection.java",
+          "Strings.java",
+          "SysBusDevice.java",
+          "Unrealize.java",
+          "glib_h.java",
+          "memory_h.java",
+          "pci_h.java",
+          "qapi_h.java",
+          "qom_h.java");
 
   private final Path root;
   private final Path cRoot;
@@ -55,7 +75,8 @@ public final class AnalyzerRunner implements AutoCloseable {
       Path api = Files.createDirectory(javaApi.resolve("api"));
       for (String stub : STUBS) {
         try (InputStream in = AnalyzerRunner.class.getResourceAsStream(STUB_RESOURCES + stub)) {
-          if (in == null) throw new IllegalStateException("binding stub missing from the build: " + stub);
+          if (in == null)
+            throw new IllegalStateException("binding stub missing from the build: " + stub);
           Files.copy(in, api.resolve(stub));
         }
       }
@@ -80,7 +101,10 @@ public final class AnalyzerRunner implements AutoCloseable {
       }
       overlay = new ScanOverlay(texts, true);
       paths = List.copyOf(dirs);
-      options = dirs.contains(javaRoot) ? new FrontendOptions(List.of(javaApi), Map.of()) : FrontendOptions.NONE;
+      options =
+          dirs.contains(javaRoot)
+              ? new FrontendOptions(List.of(javaApi), Map.of())
+              : FrontendOptions.NONE;
     }
 
     public ScanResult scan(Semantics semantics) throws ScanException {

@@ -10,15 +10,14 @@ import dev.mrcheck.selftest.DeviceProgram.DelSubregion;
 import dev.mrcheck.selftest.DeviceProgram.Find;
 import dev.mrcheck.selftest.DeviceProgram.Free;
 import dev.mrcheck.selftest.DeviceProgram.FreeAddressSpace;
-import dev.mrcheck.selftest.DeviceProgram.UnrefFound;
 import dev.mrcheck.selftest.DeviceProgram.IfError;
 import dev.mrcheck.selftest.DeviceProgram.Init;
-import dev.mrcheck.selftest.DeviceProgram.Owner;
 import dev.mrcheck.selftest.DeviceProgram.Ref;
 import dev.mrcheck.selftest.DeviceProgram.RegionField;
 import dev.mrcheck.selftest.DeviceProgram.Stmt;
 import dev.mrcheck.selftest.DeviceProgram.Unparent;
 import dev.mrcheck.selftest.DeviceProgram.Unref;
+import dev.mrcheck.selftest.DeviceProgram.UnrefFound;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -45,14 +44,18 @@ public final class CRenderer implements Renderer {
     w.line(p.hotPluggable() ? "    PCIDevice parent_obj;" : "    SysBusDevice parent_obj;");
     w.line("");
     for (RegionField f : p.regions()) {
-      w.line(switch (f.shape()) {
-        case EMBEDDED -> "    MemoryRegion " + f.name() + ";";
-        case HEAP -> "    MemoryRegion *" + f.name() + ";";
-        case ARRAY -> "    MemoryRegion " + f.name() + "[2];";
-      });
+      w.line(
+          switch (f.shape()) {
+            case EMBEDDED -> "    MemoryRegion " + f.name() + ";";
+            case HEAP -> "    MemoryRegion *" + f.name() + ";";
+            case ARRAY -> "    MemoryRegion " + f.name() + "[2];";
+          });
     }
     for (int i = 0; i < p.addressSpaces(); i++) {
-      w.line(DeviceProgram.heapSpace(i) ? "    AddressSpace *as" + i + ";" : "    AddressSpace as" + i + ";");
+      w.line(
+          DeviceProgram.heapSpace(i)
+              ? "    AddressSpace *as" + i + ";"
+              : "    AddressSpace as" + i + ";");
     }
     w.line("    Object *peer;");
     for (int i = 1; i <= 8; i++) w.line("    bool fail" + i + ";");
@@ -89,13 +92,24 @@ public final class CRenderer implements Renderer {
     }
     hook(w, p, Role.INSTANCE_INIT, "static void selftest_instance_init(Object *obj)", "obj");
     if (p.hotPluggable()) {
-      hook(w, p, Role.REALIZE, "static void selftest_realize(PCIDevice *pdev, Error **errp)", "pdev");
+      hook(
+          w,
+          p,
+          Role.REALIZE,
+          "static void selftest_realize(PCIDevice *pdev, Error **errp)",
+          "pdev");
       hook(w, p, Role.UNREALIZE, "static void selftest_exit(PCIDevice *pdev)", "pdev");
     } else {
-      hook(w, p, Role.REALIZE, "static void selftest_realize(DeviceState *dev, Error **errp)", "dev");
+      hook(
+          w,
+          p,
+          Role.REALIZE,
+          "static void selftest_realize(DeviceState *dev, Error **errp)",
+          "dev");
       hook(w, p, Role.UNREALIZE, "static void selftest_unrealize(DeviceState *dev)", "dev");
     }
-    hook(w, p, Role.INSTANCE_FINALIZE, "static void selftest_instance_finalize(Object *obj)", "obj");
+    hook(
+        w, p, Role.INSTANCE_FINALIZE, "static void selftest_instance_finalize(Object *obj)", "obj");
     w.line("");
     w.line("static void selftest_class_init(ObjectClass *klass, const void *data)");
     w.line("{");
@@ -114,7 +128,10 @@ public final class CRenderer implements Renderer {
     w.line("");
     w.line("static const TypeInfo selftest_info = {");
     w.line("    .name          = TYPE_SELFTEST,");
-    w.line("    .parent        = " + (p.hotPluggable() ? "TYPE_PCI_DEVICE" : "TYPE_SYS_BUS_DEVICE") + ",");
+    w.line(
+        "    .parent        = "
+            + (p.hotPluggable() ? "TYPE_PCI_DEVICE" : "TYPE_SYS_BUS_DEVICE")
+            + ",");
     w.line("    .instance_size = sizeof(SelftestState),");
     w.line("    .instance_init = selftest_instance_init,");
     w.line("    .instance_finalize = selftest_instance_finalize,");
@@ -136,7 +153,8 @@ public final class CRenderer implements Renderer {
     return w.done("c", FILE);
   }
 
-  private void hook(RenderedSource.Writer w, DeviceProgram p, Role role, String signature, String param) {
+  private void hook(
+      RenderedSource.Writer w, DeviceProgram p, Role role, String signature, String param) {
     w.line("");
     w.line(signature);
     w.line("{");
@@ -147,7 +165,10 @@ public final class CRenderer implements Renderer {
     w.line("}");
   }
 
-  /** {@code MemoryRegionSection secN;} for each {@link Find} of the function, at its top (QEMU style). */
+  /**
+   * {@code MemoryRegionSection secN;} for each {@link Find} of the function, at its top (QEMU
+   * style).
+   */
   private static boolean declarations(RenderedSource.Writer w, List<Stmt> body) {
     Set<Integer> sections = new TreeSet<>();
     collectSections(body, sections);
@@ -167,15 +188,22 @@ public final class CRenderer implements Renderer {
   }
 
   /** {@code reportsError}: an error path of realize, which fails by setting {@code *errp}. */
-  private void body(RenderedSource.Writer w, DeviceProgram p, List<Stmt> body, String indent, boolean reportsError) {
+  private void body(
+      RenderedSource.Writer w,
+      DeviceProgram p,
+      List<Stmt> body,
+      String indent,
+      boolean reportsError) {
     for (Stmt s : body) {
       if (s instanceof IfError e) {
         w.line(indent + "if (s->fail" + e.flag() + ") {");
         body(w, p, e.then(), indent + "    ");
-        if (reportsError) w.line(indent + "    error_setg(errp, \"selftest: failure " + e.flag() + "\");");
+        if (reportsError)
+          w.line(indent + "    error_setg(errp, \"selftest: failure " + e.flag() + "\");");
         w.line(indent + "    return;");
         w.line(indent + "}");
-      } else if (s instanceof Init i && p.regions().get(i.region()).shape() == DeviceProgram.Shape.HEAP) {
+      } else if (s instanceof Init i
+          && p.regions().get(i.region()).shape() == DeviceProgram.Shape.HEAP) {
         w.line(indent + "s->" + p.regions().get(i.region()).name() + " = g_new0(MemoryRegion, 1);");
         w.line(s, indent + call(p, s));
       } else if (s instanceof AddressSpaceInit a && DeviceProgram.heapSpace(a.space())) {
@@ -202,31 +230,63 @@ public final class CRenderer implements Renderer {
     @Override
     public String visitInit(Init i) {
       String mr = region(p, i.region());
-      String owner = switch (i.owner()) {
-        case SELF -> "OBJECT(s)";
-        case OTHER -> "OBJECT(s->peer)";
-        case NONE -> "NULL";
-        case REGION -> "OBJECT(" + mr + ")";
-      };
+      String owner =
+          switch (i.owner()) {
+            case SELF -> "OBJECT(s)";
+            case OTHER -> "OBJECT(s->peer)";
+            case NONE -> "NULL";
+            case REGION -> "OBJECT(" + mr + ")";
+          };
       String name = "\"selftest-" + p.regions().get(i.region()).name() + "\"";
       return switch (i.kind()) {
         case CONTAINER -> "memory_region_init(" + mr + ", " + owner + ", " + name + ", 0x10000);";
-        case RAM -> "memory_region_init_ram(" + mr + ", " + owner + ", " + name + ", 0x1000, &error_fatal);";
-        case ALIAS -> "memory_region_init_alias(" + mr + ", " + owner + ", " + name + ", "
-            + region(p, i.aliasOf()) + ", 0, 0x100);";
-        default -> "memory_region_init_io(" + mr + ", " + owner + ", &selftest_ops, s, " + name + ", 0x100);";
+        case RAM ->
+            "memory_region_init_ram("
+                + mr
+                + ", "
+                + owner
+                + ", "
+                + name
+                + ", 0x1000, &error_fatal);";
+        case ALIAS ->
+            "memory_region_init_alias("
+                + mr
+                + ", "
+                + owner
+                + ", "
+                + name
+                + ", "
+                + region(p, i.aliasOf())
+                + ", 0, 0x100);";
+        default ->
+            "memory_region_init_io("
+                + mr
+                + ", "
+                + owner
+                + ", &selftest_ops, s, "
+                + name
+                + ", 0x100);";
       };
     }
 
     @Override
     public String visitAddSubregion(AddSubregion a) {
-      return "memory_region_add_subregion(" + container(p, a.container()) + ", 0x" + Integer.toHexString(0x100 * (a.region() + 1))
-          + ", " + region(p, a.region()) + ");";
+      return "memory_region_add_subregion("
+          + container(p, a.container())
+          + ", 0x"
+          + Integer.toHexString(0x100 * (a.region() + 1))
+          + ", "
+          + region(p, a.region())
+          + ");";
     }
 
     @Override
     public String visitDelSubregion(DelSubregion d) {
-      return "memory_region_del_subregion(" + container(p, d.container()) + ", " + region(p, d.region()) + ");";
+      return "memory_region_del_subregion("
+          + container(p, d.container())
+          + ", "
+          + region(p, d.region())
+          + ");";
     }
 
     @Override
@@ -252,7 +312,13 @@ public final class CRenderer implements Renderer {
     @Override
     public String visitAddressSpaceInit(AddressSpaceInit a) {
       String root = a.overSystemMemory() ? "get_system_memory()" : region(p, a.root());
-      return "address_space_init(" + space(a.space()) + ", " + root + ", \"selftest-as" + a.space() + "\");";
+      return "address_space_init("
+          + space(a.space())
+          + ", "
+          + root
+          + ", \"selftest-as"
+          + a.space()
+          + "\");";
     }
 
     @Override
@@ -262,7 +328,9 @@ public final class CRenderer implements Renderer {
 
     @Override
     public String visitFreeAddressSpace(FreeAddressSpace f) {
-      return f.rcu() ? "g_free_rcu(" + space(f.space()) + ", rcu);" : "g_free(" + space(f.space()) + ");";
+      return f.rcu()
+          ? "g_free_rcu(" + space(f.space()) + ", rcu);"
+          : "g_free(" + space(f.space()) + ");";
     }
 
     @Override

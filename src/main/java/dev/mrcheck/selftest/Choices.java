@@ -6,8 +6,8 @@ import java.util.Random;
 /**
  * Where the generator's decisions come from. Each decision is a number below a bound, and 0 is
  * always the simplest answer (fewest statements, first kind), so a source that runs dry, or one a
- * shrinker made smaller, yields a smaller program. The CLI and the tests draw from a seeded
- * {@link Random}; {@link #of(List)} replays a fixed list of decisions.
+ * shrinker made smaller, yields a smaller program. The CLI and the tests draw from a seeded {@link
+ * Random}; {@link #of(List)} replays a fixed list of decisions.
  */
 public interface Choices {
   /** A decision in {@code [0, bound)}; {@code bound} is at least 1. */

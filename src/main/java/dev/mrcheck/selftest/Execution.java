@@ -24,14 +24,20 @@ import java.util.List;
 
 /**
  * One scenario on one path of {@link ModelOracle}: drives the device through its lifecycle hooks,
- * takes or queues the error branches, runs each call in the model ({@link StatementEffects}) and lets
- * the {@link RuleOracle}s judge it before and after.
+ * takes or queues the error branches, runs each call in the model ({@link StatementEffects}) and
+ * lets the {@link RuleOracle}s judge it before and after.
  */
 final class Execution extends ExecutionState {
   private final List<RuleOracle> oracles;
 
-  Execution(List<RuleOracle> oracles, DeviceProgram program, RenderedSource source, Semantics semantics,
-      Scenario scenario, List<Boolean> prefix, Deque<List<Boolean>> todo) {
+  Execution(
+      List<RuleOracle> oracles,
+      DeviceProgram program,
+      RenderedSource source,
+      Semantics semantics,
+      Scenario scenario,
+      List<Boolean> prefix,
+      Deque<List<Boolean>> todo) {
     super(program, source, semantics, scenario, prefix, todo);
     this.oracles = oracles;
   }
@@ -46,7 +52,8 @@ final class Execution extends ExecutionState {
     }
     model.addChild(model.machine(), device, null);
     if (!hook(Role.REALIZE)) {
-      // A realize that fails is never followed by unrealize: qdev drops the device, which is finalized.
+      // A realize that fails is never followed by unrealize: qdev drops the device, which is
+      // finalized.
       model.note(null, "== realize failed: unparented, last reference dropped ==");
       realizeFailed = true;
       // device_add of a hot-pluggable device fails and the machine goes on; a board device whose
@@ -56,9 +63,11 @@ final class Execution extends ExecutionState {
       finish();
       return;
     }
-    // The device lives now: RCU grace periods pass before its callbacks run, it is unplugged, or (TEARDOWN)
+    // The device lives now: RCU grace periods pass before its callbacks run, it is unplugged, or
+    // (TEARDOWN)
     // the machine is torn down. A failure after the realize hook returned would run unrealize first
-    // (qdev's post_realize_fail, pci_qdev_unrealize): only the error branch above drops the device at once.
+    // (qdev's post_realize_fail, pci_qdev_unrealize): only the error branch above drops the device
+    // at once.
     model.note(null, "== the device lives: RCU callbacks of realize run ==");
     model.rcuDrain();
     if (scenario == Scenario.RUNTIME) {
@@ -74,7 +83,8 @@ final class Execution extends ExecutionState {
     }
     if (scenario != Scenario.TEARDOWN) {
       hook(Role.UNREALIZE);
-      // What qdev finalizes after unrealize (refcount) is the device's teardown, not the program's doing.
+      // What qdev finalizes after unrealize (refcount) is the device's teardown, not the program's
+      // doing.
       noteFinalizedByProgram();
       model.afterUnrealize(device);
     }
@@ -92,7 +102,8 @@ final class Execution extends ExecutionState {
     noteFinalizedByProgram();
     model.objectUnref(device, null);
     for (Call c : calls) {
-      if (c.stmt() instanceof AddressSpaceDestroy && c.space().state() == AddressSpace.State.DESTROY_PENDING) {
+      if (c.stmt() instanceof AddressSpaceDestroy
+          && c.space().state() == AddressSpace.State.DESTROY_PENDING) {
         pendingAtUnplug.add(new PendingDestroy(c.space(), rootHoldsDevice(c.space())));
       }
     }
@@ -100,9 +111,12 @@ final class Execution extends ExecutionState {
     model.checkLeaks();
     endOfScenario();
     if (device.isFinalized()) return;
-    // The analysis reads instance_finalize from the states after instance_init, after realize and (for
-    // a hot-pluggable device) after unrealize whether or not a leak keeps the device alive: its calls
-    // are judged as if the leak were fixed (the leak is a finding of its own, judged above). Nothing
+    // The analysis reads instance_finalize from the states after instance_init, after realize and
+    // (for
+    // a hot-pluggable device) after unrealize whether or not a leak keeps the device alive: its
+    // calls
+    // are judged as if the leak were fixed (the leak is a finding of its own, judged above).
+    // Nothing
     // it leaves behind is judged any more. After a whole lifetime it runs silently (the other
     // scenarios judge its calls), only so that what it releases counts as released: a reference on
     // another object's region dropped there is no leak of its own.
@@ -112,10 +126,14 @@ final class Execution extends ExecutionState {
     model.finalizeDespiteReferences(device, null);
     judgingCalls = true;
     forced.addAll(calls.subList(before, calls.size()));
-    for (RuleOracle o : oracles) o.afterForcedFinalize(this, line -> found.add(new Violation(o.ruleId(), line)));
+    for (RuleOracle o : oracles)
+      o.afterForcedFinalize(this, line -> found.add(new Violation(o.ruleId(), line)));
   }
 
-  /** Once per scenario, when the device's teardown begins: the regions the program finalized by then. */
+  /**
+   * Once per scenario, when the device's teardown begins: the regions the program finalized by
+   * then.
+   */
   void noteFinalizedByProgram() {
     if (teardownBegun) return;
     teardownBegun = true;
@@ -129,7 +147,8 @@ final class Execution extends ExecutionState {
   /** Runs a lifecycle hook; false when it returned through an error branch. */
   boolean hook(Role role) {
     if (role == Role.INSTANCE_FINALIZE && tornDown && judgingLeaks) {
-      for (RuleOracle o : oracles) o.beforeFinalize(this, line -> found.add(new Violation(o.ruleId(), line)));
+      for (RuleOracle o : oracles)
+        o.beforeFinalize(this, line -> found.add(new Violation(o.ruleId(), line)));
     }
     Role saved = phase;
     phase = role;
@@ -140,8 +159,8 @@ final class Execution extends ExecutionState {
   }
 
   /**
-   * Runs a function's body; when it returns, a memory_region_find reference still held in one of its
-   * local sections can never be given back.
+   * Runs a function's body; when it returns, a memory_region_find reference still held in one of
+   * its local sections can never be given back.
    */
   boolean function(List<Stmt> body) {
     List<Call> saved = frame;
@@ -149,8 +168,11 @@ final class Execution extends ExecutionState {
     boolean completed = body(body);
     for (Call find : frame) {
       int before = model.outcomes().size();
-      model.loseReference(find.subject(), section(((Find) find.stmt()).section()),
-          SourceLoc.of(source.fileName(), find.line(), 1), "the function returns and the section was its only pointer");
+      model.loseReference(
+          find.subject(),
+          section(((Find) find.stmt()).section()),
+          SourceLoc.of(source.fileName(), find.line(), 1),
+          "the function returns and the section was its only pointer");
       if (model.outcomes().size() > before) lostAtReturn.add(find);
     }
     frame = saved;
@@ -174,7 +196,10 @@ final class Execution extends ExecutionState {
     return true;
   }
 
-  /** The next branch decision: replayed from the prefix, then "not taken", queueing the taken alternative. */
+  /**
+   * The next branch decision: replayed from the prefix, then "not taken", queueing the taken
+   * alternative.
+   */
   boolean decide() {
     int i = next++;
     if (i < prefix) {
@@ -189,94 +214,132 @@ final class Execution extends ExecutionState {
 
   void call(Stmt s) {
     int line = source.lineOf(s);
-    // The column tells the phases apart: a helper called from realize and again from unrealize takes
+    // The column tells the phases apart: a helper called from realize and again from unrealize
+    // takes
     // references at the same line, and only the one realize took outlives teardown as a finding.
-    SourceLoc loc = SourceLoc.of(source.fileName(), line, phase == null ? Role.values().length + 1 : phase.ordinal() + 1);
+    SourceLoc loc =
+        SourceLoc.of(
+            source.fileName(),
+            line,
+            phase == null ? Role.values().length + 1 : phase.ordinal() + 1);
     StatementOperands.Operands operands = s.accept(new StatementOperands(this));
     Region subject = operands.subject();
     Region container = operands.container();
     AddressSpace space = operands.space();
-    boolean usable = s instanceof Init i ? i.aliasOf() < 0 || container != null
-        : s instanceof AddressSpaceDestroy || s instanceof FreeAddressSpace ? space != null
-        : subject != null && (!(s instanceof AddSubregion || s instanceof DelSubregion) || container != null);
+    boolean usable =
+        s instanceof Init i
+            ? i.aliasOf() < 0 || container != null
+            : s instanceof AddressSpaceDestroy || s instanceof FreeAddressSpace
+                ? space != null
+                : subject != null
+                    && (!(s instanceof AddSubregion || s instanceof DelSubregion)
+                        || container != null);
     if (!usable) {
       // instance_finalize after a failed realize meets regions realize never made, as it does after
       // introspection: normal, and the call is skipped. Anywhere else C leaves the call undefined.
       malformed |= !(phase == Role.INSTANCE_FINALIZE && realizeFailed);
-      // A region no statement of the program ever initializes is zeroed memory in every scenario: the
+      // A region no statement of the program ever initializes is zeroed memory in every scenario:
+      // the
       // call is undefined C even where a region simply not made yet would be normal.
       undefined |= s.accept(new StatementOperands.NeverMade(this));
-      model.note(loc, "skipped (a region or address space not initialized on this path): "
-          + source.text().lines().skip(line - 1).findFirst().orElse("").strip());
+      model.note(
+          loc,
+          "skipped (a region or address space not initialized on this path): "
+              + source.text().lines().skip(line - 1).findFirst().orElse("").strip());
       return;
     }
     // An unref with no reference of its own to give back takes one from whoever holds the region (a
-    // container's mapping, a section): the count is only a number in QEMU. The rules judge references
-    // against their holders (docs/lifetime.md#rules has no rule for an unref underflow), so what such a program
-    // then leaks or frees has no verdict either side shares (in a forced instance_finalize as anywhere).
+    // container's mapping, a section): the count is only a number in QEMU. The rules judge
+    // references
+    // against their holders (docs/lifetime.md#rules has no rule for an unref underflow), so what
+    // such a program
+    // then leaks or frees has no verdict either side shares (in a forced instance_finalize as
+    // anywhere).
     if (s instanceof Unref && model.unrefTakesForeignReference(subject, device)
-        || s instanceof UnrefFound u && model.unrefTakesForeignReference(subject, section(u.section()))) {
+        || s instanceof UnrefFound u
+            && model.unrefTakesForeignReference(subject, section(u.section()))) {
       undefined = true;
     }
     if (!judgingCalls) {
       Call call = new Call(s, phase, line, subject, container, space, List.of());
       for (RuleOracle o : oracles) {
-        if (o.judgesLeakedFinalize()) o.before(this, call, l -> found.add(new Violation(o.ruleId(), l)));
+        if (o.judgesLeakedFinalize())
+          o.before(this, call, l -> found.add(new Violation(o.ruleId(), l)));
       }
       Call after = applied(s, loc, line, subject, container, space);
       for (RuleOracle o : oracles) {
-        if (o.judgesLeakedFinalize()) o.after(this, after, l -> found.add(new Violation(o.ruleId(), l)));
+        if (o.judgesLeakedFinalize())
+          o.after(this, after, l -> found.add(new Violation(o.ruleId(), l)));
       }
       forced.add(new Call(s, phase, line, subject, container, after.space(), List.of()));
       return;
     }
-    if (s instanceof Init i && regions.get(i.region()) != null && !regions.get(i.region()).isFinalized()) {
+    if (s instanceof Init i
+        && regions.get(i.region()) != null
+        && !regions.get(i.region()).isFinalized()) {
       malformed = true;
     }
-    // g_free of a live region released its storage behind QOM's back: whatever uses it afterwards reads
+    // g_free of a live region released its storage behind QOM's back: whatever uses it afterwards
+    // reads
     // freed memory (undefined C), which neither the model nor the analysis can give a meaning to.
     if (freedAlive.contains(subject) || container != null && freedAlive.contains(container)) {
       malformed = true;
     }
     // A region added to a container the program itself finalized earlier, or a region the program
     // finalized added anywhere: QEMU links the dead object all the same (add_subregion checks no
-    // liveness), and whether it is then "mapped", or what a second unparent of it does, has no answer
+    // liveness), and whether it is then "mapped", or what a second unparent of it does, has no
+    // answer
     // either side shares. (The device's own regions in instance_finalize, finalized by QOM, are
-    // understood by both: MR004.) Undefined in a throw-away instance's or a teardown's instance_finalize
+    // understood by both: MR004.) Undefined in a throw-away instance's or a teardown's
+    // instance_finalize
     // as well: unlike a region not made yet, a dead one is no more normal there.
     if (s instanceof AddSubregion && (deadByProgram(container) || deadByProgram(subject))) {
       undefined = true;
     }
-    // address_space_init over a live AddressSpace (a helper run twice) relinks it into QEMU's list of
-    // address spaces: the first one is lost in corrupted storage, not a pattern either side can judge.
-    if (s instanceof AddressSpaceInit a && spaces.get(a.space()) != null
-        && spaces.get(a.space()).state() == AddressSpace.State.LIVE && !spaces.get(a.space()).isFreed()) {
+    // address_space_init over a live AddressSpace (a helper run twice) relinks it into QEMU's list
+    // of
+    // address spaces: the first one is lost in corrupted storage, not a pattern either side can
+    // judge.
+    if (s instanceof AddressSpaceInit a
+        && spaces.get(a.space()) != null
+        && spaces.get(a.space()).state() == AddressSpace.State.LIVE
+        && !spaces.get(a.space()).isFreed()) {
       malformed = true;
     }
     // address_space_init on embedded storage whose destroy is still waiting for RCU: the pending
-    // callback (do_address_space_destroy, memory.c) later runs on the new address space, unrefs its root
+    // callback (do_address_space_destroy, memory.c) later runs on the new address space, unrefs its
+    // root
     // and frees its name and flat view while it stays registered. (A heap one gets fresh storage.)
-    if (s instanceof AddressSpaceInit a && !DeviceProgram.heapSpace(a.space()) && spaces.get(a.space()) != null
+    if (s instanceof AddressSpaceInit a
+        && !DeviceProgram.heapSpace(a.space())
+        && spaces.get(a.space()) != null
         && spaces.get(a.space()).state() == AddressSpace.State.DESTROY_PENDING) {
       malformed = true;
     }
-    // address_space_destroy of an address space already destroyed (a teardown helper run twice) removes
-    // it from QEMU's list a second time and queues a second RCU callback on one rcu_head: undefined, not
-    // a pattern either side can judge. Unlike a call on a space realize never made, it is undefined in
+    // address_space_destroy of an address space already destroyed (a teardown helper run twice)
+    // removes
+    // it from QEMU's list a second time and queues a second RCU callback on one rcu_head:
+    // undefined, not
+    // a pattern either side can judge. Unlike a call on a space realize never made, it is undefined
+    // in
     // instance_finalize after introspection too, but for a TEARDOWN that skipped the unrealize of a
     // hot-pluggable device which initializes the address space again (its LIFETIME judges that).
-    if (s instanceof AddressSpaceDestroy && space != null && space.state() != AddressSpace.State.LIVE) {
+    if (s instanceof AddressSpaceDestroy
+        && space != null
+        && space.state() != AddressSpace.State.LIVE) {
       malformed = true;
       undefined |= !(scenario == Scenario.TEARDOWN && program.hotPluggable());
     }
-    if ((s instanceof AddressSpaceDestroy || s instanceof FreeAddressSpace) && space != null
+    if ((s instanceof AddressSpaceDestroy || s instanceof FreeAddressSpace)
+        && space != null
         && (space.isFreed() || freedSpaces.contains(space))) {
       // A call on an address space whose storage was freed, or queued for freeing, already.
       undefined = true;
     }
     if (s instanceof FreeAddressSpace && space != null) freedSpaces.add(space);
     Call before = new Call(s, phase, line, subject, container, space, List.of());
-    for (RuleOracle o : oracles) o.before(this, before, l -> found.add(new Violation(o.ruleId(), l)));
+    for (RuleOracle o : oracles)
+      o.before(this, before, l -> found.add(new Violation(o.ruleId(), l)));
     Call after = applied(s, loc, line, subject, container, space);
     noteCrashes(after.outcomes());
     calls.add(after);
@@ -285,12 +348,22 @@ final class Execution extends ExecutionState {
     for (RuleOracle o : oracles) o.after(this, after, l -> found.add(new Violation(o.ruleId(), l)));
   }
 
-  /** Runs {@code s} in the model: the call as it ends, with the model's outcomes of it (an init's new region). */
-  Call applied(Stmt s, SourceLoc loc, int line, Region subject, Region container, AddressSpace space) {
+  /**
+   * Runs {@code s} in the model: the call as it ends, with the model's outcomes of it (an init's
+   * new region).
+   */
+  Call applied(
+      Stmt s, SourceLoc loc, int line, Region subject, Region container, AddressSpace space) {
     int outcomesBefore = model.outcomes().size();
     AddressSpace spaceAfter = s.accept(new StatementEffects(this, loc, subject, container, space));
     Region subjectAfter = s instanceof Init i ? regions.get(i.region()) : subject;
-    return new Call(s, phase, line, subjectAfter, container, spaceAfter,
+    return new Call(
+        s,
+        phase,
+        line,
+        subjectAfter,
+        container,
+        spaceAfter,
         List.copyOf(model.outcomes().subList(outcomesBefore, model.outcomes().size())));
   }
 
@@ -299,8 +372,10 @@ final class Execution extends ExecutionState {
     for (Outcome o : outcomes) {
       if (!(o instanceof Outcome.FinalizedWhileMapped f)) continue;
       for (Call c : calls) {
-        if (c.stmt() instanceof AddSubregion && c.subject().name().equals(f.region())
-            && c.container().name().equals(f.mappedIn()) && c.subject().isFinalized()) {
+        if (c.stmt() instanceof AddSubregion
+            && c.subject().name().equals(f.region())
+            && c.container().name().equals(f.mappedIn())
+            && c.subject().isFinalized()) {
           crashed.add(c);
         }
       }

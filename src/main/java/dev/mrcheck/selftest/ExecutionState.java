@@ -25,9 +25,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * What one execution of a program (one scenario on one path, see {@link Execution}) has done so far:
- * the model it runs in, the regions and address spaces the program's statements made, the calls, and
- * what they left undefined; and the answers the {@link RuleOracle}s get from it ({@link ModelState}).
+ * What one execution of a program (one scenario on one path, see {@link Execution}) has done so
+ * far: the model it runs in, the regions and address spaces the program's statements made, the
+ * calls, and what they left undefined; and the answers the {@link RuleOracle}s get from it ({@link
+ * ModelState}).
  */
 abstract class ExecutionState implements ModelState {
   final DeviceProgram program;
@@ -45,56 +46,97 @@ abstract class ExecutionState implements ModelState {
   final Map<Integer, Region> regions = new HashMap<>();
   final Map<Integer, AddressSpace> spaces = new HashMap<>();
   final List<Call> calls = new ArrayList<>();
-  /** The first call at each location; see {@link Execution#call} for why the column is the phase. */
+
+  /**
+   * The first call at each location; see {@link Execution#call} for why the column is the phase.
+   */
   final Map<SourceLoc, Call> byLoc = new HashMap<>();
+
   final Set<Violation> found = new TreeSet<>();
   final Set<Call> crashed = Collections.newSetFromMap(new IdentityHashMap<>());
   boolean tornDown;
+
   /** The memory_region_find calls of the function running now. */
   List<Call> frame;
+
   final Map<Integer, Holder.External> sections = new HashMap<>();
   Region peerRegion;
+
   /** memory_region_find calls whose reference was still held when their function returned. */
   final Set<Call> lostAtReturn = Collections.newSetFromMap(new IdentityHashMap<>());
+
   /**
    * Regions the program itself finalized, or unparented, before the device's teardown began. Under
    * refcount an unparented region that is still mapped or referenced lives on, but it is no longer
    * one of the device's child properties: QOM's finalize does not drop it, so it is not the
-   * device's region in instance_finalize (docs/lifetime.md#phases), as under legacy and current, where the
-   * same unparent finalizes it.
+   * device's region in instance_finalize (docs/lifetime.md#phases), as under legacy and current,
+   * where the same unparent finalizes it.
    */
   final Set<Region> finalizedBeforeDevice = Collections.newSetFromMap(new IdentityHashMap<>());
+
   boolean teardownBegun;
+
   /** Regions whose storage the program freed while they were alive. */
   final Set<Region> freedAlive = Collections.newSetFromMap(new IdentityHashMap<>());
-  /** False once the device is finalized despite a leak: from then on only single calls are judged. */
-  boolean judgingLeaks = true;
-  /** False while a leaked device's instance_finalize runs only for its effects: its calls are not judged. */
-  boolean judgingCalls = true;
-  /** The calls of an instance_finalize the scenario forced on a device a leak kept alive, judged or not. */
-  final List<Call> forced = new ArrayList<>();
-  /** The destroys still waiting for RCU when the device's last reference was dropped, in queue order. */
-  final List<PendingDestroy> pendingAtUnplug = new ArrayList<>();
-  /** A call on a region never initialized, or a live region initialized again: not a pattern to judge. */
-  boolean malformed;
+
   /**
-   * Undefined C in whichever scenario runs it (unlike {@link #malformed}, whose calls are normal in an
-   * instance_finalize that meets regions not made yet): a call on a region or address space no statement
-   * initializes, on an address space freed already, an add of a region the program finalized (or into
-   * one), an unref that took another holder's reference, a second address_space_destroy. Each is set
-   * where it is found, with the reason.
+   * False once the device is finalized despite a leak: from then on only single calls are judged.
+   */
+  boolean judgingLeaks = true;
+
+  /**
+   * False while a leaked device's instance_finalize runs only for its effects: its calls are not
+   * judged.
+   */
+  boolean judgingCalls = true;
+
+  /**
+   * The calls of an instance_finalize the scenario forced on a device a leak kept alive, judged or
+   * not.
+   */
+  final List<Call> forced = new ArrayList<>();
+
+  /**
+   * The destroys still waiting for RCU when the device's last reference was dropped, in queue
+   * order.
+   */
+  final List<PendingDestroy> pendingAtUnplug = new ArrayList<>();
+
+  /**
+   * A call on a region never initialized, or a live region initialized again: not a pattern to
+   * judge.
+   */
+  boolean malformed;
+
+  /**
+   * Undefined C in whichever scenario runs it (unlike {@link #malformed}, whose calls are normal in
+   * an instance_finalize that meets regions not made yet): a call on a region or address space no
+   * statement initializes, on an address space freed already, an add of a region the program
+   * finalized (or into one), an unref that took another holder's reference, a second
+   * address_space_destroy. Each is set where it is found, with the reason.
    */
   boolean undefined;
+
   /** The address spaces the program handed to g_free or g_free_rcu. */
   final Set<AddressSpace> freedSpaces = Collections.newSetFromMap(new IdentityHashMap<>());
+
   boolean realizeFailed;
-  /** The regions and address spaces some statement of the program initializes (made on first need). */
+
+  /**
+   * The regions and address spaces some statement of the program initializes (made on first need).
+   */
   Set<Integer> madeRegions;
+
   Set<Integer> madeSpaces;
   Role phase;
 
-  ExecutionState(DeviceProgram program, RenderedSource source, Semantics semantics, Scenario scenario,
-      List<Boolean> prefix, Deque<List<Boolean>> todo) {
+  ExecutionState(
+      DeviceProgram program,
+      RenderedSource source,
+      Semantics semantics,
+      Scenario scenario,
+      List<Boolean> prefix,
+      Deque<List<Boolean>> todo) {
     this.program = program;
     this.source = source;
     this.semantics = semantics;
@@ -108,15 +150,20 @@ abstract class ExecutionState implements ModelState {
     model.addChild(model.machine(), peer, null);
     model.objectUnref(peer, null);
     device = model.newObject("selftest-dev");
-    model.setInstanceFinalize(device, () -> {
-      hook(Role.INSTANCE_FINALIZE);
-      if (unplugged() && !source.fileName().endsWith(".java")) {
-        InstanceStorageFree.free(model, program, regions, calls, l -> found.add(new Violation("MR003", l)));
-      }
-    });
+    model.setInstanceFinalize(
+        device,
+        () -> {
+          hook(Role.INSTANCE_FINALIZE);
+          if (unplugged() && !source.fileName().endsWith(".java")) {
+            InstanceStorageFree.free(
+                model, program, regions, calls, l -> found.add(new Violation("MR003", l)));
+          }
+        });
   }
 
-  /** A hot-pluggable device's unplug (or failed device_add): the case the analysis judges (MR003). */
+  /**
+   * A hot-pluggable device's unplug (or failed device_add): the case the analysis judges (MR003).
+   */
   private boolean unplugged() {
     return tornDown && scenario == Scenario.LIFETIME && program.hotPluggable();
   }
@@ -146,7 +193,6 @@ abstract class ExecutionState implements ModelState {
   Region container(Container c) {
     return c.isSystemMemory() ? systemMemory : regions.get(c.region());
   }
-
 
   @Override
   public Semantics semantics() {
@@ -180,7 +226,8 @@ abstract class ExecutionState implements ModelState {
 
   @Override
   public boolean stillHeld(Call c) {
-    // A dropped reference leaves its node's list; one still listed on a finalized node was never given
+    // A dropped reference leaves its node's list; one still listed on a finalized node was never
+    // given
     // back: its region was freed (g_free) under it.
     for (Node n : model.nodes()) {
       for (Reference ref : n.references()) {
@@ -201,16 +248,18 @@ abstract class ExecutionState implements ModelState {
   }
 
   /**
-   * Whether the reference {@code as} holds on its root keeps the device alive (docs/lifetime.md#semantics): under
-   * legacy and current it is a reference on the root's owner; under refcount on the root, which (or
-   * whose alias target) holds the device once it is no longer one of the device's children (unparented
-   * by the program, or by qdev after unrealize) and is still alive.
+   * Whether the reference {@code as} holds on its root keeps the device alive
+   * (docs/lifetime.md#semantics): under legacy and current it is a reference on the root's owner;
+   * under refcount on the root, which (or whose alias target) holds the device once it is no longer
+   * one of the device's children (unparented by the program, or by qdev after unrealize) and is
+   * still alive.
    */
   boolean rootHoldsDevice(AddressSpace as) {
     if (semantics != Semantics.REFCOUNT) return as.root().owner() == device;
     Set<Region> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Region r = as.root(); r != null && seen.add(r); r = r.aliasTarget()) {
-      // An owner-less region is not reference counted: the address space (or an alias) holds neither it
+      // An owner-less region is not reference counted: the address space (or an alias) holds
+      // neither it
       // nor, through it, what it aliases (the model's address_space_init takes no reference on it).
       if (r.owner() == null && !r.ownsItself()) return false;
       if (own(r) && r.parent() == null && !r.isFinalized()) return true;
@@ -241,11 +290,14 @@ abstract class ExecutionState implements ModelState {
     int at = 0;
     while (at < calls.size() && calls.get(at) != add) at++;
     for (Call later : calls.subList(at + 1, calls.size())) {
-      if (later.stmt() instanceof DelSubregion && later.subject() == add.subject() && later.container() == add.container()) {
+      if (later.stmt() instanceof DelSubregion
+          && later.subject() == add.subject()
+          && later.container() == add.container()) {
         return false;
       }
     }
-    // Still there, or only the model's recovery from the abort unmapped it, in a container the program
+    // Still there, or only the model's recovery from the abort unmapped it, in a container the
+    // program
     // did not destroy itself later: finalizing a container deletes its subregions, so had QEMU not
     // aborted, that would have undone the mapping.
     return add.subject().container() == add.container()
@@ -277,7 +329,10 @@ abstract class ExecutionState implements ModelState {
     return calls;
   }
 
-  /** The call that took {@code ref} (by its line and phase), or null for the model's own references. */
+  /**
+   * The call that took {@code ref} (by its line and phase), or null for the model's own references.
+   */
   Call callOf(Reference ref) {
     return ref.loc() == null ? null : byLoc.get(ref.loc());
-  }}
+  }
+}

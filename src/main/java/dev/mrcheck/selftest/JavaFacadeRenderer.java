@@ -19,14 +19,14 @@ import dev.mrcheck.selftest.DeviceProgram.UnrefFound;
 import java.util.List;
 
 /**
- * The object-API rendering (testdata/java/facade, rules/java-facade.mrm): regions are
- * {@code MemoryRegion} fields made by factories ({@code r0 = MemoryRegion.io(this, ...)}), the
- * hooks are overrides ({@code exit()} for a PCI device's unrealize). Embedded and heap regions are
- * both plain fields (the factories allocate); a heap region's {@code g_free} is {@code r1.free()};
- * an array is {@code MemoryRegion[2]} used as {@code r2[1]}. Realize takes an {@code Error} handle
- * and fails by {@code errp.setg(...)} (C's {@code error_setg(errp, ...)}); a found section is a
- * {@code RegionSection} whose {@code mr} holds the reference; the MMIO write handler is a method
- * of the device ({@code mmioWrite}), the run-time code.
+ * The object-API rendering (testdata/java/facade, rules/java-facade.mrm): regions are {@code
+ * MemoryRegion} fields made by factories ({@code r0 = MemoryRegion.io(this, ...)}), the hooks are
+ * overrides ({@code exit()} for a PCI device's unrealize). Embedded and heap regions are both plain
+ * fields (the factories allocate); a heap region's {@code g_free} is {@code r1.free()}; an array is
+ * {@code MemoryRegion[2]} used as {@code r2[1]}. Realize takes an {@code Error} handle and fails by
+ * {@code errp.setg(...)} (C's {@code error_setg(errp, ...)}); a found section is a {@code
+ * RegionSection} whose {@code mr} holds the reference; the MMIO write handler is a method of the
+ * device ({@code mmioWrite}), the run-time code.
  */
 public final class JavaFacadeRenderer extends JavaRenderer {
   public static final String LANGUAGE = "java-facade";
@@ -43,8 +43,14 @@ public final class JavaFacadeRenderer extends JavaRenderer {
 
   @Override
   List<String> imports(DeviceProgram p) {
-    return List.of("api.AddressSpace", "api.DeviceState", "api.Error", "api.MemoryRegion", "api.MemoryRegionOps",
-        p.hotPluggable() ? "api.PCIDevice" : "api.SysBusDevice", "api.RegionSection");
+    return List.of(
+        "api.AddressSpace",
+        "api.DeviceState",
+        "api.Error",
+        "api.MemoryRegion",
+        "api.MemoryRegionOps",
+        p.hotPluggable() ? "api.PCIDevice" : "api.SysBusDevice",
+        "api.RegionSection");
   }
 
   @Override
@@ -52,13 +58,18 @@ public final class JavaFacadeRenderer extends JavaRenderer {
     w.line(INDENT + "private static final MemoryRegionOps OPS = (addr, size) -> 0L;");
     w.line("");
     for (RegionField f : p.regions()) {
-      w.line(INDENT + switch (f.shape()) {
-        case EMBEDDED, HEAP -> "private MemoryRegion " + f.name() + ";";
-        case ARRAY -> "private final MemoryRegion[] " + f.name() + " = new MemoryRegion[2];";
-      });
+      w.line(
+          INDENT
+              + switch (f.shape()) {
+                case EMBEDDED, HEAP -> "private MemoryRegion " + f.name() + ";";
+                case ARRAY ->
+                    "private final MemoryRegion[] " + f.name() + " = new MemoryRegion[2];";
+              });
     }
-    for (int i = 0; i < p.addressSpaces(); i++) w.line(INDENT + "private AddressSpace as" + i + ";");
-    // Object, as C's Object *peer: another object of unknown type (a DeviceState would read as a device).
+    for (int i = 0; i < p.addressSpaces(); i++)
+      w.line(INDENT + "private AddressSpace as" + i + ";");
+    // Object, as C's Object *peer: another object of unknown type (a DeviceState would read as a
+    // device).
     w.line(INDENT + "private Object peer;");
     for (int i = 1; i <= 8; i++) w.line(INDENT + "private boolean fail" + i + ";");
   }
@@ -70,14 +81,17 @@ public final class JavaFacadeRenderer extends JavaRenderer {
 
   @Override
   List<String> hookSignature(DeviceProgram p, Role role) {
-    String name = switch (role) {
-      case INSTANCE_INIT -> "instanceInit";
-      case REALIZE -> "realize";
-      case UNREALIZE -> p.hotPluggable() ? "exit" : "unrealize";
-      case INSTANCE_FINALIZE -> "instanceFinalize";
-      default -> throw new IllegalArgumentException("not a hook of a generated device: " + role);
-    };
-    return List.of("@Override", "protected void " + name + (role == Role.REALIZE ? "(Error errp)" : "()"));
+    String name =
+        switch (role) {
+          case INSTANCE_INIT -> "instanceInit";
+          case REALIZE -> "realize";
+          case UNREALIZE -> p.hotPluggable() ? "exit" : "unrealize";
+          case INSTANCE_FINALIZE -> "instanceFinalize";
+          default ->
+              throw new IllegalArgumentException("not a hook of a generated device: " + role);
+        };
+    return List.of(
+        "@Override", "protected void " + name + (role == Role.REALIZE ? "(Error errp)" : "()"));
   }
 
   @Override
@@ -87,26 +101,40 @@ public final class JavaFacadeRenderer extends JavaRenderer {
 
   @Override
   String init(DeviceProgram p, Init s) {
-    String owner = switch (s.owner()) {
-      case SELF -> "this";
-      case OTHER -> "peer";
-      case NONE -> "null";
-      // The factory's owner is the field being assigned: the region owns itself (MR009).
-      case REGION -> region(p, s.region());
-    };
+    String owner =
+        switch (s.owner()) {
+          case SELF -> "this";
+          case OTHER -> "peer";
+          case NONE -> "null";
+          // The factory's owner is the field being assigned: the region owns itself (MR009).
+          case REGION -> region(p, s.region());
+        };
     String name = "\"selftest-" + field(p, s.region()) + "\"";
-    String factory = switch (s.kind()) {
-      case CONTAINER -> "MemoryRegion.container(" + owner + ", " + name + ", 0x10000)";
-      case RAM -> "MemoryRegion.ram(" + owner + ", " + name + ", 0x1000)";
-      case ALIAS -> "MemoryRegion.alias(" + owner + ", " + name + ", " + region(p, s.aliasOf()) + ", 0, 0x100)";
-      default -> "MemoryRegion.io(" + owner + ", OPS, " + name + ", 0x100)";
-    };
+    String factory =
+        switch (s.kind()) {
+          case CONTAINER -> "MemoryRegion.container(" + owner + ", " + name + ", 0x10000)";
+          case RAM -> "MemoryRegion.ram(" + owner + ", " + name + ", 0x1000)";
+          case ALIAS ->
+              "MemoryRegion.alias("
+                  + owner
+                  + ", "
+                  + name
+                  + ", "
+                  + region(p, s.aliasOf())
+                  + ", 0, 0x100)";
+          default -> "MemoryRegion.io(" + owner + ", OPS, " + name + ", 0x100)";
+        };
     return region(p, s.region()) + " = " + factory + ";";
   }
 
   @Override
   String addSubregion(DeviceProgram p, AddSubregion s) {
-    return container(p, s.container()) + ".addSubregion(" + offset(s) + ", " + region(p, s.region()) + ");";
+    return container(p, s.container())
+        + ".addSubregion("
+        + offset(s)
+        + ", "
+        + region(p, s.region())
+        + ");";
   }
 
   @Override
@@ -137,7 +165,13 @@ public final class JavaFacadeRenderer extends JavaRenderer {
   @Override
   String addressSpaceInit(DeviceProgram p, AddressSpaceInit s) {
     String root = s.overSystemMemory() ? "MemoryRegion.systemMemory()" : region(p, s.root());
-    return "as" + s.space() + " = AddressSpace.create(" + root + ", \"selftest-as" + s.space() + "\");";
+    return "as"
+        + s.space()
+        + " = AddressSpace.create("
+        + root
+        + ", \"selftest-as"
+        + s.space()
+        + "\");";
   }
 
   @Override

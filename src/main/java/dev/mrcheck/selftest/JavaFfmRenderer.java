@@ -20,12 +20,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The jextract-style rendering (testdata/java/ffm): the C calls through {@code memory_h},
- * {@code qom_h} and {@code glib_h} on {@code MemorySegment}s, the device struct as a record
- * ({@code s.r0()} is {@code &s->r0}, {@code s.r2()[1]} is {@code &s->r2[1]}), static hooks marked
+ * The jextract-style rendering (testdata/java/ffm): the C calls through {@code memory_h}, {@code
+ * qom_h} and {@code glib_h} on {@code MemorySegment}s, the device struct as a record ({@code
+ * s.r0()} is {@code &s->r0}, {@code s.r2()[1]} is {@code &s->r2[1]}), static hooks marked
  * {@code @InstanceInit}, {@code @Realize}, {@code @Unrealize}, {@code @InstanceFinalize} that start
- * with the generated cast {@code SELFTEST(dev)}. A heap region's struct field holds its pointer,
- * so {@code s.r1()} is {@code s->r1}; the native code that filled it in ({@code g_new0}) is not
+ * with the generated cast {@code SELFTEST(dev)}. A heap region's struct field holds its pointer, so
+ * {@code s.r1()} is {@code s->r1}; the native code that filled it in ({@code g_new0}) is not
  * rendered, the {@code g_free} is (likewise for the heap address space {@code as1}). Realize's
  * {@code errp} is C's {@code Error **} ({@code qapi_h.error_setg(errp, ...)}); a found section is
  * the by-value struct {@code MemoryRegionSection} whose {@code mr} holds the reference; the MMIO
@@ -47,9 +47,18 @@ public final class JavaFfmRenderer extends JavaRenderer {
 
   @Override
   List<String> imports(DeviceProgram p) {
-    return List.of("api.InstanceFinalize", "api.InstanceInit", "api.MemoryRegionSection",
+    return List.of(
+        "api.InstanceFinalize",
+        "api.InstanceInit",
+        "api.MemoryRegionSection",
         p.hotPluggable() ? "api.PCIDevice" : "api.SysBusDevice",
-        "api.Realize", "api.Strings", "api.Unrealize", "api.glib_h", "api.memory_h", "api.qapi_h", "api.qom_h",
+        "api.Realize",
+        "api.Strings",
+        "api.Unrealize",
+        "api.glib_h",
+        "api.memory_h",
+        "api.qapi_h",
+        "api.qom_h",
         "java.lang.foreign.MemorySegment");
   }
 
@@ -58,17 +67,26 @@ public final class JavaFfmRenderer extends JavaRenderer {
     List<String> components = new ArrayList<>();
     components.add("MemorySegment parent");
     for (RegionField f : p.regions()) {
-      components.add((f.shape() == DeviceProgram.Shape.ARRAY ? "MemorySegment[] " : "MemorySegment ") + f.name());
+      components.add(
+          (f.shape() == DeviceProgram.Shape.ARRAY ? "MemorySegment[] " : "MemorySegment ")
+              + f.name());
     }
     for (int i = 0; i < p.addressSpaces(); i++) components.add("MemorySegment as" + i);
     components.add("MemorySegment peer");
     for (int i = 1; i <= 8; i++) components.add("boolean fail" + i);
-    w.line(INDENT + "/** The MMIO callbacks' upcall stubs; what they do is no concern of the rules. */");
+    w.line(
+        INDENT
+            + "/** The MMIO callbacks' upcall stubs; what they do is no concern of the rules. */");
     w.line(INDENT + "private static final MemorySegment OPS = MemorySegment.NULL;");
     w.line("");
     w.line(INDENT + "record " + STATE + "(");
     for (int i = 0; i < components.size(); i++) {
-      w.line(INDENT + INDENT + INDENT + components.get(i) + (i == components.size() - 1 ? ") {}" : ","));
+      w.line(
+          INDENT
+              + INDENT
+              + INDENT
+              + components.get(i)
+              + (i == components.size() - 1 ? ") {}" : ","));
     }
     w.line("");
     w.line(INDENT + "/** The generated QOM cast checker. */");
@@ -83,11 +101,19 @@ public final class JavaFfmRenderer extends JavaRenderer {
   @Override
   List<String> hookSignature(DeviceProgram p, Role role) {
     return switch (role) {
-      case INSTANCE_INIT -> List.of("@InstanceInit", "static void selftest_instance_init(MemorySegment obj)");
-      case REALIZE -> List.of("@Realize", "static void selftest_realize(MemorySegment dev, MemorySegment errp)");
-      case UNREALIZE -> List.of("@Unrealize",
-          p.hotPluggable() ? "static void selftest_exit(MemorySegment dev)" : "static void selftest_unrealize(MemorySegment dev)");
-      case INSTANCE_FINALIZE -> List.of("@InstanceFinalize", "static void selftest_instance_finalize(MemorySegment obj)");
+      case INSTANCE_INIT ->
+          List.of("@InstanceInit", "static void selftest_instance_init(MemorySegment obj)");
+      case REALIZE ->
+          List.of(
+              "@Realize", "static void selftest_realize(MemorySegment dev, MemorySegment errp)");
+      case UNREALIZE ->
+          List.of(
+              "@Unrealize",
+              p.hotPluggable()
+                  ? "static void selftest_exit(MemorySegment dev)"
+                  : "static void selftest_unrealize(MemorySegment dev)");
+      case INSTANCE_FINALIZE ->
+          List.of("@InstanceFinalize", "static void selftest_instance_finalize(MemorySegment obj)");
       default -> throw new IllegalArgumentException("not a hook of a generated device: " + role);
     };
   }
@@ -101,31 +127,64 @@ public final class JavaFfmRenderer extends JavaRenderer {
   @Override
   String init(DeviceProgram p, Init s) {
     String mr = region(p, s.region());
-    String owner = switch (s.owner()) {
-      case SELF -> "qom_h.OBJECT(s)";
-      case OTHER -> "qom_h.OBJECT(s.peer())";
-      case NONE -> "MemorySegment.NULL";
-      case REGION -> "qom_h.OBJECT(" + mr + ")";
-    };
+    String owner =
+        switch (s.owner()) {
+          case SELF -> "qom_h.OBJECT(s)";
+          case OTHER -> "qom_h.OBJECT(s.peer())";
+          case NONE -> "MemorySegment.NULL";
+          case REGION -> "qom_h.OBJECT(" + mr + ")";
+        };
     String name = "Strings.cstring(\"selftest-" + field(p, s.region()) + "\")";
     return switch (s.kind()) {
-      case CONTAINER -> "memory_h.memory_region_init(" + mr + ", " + owner + ", " + name + ", 0x10000L);";
-      case RAM -> "memory_h.memory_region_init_ram(" + mr + ", " + owner + ", " + name + ", 0x1000L, MemorySegment.NULL);";
-      case ALIAS -> "memory_h.memory_region_init_alias(" + mr + ", " + owner + ", " + name + ", "
-          + region(p, s.aliasOf()) + ", 0L, 0x100L);";
-      default -> "memory_h.memory_region_init_io(" + mr + ", " + owner + ", OPS, MemorySegment.NULL, " + name + ", 0x100L);";
+      case CONTAINER ->
+          "memory_h.memory_region_init(" + mr + ", " + owner + ", " + name + ", 0x10000L);";
+      case RAM ->
+          "memory_h.memory_region_init_ram("
+              + mr
+              + ", "
+              + owner
+              + ", "
+              + name
+              + ", 0x1000L, MemorySegment.NULL);";
+      case ALIAS ->
+          "memory_h.memory_region_init_alias("
+              + mr
+              + ", "
+              + owner
+              + ", "
+              + name
+              + ", "
+              + region(p, s.aliasOf())
+              + ", 0L, 0x100L);";
+      default ->
+          "memory_h.memory_region_init_io("
+              + mr
+              + ", "
+              + owner
+              + ", OPS, MemorySegment.NULL, "
+              + name
+              + ", 0x100L);";
     };
   }
 
   @Override
   String addSubregion(DeviceProgram p, AddSubregion s) {
-    return "memory_h.memory_region_add_subregion(" + container(p, s.container()) + ", " + offset(s) + ", "
-        + region(p, s.region()) + ");";
+    return "memory_h.memory_region_add_subregion("
+        + container(p, s.container())
+        + ", "
+        + offset(s)
+        + ", "
+        + region(p, s.region())
+        + ");";
   }
 
   @Override
   String delSubregion(DeviceProgram p, DelSubregion s) {
-    return "memory_h.memory_region_del_subregion(" + container(p, s.container()) + ", " + region(p, s.region()) + ");";
+    return "memory_h.memory_region_del_subregion("
+        + container(p, s.container())
+        + ", "
+        + region(p, s.region())
+        + ");";
   }
 
   @Override
@@ -151,8 +210,13 @@ public final class JavaFfmRenderer extends JavaRenderer {
   @Override
   String addressSpaceInit(DeviceProgram p, AddressSpaceInit s) {
     String root = s.overSystemMemory() ? "memory_h.get_system_memory()" : region(p, s.root());
-    return "memory_h.address_space_init(s.as" + s.space() + "(), " + root
-        + ", Strings.cstring(\"selftest-as" + s.space() + "\"));";
+    return "memory_h.address_space_init(s.as"
+        + s.space()
+        + "(), "
+        + root
+        + ", Strings.cstring(\"selftest-as"
+        + s.space()
+        + "\"));";
   }
 
   @Override
@@ -163,12 +227,16 @@ public final class JavaFfmRenderer extends JavaRenderer {
   @Override
   String freeAddressSpace(DeviceProgram p, FreeAddressSpace s) {
     String as = "s.as" + s.space() + "()";
-    return s.rcu() ? "glib_h.g_free_rcu(" + as + ", Strings.cstring(\"rcu\"));" : "glib_h.g_free(" + as + ");";
+    return s.rcu()
+        ? "glib_h.g_free_rcu(" + as + ", Strings.cstring(\"rcu\"));"
+        : "glib_h.g_free(" + as + ");";
   }
 
   @Override
   String find(DeviceProgram p, Find s) {
-    return "sec" + s.section() + " = memory_h.memory_region_find(memory_h.get_system_memory(), 0x100000L, 4L);";
+    return "sec"
+        + s.section()
+        + " = memory_h.memory_region_find(memory_h.get_system_memory(), 0x100000L, 4L);";
   }
 
   @Override

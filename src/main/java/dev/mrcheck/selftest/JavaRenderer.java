@@ -23,15 +23,17 @@ import java.util.TreeSet;
 /**
  * What the two Java renderings share: one device class in the package of its binding style
  * (testdata/java/facade or testdata/java/ffm), compiled against the stubs of testdata/java/api,
- * with one hook method per lifecycle role and one helper method per helper body. Every statement
- * is one line; a binding style says how each statement kind is spelled, one method per kind, so a
- * new kind is one more method in each style.
+ * with one hook method per lifecycle role and one helper method per helper body. Every statement is
+ * one line; a binding style says how each statement kind is spelled, one method per kind, so a new
+ * kind is one more method in each style.
  */
 abstract class JavaRenderer implements Renderer {
   static final String CLASS = "SelftestDev";
   static final String INDENT = "    ";
 
-  /** The package, also the directory of the file under the scan root: {@code facade} or {@code ffm}. */
+  /**
+   * The package, also the directory of the file under the scan root: {@code facade} or {@code ffm}.
+   */
   abstract String packageName();
 
   abstract String language();
@@ -82,13 +84,20 @@ abstract class JavaRenderer implements Renderer {
   /** The condition of {@code if (...) { ...; return; }} for error flag {@code flag}. */
   abstract String failed(int flag);
 
-  /** How realize's error path {@code flag} reports its failure before returning (C's {@code error_setg}). */
+  /**
+   * How realize's error path {@code flag} reports its failure before returning (C's {@code
+   * error_setg}).
+   */
   abstract String reportError(int flag);
 
-  /** The local declaration of {@link Find}'s section {@code n}, at the top of the method as in C. */
+  /**
+   * The local declaration of {@link Find}'s section {@code n}, at the top of the method as in C.
+   */
   abstract String sectionDeclaration(int section);
 
-  /** The MMIO write handler's declaration line, without the brace, and what its body starts with. */
+  /**
+   * The MMIO write handler's declaration line, without the brace, and what its body starts with.
+   */
   abstract String runtimeSignature();
 
   abstract List<String> runtimePrologue();
@@ -101,7 +110,12 @@ abstract class JavaRenderer implements Renderer {
     w.line("");
     for (String i : imports(p)) w.line("import " + i + ";");
     w.line("");
-    w.line("public final class " + CLASS + " extends " + (p.hotPluggable() ? "PCIDevice" : "SysBusDevice") + " {");
+    w.line(
+        "public final class "
+            + CLASS
+            + " extends "
+            + (p.hotPluggable() ? "PCIDevice" : "SysBusDevice")
+            + " {");
     members(w, p);
     if (!p.runtime().isEmpty()) {
       w.line("");
@@ -146,8 +160,15 @@ abstract class JavaRenderer implements Renderer {
     }
   }
 
-  /** {@code reportsError}: an error path of realize, which fails by reporting an error (as in C). */
-  private void body(RenderedSource.Writer w, DeviceProgram p, List<Stmt> body, String indent, boolean reportsError) {
+  /**
+   * {@code reportsError}: an error path of realize, which fails by reporting an error (as in C).
+   */
+  private void body(
+      RenderedSource.Writer w,
+      DeviceProgram p,
+      List<Stmt> body,
+      String indent,
+      boolean reportsError) {
     for (Stmt s : body) {
       if (s instanceof IfError e) {
         w.line(indent + "if (" + failed(e.flag()) + ") {");
@@ -162,77 +183,78 @@ abstract class JavaRenderer implements Renderer {
   }
 
   private String statement(DeviceProgram p, Stmt s) {
-    return s.accept(new DeviceProgram.Visitor<String>() {
-      @Override
-      public String visitInit(Init i) {
-        return init(p, i);
-      }
+    return s.accept(
+        new DeviceProgram.Visitor<String>() {
+          @Override
+          public String visitInit(Init i) {
+            return init(p, i);
+          }
 
-      @Override
-      public String visitAddSubregion(AddSubregion a) {
-        return addSubregion(p, a);
-      }
+          @Override
+          public String visitAddSubregion(AddSubregion a) {
+            return addSubregion(p, a);
+          }
 
-      @Override
-      public String visitDelSubregion(DelSubregion d) {
-        return delSubregion(p, d);
-      }
+          @Override
+          public String visitDelSubregion(DelSubregion d) {
+            return delSubregion(p, d);
+          }
 
-      @Override
-      public String visitRef(Ref r) {
-        return ref(p, r);
-      }
+          @Override
+          public String visitRef(Ref r) {
+            return ref(p, r);
+          }
 
-      @Override
-      public String visitUnref(Unref u) {
-        return unref(p, u);
-      }
+          @Override
+          public String visitUnref(Unref u) {
+            return unref(p, u);
+          }
 
-      @Override
-      public String visitUnparent(Unparent u) {
-        return unparent(p, u);
-      }
+          @Override
+          public String visitUnparent(Unparent u) {
+            return unparent(p, u);
+          }
 
-      @Override
-      public String visitFree(Free f) {
-        return free(p, f);
-      }
+          @Override
+          public String visitFree(Free f) {
+            return free(p, f);
+          }
 
-      @Override
-      public String visitAddressSpaceInit(AddressSpaceInit a) {
-        return addressSpaceInit(p, a);
-      }
+          @Override
+          public String visitAddressSpaceInit(AddressSpaceInit a) {
+            return addressSpaceInit(p, a);
+          }
 
-      @Override
-      public String visitAddressSpaceDestroy(AddressSpaceDestroy d) {
-        return addressSpaceDestroy(p, d);
-      }
+          @Override
+          public String visitAddressSpaceDestroy(AddressSpaceDestroy d) {
+            return addressSpaceDestroy(p, d);
+          }
 
-      @Override
-      public String visitFreeAddressSpace(FreeAddressSpace f) {
-        return freeAddressSpace(p, f);
-      }
+          @Override
+          public String visitFreeAddressSpace(FreeAddressSpace f) {
+            return freeAddressSpace(p, f);
+          }
 
-      @Override
-      public String visitFind(Find f) {
-        return find(p, f);
-      }
+          @Override
+          public String visitFind(Find f) {
+            return find(p, f);
+          }
 
-      @Override
-      public String visitUnrefFound(UnrefFound u) {
-        return unrefFound(p, u);
-      }
+          @Override
+          public String visitUnrefFound(UnrefFound u) {
+            return unrefFound(p, u);
+          }
 
-      @Override
-      public String visitCallHelper(CallHelper h) {
-        return callHelper(p, h);
-      }
+          @Override
+          public String visitCallHelper(CallHelper h) {
+            return callHelper(p, h);
+          }
 
-      @Override
-      public String visitIfError(IfError e) {
-        throw new IllegalArgumentException("no Java rendering for " + e);
-      }
-    });
+          @Override
+          public String visitIfError(IfError e) {
+            throw new IllegalArgumentException("no Java rendering for " + e);
+          }
+        });
   }
 
   /** The region's name in the program, which is its field's name in both styles. */

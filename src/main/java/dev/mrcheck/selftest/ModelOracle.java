@@ -1,7 +1,7 @@
 package dev.mrcheck.selftest;
 
-import dev.mrcheck.model.Semantics;
 import dev.mrcheck.model.Role;
+import dev.mrcheck.model.Semantics;
 import dev.mrcheck.runtime.RuntimeModel;
 import dev.mrcheck.runtime.TraceEntry;
 import dev.mrcheck.selftest.ModelState.Call;
@@ -23,7 +23,9 @@ import java.util.TreeSet;
  * analysis assumes), and collects the violations the {@link RuleOracles} see.
  */
 public final class ModelOracle {
-  /** Paths per scenario beyond which the rest is not explored (programs are generated far below it). */
+  /**
+   * Paths per scenario beyond which the rest is not explored (programs are generated far below it).
+   */
   static final int MAX_PATHS = 256;
 
   private final List<RuleOracle> oracles;
@@ -36,8 +38,13 @@ public final class ModelOracle {
    * What the model found under one semantics: the union over scenarios and paths, and for each
    * violation the trace of the first execution that showed it.
    */
-  public record Result(Set<Violation> violations, Map<Violation, Witness> witnesses, int paths,
-      Map<Role, Set<Integer>> executedLines, boolean malformed, List<Witness> firstPaths) {
+  public record Result(
+      Set<Violation> violations,
+      Map<Violation, Witness> witnesses,
+      int paths,
+      Map<Role, Set<Integer>> executedLines,
+      boolean malformed,
+      List<Witness> firstPaths) {
     /** Whether the model ran {@code line} at all, or in {@code phase} when it is not null. */
     public boolean executed(int line, Role phase) {
       if (phase != null) return executedLines.getOrDefault(phase, Set.of()).contains(line);
@@ -45,14 +52,20 @@ public final class ModelOracle {
     }
   }
 
-  /** The execution that showed a violation: scenario, the error branches taken, and the model's trace. */
+  /**
+   * The execution that showed a violation: scenario, the error branches taken, and the model's
+   * trace.
+   */
   public record Witness(Scenario scenario, List<Boolean> branches, List<TraceEntry> trace) {
     public String describe() {
       StringBuilder b = new StringBuilder(scenario.name().toLowerCase(Locale.ROOT));
       if (!branches.isEmpty()) b.append(", error branches taken: ").append(branches);
       b.append('\n');
       for (TraceEntry e : trace) {
-        b.append("    ").append(e.loc() == null ? "" : "line " + e.loc().line() + ": ").append(e.message()).append('\n');
+        b.append("    ")
+            .append(e.loc() == null ? "" : "line " + e.loc().line() + ": ")
+            .append(e.message())
+            .append('\n');
       }
       return b.toString();
     }
@@ -62,9 +75,15 @@ public final class ModelOracle {
     Set<Violation> all = new TreeSet<>();
     Map<Violation, Witness> witnesses = new LinkedHashMap<>();
     int paths = 0;
-    List<Scenario> scenarios = new ArrayList<>(program.hotPluggable()
-        ? List.of(Scenario.INTROSPECTION, Scenario.LIFETIME, Scenario.TEARDOWN)
-        : List.of(Scenario.INTROSPECTION, Scenario.LIFETIME, Scenario.UNREALIZE_ANYWAY, Scenario.TEARDOWN));
+    List<Scenario> scenarios =
+        new ArrayList<>(
+            program.hotPluggable()
+                ? List.of(Scenario.INTROSPECTION, Scenario.LIFETIME, Scenario.TEARDOWN)
+                : List.of(
+                    Scenario.INTROSPECTION,
+                    Scenario.LIFETIME,
+                    Scenario.UNREALIZE_ANYWAY,
+                    Scenario.TEARDOWN));
     if (!program.runtime().isEmpty()) scenarios.add(Scenario.RUNTIME);
     // Keyed by phase; run-time code has none (null).
     Map<Role, Set<Integer>> executed = new HashMap<>();
@@ -76,14 +95,21 @@ public final class ModelOracle {
       todo.push(List.of());
       int explored = 0;
       while (!todo.isEmpty() && explored < MAX_PATHS) {
-        Execution e = new Execution(oracles, program, source, semantics, scenario, todo.pop(), todo);
+        Execution e =
+            new Execution(oracles, program, source, semantics, scenario, todo.pop(), todo);
         e.run();
         if (explored == 0) firstPaths.add(new Witness(scenario, e.decisions, e.model.trace()));
         explored++;
-        for (Call c : e.calls) executed.computeIfAbsent(c.phase(), k -> new TreeSet<>()).add(c.line());
-        // instance_finalize after introspection or a failed realize meets regions realize never made: normal.
-        malformed |= e.malformed && (scenario == Scenario.LIFETIME || scenario == Scenario.UNREALIZE_ANYWAY
-            || scenario == Scenario.RUNTIME) || e.undefined;
+        for (Call c : e.calls)
+          executed.computeIfAbsent(c.phase(), k -> new TreeSet<>()).add(c.line());
+        // instance_finalize after introspection or a failed realize meets regions realize never
+        // made: normal.
+        malformed |=
+            e.malformed
+                    && (scenario == Scenario.LIFETIME
+                        || scenario == Scenario.UNREALIZE_ANYWAY
+                        || scenario == Scenario.RUNTIME)
+                || e.undefined;
         for (Violation v : e.found) {
           if (all.add(v)) witnesses.put(v, new Witness(scenario, e.decisions, e.model.trace()));
         }

@@ -1,7 +1,7 @@
 package dev.mrcheck.selftest;
 
-import dev.mrcheck.model.Semantics;
 import dev.mrcheck.model.Role;
+import dev.mrcheck.model.Semantics;
 import dev.mrcheck.runtime.AddressSpace;
 import dev.mrcheck.runtime.Outcome;
 import dev.mrcheck.runtime.QObject;
@@ -19,34 +19,42 @@ public interface ModelState {
     LIFETIME,
     /**
      * A device that is not hot-pluggable whose unrealize runs anyway: its calls are judged one by
-     * one, since the analysis reads that code too; what it leaves behind is not, since the device is
-     * never really unplugged.
+     * one, since the analysis reads that code too; what it leaves behind is not, since the device
+     * is never really unplugged.
      */
     UNREALIZE_ANYWAY,
     /**
-     * A device finalized after a realize that succeeded, without unrealize (the machine torn down, long
-     * after realize: RCU grace periods have passed): instance_finalize's calls are judged one by one, its
-     * leaks are not. (A realize that fails is every scenario's error branch.)
+     * A device finalized after a realize that succeeded, without unrealize (the machine torn down,
+     * long after realize: RCU grace periods have passed): instance_finalize's calls are judged one
+     * by one, its leaks are not. (A realize that fails is every scenario's error branch.)
      */
     TEARDOWN,
     /**
      * instance_init, realize, then the run-time code once (an MMIO write); the device lives on. The
-     * analysis judges run-time code on its own, from the state after realize, so its calls are judged
-     * one by one here, and what it leaves behind is not carried into unrealize (the handler may also
-     * never run: the other scenarios are that case).
+     * analysis judges run-time code on its own, from the state after realize, so its calls are
+     * judged one by one here, and what it leaves behind is not carried into unrealize (the handler
+     * may also never run: the other scenarios are that case).
      */
     RUNTIME
   }
 
   /** One executed API call: the regions and address space it acted on, as they were then. */
-  record Call(Stmt stmt, Role phase, int line, Region subject, Region container, AddressSpace space,
+  record Call(
+      Stmt stmt,
+      Role phase,
+      int line,
+      Region subject,
+      Region container,
+      AddressSpace space,
       List<Outcome> outcomes) {}
 
   Semantics semantics();
 
   Scenario scenario();
 
-  /** Whether the device was torn down in this scenario, so what it still holds at the end is a leak. */
+  /**
+   * Whether the device was torn down in this scenario, so what it still holds at the end is a leak.
+   */
   boolean tornDown();
 
   QObject device();
@@ -55,30 +63,32 @@ public interface ModelState {
   boolean hotPluggable();
 
   /**
-   * Whether the device was finalized only because the scenario forced it (a leak kept it alive): its
-   * instance_finalize then runs although in QEMU it never would.
+   * Whether the device was finalized only because the scenario forced it (a leak kept it alive):
+   * its instance_finalize then runs although in QEMU it never would.
    */
   boolean finalizeForced();
 
   /**
-   * Whether a reference {@code call} took (memory_region_ref, memory_region_find) was never given back:
-   * still held, or its region freed (g_free) while it was.
+   * Whether a reference {@code call} took (memory_region_ref, memory_region_find) was never given
+   * back: still held, or its region freed (g_free) while it was.
    */
   boolean stillHeld(Call call);
 
   /**
-   * The calls of instance_finalize when the scenario forced it on a device a leak kept alive (after a
-   * whole lifetime they run unjudged, the other scenarios judge them one by one).
+   * The calls of instance_finalize when the scenario forced it on a device a leak kept alive (after
+   * a whole lifetime they run unjudged, the other scenarios judge them one by one).
    */
   List<Call> forcedFinalizeCalls();
 
   /**
-   * An address_space_destroy whose RCU callback was still queued when the device's last reference was
-   * dropped; {@code holdsDevice}: the reference that callback drops kept the device alive then.
+   * An address_space_destroy whose RCU callback was still queued when the device's last reference
+   * was dropped; {@code holdsDevice}: the reference that callback drops kept the device alive then.
    */
   record PendingDestroy(AddressSpace space, boolean holdsDevice) {}
 
-  /** The destroys pending when the device's last reference was dropped, in the order RCU runs them. */
+  /**
+   * The destroys pending when the device's last reference was dropped, in the order RCU runs them.
+   */
   List<PendingDestroy> pendingAtUnplug();
 
   /**
@@ -93,8 +103,9 @@ public interface ModelState {
   }
 
   /**
-   * Whether the program finalized {@code r} itself (an unparent in instance_init or realize) before the
-   * device's teardown began: a later call on it in instance_finalize is not about a region the device owns.
+   * Whether the program finalized {@code r} itself (an unparent in instance_init or realize) before
+   * the device's teardown began: a later call on it in instance_finalize is not about a region the
+   * device owns.
    */
   boolean finalizedBeforeDevice(Region r);
 

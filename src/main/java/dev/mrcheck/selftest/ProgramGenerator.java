@@ -11,7 +11,6 @@ import dev.mrcheck.selftest.DeviceProgram.DelSubregion;
 import dev.mrcheck.selftest.DeviceProgram.Find;
 import dev.mrcheck.selftest.DeviceProgram.Free;
 import dev.mrcheck.selftest.DeviceProgram.FreeAddressSpace;
-import dev.mrcheck.selftest.DeviceProgram.UnrefFound;
 import dev.mrcheck.selftest.DeviceProgram.IfError;
 import dev.mrcheck.selftest.DeviceProgram.Init;
 import dev.mrcheck.selftest.DeviceProgram.Owner;
@@ -21,6 +20,7 @@ import dev.mrcheck.selftest.DeviceProgram.Shape;
 import dev.mrcheck.selftest.DeviceProgram.Stmt;
 import dev.mrcheck.selftest.DeviceProgram.Unparent;
 import dev.mrcheck.selftest.DeviceProgram.Unref;
+import dev.mrcheck.selftest.DeviceProgram.UnrefFound;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -33,12 +33,14 @@ import java.util.function.Supplier;
  * Generates small device programs from a {@link Choices} source. The generator follows the main
  * path (no error branch taken) with a rough idea of each region's state, so that most calls are
  * plausible (a region is initialized before it is mapped, deleted only from where it is mapped);
- * what it leaves out or adds at random (a missing unref, an unparent before the del, a mapping
- * into system memory from instance_init) are the bugs the rules are about. Error branches and
- * reused helpers run in other states, which is where path-sensitive mistakes come from.
+ * what it leaves out or adds at random (a missing unref, an unparent before the del, a mapping into
+ * system memory from instance_init) are the bugs the rules are about. Error branches and reused
+ * helpers run in other states, which is where path-sensitive mistakes come from.
  */
 public final class ProgramGenerator {
-  private static final RegionKind[] KINDS = {RegionKind.IO, RegionKind.CONTAINER, RegionKind.RAM, RegionKind.ALIAS};
+  private static final RegionKind[] KINDS = {
+    RegionKind.IO, RegionKind.CONTAINER, RegionKind.RAM, RegionKind.ALIAS
+  };
   private static final Shape[] SHAPES = Shape.values();
   private static final Owner[] OWNERS = {Owner.SELF, Owner.NONE, Owner.OTHER};
 
@@ -71,7 +73,10 @@ public final class ProgramGenerator {
     int refs;
     boolean allocated;
     boolean freed;
-    /** Unparented while nothing else held it: finalized, so its storage may be initialized again. */
+
+    /**
+     * Unparented while nothing else held it: finalized, so its storage may be initialized again.
+     */
     boolean finalized;
   }
 
@@ -83,16 +88,25 @@ public final class ProgramGenerator {
     final int spaces = 2;
     final boolean[] spaceLive = new boolean[spaces];
     final int[] spaceRoot = new int[spaces];
+
     /** Destroyed and not freed yet: the heap address space may be freed (the MR007 mistake). */
     final boolean[] spaceDestroyed = new boolean[spaces];
-    /** memory_region_find sections of the function being generated that still hold their reference. */
+
+    /**
+     * memory_region_find sections of the function being generated that still hold their reference.
+     */
     List<Integer> openSections = new ArrayList<>();
+
     int sections;
+
     /** Generating a helper's body: its locals would die with the helper, so no sections there. */
     boolean inHelper;
+
     final List<List<Stmt>> helpers = new ArrayList<>();
+
     /** Aliases made of each region (the aliased region's index to the aliases' indices). */
     final Map<Integer, List<Integer>> aliasOf = new HashMap<>();
+
     int branches;
     Role role;
 
@@ -119,9 +133,9 @@ public final class ProgramGenerator {
     }
 
     /**
-     * The MMIO write handler's body, from the state after realize. QEMU may run it any number of times
-     * or never, so unrealize is generated as if it had not run (the state is restored); no helpers and
-     * no branches there, to keep run-time code to what the analysis judges on its own.
+     * The MMIO write handler's body, from the state after realize. QEMU may run it any number of
+     * times or never, so unrealize is generated as if it had not run (the state is restored); no
+     * helpers and no branches there, to keep run-time code to what the analysis judges on its own.
      */
     List<Stmt> runtime() {
       Saved saved = save();
@@ -146,22 +160,27 @@ public final class ProgramGenerator {
       if (limits.branches() && depth == 0 && branches < limits.maxBranches() && c.chance(12)) {
         branches++;
         int flag = branches;
-        // The error path runs in a copy of the state; the main path goes on as if it were not taken.
+        // The error path runs in a copy of the state; the main path goes on as if it were not
+        // taken.
         Saved saved = save();
         List<Stmt> then = body(c.next(3), depth + 1);
         restore(saved);
         return new IfError(flag, then);
       }
       if (depth == 0 && c.chance(10)) {
-        // A helper is called again only if it creates nothing: re-initializing a live region or address
+        // A helper is called again only if it creates nothing: re-initializing a live region or
+        // address
         // space is not a pattern.
         List<Integer> reusable = new ArrayList<>();
         for (int h = 0; h < helpers.size(); h++) {
-          if (helpers.get(h).stream().noneMatch(st -> st instanceof Init || st instanceof AddressSpaceInit)) reusable.add(h);
+          if (helpers.get(h).stream()
+              .noneMatch(st -> st instanceof Init || st instanceof AddressSpaceInit))
+            reusable.add(h);
         }
         if (!reusable.isEmpty() && c.chance(25)) {
           int h = reusable.get(c.next(reusable.size()));
-          // Its calls happen again: the main path's state must know (a region it unparents is gone).
+          // Its calls happen again: the main path's state must know (a region it unparents is
+          // gone).
           helpers.get(h).forEach(this::replay);
           return new CallHelper(h);
         }
@@ -178,7 +197,8 @@ public final class ProgramGenerator {
     /** One plausible call for the current state, weighted by what the hook usually does. */
     Stmt apiCall() {
       List<Supplier<Stmt>> options = new ArrayList<>();
-      // Nothing is created in instance_finalize: the object is already half gone (docs/lifetime.md#phases).
+      // Nothing is created in instance_finalize: the object is already half gone
+      // (docs/lifetime.md#phases).
       boolean finalize = role == Role.INSTANCE_FINALIZE;
       int w = role == Role.UNREALIZE || finalize ? 1 : 4;
       if (!finalize) add(options, w, this::init);
@@ -213,9 +233,15 @@ public final class ProgramGenerator {
     }
 
     Stmt init() {
-      // Initializing storage that still holds a live region is undefined: only fresh or finalized storage.
-      Integer r = pick(i -> !regions.get(i).live && regions.get(i).mappedIn == null && !regions.get(i).freed
-          && (!regions.get(i).everInit || regions.get(i).finalized));
+      // Initializing storage that still holds a live region is undefined: only fresh or finalized
+      // storage.
+      Integer r =
+          pick(
+              i ->
+                  !regions.get(i).live
+                      && regions.get(i).mappedIn == null
+                      && !regions.get(i).freed
+                      && (!regions.get(i).everInit || regions.get(i).finalized));
       if (r == null) return null;
       RegionKind kind = KINDS[c.next(KINDS.length)];
       int aliasOf = -1;
@@ -246,12 +272,18 @@ public final class ProgramGenerator {
       containers.add(Container.SYSTEM_MEMORY);
       for (int i = 0; i < regions.size(); i++) {
         RegionState s = regions.get(i);
-        // A container is never put inside another one here: no loops, and no nesting to reason about.
-        if (i != r && s.live && s.kind == RegionKind.CONTAINER && regions.get(r).kind != RegionKind.CONTAINER) {
+        // A container is never put inside another one here: no loops, and no nesting to reason
+        // about.
+        if (i != r
+            && s.live
+            && s.kind == RegionKind.CONTAINER
+            && regions.get(r).kind != RegionKind.CONTAINER) {
           containers.add(new Container(i));
         }
       }
-      Container into = containers.get(containers.size() > 1 && c.chance(60) ? 1 + c.next(containers.size() - 1) : 0);
+      Container into =
+          containers.get(
+              containers.size() > 1 && c.chance(60) ? 1 + c.next(containers.size() - 1) : 0);
       regions.get(r).mappedIn = into;
       return new AddSubregion(into, r);
     }
@@ -288,13 +320,18 @@ public final class ProgramGenerator {
     }
 
     /**
-     * Freeing a mapped region leaves its container pointing at freed memory, freeing one a reference
-     * still holds (memory_region_ref on a region with an owner) leaves the holder pointing at it: not
-     * patterns to judge.
+     * Freeing a mapped region leaves its container pointing at freed memory, freeing one a
+     * reference still holds (memory_region_ref on a region with an owner) leaves the holder
+     * pointing at it: not patterns to judge.
      */
     Stmt free() {
-      Integer r = pick(i -> fields.get(i).shape() == Shape.HEAP && regions.get(i).allocated
-          && regions.get(i).mappedIn == null && (regions.get(i).refs == 0 || regions.get(i).owner == Owner.NONE));
+      Integer r =
+          pick(
+              i ->
+                  fields.get(i).shape() == Shape.HEAP
+                      && regions.get(i).allocated
+                      && regions.get(i).mappedIn == null
+                      && (regions.get(i).refs == 0 || regions.get(i).owner == Owner.NONE));
       if (r == null) return null;
       RegionState s = regions.get(r);
       s.allocated = false;
@@ -307,7 +344,10 @@ public final class ProgramGenerator {
     Stmt addressSpaceInit() {
       int as = c.next(spaces);
       // A DMA view of the whole machine: a root the device does not own (MR007 if never destroyed).
-      Integer root = c.chance(25) ? Integer.valueOf(Container.SYSTEM_MEMORY.region()) : pick(i -> regions.get(i).live);
+      Integer root =
+          c.chance(25)
+              ? Integer.valueOf(Container.SYSTEM_MEMORY.region())
+              : pick(i -> regions.get(i).live);
       if (spaceLive[as] || root == null) return null;
       spaceLive[as] = true;
       spaceDestroyed[as] = false;
@@ -323,7 +363,10 @@ public final class ProgramGenerator {
       return new AddressSpaceDestroy(as);
     }
 
-    /** g_free/g_free_rcu of the heap address space right after its destroy: always the MR007 mistake. */
+    /**
+     * g_free/g_free_rcu of the heap address space right after its destroy: always the MR007
+     * mistake.
+     */
     Stmt freeAddressSpace() {
       for (int as = 0; as < spaces; as++) {
         if (DeviceProgram.heapSpace(as) && spaceDestroyed[as]) {
@@ -345,12 +388,16 @@ public final class ProgramGenerator {
       return new UnrefFound(openSections.remove(c.next(openSections.size())));
     }
 
-    /** What a statement of a reused helper does to the state, as the method that made it did the first time. */
+    /**
+     * What a statement of a reused helper does to the state, as the method that made it did the
+     * first time.
+     */
     void replay(Stmt st) {
       if (st instanceof Unparent u) {
         RegionState r = regions.get(u.region());
         r.live = false;
-        r.finalized = r.mappedIn == null && r.refs == 0 && !isRoot(u.region()) && !aliased(u.region());
+        r.finalized =
+            r.mappedIn == null && r.refs == 0 && !isRoot(u.region()) && !aliased(u.region());
       } else if (st instanceof Free f) {
         RegionState r = regions.get(f.region());
         r.allocated = false;
@@ -380,17 +427,27 @@ public final class ProgramGenerator {
 
     /** A live alias points at the region (under refcount it holds a reference on it). */
     boolean aliased(int region) {
-      return aliasOf.containsKey(region) && aliasOf.get(region).stream().anyMatch(a -> regions.get(a).live);
+      return aliasOf.containsKey(region)
+          && aliasOf.get(region).stream().anyMatch(a -> regions.get(a).live);
     }
 
     /** What an error branch or the run-time handler may change and the main path must not see. */
-    record Saved(List<RegionState> regions, boolean[] live, boolean[] destroyed, List<Integer> sections,
+    record Saved(
+        List<RegionState> regions,
+        boolean[] live,
+        boolean[] destroyed,
+        List<Integer> sections,
         Map<Integer, List<Integer>> aliases) {}
 
     Saved save() {
       Map<Integer, List<Integer>> aliases = new HashMap<>();
       aliasOf.forEach((k, v) -> aliases.put(k, new ArrayList<>(v)));
-      return new Saved(snapshot(), spaceLive.clone(), spaceDestroyed.clone(), new ArrayList<>(openSections), aliases);
+      return new Saved(
+          snapshot(),
+          spaceLive.clone(),
+          spaceDestroyed.clone(),
+          new ArrayList<>(openSections),
+          aliases);
     }
 
     void restore(Saved saved) {
@@ -419,6 +476,5 @@ public final class ProgramGenerator {
       }
       return copy;
     }
-
   }
 }

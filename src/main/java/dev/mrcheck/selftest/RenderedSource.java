@@ -6,10 +6,11 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
- * A program rendered in one language: the file's name and text, and the line of every statement
- * (by identity), which is where the analysis reports a finding about it.
+ * A program rendered in one language: the file's name and text, and the line of every statement (by
+ * identity), which is where the analysis reports a finding about it.
  */
-public record RenderedSource(String language, String fileName, String text, Map<Stmt, Integer> lines) {
+public record RenderedSource(
+    String language, String fileName, String text, Map<Stmt, Integer> lines) {
   public RenderedSource {
     lines = Collections.unmodifiableMap(new IdentityHashMap<>(lines));
   }

@@ -1,7 +1,7 @@
 package dev.mrcheck.selftest;
 
-import dev.mrcheck.model.Semantics;
 import dev.mrcheck.model.Role;
+import dev.mrcheck.model.Semantics;
 import dev.mrcheck.runtime.AddressSpace;
 import dev.mrcheck.runtime.Outcome;
 import dev.mrcheck.runtime.Region;
@@ -18,17 +18,25 @@ import java.util.Optional;
 import java.util.function.IntConsumer;
 
 /**
- * The table from runtime-model observations to rule ids (docs/lifetime.md#rules), one entry per rule. Only
- * rules in this table are compared; a rule added to {@code rules/} gets compared once its entry
- * is here.
+ * The table from runtime-model observations to rule ids (docs/lifetime.md#rules), one entry per
+ * rule. Only rules in this table are compared; a rule added to {@code rules/} gets compared once
+ * its entry is here.
  */
 public final class RuleOracles {
   private RuleOracles() {}
 
-  public static final List<RuleOracle> TABLE = List.of(
-      new OwnerCycle(), new UnparentWhileMapped(), new OwnerlessFree(), new UnparentInFinalize(),
-      new ForeignContainerLeak(), new RefImbalance(), new AddressSpaceLifecycle(), new InitSideEffect(),
-      new OwnerMisuse(), new DynamicRegion());
+  public static final List<RuleOracle> TABLE =
+      List.of(
+          new OwnerCycle(),
+          new UnparentWhileMapped(),
+          new OwnerlessFree(),
+          new UnparentInFinalize(),
+          new ForeignContainerLeak(),
+          new RefImbalance(),
+          new AddressSpaceLifecycle(),
+          new InitSideEffect(),
+          new OwnerMisuse(),
+          new DynamicRegion());
 
   public static Optional<RuleOracle> byId(String id) {
     return TABLE.stream().filter(o -> o.ruleId().equals(id)).findFirst();
@@ -56,19 +64,30 @@ public final class RuleOracles {
       if (!s.tornDown()) return;
       for (Call c : s.calls()) {
         if (!beforeTeardown(c)) continue;
-        // An address space over the device's own root whose destroy at unrealize was lost to a g_free
+        // An address space over the device's own root whose destroy at unrealize was lost to a
+        // g_free
         // still holds the device, but that is MR007's finding (destroy then g_free; the fix is
         // address_space_destroy_free): the program did destroy it, as MR001 asks.
-        boolean selfRef = c.stmt() instanceof Ref
-            || c.stmt() instanceof AddressSpaceInit && s.own(c.subject()) && !c.space().destroyLost();
-        // Only legacy makes a same-owner container reference its subregion's owner (docs/lifetime.md#rules, MR001).
-        // Under refcount the container references the subregion itself; when that holds the device, it is
-        // because the subregion was unparented while mapped (MR002) or something else holds the container
+        boolean selfRef =
+            c.stmt() instanceof Ref
+                || c.stmt() instanceof AddressSpaceInit
+                    && s.own(c.subject())
+                    && !c.space().destroyLost();
+        // Only legacy makes a same-owner container reference its subregion's owner
+        // (docs/lifetime.md#rules, MR001).
+        // Under refcount the container references the subregion itself; when that holds the device,
+        // it is
+        // because the subregion was unparented while mapped (MR002) or something else holds the
+        // container
         // (a foreign container, an alias): those are the findings, not an owner cycle.
-        boolean sameOwnerMapping = c.stmt() instanceof AddSubregion && s.own(c.subject()) && s.own(c.container())
-            && s.semantics() == Semantics.LEGACY;
+        boolean sameOwnerMapping =
+            c.stmt() instanceof AddSubregion
+                && s.own(c.subject())
+                && s.own(c.container())
+                && s.semantics() == Semantics.LEGACY;
         if ((selfRef || sameOwnerMapping) && s.holdsDevice(c)) violatedAt.accept(c.line());
-        // A mapping whose region was finalized while mapped never gave its reference back by itself.
+        // A mapping whose region was finalized while mapped never gave its reference back by
+        // itself.
         if (sameOwnerMapping && s.leftMapped(c)) violatedAt.accept(c.line());
       }
     }
@@ -89,9 +108,9 @@ public final class RuleOracles {
     }
 
     /**
-     * An unparent in the instance_finalize of a device a leak kept alive after unrealize: the analysis
-     * reads it as if the leak were fixed, and no other scenario reaches the state unrealize leaves (a
-     * region of another object that exit mapped is still mapped there).
+     * An unparent in the instance_finalize of a device a leak kept alive after unrealize: the
+     * analysis reads it as if the leak were fixed, and no other scenario reaches the state
+     * unrealize leaves (a region of another object that exit mapped is still mapped there).
      */
     @Override
     public boolean judgesLeakedFinalize() {
@@ -106,14 +125,19 @@ public final class RuleOracles {
     }
   }
 
-  /** MR003: the model saw an owner-less region (not an alias or container) destroyed by this call. */
+  /**
+   * MR003: the model saw an owner-less region (not an alias or container) destroyed by this call.
+   */
   static final class OwnerlessFree implements RuleOracle {
     @Override
     public String ruleId() {
       return "MR003";
     }
 
-    /** A single call: in the instance_finalize of a leaked device it is read as if the leak were fixed (see MR002). */
+    /**
+     * A single call: in the instance_finalize of a leaked device it is read as if the leak were
+     * fixed (see MR002).
+     */
     @Override
     public boolean judgesLeakedFinalize() {
       return true;
@@ -121,11 +145,15 @@ public final class RuleOracles {
 
     @Override
     public void after(ModelState s, Call c, IntConsumer violatedAt) {
-      if (c.outcomes().stream().anyMatch(o -> o instanceof Outcome.OwnerlessDestroyed)) violatedAt.accept(c.line());
+      if (c.outcomes().stream().anyMatch(o -> o instanceof Outcome.OwnerlessDestroyed))
+        violatedAt.accept(c.line());
     }
   }
 
-  /** MR004: a memory API call (other than init and g_free) in instance_finalize on a region the device owns. */
+  /**
+   * MR004: a memory API call (other than init and g_free) in instance_finalize on a region the
+   * device owns.
+   */
   static final class UnparentInFinalize implements RuleOracle {
     @Override
     public String ruleId() {
@@ -144,10 +172,10 @@ public final class RuleOracles {
     }
 
     /**
-     * The instance_finalize of a device that a leak kept alive after unrealize is read by the analysis as
-     * if the leak were fixed (the leak is MR005's or MR001's finding), and no other scenario reaches the
-     * state unrealize leaves: a call there on a region unrealize (re)created is the same latent no-op or
-     * use after finalization.
+     * The instance_finalize of a device that a leak kept alive after unrealize is read by the
+     * analysis as if the leak were fixed (the leak is MR005's or MR001's finding), and no other
+     * scenario reaches the state unrealize leaves: a call there on a region unrealize (re)created
+     * is the same latent no-op or use after finalization.
      */
     @Override
     public boolean judgesLeakedFinalize() {
@@ -155,9 +183,9 @@ public final class RuleOracles {
     }
 
     /**
-     * Whether the call acts on a region QOM dropped with the device's child properties: its subject, or
-     * for add/del_subregion its container too (deleting from, or adding to, a finalized container is the
-     * same use after finalization).
+     * Whether the call acts on a region QOM dropped with the device's child properties: its
+     * subject, or for add/del_subregion its container too (deleting from, or adding to, a finalized
+     * container is the same use after finalization).
      */
     private static boolean onDeviceRegion(ModelState s, Call c) {
       return deviceRegion(s, c.subject()) || deviceRegion(s, c.container());
@@ -168,8 +196,11 @@ public final class RuleOracles {
     }
 
     private static boolean regionCall(Call c) {
-      return c.stmt() instanceof Unparent || c.stmt() instanceof Ref || c.stmt() instanceof Unref
-          || c.stmt() instanceof AddSubregion || c.stmt() instanceof DelSubregion;
+      return c.stmt() instanceof Unparent
+          || c.stmt() instanceof Ref
+          || c.stmt() instanceof Unref
+          || c.stmt() instanceof AddSubregion
+          || c.stmt() instanceof DelSubregion;
     }
   }
 
@@ -190,11 +221,16 @@ public final class RuleOracles {
 
     @Override
     public void atEnd(ModelState s, IntConsumer violatedAt) {
-      // Under refcount qdev deletes the device's regions from their containers after unrealize; one the
+      // Under refcount qdev deletes the device's regions from their containers after unrealize; one
+      // the
       // device unparented itself while mapped is MR002's finding.
-      if (s.scenario() != Scenario.LIFETIME || !s.tornDown() || s.semantics() == Semantics.REFCOUNT) return;
+      if (s.scenario() != Scenario.LIFETIME || !s.tornDown() || s.semantics() == Semantics.REFCOUNT)
+        return;
       for (Call c : s.calls()) {
-        if (!(c.stmt() instanceof AddSubregion) || !beforeTeardown(c) || !s.own(c.subject()) || s.own(c.container())) {
+        if (!(c.stmt() instanceof AddSubregion)
+            || !beforeTeardown(c)
+            || !s.own(c.subject())
+            || s.own(c.container())) {
           continue;
         }
         if (s.holdsDevice(c) || s.leftMapped(c)) {
@@ -231,7 +267,8 @@ public final class RuleOracles {
         if (c.phase() != Role.INSTANCE_INIT) continue;
         if (c.stmt() instanceof AddSubregion && s.leftMapped(c) && !s.own(c.container())) {
           violatedAt.accept(c.line());
-        } else if (c.stmt() instanceof AddressSpaceInit && c.space().state() == AddressSpace.State.LIVE) {
+        } else if (c.stmt() instanceof AddressSpaceInit
+            && c.space().state() == AddressSpace.State.LIVE) {
           violatedAt.accept(c.line());
         }
       }
@@ -266,16 +303,23 @@ public final class RuleOracles {
 
     private static void lostAtReturn(ModelState s, IntConsumer violatedAt) {
       for (Call c : s.calls()) {
-        if (c.stmt() instanceof DeviceProgram.Find && s.lostAtReturn(c)) violatedAt.accept(c.line());
+        if (c.stmt() instanceof DeviceProgram.Find && s.lostAtReturn(c))
+          violatedAt.accept(c.line());
       }
     }
 
-    /** A reference the device took (not in instance_finalize) still held after the torn-down device finalized. */
+    /**
+     * A reference the device took (not in instance_finalize) still held after the torn-down device
+     * finalized.
+     */
     private static void keptPastTeardown(ModelState s, IntConsumer violatedAt) {
       if (!s.tornDown()) return;
       for (Call c : s.calls()) {
-        if (c.stmt() instanceof Ref && c.phase() != null && c.phase() != Role.INSTANCE_FINALIZE
-            && foreign(s, c.subject()) && s.stillHeld(c)) {
+        if (c.stmt() instanceof Ref
+            && c.phase() != null
+            && c.phase() != Role.INSTANCE_FINALIZE
+            && foreign(s, c.subject())
+            && s.stillHeld(c)) {
           violatedAt.accept(c.line());
         }
       }
@@ -293,11 +337,12 @@ public final class RuleOracles {
   /**
    * MR007: (a) a hot-pluggable device's address space over a root it does not own (instance_init or
    * realize) still registered when the device is torn down (before instance_finalize, which
-   * docs/lifetime.md#phases does not count: it runs too late for the memory core); (b) a g_free or g_free_rcu
-   * that loses a pending address_space_destroy; (c) a destroy in instance_finalize of a device that is
-   * never unplugged, of an address space over its own root made in realize and live until then: under
-   * legacy and current semantics it holds the device, which the model only finalizes by force; under
-   * refcount it holds the region, which outlives its owner (the model's "region outlives its owner").
+   * docs/lifetime.md#phases does not count: it runs too late for the memory core); (b) a g_free or
+   * g_free_rcu that loses a pending address_space_destroy; (c) a destroy in instance_finalize of a
+   * device that is never unplugged, of an address space over its own root made in realize and live
+   * until then: under legacy and current semantics it holds the device, which the model only
+   * finalizes by force; under refcount it holds the region, which outlives its owner (the model's
+   * "region outlives its owner").
    */
   static final class AddressSpaceLifecycle implements RuleOracle {
     @Override
@@ -307,19 +352,26 @@ public final class RuleOracles {
 
     @Override
     public void after(ModelState s, Call c, IntConsumer violatedAt) {
-      if (c.stmt() instanceof DeviceProgram.FreeAddressSpace && c.space() != null
-          && c.space().destroyLostAt() != null && c.space().destroyLostAt().line() == c.line()) {
+      if (c.stmt() instanceof DeviceProgram.FreeAddressSpace
+          && c.space() != null
+          && c.space().destroyLostAt() != null
+          && c.space().destroyLostAt().line() == c.line()) {
         violatedAt.accept(c.line());
       }
     }
 
     @Override
     public void before(ModelState s, Call c, IntConsumer violatedAt) {
-      if (c.stmt() instanceof DeviceProgram.AddressSpaceDestroy && c.phase() == Role.INSTANCE_FINALIZE
-          && c.space() != null && c.space().state() == AddressSpace.State.LIVE && !s.hotPluggable()
+      if (c.stmt() instanceof DeviceProgram.AddressSpaceDestroy
+          && c.phase() == Role.INSTANCE_FINALIZE
+          && c.space() != null
+          && c.space().state() == AddressSpace.State.LIVE
+          && !s.hotPluggable()
           && s.scenario() == Scenario.TEARDOWN) {
         for (Call init : s.calls()) {
-          if (init.stmt() instanceof AddressSpaceInit && init.space() == c.space() && init.phase() == Role.REALIZE
+          if (init.stmt() instanceof AddressSpaceInit
+              && init.space() == c.space()
+              && init.phase() == Role.REALIZE
               && s.own(init.subject())) {
             violatedAt.accept(c.line());
           }
@@ -328,13 +380,14 @@ public final class RuleOracles {
     }
 
     /**
-     * (b) once more, for a device a leak kept alive (in any scenario): its instance_finalize, as the
-     * analysis reads it (as if the leak were fixed), runs when the device's last reference is dropped,
-     * while destroys queued before still wait for RCU; the model ran them first only because of the leak.
-     * RCU runs callbacks in order, so the device waits for a destroy's callback when it, or one queued
-     * after it, still held the device then (an address space over the device's own root, docs/lifetime.md#semantics).
-     * A destroy queued in that instance_finalize itself and lost to a free there is (b) as anywhere: after
-     * a whole lifetime the forced instance_finalize is the only one that meets an address space unrealize
+     * (b) once more, for a device a leak kept alive (in any scenario): its instance_finalize, as
+     * the analysis reads it (as if the leak were fixed), runs when the device's last reference is
+     * dropped, while destroys queued before still wait for RCU; the model ran them first only
+     * because of the leak. RCU runs callbacks in order, so the device waits for a destroy's
+     * callback when it, or one queued after it, still held the device then (an address space over
+     * the device's own root, docs/lifetime.md#semantics). A destroy queued in that
+     * instance_finalize itself and lost to a free there is (b) as anywhere: after a whole lifetime
+     * the forced instance_finalize is the only one that meets an address space unrealize
      * initialized again.
      */
     @Override
@@ -345,13 +398,15 @@ public final class RuleOracles {
         int at = 0;
         while (at < pending.size() && pending.get(at).space() != c.space()) at++;
         if (at == pending.size()) {
-          // Destroyed in this instance_finalize too: the free loses it whether or not a leak came first.
+          // Destroyed in this instance_finalize too: the free loses it whether or not a leak came
+          // first.
           if (c.space().destroyLostAt() != null && c.space().destroyLostAt().line() == c.line()) {
             violatedAt.accept(c.line());
           }
           continue;
         }
-        if (pending.subList(at, pending.size()).stream().noneMatch(ModelState.PendingDestroy::holdsDevice)) {
+        if (pending.subList(at, pending.size()).stream()
+            .noneMatch(ModelState.PendingDestroy::holdsDevice)) {
           violatedAt.accept(c.line());
         }
       }
@@ -366,9 +421,12 @@ public final class RuleOracles {
     public void atEnd(ModelState s, IntConsumer violatedAt) {
       if (s.scenario() != Scenario.LIFETIME || !s.tornDown() || !s.hotPluggable()) return;
       for (Call c : s.calls()) {
-        // A g_free of the live address space does not unregister it (the memory core keeps it in its list,
+        // A g_free of the live address space does not unregister it (the memory core keeps it in
+        // its list,
         // over freed memory): it was not destroyed, as MR007 asks.
-        if (c.stmt() instanceof AddressSpaceInit && beforeTeardown(c) && !s.own(c.subject())
+        if (c.stmt() instanceof AddressSpaceInit
+            && beforeTeardown(c)
+            && !s.own(c.subject())
             && c.space().state() == AddressSpace.State.LIVE) {
           violatedAt.accept(c.line());
         }
@@ -389,13 +447,20 @@ public final class RuleOracles {
     @Override
     public void after(ModelState s, Call c, IntConsumer violatedAt) {
       if (!(c.stmt() instanceof DeviceProgram.Init) || c.subject() == null) return;
-      boolean aborted = c.outcomes().stream()
-          .anyMatch(o -> o instanceof Outcome.AssertionFailure a && a.subject().equals(c.subject().name()));
+      boolean aborted =
+          c.outcomes().stream()
+              .anyMatch(
+                  o ->
+                      o instanceof Outcome.AssertionFailure a
+                          && a.subject().equals(c.subject().name()));
       if (c.subject().parent() == c.subject() || aborted) violatedAt.accept(c.line());
     }
   }
 
-  /** MR010: the model saw a region other than an alias or container created or destroyed at run time. */
+  /**
+   * MR010: the model saw a region other than an alias or container created or destroyed at run
+   * time.
+   */
   static final class DynamicRegion implements RuleOracle {
     @Override
     public String ruleId() {
@@ -404,7 +469,8 @@ public final class RuleOracles {
 
     @Override
     public void after(ModelState s, Call c, IntConsumer violatedAt) {
-      if (c.outcomes().stream().anyMatch(o -> o instanceof Outcome.DynamicRegion)) violatedAt.accept(c.line());
+      if (c.outcomes().stream().anyMatch(o -> o instanceof Outcome.DynamicRegion))
+        violatedAt.accept(c.line());
     }
   }
 }

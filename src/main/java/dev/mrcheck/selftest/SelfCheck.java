@@ -31,7 +31,10 @@ public final class SelfCheck {
     this(analyzer, semantics, languages, RuleOracles.TABLE);
   }
 
-  public SelfCheck(AnalyzerRunner analyzer, List<Semantics> semantics, List<String> languages,
+  public SelfCheck(
+      AnalyzerRunner analyzer,
+      List<Semantics> semantics,
+      List<String> languages,
       List<RuleOracle> table) {
     this.oracle = new ModelOracle(table);
     this.rules = new LinkedHashSet<>(table.stream().map(RuleOracle::ruleId).toList());
@@ -41,8 +44,14 @@ public final class SelfCheck {
   }
 
   /** The comparison under one semantics in one language. */
-  public record Comparison(String language, Semantics semantics, Set<Violation> model, Set<Violation> analyzer,
-      boolean exact, ModelOracle.Result modelRun, ScanResult scan) {
+  public record Comparison(
+      String language,
+      Semantics semantics,
+      Set<Violation> model,
+      Set<Violation> analyzer,
+      boolean exact,
+      ModelOracle.Result modelRun,
+      ScanResult scan) {
     /** Model violations the analyzer did not report. */
     public Set<Violation> missed() {
       Set<Violation> m = new TreeSet<>(model);
@@ -70,13 +79,14 @@ public final class SelfCheck {
     }
 
     private boolean judged(Violation v) {
-      return modelRun.executed(v.line(), RuleOracles.byId(v.ruleId()).map(RuleOracle::phase).orElse(null));
+      return modelRun.executed(
+          v.line(), RuleOracles.byId(v.ruleId()).map(RuleOracle::phase).orElse(null));
     }
 
     /**
-     * A disagreement: any difference on a straight-line program, an unreproduced finding on a branching
-     * one. A program that uses a region before any init on some path is not judged: C leaves that
-     * undefined, and the model skips such calls.
+     * A disagreement: any difference on a straight-line program, an unreproduced finding on a
+     * branching one. A program that uses a region before any init on some path is not judged: C
+     * leaves that undefined, and the model skips such calls.
      */
     public boolean disagrees() {
       if (modelRun.malformed()) return false;
@@ -85,14 +95,16 @@ public final class SelfCheck {
   }
 
   /** All comparisons of one program. */
-  public record Report(DeviceProgram program, Map<String, RenderedSource> sources, List<Comparison> comparisons) {
+  public record Report(
+      DeviceProgram program, Map<String, RenderedSource> sources, List<Comparison> comparisons) {
     public boolean disagrees() {
       return comparisons.stream().anyMatch(Comparison::disagrees);
     }
 
     /**
      * The disagreements in {@code language}, named so that renderings can be compared: "rule kind
-     * semantics #n" where n is the statement's place in the program (lines differ between languages).
+     * semantics #n" where n is the statement's place in the program (lines differ between
+     * languages).
      */
     public Set<String> disagreements(String language) {
       Set<String> out = new TreeSet<>();
@@ -107,13 +119,24 @@ public final class SelfCheck {
       return out;
     }
 
-    private static String key(Violation v, String kind, Comparison c, Map<Integer, Integer> ordinals) {
-      return v.ruleId() + " " + kind + " " + c.semantics().label() + " #" + ordinals.getOrDefault(v.line(), -v.line());
+    private static String key(
+        Violation v, String kind, Comparison c, Map<Integer, Integer> ordinals) {
+      return v.ruleId()
+          + " "
+          + kind
+          + " "
+          + c.semantics().label()
+          + " #"
+          + ordinals.getOrDefault(v.line(), -v.line());
     }
 
-    /** Rendered line to the statement's place in program order (hooks in lifecycle order, helpers, run-time code). */
+    /**
+     * Rendered line to the statement's place in program order (hooks in lifecycle order, helpers,
+     * run-time code).
+     */
     private Map<Integer, Integer> ordinals(RenderedSource src) {
-      // Run-time statements included: otherwise their disagreements are keyed by lines, which differ per language.
+      // Run-time statements included: otherwise their disagreements are keyed by lines, which
+      // differ per language.
       List<DeviceProgram.Stmt> order = program.statements();
       Map<Integer, Integer> out = new HashMap<>();
       for (int i = 0; i < order.size(); i++) {
@@ -128,22 +151,43 @@ public final class SelfCheck {
       for (RenderedSource s : sources.values()) {
         b.append("---- ").append(s.fileName()).append('\n');
         String[] lines = s.text().split("\n", -1);
-        for (int i = 0; i < lines.length - 1; i++) b.append(String.format("%4d  %s%n", i + 1, lines[i]));
+        for (int i = 0; i < lines.length - 1; i++)
+          b.append(String.format("%4d  %s%n", i + 1, lines[i]));
       }
       for (Comparison c : comparisons) {
         if (!c.disagrees()) continue;
-        b.append(String.format("---- %s, %s semantics (%s): model %s, analyzer %s; missed %s, extra %s%n",
-            c.language(), c.semantics().label(), c.exact() ? "straight-line: exact" : "branching: no extra",
-            c.model(), c.analyzer(), c.missed(), c.extra()));
+        b.append(
+            String.format(
+                "---- %s, %s semantics (%s): model %s, analyzer %s; missed %s, extra %s%n",
+                c.language(),
+                c.semantics().label(),
+                c.exact() ? "straight-line: exact" : "branching: no extra",
+                c.model(),
+                c.analyzer(),
+                c.missed(),
+                c.extra()));
         for (Violation v : c.missed()) {
-          b.append("  model trace for ").append(v).append(": ").append(c.modelRun().witnesses().get(v).describe());
+          b.append("  model trace for ")
+              .append(v)
+              .append(": ")
+              .append(c.modelRun().witnesses().get(v).describe());
         }
-        c.scan().findings().stream().filter(f -> c.extra().contains(new Violation(f.ruleId(), f.loc().line())))
-            .forEach(f -> b.append("  analyzer: ").append(f.ruleId()).append(" line ").append(f.loc().line())
-                .append(": ").append(f.message()).append('\n'));
+        c.scan().findings().stream()
+            .filter(f -> c.extra().contains(new Violation(f.ruleId(), f.loc().line())))
+            .forEach(
+                f ->
+                    b.append("  analyzer: ")
+                        .append(f.ruleId())
+                        .append(" line ")
+                        .append(f.loc().line())
+                        .append(": ")
+                        .append(f.message())
+                        .append('\n'));
         if (!c.extra().isEmpty() && c.missed().isEmpty()) {
-          b.append("  the model saw no violation of these rules; its first path of each scenario:\n");
-          for (ModelOracle.Witness w : c.modelRun().firstPaths()) b.append("  model trace: ").append(w.describe());
+          b.append(
+              "  the model saw no violation of these rules; its first path of each scenario:\n");
+          for (ModelOracle.Witness w : c.modelRun().firstPaths())
+            b.append("  model trace: ").append(w.describe());
         }
       }
       return b.toString();
@@ -163,8 +207,15 @@ public final class SelfCheck {
         ModelOracle.Result model = oracle.run(program, src, sem);
         modelRuns.putIfAbsent(sem, model);
         ScanResult scan = session.scan(sem);
-        out.add(new Comparison(language, sem, model.violations(), AnalyzerRunner.violations(scan, rules),
-            !program.branching(), model, scan));
+        out.add(
+            new Comparison(
+                language,
+                sem,
+                model.violations(),
+                AnalyzerRunner.violations(scan, rules),
+                !program.branching(),
+                model,
+                scan));
       }
     }
     return new Report(program, sources, out);
@@ -174,9 +225,10 @@ public final class SelfCheck {
   public static final Map<String, Renderer> RENDERERS = renderers();
 
   /** Shorthands for several renderings. */
-  private static final Map<String, List<String>> GROUPS = Map.of(
-      "java", List.of(JavaFacadeRenderer.LANGUAGE, JavaFfmRenderer.LANGUAGE),
-      "all", List.copyOf(RENDERERS.keySet()));
+  private static final Map<String, List<String>> GROUPS =
+      Map.of(
+          "java", List.of(JavaFacadeRenderer.LANGUAGE, JavaFfmRenderer.LANGUAGE),
+          "all", List.copyOf(RENDERERS.keySet()));
 
   private static Map<String, Renderer> renderers() {
     Map<String, Renderer> m = new LinkedHashMap<>();
@@ -198,8 +250,13 @@ public final class SelfCheck {
       String name = n.strip().toLowerCase(Locale.ROOT);
       if (RENDERERS.containsKey(name)) out.add(name);
       else if (GROUPS.containsKey(name)) out.addAll(GROUPS.get(name));
-      else throw new IllegalArgumentException("unknown language '" + n + "' (known: "
-          + String.join(", ", RENDERERS.keySet()) + ", java = both Java styles, all)");
+      else
+        throw new IllegalArgumentException(
+            "unknown language '"
+                + n
+                + "' (known: "
+                + String.join(", ", RENDERERS.keySet())
+                + ", java = both Java styles, all)");
     }
     return List.copyOf(out);
   }

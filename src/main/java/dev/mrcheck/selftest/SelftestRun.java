@@ -21,7 +21,10 @@ import java.util.concurrent.Future;
  * distinct rule/semantics/kind, so one bug does not fill the report).
  */
 public final class SelftestRun {
-  /** Per rule, semantics and language: violations both saw, only the model saw, only the analyzer saw. */
+  /**
+   * Per rule, semantics and language: violations both saw, only the model saw, only the analyzer
+   * saw.
+   */
   public static final class Tally {
     public long agreed;
     public long missedExact;
@@ -37,8 +40,10 @@ public final class SelftestRun {
   private final Shrinker shrinker = new Shrinker(400);
   private final Map<String, Tally> tallies = new TreeMap<>();
   private final Map<String, Counterexample> counterexamples = new LinkedHashMap<>();
+
   /** Per language other than C: disagreements C does not have, and C's that it does not have. */
   private final Map<String, long[]> againstC = new TreeMap<>();
+
   private long programs;
   private long branching;
   private long disagreeing;
@@ -51,14 +56,20 @@ public final class SelftestRun {
     this(check, generator, 1);
   }
 
-  /** {@code perKind} counterexamples are kept of each kind of disagreement: more show whether one fix covers a kind. */
+  /**
+   * {@code perKind} counterexamples are kept of each kind of disagreement: more show whether one
+   * fix covers a kind.
+   */
   public SelftestRun(SelfCheck check, ProgramGenerator generator, int perKind) {
     this.check = check;
     this.generator = generator;
     this.perKind = Math.max(1, perKind);
   }
 
-  /** The key of the next counterexample of this kind, or null when enough of them are kept or this program is one. */
+  /**
+   * The key of the next counterexample of this kind, or null when enough of them are kept or this
+   * program is one.
+   */
   private String freeSlot(String kind, long index) {
     for (int n = 1; n <= perKind; n++) {
       Counterexample kept = counterexamples.get(n == 1 ? kind : kind + " (" + n + ")");
@@ -80,16 +91,23 @@ public final class SelftestRun {
     run(seed, 0, count, threads, progress);
   }
 
-  /** As {@link #run(long, long, int, PrintWriter)}, from program {@code #from} of the seed on: a counterexample's number reproduces it. */
-  public void run(long seed, long from, long count, int threads, PrintWriter progress) throws ScanException {
+  /**
+   * As {@link #run(long, long, int, PrintWriter)}, from program {@code #from} of the seed on: a
+   * counterexample's number reproduces it.
+   */
+  public void run(long seed, long from, long count, int threads, PrintWriter progress)
+      throws ScanException {
     Random random = new Random(seed);
     for (long i = 0; i < from; i++) generator.generate(Choices.of(random));
     long start = System.nanoTime();
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
-      Thread t = new Thread(r, "mrcheck-selftest");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.max(1, threads),
+            r -> {
+              Thread t = new Thread(r, "mrcheck-selftest");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       int batch = 32 * Math.max(1, threads);
       for (long first = 0; first < count; first += batch) {
@@ -103,7 +121,9 @@ public final class SelftestRun {
           long done = first + k + 1;
           if (progress != null && done % 1000 == 0) {
             double secs = (System.nanoTime() - start) / 1e9;
-            progress.printf("selftest: %d programs, %.1f programs/s, %d disagreeing%n", done, done / secs, disagreeing);
+            progress.printf(
+                "selftest: %d programs, %.1f programs/s, %d disagreeing%n",
+                done, done / secs, disagreeing);
             progress.flush();
           }
         }
@@ -129,8 +149,8 @@ public final class SelftestRun {
   }
 
   /**
-   * A disagreement one rendering has and C does not is that rendering's (or its frontend's) own;
-   * it is kept as a counterexample of its own, shrunk while it stays unshared.
+   * A disagreement one rendering has and C does not is that rendering's (or its frontend's) own; it
+   * is kept as a counterexample of its own, shrunk while it stays unshared.
    */
   private void compareWithC(long index, SelfCheck.Report r) throws ScanException {
     if (!r.sources().containsKey("c")) return;
@@ -143,10 +163,13 @@ public final class SelftestRun {
       for (String d : c) if (!mine.contains(d)) counts[1]++;
       for (String d : mine) {
         if (c.contains(d)) continue;
-        String key = freeSlot(d.substring(0, d.indexOf(" #")) + " " + language + ", not in c", index);
+        String key =
+            freeSlot(d.substring(0, d.indexOf(" #")) + " " + language + ", not in c", index);
         if (key == null) continue;
         long start = System.nanoTime();
-        DeviceProgram small = shrinker.shrink(r.program(), p -> unshared(p, language, d.substring(0, d.indexOf(" #"))));
+        DeviceProgram small =
+            shrinker.shrink(
+                r.program(), p -> unshared(p, language, d.substring(0, d.indexOf(" #"))));
         counterexamples.put(key, new Counterexample(key, index, check.check(small).describe()));
         shrinkNanos += System.nanoTime() - start;
       }
@@ -192,7 +215,8 @@ public final class SelftestRun {
   }
 
   private Tally tally(String rule, SelfCheck.Comparison c) {
-    return tallies.computeIfAbsent(rule + " " + c.semantics().label() + " " + c.language(), k -> new Tally());
+    return tallies.computeIfAbsent(
+        rule + " " + c.semantics().label() + " " + c.language(), k -> new Tally());
   }
 
   private void keepCounterexample(long index, SelfCheck.Report r) throws ScanException {
@@ -203,9 +227,11 @@ public final class SelftestRun {
     }
   }
 
-  private void keep(long index, SelfCheck.Report r, SelfCheck.Comparison c, String rule, String kind)
+  private void keep(
+      long index, SelfCheck.Report r, SelfCheck.Comparison c, String rule, String kind)
       throws ScanException {
-    String key = freeSlot(rule + " " + kind + " " + c.language() + (c.exact() ? "" : " branching"), index);
+    String key =
+        freeSlot(rule + " " + kind + " " + c.language() + (c.exact() ? "" : " branching"), index);
     if (key == null) return;
     boolean skips = r.comparisons().stream().anyMatch(x -> x.modelRun().malformed());
     long start = System.nanoTime();
@@ -214,13 +240,19 @@ public final class SelftestRun {
     shrinkNanos += System.nanoTime() - start;
   }
 
-  /** The same kind of disagreement, in a program where every call acts on initialized state if the original did. */
-  private boolean stillFails(DeviceProgram p, String rule, String kind, SelfCheck.Comparison like, boolean skips) {
+  /**
+   * The same kind of disagreement, in a program where every call acts on initialized state if the
+   * original did.
+   */
+  private boolean stillFails(
+      DeviceProgram p, String rule, String kind, SelfCheck.Comparison like, boolean skips) {
     try {
       SelfCheck.Report r = check.check(p);
       if (!skips && r.comparisons().stream().anyMatch(x -> x.modelRun().malformed())) return false;
       for (SelfCheck.Comparison c : r.comparisons()) {
-        if (c.semantics() != like.semantics() || !c.language().equals(like.language()) || !c.disagrees()) continue;
+        if (c.semantics() != like.semantics()
+            || !c.language().equals(like.language())
+            || !c.disagrees()) continue;
         Set<Violation> diff = kind.equals("extra") ? c.extra() : c.missed();
         if (diff.stream().anyMatch(v -> v.ruleId().equals(rule))) return true;
       }
@@ -245,24 +277,48 @@ public final class SelftestRun {
   /** The summary table: per rule, semantics and language. */
   public void print(PrintWriter out, double seconds) {
     double checking = Math.max(seconds - shrinkNanos / 1e9, 1e-9);
-    out.printf("%d programs (%d branching, %d not judged: undefined C or a reference count corrupted, see README), "
-        + "%d model paths, %.1f s (%.1f s shrinking), %.1f programs/s without shrinking, %d disagreeing%n",
-        programs, branching, unjudgedPrograms, paths, seconds, shrinkNanos / 1e9, programs / checking, disagreeing);
-    out.printf("%-24s %9s %9s %9s %9s %9s  %s%n", "rule semantics language", "agreed", "missed", "missed-br",
-        "extra", "unjudged", "agreement");
+    out.printf(
+        "%d programs (%d branching, %d not judged: undefined C or a reference count corrupted, see README), "
+            + "%d model paths, %.1f s (%.1f s shrinking), %.1f programs/s without shrinking, %d disagreeing%n",
+        programs,
+        branching,
+        unjudgedPrograms,
+        paths,
+        seconds,
+        shrinkNanos / 1e9,
+        programs / checking,
+        disagreeing);
+    out.printf(
+        "%-24s %9s %9s %9s %9s %9s  %s%n",
+        "rule semantics language",
+        "agreed",
+        "missed",
+        "missed-br",
+        "extra",
+        "unjudged",
+        "agreement");
     for (Map.Entry<String, Tally> e : tallies.entrySet()) {
       Tally t = e.getValue();
       long total = t.agreed + t.missedExact + t.missedBranching + t.extra;
-      out.printf("%-24s %9d %9d %9d %9d %9d  %.2f%%%n", e.getKey(), t.agreed, t.missedExact, t.missedBranching,
-          t.extra, t.unjudged, total == 0 ? 100.0 : 100.0 * t.agreed / total);
+      out.printf(
+          "%-24s %9d %9d %9d %9d %9d  %.2f%%%n",
+          e.getKey(),
+          t.agreed,
+          t.missedExact,
+          t.missedBranching,
+          t.extra,
+          t.unjudged,
+          total == 0 ? 100.0 : 100.0 * t.agreed / total);
     }
     for (Map.Entry<String, long[]> e : againstC.entrySet()) {
-      out.printf("%s against c: %d disagreements c does not have, %d of c's it does not have%n",
+      out.printf(
+          "%s against c: %d disagreements c does not have, %d of c's it does not have%n",
           e.getKey(), e.getValue()[0], e.getValue()[1]);
     }
     for (Counterexample c : counterexamples.values()) {
       out.println();
-      out.println("==== counterexample (" + c.key() + "), program #" + c.programIndex() + ", minimized:");
+      out.println(
+          "==== counterexample (" + c.key() + "), program #" + c.programIndex() + ", minimized:");
       out.print(c.description());
     }
   }

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * Greedy delta debugging over a program's structure, for the CLI and the self-test in mvn verify: drop
- * one statement at a time (an error branch whole, or one statement inside it), keep every drop after
- * which the program still fails, until no single drop does.
+ * Greedy delta debugging over a program's structure, for the CLI and the self-test in mvn verify:
+ * drop one statement at a time (an error branch whole, or one statement inside it), keep every drop
+ * after which the program still fails, until no single drop does.
  */
 public final class Shrinker {
   private final int maxAttempts;
@@ -46,14 +46,18 @@ public final class Shrinker {
       for (List<Stmt> body : without(p.hook(role))) {
         Map<Role, List<Stmt>> hooks = new EnumMap<>(p.hooks());
         hooks.put(role, body);
-        out.add(new DeviceProgram(p.hotPluggable(), p.regions(), p.addressSpaces(), hooks, p.helpers(), p.runtime()));
+        out.add(
+            new DeviceProgram(
+                p.hotPluggable(), p.regions(), p.addressSpaces(), hooks, p.helpers(), p.runtime()));
       }
     }
     for (int h = 0; h < p.helpers().size(); h++) {
       for (List<Stmt> body : without(p.helpers().get(h))) {
         List<List<Stmt>> helpers = new ArrayList<>(p.helpers());
         helpers.set(h, body);
-        out.add(new DeviceProgram(p.hotPluggable(), p.regions(), p.addressSpaces(), p.hooks(), helpers, p.runtime()));
+        out.add(
+            new DeviceProgram(
+                p.hotPluggable(), p.regions(), p.addressSpaces(), p.hooks(), helpers, p.runtime()));
       }
     }
     for (List<Stmt> body : without(p.runtime())) out.add(p.withRuntime(body));

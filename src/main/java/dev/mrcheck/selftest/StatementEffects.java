@@ -23,8 +23,8 @@ import dev.mrcheck.selftest.DeviceProgram.UnrefFound;
 /**
  * Runs one statement in an execution's {@link dev.mrcheck.runtime.RuntimeModel}, on the operands
  * {@link StatementOperands} resolved (all present: the execution skips a call that lacks one), and
- * records what it made. Returns the address space the call ends with: a new one for an init, else the
- * one it acted on.
+ * records what it made. Returns the address space the call ends with: a new one for an init, else
+ * the one it acted on.
  */
 final class StatementEffects implements DeviceProgram.Visitor<AddressSpace> {
   private final ExecutionState state;
@@ -33,7 +33,8 @@ final class StatementEffects implements DeviceProgram.Visitor<AddressSpace> {
   private final Region container;
   private final AddressSpace space;
 
-  StatementEffects(ExecutionState state, SourceLoc loc, Region subject, Region container, AddressSpace space) {
+  StatementEffects(
+      ExecutionState state, SourceLoc loc, Region subject, Region container, AddressSpace space) {
     this.state = state;
     this.loc = loc;
     this.subject = subject;
@@ -50,18 +51,27 @@ final class StatementEffects implements DeviceProgram.Visitor<AddressSpace> {
   public AddressSpace visitInit(Init i) {
     String path = CRenderer.region(state.program, i.region()).replace("&", "");
     if (i.owner() == DeviceProgram.Owner.REGION) {
-      state.regions.put(i.region(), state.model.initMisownedRegion(path, i.kind(), Region.Misowning.THE_REGION,
-          CRenderer.region(state.program, i.region()), state.device, loc));
+      state.regions.put(
+          i.region(),
+          state.model.initMisownedRegion(
+              path,
+              i.kind(),
+              Region.Misowning.THE_REGION,
+              CRenderer.region(state.program, i.region()),
+              state.device,
+              loc));
     } else {
-      QObject owner = switch (i.owner()) {
-        case SELF -> state.device;
-        case OTHER -> state.peer;
-        default -> null;
-      };
+      QObject owner =
+          switch (i.owner()) {
+            case SELF -> state.device;
+            case OTHER -> state.peer;
+            default -> null;
+          };
       state.regions.put(i.region(), state.model.initRegion(path, owner, i.kind(), container, loc));
     }
     // Run-time code (no lifecycle phase) creating a region: MR010's question.
-    if (state.phase == null) state.model.runtimeRegionChange(state.regions.get(i.region()), state.device, "created", loc);
+    if (state.phase == null)
+      state.model.runtimeRegionChange(state.regions.get(i.region()), state.device, "created", loc);
     return space;
   }
 
@@ -96,7 +106,8 @@ final class StatementEffects implements DeviceProgram.Visitor<AddressSpace> {
       state.finalizedBeforeDevice.add(subject);
     }
     state.model.unparentRegion(subject, loc);
-    if (destroys) state.model.runtimeRegionChange(subject, state.device, "destroyed (object_unparent)", loc);
+    if (destroys)
+      state.model.runtimeRegionChange(subject, state.device, "destroyed (object_unparent)", loc);
     return space;
   }
 

@@ -24,8 +24,8 @@ import java.util.function.Predicate;
 
 /**
  * What a statement acts on in an execution, as things are when it runs: the region it names (its
- * subject), the container (for an alias init: the aliased region), the address space. Null where the
- * statement names none or the program has not made it (yet) on this path.
+ * subject), the container (for an alias init: the aliased region), the address space. Null where
+ * the statement names none or the program has not made it (yet) on this path.
  */
 final class StatementOperands implements DeviceProgram.Visitor<StatementOperands.Operands> {
   record Operands(Region subject, Region container, AddressSpace space) {}
@@ -106,12 +106,14 @@ final class StatementOperands implements DeviceProgram.Visitor<StatementOperands
 
   @Override
   public Operands visitCallHelper(CallHelper s) {
-    throw new IllegalStateException("a helper call is run by Execution.body, it acts on nothing itself");
+    throw new IllegalStateException(
+        "a helper call is run by Execution.body, it acts on nothing itself");
   }
 
   @Override
   public Operands visitIfError(IfError s) {
-    throw new IllegalStateException("an error branch is run by Execution.body, it acts on nothing itself");
+    throw new IllegalStateException(
+        "an error branch is run by Execution.body, it acts on nothing itself");
   }
 
   /**

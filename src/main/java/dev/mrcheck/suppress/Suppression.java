@@ -10,7 +10,8 @@ import java.util.Set;
  * text after {@code --}, empty when missing. {@code text} is the comment's directive as written,
  * whitespace-collapsed: the line-independent part of its identity.
  */
-public record Suppression(SourceLoc loc, Set<String> rules, String reason, int firstLine, int lastLine, String text) {
+public record Suppression(
+    SourceLoc loc, Set<String> rules, String reason, int firstLine, int lastLine, String text) {
   public Suppression {
     rules = Set.copyOf(rules);
   }
@@ -20,6 +21,9 @@ public record Suppression(SourceLoc loc, Set<String> rules, String reason, int f
   }
 
   public boolean covers(String file, int line, String ruleId) {
-    return loc.file().equals(file) && line >= firstLine && line <= lastLine && rules.contains(ruleId);
+    return loc.file().equals(file)
+        && line >= firstLine
+        && line <= lastLine
+        && rules.contains(ruleId);
   }
 }

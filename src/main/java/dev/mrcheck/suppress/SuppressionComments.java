@@ -10,9 +10,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads {@code mrcheck: ignore} comments from a C or Java file's text, lexically: comments are found
- * by skipping string and character literals, never through a parser, so a file that does not parse
- * still has its suppressions. Accepted forms:
+ * Reads {@code mrcheck: ignore} comments from a C or Java file's text, lexically: comments are
+ * found by skipping string and character literals, never through a parser, so a file that does not
+ * parse still has its suppressions. Accepted forms:
  *
  * <pre>
  *   /* mrcheck: ignore MR002 -- the bus outlives the device *&#47;
@@ -23,9 +23,10 @@ public final class SuppressionComments {
   /** Cheap pre-check: files without this text have no suppression and are not lexed. */
   static final String MARKER = "mrcheck:";
 
-  private static final Pattern DIRECTIVE = Pattern.compile(
-      "^\\s*\\*?\\s*mrcheck:\\s*ignore\\b\\s*(\\[[^\\]]*\\]|[A-Za-z0-9_]+(?:\\s*,\\s*[A-Za-z0-9_]+)*)?\\s*(?:--(.*))?$",
-      Pattern.DOTALL);
+  private static final Pattern DIRECTIVE =
+      Pattern.compile(
+          "^\\s*\\*?\\s*mrcheck:\\s*ignore\\b\\s*(\\[[^\\]]*\\]|[A-Za-z0-9_]+(?:\\s*,\\s*[A-Za-z0-9_]+)*)?\\s*(?:--(.*))?$",
+          Pattern.DOTALL);
   private static final Pattern ID = Pattern.compile("[A-Za-z]+[0-9]+");
 
   private SuppressionComments() {}
@@ -60,8 +61,15 @@ public final class SuppressionComments {
       if (next == '/') {
         int end = i + 2;
         while (end < n && text.charAt(end) != '\n' && text.charAt(end) != '\r') end++;
-        directive(file, text.substring(i + 2, end), line, line, i - lineStart + 1,
-            text.substring(lineStart, i).isBlank(), lines).ifPresent(out::add);
+        directive(
+                file,
+                text.substring(i + 2, end),
+                line,
+                line,
+                i - lineStart + 1,
+                text.substring(lineStart, i).isBlank(),
+                lines)
+            .ifPresent(out::add);
         i = end - 1;
       } else if (next == '*') {
         int close = text.indexOf("*/", i + 2);
@@ -75,14 +83,18 @@ public final class SuppressionComments {
             lineStart = k + 1;
           }
         }
-        directive(file, text.substring(i + 2, end), startLine, line, column, alone, lines).ifPresent(out::add);
+        directive(file, text.substring(i + 2, end), startLine, line, column, alone, lines)
+            .ifPresent(out::add);
         i = close < 0 ? n : close + 1;
       }
     }
     return out;
   }
 
-  /** The index of the closing quote of the literal opened at {@code start} (Java text blocks included). */
+  /**
+   * The index of the closing quote of the literal opened at {@code start} (Java text blocks
+   * included).
+   */
   private static int skipLiteral(String text, int start) {
     char quote = text.charAt(start);
     if (quote == '"' && text.startsWith("\"\"\"", start)) {
@@ -97,8 +109,14 @@ public final class SuppressionComments {
     return text.length();
   }
 
-  private static java.util.Optional<Suppression> directive(String file, String body, int startLine, int endLine,
-      int column, boolean aloneOnLine, String[] lines) {
+  private static java.util.Optional<Suppression> directive(
+      String file,
+      String body,
+      int startLine,
+      int endLine,
+      int column,
+      boolean aloneOnLine,
+      String[] lines) {
     String flat = body.replaceAll("\\s*\\R\\s*\\*?\\s*", " ").strip();
     Matcher m = DIRECTIVE.matcher(flat);
     if (!m.matches()) return java.util.Optional.empty();
@@ -110,7 +128,8 @@ public final class SuppressionComments {
     String reason = m.group(2) == null ? "" : m.group(2).strip();
     int last = aloneOnLine ? nextCodeLine(lines, endLine) : endLine;
     SourceLoc loc = SourceLoc.of(file, startLine, column);
-    return java.util.Optional.of(new Suppression(loc, rules, reason, startLine, last, flat.replaceAll("\\s+", " ")));
+    return java.util.Optional.of(
+        new Suppression(loc, rules, reason, startLine, last, flat.replaceAll("\\s+", " ")));
   }
 
   /**

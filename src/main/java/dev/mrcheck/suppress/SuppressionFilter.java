@@ -30,26 +30,42 @@ public final class SuppressionFilter {
     return List.of(new SuppressionWithoutReasonRule(), new UnusedSuppressionRule());
   }
 
-  /** {@code selected}: the {@code --rules} selection (empty: all), which MRS01 obeys like any rule. */
-  public static Outcome apply(List<Finding> findings, List<Suppression> comments, Set<String> selected) {
+  /**
+   * {@code selected}: the {@code --rules} selection (empty: all), which MRS01 obeys like any rule.
+   */
+  public static Outcome apply(
+      List<Finding> findings, List<Suppression> comments, Set<String> selected) {
     Map<String, List<Suppression>> byFile = new HashMap<>();
-    for (Suppression s : comments) byFile.computeIfAbsent(s.loc().file(), k -> new ArrayList<>()).add(s);
+    for (Suppression s : comments)
+      byFile.computeIfAbsent(s.loc().file(), k -> new ArrayList<>()).add(s);
     List<Finding> kept = new ArrayList<>();
     List<Suppressed> hidden = new ArrayList<>();
     for (Finding f : findings) {
-      Suppression by = byFile.getOrDefault(f.loc().file(), List.of()).stream()
-          .filter(s -> s.covers(f.loc().file(), f.loc().line(), f.ruleId())).findFirst().orElse(null);
+      Suppression by =
+          byFile.getOrDefault(f.loc().file(), List.of()).stream()
+              .filter(s -> s.covers(f.loc().file(), f.loc().line(), f.ruleId()))
+              .findFirst()
+              .orElse(null);
       if (by == null) kept.add(f);
       else hidden.add(new Suppressed(f, by));
     }
     if (selected.isEmpty() || selected.contains(WITHOUT_REASON.id())) {
       for (Suppression s : comments) {
         if (s.rules().isEmpty()) {
-          kept.add(note(WITHOUT_REASON, s, "'mrcheck: ignore' names no rule id, so it hides nothing: write e.g. "
-              + "'mrcheck: ignore MR002 -- reason'"));
+          kept.add(
+              note(
+                  WITHOUT_REASON,
+                  s,
+                  "'mrcheck: ignore' names no rule id, so it hides nothing: write e.g. "
+                      + "'mrcheck: ignore MR002 -- reason'"));
         } else if (!s.hasReason()) {
-          kept.add(note(WITHOUT_REASON, s, "suppression of " + String.join(", ", s.rules())
-              + " gives no reason: add '-- why this finding does not apply'"));
+          kept.add(
+              note(
+                  WITHOUT_REASON,
+                  s,
+                  "suppression of "
+                      + String.join(", ", s.rules())
+                      + " gives no reason: add '-- why this finding does not apply'"));
         }
       }
     }
@@ -65,14 +81,24 @@ public final class SuppressionFilter {
     List<Finding> out = new ArrayList<>();
     for (Suppression s : suppressions.unused()) {
       if (s.rules().isEmpty() || !ran.containsAll(s.rules())) continue;
-      out.add(note(UNUSED, s, "unused suppression: no " + String.join(", ", s.rules())
-          + " finding on the line it covers; delete it or move it next to the finding"));
+      out.add(
+          note(
+              UNUSED,
+              s,
+              "unused suppression: no "
+                  + String.join(", ", s.rules())
+                  + " finding on the line it covers; delete it or move it next to the finding"));
     }
     return out;
   }
 
   private static Finding note(RuleInfo rule, Suppression s, String message) {
-    return new Finding(rule.id(), Severity.NOTE, s.loc(), message, List.of(),
+    return new Finding(
+        rule.id(),
+        Severity.NOTE,
+        s.loc(),
+        message,
+        List.of(),
         Fingerprint.of(rule.id(), s.loc().file(), s.text()));
   }
 }

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The suppression comments a scan read, and the findings they hid. Hidden findings stay here,
- * out of {@code ScanResult.findings()}: SARIF lists them with {@code suppressions}, the text report
+ * The suppression comments a scan read, and the findings they hid. Hidden findings stay here, out
+ * of {@code ScanResult.findings()}: SARIF lists them with {@code suppressions}, the text report
  * only counts them.
  */
 public record Suppressions(List<Suppression> comments, List<Suppressed> suppressed) {

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 class CallGraphTest {
-  private static final String HELPERS = """
+  private static final String HELPERS =
+      """
       void win_map(WinState *s) { memory_region_add_subregion(get_system_memory(), 0, &s->win); }
       void win_forget(WinState *s) { g_free(s->name); }
       static void log_it(int x) { printf("%d", x); }
       """;
-  private static final String DEV = """
+  private static final String DEV =
+      """
       static void log_it(int x) { win_map(NULL); }
       static void dev_realize(DeviceState *dev, Error **errp) { win_map(DEV_STATE(dev)); log_it(1); }
       static void dev_reset(DeviceState *dev) { win_forget(DEV_STATE(dev)); }
@@ -49,7 +51,9 @@ class CallGraphTest {
   void runTimeRootCandidatesIncludeCallbacksThatOnlyFreeDirectlyOrOneCallDown() {
     Program p = AnalysisFixture.program("helpers.c", HELPERS, "dev.c", DEV);
     CallGraph g = new CallGraph(p, AnalysisFixture.MODEL);
-    assertThat(g.actingOnRegions()).contains("win_map", "win_forget", "dev.c#dev_reset")
-        .doesNotContain("dev.c#dev_idle", "helpers.c#log_it").isSorted();
+    assertThat(g.actingOnRegions())
+        .contains("win_map", "win_forget", "dev.c#dev_reset")
+        .doesNotContain("dev.c#dev_idle", "helpers.c#log_it")
+        .isSorted();
   }
 }

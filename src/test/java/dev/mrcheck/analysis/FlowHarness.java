@@ -29,17 +29,29 @@ final class FlowHarness {
   }
 
   static Run run(Semantics semantics, Role phase, String body, RegionState entry) {
-    String source = "typedef struct DevState { DeviceState parent_obj; MemoryRegion c; MemoryRegion mmio; MemoryRegion alias; "
-        + "MemoryRegion *heap; AddressSpace as; } DevState;\n"
-        + "static void f(DevState *s, Error **errp)\n{\n" + body + "\n}\n";
+    String source =
+        "typedef struct DevState { DeviceState parent_obj; MemoryRegion c; MemoryRegion mmio; MemoryRegion alias; "
+            + "MemoryRegion *heap; AddressSpace as; } DevState;\n"
+            + "static void f(DevState *s, Error **errp)\n{\n"
+            + body
+            + "\n}\n";
     Program program = AnalysisFixture.program("dev.c", source);
     List<Observation> observed = new ArrayList<>();
-    RegionFlow flow = new RegionFlow(program, new CallGraph(program, AnalysisFixture.MODEL), AnalysisFixture.MODEL,
-        semantics, observed::add);
+    RegionFlow flow =
+        new RegionFlow(
+            program,
+            new CallGraph(program, AnalysisFixture.MODEL),
+            AnalysisFixture.MODEL,
+            semantics,
+            observed::add);
     Function f = program.resolve("f", "dev.c");
     flow.startRoot();
-    RegionFlow.Exit exit = flow.run(f, List.of(new Place(Place.SELF, "s"), Place.ERROR), entry,
-        new RegionFlow.Context(phase, null, List.of(), List.of(f.key())));
+    RegionFlow.Exit exit =
+        flow.run(
+            f,
+            List.of(new Place(Place.SELF, "s"), Place.ERROR),
+            entry,
+            new RegionFlow.Context(phase, null, List.of(), List.of(f.key())));
     return new Run(exit.state(), observed);
   }
 }

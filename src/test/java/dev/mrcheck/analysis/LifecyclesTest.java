@@ -7,10 +7,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LifecyclesTest {
-  private static final String BASE_H = """
+  private static final String BASE_H =
+      """
       #define TYPE_MYBASE "my-base"
       """;
-  private static final String BASE = """
+  private static final String BASE =
+      """
       static void base_realize(PCIDevice *d, Error **errp) { }
       static void base_class_init(ObjectClass *klass, const void *data)
       {
@@ -22,7 +24,8 @@ class LifecyclesTest {
           .class_init = base_class_init,
       };
       """;
-  private static final String LEAF = """
+  private static final String LEAF =
+      """
       static void leaf_exit(PCIDevice *d) { }
       static void leaf_init(Object *obj) { }
       static void leaf_class_init(ObjectClass *klass, const void *data)
@@ -59,7 +62,9 @@ class LifecyclesTest {
     DeviceType leaf = device("my-leaf");
     assertThat(leaf.hooks(Role.REALIZE)).extracting(f -> f.name()).containsExactly("base_realize");
     assertThat(leaf.hooks(Role.UNREALIZE)).extracting(f -> f.name()).containsExactly("leaf_exit");
-    assertThat(leaf.hooks(Role.INSTANCE_INIT)).extracting(f -> f.name()).containsExactly("leaf_init");
+    assertThat(leaf.hooks(Role.INSTANCE_INIT))
+        .extracting(f -> f.name())
+        .containsExactly("leaf_init");
     assertThat(leaf.instanceStruct()).isEqualTo("LeafState");
     assertThat(leaf.ancestry()).containsExactly("my-leaf", "my-base", "TYPE_PCI_DEVICE");
   }
@@ -68,7 +73,8 @@ class LifecyclesTest {
   void hotPluggabilityNeedsAHotPluggableBaseAndNoVeto() {
     assertThat(device("my-leaf").hotpluggable()).isTrue();
     assertThat(device("my-pinned").hotpluggable()).isFalse();
-    assertThat(device("my-busless").hotpluggable()).as("dc->hotpluggable = true alone, no hot-pluggable bus")
+    assertThat(device("my-busless").hotpluggable())
+        .as("dc->hotpluggable = true alone, no hot-pluggable bus")
         .isFalse();
   }
 }

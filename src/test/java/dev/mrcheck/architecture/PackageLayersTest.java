@@ -20,29 +20,32 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The packages depend on each other in one direction only, the pipeline's (docs/architecture.md):
- * frontends produce the IR, the model binds API functions to operations, the analysis computes facts,
- * the rules turn facts into findings, confirmation replays them on the runtime model, the scan pipeline
- * filters them, and reports, the language server and the CLI present them. Each package has a layer;
- * a source file may name (import, or spell out in full) a class of its own package or of a lower
- * layer only, so a back-edge, and with it every package cycle, fails here with the file that makes it.
+ * frontends produce the IR, the model binds API functions to operations, the analysis computes
+ * facts, the rules turn facts into findings, confirmation replays them on the runtime model, the
+ * scan pipeline filters them, and reports, the language server and the CLI present them. Each
+ * package has a layer; a source file may name (import, or spell out in full) a class of its own
+ * package or of a lower layer only, so a back-edge, and with it every package cycle, fails here
+ * with the file that makes it.
  */
 class PackageLayersTest {
   private static final Path SOURCES = Path.of("src/main/java");
-  private static final Pattern REFERENCE = Pattern.compile("\\bdev\\.mrcheck((?:\\.[a-z][a-z0-9_]*)*)\\.[A-Z]");
+  private static final Pattern REFERENCE =
+      Pattern.compile("\\bdev\\.mrcheck((?:\\.[a-z][a-z0-9_]*)*)\\.[A-Z]");
 
   /** Lowest first. Packages of one layer may not name each other. */
-  private static final List<Set<String>> LAYERS = List.of(
-      Set.of("", "ir", "io"),
-      Set.of("frontend", "model.parser"),
-      Set.of("frontend.c", "frontend.java", "model"),
-      Set.of("runtime", "analysis"),
-      Set.of("rules"),
-      Set.of("confirm", "suppress", "fix"),
-      Set.of("scan"),
-      Set.of("changes", "config", "progress", "bench", "baseline"),
-      Set.of("report", "pipeline"),
-      Set.of("lsp", "selftest"),
-      Set.of("cli"));
+  private static final List<Set<String>> LAYERS =
+      List.of(
+          Set.of("", "ir", "io"),
+          Set.of("frontend", "model.parser"),
+          Set.of("frontend.c", "frontend.java", "model"),
+          Set.of("runtime", "analysis"),
+          Set.of("rules"),
+          Set.of("confirm", "suppress", "fix"),
+          Set.of("scan"),
+          Set.of("changes", "config", "progress", "bench", "baseline"),
+          Set.of("report", "pipeline"),
+          Set.of("lsp", "selftest"),
+          Set.of("cli"));
 
   @Test
   void everyPackageNamesOnlyItselfAndLowerLayers() throws IOException {
@@ -71,7 +74,9 @@ class PackageLayersTest {
       }
     }
     assertThat(unplaced).as("packages missing from LAYERS: give each a layer").isEmpty();
-    assertThat(backEdges).as("references from a package to one of its own or a higher layer").isEmpty();
+    assertThat(backEdges)
+        .as("references from a package to one of its own or a higher layer")
+        .isEmpty();
   }
 
   @Test
@@ -92,7 +97,8 @@ class PackageLayersTest {
     assertThat(cycles).as("packages on a dependency cycle").isEmpty();
   }
 
-  private static boolean reaches(Map<String, Set<String>> edges, String from, String target, Set<String> seen) {
+  private static boolean reaches(
+      Map<String, Set<String>> edges, String from, String target, Set<String> seen) {
     for (String next : edges.getOrDefault(from, Set.of())) {
       if (next.equals(target)) return true;
       if (seen.add(next) && reaches(edges, next, target, seen)) return true;

@@ -19,7 +19,8 @@ class BaselineTest {
   @TempDir Path tmp;
 
   private static Finding finding(String rule, int line, String fp) {
-    return new Finding(rule, Severity.ERROR, SourceLoc.of("hw/dev.c", line, 5), "msg " + fp, List.of(), fp);
+    return new Finding(
+        rule, Severity.ERROR, SourceLoc.of("hw/dev.c", line, 5), "msg " + fp, List.of(), fp);
   }
 
   private Path written(List<Finding> findings) throws IOException {
@@ -30,7 +31,8 @@ class BaselineTest {
 
   @Test
   void roundTripKeepsEveryEntry() throws Exception {
-    List<Finding> findings = List.of(finding("MR002", 40, "aa"), finding("MR001", 10, "bb"), finding("MR002", 60, "aa"));
+    List<Finding> findings =
+        List.of(finding("MR002", 40, "aa"), finding("MR001", 10, "bb"), finding("MR002", 60, "aa"));
     Baseline read = Baseline.read(written(findings));
     assertThat(read.entries()).extracting(Baseline.Entry::line).containsExactly(10, 40, 60);
     assertThat(read).isEqualTo(Baseline.of(findings));
@@ -38,11 +40,17 @@ class BaselineTest {
 
   @Test
   void matchingIgnoresLinesAndCountsDuplicates() throws Exception {
-    Baseline b = Baseline.read(written(List.of(finding("MR002", 40, "aa"), finding("MR001", 10, "gone"))));
-    BaselineComparison c = BaselineComparison.of(
-        List.of(finding("MR002", 52, "aa"), finding("MR002", 70, "aa"), finding("MR004", 5, "cc")), b);
+    Baseline b =
+        Baseline.read(written(List.of(finding("MR002", 40, "aa"), finding("MR001", 10, "gone"))));
+    BaselineComparison c =
+        BaselineComparison.of(
+            List.of(
+                finding("MR002", 52, "aa"), finding("MR002", 70, "aa"), finding("MR004", 5, "cc")),
+            b);
     assertThat(c.unchanged()).extracting(f -> f.loc().line()).containsExactly(52);
-    assertThat(c.fresh()).extracting(f -> f.ruleId() + ":" + f.loc().line()).containsExactly("MR002:70", "MR004:5");
+    assertThat(c.fresh())
+        .extracting(f -> f.ruleId() + ":" + f.loc().line())
+        .containsExactly("MR002:70", "MR004:5");
     assertThat(c.absent()).extracting(Baseline.Entry::fingerprint).containsExactly("gone");
   }
 
@@ -54,13 +62,21 @@ class BaselineTest {
 
   @Test
   void badFilesAreOneLineErrors() throws IOException {
-    assertThatThrownBy(() -> Baseline.read(tmp.resolve("missing.json"))).isInstanceOf(ScanException.class)
-        .hasMessageContaining("baseline file not found").hasMessageContaining("--write-baseline");
+    assertThatThrownBy(() -> Baseline.read(tmp.resolve("missing.json")))
+        .isInstanceOf(ScanException.class)
+        .hasMessageContaining("baseline file not found")
+        .hasMessageContaining("--write-baseline");
     Path junk = Files.writeString(tmp.resolve("junk.json"), "{\"findings\": [");
-    assertThatThrownBy(() -> Baseline.read(junk)).isInstanceOf(ScanException.class).hasMessageContaining("not valid JSON");
+    assertThatThrownBy(() -> Baseline.read(junk))
+        .isInstanceOf(ScanException.class)
+        .hasMessageContaining("not valid JSON");
     Path sarif = Files.writeString(tmp.resolve("report.sarif"), "{\"runs\": []}");
-    assertThatThrownBy(() -> Baseline.read(sarif)).hasMessageContaining("is it an mrcheck baseline?");
-    Path old = Files.writeString(tmp.resolve("old.json"), "{\"fingerprints\": \"mrcheck/v1\", \"findings\": []}");
-    assertThatThrownBy(() -> Baseline.read(old)).hasMessageContaining("uses fingerprints 'mrcheck/v1'");
+    assertThatThrownBy(() -> Baseline.read(sarif))
+        .hasMessageContaining("is it an mrcheck baseline?");
+    Path old =
+        Files.writeString(
+            tmp.resolve("old.json"), "{\"fingerprints\": \"mrcheck/v1\", \"findings\": []}");
+    assertThatThrownBy(() -> Baseline.read(old))
+        .hasMessageContaining("uses fingerprints 'mrcheck/v1'");
   }
 }

@@ -32,8 +32,20 @@ class BenchCommandTest {
   @Test
   void generatesScansAndReportsOrExplainsWhyTheScanFailed(@TempDir Path dir) throws IOException {
     Path tree = dir.resolve("tree");
-    int exit = run("--language", "c", "--files", "20", "--lines", "10000", "--repeat", "1",
-        "--jobs", "1", "--dir", tree.toString());
+    int exit =
+        run(
+            "--language",
+            "c",
+            "--files",
+            "20",
+            "--lines",
+            "10000",
+            "--repeat",
+            "1",
+            "--jobs",
+            "1",
+            "--dir",
+            tree.toString());
 
     assertThat(out.toString()).contains("20 files generated").contains("tree kept at " + tree);
     try (Stream<Path> files = Files.walk(tree)) {
@@ -43,7 +55,8 @@ class BenchCommandTest {
       assertThat(out.toString()).contains("median", "files/s", "lines/s", "peak", "findings");
     } else {
       assertThat(exit).isEqualTo(2);
-      assertThat(err.toString()).startsWith("mrcheck bench: the scanner failed")
+      assertThat(err.toString())
+          .startsWith("mrcheck bench: the scanner failed")
           .doesNotContain("\tat ");
     }
   }
@@ -52,8 +65,8 @@ class BenchCommandTest {
   void deletesItsTemporaryTree() {
     run("--language", "c", "--files", "8", "--lines", "4000", "--repeat", "1", "--jobs", "1");
 
-    Matcher dir = Pattern.compile("tree dir   (\\S+) \\(deleted afterwards\\)")
-        .matcher(out.toString());
+    Matcher dir =
+        Pattern.compile("tree dir   (\\S+) \\(deleted afterwards\\)").matcher(out.toString());
     assertThat(dir.find()).as(out.toString()).isTrue();
     assertThat(Path.of(dir.group(1))).doesNotExist();
   }
@@ -86,13 +99,34 @@ class BenchCommandTest {
   @Test
   void scansATinyJavaTreeAndReportsItsFigures(@TempDir Path dir) throws IOException {
     Path tree = dir.resolve("tree");
-    int exit = run("--language", "java", "--java-classes", "30", "--repeat", "1", "--jobs", "1",
-        "--dir", tree.toString());
+    int exit =
+        run(
+            "--language",
+            "java",
+            "--java-classes",
+            "30",
+            "--repeat",
+            "1",
+            "--jobs",
+            "1",
+            "--dir",
+            tree.toString());
 
     assertThat(exit).as(err.toString()).isZero();
-    assertThat(out.toString()).contains("30 Java files generated", "API stubs", "lines",
-        "planted MR001-MR003 bugs", "cold ", "run 1", "median", "files/s", "lines/s",
-        "peak", "findings").doesNotContain("== C tree ==");
+    assertThat(out.toString())
+        .contains(
+            "30 Java files generated",
+            "API stubs",
+            "lines",
+            "planted MR001-MR003 bugs",
+            "cold ",
+            "run 1",
+            "median",
+            "files/s",
+            "lines/s",
+            "peak",
+            "findings")
+        .doesNotContain("== C tree ==");
     try (Stream<Path> files = Files.walk(tree)) {
       assertThat(files.filter(p -> p.toString().endsWith(".java")).count()).isEqualTo(30);
     }
@@ -101,13 +135,26 @@ class BenchCommandTest {
   @Test
   void bothLanguagesAreReportedSeparatelyInTheirOwnDirectories(@TempDir Path dir) {
     Path tree = dir.resolve("tree");
-    int exit = run("--files", "8", "--lines", "4000", "--java-classes", "20", "--repeat", "1",
-        "--jobs", "1", "--dir", tree.toString());
+    int exit =
+        run(
+            "--files",
+            "8",
+            "--lines",
+            "4000",
+            "--java-classes",
+            "20",
+            "--repeat",
+            "1",
+            "--jobs",
+            "1",
+            "--dir",
+            tree.toString());
 
     assertThat(exit).as(err.toString()).isZero();
     String text = out.toString();
-    assertThat(text).contains("== C tree ==", "== Java tree ==", "8 files generated",
-        "20 Java files generated");
+    assertThat(text)
+        .contains(
+            "== C tree ==", "== Java tree ==", "8 files generated", "20 Java files generated");
     assertThat(text.indexOf("== Java tree ==")).isGreaterThan(text.indexOf("== C tree =="));
     assertThat(text.lines().filter(l -> l.startsWith("median ")).count()).isEqualTo(2);
     assertThat(tree.resolve("c/hw")).isDirectory();
@@ -120,12 +167,16 @@ class BenchCommandTest {
 
     assertThat(exit).as(err.toString()).isZero();
     String text = out.toString();
-    assertThat(text).contains("tree dir   testdata/c (given, only read)").doesNotContain("generated");
-    assertThat(text).containsPattern("(?m)^cold       wall [\\d.]+ s, cpu .*peak rss so far ")
+    assertThat(text)
+        .contains("tree dir   testdata/c (given, only read)")
+        .doesNotContain("generated");
+    assertThat(text)
+        .containsPattern("(?m)^cold       wall [\\d.]+ s, cpu .*peak rss so far ")
         .containsPattern("(?m)^run 1      wall ")
-        .containsPattern("(?m)^           phases discovery [\\d.]+ s, read\\+index [\\d.]+ s, parse [\\d.]+ s,"
-            + " program [\\d.]+ s, analysis [\\d.]+ s, rules [\\d.]+ s, confirm [\\d.]+ s,"
-            + " parse rounds \\[[\\d, ]*\\], [\\d,]+ functions analyzed, [\\d,]+ replays run")
+        .containsPattern(
+            "(?m)^           phases discovery [\\d.]+ s, read\\+index [\\d.]+ s, parse [\\d.]+ s,"
+                + " program [\\d.]+ s, analysis [\\d.]+ s, rules [\\d.]+ s, confirm [\\d.]+ s,"
+                + " parse rounds \\[[\\d, ]*\\], [\\d,]+ functions analyzed, [\\d,]+ replays run")
         .containsPattern("(?m)^cold run   wall [\\d.]+ s, the first scan in this JVM")
         .containsPattern("(?m)^median     wall [\\d.]+ s of 1 warm runs")
         .containsPattern("(?m)^rss        peak ([\\d.]+ [MG]B resident|n/a)")
@@ -136,6 +187,9 @@ class BenchCommandTest {
   @Test
   void aTreeThatIsNotADirectoryIsAUsageError(@TempDir Path dir) {
     assertThat(run("--tree", dir.resolve("absent").toString())).isEqualTo(2);
-    assertThat(err.toString()).contains("--tree").contains("is not a directory").doesNotContain("\tat ");
+    assertThat(err.toString())
+        .contains("--tree")
+        .contains("is not a directory")
+        .doesNotContain("\tat ");
   }
 }

@@ -2,8 +2,8 @@ package dev.mrcheck.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mrcheck.model.Semantics;
 import dev.mrcheck.frontend.FrontendOptions;
+import dev.mrcheck.model.Semantics;
 import dev.mrcheck.rules.Finding;
 import dev.mrcheck.scan.ScanRequest;
 import dev.mrcheck.scan.ScanResult;
@@ -32,10 +32,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** Shape and determinism of the generated Java tree; no timing here. */
 class BenchJavaTreeGeneratorTest {
   /** Calls of the modelled memory API through the facade or the FFM bindings. */
-  private static final Pattern MEMORY_API = Pattern.compile(
-      "\\b(MemoryRegion\\.(io|ram|container|alias)|\\.(add|del)Subregion\\w*|\\.(un)?ref"
-          + "|\\.unparent|AddressSpace\\.create|\\.destroy|registerBar|initMmio"
-          + "|memory_h\\.\\w+|qom_h\\.object_unparent|pci_h\\.pci_register_bar)\\s*\\(");
+  private static final Pattern MEMORY_API =
+      Pattern.compile(
+          "\\b(MemoryRegion\\.(io|ram|container|alias)|\\.(add|del)Subregion\\w*|\\.(un)?ref"
+              + "|\\.unparent|AddressSpace\\.create|\\.destroy|registerBar|initMmio"
+              + "|memory_h\\.\\w+|qom_h\\.object_unparent|pci_h\\.pci_register_bar)\\s*\\(");
 
   private static final JavaTreeSpec SMALL = new JavaTreeSpec(60, 7);
 
@@ -49,26 +50,28 @@ class BenchJavaTreeGeneratorTest {
     assertThat(summary.stubs()).isEqualTo(JavaStubs.COUNT);
     assertThat(summary.stubs() + summary.helpers() + summary.devices() + summary.logic())
         .isEqualTo(60);
-    assertThat(files).containsKeys("api/MemoryRegion.java", "api/memory_h.java",
-        "api/PCIDevice.java", "api/Realize.java");
+    assertThat(files)
+        .containsKeys(
+            "api/MemoryRegion.java", "api/memory_h.java", "api/PCIDevice.java", "api/Realize.java");
     assertThat(files.keySet()).allMatch(p -> p.startsWith("api/") || p.startsWith("hw/"));
-    files.forEach((path, bytes) -> {
-      String text = new String(bytes, StandardCharsets.US_ASCII);
-      String pkg = path.substring(0, path.lastIndexOf('/')).replace('/', '.');
-      String cls = path.substring(path.lastIndexOf('/') + 1, path.length() - ".java".length());
-      assertThat(text).as(path).startsWith("package " + pkg + ";\n")
-          .containsPattern("public (final class|abstract class|@interface|interface) " + cls
-              + "\\b");
-    });
+    files.forEach(
+        (path, bytes) -> {
+          String text = new String(bytes, StandardCharsets.US_ASCII);
+          String pkg = path.substring(0, path.lastIndexOf('/')).replace('/', '.');
+          String cls = path.substring(path.lastIndexOf('/') + 1, path.length() - ".java".length());
+          assertThat(text)
+              .as(path)
+              .startsWith("package " + pkg + ";\n")
+              .containsPattern(
+                  "public (final class|abstract class|@interface|interface) " + cls + "\\b");
+        });
     long lines = files.values().stream().mapToLong(BenchJavaTreeGeneratorTest::countLines).sum();
     assertThat(lines).isEqualTo(summary.lines());
-    assertThat(files.values().stream().mapToLong(b -> b.length).sum())
-        .isEqualTo(summary.bytes());
+    assertThat(files.values().stream().mapToLong(b -> b.length).sum()).isEqualTo(summary.bytes());
   }
 
   @Test
-  void sameSeedGivesIdenticalBytesAndAnotherSeedAnotherTree(@TempDir Path dir)
-      throws IOException {
+  void sameSeedGivesIdenticalBytesAndAnotherSeedAnotherTree(@TempDir Path dir) throws IOException {
     BenchJavaTreeGenerator.generate(dir.resolve("a"), SMALL);
     BenchJavaTreeGenerator.generate(dir.resolve("b"), SMALL);
     BenchJavaTreeGenerator.generate(dir.resolve("c"), new JavaTreeSpec(60, 8));
@@ -78,8 +81,10 @@ class BenchJavaTreeGeneratorTest {
     Map<String, byte[]> c = read(dir.resolve("c"));
     assertThat(b.keySet()).isEqualTo(a.keySet());
     assertThat(a).allSatisfy((path, bytes) -> assertThat(b.get(path)).as(path).isEqualTo(bytes));
-    assertThat(a.keySet().equals(c.keySet())
-        && a.entrySet().stream().allMatch(e -> Arrays.equals(e.getValue(), c.get(e.getKey()))))
+    assertThat(
+            a.keySet().equals(c.keySet())
+                && a.entrySet().stream()
+                    .allMatch(e -> Arrays.equals(e.getValue(), c.get(e.getKey()))))
         .isFalse();
   }
 
@@ -107,9 +112,11 @@ class BenchJavaTreeGeneratorTest {
         continue; // declares the API, calls nothing
       }
       String text = BenchJavaTreeGenerator.render(file);
-      assertThat(MEMORY_API.matcher(text).find()).as(file.path() + " (" + file.kind() + ")")
+      assertThat(MEMORY_API.matcher(text).find())
+          .as(file.path() + " (" + file.kind() + ")")
           .isEqualTo(file.kind().callsMemoryApi);
-      assertThat(text.contains("// Planted MR00")).as(file.path())
+      assertThat(text.contains("// Planted MR00"))
+          .as(file.path())
           .isEqualTo(file.plantedBug() != FilePlan.PlantedBug.NONE);
       String code = text.replaceAll("\"(\\\\.|[^\"\\\\])*\"", "\"\"");
       assertThat(depth(code, '{', '}')).as(file.path() + " braces").isZero();
@@ -124,15 +131,17 @@ class BenchJavaTreeGeneratorTest {
     assertThat(javac).as("the JDK running the tests has javac (mvn needs one)").isNotNull();
     Path tree = dir.resolve("tree");
     BenchJavaTreeGenerator.generate(tree, new JavaTreeSpec(50, 5));
-    List<String> args = new ArrayList<>(List.of("-d", dir.resolve("out").toString(),
-        "-proc:none", "-nowarn"));
+    List<String> args =
+        new ArrayList<>(List.of("-d", dir.resolve("out").toString(), "-proc:none", "-nowarn"));
     if (Runtime.version().feature() < 22) {
       Path stub = dir.resolve("foreign/java/lang/foreign/MemorySegment.java");
       Files.createDirectories(stub.getParent());
-      Files.writeString(stub, "package java.lang.foreign;\n"
-          + "public interface MemorySegment { MemorySegment NULL = null; }\n");
-      args.addAll(List.of("--patch-module", "java.base=" + dir.resolve("foreign"),
-          stub.toString()));
+      Files.writeString(
+          stub,
+          "package java.lang.foreign;\n"
+              + "public interface MemorySegment { MemorySegment NULL = null; }\n");
+      args.addAll(
+          List.of("--patch-module", "java.base=" + dir.resolve("foreign"), stub.toString()));
     }
     try (Stream<Path> paths = Files.walk(tree)) {
       paths.filter(p -> p.toString().endsWith(".java")).map(Path::toString).forEach(args::add);
@@ -150,17 +159,22 @@ class BenchJavaTreeGeneratorTest {
     JavaTreeSpec spec = new JavaTreeSpec(30, 3);
     JavaTreeSummary summary = BenchJavaTreeGenerator.generate(dir, spec);
     assertThat(summary.plantedBugs()).as("bugs planted in a 30-file tree").isPositive();
-    Set<String> planted = JavaTreePlanner.plan(spec).stream()
-        .filter(f -> f.plantedBug() != FilePlan.PlantedBug.NONE)
-        .map(JavaFilePlan::path)
-        .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> planted =
+        JavaTreePlanner.plan(spec).stream()
+            .filter(f -> f.plantedBug() != FilePlan.PlantedBug.NONE)
+            .map(JavaFilePlan::path)
+            .collect(Collectors.toCollection(TreeSet::new));
 
-    ScanResult result = new Scanner().scan(new ScanRequest(List.of(dir), Semantics.CURRENT,
-        Set.of(), List.of(), FrontendOptions.NONE, 2));
+    ScanResult result =
+        new Scanner()
+            .scan(
+                new ScanRequest(
+                    List.of(dir), Semantics.CURRENT, Set.of(), List.of(), FrontendOptions.NONE, 2));
 
-    Set<String> reported = result.findings().stream()
-        .map(BenchJavaTreeGeneratorTest::fileOf)
-        .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> reported =
+        result.findings().stream()
+            .map(BenchJavaTreeGeneratorTest::fileOf)
+            .collect(Collectors.toCollection(TreeSet::new));
     assertThat(reported).isEqualTo(planted);
     assertThat(result.findings()).hasSize(summary.plantedBugs());
   }

@@ -16,13 +16,16 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Shape and determinism of the generated tree; no timing here (that is what the command prints). */
+/**
+ * Shape and determinism of the generated tree; no timing here (that is what the command prints).
+ */
 class BenchTreeGeneratorTest {
   /** Calls of the modelled memory API, as a lexical pre-pass would look for them. */
-  private static final Pattern MEMORY_API = Pattern.compile(
-      "\\b(memory_region_init\\w*|memory_region_(add|del)_subregion\\w*|memory_region_(un)?ref"
-          + "|address_space_(init|destroy)\\w*|pci_register_bar|sysbus_init_mmio"
-          + "|object_unparent)\\s*\\(");
+  private static final Pattern MEMORY_API =
+      Pattern.compile(
+          "\\b(memory_region_init\\w*|memory_region_(add|del)_subregion\\w*|memory_region_(un)?ref"
+              + "|address_space_(init|destroy)\\w*|pci_register_bar|sysbus_init_mmio"
+              + "|object_unparent)\\s*\\(");
 
   private static final TreeSpec SMALL = new TreeSpec(40, 25_000, 7, 0.5);
 
@@ -35,12 +38,14 @@ class BenchTreeGeneratorTest {
     assertThat(summary.files()).isEqualTo(40);
     assertThat(summary.sources()).isEqualTo(30);
     assertThat(summary.headers()).isEqualTo(10);
-    assertThat(files.keySet()).allMatch(p -> p.startsWith("hw/") && p.endsWith(".c")
-        || p.startsWith("include/hw/") && p.endsWith(".h"));
+    assertThat(files.keySet())
+        .allMatch(
+            p ->
+                p.startsWith("hw/") && p.endsWith(".c")
+                    || p.startsWith("include/hw/") && p.endsWith(".h"));
     long lines = files.values().stream().mapToLong(BenchTreeGeneratorTest::countLines).sum();
     assertThat(lines).isEqualTo(summary.lines()).isBetween(22_500L, 27_500L);
-    assertThat(files.values().stream().mapToLong(b -> b.length).sum())
-        .isEqualTo(summary.bytes());
+    assertThat(files.values().stream().mapToLong(b -> b.length).sum()).isEqualTo(summary.bytes());
   }
 
   @Test
@@ -61,8 +66,10 @@ class BenchTreeGeneratorTest {
 
     Map<String, byte[]> a = read(dir.resolve("a"));
     Map<String, byte[]> b = read(dir.resolve("b"));
-    assertThat(a.keySet().equals(b.keySet())
-        && a.entrySet().stream().allMatch(e -> Arrays.equals(e.getValue(), b.get(e.getKey()))))
+    assertThat(
+            a.keySet().equals(b.keySet())
+                && a.entrySet().stream()
+                    .allMatch(e -> Arrays.equals(e.getValue(), b.get(e.getKey()))))
         .isFalse();
   }
 
@@ -74,7 +81,8 @@ class BenchTreeGeneratorTest {
     for (FilePlan file : plan.files()) {
       String text = BenchTreeGenerator.render(file, plan);
       boolean calls = MEMORY_API.matcher(text).find();
-      assertThat(calls).as(file.path() + " (" + file.kind() + ")")
+      assertThat(calls)
+          .as(file.path() + " (" + file.kind() + ")")
           .isEqualTo(file.kind().callsMemoryApi);
       if (!file.kind().isHeader()) {
         sources++;
@@ -96,19 +104,18 @@ class BenchTreeGeneratorTest {
 
   @Test
   void plannedPathsAreUnique() {
-    List<String> paths = TreePlanner.plan(TreeSpec.defaults()).files().stream()
-        .map(FilePlan::path).collect(Collectors.toList());
+    List<String> paths =
+        TreePlanner.plan(TreeSpec.defaults()).files().stream()
+            .map(FilePlan::path)
+            .collect(Collectors.toList());
     assertThat(paths).hasSize(TreeSpec.DEFAULT_FILES).doesNotHaveDuplicates();
   }
 
   @Test
   void rejectsTreesTooSmallToMake() {
-    assertThatThrownBy(() -> new TreeSpec(3, 10_000, 1, 0.5))
-        .hasMessageContaining("--files");
-    assertThatThrownBy(() -> new TreeSpec(100, 1_000, 1, 0.5))
-        .hasMessageContaining("--lines");
-    assertThatThrownBy(() -> new TreeSpec(100, 100_000, 1, 1.5))
-        .hasMessageContaining("share");
+    assertThatThrownBy(() -> new TreeSpec(3, 10_000, 1, 0.5)).hasMessageContaining("--files");
+    assertThatThrownBy(() -> new TreeSpec(100, 1_000, 1, 0.5)).hasMessageContaining("--lines");
+    assertThatThrownBy(() -> new TreeSpec(100, 100_000, 1, 1.5)).hasMessageContaining("share");
   }
 
   private static Map<String, byte[]> read(Path root) throws IOException {
@@ -130,8 +137,7 @@ class BenchTreeGeneratorTest {
   }
 
   private static String withoutStringsAndComments(String text) {
-    return text.replaceAll("\"(\\\\.|[^\"\\\\])*\"", "\"\"")
-        .replaceAll("(?s)/\\*.*?\\*/", "");
+    return text.replaceAll("\"(\\\\.|[^\"\\\\])*\"", "\"\"").replaceAll("(?s)/\\*.*?\\*/", "");
   }
 
   private static int depth(String text, char open, char close) {

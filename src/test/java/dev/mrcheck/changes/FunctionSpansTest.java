@@ -7,7 +7,9 @@ import org.junit.jupiter.api.Test;
 class FunctionSpansTest {
   @Test
   void topLevelBlocksOfCSkippingCommentsStringsAndDirectives() {
-    FunctionSpans s = FunctionSpans.of("""
+    FunctionSpans s =
+        FunctionSpans.of(
+            """
         #define OPEN {
         #define LONG(x) \\
             { x }
@@ -18,7 +20,8 @@ class FunctionSpansTest {
         }
         int z;
         static void h(void) { }
-        """, false);
+        """,
+            false);
     assertThat(s.around(6)).containsExactly(5, 8);
     assertThat(s.around(4)).containsExactly(4, 4);
     assertThat(s.around(9)).containsExactly(9, 9);
@@ -27,14 +30,17 @@ class FunctionSpansTest {
 
   @Test
   void methodsOfAJavaClass() {
-    FunctionSpans s = FunctionSpans.of("""
+    FunctionSpans s =
+        FunctionSpans.of(
+            """
         class A {
           void f() {
             g();
           }
           int x;
         }
-        """, true);
+        """,
+            true);
     assertThat(s.around(3)).containsExactly(2, 4);
     assertThat(s.around(5)).containsExactly(5, 5);
   }

@@ -1,7 +1,7 @@
 package dev.mrcheck.changes;
 
-import java.io.IOException;
 import dev.mrcheck.scan.PciDeviceSource;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +22,10 @@ public final class GitRepoFixture {
   public static GitRepoFixture create(Path repo) throws IOException, InterruptedException {
     GitRepoFixture f = new GitRepoFixture(repo);
     Files.createDirectories(repo.resolve("hw/dev"));
-    Files.writeString(repo.resolve("hw/dev/win.c"), PciDeviceSource.of("win", PciDeviceSource.CLEAN));
-    Files.writeString(repo.resolve("hw/dev/old.c"), PciDeviceSource.of("old", PciDeviceSource.BUGGY));
+    Files.writeString(
+        repo.resolve("hw/dev/win.c"), PciDeviceSource.of("win", PciDeviceSource.CLEAN));
+    Files.writeString(
+        repo.resolve("hw/dev/old.c"), PciDeviceSource.of("old", PciDeviceSource.BUGGY));
     f.git("init", "-q");
     f.git("add", "-A");
     f.git("commit", "-q", "-m", "base");
@@ -32,10 +34,21 @@ public final class GitRepoFixture {
   }
 
   public void git(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("git", "-c", "user.name=t", "-c", "user.email=t@example.com",
-        "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "git",
+                "-c",
+                "user.name=t",
+                "-c",
+                "user.email=t@example.com",
+                "-c",
+                "commit.gpgsign=false",
+                "-c",
+                "init.defaultBranch=main"));
     command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command).directory(repo.toFile()).redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(command).directory(repo.toFile()).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (p.waitFor() != 0) throw new IOException("git " + String.join(" ", args) + ": " + out);
   }

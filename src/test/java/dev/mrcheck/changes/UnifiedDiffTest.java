@@ -14,7 +14,9 @@ class UnifiedDiffTest {
 
   @Test
   void hunkHeadersGiveTheNewSidesLines() {
-    assertThat(parse("""
+    assertThat(
+            parse(
+                """
         diff --git a/hw/a.c b/hw/a.c
         index 1..2 100644
         --- a/hw/a.c
@@ -26,24 +28,30 @@ class UnifiedDiffTest {
         +z
         +w
         @@ -20,2 +22,3 @@
-        """)).containsExactly(Map.entry("hw/a.c", "[3-3, 11-12, 22-24]"));
+        """))
+        .containsExactly(Map.entry("hw/a.c", "[3-3, 11-12, 22-24]"));
   }
 
   @Test
   void aPureDeletionMarksTheLinesAroundIt() {
-    assertThat(parse("""
+    assertThat(
+            parse(
+                """
         diff --git a/a.c b/a.c
         --- a/a.c
         +++ b/a.c
         @@ -12 +11,0 @@
         -    memory_region_del_subregion(c, &s->mr);
         @@ -1,2 +0,0 @@
-        """)).containsExactly(Map.entry("a.c", "[1-1, 11-12]"));
+        """))
+        .containsExactly(Map.entry("a.c", "[1-1, 11-12]"));
   }
 
   @Test
   void renamedNewAndDeletedFiles() {
-    assertThat(parse("""
+    assertThat(
+            parse(
+                """
         diff --git a/old.c b/new.c
         similarity index 90%
         rename from old.c
@@ -61,24 +69,30 @@ class UnifiedDiffTest {
         --- a/gone.c
         +++ /dev/null
         @@ -1,3 +0,0 @@
-        """)).containsExactly(Map.entry("new.c", "[5-5]"), Map.entry("added.c", "[1-3]"));
+        """))
+        .containsExactly(Map.entry("new.c", "[5-5]"), Map.entry("added.c", "[1-3]"));
   }
 
   @Test
   void anAddedLineThatLooksLikeAFileHeaderIsContent() {
-    assertThat(parse("""
+    assertThat(
+            parse(
+                """
         diff --git a/a.c b/a.c
         --- a/a.c
         +++ b/a.c
         @@ -1,0 +2 @@
         +++ b/other.c
-        """)).containsOnlyKeys("a.c");
+        """))
+        .containsOnlyKeys("a.c");
   }
 
   @Test
   void quotedAndBlankNames() {
-    assertThat(parse("diff --git a/x b/x\n--- a/my dev.c\t\n+++ b/my dev.c\t\n@@ -1 +1 @@\n"
-        + "diff --git a/y b/y\n--- \"a/caf\\303\\251\\\\.c\"\n+++ \"b/caf\\303\\251\\\\.c\"\n@@ -1 +1 @@\n"))
+    assertThat(
+            parse(
+                "diff --git a/x b/x\n--- a/my dev.c\t\n+++ b/my dev.c\t\n@@ -1 +1 @@\n"
+                    + "diff --git a/y b/y\n--- \"a/caf\\303\\251\\\\.c\"\n+++ \"b/caf\\303\\251\\\\.c\"\n@@ -1 +1 @@\n"))
         .containsOnlyKeys("my dev.c", "caf\u00e9\\.c");
   }
 

@@ -32,19 +32,20 @@ final class CliRunner {
   Outcome run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    ScanFunction recording = new ScanFunction() {
-      @Override
-      public ScanResult scan(ScanRequest request) throws ScanException {
-        requests.add(request);
-        return scanner.scan(request);
-      }
+    ScanFunction recording =
+        new ScanFunction() {
+          @Override
+          public ScanResult scan(ScanRequest request) throws ScanException {
+            requests.add(request);
+            return scanner.scan(request);
+          }
 
-      @Override
-      public ScanResult scan(ScanRequest request, ScanListener listener) throws ScanException {
-        requests.add(request);
-        return scanner.scan(request, listener);
-      }
-    };
+          @Override
+          public ScanResult scan(ScanRequest request, ScanListener listener) throws ScanException {
+            requests.add(request);
+            return scanner.scan(request, listener);
+          }
+        };
     CliContext context = new CliContext(recording, Fixtures.rules(), Fixtures.help(), workingDir);
     int exit = Main.run(context, new PrintWriter(out, true), new PrintWriter(err, true), args);
     return new Outcome(exit, out.toString(), err.toString());

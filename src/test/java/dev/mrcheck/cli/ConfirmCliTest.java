@@ -23,8 +23,12 @@ class ConfirmCliTest {
   private static Run run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CliContext context = new CliContext(new Scanner()::analyze, Rules.all().stream().map(Rule::info).toList(),
-        HelpPages.bundled(), Path.of("").toAbsolutePath());
+    CliContext context =
+        new CliContext(
+            new Scanner()::analyze,
+            Rules.all().stream().map(Rule::info).toList(),
+            HelpPages.bundled(),
+            Path.of("").toAbsolutePath());
     int exit = Main.run(context, new PrintWriter(out, true), new PrintWriter(err, true), args);
     return new Run(exit, out.toString(), err.toString());
   }
@@ -34,23 +38,33 @@ class ConfirmCliTest {
     Run r = run("explain", "testdata/c/mr002_unparent_no_del_pci_exit.c:" + VGA_LINE);
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out())
-        .contains("mr002_unparent_no_del_pci_exit.c:" + VGA_LINE + ":5: error: object_unparent(s->vga_low)")
-        .contains("verdict: confirmed by the current model: region finalized while mapped in pci_memory")
+        .contains(
+            "mr002_unparent_no_del_pci_exit.c:"
+                + VGA_LINE
+                + ":5: error: object_unparent(s->vga_low)")
+        .contains(
+            "verdict: confirmed by the current model: region finalized while mapped in pci_memory")
         .contains("replay (current semantics, hot-unplug scenario), every model step:")
         .contains("  == realize of TYPE_VGAWIN ==")
         .contains("replay: unrealize unparents s->vga_low")
         .contains("outcomes (1):")
-        .contains("  FinalizedWhileMapped at mr002_unparent_no_del_pci_exit.c:" + VGA_LINE
-            + ":5: region finalized while mapped");
+        .contains(
+            "  FinalizedWhileMapped at mr002_unparent_no_del_pci_exit.c:"
+                + VGA_LINE
+                + ":5: region finalized while mapped");
   }
 
   @Test
   void explainOfALineWithoutAFindingExitsOneAndListsTheNearestFindingsOfTheFile() {
     Run r = run("explain", "testdata/c/mr002_unparent_no_del_pci_exit.c:45");
     assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.FINDINGS);
-    assertThat(r.out()).startsWith("no finding at testdata/c/mr002_unparent_no_del_pci_exit.c:45 under --semantics "
-        + "current (").contains("\nnearest findings in this file:\n")
-        .contains("\n  testdata/c/mr002_unparent_no_del_pci_exit.c:46:5: error: object_unparent(s->vga_low) while")
+    assertThat(r.out())
+        .startsWith(
+            "no finding at testdata/c/mr002_unparent_no_del_pci_exit.c:45 under --semantics "
+                + "current (")
+        .contains("\nnearest findings in this file:\n")
+        .contains(
+            "\n  testdata/c/mr002_unparent_no_del_pci_exit.c:46:5: error: object_unparent(s->vga_low) while")
         .doesNotContain(": note: ");
   }
 
@@ -59,8 +73,14 @@ class ConfirmCliTest {
     for (String line : new String[] {"0", "100000", "99999999999999999999999"}) {
       Run r = run("explain", "testdata/c/mr002_unparent_no_del_pci_exit.c:" + line);
       assertThat(r.exit()).as(line).isEqualTo(ExitCodes.USAGE);
-      assertThat(r.err()).as(line).startsWith("mrcheck: line " + line + " is outside "
-          + "testdata/c/mr002_unparent_no_del_pci_exit.c (").doesNotContain("Exception");
+      assertThat(r.err())
+          .as(line)
+          .startsWith(
+              "mrcheck: line "
+                  + line
+                  + " is outside "
+                  + "testdata/c/mr002_unparent_no_del_pci_exit.c (")
+          .doesNotContain("Exception");
       assertThat(r.out()).isEmpty();
     }
   }
@@ -78,7 +98,8 @@ class ConfirmCliTest {
     assertThat(parts).hasSize(3);
     assertThat(parts[1]).startsWith("11 finding(s) only under --semantics legacy");
     assertThat(parts[1].lines().filter(l -> l.contains(": error: ")))
-        .hasSize(11).allMatch(l -> l.endsWith("[MR001]") && l.contains("under legacy semantics"))
+        .hasSize(11)
+        .allMatch(l -> l.endsWith("[MR001]") && l.contains("under legacy semantics"))
         .anyMatch(l -> l.contains("mr001_legacy_ide_bmdma_container.c:91:9"));
     assertThat(parts[2]).startsWith("0 finding(s) only under --semantics current");
     assertThat(r.err()).contains("11 finding(s) only under legacy, 0 only under current");
@@ -86,12 +107,24 @@ class ConfirmCliTest {
 
   @Test
   void compareRefcountWithCurrentShowsWhatTheSeriesFixes() {
-    Run r = run("scan", "--semantics", "refcount", "--compare", "current", "--format", "json", "testdata/c");
-    // The findings the series adds: a freed region can no longer hold its owner, nor what a freed alias
+    Run r =
+        run(
+            "scan",
+            "--semantics",
+            "refcount",
+            "--compare",
+            "current",
+            "--format",
+            "json",
+            "testdata/c");
+    // The findings the series adds: a freed region can no longer hold its owner, nor what a freed
+    // alias
     // aliased (UB code either way).
     assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.FINDINGS);
     assertThat(r.err()).contains("2 finding(s) only under refcount");
-    assertThat(r.out()).contains("\"comparedWith\": \"current\"").contains("mr002_goto_fail_skips_del.c")
+    assertThat(r.out())
+        .contains("\"comparedWith\": \"current\"")
+        .contains("mr002_goto_fail_skips_del.c")
         .contains("mr007_refcount_freed_root_holds_nothing.c")
         .contains("mr007_refcount_freed_alias_root_holds_nothing.c");
   }
@@ -100,16 +133,23 @@ class ConfirmCliTest {
   void unconfirmedFindingsAreDroppedUnlessAsked() {
     Run dropped = run("scan", "--semantics", "refcount", "testdata/c");
     Run kept = run("scan", "--semantics", "refcount", "--unconfirmed", "testdata/c");
-    assertThat(dropped.out()).doesNotContain("[unconfirmed]").doesNotContain("mr002_goto_fail_skips_del.c:48:5: error");
+    assertThat(dropped.out())
+        .doesNotContain("[unconfirmed]")
+        .doesNotContain("mr002_goto_fail_skips_del.c:48:5: error");
     assertThat(dropped.err()).contains("11 not reproduced (dropped; --unconfirmed keeps them)");
-    assertThat(kept.out()).contains("mr002_goto_fail_skips_del.c:48:5: error").contains("[MR002] [unconfirmed]");
+    assertThat(kept.out())
+        .contains("mr002_goto_fail_skips_del.c:48:5: error")
+        .contains("[MR002] [unconfirmed]");
     assertThat(kept.err()).contains("11 unconfirmed");
     assertThat(findingCount(kept.err())).isEqualTo(findingCount(dropped.err()) + 11);
   }
 
-  /** The total in the summary line; testdata grows, so tests compare totals rather than pin them. */
+  /**
+   * The total in the summary line; testdata grows, so tests compare totals rather than pin them.
+   */
   private static int findingCount(String summary) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) findings?").matcher(summary);
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(\\d+) findings?").matcher(summary);
     assertThat(m.find()).as("summary line in %s", summary).isTrue();
     return Integer.parseInt(m.group(1));
   }

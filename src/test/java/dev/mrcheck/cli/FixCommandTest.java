@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code mrcheck fix} and {@code scan --fix} on a copy of testdata, with the real scanner. Paths are
- * always the absolute temporary directory: a relative one resolves against the JVM's working
+ * {@code mrcheck fix} and {@code scan --fix} on a copy of testdata, with the real scanner. Paths
+ * are always the absolute temporary directory: a relative one resolves against the JVM's working
  * directory (the repository), which these commands would edit.
  */
 class FixCommandTest {
@@ -29,8 +29,12 @@ class FixCommandTest {
   private static Run run(Path cwd, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CliContext context = new CliContext(new Scanner()::analyze, Rules.all().stream().map(Rule::info).toList(),
-        HelpPages.none(), cwd);
+    CliContext context =
+        new CliContext(
+            new Scanner()::analyze,
+            Rules.all().stream().map(Rule::info).toList(),
+            HelpPages.none(),
+            cwd);
     int exit = Main.run(context, new PrintWriter(out, true), new PrintWriter(err, true), args);
     return new Run(exit, out.toString(), err.toString());
   }
@@ -49,8 +53,11 @@ class FixCommandTest {
     assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.OK);
     assertThat(contents(dir)).isEqualTo(before);
     // three lines of context above the insertion, which goes above the flagged line
-    int hunk = GoldenMarkers.flaggedLine("testdata/c/mr002_unparent_no_del_pci_exit.c", "MR002") - 3;
-    assertThat(r.out()).contains("""
+    int hunk =
+        GoldenMarkers.flaggedLine("testdata/c/mr002_unparent_no_del_pci_exit.c", "MR002") - 3;
+    assertThat(r.out())
+        .contains(
+            """
         --- a/mr002_unparent_no_del_pci_exit.c
         +++ b/mr002_unparent_no_del_pci_exit.c
         @@ -%1$d,6 +%1$d,7 @@
@@ -60,9 +67,11 @@ class FixCommandTest {
         +    memory_region_del_subregion(pci_address_space(pdev), &s->vga_low);
              object_unparent(OBJECT(&s->vga_low));
          }
-        """.formatted(hunk));
+        """
+                .formatted(hunk));
     assertThat(r.out()).contains("-    object_unparent(OBJECT(&s->window));");
-    assertThat(r.err()).contains("4 fixes shown (nothing written)", "1 finding(s) without a mechanical fix");
+    assertThat(r.err())
+        .contains("4 fixes shown (nothing written)", "1 finding(s) without a mechanical fix");
   }
 
   @Test
@@ -72,8 +81,12 @@ class FixCommandTest {
     assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.OK);
     assertThat(r.out()).isEmpty();
     int vgaLine = GoldenMarkers.flaggedLine("testdata/c/mr002_unparent_no_del_pci_exit.c", "MR002");
-    assertThat(r.err()).contains("mr002_unparent_no_del_pci_exit.c:" + vgaLine + ": fixed MR002: Insert memory_region_del_subregion(",
-        "3 fixes applied in 3 files");
+    assertThat(r.err())
+        .contains(
+            "mr002_unparent_no_del_pci_exit.c:"
+                + vgaLine
+                + ": fixed MR002: Insert memory_region_del_subregion(",
+            "3 fixes applied in 3 files");
     // MR004 was not asked for: its unparent stays.
     assertThat(Files.readString(dir.resolve("mr004_shared_teardown_helper_in_finalize.c")))
         .contains("object_unparent(OBJECT(&s->window));");
@@ -86,7 +99,9 @@ class FixCommandTest {
     FixTestTree.copy(dir);
     Run r = run(dir, "scan", "--fix", "--rules", "MR004", dir.toString());
     assertThat(r.out()).contains("is a no-op", "[MR004]");
-    assertThat(r.err()).contains("fixed MR004: Remove object_unparent(OBJECT(&s->window));", "1 fix applied in 1 file");
+    assertThat(r.err())
+        .contains(
+            "fixed MR004: Remove object_unparent(OBJECT(&s->window));", "1 fix applied in 1 file");
     Run rescan = run(dir, "scan", "--rules", "MR004", "--fail-on", "warning", dir.toString());
     assertThat(rescan.out()).doesNotContain("warning:").contains("error:");
   }

@@ -33,35 +33,41 @@ class LauncherTest {
   }
 
   /**
-   * A copy of the launcher over a built-looking target/ (an empty jar, this JVM's class path), so it
-   * runs without building; with no class data archive, then with a corrupt one, it still runs and
-   * prints nothing but the tool's own output.
+   * A copy of the launcher over a built-looking target/ (an empty jar, this JVM's class path), so
+   * it runs without building; with no class data archive, then with a corrupt one, it still runs
+   * and prints nothing but the tool's own output.
    */
   @Test
-  void launcherRunsWithoutTheClassDataArchiveAndWithACorruptOne(@TempDir Path repo) throws Exception {
+  void launcherRunsWithoutTheClassDataArchiveAndWithACorruptOne(@TempDir Path repo)
+      throws Exception {
     Path launcher = Files.copy(Path.of("mrcheck"), repo.resolve("mrcheck"));
     assertThat(launcher.toFile().setExecutable(true)).isTrue();
     Files.writeString(repo.resolve("pom.xml"), "<project/>\n");
     Files.setLastModifiedTime(repo.resolve("pom.xml"), FileTime.fromMillis(86_400_000L));
     Path target = Files.createDirectories(repo.resolve("target"));
-    try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(
-        target.resolve("mrcheck-" + ToolInfo.version() + ".jar")))) {
+    try (JarOutputStream jar =
+        new JarOutputStream(
+            Files.newOutputStream(target.resolve("mrcheck-" + ToolInfo.version() + ".jar")))) {
       // empty: the classes come from the class path file
     }
-    Files.writeString(target.resolve("runtime-classpath.txt"), System.getProperty("java.class.path"));
+    Files.writeString(
+        target.resolve("runtime-classpath.txt"), System.getProperty("java.class.path"));
 
     assertRunsCleanly(launcher);
 
     byte[] garbage = new byte[64 * 1024];
     new java.util.Random(7).nextBytes(garbage);
     Files.write(target.resolve("mrcheck.jsa"), garbage);
-    Files.setLastModifiedTime(target.resolve("mrcheck.jsa"), FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+    Files.setLastModifiedTime(
+        target.resolve("mrcheck.jsa"), FileTime.fromMillis(System.currentTimeMillis() + 60_000));
     assertRunsCleanly(launcher);
   }
 
   private static void assertRunsCleanly(Path launcher) throws Exception {
-    Process p = new ProcessBuilder(List.of("bash", launcher.toString(), "--version"))
-        .redirectErrorStream(false).start();
+    Process p =
+        new ProcessBuilder(List.of("bash", launcher.toString(), "--version"))
+            .redirectErrorStream(false)
+            .start();
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
     String out = new String(p.getInputStream().readAllBytes());
     String err = new String(p.getErrorStream().readAllBytes());

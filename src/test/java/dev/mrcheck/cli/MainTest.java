@@ -3,8 +3,8 @@ package dev.mrcheck.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mrcheck.model.Semantics;
 import dev.mrcheck.cli.CliRunner.Outcome;
+import dev.mrcheck.model.Semantics;
 import dev.mrcheck.report.Fixtures;
 import dev.mrcheck.rules.Finding;
 import dev.mrcheck.scan.ScanException;
@@ -50,13 +50,19 @@ class MainTest {
 
   @Test
   void everyOptionAndParameterHasADescription() {
-    CommandLine cl = Main.commandLine(context(), new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+    CommandLine cl =
+        Main.commandLine(
+            context(), new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
     for (CommandLine sub : cl.getSubcommands().values()) {
       for (OptionSpec o : sub.getCommandSpec().options()) {
-        assertThat(String.join("", o.description())).as(sub.getCommandName() + " " + o.longestName()).isNotBlank();
+        assertThat(String.join("", o.description()))
+            .as(sub.getCommandName() + " " + o.longestName())
+            .isNotBlank();
       }
       for (PositionalParamSpec p : sub.getCommandSpec().positionalParameters()) {
-        assertThat(String.join("", p.description())).as(sub.getCommandName() + " " + p.paramLabel()).isNotBlank();
+        assertThat(String.join("", p.description()))
+            .as(sub.getCommandName() + " " + p.paramLabel())
+            .isNotBlank();
       }
     }
   }
@@ -65,8 +71,20 @@ class MainTest {
   void scanHelpNamesEveryOption() {
     Outcome o = cli.run("scan", "--help");
     assertThat(o.exit()).isZero();
-    assertThat(o.out()).contains("--format", "--output", "--semantics", "--rules", "--model", "-I", "-D",
-        "--jobs", "--fail-on", "legacy", "refcount", "Exit codes:");
+    assertThat(o.out())
+        .contains(
+            "--format",
+            "--output",
+            "--semantics",
+            "--rules",
+            "--model",
+            "-I",
+            "-D",
+            "--jobs",
+            "--fail-on",
+            "legacy",
+            "refcount",
+            "Exit codes:");
   }
 
   @Test
@@ -97,9 +115,13 @@ class MainTest {
   void rulesListsIdNameSeverityAndDescriptionInIdOrder() {
     Outcome o = cli.run("rules");
     assertThat(o.exit()).isZero();
-    assertThat(o.out()).startsWith("TST001  fake-error  [error]\n    Stands in for a real error rule in tests.\n\n");
-    assertThat(o.out().indexOf("TST002  fake-warning  [warning]")).isLessThan(o.out().indexOf("TST003"));
-    assertThat(o.out().lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(80));
+    assertThat(o.out())
+        .startsWith(
+            "TST001  fake-error  [error]\n    Stands in for a real error rule in tests.\n\n");
+    assertThat(o.out().indexOf("TST002  fake-warning  [warning]"))
+        .isLessThan(o.out().indexOf("TST003"));
+    assertThat(o.out().lines())
+        .allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(80));
   }
 
   @Test
@@ -150,7 +172,9 @@ class MainTest {
 
   @Test
   void outputInAMissingDirectoryFailsBeforeScanning() {
-    Outcome o = cli.run("scan", "--output", tmp.resolve("no/such/dir/out.sarif").toString(), tree.toString());
+    Outcome o =
+        cli.run(
+            "scan", "--output", tmp.resolve("no/such/dir/out.sarif").toString(), tree.toString());
     assertThat(o.exit()).isEqualTo(ExitCodes.USAGE);
     assertOneLineError(o, "does not exist");
     assertThat(cli.requests).isEmpty();
@@ -168,14 +192,16 @@ class MainTest {
     Path input = tree.resolve("a.c");
     Outcome o = cli.run("scan", "-o", input.toString(), input.toString());
     assertThat(o.exit()).isEqualTo(ExitCodes.USAGE);
-    assertOneLineError(o, "refusing to write the report to " + input + ": it is a source file this scan reads");
+    assertOneLineError(
+        o, "refusing to write the report to " + input + ": it is a source file this scan reads");
   }
 
   @Test
   void badDefineAndZeroJobsAreUsageErrors() {
     assertThat(cli.run("scan", "-D", "1X=2", tree.toString()).exit()).isEqualTo(ExitCodes.USAGE);
     assertThat(cli.run("scan", "--jobs", "0", tree.toString()).exit()).isEqualTo(ExitCodes.USAGE);
-    assertThat(cli.run("scan", "--semantics", "newest", tree.toString()).exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(cli.run("scan", "--semantics", "newest", tree.toString()).exit())
+        .isEqualTo(ExitCodes.USAGE);
     assertThat(cli.requests).isEmpty();
   }
 
@@ -198,17 +224,38 @@ class MainTest {
   void optionsReachTheRequest() throws IOException {
     Path model = Files.writeString(tmp.resolve("extra.mrm"), "");
     Path inc = Files.createDirectories(tmp.resolve("include"));
-    Outcome o = cli.run("scan", "--semantics", "LEGACY", "--rules", "tst002,TST001", "--model", model.toString(),
-        "-I", inc.toString(), "-I", tmp.resolve("missing-inc").toString(), "-DFOO", "-D", "BAR=2",
-        "-D", "SQ(x)=((x)*(x))", "--jobs", "3", tree.toString(), tree.resolve("a.c").toString());
+    Outcome o =
+        cli.run(
+            "scan",
+            "--semantics",
+            "LEGACY",
+            "--rules",
+            "tst002,TST001",
+            "--model",
+            model.toString(),
+            "-I",
+            inc.toString(),
+            "-I",
+            tmp.resolve("missing-inc").toString(),
+            "-DFOO",
+            "-D",
+            "BAR=2",
+            "-D",
+            "SQ(x)=((x)*(x))",
+            "--jobs",
+            "3",
+            tree.toString(),
+            tree.resolve("a.c").toString());
     assertThat(o.exit()).isZero();
-    assertThat(o.err()).contains("mrcheck: warning: include directory not found: " + tmp.resolve("missing-inc"));
+    assertThat(o.err())
+        .contains("mrcheck: warning: include directory not found: " + tmp.resolve("missing-inc"));
     ScanRequest r = cli.requests.get(0);
     assertThat(r.semantics()).isEqualTo(Semantics.LEGACY);
     assertThat(r.rules()).isEqualTo(Set.of("TST001", "TST002"));
     assertThat(r.modelFiles()).containsExactly(model);
     assertThat(r.frontendOptions().includeDirs()).containsExactly(inc, tmp.resolve("missing-inc"));
-    assertThat(r.frontendOptions().defines()).isEqualTo(Map.of("FOO", "1", "BAR", "2", "SQ(x)", "((x)*(x))"));
+    assertThat(r.frontendOptions().defines())
+        .isEqualTo(Map.of("FOO", "1", "BAR", "2", "SQ(x)", "((x)*(x))"));
     assertThat(r.jobs()).isEqualTo(3);
     assertThat(r.paths()).containsExactly(tree, tree.resolve("a.c"));
   }
@@ -221,7 +268,10 @@ class MainTest {
     Outcome o = cli.run("scan", "--fail-on", "none", tree.toString());
     assertThat(o.exit()).isZero();
     assertThat(o.out()).isEqualTo("tree/hw/pci/b.c:7:1: warning: a fake warning [TST002]\n");
-    assertThat(o.err()).startsWith("mrcheck: 12 files").contains("1 finding (TST002: 1)").endsWith("\n");
+    assertThat(o.err())
+        .startsWith("mrcheck: 12 files")
+        .contains("1 finding (TST002: 1)")
+        .endsWith("\n");
     assertThat(o.err().lines()).hasSize(1);
   }
 
@@ -229,26 +279,34 @@ class MainTest {
   void verbosePrintsInputProblemsOnStderr() {
     cli.scanner(request -> Fixtures.sample(tree));
     Outcome o = cli.run("scan", "-v", "--fail-on", "none", tree.toString());
-    assertThat(o.err()).contains("tree/hw/broken.c:3:1: warning: function dropped: parse error [input]");
+    assertThat(o.err())
+        .contains("tree/hw/broken.c:3:1: warning: function dropped: parse error [input]");
     assertThat(o.out()).doesNotContain("[input]");
   }
 
   @ParameterizedTest(name = "findings {0}, --fail-on {1} -> exit {2}")
   @CsvSource({
-    "error,   error,   1", "error,   none,    0",
-    "warning, error,   0", "warning, warning, 1", "warning, note, 1", "warning, none, 0",
-    "note,    warning, 0", "note,    note,    1",
+    "error,   error,   1",
+    "error,   none,    0",
+    "warning, error,   0",
+    "warning, warning, 1",
+    "warning, note, 1",
+    "warning, none, 0",
+    "note,    warning, 0",
+    "note,    note,    1",
     "'',      note,    0",
   })
   void failOnThresholdDecidesTheExitCode(String level, String failOn, int expectedExit) {
-    List<Finding> findings = switch (level) {
-      case "error" -> List.of(Fixtures.error());
-      case "warning" -> List.of(Fixtures.warning());
-      case "note" -> List.of(Fixtures.note());
-      default -> List.of();
-    };
+    List<Finding> findings =
+        switch (level) {
+          case "error" -> List.of(Fixtures.error());
+          case "warning" -> List.of(Fixtures.warning());
+          case "note" -> List.of(Fixtures.note());
+          default -> List.of();
+        };
     cli.scanner(request -> Fixtures.result(tree, findings, List.of()));
-    assertThat(cli.run("scan", "--fail-on", failOn, tree.toString()).exit()).isEqualTo(expectedExit);
+    assertThat(cli.run("scan", "--fail-on", failOn, tree.toString()).exit())
+        .isEqualTo(expectedExit);
   }
 
   @Test
@@ -259,9 +317,10 @@ class MainTest {
 
   @Test
   void scanExceptionIsAOneLineUsageError() {
-    cli.scanner(request -> {
-      throw new ScanException("bad model file x.mrm:3:7: unknown effect 'mapp'");
-    });
+    cli.scanner(
+        request -> {
+          throw new ScanException("bad model file x.mrm:3:7: unknown effect 'mapp'");
+        });
     Outcome o = cli.run("scan", tree.toString());
     assertThat(o.exit()).isEqualTo(ExitCodes.USAGE);
     assertOneLineError(o, "bad model file x.mrm:3:7: unknown effect 'mapp'");
@@ -269,9 +328,10 @@ class MainTest {
 
   @Test
   void unexpectedExceptionIsAnInternalErrorWithoutAStackTrace() {
-    cli.scanner(request -> {
-      throw new IllegalStateException("cfg has no exit\nsecond line");
-    });
+    cli.scanner(
+        request -> {
+          throw new IllegalStateException("cfg has no exit\nsecond line");
+        });
     Outcome o = cli.run("scan", tree.toString());
     assertThat(o.exit()).isEqualTo(ExitCodes.INTERNAL);
     assertOneLineError(o, "internal error: IllegalStateException: cfg has no exit second line");
@@ -279,23 +339,28 @@ class MainTest {
 
   @Test
   void errorsEscapingPicocliAreInternalErrorsToo() {
-    cli.scanner(request -> {
-      throw new StackOverflowError();
-    });
+    cli.scanner(
+        request -> {
+          throw new StackOverflowError();
+        });
     Outcome o = cli.run("scan", tree.toString());
     assertThat(o.exit()).isEqualTo(ExitCodes.INTERNAL);
-    assertOneLineError(o, "stack overflow (a very deeply nested input): give Java bigger thread stacks, e.g. "
-        + "MRCHECK_JAVA_OPTS=-Xss64m");
+    assertOneLineError(
+        o,
+        "stack overflow (a very deeply nested input): give Java bigger thread stacks, e.g. "
+            + "MRCHECK_JAVA_OPTS=-Xss64m");
   }
 
   @Test
   void runningOutOfMemoryNamesTheWayOut() {
-    cli.scanner(request -> {
-      throw new OutOfMemoryError("Java heap space");
-    });
+    cli.scanner(
+        request -> {
+          throw new OutOfMemoryError("Java heap space");
+        });
     Outcome o = cli.run("scan", tree.toString());
     assertThat(o.exit()).isEqualTo(ExitCodes.INTERNAL);
-    assertOneLineError(o, "out of memory (Java heap space): give Java more heap, e.g. MRCHECK_JAVA_OPTS=-Xmx8g");
+    assertOneLineError(
+        o, "out of memory (Java heap space): give Java more heap, e.g. MRCHECK_JAVA_OPTS=-Xmx8g");
   }
 
   @Test
@@ -305,10 +370,13 @@ class MainTest {
     Outcome o = cli.run("scan", "--format", "sarif", "--output", out.toString(), tree.toString());
     assertThat(o.exit()).isEqualTo(ExitCodes.FINDINGS);
     assertThat(o.out()).isEmpty();
-    assertThat(new ObjectMapper().readTree(out.toFile()).get("version").asText()).isEqualTo("2.1.0");
-    assertThat(Files.getPosixFilePermissions(out)).isEqualTo(PosixFilePermissions.fromString("rw-r--r--"));
+    assertThat(new ObjectMapper().readTree(out.toFile()).get("version").asText())
+        .isEqualTo("2.1.0");
+    assertThat(Files.getPosixFilePermissions(out))
+        .isEqualTo(PosixFilePermissions.fromString("rw-r--r--"));
     try (var files = Files.list(tmp)) {
-      assertThat(files.map(p -> p.getFileName().toString())).allSatisfy(name -> assertThat(name).doesNotEndWith(".tmp"));
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .allSatisfy(name -> assertThat(name).doesNotEndWith(".tmp"));
     }
   }
 
@@ -329,7 +397,11 @@ class MainTest {
   void sarifListsOnlyTheSelectedRules() throws IOException {
     cli.scanner(request -> Fixtures.result(tree, List.of(Fixtures.warning()), List.of()));
     Outcome o = cli.run("scan", "--format", "sarif", "--rules", "TST002", tree.toString());
-    assertThat(new ObjectMapper().readTree(o.out()).at("/runs/0/tool/driver/rules").findValuesAsText("id"))
+    assertThat(
+            new ObjectMapper()
+                .readTree(o.out())
+                .at("/runs/0/tool/driver/rules")
+                .findValuesAsText("id"))
         .containsExactly("TST002");
   }
 

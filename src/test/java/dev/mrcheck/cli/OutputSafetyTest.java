@@ -35,7 +35,8 @@ class OutputSafetyTest {
   @Test
   void aSourceInTheScannedTreeIsNotOverwrittenByTheReport() throws IOException {
     Outcome o = cli.run("scan", "-o", source.toString(), tree.toString());
-    assertRefused(o, "refusing to write the report to " + source + ": it is a source file this scan reads");
+    assertRefused(
+        o, "refusing to write the report to " + source + ": it is a source file this scan reads");
     assertThat(Files.readString(source)).isEqualTo(SOURCE);
   }
 
@@ -44,12 +45,14 @@ class OutputSafetyTest {
     Path dotted = tree.resolve("sub/../dev.c");
     assertRefused(cli.run("scan", "-o", dotted.toString(), tree.toString()), "it is a source file");
     Path linkedDir = Files.createSymbolicLink(tmp.resolve("alias"), tree);
-    assertRefused(cli.run("scan", "-o", linkedDir.resolve("sub/regs.h").toString(), tree.toString()),
+    assertRefused(
+        cli.run("scan", "-o", linkedDir.resolve("sub/regs.h").toString(), tree.toString()),
         "it is a source file");
     Path linkToSource = Files.createSymbolicLink(tmp.resolve("report.c"), source);
     Path outside = Files.createDirectories(tmp.resolve("elsewhere"));
     // The link is outside the tree, but the scan reads the file it names when given it.
-    assertRefused(cli.run("scan", "-o", source.toString(), linkToSource.toString(), outside.toString()),
+    assertRefused(
+        cli.run("scan", "-o", source.toString(), linkToSource.toString(), outside.toString()),
         "it is a source file");
     assertThat(Files.readString(source)).isEqualTo(SOURCE);
   }
@@ -57,10 +60,15 @@ class OutputSafetyTest {
   @Test
   void theBaselineIsRefusedAsAnOutputOfTheSameScan() throws IOException {
     Path sourceBaseline = tree.resolve("dev.c");
-    assertRefused(cli.run("scan", "--write-baseline", sourceBaseline.toString(), tree.toString()),
-        "refusing to write the baseline to " + sourceBaseline + ": it is a source file this scan reads");
+    assertRefused(
+        cli.run("scan", "--write-baseline", sourceBaseline.toString(), tree.toString()),
+        "refusing to write the baseline to "
+            + sourceBaseline
+            + ": it is a source file this scan reads");
     Path baseline = Files.writeString(tmp.resolve("baseline.json"), "{}");
-    assertRefused(cli.run("scan", "--baseline", baseline.toString(), "-o", baseline.toString(), tree.toString()),
+    assertRefused(
+        cli.run(
+            "scan", "--baseline", baseline.toString(), "-o", baseline.toString(), tree.toString()),
         "it is the baseline this scan reads");
     assertThat(Files.readString(baseline)).isEqualTo("{}");
   }
@@ -68,8 +76,14 @@ class OutputSafetyTest {
   @Test
   void reportAndBaselineToOneFileAreRefused() {
     Path out = tmp.resolve("out.json");
-    Outcome o = cli.run("scan", "--write-baseline", out.toString(), "-o", tmp.resolve("./out.json").toString(),
-        tree.toString());
+    Outcome o =
+        cli.run(
+            "scan",
+            "--write-baseline",
+            out.toString(),
+            "-o",
+            tmp.resolve("./out.json").toString(),
+            tree.toString());
     assertRefused(o, "refusing to write the report and the baseline to the same file");
     assertThat(out).doesNotExist();
   }
@@ -78,12 +92,19 @@ class OutputSafetyTest {
   void configModelAndCompilationDatabaseAreRefused() throws IOException {
     Path model = Files.writeString(tmp.resolve("extra.mrm"), "# no functions\n");
     Path config = Files.writeString(tree.resolve(".mrcheck.yaml"), "semantics: current\n");
-    Path db = Files.writeString(tmp.resolve("compile_commands.json"),
-        "[{\"directory\": \"" + tree + "\", \"file\": \"dev.c\", \"arguments\": [\"cc\", \"-c\", \"dev.c\"]}]");
-    assertRefused(cli.run("scan", "-o", config.toString(), tree.toString()), "it is the configuration");
-    assertRefused(cli.run("scan", "--model", model.toString(), "-o", model.toString(), tree.toString()),
+    Path db =
+        Files.writeString(
+            tmp.resolve("compile_commands.json"),
+            "[{\"directory\": \""
+                + tree
+                + "\", \"file\": \"dev.c\", \"arguments\": [\"cc\", \"-c\", \"dev.c\"]}]");
+    assertRefused(
+        cli.run("scan", "-o", config.toString(), tree.toString()), "it is the configuration");
+    assertRefused(
+        cli.run("scan", "--model", model.toString(), "-o", model.toString(), tree.toString()),
         "it is a model file");
-    assertRefused(cli.run("scan", "--compile-commands", db.toString(), "-o", db.toString(), tree.toString()),
+    assertRefused(
+        cli.run("scan", "--compile-commands", db.toString(), "-o", db.toString(), tree.toString()),
         "it is the compilation database");
     assertThat(Files.readString(config)).isEqualTo("semantics: current\n");
     assertThat(Files.readString(model)).isEqualTo("# no functions\n");

@@ -19,9 +19,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * An interrupted report leaves the previous one intact and no {@code .NAME.n.tmp} beside it
- * (issue 15): the shutdown hook removes every temporary still being written, and a write that
- * outlives the start of shutdown never moves its half into place.
+ * An interrupted report leaves the previous one intact and no {@code .NAME.n.tmp} beside it (issue
+ * 15): the shutdown hook removes every temporary still being written, and a write that outlives the
+ * start of shutdown never moves its half into place.
  */
 class PendingTemporariesTest {
   private static final String OLD = "the previous report\n";
@@ -34,11 +34,18 @@ class PendingTemporariesTest {
     PendingTemporaries temporaries = new PendingTemporaries();
     OutputFile out = new OutputFile(target, temporaries);
 
-    assertThatThrownBy(() -> out.write(w -> {
-      w.write("half");
-      assertThat(temporaries.pending()).hasSize(1).allSatisfy(p -> assertThat(p).exists());
-      temporaries.shutdown(); // what the hook runs on SIGINT or SIGTERM
-    })).isInstanceOf(ScanException.class).hasMessage("cannot write " + target + ": interrupted");
+    assertThatThrownBy(
+            () ->
+                out.write(
+                    w -> {
+                      w.write("half");
+                      assertThat(temporaries.pending())
+                          .hasSize(1)
+                          .allSatisfy(p -> assertThat(p).exists());
+                      temporaries.shutdown(); // what the hook runs on SIGINT or SIGTERM
+                    }))
+        .isInstanceOf(ScanException.class)
+        .hasMessage("cannot write " + target + ": interrupted");
 
     assertThat(Files.readString(target)).isEqualTo(OLD);
     assertThat(temporaries()).isEmpty();
@@ -63,14 +70,24 @@ class PendingTemporariesTest {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     // A shell without job control (CI) starts background jobs with SIGINT ignored, and a JVM
     // that inherits that never sees it: env (coreutils) gives the child the default disposition.
-    Process p = new ProcessBuilder("env", "--default-signal=INT", java, "-cp", System.getProperty("java.class.path"),
-        InterruptibleWrite.class.getName(), target.toString())
-        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    try (BufferedReader stdout = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+    Process p =
+        new ProcessBuilder(
+                "env",
+                "--default-signal=INT",
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                InterruptibleWrite.class.getName(),
+                target.toString())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    try (BufferedReader stdout =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       assertThat(stdout.readLine()).isEqualTo("writing"); // blocks until the write is under way
       assertThat(temporaries()).hasSize(1);
 
-      Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).inheritIO().start();
+      Process kill =
+          new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).inheritIO().start();
       assertThat(kill.waitFor()).isZero();
       assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("the process ends on SIG" + signal).isTrue();
     } finally {

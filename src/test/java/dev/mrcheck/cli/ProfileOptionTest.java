@@ -23,12 +23,17 @@ class ProfileOptionTest {
     Run r = run("scan", "--no-config", "--profile", "testdata/c/mr002_unparent_no_del_pci_exit.c");
     assertThat(r.exit()).as(r.err()).isIn(0, 1);
     assertThat(r.err()).contains("mrcheck profile:");
-    for (String phase : new String[] {"discovery", "read+index", "parse", "program", "analysis", "rules", "confirm",
-        "total"}) {
-      assertThat(r.err()).containsPattern("(?m)^  " + java.util.regex.Pattern.quote(phase) + " +\\d+ ms wall +\\d+ ms cpu");
+    for (String phase :
+        new String[] {
+          "discovery", "read+index", "parse", "program", "analysis", "rules", "confirm", "total"
+        }) {
+      assertThat(r.err())
+          .containsPattern(
+              "(?m)^  " + java.util.regex.Pattern.quote(phase) + " +\\d+ ms wall +\\d+ ms cpu");
     }
     assertThat(r.err())
-        .containsPattern("files: \\d+ found, \\d+ read, \\d+ parsed \\(\\d+ lines\\) in \\d+ relevance rounds")
+        .containsPattern(
+            "files: \\d+ found, \\d+ read, \\d+ parsed \\(\\d+ lines\\) in \\d+ relevance rounds")
         .containsPattern("functions: \\d+ in the program, \\d+ analyzed")
         .containsPattern("replays run: \\d+; confirmations: \\d+; findings: \\d+");
     assertThat(r.out()).doesNotContain("mrcheck profile");

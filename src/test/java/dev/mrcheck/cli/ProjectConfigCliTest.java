@@ -2,8 +2,8 @@ package dev.mrcheck.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mrcheck.model.Semantics;
 import dev.mrcheck.cli.CliRunner.Outcome;
+import dev.mrcheck.model.Semantics;
 import dev.mrcheck.report.Fixtures;
 import dev.mrcheck.scan.ScanListener;
 import dev.mrcheck.scan.ScanRequest;
@@ -17,7 +17,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** .mrcheck.yaml through the command line: found, merged under the command line, errors as exit 2; no progress off a TTY. */
+/**
+ * .mrcheck.yaml through the command line: found, merged under the command line, errors as exit 2;
+ * no progress off a TTY.
+ */
 class ProjectConfigCliTest {
   @TempDir Path tmp;
   private Path tree;
@@ -49,7 +52,18 @@ class ProjectConfigCliTest {
   @Test
   void theCommandLineWins() throws IOException {
     config("semantics: legacy\nrules: [TST001]\ndefines: {A: 2}\n");
-    Outcome o = cli.run("scan", "--semantics", "current", "--rules", "TST002", "-D", "A=3", "-I", "mine", tree.toString());
+    Outcome o =
+        cli.run(
+            "scan",
+            "--semantics",
+            "current",
+            "--rules",
+            "TST002",
+            "-D",
+            "A=3",
+            "-I",
+            "mine",
+            tree.toString());
     assertThat(o.exit()).as(o.err()).isZero();
     ScanRequest r = cli.requests.get(0);
     assertThat(r.semantics()).isEqualTo(Semantics.CURRENT);
@@ -69,10 +83,13 @@ class ProjectConfigCliTest {
     config("semantics: current\nfail_on: error\n");
     Outcome o = cli.run("scan", tree.toString());
     assertThat(o.exit()).isEqualTo(ExitCodes.USAGE);
-    assertThat(o.err()).startsWith("mrcheck: " + tmp.resolve("tree/.mrcheck.yaml") + ":2: unknown setting 'fail_on'");
+    assertThat(o.err())
+        .startsWith(
+            "mrcheck: " + tmp.resolve("tree/.mrcheck.yaml") + ":2: unknown setting 'fail_on'");
     assertThat(cli.requests).as("no scan with a bad config").isEmpty();
 
-    Outcome missing = cli.run("scan", "--config", tmp.resolve("nope.yaml").toString(), tree.toString());
+    Outcome missing =
+        cli.run("scan", "--config", tmp.resolve("nope.yaml").toString(), tree.toString());
     assertThat(missing.exit()).isEqualTo(ExitCodes.USAGE);
     assertThat(missing.err()).contains("config file not found");
   }
@@ -92,7 +109,9 @@ class ProjectConfigCliTest {
 
   @Test
   void baselineOptionsDoNotMixWithCompare() {
-    Outcome o = cli.run("scan", "--no-config", "--compare", "legacy", "--baseline", "b.json", tree.toString());
+    Outcome o =
+        cli.run(
+            "scan", "--no-config", "--compare", "legacy", "--baseline", "b.json", tree.toString());
     assertThat(o.exit()).isEqualTo(ExitCodes.USAGE);
     assertThat(o.err()).contains("--baseline cannot be combined with --compare");
   }
@@ -100,18 +119,19 @@ class ProjectConfigCliTest {
   @Test
   void progressIsNeverDrawnWhenStderrIsNotATerminal() throws IOException {
     List<ScanListener> listeners = new ArrayList<>();
-    cli.scanner(new ScanFunction() {
-      @Override
-      public ScanResult scan(ScanRequest request) {
-        throw new AssertionError("the command passes a listener");
-      }
+    cli.scanner(
+        new ScanFunction() {
+          @Override
+          public ScanResult scan(ScanRequest request) {
+            throw new AssertionError("the command passes a listener");
+          }
 
-      @Override
-      public ScanResult scan(ScanRequest request, ScanListener listener) {
-        listeners.add(listener);
-        return Fixtures.empty(tree);
-      }
-    });
+          @Override
+          public ScanResult scan(ScanRequest request, ScanListener listener) {
+            listeners.add(listener);
+            return Fixtures.empty(tree);
+          }
+        });
     Outcome o = cli.run("scan", tree.toString());
     assertThat(o.exit()).as(o.err()).isZero();
     assertThat(listeners).containsExactly(ScanListener.NONE);

@@ -17,21 +17,23 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's examples are run, so they cannot drift from what mrcheck prints. In a {@code ```text}
- * block, a line {@code $ mrcheck ARGS} followed by output lines is an example: it runs in-process from
- * the repository root, and the output lines must appear in its stdout then stderr, in order, each run
- * of lines between {@code ...} lines contiguous; a line ending in {@code , ...} matches by its start
- * (the wall time). Commands without output shown (an in-place {@code fix} of {@code hw/}) are not
- * run. The prose figures about {@code testdata/c} ({@code --compare} counts, text lines per scan) are
- * checked against the same runs.
+ * The README's examples are run, so they cannot drift from what mrcheck prints. In a {@code
+ * ```text} block, a line {@code $ mrcheck ARGS} followed by output lines is an example: it runs
+ * in-process from the repository root, and the output lines must appear in its stdout then stderr,
+ * in order, each run of lines between {@code ...} lines contiguous; a line ending in {@code , ...}
+ * matches by its start (the wall time). Commands without output shown (an in-place {@code fix} of
+ * {@code hw/}) are not run. The prose figures about {@code testdata/c} ({@code --compare} counts,
+ * text lines per scan) are checked against the same runs.
  */
 class ReadmeExamplesTest {
   private static final Path README = Path.of("README.md");
-  private static final Pattern COMPARE = Pattern.compile(
-      "`--semantics (\\w+) --compare (\\w+)` lists (\\d+) findings only under (\\w+)\\s+\\([^)]*\\)\\s+and\\s+(\\d+)"
-          + "\\s+only\\s+under\\s+(\\w+)");
-  private static final Pattern TEXT_LINES = Pattern.compile(
-      "That is (\\d+) lines for the (\\d+) findings of `testdata/c`\\. `--trace` adds[^(]*\\(([\\d,]+) lines in all\\)");
+  private static final Pattern COMPARE =
+      Pattern.compile(
+          "`--semantics (\\w+) --compare (\\w+)` lists (\\d+) findings only under (\\w+)\\s+\\([^)]*\\)\\s+and\\s+(\\d+)"
+              + "\\s+only\\s+under\\s+(\\w+)");
+  private static final Pattern TEXT_LINES =
+      Pattern.compile(
+          "That is (\\d+) lines for the (\\d+) findings of `testdata/c`\\. `--trace` adds[^(]*\\(([\\d,]+) lines in all\\)");
 
   private static String readme;
   private static final Map<String, Run> RUNS = new HashMap<>();
@@ -50,10 +52,14 @@ class ReadmeExamplesTest {
     List<Example> examples = examples(readme);
     assertThat(examples).as("README examples with output").hasSizeGreaterThanOrEqualTo(4);
     for (Example e : examples) {
-      assertThat(e.args()).as("an example never edits the tree").doesNotContain("--fix")
+      assertThat(e.args())
+          .as("an example never edits the tree")
+          .doesNotContain("--fix")
           .satisfies(a -> assertThat(a.get(0).equals("fix") && !a.contains("--diff")).isFalse());
       Run r = run(e.args());
-      assertThat(r.exit()).as("exit of mrcheck " + String.join(" ", e.args()) + ": " + r.err()).isLessThan(2);
+      assertThat(r.exit())
+          .as("exit of mrcheck " + String.join(" ", e.args()) + ": " + r.err())
+          .isLessThan(2);
       assertShows(String.join(" ", e.args()), r.out() + r.err(), e.expected());
     }
   }
@@ -63,9 +69,27 @@ class ReadmeExamplesTest {
     Matcher m = COMPARE.matcher(readme.replaceAll("\\s+", " "));
     int checked = 0;
     while (m.find()) {
-      Run r = run(List.of("scan", "--semantics", m.group(1), "--compare", m.group(2), "--no-progress", "testdata/c"));
-      assertThat(r.err()).as(m.group()).contains("mrcheck: " + m.group(3) + " finding(s) only under " + m.group(4)
-          + ", " + m.group(5) + " only under " + m.group(6));
+      Run r =
+          run(
+              List.of(
+                  "scan",
+                  "--semantics",
+                  m.group(1),
+                  "--compare",
+                  m.group(2),
+                  "--no-progress",
+                  "testdata/c"));
+      assertThat(r.err())
+          .as(m.group())
+          .contains(
+              "mrcheck: "
+                  + m.group(3)
+                  + " finding(s) only under "
+                  + m.group(4)
+                  + ", "
+                  + m.group(5)
+                  + " only under "
+                  + m.group(6));
       checked++;
     }
     assertThat(checked).as("--compare sentences about testdata/c").isEqualTo(2);
@@ -97,7 +121,10 @@ class ReadmeExamplesTest {
       } else if (inText && line.startsWith("$ ")) {
         if (args != null && !expected.isEmpty()) out.add(new Example(args, expected));
         String command = line.substring(2).replaceAll("\\s+#.*", "").trim();
-        args = command.startsWith("mrcheck ") ? Arrays.asList(command.substring(8).trim().split("\\s+")) : null;
+        args =
+            command.startsWith("mrcheck ")
+                ? Arrays.asList(command.substring(8).trim().split("\\s+"))
+                : null;
         expected = new ArrayList<>();
       } else if (inText && args != null) {
         expected.add(line);
@@ -106,7 +133,10 @@ class ReadmeExamplesTest {
     return out;
   }
 
-  /** {@code expected}'s chunks between {@code ...} lines appear in {@code actual} in order, each contiguous. */
+  /**
+   * {@code expected}'s chunks between {@code ...} lines appear in {@code actual} in order, each
+   * contiguous.
+   */
   private static void assertShows(String command, String actual, List<String> expected) {
     List<String> lines = actual.lines().toList();
     int from = 0;
@@ -123,8 +153,15 @@ class ReadmeExamplesTest {
     if (!chunk.isEmpty()) chunks.add(chunk);
     for (List<String> c : chunks) {
       int at = find(lines, c, from);
-      assertThat(at).as("README example 'mrcheck " + command + "': these lines, in this order, after line " + from
-          + ":\n" + String.join("\n", c)).isGreaterThanOrEqualTo(0);
+      assertThat(at)
+          .as(
+              "README example 'mrcheck "
+                  + command
+                  + "': these lines, in this order, after line "
+                  + from
+                  + ":\n"
+                  + String.join("\n", c))
+          .isGreaterThanOrEqualTo(0);
       from = at + c.size();
     }
   }
@@ -145,14 +182,21 @@ class ReadmeExamplesTest {
   }
 
   private static Run run(List<String> args) {
-    return RUNS.computeIfAbsent(String.join("\u0000", args), k -> {
-      StringWriter out = new StringWriter();
-      StringWriter err = new StringWriter();
-      List<String> all = new ArrayList<>(args);
-      if (!all.contains("--no-progress") && all.get(0).equals("scan")) all.add(1, "--no-progress");
-      int exit = Main.run(CliContext.production(), new PrintWriter(out, true), new PrintWriter(err, true),
-          all.toArray(String[]::new));
-      return new Run(exit, out.toString(), err.toString());
-    });
+    return RUNS.computeIfAbsent(
+        String.join("\u0000", args),
+        k -> {
+          StringWriter out = new StringWriter();
+          StringWriter err = new StringWriter();
+          List<String> all = new ArrayList<>(args);
+          if (!all.contains("--no-progress") && all.get(0).equals("scan"))
+            all.add(1, "--no-progress");
+          int exit =
+              Main.run(
+                  CliContext.production(),
+                  new PrintWriter(out, true),
+                  new PrintWriter(err, true),
+                  all.toArray(String[]::new));
+          return new Run(exit, out.toString(), err.toString());
+        });
   }
 }

@@ -23,17 +23,32 @@ class ReportPathBaseTest {
   @TempDir Path tmp;
 
   @Test
-  void scanningASubdirectoryOfARepositoryGivesRepositoryRelativePathsInEveryFormat() throws Exception {
+  void scanningASubdirectoryOfARepositoryGivesRepositoryRelativePathsInEveryFormat()
+      throws Exception {
     Path repo = Files.createDirectories(tmp.resolve("qemu"));
     GitRepoFixture.create(repo); // hw/dev/old.c has an MR002 finding at line 12
     Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
-    CliRunner cli = new CliRunner(elsewhere).scanner(r -> new Scanner().scan(new ScanRequest(r.paths(),
-        r.semantics(), Set.of("MR002"), r.modelFiles(), r.frontendOptions(), 1, r.keepUnconfirmed(),
-        r.compilationDatabase())));
+    CliRunner cli =
+        new CliRunner(elsewhere)
+            .scanner(
+                r ->
+                    new Scanner()
+                        .scan(
+                            new ScanRequest(
+                                r.paths(),
+                                r.semantics(),
+                                Set.of("MR002"),
+                                r.modelFiles(),
+                                r.frontendOptions(),
+                                1,
+                                r.keepUnconfirmed(),
+                                r.compilationDatabase())));
     String hw = repo.resolve("hw").toString();
 
-    JsonNode sarif = new ObjectMapper().readTree(cli.run("scan", "--format", "sarif", hw).out()).at("/runs/0");
-    assertThat(sarif.at("/originalUriBaseIds/%SRCROOT%/uri").asText()).isEqualTo(repo.toUri().toString());
+    JsonNode sarif =
+        new ObjectMapper().readTree(cli.run("scan", "--format", "sarif", hw).out()).at("/runs/0");
+    assertThat(sarif.at("/originalUriBaseIds/%SRCROOT%/uri").asText())
+        .isEqualTo(repo.toUri().toString());
     assertThat(sarif.at("/results/0/locations/0/physicalLocation/artifactLocation/uri").asText())
         .isEqualTo("hw/dev/old.c");
 
@@ -57,7 +72,9 @@ class ReportPathBaseTest {
     assertThat(SourceRoot.enclosing(cwd, cwd)).isEqualTo(new SourceRoot(cwd, ""));
     Path outside = Files.createDirectories(tmp.resolve("other/hw"));
     assertThat(SourceRoot.enclosing(outside, cwd)).isEqualTo(new SourceRoot(outside, ""));
-    Files.writeString(tmp.resolve("other/.git"), "gitdir: /somewhere/else\n"); // a worktree's .git file
-    assertThat(SourceRoot.enclosing(outside, cwd)).isEqualTo(new SourceRoot(tmp.resolve("other"), "hw/"));
+    Files.writeString(
+        tmp.resolve("other/.git"), "gitdir: /somewhere/else\n"); // a worktree's .git file
+    assertThat(SourceRoot.enclosing(outside, cwd))
+        .isEqualTo(new SourceRoot(tmp.resolve("other"), "hw/"));
   }
 }

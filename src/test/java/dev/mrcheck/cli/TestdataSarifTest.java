@@ -28,9 +28,24 @@ class TestdataSarifTest {
     Path sarif = tmp.resolve("testdata.sarif");
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int exit = Main.run(CliContext.production(), new PrintWriter(out, true), new PrintWriter(err, true),
-        "scan", "--no-config", "--no-progress", "--semantics", "current", "--unconfirmed", "--fail-on", "none",
-        "--format", "sarif", "--output", sarif.toString(), "testdata/c");
+    int exit =
+        Main.run(
+            CliContext.production(),
+            new PrintWriter(out, true),
+            new PrintWriter(err, true),
+            "scan",
+            "--no-config",
+            "--no-progress",
+            "--semantics",
+            "current",
+            "--unconfirmed",
+            "--fail-on",
+            "none",
+            "--format",
+            "sarif",
+            "--output",
+            sarif.toString(),
+            "testdata/c");
 
     assertThat(exit).as(err.toString()).isZero();
     String json = Files.readString(sarif);
@@ -42,7 +57,10 @@ class TestdataSarifTest {
     assertThat(results.size()).isEqualTo(Integer.parseInt(summary.group(1)));
     Set<String> rules = new TreeSet<>();
     results.forEach(r -> rules.add(r.get("ruleId").asText()));
-    assertThat(rules).as("testdata/c has a positive case for every rule")
-        .containsExactly("MR001", "MR002", "MR003", "MR004", "MR005", "MR006", "MR007", "MR008", "MR009", "MR010");
+    assertThat(rules)
+        .as("testdata/c has a positive case for every rule")
+        .containsExactly(
+            "MR001", "MR002", "MR003", "MR004", "MR005", "MR006", "MR007", "MR008", "MR009",
+            "MR010");
   }
 }

@@ -38,11 +38,15 @@ class UntrustedNamesTest {
     hostileTree(dir);
     CliRunnerReal.Run r = run(dir, "scan", "--no-progress", "-j", "1", "--trace", dir.toString());
     assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.FINDINGS);
-    assertThat(r.out()).doesNotContain("\u001b").doesNotContain("\r")
+    assertThat(r.out())
+        .doesNotContain("\u001b")
+        .doesNotContain("\r")
         .contains("clear\\033[2J.c:65:5: error: object_unparent(s->legacy_io)")
-        .contains("dev\\nfake.c:1:1: error: forged [MR001]\\n.c:46:5: error: object_unparent(s->vga_low)");
+        .contains(
+            "dev\\nfake.c:1:1: error: forged [MR001]\\n.c:46:5: error: object_unparent(s->vga_low)");
     for (String line : r.out().split("\n")) {
-      assertThat(line).as("every line is a diagnostic or an indented note of a real file")
+      assertThat(line)
+          .as("every line is a diagnostic or an indented note of a real file")
           .matches("(  )?(note: .*|(clear|dev).*\\.c:\\d+:\\d+: (error|warning|note): .*)");
       assertThat(line).doesNotStartWith("fake.c");
     }
@@ -53,11 +57,23 @@ class UntrustedNamesTest {
     hostileTree(dir);
     Path out = Files.createTempFile("mrcheck-untrusted", ".html");
     try {
-      CliRunnerReal.Run r = run(dir, "scan", "--no-progress", "-j", "1", "--format", "html", "-o", out.toString(),
-          dir.toString());
+      CliRunnerReal.Run r =
+          run(
+              dir,
+              "scan",
+              "--no-progress",
+              "-j",
+              "1",
+              "--format",
+              "html",
+              "-o",
+              out.toString(),
+              dir.toString());
       assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.FINDINGS);
       String html = Files.readString(out);
-      assertThat(html).doesNotContain("\u001b").contains("clear\\033[2J.c:65:5")
+      assertThat(html)
+          .doesNotContain("\u001b")
+          .contains("clear\\033[2J.c:65:5")
           .contains("dev\\nfake.c:1:1: error: forged [MR001]\\n.c:46:5")
           .doesNotContain("dev\nfake.c");
     } finally {
@@ -72,8 +88,12 @@ class UntrustedNamesTest {
     static Run run(Path cwd, String... args) {
       StringWriter out = new StringWriter();
       StringWriter err = new StringWriter();
-      CliContext context = new CliContext(new Scanner()::scan, Rules.all().stream().map(Rule::info).toList(),
-          HelpPages.none(), cwd);
+      CliContext context =
+          new CliContext(
+              new Scanner()::scan,
+              Rules.all().stream().map(Rule::info).toList(),
+              HelpPages.none(),
+              cwd);
       int exit = Main.run(context, new PrintWriter(out, true), new PrintWriter(err, true), args);
       return new Run(exit, out.toString(), err.toString());
     }

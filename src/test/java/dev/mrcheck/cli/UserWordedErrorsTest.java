@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Bad input files are refused in the user's words (issue 15): no Java exception names, no
- * {@code Input length = 1}, no Jackson {@code [Source: REDACTED ...]}; and the size limit for
- * source files can be set on the command line or in {@code .mrcheck.yaml}.
+ * Bad input files are refused in the user's words (issue 15): no Java exception names, no {@code
+ * Input length = 1}, no Jackson {@code [Source: REDACTED ...]}; and the size limit for source files
+ * can be set on the command line or in {@code .mrcheck.yaml}.
  */
 class UserWordedErrorsTest {
   @TempDir Path tmp;
@@ -35,10 +35,15 @@ class UserWordedErrorsTest {
 
   @Test
   void aBaselineOfAnUnknownFormatVersionIsRefused() throws IOException {
-    Path baseline = Files.writeString(tmp.resolve("baseline.json"),
-        "{\"formatVersion\": 99, \"fingerprints\": \"" + SarifReport.FINGERPRINT_KEY + "\", \"findings\": []}");
+    Path baseline =
+        Files.writeString(
+            tmp.resolve("baseline.json"),
+            "{\"formatVersion\": 99, \"fingerprints\": \""
+                + SarifReport.FINGERPRINT_KEY
+                + "\", \"findings\": []}");
     Outcome o = cli.run("scan", "--baseline", baseline.toString(), tree.toString());
-    assertOneLine(o, "baseline " + baseline + " has format version 99, this mrcheck reads version 1");
+    assertOneLine(
+        o, "baseline " + baseline + " has format version 99, this mrcheck reads version 1");
   }
 
   @Test
@@ -46,7 +51,9 @@ class UserWordedErrorsTest {
     Path baseline = Files.writeString(tmp.resolve("baseline.json"), "{\"findings\": [1");
     Outcome o = cli.run("scan", "--baseline", baseline.toString(), tree.toString());
     assertOneLine(o, "baseline " + baseline + " is not valid JSON: line 1, column ");
-    assertThat(o.err()).contains("start marker at line 1, column 14").doesNotContain("Source", "REDACTED");
+    assertThat(o.err())
+        .contains("start marker at line 1, column 14")
+        .doesNotContain("Source", "REDACTED");
 
     Path db = Files.writeString(tmp.resolve("compile_commands.json"), "[{\"file\": [");
     o = cli.run("scan", "--compile-commands", db.toString(), tree.toString());
@@ -72,10 +79,13 @@ class UserWordedErrorsTest {
     Files.writeString(tree.resolve(".mrcheck.yaml"), "maxFileSize: 32M\n");
     assertThat(cli.run("scan", tree.toString()).exit()).isZero();
     assertThat(cli.requests.get(2).maxFileSize()).isEqualTo(32L << 20);
-    assertThat(cli.run("scan", "--max-file-size", "1G", tree.toString()).exit()).as("the command line wins").isZero();
+    assertThat(cli.run("scan", "--max-file-size", "1G", tree.toString()).exit())
+        .as("the command line wins")
+        .isZero();
     assertThat(cli.requests.get(3).maxFileSize()).isEqualTo(1L << 30);
 
-    assertOneLine(cli.run("scan", "--max-file-size", "lots", tree.toString()), "bad --max-file-size 'lots'");
+    assertOneLine(
+        cli.run("scan", "--max-file-size", "lots", tree.toString()), "bad --max-file-size 'lots'");
     Files.writeString(tree.resolve(".mrcheck.yaml"), "maxFileSize: 3T\n");
     assertOneLine(cli.run("scan", tree.toString()), ".mrcheck.yaml:1: bad maxFileSize '3T'");
   }
@@ -86,7 +96,8 @@ class UserWordedErrorsTest {
         .isEqualTo("cannot read link.c: no such file");
     assertThat(IoMessages.reason(new AccessDeniedException("/x"))).isEqualTo("permission denied");
     assertThat(IoMessages.reason(new MalformedInputException(1))).isEqualTo("not valid UTF-8");
-    assertThat(IoMessages.describe(new NoSuchFileException("/tmp/x"))).isEqualTo("/tmp/x: no such file");
+    assertThat(IoMessages.describe(new NoSuchFileException("/tmp/x")))
+        .isEqualTo("/tmp/x: no such file");
     assertThat(SourceReader.parseSize("16M")).isEqualTo(16L << 20);
     assertThat(SourceReader.parseSize("512KiB")).isEqualTo(512L << 10);
     assertThat(SourceReader.parseSize("1000")).isEqualTo(1000L);

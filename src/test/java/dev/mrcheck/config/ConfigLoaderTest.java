@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
-  private static final ConfigLoader LOADER = new ConfigLoader(Set.of("MR001", "MR002", "MR004", "MRS01"));
+  private static final ConfigLoader LOADER =
+      new ConfigLoader(Set.of("MR001", "MR002", "MR004", "MRS01"));
 
   @TempDir Path dir;
 
@@ -25,7 +26,10 @@ class ConfigLoaderTest {
   void everySettingWithPathsRelativeToTheFile() throws Exception {
     Files.createDirectories(dir.resolve("tools"));
     Files.writeString(dir.resolve("tools/extra.mrm"), "");
-    ProjectConfig c = LOADER.load(write("""
+    ProjectConfig c =
+        LOADER.load(
+            write(
+                """
         # mrcheck settings for this tree
         semantics: refcount
         rules: [mr001, MR002]
@@ -67,16 +71,23 @@ class ConfigLoaderTest {
   @Test
   void errorsNameTheFileAndLine() throws Exception {
     Path f = write("semantics: current\nincludeDirs: [include]\ninclude_dirs: [x]\n");
-    assertThatThrownBy(() -> LOADER.load(f)).isInstanceOf(ConfigException.class)
-        .hasMessage(f + ":3: unknown setting 'include_dirs' (did you mean 'includeDirs'?) (known: semantics, rules, "
-            + "severity, models, includeDirs, defines, exclude, compileCommands, maxFileSize)");
+    assertThatThrownBy(() -> LOADER.load(f))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            f
+                + ":3: unknown setting 'include_dirs' (did you mean 'includeDirs'?) (known: semantics, rules, "
+                + "severity, models, includeDirs, defines, exclude, compileCommands, maxFileSize)");
   }
 
   @Test
   void badValuesNameTheirLine() throws Exception {
-    assertError("semantics: modern\n", ":1: bad semantics 'modern' (expected legacy, current, refcount)");
-    assertError("rules:\n  - MR001\n  - MR999\n", ":3: unknown rule id 'MR999' (known: MR001, MR002, MR004, MRS01)");
-    assertError("severity:\n  MR002: fatal\n", ":2: bad severity 'fatal' (expected error, warning, note)");
+    assertError(
+        "semantics: modern\n", ":1: bad semantics 'modern' (expected legacy, current, refcount)");
+    assertError(
+        "rules:\n  - MR001\n  - MR999\n",
+        ":3: unknown rule id 'MR999' (known: MR001, MR002, MR004, MRS01)");
+    assertError(
+        "severity:\n  MR002: fatal\n", ":2: bad severity 'fatal' (expected error, warning, note)");
     assertError("models: [missing.mrm]\n", ":1: model file not found: ");
     assertError("semantics: [current]\n", ":1: expected a value for 'semantics', found a list");
     assertError("severity: high\n", ":1: 'severity' maps rule ids to error, warning or note");
@@ -88,8 +99,11 @@ class ConfigLoaderTest {
 
   private void assertError(String yaml, String expected) throws Exception {
     Path f = write(yaml);
-    assertThatThrownBy(() -> LOADER.load(f)).as(yaml).isInstanceOf(ConfigException.class)
-        .hasMessageStartingWith(f.toString()).hasMessageContaining(expected);
+    assertThatThrownBy(() -> LOADER.load(f))
+        .as(yaml)
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith(f.toString())
+        .hasMessageContaining(expected);
   }
 
   @Test

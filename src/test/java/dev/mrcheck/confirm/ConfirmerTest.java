@@ -16,9 +16,9 @@ import static dev.mrcheck.rules.WitnessStep.Kind.UNMAP;
 import static dev.mrcheck.rules.WitnessStep.Kind.UNPARENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mrcheck.model.Semantics;
 import dev.mrcheck.ir.SourceLoc;
 import dev.mrcheck.model.RegionKind;
+import dev.mrcheck.model.Semantics;
 import dev.mrcheck.rules.Finding;
 import dev.mrcheck.rules.Severity;
 import dev.mrcheck.runtime.TraceEntry;
@@ -44,36 +44,49 @@ class ConfirmerTest {
     Confirmation legacy = confirmer.confirm(sameOwnerSubregion(), Semantics.LEGACY);
     assertThat(legacy.confirmed()).as(legacy.verdict()).isTrue();
     assertThat(legacy.verdict()).contains("TYPE_DEV is never finalized");
-    assertThat(legacy.witnessTrace()).extracting(TraceEntry::message)
+    assertThat(legacy.witnessTrace())
+        .extracting(TraceEntry::message)
         .contains("realize adds s->regs to s->bar");
 
     Confirmation current = confirmer.confirm(sameOwnerSubregion(), Semantics.CURRENT);
     assertThat(current.confirmed()).isFalse();
     assertThat(current.refuted()).isTrue();
-    assertThat(current.verdict()).startsWith("not reproduced by the current model").contains("TYPE_DEV is finalized");
+    assertThat(current.verdict())
+        .startsWith("not reproduced by the current model")
+        .contains("TYPE_DEV is finalized");
   }
 
   private static Finding unparentWhileMapped(boolean delFirst) {
-    Witnesses w = new Witnesses()
-        .init(REALIZE, "self.legacy_io", SELF, RegionKind.IO)
-        .step(REALIZE, MAP, "self.legacy_io", "global:pci_io");
+    Witnesses w =
+        new Witnesses()
+            .init(REALIZE, "self.legacy_io", SELF, RegionKind.IO)
+            .step(REALIZE, MAP, "self.legacy_io", "global:pci_io");
     if (delFirst) w.step(UNREALIZE, UNMAP, "self.legacy_io", "global:pci_io");
-    return w.step(UNREALIZE, UNPARENT, "self.legacy_io", null).finding("MR002", true, FINALIZED_WHILE_MAPPED);
+    return w.step(UNREALIZE, UNPARENT, "self.legacy_io", null)
+        .finding("MR002", true, FINALIZED_WHILE_MAPPED);
   }
 
   @ParameterizedTest
-  @EnumSource(value = Semantics.class, names = {"LEGACY", "CURRENT"})
+  @EnumSource(
+      value = Semantics.class,
+      names = {"LEGACY", "CURRENT"})
   void unparentWhileMappedIsConfirmed(Semantics semantics) {
     Confirmation c = confirmer.confirm(unparentWhileMapped(false), semantics);
     assertThat(c.confirmed()).as(c.verdict()).isTrue();
     assertThat(c.semantics()).isEqualTo(semantics.label());
     assertThat(c.verdict()).contains("region finalized while mapped in pci_io");
     List<String> messages = c.witnessTrace().stream().map(TraceEntry::message).toList();
-    assertThat(messages).containsSubsequence("realize adds s->legacy_io to pci_io", "unrealize unparents s->legacy_io");
+    assertThat(messages)
+        .containsSubsequence(
+            "realize adds s->legacy_io to pci_io", "unrealize unparents s->legacy_io");
     assertThat(messages).anyMatch(m -> m.startsWith("TYPE_DEV refcount 2 -> 3"));
     // Located steps keep the witness' source order: init -> realize -> unrealize.
-    List<Integer> lines = c.witnessTrace().stream().map(TraceEntry::loc).filter(l -> l != null)
-        .map(SourceLoc::line).toList();
+    List<Integer> lines =
+        c.witnessTrace().stream()
+            .map(TraceEntry::loc)
+            .filter(l -> l != null)
+            .map(SourceLoc::line)
+            .toList();
     assertThat(lines).isSortedAccordingTo(Integer::compare);
   }
 
@@ -96,20 +109,22 @@ class ConfirmerTest {
   @ParameterizedTest
   @EnumSource(Semantics.class)
   void ownRootAddressSpaceLeaksTheOwner(Semantics semantics) {
-    Finding f = new Witnesses()
-        .init(REALIZE, "self.dma_root", SELF, RegionKind.CONTAINER)
-        .step(REALIZE, AS_INIT, "self.dma_as", "self.dma_root")
-        .finding("MR001", true, OWNER_LEAK);
+    Finding f =
+        new Witnesses()
+            .init(REALIZE, "self.dma_root", SELF, RegionKind.CONTAINER)
+            .step(REALIZE, AS_INIT, "self.dma_as", "self.dma_root")
+            .finding("MR001", true, OWNER_LEAK);
     assertThat(confirmer.confirm(f, semantics).confirmed()).isTrue();
   }
 
   @ParameterizedTest
   @EnumSource(Semantics.class)
   void refInInstanceInitIsReplayedAsAThrowAwayInstance(Semantics semantics) {
-    Finding f = new Witnesses()
-        .init(INSTANCE_INIT, "self.iomem", SELF, RegionKind.IO)
-        .step(INSTANCE_INIT, REF, "self.iomem", null)
-        .finding("MR001", false, OWNER_LEAK);
+    Finding f =
+        new Witnesses()
+            .init(INSTANCE_INIT, "self.iomem", SELF, RegionKind.IO)
+            .step(INSTANCE_INIT, REF, "self.iomem", null)
+            .finding("MR001", false, OWNER_LEAK);
     Confirmation c = confirmer.confirm(f, semantics);
     assertThat(c.scenario()).isEqualTo("introspection");
     assertThat(c.confirmed()).as(c.verdict()).isTrue();
@@ -118,10 +133,11 @@ class ConfirmerTest {
   @ParameterizedTest
   @EnumSource(Semantics.class)
   void ownerlessRamUnparentedAtUnrealizeIsConfirmed(Semantics semantics) {
-    Finding f = new Witnesses()
-        .init(REALIZE, "self.shadow", NONE, RegionKind.RAM)
-        .step(UNREALIZE, UNPARENT, "self.shadow", null)
-        .finding("MR003", true, OWNERLESS_DESTROYED);
+    Finding f =
+        new Witnesses()
+            .init(REALIZE, "self.shadow", NONE, RegionKind.RAM)
+            .step(UNREALIZE, UNPARENT, "self.shadow", null)
+            .finding("MR003", true, OWNERLESS_DESTROYED);
     Confirmation c = confirmer.confirm(f, semantics);
     assertThat(c.confirmed()).as(c.verdict()).isTrue();
     assertThat(c.verdict()).contains("s->shadow (owner NULL, ram) destroyed");
@@ -129,39 +145,46 @@ class ConfirmerTest {
 
   @Test
   void gFreeOfAHeapStructFreesTheOwnerlessRegionInside() {
-    Finding f = new Witnesses()
-        .init(null, "new@board.c:48:28#1.iomem", NONE, RegionKind.IO)
-        .step(null, FREE, "new@board.c:48:28#1", null)
-        .finding("MR003", false, OWNERLESS_DESTROYED);
+    Finding f =
+        new Witnesses()
+            .init(null, "new@board.c:48:28#1.iomem", NONE, RegionKind.IO)
+            .step(null, FREE, "new@board.c:48:28#1", null)
+            .finding("MR003", false, OWNERLESS_DESTROYED);
     Confirmation c = confirmer.confirm(f, Semantics.CURRENT);
     assertThat(c.confirmed()).as(c.verdict()).isTrue();
     assertThat(c.scenario()).isEqualTo("lifetime");
-    assertThat(c.witnessTrace()).extracting(TraceEntry::message).anyMatch(m -> m.startsWith("run-time code frees"));
+    assertThat(c.witnessTrace())
+        .extracting(TraceEntry::message)
+        .anyMatch(m -> m.startsWith("run-time code frees"));
   }
 
   @Test
   void ownerlessContainerMayBeDestroyed() {
-    Finding f = new Witnesses()
-        .init(REALIZE, "self.win", NONE, RegionKind.CONTAINER)
-        .step(UNREALIZE, UNPARENT, "self.win", null)
-        .finding("MR003", true, OWNERLESS_DESTROYED);
+    Finding f =
+        new Witnesses()
+            .init(REALIZE, "self.win", NONE, RegionKind.CONTAINER)
+            .step(UNREALIZE, UNPARENT, "self.win", null)
+            .finding("MR003", true, OWNERLESS_DESTROYED);
     assertThat(confirmer.confirm(f, Semantics.CURRENT).refuted()).isTrue();
   }
 
   @Test
   void teardownCodeOfADeviceThatIsNeverUnpluggedIsReplayedWithAnAssumption() {
-    Finding f = new Witnesses()
-        .init(REALIZE, "self.sram", NONE, RegionKind.RAM)
-        .step(dev.mrcheck.model.Role.INSTANCE_FINALIZE, FREE, "self.sram", null)
-        .finding("MR003", false, OWNERLESS_DESTROYED);
+    Finding f =
+        new Witnesses()
+            .init(REALIZE, "self.sram", NONE, RegionKind.RAM)
+            .step(dev.mrcheck.model.Role.INSTANCE_FINALIZE, FREE, "self.sram", null)
+            .finding("MR003", false, OWNERLESS_DESTROYED);
     Confirmation c = confirmer.confirm(f, Semantics.CURRENT);
     assertThat(c.confirmed()).isTrue();
-    assertThat(c.witnessTrace().get(0).message()).startsWith("assumption: TYPE_DEV is not hot-pluggable");
+    assertThat(c.witnessTrace().get(0).message())
+        .startsWith("assumption: TYPE_DEV is not hot-pluggable");
   }
 
   @Test
   void aFindingWithoutWitnessIsNeitherConfirmedNorRefuted() {
-    Finding f = new Finding("MR009", Severity.WARNING, SourceLoc.of("a.c", 1, 1), "m", List.of(), "fp");
+    Finding f =
+        new Finding("MR009", Severity.WARNING, SourceLoc.of("a.c", 1, 1), "m", List.of(), "fp");
     Confirmation c = confirmer.confirm(f, Semantics.CURRENT);
     assertThat(c.confirmed()).isFalse();
     assertThat(c.replayed()).isFalse();

@@ -5,9 +5,9 @@ import static dev.mrcheck.model.Semantics.LEGACY;
 import static dev.mrcheck.model.Semantics.REFCOUNT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mrcheck.model.Semantics;
 import dev.mrcheck.frontend.FrontendOptions;
 import dev.mrcheck.golden.GoldenMarkers;
+import dev.mrcheck.model.Semantics;
 import dev.mrcheck.rules.Finding;
 import dev.mrcheck.scan.ScanRequest;
 import dev.mrcheck.scan.ScanResult;
@@ -23,60 +23,135 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Every golden finding of testdata/c, replayed by the runtime model under the semantics it was found
- * under. The exceptions are listed here, each with its reason, and the list may only shrink: an entry
- * the model now reproduces fails the test (delete it), and so does a finding the model does not
- * reproduce that no entry lists. Entries find their line from the case's own BUG marker.
+ * Every golden finding of testdata/c, replayed by the runtime model under the semantics it was
+ * found under. The exceptions are listed here, each with its reason, and the list may only shrink:
+ * an entry the model now reproduces fails the test (delete it), and so does a finding the model
+ * does not reproduce that no entry lists. Entries find their line from the case's own BUG marker.
  */
 class GoldenConfirmationTest {
-  private static final String HARMLESS_UNDER_REFCOUNT = "the refcount series makes this unparent harmless: the"
-      + " container's reference keeps the region alive (a device that is not hot-pluggable never lets go of it),"
-      + " so the model has nothing to show, while MR002 flags the pattern under every semantics";
-  private static final String WITNESS_LACKS_CONTAINER = "refcount only: the witness of a subregion left in a"
-      + " container that outlives its unparent carries neither the container's own mapping nor its unparent,"
-      + " so the replay finalizes the container at once and the subregion with it";
-  private static final String NO_POINTERS = "a registration or an address space over a foreign root gives no"
-      + " witness: the model has regions and references, not the pointers a bus or a global list keeps to a"
-      + " freed instance";
+  private static final String HARMLESS_UNDER_REFCOUNT =
+      "the refcount series makes this unparent harmless: the"
+          + " container's reference keeps the region alive (a device that is not hot-pluggable never lets go of it),"
+          + " so the model has nothing to show, while MR002 flags the pattern under every semantics";
+  private static final String WITNESS_LACKS_CONTAINER =
+      "refcount only: the witness of a subregion left in a"
+          + " container that outlives its unparent carries neither the container's own mapping nor its unparent,"
+          + " so the replay finalizes the container at once and the subregion with it";
+  private static final String NO_POINTERS =
+      "a registration or an address space over a foreign root gives no"
+          + " witness: the model has regions and references, not the pointers a bus or a global list keeps to a"
+          + " freed instance";
 
   /** A golden finding the model does not reproduce: the marker it answers, and why. */
-  private record Entry(Set<Semantics> under, String rule, String file, String marker, String reason) {
+  private record Entry(
+      Set<Semantics> under, String rule, String file, String marker, String reason) {
     String key() {
-      return rule + " " + file + ":" + GoldenMarkers.flaggedLine("testdata/c/" + file, rule, marker);
+      return rule
+          + " "
+          + file
+          + ":"
+          + GoldenMarkers.flaggedLine("testdata/c/" + file, rule, marker);
     }
   }
 
   /** Findings the model replays and refutes. */
-  private static final List<Entry> NOT_REPRODUCED = List.of(
-      new Entry(Set.of(LEGACY, CURRENT), "MR001", "mr001_gfree_keeps_owner_reference.c", "",
-          "open: the selftest's model run shows this leak, the confirmer's witness does not yet (a reference on a"
-              + " heap region that exit unparents and frees)"),
-      new Entry(Set.of(REFCOUNT), "MR002", "mr002_goto_fail_skips_del.c", "", HARMLESS_UNDER_REFCOUNT),
-      new Entry(Set.of(REFCOUNT), "MR002", "mr002_packed_descriptors_gautofree_remap.c", "", HARMLESS_UNDER_REFCOUNT),
-      new Entry(Set.of(REFCOUNT), "MR002", "mr002_runtime_window_unparent_without_del.c", "", HARMLESS_UNDER_REFCOUNT),
-      new Entry(Set.of(REFCOUNT), "MR002", "mr002_vfio_like_quirks_unparent_no_del.c", "", HARMLESS_UNDER_REFCOUNT),
-      new Entry(Set.of(REFCOUNT), "MR002", "mr002_container_held_by_pending_as_destroy.c", "",
-          WITNESS_LACKS_CONTAINER),
-      new Entry(Set.of(REFCOUNT), "MR002", "mr002_root_kept_by_lost_as_destroy.c", "", WITNESS_LACKS_CONTAINER),
-      new Entry(Set.of(REFCOUNT), "MR002", "mr002_refcount_unparented_alias_keeps_its_target.c", "s->doorbell",
-          WITNESS_LACKS_CONTAINER),
-      new Entry(Set.of(REFCOUNT), "MR002", "mr002_self_owned_window_outlives_its_unparent.c", "s->samples_alias",
-          WITNESS_LACKS_CONTAINER),
-      new Entry(Set.of(REFCOUNT), "MR002", "mr002_add_while_mapped_elsewhere_moves_nothing.c", "",
-          WITNESS_LACKS_CONTAINER),
-      new Entry(Set.of(REFCOUNT), "MR002", "mr002_finalize_readds_alias_its_container_lost.c", "",
-          WITNESS_LACKS_CONTAINER),
-      new Entry(Set.of(REFCOUNT), "MR002", "mr002_container_unparented_while_mapped.c", "in s->window",
-          WITNESS_LACKS_CONTAINER));
+  private static final List<Entry> NOT_REPRODUCED =
+      List.of(
+          new Entry(
+              Set.of(LEGACY, CURRENT),
+              "MR001",
+              "mr001_gfree_keeps_owner_reference.c",
+              "",
+              "open: the selftest's model run shows this leak, the confirmer's witness does not yet (a reference on a"
+                  + " heap region that exit unparents and frees)"),
+          new Entry(
+              Set.of(REFCOUNT),
+              "MR002",
+              "mr002_goto_fail_skips_del.c",
+              "",
+              HARMLESS_UNDER_REFCOUNT),
+          new Entry(
+              Set.of(REFCOUNT),
+              "MR002",
+              "mr002_packed_descriptors_gautofree_remap.c",
+              "",
+              HARMLESS_UNDER_REFCOUNT),
+          new Entry(
+              Set.of(REFCOUNT),
+              "MR002",
+              "mr002_runtime_window_unparent_without_del.c",
+              "",
+              HARMLESS_UNDER_REFCOUNT),
+          new Entry(
+              Set.of(REFCOUNT),
+              "MR002",
+              "mr002_vfio_like_quirks_unparent_no_del.c",
+              "",
+              HARMLESS_UNDER_REFCOUNT),
+          new Entry(
+              Set.of(REFCOUNT),
+              "MR002",
+              "mr002_container_held_by_pending_as_destroy.c",
+              "",
+              WITNESS_LACKS_CONTAINER),
+          new Entry(
+              Set.of(REFCOUNT),
+              "MR002",
+              "mr002_root_kept_by_lost_as_destroy.c",
+              "",
+              WITNESS_LACKS_CONTAINER),
+          new Entry(
+              Set.of(REFCOUNT),
+              "MR002",
+              "mr002_refcount_unparented_alias_keeps_its_target.c",
+              "s->doorbell",
+              WITNESS_LACKS_CONTAINER),
+          new Entry(
+              Set.of(REFCOUNT),
+              "MR002",
+              "mr002_self_owned_window_outlives_its_unparent.c",
+              "s->samples_alias",
+              WITNESS_LACKS_CONTAINER),
+          new Entry(
+              Set.of(REFCOUNT),
+              "MR002",
+              "mr002_add_while_mapped_elsewhere_moves_nothing.c",
+              "",
+              WITNESS_LACKS_CONTAINER),
+          new Entry(
+              Set.of(REFCOUNT),
+              "MR002",
+              "mr002_finalize_readds_alias_its_container_lost.c",
+              "",
+              WITNESS_LACKS_CONTAINER),
+          new Entry(
+              Set.of(REFCOUNT),
+              "MR002",
+              "mr002_container_unparented_while_mapped.c",
+              "in s->window",
+              WITNESS_LACKS_CONTAINER));
 
   /** Findings the model cannot replay at all, under every semantics. */
-  private static final List<Entry> NO_WITNESS = List.of(
-      new Entry(Set.of(Semantics.values()), "MR008", "mr008_instance_init_registers_and_maps.c", "pci_setup_iommu",
-          NO_POINTERS),
-      new Entry(Set.of(Semantics.values()), "MR008", "mr008_instance_init_registers_and_maps.c",
-          "qemu_register_reset", NO_POINTERS),
-      new Entry(Set.of(Semantics.values()), "MR008", "mr008_instance_init_registers_and_maps.c", "s->dma_as",
-          NO_POINTERS));
+  private static final List<Entry> NO_WITNESS =
+      List.of(
+          new Entry(
+              Set.of(Semantics.values()),
+              "MR008",
+              "mr008_instance_init_registers_and_maps.c",
+              "pci_setup_iommu",
+              NO_POINTERS),
+          new Entry(
+              Set.of(Semantics.values()),
+              "MR008",
+              "mr008_instance_init_registers_and_maps.c",
+              "qemu_register_reset",
+              NO_POINTERS),
+          new Entry(
+              Set.of(Semantics.values()),
+              "MR008",
+              "mr008_instance_init_registers_and_maps.c",
+              "s->dma_as",
+              NO_POINTERS));
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(Semantics.class)
@@ -96,7 +171,10 @@ class GoldenConfirmationTest {
     List<String> problems = new ArrayList<>();
     problems.addAll(compare("not reproduced by the model", semantics, NOT_REPRODUCED, refuted));
     problems.addAll(compare("not replayed by the model", semantics, NO_WITNESS, unwitnessed));
-    assertThat(problems).as("golden findings against the allowlists of " + GoldenConfirmationTest.class.getSimpleName())
+    assertThat(problems)
+        .as(
+            "golden findings against the allowlists of "
+                + GoldenConfirmationTest.class.getSimpleName())
         .isEmpty();
 
     ScanResult confirmedOnly = scan(semantics, false);
@@ -104,28 +182,52 @@ class GoldenConfirmationTest {
   }
 
   /**
-   * Stale entries (the finding is now confirmed, or gone) and findings no entry lists; each listed one
-   * that still holds is printed with its reason.
+   * Stale entries (the finding is now confirmed, or gone) and findings no entry lists; each listed
+   * one that still holds is printed with its reason.
    */
-  private static List<String> compare(String what, Semantics semantics, List<Entry> entries, Set<String> actual) {
+  private static List<String> compare(
+      String what, Semantics semantics, List<Entry> entries, Set<String> actual) {
     Map<String, Entry> listed = new TreeMap<>();
     for (Entry e : entries) if (e.under().contains(semantics)) listed.put(e.key(), e);
     List<String> out = new ArrayList<>();
-    listed.forEach((key, e) -> {
-      if (actual.contains(key)) {
-        System.out.println(semantics.label() + ": " + what + ", as listed: " + key + ": " + e.reason());
-      } else {
-        out.add("stale entry, the finding is no longer " + what + ": " + key + " (delete it; it said: " + e.reason() + ")");
-      }
-    });
+    listed.forEach(
+        (key, e) -> {
+          if (actual.contains(key)) {
+            System.out.println(
+                semantics.label() + ": " + what + ", as listed: " + key + ": " + e.reason());
+          } else {
+            out.add(
+                "stale entry, the finding is no longer "
+                    + what
+                    + ": "
+                    + key
+                    + " (delete it; it said: "
+                    + e.reason()
+                    + ")");
+          }
+        });
     for (String key : actual) {
-      if (!listed.containsKey(key)) out.add("new finding " + what + ": " + key + " (fix the model or the rule, or list it with a reason)");
+      if (!listed.containsKey(key))
+        out.add(
+            "new finding "
+                + what
+                + ": "
+                + key
+                + " (fix the model or the rule, or list it with a reason)");
     }
     return out;
   }
 
   private static ScanResult scan(Semantics semantics, boolean keepUnconfirmed) throws Exception {
-    return new Scanner().scan(new ScanRequest(List.of(Path.of("testdata/c")), semantics, Set.of(), List.of(),
-        FrontendOptions.NONE, 2, keepUnconfirmed));
+    return new Scanner()
+        .scan(
+            new ScanRequest(
+                List.of(Path.of("testdata/c")),
+                semantics,
+                Set.of(),
+                List.of(),
+                FrontendOptions.NONE,
+                2,
+                keepUnconfirmed));
   }
 }

@@ -15,8 +15,8 @@ import static dev.mrcheck.runtime.ObjectGraph.EdgeKind.REFS;
 import static dev.mrcheck.runtime.ObjectGraph.EdgeKind.ROOT_OF;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mrcheck.model.Semantics;
 import dev.mrcheck.model.RegionKind;
+import dev.mrcheck.model.Semantics;
 import dev.mrcheck.runtime.ObjectGraph;
 import dev.mrcheck.runtime.ObjectGraph.GraphEdge;
 import dev.mrcheck.runtime.ObjectGraph.GraphNode;
@@ -36,11 +36,14 @@ class ObjectGraphTest {
 
   @Test
   void unparentWhileMappedHighlightsTheMappingLeftDangling() {
-    Confirmation c = confirmer.confirm(new Witnesses()
-        .init(REALIZE, "self.legacy_io", SELF, RegionKind.IO)
-        .step(REALIZE, MAP, "self.legacy_io", "global:pci_io")
-        .step(UNREALIZE, UNPARENT, "self.legacy_io", null)
-        .finding("MR002", true, FINALIZED_WHILE_MAPPED), Semantics.CURRENT);
+    Confirmation c =
+        confirmer.confirm(
+            new Witnesses()
+                .init(REALIZE, "self.legacy_io", SELF, RegionKind.IO)
+                .step(REALIZE, MAP, "self.legacy_io", "global:pci_io")
+                .step(UNREALIZE, UNPARENT, "self.legacy_io", null)
+                .finding("MR002", true, FINALIZED_WHILE_MAPPED),
+            Semantics.CURRENT);
     assertThat(c.confirmed()).isTrue();
     ObjectGraph g = c.graph();
     Map<String, GraphNode> nodes = nodes(g);
@@ -48,39 +51,55 @@ class ObjectGraphTest {
     assertThat(nodes.get("n:s->legacy_io").kind()).isEqualTo(NodeKind.REGION);
     assertThat(nodes.get("n:s->legacy_io").fate()).isEqualTo(ObjectGraph.Fate.FINALIZED);
     assertThat(nodes.get("n:pci_io").kind()).isEqualTo(NodeKind.CONTAINER);
-    assertThat(g.edges()).contains(new GraphEdge("n:TYPE_DEV", "n:s->legacy_io", OWNS, "owns", false));
-    assertThat(g.highlightedEdges()).singleElement()
-        .satisfies(e -> {
-          assertThat(e.kind()).isEqualTo(MAPPED_IN);
-          assertThat(e.from()).isEqualTo("n:s->legacy_io");
-          assertThat(e.to()).isEqualTo("n:pci_io");
-        });
+    assertThat(g.edges())
+        .contains(new GraphEdge("n:TYPE_DEV", "n:s->legacy_io", OWNS, "owns", false));
+    assertThat(g.highlightedEdges())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.kind()).isEqualTo(MAPPED_IN);
+              assertThat(e.from()).isEqualTo("n:s->legacy_io");
+              assertThat(e.to()).isEqualTo("n:pci_io");
+            });
   }
 
   @Test
   void ownerCycleThroughAnAddressSpaceHighlightsItsReferences() {
-    Confirmation c = confirmer.confirm(new Witnesses()
-        .init(REALIZE, "self.dma_root", SELF, RegionKind.CONTAINER)
-        .step(REALIZE, AS_INIT, "self.dma_as", "self.dma_root")
-        .finding("MR001", true, OWNER_LEAK), Semantics.CURRENT);
+    Confirmation c =
+        confirmer.confirm(
+            new Witnesses()
+                .init(REALIZE, "self.dma_root", SELF, RegionKind.CONTAINER)
+                .step(REALIZE, AS_INIT, "self.dma_as", "self.dma_root")
+                .finding("MR001", true, OWNER_LEAK),
+            Semantics.CURRENT);
     assertThat(c.confirmed()).as(c.verdict()).isTrue();
     ObjectGraph g = c.graph();
     assertThat(nodes(g).get("as:s->dma_as").kind()).isEqualTo(NodeKind.ADDRESS_SPACE);
     assertThat(nodes(g).get("n:TYPE_DEV").fate()).isEqualTo(ObjectGraph.Fate.LEAKED);
-    assertThat(g.edges()).anyMatch(e -> e.kind() == ROOT_OF && e.from().equals("n:s->dma_root") && e.to().equals("as:s->dma_as"));
+    assertThat(g.edges())
+        .anyMatch(
+            e ->
+                e.kind() == ROOT_OF
+                    && e.from().equals("n:s->dma_root")
+                    && e.to().equals("as:s->dma_as"));
     // The address space's reference on the device is what keeps the owner alive.
-    assertThat(g.highlightedEdges()).isNotEmpty()
+    assertThat(g.highlightedEdges())
+        .isNotEmpty()
         .allMatch(e -> e.kind() == REFS)
         .anyMatch(e -> e.from().equals("as:s->dma_as") && e.to().equals("n:TYPE_DEV"));
   }
 
   @Test
   void refOnOwnRegionIsACycleBackToTheOwner() {
-    Confirmation c = confirmer.confirm(new Witnesses()
-        .init(REALIZE, "self.mmio", SELF, RegionKind.IO)
-        .step(REALIZE, REF, "self.mmio", null)
-        .finding("MR001", true, OWNER_LEAK), Semantics.CURRENT);
+    Confirmation c =
+        confirmer.confirm(
+            new Witnesses()
+                .init(REALIZE, "self.mmio", SELF, RegionKind.IO)
+                .step(REALIZE, REF, "self.mmio", null)
+                .finding("MR001", true, OWNER_LEAK),
+            Semantics.CURRENT);
     assertThat(c.confirmed()).isTrue();
-    assertThat(c.graph().highlightedEdges()).anyMatch(e -> e.kind() == REFS && e.to().equals("n:TYPE_DEV"));
+    assertThat(c.graph().highlightedEdges())
+        .anyMatch(e -> e.kind() == REFS && e.to().equals("n:TYPE_DEV"));
   }
 }

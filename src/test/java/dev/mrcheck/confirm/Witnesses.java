@@ -11,7 +11,9 @@ import dev.mrcheck.rules.WitnessStep;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Hand-built witnesses, spelled like the rules build them (canonical ids, shown spellings, phases). */
+/**
+ * Hand-built witnesses, spelled like the rules build them (canonical ids, shown spellings, phases).
+ */
 public final class Witnesses {
   public static final String FILE = "hw/misc/dev.c";
   private final List<WitnessStep> steps = new ArrayList<>();
@@ -22,13 +24,24 @@ public final class Witnesses {
   }
 
   public Witnesses init(Role phase, String id, Fact.Owner owner, RegionKind kind) {
-    steps.add(new WitnessStep(phase, WitnessStep.Kind.INIT, id, shown(id), null, owner == Fact.Owner.NONE ? "NULL" : "s",
-        owner, kind, at()));
+    steps.add(
+        new WitnessStep(
+            phase,
+            WitnessStep.Kind.INIT,
+            id,
+            shown(id),
+            null,
+            owner == Fact.Owner.NONE ? "NULL" : "s",
+            owner,
+            kind,
+            at()));
     return this;
   }
 
   public Witnesses step(Role phase, WitnessStep.Kind kind, String subject, String other) {
-    steps.add(new WitnessStep(phase, kind, subject, shown(subject), other, shown(other), null, null, at()));
+    steps.add(
+        new WitnessStep(
+            phase, kind, subject, shown(subject), other, shown(other), null, null, at()));
     return this;
   }
 

@@ -18,10 +18,15 @@ import org.junit.jupiter.api.Test;
 class SmallStackTest {
   private static final long SMALL_STACK = 256 * 1024;
 
-  private static TranslationUnit onSmallStack(Frontend frontend, String name, String text) throws Exception {
+  private static TranslationUnit onSmallStack(Frontend frontend, String name, String text)
+      throws Exception {
     AtomicReference<TranslationUnit> out = new AtomicReference<>();
-    Thread t = new Thread(null, () -> out.set(frontend.parse(new SourceFile(Path.of("/x/" + name), name, text))),
-        "small-stack", SMALL_STACK);
+    Thread t =
+        new Thread(
+            null,
+            () -> out.set(frontend.parse(new SourceFile(Path.of("/x/" + name), name, text))),
+            "small-stack",
+            SMALL_STACK);
     t.start();
     t.join();
     return out.get();
@@ -33,22 +38,31 @@ class SmallStackTest {
 
   @Test
   void cKeepsTheFunctionsAroundTheOneThatOverflows() throws Exception {
-    String text = "static int before(int x)\n{\n    return x + 1;\n}\n"
-        + "static int deep(int x)\n{\n    return " + parens(1_900) + ";\n}\n"
-        + "static int after(int x)\n{\n    return x - 1;\n}\n";
+    String text =
+        "static int before(int x)\n{\n    return x + 1;\n}\n"
+            + "static int deep(int x)\n{\n    return "
+            + parens(1_900)
+            + ";\n}\n"
+            + "static int after(int x)\n{\n    return x - 1;\n}\n";
     TranslationUnit tu = onSmallStack(new CFrontend(FrontendOptions.NONE), "d.c", text);
     assertThat(tu.functions()).extracting(Function::name).containsExactly("before", "after");
-    assertThat(tu.problems()).extracting(p -> p.loc().line() + " " + p.droppedFunction() + ": " + p.message())
+    assertThat(tu.problems())
+        .extracting(p -> p.loc().line() + " " + p.droppedFunction() + ": " + p.message())
         .containsExactly("5 deep: it nests too deeply: parsing it ran out of stack");
   }
 
   @Test
   void javaKeepsTheMethodsAroundTheOneThatOverflows() throws Exception {
-    String text = "class D {\n  long before(long x) { return x + 1; }\n"
-        + "  long deep(long x) {\n    return " + parens(1_900) + ";\n  }\n"
-        + "  long after(long x) { return x - 1; }\n}\n";
+    String text =
+        "class D {\n  long before(long x) { return x + 1; }\n"
+            + "  long deep(long x) {\n    return "
+            + parens(1_900)
+            + ";\n  }\n"
+            + "  long after(long x) { return x - 1; }\n}\n";
     TranslationUnit tu = onSmallStack(new JavaFrontend(), "D.java", text);
-    assertThat(tu.functions()).extracting(Function::name).contains("D.before", "D.after")
+    assertThat(tu.functions())
+        .extracting(Function::name)
+        .contains("D.before", "D.after")
         .doesNotContain("D.deep");
     assertThat(tu.problems()).extracting(ParseProblem::droppedFunction).containsExactly("deep");
     assertThat(tu.problems().get(0).loc().line()).isEqualTo(3);

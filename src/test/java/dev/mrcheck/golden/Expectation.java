@@ -6,11 +6,16 @@ import java.util.Set;
 
 /**
  * One {@code // BUG...:} line of a golden file: {@code count} findings of {@code ruleId} must be
- * reported at {@code file:line} (the line below the comment) under each of {@code semantics}, with a
- * message containing {@code messageSubstring} when that is not empty.
+ * reported at {@code file:line} (the line below the comment) under each of {@code semantics}, with
+ * a message containing {@code messageSubstring} when that is not empty.
  */
 public record Expectation(
-    String file, int line, String ruleId, String messageSubstring, Set<Semantics> semantics, int count)
+    String file,
+    int line,
+    String ruleId,
+    String messageSubstring,
+    Set<Semantics> semantics,
+    int count)
     implements Comparable<Expectation> {
   public Expectation {
     semantics = Set.copyOf(semantics.isEmpty() ? EnumSet.allOf(Semantics.class) : semantics);
@@ -18,7 +23,8 @@ public record Expectation(
   }
 
   /** One finding. */
-  public Expectation(String file, int line, String ruleId, String messageSubstring, Set<Semantics> semantics) {
+  public Expectation(
+      String file, int line, String ruleId, String messageSubstring, Set<Semantics> semantics) {
     this(file, line, ruleId, messageSubstring, semantics, 1);
   }
 
@@ -42,7 +48,8 @@ public record Expectation(
   @Override
   public String toString() {
     String times = count == 1 ? "" : " x" + count;
-    String text = messageSubstring.isEmpty() ? "" : " (message containing \"" + messageSubstring + "\")";
+    String text =
+        messageSubstring.isEmpty() ? "" : " (message containing \"" + messageSubstring + "\")";
     return file + ":" + line + ": [" + ruleId + "]" + times + text;
   }
 }

@@ -32,19 +32,27 @@ import java.util.stream.Collectors;
  *
  * <p>Anything that looks like a marker but is not one is an error with its file:line, never an
  * ordinary comment: a comment of any kind and anywhere on the line (block, trailing) whose text
- * starts with BUG, BUGS, OK, OKS, PROBLEM or PROBLEMS in any case, followed by a colon, a parenthesis or
- * a rule id. A typo must not turn a positive case into a vacuous one.
+ * starts with BUG, BUGS, OK, OKS, PROBLEM or PROBLEMS in any case, followed by a colon, a
+ * parenthesis or a rule id. A typo must not turn a positive case into a vacuous one.
  */
 public final class ExpectationParser {
-  private static final Pattern BUG = Pattern.compile(
-      "^\\s*//\\s*BUG(?:\\(([^)]*)\\))?\\s*:\\s*(\\S+)(?:\\s+x(\\d+)(?=\\s|$))?\\s*(.*?)\\s*$");
+  private static final Pattern BUG =
+      Pattern.compile(
+          "^\\s*//\\s*BUG(?:\\(([^)]*)\\))?\\s*:\\s*(\\S+)(?:\\s+x(\\d+)(?=\\s|$))?\\s*(.*?)\\s*$");
   private static final Pattern OK = Pattern.compile("^\\s*//\\s*OK\\s*:(.*)$");
-  private static final Pattern PROBLEM = Pattern.compile("^\\s*//\\s*PROBLEM\\s*:\\s*(\\S.*?)\\s*$");
+  private static final Pattern PROBLEM =
+      Pattern.compile("^\\s*//\\s*PROBLEM\\s*:\\s*(\\S.*?)\\s*$");
+
   /** The text of a comment (after its opener) that is meant as a marker, whatever its spelling. */
   private static final Pattern MARKER_LIKE =
       Pattern.compile("(?i)^\\s*(bugs?|oks?|problems?)\\s*(?:\\([^)]*\\)\\s*)?(?::|mr\\d)");
-  /** Where a comment's text starts: after //, after /*, or after the * that continues a block comment. */
+
+  /**
+   * Where a comment's text starts: after //, after /*, or after the * that continues a block
+   * comment.
+   */
   private static final Pattern COMMENT_OPENER = Pattern.compile("//|/\\*|^\\s*\\*(?!/)");
+
   private static final Pattern WHOLE_LINE_COMMENT = Pattern.compile("^\\s*//.*");
   private static final Pattern RULE_ID = Pattern.compile("MR\\d{3}");
   private static final Set<String> RULES =
@@ -52,7 +60,9 @@ public final class ExpectationParser {
 
   private ExpectationParser() {}
 
-  /** Parses {@code text}, reported as {@code file} (relative to the golden root, '/' separators). */
+  /**
+   * Parses {@code text}, reported as {@code file} (relative to the golden root, '/' separators).
+   */
   public static FileExpectations parse(String file, String text) {
     String[] lines = text.split("\r?\n", -1);
     List<Expectation> bugs = new ArrayList<>();
@@ -64,17 +74,24 @@ public final class ExpectationParser {
       String line = lines[i];
       String keyword = markerKeyword(file, lineNo, line);
       if (keyword != null && !keyword.equals("OK")) {
-        pending.add(keyword.equals("BUG") ? parseBug(file, lineNo, line) : parseProblem(file, lineNo, line));
+        pending.add(
+            keyword.equals("BUG")
+                ? parseBug(file, lineNo, line)
+                : parseProblem(file, lineNo, line));
         continue;
       }
       if (!pending.isEmpty() && line.isBlank()) {
-        throw new IllegalArgumentException(file + ":" + pending.get(0).lineNo()
-            + ": BUG or PROBLEM comment must sit directly above its line, found a blank line");
+        throw new IllegalArgumentException(
+            file
+                + ":"
+                + pending.get(0).lineNo()
+                + ": BUG or PROBLEM comment must sit directly above its line, found a blank line");
       }
       for (Pending p : pending) {
         if (p.bug() != null) {
           Pending.Bug b = p.bug();
-          bugs.add(new Expectation(file, lineNo, b.ruleId(), b.substring(), b.semantics(), b.count()));
+          bugs.add(
+              new Expectation(file, lineNo, b.ruleId(), b.substring(), b.semantics(), b.count()));
         } else {
           problems.add(new ProblemExpectation(file, lineNo, p.problem()));
         }
@@ -83,15 +100,19 @@ public final class ExpectationParser {
       if ("OK".equals(keyword)) okRules.addAll(parseOk(file, lineNo, line));
     }
     if (!pending.isEmpty()) {
-      throw new IllegalArgumentException(file + ":" + pending.get(0).lineNo()
-          + ": BUG or PROBLEM comment at the end of the file, with no line below it");
+      throw new IllegalArgumentException(
+          file
+              + ":"
+              + pending.get(0).lineNo()
+              + ": BUG or PROBLEM comment at the end of the file, with no line below it");
     }
     return new FileExpectations(file, bugs, okRules, problems);
   }
 
   /**
    * BUG, OK or PROBLEM if {@code line} is a marker (to be parsed strictly), null if it has nothing
-   * that looks like one; an error if one of its comments looks like a marker but is not spelled as one.
+   * that looks like one; an error if one of its comments looks like a marker but is not spelled as
+   * one.
    */
   private static String markerKeyword(String file, int lineNo, String line) {
     Matcher opener = COMMENT_OPENER.matcher(line);
@@ -100,13 +121,19 @@ public final class ExpectationParser {
       if (!like.find()) continue;
       String keyword = like.group(1);
       boolean spelled = Set.of("BUG", "OK", "PROBLEM").contains(keyword);
-      if (spelled && opener.group().equals("//") && WHOLE_LINE_COMMENT.matcher(line).matches()
+      if (spelled
+          && opener.group().equals("//")
+          && WHOLE_LINE_COMMENT.matcher(line).matches()
           && line.indexOf("//") == opener.start()) {
         return keyword;
       }
-      throw new IllegalArgumentException(file + ":" + lineNo + ": looks like an expectation marker but is not"
-          + " one (a marker is a whole-line '// BUG: MR00x', '// OK: MR00x' or '// PROBLEM: text' comment): "
-          + line.strip());
+      throw new IllegalArgumentException(
+          file
+              + ":"
+              + lineNo
+              + ": looks like an expectation marker but is not"
+              + " one (a marker is a whole-line '// BUG: MR00x', '// OK: MR00x' or '// PROBLEM: text' comment): "
+              + line.strip());
     }
     return null;
   }
@@ -114,26 +141,35 @@ public final class ExpectationParser {
   private static Pending parseBug(String file, int lineNo, String line) {
     Matcher m = BUG.matcher(line);
     if (!m.matches() || !RULE_ID.matcher(m.group(2)).matches()) {
-      throw new IllegalArgumentException(file + ":" + lineNo
-          + ": malformed expectation, want '// BUG[(semantics,...)]: MR00x [xN] [message substring]': "
-          + line.strip());
+      throw new IllegalArgumentException(
+          file
+              + ":"
+              + lineNo
+              + ": malformed expectation, want '// BUG[(semantics,...)]: MR00x [xN] [message substring]': "
+              + line.strip());
     }
     String ruleId = checkRule(file, lineNo, m.group(2));
     int count = m.group(3) == null ? 1 : Integer.parseInt(m.group(3));
     if (count < 1) {
-      throw new IllegalArgumentException(file + ":" + lineNo + ": a BUG line expects at least one finding: "
-          + line.strip());
+      throw new IllegalArgumentException(
+          file + ":" + lineNo + ": a BUG line expects at least one finding: " + line.strip());
     }
-    Set<Semantics> semantics = m.group(1) == null
-        ? EnumSet.allOf(Semantics.class) : parseSemantics(file, lineNo, m.group(1));
+    Set<Semantics> semantics =
+        m.group(1) == null
+            ? EnumSet.allOf(Semantics.class)
+            : parseSemantics(file, lineNo, m.group(1));
     return new Pending(lineNo, new Pending.Bug(ruleId, m.group(4), semantics, count), null);
   }
 
   private static Pending parseProblem(String file, int lineNo, String line) {
     Matcher m = PROBLEM.matcher(line);
     if (!m.matches()) {
-      throw new IllegalArgumentException(file + ":" + lineNo
-          + ": malformed expectation, want '// PROBLEM: message substring': " + line.strip());
+      throw new IllegalArgumentException(
+          file
+              + ":"
+              + lineNo
+              + ": malformed expectation, want '// PROBLEM: message substring': "
+              + line.strip());
     }
     return new Pending(lineNo, null, m.group(1));
   }
@@ -147,8 +183,13 @@ public final class ExpectationParser {
         if (s.label().equals(label)) match = s;
       }
       if (match == null) {
-        throw new IllegalArgumentException(file + ":" + lineNo + ": unknown semantics '"
-            + name.strip() + "' (want legacy, current or refcount)");
+        throw new IllegalArgumentException(
+            file
+                + ":"
+                + lineNo
+                + ": unknown semantics '"
+                + name.strip()
+                + "' (want legacy, current or refcount)");
       }
       result.add(match);
     }
@@ -161,16 +202,23 @@ public final class ExpectationParser {
     Matcher m = RULE_ID.matcher(ok.matches() ? ok.group(1) : "");
     while (m.find()) ids.add(checkRule(file, lineNo, m.group()));
     if (ids.isEmpty()) {
-      throw new IllegalArgumentException(file + ":" + lineNo
-          + ": OK comment names no rule, want '// OK: MR00x <pattern>'");
+      throw new IllegalArgumentException(
+          file + ":" + lineNo + ": OK comment names no rule, want '// OK: MR00x <pattern>'");
     }
     return ids;
   }
 
   private static String checkRule(String file, int lineNo, String id) {
     if (!RULES.contains(id)) {
-      throw new IllegalArgumentException(file + ":" + lineNo + ": no rule " + id + " (rules are "
-          + RULES.stream().sorted().collect(Collectors.joining(", ")) + ")");
+      throw new IllegalArgumentException(
+          file
+              + ":"
+              + lineNo
+              + ": no rule "
+              + id
+              + " (rules are "
+              + RULES.stream().sorted().collect(Collectors.joining(", "))
+              + ")");
     }
     return id;
   }

@@ -16,15 +16,17 @@ class ExpectationParserTest {
 
   @Test
   void plainBugAppliesToEverySemanticsOnTheNextLine() {
-    FileExpectations f = parse(
-        "static void f(S *s)",
-        "{",
-        "    // BUG: MR002",
-        "    object_unparent(OBJECT(&s->mmio));",
-        "}");
+    FileExpectations f =
+        parse(
+            "static void f(S *s)",
+            "{",
+            "    // BUG: MR002",
+            "    object_unparent(OBJECT(&s->mmio));",
+            "}");
 
-    assertThat(f.bugs()).containsExactly(new Expectation(
-        "dir/dev.c", 4, "MR002", "", EnumSet.allOf(Semantics.class)));
+    assertThat(f.bugs())
+        .containsExactly(
+            new Expectation("dir/dev.c", 4, "MR002", "", EnumSet.allOf(Semantics.class)));
   }
 
   @Test
@@ -36,11 +38,12 @@ class ExpectationParserTest {
 
   @Test
   void semanticsListRestrictsTheExpectation() {
-    FileExpectations f = parse(
-        "// BUG(legacy): MR001",
-        "add(c, 0, r);",
-        "// BUG(current, refcount): MR001 cycle",
-        "ref(r);");
+    FileExpectations f =
+        parse(
+            "// BUG(legacy): MR001",
+            "add(c, 0, r);",
+            "// BUG(current, refcount): MR001 cycle",
+            "ref(r);");
 
     assertThat(f.bugs().get(0).semantics()).containsExactly(Semantics.LEGACY);
     assertThat(f.bugs().get(0).line()).isEqualTo(2);
@@ -51,10 +54,8 @@ class ExpectationParserTest {
 
   @Test
   void stackedBugLinesAllTargetTheFirstCodeLineBelow() {
-    FileExpectations f = parse(
-        "    // BUG: MR002",
-        "    // BUG: MR003",
-        "    object_unparent(OBJECT(r));");
+    FileExpectations f =
+        parse("    // BUG: MR002", "    // BUG: MR003", "    object_unparent(OBJECT(r));");
 
     assertThat(f.bugs()).extracting(Expectation::line).containsExactly(3, 3);
     assertThat(f.bugs()).extracting(Expectation::ruleId).containsExactly("MR002", "MR003");
@@ -62,10 +63,11 @@ class ExpectationParserTest {
 
   @Test
   void okLinesMarkNegativeRules() {
-    FileExpectations f = parse(
-        "// OK: MR002 bridge windows are deleted before unparent",
-        "// OK: MR001, MR003 both fine here",
-        "/* code */");
+    FileExpectations f =
+        parse(
+            "// OK: MR002 bridge windows are deleted before unparent",
+            "// OK: MR001, MR003 both fine here",
+            "/* code */");
 
     assertThat(f.okRules()).containsExactlyInAnyOrder("MR001", "MR002", "MR003");
     assertThat(f.isNegativeFor("MR002")).isTrue();
@@ -81,8 +83,13 @@ class ExpectationParserTest {
 
   @Test
   void ordinaryCommentsAreNotExpectations() {
-    FileExpectations f = parse("// BUGS are fixed elsewhere? no: BUGGY is not BUG", "/* Bug fix for OK-ness */ x();",
-        "// debug: MR001 okay: problem solved", " * ok, the window goes first", "y; // see the OK path");
+    FileExpectations f =
+        parse(
+            "// BUGS are fixed elsewhere? no: BUGGY is not BUG",
+            "/* Bug fix for OK-ness */ x();",
+            "// debug: MR001 okay: problem solved",
+            " * ok, the window goes first",
+            "y; // see the OK path");
 
     assertThat(f.bugs()).isEmpty();
     assertThat(f.okRules()).isEmpty();
@@ -90,12 +97,17 @@ class ExpectationParserTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "// BUGS: MR001", "/* BUG: MR001 */", "x; // BUG: MR001", "// bug: MR001", "// Bug(current): MR001",
-      "x(); /* OK: MR001 */", "// ok: MR002 fine", "// OKS: MR002", " * BUG: MR001", "// PROBLEMS: parse error",
-      "// problem: parse error", "y; // PROBLEM: parse error", "// BUG MR001 no colon"})
+  @ValueSource(
+      strings = {
+        "// BUGS: MR001", "/* BUG: MR001 */", "x; // BUG: MR001", "// bug: MR001",
+            "// Bug(current): MR001",
+        "x(); /* OK: MR001 */", "// ok: MR002 fine", "// OKS: MR002", " * BUG: MR001",
+            "// PROBLEMS: parse error",
+        "// problem: parse error", "y; // PROBLEM: parse error", "// BUG MR001 no colon"
+      })
   void anythingThatLooksLikeAMarkerButIsNotOneIsAnError(String marker) {
-    // on a line with no finding: the marker would otherwise be an ordinary comment, the case vacuous
+    // on a line with no finding: the marker would otherwise be an ordinary comment, the case
+    // vacuous
     assertThatThrownBy(() -> parse("static void f(void)", "{", marker, "    g();", "}"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("dir/dev.c:3: ");
@@ -113,20 +125,25 @@ class ExpectationParserTest {
 
   @Test
   void countSaysHowManyFindingsTheLineHas() {
-    FileExpectations f = parse("// BUG: MR004 x2 s->window", "helper(s);", "// BUG: MR003", "g_free(r);");
+    FileExpectations f =
+        parse("// BUG: MR004 x2 s->window", "helper(s);", "// BUG: MR003", "g_free(r);");
 
     assertThat(f.bugs()).extracting(Expectation::count).containsExactly(2, 1);
     assertThat(f.bugs().get(0).messageSubstring()).isEqualTo("s->window");
-    assertThatThrownBy(() -> parse("// BUG: MR004 x0", "helper(s);")).hasMessageContaining("at least one");
+    assertThatThrownBy(() -> parse("// BUG: MR004 x0", "helper(s);"))
+        .hasMessageContaining("at least one");
   }
 
   @Test
   void problemLinesDeclareInputProblemsOnTheLineBelow() {
-    FileExpectations f = parse("// OK: MR002 dropped", "// PROBLEM: syntax error", "// BUG: MR003", "void f( {");
+    FileExpectations f =
+        parse("// OK: MR002 dropped", "// PROBLEM: syntax error", "// BUG: MR003", "void f( {");
 
-    assertThat(f.problems()).containsExactly(new ProblemExpectation("dir/dev.c", 4, "syntax error"));
+    assertThat(f.problems())
+        .containsExactly(new ProblemExpectation("dir/dev.c", 4, "syntax error"));
     assertThat(f.bugs()).extracting(Expectation::line).containsExactly(4);
-    assertThatThrownBy(() -> parse("// PROBLEM:", "x;")).hasMessageStartingWith("dir/dev.c:1: malformed");
+    assertThatThrownBy(() -> parse("// PROBLEM:", "x;"))
+        .hasMessageStartingWith("dir/dev.c:1: malformed");
     assertThatThrownBy(() -> parse("// PROBLEM: x", "")).hasMessageContaining("blank line");
   }
 
@@ -148,9 +165,11 @@ class ExpectationParserTest {
   @Test
   void bugMustSitDirectlyAboveTheFlaggedLine() {
     assertThatThrownBy(() -> parse("// BUG: MR001", "", "ref(r);"))
-        .hasMessageContaining("dir/dev.c:1:").hasMessageContaining("blank line");
+        .hasMessageContaining("dir/dev.c:1:")
+        .hasMessageContaining("blank line");
     assertThatThrownBy(() -> ExpectationParser.parse("a.c", "x;\n// BUG: MR001"))
-        .hasMessageContaining("a.c:2:").hasMessageContaining("end of the file");
+        .hasMessageContaining("a.c:2:")
+        .hasMessageContaining("end of the file");
   }
 
   @Test

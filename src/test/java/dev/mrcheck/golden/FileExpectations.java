@@ -5,8 +5,8 @@ import java.util.Set;
 
 /**
  * What one golden file declares: the findings it expects ({@code // BUG...:} lines), the rules it
- * claims to be a must-not-flag case for ({@code // OK: MR00x <pattern>} lines) and the input problems
- * the scan must report in it ({@code // PROBLEM: text} lines).
+ * claims to be a must-not-flag case for ({@code // OK: MR00x <pattern>} lines) and the input
+ * problems the scan must report in it ({@code // PROBLEM: text} lines).
  */
 public record FileExpectations(
     String file, List<Expectation> bugs, Set<String> okRules, List<ProblemExpectation> problems) {

@@ -20,15 +20,20 @@ public final class GoldenCorpus {
 
   public static GoldenCorpus load(Path root) {
     try (Stream<Path> walk = Files.walk(root)) {
-      List<Path> sources = walk.filter(Files::isRegularFile)
-          .filter(p -> isCSource(p) || p.getFileName().toString().endsWith(".h")
-              || p.getFileName().toString().endsWith(".java"))
-          .sorted()
-          .collect(Collectors.toList());
+      List<Path> sources =
+          walk.filter(Files::isRegularFile)
+              .filter(
+                  p ->
+                      isCSource(p)
+                          || p.getFileName().toString().endsWith(".h")
+                          || p.getFileName().toString().endsWith(".java"))
+              .sorted()
+              .collect(Collectors.toList());
       List<FileExpectations> parsed = new java.util.ArrayList<>();
       for (Path p : sources) {
-        parsed.add(ExpectationParser.parse(relative(root, p),
-            Files.readString(p, StandardCharsets.UTF_8)));
+        parsed.add(
+            ExpectationParser.parse(
+                relative(root, p), Files.readString(p, StandardCharsets.UTF_8)));
       }
       return new GoldenCorpus(parsed);
     } catch (IOException e) {
@@ -54,8 +59,11 @@ public final class GoldenCorpus {
   }
 
   public List<Expectation> expectationsFor(Semantics semantics) {
-    return files.stream().flatMap(f -> f.bugs().stream())
-        .filter(e -> e.appliesTo(semantics)).sorted().collect(Collectors.toList());
+    return files.stream()
+        .flatMap(f -> f.bugs().stream())
+        .filter(e -> e.appliesTo(semantics))
+        .sorted()
+        .collect(Collectors.toList());
   }
 
   public List<ProblemExpectation> problems() {
@@ -63,28 +71,34 @@ public final class GoldenCorpus {
   }
 
   /**
-   * The cases: each top-level file, and each top-level directory of files analyzed together, by name
-   * relative to the root.
+   * The cases: each top-level file, and each top-level directory of files analyzed together, by
+   * name relative to the root.
    */
   public List<String> cases() {
     return files.stream()
         .map(f -> f.file().contains("/") ? f.file().substring(0, f.file().indexOf('/')) : f.file())
-        .distinct().collect(Collectors.toList());
+        .distinct()
+        .collect(Collectors.toList());
   }
 
   /** The files of {@code caseName} (see {@link #cases()}). */
   public List<FileExpectations> filesOf(String caseName) {
-    return files.stream().filter(f -> f.file().equals(caseName) || f.file().startsWith(caseName + "/"))
+    return files.stream()
+        .filter(f -> f.file().equals(caseName) || f.file().startsWith(caseName + "/"))
         .collect(Collectors.toList());
   }
 
   public List<String> positiveFiles(String ruleId) {
-    return files.stream().filter(f -> f.isPositiveFor(ruleId))
-        .map(FileExpectations::file).collect(Collectors.toList());
+    return files.stream()
+        .filter(f -> f.isPositiveFor(ruleId))
+        .map(FileExpectations::file)
+        .collect(Collectors.toList());
   }
 
   public List<String> negativeFiles(String ruleId) {
-    return files.stream().filter(f -> f.isNegativeFor(ruleId))
-        .map(FileExpectations::file).collect(Collectors.toList());
+    return files.stream()
+        .filter(f -> f.isNegativeFor(ruleId))
+        .map(FileExpectations::file)
+        .collect(Collectors.toList());
   }
 }

@@ -21,10 +21,12 @@ class GoldenCorpusTest {
 
     GoldenCorpus corpus = GoldenCorpus.load(root);
 
-    assertThat(corpus.files()).extracting(FileExpectations::file)
+    assertThat(corpus.files())
+        .extracting(FileExpectations::file)
         .containsExactly("case/dev.h", "case/helpers.c", "mr001_a.c");
     assertThat(corpus.cSourceCount()).isEqualTo(2);
-    assertThat(corpus.expectationsFor(Semantics.LEGACY)).extracting(Expectation::toString)
+    assertThat(corpus.expectationsFor(Semantics.LEGACY))
+        .extracting(Expectation::toString)
         .containsExactly("case/helpers.c:2: [MR002]", "mr001_a.c:2: [MR001]");
     assertThat(corpus.expectationsFor(Semantics.CURRENT)).hasSize(1);
     assertThat(corpus.positiveFiles("MR001")).containsExactly("mr001_a.c");

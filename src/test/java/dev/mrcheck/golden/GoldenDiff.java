@@ -16,10 +16,10 @@ import java.util.stream.Collectors;
  *
  * <p>Findings and expectations meet on (file, line, rule id), and each finding is counted: an
  * expectation stands for {@code count} findings there whose message it accepts, and a finding is
- * explained by one expectation at most. A line reported twice (a helper reached from two call sites)
- * needs {@code xN} or two BUG lines; a duplicate the analysis should not report fails the case.
- * Expectations with a message substring take their findings first, so a plain BUG line does not
- * steal the finding a more precise one asks for. Input problems are compared the same way on
+ * explained by one expectation at most. A line reported twice (a helper reached from two call
+ * sites) needs {@code xN} or two BUG lines; a duplicate the analysis should not report fails the
+ * case. Expectations with a message substring take their findings first, so a plain BUG line does
+ * not steal the finding a more precise one asks for. Input problems are compared the same way on
  * (file, line): every one the scan reports must be declared by a {@code // PROBLEM:} line.
  */
 public final class GoldenDiff {
@@ -28,7 +28,10 @@ public final class GoldenDiff {
   private final List<ProblemExpectation> missingProblems;
   private final List<FileProblem> extraProblems;
 
-  private GoldenDiff(List<Expectation> missing, List<Finding> extra, List<ProblemExpectation> missingProblems,
+  private GoldenDiff(
+      List<Expectation> missing,
+      List<Finding> extra,
+      List<ProblemExpectation> missingProblems,
       List<FileProblem> extraProblems) {
     this.missing = List.copyOf(missing);
     this.extra = List.copyOf(extra);
@@ -40,13 +43,20 @@ public final class GoldenDiff {
     return compare(expected, actual, List.of(), List.of());
   }
 
-  public static GoldenDiff compare(Collection<Expectation> expected, Collection<Finding> actual,
-      Collection<ProblemExpectation> expectedProblems, Collection<FileProblem> actualProblems) {
-    Map<Key, List<Finding>> unexplained = actual.stream()
-        .collect(Collectors.groupingBy(GoldenDiff::keyOf, Collectors.toCollection(LinkedList::new)));
+  public static GoldenDiff compare(
+      Collection<Expectation> expected,
+      Collection<Finding> actual,
+      Collection<ProblemExpectation> expectedProblems,
+      Collection<FileProblem> actualProblems) {
+    Map<Key, List<Finding>> unexplained =
+        actual.stream()
+            .collect(
+                Collectors.groupingBy(GoldenDiff::keyOf, Collectors.toCollection(LinkedList::new)));
     List<Expectation> missing = new ArrayList<>();
-    List<Expectation> preciseFirst = expected.stream()
-        .sorted(Comparator.comparing((Expectation e) -> e.messageSubstring().isEmpty())).toList();
+    List<Expectation> preciseFirst =
+        expected.stream()
+            .sorted(Comparator.comparing((Expectation e) -> e.messageSubstring().isEmpty()))
+            .toList();
     for (Expectation e : preciseFirst) {
       List<Finding> here = unexplained.getOrDefault(keyOf(e), new LinkedList<>());
       int found = 0;
@@ -58,17 +68,23 @@ public final class GoldenDiff {
       }
       if (found < e.count()) missing.add(e);
     }
-    List<Finding> extra = unexplained.values().stream().flatMap(List::stream).sorted().collect(Collectors.toList());
+    List<Finding> extra =
+        unexplained.values().stream().flatMap(List::stream).sorted().collect(Collectors.toList());
 
-    Map<Key, List<FileProblem>> unexplainedProblems = actualProblems.stream()
-        .collect(Collectors.groupingBy(GoldenDiff::keyOf, Collectors.toCollection(LinkedList::new)));
+    Map<Key, List<FileProblem>> unexplainedProblems =
+        actualProblems.stream()
+            .collect(
+                Collectors.groupingBy(GoldenDiff::keyOf, Collectors.toCollection(LinkedList::new)));
     List<ProblemExpectation> missingProblems = new ArrayList<>();
     for (ProblemExpectation e : expectedProblems) {
       List<FileProblem> here = unexplainedProblems.getOrDefault(keyOf(e), new LinkedList<>());
       if (!here.removeIf(new FirstMatch(e))) missingProblems.add(e);
     }
-    List<FileProblem> extraProblems = unexplainedProblems.values().stream().flatMap(List::stream)
-        .sorted(Comparator.comparing(FileProblem::loc)).collect(Collectors.toList());
+    List<FileProblem> extraProblems =
+        unexplainedProblems.values().stream()
+            .flatMap(List::stream)
+            .sorted(Comparator.comparing(FileProblem::loc))
+            .collect(Collectors.toList());
     missing.sort(null);
     missingProblems.sort(null);
     return new GoldenDiff(missing, extra, missingProblems, extraProblems);
@@ -91,7 +107,10 @@ public final class GoldenDiff {
   }
 
   public boolean isEmpty() {
-    return missing.isEmpty() && extra.isEmpty() && missingProblems.isEmpty() && extraProblems.isEmpty();
+    return missing.isEmpty()
+        && extra.isEmpty()
+        && missingProblems.isEmpty()
+        && extraProblems.isEmpty();
   }
 
   /** Every difference, one per line: {@code file:line: [MR00x] message}. */
@@ -100,8 +119,13 @@ public final class GoldenDiff {
     StringBuilder sb = new StringBuilder();
     section(sb, "missing findings", missing.stream().map(Expectation::toString).toList());
     section(sb, "unexpected findings", extra.stream().map(GoldenDiff::format).toList());
-    section(sb, "missing input problems", missingProblems.stream().map(ProblemExpectation::toString).toList());
-    section(sb, "input problems no // PROBLEM: line declares",
+    section(
+        sb,
+        "missing input problems",
+        missingProblems.stream().map(ProblemExpectation::toString).toList());
+    section(
+        sb,
+        "input problems no // PROBLEM: line declares",
         extraProblems.stream().map(p -> p.loc() + ": " + p.message()).toList());
     return sb.toString();
   }

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class GoldenTest {
   static final Path ROOT = Path.of("testdata/c");
+
   /** The cases there are now: deleting some must be a decision, made here, not an accident. */
   private static final int MIN_CASES = 150;
 
@@ -48,12 +49,17 @@ class GoldenTest {
 
   @Test
   void everyCaseStatesWhatItExpects() {
-    assertThat(silentCases(GoldenCorpus.load(ROOT))).as("cases with neither a // BUG nor an // OK line").isEmpty();
+    assertThat(silentCases(GoldenCorpus.load(ROOT)))
+        .as("cases with neither a // BUG nor an // OK line")
+        .isEmpty();
   }
 
   static List<String> silentCases(GoldenCorpus corpus) {
     return corpus.cases().stream()
-        .filter(c -> corpus.filesOf(c).stream().allMatch(f -> f.bugs().isEmpty() && f.okRules().isEmpty()))
+        .filter(
+            c ->
+                corpus.filesOf(c).stream()
+                    .allMatch(f -> f.bugs().isEmpty() && f.okRules().isEmpty()))
         .toList();
   }
 }

@@ -16,7 +16,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class JavaGoldenTest {
   static final Path ROOT = Path.of("testdata/java");
-  /** Per binding style, the cases there are now: each style is tested on its own, none may vanish. */
+
+  /**
+   * Per binding style, the cases there are now: each style is tested on its own, none may vanish.
+   */
   private static final Map<String, Integer> MIN_CASES = Map.of("facade", 24, "ffm", 12);
 
   @ParameterizedTest(name = "{0}")
@@ -27,13 +30,21 @@ class JavaGoldenTest {
 
   @Test
   void everyBindingStyleHasItsCases() {
-    MIN_CASES.forEach((style, min) -> {
-      GoldenCorpus corpus = GoldenCorpus.load(ROOT.resolve(style));
-      assertThat(corpus.cases()).as("cases in testdata/java/" + style).hasSizeGreaterThanOrEqualTo(min);
-      assertThat(GoldenTest.silentCases(corpus)).as("cases of " + style + " with neither a // BUG nor an // OK line")
-          .isEmpty();
-      assertThat(corpus.files().stream().anyMatch(f -> !f.bugs().isEmpty())).as(style + " has a // BUG case").isTrue();
-      assertThat(corpus.files().stream().anyMatch(f -> !f.okRules().isEmpty())).as(style + " has an // OK case").isTrue();
-    });
+    MIN_CASES.forEach(
+        (style, min) -> {
+          GoldenCorpus corpus = GoldenCorpus.load(ROOT.resolve(style));
+          assertThat(corpus.cases())
+              .as("cases in testdata/java/" + style)
+              .hasSizeGreaterThanOrEqualTo(min);
+          assertThat(GoldenTest.silentCases(corpus))
+              .as("cases of " + style + " with neither a // BUG nor an // OK line")
+              .isEmpty();
+          assertThat(corpus.files().stream().anyMatch(f -> !f.bugs().isEmpty()))
+              .as(style + " has a // BUG case")
+              .isTrue();
+          assertThat(corpus.files().stream().anyMatch(f -> !f.okRules().isEmpty()))
+              .as(style + " has an // OK case")
+              .isTrue();
+        });
   }
 }

@@ -16,10 +16,10 @@ import org.eclipse.lsp4j.WorkDoneProgressEnd;
 
 /**
  * Not a test: edit-to-diagnostics latency of {@code mrcheck lsp} on a generated workspace.
- * Generates {@code --files} files (BenchTreeGenerator), opens a .c file padded to 3,000 lines,
- * then makes {@code --edits} edits, each waiting for the publishDiagnostics of its version, and
- * prints the median and spread. Run:
- * {@code java -cp <test classpath> dev.mrcheck.lsp.LspBench [--files 2500] [--edits 20] [--dir D]}.
+ * Generates {@code --files} files (BenchTreeGenerator), opens a .c file padded to 3,000 lines, then
+ * makes {@code --edits} edits, each waiting for the publishDiagnostics of its version, and prints
+ * the median and spread. Run: {@code java -cp <test classpath> dev.mrcheck.lsp.LspBench [--files
+ * 2500] [--edits 20] [--dir D]}.
  */
 public final class LspBench {
   public static void main(String[] args) throws Exception {
@@ -34,23 +34,34 @@ public final class LspBench {
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
-    Path ws = (dir != null ? dir : Files.createTempDirectory("mrcheck-lsp-bench")).toAbsolutePath().normalize();
-    TreeSummary tree = BenchTreeGenerator.generate(ws, new TreeSpec(files, files * 625L, TreeSpec.DEFAULT_SEED,
-        TreeSpec.DEFAULT_MEMORY_API_SHARE));
+    Path ws =
+        (dir != null ? dir : Files.createTempDirectory("mrcheck-lsp-bench"))
+            .toAbsolutePath()
+            .normalize();
+    TreeSummary tree =
+        BenchTreeGenerator.generate(
+            ws,
+            new TreeSpec(
+                files, files * 625L, TreeSpec.DEFAULT_SEED, TreeSpec.DEFAULT_MEMORY_API_SHARE));
     Path target = pickFile(ws);
     String text = padTo(Files.readString(target, StandardCharsets.UTF_8), 3000);
     Files.writeString(target, text);
     int lines = text.split("\n", -1).length - 1;
-    System.out.printf("workspace: %s, %d files, %d lines; edited file %s (%d lines)%n",
+    System.out.printf(
+        "workspace: %s, %d files, %d lines; edited file %s (%d lines)%n",
         ws, tree.files(), tree.lines(), ws.relativize(target), lines);
 
     try (LspSession lsp = new LspSession(MrcheckLanguageServer.DEFAULT_DEBOUNCE_MILLIS)) {
       lsp.client.timeoutSeconds = 1800;
       long t0 = System.nanoTime();
       lsp.initialize(ws, null);
-      lsp.client.awaitCondition(c -> c.progress.stream().anyMatch(p -> p.getValue().getLeft() instanceof WorkDoneProgressEnd),
+      lsp.client.awaitCondition(
+          c ->
+              c.progress.stream()
+                  .anyMatch(p -> p.getValue().getLeft() instanceof WorkDoneProgressEnd),
           "initial index");
-      System.out.printf("initial index (cold, whole workspace): %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+      System.out.printf(
+          "initial index (cold, whole workspace): %d ms%n", (System.nanoTime() - t0) / 1_000_000);
       long t1 = System.nanoTime();
       String uri = lsp.open(target, text);
       lsp.client.await(uri, 1, d -> true);
@@ -63,7 +74,10 @@ public final class LspBench {
         int v;
         // Alternately add and remove a line, so every edit changes the parse.
         if (i % 2 == 0) v = lsp.insert(uri, editLine, 0, "static int bench_edit_" + i + ";\n");
-        else v = lsp.replace(uri, new Range(new Position(editLine, 0), new Position(editLine + 1, 0)), "");
+        else
+          v =
+              lsp.replace(
+                  uri, new Range(new Position(editLine, 0), new Position(editLine + 1, 0)), "");
         lsp.client.await(uri, v, d -> true);
         millis.add((System.nanoTime() - start) / 1_000_000);
         // Let the debounce window pass, as a user pausing after an edit would.
@@ -71,24 +85,35 @@ public final class LspBench {
       }
       List<Long> sorted = new ArrayList<>(millis);
       Collections.sort(sorted);
-      System.out.printf("didChange -> publishDiagnostics over %d edits: median %d ms, min %d, p90 %d, max %d (target 300)%n",
-          edits, sorted.get(sorted.size() / 2), sorted.get(0), sorted.get((int) Math.ceil(sorted.size() * 0.9) - 1),
+      System.out.printf(
+          "didChange -> publishDiagnostics over %d edits: median %d ms, min %d, p90 %d, max %d (target 300)%n",
+          edits,
+          sorted.get(sorted.size() / 2),
+          sorted.get(0),
+          sorted.get((int) Math.ceil(sorted.size() * 0.9) - 1),
           sorted.get(sorted.size() - 1));
       System.out.println("all: " + millis);
     }
     System.exit(0);
   }
 
-  /** The .c file calling the memory API closest to 3,000 lines, so the edit lands in a file the analysis reads. */
+  /**
+   * The .c file calling the memory API closest to 3,000 lines, so the edit lands in a file the
+   * analysis reads.
+   */
   private static Path pickFile(Path ws) throws Exception {
     try (Stream<Path> s = Files.walk(ws)) {
-      return s.filter(p -> p.toString().endsWith(".c")).filter(p -> {
-        try {
-          return Files.readString(p).contains("memory_region_add_subregion");
-        } catch (Exception e) {
-          return false;
-        }
-      }).min((a, b) -> Long.compare(distance(a), distance(b))).orElseThrow();
+      return s.filter(p -> p.toString().endsWith(".c"))
+          .filter(
+              p -> {
+                try {
+                  return Files.readString(p).contains("memory_region_add_subregion");
+                } catch (Exception e) {
+                  return false;
+                }
+              })
+          .min((a, b) -> Long.compare(distance(a), distance(b)))
+          .orElseThrow();
     }
   }
 
@@ -105,7 +130,11 @@ public final class LspBench {
     int have = sb.toString().split("\n", -1).length - 1;
     sb.append("/* padding for the LSP latency benchmark */\n");
     for (int i = 0; have + 1 + i * 4 < lines - 1; i++) {
-      sb.append("static int bench_pad_").append(i).append("(int x)\n{\n    return x + ").append(i).append(";\n}\n");
+      sb.append("static int bench_pad_")
+          .append(i)
+          .append("(int x)\n{\n    return x + ")
+          .append(i)
+          .append(";\n}\n");
     }
     return sb.toString();
   }

@@ -18,7 +18,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Requests the server cannot serve get an error code and one line over JSON-RPC, never a stack trace. */
+/**
+ * Requests the server cannot serve get an error code and one line over JSON-RPC, never a stack
+ * trace.
+ */
 class LspProtocolTest {
   @TempDir Path ws;
   LspSession lsp;
@@ -37,8 +40,14 @@ class LspProtocolTest {
 
   /** Sends {@code method} with raw {@code params} and returns the error it is answered with. */
   private ResponseError errorFor(String method, Object params) {
-    ExecutionException e = catchThrowableOfType(ExecutionException.class,
-        () -> lsp.clientLauncher.getRemoteEndpoint().request(method, params).get(30, TimeUnit.SECONDS));
+    ExecutionException e =
+        catchThrowableOfType(
+            ExecutionException.class,
+            () ->
+                lsp.clientLauncher
+                    .getRemoteEndpoint()
+                    .request(method, params)
+                    .get(30, TimeUnit.SECONDS));
     assertThat(e).as(method + " should fail").isNotNull();
     assertThat(e.getCause()).isInstanceOf(ResponseErrorException.class);
     return ((ResponseErrorException) e.getCause()).getResponseError();
@@ -48,7 +57,8 @@ class LspProtocolTest {
   void aRequestWithoutParamsIsInvalidParamsWithAMessageAndNoTrace() {
     ResponseError hover = errorFor("textDocument/hover", null);
     assertThat(hover.getCode()).isEqualTo(ResponseErrorCode.InvalidParams.getValue());
-    assertThat(hover.getMessage()).isEqualTo("textDocument/hover: missing params.textDocument or params.position");
+    assertThat(hover.getMessage())
+        .isEqualTo("textDocument/hover: missing params.textDocument or params.position");
     assertThat(hover.getData()).isNull();
 
     ResponseError action = errorFor("textDocument/codeAction", null);
@@ -58,9 +68,12 @@ class LspProtocolTest {
 
   @Test
   void aBugOfOursIsAnInternalErrorInOneLine() {
-    ResponseError e = ProtocolErrors.toResponse(new CompletionException(new IllegalStateException("boom\n\tat x")));
+    ResponseError e =
+        ProtocolErrors.toResponse(
+            new CompletionException(new IllegalStateException("boom\n\tat x")));
     assertThat(e.getCode()).isEqualTo(ResponseErrorCode.InternalError.getValue());
-    assertThat(e.getMessage()).isEqualTo("mrcheck: internal error: java.lang.IllegalStateException: boom at x");
+    assertThat(e.getMessage())
+        .isEqualTo("mrcheck: internal error: java.lang.IllegalStateException: boom at x");
     assertThat(e.getData()).isNull();
   }
 
@@ -74,11 +87,16 @@ class LspProtocolTest {
   @Test
   void afterShutdownRequestsAreInvalidAndExitEndsWithZero() throws Exception {
     lsp.server.shutdown().get(30, TimeUnit.SECONDS);
-    ResponseError hover = errorFor("textDocument/hover",
-        new HoverParams(new TextDocumentIdentifier(ws.resolve("ctrl.c").toUri().toString()), new Position(0, 0)));
+    ResponseError hover =
+        errorFor(
+            "textDocument/hover",
+            new HoverParams(
+                new TextDocumentIdentifier(ws.resolve("ctrl.c").toUri().toString()),
+                new Position(0, 0)));
     assertThat(hover.getCode()).isEqualTo(ResponseErrorCode.InvalidRequest.getValue());
     assertThat(hover.getMessage()).contains("shutting down");
-    assertThat(errorFor("shutdown", null).getCode()).isEqualTo(ResponseErrorCode.InvalidRequest.getValue());
+    assertThat(errorFor("shutdown", null).getCode())
+        .isEqualTo(ResponseErrorCode.InvalidRequest.getValue());
     lsp.server.exit();
     assertThat(lsp.exitCode.get(30, TimeUnit.SECONDS)).isZero();
   }

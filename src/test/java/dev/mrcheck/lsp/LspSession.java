@@ -37,14 +37,16 @@ final class LspSession implements AutoCloseable {
   final LanguageServer server;
   final Launcher<LanguageServer> clientLauncher;
   final CompletableFuture<Integer> exitCode = new CompletableFuture<>();
+
   /** The raw stream into the server, for malformed-input tests. */
   final OutputStream toServer;
+
   private final List<AutoCloseable> streams = new ArrayList<>();
   private int version = 1;
 
   /**
-   * Over a loopback TCP connection, not java.io pipes: pipes tie the stream to the threads using
-   * it (a reader gives up once the thread that wrote last has ended), and the server's analysis
+   * Over a loopback TCP connection, not java.io pipes: pipes tie the stream to the threads using it
+   * (a reader gives up once the thread that wrote last has ended), and the server's analysis
    * thread, which writes diagnostics and logs, ends at {@code shutdown}. Over pipes, a request
    * after shutdown went unanswered about once in 25 runs.
    */
@@ -58,8 +60,10 @@ final class LspSession implements AutoCloseable {
     streams.addAll(List.of(clientSide, serverSide));
     toServer = clientSide.getOutputStream();
     MrcheckLanguageServer impl = new MrcheckLanguageServer(debounceMillis, exitCode::complete);
-    LspServer.launcher(impl, serverSide.getInputStream(), serverSide.getOutputStream()).startListening();
-    clientLauncher = LSPLauncher.createClientLauncher(client, clientSide.getInputStream(), toServer);
+    LspServer.launcher(impl, serverSide.getInputStream(), serverSide.getOutputStream())
+        .startListening();
+    clientLauncher =
+        LSPLauncher.createClientLauncher(client, clientSide.getInputStream(), toServer);
     clientLauncher.startListening();
     server = clientLauncher.getRemoteProxy();
   }
@@ -86,7 +90,9 @@ final class LspSession implements AutoCloseable {
 
   String open(Path file, String text) {
     String uri = file.toUri().toString();
-    server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "c", 1, text)));
+    server
+        .getTextDocumentService()
+        .didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "c", 1, text)));
     return uri;
   }
 
@@ -102,8 +108,11 @@ final class LspSession implements AutoCloseable {
 
   private int change(String uri, TextDocumentContentChangeEvent event) {
     int v = ++version;
-    server.getTextDocumentService().didChange(
-        new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, v), List.of(event)));
+    server
+        .getTextDocumentService()
+        .didChange(
+            new DidChangeTextDocumentParams(
+                new VersionedTextDocumentIdentifier(uri, v), List.of(event)));
     return v;
   }
 

@@ -32,9 +32,11 @@ class NeovimEndToEndTest {
       Files.write(init, in.readAllBytes());
     }
     Path out = tmp.resolve("diagnostics");
-    ProcessBuilder pb = new ProcessBuilder("nvim", "--headless", "--clean", "-n", "-u", init.toString());
+    ProcessBuilder pb =
+        new ProcessBuilder("nvim", "--headless", "--clean", "-n", "-u", init.toString());
     pb.environment().put("MRCHECK_LSP_CP", System.getProperty("java.class.path"));
-    pb.environment().put("MRCHECK_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    pb.environment()
+        .put("MRCHECK_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
     pb.environment().put("MRCHECK_ROOT", ws.toString());
     pb.environment().put("MRCHECK_FILE", ws.resolve("ctrl.c").toString());
     pb.environment().put("MRCHECK_OUT", out.toString());
@@ -48,27 +50,34 @@ class NeovimEndToEndTest {
     Process nvim = pb.start();
     boolean done = nvim.waitFor(120, TimeUnit.SECONDS);
     if (!done) nvim.destroyForcibly();
-    assertThat(done).as("nvim finished; output: %s", Files.readString(tmp.resolve("nvim.out"))).isTrue();
+    assertThat(done)
+        .as("nvim finished; output: %s", Files.readString(tmp.resolve("nvim.out")))
+        .isTrue();
 
-    JsonArray all = JsonParser.parseString(Files.readString(Path.of(out + ".open.json"))).getAsJsonArray();
+    JsonArray all =
+        JsonParser.parseString(Files.readString(Path.of(out + ".open.json"))).getAsJsonArray();
     JsonArray opened = new JsonArray();
-    all.forEach(e -> {
-      if ("MR002".equals(e.getAsJsonObject().get("code").getAsString())) opened.add(e);
-    });
+    all.forEach(
+        e -> {
+          if ("MR002".equals(e.getAsJsonObject().get("code").getAsString())) opened.add(e);
+        });
     assertThat(opened).hasSize(1);
     JsonObject d = opened.get(0).getAsJsonObject();
     assertThat(d.get("code").getAsString()).isEqualTo("MR002");
     assertThat(d.get("lnum").getAsInt()).isEqualTo(LanguageServerTest.CTRL_UNPARENT);
     assertThat(d.get("source").getAsString()).isEqualTo("mrcheck");
-    assertThat(d.get("message").getAsString()).contains("object_unparent(s->window) while it may still be mapped");
-    JsonArray fixed = JsonParser.parseString(Files.readString(Path.of(out + ".fixed.json"))).getAsJsonArray();
+    assertThat(d.get("message").getAsString())
+        .contains("object_unparent(s->window) while it may still be mapped");
+    JsonArray fixed =
+        JsonParser.parseString(Files.readString(Path.of(out + ".fixed.json"))).getAsJsonArray();
     assertThat(fixed).isEmpty();
   }
 
   private static boolean onPath(String exe) {
     String path = System.getenv("PATH");
     if (path == null) return false;
-    for (String dir : path.split(File.pathSeparator)) if (Files.isExecutable(Path.of(dir, exe))) return true;
+    for (String dir : path.split(File.pathSeparator))
+      if (Files.isExecutable(Path.of(dir, exe))) return true;
     return false;
   }
 }

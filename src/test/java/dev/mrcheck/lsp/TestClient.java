@@ -27,13 +27,20 @@ final class TestClient implements LanguageClient {
   final List<ProgressParams> progress = new CopyOnWriteArrayList<>();
   final List<String> logs = new CopyOnWriteArrayList<>();
   final List<RegistrationParams> registrations = new CopyOnWriteArrayList<>();
+
   /** window/showMessage, which the user sees (logs only go to the LSP log). */
   final List<MessageParams> shown = new CopyOnWriteArrayList<>();
-  /** How many publications and log lines have arrived, and when (in that count) the last publication did. */
+
+  /**
+   * How many publications and log lines have arrived, and when (in that count) the last publication
+   * did.
+   */
   private int events;
+
   private int lastPublication;
   private int lastUpToDate = -1;
   private final List<Waiter> waiters = new ArrayList<>();
+
   /** The bound on every wait; the benchmark raises it for a large workspace's first index. */
   volatile long timeoutSeconds = 60;
 
@@ -55,12 +62,19 @@ final class TestClient implements LanguageClient {
     return publications.size();
   }
 
-  /** Waits until the latest diagnostics for {@code uri} (at least {@code minVersion} if open) satisfy {@code test}. */
+  /**
+   * Waits until the latest diagnostics for {@code uri} (at least {@code minVersion} if open)
+   * satisfy {@code test}.
+   */
   List<Diagnostic> await(String uri, int minVersion, Predicate<List<Diagnostic>> test) {
-    awaitCondition(c -> {
-      PublishDiagnosticsParams p = c.latest(uri);
-      return p != null && (p.getVersion() == null || p.getVersion() >= minVersion) && test.test(p.getDiagnostics());
-    }, "diagnostics for " + uri);
+    awaitCondition(
+        c -> {
+          PublishDiagnosticsParams p = c.latest(uri);
+          return p != null
+              && (p.getVersion() == null || p.getVersion() >= minVersion)
+              && test.test(p.getDiagnostics());
+        },
+        "diagnostics for " + uri);
     return latest(uri).getDiagnostics();
   }
 
@@ -74,7 +88,8 @@ final class TestClient implements LanguageClient {
       done.get(timeoutSeconds, TimeUnit.SECONDS);
     } catch (Exception e) {
       synchronized (this) {
-        throw new AssertionError("timed out waiting for " + what + "; latest " + latest + "; logs " + logs, e);
+        throw new AssertionError(
+            "timed out waiting for " + what + "; latest " + latest + "; logs " + logs, e);
       }
     }
   }
@@ -137,7 +152,8 @@ final class TestClient implements LanguageClient {
   }
 
   @Override
-  public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams requestParams) {
+  public CompletableFuture<MessageActionItem> showMessageRequest(
+      ShowMessageRequestParams requestParams) {
     return CompletableFuture.completedFuture(null);
   }
 }

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 class ModelBinderTest {
   @Test
   void bindsParameterNamesToArgumentPositions() throws ModelException {
-    ModelFile file = ModelLoader.parse("m.mrm", """
+    ModelFile file =
+        ModelLoader.parse(
+            "m.mrm",
+            """
         # a wrapper that maps a region of a section
         function my_map(dev, sec, base) {
           map(sec.mr, into = base);
@@ -22,16 +25,19 @@ class ModelBinderTest {
     assertThat(f.name()).isEqualTo("my_map");
     assertThat(f.params()).containsExactly("dev", "sec", "base");
     assertThat(f.definedAt().toString()).isEqualTo("m.mrm:2:10");
-    assertThat(f.effects()).containsExactly(
-        new Effect.Map(new Operand.Arg(1, "mr"), new Operand.Arg(2, null), null),
-        new Effect.Ref(new Operand.Arg(1, "mr.owner")),
-        new Effect.Returns(new Operand.Global("my_bus")),
-        new Effect.Init(new Operand.Result("region"), null, RegionKind.CONTAINER, null));
+    assertThat(f.effects())
+        .containsExactly(
+            new Effect.Map(new Operand.Arg(1, "mr"), new Operand.Arg(2, null), null),
+            new Effect.Ref(new Operand.Arg(1, "mr.owner")),
+            new Effect.Returns(new Operand.Global("my_bus")),
+            new Effect.Init(new Operand.Result("region"), null, RegionKind.CONTAINER, null));
   }
 
   @Test
   void keywordsStayUsableAsParameterNames() throws ModelException {
-    ModelFile file = ModelLoader.parse("m.mrm", "function f(type, class, function, global) { map(type, into = global); }");
+    ModelFile file =
+        ModelLoader.parse(
+            "m.mrm", "function f(type, class, function, global) { map(type, into = global); }");
     assertThat(file.functions().get(0).effects())
         .containsExactly(new Effect.Map(new Operand.Arg(0, null), new Operand.Arg(3, null), null));
   }
@@ -39,33 +45,39 @@ class ModelBinderTest {
   @Test
   void unknownVerbSuggestsTheClosest() {
     assertThat(errors("function f(mr) {\n  mapp(mr, into = global x);\n}\n"))
-        .containsExactly("m.mrm:2:3: unknown verb 'mapp'; did you mean 'map'? (verbs: init, map, unmap, ref, "
-            + "unref, unparent, free, keeps, as_init, as_destroy, as_map, as_unmap, find, returns, tests_mapped, device_owner, reports_error, registers)");
+        .containsExactly(
+            "m.mrm:2:3: unknown verb 'mapp'; did you mean 'map'? (verbs: init, map, unmap, ref, "
+                + "unref, unparent, free, keeps, as_init, as_destroy, as_map, as_unmap, find, returns, tests_mapped, device_owner, reports_error, registers)");
   }
 
   @Test
   void unknownParameterNamesTheSignature() {
     assertThat(errors("function f(mr, owner) {\n  init(mr, owner = ownr, kind = io);\n}"))
-        .containsExactly("m.mrm:2:20: unknown parameter 'ownr' in f(mr, owner); did you mean 'owner'?");
+        .containsExactly(
+            "m.mrm:2:20: unknown parameter 'ownr' in f(mr, owner); did you mean 'owner'?");
     assertThat(errors("function get_bus() { returns(bus); }"))
-        .containsExactly("m.mrm:1:30: unknown parameter 'bus' in get_bus(); "
-            + "for a region outside every device write 'global bus'");
+        .containsExactly(
+            "m.mrm:1:30: unknown parameter 'bus' in get_bus(); "
+                + "for a region outside every device write 'global bus'");
   }
 
   @Test
   void missingRequiredArgument() {
     assertThat(errors("function f(mr, o) {\n  init(mr, owner = o);\n}"))
-        .containsExactly("m.mrm:2:3: init needs the argument 'kind = <io|ram|rom|rom_device|iommu|container|alias>'");
+        .containsExactly(
+            "m.mrm:2:3: init needs the argument 'kind = <io|ram|rom|rom_device|iommu|container|alias>'");
     assertThat(errors("function f(mr) { map(mr); }"))
         .containsExactly("m.mrm:1:18: map needs the argument 'into = <operand>'");
     assertThat(errors("function f() { ref(); }"))
-        .containsExactly("m.mrm:1:16: ref needs the target as its first argument, e.g. ref(return)");
+        .containsExactly(
+            "m.mrm:1:16: ref needs the target as its first argument, e.g. ref(return)");
   }
 
   @Test
   void unknownAndDuplicateKeys() {
     assertThat(errors("function f(mr, c) { map(mr, to = c); }"))
-        .containsExactly("m.mrm:1:29: unknown argument 'to' for map; did you mean 'into'? (it takes into, undone_before)");
+        .containsExactly(
+            "m.mrm:1:29: unknown argument 'to' for map; did you mean 'into'? (it takes into, undone_before)");
     assertThat(errors("function f(mr, c) { map(mr, container = c); }"))
         .containsExactly(
             "m.mrm:1:29: unknown argument 'container' for map (it takes into, undone_before)",
@@ -73,7 +85,8 @@ class ModelBinderTest {
     assertThat(errors("function f(mr, c) { unmap(mr, from = c, from = c); }"))
         .containsExactly("m.mrm:1:41: argument 'from' is given twice");
     assertThat(errors("function f(mr) { unref(mr, into = mr); }"))
-        .containsExactly("m.mrm:1:28: unknown argument 'into' for unref (it takes no named arguments)");
+        .containsExactly(
+            "m.mrm:1:28: unknown argument 'into' for unref (it takes no named arguments)");
   }
 
   @Test
@@ -91,22 +104,26 @@ class ModelBinderTest {
   @Test
   void kindsRolesAndFlagsAreChecked() {
     assertThat(errors("function f(mr, o) { init(mr, owner = o, kind = rem); }"))
-        .containsExactly("m.mrm:1:48: 'rem' is not a valid kind; did you mean 'ram'? "
-            + "(expected one of io, ram, rom, rom_device, iommu, container, alias)");
+        .containsExactly(
+            "m.mrm:1:48: 'rem' is not a valid kind; did you mean 'ram'? "
+                + "(expected one of io, ram, rom, rom_device, iommu, container, alias)");
     assertThat(errors("function f(mr, c) { map(mr, into = c, undone_before = exit); }"))
-        .containsExactly("m.mrm:1:55: 'exit' is not a valid undone_before "
-            + "(expected one of class_init, instance_init, realize, unrealize, instance_finalize)");
+        .containsExactly(
+            "m.mrm:1:55: 'exit' is not a valid undone_before "
+                + "(expected one of class_init, instance_init, realize, unrealize, instance_finalize)");
     assertThat(errors("function f(as) { as_destroy(as, frees = yes); }"))
         .containsExactly("m.mrm:1:41: 'yes' is not a valid frees (expected one of true, false)");
     assertThat(errors("class C { exit = unrealise; }"))
-        .containsExactly("m.mrm:1:18: unknown role 'unrealise'; did you mean 'unrealize'? "
-            + "(roles: class_init, instance_init, realize, unrealize, instance_finalize)");
+        .containsExactly(
+            "m.mrm:1:18: unknown role 'unrealise'; did you mean 'unrealize'? "
+                + "(roles: class_init, instance_init, realize, unrealize, instance_finalize)");
   }
 
   @Test
   void aliasNeedsTargetAndOnlyAliasHasOne() {
     assertThat(errors("function f(mr, o) { init(mr, owner = o, kind = alias); }"))
-        .containsExactly("m.mrm:1:41: init: an alias needs its aliased region: add target = <parameter>");
+        .containsExactly(
+            "m.mrm:1:41: init: an alias needs its aliased region: add target = <parameter>");
     assertThat(errors("function f(mr, o, t) { init(mr, owner = o, kind = io, target = t); }"))
         .containsExactly("m.mrm:1:55: init: target is only meaningful for kind = alias");
   }
@@ -114,7 +131,8 @@ class ModelBinderTest {
   @Test
   void nullIsOnlyAnOwner() {
     assertThat(errors("function f(mr) { map(NULL, into = mr); }"))
-        .containsExactly("m.mrm:1:22: NULL is only allowed as an owner (owner = NULL) and as unmap's region (unmap(NULL, from = C))");
+        .containsExactly(
+            "m.mrm:1:22: NULL is only allowed as an owner (owner = NULL) and as unmap's region (unmap(NULL, from = C))");
   }
 
   @Test
@@ -125,21 +143,30 @@ class ModelBinderTest {
             "m.mrm:2:10: function f is already defined at line 1 of this file "
                 + "(a later file may replace it, the same file may not)");
     assertThat(errors("class C { realize = realize; }\nclass C { realize = unrealize; }"))
-        .containsExactly("m.mrm:2:11: field 'realize' of C is already defined at line 1 of this file "
-            + "(a later file may replace it, the same file may not)");
-    assertThat(errors("type T, \"t\" { hotpluggable = true; }\ntype \"t\" { hotpluggable = false; }"))
-        .containsExactly("m.mrm:2:6: type t is already defined at line 1 of this file "
-            + "(a later file may replace it, the same file may not)");
+        .containsExactly(
+            "m.mrm:2:11: field 'realize' of C is already defined at line 1 of this file "
+                + "(a later file may replace it, the same file may not)");
+    assertThat(
+            errors("type T, \"t\" { hotpluggable = true; }\ntype \"t\" { hotpluggable = false; }"))
+        .containsExactly(
+            "m.mrm:2:6: type t is already defined at line 1 of this file "
+                + "(a later file may replace it, the same file may not)");
   }
 
   @Test
   void hookSettersAndTypes() throws ModelException {
-    ModelFile file = ModelLoader.parse("m.mrm", """
+    ModelFile file =
+        ModelLoader.parse(
+            "m.mrm",
+            """
         hook_setter my_set_realize(klass, fn) = realize(fn);
         type TYPE_MY_BUS_DEVICE, "my-bus-device" { hotpluggable = true; }
         """);
-    assertThat(file.hookSetters().get(0).setter()).isEqualTo(new ApiModel.HookSetter(Role.REALIZE, 1));
-    assertThat(file.types()).extracting(TypeFact::typeName).containsExactly("TYPE_MY_BUS_DEVICE", "my-bus-device");
+    assertThat(file.hookSetters().get(0).setter())
+        .isEqualTo(new ApiModel.HookSetter(Role.REALIZE, 1));
+    assertThat(file.types())
+        .extracting(TypeFact::typeName)
+        .containsExactly("TYPE_MY_BUS_DEVICE", "my-bus-device");
     assertThat(errors("hook_setter s(a, b) = realize(c);"))
         .containsExactly("m.mrm:1:31: unknown parameter 'c' in s(a, b)");
     assertThat(errors("type T { hotplugable = true; }"))
@@ -148,16 +175,18 @@ class ModelBinderTest {
                 + "(the only property is hotpluggable)",
             "m.mrm:1:1: a type declaration needs 'hotpluggable = true;' or 'hotpluggable = false;'");
     assertThat(errors("type T { hotpluggable = maybe; }"))
-        .containsExactly("m.mrm:1:25: 'maybe' is not a valid hotpluggable (expected one of true, false)");
+        .containsExactly(
+            "m.mrm:1:25: 'maybe' is not a valid hotpluggable (expected one of true, false)");
   }
 
   @Test
   void allErrorsOfAFileAreReportedInOneException() {
     assertThatThrownBy(() -> ModelLoader.parse("m.mrm", "function f(mr) { mapp(mr); ref(x); }"))
         .isInstanceOf(ModelException.class)
-        .hasMessage("m.mrm:1:18: unknown verb 'mapp'; did you mean 'map'? (verbs: init, map, unmap, ref, unref, "
-            + "unparent, free, keeps, as_init, as_destroy, as_map, as_unmap, find, returns, tests_mapped, device_owner, reports_error, registers)\n"
-            + "m.mrm:1:32: unknown parameter 'x' in f(mr); for a region outside every device write 'global x'");
+        .hasMessage(
+            "m.mrm:1:18: unknown verb 'mapp'; did you mean 'map'? (verbs: init, map, unmap, ref, unref, "
+                + "unparent, free, keeps, as_init, as_destroy, as_map, as_unmap, find, returns, tests_mapped, device_owner, reports_error, registers)\n"
+                + "m.mrm:1:32: unknown parameter 'x' in f(mr); for a region outside every device write 'global x'");
   }
 
   static List<String> errors(String text) {

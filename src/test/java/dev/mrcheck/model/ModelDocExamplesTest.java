@@ -20,12 +20,14 @@ class ModelDocExamplesTest {
     List<ModelFile> examples = new ArrayList<>();
     Matcher block = MRM_BLOCK.matcher(doc);
     while (block.find()) {
-      examples.add(ModelLoader.parse("docs/model-language.md#" + (examples.size() + 1), block.group(1)));
+      examples.add(
+          ModelLoader.parse("docs/model-language.md#" + (examples.size() + 1), block.group(1)));
     }
     assertThat(examples).hasSize(2);
     BoundModel model = BoundModel.of(examples);
     assertThat(model.function("foo_window_attach").orElseThrow().effects())
-        .containsExactly(new Effect.Map(new Operand.Arg(1, "mr"), new Operand.Global("foo_bus"), null));
+        .containsExactly(
+            new Effect.Map(new Operand.Arg(1, "mr"), new Operand.Global("foo_bus"), null));
     assertThat(model.classHook("FooDeviceClass", "remove")).contains(Role.UNREALIZE);
   }
 }

@@ -15,13 +15,19 @@ class ModelLoaderTest {
 
   @Test
   void userFilesComeAfterBundledOnesAndLaterFilesWin() throws Exception {
-    Path first = write("first.mrm", """
+    Path first =
+        write(
+            "first.mrm",
+            """
         function memory_region_init_io(mr, owner, ops, opaque, name, size) { init(mr, owner = NULL, kind = io); }
         function my_helper(s) { unparent(s.mmio); }
         class PCIDeviceClass { exit = instance_finalize; }
         type TYPE_SYS_BUS_DEVICE { hotpluggable = true; }
         """);
-    Path second = write("second.mrm", """
+    Path second =
+        write(
+            "second.mrm",
+            """
         function my_helper(s) { free(s); }
         class PCIDeviceClass { exit = unrealize; }
         """);
@@ -29,18 +35,27 @@ class ModelLoaderTest {
 
     assertThat(model.function("memory_region_init_io").orElseThrow().effects())
         .containsExactly(new Effect.Init(new Operand.Arg(0, null), null, RegionKind.IO, null));
-    assertThat(model.function("memory_region_init_io").orElseThrow().definedAt().file()).isEqualTo(first.toString());
-    assertThat(model.function("my_helper").orElseThrow().effects()).containsExactly(new Effect.Free(new Operand.Arg(0, null)));
+    assertThat(model.function("memory_region_init_io").orElseThrow().definedAt().file())
+        .isEqualTo(first.toString());
+    assertThat(model.function("my_helper").orElseThrow().effects())
+        .containsExactly(new Effect.Free(new Operand.Arg(0, null)));
     assertThat(model.classHook("PCIDeviceClass", "exit")).contains(Role.UNREALIZE);
-    assertThat(model.classHook("PCIDeviceClass", "realize")).as("other fields of the class stay").contains(Role.REALIZE);
+    assertThat(model.classHook("PCIDeviceClass", "realize"))
+        .as("other fields of the class stay")
+        .contains(Role.REALIZE);
     assertThat(model.hotpluggable("TYPE_SYS_BUS_DEVICE")).contains(true);
-    assertThat(model.function("memory_region_add_subregion")).as("bundled functions stay").isPresent();
-    assertThat(ModelLoader.bundled().hotpluggable("TYPE_SYS_BUS_DEVICE")).as("bundled model untouched").contains(false);
+    assertThat(model.function("memory_region_add_subregion"))
+        .as("bundled functions stay")
+        .isPresent();
+    assertThat(ModelLoader.bundled().hotpluggable("TYPE_SYS_BUS_DEVICE"))
+        .as("bundled model untouched")
+        .contains(false);
   }
 
   @Test
   void noUserFilesIsTheBundledModel() throws ModelException {
-    assertThat(ModelLoader.load(List.of()).functionNames()).isEqualTo(ModelLoader.bundled().functionNames());
+    assertThat(ModelLoader.load(List.of()).functionNames())
+        .isEqualTo(ModelLoader.bundled().functionNames());
   }
 
   @Test
@@ -62,7 +77,8 @@ class ModelLoaderTest {
   void invalidUtf8IsRejected() throws IOException {
     Path bad = dir.resolve("bad.mrm");
     Files.write(bad, new byte[] {'#', ' ', (byte) 0xff, '\n'});
-    assertThatThrownBy(() -> ModelLoader.load(List.of(bad))).hasMessage(bad + ": model file is not valid UTF-8");
+    assertThatThrownBy(() -> ModelLoader.load(List.of(bad)))
+        .hasMessage(bad + ": model file is not valid UTF-8");
   }
 
   @Test
@@ -71,10 +87,16 @@ class ModelLoaderTest {
     Path b = write("b.mrm", "\nclass C { realize = realise; }\n");
     assertThatThrownBy(() -> ModelLoader.load(List.of(a, b)))
         .isInstanceOf(ModelException.class)
-        .satisfies(e -> assertThat(((ModelException) e).errors()).extracting(ModelError::toString).containsExactly(
-            a + ":1:21: unknown parameter 'y' in f(x); for a region outside every device write 'global y'",
-            b + ":2:21: unknown role 'realise'; did you mean 'realize'? "
-                + "(roles: class_init, instance_init, realize, unrealize, instance_finalize)"));
+        .satisfies(
+            e ->
+                assertThat(((ModelException) e).errors())
+                    .extracting(ModelError::toString)
+                    .containsExactly(
+                        a
+                            + ":1:21: unknown parameter 'y' in f(x); for a region outside every device write 'global y'",
+                        b
+                            + ":2:21: unknown role 'realise'; did you mean 'realize'? "
+                            + "(roles: class_init, instance_init, realize, unrealize, instance_finalize)"));
   }
 
   private Path write(String name, String text) throws IOException {

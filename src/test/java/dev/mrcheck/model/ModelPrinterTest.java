@@ -10,7 +10,8 @@ class ModelPrinterTest {
   @Test
   void printedBundledModelParsesToTheSameModel() throws ModelException {
     BoundModel bundled = ModelLoader.bundled();
-    BoundModel reparsed = BoundModel.of(List.of(ModelLoader.parse("dump.mrm", ModelPrinter.print(bundled))));
+    BoundModel reparsed =
+        BoundModel.of(List.of(ModelLoader.parse("dump.mrm", ModelPrinter.print(bundled))));
     assertThat(reparsed.functions()).hasSameSizeAs(bundled.functions());
     for (FunctionModel f : bundled.functions()) {
       FunctionModel g = reparsed.function(f.name()).orElseThrow();
@@ -28,14 +29,19 @@ class ModelPrinterTest {
     }
   }
 
-
   @Test
   void printsEffectsAsTheyAreWritten() {
     List<String> params = List.of("dev", "n", "type", "mr");
-    assertThat(ModelPrinter.print(
-            new Effect.Map(new Operand.Arg(3, null), new Operand.Global("pci_bar"), Role.UNREALIZE), params))
+    assertThat(
+            ModelPrinter.print(
+                new Effect.Map(
+                    new Operand.Arg(3, null), new Operand.Global("pci_bar"), Role.UNREALIZE),
+                params))
         .isEqualTo("map(mr, into = global pci_bar, undone_before = unrealize)");
-    assertThat(ModelPrinter.print(new Effect.Init(new Operand.Result("x"), null, RegionKind.ROM_DEVICE, null), params))
+    assertThat(
+            ModelPrinter.print(
+                new Effect.Init(new Operand.Result("x"), null, RegionKind.ROM_DEVICE, null),
+                params))
         .isEqualTo("init(return.x, owner = NULL, kind = rom_device)");
   }
 }

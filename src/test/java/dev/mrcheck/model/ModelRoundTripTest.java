@@ -14,16 +14,28 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Printing random function models and parsing the text back gives the same bindings. Each function is
- * drawn from its own seed (a fixed range); a failure names the seed and prints the function with its
- * effects shrunk to the fewest that still fail.
+ * Printing random function models and parsing the text back gives the same bindings. Each function
+ * is drawn from its own seed (a fixed range); a failure names the seed and prints the function with
+ * its effects shrunk to the fewest that still fail.
  */
 class ModelRoundTripTest {
   private static final long SEED = 20261208;
   private static final List<String> NAMES =
-      List.of("mr", "owner", "self", "type", "class", "global", "function", "dev", "s", "as", "_iommu_mr");
+      List.of(
+          "mr",
+          "owner",
+          "self",
+          "type",
+          "class",
+          "global",
+          "function",
+          "dev",
+          "s",
+          "as",
+          "_iommu_mr");
   private static final List<String> FIELDS = List.of("mr", "mmio", "bars.mem", "owner");
-  private static final List<String> FUNCTION_NAMES = List.of("f", "memory_region_x", "MemoryRegion.addSubregion", "A.b.c");
+  private static final List<String> FUNCTION_NAMES =
+      List.of("f", "memory_region_x", "MemoryRegion.addSubregion", "A.b.c");
   private static final List<String> GLOBALS = List.of("system_memory", "pci_bar", "type");
   private static final int EFFECT_KINDS = 16;
 
@@ -36,13 +48,17 @@ class ModelRoundTripTest {
   void printedFunctionParsesToTheSameModel(long seed) {
     FunctionModel function = function(new Random(seed));
     if (!ListShrinker.throwsOn(ModelRoundTripTest::roundTrips, function)) return;
-    List<Effect> fewest = ListShrinker.shrink(function.effects(),
-        effects -> ListShrinker.throwsOn(ModelRoundTripTest::roundTrips, with(function, effects)));
+    List<Effect> fewest =
+        ListShrinker.shrink(
+            function.effects(),
+            effects ->
+                ListShrinker.throwsOn(ModelRoundTripTest::roundTrips, with(function, effects)));
     FunctionModel shrunk = with(function, fewest);
     try {
       roundTrips(shrunk);
     } catch (AssertionError | RuntimeException e) {
-      throw new AssertionError("seed " + seed + ", shrunk to:\n" + ModelPrinter.print(shrunk) + "\n" + e, e);
+      throw new AssertionError(
+          "seed " + seed + ", shrunk to:\n" + ModelPrinter.print(shrunk) + "\n" + e, e);
     }
   }
 
@@ -75,12 +91,18 @@ class ModelRoundTripTest {
   private static Effect effect(Random r, List<String> params) {
     return switch (r.nextInt(EFFECT_KINDS)) {
       case 0 -> {
-        List<RegionKind> plain = Arrays.stream(RegionKind.values()).filter(k -> k != RegionKind.ALIAS).toList();
+        List<RegionKind> plain =
+            Arrays.stream(RegionKind.values()).filter(k -> k != RegionKind.ALIAS).toList();
         yield new Effect.Init(operand(r, params), orNull(r, params), pick(r, plain), null);
       }
-      case 1 -> new Effect.Init(operand(r, params), orNull(r, params), RegionKind.ALIAS, operand(r, params));
-      case 2 -> new Effect.Map(operand(r, params), operand(r, params),
-          r.nextBoolean() ? null : pick(r, List.of(Role.values())));
+      case 1 ->
+          new Effect.Init(
+              operand(r, params), orNull(r, params), RegionKind.ALIAS, operand(r, params));
+      case 2 ->
+          new Effect.Map(
+              operand(r, params),
+              operand(r, params),
+              r.nextBoolean() ? null : pick(r, List.of(Role.values())));
       case 3 -> new Effect.Unmap(operand(r, params), orNull(r, params));
       case 4 -> new Effect.Ref(operand(r, params), r.nextBoolean());
       case 5 -> new Effect.Unref(operand(r, params));

@@ -17,36 +17,46 @@ class ModelSyntaxTest {
 
   @Test
   void strayCharacterIsNamed() {
-    assertThat(errors("function f(mr) {\n  ref(&mr);\n}\n")).first()
+    assertThat(errors("function f(mr) {\n  ref(&mr);\n}\n"))
+        .first()
         .isEqualTo("m.mrm:2:7: unexpected character '&'");
   }
 
   @Test
   void unterminatedDeclarationMentionsEndOfFile() {
-    assertThat(errors("function f(mr) {\n  ref(mr);\n")).first()
-        .asString().startsWith("m.mrm:3:1: syntax error:").contains("end of file");
+    assertThat(errors("function f(mr) {\n  ref(mr);\n"))
+        .first()
+        .asString()
+        .startsWith("m.mrm:3:1: syntax error:")
+        .contains("end of file");
   }
 
   @Test
   void expectedTokensAreSaidInModelWords() {
     assertThat(errors("functon f(mr) { ref(mr); }"))
-        .containsExactly("m.mrm:1:1: syntax error: mismatched input 'functon' expecting one of "
-            + "end of file, 'function', 'class', 'hook_setter', 'type'");
+        .containsExactly(
+            "m.mrm:1:1: syntax error: mismatched input 'functon' expecting one of "
+                + "end of file, 'function', 'class', 'hook_setter', 'type'");
     assertThat(errors("function f(mr) { ref(mr.); }"))
         .containsExactly("m.mrm:1:25: syntax error: missing name at ')'");
     assertThat(errors("function f(mr) {\n  ref(mr);\n"))
-        .containsExactly("m.mrm:3:1: syntax error: unexpected end of file, expecting one of '}', name");
+        .containsExactly(
+            "m.mrm:3:1: syntax error: unexpected end of file, expecting one of '}', name");
   }
 
   @Test
   void onlyTheFirstSyntaxErrorIsReported() {
     assertThat(errors("function f(mr) { init(mr, owner = , kind = io); }"))
-        .containsExactly("m.mrm:1:35: syntax error: extraneous input ',' expecting one of 'return', NULL, name");
+        .containsExactly(
+            "m.mrm:1:35: syntax error: extraneous input ',' expecting one of 'return', NULL, name");
   }
 
   @Test
   void returnIsReserved() {
-    assertThat(errors("function f(return) { }")).first().asString().startsWith("m.mrm:1:12: syntax error:");
+    assertThat(errors("function f(return) { }"))
+        .first()
+        .asString()
+        .startsWith("m.mrm:1:12: syntax error:");
   }
 
   @Test

@@ -25,11 +25,13 @@ class ProgressLineTest {
     line.close();
     line.paint();
     String drawn = out.toString();
-    assertThat(drawn).startsWith("\rmrcheck: parsing 2/40 files, 2.5 s")
+    assertThat(drawn)
+        .startsWith("\rmrcheck: parsing 2/40 files, 2.5 s")
         .contains("\rmrcheck: analysis, 2.5 s")
         .doesNotContain("\n")
         .endsWith("\r");
-    String last = drawn.substring(drawn.lastIndexOf("\r", drawn.length() - 2) + 1, drawn.length() - 1);
+    String last =
+        drawn.substring(drawn.lastIndexOf("\r", drawn.length() - 2) + 1, drawn.length() - 1);
     assertThat(last).as("the line is blanked on close").isBlank();
   }
 
@@ -49,7 +51,8 @@ class ProgressLineTest {
 
   @Test
   void progressDependsOnStderrAloneSoARedirectedStdoutStillShowsIt() {
-    // 'scan ... > out.txt' on a terminal: stdout is a file, stderr the terminal. Nothing about stdout
+    // 'scan ... > out.txt' on a terminal: stdout is a file, stderr the terminal. Nothing about
+    // stdout
     // or System.console() enters the decision.
     assertThat(Terminal.isInteractive("/dev/pts/3", "xterm-256color")).isTrue();
     assertThat(Terminal.isInteractive("/dev/tty2", null)).isTrue();

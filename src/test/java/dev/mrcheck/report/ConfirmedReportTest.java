@@ -11,14 +11,14 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import dev.mrcheck.model.Semantics;
-import dev.mrcheck.model.RegionKind;
-import dev.mrcheck.rules.Finding;
-import dev.mrcheck.rules.Witness;
-import dev.mrcheck.rules.WitnessStep;
 import dev.mrcheck.confirm.Confirmation;
 import dev.mrcheck.confirm.Confirmer;
 import dev.mrcheck.confirm.Witnesses;
+import dev.mrcheck.model.RegionKind;
+import dev.mrcheck.model.Semantics;
+import dev.mrcheck.rules.Finding;
+import dev.mrcheck.rules.Witness;
+import dev.mrcheck.rules.WitnessStep;
 import dev.mrcheck.scan.ScanResult;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,15 +38,19 @@ class ConfirmedReportTest {
 
   @BeforeAll
   static void loadSchema() throws IOException {
-    try (InputStream in = SarifReport.class.getResourceAsStream("/schema/sarif-schema-2.1.0.json")) {
-      schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(MAPPER.readTree(in));
+    try (InputStream in =
+        SarifReport.class.getResourceAsStream("/schema/sarif-schema-2.1.0.json")) {
+      schema =
+          SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7)
+              .getSchema(MAPPER.readTree(in));
     }
   }
 
   private static Finding mr002(boolean delFirst) {
-    Witnesses w = new Witnesses()
-        .init(REALIZE, "self.legacy_io", SELF, RegionKind.IO)
-        .step(REALIZE, WitnessStep.Kind.MAP, "self.legacy_io", "global:pci_io");
+    Witnesses w =
+        new Witnesses()
+            .init(REALIZE, "self.legacy_io", SELF, RegionKind.IO)
+            .step(REALIZE, WitnessStep.Kind.MAP, "self.legacy_io", "global:pci_io");
     if (delFirst) w.step(UNREALIZE, WitnessStep.Kind.UNMAP, "self.legacy_io", "global:pci_io");
     return w.step(UNREALIZE, WitnessStep.Kind.UNPARENT, "self.legacy_io", null)
         .finding("TST001", true, Witness.Expectation.FINALIZED_WHILE_MAPPED);
@@ -57,10 +61,12 @@ class ConfirmedReportTest {
     Finding confirmed = mr002(false);
     Finding refuted = mr002(true);
     Confirmer confirmer = new Confirmer();
-    Map<Finding, Confirmation> c = Map.of(
-        confirmed, confirmer.confirm(confirmed, Semantics.CURRENT),
-        refuted, confirmer.confirm(refuted, Semantics.CURRENT));
-    return new ScanResult(ROOT, "current", List.of(confirmed, refuted), List.of(), Fixtures.STATS, c);
+    Map<Finding, Confirmation> c =
+        Map.of(
+            confirmed, confirmer.confirm(confirmed, Semantics.CURRENT),
+            refuted, confirmer.confirm(refuted, Semantics.CURRENT));
+    return new ScanResult(
+        ROOT, "current", List.of(confirmed, refuted), List.of(), Fixtures.STATS, c);
   }
 
   @Test
@@ -82,11 +88,16 @@ class ConfirmedReportTest {
     for (JsonNode s : steps) {
       messages.add(s.at("/location/message/text").asText());
       lines.add(s.at("/location/physicalLocation/region/startLine").asInt());
-      assertThat(s.at("/location/physicalLocation/artifactLocation/uri").asText()).isEqualTo(Witnesses.FILE);
+      assertThat(s.at("/location/physicalLocation/artifactLocation/uri").asText())
+          .isEqualTo(Witnesses.FILE);
     }
-    assertThat(messages).containsSubsequence("realize initializes s->legacy_io (io, owner TYPE_DEV)",
-        "realize adds s->legacy_io to pci_io", "unrealize unparents s->legacy_io");
-    assertThat(messages).anyMatch(m -> m.contains("FinalizedWhileMapped: region finalized while mapped in pci_io"));
+    assertThat(messages)
+        .containsSubsequence(
+            "realize initializes s->legacy_io (io, owner TYPE_DEV)",
+            "realize adds s->legacy_io to pci_io",
+            "unrealize unparents s->legacy_io");
+    assertThat(messages)
+        .anyMatch(m -> m.contains("FinalizedWhileMapped: region finalized while mapped in pci_io"));
     assertThat(lines).isSorted();
 
     JsonNode refuted = results.get(1);
@@ -95,11 +106,14 @@ class ConfirmedReportTest {
   }
 
   @Test
-  void textWithReplayPutsTheReplayIndentedUnderTheDiagnosticAndMarksUnconfirmed() throws IOException {
+  void textWithReplayPutsTheReplayIndentedUnderTheDiagnosticAndMarksUnconfirmed()
+      throws IOException {
     StringWriter out = new StringWriter();
     new TextReport("").withReplay(true).write(result(), out);
     String[] lines = out.toString().split("\n");
-    assertThat(lines[0]).startsWith("hw/misc/dev.c:12:5: error: test finding [TST001]").doesNotContain("unconfirmed");
+    assertThat(lines[0])
+        .startsWith("hw/misc/dev.c:12:5: error: test finding [TST001]")
+        .doesNotContain("unconfirmed");
     assertThat(lines[1]).contains("note: runtime model (current semantics, hot-unplug)");
     assertThat(out.toString())
         .contains("\n  hw/misc/dev.c:11:5: note: realize adds s->legacy_io to pci_io\n")

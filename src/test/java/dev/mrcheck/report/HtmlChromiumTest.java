@@ -46,26 +46,36 @@ class HtmlChromiumTest {
 
   @Test
   void filterFromTheFragmentHidesTheUncheckedRule() throws Exception {
-    assumeTrue(chromium != null, "chromium is not installed (apt-get install chromium); .ci/run installs it");
+    assumeTrue(
+        chromium != null,
+        "chromium is not installed (apt-get install chromium); .ci/run installs it");
     String dom = browser("--dump-dom", report.toUri() + "#hide=MR004");
     List<String> articles = articles(dom);
-    assertThat(articles).hasSizeGreaterThan(3)
-        .as("an MR004 finding for the fragment to hide").anyMatch(a -> a.contains("data-rule=\"MR004\""))
-        .as("a finding of another rule to stay shown").anyMatch(a -> !a.contains("data-rule=\"MR004\""));
+    assertThat(articles)
+        .hasSizeGreaterThan(3)
+        .as("an MR004 finding for the fragment to hide")
+        .anyMatch(a -> a.contains("data-rule=\"MR004\""))
+        .as("a finding of another rule to stay shown")
+        .anyMatch(a -> !a.contains("data-rule=\"MR004\""));
     for (String a : articles) {
       boolean mr004 = a.contains("data-rule=\"MR004\"");
       assertThat(a.contains(" hidden")).as(a).isEqualTo(mr004);
     }
     long shown = articles.stream().filter(a -> !a.contains(" hidden")).count();
-    assertThat(dom).contains("data-shown=\"" + shown + "\"", shown + " of " + articles.size() + " findings shown");
+    assertThat(dom)
+        .contains(
+            "data-shown=\"" + shown + "\"", shown + " of " + articles.size() + " findings shown");
     assertThat(dom).contains("<svg class=\"object-graph\"", "MR002");
     // Without a fragment nothing is hidden.
-    assertThat(articles(browser("--dump-dom", report.toUri().toString()))).noneMatch(a -> a.contains(" hidden"));
+    assertThat(articles(browser("--dump-dom", report.toUri().toString())))
+        .noneMatch(a -> a.contains(" hidden"));
   }
 
   @Test
   void screenshotShowsTheHighlightedEdge() throws Exception {
-    assumeTrue(chromium != null, "chromium is not installed (apt-get install chromium); .ci/run installs it");
+    assumeTrue(
+        chromium != null,
+        "chromium is not installed (apt-get install chromium); .ci/run installs it");
     Path png = dir.resolve("shot.png");
     browser("--screenshot=" + png, "--window-size=1000,2400", report.toUri() + "#hide=MR004");
     BufferedImage image = ImageIO.read(png.toFile());
@@ -92,14 +102,32 @@ class HtmlChromiumTest {
     return out;
   }
 
-  /** Runs Chromium headless with the flags this machine needs (no sandbox as root, no background network). */
+  /**
+   * Runs Chromium headless with the flags this machine needs (no sandbox as root, no background
+   * network).
+   */
   private static String browser(String... args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of(chromium, "--headless", "--no-sandbox", "--disable-gpu",
-        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--disable-extensions", "--user-data-dir=" + Files.createTempDirectory(dir, "profile")));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                chromium,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-extensions",
+                "--user-data-dir=" + Files.createTempDirectory(dir, "profile")));
     cmd.addAll(List.of(args));
     Path out = Files.createTempFile(dir, "chromium", ".out");
-    Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Process p =
+        new ProcessBuilder(cmd)
+            .redirectOutput(out.toFile())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     if (!p.waitFor(120, TimeUnit.SECONDS)) {
       p.destroyForcibly();
       throw new AssertionError("chromium did not finish in 120 s: " + cmd);
@@ -114,7 +142,8 @@ class HtmlChromiumTest {
     if (env != null && !env.isBlank()) return env;
     for (String name : List.of("chromium", "chromium-browser")) {
       for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-        if (!d.isEmpty() && Files.isExecutable(Path.of(d, name))) return Path.of(d, name).toString();
+        if (!d.isEmpty() && Files.isExecutable(Path.of(d, name)))
+          return Path.of(d, name).toString();
       }
     }
     return null;

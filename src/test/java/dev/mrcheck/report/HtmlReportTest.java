@@ -31,21 +31,32 @@ class HtmlReportTest {
 
   static String render(ScanResult result, Path root) throws Exception {
     StringWriter out = new StringWriter();
-    new HtmlReport(Rules.all().stream().map(Rule::info).toList(), SourceTexts.under(root)).write(result, out);
+    new HtmlReport(Rules.all().stream().map(Rule::info).toList(), SourceTexts.under(root))
+        .write(result, out);
     return out.toString();
   }
 
   @Test
   void oneArticlePerFindingWithItsRuleAndSeverity() {
-    assertThat(count("<article class=\"finding\"")).isEqualTo(result.findings().size()).isGreaterThan(3);
-    assertThat(html).contains("data-rule=\"MR002\" data-severity=\"error\"", "data-rule=\"MR004\" data-severity=\"warning\"");
-    assertThat(html).contains("<table id=\"by-rule\">", "<table id=\"by-directory\">", "unparent-while-mapped");
+    assertThat(count("<article class=\"finding\""))
+        .isEqualTo(result.findings().size())
+        .isGreaterThan(3);
+    assertThat(html)
+        .contains(
+            "data-rule=\"MR002\" data-severity=\"error\"",
+            "data-rule=\"MR004\" data-severity=\"warning\"");
+    assertThat(html)
+        .contains("<table id=\"by-rule\">", "<table id=\"by-directory\">", "unparent-while-mapped");
   }
 
   @Test
   void excerptsAreEscapedSourceAroundTheLine() {
     int vgaLine = GoldenMarkers.flaggedLine("testdata/c/mr002_unparent_no_del_pci_exit.c", "MR002");
-    assertThat(html).contains("<span class=\"line hit\"><span class=\"ln\">" + vgaLine + "</span>    object_unparent(OBJECT(&amp;s-&gt;vga_low));</span>");
+    assertThat(html)
+        .contains(
+            "<span class=\"line hit\"><span class=\"ln\">"
+                + vgaLine
+                + "</span>    object_unparent(OBJECT(&amp;s-&gt;vga_low));</span>");
     assertThat(html).doesNotContain("s->vga_low));</span>");
   }
 
@@ -59,8 +70,10 @@ class HtmlReportTest {
 
   @Test
   void fixesAreShownAsDiffs() {
-    assertThat(html).contains("<details class=\"fix\"><summary>Fix: Insert memory_region_del_subregion(",
-        "<span class=\"line add\">+    memory_region_del_subregion(pci_address_space(pdev), &amp;s-&gt;vga_low);</span>");
+    assertThat(html)
+        .contains(
+            "<details class=\"fix\"><summary>Fix: Insert memory_region_del_subregion(",
+            "<span class=\"line add\">+    memory_region_del_subregion(pci_address_space(pdev), &amp;s-&gt;vga_low);</span>");
   }
 
   @Test

@@ -21,7 +21,10 @@ class JsonReportTest {
     assertThat(json.get("root").asText()).isEqualTo("/src/qemu");
     assertThat(json.get("semantics").asText()).isEqualTo("current");
 
-    assertThat(json.at("/findings/0")).isEqualTo(MAPPER.readTree("""
+    assertThat(json.at("/findings/0"))
+        .isEqualTo(
+            MAPPER.readTree(
+                """
         {"rule": "TST001", "level": "error", "file": "hw/misc/a dev.c", "line": 40, "column": 5,
          "endLine": 40, "endColumn": 37,
          "message": "region 'self.mmio' unparented while mapped into \\"self.container\\" — dangling",
@@ -30,9 +33,12 @@ class JsonReportTest {
            {"file": "hw/misc/helpers.c", "line": 12, "column": 9, "message": "called from my_unrealize"}],
          "fingerprint": "fp-error-0001"}
         """));
-    assertThat(json.get("findings").findValuesAsText("level")).containsExactly("error", "warning", "note");
-    assertThat(json.at("/problems/1")).isEqualTo(MAPPER.readTree(
-        "{\"file\": \"hw/unreadable.c\", \"line\": 0, \"column\": 0, \"message\": \"cannot read file\"}"));
+    assertThat(json.get("findings").findValuesAsText("level"))
+        .containsExactly("error", "warning", "note");
+    assertThat(json.at("/problems/1"))
+        .isEqualTo(
+            MAPPER.readTree(
+                "{\"file\": \"hw/unreadable.c\", \"line\": 0, \"column\": 0, \"message\": \"cannot read file\"}"));
     assertThat(json.at("/stats/functions").asInt()).isEqualTo(89);
     assertThat(json.at("/stats/inactiveFunctions").asInt()).isZero();
     assertThat(json.at("/stats/wallMillis").isMissingNode()).isTrue();

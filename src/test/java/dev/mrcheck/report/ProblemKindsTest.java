@@ -14,9 +14,16 @@ class ProblemKindsTest {
 
   @Test
   void problemsAreCountedByKind() {
-    assertThat(ProblemKinds.count(List.of(p("Syntax error"), p("Syntax error"), p("Missing ;"),
-        p("Syntax error (function vapic_map_rom dropped)"), p("binary file skipped"),
-        p("cannot read file: AccessDeniedException"), p("not in compile_commands.json, not analyzed"))))
+    assertThat(
+            ProblemKinds.count(
+                List.of(
+                    p("Syntax error"),
+                    p("Syntax error"),
+                    p("Missing ;"),
+                    p("Syntax error (function vapic_map_rom dropped)"),
+                    p("binary file skipped"),
+                    p("cannot read file: AccessDeniedException"),
+                    p("not in compile_commands.json, not analyzed"))))
         .containsExactly(
             java.util.Map.entry("Missing ;", 1),
             java.util.Map.entry("Syntax error", 2),

@@ -17,9 +17,9 @@ import dev.mrcheck.suppress.Suppressed;
 import dev.mrcheck.suppress.Suppression;
 import dev.mrcheck.suppress.SuppressionComments;
 import dev.mrcheck.suppress.Suppressions;
-import java.net.URI;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -37,16 +37,20 @@ class SarifReportTest {
   void emptyReportIsValidSarif() throws IOException {
     JsonNode sarif = MAPPER.readTree(render(Fixtures.empty(ROOT)));
     assertThat(schemaErrors(sarif.toString())).isEmpty();
-    assertThat(sarif.at("/runs/0/results").isArray()).as("results: [] says the scan ran and found nothing").isTrue();
+    assertThat(sarif.at("/runs/0/results").isArray())
+        .as("results: [] says the scan ran and found nothing")
+        .isTrue();
     assertThat(sarif.at("/runs/0/results").size()).isZero();
-    assertThat(sarif.at("/runs/0/invocations/0/toolExecutionNotifications").isMissingNode()).isTrue();
+    assertThat(sarif.at("/runs/0/invocations/0/toolExecutionNotifications").isMissingNode())
+        .isTrue();
   }
 
   @Test
   void theValidatorDoesRejectBrokenSarif() throws IOException {
     ObjectNode sarif = (ObjectNode) MAPPER.readTree(render(Fixtures.sample(ROOT)));
     ((ObjectNode) sarif.at("/runs/0/results/0")).put("level", "fatal");
-    ((ObjectNode) sarif.at("/runs/0/results/0/locations/0/physicalLocation/region")).put("startLine", 0);
+    ((ObjectNode) sarif.at("/runs/0/results/0/locations/0/physicalLocation/region"))
+        .put("startLine", 0);
     assertThat(schemaErrors(sarif.toString())).hasSize(2);
   }
 
@@ -62,12 +66,14 @@ class SarifReportTest {
     assertThat(driver.get("version").asText()).isEqualTo(ToolInfo.version());
     assertThat(driver.get("semanticVersion").asText()).isEqualTo(ToolInfo.version());
     assertThat(driver.get("informationUri").asText()).isEqualTo(ToolInfo.INFORMATION_URI);
-    assertThat(driver.get("rules").findValuesAsText("id")).containsExactly("TST001", "TST002", "TST003");
+    assertThat(driver.get("rules").findValuesAsText("id"))
+        .containsExactly("TST001", "TST002", "TST003");
 
     JsonNode withPage = driver.at("/rules/0");
     assertThat(withPage.get("name").asText()).isEqualTo("fake-error");
     assertThat(withPage.at("/shortDescription/text").asText()).isEqualTo("A fake error rule.");
-    assertThat(withPage.at("/fullDescription/text").asText()).isEqualTo("Stands in for a real error rule in tests.");
+    assertThat(withPage.at("/fullDescription/text").asText())
+        .isEqualTo("Stands in for a real error rule in tests.");
     assertThat(withPage.at("/help/markdown").asText()).startsWith("# TST001 fake-error");
     assertThat(withPage.get("helpUri").asText()).isEqualTo(ToolInfo.RULE_DOCS_BASE + "TST001.md");
     assertThat(withPage.at("/defaultConfiguration/level").asText()).isEqualTo("error");
@@ -90,13 +96,16 @@ class SarifReportTest {
     JsonNode loc = r.at("/locations/0/physicalLocation");
     assertThat(loc.at("/artifactLocation/uri").asText()).isEqualTo("hw/misc/a%20dev.c");
     assertThat(loc.at("/artifactLocation/uriBaseId").asText()).isEqualTo("%SRCROOT%");
-    assertThat(loc.get("region")).isEqualTo(MAPPER.readTree(
-        "{\"startLine\":40,\"startColumn\":5,\"endLine\":40,\"endColumn\":37}"));
+    assertThat(loc.get("region"))
+        .isEqualTo(
+            MAPPER.readTree(
+                "{\"startLine\":40,\"startColumn\":5,\"endLine\":40,\"endColumn\":37}"));
 
     JsonNode related = r.get("relatedLocations");
     assertThat(related.findValuesAsText("id")).containsExactly("0", "1");
     assertThat(related.at("/1/message/text").asText()).isEqualTo("called from my_unrealize");
-    assertThat(related.at("/1/physicalLocation/artifactLocation/uri").asText()).isEqualTo("hw/misc/helpers.c");
+    assertThat(related.at("/1/physicalLocation/artifactLocation/uri").asText())
+        .isEqualTo("hw/misc/helpers.c");
     assertThat(r.at("/partialFingerprints/mrcheck~1v3").asText()).isEqualTo("fp-error-0001");
 
     assertThat(run.at("/results/1/ruleIndex").asInt()).isEqualTo(1);
@@ -108,8 +117,14 @@ class SarifReportTest {
     JsonNode run = MAPPER.readTree(render(Fixtures.sample(ROOT))).at("/runs/0");
     assertThat(run.at("/originalUriBaseIds/%SRCROOT%/uri").asText()).isEqualTo("file:///src/qemu/");
     List<String> uris = run.get("artifacts").findValuesAsText("uri");
-    assertThat(uris).isSorted().containsExactly(
-        "hw/broken.c", "hw/misc/a%20dev.c", "hw/misc/helpers.c", "hw/pci/b.c", "hw/unreadable.c");
+    assertThat(uris)
+        .isSorted()
+        .containsExactly(
+            "hw/broken.c",
+            "hw/misc/a%20dev.c",
+            "hw/misc/helpers.c",
+            "hw/pci/b.c",
+            "hw/unreadable.c");
     // Every artifactLocation.index points at the artifact with the same uri.
     for (JsonNode location : run.findValues("artifactLocation")) {
       if (location.has("index")) {
@@ -153,10 +168,15 @@ class SarifReportTest {
   private static ScanResult withSuppressedWarning() {
     ScanResult sample = Fixtures.sample(ROOT);
     Finding hidden = Fixtures.warning();
-    Suppression comment = SuppressionComments.read("hw/pci/b.c",
-        "\n\n\n\n\n/* mrcheck: ignore TST002 -- the bridge is never unplugged */\nx();\n").get(0);
-    return sample.filter(f -> !f.equals(hidden))
-        .withSuppressions(new Suppressions(List.of(comment), List.of(new Suppressed(hidden, comment))));
+    Suppression comment =
+        SuppressionComments.read(
+                "hw/pci/b.c",
+                "\n\n\n\n\n/* mrcheck: ignore TST002 -- the bridge is never unplugged */\nx();\n")
+            .get(0);
+    return sample
+        .filter(f -> !f.equals(hidden))
+        .withSuppressions(
+            new Suppressions(List.of(comment), List.of(new Suppressed(hidden, comment))));
   }
 
   @Test
@@ -167,28 +187,40 @@ class SarifReportTest {
     assertThat(results.findValuesAsText("ruleId")).containsExactly("TST001", "TST002", "TST003");
     JsonNode suppressed = results.get(1);
     assertThat(suppressed.at("/suppressions/0/kind").asText()).isEqualTo("inSource");
-    assertThat(suppressed.at("/suppressions/0/justification").asText()).isEqualTo("the bridge is never unplugged");
-    assertThat(suppressed.at("/suppressions/0/location/physicalLocation/region/startLine").asInt()).isEqualTo(6);
+    assertThat(suppressed.at("/suppressions/0/justification").asText())
+        .isEqualTo("the bridge is never unplugged");
+    assertThat(suppressed.at("/suppressions/0/location/physicalLocation/region/startLine").asInt())
+        .isEqualTo(6);
     assertThat(results.get(0).has("suppressions")).isFalse();
   }
 
   @Test
   void baselineStatesNewUnchangedAndAbsent() throws IOException {
     ScanResult sample = Fixtures.sample(ROOT);
-    Baseline baseline = new Baseline(List.of(
-        new Baseline.Entry("TST002", "hw/pci/b.c", 3, "a fake warning", Fixtures.warning().fingerprint()),
-        new Baseline.Entry("TST001", "hw/gone.c", 12, "fixed since", "fp-fixed")));
+    Baseline baseline =
+        new Baseline(
+            List.of(
+                new Baseline.Entry(
+                    "TST002", "hw/pci/b.c", 3, "a fake warning", Fixtures.warning().fingerprint()),
+                new Baseline.Entry("TST001", "hw/gone.c", 12, "fixed since", "fp-fixed")));
     BaselineComparison comparison = BaselineComparison.of(sample.findings(), baseline);
-    String sarif = render(new SarifReport(Fixtures.rules(), Fixtures.help()).withBaseline(comparison),
-        sample.withFindings(comparison.fresh()));
+    String sarif =
+        render(
+            new SarifReport(Fixtures.rules(), Fixtures.help()).withBaseline(comparison),
+            sample.withFindings(comparison.fresh()));
     assertThat(schemaErrors(sarif)).isEmpty();
     JsonNode results = MAPPER.readTree(sarif).at("/runs/0/results");
-    assertThat(results.findValuesAsText("baselineState")).containsExactly("new", "unchanged", "new", "absent");
+    assertThat(results.findValuesAsText("baselineState"))
+        .containsExactly("new", "unchanged", "new", "absent");
     JsonNode absent = results.get(3);
     assertThat(absent.get("ruleId").asText()).isEqualTo("TST001");
     assertThat(absent.get("level").asText()).isEqualTo("error");
-    assertThat(absent.at("/locations/0/physicalLocation/artifactLocation/uri").asText()).isEqualTo("hw/gone.c");
-    assertThat(absent.at("/partialFingerprints/" + SarifReport.FINGERPRINT_KEY.replace("/", "~1")).asText())
+    assertThat(absent.at("/locations/0/physicalLocation/artifactLocation/uri").asText())
+        .isEqualTo("hw/gone.c");
+    assertThat(
+            absent
+                .at("/partialFingerprints/" + SarifReport.FINGERPRINT_KEY.replace("/", "~1"))
+                .asText())
         .isEqualTo("fp-fixed");
   }
 
@@ -204,21 +236,31 @@ class SarifReportTest {
     assertThat(run.at("/automationDetails/id").asText()).isEqualTo("mrcheck/current/");
     assertThat(run.at("/tool/driver/version").asText()).isNotBlank();
     assertThat(run.at("/tool/driver/semanticVersion").asText()).matches("\\d+\\.\\d+\\.\\d+.*");
-    assertThat(run.at("/originalUriBaseIds/%SRCROOT%/uri").asText()).startsWith("file:///").endsWith("/");
+    assertThat(run.at("/originalUriBaseIds/%SRCROOT%/uri").asText())
+        .startsWith("file:///")
+        .endsWith("/");
     for (JsonNode rule : run.at("/tool/driver/rules")) {
       String id = rule.get("id").asText();
       assertThat(rule.get("helpUri").asText()).as(id).isEqualTo(ToolInfo.ruleHelpUri(id));
       assertThat(rule.at("/properties/tags").findValuesAsText("")).as(id).isEmpty();
       assertThat(rule.at("/properties/tags")).as(id).isNotEmpty();
-      assertThat(rule.at("/properties/tags").toString()).as(id).contains("security").contains("external/cwe/cwe-");
+      assertThat(rule.at("/properties/tags").toString())
+          .as(id)
+          .contains("security")
+          .contains("external/cwe/cwe-");
       double score = Double.parseDouble(rule.at("/properties/security-severity").asText());
       assertThat(score).as(id).isBetween(0.1, 10.0);
     }
     for (JsonNode result : run.get("results")) {
       String uri = result.at("/locations/0/physicalLocation/artifactLocation/uri").asText();
       assertThat(URI.create(uri).isAbsolute()).as(uri).isFalse();
-      assertThat(result.at("/locations/0/physicalLocation/artifactLocation/uriBaseId").asText()).isEqualTo("%SRCROOT%");
-      assertThat(result.at("/partialFingerprints/" + SarifReport.FINGERPRINT_KEY.replace("/", "~1")).asText()).isNotBlank();
+      assertThat(result.at("/locations/0/physicalLocation/artifactLocation/uriBaseId").asText())
+          .isEqualTo("%SRCROOT%");
+      assertThat(
+              result
+                  .at("/partialFingerprints/" + SarifReport.FINGERPRINT_KEY.replace("/", "~1"))
+                  .asText())
+          .isNotBlank();
     }
   }
 

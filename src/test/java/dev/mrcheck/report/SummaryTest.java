@@ -11,24 +11,34 @@ import org.junit.jupiter.api.Test;
 class SummaryTest {
   @Test
   void countsFilesFunctionsFindingsPerRuleProblemsAndTime() {
-    assertThat(Summary.line(Fixtures.sample(Path.of("/r")))).isEqualTo(
-        "mrcheck: 12 files (3 parsed, 4567 lines), 89 functions (2 dropped), 3 findings "
-            + "(TST001: 1, TST002: 1, TST003: 1), 2 input problems, 1.2 s [semantics current]");
+    assertThat(Summary.line(Fixtures.sample(Path.of("/r"))))
+        .isEqualTo(
+            "mrcheck: 12 files (3 parsed, 4567 lines), 89 functions (2 dropped), 3 findings "
+                + "(TST001: 1, TST002: 1, TST003: 1), 2 input problems, 1.2 s [semantics current]");
   }
 
   @Test
   void countsFunctionsInInactivePreprocessorBranches() {
-    ScanResult r = new ScanResult(Path.of("/r"), "current", List.of(), List.of(),
-        new ScanStats(2, 2, 40, 5, 0, 0, 50, 3));
-    assertThat(Summary.line(r)).isEqualTo("mrcheck: 2 files (2 parsed, 40 lines), 5 functions, "
-        + "3 functions in inactive #if branches, 0 findings, 0.1 s [semantics current]");
+    ScanResult r =
+        new ScanResult(
+            Path.of("/r"),
+            "current",
+            List.of(),
+            List.of(),
+            new ScanStats(2, 2, 40, 5, 0, 0, 50, 3));
+    assertThat(Summary.line(r))
+        .isEqualTo(
+            "mrcheck: 2 files (2 parsed, 40 lines), 5 functions, "
+                + "3 functions in inactive #if branches, 0 findings, 0.1 s [semantics current]");
   }
 
   @Test
   void quietWhenThereIsNothingToSay() {
-    ScanResult r = new ScanResult(Path.of("/r"), "legacy", List.of(), List.of(),
-        new ScanStats(1, 1, 1, 1, 0, 0, 50));
-    assertThat(Summary.line(r)).isEqualTo(
-        "mrcheck: 1 file (1 parsed, 1 line), 1 function, 0 findings, 0.1 s [semantics legacy]");
+    ScanResult r =
+        new ScanResult(
+            Path.of("/r"), "legacy", List.of(), List.of(), new ScanStats(1, 1, 1, 1, 0, 0, 50));
+    assertThat(Summary.line(r))
+        .isEqualTo(
+            "mrcheck: 1 file (1 parsed, 1 line), 1 function, 0 findings, 0.1 s [semantics legacy]");
   }
 }

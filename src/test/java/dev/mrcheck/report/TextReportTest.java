@@ -17,7 +17,9 @@ class TextReportTest {
 
   @Test
   void findingsAreCompilerStyleDiagnosticsWithTheTraceAsNotes() throws IOException {
-    assertThat(render(new TextReport("testdata/c"), Fixtures.sample(ROOT))).isEqualTo("""
+    assertThat(render(new TextReport("testdata/c"), Fixtures.sample(ROOT)))
+        .isEqualTo(
+            """
         testdata/c/hw/misc/a dev.c:40:5: error: region 'self.mmio' unparented while mapped into \
         "self.container" — dangling [TST001]
         testdata/c/hw/misc/a dev.c:30:3: note: mapped here (realize)
@@ -30,7 +32,8 @@ class TextReportTest {
   @Test
   void emptyDisplayRootPrintsScanRelativePaths() throws IOException {
     ScanResult r = Fixtures.result(ROOT, List.of(Fixtures.warning()), List.of());
-    assertThat(render(new TextReport(""), r)).isEqualTo("hw/pci/b.c:7:1: warning: a fake warning [TST002]\n");
+    assertThat(render(new TextReport(""), r))
+        .isEqualTo("hw/pci/b.c:7:1: warning: a fake warning [TST002]\n");
   }
 
   @Test
@@ -40,8 +43,9 @@ class TextReportTest {
 
   @Test
   void aMultiLineMessageStaysOnOneLine() throws IOException {
-    Finding f = new Finding("TST001", Severity.ERROR, SourceLoc.of("a.c", 1, 1), "first\nsecond",
-        List.of(), "fp");
+    Finding f =
+        new Finding(
+            "TST001", Severity.ERROR, SourceLoc.of("a.c", 1, 1), "first\nsecond", List.of(), "fp");
     assertThat(render(new TextReport(""), Fixtures.result(ROOT, List.of(f), List.of())))
         .isEqualTo("a.c:1:1: error: first\\nsecond [TST001]\n");
   }
@@ -50,7 +54,9 @@ class TextReportTest {
   void inputProblemsAreWarningsTaggedInputAndWholeFileProblemsHaveNoPosition() throws IOException {
     StringWriter out = new StringWriter();
     new TextReport("root").writeProblems(Fixtures.sample(ROOT), out);
-    assertThat(out.toString()).isEqualTo("""
+    assertThat(out.toString())
+        .isEqualTo(
+            """
         root/hw/broken.c:3:1: warning: function dropped: parse error [input]
         root/hw/unreadable.c: warning: cannot read file [input]
         """);

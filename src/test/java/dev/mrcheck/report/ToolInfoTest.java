@@ -14,7 +14,9 @@ class ToolInfoTest {
   @Test
   void versionResourceMatchesThePom() throws IOException {
     String pom = Files.readString(Path.of("pom.xml"));
-    Matcher m = Pattern.compile("<artifactId>mrcheck</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
+    Matcher m =
+        Pattern.compile("<artifactId>mrcheck</artifactId>\\s*<version>([^<]+)</version>")
+            .matcher(pom);
     assertThat(m.find()).isTrue();
     assertThat(ToolInfo.version()).isEqualTo(m.group(1));
   }

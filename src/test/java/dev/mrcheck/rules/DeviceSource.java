@@ -1,7 +1,7 @@
 package dev.mrcheck.rules;
 
-import dev.mrcheck.model.Semantics;
 import dev.mrcheck.frontend.FrontendOptions;
+import dev.mrcheck.model.Semantics;
 import dev.mrcheck.scan.ScanException;
 import dev.mrcheck.scan.ScanOverlay;
 import dev.mrcheck.scan.ScanRequest;
@@ -18,20 +18,26 @@ import java.util.Set;
  * A minimal QEMU device in one C file, for pinning one rule decision: the test fills in the bodies
  * of the lifecycle hooks (instance_init, realize, exit or unrealize, instance_finalize) and of the
  * MMIO write handler (run-time code), scans it in memory and compares the findings. The state
- * struct has the fields the snippets use: {@code mmio}, {@code container}, {@code alias}, {@code rom}
- * (embedded regions), {@code ram} (a heap region), {@code as} (an embedded address space), {@code das} (a
- * heap one), {@code peer} (another object), {@code sec} is a MemoryRegionSection local of every
- * function and {@code s->fail} an error condition.
+ * struct has the fields the snippets use: {@code mmio}, {@code container}, {@code alias}, {@code
+ * rom} (embedded regions), {@code ram} (a heap region), {@code as} (an embedded address space),
+ * {@code das} (a heap one), {@code peer} (another object), {@code sec} is a MemoryRegionSection
+ * local of every function and {@code s->fail} an error condition.
  */
 final class DeviceSource {
   static final String FILE = "dev.c";
+
   /** Statements the rule tests share. */
-  static final String INIT_IO = "memory_region_init_io(&s->mmio, OBJECT(s), &dev_ops, s, \"dev-mmio\", 0x100);";
-  static final String MAP_IN_SYSTEM_MEMORY = "memory_region_add_subregion(get_system_memory(), 0x1000, &s->mmio);";
-  static final String UNMAP_FROM_SYSTEM_MEMORY = "memory_region_del_subregion(get_system_memory(), &s->mmio);";
+  static final String INIT_IO =
+      "memory_region_init_io(&s->mmio, OBJECT(s), &dev_ops, s, \"dev-mmio\", 0x100);";
+
+  static final String MAP_IN_SYSTEM_MEMORY =
+      "memory_region_add_subregion(get_system_memory(), 0x1000, &s->mmio);";
+  static final String UNMAP_FROM_SYSTEM_MEMORY =
+      "memory_region_del_subregion(get_system_memory(), &s->mmio);";
   static final String UNPARENT = "object_unparent(OBJECT(&s->mmio));";
 
-  private static final String TEMPLATE = """
+  private static final String TEMPLATE =
+      """
       #include "qemu/osdep.h"
       #include "qapi/error.h"
       #include "hw/pci/pci_device.h"
@@ -178,9 +184,10 @@ final class DeviceSource {
   }
 
   String text() {
-    String classInit = pci
-        ? "    PCIDeviceClass *k = PCI_DEVICE_CLASS(klass);\n\n    k->realize = dev_realize;\n    k->exit = dev_unrealize;"
-        : "    DeviceClass *dc = DEVICE_CLASS(klass);\n\n    dc->realize = dev_realize;\n    dc->unrealize = dev_unrealize;";
+    String classInit =
+        pci
+            ? "    PCIDeviceClass *k = PCI_DEVICE_CLASS(klass);\n\n    k->realize = dev_realize;\n    k->exit = dev_unrealize;"
+            : "    DeviceClass *dc = DEVICE_CLASS(klass);\n\n    dc->realize = dev_realize;\n    dc->unrealize = dev_unrealize;";
     return TEMPLATE
         .replace("@PARENT_TYPE@", pci ? "TYPE_PCI_DEVICE" : "TYPE_SYS_BUS_DEVICE")
         .replace("@PARENT@", pci ? "PCIDevice" : "SysBusDevice")
@@ -199,7 +206,8 @@ final class DeviceSource {
     int found = -1;
     for (int i = 0; i < lines.length; i++) {
       if (lines[i].contains(fragment)) {
-        if (found >= 0) throw new IllegalArgumentException("'" + fragment + "' is on more than one line");
+        if (found >= 0)
+          throw new IllegalArgumentException("'" + fragment + "' is on more than one line");
         found = i + 1;
       }
     }
@@ -212,8 +220,10 @@ final class DeviceSource {
     try {
       Path dir = Files.createTempDirectory("mrcheck-rule-test");
       try {
-        ScanOverlay overlay = new ScanOverlay(Map.of(dir.resolve(FILE).toAbsolutePath().normalize(), text()), false);
-        ScanRequest request = new ScanRequest(List.of(dir), semantics, Set.of(), List.of(), FrontendOptions.NONE, 1);
+        ScanOverlay overlay =
+            new ScanOverlay(Map.of(dir.resolve(FILE).toAbsolutePath().normalize(), text()), false);
+        ScanRequest request =
+            new ScanRequest(List.of(dir), semantics, Set.of(), List.of(), FrontendOptions.NONE, 1);
         return new Scanner().scan(request, overlay).findings().stream().sorted().toList();
       } finally {
         Files.deleteIfExists(dir);

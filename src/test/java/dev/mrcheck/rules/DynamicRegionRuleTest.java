@@ -8,11 +8,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** MR010 dynamic-region on minimal devices (docs/rules/MR010.md): run-time code is the MMIO write handler. */
+/**
+ * MR010 dynamic-region on minimal devices (docs/rules/MR010.md): run-time code is the MMIO write
+ * handler.
+ */
 class DynamicRegionRuleTest {
   @Test
   void ioRegionDestroyedAndRecreatedAtRunTimeIsMR010Twice() {
-    String again = "memory_region_init_io(&s->mmio, OBJECT(s), &dev_ops, s, \"dev-mmio-again\", 0x100);";
+    String again =
+        "memory_region_init_io(&s->mmio, OBJECT(s), &dev_ops, s, \"dev-mmio-again\", 0x100);";
     DeviceSource d = DeviceSource.sysbus().realize(INIT_IO).runtime(UNPARENT, again);
     List<Finding> found = d.findings();
     assertThat(keys(found)).containsExactly(d.at("MR010", UNPARENT), d.at("MR010", again));
@@ -23,13 +27,17 @@ class DynamicRegionRuleTest {
 
   @Test
   void aliasRebuiltAtRunTimeIsClean() {
-    DeviceSource d = DeviceSource.sysbus()
-        .realize(INIT_IO, "memory_region_init_alias(&s->alias, OBJECT(s), \"dev-alias\", &s->mmio, 0, 0x10);",
-            "memory_region_add_subregion(get_system_memory(), 0x2000, &s->alias);")
-        .runtime("memory_region_del_subregion(get_system_memory(), &s->alias);",
-            "object_unparent(OBJECT(&s->alias));",
-            "memory_region_init_alias(&s->alias, OBJECT(s), \"dev-alias\", &s->mmio, 0, 0x20);",
-            "memory_region_add_subregion(get_system_memory(), 0x2000, &s->alias); /* again */");
+    DeviceSource d =
+        DeviceSource.sysbus()
+            .realize(
+                INIT_IO,
+                "memory_region_init_alias(&s->alias, OBJECT(s), \"dev-alias\", &s->mmio, 0, 0x10);",
+                "memory_region_add_subregion(get_system_memory(), 0x2000, &s->alias);")
+            .runtime(
+                "memory_region_del_subregion(get_system_memory(), &s->alias);",
+                "object_unparent(OBJECT(&s->alias));",
+                "memory_region_init_alias(&s->alias, OBJECT(s), \"dev-alias\", &s->mmio, 0, 0x20);",
+                "memory_region_add_subregion(get_system_memory(), 0x2000, &s->alias); /* again */");
     assertThat(d.findings()).isEmpty();
   }
 }

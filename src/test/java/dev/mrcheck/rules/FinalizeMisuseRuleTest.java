@@ -13,14 +13,18 @@ class FinalizeMisuseRuleTest {
   @Test
   void delSubregionOfOwnRegionInFinalizeIsAnMR004Error() {
     String del = "memory_region_del_subregion(&s->container, &s->mmio);";
-    DeviceSource d = DeviceSource.pci()
-        .init("memory_region_init(&s->container, OBJECT(s), \"dev-c\", 0x1000);", INIT_IO,
-            "memory_region_add_subregion(&s->container, 0, &s->mmio);")
-        .finalize(del);
+    DeviceSource d =
+        DeviceSource.pci()
+            .init(
+                "memory_region_init(&s->container, OBJECT(s), \"dev-c\", 0x1000);",
+                INIT_IO,
+                "memory_region_add_subregion(&s->container, 0, &s->mmio);")
+            .finalize(del);
     List<Finding> found = d.findings();
     assertThat(keys(found)).containsExactly(d.at("MR004", del));
     assertThat(found.get(0).severity()).isEqualTo(Severity.ERROR);
-    assertThat(found.get(0).message()).contains("in instance_finalize uses a region that was finalized");
+    assertThat(found.get(0).message())
+        .contains("in instance_finalize uses a region that was finalized");
   }
 
   @Test
@@ -34,10 +38,12 @@ class FinalizeMisuseRuleTest {
 
   @Test
   void gFreeOfHeapRegionInFinalizeIsClean() {
-    DeviceSource d = DeviceSource.pci()
-        .realize("s->ram = g_new0(MemoryRegion, 1);",
-            "memory_region_init_ram(s->ram, OBJECT(s), \"dev-ram\", 0x1000, &error_fatal);")
-        .finalize("g_free(s->ram);");
+    DeviceSource d =
+        DeviceSource.pci()
+            .realize(
+                "s->ram = g_new0(MemoryRegion, 1);",
+                "memory_region_init_ram(s->ram, OBJECT(s), \"dev-ram\", 0x1000, &error_fatal);")
+            .finalize("g_free(s->ram);");
     assertThat(d.findings()).isEmpty();
   }
 }

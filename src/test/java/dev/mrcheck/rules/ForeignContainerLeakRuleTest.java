@@ -16,12 +16,16 @@ class ForeignContainerLeakRuleTest {
     DeviceSource d = DeviceSource.pci().realize(INIT_IO, MAP_IN_SYSTEM_MEMORY);
     List<Finding> found = d.findings();
     assertThat(keys(found)).containsExactly(d.at("MR005", MAP_IN_SYSTEM_MEMORY));
-    assertThat(found.get(0).message()).contains("s->mmio is mapped into system_memory", "no unrealize path unmaps it");
+    assertThat(found.get(0).message())
+        .contains("s->mmio is mapped into system_memory", "no unrealize path unmaps it");
   }
 
   @Test
   void unmappedAtExitIsClean() {
-    DeviceSource d = DeviceSource.pci().realize(INIT_IO, MAP_IN_SYSTEM_MEMORY).unrealize(UNMAP_FROM_SYSTEM_MEMORY);
+    DeviceSource d =
+        DeviceSource.pci()
+            .realize(INIT_IO, MAP_IN_SYSTEM_MEMORY)
+            .unrealize(UNMAP_FROM_SYSTEM_MEMORY);
     assertThat(d.findings()).isEmpty();
   }
 
@@ -33,8 +37,10 @@ class ForeignContainerLeakRuleTest {
 
   @Test
   void unmappedOnOnlyOneExitPathIsMR005() {
-    DeviceSource d = DeviceSource.pci().realize(INIT_IO, MAP_IN_SYSTEM_MEMORY)
-        .unrealize("if (s->fail) {", "    return;", "}", UNMAP_FROM_SYSTEM_MEMORY);
+    DeviceSource d =
+        DeviceSource.pci()
+            .realize(INIT_IO, MAP_IN_SYSTEM_MEMORY)
+            .unrealize("if (s->fail) {", "    return;", "}", UNMAP_FROM_SYSTEM_MEMORY);
     assertThat(keys(d.findings())).containsExactly(d.at("MR005", MAP_IN_SYSTEM_MEMORY));
   }
 }

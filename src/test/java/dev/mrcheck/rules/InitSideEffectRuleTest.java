@@ -8,7 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** MR008 init-side-effect on minimal devices (docs/rules/MR008.md); sysbus, so no unplug rule joins in. */
+/**
+ * MR008 init-side-effect on minimal devices (docs/rules/MR008.md); sysbus, so no unplug rule joins
+ * in.
+ */
 class InitSideEffectRuleTest {
   @Test
   void mappingIntoSystemMemoryInInstanceInitIsMR008() {

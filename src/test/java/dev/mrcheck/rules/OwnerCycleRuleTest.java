@@ -22,16 +22,18 @@ class OwnerCycleRuleTest {
 
   @Test
   void refOfOwnRegionDroppedAtUnrealizeIsClean() {
-    DeviceSource d = DeviceSource.pci().realize(INIT_IO, REF).unrealize("memory_region_unref(&s->mmio);");
+    DeviceSource d =
+        DeviceSource.pci().realize(INIT_IO, REF).unrealize("memory_region_unref(&s->mmio);");
     assertThat(d.findings()).isEmpty();
   }
 
   @Test
   void sameOwnerSubregionLeftInItsContainerIsMR001OnlyUnderLegacy() {
     String add = "memory_region_add_subregion(&s->container, 0, &s->mmio);";
-    DeviceSource d = DeviceSource.pci()
-        .init("memory_region_init(&s->container, OBJECT(s), \"dev-c\", 0x1000);", INIT_IO)
-        .realize(add);
+    DeviceSource d =
+        DeviceSource.pci()
+            .init("memory_region_init(&s->container, OBJECT(s), \"dev-c\", 0x1000);", INIT_IO)
+            .realize(add);
     assertThat(keys(d.findings(Semantics.LEGACY))).containsExactly(d.at("MR001", add));
     assertThat(d.findings(Semantics.CURRENT)).isEmpty();
     assertThat(d.findings(Semantics.REFCOUNT)).isEmpty();

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class OwnerMisuseRuleTest {
   @Test
   void regionOwningItselfIsMR009() {
-    String init = "memory_region_init_io(&s->mmio, OBJECT(&s->mmio), &dev_ops, s, \"dev-mmio\", 0x100);";
+    String init =
+        "memory_region_init_io(&s->mmio, OBJECT(&s->mmio), &dev_ops, s, \"dev-mmio\", 0x100);";
     DeviceSource d = DeviceSource.sysbus().realize(init);
     List<Finding> found = d.findings();
     assertThat(keys(found)).containsExactly(d.at("MR009", init));

@@ -16,7 +16,8 @@ class RefImbalanceRuleTest {
     DeviceSource d = DeviceSource.pci().realize(FIND);
     List<Finding> found = d.findings();
     assertThat(keys(found)).containsExactly(d.at("MR006", FIND));
-    assertThat(found.get(0).message()).contains("memory_region_find() returns in sec.mr is not given back");
+    assertThat(found.get(0).message())
+        .contains("memory_region_find() returns in sec.mr is not given back");
   }
 
   @Test
@@ -33,8 +34,15 @@ class RefImbalanceRuleTest {
 
   @Test
   void findResultUnrefdOnTheErrorPathTooIsClean() {
-    DeviceSource d = DeviceSource.pci().realize(FIND, "if (s->fail) {", "    " + UNREF, "    return;", "}",
-        "memory_region_unref(sec.mr); /* normal path */");
+    DeviceSource d =
+        DeviceSource.pci()
+            .realize(
+                FIND,
+                "if (s->fail) {",
+                "    " + UNREF,
+                "    return;",
+                "}",
+                "memory_region_unref(sec.mr); /* normal path */");
     assertThat(d.findings()).isEmpty();
   }
 }

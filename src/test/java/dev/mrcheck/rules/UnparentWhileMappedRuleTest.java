@@ -17,33 +17,52 @@ import org.junit.jupiter.api.Test;
 class UnparentWhileMappedRuleTest {
   @Test
   void unparentWithoutDelIsMR002() {
-    DeviceSource d = DeviceSource.sysbus().realize(INIT_IO, MAP_IN_SYSTEM_MEMORY).unrealize(UNPARENT);
+    DeviceSource d =
+        DeviceSource.sysbus().realize(INIT_IO, MAP_IN_SYSTEM_MEMORY).unrealize(UNPARENT);
     List<Finding> found = d.findings();
     assertThat(keys(found)).containsExactly(d.at("MR002", UNPARENT));
     assertThat(found.get(0).message())
-        .contains("object_unparent(s->mmio) while it may still be mapped in system_memory",
+        .contains(
+            "object_unparent(s->mmio) while it may still be mapped in system_memory",
             "at dev.c:" + d.lineOf(MAP_IN_SYSTEM_MEMORY));
   }
 
   @Test
   void unparentAfterDelIsClean() {
-    DeviceSource d = DeviceSource.sysbus().realize(INIT_IO, MAP_IN_SYSTEM_MEMORY)
-        .unrealize(UNMAP_FROM_SYSTEM_MEMORY, UNPARENT);
+    DeviceSource d =
+        DeviceSource.sysbus()
+            .realize(INIT_IO, MAP_IN_SYSTEM_MEMORY)
+            .unrealize(UNMAP_FROM_SYSTEM_MEMORY, UNPARENT);
     assertThat(d.findings()).isEmpty();
   }
 
   @Test
   void unparentWithoutDelOnErrorPathIsMR002() {
     String onError = "object_unparent(OBJECT(&s->mmio)); /* error path */";
-    DeviceSource d = DeviceSource.sysbus().realize(INIT_IO, MAP_IN_SYSTEM_MEMORY,
-        "if (s->fail) {", "    " + onError, "    return;", "}");
+    DeviceSource d =
+        DeviceSource.sysbus()
+            .realize(
+                INIT_IO,
+                MAP_IN_SYSTEM_MEMORY,
+                "if (s->fail) {",
+                "    " + onError,
+                "    return;",
+                "}");
     assertThat(keys(d.findings())).containsExactly(d.at("MR002", onError));
   }
 
   @Test
   void delThenUnparentOnErrorPathIsClean() {
-    DeviceSource d = DeviceSource.sysbus().realize(INIT_IO, MAP_IN_SYSTEM_MEMORY,
-        "if (s->fail) {", "    " + UNMAP_FROM_SYSTEM_MEMORY, "    " + UNPARENT, "    return;", "}");
+    DeviceSource d =
+        DeviceSource.sysbus()
+            .realize(
+                INIT_IO,
+                MAP_IN_SYSTEM_MEMORY,
+                "if (s->fail) {",
+                "    " + UNMAP_FROM_SYSTEM_MEMORY,
+                "    " + UNPARENT,
+                "    return;",
+                "}");
     assertThat(d.findings()).isEmpty();
   }
 }

@@ -4,15 +4,18 @@ import static dev.mrcheck.model.Semantics.CURRENT;
 import static dev.mrcheck.model.Semantics.LEGACY;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mrcheck.model.Semantics;
 import dev.mrcheck.ir.SourceLoc;
 import dev.mrcheck.model.RegionKind;
+import dev.mrcheck.model.Semantics;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** What the model gained for confirming findings: owner-less destruction, g_free, run-time code, live-owner finalize. */
+/**
+ * What the model gained for confirming findings: owner-less destruction, g_free, run-time code,
+ * live-owner finalize.
+ */
 class ConfirmationSupportTest {
   private static final SourceLoc AT = SourceLoc.of("hw/dev.c", 7, 5);
 
@@ -28,11 +31,15 @@ class ConfirmationSupportTest {
     RuntimeModel m = new RuntimeModel(semantics);
     Region ram = m.initRegion("s->shadow", null, RegionKind.RAM, null, null);
     m.unparentRegion(ram, AT);
-    assertThat(m.outcomes()).singleElement().isInstanceOfSatisfying(Outcome.OwnerlessDestroyed.class, o -> {
-      assertThat(o.region()).isEqualTo("s->shadow");
-      assertThat(o.operation()).isEqualTo("object_unparent");
-      assertThat(o.loc()).isEqualTo(AT);
-    });
+    assertThat(m.outcomes())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            Outcome.OwnerlessDestroyed.class,
+            o -> {
+              assertThat(o.region()).isEqualTo("s->shadow");
+              assertThat(o.operation()).isEqualTo("object_unparent");
+              assertThat(o.loc()).isEqualTo(AT);
+            });
     assertThat(ram.isFinalized()).isTrue();
   }
 
@@ -79,25 +86,41 @@ class ConfirmationSupportTest {
     Region probe = m.initRegion("s->probe", dev, RegionKind.ALIAS, null, null);
     m.addSubregion(window, probe, null);
     m.unparentRegion(probe, AT);
-    assertThat(m.outcomes()).singleElement().isInstanceOfSatisfying(Outcome.FinalizedWhileMapped.class, o -> {
-      assertThat(o.region()).isEqualTo("s->probe");
-      assertThat(o.mappedIn()).isEqualTo("s->window");
-      assertThat(o.message()).contains("its owner dev0 is alive");
-    });
+    assertThat(m.outcomes())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            Outcome.FinalizedWhileMapped.class,
+            o -> {
+              assertThat(o.region()).isEqualTo("s->probe");
+              assertThat(o.mappedIn()).isEqualTo("s->window");
+              assertThat(o.message()).contains("its owner dev0 is alive");
+            });
     assertThat(window.subregions()).isEmpty();
   }
 
   @Test
   void runTimeEventsReplayBetweenRealizeAndUnrealize() {
-    LifecycleResult r = new LifecycleReplay(LEGACY, "dev0")
-        .phase(LifecyclePhase.REALIZE, List.of(new MemoryEvent.InitRegion(AT, "init", "s->shadow", RegionKind.RAM, null, true)))
-        .phase(LifecyclePhase.RUNTIME, List.of(new MemoryEvent.FreeRegion(AT, "g_free(s->shadow)", "s->shadow")))
-        .hotPluggable(false)
-        .run();
-    // Freed at run time: owner-less (MR003) and a RAM region that goes away while the device lives (MR010).
-    assertThat(r.outcomes()).hasSize(2).hasAtLeastOneElementOfType(Outcome.OwnerlessDestroyed.class)
+    LifecycleResult r =
+        new LifecycleReplay(LEGACY, "dev0")
+            .phase(
+                LifecyclePhase.REALIZE,
+                List.of(
+                    new MemoryEvent.InitRegion(
+                        AT, "init", "s->shadow", RegionKind.RAM, null, true)))
+            .phase(
+                LifecyclePhase.RUNTIME,
+                List.of(new MemoryEvent.FreeRegion(AT, "g_free(s->shadow)", "s->shadow")))
+            .hotPluggable(false)
+            .run();
+    // Freed at run time: owner-less (MR003) and a RAM region that goes away while the device lives
+    // (MR010).
+    assertThat(r.outcomes())
+        .hasSize(2)
+        .hasAtLeastOneElementOfType(Outcome.OwnerlessDestroyed.class)
         .hasAtLeastOneElementOfType(Outcome.DynamicRegion.class);
-    assertThat(r.trace()).extracting(TraceEntry::message)
-        .containsSubsequence("== realize of dev0 ==", "== run time of dev0 ==", "replay: g_free(s->shadow)");
+    assertThat(r.trace())
+        .extracting(TraceEntry::message)
+        .containsSubsequence(
+            "== realize of dev0 ==", "== run time of dev0 ==", "replay: g_free(s->shadow)");
   }
 }

@@ -9,9 +9,9 @@ import static dev.mrcheck.runtime.LifecyclePhase.REALIZE;
 import static dev.mrcheck.runtime.LifecyclePhase.UNREALIZE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mrcheck.model.Semantics;
 import dev.mrcheck.ir.SourceLoc;
 import dev.mrcheck.model.RegionKind;
+import dev.mrcheck.model.Semantics;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,22 +26,27 @@ class LifecycleReplayTest {
   }
 
   private static MemoryEvent initIo(String path) {
-    return new MemoryEvent.InitRegion(at(), "memory_region_init_io(&" + path + ", ...)", path, RegionKind.IO, null, false);
+    return new MemoryEvent.InitRegion(
+        at(), "memory_region_init_io(&" + path + ", ...)", path, RegionKind.IO, null, false);
   }
 
   private static MemoryEvent initContainer(String path) {
-    return new MemoryEvent.InitRegion(at(), "memory_region_init(&" + path + ", ...)", path, RegionKind.CONTAINER, null, false);
+    return new MemoryEvent.InitRegion(
+        at(), "memory_region_init(&" + path + ", ...)", path, RegionKind.CONTAINER, null, false);
   }
 
   private static MemoryEvent add(String container, String sub) {
-    return new MemoryEvent.AddSubregion(at(), "memory_region_add_subregion(" + container + ", 0, " + sub + ")", container, sub);
+    return new MemoryEvent.AddSubregion(
+        at(), "memory_region_add_subregion(" + container + ", 0, " + sub + ")", container, sub);
   }
 
   private static MemoryEvent del(String container, String sub) {
-    return new MemoryEvent.DelSubregion(at(), "memory_region_del_subregion(" + container + ", " + sub + ")", container, sub);
+    return new MemoryEvent.DelSubregion(
+        at(), "memory_region_del_subregion(" + container + ", " + sub + ")", container, sub);
   }
 
-  private static LifecycleReplay mmioInSystemMemory(Semantics semantics, boolean deleteAtUnrealize) {
+  private static LifecycleReplay mmioInSystemMemory(
+      Semantics semantics, boolean deleteAtUnrealize) {
     return new LifecycleReplay(semantics, "dev0")
         .machineRegion("system_memory", RegionKind.CONTAINER)
         .phase(INSTANCE_INIT, List.of(initIo("s->mmio")))
@@ -50,15 +55,22 @@ class LifecycleReplayTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Semantics.class, names = {"LEGACY", "CURRENT"})
+  @EnumSource(
+      value = Semantics.class,
+      names = {"LEGACY", "CURRENT"})
   void foreignContainerNotDeletedAtUnrealizeLeaksTheDevice(Semantics semantics) {
     LifecycleResult r = mmioInSystemMemory(semantics, false).run();
     assertThat(r.deviceFinalized()).isFalse();
-    assertThat(r.outcomes(Outcome.Leak.class)).singleElement().satisfies(leak -> {
-      assertThat(leak.subject()).isEqualTo("dev0");
-      assertThat(leak.heldBy()).extracting(Reference::holder).containsExactly("system_memory");
-      assertThat(leak.loc().line()).isGreaterThanOrEqualTo(100);
-    });
+    assertThat(r.outcomes(Outcome.Leak.class))
+        .singleElement()
+        .satisfies(
+            leak -> {
+              assertThat(leak.subject()).isEqualTo("dev0");
+              assertThat(leak.heldBy())
+                  .extracting(Reference::holder)
+                  .containsExactly("system_memory");
+              assertThat(leak.loc().line()).isGreaterThanOrEqualTo(100);
+            });
   }
 
   @Test
@@ -66,39 +78,47 @@ class LifecycleReplayTest {
     LifecycleResult r = mmioInSystemMemory(REFCOUNT, false).run();
     assertThat(r.outcomes()).isEmpty();
     assertThat(r.deviceFinalized()).isTrue();
-    assertThat(r.trace()).extracting(TraceEntry::message).contains("s->mmio deleted from system_memory");
+    assertThat(r.trace())
+        .extracting(TraceEntry::message)
+        .contains("s->mmio deleted from system_memory");
   }
 
   private static MemoryEvent initOwnerlessIo(String path) {
-    return new MemoryEvent.InitRegion(at(), "memory_region_init_io(&" + path + ", NULL, ...)", path, RegionKind.IO,
-        null, true);
+    return new MemoryEvent.InitRegion(
+        at(), "memory_region_init_io(&" + path + ", NULL, ...)", path, RegionKind.IO, null, true);
   }
 
   @ParameterizedTest
   @EnumSource(Semantics.class)
   void ownerlessRegionInTheInstanceStorageDiesWhenQomFreesIt(Semantics semantics) {
-    LifecycleResult r = new LifecycleReplay(semantics, "dev0")
-        .embeddedRegion("s->bar")
-        .phase(REALIZE, List.of(initOwnerlessIo("s->bar")))
-        .run();
+    LifecycleResult r =
+        new LifecycleReplay(semantics, "dev0")
+            .embeddedRegion("s->bar")
+            .phase(REALIZE, List.of(initOwnerlessIo("s->bar")))
+            .run();
     assertThat(r.deviceFinalized()).isTrue();
-    assertThat(r.outcomes(Outcome.OwnerlessDestroyed.class)).singleElement()
+    assertThat(r.outcomes(Outcome.OwnerlessDestroyed.class))
+        .singleElement()
         .satisfies(o -> assertThat(o.region()).isEqualTo("s->bar"));
-    assertThat(r.trace()).extracting(TraceEntry::message)
-        .anyMatch(m -> m.startsWith("QOM frees the instance storage of dev0 after instance_finalize"));
+    assertThat(r.trace())
+        .extracting(TraceEntry::message)
+        .anyMatch(
+            m -> m.startsWith("QOM frees the instance storage of dev0 after instance_finalize"));
   }
 
   @ParameterizedTest
   @EnumSource(Semantics.class)
   void instanceStorageFreeLeavesHeapAndOwnedRegionsAlone(Semantics semantics) {
-    LifecycleResult heap = new LifecycleReplay(semantics, "dev0")
-        .phase(REALIZE, List.of(initOwnerlessIo("s->rom")))
-        .run();
+    LifecycleResult heap =
+        new LifecycleReplay(semantics, "dev0")
+            .phase(REALIZE, List.of(initOwnerlessIo("s->rom")))
+            .run();
     assertThat(heap.outcomes()).isEmpty();
-    LifecycleResult owned = new LifecycleReplay(semantics, "dev0")
-        .embeddedRegion("s->mmio")
-        .phase(REALIZE, List.of(initIo("s->mmio")))
-        .run();
+    LifecycleResult owned =
+        new LifecycleReplay(semantics, "dev0")
+            .embeddedRegion("s->mmio")
+            .phase(REALIZE, List.of(initIo("s->mmio")))
+            .run();
     assertThat(owned.outcomes()).isEmpty();
     assertThat(owned.deviceFinalized()).isTrue();
   }
@@ -116,8 +136,10 @@ class LifecycleReplayTest {
   void reRealizingReusesInitRegionsExceptUnderRefcount(Semantics semantics) {
     LifecycleResult r = mmioInSystemMemory(semantics, true).realizeCycles(3).run();
     if (semantics == REFCOUNT) {
-      // qdev unparented s->mmio after the first unrealize: the next realize uses a finalized region.
-      assertThat(r.outcomes(Outcome.UseAfterFinalize.class)).isNotEmpty()
+      // qdev unparented s->mmio after the first unrealize: the next realize uses a finalized
+      // region.
+      assertThat(r.outcomes(Outcome.UseAfterFinalize.class))
+          .isNotEmpty()
           .allSatisfy(u -> assertThat(u.subject()).isEqualTo("s->mmio"));
     } else {
       assertThat(r.outcomes()).isEmpty();
@@ -130,17 +152,19 @@ class LifecycleReplayTest {
     LifecycleResult r = mmioInSystemMemory(semantics, false).hotPluggable(false).run();
     assertThat(r.outcomes()).isEmpty();
     assertThat(r.scenario()).isEqualTo("lifetime");
-    assertThat(r.trace()).extracting(TraceEntry::message)
+    assertThat(r.trace())
+        .extracting(TraceEntry::message)
         .contains("dev0 is not hot-pluggable: never unrealized, it lives as long as the machine");
   }
 
   @ParameterizedTest
   @EnumSource(Semantics.class)
   void sameOwnerPairLeftAtTeardownLeaksOnlyUnderLegacy(Semantics semantics) {
-    LifecycleResult r = new LifecycleReplay(semantics, "dev0")
-        .phase(INSTANCE_INIT, List.of(initContainer("s->container"), initIo("s->mmio")))
-        .phase(REALIZE, List.of(add("s->container", "s->mmio")))
-        .run();
+    LifecycleResult r =
+        new LifecycleReplay(semantics, "dev0")
+            .phase(INSTANCE_INIT, List.of(initContainer("s->container"), initIo("s->mmio")))
+            .phase(REALIZE, List.of(add("s->container", "s->mmio")))
+            .run();
     if (semantics == LEGACY) {
       assertThat(r.outcomes()).singleElement().isInstanceOf(Outcome.Leak.class);
     } else {
@@ -152,30 +176,52 @@ class LifecycleReplayTest {
   @EnumSource(Semantics.class)
   void instanceFinalizeUnparentIsANoOpAndDelSubregionAUseAfterFinalize(Semantics semantics) {
     SourceLoc delLoc = SourceLoc.of("hw/misc/dev.c", 900, 5);
-    LifecycleResult r = new LifecycleReplay(semantics, "dev0")
-        .phase(INSTANCE_INIT, List.of(initContainer("s->container"), initIo("s->mmio")))
-        .phase(REALIZE, List.of(add("s->container", "s->mmio")))
-        .phase(UNREALIZE, List.of(del("s->container", "s->mmio")))
-        .phase(INSTANCE_FINALIZE, List.of(
-            new MemoryEvent.Unparent(at(), "object_unparent(OBJECT(&s->mmio))", "s->mmio"),
-            new MemoryEvent.DelSubregion(delLoc, "memory_region_del_subregion(&s->container, &s->mmio)",
-                "s->container", "s->mmio")))
-        .run();
-    assertThat(r.trace()).extracting(TraceEntry::message)
+    LifecycleResult r =
+        new LifecycleReplay(semantics, "dev0")
+            .phase(INSTANCE_INIT, List.of(initContainer("s->container"), initIo("s->mmio")))
+            .phase(REALIZE, List.of(add("s->container", "s->mmio")))
+            .phase(UNREALIZE, List.of(del("s->container", "s->mmio")))
+            .phase(
+                INSTANCE_FINALIZE,
+                List.of(
+                    new MemoryEvent.Unparent(at(), "object_unparent(OBJECT(&s->mmio))", "s->mmio"),
+                    new MemoryEvent.DelSubregion(
+                        delLoc,
+                        "memory_region_del_subregion(&s->container, &s->mmio)",
+                        "s->container",
+                        "s->mmio")))
+            .run();
+    assertThat(r.trace())
+        .extracting(TraceEntry::message)
         .contains("object_unparent(s->mmio): already finalized, its parent is NULL: no-op");
-    assertThat(r.outcomes()).singleElement().isInstanceOfSatisfying(Outcome.UseAfterFinalize.class, u -> {
-      assertThat(u.loc()).isEqualTo(delLoc);
-      assertThat(u.subject()).isEqualTo("s->mmio");
-    });
+    assertThat(r.outcomes())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            Outcome.UseAfterFinalize.class,
+            u -> {
+              assertThat(u.loc()).isEqualTo(delLoc);
+              assertThat(u.subject()).isEqualTo("s->mmio");
+            });
   }
 
   @ParameterizedTest
   @EnumSource(Semantics.class)
   void introspectionOfADeviceThatOnlyCreatesRegionsIsClean(Semantics semantics) {
-    LifecycleResult r = new LifecycleReplay(semantics, "dev0")
-        .phase(INSTANCE_INIT, List.of(initContainer("s->container"), initIo("s->mmio"),
-            new MemoryEvent.InitRegion(at(), "memory_region_init_alias(...)", "s->alias", RegionKind.ALIAS, "s->mmio", false)))
-        .introspect();
+    LifecycleResult r =
+        new LifecycleReplay(semantics, "dev0")
+            .phase(
+                INSTANCE_INIT,
+                List.of(
+                    initContainer("s->container"),
+                    initIo("s->mmio"),
+                    new MemoryEvent.InitRegion(
+                        at(),
+                        "memory_region_init_alias(...)",
+                        "s->alias",
+                        RegionKind.ALIAS,
+                        "s->mmio",
+                        false)))
+            .introspect();
     assertThat(r.outcomes()).isEmpty();
     assertThat(r.deviceFinalized()).isTrue();
   }
@@ -183,9 +229,15 @@ class LifecycleReplayTest {
   @ParameterizedTest
   @EnumSource(Semantics.class)
   void introspectionWithASameOwnerPairIsCleanExceptUnderLegacy(Semantics semantics) {
-    LifecycleResult r = new LifecycleReplay(semantics, "dev0")
-        .phase(INSTANCE_INIT, List.of(initContainer("s->container"), initIo("s->mmio"), add("s->container", "s->mmio")))
-        .introspect();
+    LifecycleResult r =
+        new LifecycleReplay(semantics, "dev0")
+            .phase(
+                INSTANCE_INIT,
+                List.of(
+                    initContainer("s->container"),
+                    initIo("s->mmio"),
+                    add("s->container", "s->mmio")))
+            .introspect();
     assertThat(r.outcomes(Outcome.Leak.class)).hasSize(semantics == LEGACY ? 1 : 0);
     assertThat(r.deviceFinalized()).isEqualTo(semantics != LEGACY);
   }
@@ -193,51 +245,77 @@ class LifecycleReplayTest {
   @ParameterizedTest
   @EnumSource(Semantics.class)
   void introspectionOfADeviceThatMapsInInitIsNotClean(Semantics semantics) {
-    LifecycleResult r = new LifecycleReplay(semantics, "dev0")
-        .machineRegion("system_memory", RegionKind.CONTAINER)
-        .phase(INSTANCE_INIT, List.of(initIo("s->mmio"), add("system_memory", "s->mmio")))
-        .introspect();
+    LifecycleResult r =
+        new LifecycleReplay(semantics, "dev0")
+            .machineRegion("system_memory", RegionKind.CONTAINER)
+            .phase(INSTANCE_INIT, List.of(initIo("s->mmio"), add("system_memory", "s->mmio")))
+            .introspect();
     assertThat(r.outcomes()).isNotEmpty();
     if (semantics == REFCOUNT) {
       assertThat(r.outcomes(Outcome.UseAfterFinalize.class)).isNotEmpty();
     } else {
-      assertThat(r.outcomes(Outcome.Leak.class)).extracting(Outcome.Leak::subject).containsExactly("dev0");
+      assertThat(r.outcomes(Outcome.Leak.class))
+          .extracting(Outcome.Leak::subject)
+          .containsExactly("dev0");
     }
   }
 
   @ParameterizedTest
   @EnumSource(Semantics.class)
   void addressSpaceInitInInstanceInitLeaksTheThrowAwayInstance(Semantics semantics) {
-    LifecycleResult r = new LifecycleReplay(semantics, "dev0")
-        .phase(INSTANCE_INIT, List.of(initContainer("s->root"),
-            new MemoryEvent.AddressSpaceInit(at(), "address_space_init(&s->as, &s->root, ...)", "s->as", "s->root")))
-        .introspect();
+    LifecycleResult r =
+        new LifecycleReplay(semantics, "dev0")
+            .phase(
+                INSTANCE_INIT,
+                List.of(
+                    initContainer("s->root"),
+                    new MemoryEvent.AddressSpaceInit(
+                        at(), "address_space_init(&s->as, &s->root, ...)", "s->as", "s->root")))
+            .introspect();
     assertThat(r.outcomes()).isNotEmpty();
   }
 
   @ParameterizedTest
   @EnumSource(Semantics.class)
   void destroyThenGFreeRcuAtUnrealizeLosesTheDestroy(Semantics semantics) {
-    LifecycleReplay replay = new LifecycleReplay(semantics, "dev0")
-        .phase(INSTANCE_INIT, List.of(initContainer("s->root")))
-        .phase(REALIZE, List.of(new MemoryEvent.AddressSpaceInit(at(), "address_space_init(s->as, &s->root, ...)", "s->as", "s->root")))
-        .phase(UNREALIZE, List.of(
-            new MemoryEvent.AddressSpaceDestroy(at(), "address_space_destroy(s->as)", "s->as"),
-            new MemoryEvent.FreeAddressSpaceRcu(at(), "g_free_rcu(s->as, rcu)", "s->as")));
+    LifecycleReplay replay =
+        new LifecycleReplay(semantics, "dev0")
+            .phase(INSTANCE_INIT, List.of(initContainer("s->root")))
+            .phase(
+                REALIZE,
+                List.of(
+                    new MemoryEvent.AddressSpaceInit(
+                        at(), "address_space_init(s->as, &s->root, ...)", "s->as", "s->root")))
+            .phase(
+                UNREALIZE,
+                List.of(
+                    new MemoryEvent.AddressSpaceDestroy(
+                        at(), "address_space_destroy(s->as)", "s->as"),
+                    new MemoryEvent.FreeAddressSpaceRcu(at(), "g_free_rcu(s->as, rcu)", "s->as")));
     LifecycleResult r = replay.run();
     assertThat(r.deviceFinalized()).isFalse();
-    assertThat(r.outcomes(Outcome.Leak.class)).extracting(Outcome.Leak::subject)
+    assertThat(r.outcomes(Outcome.Leak.class))
+        .extracting(Outcome.Leak::subject)
         .contains("dev0", "address space s->as (its destroy was lost)");
   }
 
   @ParameterizedTest
   @EnumSource(Semantics.class)
   void destroyFreeAtUnrealizeIsClean(Semantics semantics) {
-    LifecycleResult r = new LifecycleReplay(semantics, "dev0")
-        .phase(INSTANCE_INIT, List.of(initContainer("s->root")))
-        .phase(REALIZE, List.of(new MemoryEvent.AddressSpaceInit(at(), "address_space_init", "s->as", "s->root")))
-        .phase(UNREALIZE, List.of(new MemoryEvent.AddressSpaceDestroyFree(at(), "address_space_destroy_free", "s->as")))
-        .run();
+    LifecycleResult r =
+        new LifecycleReplay(semantics, "dev0")
+            .phase(INSTANCE_INIT, List.of(initContainer("s->root")))
+            .phase(
+                REALIZE,
+                List.of(
+                    new MemoryEvent.AddressSpaceInit(
+                        at(), "address_space_init", "s->as", "s->root")))
+            .phase(
+                UNREALIZE,
+                List.of(
+                    new MemoryEvent.AddressSpaceDestroyFree(
+                        at(), "address_space_destroy_free", "s->as")))
+            .run();
     assertThat(r.outcomes()).isEmpty();
     assertThat(r.deviceFinalized()).isTrue();
   }
@@ -245,84 +323,132 @@ class LifecycleReplayTest {
   @ParameterizedTest
   @EnumSource(Semantics.class)
   void addressSpaceDestroyedOnlyInInstanceFinalizeNeverRuns(Semantics semantics) {
-    LifecycleResult r = new LifecycleReplay(semantics, "dev0")
-        .phase(INSTANCE_INIT, List.of(initContainer("s->root")))
-        .phase(REALIZE, List.of(new MemoryEvent.AddressSpaceInit(at(), "address_space_init", "s->as", "s->root")))
-        .phase(INSTANCE_FINALIZE, List.of(new MemoryEvent.AddressSpaceDestroy(at(), "address_space_destroy", "s->as")))
-        .run();
+    LifecycleResult r =
+        new LifecycleReplay(semantics, "dev0")
+            .phase(INSTANCE_INIT, List.of(initContainer("s->root")))
+            .phase(
+                REALIZE,
+                List.of(
+                    new MemoryEvent.AddressSpaceInit(
+                        at(), "address_space_init", "s->as", "s->root")))
+            .phase(
+                INSTANCE_FINALIZE,
+                List.of(
+                    new MemoryEvent.AddressSpaceDestroy(at(), "address_space_destroy", "s->as")))
+            .run();
     assertThat(r.deviceFinalized()).isFalse();
-    assertThat(r.outcomes(Outcome.Leak.class)).singleElement().satisfies(l -> {
-      assertThat(l.subject()).isEqualTo("dev0");
-      assertThat(l.heldBy().get(0).holder()).isEqualTo("address space s->as");
-    });
+    assertThat(r.outcomes(Outcome.Leak.class))
+        .singleElement()
+        .satisfies(
+            l -> {
+              assertThat(l.subject()).isEqualTo("dev0");
+              assertThat(l.heldBy().get(0).holder()).isEqualTo("address space s->as");
+            });
   }
 
   @Test
   void refcountOwnerThatRefsItsOwnRegionIsACycleAfterQdevUnparents() {
-    LifecycleResult r = new LifecycleReplay(REFCOUNT, "dev0")
-        .phase(INSTANCE_INIT, List.of(initIo("s->mmio")))
-        .phase(REALIZE, List.of(new MemoryEvent.Ref(at(), "memory_region_ref(&s->mmio)", "s->mmio")))
-        .run();
-    assertThat(r.outcomes()).singleElement().isInstanceOfSatisfying(Outcome.Leak.class, l -> {
-      assertThat(l.subject()).isEqualTo("dev0");
-      assertThat(l.cycle()).isTrue();
-      assertThat(l.heldBy()).extracting(Reference::holder).containsExactly("dev0", "s->mmio");
-    });
+    LifecycleResult r =
+        new LifecycleReplay(REFCOUNT, "dev0")
+            .phase(INSTANCE_INIT, List.of(initIo("s->mmio")))
+            .phase(
+                REALIZE,
+                List.of(new MemoryEvent.Ref(at(), "memory_region_ref(&s->mmio)", "s->mmio")))
+            .run();
+    assertThat(r.outcomes())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            Outcome.Leak.class,
+            l -> {
+              assertThat(l.subject()).isEqualTo("dev0");
+              assertThat(l.cycle()).isTrue();
+              assertThat(l.heldBy())
+                  .extracting(Reference::holder)
+                  .containsExactly("dev0", "s->mmio");
+            });
   }
 
   @ParameterizedTest
   @EnumSource(Semantics.class)
   void mapWithoutUnmapLeaksAndUnmapFixesIt(Semantics semantics) {
-    MemoryEvent map = new MemoryEvent.Map(at(), "address_space_map(&s->dma_as, ...)", "buf", "s->dma_as", "s->ram");
-    MemoryEvent unmap = new MemoryEvent.Unmap(at(), "address_space_unmap(&s->dma_as, buf, ...)", "buf");
-    MemoryEvent initRam = new MemoryEvent.InitRegion(at(), "memory_region_init_ram", "s->ram", RegionKind.RAM, null, false);
-    MemoryEvent asInit = new MemoryEvent.AddressSpaceInit(at(), "address_space_init", "s->dma_as", "s->ram");
-    MemoryEvent asDestroy = new MemoryEvent.AddressSpaceDestroy(at(), "address_space_destroy", "s->dma_as");
-    LifecycleResult leaky = new LifecycleReplay(semantics, "dev0")
-        .phase(INSTANCE_INIT, List.of(initRam))
-        .phase(REALIZE, List.of(asInit, map))
-        .phase(UNREALIZE, List.of(asDestroy)).run();
-    assertThat(leaky.outcomes(Outcome.Leak.class)).singleElement()
+    MemoryEvent map =
+        new MemoryEvent.Map(
+            at(), "address_space_map(&s->dma_as, ...)", "buf", "s->dma_as", "s->ram");
+    MemoryEvent unmap =
+        new MemoryEvent.Unmap(at(), "address_space_unmap(&s->dma_as, buf, ...)", "buf");
+    MemoryEvent initRam =
+        new MemoryEvent.InitRegion(
+            at(), "memory_region_init_ram", "s->ram", RegionKind.RAM, null, false);
+    MemoryEvent asInit =
+        new MemoryEvent.AddressSpaceInit(at(), "address_space_init", "s->dma_as", "s->ram");
+    MemoryEvent asDestroy =
+        new MemoryEvent.AddressSpaceDestroy(at(), "address_space_destroy", "s->dma_as");
+    LifecycleResult leaky =
+        new LifecycleReplay(semantics, "dev0")
+            .phase(INSTANCE_INIT, List.of(initRam))
+            .phase(REALIZE, List.of(asInit, map))
+            .phase(UNREALIZE, List.of(asDestroy))
+            .run();
+    assertThat(leaky.outcomes(Outcome.Leak.class))
+        .singleElement()
         .satisfies(l -> assertThat(l.heldBy().get(0).holder()).startsWith("mapping of s->ram"));
-    LifecycleResult fixed = new LifecycleReplay(semantics, "dev0")
-        .phase(INSTANCE_INIT, List.of(initRam))
-        .phase(REALIZE, List.of(asInit, map, unmap))
-        .phase(UNREALIZE, List.of(asDestroy)).run();
+    LifecycleResult fixed =
+        new LifecycleReplay(semantics, "dev0")
+            .phase(INSTANCE_INIT, List.of(initRam))
+            .phase(REALIZE, List.of(asInit, map, unmap))
+            .phase(UNREALIZE, List.of(asDestroy))
+            .run();
     assertThat(fixed.outcomes()).isEmpty();
   }
 
   @Test
   void undeclaredRegionsAreAssumedMachineOwnedAndSaidSo() {
-    LifecycleResult r = new LifecycleReplay(CURRENT, "dev0")
-        .phase(INSTANCE_INIT, List.of(initIo("s->mmio")))
-        .phase(REALIZE, List.of(add("get_system_memory()", "s->mmio")))
-        .phase(UNREALIZE, List.of(del("get_system_memory()", "s->mmio")))
-        .run();
+    LifecycleResult r =
+        new LifecycleReplay(CURRENT, "dev0")
+            .phase(INSTANCE_INIT, List.of(initIo("s->mmio")))
+            .phase(REALIZE, List.of(add("get_system_memory()", "s->mmio")))
+            .phase(UNREALIZE, List.of(del("get_system_memory()", "s->mmio")))
+            .run();
     assertThat(r.outcomes()).isEmpty();
-    assertThat(r.trace()).extracting(TraceEntry::message)
+    assertThat(r.trace())
+        .extracting(TraceEntry::message)
         .anyMatch(m -> m.startsWith("assuming get_system_memory() is a machine-owned container"));
   }
 
   @Test
   void foreignOwnedContainersKeepTheDeviceAliveToo() {
-    LifecycleResult r = new LifecycleReplay(CURRENT, "dev0")
-        .foreignRegion("bus->address_space_io", "pci-bus", RegionKind.CONTAINER)
-        .phase(INSTANCE_INIT, List.of(initIo("s->io")))
-        .phase(REALIZE, List.of(add("bus->address_space_io", "s->io")))
-        .run();
-    assertThat(r.outcomes(Outcome.Leak.class)).singleElement()
-        .satisfies(l -> assertThat(l.heldBy()).extracting(Reference::holder).containsExactly("bus->address_space_io"));
+    LifecycleResult r =
+        new LifecycleReplay(CURRENT, "dev0")
+            .foreignRegion("bus->address_space_io", "pci-bus", RegionKind.CONTAINER)
+            .phase(INSTANCE_INIT, List.of(initIo("s->io")))
+            .phase(REALIZE, List.of(add("bus->address_space_io", "s->io")))
+            .run();
+    assertThat(r.outcomes(Outcome.Leak.class))
+        .singleElement()
+        .satisfies(
+            l ->
+                assertThat(l.heldBy())
+                    .extracting(Reference::holder)
+                    .containsExactly("bus->address_space_io"));
   }
 
   @Test
   void theTraceCarriesPhasesEventsAndRefcountSteps() {
     LifecycleResult r = mmioInSystemMemory(CURRENT, false).run();
     List<String> messages = r.trace().stream().map(TraceEntry::message).toList();
-    assertThat(messages).contains("== realize of dev0 ==",
-        "replay: memory_region_add_subregion(system_memory, 0, s->mmio)",
-        "s->mmio added to system_memory (container holds a reference on dev0)");
-    assertThat(r.trace()).filteredOn(t -> t.message().startsWith("replay:")).allMatch(t -> t.loc() != null);
-    assertThat(mmioInSystemMemory(CURRENT, false).run().trace().stream().map(TraceEntry::toString).toList())
-        .as("deterministic").isNotEmpty();
+    assertThat(messages)
+        .contains(
+            "== realize of dev0 ==",
+            "replay: memory_region_add_subregion(system_memory, 0, s->mmio)",
+            "s->mmio added to system_memory (container holds a reference on dev0)");
+    assertThat(r.trace())
+        .filteredOn(t -> t.message().startsWith("replay:"))
+        .allMatch(t -> t.loc() != null);
+    assertThat(
+            mmioInSystemMemory(CURRENT, false).run().trace().stream()
+                .map(TraceEntry::toString)
+                .toList())
+        .as("deterministic")
+        .isNotEmpty();
   }
 }

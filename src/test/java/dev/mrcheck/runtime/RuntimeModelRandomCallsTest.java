@@ -2,9 +2,9 @@ package dev.mrcheck.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mrcheck.model.Semantics;
 import dev.mrcheck.ir.SourceLoc;
 import dev.mrcheck.model.RegionKind;
+import dev.mrcheck.model.Semantics;
 import dev.mrcheck.selftest.ListShrinker;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,12 +23,31 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RuntimeModelRandomCallsTest {
   private static final long SEED = 20261207;
   private static final int MAX_CALLS = 60;
+
   /** The calls {@link Interpreter#apply} makes, by {@link Op#code()}. */
-  private static final List<String> CALLS = List.of("object_new", "memory_region_init", "add_subregion",
-      "del_subregion", "memory_region_ref", "memory_region_unref", "unparent_region", "object_ref", "object_unref",
-      "object_unparent", "add_child", "address_space_init", "address_space_destroy", "address_space_destroy_free",
-      "g_free(as)", "g_free_rcu(as)", "rcu_drain", "address_space_map", "address_space_unmap", "use_region",
-      "set_instance_finalize");
+  private static final List<String> CALLS =
+      List.of(
+          "object_new",
+          "memory_region_init",
+          "add_subregion",
+          "del_subregion",
+          "memory_region_ref",
+          "memory_region_unref",
+          "unparent_region",
+          "object_ref",
+          "object_unref",
+          "object_unparent",
+          "add_child",
+          "address_space_init",
+          "address_space_destroy",
+          "address_space_destroy_free",
+          "g_free(as)",
+          "g_free_rcu(as)",
+          "rcu_drain",
+          "address_space_map",
+          "address_space_unmap",
+          "use_region",
+          "set_instance_finalize");
 
   /** One API call; its operands are indexes into what exists so far, taken modulo its size. */
   record Op(int code, int a, int b) {
@@ -53,12 +72,26 @@ class RuntimeModelRandomCallsTest {
     /** Runs {@code property}; on failure, fails again with the seed and the calls shrunk. */
     void check(BiConsumer<Semantics, List<Op>> property) {
       if (!ListShrinker.throwsOn(calls -> property.accept(semantics, calls), ops)) return;
-      List<Op> shrunk = ListShrinker.shrink(ops, calls -> ListShrinker.throwsOn(c -> property.accept(semantics, c), calls));
+      List<Op> shrunk =
+          ListShrinker.shrink(
+              ops, calls -> ListShrinker.throwsOn(c -> property.accept(semantics, c), calls));
       try {
         property.accept(semantics, shrunk);
       } catch (AssertionError | RuntimeException e) {
-        throw new AssertionError("seed " + seed + " (" + semantics.label() + " semantics, " + ops.size()
-            + " calls), shrunk to " + shrunk.size() + ": " + shrunk + "\n" + e, e);
+        throw new AssertionError(
+            "seed "
+                + seed
+                + " ("
+                + semantics.label()
+                + " semantics, "
+                + ops.size()
+                + " calls), shrunk to "
+                + shrunk.size()
+                + ": "
+                + shrunk
+                + "\n"
+                + e,
+            e);
       }
     }
   }
@@ -74,37 +107,45 @@ class RuntimeModelRandomCallsTest {
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds300")
   void invariantsHoldAfterEveryCall(long seed) {
-    Case.of(seed).check((semantics, ops) -> {
-      Interpreter it = new Interpreter(semantics);
-      for (Op op : ops) {
-        it.apply(op);
-        checkInvariants(it.model);
-      }
-      it.model.rcuDrain();
-      it.model.checkLeaks();
-      checkInvariants(it.model);
-    });
+    Case.of(seed)
+        .check(
+            (semantics, ops) -> {
+              Interpreter it = new Interpreter(semantics);
+              for (Op op : ops) {
+                it.apply(op);
+                checkInvariants(it.model);
+              }
+              it.model.rcuDrain();
+              it.model.checkLeaks();
+              checkInvariants(it.model);
+            });
   }
 
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds150")
   void outcomesAndTraceAreDeterministic(long seed) {
-    Case.of(seed).check((semantics, ops) -> assertThat(render(semantics, ops)).isEqualTo(render(semantics, ops)));
+    Case.of(seed)
+        .check(
+            (semantics, ops) ->
+                assertThat(render(semantics, ops)).isEqualTo(render(semantics, ops)));
   }
 
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds150")
   void leaksAreOnlyReportedForLiveNodes(long seed) {
-    Case.of(seed).check((semantics, ops) -> {
-      Interpreter it = new Interpreter(semantics);
-      ops.forEach(it::apply);
-      it.model.rcuDrain();
-      for (Outcome.Leak leak : it.model.checkLeaks()) {
-        it.model.nodes().stream().filter(n -> n.name().equals(leak.subject()))
-            .forEach(n -> assertThat(n.isFinalized()).as(leak.subject()).isFalse());
-        assertThat(leak.heldBy()).as("a leak says what holds it").isNotEmpty();
-      }
-    });
+    Case.of(seed)
+        .check(
+            (semantics, ops) -> {
+              Interpreter it = new Interpreter(semantics);
+              ops.forEach(it::apply);
+              it.model.rcuDrain();
+              for (Outcome.Leak leak : it.model.checkLeaks()) {
+                it.model.nodes().stream()
+                    .filter(n -> n.name().equals(leak.subject()))
+                    .forEach(n -> assertThat(n.isFinalized()).as(leak.subject()).isFalse());
+                assertThat(leak.heldBy()).as("a leak says what holds it").isNotEmpty();
+              }
+            });
   }
 
   private static List<String> render(Semantics semantics, List<Op> ops) {
@@ -128,10 +169,14 @@ class RuntimeModelRandomCallsTest {
       if (n instanceof Region r) {
         for (Region sub : r.subregions()) {
           assertThat(sub.container()).as("%s in %s", sub.name(), r.name()).isSameAs(r);
-          assertThat(sub.isFinalized()).as("finalized %s still in %s", sub.name(), r.name()).isFalse();
+          assertThat(sub.isFinalized())
+              .as("finalized %s still in %s", sub.name(), r.name())
+              .isFalse();
         }
         if (r.container() != null) {
-          assertThat(r.container().subregions()).as("%s listed by its container", r.name()).contains(r);
+          assertThat(r.container().subregions())
+              .as("%s listed by its container", r.name())
+              .contains(r);
         }
         if (r.isFinalized()) {
           assertThat(r.container()).isNull();
@@ -141,7 +186,9 @@ class RuntimeModelRandomCallsTest {
     }
   }
 
-  /** Turns an Op into a call on a model with a few objects, regions, address spaces and mappings. */
+  /**
+   * Turns an Op into a call on a model with a few objects, regions, address spaces and mappings.
+   */
   static final class Interpreter {
     final RuntimeModel model;
     final List<QObject> objects = new ArrayList<>();

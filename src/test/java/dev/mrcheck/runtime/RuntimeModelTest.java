@@ -5,9 +5,9 @@ import static dev.mrcheck.model.Semantics.LEGACY;
 import static dev.mrcheck.model.Semantics.REFCOUNT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mrcheck.model.Semantics;
 import dev.mrcheck.ir.SourceLoc;
 import dev.mrcheck.model.RegionKind;
+import dev.mrcheck.model.Semantics;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -41,44 +41,65 @@ class RuntimeModelTest {
     void isAnOwnerCycleUnderLegacy() {
       RuntimeModel m = dropDeviceWithMappedPair(LEGACY);
       List<Outcome.Leak> leaks = outcomes(m, Outcome.Leak.class);
-      assertThat(leaks).singleElement().satisfies(leak -> {
-        assertThat(leak.subject()).isEqualTo("dev0");
-        assertThat(leak.cycle()).isTrue();
-        assertThat(leak.loc()).isEqualTo(ADD);
-        assertThat(leak.heldBy()).extracting(Reference::holder).containsExactly("dev0", "s->container");
-        assertThat(leak.heldBy()).extracting(Reference::target).containsExactly("s->container", "dev0");
-      });
+      assertThat(leaks)
+          .singleElement()
+          .satisfies(
+              leak -> {
+                assertThat(leak.subject()).isEqualTo("dev0");
+                assertThat(leak.cycle()).isTrue();
+                assertThat(leak.loc()).isEqualTo(ADD);
+                assertThat(leak.heldBy())
+                    .extracting(Reference::holder)
+                    .containsExactly("dev0", "s->container");
+                assertThat(leak.heldBy())
+                    .extracting(Reference::target)
+                    .containsExactly("s->container", "dev0");
+              });
     }
 
     @ParameterizedTest
-    @EnumSource(value = Semantics.class, names = {"CURRENT", "REFCOUNT"})
+    @EnumSource(
+        value = Semantics.class,
+        names = {"CURRENT", "REFCOUNT"})
     void isAutoDetachedLaterOn(Semantics semantics) {
       RuntimeModel m = dropDeviceWithMappedPair(semantics);
       assertThat(m.outcomes()).isEmpty();
-      assertThat(m.nodes()).filteredOn(n -> !(n instanceof QObject o && o.isMachine()))
+      assertThat(m.nodes())
+          .filteredOn(n -> !(n instanceof QObject o && o.isMachine()))
           .allMatch(Node::isFinalized);
     }
 
     @Test
     void traceShowsTheAutoDetachUnderCurrent() {
       RuntimeModel m = dropDeviceWithMappedPair(CURRENT);
-      assertThat(m.trace()).extracting(TraceEntry::message)
-          .contains("s->mmio added to s->container (same owner dev0: the container takes no reference)")
+      assertThat(m.trace())
+          .extracting(TraceEntry::message)
+          .contains(
+              "s->mmio added to s->container (same owner dev0: the container takes no reference)")
           .contains("s->mmio deleted from finalized container s->container");
     }
   }
 
   @Nested
   class SelfOwnedRegion {
-    /** QEMU compares mr->owner pointers: a region that owns itself never has an owner-less container's owner. */
+    /**
+     * QEMU compares mr->owner pointers: a region that owns itself never has an owner-less
+     * container's owner.
+     */
     @ParameterizedTest
     @EnumSource(Semantics.class)
     void systemMemoryReferencesItAndKeepsItPastItsUnparent(Semantics semantics) {
       RuntimeModel m = new RuntimeModel(semantics);
       Region sysmem = m.initRegion("system_memory", null, RegionKind.CONTAINER, null, null);
       QObject dev = m.newObject("dev0");
-      Region window = m.initMisownedRegion("s->window", RegionKind.CONTAINER, Region.Misowning.THE_REGION,
-          "&s->window", dev, INIT);
+      Region window =
+          m.initMisownedRegion(
+              "s->window",
+              RegionKind.CONTAINER,
+              Region.Misowning.THE_REGION,
+              "&s->window",
+              dev,
+              INIT);
       m.addSubregion(sysmem, window, ADD);
       m.unparentRegion(window, DEL);
       assertThat(window.isFinalized()).isFalse();
@@ -99,16 +120,24 @@ class RuntimeModelTest {
 
       assertThat(dev.isFinalized()).isFalse();
       m.ref(mmio, dev, INIT);
-      assertThat(m.checkLeaks()).singleElement().satisfies(leak -> {
-        assertThat(leak.message()).contains("also held by: dev0 -> dev0 (memory_region_ref(s->mmio) by dev0");
-        assertThat(leak.cycle()).isFalse();
-        assertThat(leak.heldBy()).singleElement().satisfies(ref -> {
-          assertThat(ref.holder()).isEqualTo("system_memory");
-          assertThat(ref.target()).isEqualTo("dev0");
-          assertThat(ref.loc()).isEqualTo(ADD);
-        });
-      });
-      assertThat(m.trace()).extracting(TraceEntry::message)
+      assertThat(m.checkLeaks())
+          .singleElement()
+          .satisfies(
+              leak -> {
+                assertThat(leak.message())
+                    .contains("also held by: dev0 -> dev0 (memory_region_ref(s->mmio) by dev0");
+                assertThat(leak.cycle()).isFalse();
+                assertThat(leak.heldBy())
+                    .singleElement()
+                    .satisfies(
+                        ref -> {
+                          assertThat(ref.holder()).isEqualTo("system_memory");
+                          assertThat(ref.target()).isEqualTo("dev0");
+                          assertThat(ref.loc()).isEqualTo(ADD);
+                        });
+              });
+      assertThat(m.trace())
+          .extracting(TraceEntry::message)
           .contains("s->mmio added to system_memory (container holds a reference on dev0)")
           .contains("dev0 refcount 2 -> 1 (object_unref by caller)");
     }
@@ -139,7 +168,8 @@ class RuntimeModelTest {
       m.objectUnref(dev, null);
       assertThat(dev.isFinalized()).isTrue();
       assertThat(mmio.isFinalized()).isFalse();
-      assertThat(outcomes(m, Outcome.UseAfterFinalize.class)).singleElement()
+      assertThat(outcomes(m, Outcome.UseAfterFinalize.class))
+          .singleElement()
           .satisfies(u -> assertThat(u.operation()).isEqualTo("region outlives its owner"));
     }
   }
@@ -155,27 +185,39 @@ class RuntimeModelTest {
       Region mmio = m.initRegion("s->mmio", dev, RegionKind.IO, null, INIT);
       m.addSubregion(container, mmio, ADD);
       m.delSubregion(container, mmio, DEL);
-      m.setInstanceFinalize(dev, () -> {
-        assertThat(mmio.isFinalized()).as("regions are finalized before instance_finalize").isTrue();
-        m.unparentRegion(mmio, SourceLoc.of("hw/misc/dev.c", 40, 5));
-        assertThat(m.outcomes()).isEmpty();
-        m.delSubregion(container, mmio, SourceLoc.of("hw/misc/dev.c", 41, 5));
-      });
+      m.setInstanceFinalize(
+          dev,
+          () -> {
+            assertThat(mmio.isFinalized())
+                .as("regions are finalized before instance_finalize")
+                .isTrue();
+            m.unparentRegion(mmio, SourceLoc.of("hw/misc/dev.c", 40, 5));
+            assertThat(m.outcomes()).isEmpty();
+            m.delSubregion(container, mmio, SourceLoc.of("hw/misc/dev.c", 41, 5));
+          });
       m.objectUnref(dev, null);
 
-      assertThat(m.trace()).extracting(TraceEntry::message)
+      assertThat(m.trace())
+          .extracting(TraceEntry::message)
           .contains("object_unparent(s->mmio): already finalized, its parent is NULL: no-op");
-      assertThat(m.outcomes()).singleElement().isInstanceOfSatisfying(Outcome.UseAfterFinalize.class, u -> {
-        assertThat(u.subject()).isEqualTo("s->mmio");
-        assertThat(u.operation()).isEqualTo("memory_region_del_subregion");
-        assertThat(u.loc().line()).isEqualTo(41);
-      });
+      assertThat(m.outcomes())
+          .singleElement()
+          .isInstanceOfSatisfying(
+              Outcome.UseAfterFinalize.class,
+              u -> {
+                assertThat(u.subject()).isEqualTo("s->mmio");
+                assertThat(u.operation()).isEqualTo("memory_region_del_subregion");
+                assertThat(u.loc().line()).isEqualTo(41);
+              });
     }
   }
 
   @Nested
   class AddressSpaces {
-    /** Under refcount an owner must unparent its regions before it dies; qdev does it after unrealize. */
+    /**
+     * Under refcount an owner must unparent its regions before it dies; qdev does it after
+     * unrealize.
+     */
     private void dropRegionsAsQdevWould(RuntimeModel m, Region root) {
       if (m.semantics() == REFCOUNT) {
         m.unparentRegion(root, DEL);
@@ -200,11 +242,16 @@ class RuntimeModelTest {
       assertThat(as.isFreed()).isTrue();
       assertThat(as.destroyLost()).isTrue();
       assertThat(dev.isFinalized()).isFalse();
-      assertThat(leaks).extracting(Outcome.Leak::subject)
+      assertThat(leaks)
+          .extracting(Outcome.Leak::subject)
           .containsExactlyInAnyOrder("dev0", "address space s->as (its destroy was lost)");
-      assertThat(leaks).filteredOn(l -> l.subject().startsWith("address space")).singleElement()
+      assertThat(leaks)
+          .filteredOn(l -> l.subject().startsWith("address space"))
+          .singleElement()
           .satisfies(l -> assertThat(l.loc()).isEqualTo(free));
-      assertThat(m.trace()).extracting(TraceEntry::message).anyMatch(l -> l.contains("the destroy is lost"));
+      assertThat(m.trace())
+          .extracting(TraceEntry::message)
+          .anyMatch(l -> l.contains("the destroy is lost"));
     }
 
     @ParameterizedTest
@@ -217,7 +264,9 @@ class RuntimeModelTest {
       dropRegionsAsQdevWould(m, root);
       m.addressSpaceDestroyFree(as, DEL);
       m.objectUnref(dev, null);
-      assertThat(dev.isFinalized()).as("the root reference is dropped by the RCU callback").isFalse();
+      assertThat(dev.isFinalized())
+          .as("the root reference is dropped by the RCU callback")
+          .isFalse();
       m.rcuDrain();
       assertThat(dev.isFinalized()).isTrue();
       assertThat(as.isFreed()).isTrue();
@@ -229,11 +278,14 @@ class RuntimeModelTest {
     void gFreeWhileTheDestroyIsPendingIsAUseAfterFree() {
       RuntimeModel m = new RuntimeModel(CURRENT);
       QObject dev = m.newObject("dev0");
-      AddressSpace as = m.addressSpaceInit("s->as", m.initRegion("s->root", dev, RegionKind.CONTAINER, null, INIT), ADD);
+      AddressSpace as =
+          m.addressSpaceInit(
+              "s->as", m.initRegion("s->root", dev, RegionKind.CONTAINER, null, INIT), ADD);
       m.addressSpaceDestroy(as, DEL);
       m.gFree(as, DEL);
       m.rcuDrain();
-      assertThat(outcomes(m, Outcome.UseAfterFinalize.class)).singleElement()
+      assertThat(outcomes(m, Outcome.UseAfterFinalize.class))
+          .singleElement()
           .satisfies(u -> assertThat(u.operation()).isEqualTo("g_free"));
       assertThat(as.destroyLost()).isTrue();
     }
@@ -242,13 +294,19 @@ class RuntimeModelTest {
     void anAddressSpaceOverItsOwnersRootKeepsTheOwnerAlive() {
       RuntimeModel m = new RuntimeModel(CURRENT);
       QObject dev = m.newObject("dev0");
-      m.addressSpaceInit("s->as", m.initRegion("s->root", dev, RegionKind.CONTAINER, null, INIT), ADD);
+      m.addressSpaceInit(
+          "s->as", m.initRegion("s->root", dev, RegionKind.CONTAINER, null, INIT), ADD);
       m.objectUnref(dev, null);
       m.rcuDrain();
-      assertThat(m.checkLeaks()).singleElement().satisfies(l -> {
-        assertThat(l.subject()).isEqualTo("dev0");
-        assertThat(l.heldBy()).extracting(Reference::holder).containsExactly("address space s->as");
-      });
+      assertThat(m.checkLeaks())
+          .singleElement()
+          .satisfies(
+              l -> {
+                assertThat(l.subject()).isEqualTo("dev0");
+                assertThat(l.heldBy())
+                    .extracting(Reference::holder)
+                    .containsExactly("address space s->as");
+              });
     }
 
     @ParameterizedTest
@@ -285,12 +343,17 @@ class RuntimeModelTest {
 
       assertThat(dev.isFinalized()).isTrue();
       assertThat(mmio.isFinalized()).isFalse();
-      assertThat(outcomes(m, Outcome.UseAfterFinalize.class)).singleElement()
-          .satisfies(u -> assertThat(u.message()).contains("s->mmio is still referenced (by dev0)"));
-      assertThat(leaks).singleElement().satisfies(l -> {
-        assertThat(l.subject()).isEqualTo("s->mmio");
-        assertThat(l.heldBy()).extracting(Reference::holder).containsExactly("dev0");
-      });
+      assertThat(outcomes(m, Outcome.UseAfterFinalize.class))
+          .singleElement()
+          .satisfies(
+              u -> assertThat(u.message()).contains("s->mmio is still referenced (by dev0)"));
+      assertThat(leaks)
+          .singleElement()
+          .satisfies(
+              l -> {
+                assertThat(l.subject()).isEqualTo("s->mmio");
+                assertThat(l.heldBy()).extracting(Reference::holder).containsExactly("dev0");
+              });
     }
 
     @Test
@@ -301,28 +364,41 @@ class RuntimeModelTest {
       m.ref(mmio, dev, ADD);
       m.unparentRegion(mmio, DEL);
       m.objectUnref(dev, null);
-      assertThat(m.checkLeaks()).singleElement().satisfies(l -> {
-        assertThat(l.subject()).isEqualTo("dev0");
-        assertThat(l.cycle()).isTrue();
-        assertThat(l.heldBy()).extracting(Reference::holder).containsExactly("dev0", "s->mmio");
-      });
+      assertThat(m.checkLeaks())
+          .singleElement()
+          .satisfies(
+              l -> {
+                assertThat(l.subject()).isEqualTo("dev0");
+                assertThat(l.cycle()).isTrue();
+                assertThat(l.heldBy())
+                    .extracting(Reference::holder)
+                    .containsExactly("dev0", "s->mmio");
+              });
     }
 
     @ParameterizedTest
-    @EnumSource(value = Semantics.class, names = {"LEGACY", "CURRENT"})
+    @EnumSource(
+        value = Semantics.class,
+        names = {"LEGACY", "CURRENT"})
     void underOwnerReferencesItIsASelfCycle(Semantics semantics) {
       RuntimeModel m = new RuntimeModel(semantics);
       QObject dev = m.newObject("dev0");
       Region mmio = m.initRegion("s->mmio", dev, RegionKind.IO, null, INIT);
       m.ref(mmio, dev, ADD);
       m.objectUnref(dev, null);
-      assertThat(m.checkLeaks()).singleElement().satisfies(l -> {
-        assertThat(l.cycle()).isTrue();
-        assertThat(l.heldBy()).singleElement().satisfies(r -> {
-          assertThat(r.holder()).isEqualTo("dev0");
-          assertThat(r.target()).isEqualTo("dev0");
-        });
-      });
+      assertThat(m.checkLeaks())
+          .singleElement()
+          .satisfies(
+              l -> {
+                assertThat(l.cycle()).isTrue();
+                assertThat(l.heldBy())
+                    .singleElement()
+                    .satisfies(
+                        r -> {
+                          assertThat(r.holder()).isEqualTo("dev0");
+                          assertThat(r.target()).isEqualTo("dev0");
+                        });
+              });
     }
 
     @ParameterizedTest
@@ -353,7 +429,8 @@ class RuntimeModelTest {
     m.addressSpaceMap(as, ram, ADD);
     assertThat(ram.refcount()).isEqualTo(1);
     assertThat(dev.refcount()).isEqualTo(1);
-    assertThat(m.trace()).extracting(TraceEntry::message)
+    assertThat(m.trace())
+        .extracting(TraceEntry::message)
         .contains("memory_region_ref(pc.ram): owner NULL, not reference counted");
     m.delSubregion(container, ram, DEL);
     m.objectUnref(dev, null);
@@ -373,7 +450,8 @@ class RuntimeModelTest {
     m.addSubregion(sysmem, alias, ADD);
     m.objectUnref(dev, DEL);
     assertThat(ram.isFinalized()).as("nothing kept the aliased region alive").isTrue();
-    assertThat(outcomes(m, Outcome.FinalizedWhileMapped.class)).singleElement()
+    assertThat(outcomes(m, Outcome.FinalizedWhileMapped.class))
+        .singleElement()
         .satisfies(f -> assertThat(f.mappedIn()).isEqualTo("alias ram-alias in system_memory"));
   }
 
@@ -402,8 +480,11 @@ class RuntimeModelTest {
       Region mmio = m.initRegion("s->mmio", dev, RegionKind.IO, null, INIT);
       m.addSubregion(a, mmio, ADD);
       m.addSubregion(b, mmio, DEL);
-      assertThat(m.outcomes()).singleElement().isInstanceOfSatisfying(Outcome.AssertionFailure.class,
-          f -> assertThat(f.assertion()).isEqualTo("!subregion->container"));
+      assertThat(m.outcomes())
+          .singleElement()
+          .isInstanceOfSatisfying(
+              Outcome.AssertionFailure.class,
+              f -> assertThat(f.assertion()).isEqualTo("!subregion->container"));
       assertThat(mmio.container()).isSameAs(a);
     }
 
@@ -417,10 +498,14 @@ class RuntimeModelTest {
       Region mmio = m.initRegion("s->mmio", dev, RegionKind.IO, null, INIT);
       m.addSubregion(a, mmio, ADD);
       m.delSubregion(b, mmio, DEL);
-      assertThat(m.outcomes()).singleElement().isInstanceOfSatisfying(Outcome.AssertionFailure.class, f -> {
-        assertThat(f.assertion()).isEqualTo("subregion->container == mr");
-        assertThat(f.loc()).isEqualTo(DEL);
-      });
+      assertThat(m.outcomes())
+          .singleElement()
+          .isInstanceOfSatisfying(
+              Outcome.AssertionFailure.class,
+              f -> {
+                assertThat(f.assertion()).isEqualTo("subregion->container == mr");
+                assertThat(f.loc()).isEqualTo(DEL);
+              });
     }
 
     @Test
@@ -448,11 +533,15 @@ class RuntimeModelTest {
     @Test
     void currentFinalizesItAndAssertsOnTheOwners() {
       RuntimeModel m = unparentMapped(CURRENT);
-      assertThat(m.outcomes()).singleElement().isInstanceOfSatisfying(Outcome.FinalizedWhileMapped.class, f -> {
-        assertThat(f.region()).isEqualTo("s->bar");
-        assertThat(f.mappedIn()).isEqualTo("system_memory");
-        assertThat(f.message()).contains("mr->container->owner == mr->owner");
-      });
+      assertThat(m.outcomes())
+          .singleElement()
+          .isInstanceOfSatisfying(
+              Outcome.FinalizedWhileMapped.class,
+              f -> {
+                assertThat(f.region()).isEqualTo("s->bar");
+                assertThat(f.mappedIn()).isEqualTo("system_memory");
+                assertThat(f.message()).contains("mr->container->owner == mr->owner");
+              });
     }
 
     @Test
@@ -461,16 +550,20 @@ class RuntimeModelTest {
       Region root = m.initRegion("dma-root", null, RegionKind.CONTAINER, null, INIT);
       m.addressSpaceInit("dma", root, ADD);
       m.unparentRegion(root, DEL);
-      assertThat(outcomes(m, Outcome.FinalizedWhileMapped.class)).singleElement().satisfies(f -> {
-        assertThat(f.mappedIn()).isEqualTo("address space dma");
-        assertThat(f.loc()).isEqualTo(DEL);
-      });
+      assertThat(outcomes(m, Outcome.FinalizedWhileMapped.class))
+          .singleElement()
+          .satisfies(
+              f -> {
+                assertThat(f.mappedIn()).isEqualTo("address space dma");
+                assertThat(f.loc()).isEqualTo(DEL);
+              });
     }
 
     @Test
     void legacyAssertsNoContainer() {
       RuntimeModel m = unparentMapped(LEGACY);
-      assertThat(outcomes(m, Outcome.FinalizedWhileMapped.class)).singleElement()
+      assertThat(outcomes(m, Outcome.FinalizedWhileMapped.class))
+          .singleElement()
           .satisfies(f -> assertThat(f.message()).contains("!mr->container"));
     }
 
@@ -478,33 +571,42 @@ class RuntimeModelTest {
     void refcountKeepsTheRegionAndItsOwnerAlive() {
       RuntimeModel m = unparentMapped(REFCOUNT);
       assertThat(m.outcomes()).isEmpty();
-      QObject dev = (QObject) m.nodes().stream().filter(n -> n.name().equals("dev0")).findFirst().orElseThrow();
+      QObject dev =
+          (QObject)
+              m.nodes().stream().filter(n -> n.name().equals("dev0")).findFirst().orElseThrow();
       m.objectUnref(dev, null);
       assertThat(dev.isFinalized()).isFalse();
       assertThat(m.checkLeaks()).extracting(Outcome.Leak::subject).containsExactly("dev0");
     }
   }
 
-  /** Found by mrcheck selftest: an owner-less region's owner (the machine) never dies, so no auto-detach is safe. */
+  /**
+   * Found by mrcheck selftest: an owner-less region's owner (the machine) never dies, so no
+   * auto-detach is safe.
+   */
   @ParameterizedTest
   @EnumSource(Semantics.class)
-  void ownerLessRegionUnparentedWhileInOwnerLessContainerIsFinalizedWhileMapped(Semantics semantics) {
+  void ownerLessRegionUnparentedWhileInOwnerLessContainerIsFinalizedWhileMapped(
+      Semantics semantics) {
     RuntimeModel m = new RuntimeModel(semantics);
     Region sysmem = m.initRegion("system_memory", null, RegionKind.CONTAINER, null, null);
     Region shadow = m.initRegion("s->shadow", null, RegionKind.ALIAS, null, INIT);
     m.addSubregion(sysmem, shadow, ADD);
     m.unparentRegion(shadow, DEL);
 
-    assertThat(outcomes(m, Outcome.FinalizedWhileMapped.class)).singleElement()
+    assertThat(outcomes(m, Outcome.FinalizedWhileMapped.class))
+        .singleElement()
         .satisfies(o -> assertThat(o.region()).isEqualTo("s->shadow"));
   }
 
   /**
-   * Found by mrcheck selftest: memory_region_unref only reads mr->owner, which finalization leaves in
-   * place, so an unref after the unparent still releases the owner (legacy and current).
+   * Found by mrcheck selftest: memory_region_unref only reads mr->owner, which finalization leaves
+   * in place, so an unref after the unparent still releases the owner (legacy and current).
    */
   @ParameterizedTest
-  @EnumSource(value = Semantics.class, names = {"LEGACY", "CURRENT"})
+  @EnumSource(
+      value = Semantics.class,
+      names = {"LEGACY", "CURRENT"})
   void unrefAfterUnparentStillReleasesTheOwner(Semantics semantics) {
     RuntimeModel m = new RuntimeModel(semantics);
     QObject dev = m.newObject("dev");
@@ -542,9 +644,13 @@ class RuntimeModelTest {
     assertThat(m.unrefTakesForeignReference(scratch, dev)).isFalse();
   }
 
-  /** memory_region_ref reads only mr->owner, which finalization leaves: a live owner is referenced. */
+  /**
+   * memory_region_ref reads only mr->owner, which finalization leaves: a live owner is referenced.
+   */
   @ParameterizedTest
-  @EnumSource(value = Semantics.class, names = {"LEGACY", "CURRENT"})
+  @EnumSource(
+      value = Semantics.class,
+      names = {"LEGACY", "CURRENT"})
   void aRefOfAFinalizedRegionReferencesItsLiveOwner(Semantics semantics) {
     RuntimeModel m = new RuntimeModel(semantics);
     QObject dev = m.newObject("dev");

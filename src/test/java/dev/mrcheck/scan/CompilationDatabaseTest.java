@@ -21,7 +21,9 @@ class CompilationDatabaseTest {
   @Test
   void preprocessorFlagsJoinedOrSeparateWithPathsFromTheDirectory() throws Exception {
     Files.writeString(dir.resolve("forced.h"), "");
-    CompilationDatabase db = load("""
+    CompilationDatabase db =
+        load(
+            """
         [{"directory": "build", "file": "../hw/a.c",
           "arguments": ["cc", "-Iinc", "-I", "/abs", "-isystem", "sys", "-iquote", "q", "-iquoteq2",
                         "-DA", "-D", "B=2", "-DC=", "-DD=1", "-UD", "-include", "../forced.h", "-Wall",
@@ -29,7 +31,8 @@ class CompilationDatabaseTest {
         """);
     Path build = dir.resolve("build");
     FrontendOptions o = db.units().get(dir.resolve("hw/a.c"));
-    assertThat(o.includeDirs()).containsExactly(build.resolve("inc"), Path.of("/abs"), build.resolve("sys"));
+    assertThat(o.includeDirs())
+        .containsExactly(build.resolve("inc"), Path.of("/abs"), build.resolve("sys"));
     assertThat(o.quoteDirs()).containsExactly(build.resolve("q"), build.resolve("q2"));
     assertThat(o.defines()).isEqualTo(Map.of("A", "1", "B", "2", "C", ""));
     assertThat(o.forcedIncludes()).containsExactly(dir.resolve("forced.h"));
@@ -37,7 +40,9 @@ class CompilationDatabaseTest {
 
   @Test
   void theFirstEntryOfAFileCompiledTwiceWins() throws Exception {
-    CompilationDatabase db = load("""
+    CompilationDatabase db =
+        load(
+            """
         [{"directory": "/b", "file": "/s/a.c", "command": "cc -DFIRST -c /s/a.c"},
          {"directory": "/b", "file": "/s/a.c", "command": "cc -DSECOND -c /s/a.c"}]
         """);
@@ -47,17 +52,24 @@ class CompilationDatabaseTest {
   @Test
   void defectsNameTheFileAndTheEntry() throws Exception {
     assertThatThrownBy(() -> CompilationDatabase.load(dir.resolve("nope.json")))
-        .isInstanceOf(ScanException.class).hasMessageContaining("compilation database not found");
+        .isInstanceOf(ScanException.class)
+        .hasMessageContaining("compilation database not found");
     assertThatThrownBy(() -> load("[{\"directory\": "))
-        .isInstanceOf(ScanException.class).hasMessageContaining("not valid JSON");
+        .isInstanceOf(ScanException.class)
+        .hasMessageContaining("not valid JSON");
     assertThatThrownBy(() -> load("{}")).hasMessageContaining("expected a JSON array");
-    assertThatThrownBy(() -> load("[{\"directory\": \"/b\", \"file\": \"a.c\", \"command\": \"cc -c a.c\"}, {\"file\": \"b.c\"}]"))
+    assertThatThrownBy(
+            () ->
+                load(
+                    "[{\"directory\": \"/b\", \"file\": \"a.c\", \"command\": \"cc -c a.c\"}, {\"file\": \"b.c\"}]"))
         .hasMessageContaining("entry 2: no \"directory\" string");
     assertThatThrownBy(() -> load("[{\"directory\": \"/b\", \"file\": \"a.c\"}]"))
         .hasMessageContaining("entry 1: neither \"arguments\" nor \"command\"");
-    assertThatThrownBy(() -> load("[{\"directory\": \"/b\", \"file\": \"a.c\", \"command\": \"cc '-DX\"}]"))
+    assertThatThrownBy(
+            () -> load("[{\"directory\": \"/b\", \"file\": \"a.c\", \"command\": \"cc '-DX\"}]"))
         .hasMessageContaining("entry 1: unterminated ' quote");
-    assertThatThrownBy(() -> load("[{\"directory\": \"/b\", \"file\": \"a.c\", \"arguments\": [\"cc\", 1]}]"))
+    assertThatThrownBy(
+            () -> load("[{\"directory\": \"/b\", \"file\": \"a.c\", \"arguments\": [\"cc\", 1]}]"))
         .hasMessageContaining("non-string");
   }
 

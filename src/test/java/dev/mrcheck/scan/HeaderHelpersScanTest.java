@@ -2,8 +2,8 @@ package dev.mrcheck.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mrcheck.model.Semantics;
 import dev.mrcheck.frontend.FrontendOptions;
+import dev.mrcheck.model.Semantics;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -21,8 +21,16 @@ class HeaderHelpersScanTest {
   private static final Path HEADERS = CASE.resolve("include");
 
   private static List<String> findings(Path... paths) throws ScanException {
-    ScanResult r = new Scanner().scan(new ScanRequest(List.of(paths), Semantics.CURRENT, Set.of(), List.of(),
-        FrontendOptions.NONE, 1));
+    ScanResult r =
+        new Scanner()
+            .scan(
+                new ScanRequest(
+                    List.of(paths),
+                    Semantics.CURRENT,
+                    Set.of(),
+                    List.of(),
+                    FrontendOptions.NONE,
+                    1));
     return r.findings().stream()
         .map(f -> f.ruleId() + "@" + Path.of(f.loc().file()).getFileName() + ":" + f.loc().line())
         .toList();

@@ -2,8 +2,8 @@ package dev.mrcheck.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mrcheck.model.Semantics;
 import dev.mrcheck.frontend.FrontendOptions;
+import dev.mrcheck.model.Semantics;
 import dev.mrcheck.rules.Finding;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,15 +21,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Scans that reuse an earlier scan's work (the language server's) find exactly what a fresh
- * scan of the same texts finds, and reuse what an edit cannot have changed. The tree is part of
- * the C golden corpus (helpers across files, hierarchies across files, must-not-flag cases) plus
- * the LSP test workspace's device whose window a helper file unmaps.
+ * Scans that reuse an earlier scan's work (the language server's) find exactly what a fresh scan of
+ * the same texts finds, and reuse what an edit cannot have changed. The tree is part of the C
+ * golden corpus (helpers across files, hierarchies across files, must-not-flag cases) plus the LSP
+ * test workspace's device whose window a helper file unmaps.
  */
 class IncrementalScanTest {
-  /** 1-based line of split/dev.c where the window is unparented (a finding once the helper stops unmapping it). */
+  /**
+   * 1-based line of split/dev.c where the window is unparented (a finding once the helper stops
+   * unmapping it).
+   */
   private static final int DEV_UNPARENT = 35;
-  private static final String HELPER_DEL = "    memory_region_del_subregion(get_system_memory(), &w->mr);\n";
+
+  private static final String HELPER_DEL =
+      "    memory_region_del_subregion(get_system_memory(), &w->mr);\n";
 
   @TempDir Path tree;
   private ScanOverlay cached;
@@ -39,7 +44,8 @@ class IncrementalScanTest {
   void copyTree() throws IOException {
     Path corpus = Path.of("testdata/c").toAbsolutePath();
     try (Stream<Path> files = Files.walk(corpus)) {
-      for (Path f : files.filter(Files::isRegularFile).filter(IncrementalScanTest::inTree).toList()) {
+      for (Path f :
+          files.filter(Files::isRegularFile).filter(IncrementalScanTest::inTree).toList()) {
         Path to = tree.resolve("corpus").resolve(corpus.relativize(f).toString());
         Files.createDirectories(to.getParent());
         Files.copy(f, to);
@@ -58,16 +64,26 @@ class IncrementalScanTest {
   private static boolean inTree(Path corpusFile) {
     String top = corpusFile.toString().replace('\\', '/');
     top = top.substring(top.indexOf("testdata/c/") + "testdata/c/".length());
-    return top.startsWith("mr002") || top.startsWith("mr001_hotplug") || top.startsWith("mr003_helper")
+    return top.startsWith("mr002")
+        || top.startsWith("mr001_hotplug")
+        || top.startsWith("mr003_helper")
         || top.startsWith("ok_d");
   }
 
   private ScanRequest request() {
-    return new ScanRequest(List.of(tree.toAbsolutePath()), Semantics.CURRENT, Set.of(), List.of(),
-        FrontendOptions.NONE, 2);
+    return new ScanRequest(
+        List.of(tree.toAbsolutePath()),
+        Semantics.CURRENT,
+        Set.of(),
+        List.of(),
+        FrontendOptions.NONE,
+        2);
   }
 
-  /** An edit in the editor: the buffer's new text, scanned the way the server scans after a keystroke. */
+  /**
+   * An edit in the editor: the buffer's new text, scanned the way the server scans after a
+   * keystroke.
+   */
   private ScanResult edit(String file, String text) throws ScanException {
     buffers.put(tree.resolve(file).toAbsolutePath().normalize(), text);
     return new Scanner().scan(request(), cached.withEditedTexts(buffers));
@@ -87,14 +103,33 @@ class IncrementalScanTest {
     assertThat(incremental.problems()).isEqualTo(fresh.problems());
     ScanStats a = incremental.stats();
     ScanStats b = fresh.stats();
-    assertThat(new ScanStats(a.filesFound(), a.filesParsed(), a.linesParsed(), a.functions(), a.droppedFunctions(),
-        a.parseProblems(), 0)).isEqualTo(new ScanStats(b.filesFound(), b.filesParsed(), b.linesParsed(), b.functions(),
-        b.droppedFunctions(), b.parseProblems(), 0));
+    assertThat(
+            new ScanStats(
+                a.filesFound(),
+                a.filesParsed(),
+                a.linesParsed(),
+                a.functions(),
+                a.droppedFunctions(),
+                a.parseProblems(),
+                0))
+        .isEqualTo(
+            new ScanStats(
+                b.filesFound(),
+                b.filesParsed(),
+                b.linesParsed(),
+                b.functions(),
+                b.droppedFunctions(),
+                b.parseProblems(),
+                0));
   }
 
   private static boolean unparentFlagged(ScanResult r) {
-    return r.findings().stream().anyMatch(f -> f.ruleId().equals("MR002") && f.loc().file().equals("split/dev.c")
-        && f.loc().line() == DEV_UNPARENT);
+    return r.findings().stream()
+        .anyMatch(
+            f ->
+                f.ruleId().equals("MR002")
+                    && f.loc().file().equals("split/dev.c")
+                    && f.loc().line() == DEV_UNPARENT);
   }
 
   private ScanCache cache() {
@@ -110,10 +145,12 @@ class IncrementalScanTest {
 
     String win = read("split/win.c");
     assertThat(win).contains(HELPER_DEL);
-    ScanResult unmapRemoved = edit("split/win.c", win.replace(HELPER_DEL, "    // " + HELPER_DEL.strip() + "\n"));
+    ScanResult unmapRemoved =
+        edit("split/win.c", win.replace(HELPER_DEL, "    // " + HELPER_DEL.strip() + "\n"));
     assertThat(unparentFlagged(unmapRemoved)).isTrue();
     assertSameScan(unmapRemoved, fresh());
-    // The commented-out call is no call (LexicalIndex skips comments): win.c reaches nothing now and is not parsed.
+    // The commented-out call is no call (LexicalIndex skips comments): win.c reaches nothing now
+    // and is not parsed.
     assertThat(cache().lastParsed()).isZero();
     // The helper no longer calls the API: the call graph changed, so every replay ran again.
     assertThat(cache().lastKeptCallGraph()).isFalse();
@@ -123,18 +160,23 @@ class IncrementalScanTest {
     assertSameScan(restored, fresh());
 
     // A change inside the helper that keeps its calls: only the replays walking it run again.
-    ScanResult moved = edit("split/win.c", win.replace(HELPER_DEL, "    int unused = 0;\n" + HELPER_DEL));
+    ScanResult moved =
+        edit("split/win.c", win.replace(HELPER_DEL, "    int unused = 0;\n" + HELPER_DEL));
     assertSameScan(moved, fresh());
     assertThat(cache().lastKeptCallGraph()).isTrue();
     assertThat(cache().replays().lastReplayed()).isBetween(1, 3);
-    assertThat(cache().replays().lastReused()).isEqualTo(replays - cache().replays().lastReplayed());
+    assertThat(cache().replays().lastReused())
+        .isEqualTo(replays - cache().replays().lastReplayed());
   }
 
   @Test
   void anEditNoReplayWalksReusesEveryReplay() throws Exception {
     new Scanner().scan(request(), cached.withTexts(Map.of()));
     int replays = cache().replays().lastReplayed();
-    ScanResult r = edit("split/dev.c", read("split/dev.c") + "\n/* a comment at the end */\nstatic int spare;\n");
+    ScanResult r =
+        edit(
+            "split/dev.c",
+            read("split/dev.c") + "\n/* a comment at the end */\nstatic int spare;\n");
     assertSameScan(r, fresh());
     assertThat(cache().lastParsed()).isEqualTo(1);
     assertThat(cache().replays().lastReplayed()).isZero();
@@ -149,12 +191,18 @@ class IncrementalScanTest {
     assertSameScan(shifted, fresh());
     assertThat(cache().replays().lastReplayed()).isPositive();
     assertThat(cache().replays().lastReused()).isPositive();
-    List<Finding> there = shifted.findings().stream().filter(f -> f.loc().file().equals(file)).toList();
+    List<Finding> there =
+        shifted.findings().stream().filter(f -> f.loc().file().equals(file)).toList();
     assertThat(there).isNotEmpty();
 
-    // A new call into the API makes another file relevant: the fixpoint and the call graph are redone.
+    // A new call into the API makes another file relevant: the fixpoint and the call graph are
+    // redone.
     String ok = "corpus/ok_del_on_every_path_before_unparent.c";
-    ScanResult called = edit(ok, read(ok) + "\nvoid spare_teardown(MemoryRegion *mr)\n{\n    object_unparent(OBJECT(mr));\n}\n");
+    ScanResult called =
+        edit(
+            ok,
+            read(ok)
+                + "\nvoid spare_teardown(MemoryRegion *mr)\n{\n    object_unparent(OBJECT(mr));\n}\n");
     assertThat(cache().lastKeptCallGraph()).isFalse();
     assertSameScan(called, fresh());
   }
@@ -164,7 +212,8 @@ class IncrementalScanTest {
     new Scanner().scan(request(), cached.withTexts(Map.of()));
     Path win = tree.resolve("split/win.c");
     Files.writeString(win, read("split/win.c").replace(HELPER_DEL, ""));
-    Files.setLastModifiedTime(win, FileTime.fromMillis(Files.getLastModifiedTime(win).toMillis() + 2000));
+    Files.setLastModifiedTime(
+        win, FileTime.fromMillis(Files.getLastModifiedTime(win).toMillis() + 2000));
     ScanResult r = new Scanner().scan(request(), cached.withTexts(Map.of()));
     assertThat(unparentFlagged(r)).isTrue();
     assertSameScan(r, fresh());

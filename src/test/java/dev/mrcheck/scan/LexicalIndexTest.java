@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
 class LexicalIndexTest {
   @Test
   void aFunctionDefinitionOrPrototypeIsNotACallOfItsName() {
-    LexicalIndex idx = LexicalIndex.of("""
+    LexicalIndex idx =
+        LexicalIndex.of(
+            """
         #include "qemu/osdep.h"
         static void helper(int x);
         int main(int argc, char **argv)
@@ -22,24 +24,31 @@ class LexicalIndexTest {
             return g_strdup("x");
         }
         """);
-    assertThat(idx.calledNames).contains("helper", "run_tests", "g_strdup").doesNotContain("main", "make_name");
+    assertThat(idx.calledNames)
+        .contains("helper", "run_tests", "g_strdup")
+        .doesNotContain("main", "make_name");
   }
 
   @Test
   void callsInMacroDefinitionsAndFileScopeMacroUsesStillCount() {
-    LexicalIndex idx = LexicalIndex.of("""
+    LexicalIndex idx =
+        LexicalIndex.of(
+            """
         #define MAP(s) memory_region_add_subregion(get_system_memory(), 0, &(s)->mmio)
         type_init(my_register_types)
         #endif
         my_file_scope_macro(x)
         """);
     assertThat(idx.calledNames)
-        .contains("memory_region_add_subregion", "get_system_memory", "type_init", "my_file_scope_macro");
+        .contains(
+            "memory_region_add_subregion", "get_system_memory", "type_init", "my_file_scope_macro");
   }
 
   @Test
   void commentsAndLiteralsNeitherCallNorUnbalanceBraces() {
-    LexicalIndex idx = LexicalIndex.of("""
+    LexicalIndex idx =
+        LexicalIndex.of(
+            """
         /* object_unparent(obj) in a comment */
         // memory_region_del_subregion(a, b)
         static const char *s = "}{ address_space_init(";
@@ -49,14 +58,19 @@ class LexicalIndexTest {
             memory_region_init_io(&s->mmio, OBJECT(dev), &ops, s, "x", 4);
         }
         """);
-    assertThat(idx.calledNames).contains("memory_region_init_io", "OBJECT")
-        .doesNotContain("object_unparent", "memory_region_del_subregion", "address_space_init", "realize");
+    assertThat(idx.calledNames)
+        .contains("memory_region_init_io", "OBJECT")
+        .doesNotContain(
+            "object_unparent", "memory_region_del_subregion", "address_space_init", "realize");
   }
 
   @Test
   void unbalancedConditionalBracesNeverHideACall() {
-    // An extra '}' from an #if branch drops the depth to file scope inside the body: calls there still count.
-    LexicalIndex idx = LexicalIndex.of("""
+    // An extra '}' from an #if branch drops the depth to file scope inside the body: calls there
+    // still count.
+    LexicalIndex idx =
+        LexicalIndex.of(
+            """
         static void f(void)
         {
         #ifdef A

@@ -1,12 +1,13 @@
 package dev.mrcheck.scan;
 
 /**
- * Source of a small PCI device for scan tests: realize maps its region into system memory, and
- * exit does whatever the test passes as its body, so one test source can be made clean or buggy.
- * The body starts at line 12.
+ * Source of a small PCI device for scan tests: realize maps its region into system memory, and exit
+ * does whatever the test passes as its body, so one test source can be made clean or buggy. The
+ * body starts at line 12.
  */
 public final class PciDeviceSource {
-  private static final String DEVICE = """
+  private static final String DEVICE =
+      """
       #include "qemu/osdep.h"
       typedef struct WinState { PCIDevice parent_obj; MemoryRegion win; } WinState;
       static void win_realize(PCIDevice *pdev, Error **errp)
@@ -33,17 +34,24 @@ public final class PciDeviceSource {
           .class_init = win_class_init,
       };
       """;
+
   /** Unmaps, then unparents: no finding. */
-  public static final String CLEAN = """
+  public static final String CLEAN =
+      """
           memory_region_del_subregion(get_system_memory(), &s->win);
           object_unparent(OBJECT(&s->win));""";
+
   /** Unparents while mapped: MR002 at line 12. */
-  public static final String BUGGY = """
+  public static final String BUGGY =
+      """
           object_unparent(OBJECT(&s->win));""";
 
   private PciDeviceSource() {}
 
-  /** The device with {@code win} renamed to {@code prefix} (type names, state, region) and {@code exitBody} in its exit. */
+  /**
+   * The device with {@code win} renamed to {@code prefix} (type names, state, region) and {@code
+   * exitBody} in its exit.
+   */
   public static String of(String prefix, String exitBody) {
     return DEVICE.replace("TEARDOWN", exitBody).replace("win", prefix);
   }

@@ -19,12 +19,14 @@ class ShellWordsTest {
 
   @Test
   void doubleQuotesKeepBlanksAndTakeBackslashOnlyBeforeSpecials() {
-    assertThat(ShellWords.split("cc \"-DX=\\\"a b\\\"\" \"-I/a\\b\" \"\"")).containsExactly("cc", "-DX=\"a b\"", "-I/a\\b", "");
+    assertThat(ShellWords.split("cc \"-DX=\\\"a b\\\"\" \"-I/a\\b\" \"\""))
+        .containsExactly("cc", "-DX=\"a b\"", "-I/a\\b", "");
   }
 
   @Test
   void backslashOutsideQuotesEscapesOneCharacter() {
-    assertThat(ShellWords.split("cc -I/my\\ dir -DX=\\'y\\' a\\\nb")).containsExactly("cc", "-I/my dir", "-DX='y'", "ab");
+    assertThat(ShellWords.split("cc -I/my\\ dir -DX=\\'y\\' a\\\nb"))
+        .containsExactly("cc", "-I/my dir", "-DX='y'", "ab");
   }
 
   @Test
@@ -34,7 +36,9 @@ class ShellWordsTest {
 
   @Test
   void anUnterminatedQuoteIsAnError() {
-    assertThatThrownBy(() -> ShellWords.split("cc '-DX")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> ShellWords.split("cc \"-DX")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ShellWords.split("cc '-DX"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ShellWords.split("cc \"-DX"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

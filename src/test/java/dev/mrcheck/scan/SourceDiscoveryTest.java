@@ -3,8 +3,8 @@ package dev.mrcheck.scan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mrcheck.model.Semantics;
 import dev.mrcheck.frontend.FrontendOptions;
+import dev.mrcheck.model.Semantics;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -26,7 +26,8 @@ class SourceDiscoveryTest {
   @TempDir Path tmp;
 
   private static ScanRequest request(Path... paths) {
-    return new ScanRequest(List.of(paths), Semantics.CURRENT, Set.of(), List.of(), FrontendOptions.NONE, 2);
+    return new ScanRequest(
+        List.of(paths), Semantics.CURRENT, Set.of(), List.of(), FrontendOptions.NONE, 2);
   }
 
   private Path tree() throws IOException {
@@ -42,7 +43,9 @@ class SourceDiscoveryTest {
     ScanResult r = new Scanner().scan(request(link));
 
     assertThat(r.stats().filesFound()).isEqualTo(1);
-    assertThat(r.findings()).filteredOn(f -> f.ruleId().equals("MR002")).extracting(f -> f.loc().file())
+    assertThat(r.findings())
+        .filteredOn(f -> f.ruleId().equals("MR002"))
+        .extracting(f -> f.loc().file())
         .containsExactly("dev.c");
     assertThat(r.findings()).extracting(f -> f.loc().file()).containsOnly("dev.c");
   }
@@ -56,7 +59,9 @@ class SourceDiscoveryTest {
     ScanResult r = new Scanner().scan(request(tree));
 
     assertThat(r.stats().filesFound()).isEqualTo(1);
-    assertThat(r.findings()).filteredOn(f -> f.ruleId().equals("MR002")).extracting(f -> f.loc().file())
+    assertThat(r.findings())
+        .filteredOn(f -> f.ruleId().equals("MR002"))
+        .extracting(f -> f.loc().file())
         .containsExactly("dev.c");
     assertThat(r.findings()).extracting(f -> f.loc().file()).containsOnly("dev.c");
   }
@@ -64,8 +69,11 @@ class SourceDiscoveryTest {
   @Test
   void theSameFileGivenTwiceIsReadOnce() throws Exception {
     Path tree = tree();
-    List<Path> files = SourceDiscovery.find(List.of(tree.resolve("dev.c"), tree.resolve("./dev.c"), tree),
-        name -> name.endsWith(".c")).files();
+    List<Path> files =
+        SourceDiscovery.find(
+                List.of(tree.resolve("dev.c"), tree.resolve("./dev.c"), tree),
+                name -> name.endsWith(".c"))
+            .files();
     assertThat(files).hasSize(1);
   }
 
@@ -84,20 +92,30 @@ class SourceDiscoveryTest {
     Path docs = Files.createDirectories(tmp.resolve("docs"));
     Files.writeString(docs.resolve("README.md"), "no code here\n");
 
-    assertThatThrownBy(() -> new Scanner().scan(request(docs))).isInstanceOf(ScanException.class)
+    assertThatThrownBy(() -> new Scanner().scan(request(docs)))
+        .isInstanceOf(ScanException.class)
         .hasMessage("nothing to scan in " + docs + " (no .c/.h/.java files)");
   }
 
   @Test
   void aCompilationDatabaseWhoseFilesAreAllGoneIsNothingToScan() throws Exception {
     Path tree = Files.createDirectories(tmp.resolve("tree"));
-    Path db = Files.writeString(tmp.resolve("compile_commands.json"),
-        "[{\"directory\": \"" + tree + "\", \"file\": \"gone.c\", \"arguments\": [\"cc\", \"-c\", \"gone.c\"]}]");
+    Path db =
+        Files.writeString(
+            tmp.resolve("compile_commands.json"),
+            "[{\"directory\": \""
+                + tree
+                + "\", \"file\": \"gone.c\", \"arguments\": [\"cc\", \"-c\", \"gone.c\"]}]");
     ScanRequest request = request(tree).withCompilationDatabase(CompilationDatabase.load(db));
 
-    assertThatThrownBy(() -> new Scanner().scan(request)).isInstanceOf(ScanException.class)
-        .hasMessageStartingWith("nothing to scan in " + tree + " (no .java file, and no file that " + db
-            + " lists is there; gone.c: listed in compile_commands.json but not found");
+    assertThatThrownBy(() -> new Scanner().scan(request))
+        .isInstanceOf(ScanException.class)
+        .hasMessageStartingWith(
+            "nothing to scan in "
+                + tree
+                + " (no .java file, and no file that "
+                + db
+                + " lists is there; gone.c: listed in compile_commands.json but not found");
   }
 
   @Test
@@ -106,26 +124,31 @@ class SourceDiscoveryTest {
     Path hidden = Files.createDirectories(tree.resolve("private"));
     Files.writeString(hidden.resolve("secret.c"), BUGGY.replace("win", "wim"));
     // Running as root, chmod 000 would not stop a listing: the lister refuses as the kernel would.
-    SourceDiscovery.Lister refusing = dir -> {
-      if (dir.equals(hidden)) throw new AccessDeniedException(dir.toString());
-      return SourceDiscovery.DISK.list(dir);
-    };
+    SourceDiscovery.Lister refusing =
+        dir -> {
+          if (dir.equals(hidden)) throw new AccessDeniedException(dir.toString());
+          return SourceDiscovery.DISK.list(dir);
+        };
 
     ScanResult r = new Scanner(refusing).scan(request(tree));
 
     assertThat(r.findings()).extracting(f -> f.loc().file()).containsOnly("dev.c");
-    assertThat(r.problems()).extracting(p -> p.loc().file() + ": " + p.message())
-        .containsExactly("private: cannot read directory: permission denied; the files in it are not scanned");
+    assertThat(r.problems())
+        .extracting(p -> p.loc().file() + ": " + p.message())
+        .containsExactly(
+            "private: cannot read directory: permission denied; the files in it are not scanned");
   }
 
   @Test
   void aTreeWhoseOnlyDirectoryIsUnreadableSaysWhy() throws Exception {
     Path tree = Files.createDirectories(tmp.resolve("tree"));
-    SourceDiscovery.Lister refusing = dir -> {
-      throw new AccessDeniedException(dir.toString());
-    };
+    SourceDiscovery.Lister refusing =
+        dir -> {
+          throw new AccessDeniedException(dir.toString());
+        };
 
-    assertThatThrownBy(() -> new Scanner(refusing).scan(request(tree))).isInstanceOf(ScanException.class)
+    assertThatThrownBy(() -> new Scanner(refusing).scan(request(tree)))
+        .isInstanceOf(ScanException.class)
         .hasMessageContaining("nothing to scan in " + tree)
         .hasMessageContaining("cannot read directory: permission denied");
   }

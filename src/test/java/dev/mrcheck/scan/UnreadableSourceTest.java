@@ -2,8 +2,8 @@ package dev.mrcheck.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mrcheck.model.Semantics;
 import dev.mrcheck.frontend.FrontendOptions;
+import dev.mrcheck.model.Semantics;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Files that are not sources must not sink the scan (issue 15): a link to {@code /dev/zero} and a
- * 3 GB file once drove the JVM out of memory. Only regular files up to the size limit are read;
- * the others are input problems and the rest of the tree is analyzed.
+ * Files that are not sources must not sink the scan (issue 15): a link to {@code /dev/zero} and a 3
+ * GB file once drove the JVM out of memory. Only regular files up to the size limit are read; the
+ * others are input problems and the rest of the tree is analyzed.
  */
 class UnreadableSourceTest {
   private static final String BUGGY = PciDeviceSource.of("win", PciDeviceSource.BUGGY);
@@ -38,11 +38,15 @@ class UnreadableSourceTest {
 
     ScanResult r = new Scanner().scan(request(tree, new FrontendOptions(List.of(tree), Map.of())));
 
-    assertThat(r.findings()).extracting(f -> f.ruleId() + "@" + f.loc().file()).contains("MR002@dev.c");
-    assertThat(r.problems()).extracting(p -> p.loc().file() + ": " + p.message()).containsExactly(
-        "big.c: skipped: the file is 3 GiB, over the 16 MiB limit (--max-file-size)",
-        "random.h: skipped: not a regular file (a device, pipe or socket)",
-        "zero.c: skipped: not a regular file (a device, pipe or socket)");
+    assertThat(r.findings())
+        .extracting(f -> f.ruleId() + "@" + f.loc().file())
+        .contains("MR002@dev.c");
+    assertThat(r.problems())
+        .extracting(p -> p.loc().file() + ": " + p.message())
+        .containsExactly(
+            "big.c: skipped: the file is 3 GiB, over the 16 MiB limit (--max-file-size)",
+            "random.h: skipped: not a regular file (a device, pipe or socket)",
+            "zero.c: skipped: not a regular file (a device, pipe or socket)");
   }
 
   @Test
@@ -53,9 +57,12 @@ class UnreadableSourceTest {
     ScanResult r = new Scanner().scan(request(tree, FrontendOptions.NONE).withMaxFileSize(100));
 
     assertThat(r.findings()).isEmpty();
-    assertThat(r.problems()).extracting(p -> p.loc().file() + ": " + p.message())
-        .containsExactly("dev.c: skipped: the file is " + dev.mrcheck.io.SourceReader.size(BUGGY.length())
-            + ", over the 100 bytes limit (--max-file-size)");
+    assertThat(r.problems())
+        .extracting(p -> p.loc().file() + ": " + p.message())
+        .containsExactly(
+            "dev.c: skipped: the file is "
+                + dev.mrcheck.io.SourceReader.size(BUGGY.length())
+                + ", over the 100 bytes limit (--max-file-size)");
   }
 
   @Test
@@ -65,7 +72,8 @@ class UnreadableSourceTest {
 
     ScanResult r = new Scanner().scan(request(tree, FrontendOptions.NONE));
 
-    assertThat(r.problems()).extracting(p -> p.loc().file() + ": " + p.message())
+    assertThat(r.problems())
+        .extracting(p -> p.loc().file() + ": " + p.message())
         .containsExactly("link.c: cannot read file: no such file (broken symbolic link)");
   }
 }

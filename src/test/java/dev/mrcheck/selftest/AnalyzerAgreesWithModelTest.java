@@ -20,8 +20,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The analyzer against the runtime model on generated device programs (issue #6): the programs
  * {@code mrcheck selftest} checks, drawn the same way from a fixed seed, one test per program. A
- * failure names the seed and the program's number (the command that replays it) and shows the program
- * {@link Shrinker} minimized, as C (and Java) source with the model's trace and both verdicts.
+ * failure names the seed and the program's number (the command that replays it) and shows the
+ * program {@link Shrinker} minimized, as C (and Java) source with the model's trace and both
+ * verdicts.
  *
  * <p>{@link KnownGaps} lists the disagreements already understood and left for the analysis
  * (README, "Self-test"); anything else fails.
@@ -30,13 +31,19 @@ class AnalyzerAgreesWithModelTest {
   private static final long STRAIGHT_LINE_SEED = 20261125;
   private static final long BRANCHING_SEED = 20261126;
   private static final long ALL_LANGUAGES_SEED = 20261127;
-  private static final ProgramGenerator.Limits STRAIGHT_LINE = ProgramGenerator.Limits.DEFAULT.straightLine();
+  private static final ProgramGenerator.Limits STRAIGHT_LINE =
+      ProgramGenerator.Limits.DEFAULT.straightLine();
 
   private static final AnalyzerRunner ANALYZER = new AnalyzerRunner();
-  private static final SelfCheck CHECK = new SelfCheck(ANALYZER, List.of(Semantics.values()), List.of("c"));
-  /** C and both Java binding styles, on fewer programs: a Java scan costs about what a C scan does. */
+  private static final SelfCheck CHECK =
+      new SelfCheck(ANALYZER, List.of(Semantics.values()), List.of("c"));
+
+  /**
+   * C and both Java binding styles, on fewer programs: a Java scan costs about what a C scan does.
+   */
   private static final SelfCheck ALL_LANGUAGES =
       new SelfCheck(ANALYZER, List.of(Semantics.values()), SelfCheck.languages(List.of("all")));
+
   private static final Shrinker SHRINKER = new Shrinker(400);
 
   @AfterAll
@@ -44,11 +51,15 @@ class AnalyzerAgreesWithModelTest {
     ANALYZER.close();
   }
 
-  /** Programs #0 to #count-1 of {@code seed}, numbered as {@code mrcheck selftest --seed seed --from n} numbers them. */
+  /**
+   * Programs #0 to #count-1 of {@code seed}, numbered as {@code mrcheck selftest --seed seed --from
+   * n} numbers them.
+   */
   private static Stream<Arguments> programs(long seed, ProgramGenerator.Limits limits, int count) {
     Random random = new Random(seed);
     ProgramGenerator generator = new ProgramGenerator(limits);
-    return IntStream.range(0, count).mapToObj(i -> Arguments.of(i, generator.generate(Choices.of(random))));
+    return IntStream.range(0, count)
+        .mapToObj(i -> Arguments.of(i, generator.generate(Choices.of(random))));
   }
 
   static Stream<Arguments> straightLinePrograms() {
@@ -66,30 +77,68 @@ class AnalyzerAgreesWithModelTest {
   @ParameterizedTest(name = "program #{0}")
   @MethodSource("straightLinePrograms")
   void straightLineProgramsAgreeExactly(int index, DeviceProgram program) throws ScanException {
-    assertAgrees(program, CHECK, KnownGaps::unexplained,
-        "seed " + STRAIGHT_LINE_SEED + ", program #" + index + " (./mrcheck selftest --straight-line --seed "
-            + STRAIGHT_LINE_SEED + " --from " + index + " --programs 1): disagreement on a straight-line program");
+    assertAgrees(
+        program,
+        CHECK,
+        KnownGaps::unexplained,
+        "seed "
+            + STRAIGHT_LINE_SEED
+            + ", program #"
+            + index
+            + " (./mrcheck selftest --straight-line --seed "
+            + STRAIGHT_LINE_SEED
+            + " --from "
+            + index
+            + " --programs 1): disagreement on a straight-line program");
   }
 
   @ParameterizedTest(name = "program #{0}")
   @MethodSource("branchingPrograms")
-  void branchingProgramsHaveNoUnreproducibleFinding(int index, DeviceProgram program) throws ScanException {
-    assertAgrees(program, CHECK, KnownGaps::unexplained,
-        "seed " + BRANCHING_SEED + ", program #" + index + " (./mrcheck selftest --seed " + BRANCHING_SEED
-            + " --from " + index + " --programs 1): finding the model does not reproduce");
+  void branchingProgramsHaveNoUnreproducibleFinding(int index, DeviceProgram program)
+      throws ScanException {
+    assertAgrees(
+        program,
+        CHECK,
+        KnownGaps::unexplained,
+        "seed "
+            + BRANCHING_SEED
+            + ", program #"
+            + index
+            + " (./mrcheck selftest --seed "
+            + BRANCHING_SEED
+            + " --from "
+            + index
+            + " --programs 1): finding the model does not reproduce");
   }
 
-  /** The Java renderings agree with the model wherever C does (C's own disagreements are the tests above'). */
+  /**
+   * The Java renderings agree with the model wherever C does (C's own disagreements are the tests
+   * above').
+   */
   @ParameterizedTest(name = "program #{0}")
   @MethodSource("allLanguagesPrograms")
   void javaRenderingsAgreeAsCDoes(int index, DeviceProgram program) throws ScanException {
-    assertAgrees(program, ALL_LANGUAGES, AnalyzerAgreesWithModelTest::javaOnly,
-        "seed " + ALL_LANGUAGES_SEED + ", program #" + index + " (./mrcheck selftest --straight-line --language all"
-            + " --seed " + ALL_LANGUAGES_SEED + " --from " + index + " --programs 1): a Java rendering disagrees"
+    assertAgrees(
+        program,
+        ALL_LANGUAGES,
+        AnalyzerAgreesWithModelTest::javaOnly,
+        "seed "
+            + ALL_LANGUAGES_SEED
+            + ", program #"
+            + index
+            + " (./mrcheck selftest --straight-line --language all"
+            + " --seed "
+            + ALL_LANGUAGES_SEED
+            + " --from "
+            + index
+            + " --programs 1): a Java rendering disagrees"
             + " where C does not");
   }
 
-  /** The disagreements of a Java rendering that C does not share, as "language: rule kind semantics #n". */
+  /**
+   * The disagreements of a Java rendering that C does not share, as "language: rule kind semantics
+   * #n".
+   */
   private static List<String> javaOnly(SelfCheck.Report r) {
     Set<String> out = new TreeSet<>();
     for (String language : List.of(JavaFacadeRenderer.LANGUAGE, JavaFfmRenderer.LANGUAGE)) {
@@ -100,20 +149,28 @@ class AnalyzerAgreesWithModelTest {
     return List.copyOf(out);
   }
 
-  /** Fails, with {@code what} and the shrunk program, when {@code problems} finds any in the report. */
-  private static void assertAgrees(DeviceProgram program, SelfCheck check,
-      Function<SelfCheck.Report, List<String>> problems, String what) throws ScanException {
+  /**
+   * Fails, with {@code what} and the shrunk program, when {@code problems} finds any in the report.
+   */
+  private static void assertAgrees(
+      DeviceProgram program,
+      SelfCheck check,
+      Function<SelfCheck.Report, List<String>> problems,
+      String what)
+      throws ScanException {
     SelfCheck.Report report = check.check(program);
     if (problems.apply(report).isEmpty()) return;
-    Predicate<DeviceProgram> fails = p -> {
-      try {
-        return !problems.apply(check.check(p)).isEmpty();
-      } catch (ScanException e) {
-        return false;
-      }
-    };
+    Predicate<DeviceProgram> fails =
+        p -> {
+          try {
+            return !problems.apply(check.check(p)).isEmpty();
+          } catch (ScanException e) {
+            return false;
+          }
+        };
     SelfCheck.Report shrunk = check.check(SHRINKER.shrink(program, fails));
-    assertThat(problems.apply(shrunk)).as("%s; %s, minimized:%n%s", what, problems.apply(report), shrunk.describe())
+    assertThat(problems.apply(shrunk))
+        .as("%s; %s, minimized:%n%s", what, problems.apply(report), shrunk.describe())
         .isEmpty();
   }
 }

@@ -45,29 +45,70 @@ import org.junit.jupiter.params.provider.ValueSource;
  * for, over the region it names, and nothing else calls the memory API.
  */
 class CRendererTest {
-  /** Callees the renderer emits for statements; other calls (g_new0, OBJECT, get_system_memory) are scaffolding. */
-  private static final Pattern API = Pattern.compile(
-      "memory_region_.*|address_space_.*|object_unparent|g_free|g_free_rcu|selftest_helper\\d+");
+  /**
+   * Callees the renderer emits for statements; other calls (g_new0, OBJECT, get_system_memory) are
+   * scaffolding.
+   */
+  private static final Pattern API =
+      Pattern.compile(
+          "memory_region_.*|address_space_.*|object_unparent|g_free|g_free_rcu|selftest_helper\\d+");
 
   private static DeviceProgram everyKind(boolean pci) {
-    List<RegionField> regions = List.of(new RegionField("r0", Shape.EMBEDDED), new RegionField("r1", Shape.HEAP),
-        new RegionField("r2", Shape.ARRAY), new RegionField("r3", Shape.EMBEDDED));
-    List<Stmt> init = List.of(new Init(0, RegionKind.CONTAINER, Owner.SELF, -1), new Init(1, RegionKind.RAM, Owner.NONE, -1),
-        new Init(2, RegionKind.ALIAS, Owner.OTHER, 1), new CallHelper(0), new Init(3, RegionKind.IO, Owner.REGION, -1));
-    List<Stmt> realize = List.of(new AddSubregion(new Container(0), 2), new AddSubregion(Container.SYSTEM_MEMORY, 1),
-        new Ref(0), new AddressSpaceInit(0, 0), new AddressSpaceInit(1, -1), new Find(0),
-        new IfError(1, List.of(new Unparent(2), new UnrefFound(0))), new UnrefFound(0));
-    List<Stmt> unrealize = List.of(new DelSubregion(new Container(0), 2), new DelSubregion(Container.SYSTEM_MEMORY, 1),
-        new Unref(0), new AddressSpaceDestroy(0), new AddressSpaceDestroy(1), new FreeAddressSpace(1, true));
-    List<Stmt> finalize = List.of(new Free(1), new FreeAddressSpace(1, false), new IfError(2, List.of(new Unparent(3))));
+    List<RegionField> regions =
+        List.of(
+            new RegionField("r0", Shape.EMBEDDED),
+            new RegionField("r1", Shape.HEAP),
+            new RegionField("r2", Shape.ARRAY),
+            new RegionField("r3", Shape.EMBEDDED));
+    List<Stmt> init =
+        List.of(
+            new Init(0, RegionKind.CONTAINER, Owner.SELF, -1),
+            new Init(1, RegionKind.RAM, Owner.NONE, -1),
+            new Init(2, RegionKind.ALIAS, Owner.OTHER, 1),
+            new CallHelper(0),
+            new Init(3, RegionKind.IO, Owner.REGION, -1));
+    List<Stmt> realize =
+        List.of(
+            new AddSubregion(new Container(0), 2),
+            new AddSubregion(Container.SYSTEM_MEMORY, 1),
+            new Ref(0),
+            new AddressSpaceInit(0, 0),
+            new AddressSpaceInit(1, -1),
+            new Find(0),
+            new IfError(1, List.of(new Unparent(2), new UnrefFound(0))),
+            new UnrefFound(0));
+    List<Stmt> unrealize =
+        List.of(
+            new DelSubregion(new Container(0), 2),
+            new DelSubregion(Container.SYSTEM_MEMORY, 1),
+            new Unref(0),
+            new AddressSpaceDestroy(0),
+            new AddressSpaceDestroy(1),
+            new FreeAddressSpace(1, true));
+    List<Stmt> finalize =
+        List.of(
+            new Free(1), new FreeAddressSpace(1, false), new IfError(2, List.of(new Unparent(3))));
     List<Stmt> runtime = List.of(new Find(1), new UnrefFound(1), new Ref(0), new Unref(0));
-    return new DeviceProgram(pci, regions, 2, Map.of(Role.INSTANCE_INIT, init, Role.REALIZE, realize,
-        Role.UNREALIZE, unrealize, Role.INSTANCE_FINALIZE, finalize), List.of(List.of(new Init(0, RegionKind.IO, Owner.SELF, -1))),
+    return new DeviceProgram(
+        pci,
+        regions,
+        2,
+        Map.of(
+            Role.INSTANCE_INIT,
+            init,
+            Role.REALIZE,
+            realize,
+            Role.UNREALIZE,
+            unrealize,
+            Role.INSTANCE_FINALIZE,
+            finalize),
+        List.of(List.of(new Init(0, RegionKind.IO, Owner.SELF, -1))),
         runtime);
   }
 
   private static TranslationUnit parse(RenderedSource src) {
-    return new CFrontend(FrontendOptions.NONE).parse(new SourceFile(Path.of(src.fileName()), src.fileName(), src.text()));
+    return new CFrontend(FrontendOptions.NONE)
+        .parse(new SourceFile(Path.of(src.fileName()), src.fileName(), src.text()));
   }
 
   @ParameterizedTest(name = "hot-pluggable {0}")
@@ -77,8 +118,15 @@ class CRendererTest {
     TranslationUnit unit = parse(src);
     assertThat(unit.problems()).isEmpty();
     assertThat(unit.droppedFunctions()).isZero();
-    assertThat(unit.functions()).extracting(Function::name).contains("selftest_instance_init", "selftest_realize",
-        pci ? "selftest_exit" : "selftest_unrealize", "selftest_instance_finalize", "selftest_write", "selftest_helper0");
+    assertThat(unit.functions())
+        .extracting(Function::name)
+        .contains(
+            "selftest_instance_init",
+            "selftest_realize",
+            pci ? "selftest_exit" : "selftest_unrealize",
+            "selftest_instance_finalize",
+            "selftest_write",
+            "selftest_helper0");
   }
 
   @ParameterizedTest(name = "hot-pluggable {0}")
@@ -97,13 +145,16 @@ class CRendererTest {
     for (Stmt s : p.statements()) {
       if (!(s instanceof IfError)) expected.add(src.lineOf(s) + " " + callee(s));
     }
-    assertThat(calls).extracting(c -> c.loc().line() + " " + c.callee()).containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(calls)
+        .extracting(c -> c.loc().line() + " " + c.callee())
+        .containsExactlyInAnyOrderElementsOf(expected);
 
     for (Stmt s : p.statements()) {
       Integer region = region(s);
       if (region == null) continue;
       String field = p.regions().get(region).name();
-      Call c = calls.stream().filter(x -> x.loc().line() == src.lineOf(s)).findFirst().orElseThrow();
+      Call c =
+          calls.stream().filter(x -> x.loc().line() == src.lineOf(s)).findFirst().orElseThrow();
       assertThat(c.args().toString()).as("%s at line %d", s, src.lineOf(s)).contains("s->" + field);
     }
   }
@@ -117,7 +168,9 @@ class CRendererTest {
         if (s instanceof Assume a && a.holds()) conditions.add(f.name() + ": " + a.cond());
       }
     }
-    assertThat(conditions).containsExactlyInAnyOrder("selftest_realize: s->fail1", "selftest_instance_finalize: s->fail2");
+    assertThat(conditions)
+        .containsExactlyInAnyOrder(
+            "selftest_realize: s->fail1", "selftest_instance_finalize: s->fail2");
   }
 
   private static String callee(Stmt s) {

@@ -31,26 +31,65 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The Java renderings: every statement kind on a line of its own, and the bundled stubs complete. */
+/**
+ * The Java renderings: every statement kind on a line of its own, and the bundled stubs complete.
+ */
 class JavaRenderingTest {
   private static DeviceProgram everyKind(boolean pci) {
-    List<RegionField> regions = List.of(new RegionField("r0", Shape.EMBEDDED), new RegionField("r1", Shape.HEAP),
-        new RegionField("r2", Shape.ARRAY), new RegionField("r3", Shape.EMBEDDED));
-    List<Stmt> init = List.of(new Init(0, RegionKind.CONTAINER, Owner.SELF, -1), new Init(1, RegionKind.RAM, Owner.NONE, -1),
-        new Init(2, RegionKind.ALIAS, Owner.OTHER, 1), new CallHelper(0), new Init(3, RegionKind.IO, Owner.REGION, -1));
-    List<Stmt> realize = List.of(new AddSubregion(new Container(0), 2), new AddSubregion(Container.SYSTEM_MEMORY, 1),
-        new Ref(0), new AddressSpaceInit(0, 0), new AddressSpaceInit(1, -1), new Find(0),
-        new IfError(1, List.of(new Unparent(2), new UnrefFound(0))), new UnrefFound(0));
-    List<Stmt> unrealize = List.of(new DelSubregion(new Container(0), 2), new DelSubregion(Container.SYSTEM_MEMORY, 1),
-        new Unref(0), new AddressSpaceDestroy(0), new AddressSpaceDestroy(1), new FreeAddressSpace(1, true));
+    List<RegionField> regions =
+        List.of(
+            new RegionField("r0", Shape.EMBEDDED),
+            new RegionField("r1", Shape.HEAP),
+            new RegionField("r2", Shape.ARRAY),
+            new RegionField("r3", Shape.EMBEDDED));
+    List<Stmt> init =
+        List.of(
+            new Init(0, RegionKind.CONTAINER, Owner.SELF, -1),
+            new Init(1, RegionKind.RAM, Owner.NONE, -1),
+            new Init(2, RegionKind.ALIAS, Owner.OTHER, 1),
+            new CallHelper(0),
+            new Init(3, RegionKind.IO, Owner.REGION, -1));
+    List<Stmt> realize =
+        List.of(
+            new AddSubregion(new Container(0), 2),
+            new AddSubregion(Container.SYSTEM_MEMORY, 1),
+            new Ref(0),
+            new AddressSpaceInit(0, 0),
+            new AddressSpaceInit(1, -1),
+            new Find(0),
+            new IfError(1, List.of(new Unparent(2), new UnrefFound(0))),
+            new UnrefFound(0));
+    List<Stmt> unrealize =
+        List.of(
+            new DelSubregion(new Container(0), 2),
+            new DelSubregion(Container.SYSTEM_MEMORY, 1),
+            new Unref(0),
+            new AddressSpaceDestroy(0),
+            new AddressSpaceDestroy(1),
+            new FreeAddressSpace(1, true));
     List<Stmt> finalize = List.of(new Free(1), new FreeAddressSpace(1, false));
     List<Stmt> runtime = List.of(new Find(1), new UnrefFound(1), new Ref(0), new Unref(0));
-    return new DeviceProgram(pci, regions, 2, Map.of(Role.INSTANCE_INIT, init, Role.REALIZE, realize,
-        Role.UNREALIZE, unrealize, Role.INSTANCE_FINALIZE, finalize), List.of(List.of(new Init(0, RegionKind.IO, Owner.SELF, -1))),
+    return new DeviceProgram(
+        pci,
+        regions,
+        2,
+        Map.of(
+            Role.INSTANCE_INIT,
+            init,
+            Role.REALIZE,
+            realize,
+            Role.UNREALIZE,
+            unrealize,
+            Role.INSTANCE_FINALIZE,
+            finalize),
+        List.of(List.of(new Init(0, RegionKind.IO, Owner.SELF, -1))),
         runtime);
   }
 
-  /** Lines of realize's error paths that report the failure, which stand for no statement of the program. */
+  /**
+   * Lines of realize's error paths that report the failure, which stand for no statement of the
+   * program.
+   */
   private static long errorReports(RenderedSource src) {
     return src.text().lines().filter(l -> l.contains("setg")).count();
   }
@@ -61,7 +100,7 @@ class JavaRenderingTest {
       DeviceProgram p = everyKind(pci);
       for (String language : List.of(JavaFacadeRenderer.LANGUAGE, JavaFfmRenderer.LANGUAGE)) {
         RenderedSource src = SelfCheck.render(language, p);
-        assertThat(src.lines()).hasSize(p.size() - 1);  // the IfError itself has no line
+        assertThat(src.lines()).hasSize(p.size() - 1); // the IfError itself has no line
         assertThat(src.lines().values()).doesNotHaveDuplicates();
         assertThat(src.text()).contains(pci ? "extends PCIDevice" : "extends SysBusDevice");
         assertThat(errorReports(src)).as("realize's error path reports its failure").isEqualTo(1);
@@ -72,7 +111,8 @@ class JavaRenderingTest {
   @Test
   void languagesExpandJavaAndAll() {
     assertThat(SelfCheck.languages(List.of("java"))).containsExactly("java-facade", "java-ffm");
-    assertThat(SelfCheck.languages(List.of("c", "all"))).containsExactly("c", "java-facade", "java-ffm");
+    assertThat(SelfCheck.languages(List.of("c", "all")))
+        .containsExactly("c", "java-facade", "java-ffm");
   }
 
   @Test

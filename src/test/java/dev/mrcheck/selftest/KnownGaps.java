@@ -17,9 +17,11 @@ final class KnownGaps {
     List<String> out = new ArrayList<>();
     for (SelfCheck.Comparison c : r.comparisons()) {
       if (!c.disagrees()) continue;
-      for (Violation v : c.extra()) out.add(v + " extra (" + c.language() + ", " + c.semantics().label() + ")");
+      for (Violation v : c.extra())
+        out.add(v + " extra (" + c.language() + ", " + c.semantics().label() + ")");
       if (!c.exact()) continue;
-      for (Violation v : c.missed()) out.add(v + " missed (" + c.language() + ", " + c.semantics().label() + ")");
+      for (Violation v : c.missed())
+        out.add(v + " missed (" + c.language() + ", " + c.semantics().label() + ")");
     }
     return out;
   }

@@ -2,9 +2,9 @@ package dev.mrcheck.selftest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mrcheck.model.Semantics;
 import dev.mrcheck.model.RegionKind;
 import dev.mrcheck.model.Role;
+import dev.mrcheck.model.Semantics;
 import dev.mrcheck.selftest.DeviceProgram.AddSubregion;
 import dev.mrcheck.selftest.DeviceProgram.Container;
 import dev.mrcheck.selftest.DeviceProgram.DelSubregion;
@@ -21,13 +21,18 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The self-test's reference, the runtime model run over every scenario and path, on hand-built devices. */
+/**
+ * The self-test's reference, the runtime model run over every scenario and path, on hand-built
+ * devices.
+ */
 class ModelOracleTest {
   private static final ModelOracle ORACLE = new ModelOracle(RuleOracles.TABLE);
-  private static final List<RegionField> ONE_REGION = List.of(new RegionField("r0", Shape.EMBEDDED));
+  private static final List<RegionField> ONE_REGION =
+      List.of(new RegionField("r0", Shape.EMBEDDED));
 
   private static DeviceProgram pci(List<Stmt> realize, List<Stmt> unrealize) {
-    return new DeviceProgram(true, ONE_REGION, 0, Map.of(Role.REALIZE, realize, Role.UNREALIZE, unrealize), List.of());
+    return new DeviceProgram(
+        true, ONE_REGION, 0, Map.of(Role.REALIZE, realize, Role.UNREALIZE, unrealize), List.of());
   }
 
   private static ModelOracle.Result run(DeviceProgram p, Semantics semantics) {
@@ -43,7 +48,8 @@ class ModelOracleTest {
     AddSubregion add = new AddSubregion(Container.SYSTEM_MEMORY, 0);
     DeviceProgram p = pci(List.of(io(), add), List.of());
     int line = new CRenderer().render(p).lineOf(add);
-    assertThat(run(p, Semantics.CURRENT).violations()).containsExactly(new Violation("MR005", line));
+    assertThat(run(p, Semantics.CURRENT).violations())
+        .containsExactly(new Violation("MR005", line));
     assertThat(run(p, Semantics.LEGACY).violations()).containsExactly(new Violation("MR005", line));
     // Under refcount qdev deletes the device's regions from their containers at unrealize.
     assertThat(run(p, Semantics.REFCOUNT).violations()).isEmpty();
@@ -57,16 +63,20 @@ class ModelOracleTest {
     RenderedSource src = new CRenderer().render(p);
     ModelOracle.Result r = run(p, Semantics.CURRENT);
     assertThat(r.violations())
-        .containsExactly(new Violation("MR005", src.lineOf(add)), new Violation("MR002", src.lineOf(unparent)));
+        .containsExactly(
+            new Violation("MR005", src.lineOf(add)), new Violation("MR002", src.lineOf(unparent)));
     assertThat(r.witnesses()).containsKeys(r.violations().toArray(Violation[]::new));
     assertThat(r.malformed()).isFalse();
-    assertThat(run(p, Semantics.REFCOUNT).violations()).containsExactly(new Violation("MR002", src.lineOf(unparent)));
+    assertThat(run(p, Semantics.REFCOUNT).violations())
+        .containsExactly(new Violation("MR002", src.lineOf(unparent)));
   }
 
   @Test
   void delThenUnparentIsCleanUnderEverySemantics() {
-    DeviceProgram p = pci(List.of(io(), new AddSubregion(Container.SYSTEM_MEMORY, 0)),
-        List.of(new DelSubregion(Container.SYSTEM_MEMORY, 0), new Unparent(0)));
+    DeviceProgram p =
+        pci(
+            List.of(io(), new AddSubregion(Container.SYSTEM_MEMORY, 0)),
+            List.of(new DelSubregion(Container.SYSTEM_MEMORY, 0), new Unparent(0)));
     for (Semantics s : Semantics.values()) {
       ModelOracle.Result r = run(p, s);
       assertThat(r.violations()).as(s.label()).isEmpty();
@@ -78,7 +88,8 @@ class ModelOracleTest {
   void refOfOwnRegionNotDroppedOnAnExitPathIsMR001OnThatPathOnly() {
     Ref ref = new Ref(0);
     DeviceProgram always = pci(List.of(io(), ref), List.of(new Unref(0)));
-    DeviceProgram earlyReturn = pci(List.of(io(), new Ref(0)), List.of(new IfError(1, List.of()), new Unref(0)));
+    DeviceProgram earlyReturn =
+        pci(List.of(io(), new Ref(0)), List.of(new IfError(1, List.of()), new Unref(0)));
     int line = new CRenderer().render(earlyReturn).lineOf(earlyReturn.hook(Role.REALIZE).get(1));
 
     ModelOracle.Result balanced = run(always, Semantics.CURRENT);
@@ -88,6 +99,7 @@ class ModelOracleTest {
     assertThat(leaky.violations()).containsExactly(new Violation("MR001", line));
     // One more path than the straight-line program: the error branch taken in unrealize.
     assertThat(leaky.paths()).isEqualTo(balanced.paths() + 1);
-    assertThat(leaky.witnesses().get(new Violation("MR001", line)).branches()).containsExactly(true);
+    assertThat(leaky.witnesses().get(new Violation("MR001", line)).branches())
+        .containsExactly(true);
   }
 }

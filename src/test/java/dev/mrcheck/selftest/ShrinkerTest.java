@@ -28,25 +28,41 @@ class ShrinkerTest {
   private static final List<RegionField> REGIONS =
       List.of(new RegionField("r0", Shape.EMBEDDED), new RegionField("r1", Shape.HEAP));
 
-  /** "Fails" when an add of r0 comes, in program order (hooks, helpers, run-time code), before an unparent of r0. */
-  private static final Predicate<DeviceProgram> UNPARENT_OF_R0_AFTER_ADD = p -> {
-    boolean added = false;
-    for (Stmt s : p.statements()) {
-      if (s instanceof AddSubregion a && a.region() == 0) added = true;
-      if (s instanceof Unparent u && u.region() == 0 && added) return true;
-    }
-    return false;
-  };
+  /**
+   * "Fails" when an add of r0 comes, in program order (hooks, helpers, run-time code), before an
+   * unparent of r0.
+   */
+  private static final Predicate<DeviceProgram> UNPARENT_OF_R0_AFTER_ADD =
+      p -> {
+        boolean added = false;
+        for (Stmt s : p.statements()) {
+          if (s instanceof AddSubregion a && a.region() == 0) added = true;
+          if (s instanceof Unparent u && u.region() == 0 && added) return true;
+        }
+        return false;
+      };
 
   /** Eleven statements in three hooks, a helper and run-time code, of which two make it fail. */
   private static DeviceProgram noisy() {
-    List<Stmt> init = List.of(new Init(0, RegionKind.IO, Owner.SELF, -1), new Init(1, RegionKind.RAM, Owner.SELF, -1));
-    List<Stmt> realize = List.of(new Ref(1), new AddSubregion(Container.SYSTEM_MEMORY, 0), new CallHelper(0),
-        new IfError(1, List.of(new Unref(1), new Unparent(1))));
-    List<Stmt> unrealize = List.of(new DelSubregion(Container.SYSTEM_MEMORY, 1), new Unparent(0), new Unref(1));
-    return new DeviceProgram(true, REGIONS, 0,
+    List<Stmt> init =
+        List.of(
+            new Init(0, RegionKind.IO, Owner.SELF, -1),
+            new Init(1, RegionKind.RAM, Owner.SELF, -1));
+    List<Stmt> realize =
+        List.of(
+            new Ref(1),
+            new AddSubregion(Container.SYSTEM_MEMORY, 0),
+            new CallHelper(0),
+            new IfError(1, List.of(new Unref(1), new Unparent(1))));
+    List<Stmt> unrealize =
+        List.of(new DelSubregion(Container.SYSTEM_MEMORY, 1), new Unparent(0), new Unref(1));
+    return new DeviceProgram(
+        true,
+        REGIONS,
+        0,
         Map.of(Role.INSTANCE_INIT, init, Role.REALIZE, realize, Role.UNREALIZE, unrealize),
-        List.of(List.of(new Ref(0))), List.of(new Unref(0)));
+        List.of(List.of(new Ref(0))),
+        List.of(new Unref(0)));
   }
 
   @Test
@@ -57,8 +73,10 @@ class ShrinkerTest {
     DeviceProgram shrunk = new Shrinker(1_000).shrink(p, UNPARENT_OF_R0_AFTER_ADD);
 
     assertThat(UNPARENT_OF_R0_AFTER_ADD).accepts(shrunk);
-    assertThat(shrunk.statements()).containsExactly(new AddSubregion(Container.SYSTEM_MEMORY, 0), new Unparent(0));
-    assertThat(shrunk.hook(Role.REALIZE)).containsExactly(new AddSubregion(Container.SYSTEM_MEMORY, 0));
+    assertThat(shrunk.statements())
+        .containsExactly(new AddSubregion(Container.SYSTEM_MEMORY, 0), new Unparent(0));
+    assertThat(shrunk.hook(Role.REALIZE))
+        .containsExactly(new AddSubregion(Container.SYSTEM_MEMORY, 0));
     assertThat(shrunk.hook(Role.UNREALIZE)).containsExactly(new Unparent(0));
     assertThat(shrunk.hotPluggable()).isTrue();
     assertThat(shrunk.regions()).isEqualTo(REGIONS);
@@ -66,11 +84,17 @@ class ShrinkerTest {
 
   @Test
   void aFailureInsideAnErrorBranchShrinksIntoTheBranch() {
-    List<Stmt> realize = List.of(new AddSubregion(Container.SYSTEM_MEMORY, 0), new Ref(0),
-        new IfError(2, List.of(new Unref(0), new Unparent(0), new Unparent(1))), new Unref(0));
+    List<Stmt> realize =
+        List.of(
+            new AddSubregion(Container.SYSTEM_MEMORY, 0),
+            new Ref(0),
+            new IfError(2, List.of(new Unref(0), new Unparent(0), new Unparent(1))),
+            new Unref(0));
     DeviceProgram p = new DeviceProgram(true, REGIONS, 0, Map.of(Role.REALIZE, realize), List.of());
-    Predicate<DeviceProgram> unparentOnErrorPath = q -> q.hook(Role.REALIZE).stream()
-        .anyMatch(s -> s instanceof IfError e && e.then().contains(new Unparent(0)));
+    Predicate<DeviceProgram> unparentOnErrorPath =
+        q ->
+            q.hook(Role.REALIZE).stream()
+                .anyMatch(s -> s instanceof IfError e && e.then().contains(new Unparent(0)));
 
     DeviceProgram shrunk = new Shrinker(1_000).shrink(p, unparentOnErrorPath);
 
@@ -79,18 +103,29 @@ class ShrinkerTest {
 
   @Test
   void aProgramNoSmallerOneFailsComesBackUnchanged() {
-    DeviceProgram p = new DeviceProgram(true, REGIONS, 0,
-        Map.of(Role.REALIZE, List.of(new AddSubregion(Container.SYSTEM_MEMORY, 0), new Unparent(0))), List.of());
+    DeviceProgram p =
+        new DeviceProgram(
+            true,
+            REGIONS,
+            0,
+            Map.of(
+                Role.REALIZE,
+                List.of(new AddSubregion(Container.SYSTEM_MEMORY, 0), new Unparent(0))),
+            List.of());
     assertThat(new Shrinker(1_000).shrink(p, UNPARENT_OF_R0_AFTER_ADD)).isEqualTo(p);
   }
 
   @Test
   void stopsAfterItsBudgetOfAttempts() {
     AtomicInteger tests = new AtomicInteger();
-    DeviceProgram shrunk = new Shrinker(3).shrink(noisy(), p -> {
-      tests.incrementAndGet();
-      return UNPARENT_OF_R0_AFTER_ADD.test(p);
-    });
+    DeviceProgram shrunk =
+        new Shrinker(3)
+            .shrink(
+                noisy(),
+                p -> {
+                  tests.incrementAndGet();
+                  return UNPARENT_OF_R0_AFTER_ADD.test(p);
+                });
     assertThat(tests.get()).isLessThanOrEqualTo(3);
     assertThat(UNPARENT_OF_R0_AFTER_ADD).accepts(shrunk);
     assertThat(shrunk.size()).isLessThan(noisy().size());

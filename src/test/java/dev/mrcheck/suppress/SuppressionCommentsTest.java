@@ -12,11 +12,12 @@ class SuppressionCommentsTest {
 
   @Test
   void blockCommentOnTheLineAboveCoversItAndTheNextLine() {
-    List<Suppression> s = read(
-        "static void unrealize(DeviceState *d) {",
-        "    /* mrcheck: ignore MR002 -- the bus outlives the device */",
-        "    object_unparent(OBJECT(&s->mmio));",
-        "}");
+    List<Suppression> s =
+        read(
+            "static void unrealize(DeviceState *d) {",
+            "    /* mrcheck: ignore MR002 -- the bus outlives the device */",
+            "    object_unparent(OBJECT(&s->mmio));",
+            "}");
     assertThat(s).hasSize(1);
     Suppression only = s.get(0);
     assertThat(only.rules()).containsExactly("MR002");
@@ -38,20 +39,22 @@ class SuppressionCommentsTest {
 
   @Test
   void trailingCommentCoversOnlyItsOwnLine() {
-    List<Suppression> s = read(
-        "    object_unparent(OBJECT(&s->mmio)); /* mrcheck: ignore MR002 -- ok */",
-        "    object_unparent(OBJECT(&s->io));");
+    List<Suppression> s =
+        read(
+            "    object_unparent(OBJECT(&s->mmio)); /* mrcheck: ignore MR002 -- ok */",
+            "    object_unparent(OBJECT(&s->io));");
     assertThat(s.get(0).covers("hw/dev.c", 1, "MR002")).isTrue();
     assertThat(s.get(0).covers("hw/dev.c", 2, "MR002")).isFalse();
   }
 
   @Test
   void stackedCommentsAllReachTheCodeBelowThem() {
-    List<Suppression> s = read(
-        "    /* mrcheck: ignore MR002 -- one */",
-        "    // mrcheck: ignore MR004 -- two",
-        "",
-        "    object_unparent(OBJECT(&s->mmio));");
+    List<Suppression> s =
+        read(
+            "    /* mrcheck: ignore MR002 -- one */",
+            "    // mrcheck: ignore MR004 -- two",
+            "",
+            "    object_unparent(OBJECT(&s->mmio));");
     assertThat(s).hasSize(2);
     assertThat(s.get(0).covers("hw/dev.c", 4, "MR002")).isTrue();
     assertThat(s.get(1).covers("hw/dev.c", 4, "MR004")).isTrue();
@@ -59,19 +62,24 @@ class SuppressionCommentsTest {
 
   @Test
   void missingReasonAndMissingRulesAreKeptForReporting() {
-    List<Suppression> s = read("// mrcheck: ignore MR002", "/* mrcheck: ignore -- no rule named */", "// mrcheck: ignore MR003 --   ");
+    List<Suppression> s =
+        read(
+            "// mrcheck: ignore MR002",
+            "/* mrcheck: ignore -- no rule named */",
+            "// mrcheck: ignore MR003 --   ");
     assertThat(s).extracting(Suppression::hasReason).containsExactly(false, true, false);
     assertThat(s.get(1).rules()).isEmpty();
   }
 
   @Test
   void multiLineBlockCommentIsOneDirective() {
-    List<Suppression> s = read(
-        "    /*",
-        "     * mrcheck: ignore MR005 -- the container is",
-        "     * machine-wide on purpose",
-        "     */",
-        "    memory_region_add_subregion(get_system_memory(), 0, &s->mmio);");
+    List<Suppression> s =
+        read(
+            "    /*",
+            "     * mrcheck: ignore MR005 -- the container is",
+            "     * machine-wide on purpose",
+            "     */",
+            "    memory_region_add_subregion(get_system_memory(), 0, &s->mmio);");
     assertThat(s).hasSize(1);
     assertThat(s.get(0).reason()).isEqualTo("the container is machine-wide on purpose");
     assertThat(s.get(0).covers("hw/dev.c", 5, "MR005")).isTrue();
@@ -79,13 +87,15 @@ class SuppressionCommentsTest {
 
   @Test
   void textInStringsAndOtherCommentsIsNotADirective() {
-    assertThat(read(
-        "    printf(\"// mrcheck: ignore MR002 -- in a string\\n\");",
-        "    char c = '\"'; // an ordinary comment about mrcheck: ignore",
-        "    /* see mrcheck: ignore MR002 */",
-        "    String s = \"\"\"",
-        "        /* mrcheck: ignore MR002 -- in a Java text block */",
-        "        \"\"\";")).isEmpty();
+    assertThat(
+            read(
+                "    printf(\"// mrcheck: ignore MR002 -- in a string\\n\");",
+                "    char c = '\"'; // an ordinary comment about mrcheck: ignore",
+                "    /* see mrcheck: ignore MR002 */",
+                "    String s = \"\"\"",
+                "        /* mrcheck: ignore MR002 -- in a Java text block */",
+                "        \"\"\";"))
+        .isEmpty();
   }
 
   @Test

@@ -11,7 +11,13 @@ import org.junit.jupiter.api.Test;
 
 class SuppressionFilterTest {
   private static Finding finding(String rule, int line) {
-    return new Finding(rule, Severity.ERROR, SourceLoc.of("hw/dev.c", line, 5), "msg " + rule, List.of(), "fp" + line);
+    return new Finding(
+        rule,
+        Severity.ERROR,
+        SourceLoc.of("hw/dev.c", line, 5),
+        "msg " + rule,
+        List.of(),
+        "fp" + line);
   }
 
   private static List<Suppression> comments(String... lines) {
@@ -20,10 +26,18 @@ class SuppressionFilterTest {
 
   @Test
   void hidesCoveredFindingsAndKeepsTheRest() {
-    List<Suppression> c = comments("a();", "// mrcheck: ignore MR002 -- reviewed", "object_unparent(x);", "object_unparent(y);");
-    SuppressionFilter.Outcome out = SuppressionFilter.apply(List.of(finding("MR002", 3), finding("MR002", 4),
-        finding("MR004", 3)), c, Set.of());
-    assertThat(out.findings()).extracting(f -> f.ruleId() + ":" + f.loc().line()).containsExactly("MR004:3", "MR002:4");
+    List<Suppression> c =
+        comments(
+            "a();",
+            "// mrcheck: ignore MR002 -- reviewed",
+            "object_unparent(x);",
+            "object_unparent(y);");
+    SuppressionFilter.Outcome out =
+        SuppressionFilter.apply(
+            List.of(finding("MR002", 3), finding("MR002", 4), finding("MR004", 3)), c, Set.of());
+    assertThat(out.findings())
+        .extracting(f -> f.ruleId() + ":" + f.loc().line())
+        .containsExactly("MR004:3", "MR002:4");
     assertThat(out.suppressions().suppressed()).hasSize(1);
     assertThat(out.suppressions().suppressed().get(0).justification()).isEqualTo("reviewed");
     assertThat(out.suppressions().unused()).isEmpty();
@@ -32,13 +46,17 @@ class SuppressionFilterTest {
   @Test
   void suppressionWithoutReasonStillHidesAndIsReportedAsMrs01() {
     List<Suppression> c = comments("// mrcheck: ignore MR002", "object_unparent(x);");
-    SuppressionFilter.Outcome out = SuppressionFilter.apply(List.of(finding("MR002", 2)), c, Set.of());
-    assertThat(out.findings()).singleElement().satisfies(f -> {
-      assertThat(f.ruleId()).isEqualTo("MRS01");
-      assertThat(f.severity()).isEqualTo(Severity.NOTE);
-      assertThat(f.loc().line()).isEqualTo(1);
-      assertThat(f.message()).contains("gives no reason");
-    });
+    SuppressionFilter.Outcome out =
+        SuppressionFilter.apply(List.of(finding("MR002", 2)), c, Set.of());
+    assertThat(out.findings())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.ruleId()).isEqualTo("MRS01");
+              assertThat(f.severity()).isEqualTo(Severity.NOTE);
+              assertThat(f.loc().line()).isEqualTo(1);
+              assertThat(f.message()).contains("gives no reason");
+            });
     assertThat(out.suppressions().suppressed()).hasSize(1);
   }
 
@@ -46,24 +64,36 @@ class SuppressionFilterTest {
   void mrs01FollowsTheRuleSelection() {
     List<Suppression> c = comments("// mrcheck: ignore MR002");
     assertThat(SuppressionFilter.apply(List.of(), c, Set.of("MR002")).findings()).isEmpty();
-    assertThat(SuppressionFilter.apply(List.of(), c, Set.of("MR002", "MRS01")).findings()).hasSize(1);
+    assertThat(SuppressionFilter.apply(List.of(), c, Set.of("MR002", "MRS01")).findings())
+        .hasSize(1);
   }
 
   @Test
   void unusedSuppressionsOnlyForRulesThatRan() {
-    List<Suppression> c = comments("// mrcheck: ignore MR002 -- old", "a();", "// mrcheck: ignore MR004 -- old", "b();");
+    List<Suppression> c =
+        comments(
+            "// mrcheck: ignore MR002 -- old", "a();", "// mrcheck: ignore MR004 -- old", "b();");
     Suppressions s = SuppressionFilter.apply(List.of(), c, Set.of()).suppressions();
     List<Finding> unused = SuppressionFilter.unused(s, Set.of("MR002"));
-    assertThat(unused).singleElement().satisfies(f -> {
-      assertThat(f.ruleId()).isEqualTo("MRS02");
-      assertThat(f.loc().line()).isEqualTo(1);
-    });
+    assertThat(unused)
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.ruleId()).isEqualTo("MRS02");
+              assertThat(f.loc().line()).isEqualTo(1);
+            });
   }
 
   @Test
   void pseudoRuleFingerprintsSurviveLineShifts() {
-    Finding a = SuppressionFilter.apply(List.of(), comments("// mrcheck: ignore MR002"), Set.of()).findings().get(0);
-    Finding b = SuppressionFilter.apply(List.of(), comments("", "", "// mrcheck: ignore MR002"), Set.of()).findings().get(0);
+    Finding a =
+        SuppressionFilter.apply(List.of(), comments("// mrcheck: ignore MR002"), Set.of())
+            .findings()
+            .get(0);
+    Finding b =
+        SuppressionFilter.apply(List.of(), comments("", "", "// mrcheck: ignore MR002"), Set.of())
+            .findings()
+            .get(0);
     assertThat(a.fingerprint()).isEqualTo(b.fingerprint());
     assertThat(a.loc().line()).isNotEqualTo(b.loc().line());
   }

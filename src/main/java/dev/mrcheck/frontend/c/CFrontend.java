@@ -34,11 +34,11 @@ import org.eclipse.cdt.core.parser.FileContent;
 import org.eclipse.cdt.core.parser.NullLogService;
 
 /**
- * The C frontend: Eclipse CDT's GNU C parser, run without headers (unless {@code -I} is given)
- * and with a built-in macro prelude for QEMU/GLib idioms, lowered to mrcheck's IR.
+ * The C frontend: Eclipse CDT's GNU C parser, run without headers (unless {@code -I} is given) and
+ * with a built-in macro prelude for QEMU/GLib idioms, lowered to mrcheck's IR.
  *
- * <p>Thread-safe: every parse builds its own scanner state and provider; no AST outlives
- * {@link #parse}.
+ * <p>Thread-safe: every parse builds its own scanner state and provider; no AST outlives {@link
+ * #parse}.
  */
 public final class CFrontend implements Frontend {
   private static final Pattern STRING_MACRO = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
@@ -46,8 +46,7 @@ public final class CFrontend implements Frontend {
       ILanguage.OPTION_IS_SOURCE_UNIT | ILanguage.OPTION_NO_IMAGE_LOCATIONS;
 
   /** Why a function the parser or the lowering overflowed on is dropped. */
-  private static final String OVERFLOW =
-      "it nests too deeply: parsing it ran out of stack";
+  private static final String OVERFLOW = "it nests too deeply: parsing it ran out of stack";
 
   private final PreprocessorSetup defaults;
   private final Map<Path, FrontendOptions> perFile;
@@ -70,7 +69,8 @@ public final class CFrontend implements Frontend {
     this(options, Map.of(), usePrelude);
   }
 
-  private CFrontend(FrontendOptions defaults, Map<Path, FrontendOptions> perFile, boolean usePrelude) {
+  private CFrontend(
+      FrontendOptions defaults, Map<Path, FrontendOptions> perFile, boolean usePrelude) {
     this.defaults = PreprocessorSetup.of(defaults, null);
     this.perFile = Map.copyOf(perFile);
     this.usePrelude = usePrelude;
@@ -88,16 +88,16 @@ public final class CFrontend implements Frontend {
     } catch (Exception | StackOverflowError | LinkageError e) {
       String name = file.relativePath();
       int lines = file.text() == null ? 0 : new Locations(name, "", file.text()).lineCount();
-      ParseProblem p =
-          new ParseProblem(SourceLoc.of(name, 1, 1), "C frontend failed: " + e, null);
-      return new TranslationUnit(name, "c", lines, List.of(), List.of(), List.of(), Map.of(), List.of(p));
+      ParseProblem p = new ParseProblem(SourceLoc.of(name, 1, 1), "C frontend failed: " + e, null);
+      return new TranslationUnit(
+          name, "c", lines, List.of(), List.of(), List.of(), Map.of(), List.of(p));
     }
   }
 
   /**
-   * Parses the screened text (see {@link InputScreen}); if the parse still overflows the stack (deep
-   * nesting without brackets, such as a long {@code else if} chain, on a thread with a small stack),
-   * the function that causes it is dropped and the file parsed again.
+   * Parses the screened text (see {@link InputScreen}); if the parse still overflows the stack
+   * (deep nesting without brackets, such as a long {@code else if} chain, on a thread with a small
+   * stack), the function that causes it is dropped and the file parsed again.
    */
   private TranslationUnit parseOrThrow(SourceFile file) throws Exception {
     InputScreen screen = InputScreen.of(file.relativePath(), file.text());
@@ -128,7 +128,8 @@ public final class CFrontend implements Frontend {
         .getASTTranslationUnit(
             FileContent.create(cdtFileName(file), text.toCharArray()),
             setup.scannerInfo(usePrelude),
-            new HeaderProvider(setup.servedDirs(), usePrelude ? StringMacroGuesser.definitionsFor(text) : ""),
+            new HeaderProvider(
+                setup.servedDirs(), usePrelude ? StringMacroGuesser.definitionsFor(text) : ""),
             null,
             PARSE_OPTIONS,
             new NullLogService());
@@ -163,11 +164,22 @@ public final class CFrontend implements Frontend {
     }
 
     problems.sort((a, b) -> a.loc().compareTo(b.loc()));
-    return new TranslationUnit(name, "c", locs.lineCount(), functions, walk.types, walk.fields,
-        stringMacros(ast, locs), problems, InactiveFunctions.count(ast, locs, screen.text()));
+    return new TranslationUnit(
+        name,
+        "c",
+        locs.lineCount(),
+        functions,
+        walk.types,
+        walk.fields,
+        stringMacros(ast, locs),
+        problems,
+        InactiveFunctions.count(ast, locs, screen.text()));
   }
 
-  /** One walk over the file's declarations: what is lowered later, type facts, and the parser's problems. */
+  /**
+   * One walk over the file's declarations: what is lowered later, type facts, and the parser's
+   * problems.
+   */
   private static final class Walk {
     final List<StructField> fields = new ArrayList<>();
     final List<TypeRegistration> types = new ArrayList<>();
@@ -221,7 +233,8 @@ public final class CFrontend implements Frontend {
   }
 
   private static String cdtFileName(SourceFile file) {
-    if (file.absolutePath() != null) return file.absolutePath().toAbsolutePath().normalize().toString();
+    if (file.absolutePath() != null)
+      return file.absolutePath().toAbsolutePath().normalize().toString();
     return "/mrcheck-input/" + file.relativePath();
   }
 

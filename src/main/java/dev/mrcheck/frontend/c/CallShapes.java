@@ -9,9 +9,9 @@ import org.eclipse.cdt.core.dom.ast.IASTInitializerClause;
 import org.eclipse.cdt.core.dom.ast.IASTUnaryExpression;
 
 /**
- * What kind of call a call expression is: a QOM cast macro in call form ({@code OBJECT(x)},
- * {@code MY_DEV(obj)}) that only converts a pointer, a direct call by name, or a call through a
- * function pointer. Without headers a cast macro is just a call to an unknown upper-case name.
+ * What kind of call a call expression is: a QOM cast macro in call form ({@code OBJECT(x)}, {@code
+ * MY_DEV(obj)}) that only converts a pointer, a direct call by name, or a call through a function
+ * pointer. Without headers a cast macro is just a call to an unknown upper-case name.
  */
 final class CallShapes {
   private static final Pattern CAST_LIKE = Pattern.compile("[A-Z][A-Z0-9_]*");
@@ -23,15 +23,24 @@ final class CallShapes {
   /** Calls after which the path ends. Kept small on purpose: a wrong entry cuts real paths. */
   static final Set<String> NORETURN =
       Set.of(
-          "abort", "exit", "_exit", "g_assert_not_reached", "hw_error", "cpu_abort",
-          "qemu_abort", "g_abort", "__builtin_unreachable", "__builtin_trap",
-          "qemu_build_not_reached", "error_exit");
+          "abort",
+          "exit",
+          "_exit",
+          "g_assert_not_reached",
+          "hw_error",
+          "cpu_abort",
+          "qemu_abort",
+          "g_abort",
+          "__builtin_unreachable",
+          "__builtin_trap",
+          "qemu_build_not_reached",
+          "error_exit");
 
   private CallShapes() {}
 
   /**
-   * Call-shaped pointer arithmetic that names an object instead of doing anything:
-   * {@code container_of(p, T, member)}. Never emitted as a call; its value is a path.
+   * Call-shaped pointer arithmetic that names an object instead of doing anything: {@code
+   * container_of(p, T, member)}. Never emitted as a call; its value is a path.
    */
   static boolean isPathMacro(String callee) {
     return "container_of".equals(callee);
@@ -55,7 +64,9 @@ final class CallShapes {
     if (checked != null) {
       return args.length > checked && args[checked] instanceof IASTExpression e ? e : null;
     }
-    if (args.length == 1 && CAST_LIKE.matcher(name).matches() && args[0] instanceof IASTExpression e) {
+    if (args.length == 1
+        && CAST_LIKE.matcher(name).matches()
+        && args[0] instanceof IASTExpression e) {
       return e;
     }
     return null;

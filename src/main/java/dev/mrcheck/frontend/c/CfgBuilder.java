@@ -50,9 +50,9 @@ import org.eclipse.cdt.core.dom.ast.gnu.IGNUASTGotoStatement;
 import org.eclipse.cdt.core.dom.ast.gnu.IGNUASTUnaryExpression;
 
 /**
- * Lowers one function body to a {@link Cfg}. Statements are appended to the node that is
- * "current"; {@code current == null} means the code being lowered is unreachable (after a
- * return, a goto or a noreturn call) until a label or case makes it reachable again.
+ * Lowers one function body to a {@link Cfg}. Statements are appended to the node that is "current";
+ * {@code current == null} means the code being lowered is unreachable (after a return, a goto or a
+ * noreturn call) until a label or case makes it reachable again.
  */
 final class CfgBuilder {
   private final Cfg cfg = new Cfg();
@@ -286,7 +286,8 @@ final class CfgBuilder {
     if (e == null) return;
     if (e instanceof IASTFunctionCallExpression call) {
       call(call, result);
-    } else if (e instanceof IASTBinaryExpression b && b.getOperator() == IASTBinaryExpression.op_assign) {
+    } else if (e instanceof IASTBinaryExpression b
+        && b.getOperator() == IASTBinaryExpression.op_assign) {
       Value target = values.of(b.getOperand1());
       calls(b.getOperand1(), null);
       assign(target instanceof Value.Path p ? p.path() : null, b.getOperand2(), locs.of(b));
@@ -396,8 +397,9 @@ final class CfgBuilder {
       e = CallShapes.stripParens(u.getOperand());
     }
     // p == NULL is !p and p != NULL is p: a failed map or an empty lookup is tested either way.
-    if (e instanceof IASTBinaryExpression b && (b.getOperator() == IASTBinaryExpression.op_equals
-        || b.getOperator() == IASTBinaryExpression.op_notequals)) {
+    if (e instanceof IASTBinaryExpression b
+        && (b.getOperator() == IASTBinaryExpression.op_equals
+            || b.getOperator() == IASTBinaryExpression.op_notequals)) {
       IASTExpression other = nullComparedOperand(b);
       if (other != null) {
         if (b.getOperator() == IASTBinaryExpression.op_equals) holds = !holds;
@@ -407,7 +409,10 @@ final class CfgBuilder {
     append(new Stmt.Assume(values.of(e), holds, locs.of(cond)));
   }
 
-  /** The operand compared with NULL in {@code a == NULL}, {@code NULL != a}; null for other comparisons. */
+  /**
+   * The operand compared with NULL in {@code a == NULL}, {@code NULL != a}; null for other
+   * comparisons.
+   */
   private IASTExpression nullComparedOperand(IASTBinaryExpression b) {
     if (b.getOperand1() == null || b.getOperand2() == null) return null;
     if (values.of(b.getOperand2()) instanceof Value.Null) return b.getOperand1();

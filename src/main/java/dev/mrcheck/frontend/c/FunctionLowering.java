@@ -71,7 +71,8 @@ final class FunctionLowering {
                 if (d instanceof IASTSimpleDeclaration sd) {
                   String type = TypeNames.of(sd.getDeclSpecifier());
                   for (IASTDeclarator decl : sd.getDeclarators()) {
-                    if (decl instanceof IASTFunctionDeclarator && decl.getNestedDeclarator() == null) {
+                    if (decl instanceof IASTFunctionDeclarator
+                        && decl.getNestedDeclarator() == null) {
                       continue; // a local prototype, not a variable
                     }
                     String n = TypeNames.declaredName(decl);

@@ -1,7 +1,7 @@
 package dev.mrcheck.frontend.c;
 
-import java.io.IOException;
 import dev.mrcheck.io.SourceReader;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -13,10 +13,10 @@ import org.eclipse.cdt.core.dom.ast.IASTPreprocessorStatement;
 import org.eclipse.cdt.core.dom.ast.IASTTranslationUnit;
 
 /**
- * Counts the function definitions of a file that sit in preprocessor branches the parse did not take
- * ({@code #ifdef CONFIG_...} nothing defines, {@code #if VIRGL_VERSION_MAJOR >= 1}): code the analysis
- * never sees. Counted lexically in QEMU style: a body's opening brace alone at the start of a line,
- * after a line ending in {@code )}.
+ * Counts the function definitions of a file that sit in preprocessor branches the parse did not
+ * take ({@code #ifdef CONFIG_...} nothing defines, {@code #if VIRGL_VERSION_MAJOR >= 1}): code the
+ * analysis never sees. Counted lexically in QEMU style: a body's opening brace alone at the start
+ * of a line, after a line ending in {@code )}.
  */
 final class InactiveFunctions {
   private InactiveFunctions() {}
@@ -35,8 +35,10 @@ final class InactiveFunctions {
       if (s instanceof IASTPreprocessorIfStatement i) taken.push(i.taken());
       else if (s instanceof IASTPreprocessorIfdefStatement i) taken.push(i.taken());
       else if (s instanceof IASTPreprocessorIfndefStatement i) taken.push(i.taken());
-      else if (s instanceof IASTPreprocessorElifStatement e && !taken.isEmpty()) replaceTop(taken, e.taken());
-      else if (s instanceof IASTPreprocessorElseStatement e && !taken.isEmpty()) replaceTop(taken, e.taken());
+      else if (s instanceof IASTPreprocessorElifStatement e && !taken.isEmpty())
+        replaceTop(taken, e.taken());
+      else if (s instanceof IASTPreprocessorElseStatement e && !taken.isEmpty())
+        replaceTop(taken, e.taken());
       else if (s instanceof IASTPreprocessorEndifStatement && !taken.isEmpty()) taken.pop();
       active = !taken.contains(Boolean.FALSE);
       from = line + 1;

@@ -7,8 +7,8 @@ import org.eclipse.cdt.core.dom.ast.IASTNode;
 
 /**
  * Turns CDT node offsets into {@link SourceLoc}s of the scanned file. A node produced by a macro
- * expansion carries the file location of the macro invocation, which is what a report should
- * point at. Nodes that come from elsewhere (prelude, headers) fall back to line 1.
+ * expansion carries the file location of the macro invocation, which is what a report should point
+ * at. Nodes that come from elsewhere (prelude, headers) fall back to line 1.
  */
 final class Locations {
   private final String reportedName;

@@ -17,7 +17,10 @@ import org.eclipse.cdt.core.parser.ExtendedScannerInfo;
  * directory, which the compiler searches first for {@code #include "..."}.
  */
 record PreprocessorSetup(
-    Map<String, String> defines, String[] includePath, String[] quotePath, String[] forcedIncludes,
+    Map<String, String> defines,
+    String[] includePath,
+    String[] quotePath,
+    String[] forcedIncludes,
     List<Path> servedDirs) {
 
   static PreprocessorSetup of(FrontendOptions options, Path ownDir) {
@@ -30,11 +33,18 @@ record PreprocessorSetup(
     served.addAll(quote);
     for (Path f : forced) if (f.getParent() != null) served.add(f.getParent());
     if (ownDir != null) served.add(ownDir);
-    return new PreprocessorSetup(Map.copyOf(defines), strings(include), strings(quote), strings(forced),
+    return new PreprocessorSetup(
+        Map.copyOf(defines),
+        strings(include),
+        strings(quote),
+        strings(forced),
         List.copyOf(served));
   }
 
-  /** The prelude and the guessed macros come first, as compiler built-ins do, then the user's forced includes. */
+  /**
+   * The prelude and the guessed macros come first, as compiler built-ins do, then the user's forced
+   * includes.
+   */
   ExtendedScannerInfo scannerInfo(boolean usePrelude) {
     List<String> pre = new ArrayList<>();
     if (usePrelude) {
@@ -42,7 +52,8 @@ record PreprocessorSetup(
       pre.add(HeaderProvider.GUESSED_PATH);
     }
     pre.addAll(List.of(forcedIncludes));
-    return new ExtendedScannerInfo(defines, includePath, new String[0], pre.toArray(String[]::new), quotePath);
+    return new ExtendedScannerInfo(
+        defines, includePath, new String[0], pre.toArray(String[]::new), quotePath);
   }
 
   private static List<Path> absolute(List<Path> paths) {

@@ -16,8 +16,19 @@ import org.eclipse.cdt.core.dom.ast.IASTTranslationUnit;
  */
 final class ProblemCollector {
   private static final Set<String> NOT_FUNCTIONS =
-      Set.of("if", "while", "for", "switch", "sizeof", "return", "typeof", "__typeof__",
-          "__attribute__", "defined", "alignof", "_Alignof");
+      Set.of(
+          "if",
+          "while",
+          "for",
+          "switch",
+          "sizeof",
+          "return",
+          "typeof",
+          "__typeof__",
+          "__attribute__",
+          "defined",
+          "alignof",
+          "_Alignof");
 
   private final Locations locs;
 
@@ -30,7 +41,8 @@ final class ProblemCollector {
     IASTNode where = holder != null ? holder : problem;
     if (!locs.inThisFile(where)) return;
     String message = problem.getMessage();
-    if (holder instanceof IASTProblemDeclaration && holder.getParent() instanceof IASTTranslationUnit) {
+    if (holder instanceof IASTProblemDeclaration
+        && holder.getParent() instanceof IASTTranslationUnit) {
       List<String> lost = definedFunctions(holder.getRawSignature());
       if (!lost.isEmpty()) {
         for (String fn : lost) {
@@ -87,7 +99,8 @@ final class ProblemCollector {
     int end = i + 1;
     while (i >= 0 && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_')) i--;
     String name = text.substring(i + 1, end);
-    if (name.isEmpty() || Character.isDigit(name.charAt(0)) || NOT_FUNCTIONS.contains(name)) return null;
+    if (name.isEmpty() || Character.isDigit(name.charAt(0)) || NOT_FUNCTIONS.contains(name))
+      return null;
     return name;
   }
 

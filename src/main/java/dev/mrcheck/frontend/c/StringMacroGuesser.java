@@ -7,10 +7,10 @@ import java.util.regex.Pattern;
 
 /**
  * Guesses the string macros a file takes from headers mrcheck does not read: an upper-case name
- * pasted next to a string literal ({@code TYPE_MY_DEV "-mmio"}, {@code "x=%" FMT_X}) can only
- * be one. Each guess becomes {@code #define NAME "NAME"}, enough for CDT to parse the
- * concatenation instead of dropping the statement. Names the file defines itself, and the
- * literal prefixes {@code L}, {@code U}, {@code u8}, are left alone.
+ * pasted next to a string literal ({@code TYPE_MY_DEV "-mmio"}, {@code "x=%" FMT_X}) can only be
+ * one. Each guess becomes {@code #define NAME "NAME"}, enough for CDT to parse the concatenation
+ * instead of dropping the statement. Names the file defines itself, and the literal prefixes {@code
+ * L}, {@code U}, {@code u8}, are left alone.
  */
 final class StringMacroGuesser {
   private static final Pattern DEFINE = Pattern.compile("#\\s*define\\s+([A-Za-z_]\\w*)");

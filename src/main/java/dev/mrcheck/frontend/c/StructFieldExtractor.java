@@ -11,8 +11,8 @@ import org.eclipse.cdt.core.dom.ast.IASTSimpleDeclaration;
 /**
  * Struct and union members. Anonymous members ({@code union { MemoryRegion a; MemoryRegion b; };})
  * are flattened into the enclosing struct, as C lets code name them directly; an unnamed struct
- * used as a member's type ({@code struct { MemoryRegion mr; } bars[6];}) is named
- * {@code Outer.bars}.
+ * used as a member's type ({@code struct { MemoryRegion mr; } bars[6];}) is named {@code
+ * Outer.bars}.
  */
 final class StructFieldExtractor {
   private StructFieldExtractor() {}
@@ -34,7 +34,8 @@ final class StructFieldExtractor {
       if (!(m instanceof IASTSimpleDeclaration sd)) continue;
       IASTDeclSpecifier spec = sd.getDeclSpecifier();
       IASTDeclarator[] ds = sd.getDeclarators();
-      if (spec instanceof IASTCompositeTypeSpecifier inner && inner.getName().toString().isEmpty()) {
+      if (spec instanceof IASTCompositeTypeSpecifier inner
+          && inner.getName().toString().isEmpty()) {
         if (ds.length == 0) {
           members(struct, inner, out);
           continue;
@@ -44,7 +45,8 @@ final class StructFieldExtractor {
         for (IASTDeclarator d : ds) add(struct, innerName, d, out);
         continue;
       }
-      if (spec instanceof IASTCompositeTypeSpecifier inner) members(inner.getName().toString(), inner, out);
+      if (spec instanceof IASTCompositeTypeSpecifier inner)
+        members(inner.getName().toString(), inner, out);
       String type = TypeNames.of(spec);
       for (IASTDeclarator d : ds) add(struct, type, d, out);
     }
@@ -52,6 +54,7 @@ final class StructFieldExtractor {
 
   private static void add(String struct, String type, IASTDeclarator d, List<StructField> out) {
     String n = TypeNames.declaredName(d);
-    if (!n.isEmpty()) out.add(new StructField(struct, n, type, TypeNames.isPointer(d), TypeNames.isArray(d)));
+    if (!n.isEmpty())
+      out.add(new StructField(struct, n, type, TypeNames.isPointer(d), TypeNames.isArray(d)));
   }
 }

@@ -10,10 +10,10 @@ import org.eclipse.cdt.core.dom.ast.IASTNode;
 import org.eclipse.cdt.core.dom.ast.IASTNodeLocation;
 
 /**
- * Source text of a node. CDT's raw signature of a node produced by a macro expansion is the
- * text of the whole invocation ({@code container_of(p, T, m)} for the {@code m} inside it), so
- * such nodes are rendered from their tokens instead, except an object-like macro standing for a
- * literal ({@code TYPE_MY_DEV}), which keeps the name it was written with.
+ * Source text of a node. CDT's raw signature of a node produced by a macro expansion is the text of
+ * the whole invocation ({@code container_of(p, T, m)} for the {@code m} inside it), so such nodes
+ * are rendered from their tokens instead, except an object-like macro standing for a literal
+ * ({@code TYPE_MY_DEV}), which keeps the name it was written with.
  */
 final class Texts {
   private static final Pattern IDENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");

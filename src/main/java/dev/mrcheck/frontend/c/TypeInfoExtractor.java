@@ -23,7 +23,8 @@ import org.eclipse.cdt.core.dom.ast.c.ICASTFieldDesignator;
  * initialized with designated fields.
  */
 final class TypeInfoExtractor {
-  private static final Set<String> HOOKS = Set.of("instance_init", "instance_finalize", "class_init");
+  private static final Set<String> HOOKS =
+      Set.of("instance_init", "instance_finalize", "class_init");
 
   private final Locations locs;
 
@@ -79,12 +80,14 @@ final class TypeInfoExtractor {
 
   /** {@code sizeof(MyState)} or {@code sizeof(struct MyState)} -> {@code MyState}. */
   private static String sizeofType(IASTInitializerClause value) {
-    if (value instanceof IASTTypeIdExpression t && t.getOperator() == IASTTypeIdExpression.op_sizeof) {
+    if (value instanceof IASTTypeIdExpression t
+        && t.getOperator() == IASTTypeIdExpression.op_sizeof) {
       return TypeNames.of(t.getTypeId().getDeclSpecifier());
     }
     String text = Texts.of(value).trim();
     java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("^sizeof\\s*\\(\\s*(?:struct\\s+)?(\\w+)\\s*\\)$").matcher(text);
+        java.util.regex.Pattern.compile("^sizeof\\s*\\(\\s*(?:struct\\s+)?(\\w+)\\s*\\)$")
+            .matcher(text);
     return m.matches() ? m.group(1) : null;
   }
 

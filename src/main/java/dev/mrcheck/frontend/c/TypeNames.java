@@ -9,7 +9,9 @@ import org.eclipse.cdt.core.dom.ast.IASTEnumerationSpecifier;
 import org.eclipse.cdt.core.dom.ast.IASTName;
 import org.eclipse.cdt.core.dom.ast.IASTNamedTypeSpecifier;
 
-/** Type and declarator names the way the IR wants them: no qualifiers, no stars, no {@code struct}. */
+/**
+ * Type and declarator names the way the IR wants them: no qualifiers, no stars, no {@code struct}.
+ */
 final class TypeNames {
   private TypeNames() {}
 
@@ -18,17 +20,32 @@ final class TypeNames {
     if (spec instanceof IASTElaboratedTypeSpecifier e) return e.getName().toString();
     if (spec instanceof IASTCompositeTypeSpecifier c) return c.getName().toString();
     if (spec instanceof IASTEnumerationSpecifier e) return e.getName().toString();
-    if (Texts.fromMacro(spec)) return simple(org.eclipse.cdt.core.dom.ast.ASTSignatureUtil.getSignature(spec));
+    if (Texts.fromMacro(spec))
+      return simple(org.eclipse.cdt.core.dom.ast.ASTSignatureUtil.getSignature(spec));
     return simple(spec.getRawSignature());
   }
 
-  /** Drops storage classes and qualifiers from a builtin type's text: {@code static const unsigned int} is {@code unsigned int}. */
+  /**
+   * Drops storage classes and qualifiers from a builtin type's text: {@code static const unsigned
+   * int} is {@code unsigned int}.
+   */
   private static String simple(String raw) {
     StringBuilder b = new StringBuilder();
     for (String word : raw.trim().split("\\s+")) {
       switch (word) {
-        case "const", "volatile", "static", "extern", "inline", "register", "restrict",
-            "__inline__", "__restrict", "__restrict__", "auto", "_Thread_local", "__thread" -> {}
+        case "const",
+            "volatile",
+            "static",
+            "extern",
+            "inline",
+            "register",
+            "restrict",
+            "__inline__",
+            "__restrict",
+            "__restrict__",
+            "auto",
+            "_Thread_local",
+            "__thread" -> {}
         default -> {
           if (b.length() > 0) b.append(' ');
           b.append(word);
@@ -38,7 +55,9 @@ final class TypeNames {
     return b.toString();
   }
 
-  /** The innermost declarator carries the declared name: {@code (*fn)(void)} declares {@code fn}. */
+  /**
+   * The innermost declarator carries the declared name: {@code (*fn)(void)} declares {@code fn}.
+   */
   static IASTDeclarator innermost(IASTDeclarator d) {
     while (d.getNestedDeclarator() != null) d = d.getNestedDeclarator();
     return d;

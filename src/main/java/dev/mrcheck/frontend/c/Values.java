@@ -17,8 +17,8 @@ import org.eclipse.cdt.core.dom.ast.IASTNode;
 import org.eclipse.cdt.core.dom.ast.IASTUnaryExpression;
 
 /**
- * Reduces a C expression to an IR {@link Value}: access paths through {@code ->}, {@code .},
- * {@code []}, {@code &}, {@code *}, casts and QOM cast macros; NULL; literals; nested calls.
+ * Reduces a C expression to an IR {@link Value}: access paths through {@code ->}, {@code .}, {@code
+ * []}, {@code &}, {@code *}, casts and QOM cast macros; NULL; literals; nested calls.
  */
 final class Values {
   private static final int MAX_TEXT = 80;
@@ -65,11 +65,13 @@ final class Values {
       // s->state + i is &s->state[i]: an element of the summarized array.
       Value base = of(b.getOperand1());
       // s->state + i + 1 is still an element of s->state: one index step, however long the sum.
-      if (base instanceof Value.Path p && p.path().steps().size() > 0
+      if (base instanceof Value.Path p
+          && p.path().steps().size() > 0
           && p.path().lastStep().equals(AccessPath.ANY_INDEX)) {
         return base;
       }
-      if (base instanceof Value.Path && !(of(b.getOperand2()) instanceof Value.Path p2 && isPointerLike(p2))) {
+      if (base instanceof Value.Path
+          && !(of(b.getOperand2()) instanceof Value.Path p2 && isPointerLike(p2))) {
         return extend(base, AccessPath.ANY_INDEX, e);
       }
     }
@@ -82,8 +84,8 @@ final class Values {
   }
 
   /**
-   * Strips what does not change which object is meant: parentheses, casts, {@code &}, {@code *}
-   * and cast-like calls.
+   * Strips what does not change which object is meant: parentheses, casts, {@code &}, {@code *} and
+   * cast-like calls.
    */
   static IASTExpression lookThrough(IASTExpression e) {
     while (true) {

@@ -4,13 +4,14 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import java.util.regex.Pattern;
 
 /**
- * How calls and functions are named in the IR, so that call sites and definitions agree and the
- * API model can name Java functions:
+ * How calls and functions are named in the IR, so that call sites and definitions agree and the API
+ * model can name Java functions:
+ *
  * <ul>
  *   <li>a method is {@code Class.method} (simple class name), constructors {@code Class.<init>};
  *       when the class declares several methods of that name, {@code Class.method/arity};
- *   <li>static methods of FFM header holders (jextract's {@code memory_h}, {@code qom_h}: class names
- *       ending in {@code _h}) keep the bare C name ({@code memory_region_init_io}), as do
+ *   <li>static methods of FFM header holders (jextract's {@code memory_h}, {@code qom_h}: class
+ *       names ending in {@code _h}) keep the bare C name ({@code memory_region_init_io}), as do
  *       unqualified calls that are not methods of the class (static imports of such holders);
  *   <li>an instance call whose receiver type is unknown is {@code ?.method}, unless exactly one
  *       scanned class declares a method of that name and arity.
@@ -22,9 +23,12 @@ final class CallNaming {
 
   private CallNaming() {}
 
-  /** {@code OBJECT(x)}, {@code MEMORY_REGION(x)}: the Java twin of a QOM cast macro, looked through. */
+  /**
+   * {@code OBJECT(x)}, {@code MEMORY_REGION(x)}: the Java twin of a QOM cast macro, looked through.
+   */
   static boolean isCastLike(MethodCallExpr call) {
-    return call.getArguments().size() == 1 && CAST_MACRO.matcher(call.getNameAsString()).matches()
+    return call.getArguments().size() == 1
+        && CAST_MACRO.matcher(call.getNameAsString()).matches()
         && call.getNameAsString().length() > 1;
   }
 
@@ -34,7 +38,8 @@ final class CallNaming {
 
   /** {@code Type.method}, named after the scanned class that declares it when there is one. */
   static String qualified(SourceIndex index, String type, String method, int arity) {
-    return index.method(type, method, arity)
+    return index
+        .method(type, method, arity)
         .map(f -> method(f.declarer(), method, arity))
         .orElse(type + "." + method);
   }

@@ -11,9 +11,9 @@ import java.util.function.Consumer;
 
 /**
  * Builds one function's CFG by appending to a frontier (the nodes whose successor comes next) and
- * keeps the stack of jump scopes: loops, switches, labeled blocks, and try statements. Jumps out
- * of a try with a finally go through a copy of the finally block; exceptions raised by calls in a
- * try reach its catch clauses, or a copy of the finally that then rethrows outward. A throw that
+ * keeps the stack of jump scopes: loops, switches, labeled blocks, and try statements. Jumps out of
+ * a try with a finally go through a copy of the finally block; exceptions raised by calls in a try
+ * reach its catch clauses, or a copy of the finally that then rethrows outward. A throw that
  * nothing catches ends the path (no successor), as does the rethrow at the end of that copy.
  */
 final class CfgBuilder {
@@ -28,7 +28,12 @@ final class CfgBuilder {
    * A loop ({@code continueTarget} set), a switch or a labeled block. {@code unlabeled} says
    * whether a plain {@code break} stops here; {@code yields} marks switch expressions.
    */
-  record Breakable(Set<String> labels, CfgNode breakTarget, CfgNode continueTarget, boolean unlabeled, boolean yields)
+  record Breakable(
+      Set<String> labels,
+      CfgNode breakTarget,
+      CfgNode continueTarget,
+      boolean unlabeled,
+      boolean yields)
       implements Frame {}
 
   static final class TryFrame implements Frame {
@@ -43,13 +48,17 @@ final class CfgBuilder {
     }
   }
 
-  Cfg cfg() { return cfg; }
+  Cfg cfg() {
+    return cfg;
+  }
 
   void lowerFinallyWith(Consumer<BlockStmt> lowering) {
     this.finallyLowering = lowering;
   }
 
-  List<CfgNode> frontier() { return frontier; }
+  List<CfgNode> frontier() {
+    return frontier;
+  }
 
   void setFrontier(List<CfgNode> nodes) {
     frontier = new ArrayList<>(nodes);
@@ -84,7 +93,9 @@ final class CfgBuilder {
     for (CfgNode t : to) link(from, t);
   }
 
-  void push(Frame f) { frames.add(f); }
+  void push(Frame f) {
+    frames.add(f);
+  }
 
   void pop() {
     frames.remove(frames.size() - 1);
@@ -109,7 +120,8 @@ final class CfgBuilder {
 
   boolean jumpContinue(String label) {
     for (int i = frames.size() - 1; i >= 0; i--) {
-      if (frames.get(i) instanceof Breakable b && b.continueTarget() != null
+      if (frames.get(i) instanceof Breakable b
+          && b.continueTarget() != null
           && (label == null || b.labels().contains(label))) {
         jump(b.continueTarget(), i);
         return true;
@@ -134,7 +146,10 @@ final class CfgBuilder {
     frontier = new ArrayList<>();
   }
 
-  /** Runs {@code lowering} as if the frames from {@code index} on were closed (a finally is outside its own try). */
+  /**
+   * Runs {@code lowering} as if the frames from {@code index} on were closed (a finally is outside
+   * its own try).
+   */
   private void outside(int index, Runnable lowering) {
     List<Frame> saved = new ArrayList<>(frames);
     frames.subList(index, frames.size()).clear();
@@ -155,17 +170,22 @@ final class CfgBuilder {
     return List.of();
   }
 
-  /** One copy of the finally block per try for exceptional paths, shared by all throwing nodes; it rethrows. */
+  /**
+   * One copy of the finally block per try for exceptional paths, shared by all throwing nodes; it
+   * rethrows.
+   */
   private CfgNode exceptionalFinally(TryFrame t, int index) {
     if (t.exceptionalFinally == null) {
       t.exceptionalFinally = fresh();
       List<CfgNode> saved = frontier;
       frontier = new ArrayList<>(List.of(t.exceptionalFinally));
       try {
-        outside(index, () -> {
-          finallyLowering.accept(t.finallyBlock);
-          raise();
-        });
+        outside(
+            index,
+            () -> {
+              finallyLowering.accept(t.finallyBlock);
+              raise();
+            });
       } finally {
         frontier = saved;
       }

@@ -25,7 +25,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Summarizes the classes of a compilation unit into {@link ClassInfo}s (the pre-pass over the tree). */
+/**
+ * Summarizes the classes of a compilation unit into {@link ClassInfo}s (the pre-pass over the
+ * tree).
+ */
 final class ClassIndexer {
   static final String CONSTRUCTOR = "<init>";
 
@@ -42,32 +45,50 @@ final class ClassIndexer {
     Set<String> statics = new HashSet<>();
     Map<String, List<MethodInfo>> methods = new HashMap<>();
     String superName = null;
-    if (type instanceof ClassOrInterfaceDeclaration c && !c.isInterface() && !c.getExtendedTypes().isEmpty()) {
+    if (type instanceof ClassOrInterfaceDeclaration c
+        && !c.isInterface()
+        && !c.getExtendedTypes().isEmpty()) {
       superName = c.getExtendedTypes().get(0).getNameAsString();
     }
     if (type instanceof RecordDeclaration r) {
-      r.getParameters().forEach(p -> {
-        String n = p.getNameAsString();
-        fields.put(n, TypeNames.simple(p.getType()));
-        add(methods, new MethodInfo(n, 0, false, TypeNames.simple(p.getType()), n));
-      });
+      r.getParameters()
+          .forEach(
+              p -> {
+                String n = p.getNameAsString();
+                fields.put(n, TypeNames.simple(p.getType()));
+                add(methods, new MethodInfo(n, 0, false, TypeNames.simple(p.getType()), n));
+              });
     }
     String hotpluggable = null;
     for (BodyDeclaration<?> member : type.getMembers()) {
       if (member instanceof FieldDeclaration f) {
-        f.getVariables().forEach(v -> {
-          fields.put(v.getNameAsString(), TypeNames.simple(v.getType()));
-          if (f.isStatic()) statics.add(v.getNameAsString());
-        });
+        f.getVariables()
+            .forEach(
+                v -> {
+                  fields.put(v.getNameAsString(), TypeNames.simple(v.getType()));
+                  if (f.isStatic()) statics.add(v.getNameAsString());
+                });
       } else if (member instanceof MethodDeclaration m) {
-        String getter = m.isStatic() || !m.getParameters().isEmpty() ? null : returnedField(m.getBody()).orElse(null);
-        add(methods, new MethodInfo(m.getNameAsString(), m.getParameters().size(), m.isStatic(),
-            TypeNames.simple(m.getType()), getter));
+        String getter =
+            m.isStatic() || !m.getParameters().isEmpty()
+                ? null
+                : returnedField(m.getBody()).orElse(null);
+        add(
+            methods,
+            new MethodInfo(
+                m.getNameAsString(),
+                m.getParameters().size(),
+                m.isStatic(),
+                TypeNames.simple(m.getType()),
+                getter));
         if (m.getNameAsString().equals("isHotpluggable") && m.getParameters().isEmpty()) {
           hotpluggable = returnedBoolean(m.getBody()).orElse(hotpluggable);
         }
       } else if (member instanceof ConstructorDeclaration c) {
-        add(methods, new MethodInfo(CONSTRUCTOR, c.getParameters().size(), false, type.getNameAsString(), null));
+        add(
+            methods,
+            new MethodInfo(
+                CONSTRUCTOR, c.getParameters().size(), false, type.getNameAsString(), null));
       }
     }
     return new ClassInfo(type.getNameAsString(), superName, fields, statics, methods, hotpluggable);
@@ -85,11 +106,14 @@ final class ClassIndexer {
 
   /** {@code return mmio;} or {@code return this.mmio;}: the method is a getter of that field. */
   private static Optional<String> returnedField(Optional<BlockStmt> body) {
-    return singleReturn(body).flatMap(e -> {
-      if (e instanceof NameExpr n) return Optional.of(n.getNameAsString());
-      if (e instanceof FieldAccessExpr f && f.getScope().isThisExpr()) return Optional.of(f.getNameAsString());
-      return Optional.empty();
-    });
+    return singleReturn(body)
+        .flatMap(
+            e -> {
+              if (e instanceof NameExpr n) return Optional.of(n.getNameAsString());
+              if (e instanceof FieldAccessExpr f && f.getScope().isThisExpr())
+                return Optional.of(f.getNameAsString());
+              return Optional.empty();
+            });
   }
 
   private static Optional<String> returnedBoolean(Optional<BlockStmt> body) {

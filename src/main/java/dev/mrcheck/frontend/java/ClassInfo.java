@@ -5,12 +5,16 @@ import java.util.Map;
 
 /**
  * What the lowering needs to know about one scanned class without re-reading its source: its
- * superclass, field types, and methods (arity, staticness, return type, trivial-getter field).
- * Type names are simple names with generics and array brackets stripped.
+ * superclass, field types, and methods (arity, staticness, return type, trivial-getter field). Type
+ * names are simple names with generics and array brackets stripped.
  */
 record ClassInfo(
-    String name, String superName, Map<String, String> fieldTypes, java.util.Set<String> staticFields,
-    Map<String, List<MethodInfo>> methods, String hotpluggable) {
+    String name,
+    String superName,
+    Map<String, String> fieldTypes,
+    java.util.Set<String> staticFields,
+    Map<String, List<MethodInfo>> methods,
+    String hotpluggable) {
 
   ClassInfo {
     fieldTypes = Map.copyOf(fieldTypes);
@@ -22,7 +26,8 @@ record ClassInfo(
    * One method; {@code getterField} names the field a trivial getter ({@code return mmio;}) or a
    * record accessor returns, else null.
    */
-  record MethodInfo(String name, int arity, boolean isStatic, String returnType, String getterField) {}
+  record MethodInfo(
+      String name, int arity, boolean isStatic, String returnType, String getterField) {}
 
   List<MethodInfo> methodsNamed(String method) {
     return methods.getOrDefault(method, List.of());

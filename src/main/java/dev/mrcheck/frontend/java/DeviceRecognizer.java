@@ -15,32 +15,51 @@ import java.util.function.Function;
 
 /**
  * Finds Java device classes and their lifecycle hooks. A device is a class whose superclass chain
- * (through scanned classes) reaches {@code DeviceState}, {@code PCIDevice} or
- * {@code SysBusDevice}, or any class with a method annotated {@code @InstanceInit}, {@code @Realize},
- * {@code @Unrealize} or {@code @InstanceFinalize}. Hooks come from those annotations, then from
- * overrides named {@code instanceInit}, {@code realize}, {@code unrealize} ({@code exit} for PCI
- * devices), {@code instanceFinalize}, then from the same methods of scanned superclasses; without
- * an instance-init method, the constructor plays that role (it runs for every instance).
+ * (through scanned classes) reaches {@code DeviceState}, {@code PCIDevice} or {@code SysBusDevice},
+ * or any class with a method annotated {@code @InstanceInit}, {@code @Realize}, {@code @Unrealize}
+ * or {@code @InstanceFinalize}. Hooks come from those annotations, then from overrides named {@code
+ * instanceInit}, {@code realize}, {@code unrealize} ({@code exit} for PCI devices), {@code
+ * instanceFinalize}, then from the same methods of scanned superclasses; without an instance-init
+ * method, the constructor plays that role (it runs for every instance).
  */
 final class DeviceRecognizer {
   static final Set<String> BASES = Set.of("DeviceState", "PCIDevice", "SysBusDevice");
   static final String PCI_BASE = "PCIDevice";
 
-  private static final Map<String, String> ANNOTATION_ROLES = Map.of(
-      "InstanceInit", "instance_init", "Realize", "realize",
-      "Unrealize", "unrealize", "InstanceFinalize", "instance_finalize");
-  private static final Map<String, String> OVERRIDE_ROLES = Map.of(
-      "instanceInit", "instance_init", "realize", "realize",
-      "unrealize", "unrealize", "instanceFinalize", "instance_finalize");
+  private static final Map<String, String> ANNOTATION_ROLES =
+      Map.of(
+          "InstanceInit",
+          "instance_init",
+          "Realize",
+          "realize",
+          "Unrealize",
+          "unrealize",
+          "InstanceFinalize",
+          "instance_finalize");
+  private static final Map<String, String> OVERRIDE_ROLES =
+      Map.of(
+          "instanceInit",
+          "instance_init",
+          "realize",
+          "realize",
+          "unrealize",
+          "unrealize",
+          "instanceFinalize",
+          "instance_finalize");
   private static final String PCI_EXIT = "exit";
 
   private DeviceRecognizer() {}
 
   static Optional<TypeRegistration> recognize(
-      TypeDeclaration<?> type, SourceIndex index, Function<MethodDeclaration, String> keyOf,
-      String constructorKey, SourceLoc loc) {
+      TypeDeclaration<?> type,
+      SourceIndex index,
+      Function<MethodDeclaration, String> keyOf,
+      String constructorKey,
+      SourceLoc loc) {
     String name = type.getNameAsString();
-    if (BASES.contains(name) || !(type instanceof ClassOrInterfaceDeclaration c) || c.isInterface()) {
+    if (BASES.contains(name)
+        || !(type instanceof ClassOrInterfaceDeclaration c)
+        || c.isInterface()) {
       return Optional.empty();
     }
     List<String> ancestors = index.ancestors(name);
@@ -59,10 +78,14 @@ final class DeviceRecognizer {
 
     Map<String, String> properties = new LinkedHashMap<>();
     properties.put("language", "java");
-    index.chain(name).stream().map(ClassInfo::hotpluggable).filter(h -> h != null).findFirst()
+    index.chain(name).stream()
+        .map(ClassInfo::hotpluggable)
+        .filter(h -> h != null)
+        .findFirst()
         .ifPresent(h -> properties.put("hotpluggable", h));
     String parent = c.getExtendedTypes().isEmpty() ? null : c.getExtendedTypes(0).getNameAsString();
-    return Optional.of(new TypeRegistration(name, parent, stateStruct(c).orElse(name), hooks, properties, loc));
+    return Optional.of(
+        new TypeRegistration(name, parent, stateStruct(c).orElse(name), hooks, properties, loc));
   }
 
   /**
@@ -74,20 +97,28 @@ final class DeviceRecognizer {
   private static Optional<String> stateStruct(ClassOrInterfaceDeclaration c) {
     java.util.Set<String> records = new java.util.HashSet<>();
     for (var member : c.getMembers()) {
-      if (member instanceof com.github.javaparser.ast.body.RecordDeclaration r) records.add(r.getNameAsString());
+      if (member instanceof com.github.javaparser.ast.body.RecordDeclaration r)
+        records.add(r.getNameAsString());
     }
     return c.getMethods().stream()
-        .filter(m -> m.isStatic() && m.getParameters().size() == 1 && m.getNameAsString().matches("[A-Z][A-Z0-9_]+"))
+        .filter(
+            m ->
+                m.isStatic()
+                    && m.getParameters().size() == 1
+                    && m.getNameAsString().matches("[A-Z][A-Z0-9_]+"))
         .map(m -> m.getType().asString())
         .filter(records::contains)
         .findFirst();
   }
 
   private static void addOverrides(
-      ClassOrInterfaceDeclaration c, SourceIndex index, boolean pci,
-      Function<MethodDeclaration, String> keyOf, Map<String, String> hooks) {
+      ClassOrInterfaceDeclaration c,
+      SourceIndex index,
+      boolean pci,
+      Function<MethodDeclaration, String> keyOf,
+      Map<String, String> hooks) {
     Map<String, String> roles = new LinkedHashMap<>(OVERRIDE_ROLES);
-    if (pci) roles.put(PCI_EXIT, "unrealize");  // after "unrealize": an unrealize override wins
+    if (pci) roles.put(PCI_EXIT, "unrealize"); // after "unrealize": an unrealize override wins
     for (Map.Entry<String, String> r : roles.entrySet()) {
       c.getMethodsByName(r.getKey()).stream()
           .filter(m -> !m.isStatic() && m.getBody().isPresent())
@@ -101,7 +132,9 @@ final class DeviceRecognizer {
         sup.methodsNamed(r.getKey()).stream()
             .filter(m -> !m.isStatic())
             .findFirst()
-            .ifPresent(m -> hooks.putIfAbsent(r.getValue(), CallNaming.method(sup, r.getKey(), m.arity())));
+            .ifPresent(
+                m ->
+                    hooks.putIfAbsent(r.getValue(), CallNaming.method(sup, r.getKey(), m.arity())));
       }
     }
   }

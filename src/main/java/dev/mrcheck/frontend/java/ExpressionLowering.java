@@ -76,7 +76,9 @@ final class ExpressionLowering {
     if (e instanceof ArrayAccessExpr a) {
       Value base = value(a.getName());
       value(a.getIndex());
-      return base instanceof Value.Path p ? new Value.Path(p.path().field(AccessPath.ANY_INDEX)) : opaque(e);
+      return base instanceof Value.Path p
+          ? new Value.Path(p.path().field(AccessPath.ANY_INDEX))
+          : opaque(e);
     }
     if (e instanceof MethodCallExpr m) return call(m, null);
     if (e instanceof ObjectCreationExpr o) return construct(o, null);
@@ -96,14 +98,19 @@ final class ExpressionLowering {
     if (e instanceof InstanceOfExpr i && i.getPattern().orElse(null) instanceof TypePatternExpr p) {
       Value v = value(i.getExpression());
       scope.addLocal(p.getNameAsString(), TypeNames.simple(p.getType()));
-      cfg.emit(new Stmt.Assign(AccessPath.of(AccessPath.Root.LOCAL, p.getNameAsString()), v, file.loc(i)));
+      cfg.emit(
+          new Stmt.Assign(
+              AccessPath.of(AccessPath.Root.LOCAL, p.getNameAsString()), v, file.loc(i)));
       return opaque(e);
     }
     for (Node child : e.getChildNodes()) if (child instanceof Expression ce) value(ce);
     return opaque(e);
   }
 
-  /** {@code target = rhs}: a call stores its result ({@code Call.result}), anything else is an {@link Stmt.Assign}. */
+  /**
+   * {@code target = rhs}: a call stores its result ({@code Call.result}), anything else is an
+   * {@link Stmt.Assign}.
+   */
   Value assignTo(AccessPath target, Expression rhs, Node at) {
     Expression r = rhs;
     while (r instanceof EnclosedExpr || r instanceof CastExpr) {
@@ -117,7 +124,8 @@ final class ExpressionLowering {
   }
 
   Value assign(AssignExpr a) {
-    Optional<AccessPath> target = value(a.getTarget()) instanceof Value.Path p ? Optional.of(p.path()) : Optional.empty();
+    Optional<AccessPath> target =
+        value(a.getTarget()) instanceof Value.Path p ? Optional.of(p.path()) : Optional.empty();
     if (target.isEmpty()) return value(a.getValue());
     if (a.getOperator() != AssignExpr.Operator.ASSIGN) {
       value(a.getValue());
@@ -155,7 +163,9 @@ final class ExpressionLowering {
     if (e instanceof BinaryExpr b && nullComparison(b).isPresent()) {
       Expression tested = nullComparison(b).get();
       Branches tests = leaf(tested);
-      return b.getOperator() == BinaryExpr.Operator.NOT_EQUALS ? tests : new Branches(tests.whenFalse(), tests.whenTrue());
+      return b.getOperator() == BinaryExpr.Operator.NOT_EQUALS
+          ? tests
+          : new Branches(tests.whenFalse(), tests.whenTrue());
     }
     return leaf(e);
   }
@@ -170,7 +180,8 @@ final class ExpressionLowering {
   }
 
   private static Optional<Expression> nullComparison(BinaryExpr b) {
-    if (b.getOperator() != BinaryExpr.Operator.EQUALS && b.getOperator() != BinaryExpr.Operator.NOT_EQUALS) {
+    if (b.getOperator() != BinaryExpr.Operator.EQUALS
+        && b.getOperator() != BinaryExpr.Operator.NOT_EQUALS) {
       return Optional.empty();
     }
     if (b.getRight().isNullLiteralExpr()) return Optional.of(b.getLeft());
@@ -199,7 +210,10 @@ final class ExpressionLowering {
     return AccessPath.of(AccessPath.Root.PARAM, FunctionScope.THIS);
   }
 
-  /** Locals and parameters by name; other names are fields of the class ({@code this.name}) or globals. */
+  /**
+   * Locals and parameters by name; other names are fields of the class ({@code this.name}) or
+   * globals.
+   */
   private Value nameValue(String name) {
     Optional<AccessPath.Root> root = scope.rootOf(name);
     if (root.isPresent()) return new Value.Path(AccessPath.of(root.get(), name));
@@ -216,16 +230,22 @@ final class ExpressionLowering {
   private Value fieldValue(FieldAccessExpr f) {
     if (types.isTypeName(f.getScope(), scope)) {
       String type = TypeNames.simple(f.getScope().toString());
-      if (type.equals("MemorySegment") && f.getNameAsString().equals("NULL")) return new Value.Null();
-      return new Value.Path(AccessPath.of(AccessPath.Root.GLOBAL, type + "." + f.getNameAsString()));
+      if (type.equals("MemorySegment") && f.getNameAsString().equals("NULL"))
+        return new Value.Null();
+      return new Value.Path(
+          AccessPath.of(AccessPath.Root.GLOBAL, type + "." + f.getNameAsString()));
     }
     Value base = value(f.getScope());
-    return base instanceof Value.Path p ? new Value.Path(p.path().field(f.getNameAsString())) : opaque(f);
+    return base instanceof Value.Path p
+        ? new Value.Path(p.path().field(f.getNameAsString()))
+        : opaque(f);
   }
 
   // ---- calls
 
-  /** A call, or what it is looked through to; {@code result} is where its value is stored, or null. */
+  /**
+   * A call, or what it is looked through to; {@code result} is where its value is stored, or null.
+   */
   Value call(MethodCallExpr m, AccessPath result) {
     String name = m.getNameAsString();
     int arity = m.getArguments().size();
@@ -240,8 +260,10 @@ final class ExpressionLowering {
       String type = TypeNames.simple(callScope.get().toString());
       callee = CallNaming.isHolder(type) ? name : qualified(type, name, arity);
     } else if (callScope.isEmpty()) {
-      Optional<String> getter = arity == 0 && !scope.isStatic ? getterField(scope.className, name) : Optional.empty();
-      if (getter.isPresent()) return lookedThrough(new Value.Path(thisPath().field(getter.get())), result, m);
+      Optional<String> getter =
+          arity == 0 && !scope.isStatic ? getterField(scope.className, name) : Optional.empty();
+      if (getter.isPresent())
+        return lookedThrough(new Value.Path(thisPath().field(getter.get())), result, m);
       Unqualified u = unqualified(m);
       callee = u.callee();
       if (u.takesThis()) args.add(new Value.Path(thisPath()));
@@ -250,20 +272,27 @@ final class ExpressionLowering {
       Value recv = receiver instanceof SuperExpr ? new Value.Path(thisPath()) : value(receiver);
       Optional<String> type = types.typeOf(receiver, scope);
       if (arity == 0 && recv instanceof Value.Path p) {
-        Optional<String> getter = type.isPresent() ? getterField(type.get(), name) : index.getterEverywhere(name);
-        if (getter.isPresent()) return lookedThrough(new Value.Path(p.path().field(getter.get())), result, m);
+        Optional<String> getter =
+            type.isPresent() ? getterField(type.get(), name) : index.getterEverywhere(name);
+        if (getter.isPresent())
+          return lookedThrough(new Value.Path(p.path().field(getter.get())), result, m);
       }
       args.add(recv);
-      callee = type.map(t -> qualified(t, name, arity)).orElseGet(() -> unknownReceiver(name, arity));
+      callee =
+          type.map(t -> qualified(t, name, arity)).orElseGet(() -> unknownReceiver(name, arity));
     }
     for (Expression a : m.getArguments()) args.add(value(a));
     cfg.emit(new Stmt.Call(callee, args, result, file.loc(m)));
     return new Value.CallResult(callee, args);
   }
 
-  /** The field returned by {@code type}'s no-argument method {@code name}, when it is a trivial getter. */
+  /**
+   * The field returned by {@code type}'s no-argument method {@code name}, when it is a trivial
+   * getter.
+   */
   private Optional<String> getterField(String type, String name) {
-    return index.method(type, name, 0)
+    return index
+        .method(type, name, 0)
         .map(Found::method)
         .filter(mi -> mi.arity() == 0 && !mi.isStatic())
         .map(ClassInfo.MethodInfo::getterField);
@@ -272,15 +301,16 @@ final class ExpressionLowering {
   private record Unqualified(String callee, boolean takesThis) {}
 
   /**
-   * {@code helper(x)}: a method of this class or its scanned superclasses ({@code this} first
-   * for instance methods), else what the solver finds, else a statically imported C-named function.
+   * {@code helper(x)}: a method of this class or its scanned superclasses ({@code this} first for
+   * instance methods), else what the solver finds, else a statically imported C-named function.
    */
   private Unqualified unqualified(MethodCallExpr m) {
     String name = m.getNameAsString();
     int arity = m.getArguments().size();
     Optional<Found> found = index.method(scope.className, name, arity);
     if (found.isPresent()) {
-      return new Unqualified(CallNaming.method(found.get().declarer(), name, arity),
+      return new Unqualified(
+          CallNaming.method(found.get().declarer(), name, arity),
           !found.get().method().isStatic() && !scope.isStatic);
     }
     try {
@@ -294,7 +324,8 @@ final class ExpressionLowering {
   }
 
   private String unknownReceiver(String name, int arity) {
-    return index.uniqueMethod(name, arity)
+    return index
+        .uniqueMethod(name, arity)
         .filter(f -> !f.method().isStatic())
         .map(f -> CallNaming.method(f.declarer(), name, arity))
         .orElse(CallNaming.UNKNOWN_RECEIVER + "." + name);
@@ -327,9 +358,12 @@ final class ExpressionLowering {
 
   private Value methodRef(MethodReferenceExpr r) {
     Expression target = r.getScope();
-    Optional<String> type = target instanceof ThisExpr ? Optional.of(scope.className)
-        : target instanceof TypeExpr t ? Optional.of(TypeNames.simple(t.getType()))
-        : types.typeOf(target, scope);
+    Optional<String> type =
+        target instanceof ThisExpr
+            ? Optional.of(scope.className)
+            : target instanceof TypeExpr t
+                ? Optional.of(TypeNames.simple(t.getType()))
+                : types.typeOf(target, scope);
     String name = r.getIdentifier().equals("new") ? ClassIndexer.CONSTRUCTOR : r.getIdentifier();
     return functionRef(type.orElse(CallNaming.UNKNOWN_RECEIVER) + "." + name);
   }
@@ -338,18 +372,23 @@ final class ExpressionLowering {
     return new Value.Path(AccessPath.of(AccessPath.Root.GLOBAL, functionName));
   }
 
-  /** Source text for messages, cut short; read from the tokens so huge expressions cost no pretty-printing. */
+  /**
+   * Source text for messages, cut short; read from the tokens so huge expressions cost no
+   * pretty-printing.
+   */
   private static Value opaque(Node e) {
     StringBuilder b = new StringBuilder();
-    e.getTokenRange().ifPresent(range -> {
-      for (com.github.javaparser.JavaToken t : range) {
-        if (b.length() > OPAQUE_TEXT_LIMIT) {
-          b.append("...");
-          break;
-        }
-        b.append(t.getCategory().isWhitespaceOrComment() ? " " : t.getText());
-      }
-    });
+    e.getTokenRange()
+        .ifPresent(
+            range -> {
+              for (com.github.javaparser.JavaToken t : range) {
+                if (b.length() > OPAQUE_TEXT_LIMIT) {
+                  b.append("...");
+                  break;
+                }
+                b.append(t.getCategory().isWhitespaceOrComment() ? " " : t.getText());
+              }
+            });
     return new Value.Opaque(b.toString().replaceAll("\\s+", " ").trim());
   }
 

@@ -36,10 +36,10 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Lowers one compilation unit: every class (top-level, nested, local) gives its fields, one
- * {@link Function} per method or constructor with a body, and possibly a {@link TypeRegistration}.
- * Lambdas and anonymous-class methods become functions of their own, found while lowering the
- * expressions that contain them. A method that cannot be lowered is reported and skipped.
+ * Lowers one compilation unit: every class (top-level, nested, local) gives its fields, one {@link
+ * Function} per method or constructor with a body, and possibly a {@link TypeRegistration}. Lambdas
+ * and anonymous-class methods become functions of their own, found while lowering the expressions
+ * that contain them. A method that cannot be lowered is reported and skipped.
  */
 final class FileLowering {
   static final String STATIC_INIT = "<clinit>";
@@ -58,13 +58,33 @@ final class FileLowering {
     this.types = new TypeOracle(index);
   }
 
-  String file() { return file; }
-  SourceIndex index() { return index; }
-  TypeOracle types() { return types; }
-  List<Function> functions() { return functions; }
-  List<TypeRegistration> registrations() { return registrations; }
-  List<StructField> fields() { return fields; }
-  List<ParseProblem> problems() { return problems; }
+  String file() {
+    return file;
+  }
+
+  SourceIndex index() {
+    return index;
+  }
+
+  TypeOracle types() {
+    return types;
+  }
+
+  List<Function> functions() {
+    return functions;
+  }
+
+  List<TypeRegistration> registrations() {
+    return registrations;
+  }
+
+  List<StructField> fields() {
+    return fields;
+  }
+
+  List<ParseProblem> problems() {
+    return problems;
+  }
 
   SourceLoc loc(Node n) {
     return n.getRange()
@@ -85,11 +105,14 @@ final class FileLowering {
       String name = CallNaming.method(info, m.getNameAsString(), m.getParameters().size());
       methodNames.put(m, name);
       if (m.getBody().isEmpty()) continue;
-      guarded(name, m, () -> {
-        FunctionScope scope = new FunctionScope(cls, m.isStatic(), name, null);
-        addParams(scope, m.getParameters());
-        return function(scope, m.getName(), s -> s.statement(m.getBody().get()));
-      });
+      guarded(
+          name,
+          m,
+          () -> {
+            FunctionScope scope = new FunctionScope(cls, m.isStatic(), name, null);
+            addParams(scope, m.getParameters());
+            return function(scope, m.getName(), s -> s.statement(m.getBody().get()));
+          });
     }
     String initKey = lowerConstructors(type, info);
     lowerStaticInit(type);
@@ -98,10 +121,10 @@ final class FileLowering {
   }
 
   /**
-   * Constructors run the instance field initializers and initializer blocks after the
-   * superclass constructor; a class without constructors gets a synthetic one when it has such
-   * initializers. Returns the constructor that plays instance_init: the no-argument one, else the
-   * only one; null when there is none.
+   * Constructors run the instance field initializers and initializer blocks after the superclass
+   * constructor; a class without constructors gets a synthetic one when it has such initializers.
+   * Returns the constructor that plays instance_init: the no-argument one, else the only one; null
+   * when there is none.
    */
   private String lowerConstructors(TypeDeclaration<?> type, ClassInfo info) {
     String cls = type.getNameAsString();
@@ -111,24 +134,42 @@ final class FileLowering {
     for (ConstructorDeclaration c : ctors) {
       String name = CallNaming.method(info, ClassIndexer.CONSTRUCTOR, c.getParameters().size());
       if (c.getParameters().isEmpty() || ctors.size() == 1) initKey = name;
-      guarded(name, c, () -> {
-        FunctionScope scope = new FunctionScope(cls, false, name, null);
-        addParams(scope, c.getParameters());
-        return function(scope, c.getName(), s -> {
-          List<Statement> body = c.getBody().getStatements();
-          boolean delegates = !body.isEmpty() && body.get(0) instanceof ExplicitConstructorInvocationStmt e && e.isThis();
-          int from = !body.isEmpty() && body.get(0) instanceof ExplicitConstructorInvocationStmt ? 1 : 0;
-          if (from == 1) s.statement(body.get(0));
-          if (!delegates) runInitializers(s, cls, initializers, false);
-          for (Statement st : body.subList(from, body.size())) s.statement(st);
-        });
-      });
+      guarded(
+          name,
+          c,
+          () -> {
+            FunctionScope scope = new FunctionScope(cls, false, name, null);
+            addParams(scope, c.getParameters());
+            return function(
+                scope,
+                c.getName(),
+                s -> {
+                  List<Statement> body = c.getBody().getStatements();
+                  boolean delegates =
+                      !body.isEmpty()
+                          && body.get(0) instanceof ExplicitConstructorInvocationStmt e
+                          && e.isThis();
+                  int from =
+                      !body.isEmpty() && body.get(0) instanceof ExplicitConstructorInvocationStmt
+                          ? 1
+                          : 0;
+                  if (from == 1) s.statement(body.get(0));
+                  if (!delegates) runInitializers(s, cls, initializers, false);
+                  for (Statement st : body.subList(from, body.size())) s.statement(st);
+                });
+          });
     }
     if (ctors.isEmpty() && !initializers.isEmpty()) {
       String name = CallNaming.method(info, ClassIndexer.CONSTRUCTOR, 0);
       initKey = name;
-      guarded(name, type, () -> function(new FunctionScope(cls, false, name, null), type.getName(),
-          s -> runInitializers(s, cls, initializers, false)));
+      guarded(
+          name,
+          type,
+          () ->
+              function(
+                  new FunctionScope(cls, false, name, null),
+                  type.getName(),
+                  s -> runInitializers(s, cls, initializers, false)));
     }
     return initKey;
   }
@@ -138,12 +179,19 @@ final class FileLowering {
     List<BodyDeclaration<?>> statics = new ArrayList<>();
     for (BodyDeclaration<?> m : type.getMembers()) {
       if (m instanceof InitializerDeclaration i && i.isStatic()) statics.add(m);
-      if (m instanceof FieldDeclaration f && f.isStatic() && hasComputedInitializer(f)) statics.add(m);
+      if (m instanceof FieldDeclaration f && f.isStatic() && hasComputedInitializer(f))
+        statics.add(m);
     }
     if (statics.isEmpty()) return;
     String name = type.getNameAsString() + "." + STATIC_INIT;
-    guarded(name, type, () -> function(new FunctionScope(type.getNameAsString(), true, name, null), type.getName(),
-        s -> runInitializers(s, type.getNameAsString(), statics, true)));
+    guarded(
+        name,
+        type,
+        () ->
+            function(
+                new FunctionScope(type.getNameAsString(), true, name, null),
+                type.getName(),
+                s -> runInitializers(s, type.getNameAsString(), statics, true)));
   }
 
   private static List<BodyDeclaration<?>> instanceInitializers(TypeDeclaration<?> type) {
@@ -170,9 +218,10 @@ final class FileLowering {
       }
       for (VariableDeclarator v : ((FieldDeclaration) m).getVariables()) {
         if (v.getInitializer().isEmpty()) continue;
-        AccessPath target = statics
-            ? AccessPath.of(AccessPath.Root.GLOBAL, cls + "." + v.getNameAsString())
-            : AccessPath.of(AccessPath.Root.PARAM, FunctionScope.THIS, v.getNameAsString());
+        AccessPath target =
+            statics
+                ? AccessPath.of(AccessPath.Root.GLOBAL, cls + "." + v.getNameAsString())
+                : AccessPath.of(AccessPath.Root.PARAM, FunctionScope.THIS, v.getNameAsString());
         s.initialize(target, v.getInitializer().get(), v);
       }
     }
@@ -181,38 +230,54 @@ final class FileLowering {
   /** A lambda body as its own function {@code Outer.method$lambda$N}; returns its name. */
   String lowerLambda(LambdaExpr l, FunctionScope enclosing) {
     String name = enclosing.nextSynthetic("lambda");
-    guarded(name, l, () -> {
-      FunctionScope scope = new FunctionScope(enclosing.className, enclosing.isStatic, name, enclosing);
-      addParams(scope, l.getParameters());
-      return function(scope, l, s -> {
-        if (l.getExpressionBody().isPresent()) s.returnValue(l.getExpressionBody().get());
-        else s.statement(l.getBody());
-      });
-    });
+    guarded(
+        name,
+        l,
+        () -> {
+          FunctionScope scope =
+              new FunctionScope(enclosing.className, enclosing.isStatic, name, enclosing);
+          addParams(scope, l.getParameters());
+          return function(
+              scope,
+              l,
+              s -> {
+                if (l.getExpressionBody().isPresent()) s.returnValue(l.getExpressionBody().get());
+                else s.statement(l.getBody());
+              });
+        });
     return name;
   }
 
-  /** Methods of {@code new Ops() { ... }} as {@code Outer.method$anon$N.read}; {@code this} is the enclosing object. */
+  /**
+   * Methods of {@code new Ops() { ... }} as {@code Outer.method$anon$N.read}; {@code this} is the
+   * enclosing object.
+   */
   void lowerAnonymousClass(NodeList<BodyDeclaration<?>> body, FunctionScope enclosing) {
     String prefix = enclosing.nextSynthetic("anon");
     for (BodyDeclaration<?> member : body) {
       if (!(member instanceof MethodDeclaration m) || m.getBody().isEmpty()) continue;
       String name = prefix + "." + m.getNameAsString();
-      guarded(name, m, () -> {
-        FunctionScope scope = new FunctionScope(enclosing.className, enclosing.isStatic, name, enclosing);
-        addParams(scope, m.getParameters());
-        return function(scope, m.getName(), s -> s.statement(m.getBody().get()));
-      });
+      guarded(
+          name,
+          m,
+          () -> {
+            FunctionScope scope =
+                new FunctionScope(enclosing.className, enclosing.isStatic, name, enclosing);
+            addParams(scope, m.getParameters());
+            return function(scope, m.getName(), s -> s.statement(m.getBody().get()));
+          });
     }
   }
 
   private Function function(FunctionScope scope, Node at, Consumer<StatementLowering> body) {
     CfgBuilder cfg = new CfgBuilder();
-    StatementLowering statements = new StatementLowering(this, scope, cfg, new ExpressionLowering(this, scope, cfg));
+    StatementLowering statements =
+        new StatementLowering(this, scope, cfg, new ExpressionLowering(this, scope, cfg));
     body.accept(statements);
     List<CfgNode> open = cfg.frontier();
     CfgBuilder.link(open, cfg.cfg().exit());
-    return new Function(scope.functionName, file, false, loc(at), scope.params(), scope.localTypes(), cfg.cfg());
+    return new Function(
+        scope.functionName, file, false, loc(at), scope.params(), scope.localTypes(), cfg.cfg());
   }
 
   private interface FunctionSupplier {
@@ -228,11 +293,16 @@ final class FileLowering {
     try {
       functions.add(lowering.get());
     } catch (RuntimeException | StackOverflowError e) {
-      problems.add(new ParseProblem(loc(at), "could not lower " + name + ": " + e.getClass().getSimpleName(), name));
+      problems.add(
+          new ParseProblem(
+              loc(at), "could not lower " + name + ": " + e.getClass().getSimpleName(), name));
     }
   }
 
-  /** The depth of {@code root}'s subtree (a leaf is 1), counting no further than {@code limit + 1}; no recursion. */
+  /**
+   * The depth of {@code root}'s subtree (a leaf is 1), counting no further than {@code limit + 1};
+   * no recursion.
+   */
   private static int treeDepth(Node root, int limit) {
     Deque<Map.Entry<Node, Integer>> todo = new ArrayDeque<>();
     todo.push(Map.entry(root, 1));
@@ -250,8 +320,8 @@ final class FileLowering {
   }
 
   /**
-   * The parameter's simple type. A jextract binding erases C's {@code Error **errp} to a
-   * {@code MemorySegment}; QEMU's name for it, {@code errp}, says it is the error handle ({@code Error}).
+   * The parameter's simple type. A jextract binding erases C's {@code Error **errp} to a {@code
+   * MemorySegment}; QEMU's name for it, {@code errp}, says it is the error handle ({@code Error}).
    */
   private static String paramType(Parameter p) {
     Type t = p.getType();
@@ -264,14 +334,28 @@ final class FileLowering {
     List<Type> declared = new ArrayList<>();
     List<String> names = new ArrayList<>();
     if (type instanceof RecordDeclaration r) {
-      r.getParameters().forEach(p -> { declared.add(p.getType()); names.add(p.getNameAsString()); });
+      r.getParameters()
+          .forEach(
+              p -> {
+                declared.add(p.getType());
+                names.add(p.getNameAsString());
+              });
     }
     for (FieldDeclaration f : type.getFields()) {
-      for (VariableDeclarator v : f.getVariables()) { declared.add(v.getType()); names.add(v.getNameAsString()); }
+      for (VariableDeclarator v : f.getVariables()) {
+        declared.add(v.getType());
+        names.add(v.getNameAsString());
+      }
     }
     for (int i = 0; i < names.size(); i++) {
       Type t = declared.get(i);
-      fields.add(new StructField(info.name(), names.get(i), TypeNames.simple(t), !t.isPrimitiveType(), t.isArrayType()));
+      fields.add(
+          new StructField(
+              info.name(),
+              names.get(i),
+              TypeNames.simple(t),
+              !t.isPrimitiveType(),
+              t.isArrayType()));
     }
   }
 }

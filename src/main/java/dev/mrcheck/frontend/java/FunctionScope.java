@@ -9,11 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The variables of one function being lowered. Java forbids a local from shadowing another local
- * of the same method, so one flat map per function suffices. Lambdas and anonymous-class methods
- * see the enclosing function's variables ({@code enclosing}); captured ones are LOCAL roots.
- * {@code className} is the class whose fields bare names and {@code this} refer to; for lambdas and
- * anonymous classes it is the enclosing class (their {@code this} parameter is the enclosing instance).
+ * The variables of one function being lowered. Java forbids a local from shadowing another local of
+ * the same method, so one flat map per function suffices. Lambdas and anonymous-class methods see
+ * the enclosing function's variables ({@code enclosing}); captured ones are LOCAL roots. {@code
+ * className} is the class whose fields bare names and {@code this} refer to; for lambdas and
+ * anonymous classes it is the enclosing class (their {@code this} parameter is the enclosing
+ * instance).
  */
 final class FunctionScope {
   static final String THIS = "this";
@@ -43,9 +44,13 @@ final class FunctionScope {
     types.put(name, type);
   }
 
-  List<Param> params() { return params; }
+  List<Param> params() {
+    return params;
+  }
 
-  Map<String, String> localTypes() { return types; }
+  Map<String, String> localTypes() {
+    return types;
+  }
 
   boolean isParam(String name) {
     return params.stream().anyMatch(p -> p.name().equals(name));
@@ -53,8 +58,10 @@ final class FunctionScope {
 
   /** Whether {@code name} is a parameter or local here or in an enclosing function. */
   Optional<AccessPath.Root> rootOf(String name) {
-    if (types.containsKey(name)) return Optional.of(isParam(name) ? AccessPath.Root.PARAM : AccessPath.Root.LOCAL);
-    if (enclosing != null && enclosing.rootOf(name).isPresent()) return Optional.of(AccessPath.Root.LOCAL);
+    if (types.containsKey(name))
+      return Optional.of(isParam(name) ? AccessPath.Root.PARAM : AccessPath.Root.LOCAL);
+    if (enclosing != null && enclosing.rootOf(name).isPresent())
+      return Optional.of(AccessPath.Root.LOCAL);
     return Optional.empty();
   }
 

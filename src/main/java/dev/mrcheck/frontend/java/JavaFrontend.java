@@ -22,9 +22,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The Java frontend: lowers device classes written against QEMU's memory API, through generated
- * FFM bindings ({@code memory_h.memory_region_init_io(...)}) or the object-oriented facade
- * ({@code MemoryRegion.io(...)}, {@code container.addSubregion(off, mr)}), to the same IR as C.
+ * The Java frontend: lowers device classes written against QEMU's memory API, through generated FFM
+ * bindings ({@code memory_h.memory_region_init_io(...)}) or the object-oriented facade ({@code
+ * MemoryRegion.io(...)}, {@code container.addSubregion(off, mr)}), to the same IR as C.
  *
  * <p>Give it the scan roots so that calls, getters and superclasses in other files are known: on
  * the first {@link #parse} it indexes every {@code *.java} below them (a pre-pass that parses each
@@ -33,11 +33,13 @@ import java.util.List;
  */
 public final class JavaFrontend implements Frontend {
   public static final String LANGUAGE = "java";
+
   /**
    * Java 21 syntax. RAW (no validation) would parse about twice as fast but loses contextual
    * keywords: the body of {@code case 1 -> { ...; yield 1; }} comes out empty.
    */
-  private static final ParserConfiguration.LanguageLevel LEVEL = ParserConfiguration.LanguageLevel.JAVA_21;
+  private static final ParserConfiguration.LanguageLevel LEVEL =
+      ParserConfiguration.LanguageLevel.JAVA_21;
 
   private final List<Path> scanRoots;
   private final List<Path> declarationRoots;
@@ -49,15 +51,17 @@ public final class JavaFrontend implements Frontend {
     this(List.of());
   }
 
-  /** @param scanRoots the directories or files of the scan; every Java file below them is indexed. */
+  /**
+   * @param scanRoots the directories or files of the scan; every Java file below them is indexed.
+   */
   public JavaFrontend(List<Path> scanRoots) {
     this(scanRoots, List.of());
   }
 
   /**
-   * @param declarationRoots directories whose Java files are indexed and resolved against like
-   *     the scanned ones but not scanned themselves (the scan's {@code -I}): binding stubs, the
-   *     sources of a facade the device code is compiled against
+   * @param declarationRoots directories whose Java files are indexed and resolved against like the
+   *     scanned ones but not scanned themselves (the scan's {@code -I}): binding stubs, the sources
+   *     of a facade the device code is compiled against
    */
   public JavaFrontend(List<Path> scanRoots, List<Path> declarationRoots) {
     this.scanRoots = List.copyOf(scanRoots);
@@ -86,30 +90,46 @@ public final class JavaFrontend implements Frontend {
         problems.addAll(lowering.problems());
       }
     } catch (RuntimeException | StackOverflowError e) {
-      problems.add(new ParseProblem(SourceLoc.of(name, 1, 1),
-          "Java parser gave up on this file: " + e.getClass().getSimpleName(), null));
+      problems.add(
+          new ParseProblem(
+              SourceLoc.of(name, 1, 1),
+              "Java parser gave up on this file: " + e.getClass().getSimpleName(),
+              null));
     }
     problems.addAll(screen.problems());
     if (lowering == null) {
-      return new TranslationUnit(name, LANGUAGE, lines, List.of(), List.of(), List.of(), java.util.Map.of(), problems);
+      return new TranslationUnit(
+          name, LANGUAGE, lines, List.of(), List.of(), List.of(), java.util.Map.of(), problems);
     }
-    List<Function> functions = lowering.functions().stream()
-        .filter(f -> !screen.dropped(f.name().substring(f.name().lastIndexOf('.') + 1), f.loc().line()))
-        .toList();
-    return new TranslationUnit(name, LANGUAGE, lines, functions, lowering.registrations(),
-        lowering.fields(), java.util.Map.of(), problems);
+    List<Function> functions =
+        lowering.functions().stream()
+            .filter(
+                f ->
+                    !screen.dropped(
+                        f.name().substring(f.name().lastIndexOf('.') + 1), f.loc().line()))
+            .toList();
+    return new TranslationUnit(
+        name,
+        LANGUAGE,
+        lines,
+        functions,
+        lowering.registrations(),
+        lowering.fields(),
+        java.util.Map.of(),
+        problems);
   }
 
   /**
-   * Parses the screened text (see {@link InputScreen}); if JavaParser still overflows the stack, the
-   * method that causes it is dropped and the file parsed again.
+   * Parses the screened text (see {@link InputScreen}); if JavaParser still overflows the stack,
+   * the method that causes it is dropped and the file parsed again.
    */
   private ParseResult<CompilationUnit> parseScreened(InputScreen screen) {
     while (true) {
       try {
         return parsers.get().parse(screen.text());
       } catch (StackOverflowError e) {
-        if (!screen.dropOverflowing(this::overflows, "it nests too deeply: parsing it ran out of stack")) throw e;
+        if (!screen.dropOverflowing(
+            this::overflows, "it nests too deeply: parsing it ran out of stack")) throw e;
       }
     }
   }
@@ -126,10 +146,11 @@ public final class JavaFrontend implements Frontend {
   }
 
   private static ParseProblem problem(String file, Problem p) {
-    SourceLoc loc = p.getLocation()
-        .flatMap(r -> r.getBegin().getRange())
-        .map(r -> new SourceLoc(file, r.begin.line, r.begin.column, r.end.line, r.end.column))
-        .orElse(SourceLoc.of(file, 1, 1));
+    SourceLoc loc =
+        p.getLocation()
+            .flatMap(r -> r.getBegin().getRange())
+            .map(r -> new SourceLoc(file, r.begin.line, r.begin.column, r.end.line, r.end.column))
+            .orElse(SourceLoc.of(file, 1, 1));
     String message = p.getMessage().lines().findFirst().orElse("syntax error");
     return new ParseProblem(loc, message, null);
   }
@@ -141,8 +162,11 @@ public final class JavaFrontend implements Frontend {
         if (tree == null) {
           List<Path> roots = new ArrayList<>(scanRoots);
           roots.addAll(declarationRoots);
-          tree = roots.isEmpty() ? SourceTree.EMPTY
-              : SourceTree.scan(roots, new JavaParser(new ParserConfiguration().setLanguageLevel(LEVEL)));
+          tree =
+              roots.isEmpty()
+                  ? SourceTree.EMPTY
+                  : SourceTree.scan(
+                      roots, new JavaParser(new ParserConfiguration().setLanguageLevel(LEVEL)));
         }
         t = tree;
       }
@@ -157,7 +181,9 @@ public final class JavaFrontend implements Frontend {
       TypeSolver sources = new JavaParserTypeSolver(root, plain);
       solver.add(sources);
     }
-    return new JavaParser(new ParserConfiguration().setLanguageLevel(LEVEL)
-        .setSymbolResolver(new JavaSymbolSolver(solver)));
+    return new JavaParser(
+        new ParserConfiguration()
+            .setLanguageLevel(LEVEL)
+            .setSymbolResolver(new JavaSymbolSolver(solver)));
   }
 }

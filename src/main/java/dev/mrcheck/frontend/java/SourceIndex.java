@@ -42,7 +42,10 @@ final class SourceIndex {
     return Optional.ofNullable(simpleName == null ? null : classes.get(simpleName));
   }
 
-  /** The class itself, then its scanned superclasses, nearest first; stops at the first unscanned one. */
+  /**
+   * The class itself, then its scanned superclasses, nearest first; stops at the first unscanned
+   * one.
+   */
   List<ClassInfo> chain(String simpleName) {
     List<ClassInfo> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
@@ -54,7 +57,10 @@ final class SourceIndex {
     return out;
   }
 
-  /** Superclass names, nearest first, including the first unscanned one (e.g. a facade base from a jar). */
+  /**
+   * Superclass names, nearest first, including the first unscanned one (e.g. a facade base from a
+   * jar).
+   */
   List<String> ancestors(String simpleName) {
     List<String> out = new ArrayList<>();
     for (ClassInfo c : chain(simpleName)) if (c.superName() != null) out.add(c.superName());
@@ -110,7 +116,8 @@ final class SourceIndex {
     for (ClassInfo c : classes.values()) {
       for (MethodInfo m : c.methodsNamed(name)) {
         if (m.arity() != 0) continue;
-        if (m.getterField() == null || field != null && !field.equals(m.getterField())) return Optional.empty();
+        if (m.getterField() == null || field != null && !field.equals(m.getterField()))
+          return Optional.empty();
         field = m.getterField();
       }
     }

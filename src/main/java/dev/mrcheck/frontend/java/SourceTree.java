@@ -30,10 +30,11 @@ record SourceTree(SourceIndex index, List<Path> sourceRoots) {
 
   /**
    * Summaries by absolute path, shared by every frontend of the process: each scan makes new
-   * frontends, and re-parsing an unchanged tree for its index was most of the cost of scanning
-   * one small file against many (the self-test's binding stubs, an editor's rescans).
+   * frontends, and re-parsing an unchanged tree for its index was most of the cost of scanning one
+   * small file against many (the self-test's binding stubs, an editor's rescans).
    */
   private static final Map<Path, Summary> SUMMARIES = new ConcurrentHashMap<>();
+
   private static final int MAX_SUMMARIES = 50_000;
 
   static SourceTree scan(List<Path> scanRoots, JavaParser parser) {
@@ -50,18 +51,28 @@ record SourceTree(SourceIndex index, List<Path> sourceRoots) {
     return new SourceTree(SourceIndex.of(classes), List.copyOf(sourceRoots));
   }
 
-  /** The file's summary, from the cache while the file is unchanged; null when it cannot be read or parsed. */
+  /**
+   * The file's summary, from the cache while the file is unchanged; null when it cannot be read or
+   * parsed.
+   */
   private static Summary summary(Path file, JavaParser parser) {
     try {
       Path key = file.toAbsolutePath().normalize();
       BasicFileAttributes attrs = Files.readAttributes(key, BasicFileAttributes.class);
       Summary kept = SUMMARIES.get(key);
-      if (kept != null && kept.modified().equals(attrs.lastModifiedTime()) && kept.size() == attrs.size()) return kept;
-      ParseResult<CompilationUnit> r = parser.parse(SourceReader.readText(key, SourceReader.DEFAULT_MAX_BYTES));
+      if (kept != null
+          && kept.modified().equals(attrs.lastModifiedTime())
+          && kept.size() == attrs.size()) return kept;
+      ParseResult<CompilationUnit> r =
+          parser.parse(SourceReader.readText(key, SourceReader.DEFAULT_MAX_BYTES));
       if (r.getResult().isEmpty()) return null;
       CompilationUnit cu = r.getResult().get();
-      Summary fresh = new Summary(attrs.lastModifiedTime(), attrs.size(), List.copyOf(ClassIndexer.classesOf(cu)),
-          sourceRootOf(file, cu).orElse(null));
+      Summary fresh =
+          new Summary(
+              attrs.lastModifiedTime(),
+              attrs.size(),
+              List.copyOf(ClassIndexer.classesOf(cu)),
+              sourceRootOf(file, cu).orElse(null));
       if (SUMMARIES.size() >= MAX_SUMMARIES) SUMMARIES.clear();
       SUMMARIES.put(key, fresh);
       return fresh;
@@ -72,10 +83,13 @@ record SourceTree(SourceIndex index, List<Path> sourceRoots) {
   }
 
   private static List<Path> javaFiles(Path root) {
-    if (Files.isRegularFile(root)) return root.toString().endsWith(".java") ? List.of(root) : List.of();
+    if (Files.isRegularFile(root))
+      return root.toString().endsWith(".java") ? List.of(root) : List.of();
     if (!Files.isDirectory(root)) return List.of();
     try (Stream<Path> s = Files.walk(root)) {
-      return s.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p)).sorted().toList();
+      return s.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p))
+          .sorted()
+          .toList();
     } catch (IOException | java.io.UncheckedIOException e) {
       return List.of();
     }

@@ -39,8 +39,8 @@ import java.util.Set;
 
 /**
  * Lowers statements into the CFG: branches go through {@link Stmt.Assume} nodes, loops get back
- * edges, {@code return} reaches the exit through enclosing finally blocks, and {@code throw}
- * ends the path unless a catch or finally of the function receives it (see {@link CfgBuilder}).
+ * edges, {@code return} reaches the exit through enclosing finally blocks, and {@code throw} ends
+ * the path unless a catch or finally of the function receives it (see {@link CfgBuilder}).
  */
 final class StatementLowering {
   private final FileLowering file;
@@ -48,7 +48,8 @@ final class StatementLowering {
   private final CfgBuilder cfg;
   private final ExpressionLowering exprs;
 
-  StatementLowering(FileLowering file, FunctionScope scope, CfgBuilder cfg, ExpressionLowering exprs) {
+  StatementLowering(
+      FileLowering file, FunctionScope scope, CfgBuilder cfg, ExpressionLowering exprs) {
     this.file = file;
     this.scope = scope;
     this.cfg = cfg;
@@ -66,14 +67,19 @@ final class StatementLowering {
       ifStatement(i);
     } else if (s instanceof LabeledStmt l) {
       labeled(l);
-    } else if (s instanceof WhileStmt || s instanceof DoStmt || s instanceof ForStmt || s instanceof ForEachStmt) {
+    } else if (s instanceof WhileStmt
+        || s instanceof DoStmt
+        || s instanceof ForStmt
+        || s instanceof ForEachStmt) {
       loop(s, Set.of());
     } else if (s instanceof SwitchStmt sw) {
       switchBlock(sw.getSelector(), sw.getEntries(), Set.of(), false);
     } else if (s instanceof BreakStmt b) {
-      if (!cfg.jumpBreak(b.getLabel().map(l -> l.asString()).orElse(null), false)) cfg.setFrontier(List.of());
+      if (!cfg.jumpBreak(b.getLabel().map(l -> l.asString()).orElse(null), false))
+        cfg.setFrontier(List.of());
     } else if (s instanceof ContinueStmt c) {
-      if (!cfg.jumpContinue(c.getLabel().map(l -> l.asString()).orElse(null))) cfg.setFrontier(List.of());
+      if (!cfg.jumpContinue(c.getLabel().map(l -> l.asString()).orElse(null)))
+        cfg.setFrontier(List.of());
     } else if (s instanceof YieldStmt y) {
       exprs.value(y.getExpression());
       if (!cfg.jumpBreak(null, true)) cfg.setFrontier(List.of());
@@ -120,10 +126,12 @@ final class StatementLowering {
 
   private void declare(VariableDeclarator d) {
     String name = d.getNameAsString();
-    String type = TypeNames.isVar(d.getType())
-        ? d.getInitializer().flatMap(i -> file.types().typeOf(i, scope)).orElse("var")
-        : TypeNames.simple(d.getType());
-    d.getInitializer().ifPresent(init -> exprs.assignTo(AccessPath.of(AccessPath.Root.LOCAL, name), init, d));
+    String type =
+        TypeNames.isVar(d.getType())
+            ? d.getInitializer().flatMap(i -> file.types().typeOf(i, scope)).orElse("var")
+            : TypeNames.simple(d.getType());
+    d.getInitializer()
+        .ifPresent(init -> exprs.assignTo(AccessPath.of(AccessPath.Root.LOCAL, name), init, d));
     scope.addLocal(name, type);
   }
 
@@ -145,7 +153,10 @@ final class StatementLowering {
       labels.add(ls.getLabel().asString());
       inner = ls.getStatement();
     }
-    if (inner instanceof WhileStmt || inner instanceof DoStmt || inner instanceof ForStmt || inner instanceof ForEachStmt) {
+    if (inner instanceof WhileStmt
+        || inner instanceof DoStmt
+        || inner instanceof ForStmt
+        || inner instanceof ForEachStmt) {
       loop(inner, labels);
     } else if (inner instanceof SwitchStmt sw) {
       switchBlock(sw.getSelector(), sw.getEntries(), labels, false);
@@ -177,10 +188,16 @@ final class StatementLowering {
     } else if (s instanceof ForEachStmt fe) {
       exits = List.of(head);
       VariableDeclarator v = fe.getVariableDeclarator();
-      Value element = iterable instanceof Value.Path p
-          ? new Value.Path(p.path().field(AccessPath.ANY_INDEX)) : new Value.Opaque(fe.getIterable().toString());
-      scope.addLocal(v.getNameAsString(), TypeNames.isVar(v.getType()) ? "var" : TypeNames.simple(v.getType()));
-      cfg.emit(new Stmt.Assign(AccessPath.of(AccessPath.Root.LOCAL, v.getNameAsString()), element, file.loc(v)));
+      Value element =
+          iterable instanceof Value.Path p
+              ? new Value.Path(p.path().field(AccessPath.ANY_INDEX))
+              : new Value.Opaque(fe.getIterable().toString());
+      scope.addLocal(
+          v.getNameAsString(),
+          TypeNames.isVar(v.getType()) ? "var" : TypeNames.simple(v.getType()));
+      cfg.emit(
+          new Stmt.Assign(
+              AccessPath.of(AccessPath.Root.LOCAL, v.getNameAsString()), element, file.loc(v)));
     } else {
       exits = List.of();
     }
@@ -210,10 +227,11 @@ final class StatementLowering {
   }
 
   /**
-   * Switch statements and expressions: every entry is reachable from the selector; old-style
-   * groups fall through, arrow entries do not. Without a default the selector can skip them all.
+   * Switch statements and expressions: every entry is reachable from the selector; old-style groups
+   * fall through, arrow entries do not. Without a default the selector can skip them all.
    */
-  void switchBlock(Expression selector, NodeList<SwitchEntry> entries, Set<String> labels, boolean yields) {
+  void switchBlock(
+      Expression selector, NodeList<SwitchEntry> entries, Set<String> labels, boolean yields) {
     exprs.value(selector);
     List<CfgNode> dispatch = List.copyOf(cfg.frontier());
     CfgNode after = cfg.fresh();
@@ -256,7 +274,8 @@ final class StatementLowering {
     frame.inCatches = true;
     for (int i = 0; i < catchEntries.size(); i++) {
       CatchClause c = t.getCatchClauses().get(i);
-      scope.addLocal(c.getParameter().getNameAsString(), TypeNames.simple(c.getParameter().getType()));
+      scope.addLocal(
+          c.getParameter().getNameAsString(), TypeNames.simple(c.getParameter().getType()));
       cfg.setFrontier(List.of(catchEntries.get(i)));
       statement(c.getBody());
       completed.addAll(cfg.frontier());
@@ -268,12 +287,18 @@ final class StatementLowering {
 
   /** {@code this(...)} / {@code super(...)}: a call of that constructor on this object. */
   private void constructorInvocation(ExplicitConstructorInvocationStmt c) {
-    String type = c.isThis() ? scope.className
-        : file.index().find(scope.className).map(ClassInfo::superName).orElse(CallNaming.UNKNOWN_RECEIVER);
+    String type =
+        c.isThis()
+            ? scope.className
+            : file.index()
+                .find(scope.className)
+                .map(ClassInfo::superName)
+                .orElse(CallNaming.UNKNOWN_RECEIVER);
     List<Value> args = new ArrayList<>();
     args.add(new Value.Path(AccessPath.of(AccessPath.Root.PARAM, FunctionScope.THIS)));
     for (Expression a : c.getArguments()) args.add(exprs.value(a));
-    String callee = CallNaming.qualified(file.index(), type, ClassIndexer.CONSTRUCTOR, c.getArguments().size());
+    String callee =
+        CallNaming.qualified(file.index(), type, ClassIndexer.CONSTRUCTOR, c.getArguments().size());
     cfg.emit(new Stmt.Call(callee, args, null, file.loc(c)));
   }
 }

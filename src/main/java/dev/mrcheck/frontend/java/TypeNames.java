@@ -18,7 +18,9 @@ final class TypeNames {
     return t.asString();
   }
 
-  /** For names the symbol solver describes: {@code dev.x.Outer.Inner<A, B>[]} becomes {@code Inner}. */
+  /**
+   * For names the symbol solver describes: {@code dev.x.Outer.Inner<A, B>[]} becomes {@code Inner}.
+   */
   static String simple(String described) {
     String s = described;
     int lt = s.indexOf('<');
@@ -28,8 +30,14 @@ final class TypeNames {
     return dot >= 0 ? s.substring(dot + 1) : s;
   }
 
-  /** {@code var}; without language-level post-processing it is parsed as a class type named {@code var}. */
+  /**
+   * {@code var}; without language-level post-processing it is parsed as a class type named {@code
+   * var}.
+   */
   static boolean isVar(Type type) {
-    return type.isVarType() || type instanceof ClassOrInterfaceType c && c.getNameAsString().equals("var") && c.getScope().isEmpty();
+    return type.isVarType()
+        || type instanceof ClassOrInterfaceType c
+            && c.getNameAsString().equals("var")
+            && c.getScope().isEmpty();
   }
 }

@@ -37,13 +37,16 @@ final class TypeOracle {
     if (e instanceof NameExpr n) {
       String name = n.getNameAsString();
       if (isVariable(name, scope)) return false;
-      return index.find(name).isPresent() || CallNaming.isHolder(name) || Character.isUpperCase(name.charAt(0));
+      return index.find(name).isPresent()
+          || CallNaming.isHolder(name)
+          || Character.isUpperCase(name.charAt(0));
     }
     if (e instanceof FieldAccessExpr f) {
       Expression root = f;
       while (root instanceof FieldAccessExpr fa) root = fa.getScope();
       String last = f.getNameAsString();
-      return root instanceof NameExpr r && Character.isLowerCase(r.getNameAsString().charAt(0))
+      return root instanceof NameExpr r
+          && Character.isLowerCase(r.getNameAsString().charAt(0))
           && !isVariable(r.getNameAsString(), scope)
           && (Character.isUpperCase(last.charAt(0)) || CallNaming.isHolder(last));
     }
@@ -75,11 +78,16 @@ final class TypeOracle {
     }
     if (e instanceof MethodCallExpr m) {
       if (CallNaming.isCastLike(m)) return Optional.empty();
-      Optional<String> owner = m.getScope().isEmpty() ? Optional.of(scope.className)
-          : isTypeName(m.getScope().get(), scope) ? Optional.of(TypeNames.simple(m.getScope().get().toString()))
-          : typeOf(m.getScope().get(), scope);
-      return owner.flatMap(t -> index.method(t, m.getNameAsString(), m.getArguments().size()))
-          .map(SourceIndex.Found::method).map(MethodInfo::returnType);
+      Optional<String> owner =
+          m.getScope().isEmpty()
+              ? Optional.of(scope.className)
+              : isTypeName(m.getScope().get(), scope)
+                  ? Optional.of(TypeNames.simple(m.getScope().get().toString()))
+                  : typeOf(m.getScope().get(), scope);
+      return owner
+          .flatMap(t -> index.method(t, m.getNameAsString(), m.getArguments().size()))
+          .map(SourceIndex.Found::method)
+          .map(MethodInfo::returnType);
     }
     return Optional.empty();
   }
@@ -87,8 +95,10 @@ final class TypeOracle {
   private static Optional<String> fromSolver(Expression e) {
     try {
       ResolvedType t = e.calculateResolvedType();
-      if (t.isReferenceType()) return Optional.of(TypeNames.simple(t.asReferenceType().getQualifiedName()));
-      if (t.isArray()) return Optional.of(TypeNames.simple(t.asArrayType().getComponentType().describe()));
+      if (t.isReferenceType())
+        return Optional.of(TypeNames.simple(t.asReferenceType().getQualifiedName()));
+      if (t.isArray())
+        return Optional.of(TypeNames.simple(t.asArrayType().getComponentType().describe()));
       return Optional.of(t.describe());
     } catch (RuntimeException | StackOverflowError | LinkageError ex) {
       return Optional.empty();

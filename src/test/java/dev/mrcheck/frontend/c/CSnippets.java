@@ -37,7 +37,10 @@ final class CSnippets {
 
   static String render(Stmt s) {
     if (s instanceof Stmt.Call c) {
-      return "call " + c.callee() + render(c.args()) + (c.result() == null ? "" : " -> " + c.result());
+      return "call "
+          + c.callee()
+          + render(c.args())
+          + (c.result() == null ? "" : " -> " + c.result());
     }
     if (s instanceof Stmt.Assign a) return a.target() + " = " + a.value();
     if (s instanceof Stmt.Assume a) return "assume " + (a.holds() ? "" : "!") + a.cond();
@@ -47,8 +50,11 @@ final class CSnippets {
 
   private static String render(List<dev.mrcheck.ir.Value> args) {
     List<String> out = new ArrayList<>();
-    for (dev.mrcheck.ir.Value v : args) out.add(v instanceof dev.mrcheck.ir.Value.CallResult c
-        ? c.callee() + render(c.args()) : String.valueOf(v));
+    for (dev.mrcheck.ir.Value v : args)
+      out.add(
+          v instanceof dev.mrcheck.ir.Value.CallResult c
+              ? c.callee() + render(c.args())
+              : String.valueOf(v));
     return "(" + String.join(", ", out) + ")";
   }
 
@@ -64,7 +70,8 @@ final class CSnippets {
     return out;
   }
 
-  private static void walk(CfgNode n, CfgNode exit, List<CfgNode> seen, List<String> path, Set<List<String>> out) {
+  private static void walk(
+      CfgNode n, CfgNode exit, List<CfgNode> seen, List<String> path, Set<List<String>> out) {
     if (seen.stream().filter(x -> x == n).count() >= 2) return;
     seen.add(n);
     if (n.stmt() != null) path.add(render(n.stmt()));

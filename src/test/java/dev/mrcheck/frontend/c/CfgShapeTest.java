@@ -17,7 +17,9 @@ class CfgShapeTest {
 
   @Test
   void ifElseWithCallConditionAndNegation() {
-    Function f = only("""
+    Function f =
+        only(
+            """
         static void f(MyState *s)
         {
             if (!memory_region_is_mapped(&s->mmio)) {
@@ -30,20 +32,37 @@ class CfgShapeTest {
             }
         }
         """);
-    assertThat(paths(f)).containsExactlyInAnyOrder(
-        List.of("call memory_region_is_mapped(s->mmio)", "assume !memory_region_is_mapped(...)", "call a(s)",
-            "assume s->flag", "call c(s)"),
-        List.of("call memory_region_is_mapped(s->mmio)", "assume !memory_region_is_mapped(...)", "call a(s)",
-            "assume !s->flag"),
-        List.of("call memory_region_is_mapped(s->mmio)", "assume memory_region_is_mapped(...)", "call b(s)",
-            "assume s->flag", "call c(s)"),
-        List.of("call memory_region_is_mapped(s->mmio)", "assume memory_region_is_mapped(...)", "call b(s)",
-            "assume !s->flag"));
+    assertThat(paths(f))
+        .containsExactlyInAnyOrder(
+            List.of(
+                "call memory_region_is_mapped(s->mmio)",
+                "assume !memory_region_is_mapped(...)",
+                "call a(s)",
+                "assume s->flag",
+                "call c(s)"),
+            List.of(
+                "call memory_region_is_mapped(s->mmio)",
+                "assume !memory_region_is_mapped(...)",
+                "call a(s)",
+                "assume !s->flag"),
+            List.of(
+                "call memory_region_is_mapped(s->mmio)",
+                "assume memory_region_is_mapped(...)",
+                "call b(s)",
+                "assume s->flag",
+                "call c(s)"),
+            List.of(
+                "call memory_region_is_mapped(s->mmio)",
+                "assume memory_region_is_mapped(...)",
+                "call b(s)",
+                "assume !s->flag"));
   }
 
   @Test
   void gotoFailPathAndEarlyReturn() {
-    Function f = only("""
+    Function f =
+        only(
+            """
         static void realize(MyState *s, Error **errp)
         {
             if (!s->chr) {
@@ -58,19 +77,30 @@ class CfgShapeTest {
             object_unparent(OBJECT(&s->mmio));
         }
         """);
-    assertThat(paths(f)).containsExactlyInAnyOrder(
-        List.of("assume !s->chr", "return"),
-        List.of("assume s->chr", "call get_system_memory()",
-            "call memory_region_add_subregion(get_system_memory(), NULL, s->mmio)", "call setup(s)",
-            "assume !setup(s) < 0", "return"),
-        List.of("assume s->chr", "call get_system_memory()",
-            "call memory_region_add_subregion(get_system_memory(), NULL, s->mmio)", "call setup(s)",
-            "assume setup(s) < 0", "call object_unparent(s->mmio)"));
+    assertThat(paths(f))
+        .containsExactlyInAnyOrder(
+            List.of("assume !s->chr", "return"),
+            List.of(
+                "assume s->chr",
+                "call get_system_memory()",
+                "call memory_region_add_subregion(get_system_memory(), NULL, s->mmio)",
+                "call setup(s)",
+                "assume !setup(s) < 0",
+                "return"),
+            List.of(
+                "assume s->chr",
+                "call get_system_memory()",
+                "call memory_region_add_subregion(get_system_memory(), NULL, s->mmio)",
+                "call setup(s)",
+                "assume setup(s) < 0",
+                "call object_unparent(s->mmio)"));
   }
 
   @Test
   void whileLoopRunsZeroOrMoreTimesAndBreakLeavesIt() {
-    Function f = only("""
+    Function f =
+        only(
+            """
         static void f(MyState *s)
         {
             while (more(s)) {
@@ -81,16 +111,31 @@ class CfgShapeTest {
             end(s);
         }
         """);
-    assertThat(paths(f)).contains(
-        List.of("call more(s)", "assume !more(...)", "call end(s)"),
-        List.of("call more(s)", "assume more(...)", "call done(s)", "assume done(...)", "call end(s)"),
-        List.of("call more(s)", "assume more(...)", "call done(s)", "assume !done(...)", "call step(s)",
-            "call more(s)", "assume !more(...)", "call end(s)"));
+    assertThat(paths(f))
+        .contains(
+            List.of("call more(s)", "assume !more(...)", "call end(s)"),
+            List.of(
+                "call more(s)",
+                "assume more(...)",
+                "call done(s)",
+                "assume done(...)",
+                "call end(s)"),
+            List.of(
+                "call more(s)",
+                "assume more(...)",
+                "call done(s)",
+                "assume !done(...)",
+                "call step(s)",
+                "call more(s)",
+                "assume !more(...)",
+                "call end(s)"));
   }
 
   @Test
   void constantLoopsHaveNoImpossibleEdge() {
-    Function f = only("""
+    Function f =
+        only(
+            """
         static void f(MyState *s)
         {
             do {
@@ -102,13 +147,16 @@ class CfgShapeTest {
             }
         }
         """);
-    assertThat(paths(f)).allMatch(p -> p.get(0).equals("call once(s)") && p.lastIndexOf("call once(s)") == 0);
+    assertThat(paths(f))
+        .allMatch(p -> p.get(0).equals("call once(s)") && p.lastIndexOf("call once(s)") == 0);
     assertThat(paths(f)).contains(List.of("call once(s)", "call stop(s)", "assume stop(...)"));
   }
 
   @Test
   void switchWithFallthroughAndNoDefault() {
-    Function f = only("""
+    Function f =
+        only(
+            """
         static void f(MyState *s, int op)
         {
             switch (op) {
@@ -123,16 +171,19 @@ class CfgShapeTest {
             after(s);
         }
         """);
-    assertThat(paths(f)).containsExactlyInAnyOrder(
-        List.of("call one(s)", "call two(s)", "call after(s)"),
-        List.of("call two(s)", "call after(s)"),
-        List.of("return"),
-        List.of("call after(s)"));
+    assertThat(paths(f))
+        .containsExactlyInAnyOrder(
+            List.of("call one(s)", "call two(s)", "call after(s)"),
+            List.of("call two(s)", "call after(s)"),
+            List.of("return"),
+            List.of("call after(s)"));
   }
 
   @Test
   void noreturnCallsEndThePath() {
-    Function f = only("""
+    Function f =
+        only(
+            """
         static void f(MyState *s)
         {
             if (s->broken) {
@@ -146,14 +197,18 @@ class CfgShapeTest {
 
   @Test
   void functionPointerCallsAreNotEmittedButTheirArgumentsAre() {
-    Function f = fn(parse("""
+    Function f =
+        fn(
+            parse(
+                """
         static void f(MyState *s, void (*cb)(int))
         {
             s->ops->read(s, inner(s));
             (*cb)(1);
             cb(2);
         }
-        """), "f");
+        """),
+            "f");
     assertThat(CSnippets.stmts(f)).containsExactly("call inner(s)");
   }
 }

@@ -24,7 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ExtractionTest {
   @Test
   void singleTypeInfo() {
-    TranslationUnit tu = parse("""
+    TranslationUnit tu =
+        parse(
+            """
         #define TYPE_MY_DEV "my-dev"
         static const TypeInfo my_dev_info = {
             .name = TYPE_MY_DEV,
@@ -42,8 +44,15 @@ class ExtractionTest {
     assertThat(t.name()).isEqualTo("TYPE_MY_DEV");
     assertThat(t.parent()).isEqualTo("TYPE_PCI_DEVICE");
     assertThat(t.instanceStruct()).isEqualTo("MyState");
-    assertThat(t.hooks()).isEqualTo(Map.of(
-        "instance_init", "my_init", "instance_finalize", "my_finalize", "class_init", "my_class_init"));
+    assertThat(t.hooks())
+        .isEqualTo(
+            Map.of(
+                "instance_init",
+                "my_init",
+                "instance_finalize",
+                "my_finalize",
+                "class_init",
+                "my_class_init"));
     assertThat(t.properties()).containsEntry("abstract", "true");
     assertThat(t.loc().line()).isEqualTo(2);
     assertThat(tu.stringMacros()).containsEntry("TYPE_MY_DEV", "my-dev");
@@ -51,7 +60,9 @@ class ExtractionTest {
 
   @Test
   void typeInfoArrayWithStructKeywordAndLiteralNames() {
-    TranslationUnit tu = parse("""
+    TranslationUnit tu =
+        parse(
+            """
         static const TypeInfo my_types[] = {
             {
                 .name = "my-bus-dev",
@@ -65,7 +76,9 @@ class ExtractionTest {
         };
         DEFINE_TYPES(my_types)
         """);
-    assertThat(tu.types()).extracting(TypeRegistration::name).containsExactly("\"my-bus-dev\"", "TYPE_MY_OTHER");
+    assertThat(tu.types())
+        .extracting(TypeRegistration::name)
+        .containsExactly("\"my-bus-dev\"", "TYPE_MY_OTHER");
     assertThat(tu.types().get(0).instanceStruct()).isEqualTo("MyBusState");
     assertThat(tu.types().get(0).hooks()).containsEntry("class_init", "bus_class_init");
     assertThat(tu.types().get(1).parent()).isEqualTo("\"my-bus-dev\"");
@@ -74,21 +87,28 @@ class ExtractionTest {
 
   @Test
   void objectDefineTypeProducesARegistration() {
-    TranslationUnit tu = parse("""
+    TranslationUnit tu =
+        parse(
+            """
         OBJECT_DEFINE_SIMPLE_TYPE(MyThing, my_thing, MY_THING, DEVICE)
         static void my_thing_class_init(ObjectClass *oc, const void *data) { }
         """);
-    assertThat(tu.types()).singleElement().satisfies(t -> {
-      assertThat(t.name()).isEqualTo("TYPE_MY_THING");
-      assertThat(t.parent()).isEqualTo("TYPE_DEVICE");
-      assertThat(t.instanceStruct()).isEqualTo("MyThing");
-      assertThat(t.hooks()).containsEntry("class_init", "my_thing_class_init");
-    });
+    assertThat(tu.types())
+        .singleElement()
+        .satisfies(
+            t -> {
+              assertThat(t.name()).isEqualTo("TYPE_MY_THING");
+              assertThat(t.parent()).isEqualTo("TYPE_DEVICE");
+              assertThat(t.instanceStruct()).isEqualTo("MyThing");
+              assertThat(t.hooks()).containsEntry("class_init", "my_thing_class_init");
+            });
   }
 
   @Test
   void structFields() {
-    TranslationUnit tu = parse("""
+    TranslationUnit tu =
+        parse(
+            """
         typedef struct MyState {
             PCIDevice parent_obj;
             MemoryRegion mmio;
@@ -100,22 +120,25 @@ class ExtractionTest {
         struct Plain { AddressSpace as; };
         typedef struct { int x; } Anon;
         """);
-    assertThat(tu.fields()).contains(
-        new StructField("MyState", "parent_obj", "PCIDevice", false, false),
-        new StructField("MyState", "mmio", "MemoryRegion", false, false),
-        new StructField("MyState", "dyn", "MemoryRegion", true, false),
-        new StructField("MyState", "bars", "MyState.bars", false, true),
-        new StructField("MyState.bars", "mr", "MemoryRegion", false, false),
-        new StructField("MyState", "ram", "MemoryRegion", false, false),
-        new StructField("MyState", "alias", "MemoryRegion", false, false),
-        new StructField("MyState", "name", "char", true, false),
-        new StructField("Plain", "as", "AddressSpace", false, false),
-        new StructField("Anon", "x", "int", false, false));
+    assertThat(tu.fields())
+        .contains(
+            new StructField("MyState", "parent_obj", "PCIDevice", false, false),
+            new StructField("MyState", "mmio", "MemoryRegion", false, false),
+            new StructField("MyState", "dyn", "MemoryRegion", true, false),
+            new StructField("MyState", "bars", "MyState.bars", false, true),
+            new StructField("MyState.bars", "mr", "MemoryRegion", false, false),
+            new StructField("MyState", "ram", "MemoryRegion", false, false),
+            new StructField("MyState", "alias", "MemoryRegion", false, false),
+            new StructField("MyState", "name", "char", true, false),
+            new StructField("Plain", "as", "AddressSpace", false, false),
+            new StructField("Anon", "x", "int", false, false));
   }
 
   @Test
   void stringMacrosOnlyPlainStrings() {
-    TranslationUnit tu = parse("""
+    TranslationUnit tu =
+        parse(
+            """
         #define TYPE_A "a-dev"
         #define TYPE_B "b\\"q"
         #define NOT_STRING 42
@@ -127,7 +150,9 @@ class ExtractionTest {
 
   @Test
   void syntaxErrorInsideAFunctionKeepsTheOthers() {
-    TranslationUnit tu = parse("""
+    TranslationUnit tu =
+        parse(
+            """
         static void before(void) { a(); }
         static void broken(void)
         {
@@ -146,7 +171,9 @@ class ExtractionTest {
 
   @Test
   void droppedFunctionIsNamed() {
-    assertThat(ProblemCollector.definedFunctions("UNKNOWN_MACRO(a, b)\nstatic int lost(int (*f)(void))\n{ if (x) { } }"))
+    assertThat(
+            ProblemCollector.definedFunctions(
+                "UNKNOWN_MACRO(a, b)\nstatic int lost(int (*f)(void))\n{ if (x) { } }"))
         .containsExactly("lost");
     assertThat(ProblemCollector.definedFunctions("static const Foo t[] = { { 1 } };")).isEmpty();
   }
@@ -163,8 +190,11 @@ class ExtractionTest {
 
   @Test
   void neverThrows() {
-    TranslationUnit tu = new CFrontend(FrontendOptions.NONE).parse(new SourceFile(null, "x.c", null));
-    assertThat(tu.problems()).singleElement().satisfies(p -> assertThat(p.loc().line()).isEqualTo(1));
+    TranslationUnit tu =
+        new CFrontend(FrontendOptions.NONE).parse(new SourceFile(null, "x.c", null));
+    assertThat(tu.problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.loc().line()).isEqualTo(1));
     assertThat(tu.functions()).isEmpty();
   }
 
@@ -172,9 +202,15 @@ class ExtractionTest {
   void fiftyThousandLineFile() {
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < 5000; i++) {
-      b.append("static void f").append(i).append("(MyState *s)\n{\n")
-          .append("    if (s->x) {\n        g(s, ").append(i).append(");\n    }\n")
-          .append("    memory_region_init_io(&s->mr[").append(i).append("], OBJECT(s), &ops, s, \"r\", 4);\n")
+      b.append("static void f")
+          .append(i)
+          .append("(MyState *s)\n{\n")
+          .append("    if (s->x) {\n        g(s, ")
+          .append(i)
+          .append(");\n    }\n")
+          .append("    memory_region_init_io(&s->mr[")
+          .append(i)
+          .append("], OBJECT(s), &ops, s, \"r\", 4);\n")
           .append("    /* done */\n    return;\n}\n\n");
     }
     TranslationUnit tu = parse(b.toString());
@@ -186,30 +222,40 @@ class ExtractionTest {
   @Test
   void includeDirectoriesAreRead(@TempDir Path dir) throws Exception {
     Path inc = Files.createDirectories(dir.resolve("include/hw"));
-    Files.writeString(inc.resolve("mydev.h"), """
+    Files.writeString(
+        inc.resolve("mydev.h"),
+        """
         #define TYPE_MY_DEV "my-dev"
         #define MY_SETUP(s) my_setup_impl((s), 1)
         typedef struct Hidden { MemoryRegion mr; } Hidden;
         """);
     Path c = dir.resolve("dev.c");
-    String code = """
+    String code =
+        """
         #include "hw/mydev.h"
         static void f(MyState *s) { MY_SETUP(s); }
         """;
-    CFrontend withInclude = new CFrontend(new FrontendOptions(List.of(dir.resolve("include")), Map.of()));
+    CFrontend withInclude =
+        new CFrontend(new FrontendOptions(List.of(dir.resolve("include")), Map.of()));
     TranslationUnit tu = withInclude.parse(new SourceFile(c, "dev.c", code));
     assertThat(CSnippets.stmts(CSnippets.fn(tu, "f"))).containsExactly("call my_setup_impl(s, 1)");
     assertThat(tu.fields()).isEmpty(); // the header's structs belong to the header
     assertThat(CSnippets.fn(tu, "f").cfg().statements().get(0).loc().line()).isEqualTo(2);
 
-    TranslationUnit without = new CFrontend(FrontendOptions.NONE).parse(new SourceFile(c, "dev.c", code));
+    TranslationUnit without =
+        new CFrontend(FrontendOptions.NONE).parse(new SourceFile(c, "dev.c", code));
     assertThat(CSnippets.stmts(CSnippets.fn(without, "f"))).containsExactly();
   }
 
   @Test
   void definesFromTheCommandLine() {
     CFrontend f = new CFrontend(new FrontendOptions(List.of(), Map.of("CONFIG_MY", "1")));
-    TranslationUnit tu = f.parse(new SourceFile(null, "d.c", """
+    TranslationUnit tu =
+        f.parse(
+            new SourceFile(
+                null,
+                "d.c",
+                """
         #ifdef CONFIG_MY
         static void on(void) { }
         #endif
@@ -219,7 +265,8 @@ class ExtractionTest {
 
   @Test
   void parsesConcurrently() throws Exception {
-    String code = """
+    String code =
+        """
         static void r(DeviceState *dev) { memory_region_init_io(&s->mmio, OBJECT(dev), &ops, s, "m", 4); }
         """;
     TranslationUnit expected = parse(code);

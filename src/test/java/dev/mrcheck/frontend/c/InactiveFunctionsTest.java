@@ -7,11 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mrcheck.ir.TranslationUnit;
 import org.junit.jupiter.api.Test;
 
-/** Function definitions in preprocessor branches the parse does not take are counted, not analyzed. */
+/**
+ * Function definitions in preprocessor branches the parse does not take are counted, not analyzed.
+ */
 class InactiveFunctionsTest {
   @Test
   void countsDefinitionsUnderConfigurationConditionalsNothingDefines() {
-    TranslationUnit tu = parse("""
+    TranslationUnit tu =
+        parse(
+            """
         static int always(void)
         {
             return 0;
@@ -59,7 +63,9 @@ class InactiveFunctionsTest {
         #endif
         };
         """);
-    assertThat(names(tu)).contains("always", "blob_v0", "posix_only").doesNotContain("with_gl", "blob_v1");
+    assertThat(names(tu))
+        .contains("always", "blob_v0", "posix_only")
+        .doesNotContain("with_gl", "blob_v1");
     assertThat(tu.inactiveFunctions()).isEqualTo(3); // with_gl, blob_v1, nested_dead
   }
 

@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  * Benchmark, not a test: parses every *.c under a tree (default /work/qemu/hw) and prints how many
  * function definitions survive, which problems lose the others, and the parse speed.
  *
- * <p>Usage: {@code java -cp ... dev.mrcheck.frontend.c.ParseCensus [dir] [--no-prelude] [--threads N] [--show CAUSE]}
+ * <p>Usage: {@code java -cp ... dev.mrcheck.frontend.c.ParseCensus [dir] [--no-prelude] [--threads
+ * N] [--show CAUSE]}
  */
 public final class ParseCensus {
   public static void main(String[] args) throws Exception {
@@ -54,41 +55,52 @@ public final class ParseCensus {
 
     long start = System.nanoTime();
     List<Thread> workers = java.util.Collections.synchronizedList(new ArrayList<>());
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r);
-      workers.add(t);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r);
+              workers.add(t);
+              return t;
+            });
     List<Future<?>> jobs = new ArrayList<>();
     Path base = root;
     for (Path f : files) {
-      jobs.add(pool.submit(() -> {
-        String text;
-        try {
-          text = new String(Files.readAllBytes(f), StandardCharsets.UTF_8);
-        } catch (Exception e) {
-          return;
-        }
-        String rel = base.relativize(f).toString();
-        TranslationUnit tu = frontend.parse(new SourceFile(f, rel, text));
-        lines.add(tu.lines());
-        functions.add(tu.functions().size());
-        String[] fileLines = text.split("\n", -1);
-        for (ParseProblem p : tu.problems()) {
-          String cause = cause(fileLines, p);
-          if (p.droppedFunction() != null) {
-            dropped.increment();
-            droppedBy.merge(cause, 1, Integer::sum);
-          } else {
-            problems.increment();
-            problemsBy.merge(cause, 1, Integer::sum);
-          }
-          if (showCause != null && cause.equals(showCause)) {
-            examples.add(rel + ":" + p.loc().line() + " " + p.droppedFunction() + " | "
-                + fileLines[Math.max(0, p.loc().line() - 1)].trim());
-          }
-        }
-      }));
+      jobs.add(
+          pool.submit(
+              () -> {
+                String text;
+                try {
+                  text = new String(Files.readAllBytes(f), StandardCharsets.UTF_8);
+                } catch (Exception e) {
+                  return;
+                }
+                String rel = base.relativize(f).toString();
+                TranslationUnit tu = frontend.parse(new SourceFile(f, rel, text));
+                lines.add(tu.lines());
+                functions.add(tu.functions().size());
+                String[] fileLines = text.split("\n", -1);
+                for (ParseProblem p : tu.problems()) {
+                  String cause = cause(fileLines, p);
+                  if (p.droppedFunction() != null) {
+                    dropped.increment();
+                    droppedBy.merge(cause, 1, Integer::sum);
+                  } else {
+                    problems.increment();
+                    problemsBy.merge(cause, 1, Integer::sum);
+                  }
+                  if (showCause != null && cause.equals(showCause)) {
+                    examples.add(
+                        rel
+                            + ":"
+                            + p.loc().line()
+                            + " "
+                            + p.droppedFunction()
+                            + " | "
+                            + fileLines[Math.max(0, p.loc().line() - 1)].trim());
+                  }
+                }
+              }));
     }
     for (Future<?> j : jobs) j.get();
     double secs = (System.nanoTime() - start) / 1e9;
@@ -102,9 +114,11 @@ public final class ParseCensus {
     System.out.printf("function definitions found: %d%n", functions.sum());
     System.out.printf("dropped functions: %d%n", dropped.sum());
     System.out.printf("other problems: %d%n", problems.sum());
-    System.out.printf("wall time: %.1f s (%.0f files/s, %.0f lines/s)%n",
+    System.out.printf(
+        "wall time: %.1f s (%.0f files/s, %.0f lines/s)%n",
         secs, files.size() / secs, lines.sum() / secs);
-    System.out.printf("worker CPU time: %.1f s (%.0f files/cpu-s, %.0f lines/cpu-s; %d threads)%n",
+    System.out.printf(
+        "worker CPU time: %.1f s (%.0f files/cpu-s, %.0f lines/cpu-s; %d threads)%n",
         cpu, files.size() / cpu, lines.sum() / cpu, threads);
     System.out.println("dropped functions by first token of the problem:");
     top(droppedBy, 40);
@@ -117,14 +131,18 @@ public final class ParseCensus {
     int line = Math.max(1, p.loc().line());
     String text = line <= lines.length ? lines[line - 1] : "";
     String t = text.substring(Math.min(text.length(), Math.max(0, p.loc().column() - 1))).trim();
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("^[#]?\\s*[A-Za-z_][A-Za-z0-9_]*").matcher(t);
-    return m.find() ? m.group().replaceAll("\\s", "") : (t.isEmpty() ? "<empty>" : t.substring(0, Math.min(12, t.length())));
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("^[#]?\\s*[A-Za-z_][A-Za-z0-9_]*").matcher(t);
+    return m.find()
+        ? m.group().replaceAll("\\s", "")
+        : (t.isEmpty() ? "<empty>" : t.substring(0, Math.min(12, t.length())));
   }
 
   private static void top(Map<String, Integer> counts, int n) {
-    new TreeMap<>(counts).entrySet().stream()
-        .sorted((a, b) -> b.getValue() - a.getValue())
-        .limit(n)
-        .forEach(e -> System.out.printf("  %6d %s%n", e.getValue(), e.getKey()));
+    new TreeMap<>(counts)
+        .entrySet().stream()
+            .sorted((a, b) -> b.getValue() - a.getValue())
+            .limit(n)
+            .forEach(e -> System.out.printf("  %6d %s%n", e.getValue(), e.getKey()));
   }
 }

@@ -12,9 +12,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Options of one translation unit, as a compilation database gives them; other files keep the defaults. */
+/**
+ * Options of one translation unit, as a compilation database gives them; other files keep the
+ * defaults.
+ */
 class PerUnitOptionsTest {
-  private static final String CODE = """
+  private static final String CODE =
+      """
       #include "local.h"
       #include "q/quoted.h"
       #ifdef FROM_LOCAL
@@ -41,8 +45,9 @@ class PerUnitOptionsTest {
     Files.writeString(dir.resolve("hw/local.h"), "#define FROM_LOCAL\n");
     Files.writeString(dir.resolve("inc/q/quoted.h"), "#define FROM_QUOTE\n");
     Path forced = Files.writeString(dir.resolve("config.h"), "#define FROM_FORCED\n");
-    FrontendOptions own = new FrontendOptions(List.of(), Map.of("FROM_D", "1"), List.of(dir.resolve("inc")),
-        List.of(forced));
+    FrontendOptions own =
+        new FrontendOptions(
+            List.of(), Map.of("FROM_D", "1"), List.of(dir.resolve("inc")), List.of(forced));
     CFrontend frontend = new CFrontend(FrontendOptions.NONE, Map.of(unit, own));
 
     assertThat(names(frontend.parse(new SourceFile(unit, "hw/dev.c", CODE))))
@@ -55,9 +60,12 @@ class PerUnitOptionsTest {
   @Test
   void aForcedIncludeDoesNotShiftLineNumbers() throws Exception {
     Path unit = dir.resolve("dev.c");
-    Path forced = Files.writeString(dir.resolve("config.h"), "#define A 1\n#define B 2\n#define C 3\n");
-    CFrontend frontend = new CFrontend(FrontendOptions.NONE,
-        Map.of(unit, new FrontendOptions(List.of(), Map.of(), List.of(), List.of(forced))));
+    Path forced =
+        Files.writeString(dir.resolve("config.h"), "#define A 1\n#define B 2\n#define C 3\n");
+    CFrontend frontend =
+        new CFrontend(
+            FrontendOptions.NONE,
+            Map.of(unit, new FrontendOptions(List.of(), Map.of(), List.of(), List.of(forced))));
     var tu = frontend.parse(new SourceFile(unit, "dev.c", "\n\nstatic void f(void) { g(A); }\n"));
     assertThat(CSnippets.fn(tu, "f").cfg().statements().get(0).loc().line()).isEqualTo(3);
   }

@@ -17,7 +17,8 @@ class PreludeTest {
 
   @Test
   void registerFieldMacrosWithoutSemicolons() {
-    keeps("""
+    keeps(
+        """
         REG32(CTRL, 0x0)
             FIELD(CTRL, EN, 0, 1)
             FIELD(CTRL, MODE, 1, 2)
@@ -26,12 +27,14 @@ class PreludeTest {
         {
             return 0;
         }
-        """, "my_read");
+        """,
+        "my_read");
   }
 
   @Test
   void qomDeclarationsAndRegistration() {
-    keeps("""
+    keeps(
+        """
         #define TYPE_MY_DEV "my-dev"
         OBJECT_DECLARE_SIMPLE_TYPE(MyState, MY_DEV)
         DECLARE_INSTANCE_CHECKER(MyState, MY_OTHER, TYPE_MY_DEV)
@@ -44,12 +47,16 @@ class PreludeTest {
         static void my_register(void) { }
         type_init(my_register)
         static void after_type_init(void) { }
-        """, "my_realize", "my_register", "after_type_init");
+        """,
+        "my_realize",
+        "my_register",
+        "after_type_init");
   }
 
   @Test
   void annotationsAndPackedStructs() {
-    keeps("""
+    keeps(
+        """
         typedef struct QEMU_PACKED MyRegs {
             uint32_t ctrl;
         } MyRegs;
@@ -57,12 +64,17 @@ class PreludeTest {
         static void G_GNUC_UNUSED unused_helper(void) { }
         static int coroutine_fn my_co(void *opaque) { return 0; }
         static void G_GNUC_PRINTF(2, 3) my_log(void *s, const char *fmt, ...) { }
-        """, "unused_helper", "my_co", "my_log");
+        """,
+        "unused_helper",
+        "my_co",
+        "my_log");
   }
 
   @Test
   void loopMacrosGuardsAndFormatMacrosKeepStatements() {
-    TranslationUnit tu = parse("""
+    TranslationUnit tu =
+        parse(
+            """
         static void walk(MyState *s)
         {
             Child *c;
@@ -87,19 +99,27 @@ class PreludeTest {
 
   @Test
   void machineDefinitionsAndBuildAsserts() {
-    keeps("""
+    keeps(
+        """
         QEMU_BUILD_BUG_ON(sizeof(int) != 4);
         static void board_init(MachineState *m) { }
         DEFINE_MACHINE("myboard", board_init)
         static void after_machine(void) { QEMU_BUILD_BUG_ON(1 != 1); }
         module_obj(TYPE_MY_DEV);
-        """, "board_init", "after_machine");
+        """,
+        "board_init",
+        "after_machine");
   }
 
   @Test
   void withoutPreludeTheFunctionAfterReg32IsDropped() {
-    TranslationUnit tu = new CFrontend(dev.mrcheck.frontend.FrontendOptions.NONE, false)
-        .parse(new dev.mrcheck.frontend.SourceFile(null, "x.c", """
+    TranslationUnit tu =
+        new CFrontend(dev.mrcheck.frontend.FrontendOptions.NONE, false)
+            .parse(
+                new dev.mrcheck.frontend.SourceFile(
+                    null,
+                    "x.c",
+                    """
             REG32(CTRL, 0x0)
             static int lost(void)
             {

@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.io.TempDir;
 
 class JavaBadInputTest {
 
@@ -24,7 +24,9 @@ class JavaBadInputTest {
 
   @Test
   void aSyntaxErrorIsAProblemWithALocationAndTheRestIsStillLowered() {
-    Lowered l = Lowered.java("""
+    Lowered l =
+        Lowered.java(
+            """
         class Dev extends PCIDevice {
           MemoryRegion mmio;
           void broken() {
@@ -63,15 +65,20 @@ class JavaBadInputTest {
   void garbageGivesAProblemAtItsLocationNotAnException(String text, String loc, String message) {
     Lowered l = Lowered.java(text);
     assertThat(l.unit.file()).isEqualTo("T.java");
-    assertThat(l.unit.problems()).first().satisfies(p -> {
-      assertThat(p.loc().toString()).isEqualTo(loc);
-      assertThat(p.message()).startsWith(message);
-    });
+    assertThat(l.unit.problems())
+        .first()
+        .satisfies(
+            p -> {
+              assertThat(p.loc().toString()).isEqualTo(loc);
+              assertThat(p.message()).startsWith(message);
+            });
   }
 
   @Test
   void unresolvableTypesFallBackOnNames() {
-    Lowered l = Lowered.java("""
+    Lowered l =
+        Lowered.java(
+            """
         import com.nowhere.Thing;
         class Dev extends com.nowhere.UnknownBase {
           Thing thing;
@@ -83,15 +90,21 @@ class JavaBadInputTest {
         }
         """);
     assertThat(l.unit.problems()).isEmpty();
-    assertThat(l.calls("Dev.run")).containsExactly(
-        "Thing.poke(this->thing, w)", "Widget.frob(w)", "unknownHelper(this->thing)");
+    assertThat(l.calls("Dev.run"))
+        .containsExactly(
+            "Thing.poke(this->thing, w)", "Widget.frob(w)", "unknownHelper(this->thing)");
   }
 
   @Test
   void aHugeGeneratedMethodIsLoweredWhole() {
-    StringBuilder b = new StringBuilder("class Gen extends PCIDevice { MemoryRegion mr; void big(int x) {\n");
+    StringBuilder b =
+        new StringBuilder("class Gen extends PCIDevice { MemoryRegion mr; void big(int x) {\n");
     for (int i = 0; i < 2_000; i++) {
-      b.append("if (x == ").append(i).append(") { mr.ref(); } else { x = x + ").append(i).append("; }\n");
+      b.append("if (x == ")
+          .append(i)
+          .append(") { mr.ref(); } else { x = x + ")
+          .append(i)
+          .append("; }\n");
     }
     b.append("}\n long deep() { return 1");
     for (int i = 0; i < 500; i++) b.append(" + 1");
@@ -105,7 +118,8 @@ class JavaBadInputTest {
   @Test
   void unreadableAndBrokenFilesInTheScanRootsAreSkipped(@TempDir Path root) throws Exception {
     Files.writeString(root.resolve("Broken.java"), "class Broken { void f( }");
-    Files.writeString(root.resolve("Good.java"), "class Good { MemoryRegion m; MemoryRegion m() { return m; } }");
+    Files.writeString(
+        root.resolve("Good.java"), "class Good { MemoryRegion m; MemoryRegion m() { return m; } }");
     Files.createDirectories(root.resolve("notes.java"));
     JavaFrontend fe = new JavaFrontend(List.of(root, root.resolve("missing")));
     Lowered l = Lowered.with(fe, "class Dev { void f(Good g) { g.m().ref(); } }");

@@ -17,7 +17,9 @@ class JavaCallLoweringTest {
 
   @Test
   void ffmCallsKeepTheirCNamesAndLookThroughCastMacros() {
-    Lowered l = Lowered.java("""
+    Lowered l =
+        Lowered.java(
+            """
         import java.lang.foreign.MemorySegment;
         class Dev {
           record State(MemorySegment mmio, MemorySegment bars) {}
@@ -30,23 +32,27 @@ class JavaCallLoweringTest {
           }
         }
         """);
-    assertThat(l.statements("Dev.realize")).containsExactly(
-        "s := dev",
-        "memory_region_init_io(s->mmio, s, NULL, NULL, NAME, 0x100L)",
-        "get_system_memory()",
-        "memory_region_add_subregion(get_system_memory(), 0L, s->mmio)",
-        "object_unparent(s->mmio)");
+    assertThat(l.statements("Dev.realize"))
+        .containsExactly(
+            "s := dev",
+            "memory_region_init_io(s->mmio, s, NULL, NULL, NAME, 0x100L)",
+            "get_system_memory()",
+            "memory_region_add_subregion(get_system_memory(), 0L, s->mmio)",
+            "object_unparent(s->mmio)");
     Stmt.Call init = (Stmt.Call) l.function("Dev.realize").cfg().statements().get(1);
-    assertThat(init.args().get(0)).isEqualTo(new Value.Path(AccessPath.of(AccessPath.Root.LOCAL, "s", "mmio")));
+    assertThat(init.args().get(0))
+        .isEqualTo(new Value.Path(AccessPath.of(AccessPath.Root.LOCAL, "s", "mmio")));
     assertThat(init.args().get(2)).isInstanceOf(Value.Null.class);
     // jextract erases Error **errp to a MemorySegment; QEMU's name says it is the error handle.
-    assertThat(l.function("Dev.realize").params()).containsExactly(
-        new Param("dev", "MemorySegment"), new Param("errp", "Error"));
+    assertThat(l.function("Dev.realize").params())
+        .containsExactly(new Param("dev", "MemorySegment"), new Param("errp", "Error"));
   }
 
   @Test
   void staticImportedCNamedFunctionsKeepTheirNames() {
-    Lowered l = Lowered.java("""
+    Lowered l =
+        Lowered.java(
+            """
         import static api.memory_h.*;
         class Dev {
           void realize() { memory_region_ref(mmio); }
@@ -57,7 +63,9 @@ class JavaCallLoweringTest {
 
   @Test
   void facadeStaticCallsAreQualifiedAndStoreTheirResult() {
-    Lowered l = Lowered.java("""
+    Lowered l =
+        Lowered.java(
+            """
         class Dev extends PCIDevice {
           private MemoryRegion mmio;
           protected void realize() {
@@ -67,12 +75,14 @@ class JavaCallLoweringTest {
         }
         """);
     Function f = l.function("Dev.realize");
-    assertThat(l.statements("Dev.realize")).containsExactly(
-        "this->mmio = MemoryRegion.io(this, NULL, \"dev-mmio\", 0x1000)",
-        "local = MemoryRegion.container(this, \"c\", 16)");
+    assertThat(l.statements("Dev.realize"))
+        .containsExactly(
+            "this->mmio = MemoryRegion.io(this, NULL, \"dev-mmio\", 0x1000)",
+            "local = MemoryRegion.container(this, \"c\", 16)");
     Stmt.Call io = (Stmt.Call) f.cfg().statements().get(0);
     assertThat(io.result()).isEqualTo(AccessPath.of(AccessPath.Root.PARAM, "this", "mmio"));
-    assertThat(io.args().get(0)).isEqualTo(new Value.Path(AccessPath.of(AccessPath.Root.PARAM, "this")));
+    assertThat(io.args().get(0))
+        .isEqualTo(new Value.Path(AccessPath.of(AccessPath.Root.PARAM, "this")));
     assertThat(io.args().get(2)).isEqualTo(new Value.Literal("\"dev-mmio\""));
     Stmt.Call c = (Stmt.Call) f.cfg().statements().get(1);
     assertThat(c.result()).isEqualTo(AccessPath.of(AccessPath.Root.LOCAL, "local"));
@@ -81,7 +91,9 @@ class JavaCallLoweringTest {
 
   @Test
   void instanceCallsPassTheReceiverFirstNamedByItsDeclaredType() {
-    Lowered l = Lowered.java("""
+    Lowered l =
+        Lowered.java(
+            """
         class Dev {
           private MemoryRegion container;
           void unrealize(MemoryRegion sub, AddressSpace as) {
@@ -93,16 +105,19 @@ class JavaCallLoweringTest {
           }
         }
         """);
-    assertThat(l.calls("Dev.unrealize")).containsExactly(
-        "MemoryRegion.addSubregion(this->container, 0x10, sub)",
-        "MemoryRegion.delSubregion(c2, sub)",
-        "AddressSpace.destroy(as)",
-        "MemoryRegion.unparent(sub)");
+    assertThat(l.calls("Dev.unrealize"))
+        .containsExactly(
+            "MemoryRegion.addSubregion(this->container, 0x10, sub)",
+            "MemoryRegion.delSubregion(c2, sub)",
+            "AddressSpace.destroy(as)",
+            "MemoryRegion.unparent(sub)");
   }
 
   @Test
   void receiversOfUnknownTypeUseTheOnlyScannedDeclarerElseAQuestionMark() {
-    Lowered l = Lowered.java("""
+    Lowered l =
+        Lowered.java(
+            """
         class Helper { void flush(int n) {} }
         class Dev {
           void run(Object o) {
@@ -111,13 +126,16 @@ class JavaCallLoweringTest {
           }
         }
         """);
-    assertThat(l.calls("Dev.run")).containsExactly(
-        "mystery()", "Helper.flush(mystery(), 1)", "mystery()", "?.vanish(mystery())");
+    assertThat(l.calls("Dev.run"))
+        .containsExactly(
+            "mystery()", "Helper.flush(mystery(), 1)", "mystery()", "?.vanish(mystery())");
   }
 
   @Test
   void fieldsArraysAndThisBecomePathsRootedAtThis() {
-    Lowered l = Lowered.java("""
+    Lowered l =
+        Lowered.java(
+            """
         class Bar { MemoryRegion mr; }
         class Dev {
           Bar[] bars;
@@ -130,16 +148,19 @@ class JavaCallLoweringTest {
           }
         }
         """);
-    assertThat(l.statements("Dev.exit")).containsExactly(
-        "MemoryRegion.unparent(this->bars[*]->mr)",
-        "MemoryRegion.unparent(this->mmio)",
-        "MemoryRegion.unparent(this->mmio)",
-        "alias := this->bars[*]->mr");
+    assertThat(l.statements("Dev.exit"))
+        .containsExactly(
+            "MemoryRegion.unparent(this->bars[*]->mr)",
+            "MemoryRegion.unparent(this->mmio)",
+            "MemoryRegion.unparent(this->mmio)",
+            "alias := this->bars[*]->mr");
   }
 
   @Test
   void trivialGettersAndRecordAccessorsBecomeFieldPaths() {
-    Lowered l = Lowered.java("""
+    Lowered l =
+        Lowered.java(
+            """
         class State {
           private MemoryRegion mmio;
           MemoryRegion mmio() { return mmio; }
@@ -161,26 +182,31 @@ class JavaCallLoweringTest {
           }
         }
         """);
-    assertThat(l.calls("Dev.realize")).containsExactly(
-        "MemoryRegion.ref(this->s->mmio)",
-        "MemoryRegion.ref(this->s->io)",
-        "State.busy(this->s)",
-        "MemoryRegion.ref(State.busy(this->s))",
-        "memory_region_ref(r->ram)",
-        "MemoryRegion.ref(this->own)");
+    assertThat(l.calls("Dev.realize"))
+        .containsExactly(
+            "MemoryRegion.ref(this->s->mmio)",
+            "MemoryRegion.ref(this->s->io)",
+            "State.busy(this->s)",
+            "MemoryRegion.ref(State.busy(this->s))",
+            "memory_region_ref(r->ram)",
+            "MemoryRegion.ref(this->own)");
   }
 
   @Test
   void gettersAndSuperclassesInOtherScannedFilesAreKnown(@TempDir Path root) throws Exception {
     Files.createDirectories(root.resolve("dev/x"));
-    Files.writeString(root.resolve("dev/x/State.java"), """
+    Files.writeString(
+        root.resolve("dev/x/State.java"),
+        """
         package dev.x;
         public class State {
           private MemoryRegion mmio;
           public MemoryRegion mmio() { return mmio; }
         }
         """);
-    Files.writeString(root.resolve("dev/x/Base.java"), """
+    Files.writeString(
+        root.resolve("dev/x/Base.java"),
+        """
         package dev.x;
         public abstract class Base extends PCIDevice {
           protected State state;
@@ -188,7 +214,8 @@ class JavaCallLoweringTest {
           @Override protected void exit() { teardown(state.mmio()); }
         }
         """);
-    String code = """
+    String code =
+        """
         package dev.x;
         public class Card extends Base {
           @Override protected void realize() {
@@ -199,8 +226,9 @@ class JavaCallLoweringTest {
         """;
     Files.writeString(root.resolve("dev/x/Card.java"), code);
     Lowered l = Lowered.with(new JavaFrontend(List.of(root)), code);
-    assertThat(l.calls("Card.realize")).containsExactly(
-        "MemoryRegion.ref(this->state->mmio)", "Base.teardown(this, this->state->mmio)");
+    assertThat(l.calls("Card.realize"))
+        .containsExactly(
+            "MemoryRegion.ref(this->state->mmio)", "Base.teardown(this, this->state->mmio)");
     assertThat(l.type("Card").parent()).isEqualTo("Base");
     assertThat(l.type("Card").hooks())
         .containsEntry("realize", "Card.realize")
@@ -209,7 +237,9 @@ class JavaCallLoweringTest {
 
   @Test
   void helperCallsOnThisPassThisFirstAndOverloadsCarryTheirArity() {
-    Lowered l = Lowered.java("""
+    Lowered l =
+        Lowered.java(
+            """
         class Dev {
           void realize() {
             helper(mmio);
@@ -222,17 +252,20 @@ class JavaCallLoweringTest {
           static void util(int n) {}
         }
         """);
-    assertThat(l.calls("Dev.realize")).containsExactly(
-        "Dev.helper/1(this, this->mmio)",
-        "Dev.helper/2(this, this->mmio, 2)",
-        "Dev.util(3)",
-        "Dev.util(4)");
+    assertThat(l.calls("Dev.realize"))
+        .containsExactly(
+            "Dev.helper/1(this, this->mmio)",
+            "Dev.helper/2(this, this->mmio, 2)",
+            "Dev.util(3)",
+            "Dev.util(4)");
     assertThat(l.functionNames()).contains("Dev.helper/1", "Dev.helper/2", "Dev.util");
   }
 
   @Test
   void lambdasAndAnonymousClassesAreFunctionsOfTheirOwn() {
-    Lowered l = Lowered.java("""
+    Lowered l =
+        Lowered.java(
+            """
         class Dev {
           MemoryRegion win;
           void realize() {
@@ -243,19 +276,24 @@ class JavaCallLoweringTest {
           long read(long a, int s) { return 0; }
         }
         """);
-    assertThat(l.calls("Dev.realize")).containsExactly(
-        "MemoryRegion.io(this, Dev.realize$lambda$1, \"a\", 1)",
-        "MemoryRegion.io(this, Dev.read, \"b\", 1)",
-        "r = Runnable.<init>(r)");
+    assertThat(l.calls("Dev.realize"))
+        .containsExactly(
+            "MemoryRegion.io(this, Dev.realize$lambda$1, \"a\", 1)",
+            "MemoryRegion.io(this, Dev.read, \"b\", 1)",
+            "r = Runnable.<init>(r)");
     Function lambda = l.function("Dev.realize$lambda$1");
-    assertThat(lambda.params()).containsExactly(new Param("this", "Dev"), new Param("addr", "?"), new Param("size", "?"));
-    assertThat(IrText.statements(lambda)).containsExactly("MemoryRegion.unparent(this->win)", "return 0L");
+    assertThat(lambda.params())
+        .containsExactly(new Param("this", "Dev"), new Param("addr", "?"), new Param("size", "?"));
+    assertThat(IrText.statements(lambda))
+        .containsExactly("MemoryRegion.unparent(this->win)", "return 0L");
     assertThat(l.calls("Dev.realize$anon$2.run")).containsExactly("MemoryRegion.ref(this->win)");
   }
 
   @Test
   void constructorsRunFieldInitializersAndNewPassesTheObjectFirst() {
-    Lowered l = Lowered.java("""
+    Lowered l =
+        Lowered.java(
+            """
         class Dev {
           MemoryRegion mmio = MemoryRegion.io(this, null, "m", 1);
           int size = 4;
@@ -263,10 +301,11 @@ class JavaCallLoweringTest {
           void make() { Dev d = new Dev(3); }
         }
         """);
-    assertThat(l.statements("Dev.<init>")).containsExactly(
-        "?.<init>(this)",
-        "this->mmio = MemoryRegion.io(this, NULL, \"m\", 1)",
-        "MemoryRegion.ref(this->mmio)");
+    assertThat(l.statements("Dev.<init>"))
+        .containsExactly(
+            "?.<init>(this)",
+            "this->mmio = MemoryRegion.io(this, NULL, \"m\", 1)",
+            "MemoryRegion.ref(this->mmio)");
     assertThat(l.calls("Dev.make")).containsExactly("d = Dev.<init>(d, 3)");
   }
 }

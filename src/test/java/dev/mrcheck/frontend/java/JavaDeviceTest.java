@@ -11,7 +11,9 @@ class JavaDeviceTest {
 
   @Test
   void overriddenLifecycleMethodsAreHooksAndExitIsUnrealizeForPci() {
-    Lowered l = Lowered.java("""
+    Lowered l =
+        Lowered.java(
+            """
         class Card extends PCIDevice {
           @Override protected void instanceInit() {}
           @Override protected void realize() {}
@@ -26,16 +28,28 @@ class JavaDeviceTest {
     TypeRegistration card = l.type("Card");
     assertThat(card.parent()).isEqualTo("PCIDevice");
     assertThat(card.instanceStruct()).isEqualTo("Card");
-    assertThat(card.hooks()).isEqualTo(Map.of(
-        "instance_init", "Card.instanceInit", "realize", "Card.realize",
-        "unrealize", "Card.exit", "instance_finalize", "Card.instanceFinalize"));
-    assertThat(card.properties()).containsEntry("language", "java").doesNotContainKey("hotpluggable");
+    assertThat(card.hooks())
+        .isEqualTo(
+            Map.of(
+                "instance_init",
+                "Card.instanceInit",
+                "realize",
+                "Card.realize",
+                "unrealize",
+                "Card.exit",
+                "instance_finalize",
+                "Card.instanceFinalize"));
+    assertThat(card.properties())
+        .containsEntry("language", "java")
+        .doesNotContainKey("hotpluggable");
     assertThat(l.type("Uart").hooks()).isEqualTo(Map.of("realize", "Uart.realize"));
   }
 
   @Test
   void unrealizeWinsOverExit() {
-    Lowered l = Lowered.java("""
+    Lowered l =
+        Lowered.java(
+            """
         class Card extends PCIDevice {
           protected void exit() {}
           protected void unrealize() {}
@@ -46,7 +60,9 @@ class JavaDeviceTest {
 
   @Test
   void annotatedStaticHooksMakeADeviceEvenWithoutAKnownBase() {
-    Lowered l = Lowered.java("""
+    Lowered l =
+        Lowered.java(
+            """
         final class Edu {
           @Realize static void edu_realize(MemorySegment pdev, MemorySegment errp) {}
           @Unrealize static void edu_exit(MemorySegment pdev) {}
@@ -57,15 +73,25 @@ class JavaDeviceTest {
         """);
     TypeRegistration edu = l.type("Edu");
     assertThat(edu.parent()).isNull();
-    assertThat(edu.hooks()).isEqualTo(Map.of(
-        "realize", "Edu.edu_realize", "unrealize", "Edu.edu_exit",
-        "instance_init", "Edu.edu_init", "instance_finalize", "Edu.edu_finalize"));
+    assertThat(edu.hooks())
+        .isEqualTo(
+            Map.of(
+                "realize",
+                "Edu.edu_realize",
+                "unrealize",
+                "Edu.edu_exit",
+                "instance_init",
+                "Edu.edu_init",
+                "instance_finalize",
+                "Edu.edu_finalize"));
     assertThat(l.unit.types()).extracting(TypeRegistration::name).containsExactly("Edu");
   }
 
   @Test
   void constantIsHotpluggableBecomesAPropertyAndIsInherited() {
-    Lowered l = Lowered.java("""
+    Lowered l =
+        Lowered.java(
+            """
         class Fixed extends PCIDevice {
           @Override public boolean isHotpluggable() { return false; }
         }
@@ -85,7 +111,9 @@ class JavaDeviceTest {
 
   @Test
   void theConstructorIsInstanceInitWhenThereIsNoInstanceInitMethod() {
-    Lowered l = Lowered.java("""
+    Lowered l =
+        Lowered.java(
+            """
         class A extends SysBusDevice {
           MemoryRegion regs = MemoryRegion.io(this, null, "a", 4);
         }
@@ -106,7 +134,9 @@ class JavaDeviceTest {
 
   @Test
   void hooksInheritedFromAScannedSuperclassAreNamedAfterIt() {
-    Lowered l = Lowered.java("""
+    Lowered l =
+        Lowered.java(
+            """
         abstract class VirtioBase extends PCIDevice {
           @Override protected void realize() {}
           @Override protected void exit() {}
@@ -115,14 +145,18 @@ class JavaDeviceTest {
           @Override protected void realize() { super.realize(); }
         }
         """);
-    assertThat(l.type("Net").hooks()).containsEntry("realize", "Net.realize").containsEntry("unrealize", "VirtioBase.exit");
+    assertThat(l.type("Net").hooks())
+        .containsEntry("realize", "Net.realize")
+        .containsEntry("unrealize", "VirtioBase.exit");
     assertThat(l.calls("Net.realize")).containsExactly("VirtioBase.realize(this)");
     assertThat(l.type("VirtioBase").parent()).isEqualTo("PCIDevice");
   }
 
   @Test
   void theBaseClassesThemselvesAreNotDevices() {
-    Lowered l = Lowered.java("""
+    Lowered l =
+        Lowered.java(
+            """
         abstract class DeviceState { protected void realize() {} }
         abstract class PCIDevice extends DeviceState { protected void exit() {} }
         """);
@@ -131,7 +165,9 @@ class JavaDeviceTest {
 
   @Test
   void fieldsAndRecordComponentsAreStructFields() {
-    Lowered l = Lowered.java("""
+    Lowered l =
+        Lowered.java(
+            """
         class Dev extends PCIDevice {
           MemoryRegion mmio;
           MemoryRegion[] bars;
@@ -139,11 +175,12 @@ class JavaDeviceTest {
         }
         record State(MemorySegment mmio, long size) {}
         """);
-    assertThat(l.unit.fields()).contains(
-        new StructField("Dev", "mmio", "MemoryRegion", true, false),
-        new StructField("Dev", "bars", "MemoryRegion", true, true),
-        new StructField("Dev", "count", "int", false, false),
-        new StructField("State", "mmio", "MemorySegment", true, false));
+    assertThat(l.unit.fields())
+        .contains(
+            new StructField("Dev", "mmio", "MemoryRegion", true, false),
+            new StructField("Dev", "bars", "MemoryRegion", true, true),
+            new StructField("Dev", "count", "int", false, false),
+            new StructField("State", "mmio", "MemorySegment", true, false));
     assertThat(l.unit.language()).isEqualTo("java");
   }
 }

@@ -19,16 +19,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps testdata/java honest for the frontend's part: every device file lowers without problems
- * to one device registration, every expectation marker points at a lowered call of the memory API,
- * and every call's receiver type is known. Whether the rules then agree is the golden tests' job.
+ * Keeps testdata/java honest for the frontend's part: every device file lowers without problems to
+ * one device registration, every expectation marker points at a lowered call of the memory API, and
+ * every call's receiver type is known. Whether the rules then agree is the golden tests' job.
  */
 class JavaTestdataTest {
   private static final Path ROOT = Path.of("testdata/java");
   private static final Pattern BUG = Pattern.compile("^\\s*// BUG(\\(\\w+\\))?: (MR\\d{3})\\b.*");
   private static final Pattern OK = Pattern.compile("^// OK: (MR\\d{3}) \\S.*");
-  private static final List<String> API_CALL = List.of(
-      "MemoryRegion.", "AddressSpace.", "memory_region_", "address_space_", "object_unparent");
+  private static final List<String> API_CALL =
+      List.of(
+          "MemoryRegion.", "AddressSpace.", "memory_region_", "address_space_", "object_unparent");
 
   private static final List<TranslationUnit> units = new ArrayList<>();
   private static final List<List<String>> texts = new ArrayList<>();
@@ -93,7 +94,7 @@ class JavaTestdataTest {
         if (!m.matches()) continue;
         bug = true;
         markers++;
-        int flaggedLine = n + 2;  // 1-based line after the marker
+        int flaggedLine = n + 2; // 1-based line after the marker
         assertThat(apiCallsAt(u, flaggedLine)).as("%s:%d", u.file(), flaggedLine).isNotEmpty();
       }
       if (isDevice(u)) assertThat(ok || bug).as(u.file() + " has no expectation").isTrue();
@@ -107,7 +108,9 @@ class JavaTestdataTest {
       for (Function f : u.functions()) {
         for (Stmt s : f.cfg().statements()) {
           if (s instanceof Stmt.Call c) {
-            assertThat(c.callee()).as("%s in %s", c.loc(), f.name()).doesNotStartWith(CallNaming.UNKNOWN_RECEIVER + ".");
+            assertThat(c.callee())
+                .as("%s in %s", c.loc(), f.name())
+                .doesNotStartWith(CallNaming.UNKNOWN_RECEIVER + ".");
           }
         }
       }
@@ -118,7 +121,8 @@ class JavaTestdataTest {
     List<String> out = new ArrayList<>();
     for (Function f : u.functions()) {
       for (Stmt s : f.cfg().statements()) {
-        if (s instanceof Stmt.Call c && c.loc().line() == line
+        if (s instanceof Stmt.Call c
+            && c.loc().line() == line
             && API_CALL.stream().anyMatch(c.callee()::startsWith)) {
           out.add(c.callee());
         }

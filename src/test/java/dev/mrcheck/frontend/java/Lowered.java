@@ -31,9 +31,16 @@ final class Lowered {
   }
 
   Function function(String name) {
-    return unit.functions().stream().filter(f -> f.name().equals(name)).findFirst()
-        .orElseThrow(() -> new AssertionError("no function " + name + " in "
-            + unit.functions().stream().map(Function::name).toList()));
+    return unit.functions().stream()
+        .filter(f -> f.name().equals(name))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    "no function "
+                        + name
+                        + " in "
+                        + unit.functions().stream().map(Function::name).toList()));
   }
 
   List<String> functionNames() {
@@ -41,7 +48,9 @@ final class Lowered {
   }
 
   TypeRegistration type(String name) {
-    return unit.types().stream().filter(t -> t.name().equals(name)).findFirst()
+    return unit.types().stream()
+        .filter(t -> t.name().equals(name))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no type " + name + " in " + unit.types()));
   }
 
@@ -55,13 +64,18 @@ final class Lowered {
 
   /** The node whose statement renders as {@code text}; exactly one must. */
   static CfgNode node(Function f, String text) {
-    List<CfgNode> hits = f.cfg().nodes().stream()
-        .filter(n -> n.stmt() != null && IrText.stmt(n.stmt()).equals(text)).toList();
+    List<CfgNode> hits =
+        f.cfg().nodes().stream()
+            .filter(n -> n.stmt() != null && IrText.stmt(n.stmt()).equals(text))
+            .toList();
     assertThat(hits).as("nodes '%s' in\n%s", text, IrText.graph(f)).hasSize(1);
     return hits.get(0);
   }
 
-  /** Whether {@code to} can be reached from {@code from} without passing through {@code avoiding} (may be null). */
+  /**
+   * Whether {@code to} can be reached from {@code from} without passing through {@code avoiding}
+   * (may be null).
+   */
   static boolean reaches(CfgNode from, CfgNode to, CfgNode avoiding) {
     Deque<CfgNode> work = new ArrayDeque<>(from.successors());
     Set<CfgNode> seen = new HashSet<>();
