@@ -601,7 +601,9 @@ public final class Scanner {
                 t.getValue(),
                 null,
                 Map.of(),
-                Map.of("abstract", "true"),
+                idx.neverUnplugged.contains(t.getKey())
+                    ? Map.of("abstract", "true", "hotpluggable", "false")
+                    : Map.of("abstract", "true"),
                 SourceLoc.of(e.getValue().file().relativePath(), 1, 1)));
       }
     }

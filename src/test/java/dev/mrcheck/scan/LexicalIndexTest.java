@@ -85,4 +85,33 @@ class LexicalIndexTest {
         """);
     assertThat(idx.calledNames).contains("region_helper", "other_helper", "last_helper");
   }
+
+  @Test
+  void typesWhoseClassInitSaysNeverUnpluggedAreKnownWithoutAParse() {
+    LexicalIndex idx =
+        LexicalIndex.of(
+            """
+        static void lamp_class_init(ObjectClass *klass, const void *data)
+        {
+            DeviceClass *dc = DEVICE_CLASS(klass);
+            dc->hotpluggable = false;
+        }
+        static void kiosk_class_init(ObjectClass *klass, const void *data)
+        {
+            DEVICE_CLASS(klass)->user_creatable = false;
+        }
+        static void plug_class_init(ObjectClass *klass, const void *data)
+        {
+            DeviceClass *dc = DEVICE_CLASS(klass);
+            dc->hotpluggable = true;
+        }
+        static const TypeInfo types[] = {
+            { .name = TYPE_LAMP, .parent = TYPE_PCI_DEVICE, .class_init = lamp_class_init },
+            { .name = TYPE_KIOSK, .parent = TYPE_PCI_DEVICE, .class_init = kiosk_class_init },
+            { .name = TYPE_PLUG, .parent = TYPE_PCI_DEVICE, .class_init = plug_class_init },
+        };
+        """);
+    assertThat(idx.typeParents).containsKeys("TYPE_LAMP", "TYPE_KIOSK", "TYPE_PLUG");
+    assertThat(idx.neverUnplugged).containsExactlyInAnyOrder("TYPE_LAMP", "TYPE_KIOSK");
+  }
 }
