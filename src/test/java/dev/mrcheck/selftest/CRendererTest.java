@@ -9,23 +9,17 @@ import dev.mrcheck.ir.Function;
 import dev.mrcheck.ir.Stmt.Assume;
 import dev.mrcheck.ir.Stmt.Call;
 import dev.mrcheck.ir.TranslationUnit;
-import dev.mrcheck.model.RegionKind;
-import dev.mrcheck.model.Role;
 import dev.mrcheck.selftest.DeviceProgram.AddSubregion;
 import dev.mrcheck.selftest.DeviceProgram.AddressSpaceDestroy;
 import dev.mrcheck.selftest.DeviceProgram.AddressSpaceInit;
 import dev.mrcheck.selftest.DeviceProgram.CallHelper;
-import dev.mrcheck.selftest.DeviceProgram.Container;
 import dev.mrcheck.selftest.DeviceProgram.DelSubregion;
 import dev.mrcheck.selftest.DeviceProgram.Find;
 import dev.mrcheck.selftest.DeviceProgram.Free;
 import dev.mrcheck.selftest.DeviceProgram.FreeAddressSpace;
 import dev.mrcheck.selftest.DeviceProgram.IfError;
 import dev.mrcheck.selftest.DeviceProgram.Init;
-import dev.mrcheck.selftest.DeviceProgram.Owner;
 import dev.mrcheck.selftest.DeviceProgram.Ref;
-import dev.mrcheck.selftest.DeviceProgram.RegionField;
-import dev.mrcheck.selftest.DeviceProgram.Shape;
 import dev.mrcheck.selftest.DeviceProgram.Stmt;
 import dev.mrcheck.selftest.DeviceProgram.Unparent;
 import dev.mrcheck.selftest.DeviceProgram.Unref;
@@ -33,7 +27,6 @@ import dev.mrcheck.selftest.DeviceProgram.UnrefFound;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,59 +46,6 @@ class CRendererTest {
       Pattern.compile(
           "memory_region_.*|address_space_.*|object_unparent|g_free|g_free_rcu|selftest_helper\\d+");
 
-  private static DeviceProgram everyKind(boolean pci) {
-    List<RegionField> regions =
-        List.of(
-            new RegionField("r0", Shape.EMBEDDED),
-            new RegionField("r1", Shape.HEAP),
-            new RegionField("r2", Shape.ARRAY),
-            new RegionField("r3", Shape.EMBEDDED));
-    List<Stmt> init =
-        List.of(
-            new Init(0, RegionKind.CONTAINER, Owner.SELF, -1),
-            new Init(1, RegionKind.RAM, Owner.NONE, -1),
-            new Init(2, RegionKind.ALIAS, Owner.OTHER, 1),
-            new CallHelper(0),
-            new Init(3, RegionKind.IO, Owner.REGION, -1));
-    List<Stmt> realize =
-        List.of(
-            new AddSubregion(new Container(0), 2),
-            new AddSubregion(Container.SYSTEM_MEMORY, 1),
-            new Ref(0),
-            new AddressSpaceInit(0, 0),
-            new AddressSpaceInit(1, -1),
-            new Find(0),
-            new IfError(1, List.of(new Unparent(2), new UnrefFound(0))),
-            new UnrefFound(0));
-    List<Stmt> unrealize =
-        List.of(
-            new DelSubregion(new Container(0), 2),
-            new DelSubregion(Container.SYSTEM_MEMORY, 1),
-            new Unref(0),
-            new AddressSpaceDestroy(0),
-            new AddressSpaceDestroy(1),
-            new FreeAddressSpace(1, true));
-    List<Stmt> finalize =
-        List.of(
-            new Free(1), new FreeAddressSpace(1, false), new IfError(2, List.of(new Unparent(3))));
-    List<Stmt> runtime = List.of(new Find(1), new UnrefFound(1), new Ref(0), new Unref(0));
-    return new DeviceProgram(
-        pci,
-        regions,
-        2,
-        Map.of(
-            Role.INSTANCE_INIT,
-            init,
-            Role.REALIZE,
-            realize,
-            Role.UNREALIZE,
-            unrealize,
-            Role.INSTANCE_FINALIZE,
-            finalize),
-        List.of(List.of(new Init(0, RegionKind.IO, Owner.SELF, -1))),
-        runtime);
-  }
-
   private static TranslationUnit parse(RenderedSource src) {
     return new CFrontend(FrontendOptions.NONE)
         .parse(new SourceFile(Path.of(src.fileName()), src.fileName(), src.text()));
@@ -114,7 +54,7 @@ class CRendererTest {
   @ParameterizedTest(name = "hot-pluggable {0}")
   @ValueSource(booleans = {true, false})
   void renderingParsesWithoutProblemsAndKeepsEveryFunction(boolean pci) {
-    RenderedSource src = new CRenderer().render(everyKind(pci));
+    RenderedSource src = new CRenderer().render(EveryStatementKind.of(pci));
     TranslationUnit unit = parse(src);
     assertThat(unit.problems()).isEmpty();
     assertThat(unit.droppedFunctions()).isZero();
@@ -132,7 +72,7 @@ class CRendererTest {
   @ParameterizedTest(name = "hot-pluggable {0}")
   @ValueSource(booleans = {true, false})
   void everyStatementLowersToItsCallOnItsLineAndNothingElseCallsTheApi(boolean pci) {
-    DeviceProgram p = everyKind(pci);
+    DeviceProgram p = EveryStatementKind.of(pci);
     RenderedSource src = new CRenderer().render(p);
     List<Call> calls = new ArrayList<>();
     for (Function f : parse(src).functions()) {
@@ -161,7 +101,7 @@ class CRendererTest {
 
   @Test
   void everyErrorBranchLowersToAConditionOnItsFlag() {
-    RenderedSource src = new CRenderer().render(everyKind(true));
+    RenderedSource src = new CRenderer().render(EveryStatementKind.of(true));
     List<String> conditions = new ArrayList<>();
     for (Function f : parse(src).functions()) {
       for (dev.mrcheck.ir.Stmt s : f.cfg().statements()) {
