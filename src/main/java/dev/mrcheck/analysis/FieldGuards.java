@@ -1,5 +1,6 @@
 package dev.mrcheck.analysis;
 
+import dev.mrcheck.ir.AccessPath;
 import dev.mrcheck.ir.CfgNode;
 import dev.mrcheck.ir.Function;
 import dev.mrcheck.ir.Stmt;
@@ -12,35 +13,67 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The fields a statement is guarded by: {@code if (s->hostmem) { address_space_init(..); }} runs
- * only where {@code hostmem} was tested true on every path. Named by the field alone, so that the
- * same test in realize and in unrealize, spelled through different variables, matches.
+ * What the conditions on every path to a statement established, as a must-analysis over the
+ * function's control-flow graph. Two instances: {@link #testedTrue()}, the fields a statement is
+ * guarded by ({@code if (s->hostmem) { address_space_init(..); }}), named by the field alone so
+ * that the same test in realize and in unrealize, spelled through different variables, matches; and
+ * {@link #blankMembersOf()}, the objects one of whose members was tested null or zero ({@code if
+ * (!lmmio->name)}), as access paths.
+ *
+ * @param <T> what one condition establishes
  */
-final class FieldGuards {
-  private final Map<String, Map<Integer, Set<String>>> byFunction = new HashMap<>();
+final class FieldGuards<T> {
+  /** What an {@code Assume} on a non-empty access path establishes, or null for nothing. */
+  private interface Reading<T> {
+    T of(AccessPath tested, boolean holds);
+  }
 
-  /** The fields tested true on every path from {@code f}'s entry to node {@code node}. */
-  Set<String> at(Function f, int node) {
+  private final Reading<T> reading;
+  private final Map<String, Map<Integer, Set<T>>> byFunction = new HashMap<>();
+
+  private FieldGuards(Reading<T> reading) {
+    this.reading = reading;
+  }
+
+  static FieldGuards<String> testedTrue() {
+    return new FieldGuards<>((path, holds) -> holds ? path.lastStep() : null);
+  }
+
+  /**
+   * The object a member of which is null or zero: a MemoryRegion is all zeroes until its init, so
+   * {@code if (!mr->name)} asks "not made yet".
+   */
+  static FieldGuards<AccessPath> blankMembersOf() {
+    return new FieldGuards<>(
+        (path, holds) ->
+            holds
+                ? null
+                : new AccessPath(
+                    path.kind(), path.root(), path.steps().subList(0, path.steps().size() - 1)));
+  }
+
+  /** What holds on every path from {@code f}'s entry to node {@code node}. */
+  Set<T> at(Function f, int node) {
     return byFunction.computeIfAbsent(f.key(), k -> compute(f)).getOrDefault(node, Set.of());
   }
 
-  private static Map<Integer, Set<String>> compute(Function f) {
+  private Map<Integer, Set<T>> compute(Function f) {
     List<CfgNode> nodes = f.cfg().nodes();
     Map<CfgNode, List<CfgNode>> preds = new HashMap<>();
     for (CfgNode n : nodes) {
       for (CfgNode s : n.successors()) preds.computeIfAbsent(s, k -> new ArrayList<>()).add(n);
     }
-    // Must-analysis: null is "every field" (not reached yet), the entry starts with none.
-    Map<CfgNode, Set<String>> in = new HashMap<>();
+    // Must-analysis: null is "everything" (not reached yet), the entry starts with nothing.
+    Map<CfgNode, Set<T>> in = new HashMap<>();
     in.put(f.cfg().entry(), Set.of());
     boolean changed = true;
     for (int round = 0; changed && round < 50; round++) {
       changed = false;
       for (CfgNode n : nodes) {
         if (n == f.cfg().entry()) continue;
-        Set<String> meet = null;
+        Set<T> meet = null;
         for (CfgNode p : preds.getOrDefault(n, List.of())) {
-          Set<String> out = out(p, in.get(p));
+          Set<T> out = out(p, in.get(p));
           if (out == null) continue;
           if (meet == null) meet = new HashSet<>(out);
           else meet.retainAll(out);
@@ -51,19 +84,20 @@ final class FieldGuards {
         }
       }
     }
-    Map<Integer, Set<String>> result = new HashMap<>();
+    Map<Integer, Set<T>> result = new HashMap<>();
     in.forEach((n, s) -> result.put(n.id(), Set.copyOf(s)));
     return result;
   }
 
-  private static Set<String> out(CfgNode n, Set<String> in) {
+  private Set<T> out(CfgNode n, Set<T> in) {
     if (in == null) return null;
     if (n.stmt() instanceof Stmt.Assume a
-        && a.holds()
         && a.cond() instanceof Value.Path p
         && !p.path().steps().isEmpty()) {
-      Set<String> out = new HashSet<>(in);
-      out.add(p.path().lastStep());
+      T fact = reading.of(p.path(), a.holds());
+      if (fact == null) return in;
+      Set<T> out = new HashSet<>(in);
+      out.add(fact);
       return out;
     }
     return in;

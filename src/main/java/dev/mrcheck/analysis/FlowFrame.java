@@ -210,7 +210,17 @@ final class FlowFrame {
             ctx.chain(),
             s.copy(),
             f.key() + "#" + node,
-            shape));
+            shape,
+            e instanceof Effect.Init && madeWhereBlank(subject, s)));
+  }
+
+  /** Whether every path here tested a member of {@code region} null or zero ("not made yet"). */
+  private boolean madeWhereBlank(Place region, RegionState s) {
+    if (region.isUnknown()) return false;
+    for (AccessPath tested : flow.blankTests.at(f, node)) {
+      if (region.equals(place(new Value.Path(tested), s))) return true;
+    }
+    return false;
   }
 
   /**

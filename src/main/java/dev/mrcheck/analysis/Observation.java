@@ -12,7 +12,9 @@ import java.util.List;
  * code), {@code device} the replayed type (null when no type could be linked), {@code chain} the
  * calls from the replay's root down to the call, {@code function} the function containing it,
  * {@code node} the CFG node (unique within the program), {@code ownerShape} for a region's init
- * what its owner argument is (null for other effects).
+ * what its owner argument is (null for other effects), {@code madeWhereBlank} for an init whether
+ * every path to it tested a member of the region null or zero: made only where it was not made yet,
+ * once (a MemoryRegion is all zeroes until its init).
  */
 public record Observation(
     Effect effect,
@@ -26,7 +28,8 @@ public record Observation(
     List<TraceStep> chain,
     RegionState before,
     String node,
-    OwnerShape ownerShape) {
+    OwnerShape ownerShape,
+    boolean madeWhereBlank) {
   public Observation {
     chain = List.copyOf(chain);
   }
@@ -45,6 +48,36 @@ public record Observation(
       RegionState before,
       String node) {
     this(effect, callee, subject, other, loc, function, phase, device, chain, before, node, null);
+  }
+
+  /** An init, or an effect with an owner shape, not known to be guarded by "not made yet". */
+  public Observation(
+      Effect effect,
+      String callee,
+      Place subject,
+      Place other,
+      SourceLoc loc,
+      String function,
+      Role phase,
+      DeviceType device,
+      List<TraceStep> chain,
+      RegionState before,
+      String node,
+      OwnerShape ownerShape) {
+    this(
+        effect,
+        callee,
+        subject,
+        other,
+        loc,
+        function,
+        phase,
+        device,
+        chain,
+        before,
+        node,
+        ownerShape,
+        false);
   }
 
   public String phaseName() {

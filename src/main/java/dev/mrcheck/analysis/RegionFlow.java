@@ -1,5 +1,6 @@
 package dev.mrcheck.analysis;
 
+import dev.mrcheck.ir.AccessPath;
 import dev.mrcheck.ir.CfgNode;
 import dev.mrcheck.ir.Function;
 import dev.mrcheck.ir.SourceLoc;
@@ -54,7 +55,8 @@ final class RegionFlow {
    */
   private final Map<List<Object>, Exit> memo = new HashMap<>();
 
-  final FieldGuards guards = new FieldGuards();
+  final FieldGuards<String> guards = FieldGuards.testedTrue();
+  final FieldGuards<AccessPath> blankTests = FieldGuards.blankMembersOf();
   private int spent;
 
   /** The device's regions an instance_finalize replay starts without: see {@link #notMadeYet}. */

@@ -35,8 +35,9 @@ public final class DynamicRegionRule extends Rule {
       if (o.effect() instanceof Effect.Init i) {
         Fact.Owner owner = owner(o);
         // Owned by another object: the sanctioned wrapper QOM object whose own lifetime frees the
-        // region.
-        if (i.kind().isTransient() || owner == Fact.Owner.OTHER) continue;
+        // region. Made only where it was still blank ("if (!mr->name)"): created once, lazily, and
+        // kept, which is no churn.
+        if (i.kind().isTransient() || owner == Fact.Owner.OTHER || o.madeWhereBlank()) continue;
         Fact.Owned made =
             new Fact.Owned(
                 o.subject().id(),

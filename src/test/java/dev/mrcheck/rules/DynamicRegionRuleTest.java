@@ -40,4 +40,13 @@ class DynamicRegionRuleTest {
                 "memory_region_add_subregion(get_system_memory(), 0x2000, &s->alias); /* again */");
     assertThat(d.findings()).isEmpty();
   }
+
+  @Test
+  void regionMadeOnlyWhereItIsStillBlankIsMadeOnceAndIsClean() {
+    String lazy = "if (!s->rom.name) " + INIT_IO.replace("s->mmio", "s->rom");
+    String eager = "if (val & 1) " + INIT_IO.replace("s->mmio", "s->rom");
+    assertThat(DeviceSource.sysbus().realize(INIT_IO).runtime(lazy).findings()).isEmpty();
+    DeviceSource d = DeviceSource.sysbus().realize(INIT_IO).runtime(eager);
+    assertThat(keys(d.findings())).containsExactly(d.at("MR010", eager));
+  }
 }
