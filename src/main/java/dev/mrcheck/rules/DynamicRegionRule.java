@@ -70,10 +70,17 @@ public final class DynamicRegionRule extends Rule {
   private static Fact.Owner owner(Observation o) {
     if (o.other() == null || o.other().isNull()) return Fact.Owner.NONE;
     return switch (o.ownerShape() == null ? OwnerShape.UNKNOWN : o.ownerShape()) {
-      case DEVICE -> Fact.Owner.SELF;
+      // A device, but maybe not this one: a hotplug handler's plug makes regions owned by the
+      // device being plugged, which follow that device's lifecycle. A child embedded in this
+      // device (self.source) lives as long as it does, so it counts as this device.
+      case DEVICE -> withinSelf(o.other()) ? Fact.Owner.SELF : Fact.Owner.OTHER;
       case NULL_POINTER, ZERO_LITERAL -> Fact.Owner.NONE;
       default -> Fact.Owner.OTHER;
     };
+  }
+
+  private static boolean withinSelf(Place owner) {
+    return owner.id().equals(Place.SELF) || owner.id().startsWith(Place.SELF + ".");
   }
 
   /**
