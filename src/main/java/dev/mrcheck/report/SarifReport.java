@@ -67,12 +67,6 @@ public final class SarifReport implements Report {
   public static final String SRCROOT = "%SRCROOT%";
 
   /**
-   * Key of {@link Finding#fingerprint()} in {@code partialFingerprints}; bump if its recipe
-   * changes.
-   */
-  public static final String FINGERPRINT_KEY = Fingerprint.KEY;
-
-  /**
    * {@code automationDetails.id} prefix; GitHub code scanning takes the id as the analysis
    * category.
    */
@@ -228,7 +222,7 @@ public final class SarifReport implements Report {
             .withMessage(new Message().withText(e.message()))
             .withLocations(List.of(location(SourceLoc.of(e.file(), e.line(), 0), artifacts)))
             .withPartialFingerprints(
-                new PartialFingerprints().withAdditionalProperty(FINGERPRINT_KEY, e.fingerprint()))
+                new PartialFingerprints().withAdditionalProperty(Fingerprint.KEY, e.fingerprint()))
             .withBaselineState(Result.BaselineState.ABSENT);
     Integer index = ruleIndex.get(e.rule());
     if (index != null) {
@@ -258,7 +252,7 @@ public final class SarifReport implements Report {
             .withMessage(new Message().withText(f.message()))
             .withLocations(List.of(location(f.loc(), artifacts)))
             .withPartialFingerprints(
-                new PartialFingerprints().withAdditionalProperty(FINGERPRINT_KEY, f.fingerprint()));
+                new PartialFingerprints().withAdditionalProperty(Fingerprint.KEY, f.fingerprint()));
     if (ruleIndex != null) r.setRuleIndex(ruleIndex);
     if (!related.isEmpty()) r.setRelatedLocations(related);
     if (confirmation != null) confirm(r, confirmation, artifacts);

@@ -1,6 +1,5 @@
 package dev.mrcheck.selftest;
 
-import java.util.List;
 import java.util.Random;
 
 /**
@@ -20,18 +19,5 @@ public interface Choices {
 
   static Choices of(Random random) {
     return random::nextInt;
-  }
-
-  /** Decisions read from {@code values} in order (each taken modulo its bound), then all 0. */
-  static Choices of(List<Integer> values) {
-    return new Choices() {
-      private int at;
-
-      @Override
-      public int next(int bound) {
-        if (at >= values.size()) return 0;
-        return Math.floorMod(values.get(at++), bound);
-      }
-    };
   }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mrcheck.cli.CliRunner.Outcome;
 import dev.mrcheck.io.IoMessages;
 import dev.mrcheck.io.SourceReader;
-import dev.mrcheck.report.SarifReport;
+import dev.mrcheck.rules.Fingerprint;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.file.AccessDeniedException;
@@ -39,7 +39,7 @@ class UserWordedErrorsTest {
         Files.writeString(
             tmp.resolve("baseline.json"),
             "{\"formatVersion\": 99, \"fingerprints\": \""
-                + SarifReport.FINGERPRINT_KEY
+                + Fingerprint.KEY
                 + "\", \"findings\": []}");
     Outcome o = cli.run("scan", "--baseline", baseline.toString(), tree.toString());
     assertOneLine(

@@ -9,6 +9,7 @@ import dev.mrcheck.ToolInfo;
 import dev.mrcheck.baseline.Baseline;
 import dev.mrcheck.baseline.BaselineComparison;
 import dev.mrcheck.rules.Finding;
+import dev.mrcheck.rules.Fingerprint;
 import dev.mrcheck.rules.Rule;
 import dev.mrcheck.rules.RuleInfo;
 import dev.mrcheck.rules.Rules;
@@ -217,10 +218,7 @@ class SarifReportTest {
     assertThat(absent.get("level").asText()).isEqualTo("error");
     assertThat(absent.at("/locations/0/physicalLocation/artifactLocation/uri").asText())
         .isEqualTo("hw/gone.c");
-    assertThat(
-            absent
-                .at("/partialFingerprints/" + SarifReport.FINGERPRINT_KEY.replace("/", "~1"))
-                .asText())
+    assertThat(absent.at("/partialFingerprints/" + Fingerprint.KEY.replace("/", "~1")).asText())
         .isEqualTo("fp-fixed");
   }
 
@@ -256,10 +254,7 @@ class SarifReportTest {
       assertThat(URI.create(uri).isAbsolute()).as(uri).isFalse();
       assertThat(result.at("/locations/0/physicalLocation/artifactLocation/uriBaseId").asText())
           .isEqualTo("%SRCROOT%");
-      assertThat(
-              result
-                  .at("/partialFingerprints/" + SarifReport.FINGERPRINT_KEY.replace("/", "~1"))
-                  .asText())
+      assertThat(result.at("/partialFingerprints/" + Fingerprint.KEY.replace("/", "~1")).asText())
           .isNotBlank();
     }
   }
