@@ -35,7 +35,8 @@ public final class BuildId {
             .add(System.getProperty("java.version"))
             .add(System.getProperty("java.vendor"));
     try {
-      Path code = Path.of(BuildId.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path code =
+          Path.of(BuildId.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       d.add(code.toString());
       if (Files.isDirectory(code)) {
         long newest = 0;

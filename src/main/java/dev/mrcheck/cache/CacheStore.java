@@ -105,8 +105,7 @@ public final class CacheStore {
     String own = env.get(DIR_ENV);
     if (own != null && !own.isBlank()) return Path.of(own);
     String xdg = env.get("XDG_CACHE_HOME");
-    if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute())
-      return Path.of(xdg, "mrcheck");
+    if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) return Path.of(xdg, "mrcheck");
     return Path.of(System.getProperty("user.home"), ".cache", "mrcheck");
   }
 

@@ -89,8 +89,8 @@ public final class RecordCodec {
   }
 
   /**
-   * As {@link #encode(Object)}, with each value inside first passed through {@code substitute}:
-   * to leave out what the cache keeps elsewhere (a file's text, say).
+   * As {@link #encode(Object)}, with each value inside first passed through {@code substitute}: to
+   * leave out what the cache keeps elsewhere (a file's text, say).
    */
   public static byte[] encode(Object value, UnaryOperator<Object> substitute)
       throws CodecException {

@@ -75,7 +75,8 @@ final class CacheOptions {
     Long bytes = SourceReader.parseSize(size);
     if (bytes == null || bytes < 1) {
       throw new ParameterException(
-          spec.commandLine(), "bad --cache-size '" + size + "': expected a size such as 512M or 4G");
+          spec.commandLine(),
+          "bad --cache-size '" + size + "': expected a size such as 512M or 4G");
     }
     return bytes;
   }

@@ -33,13 +33,14 @@ import java.util.stream.Stream;
  *
  * <ul>
  *   <li>{@code files}: per scanned tree (root, paths, file size limit), each file's size,
- *       modification time and inode when it was read, its content digest, and its lexical index
- *       and suppression comments. A file whose size, time and inode are unchanged is not read at
- *       all (as git's index does; a file modified less than {@link #RACY_MILLIS} before it was read
- *       is read again next time, since a second edit within the clock's granularity would not show
- *       in its time).
- *   <li>{@code ir}: one file's lowered IR, by content digest, path and preprocessor options (and,
- *       when those name include directories, the state of every file under them).
+ *       modification time and inode when it was read, its content digest, and its lexical index and
+ *       suppression comments. A file whose size, time and inode are unchanged is not read at all
+ *       (as git's index does; a file modified less than {@link #RACY_MILLIS} before it was read is
+ *       read again next time, since a second edit within the clock's granularity would not show in
+ *       its time).
+ *   <li>{@code ir}: one file's lowered IR, by content digest, path (relative and absolute: the
+ *       parser expands {@code __FILE__}) and preprocessor options (and, when those name include
+ *       directories, the state of every file under them).
  *   <li>{@code plan}: which files the relevance fixpoint parsed, by the lexical facts of every
  *       file. The scan uses nothing of a file it does not parse but its index and suppression
  *       comments, so this is the same while those are.
@@ -353,6 +354,8 @@ public final class PersistentCache {
                   .add(irBase)
                   .add(e.contentDigest())
                   .add(file.relativePath())
+                  // The parser expands __FILE__ to the absolute path.
+                  .add(file.absolutePath().toAbsolutePath().normalize().toString())
                   .add(optionKey(file.absolutePath()))
                   .hex()
               : null;
@@ -421,7 +424,8 @@ public final class PersistentCache {
     void finish(ScanResult result, Set<Path> parsed, List<FileProblem> readProblems) {
       if (tableChanged) {
         try {
-          store.put(FILES, tableKey, RecordCodec.encode(new FileTable(List.copyOf(entries.values()))));
+          store.put(
+              FILES, tableKey, RecordCodec.encode(new FileTable(List.copyOf(entries.values()))));
         } catch (CodecException e) {
           // the next run reads every file again
         }
