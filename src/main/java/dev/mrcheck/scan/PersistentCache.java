@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -125,7 +126,7 @@ public final class PersistentCache {
     private final Map<String, FileEntry> before = new HashMap<>();
     private final Map<Path, FileEntry> entries = new LinkedHashMap<>();
     private final Map<Path, SourceText> fresh = new HashMap<>();
-    private final Map<String, String> optionKeys = new HashMap<>();
+    private final Map<String, String> optionKeys = new ConcurrentHashMap<>();
     private volatile boolean tainted;
     private boolean tableChanged;
     private String lexicalKey;

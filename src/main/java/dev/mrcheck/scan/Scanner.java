@@ -116,7 +116,9 @@ public final class Scanner {
     listener.phase("loading the API model");
     ScanCache cache = overlay.cache();
     if (cache != null) cache.startScan();
-    ApiModel model = loadModel(request, cache);
+    // With the on-disk cache the model is loaded only when the result is not there: its files'
+    // contents are in the key, and a model that failed to load left no result.
+    ApiModel model = persistent == null ? loadModel(request, cache) : null;
     List<Frontend> defaults = Frontends.create(request.frontendOptions(), request.paths());
     Path root = SourceDiscovery.root(request.paths()).toAbsolutePath().normalize();
     List<FileProblem> problems = new ArrayList<>();
@@ -173,6 +175,7 @@ public final class Scanner {
       } else {
         texts = readAll(files, root, pool, problems, overlay, listener, request.maxFileSize());
       }
+      if (model == null) model = loadModel(request, cache);
       List<FileProblem> readProblems = List.copyOf(problems);
       if (cache != null) {
         Set<Path> kept = new HashSet<>();
@@ -281,8 +284,8 @@ public final class Scanner {
         timer.phases(),
         s.filesFound(),
         0,
-        s.filesParsed(),
-        s.linesParsed(),
+        0,
+        0,
         List.of(),
         s.functions(),
         0,
