@@ -40,13 +40,11 @@ final class CacheOptions {
               + "until it is under 80% of SIZE. Default: 1G.")
   String size;
 
-  /** Environment, swapped by tests. */
-  Map<String, String> env = System.getenv();
-
   /** The directory in use: --cache-dir, else the default; null when the cache is off. */
   Path resolvedDir() {
     if (off) return null;
     if (dir != null) return dir;
+    Map<String, String> env = System.getenv();
     if (env.containsKey(CacheStore.DISABLE_ENV)) return null;
     return CacheStore.defaultDir(env);
   }
