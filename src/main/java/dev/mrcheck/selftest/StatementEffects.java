@@ -1,6 +1,7 @@
 package dev.mrcheck.selftest;
 
 import dev.mrcheck.ir.SourceLoc;
+import dev.mrcheck.model.Misowning;
 import dev.mrcheck.model.Role;
 import dev.mrcheck.runtime.AddressSpace;
 import dev.mrcheck.runtime.QObject;
@@ -56,7 +57,7 @@ final class StatementEffects implements DeviceProgram.Visitor<AddressSpace> {
           state.model.initMisownedRegion(
               path,
               i.kind(),
-              Region.Misowning.THE_REGION,
+              Misowning.THE_REGION,
               CRenderer.region(state.program, i.region()),
               state.device,
               loc));
