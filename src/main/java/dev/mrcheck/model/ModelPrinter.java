@@ -58,14 +58,14 @@ public final class ModelPrinter {
 
   /** One effect as the verb call that binds to it, e.g. {@code map(mr, into = global pci_bar)}. */
   static String print(Operation<Operand> effect, List<String> params) {
-    return effect.accept(new EffectCalls(params)).toString();
+    return effect.accept(new VerbCalls(params)).toString();
   }
 
   /** Each operation as the verb call of the model language that binds to it. */
-  private static final class EffectCalls implements Operation.Visitor<Operand, Call> {
+  private static final class VerbCalls implements Operation.Visitor<Operand, Call> {
     private final List<String> params;
 
-    EffectCalls(List<String> params) {
+    VerbCalls(List<String> params) {
       this.params = params;
     }
 

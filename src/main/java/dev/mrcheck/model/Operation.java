@@ -104,8 +104,9 @@ public sealed interface Operation<T> extends Serializable {
 
   /**
    * A {@code memory_region_init*} whose owner argument is wrong (docs/rules/MR009.md), as {@code
-   * misuse} says. Witnesses, the runtime model and the self-test; the API model writes a plain
-   * {@link Init} and the analysis classifies the owner.
+   * misuse} says; {@code owner} is the owner as written. Witnesses and the runtime model: the API
+   * model has a plain {@link Init} (the analysis classifies its owner), and so has the self-test,
+   * whose wrong owner is the region itself.
    */
   record InitMisowned<T>(T region, T owner, RegionKind kind, Misowning misuse)
       implements Operation<T> {

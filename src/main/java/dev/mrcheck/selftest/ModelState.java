@@ -120,7 +120,7 @@ public interface ModelState {
   boolean mapped(Region r);
 
   /**
-   * Whether the mapping made by {@code add} (an {@code AddSubregion} call) was never undone by the
+   * Whether the mapping made by {@code add} (an add_subregion call) was never undone by the
    * program: it is still there, or only the model's recovery from a region finalized while mapped
    * (an abort in QEMU) removed it.
    */
