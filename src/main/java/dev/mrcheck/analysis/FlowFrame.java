@@ -157,6 +157,7 @@ final class FlowFrame {
   }
 
   private Place followCall(Stmt.Call c, List<Place> args, RegionState s) {
+    if (c.through() != null) return followField(c, args, s);
     Function callee = flow.program.resolve(c.callee(), f.file());
     if (callee == null || !flow.follows(callee, ctx)) {
       // Device code the replay does not enter may keep what it is given (a listener's section
@@ -181,6 +182,32 @@ final class FlowFrame {
     // modelled: only a callee that reports an error on every path leaves the caller failing.
     if (exit.succeeded() != null) s.removeIf(fact -> fact instanceof Fact.ErrorReported);
     return exit.returned().isUnknown() ? fresh(c) : exit.returned();
+  }
+
+  /**
+   * A call through a field: each function stored in it is analyzed from the caller's state and
+   * their outcomes are joined, as branches are; the call's value is unknown.
+   */
+  private Place followField(Stmt.Call c, List<Place> args, RegionState s) {
+    RegionState joined = null;
+    boolean succeeds = false;
+    for (String key : flow.callGraph.fieldTargets(f, c)) {
+      Function callee = flow.program.function(key);
+      if (callee == null || !flow.follows(callee, ctx)) continue;
+      Map<String, Place> mine = s.swapLocals(new HashMap<>());
+      RegionState calleeEntry = s.copy();
+      s.swapLocals(mine);
+      RegionFlow.Exit exit = flow.summary(callee, args, calleeEntry, s.globalsKey(), this, c.loc());
+      if (exit.state() == null) continue;
+      succeeds |= exit.succeeded() != null;
+      if (joined == null) joined = exit.state().copy();
+      else joined.join(exit.state());
+    }
+    if (joined != null) s.adoptGlobals(joined);
+    if (succeeds) s.removeIf(fact -> fact instanceof Fact.ErrorReported);
+    Place made = fresh(c);
+    forgetEarlierObject(made, s);
+    return made;
   }
 
   /** The region the modelled call {@code c} initializes, if it does. */
