@@ -13,10 +13,11 @@ import java.util.Set;
 /**
  * A field-based call graph: which functions are stored in which field ({@code iic->init = f}, in a
  * class_init or a helper it calls), so that a call through that field ({@code k->init(s)}) reaches
- * them. Fields are told apart by the declared type of the variable they are reached through where
- * both sides name one. A field many functions are stored in ({@code dc->realize}) is a generic
- * dispatch point (qdev calling every device's realize): it resolves to nothing, or every hook and
- * callback of the program would gain the dispatcher as a caller.
+ * them. Fields are told apart by the declared type of the variable they are reached through: a call
+ * through a path whose type is not known (an array element, a cast) resolves to nothing, as a field
+ * name alone joins unrelated families. A field many functions are stored in ({@code dc->realize})
+ * is a generic dispatch point (qdev calling every device's realize): it resolves to nothing, or
+ * every hook and callback of the program would gain the dispatcher as a caller.
  */
 final class FieldTargets {
   /** More targets than this and a call through the field is left unresolved. */
@@ -45,21 +46,17 @@ final class FieldTargets {
 
   /**
    * The keys of the functions a call through a field may reach: those stored in a field of that
-   * name through a variable of the caller's declared type, else (no type on either side) every
-   * function stored in it; empty when there are more than {@link #MAX_TARGETS}.
+   * name through a variable of the caller's declared type; empty when there are more than {@link
+   * #MAX_TARGETS}.
    */
   Set<String> of(Function caller, Stmt.Call call) {
     if (call.through() == null) return Set.of();
     List<Store> stores = byField.getOrDefault(call.through().lastStep(), List.of());
     String type =
         call.through().steps().size() == 1 ? caller.localTypes().get(call.through().root()) : null;
-    Set<String> typed = new LinkedHashSet<>();
-    Set<String> all = new LinkedHashSet<>();
-    for (Store st : stores) {
-      all.add(st.function());
-      if (type != null && type.equals(st.type())) typed.add(st.function());
-    }
-    Set<String> out = typed.isEmpty() ? all : typed;
+    if (type == null) return Set.of();
+    Set<String> out = new LinkedHashSet<>();
+    for (Store st : stores) if (type.equals(st.type())) out.add(st.function());
     return out.size() > MAX_TARGETS ? Set.of() : out;
   }
 }

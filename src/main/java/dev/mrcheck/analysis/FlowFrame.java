@@ -191,7 +191,11 @@ final class FlowFrame {
   private Place followField(Stmt.Call c, List<Place> args, RegionState s) {
     RegionState joined = null;
     boolean succeeds = false;
-    for (String key : flow.callGraph.fieldTargets(f, c)) {
+    // Only near the replayed hook or callback: a class hook called from deep inside helpers
+    // multiplies the replay by its targets at every level (QEMU's scan tripled).
+    Set<String> targets =
+        ctx.stack().size() <= FIELD_CALL_DEPTH ? flow.callGraph.fieldTargets(f, c) : Set.of();
+    for (String key : targets) {
       Function callee = flow.program.function(key);
       if (callee == null || !flow.follows(callee, ctx)) continue;
       Map<String, Place> mine = s.swapLocals(new HashMap<>());
@@ -209,6 +213,9 @@ final class FlowFrame {
     forgetEarlierObject(made, s);
     return made;
   }
+
+  /** How deep in a replay's call stack a call through a field is still followed. */
+  private static final int FIELD_CALL_DEPTH = 2;
 
   /** The region the modelled call {@code c} initializes, if it does. */
   Place regionInitializedBy(Stmt.Call c, List<Place> args, Place result) {

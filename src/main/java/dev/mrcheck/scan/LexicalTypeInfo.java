@@ -2,9 +2,11 @@ package dev.mrcheck.scan;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,7 +31,11 @@ final class LexicalTypeInfo {
   private static final Pattern NEVER_UNPLUGGED =
       Pattern.compile("->\\s*(hotpluggable|user_creatable)\\s*=\\s*false\\b");
 
+  private static final Pattern STATIC_FUNCTION =
+      Pattern.compile("\\bstatic\\b[^;{}()=]*?\\b(\\w+)\\s*\\(");
+
   private final String text;
+  private Set<String> staticFunctions;
   private int lineAt;
   private int line = 1;
 
@@ -160,9 +166,12 @@ final class LexicalTypeInfo {
 
   /** Whether this file declares or defines {@code name} as a static function. */
   private boolean isStatic(String name) {
-    return Pattern.compile("\\bstatic\\b[^;{}()=]*\\b" + Pattern.quote(name) + "\\s*\\(")
-        .matcher(text)
-        .find();
+    if (staticFunctions == null) {
+      staticFunctions = new HashSet<>();
+      Matcher m = STATIC_FUNCTION.matcher(text);
+      while (m.find()) staticFunctions.add(m.group(1));
+    }
+    return staticFunctions.contains(name);
   }
 
   /** The body, braces included, of the function {@code name} defined in this file; or null. */

@@ -76,6 +76,8 @@ class CallGraphTest {
     assertThat(g.callers("iface.c#bt_init")).containsExactly("iface.c#iface_realize");
     assertThat(g.callers("iface.c#kcs_init"))
         .containsExactlyInAnyOrder("iface.c#iface_realize", "iface.c#other_realize");
+    // An array element's field has no declared type to tell its family.
+    assertThat(g.callers("iface.c#table_walk")).isEmpty();
     assertThat(g.reachesApi("iface.c#iface_realize")).isTrue();
     // OtherClass.init holds kcs_init only, which maps nothing.
     assertThat(g.reachesApi("iface.c#other_realize")).isFalse();
