@@ -72,6 +72,7 @@ public final class Main {
     cl.addSubcommand("rules", new RulesCommand(context));
     cl.addSubcommand("lsp", new LspCommand());
     cl.addSubcommand("bench", new dev.mrcheck.bench.BenchCommand());
+    cl.addSubcommand("cache", new CacheCommand());
     cl.addSubcommand("selftest", new SelftestCommand());
     cl.addSubcommand("help", new CommandLine.HelpCommand());
   }
