@@ -16,12 +16,15 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Direct calls between the program's functions, and which functions reach the modelled API
- * (directly or through callees): only those are worth following or analyzing.
+ * Calls between the program's functions (by name, and through fields: {@link FieldTargets}), and
+ * which functions reach the modelled API (directly or through callees): only those are worth
+ * following or analyzing.
  */
 public final class CallGraph {
   private final Map<String, Set<String>> callees = new HashMap<>();
   private final Map<String, Set<String>> callers = new HashMap<>();
+
+  private final FieldTargets fieldTargets;
   private final Set<String> reachesApi = new HashSet<>();
   private final Set<String> callsModel = new HashSet<>();
   private volatile List<String> sortedReaching;
@@ -29,6 +32,7 @@ public final class CallGraph {
 
   public CallGraph(Program program, ApiModel model) {
     Set<String> implementation = implementationFiles(program, model);
+    fieldTargets = new FieldTargets(program);
     Deque<String> work = new ArrayDeque<>();
     for (Function f : program.functions()) {
       Set<String> out = new LinkedHashSet<>();
@@ -38,6 +42,13 @@ public final class CallGraph {
       }
       for (Stmt s : f.cfg().statements()) {
         if (!(s instanceof Stmt.Call c)) continue;
+        if (c.through() != null) {
+          for (String t : fieldTargets.of(f, c)) {
+            Function target = program.function(t);
+            if (!t.equals(f.key()) && !implementation.contains(target.file())) out.add(t);
+          }
+          continue;
+        }
         var modelled = model.function(c.callee());
         if (modelled.isPresent()) {
           if (!reportsErrorOnly(modelled.get())) callsModel.add(f.key());
@@ -159,6 +170,11 @@ public final class CallGraph {
    */
   public boolean worthFollowing(String functionKey) {
     return reachesApi.contains(functionKey) || callsModel.contains(functionKey);
+  }
+
+  /** The keys of the functions a call through a field may reach (none for a direct call). */
+  Set<String> fieldTargets(Function caller, Stmt.Call call) {
+    return fieldTargets.of(caller, call);
   }
 
   public boolean hasCallers(String functionKey) {

@@ -158,6 +158,7 @@ final class FlowFrame {
   }
 
   private Place followCall(Stmt.Call c, List<Place> args, RegionState s) {
+    if (c.through() != null) return followField(c, args, s);
     Function callee = flow.program.resolve(c.callee(), f.file());
     if (callee == null || !flow.follows(callee, ctx)) {
       // Device code the replay does not enter may keep what it is given (a listener's section
@@ -183,6 +184,39 @@ final class FlowFrame {
     if (exit.succeeded() != null) s.removeIf(fact -> fact instanceof Fact.ErrorReported);
     return exit.returned().isUnknown() ? fresh(c) : exit.returned();
   }
+
+  /**
+   * A call through a field: each function stored in it is analyzed from the caller's state and
+   * their outcomes are joined, as branches are; the call's value is unknown.
+   */
+  private Place followField(Stmt.Call c, List<Place> args, RegionState s) {
+    RegionState joined = null;
+    boolean succeeds = false;
+    // Only near the replayed hook or callback: a class hook called from deep inside helpers
+    // multiplies the replay by its targets at every level (QEMU's scan tripled).
+    Set<String> targets =
+        ctx.stack().size() <= FIELD_CALL_DEPTH ? flow.callGraph.fieldTargets(f, c) : Set.of();
+    for (String key : targets) {
+      Function callee = flow.program.function(key);
+      if (callee == null || !flow.follows(callee, ctx)) continue;
+      Map<String, Place> mine = s.swapLocals(new HashMap<>());
+      RegionState calleeEntry = s.copy();
+      s.swapLocals(mine);
+      RegionFlow.Exit exit = flow.summary(callee, args, calleeEntry, s.globalsKey(), this, c.loc());
+      if (exit.state() == null) continue;
+      succeeds |= exit.succeeded() != null;
+      if (joined == null) joined = exit.state().copy();
+      else joined.join(exit.state());
+    }
+    if (joined != null) s.adoptGlobals(joined);
+    if (succeeds) s.removeIf(fact -> fact instanceof Fact.ErrorReported);
+    Place made = fresh(c);
+    forgetEarlierObject(made, s);
+    return made;
+  }
+
+  /** How deep in a replay's call stack a call through a field is still followed. */
+  private static final int FIELD_CALL_DEPTH = 2;
 
   /** The region the modelled call {@code c} initializes, if it does. */
   Place regionInitializedBy(Stmt.Call c, List<Place> args, Place result) {

@@ -115,6 +115,9 @@ public final class Lifecycles {
    * false) decides alone; a "yes" needs a hot-pluggable base type from the model.
    */
   private boolean hotpluggable(List<String> chain, String[] reason) {
+    // A subclass that makes its devices user-creatable again (x86 CPUs under TYPE_CPU) overrides
+    // the base's "not user-creatable".
+    boolean creatable = false;
     for (String t : chain) {
       TypeRegistration r = program.types().get(t);
       if (r == null) continue;
@@ -128,7 +131,8 @@ public final class Lifecycles {
         reason[0] = t + "'s class_init sets hotpluggable = false";
         return false;
       }
-      if (Boolean.FALSE.equals(facts.userCreatable)) {
+      if (Boolean.TRUE.equals(facts.userCreatable)) creatable = true;
+      if (Boolean.FALSE.equals(facts.userCreatable) && !creatable) {
         reason[0] = t + " is not user-creatable";
         return false;
       }

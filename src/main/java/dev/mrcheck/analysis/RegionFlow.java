@@ -31,7 +31,7 @@ final class RegionFlow {
   private static final int BUDGET_PER_ROOT = 100_000;
 
   final Program program;
-  private final CallGraph callGraph;
+  final CallGraph callGraph;
   final ApiModel model;
 
   /**

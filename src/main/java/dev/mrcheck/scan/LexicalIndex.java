@@ -1,7 +1,9 @@
 package dev.mrcheck.scan;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -9,17 +11,12 @@ import java.util.regex.Pattern;
 
 /**
  * A cheap look at a file before parsing it: which names it calls, its {@code TYPE_X "x"} macros,
- * and the name/parent of its QOM types. Deciding relevance from this lets the scanner skip the
- * expensive parse of files that cannot matter, and still know every type's ancestry.
+ * and its QOM type registrations. Deciding relevance from this lets the scanner skip the expensive
+ * parse of files that cannot matter, and still know every type's ancestry.
  */
 final class LexicalIndex {
   private static final Pattern TYPE_MACRO =
       Pattern.compile("#\\s*define\\s+(TYPE_\\w+)\\s+\"([^\"]*)\"");
-  private static final Pattern TYPE_FIELD =
-      Pattern.compile("\\.(name|parent|class_init)\\s*=\\s*(\"[^\"]*\"|\\w+)");
-  private static final Pattern NEVER_UNPLUGGED =
-      Pattern.compile("->\\s*(hotpluggable|user_creatable)\\s*=\\s*false\\b");
-
   final Set<String> calledNames = new HashSet<>();
 
   /**
@@ -29,16 +26,8 @@ final class LexicalIndex {
 
   final Map<String, String> typeMacros = new HashMap<>();
 
-  /** Type name -> parent name, as written. */
-  final Map<String, String> typeParents = new HashMap<>();
-
-  /**
-   * Types whose class_init, in this file, sets {@code hotpluggable} or {@code user_creatable} to
-   * false. A base type that only says "never unplugged" (virtio-gpu's base, for one) calls nothing
-   * of the memory API, so its file is not parsed; without this its devices would pass for
-   * hot-pluggable.
-   */
-  final Set<String> neverUnplugged = new HashSet<>();
+  /** The QOM types this file registers, with what their class_init sets. */
+  final List<LexicalType> types = new ArrayList<>();
 
   static LexicalIndex of(String text) {
     LexicalIndex idx = new LexicalIndex();
@@ -47,7 +36,7 @@ final class LexicalIndex {
       Matcher m = TYPE_MACRO.matcher(text);
       while (m.find()) idx.typeMacros.put(m.group(1), m.group(2));
     }
-    if (text.contains("TypeInfo")) idx.scanTypes(text);
+    idx.types.addAll(LexicalTypeInfo.read(text));
     return idx;
   }
 
@@ -180,50 +169,6 @@ final class LexicalIndex {
     return n;
   }
 
-  private void scanTypes(String text) {
-    Map<String, String> classInits = new HashMap<>();
-    int from = 0;
-    while ((from = text.indexOf("TypeInfo", from)) >= 0) {
-      int open = text.indexOf('{', from);
-      if (open < 0) break;
-      int end = closingBrace(text, open);
-      String body = text.substring(open, Math.min(end + 1, text.length()));
-      // Arrays of TypeInfo: each inner {...} is a type; a flat scan pairs each name with the next
-      // parent, and a class_init with the last name.
-      String name = null;
-      String lastName = null;
-      Matcher m = TYPE_FIELD.matcher(body);
-      while (m.find()) {
-        switch (m.group(1)) {
-          case "name" -> {
-            name = m.group(2);
-            lastName = name;
-          }
-          case "parent" -> {
-            if (name != null) typeParents.putIfAbsent(name, m.group(2));
-            name = null;
-          }
-          default -> {
-            if (lastName != null) classInits.putIfAbsent(lastName, m.group(2));
-          }
-        }
-      }
-      from = end + 1;
-    }
-    classInits.forEach(
-        (type, classInit) -> {
-          if (clearsHotplug(text, classInit)) neverUnplugged.add(type);
-        });
-  }
-
-  /** Whether the body of the function {@code name} defined in {@code text} clears the flag. */
-  private static boolean clearsHotplug(String text, String name) {
-    int open = definitionBody(text, name);
-    if (open < 0) return false;
-    String body = text.substring(open, Math.min(closingBrace(text, open) + 1, text.length()));
-    return NEVER_UNPLUGGED.matcher(body).find();
-  }
-
   /**
    * Where the body of the first {@code name(params) {} in {@code text} opens (the parameters hold
    * none of {@code ;{}()}), or -1: a hand-written {@code \bname\s*\([^;{}()]*\)\s*\{},
@@ -257,7 +202,7 @@ final class LexicalIndex {
     return i;
   }
 
-  private static int closingBrace(String text, int open) {
+  static int closingBrace(String text, int open) {
     int depth = 0;
     int end = open;
     for (; end < text.length(); end++) {

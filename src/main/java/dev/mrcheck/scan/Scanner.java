@@ -17,7 +17,6 @@ import dev.mrcheck.ir.Function;
 import dev.mrcheck.ir.ParseProblem;
 import dev.mrcheck.ir.SourceLoc;
 import dev.mrcheck.ir.TranslationUnit;
-import dev.mrcheck.ir.TypeRegistration;
 import dev.mrcheck.model.ApiModel;
 import dev.mrcheck.model.ModelException;
 import dev.mrcheck.model.ModelLoader;
@@ -190,7 +189,7 @@ public final class Scanner {
           parseRelevant(texts, units, frontends, model, pool, overlay, listener, rounds);
       timer.mark("parse");
       List<TranslationUnit> parsed = new ArrayList<>(units.values());
-      parsed.add(lexicalFacts(texts, units));
+      parsed.add(LexicalUnit.of(texts, units, model));
       listener.phase("analysis");
       Program program = cache != null ? cache.program(parsed) : new Program(parsed, Map.of());
       timer.mark("program");
@@ -644,32 +643,6 @@ public final class Scanner {
       if (first == null || file.compareTo(first) < 0) return true;
     }
     return false;
-  }
-
-  /** Type macros and type ancestry from files that were not parsed, so hierarchies stay whole. */
-  private static TranslationUnit lexicalFacts(
-      Map<Path, SourceText> texts, Map<Path, TranslationUnit> units) {
-    Map<String, String> macros = new HashMap<>();
-    List<TypeRegistration> types = new ArrayList<>();
-    for (Map.Entry<Path, SourceText> e : texts.entrySet()) {
-      LexicalIndex idx = e.getValue().index();
-      macros.putAll(idx.typeMacros);
-      if (units.containsKey(e.getKey())) continue;
-      for (Map.Entry<String, String> t : idx.typeParents.entrySet()) {
-        types.add(
-            new TypeRegistration(
-                t.getKey(),
-                t.getValue(),
-                null,
-                Map.of(),
-                idx.neverUnplugged.contains(t.getKey())
-                    ? Map.of("abstract", "true", "hotpluggable", "false")
-                    : Map.of("abstract", "true"),
-                SourceLoc.of(e.getValue().file().relativePath(), 1, 1)));
-      }
-    }
-    return new TranslationUnit(
-        "<lexical>", "lexical", 0, List.of(), types, List.of(), macros, List.of());
   }
 
   private static List<Finding> runRules(AnalysisResult analysis, Set<String> selected) {

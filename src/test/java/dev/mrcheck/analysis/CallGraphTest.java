@@ -56,4 +56,47 @@ class CallGraphTest {
         .doesNotContain("dev.c#dev_idle", "helpers.c#log_it")
         .isSorted();
   }
+
+  private static final String HOOKS =
+      """
+      static void bt_init(IfaceState *s) { memory_region_init_io(&s->io, OBJECT(s), NULL, s, "bt", 4); }
+      static void kcs_init(IfaceState *s) { g_free(s->buf); }
+      static void bt_class_init(IfaceClass *ic) { ic->init = bt_init; }
+      static void kcs_class_init(IfaceClass *ic) { ic->init = kcs_init; }
+      static void other_class_init(OtherClass *oc) { oc->init = kcs_init; }
+      static void iface_realize(IfaceState *s) { IfaceClass *k = IFACE_GET_CLASS(s); k->init(s); }
+      static void other_realize(OtherState *s) { OtherClass *k = OTHER_GET_CLASS(s); k->init(s); }
+      static void table_walk(Group *groups, int i) { groups[i].size_init(i); }
+      """;
+
+  @Test
+  void aCallThroughAFieldReachesEveryFunctionStoredInThatFieldOfThatType() {
+    Program p = AnalysisFixture.program("iface.c", HOOKS);
+    CallGraph g = new CallGraph(p, AnalysisFixture.MODEL);
+    assertThat(g.callers("iface.c#bt_init")).containsExactly("iface.c#iface_realize");
+    assertThat(g.callers("iface.c#kcs_init"))
+        .containsExactlyInAnyOrder("iface.c#iface_realize", "iface.c#other_realize");
+    // An array element's field has no declared type to tell its family.
+    assertThat(g.callers("iface.c#table_walk")).isEmpty();
+    assertThat(g.reachesApi("iface.c#iface_realize")).isTrue();
+    // OtherClass.init holds kcs_init only, which maps nothing.
+    assertThat(g.reachesApi("iface.c#other_realize")).isFalse();
+    assertThat(g.hasCallers("iface.c#table_walk")).isFalse();
+  }
+
+  @Test
+  void aFieldManyFunctionsAreStoredInIsAGenericDispatchAndResolvesToNothing() {
+    StringBuilder src = new StringBuilder();
+    for (int i = 0; i <= FieldTargets.MAX_TARGETS; i++) {
+      src.append(
+          "static void r%d(DevState *s) { memory_region_init(&s->m, OBJECT(s), \"m\", 1); }\n"
+              .formatted(i));
+      src.append("static void c%d(DeviceClass *dc) { dc->realize = r%d; }\n".formatted(i, i));
+    }
+    src.append("static void set_realized(DeviceClass *dc, DevState *s) { dc->realize(s); }\n");
+    Program p = AnalysisFixture.program("qdev.c", src.toString());
+    CallGraph g = new CallGraph(p, AnalysisFixture.MODEL);
+    assertThat(g.reachesApi("qdev.c#set_realized")).isFalse();
+    assertThat(g.hasCallers("qdev.c#r0")).isFalse();
+  }
 }

@@ -2,6 +2,7 @@ package dev.mrcheck.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Which names a file calls, as the relevance fixpoint sees them before any parse. */
@@ -111,8 +112,61 @@ class LexicalIndexTest {
             { .name = TYPE_PLUG, .parent = TYPE_PCI_DEVICE, .class_init = plug_class_init },
         };
         """);
-    assertThat(idx.typeParents).containsKeys("TYPE_LAMP", "TYPE_KIOSK", "TYPE_PLUG");
-    assertThat(idx.neverUnplugged).containsExactlyInAnyOrder("TYPE_LAMP", "TYPE_KIOSK");
+    assertThat(idx.types)
+        .extracting(LexicalType::name)
+        .containsExactly("TYPE_LAMP", "TYPE_KIOSK", "TYPE_PLUG");
+    assertThat(idx.types)
+        .filteredOn(LexicalType::neverUnplugged)
+        .extracting(LexicalType::name)
+        .containsExactly("TYPE_LAMP", "TYPE_KIOSK");
+  }
+
+  @Test
+  void typeRegistrationsKeepWhatALifecycleNeeds() {
+    LexicalIndex idx =
+        LexicalIndex.of(
+            """
+        static void cup_init(Object *obj) {}
+        static void cup_class_init(ObjectClass *klass, const void *data)
+        {
+            PCIDeviceClass *k = PCI_DEVICE_CLASS(klass);
+            k->realize = shared_cup_realize;
+            k->exit = cup_exit_local;
+            DEVICE_CLASS(klass)->unrealize = shared_cup_unrealize;
+        }
+        static void cup_exit_local(PCIDevice *d) {}
+        static const TypeInfo cup_info = {
+            .name = TYPE_CUP,
+            .parent = TYPE_PCI_DEVICE,
+            .instance_size = sizeof(struct CupState),
+            .instance_init = cup_init,
+            .instance_finalize = shared_cup_finalize,
+            .class_init = cup_class_init,
+            .interfaces = (const InterfaceInfo[]) {
+                { .type = INTERFACE_CONVENTIONAL_PCI_DEVICE },
+                { },
+            },
+        };
+        static const TypeInfo mug_info = {
+            .name = "mug", .parent = TYPE_CUP, .abstract = true,
+        };
+        """);
+    assertThat(idx.types).hasSize(2);
+    LexicalType cup = idx.types.get(0);
+    assertThat(cup.name()).isEqualTo("TYPE_CUP");
+    assertThat(cup.parent()).isEqualTo("TYPE_PCI_DEVICE");
+    assertThat(cup.instanceStruct()).isEqualTo("CupState");
+    assertThat(cup.isAbstract()).isFalse();
+    assertThat(cup.line()).isEqualTo(10);
+    // A static hook is defined in this unparsed file: it reaches nothing and is left out.
+    assertThat(cup.hooks()).containsExactly(Map.entry("instance_finalize", "shared_cup_finalize"));
+    assertThat(cup.classHooks())
+        .containsExactly(
+            new LexicalType.ClassHookWrite("PCIDeviceClass", "realize", "shared_cup_realize"),
+            new LexicalType.ClassHookWrite("", "unrealize", "shared_cup_unrealize"));
+    LexicalType mug = idx.types.get(1);
+    assertThat(mug.name()).isEqualTo("\"mug\"");
+    assertThat(mug.isAbstract()).isTrue();
   }
 
   @Test

@@ -332,8 +332,14 @@ final class CfgBuilder {
       else initializerCalls(a);
       args.add(values.of(a));
     }
-    if (callee == null) return;
     SourceLoc loc = locs.span(call.getFunctionNameExpression(), call);
+    if (callee == null) {
+      if (values.of(call.getFunctionNameExpression()) instanceof Value.Path p
+          && !p.path().steps().isEmpty()) {
+        append(Stmt.Call.throughField(p.path(), args, result, loc));
+      }
+      return;
+    }
     append(new Stmt.Call(callee, args, result, loc));
     if (CallShapes.NORETURN.contains(callee)) current = null;
   }

@@ -66,7 +66,8 @@ class LoweringTest {
             "call memory_region_init_io(s->bars[*]->mr, dev, my_ops, s, NULL, 4)",
             "call object_unparent(s->bars[*]->mr)",
             "call address_space_init(s->dma_as, s->root, \"dma\") -> s->as",
-            "call helper(dev)");
+            "call helper(dev)",
+            "call s->ops->reset(s, helper(dev))");
   }
 
   @Test
