@@ -48,6 +48,7 @@ final class FlowFrame {
     else if (stmt instanceof Stmt.Assign a) {
       freeHook(a, s);
       assign(a.target(), place(a.value(), s), s);
+      fieldAssigned(a.target(), truth(a.value()), s);
     } else if (stmt instanceof Stmt.Assume a) assume(a, s);
     else if (stmt instanceof Stmt.Return r && r.value() != null) {
       Place p = place(r.value(), s);
@@ -86,7 +87,40 @@ final class FlowFrame {
       result = followCall(c, args, s);
     }
     lastResult.put(c.callee(), result);
-    if (c.result() != null) assign(c.result(), result, s);
+    if (c.result() != null) {
+      assign(c.result(), result, s);
+      fieldAssigned(c.result(), null, s);
+    }
+  }
+
+  /**
+   * The truth of an assigned value as a condition would read it: NULL, 0 and false are false,
+   * other literals true; null when it depends on what the analysis does not evaluate.
+   */
+  private static Boolean truth(Value v) {
+    if (v instanceof Value.Null) return false;
+    if (!(v instanceof Value.Literal l)) return null;
+    String t = l.text().trim();
+    if (t.equals("false") || t.matches("0+[uUlL]*|0[xX]0+[uUlL]*")) return false;
+    if (t.equals("true") || t.matches("[1-9][0-9]*[uUlL]*|0[xX][0-9a-fA-F]*[1-9a-fA-F][0-9a-fA-F]*[uUlL]*"))
+      return true;
+    return null;
+  }
+
+  /**
+   * A store to a field of the device that some condition tests (docs/lifetime.md#phases: the same
+   * flag tested in realize, handlers and unrealize): what it now is on every path here.
+   */
+  private void fieldAssigned(AccessPath target, Boolean truth, RegionState s) {
+    String field = testedField(target, s);
+    if (field != null) s.fieldAssigned(field, truth);
+  }
+
+  /** The id of a device field named by {@code path} that some condition tests, else null. */
+  private String testedField(AccessPath path, RegionState s) {
+    if (path.steps().isEmpty() || !flow.testedFields().contains(path.lastStep())) return null;
+    Place p = pathPlace(path, s);
+    return !p.isUnknown() && Place.isWithin(p.id(), Place.SELF) ? p.id() : null;
   }
 
   /**
@@ -251,6 +285,10 @@ final class FlowFrame {
   }
 
   private void assume(Stmt.Assume a, RegionState s) {
+    if (a.cond() instanceof Value.Path p) {
+      String field = testedField(p.path(), s);
+      if (field != null) s.fieldTested(field, a.holds());
+    }
     // if (*errp) after ERRP_GUARD(): a callee reported the error through the hook's own errp.
     if (a.holds()
         && a.cond() instanceof Value.Path p
