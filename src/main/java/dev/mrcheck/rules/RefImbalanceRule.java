@@ -62,6 +62,38 @@ public final class RefImbalanceRule extends Rule {
         report.accept(keptPastTeardown(cp, h));
       }
     }
+    Set<String> overReleased = new HashSet<>();
+    for (Observation o : analysis.observations()) {
+      Fact.Released gone = givenBackAlready(o);
+      if (gone != null && overReleased.add(o.loc() + "|" + o.subject().id()))
+        report.accept(overRelease(o, gone));
+    }
+  }
+
+  /**
+   * The release that already gave back the last reference {@code o}'s unref or unmap would give
+   * back, on some path to it; null if every path still holds one (or the holder is unknown: a
+   * release the replay saw take nothing leaves no mark).
+   */
+  private static Fact.Released givenBackAlready(Observation o) {
+    boolean unmap = o.effect() instanceof Effect.AddressSpaceUnmap;
+    if (!unmap && !(o.effect() instanceof Effect.Unref)) return null;
+    for (Fact.Released r : o.before().facts(Fact.Released.class, o.subject().id())) {
+      if ((r.by() == Fact.HeldBy.MAP) == unmap) return r;
+    }
+    return null;
+  }
+
+  private Finding overRelease(Observation o, Fact.Released gone) {
+    String message =
+        String.format(
+            "%s(%s) gives back a reference this path does not hold: %s(%s) at %s already gave "
+                + "back the last one taken, and none was taken since (over-release)",
+            o.callee(), o.subject().shown(), gone.callee(), gone.shown(), Findings.where(gone.at()));
+    List<TraceStep> trace = new ArrayList<>(gone.how());
+    trace.add(new TraceStep(gone.at(), "the last reference given back here"));
+    trace.addAll(Findings.chainTo(o, "given back again here"));
+    return Findings.at(this, o, message, trace);
   }
 
   /**
