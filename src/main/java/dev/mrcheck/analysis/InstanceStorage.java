@@ -58,6 +58,31 @@ public final class InstanceStorage {
   }
 
   /**
+   * Whether the replayed place {@code regionId} is reached from {@code device}'s C instance struct
+   * through a pointer member the replay never saw assigned: the place is still named after the
+   * member ({@code self.backend}, {@code self.peer.mmio}), not after what device code stored there
+   * (a heap allocation, one of its own fields). Such a pointer is set from outside the device's code,
+   * by a link property. False when a layout on the way is not in view.
+   */
+  public boolean throughUnsetPointer(DeviceType device, String regionId) {
+    if (program == null
+        || device == null
+        || device.instanceStruct() == null
+        || !regionId.startsWith(Place.SELF + ".")
+        || device.registration().loc().file().endsWith(".java")) return false;
+    String type = device.instanceStruct();
+    boolean pointer = false;
+    for (String step : regionId.substring(Place.SELF.length() + 1).split("\\.")) {
+      if (step.equals(AccessPath.ANY_INDEX)) continue;
+      StructField f = program.layouts().member(type, step);
+      if (f == null) return false;
+      pointer |= f.pointer();
+      type = f.type();
+    }
+    return pointer;
+  }
+
+  /**
    * Whether the replayed place {@code regionId} lies in {@code device}'s C instance struct itself:
    * {@code self.mmio}, {@code self.bars.[*].mr}, not {@code self.buf.mr} through a pointer. False
    * when a layout on the way is not in view.

@@ -27,6 +27,10 @@ public final class FinalizeMisuseRule extends Rule {
   @Override
   public void check(AnalysisResult analysis, Consumer<Finding> report) {
     for (Observation o : analysis.observations()) {
+      if (destroysForeign(analysis, o)) {
+        report.accept(foreignDestroyed(o));
+        continue;
+      }
       if (o.phase() != Role.INSTANCE_FINALIZE || o.effect() instanceof Effect.Free) continue;
       if (o.effect() instanceof Effect.Init) continue;
       List<Fact.Owned> owned = o.before().facts(Fact.Owned.class, o.subject().id());
@@ -42,6 +46,30 @@ public final class FinalizeMisuseRule extends Rule {
         if (ownedBySelf(container)) report.accept(finding(o, container.get(0)));
       }
     }
+  }
+
+  /**
+   * An unparent, from unrealize or instance_finalize, of a region the device never made on any path
+   * and reaches through a pointer member its code never sets: another object's region, handed over
+   * through a link property (docs/lifetime.md#phases). The object it belongs to still uses it.
+   */
+  private static boolean destroysForeign(AnalysisResult analysis, Observation o) {
+    return (o.phase() == Role.UNREALIZE || o.phase() == Role.INSTANCE_FINALIZE)
+        && o.effect() instanceof Effect.Unparent
+        && o.before().facts(Fact.Owned.class, o.subject().id()).isEmpty()
+        && o.before().facts(Fact.Unparented.class, o.subject().id()).isEmpty()
+        && analysis.instanceStorage().throughUnsetPointer(o.device(), o.subject().id());
+  }
+
+  private Finding foreignDestroyed(Observation o) {
+    String message =
+        String.format(
+            "object_unparent(%s) in %s destroys a region %s does not own: it is reached through a "
+                + "pointer the device's code never sets (a link to another object), and that "
+                + "object still uses it",
+            o.subject().shown(), o.phaseName(), o.device().registration().name());
+    return Findings.at(this, o, message, Findings.chainTo(o, "another object's region unparented"))
+        .withSeverity(Severity.ERROR);
   }
 
   private static boolean ownedBySelf(List<Fact.Owned> owned) {
