@@ -211,6 +211,7 @@ final class FlowFrame {
     RegionFlow.Exit exit = flow.summary(callee, args, calleeEntry, s.globalsKey(), this, c.loc());
     if (exit.state() == null) return fresh(c);
     s.adoptGlobals(exit.state());
+    References.calleeReturned(s);
     // Which of the callee's returns was taken is the caller's test of its result, which is not
     // modelled: only a callee that reports an error on every path leaves the caller failing.
     if (exit.succeeded() != null) s.removeIf(fact -> fact instanceof Fact.ErrorReported);
@@ -375,6 +376,9 @@ final class FlowFrame {
         References.stored(s, value, param != null && Place.isWithin(param.id(), Place.SELF));
       }
       if (value != null) flow.ownerShapes.allocated(value.id(), f.localTypes().get(target.root()));
+      Place old = s.local(target.root());
+      if (old != null && !old.isUnknown() && !old.isNull())
+        References.pointerOverwritten(s, old.id());
       s.bindLocal(target.root(), value);
       return;
     }
@@ -385,6 +389,8 @@ final class FlowFrame {
           value.id(), flow.ownerShapes.staticType(f, new Value.Path(target)));
     References.stored(s, value, id != null && Place.isWithin(id, Place.SELF));
     if (id == null) return;
+    References.pointerOverwritten(s, id);
+    References.pointerOverwritten(s, s.alias(id));
     if (value == null || value.isUnknown() || value.isNull()) s.setAlias(id, null);
     else if (!value.id().equals(id)) s.setAlias(id, value.id());
   }
