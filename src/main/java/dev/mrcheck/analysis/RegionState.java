@@ -159,7 +159,6 @@ public final class RegionState {
    */
   boolean fieldTested(String field, boolean truth) {
     Boolean was = known.get(field);
-    if (was != null && was != truth) return false;
     if (!implied.isEmpty()) {
       List<Fact> contradicted = new ArrayList<>();
       for (Map.Entry<Fact, Map<String, Boolean>> e : implied.entrySet()) {
@@ -173,7 +172,7 @@ public final class RegionState {
       }
     }
     fieldAssigned(field, truth);
-    return true;
+    return was == null || was == truth;
   }
 
   /**

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * device's tested fields are on every path, and what a fact implies of them where it holds.
  */
 class FieldValuesTest {
-  private static final SourceLoc AT = new SourceLoc("dev.c", 1, 1);
+  private static final SourceLoc AT = new SourceLoc("dev.c", 1, 1, 1, 1);
   private static final Fact REF =
       new Fact.Referenced(
           "self.backend",
