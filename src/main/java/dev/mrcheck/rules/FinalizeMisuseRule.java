@@ -20,7 +20,9 @@ import java.util.function.Consumer;
             + "regions are already finalized there (same-owner subregions auto-detached). object_unparent() on them is "
             + "a latent no-op (warning); memory_region_del_subregion(), memory_region_ref/unref() or any other call on "
             + "them is a use after finalization (error). Move the call to unrealize/exit, or drop it; freeing the heap "
-            + "struct that held the regions (g_free) is the correct finalize pattern and is never reported.",
+            + "struct that held the regions (g_free) is the correct finalize pattern and is never reported. Unparenting, "
+            + "from unrealize or instance_finalize, another object's region reached through a link property destroys "
+            + "what the device does not own (error).",
     tags = {"security", "correctness", "external/cwe/cwe-416"},
     securitySeverity = "5.0")
 public final class FinalizeMisuseRule extends Rule {

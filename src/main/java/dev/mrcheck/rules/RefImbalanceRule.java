@@ -20,14 +20,15 @@ import java.util.function.Consumer;
     name = "ref-imbalance",
     severity = Severity.ERROR,
     summary =
-        "A memory_region_ref, memory_region_find or address_space_map reference is not given back on some path.",
+        "A memory_region_ref, memory_region_find or address_space_map reference is not given back on some path, or is given back twice.",
     description =
         "memory_region_ref() and the section memory_region_find() returns take a reference on the region "
             + "(on its owner under legacy and current semantics); an address_space_map() mapping holds one until "
             + "address_space_unmap(). A function that returns on some path (an early return, a goto fail) still holding "
             + "one, without storing the pointer anywhere, leaks it, and the owner can never be finalized. A reference kept "
-            + "in the device state must be given back at unrealize or instance_finalize. References on the device's own "
-            + "regions are MR001.",
+            + "in the device state must be given back at unrealize or instance_finalize. An unref or unmap of a reference "
+            + "the path no longer holds (over-release) drops somebody else's. References on the device's own regions are "
+            + "MR001.",
     tags = {"security", "correctness", "external/cwe/cwe-401"},
     securitySeverity = "5.0")
 public final class RefImbalanceRule extends Rule {
