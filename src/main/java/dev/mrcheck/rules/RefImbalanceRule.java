@@ -79,7 +79,13 @@ public final class RefImbalanceRule extends Rule {
   private static Fact.Released givenBackAlready(Observation o) {
     boolean unmap = o.effect() instanceof Effect.AddressSpaceUnmap;
     if (!unmap && !(o.effect() instanceof Effect.Unref)) return null;
-    for (Fact.Released r : o.before().facts(Fact.Released.class, o.subject().id())) {
+    // The device's own regions: a reference on them is MR001's cycle, a call on them in
+    // instance_finalize MR004's use after finalization; an owner-less region counts nothing.
+    String id = o.subject().id();
+    if (o.before().facts(Fact.Owned.class, id).stream().anyMatch(f -> f.owner() != Fact.Owner.OTHER)
+        || o.before().facts(Fact.Unparented.class, id).stream()
+            .anyMatch(f -> f.owner() != Fact.Owner.OTHER)) return null;
+    for (Fact.Released r : o.before().facts(Fact.Released.class, id)) {
       if ((r.by() == Fact.HeldBy.MAP) == unmap) return r;
     }
     return null;
