@@ -159,9 +159,9 @@ public sealed interface Fact {
 
   /**
    * The last reference the replay knew on {@code region} was given back here ({@code by}: how it
-   * had been taken, {@code null} for a {@code memory_region_ref}), and none was taken since: on
-   * the paths through here the code holds none, so a further release gives back a reference it
-   * does not hold (MR006's over-release).
+   * had been taken, {@code null} for a {@code memory_region_ref}), and none was taken since: on the
+   * paths through here the code holds none, so a further release gives back a reference it does not
+   * hold (MR006's over-release).
    */
   record Released(
       String region,

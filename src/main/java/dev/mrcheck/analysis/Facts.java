@@ -81,7 +81,13 @@ final class Facts {
     if (f instanceof Fact.ErrorReported) return f;
     if (f instanceof Fact.Released r) {
       return new Fact.Released(
-          renameId(r.region(), from, to), r.shown(), r.by(), r.callee(), r.phase(), r.at(), r.how());
+          renameId(r.region(), from, to),
+          r.shown(),
+          r.by(),
+          r.callee(),
+          r.phase(),
+          r.at(),
+          r.how());
     }
     if (f instanceof Fact.RootKeptByLostDestroy k) {
       return new Fact.RootKeptByLostDestroy(

@@ -94,15 +94,16 @@ final class FlowFrame {
   }
 
   /**
-   * The truth of an assigned value as a condition would read it: NULL, 0 and false are false,
-   * other literals true; null when it depends on what the analysis does not evaluate.
+   * The truth of an assigned value as a condition would read it: NULL, 0 and false are false, other
+   * literals true; null when it depends on what the analysis does not evaluate.
    */
   private static Boolean truth(Value v) {
     if (v instanceof Value.Null) return false;
     if (!(v instanceof Value.Literal l)) return null;
     String t = l.text().trim();
     if (t.equals("false") || t.matches("0+[uUlL]*|0[xX]0+[uUlL]*")) return false;
-    if (t.equals("true") || t.matches("[1-9][0-9]*[uUlL]*|0[xX][0-9a-fA-F]*[1-9a-fA-F][0-9a-fA-F]*[uUlL]*"))
+    if (t.equals("true")
+        || t.matches("[1-9][0-9]*[uUlL]*|0[xX][0-9a-fA-F]*[1-9a-fA-F][0-9a-fA-F]*[uUlL]*"))
       return true;
     return null;
   }

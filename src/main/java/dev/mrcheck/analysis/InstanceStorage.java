@@ -74,8 +74,8 @@ public final class InstanceStorage {
   /**
    * Whether the replayed place {@code regionId} is reached from {@code device}'s C instance struct
    * through a pointer member no code in the program stores to ({@code self.backend}, {@code
-   * self.peer.mmio}): such a pointer is set from outside, by a link property. A pointer a factory or
-   * the device's code sets (to a heap allocation, to one of its own fields) is not. False when a
+   * self.peer.mmio}): such a pointer is set from outside, by a link property. A pointer a factory
+   * or the device's code sets (to a heap allocation, to one of its own fields) is not. False when a
    * layout on the way is not in view, or the place is no region.
    */
   public boolean throughUnsetPointer(DeviceType device, String regionId) {

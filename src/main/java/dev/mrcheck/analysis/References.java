@@ -50,11 +50,7 @@ final class References {
    * #popYoungest}).
    */
   static void released(
-      RegionState s,
-      Place value,
-      Class<? extends Fact> kind,
-      Fact.HeldBy by,
-      Fact.Released mark) {
+      RegionState s, Place value, Class<? extends Fact> kind, Fact.HeldBy by, Fact.Released mark) {
     boolean gave = kind == Fact.Referenced.class && popYoungest(s, value);
     if (!gave) {
       int before = s.facts().size();

@@ -365,7 +365,8 @@ public final class RegionState {
    * merged.
    */
   private boolean joinFieldValues(RegionState other) {
-    boolean changed = known.entrySet().removeIf(e -> !e.getValue().equals(other.known.get(e.getKey())));
+    boolean changed =
+        known.entrySet().removeIf(e -> !e.getValue().equals(other.known.get(e.getKey())));
     for (Fact f : facts) {
       if (!other.facts.contains(f)) continue;
       Map<String, Boolean> mine = implied.get(f);

@@ -97,7 +97,11 @@ public final class RefImbalanceRule extends Rule {
         String.format(
             "%s(%s) gives back a reference this path does not hold: %s(%s) at %s already gave "
                 + "back the last one taken, and none was taken since (over-release)",
-            o.callee(), o.subject().shown(), gone.callee(), gone.shown(), Findings.where(gone.at()));
+            o.callee(),
+            o.subject().shown(),
+            gone.callee(),
+            gone.shown(),
+            Findings.where(gone.at()));
     List<TraceStep> trace = new ArrayList<>(gone.how());
     trace.add(new TraceStep(gone.at(), "the last reference given back here"));
     trace.addAll(Findings.chainTo(o, "given back again here"));

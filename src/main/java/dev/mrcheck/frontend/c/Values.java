@@ -36,6 +36,7 @@ final class Values {
    * temporary the IR stores the result in.
    */
   private final Map<IASTNode, AccessPath> temporaries = new IdentityHashMap<>();
+
   private final java.util.Map<String, String> firstFields;
 
   /** {@code firstFields}: struct name -> its first member, for upcasts via {@code container_of}. */
