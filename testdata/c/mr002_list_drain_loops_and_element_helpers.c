@@ -71,9 +71,11 @@ static void draindev_realize(PCIDevice *pdev, Error **errp)
         DrainQuirk *q = g_new0(DrainQuirk, 1);
 
         memory_region_init_io(&w->mr, OBJECT(s), &draindev_ops, s, "draindev-win", 0x100);
+        // BUG(legacy): MR001 w->mr stays a subregion of s->bar
         memory_region_add_subregion(&s->bar, i * 0x100, &w->mr);
         QSIMPLEQ_INSERT_TAIL(&s->wins, w, next);
         memory_region_init_io(&q->mem, OBJECT(s), &draindev_ops, s, "draindev-quirk", 4);
+        // BUG(legacy): MR001 q->mem stays a subregion of s->bar
         memory_region_add_subregion_overlap(&s->bar, 0x8000 + i * 4, &q->mem, 1);
         QLIST_INSERT_HEAD(&s->quirks, q, next);
     }
@@ -81,6 +83,7 @@ static void draindev_realize(PCIDevice *pdev, Error **errp)
         DrainAperture *a = g_new0(DrainAperture, 1);
 
         memory_region_init_alias(&a->alias, OBJECT(s), "draindev-aperture", &s->ram, 0, 0x800);
+        // BUG(legacy): MR001 a->alias stays a subregion of s->bar
         memory_region_add_subregion(&s->bar, 0xc000 + i * 0x800, &a->alias);
         QTAILQ_INSERT_TAIL(&s->apertures, a, next);
     }

@@ -52,9 +52,9 @@ static void linkdev_exit(PCIDevice *pdev)
     LinkDevState *s = LINKDEV(pdev);
 
     memory_region_del_subregion(&s->bar, s->backend);
-    // BUG: MR004 destroys a region TYPE_LINKDEV does not own
+    // BUG: MR004 object_unparent(s->backend) in unrealize destroys a region TYPE_LINKDEV does not own
     object_unparent(OBJECT(s->backend));
-    // BUG: MR004 destroys a region
+    // BUG: MR004 object_unparent(s->peer->regs) in unrealize destroys a region
     object_unparent(OBJECT(&s->peer->regs));
     memory_region_del_subregion(&s->bar, s->window);
     object_unparent(OBJECT(s->window));

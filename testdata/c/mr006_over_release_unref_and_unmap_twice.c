@@ -44,7 +44,7 @@ static uint64_t overrel_probe(OverRelState *s, hwaddr addr)
     size = int128_get64(sec.size);
     if (size < 4) {
         memory_region_unref(sec.mr);
-        // BUG: MR006 over-release
+        // BUG: MR006 memory_region_unref(sec->mr) gives back a reference this path does not hold
         memory_region_unref(sec.mr);
         return 0;
     }
@@ -64,7 +64,7 @@ static void overrel_doorbell(OverRelState *s)
     if (len < 64) {
         dma_memory_unmap(s->dma_as, buf, len, DMA_DIRECTION_TO_DEVICE, 0);
     }
-    // BUG: MR006 over-release
+    // BUG: MR006 dma_memory_unmap(buf) gives back a reference this path does not hold
     dma_memory_unmap(s->dma_as, buf, len, DMA_DIRECTION_TO_DEVICE, len);
 }
 
@@ -103,7 +103,7 @@ static void overrel_exit(PCIDevice *pdev)
     OverRelState *s = OVERREL(pdev);
 
     overrel_put_backend(s);
-    // BUG: MR006 over-release
+    // BUG: MR006 memory_region_unref(s->backend) gives back a reference this path does not hold
     memory_region_unref(s->backend);
     memory_region_unref(s->window);
     object_unref(s->helper);
