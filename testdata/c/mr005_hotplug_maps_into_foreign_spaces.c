@@ -107,7 +107,7 @@ static void shmwin_realize(DeviceState *dev, Error **errp)
     ShmWinState *s = SHM_WIN(dev);
 
     memory_region_init_ram(&s->shm, OBJECT(s), "shmwin.shm", 0x100000, &error_fatal);
-    // BUG(legacy,current): MR005 s->shm
+    // OK: MR005 unrealize unmaps under the flag realize sets right after mapping, and no code clears it
     memory_region_add_subregion(get_system_memory(), 0xe0000000, &s->shm);
     s->window_on = true;
 }
@@ -117,7 +117,7 @@ static void shmwin_unrealize(DeviceState *dev)
     ShmWinState *s = SHM_WIN(dev);
 
     if (!s->window_on) {
-        return;               /* believes the guest turned it off: but nothing unmapped it */
+        return;               /* never taken: only realize sets the flag, right after the map */
     }
     memory_region_del_subregion(get_system_memory(), &s->shm);
 }

@@ -182,6 +182,7 @@ final class EffectTransfer implements Operation.Visitor<Operand, Void> {
     if (skipped(r.target(), r.target())) return null;
     Place subject = spelled(operand(r.target()), r.target());
     observe(r, subject, null);
+    References.taken(s, subject);
     // object_ref() of a device, a bus or an iothread takes no reference on a region.
     if (r.anyObject() && s.facts(Fact.Owned.class, subject.id()).isEmpty() || untracked(r.target()))
       return null;
@@ -211,7 +212,8 @@ final class EffectTransfer implements Operation.Visitor<Operand, Void> {
     if (skipped(u.target(), u.target())) return null;
     Place subject = operand(u.target());
     observe(u, subject, null);
-    References.released(s, subject, Fact.Referenced.class, Fact.HeldBy.FIND);
+    References.released(
+        s, subject, Fact.Referenced.class, Fact.HeldBy.FIND, released(subject, null));
     if (RegionState.isSummarized(subject.id())) s.markReleased(subject.id());
     Finalization.lastHolderGone(s, subject.id(), phase);
     return null;
@@ -384,6 +386,7 @@ final class EffectTransfer implements Operation.Visitor<Operand, Void> {
     Place subject = spelled(operand(m.result()), m.result());
     Place other = operand(m.addressSpace());
     observe(m, subject, other);
+    References.taken(s, subject);
     if (untracked(m.result())) return null;
     s.add(
         new Fact.Held(
@@ -402,7 +405,8 @@ final class EffectTransfer implements Operation.Visitor<Operand, Void> {
     if (skipped(u.mapping())) return null;
     Place subject = operand(u.mapping());
     observe(u, subject, null);
-    References.released(s, subject, Fact.Held.class, Fact.HeldBy.MAP);
+    References.released(
+        s, subject, Fact.Held.class, Fact.HeldBy.MAP, released(subject, Fact.HeldBy.MAP));
     return null;
   }
 
@@ -411,6 +415,7 @@ final class EffectTransfer implements Operation.Visitor<Operand, Void> {
     if (skipped(fd.reference())) return null;
     Place subject = spelled(operand(fd.reference()), fd.reference());
     observe(fd, subject, null);
+    References.taken(s, subject);
     if (untracked(fd.reference())) return null;
     s.add(
         new Fact.Held(
@@ -468,6 +473,12 @@ final class EffectTransfer implements Operation.Visitor<Operand, Void> {
   @Override
   public Void visitTestsMapped(Operation.TestsMapped<Operand> t) {
     return null;
+  }
+
+  /** What a release that gives back the last reference held on {@code subject} leaves behind. */
+  private Fact.Released released(Place subject, Fact.HeldBy by) {
+    return new Fact.Released(
+        subject.id(), subject.shown(), by, call.callee(), phase, call.loc(), frame.ctx.chain());
   }
 
   @Override

@@ -158,6 +158,22 @@ public sealed interface Fact {
   }
 
   /**
+   * The last reference the replay knew on {@code region} was given back here ({@code by}: how it
+   * had been taken, {@code null} for a {@code memory_region_ref}), and none was taken since: on the
+   * paths through here the code holds none, so a further release gives back a reference it does not
+   * hold (MR006's over-release).
+   */
+  record Released(
+      String region,
+      String shown,
+      HeldBy by,
+      String callee,
+      Role phase,
+      SourceLoc at,
+      List<TraceStep> how)
+      implements Fact {}
+
+  /**
    * {@code reference} (a {@link Referenced} on a region the device does not own, or a {@link Held})
    * was stored where it outlives the function: the device state when {@code intoDevice}, else a
    * place the analysis cannot name. It replaces the reference on that path, so a join still shows

@@ -79,6 +79,16 @@ final class Facts {
           renameIds(d.ownHeld(), from, to));
     }
     if (f instanceof Fact.ErrorReported) return f;
+    if (f instanceof Fact.Released r) {
+      return new Fact.Released(
+          renameId(r.region(), from, to),
+          r.shown(),
+          r.by(),
+          r.callee(),
+          r.phase(),
+          r.at(),
+          r.how());
+    }
     if (f instanceof Fact.RootKeptByLostDestroy k) {
       return new Fact.RootKeptByLostDestroy(
           renameId(k.region(), from, to), renameId(k.addressSpace(), from, to));

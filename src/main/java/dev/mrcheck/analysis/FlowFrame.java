@@ -48,6 +48,7 @@ final class FlowFrame {
     else if (stmt instanceof Stmt.Assign a) {
       freeHook(a, s);
       assign(a.target(), place(a.value(), s), s);
+      fieldAssigned(a.target(), truth(a.value()), s);
     } else if (stmt instanceof Stmt.Assume a) assume(a, s);
     else if (stmt instanceof Stmt.Return r && r.value() != null) {
       Place p = place(r.value(), s);
@@ -86,7 +87,41 @@ final class FlowFrame {
       result = followCall(c, args, s);
     }
     lastResult.put(c.callee(), result);
-    if (c.result() != null) assign(c.result(), result, s);
+    if (c.result() != null) {
+      assign(c.result(), result, s);
+      fieldAssigned(c.result(), null, s);
+    }
+  }
+
+  /**
+   * The truth of an assigned value as a condition would read it: NULL, 0 and false are false, other
+   * literals true; null when it depends on what the analysis does not evaluate.
+   */
+  private static Boolean truth(Value v) {
+    if (v instanceof Value.Null) return false;
+    if (!(v instanceof Value.Literal l)) return null;
+    String t = l.text().trim();
+    if (t.equals("false") || t.matches("0+[uUlL]*|0[xX]0+[uUlL]*")) return false;
+    if (t.equals("true")
+        || t.matches("[1-9][0-9]*[uUlL]*|0[xX][0-9a-fA-F]*[1-9a-fA-F][0-9a-fA-F]*[uUlL]*"))
+      return true;
+    return null;
+  }
+
+  /**
+   * A store to a field of the device that some condition tests (docs/lifetime.md#phases: the same
+   * flag tested in realize, handlers and unrealize): what it now is on every path here.
+   */
+  private void fieldAssigned(AccessPath target, Boolean truth, RegionState s) {
+    String field = testedField(target, s);
+    if (field != null) s.fieldAssigned(field, truth);
+  }
+
+  /** The id of a device field named by {@code path} that some condition tests, else null. */
+  private String testedField(AccessPath path, RegionState s) {
+    if (path.steps().isEmpty() || !flow.testedFields().contains(path.lastStep())) return null;
+    Place p = pathPlace(path, s);
+    return !p.isUnknown() && Place.isWithin(p.id(), Place.SELF) ? p.id() : null;
   }
 
   /**
@@ -179,6 +214,7 @@ final class FlowFrame {
     RegionFlow.Exit exit = flow.summary(callee, args, calleeEntry, s.globalsKey(), this, c.loc());
     if (exit.state() == null) return fresh(c);
     s.adoptGlobals(exit.state());
+    References.calleeReturned(s);
     // Which of the callee's returns was taken is the caller's test of its result, which is not
     // modelled: only a callee that reports an error on every path leaves the caller failing.
     if (exit.succeeded() != null) s.removeIf(fact -> fact instanceof Fact.ErrorReported);
@@ -292,6 +328,10 @@ final class FlowFrame {
   }
 
   private void assume(Stmt.Assume a, RegionState s) {
+    if (a.cond() instanceof Value.Path p) {
+      String field = testedField(p.path(), s);
+      if (field != null) s.fieldTested(field, a.holds());
+    }
     // if (*errp) after ERRP_GUARD(): a callee reported the error through the hook's own errp.
     if (a.holds()
         && a.cond() instanceof Value.Path p
@@ -378,6 +418,9 @@ final class FlowFrame {
         References.stored(s, value, param != null && Place.isWithin(param.id(), Place.SELF));
       }
       if (value != null) flow.ownerShapes.allocated(value.id(), f.localTypes().get(target.root()));
+      Place old = s.local(target.root());
+      if (old != null && !old.isUnknown() && !old.isNull())
+        References.pointerOverwritten(s, old.id());
       s.bindLocal(target.root(), value);
       return;
     }
@@ -388,6 +431,8 @@ final class FlowFrame {
           value.id(), flow.ownerShapes.staticType(f, new Value.Path(target)));
     References.stored(s, value, id != null && Place.isWithin(id, Place.SELF));
     if (id == null) return;
+    References.pointerOverwritten(s, id);
+    References.pointerOverwritten(s, s.alias(id));
     if (value == null || value.isUnknown() || value.isNull()) s.setAlias(id, null);
     else if (!value.id().equals(id)) s.setAlias(id, value.id());
   }

@@ -27,6 +27,9 @@ public final class InstanceStorage {
   private final Program program;
   private final Set<SourceLoc> unnamedInits = new HashSet<>();
 
+  /** {@code Struct.member} for every pointer member some code in the program stores to. */
+  private final Set<String> storedMembers = new HashSet<>();
+
   public InstanceStorage(Program program, ApiModel model) {
     this.program = program;
     if (program == null) return;
@@ -34,8 +37,19 @@ public final class InstanceStorage {
       for (Stmt s : f.cfg().statements()) {
         if (s instanceof Stmt.Call c && unnamed(c, model.function(c.callee())))
           unnamedInits.add(c.loc());
+        if (s instanceof Stmt.Assign a) storedMember(f, a.target());
+        if (s instanceof Stmt.Call c && c.result() != null) storedMember(f, c.result());
       }
     }
+  }
+
+  private void storedMember(Function f, AccessPath target) {
+    if (target.steps().isEmpty()) return;
+    String root = f.localTypes().get(target.root());
+    if (root == null) return;
+    String struct =
+        program.layouts().typeAlong(root, target.steps().subList(0, target.steps().size() - 1));
+    if (struct != null) storedMembers.add(struct + "." + target.lastStep());
   }
 
   /** No instance storage in view (a result built by hand). */
@@ -55,6 +69,31 @@ public final class InstanceStorage {
    */
   public boolean named(SourceLoc initCall) {
     return !unnamedInits.contains(initCall);
+  }
+
+  /**
+   * Whether the replayed place {@code regionId} is reached from {@code device}'s C instance struct
+   * through a pointer member no code in the program stores to ({@code self.backend}, {@code
+   * self.peer.mmio}): such a pointer is set from outside, by a link property. A pointer a factory
+   * or the device's code sets (to a heap allocation, to one of its own fields) is not. False when a
+   * layout on the way is not in view, or the place is no region.
+   */
+  public boolean throughUnsetPointer(DeviceType device, String regionId) {
+    if (program == null
+        || device == null
+        || device.instanceStruct() == null
+        || !regionId.startsWith(Place.SELF + ".")
+        || device.registration().loc().file().endsWith(".java")) return false;
+    String type = device.instanceStruct();
+    boolean pointer = false;
+    for (String step : regionId.substring(Place.SELF.length() + 1).split("\\.")) {
+      if (step.equals(AccessPath.ANY_INDEX)) continue;
+      StructField f = program.layouts().member(type, step);
+      if (f == null || f.pointer() && storedMembers.contains(type + "." + step)) return false;
+      pointer |= f.pointer();
+      type = f.type();
+    }
+    return pointer && type.endsWith("MemoryRegion");
   }
 
   /**

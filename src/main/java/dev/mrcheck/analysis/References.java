@@ -49,12 +49,52 @@ final class References {
    * given back. An unref gives back one {@code memory_region_ref}, the youngest one ({@link
    * #popYoungest}).
    */
-  static void released(RegionState s, Place value, Class<? extends Fact> kind, Fact.HeldBy by) {
-    if (kind == Fact.Referenced.class && popYoungest(s, value)) return;
-    s.removeIf(
-        f ->
-            f.region().equals(value.id())
-                && isReference(f instanceof Fact.Stored st ? st.reference() : f, kind, by));
+  static void released(
+      RegionState s, Place value, Class<? extends Fact> kind, Fact.HeldBy by, Fact.Released mark) {
+    boolean gave = kind == Fact.Referenced.class && popYoungest(s, value);
+    if (!gave) {
+      int before = s.facts().size();
+      s.removeIf(
+          f ->
+              f.region().equals(value.id())
+                  && isReference(f instanceof Fact.Stored st ? st.reference() : f, kind, by));
+      gave = s.facts().size() < before;
+    }
+    // Summarized places (array elements, list elements) stand for many objects: one release each.
+    if (!gave || summarized(value)) return;
+    for (Fact f : s.facts()) {
+      Fact r = referenceOn(f, value);
+      if (r != null && isReference(r, kind, by)) return;
+    }
+    s.add(mark);
+  }
+
+  private static boolean summarized(Place p) {
+    return RegionState.isSummarized(p.id())
+        || p.id().contains(QemuLists.ELEMENT)
+        || p.shown().contains("[");
+  }
+
+  /**
+   * The pointer that carried a given-back reference is overwritten ({@code cmd->frame = NULL},
+   * {@code buf = map(..)}): a later release through it releases what it holds then.
+   */
+  static void pointerOverwritten(RegionState s, String id) {
+    if (id == null) return;
+    s.removeIf(f -> f instanceof Fact.Released && Place.isWithin(f.region(), id));
+  }
+
+  /**
+   * Back in the caller: what a callee gave back through its own locals or results is past (a map
+   * helper that unmaps a short mapping and returns NULL); only the device state's marks stay.
+   */
+  static void calleeReturned(RegionState s) {
+    s.removeIf(f -> f instanceof Fact.Released && !Place.isWithin(f.region(), Place.SELF));
+  }
+
+  /** A reference is taken on {@code value} (tracked or not): what was given back before is past. */
+  static void taken(RegionState s, Place value) {
+    s.removeIf(f -> f instanceof Fact.Released && f.region().equals(value.id()));
   }
 
   /**

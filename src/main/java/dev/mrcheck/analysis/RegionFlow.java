@@ -4,11 +4,14 @@ import dev.mrcheck.ir.AccessPath;
 import dev.mrcheck.ir.CfgNode;
 import dev.mrcheck.ir.Function;
 import dev.mrcheck.ir.SourceLoc;
+import dev.mrcheck.ir.Stmt;
+import dev.mrcheck.ir.Value;
 import dev.mrcheck.model.ApiModel;
 import dev.mrcheck.model.Role;
 import dev.mrcheck.model.Semantics;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -58,6 +61,7 @@ final class RegionFlow {
   final FieldGuards<String> guards = FieldGuards.testedTrue();
   final FieldGuards<AccessPath> blankTests = FieldGuards.blankMembersOf();
   private int spent;
+  private Set<String> testedFields;
 
   /** The device's regions an instance_finalize replay starts without: see {@link #notMadeYet}. */
   Set<String> notMadeYet = Set.of();
@@ -97,6 +101,27 @@ final class RegionFlow {
       s.add(callee.key());
       return new Context(phase, device, c, s);
     }
+  }
+
+  /**
+   * The names of the fields some condition in the program tests ({@code if (s->pinned)}): the only
+   * ones whose stores are worth remembering.
+   */
+  Set<String> testedFields() {
+    if (testedFields == null) {
+      Set<String> names = new HashSet<>();
+      for (Function f : program.functions()) {
+        for (Stmt st : f.cfg().statements()) {
+          if (st instanceof Stmt.Assume a
+              && a.cond() instanceof Value.Path p
+              && !p.path().steps().isEmpty()) {
+            names.add(p.path().lastStep());
+          }
+        }
+      }
+      testedFields = names;
+    }
+    return testedFields;
   }
 
   /** Starts a new replay root: fresh memo and budget. */

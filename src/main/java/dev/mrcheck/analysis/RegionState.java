@@ -26,11 +26,31 @@ public final class RegionState {
   private Set<String> releasedSummaries;
   private Map<String, Place> locals;
 
+  /**
+   * What the device's tested fields (flags, pointers, counters) are on every path here: field id to
+   * truth. Intersected at joins.
+   */
+  private Map<String, Boolean> known;
+
+  /**
+   * For facts that correlate with fields ({@link #correlates}): what the fields are on every path
+   * where the fact holds. A fact without an entry implies nothing. {@code memory_region_ref(s->be);
+   * s->pinned = true;} gives the reference {@code pinned: true}, so an exit's {@code if
+   * (!s->pinned)} branch does not hold it.
+   */
+  private Map<Fact, Map<String, Boolean>> implied;
+
   /** Whether the collections above belong to this state alone and may be changed in place. */
   private boolean exclusive;
 
   public RegionState() {
-    this(new LinkedHashSet<>(), new TreeMap<>(), new HashSet<>(), new HashMap<>());
+    this(
+        new LinkedHashSet<>(),
+        new TreeMap<>(),
+        new HashSet<>(),
+        new HashMap<>(),
+        new HashMap<>(),
+        new HashMap<>());
     exclusive = true;
   }
 
@@ -38,16 +58,20 @@ public final class RegionState {
       Set<Fact> facts,
       Map<String, String> aliases,
       Set<String> releasedSummaries,
-      Map<String, Place> locals) {
+      Map<String, Place> locals,
+      Map<String, Boolean> known,
+      Map<Fact, Map<String, Boolean>> implied) {
     this.facts = facts;
     this.aliases = aliases;
     this.releasedSummaries = releasedSummaries;
     this.locals = locals;
+    this.known = known;
+    this.implied = implied;
   }
 
   public RegionState copy() {
     exclusive = false;
-    return new RegionState(facts, aliases, releasedSummaries, locals);
+    return new RegionState(facts, aliases, releasedSummaries, locals, known, implied);
   }
 
   private void own() {
@@ -56,13 +80,15 @@ public final class RegionState {
     aliases = new TreeMap<>(aliases);
     releasedSummaries = new HashSet<>(releasedSummaries);
     locals = new HashMap<>(locals);
+    known = new HashMap<>(known);
+    implied = new HashMap<>(implied);
     exclusive = true;
   }
 
   /** A value identifying everything but the local bindings, for memoizing callee analyses. */
   Object globalsKey() {
     exclusive = false; // the key captures the collections: they must not change from now on
-    return List.of(facts, aliases, releasedSummaries);
+    return List.of(facts, aliases, releasedSummaries, known, implied);
   }
 
   /** Takes over everything but the local bindings: the state a callee returns to its caller. */
@@ -72,6 +98,81 @@ public final class RegionState {
     facts = callee.facts;
     aliases = callee.aliases;
     releasedSummaries = callee.releasedSummaries;
+    known = callee.known;
+    implied = callee.implied;
+  }
+
+  /**
+   * Facts whose paths field tests tell apart: references to give back, mappings and address spaces,
+   * the ones a device takes under a condition and gives back under a flag.
+   */
+  private static boolean correlates(Fact f) {
+    return f instanceof Fact.Referenced
+        || f instanceof Fact.Held
+        || f instanceof Fact.Stored
+        || f instanceof Fact.Mapped
+        || f instanceof Fact.AddressSpaceLive;
+  }
+
+  /** What {@code field} is on every path here: true, false (zero, NULL), or null if unknown. */
+  Boolean known(String field) {
+    return known.get(field);
+  }
+
+  /** What the fields are on every path where {@code f} holds (empty: nothing known). */
+  public Map<String, Boolean> implied(Fact f) {
+    return implied.getOrDefault(f, Map.of());
+  }
+
+  /**
+   * {@code field} was assigned a value of truth {@code truth} (null: a value the analysis cannot
+   * tell) on every path here.
+   */
+  void fieldAssigned(String field, Boolean truth) {
+    if (Objects.equals(known.get(field), truth) && (truth == null || implied.isEmpty())) return;
+    own();
+    if (truth == null) {
+      known.remove(field);
+      for (Map.Entry<Fact, Map<String, Boolean>> e : implied.entrySet()) {
+        if (e.getValue().containsKey(field)) {
+          Map<String, Boolean> m = new HashMap<>(e.getValue());
+          m.remove(field);
+          e.setValue(Map.copyOf(m));
+        }
+      }
+      implied.values().removeIf(Map::isEmpty);
+      return;
+    }
+    known.put(field, truth);
+    for (Fact f : facts) {
+      if (!correlates(f)) continue;
+      Map<String, Boolean> m = new HashMap<>(implied.getOrDefault(f, Map.of()));
+      m.put(field, truth);
+      implied.put(f, Map.copyOf(m));
+    }
+  }
+
+  /**
+   * A branch on which {@code field} has truth {@code truth}: facts that hold only where it has the
+   * other are not on this branch. Returns false if the branch is infeasible: every path here has
+   * the other truth.
+   */
+  boolean fieldTested(String field, boolean truth) {
+    Boolean was = known.get(field);
+    if (!implied.isEmpty()) {
+      List<Fact> contradicted = new ArrayList<>();
+      for (Map.Entry<Fact, Map<String, Boolean>> e : implied.entrySet()) {
+        Boolean v = e.getValue().get(field);
+        if (v != null && v != truth) contradicted.add(e.getKey());
+      }
+      if (!contradicted.isEmpty()) {
+        own();
+        contradicted.forEach(facts::remove);
+        contradicted.forEach(implied::remove);
+      }
+    }
+    fieldAssigned(field, truth);
+    return was == null || was == truth;
   }
 
   /**
@@ -121,9 +222,14 @@ public final class RegionState {
   }
 
   public void add(Fact f) {
-    if (facts.contains(f)) return;
+    boolean knowing = !known.isEmpty() && correlates(f);
+    if (facts.contains(f) && (knowing ? known.equals(implied.get(f)) : !implied.containsKey(f)))
+      return;
     own();
     facts.add(f);
+    // Added on every path here: it holds where what is known here holds.
+    if (knowing) implied.put(f, Map.copyOf(known));
+    else implied.remove(f);
   }
 
   public void removeIf(Predicate<Fact> p) {
@@ -137,6 +243,7 @@ public final class RegionState {
     if (!any) return;
     own();
     facts.removeIf(p);
+    if (!implied.isEmpty()) implied.keySet().removeIf(p);
   }
 
   /**
@@ -146,8 +253,14 @@ public final class RegionState {
   void renamePrefix(String from, String to) {
     own();
     Set<Fact> renamed = new LinkedHashSet<>();
-    for (Fact f : facts) renamed.add(Facts.rename(f, from, to));
+    Map<Fact, Map<String, Boolean>> renamedImplied = new HashMap<>();
+    for (Fact f : facts) {
+      Fact r = Facts.rename(f, from, to);
+      renamed.add(r);
+      if (implied.containsKey(f)) renamedImplied.put(r, implied.get(f));
+    }
     facts = renamed;
+    implied = renamedImplied;
     Map<String, String> newAliases = new TreeMap<>();
     for (Map.Entry<String, String> e : aliases.entrySet()) {
       newAliases.put(Facts.renameId(e.getKey(), from, to), Facts.renameId(e.getValue(), from, to));
@@ -217,10 +330,12 @@ public final class RegionState {
     }
     own();
     boolean changed = releasedSummaries.addAll(other.releasedSummaries);
+    if (joinFieldValues(other)) changed = true;
     for (Fact f : other.facts) {
       if (!isReleasedSummary(f) && facts.add(f)) changed = true;
     }
     if (facts.removeIf(this::isReleasedSummary)) changed = true;
+    if (!implied.isEmpty()) implied.keySet().retainAll(facts);
     for (Map.Entry<String, String> e : other.aliases.entrySet()) {
       if (!aliases.containsKey(e.getKey())) {
         aliases.put(e.getKey(), e.getValue());
@@ -240,6 +355,32 @@ public final class RegionState {
         locals.put(e.getKey(), Place.UNKNOWN);
         changed = true;
       }
+    }
+    return changed;
+  }
+
+  /**
+   * Joins what is known of fields (kept where both sides agree) and what facts imply (for a fact on
+   * both sides, what both imply; on one side, what that side implies). Runs before the facts are
+   * merged.
+   */
+  private boolean joinFieldValues(RegionState other) {
+    boolean changed =
+        known.entrySet().removeIf(e -> !e.getValue().equals(other.known.get(e.getKey())));
+    for (Fact f : facts) {
+      if (!other.facts.contains(f)) continue;
+      Map<String, Boolean> mine = implied.get(f);
+      if (mine == null) continue;
+      Map<String, Boolean> theirs = other.implied.getOrDefault(f, Map.of());
+      Map<String, Boolean> both = new HashMap<>(mine);
+      both.entrySet().removeIf(e -> !e.getValue().equals(theirs.get(e.getKey())));
+      if (both.size() == mine.size()) continue;
+      changed = true;
+      if (both.isEmpty()) implied.remove(f);
+      else implied.put(f, Map.copyOf(both));
+    }
+    for (Map.Entry<Fact, Map<String, Boolean>> e : other.implied.entrySet()) {
+      if (!facts.contains(e.getKey())) implied.put(e.getKey(), e.getValue());
     }
     return changed;
   }

@@ -20,13 +20,19 @@ import java.util.function.Consumer;
             + "regions are already finalized there (same-owner subregions auto-detached). object_unparent() on them is "
             + "a latent no-op (warning); memory_region_del_subregion(), memory_region_ref/unref() or any other call on "
             + "them is a use after finalization (error). Move the call to unrealize/exit, or drop it; freeing the heap "
-            + "struct that held the regions (g_free) is the correct finalize pattern and is never reported.",
+            + "struct that held the regions (g_free) is the correct finalize pattern and is never reported. Unparenting, "
+            + "from unrealize or instance_finalize, another object's region reached through a link property destroys "
+            + "what the device does not own (error).",
     tags = {"security", "correctness", "external/cwe/cwe-416"},
     securitySeverity = "5.0")
 public final class FinalizeMisuseRule extends Rule {
   @Override
   public void check(AnalysisResult analysis, Consumer<Finding> report) {
     for (Observation o : analysis.observations()) {
+      if (destroysForeign(analysis, o)) {
+        report.accept(foreignDestroyed(o));
+        continue;
+      }
       if (o.phase() != Role.INSTANCE_FINALIZE || o.effect() instanceof Operation.Free) continue;
       if (o.effect() instanceof Operation.Init) continue;
       List<Fact.Owned> owned = o.before().facts(Fact.Owned.class, o.subject().id());
@@ -42,6 +48,30 @@ public final class FinalizeMisuseRule extends Rule {
         if (ownedBySelf(container)) report.accept(finding(o, container.get(0)));
       }
     }
+  }
+
+  /**
+   * An unparent, from unrealize or instance_finalize, of a region the device never made on any path
+   * and reaches through a pointer member its code never sets: another object's region, handed over
+   * through a link property (docs/lifetime.md#phases). The object it belongs to still uses it.
+   */
+  private static boolean destroysForeign(AnalysisResult analysis, Observation o) {
+    return (o.phase() == Role.UNREALIZE || o.phase() == Role.INSTANCE_FINALIZE)
+        && o.effect() instanceof Operation.Unparent
+        && o.before().facts(Fact.Owned.class, o.subject().id()).isEmpty()
+        && o.before().facts(Fact.Unparented.class, o.subject().id()).isEmpty()
+        && analysis.instanceStorage().throughUnsetPointer(o.device(), o.subject().id());
+  }
+
+  private Finding foreignDestroyed(Observation o) {
+    String message =
+        String.format(
+            "object_unparent(%s) in %s destroys a region %s does not own: it is reached through a "
+                + "pointer the device's code never sets (a link to another object), and that "
+                + "object still uses it",
+            o.subject().shown(), o.phaseName(), o.device().registration().name());
+    return Findings.at(this, o, message, Findings.chainTo(o, "another object's region unparented"))
+        .withSeverity(Severity.ERROR);
   }
 
   private static boolean ownedBySelf(List<Fact.Owned> owned) {

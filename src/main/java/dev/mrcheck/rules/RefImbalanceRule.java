@@ -21,14 +21,15 @@ import java.util.function.Consumer;
     name = "ref-imbalance",
     severity = Severity.ERROR,
     summary =
-        "A memory_region_ref, memory_region_find or address_space_map reference is not given back on some path.",
+        "A memory_region_ref, memory_region_find or address_space_map reference is not given back on some path, or is given back twice.",
     description =
         "memory_region_ref() and the section memory_region_find() returns take a reference on the region "
             + "(on its owner under legacy and current semantics); an address_space_map() mapping holds one until "
             + "address_space_unmap(). A function that returns on some path (an early return, a goto fail) still holding "
             + "one, without storing the pointer anywhere, leaks it, and the owner can never be finalized. A reference kept "
-            + "in the device state must be given back at unrealize or instance_finalize. References on the device's own "
-            + "regions are MR001.",
+            + "in the device state must be given back at unrealize or instance_finalize. An unref or unmap of a reference "
+            + "the path no longer holds (over-release) drops somebody else's. References on the device's own regions are "
+            + "MR001.",
     tags = {"security", "correctness", "external/cwe/cwe-401"},
     securitySeverity = "5.0")
 public final class RefImbalanceRule extends Rule {
@@ -63,6 +64,48 @@ public final class RefImbalanceRule extends Rule {
         report.accept(keptPastTeardown(cp, h));
       }
     }
+    Set<String> overReleased = new HashSet<>();
+    for (Observation o : analysis.observations()) {
+      Fact.Released gone = givenBackAlready(o);
+      if (gone != null && overReleased.add(o.loc() + "|" + o.subject().id()))
+        report.accept(overRelease(o, gone));
+    }
+  }
+
+  /**
+   * The release that already gave back the last reference {@code o}'s unref or unmap would give
+   * back, on some path to it; null if every path still holds one (or the holder is unknown: a
+   * release the replay saw take nothing leaves no mark).
+   */
+  private static Fact.Released givenBackAlready(Observation o) {
+    boolean unmap = o.effect() instanceof Operation.AddressSpaceUnmap;
+    if (!unmap && !(o.effect() instanceof Operation.Unref)) return null;
+    // The device's own regions: a reference on them is MR001's cycle, a call on them in
+    // instance_finalize MR004's use after finalization; an owner-less region counts nothing.
+    String id = o.subject().id();
+    if (o.before().facts(Fact.Owned.class, id).stream().anyMatch(f -> f.owner() != Fact.Owner.OTHER)
+        || o.before().facts(Fact.Unparented.class, id).stream()
+            .anyMatch(f -> f.owner() != Fact.Owner.OTHER)) return null;
+    for (Fact.Released r : o.before().facts(Fact.Released.class, id)) {
+      if ((r.by() == Fact.HeldBy.MAP) == unmap) return r;
+    }
+    return null;
+  }
+
+  private Finding overRelease(Observation o, Fact.Released gone) {
+    String message =
+        String.format(
+            "%s(%s) gives back a reference this path does not hold: %s(%s) at %s already gave "
+                + "back the last one taken, and none was taken since (over-release)",
+            o.callee(),
+            o.subject().shown(),
+            gone.callee(),
+            gone.shown(),
+            Findings.where(gone.at()));
+    List<TraceStep> trace = new ArrayList<>(gone.how());
+    trace.add(new TraceStep(gone.at(), "the last reference given back here"));
+    trace.addAll(Findings.chainTo(o, "given back again here"));
+    return Findings.at(this, o, message, trace);
   }
 
   /**

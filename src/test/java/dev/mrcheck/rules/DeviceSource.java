@@ -20,8 +20,9 @@ import java.util.Set;
  * MMIO write handler (run-time code), scans it in memory and compares the findings. The state
  * struct has the fields the snippets use: {@code mmio}, {@code container}, {@code alias}, {@code
  * rom} (embedded regions), {@code ram} (a heap region), {@code as} (an embedded address space),
- * {@code das} (a heap one), {@code peer} (another object), {@code sec} is a MemoryRegionSection
- * local of every function and {@code s->fail} an error condition.
+ * {@code das} (a heap one), {@code peer} (another object), {@code backend} (another object's
+ * region, set through a link property), {@code sec} is a MemoryRegionSection local of every
+ * function, {@code s->fail} an error condition and {@code s->pinned} a flag.
  */
 final class DeviceSource {
   static final String FILE = "dev.c";
@@ -59,7 +60,9 @@ final class DeviceSource {
           AddressSpace as;
           AddressSpace *das;
           Object *peer;
+          MemoryRegion *backend;
           bool fail;
+          bool pinned;
       };
 
       static uint64_t dev_read(void *opaque, hwaddr addr, unsigned size)

@@ -46,4 +46,28 @@ class FinalizeMisuseRuleTest {
             .finalize("g_free(s->ram);");
     assertThat(d.findings()).isEmpty();
   }
+
+  @Test
+  void unparentingALinkedRegionInUnrealizeIsMR004() {
+    DeviceSource d =
+        DeviceSource.pci()
+            .realize("memory_region_add_subregion(&s->container, 0, s->backend);")
+            .unrealize(
+                "memory_region_del_subregion(&s->container, s->backend);",
+                "object_unparent(OBJECT(s->backend));");
+    List<Finding> found = d.findings();
+    assertThat(keys(found)).containsExactly(d.at("MR004", "object_unparent(OBJECT(s->backend))"));
+    assertThat(found.get(0).message()).contains("does not own");
+  }
+
+  @Test
+  void unparentingARegionItAllocatedItselfIsNoForeignDestroy() {
+    DeviceSource d =
+        DeviceSource.pci()
+            .realize(
+                "s->ram = g_new0(MemoryRegion, 1);",
+                "memory_region_init_io(s->ram, OBJECT(s), &dev_ops, s, \"dev-ram\", 0x100);")
+            .unrealize("object_unparent(OBJECT(s->ram));");
+    assertThat(keys(d.findings())).noneMatch(k -> k.startsWith("MR004"));
+  }
 }

@@ -26,6 +26,7 @@ import org.eclipse.cdt.core.dom.ast.IASTDoStatement;
 import org.eclipse.cdt.core.dom.ast.IASTEqualsInitializer;
 import org.eclipse.cdt.core.dom.ast.IASTExpression;
 import org.eclipse.cdt.core.dom.ast.IASTExpressionStatement;
+import org.eclipse.cdt.core.dom.ast.IASTFieldReference;
 import org.eclipse.cdt.core.dom.ast.IASTForStatement;
 import org.eclipse.cdt.core.dom.ast.IASTFunctionCallExpression;
 import org.eclipse.cdt.core.dom.ast.IASTGotoStatement;
@@ -301,6 +302,17 @@ final class CfgBuilder {
         return; // unevaluated
       }
       calls(u.getOperand(), op == IASTUnaryExpression.op_bracketedPrimary ? result : null);
+    } else if (e instanceof IASTFieldReference f
+        && !f.isPointerDereference()
+        && CallShapes.stripParens(f.getFieldOwner()) instanceof IASTFunctionCallExpression c
+        && isDirectCall(c)
+        && CallShapes.castOperand(c) == null) {
+      // memory_region_find(..).mr: the struct result lives in a temporary, named after the call,
+      // so what it carries is known by its member wherever the member goes.
+      AccessPath temporary =
+          AccessPath.of(AccessPath.Root.LOCAL, CallShapes.directCallee(c, scope) + "(...)");
+      call(c, temporary);
+      values.temporary(c, temporary);
     } else if (e instanceof IGNUASTCompoundStatementExpression se) {
       statement(se.getCompoundStatement());
     } else if (e instanceof IASTTypeIdExpression) {

@@ -3,7 +3,9 @@ package dev.mrcheck.frontend.c;
 import dev.mrcheck.ir.AccessPath;
 import dev.mrcheck.ir.Value;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.cdt.core.dom.ast.IASTArraySubscriptExpression;
 import org.eclipse.cdt.core.dom.ast.IASTBinaryExpression;
 import org.eclipse.cdt.core.dom.ast.IASTCastExpression;
@@ -28,6 +30,13 @@ final class Values {
       java.util.Set.of("parent_obj", "parent", "qdev", "busdev", "pci_dev", "parent_dev");
 
   private final Scope scope;
+
+  /**
+   * Calls whose struct result the code reads a member of ({@code memory_region_find(..).mr}): the
+   * temporary the IR stores the result in.
+   */
+  private final Map<IASTNode, AccessPath> temporaries = new IdentityHashMap<>();
+
   private final java.util.Map<String, String> firstFields;
 
   /** {@code firstFields}: struct name -> its first member, for upcasts via {@code container_of}. */
@@ -112,7 +121,14 @@ final class Values {
     }
   }
 
+  /** {@code call}'s result is stored in {@code temporary}: a member read of it reads that. */
+  void temporary(IASTFunctionCallExpression call, AccessPath temporary) {
+    temporaries.put(call, temporary);
+  }
+
   private Value callValue(IASTFunctionCallExpression call) {
+    AccessPath temporary = temporaries.get(call);
+    if (temporary != null) return new Value.Path(temporary);
     String callee = CallShapes.directCallee(call, scope);
     if (callee == null) return opaque(call);
     IASTInitializerClause[] args = call.getArguments();

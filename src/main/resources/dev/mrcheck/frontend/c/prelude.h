@@ -280,6 +280,20 @@ typedef unsigned long gsize;
 #define QTAILQ_HEAD_INITIALIZER(head) { 0 }
 #define DECLARE_BITMAP(name, bits) unsigned long name[((bits) + 63) / 64]
 
+/* Accessors read the link fields the FOREACH macros walk: a drain loop (while ((e = QSIMPLEQ_FIRST(h))))
+ * names the list's element as FOREACH does. Removals unlink nothing the analysis tracks. */
+#define QLIST_FIRST(head) ((head)->lh_first)
+#define QLIST_NEXT(elm, field) ((elm)->field.le_next)
+#define QLIST_EMPTY(head) ((head)->lh_first == NULL)
+#define QSLIST_FIRST(head) ((head)->slh_first)
+#define QSLIST_NEXT(elm, field) ((elm)->field.sle_next)
+#define QSLIST_EMPTY(head) ((head)->slh_first == NULL)
+#define QSIMPLEQ_FIRST(head) ((head)->sqh_first)
+#define QSIMPLEQ_NEXT(elm, field) ((elm)->field.sqe_next)
+#define QSIMPLEQ_EMPTY(head) ((head)->sqh_first == NULL)
+#define QTAILQ_FIRST(head) ((head)->tqh_first)
+#define QTAILQ_NEXT(elm, field) ((elm)->field.tqe_next)
+#define QTAILQ_EMPTY(head) ((head)->tqh_first == NULL)
 #define MRCHECK_FOREACH(var, first, next) for ((var) = (first); (var); (var) = (next))
 #define QLIST_FOREACH(var, head, field) MRCHECK_FOREACH(var, (head)->lh_first, (var)->field.le_next)
 #define QLIST_FOREACH_RCU(var, head, field) QLIST_FOREACH(var, head, field)
