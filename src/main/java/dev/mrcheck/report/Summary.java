@@ -65,7 +65,7 @@ public final class Summary {
     int dropped = 0;
     for (Map.Entry<Finding, Confirmation> e : result.confirmations().entrySet()) {
       if (e.getValue().confirmed() && shown.contains(e.getKey())) confirmed++;
-      if (e.getValue().refuted()) {
+      if (e.getValue().dropped()) {
         if (shown.contains(e.getKey())) kept++;
         else dropped++;
       }
