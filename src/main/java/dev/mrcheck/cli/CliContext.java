@@ -5,6 +5,7 @@ import dev.mrcheck.report.SourceRoot;
 import dev.mrcheck.rules.Rule;
 import dev.mrcheck.rules.RuleInfo;
 import dev.mrcheck.rules.Rules;
+import dev.mrcheck.scan.PersistentCache;
 import dev.mrcheck.scan.ScanException;
 import dev.mrcheck.scan.ScanListener;
 import dev.mrcheck.scan.ScanOverlay;
@@ -51,6 +52,12 @@ public record CliContext(
           @Override
           public ScanResult scan(ScanRequest request, ScanListener listener) throws ScanException {
             return scanner.analyze(request, ScanOverlay.NONE, listener);
+          }
+
+          @Override
+          public ScanResult scan(ScanRequest request, ScanListener listener, PersistentCache cache)
+              throws ScanException {
+            return scanner.analyze(request, ScanOverlay.NONE, listener, cache);
           }
         };
     // The suppression pseudo-rules are listed with the rules: 'mrcheck rules' and SARIF name them.

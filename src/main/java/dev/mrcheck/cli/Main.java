@@ -72,6 +72,8 @@ public final class Main {
     cl.addSubcommand("rules", new RulesCommand(context));
     cl.addSubcommand("lsp", new LspCommand());
     cl.addSubcommand("bench", new dev.mrcheck.bench.BenchCommand());
+    cl.addSubcommand("cache", new CacheCommand());
+    cl.getSubcommands().get("bench").addSubcommand("lsp", new BenchLspCommand());
     cl.addSubcommand("selftest", new SelftestCommand());
     cl.addSubcommand("help", new CommandLine.HelpCommand());
   }

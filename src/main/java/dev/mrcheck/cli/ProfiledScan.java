@@ -1,5 +1,6 @@
 package dev.mrcheck.cli;
 
+import dev.mrcheck.scan.PersistentCache;
 import dev.mrcheck.scan.ScanException;
 import dev.mrcheck.scan.ScanListener;
 import dev.mrcheck.scan.ScanProfile;
@@ -27,6 +28,12 @@ final class ProfiledScan implements ScanFunction {
 
   @Override
   public ScanResult scan(ScanRequest request, ScanListener listener) throws ScanException {
+    return scan(request, listener, null);
+  }
+
+  @Override
+  public ScanResult scan(ScanRequest request, ScanListener listener, PersistentCache cache)
+      throws ScanException {
     ScanProfile[] seen = new ScanProfile[1];
     ScanResult result =
         inner.scan(
@@ -52,9 +59,11 @@ final class ProfiledScan implements ScanFunction {
                 seen[0] = profile;
                 listener.profile(profile);
               }
-            });
+            },
+            cache);
     err.print(
         seen[0] != null ? seen[0].summary() : "mrcheck profile: not available for this scan\n");
+    if (cache != null) err.println("  " + cache.store().countsLine());
     err.flush();
     return result;
   }

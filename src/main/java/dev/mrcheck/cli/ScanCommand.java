@@ -15,6 +15,7 @@ import dev.mrcheck.report.SarifReport;
 import dev.mrcheck.report.Summary;
 import dev.mrcheck.report.TextReport;
 import dev.mrcheck.rules.RuleInfo;
+import dev.mrcheck.scan.PersistentCache;
 import dev.mrcheck.scan.ScanException;
 import dev.mrcheck.scan.ScanRequest;
 import dev.mrcheck.scan.ScanResult;
@@ -165,12 +166,27 @@ final class ScanCommand implements Callable<Integer> {
   /** Project configuration, baseline, suppressions, progress: see {@link AdoptionOptions}. */
   @Mixin AdoptionOptions adoption = new AdoptionOptions();
 
+  /** --cache-dir, --no-cache, --cache-size: see {@link CacheOptions}. */
+  @Mixin CacheOptions cacheOptions = new CacheOptions();
+
+  /** This run's on-disk cache, opened by {@link #call}; null when off. */
+  private PersistentCache cache;
+
   ScanCommand(CliContext context) {
     this.context = context;
   }
 
   @Override
   public Integer call() throws ScanException, IOException {
+    cache = cacheOptions.open(spec.commandLine().getErr());
+    try {
+      return run();
+    } finally {
+      if (cache != null) cache.store().finish();
+    }
+  }
+
+  private int run() throws ScanException, IOException {
     ProjectConfig config = adoption.loadConfig(paths, context.rules());
     AnalysisSettings settings =
         analysis.settings(selectedRules(), compileCommands, maxFileSize()).over(config);
@@ -227,9 +243,11 @@ final class ScanCommand implements Callable<Integer> {
 
   /** The scanner, printing each scan's profile with {@code --profile}. */
   private ScanFunction scanner() {
-    return profile
-        ? new ProfiledScan(context.scanner(), spec.commandLine().getErr())
-        : context.scanner();
+    ScanFunction inner =
+        profile
+            ? new ProfiledScan(context.scanner(), spec.commandLine().getErr())
+            : context.scanner();
+    return cache == null ? inner : new CachedScan(inner, cache);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.mrcheck.cli;
 
+import dev.mrcheck.scan.PersistentCache;
 import dev.mrcheck.scan.ScanException;
 import dev.mrcheck.scan.ScanListener;
 import dev.mrcheck.scan.ScanRequest;
@@ -16,5 +17,11 @@ public interface ScanFunction {
   /** With a progress listener; a fake may ignore it. */
   default ScanResult scan(ScanRequest request, ScanListener listener) throws ScanException {
     return scan(request);
+  }
+
+  /** With the on-disk cache to reuse and fill (null: none); a fake may ignore it. */
+  default ScanResult scan(ScanRequest request, ScanListener listener, PersistentCache cache)
+      throws ScanException {
+    return scan(request, listener);
   }
 }

@@ -10,6 +10,13 @@ public final class Cfg {
   private final CfgNode entry;
   private final CfgNode exit;
 
+  /**
+   * {@link #statements()}, kept: the call graph, the run-time dispatch and the lifecycle pre-scans
+   * each ask for every function's statements, once per relevance round and once more per device.
+   * Reset by {@link #newNode}; the graph is complete before anyone reads it concurrently.
+   */
+  private volatile List<Stmt> statements;
+
   public Cfg() {
     entry = newNode(null);
     exit = newNode(null);
@@ -18,6 +25,7 @@ public final class Cfg {
   public CfgNode newNode(Stmt stmt) {
     CfgNode n = new CfgNode(nodes.size(), stmt);
     nodes.add(n);
+    statements = null;
     return n;
   }
 
@@ -35,8 +43,13 @@ public final class Cfg {
 
   /** The statements of the graph in node order; for call-graph building and pre-scans. */
   public List<Stmt> statements() {
-    List<Stmt> out = new ArrayList<>();
-    for (CfgNode n : nodes) if (n.stmt() != null) out.add(n.stmt());
+    List<Stmt> out = statements;
+    if (out == null) {
+      List<Stmt> all = new ArrayList<>();
+      for (CfgNode n : nodes) if (n.stmt() != null) all.add(n.stmt());
+      out = Collections.unmodifiableList(all);
+      statements = out;
+    }
     return out;
   }
 }

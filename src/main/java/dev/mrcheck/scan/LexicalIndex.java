@@ -67,7 +67,10 @@ final class LexicalIndex {
     int depth = 0;
     boolean directive = false;
     boolean lineStart = true;
-    String previousWord = null; // the word before, when nothing but blanks separate them
+    // The word before (its bounds), when nothing but blanks separate them; -1 when there is none.
+    // Bounds, not a string: only the few words before a '(' are ever looked at.
+    int previousStart = -1;
+    int previousEnd = -1;
     char previous = ';';
     while (i < n) {
       char c = text.charAt(i);
@@ -76,7 +79,7 @@ final class LexicalIndex {
           // What follows a directive is not declared by its last word (#endif, #include <x.h>).
           directive = false;
           previous = ';';
-          previousWord = null;
+          previousStart = -1;
         }
         lineStart = true;
         i++;
@@ -100,27 +103,30 @@ final class LexicalIndex {
       if (c == '"' || c == '\'') {
         i = skipLiteral(text, i, c);
         previous = c;
-        previousWord = null;
+        previousStart = -1;
         continue;
       }
       if (Character.isJavaIdentifierStart(c)) {
         int start = i;
         while (i < n && Character.isJavaIdentifierPart(text.charAt(i))) i++;
-        String word = text.substring(start, i);
         int j = i;
         while (j < n && (text.charAt(j) == ' ' || text.charAt(j) == '\t')) j++;
         if (j < n && text.charAt(j) == '(') {
+          String word = text.substring(start, i);
+          String previousWord =
+              previousStart < 0 ? null : text.substring(previousStart, previousEnd);
           if (depth == 0 && !directive && declares(previous, previousWord)) declaredNames.add(word);
           else calledNames.add(word);
         }
-        previousWord = word;
+        previousStart = start;
+        previousEnd = i;
         previous = 'a';
         continue;
       }
       if (Character.isDigit(c)) {
         while (i < n && Character.isLetterOrDigit(text.charAt(i))) i++;
         previous = '0';
-        previousWord = null;
+        previousStart = -1;
         continue;
       }
       if (!directive) {
@@ -128,7 +134,7 @@ final class LexicalIndex {
         else if (c == '}' && depth > 0) depth--;
       }
       previous = c;
-      previousWord = null;
+      previousStart = -1;
       i++;
     }
   }
@@ -212,12 +218,43 @@ final class LexicalIndex {
 
   /** Whether the body of the function {@code name} defined in {@code text} clears the flag. */
   private static boolean clearsHotplug(String text, String name) {
-    Matcher def =
-        Pattern.compile("\\b" + Pattern.quote(name) + "\\s*\\([^;{}()]*\\)\\s*\\{").matcher(text);
-    if (!def.find()) return false;
-    int open = def.end() - 1;
+    int open = definitionBody(text, name);
+    if (open < 0) return false;
     String body = text.substring(open, Math.min(closingBrace(text, open) + 1, text.length()));
     return NEVER_UNPLUGGED.matcher(body).find();
+  }
+
+  /**
+   * Where the body of the first {@code name(params) {} in {@code text} opens (the parameters hold
+   * none of {@code ;{}()}), or -1: a hand-written {@code \bname\s*\([^;{}()]*\)\s*\{},
+   * since a compiled pattern per class_init, run over the whole file, cost more than the rest of
+   * the index.
+   */
+  static int definitionBody(String text, String name) {
+    if (name.isEmpty() || !name.chars().allMatch(LexicalIndex::wordChar)) return -1;
+    int n = text.length();
+    for (int at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+      if (at > 0 && wordChar(text.charAt(at - 1))) continue;
+      int i = skipBlanks(text, at + name.length());
+      if (i >= n || text.charAt(i) != '(') continue;
+      i++;
+      while (i < n && ";{}()".indexOf(text.charAt(i)) < 0) i++;
+      if (i >= n || text.charAt(i) != ')') continue;
+      i = skipBlanks(text, i + 1);
+      if (i < n && text.charAt(i) == '{') return i;
+    }
+    return -1;
+  }
+
+  /** A character of {@code \w} (what {@code \b} tells apart from the rest). */
+  private static boolean wordChar(int c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  }
+
+  /** Past {@code \s*}. */
+  private static int skipBlanks(String text, int i) {
+    while (i < text.length() && " \t\n\u000B\f\r".indexOf(text.charAt(i)) >= 0) i++;
+    return i;
   }
 
   private static int closingBrace(String text, int open) {

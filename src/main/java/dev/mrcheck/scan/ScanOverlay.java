@@ -18,20 +18,31 @@ public final class ScanOverlay {
   private final Map<Path, String> texts;
   private final ScanCache cache;
   private final boolean diskUnchanged;
+  private final PersistentCache.Run persistent;
 
   public ScanOverlay(Map<Path, String> texts, boolean keepBetweenScans) {
-    this(texts, keepBetweenScans ? new ScanCache() : null, false);
+    this(texts, keepBetweenScans ? new ScanCache() : null, false, null);
   }
 
-  private ScanOverlay(Map<Path, String> texts, ScanCache cache, boolean diskUnchanged) {
+  private ScanOverlay(
+      Map<Path, String> texts,
+      ScanCache cache,
+      boolean diskUnchanged,
+      PersistentCache.Run persistent) {
     this.texts = Map.copyOf(texts);
     this.cache = cache;
     this.diskUnchanged = diskUnchanged;
+    this.persistent = persistent;
+  }
+
+  /** This overlay with parses served by (and stored into) the on-disk cache. */
+  ScanOverlay withPersistent(PersistentCache.Run run) {
+    return new ScanOverlay(texts, cache, diskUnchanged, run);
   }
 
   /** The same cache with other buffer texts: one scan's view of the editor. */
   public ScanOverlay withTexts(Map<Path, String> newTexts) {
-    return new ScanOverlay(newTexts, cache, false);
+    return new ScanOverlay(newTexts, cache, false, null);
   }
 
   /**
@@ -40,7 +51,7 @@ public final class ScanOverlay {
    * cheap. The caller rescans the disk on open, save and file-watch events.
    */
   public ScanOverlay withEditedTexts(Map<Path, String> newTexts) {
-    return new ScanOverlay(newTexts, cache, cache != null);
+    return new ScanOverlay(newTexts, cache, cache != null, null);
   }
 
   /** Whether this scan may reuse the previous scan's view of the disk. */
@@ -67,6 +78,7 @@ public final class ScanOverlay {
   }
 
   TranslationUnit parse(Frontend frontend, SourceFile file) {
+    if (persistent != null) return persistent.parse(frontend, file);
     return cache == null ? frontend.parse(file) : cache.parse(frontend, file);
   }
 }

@@ -8,6 +8,7 @@ import dev.mrcheck.analysis.ReplayCache;
 import dev.mrcheck.confirm.Confirmation;
 import dev.mrcheck.confirm.Confirmer;
 import dev.mrcheck.frontend.Frontend;
+import dev.mrcheck.frontend.FrontendOptions;
 import dev.mrcheck.frontend.SourceFile;
 import dev.mrcheck.io.IoMessages;
 import dev.mrcheck.io.SkippedFileException;
@@ -44,6 +45,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /**
  * Runs a scan: finds files, reads them once for a lexical index, parses only the files that can
@@ -99,17 +101,30 @@ public final class Scanner {
    */
   public ScanResult analyze(ScanRequest request, ScanOverlay overlay, ScanListener listener)
       throws ScanException {
+    return analyze(request, overlay, listener, null);
+  }
+
+  /**
+   * As {@link #analyze(ScanRequest, ScanOverlay, ScanListener)}, reusing and filling {@code
+   * persistent}, the on-disk cache (null: none); only a scan without editor buffers uses it.
+   */
+  public ScanResult analyze(
+      ScanRequest request, ScanOverlay overlay, ScanListener listener, PersistentCache persistent)
+      throws ScanException {
     long start = System.nanoTime();
     PhaseTimer timer = new PhaseTimer();
     listener.phase("loading the API model");
     ScanCache cache = overlay.cache();
     if (cache != null) cache.startScan();
-    ApiModel model = loadModel(request, cache);
+    // With the on-disk cache the model is loaded only when the result is not there: its files'
+    // contents are in the key, and a model that failed to load left no result.
+    ApiModel model = persistent == null ? loadModel(request, cache) : null;
     List<Frontend> defaults = Frontends.create(request.frontendOptions(), request.paths());
     Path root = SourceDiscovery.root(request.paths()).toAbsolutePath().normalize();
     List<FileProblem> problems = new ArrayList<>();
     List<Path> found = discover(request, defaults, overlay, root, problems, lister);
     List<Frontend> frontends = defaults;
+    Map<Path, FrontendOptions> perFile = Map.of();
     if (request.compilationDatabase() != null) {
       BuildSelection build =
           BuildSelection.of(
@@ -122,11 +137,17 @@ public final class Scanner {
       found = build.files();
       problems.addAll(build.problems());
       frontends = Frontends.create(request.frontendOptions(), build.options(), request.paths());
+      perFile = build.options();
     }
     List<Path> files = withUnsaved(found, request.paths(), overlay, frontends);
     if (files.isEmpty()) throw nothingToScan(request, problems);
     timer.mark("discovery");
     listener.filesFound(files.size());
+    Frontend c = Frontends.c(frontends);
+    PersistentCache.Run run =
+        persistent == null || !overlay.texts().isEmpty() || overlay.cache() != null
+            ? null
+            : persistent.begin(request, root, files, perFile, name -> c.accepts(name));
     int jobs = Math.max(1, request.jobs());
     ExecutorService pool =
         Executors.newFixedThreadPool(
@@ -140,8 +161,22 @@ public final class Scanner {
             });
     try {
       listener.phase("reading");
-      Map<Path, SourceText> texts =
-          readAll(files, root, pool, problems, overlay, listener, request.maxFileSize());
+      Map<Path, SourceText> texts;
+      if (run != null) {
+        run.survey(pool, problems, listener, request.maxFileSize());
+        ScanResult kept = run.cachedResult(problems, start);
+        if (kept != null) {
+          timer.mark("read+cache");
+          listener.profile(cachedProfile(timer, kept));
+          return kept;
+        }
+        texts = run.texts();
+        overlay = overlay.withPersistent(run);
+      } else {
+        texts = readAll(files, root, pool, problems, overlay, listener, request.maxFileSize());
+      }
+      if (model == null) model = loadModel(request, cache);
+      List<FileProblem> readProblems = List.copyOf(problems);
       if (cache != null) {
         Set<Path> kept = new HashSet<>();
         for (Path f : texts.keySet()) kept.add(f.toAbsolutePath().normalize());
@@ -226,17 +261,37 @@ public final class Scanner {
               replays.lastReplayed(),
               confirmations.size(),
               findings.size()));
-      return new ScanResult(
-          root,
-          request.semantics().label(),
-          findings,
-          problems,
-          stats,
-          confirmations,
-          new Suppressions(comments, List.of()));
+      ScanResult result =
+          new ScanResult(
+              root,
+              request.semantics().label(),
+              findings,
+              problems,
+              stats,
+              confirmations,
+              new Suppressions(comments, List.of()));
+      if (run != null) run.finish(result, units.keySet(), readProblems);
+      return result;
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** The profile of a scan whose result the on-disk cache held: nothing was parsed or analyzed. */
+  private static ScanProfile cachedProfile(PhaseTimer timer, ScanResult kept) {
+    ScanStats s = kept.stats();
+    return new ScanProfile(
+        timer.phases(),
+        s.filesFound(),
+        0,
+        0,
+        0,
+        List.of(),
+        s.functions(),
+        0,
+        0,
+        0,
+        kept.findings().size());
   }
 
   /**
@@ -393,12 +448,18 @@ public final class Scanner {
     return fresh;
   }
 
-  private static FileRead read(Path file, Path root, long maxBytes) {
+  static FileRead read(Path file, Path root, long maxBytes) {
+    return read(file, root, maxBytes, null);
+  }
+
+  /** As {@link #read(Path, Path, long)}; {@code bytes}, if given, hears the file's bytes. */
+  static FileRead read(Path file, Path root, long maxBytes, Consumer<byte[]> bytes) {
     String rel = relative(root, file);
     try {
-      byte[] bytes = SourceReader.readBytes(file, maxBytes);
-      if (isBinary(bytes)) return problem(rel, "binary file skipped");
-      String text = SourceReader.decode(bytes);
+      byte[] data = SourceReader.readBytes(file, maxBytes);
+      if (bytes != null) bytes.accept(data);
+      if (isBinary(data)) return problem(rel, "binary file skipped");
+      String text = SourceReader.decode(data);
       return new FileRead.Text(new SourceText(new SourceFile(file, rel, text), text));
     } catch (SkippedFileException e) {
       return problem(rel, e.getMessage());
@@ -637,7 +698,7 @@ public final class Scanner {
     return out;
   }
 
-  private static <T> T await(Future<T> f) throws ScanException {
+  static <T> T await(Future<T> f) throws ScanException {
     try {
       return f.get();
     } catch (InterruptedException e) {

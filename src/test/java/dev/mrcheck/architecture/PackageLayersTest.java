@@ -36,7 +36,7 @@ class PackageLayersTest {
   private static final List<Set<String>> LAYERS =
       List.of(
           Set.of("", "ir", "io"),
-          Set.of("frontend", "model.parser"),
+          Set.of("frontend", "model.parser", "cache"),
           Set.of("frontend.c", "frontend.java", "model"),
           Set.of("runtime", "analysis"),
           Set.of("rules"),

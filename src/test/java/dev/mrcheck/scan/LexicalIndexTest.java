@@ -114,4 +114,20 @@ class LexicalIndexTest {
     assertThat(idx.typeParents).containsKeys("TYPE_LAMP", "TYPE_KIOSK", "TYPE_PLUG");
     assertThat(idx.neverUnplugged).containsExactlyInAnyOrder("TYPE_LAMP", "TYPE_KIOSK");
   }
+
+  @Test
+  void definitionBodyAgreesWithTheExpressionItReplaced() {
+    java.util.Random r = new java.util.Random(7);
+    String alphabet = "fo_x( ){};\n\t";
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder b = new StringBuilder();
+      int n = r.nextInt(16);
+      for (int k = 0; k < n; k++) b.append(alphabet.charAt(r.nextInt(alphabet.length())));
+      String text = b.toString();
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("\\bfo\\s*\\([^;{}()]*\\)\\s*\\{").matcher(text);
+      int expected = m.find() ? m.end() - 1 : -1;
+      assertThat(LexicalIndex.definitionBody(text, "fo")).as(text).isEqualTo(expected);
+    }
+  }
 }

@@ -28,7 +28,6 @@ import org.eclipse.cdt.core.dom.ast.IASTPreprocessorMacroDefinition;
 import org.eclipse.cdt.core.dom.ast.IASTProblem;
 import org.eclipse.cdt.core.dom.ast.IASTSimpleDeclaration;
 import org.eclipse.cdt.core.dom.ast.IASTTranslationUnit;
-import org.eclipse.cdt.core.dom.ast.gnu.c.GCCLanguage;
 import org.eclipse.cdt.core.model.ILanguage;
 import org.eclipse.cdt.core.parser.FileContent;
 import org.eclipse.cdt.core.parser.NullLogService;
@@ -124,15 +123,14 @@ public final class CFrontend implements Frontend {
 
   private IASTTranslationUnit ast(SourceFile file, String text) throws Exception {
     PreprocessorSetup setup = setupFor(file);
-    return GCCLanguage.getDefault()
-        .getASTTranslationUnit(
-            FileContent.create(cdtFileName(file), text.toCharArray()),
-            setup.scannerInfo(usePrelude),
-            new HeaderProvider(
-                setup.servedDirs(), usePrelude ? StringMacroGuesser.definitionsFor(text) : ""),
-            null,
-            PARSE_OPTIONS,
-            new NullLogService());
+    return SharedBuiltinsLanguage.INSTANCE.getASTTranslationUnit(
+        FileContent.create(cdtFileName(file), text.toCharArray()),
+        setup.scannerInfo(usePrelude),
+        new HeaderProvider(
+            setup.servedDirs(), usePrelude ? StringMacroGuesser.definitionsFor(text) : ""),
+        null,
+        PARSE_OPTIONS,
+        new NullLogService());
   }
 
   private TranslationUnit parseScreened(SourceFile file, InputScreen screen) throws Exception {

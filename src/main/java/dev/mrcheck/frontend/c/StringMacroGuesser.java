@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
  */
 final class StringMacroGuesser {
   private static final Pattern DEFINE = Pattern.compile("#\\s*define\\s+([A-Za-z_]\\w*)");
-  private static final Pattern UPPER = Pattern.compile("[A-Z][A-Z0-9_]*[A-Z][A-Z0-9_]*");
   private static final Set<String> PREFIXES = Set.of("L", "U", "u", "u8");
   private static final Set<String> PRELUDE_NAMES = definedNames(Prelude.text());
 
@@ -59,8 +58,8 @@ final class StringMacroGuesser {
       if (Character.isJavaIdentifierStart(c)) {
         int start = i;
         while (i < n && Character.isJavaIdentifierPart(text.charAt(i))) i++;
-        String word = text.substring(start, i);
-        boolean candidate = UPPER.matcher(word).matches() && !PREFIXES.contains(word);
+        String word = upperName(text, start, i) ? text.substring(start, i) : null;
+        boolean candidate = word != null && !PREFIXES.contains(word);
         if (prevString && candidate) guesses.add(word);
         prevIdent = candidate ? word : null;
         prevString = false;
@@ -80,6 +79,25 @@ final class StringMacroGuesser {
     StringBuilder b = new StringBuilder();
     for (String g : guesses) b.append("#define ").append(g).append(" \"").append(g).append("\"\n");
     return b.toString();
+  }
+
+  /**
+   * Whether {@code text[start, end)} is an upper-case name, {@code [A-Z][A-Z0-9_]*[A-Z][A-Z0-9_]*}:
+   * tested by hand because it runs on every word of every parsed file.
+   */
+  static boolean upperName(CharSequence text, int start, int end) {
+    if (end - start < 2 || !upper(text.charAt(start))) return false;
+    boolean secondUpper = false;
+    for (int k = start + 1; k < end; k++) {
+      char c = text.charAt(k);
+      if (upper(c)) secondUpper = true;
+      else if (!(c >= '0' && c <= '9') && c != '_') return false;
+    }
+    return secondUpper;
+  }
+
+  private static boolean upper(char c) {
+    return c >= 'A' && c <= 'Z';
   }
 
   private static Set<String> definedNames(String text) {

@@ -37,6 +37,37 @@ final class Texts {
     return raw;
   }
 
+  /**
+   * {@code text.replaceAll("\\s+", " ")}: each run of blanks becomes one space. By hand, since
+   * every opaque value of every lowered body goes through it.
+   */
+  static String collapseBlanks(String text) {
+    int n = text.length();
+    StringBuilder b = null;
+    boolean inRun = false;
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      boolean blank = isBlank(c);
+      if (b == null) {
+        // Unchanged so far: copy only from the first blank that is not a lone space.
+        if (!blank || (c == ' ' && !(i + 1 < n && isBlank(text.charAt(i + 1))))) continue;
+        b = new StringBuilder(n).append(text, 0, i);
+      }
+      if (blank) {
+        if (!inRun) b.append(' ');
+        inRun = true;
+      } else {
+        b.append(c);
+        inRun = false;
+      }
+    }
+    return b == null ? text : b.toString();
+  }
+
+  private static boolean isBlank(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+  }
+
   static boolean fromMacro(IASTNode n) {
     for (IASTNodeLocation l : n.getNodeLocations()) {
       if (l instanceof IASTMacroExpansionLocation) return true;

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.cdt.core.dom.ast.IASTDeclarator;
 import org.eclipse.cdt.core.dom.ast.IASTEqualsInitializer;
 import org.eclipse.cdt.core.dom.ast.IASTExpression;
@@ -78,6 +80,9 @@ final class TypeInfoExtractor {
     out.add(new TypeRegistration(name, parent, instanceStruct, hooks, properties, locs.of(where)));
   }
 
+  private static final Pattern SIZEOF =
+      Pattern.compile("^sizeof\\s*\\(\\s*(?:struct\\s+)?(\\w+)\\s*\\)$");
+
   /** {@code sizeof(MyState)} or {@code sizeof(struct MyState)} -> {@code MyState}. */
   private static String sizeofType(IASTInitializerClause value) {
     if (value instanceof IASTTypeIdExpression t
@@ -85,9 +90,7 @@ final class TypeInfoExtractor {
       return TypeNames.of(t.getTypeId().getDeclSpecifier());
     }
     String text = Texts.of(value).trim();
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("^sizeof\\s*\\(\\s*(?:struct\\s+)?(\\w+)\\s*\\)$")
-            .matcher(text);
+    Matcher m = SIZEOF.matcher(text);
     return m.matches() ? m.group(1) : null;
   }
 

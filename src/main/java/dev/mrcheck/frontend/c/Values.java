@@ -172,12 +172,17 @@ final class Values {
 
   /** Whether an integer literal's text denotes zero ({@code 0}, {@code 0x0}, {@code 0UL}). */
   static boolean isZero(String text) {
-    String t = text.toLowerCase().replaceAll("[ul]+$", "");
-    return t.equals("0") || t.equals("0x0") || t.matches("0+");
+    // By hand, not with replaceAll/matches: every integer literal of every parsed body comes here.
+    int end = text.length();
+    while (end > 0 && "uUlL".indexOf(text.charAt(end - 1)) >= 0) end--;
+    if (end == 0) return false;
+    if (end == 3 && text.regionMatches(true, 0, "0x0", 0, 3)) return true;
+    for (int i = 0; i < end; i++) if (text.charAt(i) != '0') return false;
+    return true;
   }
 
   static Value.Opaque opaque(IASTNode node) {
-    String text = Texts.of(node).replaceAll("\\s+", " ").trim();
+    String text = Texts.collapseBlanks(Texts.of(node)).trim();
     if (text.length() > MAX_TEXT) text = text.substring(0, MAX_TEXT);
     return new Value.Opaque(text);
   }

@@ -1,0 +1,511 @@
+package dev.mrcheck.scan;
+
+import dev.mrcheck.cache.BuildId;
+import dev.mrcheck.cache.CacheStore;
+import dev.mrcheck.cache.Digest;
+import dev.mrcheck.cache.RecordCodec;
+import dev.mrcheck.cache.RecordCodec.CodecException;
+import dev.mrcheck.frontend.Frontend;
+import dev.mrcheck.frontend.FrontendOptions;
+import dev.mrcheck.frontend.SourceFile;
+import dev.mrcheck.io.SourceReader;
+import dev.mrcheck.ir.TranslationUnit;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * What {@code mrcheck scan} keeps on disk between runs (in a {@link CacheStore}), and how a scan
+ * reuses it. Four kinds of entries:
+ *
+ * <ul>
+ *   <li>{@code files}: per scanned tree (root, paths, file size limit), each file's size,
+ *       modification time and inode when it was read, its content digest, and its lexical index and
+ *       suppression comments. A file whose size, time and inode are unchanged is not read at all
+ *       (as git's index does; a file modified less than {@link #RACY_MILLIS} before it was read is
+ *       read again next time, since a second edit within the clock's granularity would not show in
+ *       its time).
+ *   <li>{@code ir}: one file's lowered IR, by content digest, path (relative and absolute: the
+ *       parser expands {@code __FILE__}) and preprocessor options (and, when those name include
+ *       directories, the state of every file under them).
+ *   <li>{@code plan}: which files the relevance fixpoint parsed, by the lexical facts of every
+ *       file. The scan uses nothing of a file it does not parse but its index and suppression
+ *       comments, so this is the same while those are.
+ *   <li>{@code result}: the analysis' result (findings, confirmations, input problems, figures), by
+ *       the plan's key and the content of every parsed file. An edit to a file the scan does not
+ *       parse that leaves its lexical facts alone reuses it.
+ * </ul>
+ *
+ * Every key includes the build of mrcheck ({@link BuildId}), the request (semantics, rules, model
+ * files and their contents, -I/-D, the compilation database, the size limit, the paths) and the
+ * scan root, so a change to any of them computes afresh.
+ */
+public final class PersistentCache {
+  static final String FILES = "files";
+  static final String IR = "ir";
+  static final String PLAN = "plan";
+  static final String RESULT = "result";
+
+  /** How long before a file's read its last change must lie for its stat to be trusted. */
+  static final long RACY_MILLIS = 2_000;
+
+  private final CacheStore store;
+
+  public PersistentCache(CacheStore store) {
+    this.store = store;
+  }
+
+  public CacheStore store() {
+    return store;
+  }
+
+  /**
+   * A file as the cache knows it: its stat when read, its content digest, and its {@link
+   * SourceText} without the text, encoded ({@code lexical}, whose digest is {@code lexicalDigest}).
+   * {@code trusted}: it had not changed for {@link #RACY_MILLIS} when read.
+   */
+  record FileEntry(
+      String path,
+      long size,
+      long modifiedNanos,
+      String fileKey,
+      boolean trusted,
+      String contentDigest,
+      String lexicalDigest,
+      byte[] lexical) {}
+
+  /** The {@code files} entry of one tree. */
+  record FileTable(List<FileEntry> files) {}
+
+  /**
+   * One scan's use of the cache, or null when the cache is off or the scan has editor buffers.
+   * {@code perFile}: a compilation database's options per unit (absolute normalized paths).
+   */
+  Run begin(
+      ScanRequest request,
+      Path root,
+      List<Path> files,
+      Map<Path, FrontendOptions> perFile,
+      Predicate<String> cacheableIr) {
+    if (!store.usable()) return null;
+    for (Path p : request.paths()) {
+      Path scanned = p.toAbsolutePath().normalize();
+      if (store.dir().startsWith(scanned) || store.dir().equals(scanned)) {
+        store.disable("it lies in the scanned tree " + p);
+        return null;
+      }
+    }
+    return new Run(request, root, files, perFile, cacheableIr);
+  }
+
+  /** One scan: the files' states, the keys derived from them, the parses. */
+  final class Run {
+    private final ScanRequest request;
+    private final Path root;
+    private final List<Path> files;
+    private final Map<Path, FrontendOptions> perFile;
+    private final Predicate<String> cacheableIr;
+    private final String configKey;
+    private final String irBase;
+    private final String tableKey;
+    private final String includeState;
+    private final Map<String, FileEntry> before = new HashMap<>();
+    private final Map<Path, FileEntry> entries = new LinkedHashMap<>();
+    private final Map<Path, SourceText> fresh = new HashMap<>();
+    private final Map<String, String> optionKeys = new ConcurrentHashMap<>();
+    private volatile boolean tainted;
+    private boolean tableChanged;
+    private String lexicalKey;
+
+    private Run(
+        ScanRequest request,
+        Path root,
+        List<Path> files,
+        Map<Path, FrontendOptions> perFile,
+        Predicate<String> cacheableIr) {
+      this.request = request;
+      this.root = root;
+      this.files = files;
+      this.perFile = perFile;
+      this.cacheableIr = cacheableIr;
+      this.includeState = includeState(request, perFile);
+      this.configKey = configKey(request, root, includeState);
+      this.irBase = new Digest().add(BuildId.current()).add(includeState).hex();
+      this.tableKey =
+          new Digest()
+              .add(BuildId.current())
+              .add(root.toString())
+              .add(request.paths().toString())
+              .add(request.maxFileSize())
+              .hex();
+      byte[] table = store.get(FILES, tableKey);
+      if (table != null) {
+        try {
+          for (FileEntry e : RecordCodec.decode(table, FileTable.class).files())
+            before.put(e.path(), e);
+        } catch (CodecException e) {
+          before.clear();
+        }
+      }
+    }
+
+    /**
+     * Stats every file and reads those that changed (in parallel); unreadable ones become {@code
+     * problems}, in file order.
+     */
+    void survey(
+        ExecutorService pool, List<FileProblem> problems, ScanListener listener, long maxBytes)
+        throws ScanException {
+      List<Future<FileRead>> futures = new ArrayList<>();
+      FileEntry[] found = new FileEntry[files.size()];
+      for (int i = 0; i < files.size(); i++) {
+        int index = i;
+        Path f = files.get(i);
+        futures.add(
+            pool.submit(
+                () -> {
+                  FileRead r = survey(f, maxBytes, found, index);
+                  listener.fileDone();
+                  return r;
+                }));
+      }
+      for (int i = 0; i < files.size(); i++) {
+        FileRead r = Scanner.await(futures.get(i));
+        Path f = files.get(i);
+        if (r instanceof FileRead.Problem p) {
+          problems.add(p.problem());
+          tableChanged |= before.containsKey(f.toString());
+        } else {
+          entries.put(f, found[i]);
+          if (r instanceof FileRead.Text t) fresh.put(f, t.text());
+          tableChanged |= before.get(f.toString()) != found[i];
+        }
+      }
+      tableChanged |= before.size() != entries.size();
+    }
+
+    /**
+     * The file's entry from the last run if its stat is unchanged (result null), else the file read
+     * (a text, whose new entry goes into {@code found}, or a problem).
+     */
+    private FileRead survey(Path f, long maxBytes, FileEntry[] found, int index) {
+      BasicFileAttributes a;
+      try {
+        a = Files.readAttributes(f, BasicFileAttributes.class);
+      } catch (IOException e) {
+        return Scanner.read(f, root, maxBytes); // reports the problem
+      }
+      long modified = a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+      String fileKey = String.valueOf(a.fileKey());
+      FileEntry old = before.get(f.toString());
+      if (old != null
+          && old.trusted()
+          && old.size() == a.size()
+          && old.modifiedNanos() == modified
+          && old.fileKey().equals(fileKey)) {
+        found[index] = old;
+        return null;
+      }
+      long readAt = System.currentTimeMillis();
+      byte[][] bytes = new byte[1][];
+      FileRead r = Scanner.read(f, root, maxBytes, b -> bytes[0] = b);
+      if (r instanceof FileRead.Text t) {
+        byte[] lexical;
+        try {
+          lexical = RecordCodec.encode(t.text(), PersistentCache::withoutText);
+        } catch (CodecException e) {
+          tainted = true;
+          lexical = new byte[0];
+        }
+        boolean trusted = readAt - TimeUnit.NANOSECONDS.toMillis(modified) > RACY_MILLIS;
+        found[index] =
+            new FileEntry(
+                f.toString(),
+                a.size(),
+                modified,
+                fileKey,
+                trusted,
+                Digest.of(bytes[0]),
+                Digest.of(lexical),
+                lexical);
+      }
+      return r;
+    }
+
+    /**
+     * The key of everything the scan takes from files it does not parse: each file's name and
+     * lexical facts (or its input problem), with the request's.
+     */
+    private String lexicalKey(List<FileProblem> problems) {
+      if (lexicalKey == null) {
+        Digest d = new Digest().add(configKey);
+        for (Path f : files) {
+          FileEntry e = entries.get(f);
+          d.add(f.toString()).add(e == null ? "-" : e.lexicalDigest());
+        }
+        try {
+          d.add(RecordCodec.encode(problems));
+        } catch (CodecException e) {
+          tainted = true;
+        }
+        lexicalKey = d.hex();
+      }
+      return lexicalKey;
+    }
+
+    /** The key of a result: the lexical key and the content of every file parsed. */
+    private String resultKey(String lexical, List<String> parsed) {
+      Digest d = new Digest().add(lexical);
+      Map<String, FileEntry> byPath = new HashMap<>();
+      for (FileEntry e : entries.values()) byPath.put(e.path(), e);
+      for (String p : parsed) {
+        FileEntry e = byPath.get(p);
+        if (e == null) return null;
+        d.add(p).add(e.contentDigest());
+      }
+      return d.hex();
+    }
+
+    /**
+     * The result a scan of the same inputs left, with this run's wall time; null when there is
+     * none. {@code problems}: this run's input problems so far (part of the key).
+     */
+    ScanResult cachedResult(List<FileProblem> problems, long startNanos) {
+      if (tainted) return null;
+      String lexical = lexicalKey(problems);
+      byte[] plan = store.get(PLAN, lexical);
+      if (plan == null) return null;
+      try {
+        List<?> parsed = RecordCodec.decode(plan, List.class);
+        List<String> names = new ArrayList<>();
+        for (Object p : parsed) names.add((String) p);
+        String key = resultKey(lexical, names);
+        byte[] data = key == null ? null : store.get(RESULT, key);
+        if (data == null) return null;
+        ScanResult r = RecordCodec.decode(data, ScanResult.class);
+        ScanStats s = r.stats();
+        ScanStats now =
+            new ScanStats(
+                s.filesFound(),
+                s.filesParsed(),
+                s.linesParsed(),
+                s.functions(),
+                s.droppedFunctions(),
+                s.parseProblems(),
+                (System.nanoTime() - startNanos) / 1_000_000,
+                s.inactiveFunctions());
+        return new ScanResult(
+            r.root(),
+            r.semantics(),
+            r.findings(),
+            r.problems(),
+            now,
+            r.confirmations(),
+            r.suppressions());
+      } catch (CodecException | ClassCastException e) {
+        return null;
+      }
+    }
+
+    /** Every readable file's text and index: read now, or as the cache kept it (no text). */
+    Map<Path, SourceText> texts() {
+      Map<Path, SourceText> out = new LinkedHashMap<>();
+      for (Map.Entry<Path, FileEntry> e : entries.entrySet()) {
+        SourceText t = fresh.get(e.getKey());
+        if (t == null) {
+          try {
+            t = RecordCodec.decode(e.getValue().lexical(), SourceText.class);
+          } catch (CodecException x) {
+            // A table that decoded but whose entry does not: read the file again.
+            tainted = true;
+            FileRead r = Scanner.read(e.getKey(), root, request.maxFileSize());
+            if (!(r instanceof FileRead.Text text)) continue;
+            t = text.text();
+          }
+        }
+        out.put(e.getKey(), t);
+      }
+      return out;
+    }
+
+    /**
+     * A file's IR: from the cache when the same text was parsed with the same options; else parsed
+     * (its text read first if the cache kept only its index) and stored.
+     */
+    TranslationUnit parse(Frontend frontend, SourceFile file) {
+      FileEntry e = entries.get(file.absolutePath());
+      boolean cacheable = e != null && cacheableIr.test(file.relativePath());
+      String key =
+          cacheable
+              ? new Digest()
+                  .add(irBase)
+                  .add(e.contentDigest())
+                  .add(file.relativePath())
+                  // The parser expands __FILE__ to the absolute path.
+                  .add(file.absolutePath().toAbsolutePath().normalize().toString())
+                  .add(optionKey(file.absolutePath()))
+                  .hex()
+              : null;
+      if (key != null) {
+        byte[] data = store.get(IR, key);
+        if (data != null) {
+          try {
+            return RecordCodec.decode(data, TranslationUnit.class);
+          } catch (CodecException x) {
+            // written by another build or damaged in a way the checksum missed: parse again
+          }
+        }
+      }
+      SourceFile withText = file;
+      if (file.text() == null) {
+        try {
+          byte[] bytes = SourceReader.readBytes(file.absolutePath(), request.maxFileSize());
+          if (e == null || !Digest.of(bytes).equals(e.contentDigest())) {
+            tainted = true; // changed since it was indexed: keep nothing of this run
+            key = null;
+          }
+          withText =
+              new SourceFile(file.absolutePath(), file.relativePath(), SourceReader.decode(bytes));
+        } catch (IOException x) {
+          tainted = true;
+          return frontend.parse(new SourceFile(file.absolutePath(), file.relativePath(), ""));
+        }
+      }
+      TranslationUnit unit = frontend.parse(withText);
+      if (key != null && !tainted) {
+        try {
+          store.put(IR, key, RecordCodec.encode(unit));
+        } catch (CodecException x) {
+          // an IR the codec cannot carry is parsed every time
+        }
+      }
+      return unit;
+    }
+
+    /**
+     * The options a C file is parsed with (the compilation database's for its unit, else the
+     * scan's), with the state of the include directories.
+     */
+    private String optionKey(Path file) {
+      FrontendOptions own =
+          perFile.isEmpty() ? null : perFile.get(file.toAbsolutePath().normalize());
+      String name = own == null ? "" : file.toAbsolutePath().normalize().toString();
+      return optionKeys.computeIfAbsent(
+          name,
+          n -> {
+            try {
+              return new Digest()
+                  .add(RecordCodec.encode(own == null ? request.frontendOptions() : own))
+                  .add(n)
+                  .hex();
+            } catch (CodecException x) {
+              return "uncached-" + System.nanoTime();
+            }
+          });
+    }
+
+    /**
+     * Stores what this scan computed: its file table, its plan and its result. Nothing when a file
+     * changed under it.
+     */
+    void finish(ScanResult result, Set<Path> parsed, List<FileProblem> readProblems) {
+      if (tableChanged) {
+        try {
+          store.put(
+              FILES, tableKey, RecordCodec.encode(new FileTable(List.copyOf(entries.values()))));
+        } catch (CodecException e) {
+          // the next run reads every file again
+        }
+      }
+      if (tainted) return;
+      List<String> names = new ArrayList<>();
+      for (Path p : new TreeSet<>(parsed)) names.add(p.toString());
+      String lexical = lexicalKey(readProblems);
+      String key = resultKey(lexical, names);
+      if (key == null) return;
+      try {
+        byte[] data = RecordCodec.encode(result);
+        store.put(PLAN, lexical, RecordCodec.encode(names));
+        store.put(RESULT, key, data);
+      } catch (CodecException e) {
+        // a result the codec cannot carry is computed every time
+      }
+    }
+  }
+
+  /** A file's text is kept by the file itself: the cache stores its index only. */
+  private static Object withoutText(Object v) {
+    return v instanceof SourceFile f ? new SourceFile(f.absolutePath(), f.relativePath(), null) : v;
+  }
+
+  /** The request as the analysis sees it, and the contents of the model files it names. */
+  private static String configKey(ScanRequest request, Path root, String includeState) {
+    Digest d = new Digest().add(BuildId.current()).add(root.toString()).add(includeState);
+    try {
+      d.add(RecordCodec.encode(request));
+    } catch (CodecException e) {
+      d.add("uncached-" + System.nanoTime());
+    }
+    for (Path model : request.modelFiles()) {
+      try {
+        d.add(Files.readAllBytes(model));
+      } catch (IOException e) {
+        d.add("unreadable " + model); // loading the model fails the scan anyway
+      }
+    }
+    return d.hex();
+  }
+
+  /**
+   * The state (path, size, modification time) of every file in the directories the C frontend may
+   * read headers from; empty when it reads none (no -I, no compilation database).
+   */
+  private static String includeState(ScanRequest request, Map<Path, FrontendOptions> perFile) {
+    Set<Path> dirs = new TreeSet<>();
+    addServedDirs(request.frontendOptions(), null, dirs);
+    perFile.forEach((unit, options) -> addServedDirs(options, unit.getParent(), dirs));
+    if (dirs.isEmpty()) return "";
+    Digest d = new Digest();
+    Path last = null;
+    for (Path dir : dirs) {
+      if (last != null && dir.startsWith(last)) continue; // walked with its parent
+      last = dir;
+      d.add(dir.toString());
+      if (!Files.isDirectory(dir)) continue;
+      try (Stream<Path> walk = Files.walk(dir)) {
+        for (Path f : (Iterable<Path>) walk.sorted()::iterator) {
+          BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class);
+          if (!a.isRegularFile()) continue;
+          d.add(f.toString()).add(a.size()).add(a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
+        }
+      } catch (IOException | RuntimeException e) {
+        d.add("unlisted-" + System.nanoTime()); // a fresh key: nothing reused
+      }
+    }
+    return d.hex();
+  }
+
+  private static void addServedDirs(FrontendOptions o, Path ownDir, Set<Path> dirs) {
+    for (Path p : o.includeDirs()) dirs.add(p.toAbsolutePath().normalize());
+    for (Path p : o.quoteDirs()) dirs.add(p.toAbsolutePath().normalize());
+    for (Path p : o.forcedIncludes()) {
+      Path parent = p.toAbsolutePath().normalize().getParent();
+      if (parent != null) dirs.add(parent);
+    }
+    if (ownDir != null) dirs.add(ownDir.toAbsolutePath().normalize());
+  }
+}
