@@ -141,7 +141,10 @@ class ConfirmCliTest {
         .contains("mr002_goto_fail_skips_del.c:48:5: error")
         .contains("[MR002] [unconfirmed]");
     assertThat(kept.err()).contains("11 unconfirmed");
-    assertThat(findingCount(kept.err())).isEqualTo(findingCount(dropped.err()) + 11);
+    // and the one finding whose path the model refutes (ok_mr006_ref_flagged_in_realize_...).
+    assertThat(dropped.err()).contains("1 refuted by the model (path infeasible; dropped");
+    assertThat(kept.out()).contains("[MR006] [refuted]");
+    assertThat(findingCount(kept.err())).isEqualTo(findingCount(dropped.err()) + 11 + 1);
   }
 
   /**
