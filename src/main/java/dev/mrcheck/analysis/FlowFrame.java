@@ -288,7 +288,9 @@ final class FlowFrame {
             s.copy(),
             f.key() + "#" + node,
             shape,
-            e instanceof Operation.Init && madeWhereBlank(subject, s)));
+            e instanceof Operation.Init && madeWhereBlank(subject, s),
+            guards(),
+            ConstantWrites.after(f, node)));
   }
 
   /** Whether every path here tested a member of {@code region} null or zero ("not made yet"). */

@@ -5,6 +5,7 @@ import dev.mrcheck.model.Operand;
 import dev.mrcheck.model.Operation;
 import dev.mrcheck.model.Role;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One modelled API effect met during a replay, with the state just before it. {@code subject} is
@@ -15,7 +16,9 @@ import java.util.List;
  * {@code node} the CFG node (unique within the program), {@code ownerShape} for a region's init
  * what its owner argument is (null for other effects), {@code madeWhereBlank} for an init whether
  * every path to it tested a member of the region null or zero: made only where it was not made yet,
- * once (a MemoryRegion is all zeroes until its init).
+ * once (a MemoryRegion is all zeroes until its init). {@code guards} are the fields tested true on
+ * every path to the call, {@code writesAfter} the constants the code writes to fields right after
+ * it (until the next branch): what a witness records for the runtime model to refute with.
  */
 public record Observation(
     Operation<Operand> effect,
@@ -30,9 +33,46 @@ public record Observation(
     RegionState before,
     String node,
     OwnerShape ownerShape,
-    boolean madeWhereBlank) {
+    boolean madeWhereBlank,
+    Set<String> guards,
+    List<FieldWrite> writesAfter) {
   public Observation {
     chain = List.copyOf(chain);
+    guards = guards == null ? Set.of() : Set.copyOf(guards);
+    writesAfter = writesAfter == null ? List.of() : List.copyOf(writesAfter);
+  }
+
+  /** An effect whose path conditions and following writes are not recorded. */
+  public Observation(
+      Operation<Operand> effect,
+      String callee,
+      Place subject,
+      Place other,
+      SourceLoc loc,
+      String function,
+      Role phase,
+      DeviceType device,
+      List<TraceStep> chain,
+      RegionState before,
+      String node,
+      OwnerShape ownerShape,
+      boolean madeWhereBlank) {
+    this(
+        effect,
+        callee,
+        subject,
+        other,
+        loc,
+        function,
+        phase,
+        device,
+        chain,
+        before,
+        node,
+        ownerShape,
+        madeWhereBlank,
+        Set.of(),
+        List.of());
   }
 
   /** An effect other than a region's init: there is no owner argument to classify. */

@@ -97,7 +97,8 @@ final class ScanCommand implements Callable<Integer> {
       names = "--unconfirmed",
       description =
           "Keep the findings the runtime model replays without reproducing the predicted outcome "
-              + "(marked unconfirmed). By default they are dropped.")
+              + "(marked unconfirmed), or whose path it refutes (marked refuted). By default they "
+              + "are dropped.")
   boolean unconfirmed;
 
   @Option(

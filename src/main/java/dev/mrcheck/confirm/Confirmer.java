@@ -21,7 +21,8 @@ import java.util.Set;
  * what the rule predicts for the finding's subject: a leak of the device (MR001), the region
  * finalized while mapped (MR002), an owner-less region destroyed (MR003). A rule reasons about
  * paths and may over-approximate; the model executes one lifecycle, so a confirmed finding comes
- * with a concrete trace of how it goes wrong.
+ * with a concrete trace of how it goes wrong. A witness whose recorded guards contradict the values
+ * its own path set is refuted instead ({@link GuardCheck}): the path cannot happen.
  */
 public final class Confirmer {
   public Confirmation confirm(Finding finding, Semantics semantics) {
@@ -29,9 +30,17 @@ public final class Confirmer {
     if (w == null || w.expected() == null) return Confirmation.noWitness(semantics.label());
     WitnessReplay replay = new WitnessReplay(w);
     LifecycleResult result = replay.run(semantics);
-    Optional<Outcome> hit = expected(w, replay, result, semantics);
+    Optional<String> refutation = GuardCheck.refutation(w);
+    // A path that cannot happen confirms nothing, whatever its replay shows.
+    Optional<Outcome> hit =
+        refutation.isPresent() ? Optional.empty() : expected(w, replay, result, semantics);
     String verdict =
-        hit.map(o -> "confirmed by the " + semantics.label() + " model: " + o.message())
+        refutation
+            .map(r -> "refuted by the " + semantics.label() + " model: " + r)
+            .or(
+                () ->
+                    hit.map(
+                        o -> "confirmed by the " + semantics.label() + " model: " + o.message()))
             .orElseGet(
                 () ->
                     "not reproduced by the "
@@ -49,7 +58,8 @@ public final class Confirmer {
         verdict,
         WitnessTrace.of(full, replay.device(), hit.orElse(null)),
         result.outcomes(),
-        result.graph().highlighting(hit.orElse(null)));
+        result.graph().highlighting(hit.orElse(null)),
+        refutation.orElse(null));
   }
 
   /** The outcome that confirms the finding, if the model produced it. */

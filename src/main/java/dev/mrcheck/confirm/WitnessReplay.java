@@ -162,6 +162,11 @@ final class WitnessReplay {
     }
   }
 
+  /** The lifecycle phase a witness step or guard of {@code role} runs in. */
+  static LifecyclePhase lifecyclePhase(Role role) {
+    return phase(role);
+  }
+
   private static LifecyclePhase phase(Role role) {
     if (role == null) return LifecyclePhase.RUNTIME;
     return switch (role) {

@@ -260,7 +260,9 @@ public final class HtmlReport implements Report {
     if (info != null) b.append(' ').append(Html.escape(info.name()));
     b.append(" <span class=\"loc\">").append(Html.escape(position(f.loc()))).append("</span>");
     if (c != null && c.confirmed()) b.append("<span class=\"badge confirmed\">confirmed</span>");
-    if (c != null && c.refuted()) b.append("<span class=\"badge unconfirmed\">unconfirmed</span>");
+    if (c != null && c.refuted()) b.append("<span class=\"badge unconfirmed\">refuted</span>");
+    else if (c != null && c.dropped())
+      b.append("<span class=\"badge unconfirmed\">unconfirmed</span>");
     b.append("</h3>\n<p class=\"message\">").append(Html.escape(f.message())).append("</p>\n");
     excerpt(b, f.loc());
     if (!f.trace().isEmpty()) {

@@ -100,6 +100,7 @@ public final class JsonReport implements Report {
     n.put("fingerprint", f.fingerprint());
     if (c != null) {
       n.put("confirmed", c.confirmed());
+      if (c.refuted()) n.put("refuted", c.refutation());
       n.put("semantics", c.semantics());
       n.put("scenario", c.scenario());
       n.put("verdict", c.verdict());

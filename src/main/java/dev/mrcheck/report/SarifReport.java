@@ -263,17 +263,20 @@ public final class SarifReport implements Report {
   }
 
   /**
-   * The runtime model's replay: {@code properties.confirmed}/{@code semantics}/{@code verdict}, and
-   * for a confirmed finding one code flow whose thread flow walks the replayed steps in lifecycle
-   * order (instance_init, realize, run time, unrealize, finalize). Model steps without a source
-   * location (the unplug itself) stay in the text and JSON reports: viewers want a place to show.
+   * The runtime model's replay: {@code properties.confirmed}/{@code semantics}/{@code verdict} (and
+   * {@code refuted}, why the model found the path infeasible), and for a confirmed finding one code
+   * flow whose thread flow walks the replayed steps in lifecycle order (instance_init, realize, run
+   * time, unrealize, finalize). Model steps without a source location (the unplug itself) stay in
+   * the text and JSON reports: viewers want a place to show.
    */
   private static void confirm(Result r, Confirmation c, Artifacts artifacts) {
-    r.setProperties(
+    PropertyBag properties =
         new PropertyBag()
             .withAdditionalProperty("confirmed", c.confirmed())
             .withAdditionalProperty("semantics", c.semantics())
-            .withAdditionalProperty("verdict", c.verdict()));
+            .withAdditionalProperty("verdict", c.verdict());
+    if (c.refuted()) properties.withAdditionalProperty("refuted", c.refutation());
+    r.setProperties(properties);
     if (!c.confirmed()) return;
     List<ThreadFlowLocation> steps = new ArrayList<>();
     for (TraceEntry e : c.witnessTrace()) {

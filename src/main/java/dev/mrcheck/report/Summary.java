@@ -54,8 +54,8 @@ public final class Summary {
   }
 
   /**
-   * How many findings the runtime model confirmed, and how many it could not reproduce (and where
-   * they went).
+   * How many findings the runtime model confirmed, how many it could not reproduce, how many it
+   * refuted (and where they went).
    */
   private static void confirmations(ScanResult result, StringBuilder b) {
     if (result.confirmations().isEmpty()) return;
@@ -63,9 +63,14 @@ public final class Summary {
     int confirmed = 0;
     int kept = 0;
     int dropped = 0;
+    int refuted = 0;
+    int keptRefuted = 0;
     for (Map.Entry<Finding, Confirmation> e : result.confirmations().entrySet()) {
       if (e.getValue().confirmed() && shown.contains(e.getKey())) confirmed++;
       if (e.getValue().refuted()) {
+        refuted++;
+        if (shown.contains(e.getKey())) keptRefuted++;
+      } else if (e.getValue().dropped()) {
         if (shown.contains(e.getKey())) kept++;
         else dropped++;
       }
@@ -74,6 +79,12 @@ public final class Summary {
     if (kept > 0) b.append(", ").append(kept).append(" unconfirmed");
     if (dropped > 0)
       b.append(", ").append(dropped).append(" not reproduced (dropped; --unconfirmed keeps them)");
+    if (refuted > 0) {
+      b.append(", ")
+          .append(refuted)
+          .append(" refuted by the model (path infeasible; ")
+          .append(keptRefuted == refuted ? "kept, marked)" : "dropped; --unconfirmed keeps them)");
+    }
   }
 
   private static Map<String, Integer> perRule(ScanResult result) {

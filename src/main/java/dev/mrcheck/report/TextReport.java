@@ -53,12 +53,9 @@ public final class TextReport implements Report {
   public void write(ScanResult result, Writer out) throws IOException {
     for (Finding f : result.findings()) {
       Optional<Confirmation> c = result.confirmation(f);
-      boolean refuted = c.map(Confirmation::refuted).orElse(false);
-      diagnostic(
-          out,
-          f.loc(),
-          f.severity().label(),
-          f.message() + " [" + f.ruleId() + "]" + (refuted ? " [unconfirmed]" : ""));
+      String mark =
+          c.map(x -> x.refuted() ? " [refuted]" : x.dropped() ? " [unconfirmed]" : "").orElse("");
+      diagnostic(out, f.loc(), f.severity().label(), f.message() + " [" + f.ruleId() + "]" + mark);
       for (TraceStep step : f.trace()) {
         diagnostic(out, step.loc(), "note", step.message());
       }
@@ -71,7 +68,7 @@ public final class TextReport implements Report {
    * in lifecycle order; a refuted finding gets the model's verdict instead.
    */
   private void confirmationNotes(Writer out, Finding f, Confirmation c) throws IOException {
-    if (c.refuted()) {
+    if (c.dropped()) {
       diagnostic(out, f.loc(), "note", c.verdict() + " (kept by --unconfirmed)");
       return;
     }

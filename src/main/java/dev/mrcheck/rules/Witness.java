@@ -5,12 +5,25 @@ import java.util.List;
 /**
  * The lifecycle a finding claims, as steps the runtime model can replay: the regions involved with
  * their owners and kinds, the API calls in lifecycle order, and the outcome the rule predicts.
- * {@code hotpluggable} says whether the replayed device is unrealized.
+ * {@code hotpluggable} says whether the replayed device is unrealized. {@code guards} are the
+ * conditions the path assumed and the field values it wrote, as far as the rule knows them: the
+ * model refutes a witness whose guards contradict each other.
  */
 public record Witness(
-    String device, boolean hotpluggable, List<WitnessStep> steps, Expectation expected) {
+    String device,
+    boolean hotpluggable,
+    List<WitnessStep> steps,
+    Expectation expected,
+    List<WitnessGuard> guards) {
   public Witness {
     steps = List.copyOf(steps);
+    guards = guards == null ? List.of() : List.copyOf(guards);
+  }
+
+  /** A witness whose path relies on no condition the analysis recorded. */
+  public Witness(
+      String device, boolean hotpluggable, List<WitnessStep> steps, Expectation expected) {
+    this(device, hotpluggable, steps, expected, List.of());
   }
 
   /** What the model must observe for the finding to be confirmed. */

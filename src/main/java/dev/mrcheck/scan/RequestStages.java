@@ -19,7 +19,7 @@ public final class RequestStages {
     ScanResult r =
         keepUnconfirmed
             ? analyzed
-            : analyzed.filter(f -> analyzed.confirmation(f).map(c -> !c.refuted()).orElse(true));
+            : analyzed.filter(f -> analyzed.confirmation(f).map(c -> !c.dropped()).orElse(true));
     SuppressionFilter.Outcome s =
         SuppressionFilter.apply(r.findings(), r.suppressions().comments(), rules);
     return r.withFindings(s.findings()).withSuppressions(s.suppressions());

@@ -50,7 +50,7 @@ class ConfirmerTest {
 
     Confirmation current = confirmer.confirm(sameOwnerSubregion(), Semantics.CURRENT);
     assertThat(current.confirmed()).isFalse();
-    assertThat(current.refuted()).isTrue();
+    assertThat(current.dropped()).isTrue();
     assertThat(current.verdict())
         .startsWith("not reproduced by the current model")
         .contains("TYPE_DEV is finalized");
@@ -165,7 +165,7 @@ class ConfirmerTest {
             .init(REALIZE, "self.win", NONE, RegionKind.CONTAINER)
             .step(UNREALIZE, unparent("self.win"))
             .finding("MR003", true, OWNERLESS_DESTROYED);
-    assertThat(confirmer.confirm(f, Semantics.CURRENT).refuted()).isTrue();
+    assertThat(confirmer.confirm(f, Semantics.CURRENT).dropped()).isTrue();
   }
 
   @Test
@@ -188,6 +188,6 @@ class ConfirmerTest {
     Confirmation c = confirmer.confirm(f, Semantics.CURRENT);
     assertThat(c.confirmed()).isFalse();
     assertThat(c.replayed()).isFalse();
-    assertThat(c.refuted()).isFalse();
+    assertThat(c.dropped()).isFalse();
   }
 }

@@ -9,6 +9,7 @@ import dev.mrcheck.model.Role;
 import dev.mrcheck.rules.Finding;
 import dev.mrcheck.rules.Severity;
 import dev.mrcheck.rules.Witness;
+import dev.mrcheck.rules.WitnessGuard;
 import dev.mrcheck.rules.WitnessStep;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.List;
 public final class Witnesses {
   public static final String FILE = "hw/misc/dev.c";
   private final List<WitnessStep> steps = new ArrayList<>();
+  private final List<WitnessGuard> guards = new ArrayList<>();
   private int line = 10;
 
   private SourceLoc at() {
@@ -68,10 +70,22 @@ public final class Witnesses {
     return id == null ? null : new Place(id, shown(id));
   }
 
+  /** The path writes {@code value} to {@code field} in {@code phase}. */
+  public Witnesses writes(Role phase, String field, String value) {
+    guards.add(WitnessGuard.writes(phase, field, value, at()));
+    return this;
+  }
+
+  /** The path assumes {@code field} holds {@code value} in {@code phase}. */
+  public Witnesses assumes(Role phase, String field, String value) {
+    guards.add(WitnessGuard.assumes(phase, field, value, at()));
+    return this;
+  }
+
   public Finding finding(String rule, boolean hotpluggable, Witness.Expectation expected) {
     SourceLoc loc = steps.get(steps.size() - 1).loc();
     return new Finding(rule, Severity.ERROR, loc, "test finding", List.of(), "fp-" + rule)
-        .withWitness(new Witness("TYPE_DEV", hotpluggable, steps, expected));
+        .withWitness(new Witness("TYPE_DEV", hotpluggable, steps, expected, guards));
   }
 
   /** {@code self.mmio} is spelled {@code s->mmio}, {@code global:pci_io} {@code pci_io}. */

@@ -146,4 +146,40 @@ class ConfirmedReportTest {
         .contains("realize adds s->legacy_io to pci_io");
     assertThat(findings.get(1).get("confirmed").asBoolean()).isFalse();
   }
+
+  /** A witness whose unrealize path assumes a flag its realize path set the other way. */
+  private static ScanResult withRefutedPath() {
+    Finding infeasible =
+        new Witnesses()
+            .init(REALIZE, "self.legacy_io", SELF, RegionKind.IO)
+            .step(REALIZE, Witnesses.map("self.legacy_io", "global:pci_io"))
+            .writes(REALIZE, "s->mapped", "true")
+            .assumes(UNREALIZE, "s->mapped", "false")
+            .step(UNREALIZE, Witnesses.unparent("self.legacy_io"))
+            .finding("TST001", true, Witness.Expectation.FINALIZED_WHILE_MAPPED);
+    Map<Finding, Confirmation> c =
+        Map.of(infeasible, new Confirmer().confirm(infeasible, Semantics.CURRENT));
+    return new ScanResult(ROOT, "current", List.of(infeasible), List.of(), Fixtures.STATS, c);
+  }
+
+  @Test
+  void aRefutedFindingIsMarkedRefutedInEveryFormat() throws IOException {
+    StringWriter text = new StringWriter();
+    new TextReport("").write(withRefutedPath(), text);
+    assertThat(text.toString())
+        .contains("error: test finding [TST001] [refuted]")
+        .contains("note: refuted by the current model: unrealize assumes s->mapped is false");
+
+    JsonNode json = new JsonReport().toJson(withRefutedPath()).get("findings").get(0);
+    assertThat(json.get("confirmed").asBoolean()).isFalse();
+    assertThat(json.get("refuted").asText()).contains("s->mapped was set to true");
+
+    StringWriter sarif = new StringWriter();
+    new SarifReport(Fixtures.rules(), Fixtures.help()).write(withRefutedPath(), sarif);
+    JsonNode result = MAPPER.readTree(sarif.toString()).at("/runs/0/results/0");
+    assertThat(result.at("/properties/refuted").asText()).contains("s->mapped");
+    List<String> errors = new ArrayList<>();
+    for (Error e : schema.validate(MAPPER.readTree(sarif.toString()))) errors.add(e.toString());
+    assertThat(errors).isEmpty();
+  }
 }

@@ -1,0 +1,42 @@
+package dev.mrcheck.rules;
+
+import dev.mrcheck.ir.SourceLoc;
+import dev.mrcheck.model.Role;
+
+/**
+ * A condition the witness' path relies on, or a value the path gives: {@code subject} is a field as
+ * the code spells it ({@code s->flag}, {@code s->buf}) or a call of the model's own API ({@code
+ * memory_region_is_mapped(&s->mmio)}); {@code value} what the path wrote there or assumed of it
+ * ({@code true}, {@code false}, {@code NULL}, {@code non-NULL}, a constant). The runtime model
+ * replays them in lifecycle order beside the steps and refutes a witness whose assumption
+ * contradicts a value the path itself wrote earlier. {@code phase} null means run-time code.
+ */
+public record WitnessGuard(Role phase, Kind kind, String subject, String value, SourceLoc loc) {
+  /** Whether the path writes the value or branches on it. */
+  public enum Kind {
+    /** {@code s->flag = true;} on the path. */
+    WRITES,
+    /** {@code if (s->flag)} taken (or not: the value is then {@code false}) on the path. */
+    ASSUMES
+  }
+
+  /** The path assumes {@code subject} holds {@code value} at {@code loc}. */
+  public static WitnessGuard assumes(Role phase, String subject, String value, SourceLoc loc) {
+    return new WitnessGuard(phase, Kind.ASSUMES, subject, value, loc);
+  }
+
+  /** The path writes {@code value} to {@code subject} at {@code loc}. */
+  public static WitnessGuard writes(Role phase, String subject, String value, SourceLoc loc) {
+    return new WitnessGuard(phase, Kind.WRITES, subject, value, loc);
+  }
+
+  /** How the guard reads in a verdict: "realize assumes s->flag is false (dev.c:12)". */
+  public String describe() {
+    String where = phase == null ? "run-time code" : phase.modelName();
+    String what =
+        kind == Kind.WRITES
+            ? where + " sets " + subject + " = " + value
+            : where + " assumes " + subject + " is " + value;
+    return loc == null ? what : what + " (" + loc.file() + ":" + loc.line() + ")";
+  }
+}

@@ -1,0 +1,115 @@
+package dev.mrcheck.confirm;
+
+import static dev.mrcheck.analysis.Fact.Owner.SELF;
+import static dev.mrcheck.confirm.Witnesses.map;
+import static dev.mrcheck.confirm.Witnesses.unparent;
+import static dev.mrcheck.model.Role.REALIZE;
+import static dev.mrcheck.model.Role.UNREALIZE;
+import static dev.mrcheck.rules.Witness.Expectation.FINALIZED_WHILE_MAPPED;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mrcheck.model.RegionKind;
+import dev.mrcheck.model.Semantics;
+import dev.mrcheck.rules.Finding;
+import dev.mrcheck.runtime.FieldStore;
+import org.junit.jupiter.api.Test;
+
+/** The model refutes a witness whose path relies on a condition its own writes contradict. */
+class RefutationTest {
+  private final Confirmer confirmer = new Confirmer();
+
+  /**
+   * MR002: realize maps s->io and sets s->mapped; unrealize unparents it while mapped, on the path
+   * where {@code if (s->mapped)} (which would delete it first) was not taken.
+   */
+  private static Witnesses mappedThenUnparented() {
+    return new Witnesses()
+        .init(REALIZE, "self.io", SELF, RegionKind.IO)
+        .step(REALIZE, map("self.io", "global:pci_io"))
+        .writes(REALIZE, "s->mapped", "true")
+        .step(UNREALIZE, unparent("self.io"));
+  }
+
+  @Test
+  void aGuardContradictingTheValueThePathSetRefutesTheWitness() {
+    Finding f =
+        mappedThenUnparented()
+            .assumes(UNREALIZE, "s->mapped", "false")
+            .finding("MR002", true, FINALIZED_WHILE_MAPPED);
+    Confirmation c = confirmer.confirm(f, Semantics.CURRENT);
+    assertThat(c.confirmed()).isFalse();
+    assertThat(c.refuted()).isTrue();
+    assertThat(c.dropped()).isTrue();
+    assertThat(c.verdict())
+        .startsWith("refuted by the current model: unrealize assumes s->mapped is false")
+        .contains("s->mapped was set to true earlier on the same path");
+  }
+
+  @Test
+  void aGuardTheWrittenValueSatisfiesKeepsTheWitnessConfirmed() {
+    Finding f =
+        mappedThenUnparented()
+            .assumes(UNREALIZE, "s->mapped", "true")
+            .finding("MR002", true, FINALIZED_WHILE_MAPPED);
+    Confirmation c = confirmer.confirm(f, Semantics.CURRENT);
+    assertThat(c.refuted()).isFalse();
+    assertThat(c.confirmed()).as(c.verdict()).isTrue();
+  }
+
+  @Test
+  void aGuardOnAFieldThePathNeverSetIsAssumedSatisfiable() {
+    Finding f =
+        mappedThenUnparented()
+            .assumes(UNREALIZE, "s->other", "false")
+            .assumes(UNREALIZE, "s->buf", "NULL")
+            .finding("MR002", true, FINALIZED_WHILE_MAPPED);
+    Confirmation c = confirmer.confirm(f, Semantics.CURRENT);
+    assertThat(c.refuted()).isFalse();
+    assertThat(c.confirmed()).as(c.verdict()).isTrue();
+  }
+
+  @Test
+  void guardsAreCheckedInLifecycleOrderNotInRecordingOrder() {
+    // Recorded unrealize-first; realize's write still precedes unrealize's test.
+    Finding f =
+        new Witnesses()
+            .assumes(UNREALIZE, "s->mapped", "false")
+            .init(REALIZE, "self.io", SELF, RegionKind.IO)
+            .step(REALIZE, map("self.io", "global:pci_io"))
+            .writes(REALIZE, "s->mapped", "true")
+            .step(UNREALIZE, unparent("self.io"))
+            .finding("MR002", true, FINALIZED_WHILE_MAPPED);
+    assertThat(confirmer.confirm(f, Semantics.CURRENT).refuted()).isTrue();
+  }
+
+  @Test
+  void aLaterWriteOverridesAnEarlierOne() {
+    Finding f =
+        mappedThenUnparented()
+            .writes(UNREALIZE, "s->mapped", "false")
+            .assumes(UNREALIZE, "s->mapped", "false")
+            .finding("MR002", true, FINALIZED_WHILE_MAPPED);
+    Confirmation c = confirmer.confirm(f, Semantics.CURRENT);
+    assertThat(c.refuted()).isFalse();
+    assertThat(c.confirmed()).as(c.verdict()).isTrue();
+  }
+
+  @Test
+  void theStoreComparesTruthNullnessAndConstants() {
+    FieldStore store = new FieldStore();
+    store.write("s->buf", "non-NULL");
+    store.write("s->n", "0");
+    store.write("s->mode", "2");
+    store.write("s->kind", "KIND_A");
+    assertThat(store.contradiction("s->buf", "NULL")).isPresent();
+    assertThat(store.contradiction("s->buf", "true")).isEmpty();
+    assertThat(store.contradiction("s->n", "nonzero")).isPresent();
+    assertThat(store.contradiction("s->n", "false")).isEmpty();
+    assertThat(store.contradiction("s->mode", "3")).isPresent();
+    assertThat(store.contradiction("s->mode", "true")).isEmpty();
+    assertThat(store.contradiction("s->mode", "false")).isPresent();
+    // An enumerator's truth is unknown to the model: neither holds nor refutes for sure.
+    assertThat(store.contradiction("s->kind", "KIND_B")).isEmpty();
+    assertThat(store.contradiction("s->never", "true")).isEmpty();
+  }
+}
