@@ -421,7 +421,7 @@ final class FlowFrame {
   private Place fresh(Stmt.Call c) {
     SourceLoc l = c.loc();
     return new Place(
-        "new@" + l.file() + ":" + l.line() + ":" + l.column() + "#" + ctx.chain().size(),
+        "new@" + l.file() + ":" + l.line() + ":" + l.column() + "#" + (ctx.stack().size() - 1),
         c.callee() + "(...)");
   }
 }
