@@ -50,6 +50,9 @@ public final class Analyzer {
    */
   private List<TraceStep> prelude = List.of();
 
+  /** The factories of each type: part of its lifecycle, after instance_init. */
+  private Constructors constructors;
+
   /** What the run-time fixpoint of the replay being run cost. */
   private RuntimeStates.Counts counts = RuntimeStates.Counts.NONE;
 
@@ -83,6 +86,7 @@ public final class Analyzer {
     List<DeviceType> devices = new ArrayList<>();
     for (DeviceType d : lifecycles.devices()) devices.add(round.canonical(d));
     RegionFlow flow = new RegionFlow(program, callGraph, model, semantics, this::record);
+    constructors = new Constructors(program, callGraph);
     flow.onFreeHook(h -> current.freeHooks.add(h));
     QomClasses qom = new QomClasses(program, model);
     Set<String> qdev = new HashSet<>();
@@ -106,10 +110,13 @@ public final class Analyzer {
         if (round.canonicalIsPrevious(d)) stable.add(d.name());
         continue;
       }
-      ReplayCache.Replay r = round.reusable("device:" + d.name(), d, round.canonicalIsPrevious(d));
+      StringBuilder key = new StringBuilder("device:" + d.name());
+      for (Constructors.Constructor c : constructors.of(d.name()))
+        key.append('|').append(c.function().key());
+      ReplayCache.Replay r = round.reusable(key.toString(), d, round.canonicalIsPrevious(d));
       if (r != null) stable.add(d.name());
       else r = replayed(flow, d, () -> replay(flow, d));
-      round.keep("device:" + d.name(), r, stable.contains(d.name()));
+      round.keep(key.toString(), r, stable.contains(d.name()));
       r.observations().forEach(observations::put);
       checkpoints.addAll(r.checkpoints());
       exits.addAll(r.exits());
@@ -248,6 +255,7 @@ public final class Analyzer {
   }
 
   private boolean touchesApi(DeviceType d) {
+    if (!constructors.of(d.name()).isEmpty()) return true;
     for (List<Function> fs : d.hooks().values()) for (Function f : fs) if (walked(f)) return true;
     return false;
   }
@@ -275,6 +283,7 @@ public final class Analyzer {
     RegionState s = new RegionState();
     s = runPhase(flow, d, Role.INSTANCE_INIT, s).everyPath();
     RegionState afterInit = s.copy();
+    s = construct(flow, d, s);
     PhaseEnd realized = runPhase(flow, d, Role.REALIZE, s);
     RegionState afterRealize = realized.everyPath();
     // Unrealize and run-time callbacks follow a realize that succeeded; instance_finalize also
@@ -352,6 +361,32 @@ public final class Analyzer {
               unrealizeFinalized));
     }
     return realized.succeeded().copy();
+  }
+
+  /**
+   * Runs the factories that make {@code d} ({@code obj = object_new(TYPE_D)}, then its set-up) with
+   * their new object as the replayed one, after instance_init; a plain QOM object has no realize,
+   * so what they make is there when the last reference goes. They run in the realize role: the
+   * object is in use from then on.
+   */
+  private RegionState construct(RegionFlow flow, DeviceType d, RegionState s) {
+    for (Constructors.Constructor c : constructors.of(d.name())) {
+      Function f = c.function();
+      flow.startRoot();
+      flow.constructionSite = c.site();
+      List<Place> args = new ArrayList<>();
+      for (int i = 0; i < f.params().size(); i++) args.add(Place.UNKNOWN);
+      List<TraceStep> chain =
+          List.of(new TraceStep(c.site(), f.name() + "() makes a " + d.name() + " here"));
+      RegionFlow.Exit exit =
+          flow.run(f, args, s, new RegionFlow.Context(Role.REALIZE, d, chain, List.of(f.key())));
+      flow.constructionSite = null;
+      if (exit.state() == null) continue;
+      s = exit.state().copy();
+      s.swapLocals(new HashMap<>());
+      s.removeIf(fact -> fact instanceof Fact.ErrorReported);
+    }
+    return s;
   }
 
   /** The regions {@code seen} (a replay's observations) initialized outside {@code phase}. */

@@ -63,6 +63,11 @@ final class FlowFrame {
 
   private void call(Stmt.Call c, RegionState s) {
     justInitialized = null;
+    if (c.loc().equals(flow.constructionSite) && ctx.stack().size() == 1 && c.result() != null) {
+      // The factory's object_new makes the object whose lifecycle is replayed.
+      assign(c.result(), new Place(Place.SELF, c.result().toString()), s);
+      return;
+    }
     List<Place> args = new ArrayList<>(c.args().size());
     for (Value v : c.args()) args.add(place(v, s));
     if (QemuLists.isInsert(c.callee()) && args.size() >= 3) {

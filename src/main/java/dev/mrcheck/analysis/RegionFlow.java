@@ -62,6 +62,12 @@ final class RegionFlow {
   /** The device's regions an instance_finalize replay starts without: see {@link #notMadeYet}. */
   Set<String> notMadeYet = Set.of();
 
+  /**
+   * While a factory of the replayed object runs: its {@code object_new} call, whose result is the
+   * object itself (null otherwise).
+   */
+  SourceLoc constructionSite;
+
   /** The functions walked since {@link #recordVisits}: a replay depends on their bodies only. */
   private Set<String> visited;
 

@@ -231,6 +231,8 @@ public final class Scanner {
               program.functionCount(),
               analysis.relevantFunctions(),
               replays.lastReplayed(),
+              analysis.runtimeStates().invocations(),
+              analysis.runtimeStates().budgetHits(),
               confirmations.size(),
               findings.size()));
       return new ScanResult(
