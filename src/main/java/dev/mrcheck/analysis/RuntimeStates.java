@@ -13,8 +13,9 @@ import java.util.Set;
  * state after realize, every callback is replayed from every state reached so far, and a state it
  * leaves that is not among them is reached too, until no callback finds a new one (a fixpoint) or
  * the budget of distinct states is spent. Each state remembers the invocations that led to it, for
- * the trace. States are compared on their facts, field aliases and released summaries; locals are
- * gone once a callback returns.
+ * the trace. States are compared on their facts: a callback that only points a field at a new
+ * buffer (s->buf = g_malloc(..)) changes no region's state, and replaying every callback again
+ * from there would find nothing new.
  */
 public final class RuntimeStates {
   /** Distinct states per device, the post-realize one included. */
@@ -53,7 +54,7 @@ public final class RuntimeStates {
 
   RuntimeStates(RegionState afterRealize) {
     RegionState start = afterRealize.copy();
-    seen.add(start.globalsKey());
+    seen.add(Set.copyOf(start.facts()));
     reached.add(new Reached(start, List.of()));
   }
 
@@ -73,12 +74,13 @@ public final class RuntimeStates {
    */
   boolean offer(Reached from, Function root, RegionState exit) {
     RegionState next = settled(exit);
-    if (seen.contains(next.globalsKey())) return false;
+    Set<Fact> key = Set.copyOf(next.facts());
+    if (seen.contains(key)) return false;
     if (reached.size() >= MAX_STATES) {
       budgetHits++;
       return false;
     }
-    seen.add(next.globalsKey());
+    seen.add(key);
     List<Function> seq = new ArrayList<>(from.invocations());
     seq.add(root);
     reached.add(new Reached(next, seq));
