@@ -44,12 +44,6 @@ public final class Analyzer {
   /** The replay being run: where {@link #record} puts what it sees. */
   private ReplayCache.Recorder current;
 
-  /**
-   * The trace steps a lifecycle phase's replay starts with: which run-time callbacks ran before it
-   * (none for the replay of the lifecycle itself).
-   */
-  private List<TraceStep> prelude = List.of();
-
   /** The factories of each type: part of its lifecycle, after instance_init. */
   private Constructors constructors;
 
@@ -432,7 +426,7 @@ public final class Analyzer {
     RegionState failed = null;
     for (Function f : d.hooks(role)) {
       if (!walked(f)) continue;
-      RegionFlow.Context ctx = new RegionFlow.Context(role, d, prelude, List.of(f.key()));
+      RegionFlow.Context ctx = new RegionFlow.Context(role, d, List.of(), List.of(f.key()));
       RegionFlow.Exit exit = flow.run(f, arguments(f), s, ctx);
       if (exit.state() != null) {
         current.exits.add(new RootExit(d, role, f, exit.state().copy()));
@@ -526,7 +520,7 @@ public final class Analyzer {
       RegionFlow flow, DeviceType d, RuntimeStates.Reached at, Set<String> made) {
     String seq = at.sequence();
     Function last = at.invocations().get(at.invocations().size() - 1);
-    prelude = List.of(new TraceStep(last.loc(), "after run-time code ran: " + seq));
+    flow.history = List.of(new TraceStep(last.loc(), "after run-time code ran: " + seq));
     variant = "after " + seq + ", finalized";
     finalizeFrom(flow, d, at.state(), made);
     if (d.hotpluggable()) {
@@ -552,7 +546,7 @@ public final class Analyzer {
               kept,
               finalized));
     }
-    prelude = List.of();
+    flow.history = List.of();
     variant = "";
   }
 
@@ -584,12 +578,14 @@ public final class Analyzer {
                         + "() runs after "
                         + from.sequence()
                         + " (run-time callbacks run any number of times, in any order)"));
+    flow.history = chain;
     RegionFlow.Exit exit =
         flow.run(
             f,
             args,
             from.state().copy(),
-            new RegionFlow.Context(null, device, chain, List.of(f.key())));
+            new RegionFlow.Context(null, device, List.of(), List.of(f.key())));
+    flow.history = List.of();
     if (exit.state() != null && keepExit)
       current.exits.add(new RootExit(device, null, f, exit.state()));
     return exit.state();

@@ -12,11 +12,11 @@ import java.util.Set;
 
 /**
  * Factories of QOM objects: a function that makes an object with {@code object_new(TYPE_X)} (in
- * Java {@code new X()}) and then sets it up, typically initializing regions owned by the new object. What it does to the new
- * object belongs to that object's lifecycle, between instance_init and the last {@code
- * object_unref} that finalizes it (docs/lifetime.md#phases), whether the type is a device or a
- * plain QOM object. Only factories that reach the memory API count: the rest cannot change what the
- * rules see.
+ * Java {@code new X()}) and then sets it up, typically initializing regions owned by the new
+ * object. What it does to the new object belongs to that object's lifecycle, between instance_init
+ * and the last {@code object_unref} that finalizes it (docs/lifetime.md#phases), whether the type
+ * is a device or a plain QOM object. Only factories that reach the memory API count: the rest
+ * cannot change what the rules see.
  */
 final class Constructors {
   /** A factory and the call in it that makes the object. */
@@ -55,8 +55,7 @@ final class Constructors {
    * Java (a call of {@code X.<init>}); null for any other call.
    */
   private static String madeType(Program program, Stmt.Call c) {
-    if (MAKERS.contains(c.callee()))
-      return program.canonicalTypeName(typeName(c.args().get(0)));
+    if (MAKERS.contains(c.callee())) return program.canonicalTypeName(typeName(c.args().get(0)));
     int init = c.callee().indexOf(JAVA_CONSTRUCTOR);
     return init > 0 ? c.callee().substring(0, init) : null;
   }

@@ -196,6 +196,14 @@ final class FlowFrame {
     return Place.UNKNOWN;
   }
 
+  /** The calls that led here, after the run-time callbacks that ran before the replay. */
+  private List<TraceStep> chain() {
+    if (flow.history.isEmpty()) return ctx.chain();
+    List<TraceStep> out = new ArrayList<>(flow.history);
+    out.addAll(ctx.chain());
+    return out;
+  }
+
   /** The field guards in force at the node being transferred. */
   Set<String> guards() {
     return flow.guards.at(f, node);
@@ -212,7 +220,7 @@ final class FlowFrame {
             f.name(),
             ctx.phase(),
             ctx.device(),
-            ctx.chain(),
+            chain(),
             s.copy(),
             f.key() + "#" + node,
             shape,
@@ -251,7 +259,7 @@ final class FlowFrame {
             f.name(),
             ctx.phase(),
             ctx.device(),
-            ctx.chain(),
+            chain(),
             s.copy()));
   }
 

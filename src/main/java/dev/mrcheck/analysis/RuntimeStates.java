@@ -14,8 +14,8 @@ import java.util.Set;
  * leaves that is not among them is reached too, until no callback finds a new one (a fixpoint) or
  * the budget of distinct states is spent. Each state remembers the invocations that led to it, for
  * the trace. States are compared on their facts: a callback that only points a field at a new
- * buffer (s->buf = g_malloc(..)) changes no region's state, and replaying every callback again
- * from there would find nothing new.
+ * buffer (s->buf = g_malloc(..)) changes no region's state, and replaying every callback again from
+ * there would find nothing new.
  */
 public final class RuntimeStates {
   /** Distinct states per device, the post-realize one included. */

@@ -69,7 +69,8 @@ class RuntimeStatesTest {
             .filter(o -> o.effect() instanceof Effect.Unparent && o.phase() == null)
             .toList();
     assertTrue(
-        unparents.stream().anyMatch(o -> o.before().facts(Fact.Mapped.class, "self.win").size() > 0),
+        unparents.stream()
+            .anyMatch(o -> o.before().facts(Fact.Mapped.class, "self.win").size() > 0),
         "some invocation unparents the window while the previous one left it mapped");
     Observation again =
         unparents.stream()
@@ -128,7 +129,8 @@ class RuntimeStatesTest {
             """);
     Observation unparent =
         r.observations().stream()
-            .filter(o -> o.phase() == Role.INSTANCE_FINALIZE && o.effect() instanceof Effect.Unparent)
+            .filter(
+                o -> o.phase() == Role.INSTANCE_FINALIZE && o.effect() instanceof Effect.Unparent)
             .filter(o -> !o.before().facts(Fact.Owned.class, o.subject().id()).isEmpty())
             .findFirst()
             .orElseThrow();
