@@ -520,7 +520,7 @@ public final class Analyzer {
       RegionFlow flow, DeviceType d, RuntimeStates.Reached at, Set<String> made) {
     String seq = at.sequence();
     Function last = at.invocations().get(at.invocations().size() - 1);
-    flow.history = List.of(new TraceStep(last.loc(), "after run-time code ran: " + seq));
+    flow.history = List.of(new TraceStep(last.loc(), "after run-time code ran: " + seq, true));
     variant = "after " + seq + ", finalized";
     finalizeFrom(flow, d, at.state(), made);
     if (d.hotpluggable()) {
@@ -577,7 +577,8 @@ public final class Analyzer {
                     f.name()
                         + "() runs after "
                         + from.sequence()
-                        + " (run-time callbacks run any number of times, in any order)"));
+                        + " (run-time callbacks run any number of times, in any order)",
+                    true));
     flow.history = chain;
     RegionFlow.Exit exit =
         flow.run(
