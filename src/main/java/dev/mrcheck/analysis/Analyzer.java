@@ -6,7 +6,7 @@ import dev.mrcheck.ir.Stmt;
 import dev.mrcheck.ir.TypeRegistration;
 import dev.mrcheck.ir.Value;
 import dev.mrcheck.model.ApiModel;
-import dev.mrcheck.model.Effect;
+import dev.mrcheck.model.Operation;
 import dev.mrcheck.model.Role;
 import dev.mrcheck.model.Semantics;
 import java.util.ArrayList;
@@ -387,7 +387,7 @@ public final class Analyzer {
   private static Set<String> madeOutside(Collection<Observation> seen, Role phase) {
     Set<String> made = new HashSet<>();
     for (Observation o : seen) {
-      if (o.effect() instanceof Effect.Init && o.phase() != phase) made.add(o.subject().id());
+      if (o.effect() instanceof Operation.Init && o.phase() != phase) made.add(o.subject().id());
     }
     return made;
   }

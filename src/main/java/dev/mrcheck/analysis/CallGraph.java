@@ -3,8 +3,8 @@ package dev.mrcheck.analysis;
 import dev.mrcheck.ir.Function;
 import dev.mrcheck.ir.Stmt;
 import dev.mrcheck.model.ApiModel;
-import dev.mrcheck.model.Effect;
 import dev.mrcheck.model.FunctionModel;
+import dev.mrcheck.model.Operation;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -75,12 +75,12 @@ public final class CallGraph {
       var modelled = model.function(f.name());
       if (modelled.isEmpty()) continue;
       for (var e : modelled.get().effects()) {
-        if (e instanceof Effect.Init
-            || e instanceof Effect.Ref
-            || e instanceof Effect.Unparent
-            || e instanceof Effect.Find
-            || e instanceof Effect.AddressSpaceInit
-            || e instanceof Effect.AddressSpaceMap) {
+        if (e instanceof Operation.Init
+            || e instanceof Operation.Ref
+            || e instanceof Operation.Unparent
+            || e instanceof Operation.Find
+            || e instanceof Operation.AddressSpaceInit
+            || e instanceof Operation.AddressSpaceMap) {
           files.add(f.file());
           break;
         }
@@ -98,7 +98,7 @@ public final class CallGraph {
   public static boolean isSeed(FunctionModel fm) {
     if (GENERIC.contains(fm.name())) return false;
     for (var e : fm.effects()) {
-      if (!(e instanceof Effect.Free) && !(e instanceof Effect.ReportsError)) {
+      if (!(e instanceof Operation.Free) && !(e instanceof Operation.ReportsError)) {
         return true;
       }
     }
@@ -111,7 +111,7 @@ public final class CallGraph {
    */
   private static boolean reportsErrorOnly(FunctionModel fm) {
     return !fm.effects().isEmpty()
-        && fm.effects().stream().allMatch(e -> e instanceof Effect.ReportsError);
+        && fm.effects().stream().allMatch(e -> e instanceof Operation.ReportsError);
   }
 
   private static final Set<String> GENERIC = Set.of("object_ref", "object_unref");

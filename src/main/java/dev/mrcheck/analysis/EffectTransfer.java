@@ -2,8 +2,8 @@ package dev.mrcheck.analysis;
 
 import dev.mrcheck.ir.Stmt;
 import dev.mrcheck.ir.Value;
-import dev.mrcheck.model.Effect;
 import dev.mrcheck.model.Operand;
+import dev.mrcheck.model.Operation;
 import dev.mrcheck.model.Role;
 import dev.mrcheck.model.Semantics;
 import java.util.ArrayList;
@@ -17,7 +17,7 @@ import java.util.Set;
  * effect on a region the analysis cannot name does nothing, nor, in instance_finalize, one that
  * needs a region of the device's not made on this path ({@link RegionFlow#notMadeYet}).
  */
-final class EffectTransfer implements Effect.Visitor<Void> {
+final class EffectTransfer implements Operation.Visitor<Operand, Void> {
   private final FlowFrame frame;
   private final Stmt.Call call;
   private final List<Place> args;
@@ -71,7 +71,7 @@ final class EffectTransfer implements Effect.Visitor<Void> {
     return false;
   }
 
-  private void observe(Effect e, Place subject, Place other) {
+  private void observe(Operation<Operand> e, Place subject, Place other) {
     frame.observe(e, call, subject, other, s, null);
   }
 
@@ -85,7 +85,7 @@ final class EffectTransfer implements Effect.Visitor<Void> {
   }
 
   @Override
-  public Void visitInit(Effect.Init i) {
+  public Void visitInit(Operation.Init<Operand> i) {
     if (skipped(i.region(), i.aliasTarget())) return null;
     Place subject = operand(i.region());
     Place other = i.owner() == null ? Place.NULL : operand(i.owner());
@@ -114,7 +114,7 @@ final class EffectTransfer implements Effect.Visitor<Void> {
   }
 
   @Override
-  public Void visitMap(Effect.Map m) {
+  public Void visitMap(Operation.Map<Operand> m) {
     if (skipped(m.region(), m.region(), m.container())) return null;
     Place subject = operand(m.region());
     Place other = operand(m.container());
@@ -157,7 +157,7 @@ final class EffectTransfer implements Effect.Visitor<Void> {
   }
 
   @Override
-  public Void visitUnmap(Effect.Unmap u) {
+  public Void visitUnmap(Operation.Unmap<Operand> u) {
     // (a null region: memory_region_del_subregion of everything in the container)
     if (skipped(u.region() == null ? u.container() : u.region(), u.region(), u.container()))
       return null;
@@ -191,7 +191,7 @@ final class EffectTransfer implements Effect.Visitor<Void> {
   }
 
   @Override
-  public Void visitRef(Effect.Ref r) {
+  public Void visitRef(Operation.Ref<Operand> r) {
     if (skipped(r.target(), r.target())) return null;
     Place subject = spelled(operand(r.target()), r.target());
     observe(r, subject, null);
@@ -220,7 +220,7 @@ final class EffectTransfer implements Effect.Visitor<Void> {
   }
 
   @Override
-  public Void visitUnref(Effect.Unref u) {
+  public Void visitUnref(Operation.Unref<Operand> u) {
     if (skipped(u.target(), u.target())) return null;
     Place subject = operand(u.target());
     observe(u, subject, null);
@@ -231,7 +231,7 @@ final class EffectTransfer implements Effect.Visitor<Void> {
   }
 
   @Override
-  public Void visitUnparent(Effect.Unparent u) {
+  public Void visitUnparent(Operation.Unparent<Operand> u) {
     if (skipped(u.target(), u.target())) return null;
     Place subject = operand(u.target());
     observe(u, subject, null);
@@ -283,7 +283,7 @@ final class EffectTransfer implements Effect.Visitor<Void> {
   }
 
   @Override
-  public Void visitFree(Effect.Free fr) {
+  public Void visitFree(Operation.Free<Operand> fr) {
     if (skipped(fr.target()) || freesString(fr.target())) return null;
     Place subject = operand(fr.target());
     observe(fr, subject, null);
@@ -311,14 +311,14 @@ final class EffectTransfer implements Effect.Visitor<Void> {
   }
 
   @Override
-  public Void visitKeeps(Effect.Keeps k) {
+  public Void visitKeeps(Operation.Keeps<Operand> k) {
     if (skipped(k.target())) return null;
     References.stored(s, operand(k.target()), false);
     return null;
   }
 
   @Override
-  public Void visitAddressSpaceInit(Effect.AddressSpaceInit a) {
+  public Void visitAddressSpaceInit(Operation.AddressSpaceInit<Operand> a) {
     if (skipped(a.addressSpace(), a.root())) return null;
     Place subject = operand(a.addressSpace());
     Place other = operand(a.root());
@@ -341,7 +341,7 @@ final class EffectTransfer implements Effect.Visitor<Void> {
   }
 
   @Override
-  public Void visitAddressSpaceDestroy(Effect.AddressSpaceDestroy d) {
+  public Void visitAddressSpaceDestroy(Operation.AddressSpaceDestroy<Operand> d) {
     if (skipped(d.addressSpace())) return null;
     Place subject = operand(d.addressSpace());
     observe(d, subject, null);
@@ -392,7 +392,7 @@ final class EffectTransfer implements Effect.Visitor<Void> {
   }
 
   @Override
-  public Void visitAddressSpaceMap(Effect.AddressSpaceMap m) {
+  public Void visitAddressSpaceMap(Operation.AddressSpaceMap<Operand> m) {
     if (skipped(m.result())) return null;
     Place subject = spelled(operand(m.result()), m.result());
     Place other = operand(m.addressSpace());
@@ -411,7 +411,7 @@ final class EffectTransfer implements Effect.Visitor<Void> {
   }
 
   @Override
-  public Void visitAddressSpaceUnmap(Effect.AddressSpaceUnmap u) {
+  public Void visitAddressSpaceUnmap(Operation.AddressSpaceUnmap<Operand> u) {
     if (skipped(u.mapping())) return null;
     Place subject = operand(u.mapping());
     observe(u, subject, null);
@@ -420,7 +420,7 @@ final class EffectTransfer implements Effect.Visitor<Void> {
   }
 
   @Override
-  public Void visitFind(Effect.Find fd) {
+  public Void visitFind(Operation.Find<Operand> fd) {
     if (skipped(fd.reference())) return null;
     Place subject = spelled(operand(fd.reference()), fd.reference());
     observe(fd, subject, null);
@@ -439,12 +439,12 @@ final class EffectTransfer implements Effect.Visitor<Void> {
 
   /** The call's result is named before the effects run ({@link FlowFrame}): nothing to do here. */
   @Override
-  public Void visitReturns(Effect.Returns r) {
+  public Void visitReturns(Operation.Returns<Operand> r) {
     return null;
   }
 
   @Override
-  public Void visitDeviceOwner(Effect.DeviceOwner d) {
+  public Void visitDeviceOwner(Operation.DeviceOwner<Operand> d) {
     if (skipped(d.owner())) return null;
     Place owner = operand(d.owner());
     Place region = frame.regionInitializedBy(call, args, result);
@@ -460,14 +460,14 @@ final class EffectTransfer implements Effect.Visitor<Void> {
   }
 
   @Override
-  public Void visitRegisters(Effect.Registers r) {
+  public Void visitRegisters(Operation.Registers<Operand> r) {
     if (skipped(r.target())) return null;
     observe(r, operand(r.target()), operand(r.with()));
     return null;
   }
 
   @Override
-  public Void visitReportsError(Effect.ReportsError r) {
+  public Void visitReportsError(Operation.ReportsError<Operand> r) {
     if (skipped(r.errp())) return null;
     if (operand(r.errp()).id().equals(Place.ERROR.id()))
       s.add(new Fact.ErrorReported(Place.ERROR.id()));
@@ -479,8 +479,36 @@ final class EffectTransfer implements Effect.Visitor<Void> {
    * call.
    */
   @Override
-  public Void visitTestsMapped(Effect.TestsMapped t) {
+  public Void visitTestsMapped(Operation.TestsMapped<Operand> t) {
     return null;
+  }
+
+  @Override
+  public Void visitInitMisowned(Operation.InitMisowned<Operand> o) {
+    throw notModelled(o);
+  }
+
+  @Override
+  public Void visitReturnsHolding(Operation.ReturnsHolding<Operand> o) {
+    throw notModelled(o);
+  }
+
+  @Override
+  public Void visitSetFreeHook(Operation.SetFreeHook<Operand> o) {
+    throw notModelled(o);
+  }
+
+  @Override
+  public Void visitUse(Operation.Use<Operand> o) {
+    throw notModelled(o);
+  }
+
+  /**
+   * Operations the API model never binds (a wrong owner and a free hook are what the analysis finds
+   * in the code, a lost reference what a rule concludes): no modelled call has them.
+   */
+  private static IllegalStateException notModelled(Operation<Operand> o) {
+    return new IllegalStateException("a modelled call has no effect " + o);
   }
 
   /**

@@ -5,9 +5,9 @@ import dev.mrcheck.ir.Function;
 import dev.mrcheck.ir.SourceLoc;
 import dev.mrcheck.ir.Stmt;
 import dev.mrcheck.ir.Value;
-import dev.mrcheck.model.Effect;
 import dev.mrcheck.model.FunctionModel;
 import dev.mrcheck.model.Operand;
+import dev.mrcheck.model.Operation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -82,10 +82,10 @@ final class FlowFrame {
         result = fresh(c);
         forgetEarlierObject(result, s);
       }
-      for (Effect e : modelled.get().effects()) {
-        if (e instanceof Effect.Returns r) result = operand(r.target(), args, result);
+      for (Operation<Operand> e : modelled.get().effects()) {
+        if (e instanceof Operation.Returns<Operand> r) result = operand(r.target(), args, result);
       }
-      for (Effect e : modelled.get().effects())
+      for (Operation<Operand> e : modelled.get().effects())
         e.accept(new EffectTransfer(this, c, args, result, s));
     } else {
       result = followCall(c, args, s);
@@ -108,8 +108,9 @@ final class FlowFrame {
         m.effects().stream()
             .anyMatch(
                 e ->
-                    e instanceof Effect.Init i && isResult(i.region())
-                        || e instanceof Effect.AddressSpaceInit a && isResult(a.addressSpace()));
+                    e instanceof Operation.Init<Operand> i && isResult(i.region())
+                        || e instanceof Operation.AddressSpaceInit<Operand> a
+                            && isResult(a.addressSpace()));
     if (!factory) return null;
     String id = unaliasedId(c.result(), s);
     if (id == null) return null;
@@ -191,8 +192,8 @@ final class FlowFrame {
   /** The region the modelled call {@code c} initializes, if it does. */
   Place regionInitializedBy(Stmt.Call c, List<Place> args, Place result) {
     FunctionModel fm = flow.model.function(c.callee()).orElseThrow();
-    for (Effect e : fm.effects())
-      if (e instanceof Effect.Init i) return operand(i.region(), args, result);
+    for (Operation<Operand> e : fm.effects())
+      if (e instanceof Operation.Init<Operand> i) return operand(i.region(), args, result);
     return Place.UNKNOWN;
   }
 
@@ -209,7 +210,13 @@ final class FlowFrame {
     return flow.guards.at(f, node);
   }
 
-  void observe(Effect e, Stmt.Call c, Place subject, Place other, RegionState s, OwnerShape shape) {
+  void observe(
+      Operation<Operand> e,
+      Stmt.Call c,
+      Place subject,
+      Place other,
+      RegionState s,
+      OwnerShape shape) {
     flow.sink.accept(
         new Observation(
             e,
@@ -224,7 +231,7 @@ final class FlowFrame {
             s.copy(),
             f.key() + "#" + node,
             shape,
-            e instanceof Effect.Init && madeWhereBlank(subject, s)));
+            e instanceof Operation.Init && madeWhereBlank(subject, s)));
   }
 
   /** Whether every path here tested a member of {@code region} null or zero ("not made yet"). */
@@ -288,8 +295,8 @@ final class FlowFrame {
     if (fm.isEmpty()) return;
     List<Place> args = new ArrayList<>();
     for (Value v : cr.args()) args.add(place(v, s));
-    for (Effect e : fm.get().effects()) {
-      if (e instanceof Effect.TestsMapped t) {
+    for (Operation<Operand> e : fm.get().effects()) {
+      if (e instanceof Operation.TestsMapped<Operand> t) {
         Place region = operand(t.region(), args, Place.UNKNOWN);
         s.removeIf(f -> f instanceof Fact.Mapped && f.region().equals(region.id()));
       }
@@ -316,8 +323,8 @@ final class FlowFrame {
   private Place initRegion(Value.CallResult call, RegionState s) {
     Optional<FunctionModel> fm = flow.model.function(call.callee());
     if (fm.isEmpty()) return null;
-    for (Effect e : fm.get().effects()) {
-      if (e instanceof Effect.Init i
+    for (Operation<Operand> e : fm.get().effects()) {
+      if (e instanceof Operation.Init<Operand> i
           && i.region() instanceof Operand.Arg a
           && a.index() < call.args().size()) {
         return place(call.args().get(a.index()), s);

@@ -7,8 +7,8 @@ import dev.mrcheck.ir.Stmt;
 import dev.mrcheck.ir.StructField;
 import dev.mrcheck.ir.Value;
 import dev.mrcheck.model.ApiModel;
-import dev.mrcheck.model.Effect;
 import dev.mrcheck.model.FunctionModel;
+import dev.mrcheck.model.Operation;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -44,7 +44,7 @@ public final class InstanceStorage {
   }
 
   private static boolean unnamed(Stmt.Call c, Optional<FunctionModel> m) {
-    if (m.isEmpty() || m.get().effects().stream().noneMatch(e -> e instanceof Effect.Init))
+    if (m.isEmpty() || m.get().effects().stream().noneMatch(e -> e instanceof Operation.Init))
       return false;
     int i = m.get().params().indexOf(NAME_PARAM);
     return i >= 0 && i < c.args().size() && c.args().get(i) instanceof Value.Null;

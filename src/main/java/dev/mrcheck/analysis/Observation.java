@@ -1,7 +1,8 @@
 package dev.mrcheck.analysis;
 
 import dev.mrcheck.ir.SourceLoc;
-import dev.mrcheck.model.Effect;
+import dev.mrcheck.model.Operand;
+import dev.mrcheck.model.Operation;
 import dev.mrcheck.model.Role;
 import java.util.List;
 
@@ -17,7 +18,7 @@ import java.util.List;
  * once (a MemoryRegion is all zeroes until its init).
  */
 public record Observation(
-    Effect effect,
+    Operation<Operand> effect,
     String callee,
     Place subject,
     Place other,
@@ -36,7 +37,7 @@ public record Observation(
 
   /** An effect other than a region's init: there is no owner argument to classify. */
   public Observation(
-      Effect effect,
+      Operation<Operand> effect,
       String callee,
       Place subject,
       Place other,
@@ -52,7 +53,7 @@ public record Observation(
 
   /** An init, or an effect with an owner shape, not known to be guarded by "not made yet". */
   public Observation(
-      Effect effect,
+      Operation<Operand> effect,
       String callee,
       Place subject,
       Place other,

@@ -1,11 +1,14 @@
 package dev.mrcheck.analysis;
 
+import java.io.Serializable;
+
 /**
  * A region, object or address space as the replay identifies it. {@code id} is canonical across
  * functions ({@code self.bars.[*].mr}, {@code global:system_memory}, {@code new@dev.c:40.alias});
- * {@code shown} is how the code at hand spells it ({@code s->bars[i].mr}), for messages.
+ * {@code shown} is how the code at hand spells it ({@code s->bars[i].mr}), for messages. Witness
+ * steps name their operands by places (serialized with findings).
  */
-public record Place(String id, String shown) {
+public record Place(String id, String shown) implements Serializable {
   public static final String SELF = "self";
   public static final Place NULL = new Place("null", "NULL");
 

@@ -1,7 +1,9 @@
 package dev.mrcheck.confirm;
 
 import dev.mrcheck.analysis.Fact;
+import dev.mrcheck.analysis.Place;
 import dev.mrcheck.analysis.TraceStep;
+import dev.mrcheck.model.Operation;
 import dev.mrcheck.model.Semantics;
 import dev.mrcheck.rules.Finding;
 import dev.mrcheck.rules.Witness;
@@ -113,13 +115,12 @@ public final class Confirmer {
       }
       case USE_AFTER_FINALIZE -> {
         WitnessStep last = w.steps().get(w.steps().size() - 1);
-        String region = replay.names().of(last.subject());
+        String region = replay.names().of(last.subject().id());
         // An add or delete uses the container as well: in instance_finalize it is often the one
         // finalized.
         String container =
-            (last.kind() == WitnessStep.Kind.MAP || last.kind() == WitnessStep.Kind.UNMAP)
-                    && last.other() != null
-                ? replay.names().of(last.other())
+            container(last.operation()) != null
+                ? replay.names().of(container(last.operation()).id())
                 : region;
         Optional<Outcome> use =
             result.outcomes(Outcome.UseAfterFinalize.class).stream()
@@ -127,7 +128,7 @@ public final class Confirmer {
                 .map(Outcome.class::cast)
                 .findFirst();
         if (use.isPresent()
-            || last.kind() != WitnessStep.Kind.UNPARENT
+            || !(last.operation() instanceof Operation.Unparent)
             || !result.deviceFinalized()) yield use;
         // An unparent there is a no-op, not a fault: the replay shows the region dropped with the
         // device's
@@ -140,7 +141,7 @@ public final class Confirmer {
                 region + " was already finalized with " + replay.device() + "'s child properties"));
       }
       case OWNER_MISUSE -> {
-        String region = replay.names().of(misused(w).subject());
+        String region = replay.names().of(misused(w).subject().id());
         yield result.outcomes().stream().filter(o -> about(o, region)).findFirst();
       }
       case DYNAMIC_REGION -> {
@@ -158,21 +159,32 @@ public final class Confirmer {
   private static String released(Witness w, WitnessReplay replay) {
     for (int i = w.steps().size() - 1; i >= 0; i--) {
       WitnessStep s = w.steps().get(i);
-      switch (s.kind()) {
-        case REF, FIND, AS_MAP, AS_INIT, AS_DESTROY -> {
-          return replay.names().of(s.subject());
-        }
-        default -> {}
-      }
+      if (takes(s.operation())) return replay.names().of(s.subject().id());
     }
+    return null;
+  }
+
+  /** Whether the step takes what MR006/MR007 say is never released. */
+  private static boolean takes(Operation<Place> op) {
+    return op instanceof Operation.Ref
+        || op instanceof Operation.Find
+        || op instanceof Operation.AddressSpaceMap
+        || op instanceof Operation.AddressSpaceInit
+        || op instanceof Operation.AddressSpaceDestroy;
+  }
+
+  /** The container an add or delete names besides its region (used after finalization too). */
+  private static Place container(Operation<Place> op) {
+    if (op instanceof Operation.Map<Place> m) return m.container();
+    if (op instanceof Operation.Unmap<Place> u) return u.container();
     return null;
   }
 
   /** The step an MR009 witness is about: the init with the wrong owner, or the free hook. */
   private static WitnessStep misused(Witness w) {
     for (WitnessStep s : w.steps()) {
-      if (s.kind() == WitnessStep.Kind.INIT_MISOWNED || s.kind() == WitnessStep.Kind.FREE_HOOK)
-        return s;
+      if (s.operation() instanceof Operation.InitMisowned
+          || s.operation() instanceof Operation.SetFreeHook) return s;
     }
     return w.steps().get(w.steps().size() - 1);
   }
@@ -192,8 +204,8 @@ public final class Confirmer {
   private static Set<String> ownRegions(Witness w, WitnessReplay replay) {
     Set<String> own = new HashSet<>();
     for (WitnessStep s : w.steps()) {
-      if (s.kind() == WitnessStep.Kind.INIT && s.owner() == Fact.Owner.SELF) {
-        own.add(replay.names().of(s.subject()));
+      if (s.operation() instanceof Operation.Init && s.owner() == Fact.Owner.SELF) {
+        own.add(replay.names().of(s.subject().id()));
       }
     }
     return own;
@@ -206,14 +218,14 @@ public final class Confirmer {
   private static Set<String> subject(Witness w, WitnessReplay replay) {
     for (int i = w.steps().size() - 1; i >= 0; i--) {
       WitnessStep s = w.steps().get(i);
-      if (s.kind() == WitnessStep.Kind.UNPARENT || s.kind() == WitnessStep.Kind.FREE) {
+      if (s.operation() instanceof Operation.Unparent || WitnessReplay.freesRegions(s)) {
         return replay.destroyedNames(s);
       }
     }
     Set<String> ownerless = new HashSet<>();
     for (WitnessStep s : w.steps()) {
-      if (s.kind() == WitnessStep.Kind.INIT && s.owner() == Fact.Owner.NONE)
-        ownerless.add(replay.names().of(s.subject()));
+      if (s.operation() instanceof Operation.Init && s.owner() == Fact.Owner.NONE)
+        ownerless.add(replay.names().of(s.subject().id()));
     }
     return ownerless;
   }
@@ -234,7 +246,7 @@ public final class Confirmer {
               "the destroy of address space " + released(w, replay) + " takes effect";
           case OWNER_MISUSE ->
               "no consequence of the owner of "
-                  + replay.names().of(misused(w).subject())
+                  + replay.names().of(misused(w).subject().id())
                   + " is seen";
           case DYNAMIC_REGION -> "no region is created or destroyed at run time";
         };

@@ -1,5 +1,7 @@
 package dev.mrcheck.confirm;
 
+import dev.mrcheck.analysis.Place;
+import dev.mrcheck.model.Operation;
 import dev.mrcheck.rules.WitnessStep;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,20 +19,23 @@ final class ReplayNames {
 
   ReplayNames(Iterable<WitnessStep> steps) {
     for (WitnessStep s : steps) {
-      if (creates(s)) name(s.subject(), s.subjectShown());
+      if (creates(s)) name(s.subject());
     }
     for (WitnessStep s : steps) {
-      name(s.subject(), s.subjectShown());
-      if (!creates(s) && s.kind() != WitnessStep.Kind.FREE_HOOK) name(s.other(), s.otherShown());
+      if (creates(s)) name(s.subject());
+      else s.operation().operands().forEach(this::name);
     }
   }
 
-  /** Steps whose {@code other} is no region: an init's owner, a free hook's storage. */
+  /** Steps that create their subject; their other operand, the owner, is no region. */
   static boolean creates(WitnessStep s) {
-    return s.kind() == WitnessStep.Kind.INIT || s.kind() == WitnessStep.Kind.INIT_MISOWNED;
+    return s.operation() instanceof Operation.Init
+        || s.operation() instanceof Operation.InitMisowned;
   }
 
-  private void name(String id, String shown) {
+  private void name(Place place) {
+    String id = place.id();
+    String shown = place.shown();
     if (id == null || byId.containsKey(id)) return;
     String base = shown == null || shown.isBlank() ? id : shown;
     String name = base;

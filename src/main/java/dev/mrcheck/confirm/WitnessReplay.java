@@ -2,6 +2,7 @@ package dev.mrcheck.confirm;
 
 import dev.mrcheck.analysis.Fact;
 import dev.mrcheck.analysis.Place;
+import dev.mrcheck.model.Operation;
 import dev.mrcheck.model.RegionKind;
 import dev.mrcheck.model.Role;
 import dev.mrcheck.model.Semantics;
@@ -11,10 +12,8 @@ import dev.mrcheck.runtime.LifecyclePhase;
 import dev.mrcheck.runtime.LifecycleReplay;
 import dev.mrcheck.runtime.LifecycleResult;
 import dev.mrcheck.runtime.MemoryEvent;
-import dev.mrcheck.runtime.Region;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +33,6 @@ final class WitnessReplay {
   private final ReplayNames names;
   private final String device;
   private final Set<String> created = new LinkedHashSet<>();
-  private final Map<String, RegionKind> createdKinds = new LinkedHashMap<>();
   private final List<String> assumptions = new ArrayList<>();
 
   WitnessReplay(Witness witness) {
@@ -68,23 +66,30 @@ final class WitnessReplay {
     LifecycleReplay replay = new LifecycleReplay(semantics, device).hotPluggable(hotPluggable());
     Map<LifecyclePhase, List<MemoryEvent>> phases = new EnumMap<>(LifecyclePhase.class);
     for (WitnessStep s : witness.steps()) {
-      if (ReplayNames.creates(s)) {
-        created.add(s.subject());
-        createdKinds.put(s.subject(), s.regionKind());
-      }
+      if (ReplayNames.creates(s)) created.add(s.subject().id());
       // The analysis names the device's own struct "self": its regions die with the instance
       // storage.
-      if (s.kind() == WitnessStep.Kind.INIT
+      if (s.operation() instanceof Operation.Init
           && s.owner() != Fact.Owner.OTHER
-          && s.subject().startsWith("self.")) {
-        replay.embeddedRegion(names.of(s.subject()));
+          && s.subject().id().startsWith("self.")) {
+        replay.embeddedRegion(names.of(s.subject().id()));
       }
     }
-    declareUsedRegions(replay, phases);
+    Set<String> used = new LinkedHashSet<>();
+    List<List<MemoryEvent>> events = new ArrayList<>();
     for (WitnessStep s : witness.steps()) {
-      List<MemoryEvent> events = events(s);
-      if (!events.isEmpty())
-        phases.computeIfAbsent(phase(s.phase()), p -> new ArrayList<>()).addAll(events);
+      StepEvents translation = new StepEvents(this, s);
+      events.add(s.operation().accept(translation));
+      for (Place p : translation.used()) used.add(p.id());
+      foreignInit(replay, s);
+    }
+    declareUsedRegions(replay, phases, used);
+    for (int i = 0; i < events.size(); i++) {
+      if (!events.get(i).isEmpty()) {
+        phases
+            .computeIfAbsent(phase(witness.steps().get(i).phase()), p -> new ArrayList<>())
+            .addAll(events.get(i));
+      }
     }
     phases.forEach(replay::phase);
     return introspectionOnly() ? replay.introspect() : replay.run();
@@ -116,28 +121,20 @@ final class WitnessReplay {
     return teardown;
   }
 
+  /** A region of another object the witness shows being made: it outlives the device. */
+  private void foreignInit(LifecycleReplay replay, WitnessStep s) {
+    if (s.operation() instanceof Operation.Init<Place> init && s.owner() == Fact.Owner.OTHER) {
+      String owner = init.owner() == null ? "another object" : init.owner().shown();
+      replay.foreignRegion(names.of(s.subject().id()), owner, init.kind());
+    }
+  }
+
   /**
    * Regions the steps use without creating them: the machine's, another object's, or the device's
    * own.
    */
   private void declareUsedRegions(
-      LifecycleReplay replay, Map<LifecyclePhase, List<MemoryEvent>> phases) {
-    Set<String> used = new LinkedHashSet<>();
-    for (WitnessStep s : witness.steps()) {
-      switch (s.kind()) {
-        case MAP, UNMAP -> {
-          used.add(s.subject());
-          used.add(s.other());
-        }
-        case REF, UNREF, UNPARENT, FIND, AS_MAP, FREE_HOOK -> used.add(s.subject());
-        case AS_INIT -> used.add(s.other());
-        default -> {}
-      }
-      if (s.kind() == WitnessStep.Kind.INIT && s.owner() == Fact.Owner.OTHER) {
-        String owner = s.otherShown() == null ? "another object" : s.otherShown();
-        replay.foreignRegion(names.of(s.subject()), owner, s.regionKind());
-      }
-    }
+      LifecycleReplay replay, Map<LifecyclePhase, List<MemoryEvent>> phases, Set<String> used) {
     for (String id : used) {
       if (id == null || created.contains(id)) continue;
       String name = names.of(id);
@@ -152,13 +149,10 @@ final class WitnessReplay {
         phases
             .computeIfAbsent(LifecyclePhase.INSTANCE_INIT, p -> new ArrayList<>())
             .add(
-                new MemoryEvent.InitRegion(
+                new MemoryEvent(
                     null,
                     "assumed: " + name + " is created by " + device,
-                    name,
-                    RegionKind.CONTAINER,
-                    null,
-                    false));
+                    new Operation.Init<>(name, device, RegionKind.CONTAINER, null)));
         created.add(id);
       } else {
         assumptions.add(
@@ -183,133 +177,22 @@ final class WitnessReplay {
     return role == null ? "run-time code" : role.modelName();
   }
 
-  private List<MemoryEvent> events(WitnessStep s) {
-    String who = phaseLabel(s.phase());
-    String subject = names.of(s.subject());
-    String other = names.of(s.other());
-    return switch (s.kind()) {
-      case INIT ->
-          s.owner() == Fact.Owner.OTHER
-              ? List.of()
-              : List.of(
-                  new MemoryEvent.InitRegion(
-                      s.loc(),
-                      who
-                          + " initializes "
-                          + subject
-                          + " ("
-                          + kindName(s.regionKind())
-                          + ", owner "
-                          + (s.owner() == Fact.Owner.NONE ? "NULL" : device)
-                          + ")",
-                      subject,
-                      kind(s.regionKind()),
-                      null,
-                      s.owner() == Fact.Owner.NONE));
-      case MAP ->
-          List.of(
-              new MemoryEvent.AddSubregion(
-                  s.loc(), who + " adds " + subject + " to " + other, other, subject));
-      case UNMAP ->
-          other == null
-              ? List.of()
-              : List.of(
-                  new MemoryEvent.DelSubregion(
-                      s.loc(), who + " deletes " + subject + " from " + other, other, subject));
-      case REF ->
-          List.of(
-              new MemoryEvent.Ref(
-                  s.loc(), who + " takes memory_region_ref(" + subject + ")", subject));
-      case UNREF ->
-          List.of(
-              new MemoryEvent.Unref(
-                  s.loc(), who + " drops memory_region_unref(" + subject + ")", subject));
-      case UNPARENT ->
-          List.of(new MemoryEvent.Unparent(s.loc(), who + " unparents " + subject, subject));
-      case FREE -> frees(s, who);
-      case AS_INIT ->
-          List.of(
-              new MemoryEvent.AddressSpaceInit(
-                  s.loc(),
-                  who + " initializes address space " + subject + " over " + other,
-                  subject,
-                  other));
-      case AS_DESTROY ->
-          List.of(
-              new MemoryEvent.AddressSpaceDestroy(
-                  s.loc(), who + " destroys address space " + subject, subject));
-      case FIND ->
-          List.of(
-              new MemoryEvent.Ref(
-                  s.loc(),
-                  who
-                      + " gets "
-                      + subject
-                      + " from memory_region_find, "
-                      + "which takes a reference on it",
-                  subject));
-      case AS_MAP ->
-          List.of(
-              new MemoryEvent.Map(
-                  s.loc(),
-                  who + " maps " + subject + " with address_space_map(" + other + ")",
-                  subject,
-                  other,
-                  subject));
-      case RETURN ->
-          List.of(
-              new MemoryEvent.Return(
-                  s.loc(),
-                  who + " returns still holding " + subject + ", stored nowhere",
-                  subject));
-      case AS_FREE ->
-          List.of(
-              new MemoryEvent.FreeAddressSpace(
-                  s.loc(), who + " frees address space " + subject + " with g_free", subject));
-      case AS_FREE_RCU ->
-          List.of(
-              new MemoryEvent.FreeAddressSpaceRcu(
-                  s.loc(), who + " frees address space " + subject + " with g_free_rcu", subject));
-      case INIT_MISOWNED ->
-          List.of(
-              new MemoryEvent.InitMisowned(
-                  s.loc(),
-                  who
-                      + " initializes "
-                      + subject
-                      + " ("
-                      + kindName(s.regionKind())
-                      + ", owner "
-                      + s.otherShown()
-                      + ")",
-                  subject,
-                  kind(s.regionKind()),
-                  Region.Misowning.valueOf(s.other()),
-                  s.otherShown()));
-      case FREE_HOOK ->
-          List.of(
-              new MemoryEvent.SetFreeHook(
-                  s.loc(),
-                  who + " sets OBJECT(" + subject + ")->free",
-                  subject,
-                  "embedded".equals(s.other())));
-    };
+  /** A g_free of storage (not of an address space): it frees the regions inside. */
+  static boolean freesRegions(WitnessStep s) {
+    return s.operation() instanceof Operation.Free<Place> f && !f.addressSpace();
   }
 
-  /** g_free of a heap struct frees every region the witness created inside it. */
-  private List<MemoryEvent> frees(WitnessStep s, String who) {
-    List<MemoryEvent> out = new ArrayList<>();
-    for (String id : destroyedBy(s)) {
-      out.add(
-          new MemoryEvent.FreeRegion(
-              s.loc(),
-              who
-                  + " frees "
-                  + names.of(s.subject())
-                  + (id.equals(s.subject()) ? "" : ", which holds " + names.of(id)),
-              names.of(id)));
+  /** The regions (by id) a g_free of {@code storage} frees: those the witness creates inside it. */
+  List<String> regionsWithin(Place storage) {
+    List<String> inside = new ArrayList<>();
+    for (WitnessStep init : witness.steps()) {
+      if (init.operation() instanceof Operation.Init
+          && Place.isWithin(init.subject().id(), storage.id())
+          && !inside.contains(init.subject().id())) {
+        inside.add(init.subject().id());
+      }
     }
-    return out;
+    return inside;
   }
 
   /**
@@ -317,31 +200,19 @@ final class WitnessReplay {
    */
   Set<String> destroyedNames(WitnessStep s) {
     Set<String> out = new LinkedHashSet<>();
-    if (s.kind() == WitnessStep.Kind.FREE) {
-      for (String id : destroyedBy(s)) out.add(names.of(id));
+    if (freesRegions(s)) {
+      for (String id : regionsWithin(s.subject())) out.add(names.of(id));
     } else {
-      out.add(names.of(s.subject()));
+      out.add(names.of(s.subject().id()));
     }
     return out;
   }
 
-  private List<String> destroyedBy(WitnessStep s) {
-    List<String> inside = new ArrayList<>();
-    for (WitnessStep init : witness.steps()) {
-      if (init.kind() == WitnessStep.Kind.INIT
-          && Place.isWithin(init.subject(), s.subject())
-          && !inside.contains(init.subject())) {
-        inside.add(init.subject());
-      }
-    }
-    return inside;
-  }
-
-  private static RegionKind kind(RegionKind k) {
+  static RegionKind kind(RegionKind k) {
     return k == null ? RegionKind.IO : k;
   }
 
-  private static String kindName(RegionKind k) {
+  static String kindName(RegionKind k) {
     return k == null ? "region" : k.modelName();
   }
 }

@@ -1,5 +1,7 @@
 package dev.mrcheck.fix;
 
+import dev.mrcheck.analysis.Place;
+import dev.mrcheck.model.Operation;
 import dev.mrcheck.rules.Finding;
 import dev.mrcheck.rules.WitnessStep;
 import java.util.List;
@@ -27,12 +29,13 @@ final class DelSubregionFirst {
 
   static Optional<Fix> fix(Finding f, SourceTexts texts) {
     if (f.witness() == null) return Optional.empty();
-    WitnessStep map =
+    WitnessStep mapStep =
         f.witness().steps().stream()
-            .filter(s -> s.kind() == WitnessStep.Kind.MAP)
+            .filter(s -> s.operation() instanceof Operation.Map)
             .findFirst()
             .orElse(null);
-    if (map == null) return Optional.empty();
+    if (mapStep == null) return Optional.empty();
+    Operation.Map<Place> map = (Operation.Map<Place>) mapStep.operation();
     int lineNo = f.loc().line();
     SourceLines lines = Statements.editableAt(texts, f.loc().file(), lineNo);
     if (lines == null) return Optional.empty();
@@ -41,13 +44,13 @@ final class DelSubregionFirst {
     Matcher m = Statements.unparent(line);
     String region;
     if (m != null) region = m.group(1) != null ? m.group(1) : m.group(2);
-    else if (map.subjectShown() != null && PATH.matcher(map.subjectShown()).matches())
-      region = "&" + map.subjectShown();
+    else if (map.region().shown() != null && PATH.matcher(map.region().shown()).matches())
+      region = "&" + map.region().shown();
     else return Optional.empty();
     String scope = enclosingFunctionText(lines, lineNo);
-    String container = containerAsWritten(map, texts);
+    String container = containerAsWritten(mapStep, texts);
     if (container == null || !visible(container, scope))
-      container = containerFromShown(map.otherShown(), scope);
+      container = containerFromShown(map.container().shown(), scope);
     if (container == null) return Optional.empty();
     String call = "memory_region_del_subregion(" + container + ", " + region + ");";
     String indent = Statements.indentOf(line);

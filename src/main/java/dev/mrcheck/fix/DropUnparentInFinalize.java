@@ -1,8 +1,8 @@
 package dev.mrcheck.fix;
 
+import dev.mrcheck.model.Operation;
 import dev.mrcheck.rules.Finding;
 import dev.mrcheck.rules.Severity;
-import dev.mrcheck.rules.WitnessStep;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -37,8 +37,8 @@ final class DropUnparentInFinalize {
 
   private static boolean isUnparent(Finding f) {
     if (f.witness() != null && !f.witness().steps().isEmpty()) {
-      return f.witness().steps().get(f.witness().steps().size() - 1).kind()
-          == WitnessStep.Kind.UNPARENT;
+      return f.witness().steps().get(f.witness().steps().size() - 1).operation()
+          instanceof Operation.Unparent;
     }
     return f.message().startsWith("object_unparent");
   }

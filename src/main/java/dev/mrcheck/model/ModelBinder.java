@@ -73,7 +73,7 @@ final class ModelBinder {
     SourceLoc at = loc(decl.qualifiedName().start);
     List<String> params = parameters(decl.parameters());
     Signature signature = new Signature(name, params);
-    List<Effect> effects = new ArrayList<>();
+    List<Operation<Operand>> effects = new ArrayList<>();
     for (MrModelParser.EffectContext effect : decl.effect()) {
       effect(effect, signature).ifPresent(effects::add);
     }
@@ -98,7 +98,8 @@ final class ModelBinder {
     return names;
   }
 
-  private Optional<Effect> effect(MrModelParser.EffectContext effect, Signature signature) {
+  private Optional<Operation<Operand>> effect(
+      MrModelParser.EffectContext effect, Signature signature) {
     String verbName = effect.verb.getText();
     Optional<Verb> found = Verb.named(verbName);
     if (found.isEmpty()) {
@@ -185,7 +186,7 @@ final class ModelBinder {
     if (errors.size() > errorsBefore) {
       return Optional.empty();
     }
-    Effect built = verb.build(args);
+    Operation<Operand> built = verb.build(args);
     return errors.size() > errorsBefore ? Optional.empty() : Optional.of(built);
   }
 

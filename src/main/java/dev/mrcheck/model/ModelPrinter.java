@@ -50,27 +50,27 @@ public final class ModelPrinter {
             .append('(')
             .append(String.join(", ", function.params()))
             .append(") {");
-    for (Effect effect : function.effects()) {
+    for (Operation<Operand> effect : function.effects()) {
       out.append("\n  ").append(print(effect, function.params())).append(';');
     }
     return out.append(function.effects().isEmpty() ? "}" : "\n}").toString();
   }
 
   /** One effect as the verb call that binds to it, e.g. {@code map(mr, into = global pci_bar)}. */
-  static String print(Effect effect, List<String> params) {
-    return effect.accept(new EffectCalls(params)).toString();
+  static String print(Operation<Operand> effect, List<String> params) {
+    return effect.accept(new VerbCalls(params)).toString();
   }
 
   /** Each operation as the verb call of the model language that binds to it. */
-  private static final class EffectCalls implements Effect.Visitor<Call> {
+  private static final class VerbCalls implements Operation.Visitor<Operand, Call> {
     private final List<String> params;
 
-    EffectCalls(List<String> params) {
+    VerbCalls(List<String> params) {
       this.params = params;
     }
 
     @Override
-    public Call visitInit(Effect.Init e) {
+    public Call visitInit(Operation.Init<Operand> e) {
       Call call =
           new Call(Verb.INIT, e.region(), params)
               .with("owner", e.owner())
@@ -79,7 +79,7 @@ public final class ModelPrinter {
     }
 
     @Override
-    public Call visitMap(Effect.Map e) {
+    public Call visitMap(Operation.Map<Operand> e) {
       Call call = new Call(Verb.MAP, e.region(), params).with("into", e.container());
       return e.undoneBefore() == null
           ? call
@@ -87,87 +87,114 @@ public final class ModelPrinter {
     }
 
     @Override
-    public Call visitUnmap(Effect.Unmap e) {
+    public Call visitUnmap(Operation.Unmap<Operand> e) {
       Call call = new Call(Verb.UNMAP, e.region(), params);
       return e.container() == null ? call : call.with("from", e.container());
     }
 
     @Override
-    public Call visitRef(Effect.Ref e) {
+    public Call visitRef(Operation.Ref<Operand> e) {
       Call call = new Call(Verb.REF, e.target(), params);
       return e.anyObject() ? call.withWord("object", "true") : call;
     }
 
     @Override
-    public Call visitUnref(Effect.Unref e) {
+    public Call visitUnref(Operation.Unref<Operand> e) {
       return new Call(Verb.UNREF, e.target(), params);
     }
 
     @Override
-    public Call visitUnparent(Effect.Unparent e) {
+    public Call visitUnparent(Operation.Unparent<Operand> e) {
       return new Call(Verb.UNPARENT, e.target(), params);
     }
 
     @Override
-    public Call visitFree(Effect.Free e) {
+    public Call visitFree(Operation.Free<Operand> e) {
       Call call = new Call(Verb.FREE, e.target(), params);
       return e.rcu() ? call.withWord("rcu", "true") : call;
     }
 
     @Override
-    public Call visitKeeps(Effect.Keeps e) {
+    public Call visitKeeps(Operation.Keeps<Operand> e) {
       return new Call(Verb.KEEPS, e.target(), params);
     }
 
     @Override
-    public Call visitAddressSpaceInit(Effect.AddressSpaceInit e) {
+    public Call visitAddressSpaceInit(Operation.AddressSpaceInit<Operand> e) {
       return new Call(Verb.AS_INIT, e.addressSpace(), params).with("root", e.root());
     }
 
     @Override
-    public Call visitAddressSpaceDestroy(Effect.AddressSpaceDestroy e) {
+    public Call visitAddressSpaceDestroy(Operation.AddressSpaceDestroy<Operand> e) {
       Call call = new Call(Verb.AS_DESTROY, e.addressSpace(), params);
       return e.frees() ? call.withWord("frees", "true") : call;
     }
 
     @Override
-    public Call visitAddressSpaceMap(Effect.AddressSpaceMap e) {
+    public Call visitAddressSpaceMap(Operation.AddressSpaceMap<Operand> e) {
       return new Call(Verb.AS_MAP, e.addressSpace(), params).with("result", e.result());
     }
 
     @Override
-    public Call visitAddressSpaceUnmap(Effect.AddressSpaceUnmap e) {
+    public Call visitAddressSpaceUnmap(Operation.AddressSpaceUnmap<Operand> e) {
       return new Call(Verb.AS_UNMAP, e.mapping(), params);
     }
 
     @Override
-    public Call visitFind(Effect.Find e) {
+    public Call visitFind(Operation.Find<Operand> e) {
       return new Call(Verb.FIND, e.reference(), params);
     }
 
     @Override
-    public Call visitReturns(Effect.Returns e) {
+    public Call visitReturns(Operation.Returns<Operand> e) {
       return new Call(Verb.RETURNS, e.target(), params);
     }
 
     @Override
-    public Call visitDeviceOwner(Effect.DeviceOwner e) {
+    public Call visitDeviceOwner(Operation.DeviceOwner<Operand> e) {
       return new Call(Verb.DEVICE_OWNER, e.owner(), params);
     }
 
     @Override
-    public Call visitRegisters(Effect.Registers e) {
+    public Call visitRegisters(Operation.Registers<Operand> e) {
       return new Call(Verb.REGISTERS, e.target(), params).with("with", e.with());
     }
 
     @Override
-    public Call visitReportsError(Effect.ReportsError e) {
+    public Call visitReportsError(Operation.ReportsError<Operand> e) {
       return new Call(Verb.REPORTS_ERROR, e.errp(), params);
     }
 
     @Override
-    public Call visitTestsMapped(Effect.TestsMapped e) {
+    public Call visitTestsMapped(Operation.TestsMapped<Operand> e) {
       return new Call(Verb.TESTS_MAPPED, e.region(), params);
+    }
+
+    @Override
+    public Call visitInitMisowned(Operation.InitMisowned<Operand> e) {
+      throw notInTheLanguage(e);
+    }
+
+    @Override
+    public Call visitReturnsHolding(Operation.ReturnsHolding<Operand> e) {
+      throw notInTheLanguage(e);
+    }
+
+    @Override
+    public Call visitSetFreeHook(Operation.SetFreeHook<Operand> e) {
+      throw notInTheLanguage(e);
+    }
+
+    @Override
+    public Call visitUse(Operation.Use<Operand> e) {
+      throw notInTheLanguage(e);
+    }
+
+    /**
+     * What later stages say of the code (a wrong owner, a lost reference): no model verb binds it.
+     */
+    private static IllegalStateException notInTheLanguage(Operation<Operand> e) {
+      return new IllegalStateException("no verb of the model language makes " + e);
     }
   }
 

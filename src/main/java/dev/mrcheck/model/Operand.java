@@ -1,10 +1,12 @@
 package dev.mrcheck.model;
 
+import java.io.Serializable;
+
 /**
  * What an effect applies to: an argument of the call, its return value, or a well-known global
  * region.
  */
-public sealed interface Operand {
+public sealed interface Operand extends Serializable {
   /**
    * The {@code index}-th argument (0-based); {@code field} optionally selects a member of it (e.g.
    * {@code .mr}).

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The effect verbs of the model language, one per {@link Effect} record. Each verb takes exactly
+ * The effect verbs of the model language, one per {@link Operation} record. Each verb takes exactly
  * one positional operand (what it acts on) followed by named arguments; this table is what the
  * binder checks calls against and what the printer writes back.
  */
@@ -21,65 +21,66 @@ enum Verb {
   MAP(
       "map",
       "region",
-      a -> new Effect.Map(a.subject(), a.operand("into"), a.role("undone_before")),
+      a -> new Operation.Map<>(a.subject(), a.operand("into"), a.role("undone_before")),
       Param.required("into", ValueType.OPERAND),
       Param.optional("undone_before", ValueType.ROLE)),
   UNMAP(
       "unmap",
       "region",
-      a -> new Effect.Unmap(a.subject(), a.operand("from")),
+      a -> new Operation.Unmap<>(a.subject(), a.operand("from")),
       Param.optional("from", ValueType.OPERAND)),
   REF(
       "ref",
       "target",
-      a -> new Effect.Ref(a.subject(), a.flag("object", false)),
+      a -> new Operation.Ref<>(a.subject(), a.flag("object", false)),
       Param.optional("object", ValueType.FLAG)),
-  UNREF("unref", "target", a -> new Effect.Unref(a.subject())),
-  UNPARENT("unparent", "target", a -> new Effect.Unparent(a.subject())),
+  UNREF("unref", "target", a -> new Operation.Unref<>(a.subject())),
+  UNPARENT("unparent", "target", a -> new Operation.Unparent<>(a.subject())),
   FREE(
       "free",
       "target",
-      a -> new Effect.Free(a.subject(), a.flag("rcu", false)),
+      a -> new Operation.Free<>(a.subject(), a.flag("rcu", false), false),
       Param.optional("rcu", ValueType.FLAG)),
-  KEEPS("keeps", "target", a -> new Effect.Keeps(a.subject())),
+  KEEPS("keeps", "target", a -> new Operation.Keeps<>(a.subject())),
   AS_INIT(
       "as_init",
       "address_space",
-      a -> new Effect.AddressSpaceInit(a.subject(), a.operand("root")),
+      a -> new Operation.AddressSpaceInit<>(a.subject(), a.operand("root")),
       Param.required("root", ValueType.OPERAND)),
   AS_DESTROY(
       "as_destroy",
       "address_space",
-      a -> new Effect.AddressSpaceDestroy(a.subject(), a.flag("frees", false)),
+      a -> new Operation.AddressSpaceDestroy<>(a.subject(), a.flag("frees", false)),
       Param.optional("frees", ValueType.FLAG)),
   AS_MAP(
       "as_map",
       "address_space",
       a ->
-          new Effect.AddressSpaceMap(
-              a.subject(), a.has("result") ? a.operand("result") : new Operand.Result(null)),
+          new Operation.AddressSpaceMap<>(
+              a.subject(), a.has("result") ? a.operand("result") : new Operand.Result(null), null),
       Param.optional("result", ValueType.OPERAND)),
-  AS_UNMAP("as_unmap", "mapping", a -> new Effect.AddressSpaceUnmap(a.subject())),
-  FIND("find", "reference", a -> new Effect.Find(a.subject())),
-  RETURNS("returns", "target", a -> new Effect.Returns(a.subject())),
-  TESTS_MAPPED("tests_mapped", "region", a -> new Effect.TestsMapped(a.subject())),
-  DEVICE_OWNER("device_owner", "owner", a -> new Effect.DeviceOwner(a.subject())),
-  REPORTS_ERROR("reports_error", "errp", a -> new Effect.ReportsError(a.subject())),
+  AS_UNMAP("as_unmap", "mapping", a -> new Operation.AddressSpaceUnmap<>(a.subject())),
+  FIND("find", "reference", a -> new Operation.Find<>(a.subject())),
+  RETURNS("returns", "target", a -> new Operation.Returns<>(a.subject())),
+  TESTS_MAPPED("tests_mapped", "region", a -> new Operation.TestsMapped<>(a.subject())),
+  DEVICE_OWNER("device_owner", "owner", a -> new Operation.DeviceOwner<>(a.subject())),
+  REPORTS_ERROR("reports_error", "errp", a -> new Operation.ReportsError<>(a.subject())),
   REGISTERS(
       "registers",
       "target",
-      a -> new Effect.Registers(a.subject(), a.operand("with")),
+      a -> new Operation.Registers<>(a.subject(), a.operand("with")),
       Param.required("with", ValueType.OPERAND));
 
   /** {@code init}: only an alias has a target, and an alias must have one. */
-  private static Effect init(Arguments args) {
+  private static Operation<Operand> init(Arguments args) {
     RegionKind kind = args.kind("kind");
     if (kind == RegionKind.ALIAS && !args.has("target")) {
       args.reject("kind", "an alias needs its aliased region: add target = <parameter>");
     } else if (kind != RegionKind.ALIAS && args.has("target")) {
       args.reject("target", "target is only meaningful for kind = alias");
     }
-    return new Effect.Init(args.subject(), args.operand("owner"), kind, args.operand("target"));
+    return new Operation.Init<>(
+        args.subject(), args.operand("owner"), kind, args.operand("target"));
   }
 
   /** What a named argument's value must be. */
@@ -133,9 +134,13 @@ enum Verb {
   private final String modelName;
   private final String subjectName;
   private final List<Param> params;
-  private final Function<Arguments, Effect> builder;
+  private final Function<Arguments, Operation<Operand>> builder;
 
-  Verb(String modelName, String subjectName, Function<Arguments, Effect> builder, Param... params) {
+  Verb(
+      String modelName,
+      String subjectName,
+      Function<Arguments, Operation<Operand>> builder,
+      Param... params) {
     this.modelName = modelName;
     this.subjectName = subjectName;
     this.builder = builder;
@@ -143,7 +148,7 @@ enum Verb {
   }
 
   /** The effect for checked arguments; may {@link Arguments#reject} a combination of them. */
-  Effect build(Arguments args) {
+  Operation<Operand> build(Arguments args) {
     return builder.apply(args);
   }
 

@@ -4,9 +4,11 @@ import dev.mrcheck.analysis.AnalysisResult;
 import dev.mrcheck.analysis.Checkpoint;
 import dev.mrcheck.analysis.Fact;
 import dev.mrcheck.analysis.Observation;
+import dev.mrcheck.analysis.Place;
 import dev.mrcheck.analysis.TraceStep;
 import dev.mrcheck.ir.SourceLoc;
-import dev.mrcheck.model.Effect;
+import dev.mrcheck.model.Operand;
+import dev.mrcheck.model.Operation;
 import dev.mrcheck.model.Role;
 import dev.mrcheck.model.Semantics;
 import java.util.ArrayList;
@@ -47,7 +49,7 @@ public final class AddressSpaceLifecycleRule extends Rule {
     }
     Set<SourceLoc> freed = new HashSet<>();
     for (Observation o : analysis.observations()) {
-      if (o.effect() instanceof Effect.Free free) {
+      if (o.effect() instanceof Operation.Free<Operand> free) {
         for (Fact.DestroyPending d :
             o.before().facts(Fact.DestroyPending.class, o.subject().id())) {
           if (callbackRanBeforeFinalize(analysis, o, d)) continue;
@@ -55,7 +57,7 @@ public final class AddressSpaceLifecycleRule extends Rule {
           // line.
           if (freed.add(o.loc())) report.accept(freedAfterDestroy(o, d, free.rcu()));
         }
-      } else if (o.effect() instanceof Effect.AddressSpaceDestroy
+      } else if (o.effect() instanceof Operation.AddressSpaceDestroy
           && o.phase() == Role.INSTANCE_FINALIZE
           && o.device() != null
           && !o.device().hotpluggable()) {
@@ -135,14 +137,7 @@ public final class AddressSpaceLifecycleRule extends Rule {
     trace.add(new TraceStep(cp.device().registration().loc(), cp.why()));
     Witnesses w = new Witnesses(cp.state());
     if (!a.region().startsWith("global:")) w.initOrForeign(a.region(), a.shown(), a.phase());
-    w.step(
-        a.phase(),
-        WitnessStep.Kind.AS_INIT,
-        a.addressSpace(),
-        a.addressSpaceShown(),
-        a.region(),
-        a.shown(),
-        a.at());
+    w.step(a.phase(), asInit(a), a.at());
     return Findings.create(
             this, a.at(), device, a.addressSpaceShown() + "|" + cp.after(), message, trace)
         .withWitness(w.build(cp.device(), Witness.Expectation.UNRELEASED));
@@ -168,23 +163,13 @@ public final class AddressSpaceLifecycleRule extends Rule {
     String root = d.root() == null ? "root-of:" + d.region() : d.root();
     String rootShown = d.rootShown() == null ? "the root of " + d.shown() : d.rootShown();
     if (!root.startsWith("global:")) w.initOrForeign(root, rootShown, d.initPhase());
+    Place space = new Place(d.region(), d.shown());
     w.step(
             d.initPhase(),
-            WitnessStep.Kind.AS_INIT,
-            d.region(),
-            d.shown(),
-            root,
-            rootShown,
+            new Operation.AddressSpaceInit<>(space, new Place(root, rootShown)),
             d.initAt())
-        .step(d.phase(), WitnessStep.Kind.AS_DESTROY, d.region(), d.shown(), null, null, d.at())
-        .step(
-            o.phase(),
-            rcu ? WitnessStep.Kind.AS_FREE_RCU : WitnessStep.Kind.AS_FREE,
-            d.region(),
-            d.shown(),
-            null,
-            null,
-            o.loc());
+        .step(d.phase(), new Operation.AddressSpaceDestroy<>(space, false), d.at())
+        .step(o.phase(), new Operation.Free<>(space, rcu, true), o.loc());
     return Findings.at(this, o, message, trace)
         .withWitness(w.build(o.device(), Witness.Expectation.DESTROY_LOST));
   }
@@ -203,23 +188,19 @@ public final class AddressSpaceLifecycleRule extends Rule {
     Witness w =
         new Witnesses(o.before())
             .init(a.region())
-            .step(
-                a.phase(),
-                WitnessStep.Kind.AS_INIT,
-                a.addressSpace(),
-                a.addressSpaceShown(),
-                a.region(),
-                a.shown(),
-                a.at())
+            .step(a.phase(), asInit(a), a.at())
             .step(
                 Role.INSTANCE_FINALIZE,
-                WitnessStep.Kind.AS_DESTROY,
-                a.addressSpace(),
-                o.subject().shown(),
-                null,
-                null,
+                new Operation.AddressSpaceDestroy<>(
+                    new Place(a.addressSpace(), o.subject().shown()), false),
                 o.loc())
             .build(o.device(), Witness.Expectation.OWNER_LEAK);
     return Findings.at(this, o, message, trace).withSeverity(Severity.WARNING).withWitness(w);
+  }
+
+  /** The address space's init, as a witness step. */
+  private static Operation<Place> asInit(Fact.AddressSpaceLive a) {
+    return new Operation.AddressSpaceInit<>(
+        new Place(a.addressSpace(), a.addressSpaceShown()), new Place(a.region(), a.shown()));
   }
 }

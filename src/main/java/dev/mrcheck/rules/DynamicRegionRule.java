@@ -6,7 +6,8 @@ import dev.mrcheck.analysis.Observation;
 import dev.mrcheck.analysis.OwnerShape;
 import dev.mrcheck.analysis.Place;
 import dev.mrcheck.analysis.TraceStep;
-import dev.mrcheck.model.Effect;
+import dev.mrcheck.model.Operand;
+import dev.mrcheck.model.Operation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -32,7 +33,7 @@ public final class DynamicRegionRule extends Rule {
     for (Observation o : analysis.observations()) {
       if (o.phase() != null || !analysis.isQdevDevice(o.device()) || o.subject().isUnknown())
         continue;
-      if (o.effect() instanceof Effect.Init i) {
+      if (o.effect() instanceof Operation.Init<Operand> i) {
         Fact.Owner owner = owner(o);
         // Owned by another object: the sanctioned wrapper QOM object whose own lifetime frees the
         // region. Made only where it was still blank ("if (!mr->name)"): created once, lazily, and
@@ -53,11 +54,12 @@ public final class DynamicRegionRule extends Rule {
       } else if (destroys(o)) {
         for (Fact.Owned owned : o.before().facts(Fact.Owned.class)) {
           boolean hit =
-              o.effect() instanceof Effect.Free
+              o.effect() instanceof Operation.Free
                   ? Place.isWithin(owned.region(), o.subject().id())
                   : owned.region().equals(o.subject().id());
           // memory_region_unref of an owner-less region is a no-op: it is never reference counted.
-          if (o.effect() instanceof Effect.Unref && owned.owner() == Fact.Owner.NONE) hit = false;
+          if (o.effect() instanceof Operation.Unref && owned.owner() == Fact.Owner.NONE)
+            hit = false;
           if (hit && !owned.kind().isTransient() && owned.owner() != Fact.Owner.OTHER) {
             report.accept(finding(o, owned, false));
             break;
@@ -88,9 +90,9 @@ public final class DynamicRegionRule extends Rule {
    * own reference (of an owned region: an owner-less one is not reference counted).
    */
   private static boolean destroys(Observation o) {
-    return o.effect() instanceof Effect.Unparent
-        || o.effect() instanceof Effect.Free
-        || o.effect() instanceof Effect.Unref
+    return o.effect() instanceof Operation.Unparent
+        || o.effect() instanceof Operation.Free
+        || o.effect() instanceof Operation.Unref
             && o.before().facts(Fact.Referenced.class, o.subject().id()).isEmpty();
   }
 
@@ -112,11 +114,9 @@ public final class DynamicRegionRule extends Rule {
     if (!created) {
       w.step(
           null,
-          o.effect() instanceof Effect.Free ? WitnessStep.Kind.FREE : WitnessStep.Kind.UNPARENT,
-          o.subject().id(),
-          o.subject().shown(),
-          null,
-          null,
+          o.effect() instanceof Operation.Free
+              ? new Operation.Free<>(o.subject(), false, false)
+              : new Operation.Unparent<>(o.subject()),
           o.loc());
     }
     return Findings.at(this, o, message, trace)

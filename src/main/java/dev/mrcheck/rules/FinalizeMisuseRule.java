@@ -4,7 +4,7 @@ import dev.mrcheck.analysis.AnalysisResult;
 import dev.mrcheck.analysis.Fact;
 import dev.mrcheck.analysis.Observation;
 import dev.mrcheck.analysis.TraceStep;
-import dev.mrcheck.model.Effect;
+import dev.mrcheck.model.Operation;
 import dev.mrcheck.model.Role;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +27,8 @@ public final class FinalizeMisuseRule extends Rule {
   @Override
   public void check(AnalysisResult analysis, Consumer<Finding> report) {
     for (Observation o : analysis.observations()) {
-      if (o.phase() != Role.INSTANCE_FINALIZE || o.effect() instanceof Effect.Free) continue;
-      if (o.effect() instanceof Effect.Init) continue;
+      if (o.phase() != Role.INSTANCE_FINALIZE || o.effect() instanceof Operation.Free) continue;
+      if (o.effect() instanceof Operation.Init) continue;
       List<Fact.Owned> owned = o.before().facts(Fact.Owned.class, o.subject().id());
       if (ownedBySelf(owned)) {
         report.accept(finding(o, owned.get(0)));
@@ -37,7 +37,7 @@ public final class FinalizeMisuseRule extends Rule {
       // Adding to, or deleting from, a container of the device is the same use after finalization,
       // whoever owns the subregion.
       if (o.other() != null
-          && (o.effect() instanceof Effect.Map || o.effect() instanceof Effect.Unmap)) {
+          && (o.effect() instanceof Operation.Map || o.effect() instanceof Operation.Unmap)) {
         List<Fact.Owned> container = o.before().facts(Fact.Owned.class, o.other().id());
         if (ownedBySelf(container)) report.accept(finding(o, container.get(0)));
       }
@@ -49,7 +49,7 @@ public final class FinalizeMisuseRule extends Rule {
   }
 
   private Finding finding(Observation o, Fact.Owned owned) {
-    boolean unparent = o.effect() instanceof Effect.Unparent;
+    boolean unparent = o.effect() instanceof Operation.Unparent;
     String message =
         unparent
             ? String.format(
@@ -68,26 +68,9 @@ public final class FinalizeMisuseRule extends Rule {
     Witness w =
         new Witnesses(o.before())
             .init(owned)
-            .step(
-                Role.INSTANCE_FINALIZE,
-                unparent ? WitnessStep.Kind.UNPARENT : kindOf(o.effect()),
-                o.subject().id(),
-                o.subject().shown(),
-                o.other() == null ? null : o.other().id(),
-                o.other() == null ? null : o.other().shown(),
-                o.loc())
+            .step(Role.INSTANCE_FINALIZE, FinalizeUse.of(o), o.loc())
             .build(o.device(), Witness.Expectation.USE_AFTER_FINALIZE);
     Finding f = Findings.at(this, o, message, trace).withWitness(w);
     return unparent ? f : f.withSeverity(Severity.ERROR);
-  }
-
-  private static WitnessStep.Kind kindOf(Effect e) {
-    if (e instanceof Effect.Map) return WitnessStep.Kind.MAP;
-    if (e instanceof Effect.Unmap) return WitnessStep.Kind.UNMAP;
-    if (e instanceof Effect.Ref) return WitnessStep.Kind.REF;
-    if (e instanceof Effect.Unref) return WitnessStep.Kind.UNREF;
-    if (e instanceof Effect.AddressSpaceInit) return WitnessStep.Kind.AS_INIT;
-    if (e instanceof Effect.AddressSpaceDestroy) return WitnessStep.Kind.AS_DESTROY;
-    return WitnessStep.Kind.UNMAP;
   }
 }

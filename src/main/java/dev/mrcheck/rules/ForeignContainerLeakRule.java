@@ -3,7 +3,9 @@ package dev.mrcheck.rules;
 import dev.mrcheck.analysis.AnalysisResult;
 import dev.mrcheck.analysis.Checkpoint;
 import dev.mrcheck.analysis.Fact;
+import dev.mrcheck.analysis.Place;
 import dev.mrcheck.analysis.TraceStep;
+import dev.mrcheck.model.Operation;
 import dev.mrcheck.model.Role;
 import dev.mrcheck.model.Semantics;
 import java.util.ArrayList;
@@ -92,11 +94,10 @@ public final class ForeignContainerLeakRule extends Rule {
             .init(m.container())
             .step(
                 m.phase(),
-                WitnessStep.Kind.MAP,
-                m.region(),
-                m.shown(),
-                m.container(),
-                m.containerShown(),
+                new Operation.Map<>(
+                    new Place(m.region(), m.shown()),
+                    new Place(m.container(), m.containerShown()),
+                    null),
                 m.at())
             .build(cp.device(), Witness.Expectation.OWNER_LEAK);
     return Findings.create(

@@ -6,6 +6,7 @@ import dev.mrcheck.analysis.RegionState;
 import dev.mrcheck.analysis.TraceStep;
 import dev.mrcheck.ir.Function;
 import dev.mrcheck.ir.SourceLoc;
+import dev.mrcheck.model.Operation;
 import dev.mrcheck.model.Role;
 import java.util.List;
 
@@ -17,7 +18,7 @@ import java.util.List;
 record HeldReference(
     String region,
     String shown,
-    WitnessStep.Kind taken,
+    Taken taken,
     String by,
     String addressSpace,
     Fact.Owner owner,
@@ -42,7 +43,7 @@ record HeldReference(
       return new HeldReference(
           r.region(),
           r.shown(),
-          WitnessStep.Kind.REF,
+          Taken.REF,
           r.by(),
           null,
           r.owner(),
@@ -56,7 +57,7 @@ record HeldReference(
       return new HeldReference(
           h.region(),
           h.shown(),
-          find ? WitnessStep.Kind.FIND : WitnessStep.Kind.AS_MAP,
+          find ? Taken.FIND : Taken.AS_MAP,
           null,
           find ? null : h.addressSpaceShown(),
           Fact.Owner.OTHER,
@@ -108,15 +109,28 @@ record HeldReference(
    */
   Witnesses witness(RegionState s) {
     Witnesses w = new Witnesses(s);
-    if (taken != WitnessStep.Kind.AS_MAP) w.initOrForeign(region, shown, phase);
+    if (taken != Taken.AS_MAP) w.initOrForeign(region, shown, phase);
+    Place held = new Place(region, shown);
     return w.step(
         phase,
-        taken,
-        region,
-        shown,
-        addressSpace == null ? null : "as:" + addressSpace,
-        addressSpace,
+        switch (taken) {
+          case REF -> new Operation.Ref<>(held, false);
+          case FIND -> new Operation.Find<>(held);
+          case AS_MAP ->
+              new Operation.AddressSpaceMap<>(
+                  new Place("as:" + addressSpace, addressSpace), held, null);
+        },
         at);
+  }
+
+  /**
+   * The call that took the reference. The names are part of the findings' fingerprints (MR006):
+   * they stay as they are.
+   */
+  enum Taken {
+    REF,
+    FIND,
+    AS_MAP
   }
 
   /** How the finding's message names what was taken. */

@@ -5,7 +5,7 @@ import dev.mrcheck.analysis.Checkpoint;
 import dev.mrcheck.analysis.Fact;
 import dev.mrcheck.analysis.Observation;
 import dev.mrcheck.analysis.TraceStep;
-import dev.mrcheck.model.Effect;
+import dev.mrcheck.model.Operation;
 import dev.mrcheck.model.Role;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +32,7 @@ public final class InitSideEffectRule extends Rule {
   public void check(AnalysisResult analysis, Consumer<Finding> report) {
     for (Observation o : analysis.observations()) {
       if (o.phase() != Role.INSTANCE_INIT || undoneInInit(analysis, o)) continue;
-      if (o.effect() instanceof Effect.AddressSpaceInit) {
+      if (o.effect() instanceof Operation.AddressSpaceInit) {
         String message =
             String.format(
                 "address_space_init(%s) in instance_init: a throw-away instance "
@@ -41,7 +41,7 @@ public final class InitSideEffectRule extends Rule {
         // Over a foreign root nothing leaks in the model: the harm is a listed address space in
         // freed storage.
         report.accept(ownRoot(o) ? finding(o, message) : unwitnessed(o, message));
-      } else if (o.effect() instanceof Effect.Registers) {
+      } else if (o.effect() instanceof Operation.Registers) {
         String with =
             o.other() == null || o.other().isUnknown() ? "another object" : o.other().shown();
         report.accept(
@@ -51,7 +51,7 @@ public final class InitSideEffectRule extends Rule {
                     "%s() in instance_init hands %s to %s: a throw-away "
                         + "instance made to list properties is finalized while still registered; register in realize",
                     o.callee(), o.subject().shown(), with)));
-      } else if (o.effect() instanceof Effect.Map
+      } else if (o.effect() instanceof Operation.Map
           && o.other() != null
           && !o.other().isUnknown()
           && foreign(o)) {
@@ -72,8 +72,8 @@ public final class InitSideEffectRule extends Rule {
    */
   private static boolean undoneInInit(AnalysisResult analysis, Observation o) {
     // A registration leaves no fact to look for; only mappings and address spaces can be undone.
-    if (!(o.effect() instanceof Effect.Map) && !(o.effect() instanceof Effect.AddressSpaceInit))
-      return false;
+    if (!(o.effect() instanceof Operation.Map)
+        && !(o.effect() instanceof Operation.AddressSpaceInit)) return false;
     for (Checkpoint cp : analysis.checkpoints()) {
       if (cp.after() != Role.INSTANCE_INIT
           || o.device() == null
@@ -116,27 +116,16 @@ public final class InitSideEffectRule extends Rule {
   private Finding finding(Observation o, String message) {
     List<TraceStep> trace = new ArrayList<>(Findings.chainTo(o, "in instance_init"));
     Witnesses w = new Witnesses(o.before());
-    if (o.effect() instanceof Effect.AddressSpaceInit) {
+    if (o.effect() instanceof Operation.AddressSpaceInit) {
       w.init(o.other().id())
           .step(
               Role.INSTANCE_INIT,
-              WitnessStep.Kind.AS_INIT,
-              o.subject().id(),
-              o.subject().shown(),
-              o.other().id(),
-              o.other().shown(),
+              new Operation.AddressSpaceInit<>(o.subject(), o.other()),
               o.loc());
     } else {
       w.init(o.subject().id())
           .init(o.other().id())
-          .step(
-              Role.INSTANCE_INIT,
-              WitnessStep.Kind.MAP,
-              o.subject().id(),
-              o.subject().shown(),
-              o.other().id(),
-              o.other().shown(),
-              o.loc());
+          .step(Role.INSTANCE_INIT, new Operation.Map<>(o.subject(), o.other(), null), o.loc());
     }
     // A throw-away instance is finalized right after instance_init: what it left behind keeps it
     // alive.

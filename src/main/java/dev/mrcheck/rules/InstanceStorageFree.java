@@ -7,7 +7,7 @@ import dev.mrcheck.analysis.Fact;
 import dev.mrcheck.analysis.Observation;
 import dev.mrcheck.analysis.Place;
 import dev.mrcheck.analysis.TraceStep;
-import dev.mrcheck.model.Effect;
+import dev.mrcheck.model.Operation;
 import dev.mrcheck.model.Role;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,10 +50,10 @@ final class InstanceStorageFree {
    */
   private static boolean destroys(Observation o, String region) {
     if (o.subject().isUnknown() || o.subject().isNull()) return false;
-    if (o.effect() instanceof Effect.Free) return Place.isWithin(region, o.subject().id());
+    if (o.effect() instanceof Operation.Free) return Place.isWithin(region, o.subject().id());
     return region.equals(o.subject().id())
-        && (o.effect() instanceof Effect.Unparent
-            || o.effect() instanceof Effect.Unref
+        && (o.effect() instanceof Operation.Unparent
+            || o.effect() instanceof Operation.Unref
                 && !OwnerlessFreeRule.OWNER_UNREFS.contains(o.callee()));
   }
 
@@ -62,7 +62,7 @@ final class InstanceStorageFree {
    */
   private static Observation initOf(AnalysisResult analysis, Fact.Owned owned) {
     for (Observation o : analysis.observations()) {
-      if (o.effect() instanceof Effect.Init
+      if (o.effect() instanceof Operation.Init
           && o.loc().equals(owned.at())
           && o.subject().id().equals(owned.region())) {
         return o;

@@ -3,8 +3,10 @@ package dev.mrcheck.rules;
 import dev.mrcheck.analysis.AnalysisResult;
 import dev.mrcheck.analysis.Checkpoint;
 import dev.mrcheck.analysis.Fact;
+import dev.mrcheck.analysis.Place;
 import dev.mrcheck.analysis.TraceStep;
 import dev.mrcheck.ir.SourceLoc;
+import dev.mrcheck.model.Operation;
 import dev.mrcheck.model.Role;
 import dev.mrcheck.model.Semantics;
 import java.util.ArrayList;
@@ -34,7 +36,8 @@ public final class OwnerCycleRule extends Rule {
         Witnesses w = new Witnesses(cp.state());
         if (f instanceof Fact.Referenced r && r.owner() == Fact.Owner.SELF) {
           w.init(r.region())
-              .step(r.phase(), WitnessStep.Kind.REF, r.region(), r.shown(), null, null, r.at());
+              .step(
+                  r.phase(), new Operation.Ref<>(new Place(r.region(), r.shown()), false), r.at());
           report.accept(
               finding(
                   cp,
@@ -50,11 +53,9 @@ public final class OwnerCycleRule extends Rule {
           w.init(a.region())
               .step(
                   a.phase(),
-                  WitnessStep.Kind.AS_INIT,
-                  a.addressSpace(),
-                  a.addressSpaceShown(),
-                  a.region(),
-                  a.shown(),
+                  new Operation.AddressSpaceInit<>(
+                      new Place(a.addressSpace(), a.addressSpaceShown()),
+                      new Place(a.region(), a.shown())),
                   a.at());
           report.accept(
               finding(
@@ -76,11 +77,10 @@ public final class OwnerCycleRule extends Rule {
               .init(m.container())
               .step(
                   m.phase(),
-                  WitnessStep.Kind.MAP,
-                  m.region(),
-                  m.shown(),
-                  m.container(),
-                  m.containerShown(),
+                  new Operation.Map<>(
+                      new Place(m.region(), m.shown()),
+                      new Place(m.container(), m.containerShown()),
+                      null),
                   m.at());
           report.accept(
               finding(

@@ -6,7 +6,9 @@ import dev.mrcheck.analysis.FreeHookOverride;
 import dev.mrcheck.analysis.Observation;
 import dev.mrcheck.analysis.OwnerShape;
 import dev.mrcheck.analysis.TraceStep;
-import dev.mrcheck.model.Effect;
+import dev.mrcheck.model.Misowning;
+import dev.mrcheck.model.Operand;
+import dev.mrcheck.model.Operation;
 import dev.mrcheck.model.RegionKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,9 +36,9 @@ public final class OwnerMisuseRule extends Rule {
   public void check(AnalysisResult analysis, Consumer<Finding> report) {
     for (Observation o : analysis.observations()) {
       if (o.ownerShape() == null) continue;
-      if (o.effect() instanceof Effect.Init i) {
+      if (o.effect() instanceof Operation.Init<Operand> i) {
         checkInit(analysis, o, i.kind(), report);
-      } else if (o.effect() instanceof Effect.DeviceOwner) {
+      } else if (o.effect() instanceof Operation.DeviceOwner) {
         checkDeviceOwner(o, report);
       }
     }
@@ -54,7 +56,7 @@ public final class OwnerMisuseRule extends Rule {
               finding(
                   o,
                   kind,
-                  "THE_REGION",
+                  Misowning.THE_REGION,
                   String.format(
                       "%s is initialized with itself as owner (%s is the region's own address): it becomes its own child "
                           + "property and is never finalized; pass the device (or a wrapper object) as owner",
@@ -64,7 +66,7 @@ public final class OwnerMisuseRule extends Rule {
               finding(
                   o,
                   kind,
-                  "NOT_AN_OBJECT",
+                  Misowning.NOT_AN_OBJECT,
                   String.format(
                       "the owner of %s, %s, is no QOM object (its struct does not start with an Object): QOM's cast "
                           + "check aborts; pass the device (or a wrapper QOM object) as owner",
@@ -77,7 +79,7 @@ public final class OwnerMisuseRule extends Rule {
               finding(
                   o,
                   kind,
-                  "NONE_IN_DEVICE_CODE",
+                  Misowning.NONE_IN_DEVICE_CODE,
                   String.format(
                       "%s region %s is created by %s's code with owner 0: it belongs to the machine, not the device, "
                           + "and outlives it; pass OBJECT(...) of the device",
@@ -113,7 +115,7 @@ public final class OwnerMisuseRule extends Rule {
         finding(
             asInit,
             kind,
-            "NOT_A_DEVICE",
+            Misowning.NOT_A_DEVICE,
             String.format(
                 "%s names the RAMBlock of %s by DEVICE(%s), and %s is %s: QEMU aborts; use a device as owner, or the "
                     + "_nomigrate/_ptr/_from_fd init for a wrapper object's RAM",
@@ -127,7 +129,7 @@ public final class OwnerMisuseRule extends Rule {
   }
 
   /** {@code o}: an init, subject the region, other the owner as written. */
-  private Finding finding(Observation o, RegionKind kind, String misuse, String message) {
+  private Finding finding(Observation o, RegionKind kind, Misowning misuse, String message) {
     List<TraceStep> trace =
         new ArrayList<>(
             Findings.chainTo(
@@ -140,14 +142,7 @@ public final class OwnerMisuseRule extends Rule {
                     + ")"));
     Witness w =
         new Witnesses(o.before())
-            .misownedInit(
-                o.phase(),
-                o.subject().id(),
-                o.subject().shown(),
-                misuse,
-                o.other().shown(),
-                kind,
-                o.loc())
+            .misownedInit(o.phase(), o.subject(), misuse, o.other().shown(), kind, o.loc())
             .build(o.device(), Witness.Expectation.OWNER_MISUSE);
     return Findings.at(this, o, message, trace).withWitness(w);
   }
@@ -161,14 +156,7 @@ public final class OwnerMisuseRule extends Rule {
     List<TraceStep> trace = new ArrayList<>(h.chain());
     trace.add(new TraceStep(h.loc(), "free function set here (" + h.phaseName() + ")"));
     Witnesses w = new Witnesses(h.before()).init(h.region().id());
-    w.step(
-        h.phase(),
-        WitnessStep.Kind.FREE_HOOK,
-        h.region().id(),
-        h.region().shown(),
-        "embedded",
-        null,
-        h.loc());
+    w.step(h.phase(), new Operation.SetFreeHook<>(h.region(), true), h.loc());
     Witness witness = w.build(h.device(), Witness.Expectation.OWNER_MISUSE);
     return Findings.create(
             this, h.loc(), h.function(), h.region().shown() + "|" + h.phaseName(), message, trace)

@@ -5,7 +5,7 @@ import dev.mrcheck.analysis.Fact;
 import dev.mrcheck.analysis.Observation;
 import dev.mrcheck.analysis.Place;
 import dev.mrcheck.analysis.TraceStep;
-import dev.mrcheck.model.Effect;
+import dev.mrcheck.model.Operation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -39,11 +39,11 @@ public final class OwnerlessFreeRule extends Rule {
       // memory_region_unref(mr) (the Java facade's MemoryRegion.unref) only unrefs mr->owner, which
       // an owner-less region does not have.
       boolean unparent =
-          o.effect() instanceof Effect.Unparent
-              || o.effect() instanceof Effect.Unref
+          o.effect() instanceof Operation.Unparent
+              || o.effect() instanceof Operation.Unref
                   && !OWNER_UNREFS.contains(o.callee())
                   && o.before().facts(Fact.Referenced.class, o.subject().id()).isEmpty();
-      if (!unparent && !(o.effect() instanceof Effect.Free)) continue;
+      if (!unparent && !(o.effect() instanceof Operation.Free)) continue;
       List<Fact.Owned> destroyed = new ArrayList<>();
       for (Fact.Owned owned : o.before().facts(Fact.Owned.class)) {
         boolean hit =
@@ -79,11 +79,9 @@ public final class OwnerlessFreeRule extends Rule {
             .init(owned)
             .step(
                 o.phase(),
-                unparent ? WitnessStep.Kind.UNPARENT : WitnessStep.Kind.FREE,
-                o.subject().id(),
-                o.subject().shown(),
-                null,
-                null,
+                unparent
+                    ? new Operation.Unparent<>(o.subject())
+                    : new Operation.Free<>(o.subject(), false, false),
                 o.loc())
             .build(o.device(), Witness.Expectation.OWNERLESS_DESTROYED);
     return Findings.at(this, o, message, trace).withWitness(w);

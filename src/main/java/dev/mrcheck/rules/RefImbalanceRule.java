@@ -4,10 +4,11 @@ import dev.mrcheck.analysis.AnalysisResult;
 import dev.mrcheck.analysis.Checkpoint;
 import dev.mrcheck.analysis.Fact;
 import dev.mrcheck.analysis.Observation;
+import dev.mrcheck.analysis.Place;
 import dev.mrcheck.analysis.RegionState;
 import dev.mrcheck.analysis.RootExit;
 import dev.mrcheck.analysis.TraceStep;
-import dev.mrcheck.model.Effect;
+import dev.mrcheck.model.Operation;
 import dev.mrcheck.model.Role;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -88,7 +89,8 @@ public final class RefImbalanceRule extends Rule {
   private static boolean releasedInFinalize(Checkpoint cp, HeldReference h, Fact fact) {
     Fact reference = unstored(fact);
     for (Observation o : cp.finalizeEffects()) {
-      if (!(o.effect() instanceof Effect.Unref || o.effect() instanceof Effect.AddressSpaceUnmap)
+      if (!(o.effect() instanceof Operation.Unref
+              || o.effect() instanceof Operation.AddressSpaceUnmap)
           || !o.subject().id().equals(h.region())
           || !holds(o.before(), reference)) {
         continue;
@@ -135,11 +137,7 @@ public final class RefImbalanceRule extends Rule {
         h.witness(x.state())
             .step(
                 h.phase(),
-                WitnessStep.Kind.RETURN,
-                h.region(),
-                h.shown(),
-                null,
-                fn,
+                new Operation.ReturnsHolding<>(new Place(h.region(), h.shown())),
                 x.function().loc())
             .build(x.device(), Witness.Expectation.UNRELEASED);
     return Findings.create(this, h.at(), fn, h.shown() + "|" + h.taken(), message, trace)

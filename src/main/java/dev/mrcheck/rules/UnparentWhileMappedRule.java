@@ -3,8 +3,9 @@ package dev.mrcheck.rules;
 import dev.mrcheck.analysis.AnalysisResult;
 import dev.mrcheck.analysis.Fact;
 import dev.mrcheck.analysis.Observation;
+import dev.mrcheck.analysis.Place;
 import dev.mrcheck.analysis.TraceStep;
-import dev.mrcheck.model.Effect;
+import dev.mrcheck.model.Operation;
 import dev.mrcheck.model.Role;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,7 +28,7 @@ public final class UnparentWhileMappedRule extends Rule {
   @Override
   public void check(AnalysisResult analysis, Consumer<Finding> report) {
     for (Observation o : analysis.observations()) {
-      if (!(o.effect() instanceof Effect.Unparent)) continue;
+      if (!(o.effect() instanceof Operation.Unparent)) continue;
       String region = o.subject().id();
       // In instance_finalize the device's own regions are already gone (MR004's business); an
       // owner-less
@@ -91,20 +92,12 @@ public final class UnparentWhileMappedRule extends Rule {
             .init(m.container())
             .step(
                 m.phase(),
-                WitnessStep.Kind.MAP,
-                m.region(),
-                m.shown(),
-                m.container(),
-                m.containerShown(),
+                new Operation.Map<>(
+                    new Place(m.region(), m.shown()),
+                    new Place(m.container(), m.containerShown()),
+                    null),
                 m.at())
-            .step(
-                o.phase(),
-                WitnessStep.Kind.UNPARENT,
-                o.subject().id(),
-                o.subject().shown(),
-                null,
-                null,
-                o.loc())
+            .step(o.phase(), new Operation.Unparent<>(o.subject()), o.loc())
             .build(o.device(), Witness.Expectation.FINALIZED_WHILE_MAPPED);
     return Findings.at(this, o, message, trace).withWitness(w);
   }
@@ -125,20 +118,11 @@ public final class UnparentWhileMappedRule extends Rule {
             .init(as.region())
             .step(
                 as.phase(),
-                WitnessStep.Kind.AS_INIT,
-                as.addressSpace(),
-                as.addressSpaceShown(),
-                as.region(),
-                as.shown(),
+                new Operation.AddressSpaceInit<>(
+                    new Place(as.addressSpace(), as.addressSpaceShown()),
+                    new Place(as.region(), as.shown())),
                 as.at())
-            .step(
-                o.phase(),
-                WitnessStep.Kind.UNPARENT,
-                o.subject().id(),
-                o.subject().shown(),
-                null,
-                null,
-                o.loc())
+            .step(o.phase(), new Operation.Unparent<>(o.subject()), o.loc())
             .build(o.device(), Witness.Expectation.FINALIZED_WHILE_MAPPED);
     return Findings.at(this, o, message, trace).withWitness(w);
   }

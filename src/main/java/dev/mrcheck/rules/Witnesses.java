@@ -2,8 +2,11 @@ package dev.mrcheck.rules;
 
 import dev.mrcheck.analysis.DeviceType;
 import dev.mrcheck.analysis.Fact;
+import dev.mrcheck.analysis.Place;
 import dev.mrcheck.analysis.RegionState;
 import dev.mrcheck.ir.SourceLoc;
+import dev.mrcheck.model.Misowning;
+import dev.mrcheck.model.Operation;
 import dev.mrcheck.model.RegionKind;
 import dev.mrcheck.model.Role;
 import java.util.ArrayList;
@@ -20,20 +23,7 @@ final class Witnesses {
 
   /** The region's memory_region_init*, if the replay saw it. */
   Witnesses init(String region) {
-    for (Fact.Owned o : state.facts(Fact.Owned.class, region)) {
-      steps.add(
-          new WitnessStep(
-              o.phase(),
-              WitnessStep.Kind.INIT,
-              o.region(),
-              o.shown(),
-              null,
-              o.ownerShown(),
-              o.owner(),
-              o.kind(),
-              o.at()));
-      break;
-    }
+    for (Fact.Owned o : state.facts(Fact.Owned.class, region)) return init(o);
     return this;
   }
 
@@ -46,13 +36,9 @@ final class Witnesses {
     steps.add(
         new WitnessStep(
             phase,
-            WitnessStep.Kind.INIT,
-            region,
-            shown,
-            null,
-            "another object",
+            new Operation.Init<>(
+                new Place(region, shown), shownOnly("another object"), RegionKind.CONTAINER, null),
             Fact.Owner.OTHER,
-            RegionKind.CONTAINER,
             null));
     return this;
   }
@@ -61,54 +47,38 @@ final class Witnesses {
     steps.add(
         new WitnessStep(
             o.phase(),
-            WitnessStep.Kind.INIT,
-            o.region(),
-            o.shown(),
-            null,
-            o.ownerShown(),
+            new Operation.Init<>(
+                new Place(o.region(), o.shown()), shownOnly(o.ownerShown()), o.kind(), null),
             o.owner(),
-            o.kind(),
             o.at()));
     return this;
   }
 
-  Witnesses step(
-      Role phase,
-      WitnessStep.Kind kind,
-      String subject,
-      String subjectShown,
-      String other,
-      String otherShown,
-      SourceLoc loc) {
-    steps.add(
-        new WitnessStep(phase, kind, subject, subjectShown, other, otherShown, null, null, loc));
+  Witnesses step(Role phase, Operation<Place> operation, SourceLoc loc) {
+    steps.add(new WitnessStep(phase, operation, loc));
     return this;
   }
 
-  /**
-   * A region's init whose owner is wrong; {@code misuse} names the runtime model's {@code
-   * Region.Misowning}.
-   */
+  /** A region's init whose owner is wrong, as {@code misuse} says. */
   Witnesses misownedInit(
       Role phase,
-      String region,
-      String shown,
-      String misuse,
+      Place region,
+      Misowning misuse,
       String ownerShown,
       RegionKind kind,
       SourceLoc loc) {
     steps.add(
         new WitnessStep(
-            phase,
-            WitnessStep.Kind.INIT_MISOWNED,
-            region,
-            shown,
-            misuse,
-            ownerShown,
-            null,
-            kind,
-            loc));
+            phase, new Operation.InitMisowned<>(region, shownOnly(ownerShown), kind, misuse), loc));
     return this;
+  }
+
+  /**
+   * An operand the witness knows only by its spelling (an init's owner: the facts classify it, they
+   * do not name it); null when there is no spelling either.
+   */
+  static Place shownOnly(String shown) {
+    return shown == null ? null : new Place(Place.UNKNOWN.id(), shown);
   }
 
   Witness build(DeviceType device, Witness.Expectation expected) {

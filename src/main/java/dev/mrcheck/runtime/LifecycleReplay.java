@@ -1,5 +1,6 @@
 package dev.mrcheck.runtime;
 
+import dev.mrcheck.model.Operation;
 import dev.mrcheck.model.RegionKind;
 import dev.mrcheck.model.Semantics;
 import java.util.ArrayList;
@@ -201,149 +202,200 @@ public final class LifecycleReplay {
      * region's creation or destruction is noted as well.
      */
     private void apply(MemoryEvent event) {
-      event.accept(replayer);
+      event.operation().accept(new Replayer(event));
     }
 
-    /** What each event does to the model: the one dispatch on {@link MemoryEvent}. */
-    private final MemoryEvent.Visitor<Void> replayer =
-        new MemoryEvent.Visitor<>() {
-          @Override
-          public Void visitInitRegion(MemoryEvent.InitRegion e) {
-            Region existing = regions.get(e.region());
-            if (existing != null && !existing.isFinalized()) {
-              model.note(
-                  e.loc(),
-                  e.region() + " re-initialized while the previous region by that name is alive");
-            }
-            Region alias = e.aliasOf() == null ? null : region(e.aliasOf(), e);
-            regions.put(
-                e.region(),
-                model.initRegion(
-                    e.region(), e.ownerNull() ? null : device, e.kind(), alias, e.loc()));
-            runtimeChange(e.region(), "created", e);
-            return null;
-          }
+    /**
+     * What each operation does to the model: the one dispatch on the replayed operations. The
+     * analysis' own vocabulary (what the API model says of a call, never a witness step) has no
+     * runtime counterpart.
+     */
+    private final class Replayer implements Operation.Visitor<String, Void> {
+      private final MemoryEvent e;
 
-          @Override
-          public Void visitInitMisowned(MemoryEvent.InitMisowned e) {
-            regions.put(
-                e.region(),
-                model.initMisownedRegion(
-                    e.region(), e.kind(), e.misuse(), e.ownerShown(), device, e.loc()));
-            return null;
-          }
+      Replayer(MemoryEvent e) {
+        this.e = e;
+      }
 
-          @Override
-          public Void visitSetFreeHook(MemoryEvent.SetFreeHook e) {
-            model.setFreeHook(region(e.region(), e), e.embedded(), e.loc());
-            return null;
-          }
+      @Override
+      public Void visitInit(Operation.Init<String> o) {
+        Region existing = regions.get(o.region());
+        if (existing != null && !existing.isFinalized()) {
+          model.note(
+              e.loc(),
+              o.region() + " re-initialized while the previous region by that name is alive");
+        }
+        Region alias = o.aliasTarget() == null ? null : region(o.aliasTarget(), e);
+        regions.put(
+            o.region(),
+            model.initRegion(
+                o.region(), o.owner() == null ? null : device, o.kind(), alias, e.loc()));
+        runtimeChange(o.region(), "created", e);
+        return null;
+      }
 
-          @Override
-          public Void visitAddSubregion(MemoryEvent.AddSubregion e) {
-            model.addSubregion(region(e.container(), e), region(e.region(), e), e.loc());
-            return null;
-          }
+      @Override
+      public Void visitInitMisowned(Operation.InitMisowned<String> o) {
+        regions.put(
+            o.region(),
+            model.initMisownedRegion(o.region(), o.kind(), o.misuse(), o.owner(), device, e.loc()));
+        return null;
+      }
 
-          @Override
-          public Void visitDelSubregion(MemoryEvent.DelSubregion e) {
-            model.delSubregion(region(e.container(), e), region(e.region(), e), e.loc());
-            return null;
-          }
+      @Override
+      public Void visitSetFreeHook(Operation.SetFreeHook<String> o) {
+        model.setFreeHook(region(o.region(), e), o.embedded(), e.loc());
+        return null;
+      }
 
-          @Override
-          public Void visitRef(MemoryEvent.Ref e) {
-            model.ref(region(e.region(), e), device, e.loc());
-            return null;
-          }
+      @Override
+      public Void visitMap(Operation.Map<String> o) {
+        model.addSubregion(region(o.container(), e), region(o.region(), e), e.loc());
+        return null;
+      }
 
-          @Override
-          public Void visitUnref(MemoryEvent.Unref e) {
-            model.unref(region(e.region(), e), device, e.loc());
-            return null;
-          }
+      @Override
+      public Void visitUnmap(Operation.Unmap<String> o) {
+        model.delSubregion(region(o.container(), e), region(o.region(), e), e.loc());
+        return null;
+      }
 
-          @Override
-          public Void visitUnparent(MemoryEvent.Unparent e) {
-            model.unparentRegion(region(e.region(), e), e.loc());
-            runtimeChange(e.region(), "destroyed (object_unparent)", e);
-            return null;
-          }
+      @Override
+      public Void visitRef(Operation.Ref<String> o) {
+        model.ref(region(o.target(), e), device, e.loc());
+        return null;
+      }
 
-          @Override
-          public Void visitFreeRegion(MemoryEvent.FreeRegion e) {
-            model.freeRegion(region(e.region(), e), e.loc());
-            runtimeChange(e.region(), "freed", e);
-            return null;
-          }
+      /** memory_region_find: the section's region carries a reference, as a ref takes one. */
+      @Override
+      public Void visitFind(Operation.Find<String> o) {
+        model.ref(region(o.reference(), e), device, e.loc());
+        return null;
+      }
 
-          @Override
-          public Void visitUse(MemoryEvent.Use e) {
-            model.useRegion(region(e.region(), e), e.operation(), e.loc());
-            return null;
-          }
+      @Override
+      public Void visitUnref(Operation.Unref<String> o) {
+        model.unref(region(o.target(), e), device, e.loc());
+        return null;
+      }
 
-          @Override
-          public Void visitAddressSpaceInit(MemoryEvent.AddressSpaceInit e) {
-            spaces.put(
-                e.space(), model.addressSpaceInit(e.space(), region(e.root(), e), device, e.loc()));
-            return null;
-          }
+      @Override
+      public Void visitUnparent(Operation.Unparent<String> o) {
+        model.unparentRegion(region(o.target(), e), e.loc());
+        runtimeChange(o.target(), "destroyed (object_unparent)", e);
+        return null;
+      }
 
-          @Override
-          public Void visitAddressSpaceDestroy(MemoryEvent.AddressSpaceDestroy e) {
-            withSpace(e.space(), e, as -> model.addressSpaceDestroy(as, e.loc()));
-            return null;
-          }
+      @Override
+      public Void visitFree(Operation.Free<String> o) {
+        if (o.addressSpace()) {
+          withSpace(
+              o.target(),
+              e,
+              as -> {
+                if (o.rcu()) model.gFreeRcu(as, e.loc());
+                else model.gFree(as, e.loc());
+              });
+          return null;
+        }
+        if (o.rcu())
+          throw new IllegalStateException("g_free_rcu of a region is not modelled: " + e);
+        model.freeRegion(region(o.target(), e), e.loc());
+        runtimeChange(o.target(), "freed", e);
+        return null;
+      }
 
-          @Override
-          public Void visitAddressSpaceDestroyFree(MemoryEvent.AddressSpaceDestroyFree e) {
-            withSpace(e.space(), e, as -> model.addressSpaceDestroyFree(as, e.loc()));
-            return null;
-          }
+      @Override
+      public Void visitUse(Operation.Use<String> o) {
+        model.useRegion(region(o.region(), e), o.call(), e.loc());
+        return null;
+      }
 
-          @Override
-          public Void visitFreeAddressSpace(MemoryEvent.FreeAddressSpace e) {
-            withSpace(e.space(), e, as -> model.gFree(as, e.loc()));
-            return null;
-          }
+      @Override
+      public Void visitAddressSpaceInit(Operation.AddressSpaceInit<String> o) {
+        spaces.put(
+            o.addressSpace(),
+            model.addressSpaceInit(o.addressSpace(), region(o.root(), e), device, e.loc()));
+        return null;
+      }
 
-          @Override
-          public Void visitFreeAddressSpaceRcu(MemoryEvent.FreeAddressSpaceRcu e) {
-            withSpace(e.space(), e, as -> model.gFreeRcu(as, e.loc()));
-            return null;
-          }
+      @Override
+      public Void visitAddressSpaceDestroy(Operation.AddressSpaceDestroy<String> o) {
+        withSpace(
+            o.addressSpace(),
+            e,
+            as -> {
+              if (o.frees()) model.addressSpaceDestroyFree(as, e.loc());
+              else model.addressSpaceDestroy(as, e.loc());
+            });
+        return null;
+      }
 
-          @Override
-          public Void visitMap(MemoryEvent.Map e) {
-            AddressSpace as = spaces.computeIfAbsent(e.space(), name -> machineSpace(name, e));
-            mappings.put(e.handle(), model.addressSpaceMap(as, region(e.region(), e), e.loc()));
-            return null;
-          }
+      @Override
+      public Void visitAddressSpaceMap(Operation.AddressSpaceMap<String> o) {
+        AddressSpace as = spaces.computeIfAbsent(o.addressSpace(), name -> machineSpace(name, e));
+        mappings.put(o.result(), model.addressSpaceMap(as, region(o.region(), e), e.loc()));
+        return null;
+      }
 
-          @Override
-          public Void visitUnmap(MemoryEvent.Unmap e) {
-            Mapping m = mappings.get(e.handle());
-            if (m == null) {
-              model.note(e.loc(), "unmap of unknown mapping " + e.handle() + ": ignored");
-            } else {
-              model.addressSpaceUnmap(m, e.loc());
-            }
-            return null;
-          }
+      @Override
+      public Void visitAddressSpaceUnmap(Operation.AddressSpaceUnmap<String> o) {
+        Mapping m = mappings.get(o.mapping());
+        if (m == null) {
+          model.note(e.loc(), "unmap of unknown mapping " + o.mapping() + ": ignored");
+        } else {
+          model.addressSpaceUnmap(m, e.loc());
+        }
+        return null;
+      }
 
-          @Override
-          public Void visitReturn(MemoryEvent.Return e) {
-            Mapping m = mappings.get(e.held());
-            String why = "the function returns and nothing else holds the pointer";
-            if (m != null) {
-              model.loseMapping(m, e.loc(), why);
-            } else {
-              model.loseReference(region(e.held(), e), device, e.loc(), why);
-            }
-            return null;
-          }
-        };
+      @Override
+      public Void visitReturnsHolding(Operation.ReturnsHolding<String> o) {
+        Mapping m = mappings.get(o.held());
+        String why = "the function returns and nothing else holds the pointer";
+        if (m != null) {
+          model.loseMapping(m, e.loc(), why);
+        } else {
+          model.loseReference(region(o.held(), e), device, e.loc(), why);
+        }
+        return null;
+      }
+
+      @Override
+      public Void visitKeeps(Operation.Keeps<String> o) {
+        throw notReplayed(o);
+      }
+
+      @Override
+      public Void visitReturns(Operation.Returns<String> o) {
+        throw notReplayed(o);
+      }
+
+      @Override
+      public Void visitDeviceOwner(Operation.DeviceOwner<String> o) {
+        throw notReplayed(o);
+      }
+
+      @Override
+      public Void visitRegisters(Operation.Registers<String> o) {
+        throw notReplayed(o);
+      }
+
+      @Override
+      public Void visitReportsError(Operation.ReportsError<String> o) {
+        throw notReplayed(o);
+      }
+
+      @Override
+      public Void visitTestsMapped(Operation.TestsMapped<String> o) {
+        throw notReplayed(o);
+      }
+
+      private IllegalStateException notReplayed(Operation<String> o) {
+        return new IllegalStateException(
+            "the runtime model does not replay " + o + " (" + e.description() + ")");
+      }
+    }
 
     /**
      * In run-time code, a region created or destroyed is noted: regions should not come and go

@@ -1,6 +1,7 @@
 package dev.mrcheck.runtime;
 
 import dev.mrcheck.ir.SourceLoc;
+import dev.mrcheck.model.Misowning;
 import dev.mrcheck.model.RegionKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,7 +85,7 @@ final class RegionCalls {
   Region initMisownedRegion(
       String path,
       RegionKind kind,
-      Region.Misowning misuse,
+      Misowning misuse,
       String ownerShown,
       QObject device,
       SourceLoc loc) {
@@ -115,12 +116,12 @@ final class RegionCalls {
       default -> {}
     }
     Region mr = store.register(new Region(path, null, kind, null));
-    if (misuse == Region.Misowning.THE_REGION) {
+    if (misuse == Misowning.THE_REGION) {
       mr.selfOwned = true;
       journal.note(loc, path + " initialized as " + kind.modelName() + " region owned by itself");
       refs.link(mr, mr, loc);
     } else {
-      mr.madeBy = misuse == Region.Misowning.NONE_IN_DEVICE_CODE ? device : null;
+      mr.madeBy = misuse == Misowning.NONE_IN_DEVICE_CODE ? device : null;
       journal.note(
           loc,
           path + " initialized as " + kind.modelName() + " region owned by " + mr.ownerLabel());

@@ -1,6 +1,7 @@
 package dev.mrcheck.runtime;
 
 import dev.mrcheck.ir.SourceLoc;
+import dev.mrcheck.model.Misowning;
 import dev.mrcheck.model.RegionKind;
 import dev.mrcheck.model.Semantics;
 import java.util.List;
@@ -202,7 +203,7 @@ public final class RuntimeModel {
   public Region initMisownedRegion(
       String path,
       RegionKind kind,
-      Region.Misowning misuse,
+      Misowning misuse,
       String ownerShown,
       QObject device,
       SourceLoc loc) {

@@ -1,23 +1,12 @@
 package dev.mrcheck.selftest;
 
+import dev.mrcheck.model.Operation;
 import dev.mrcheck.model.Role;
-import dev.mrcheck.selftest.DeviceProgram.AddSubregion;
-import dev.mrcheck.selftest.DeviceProgram.AddressSpaceDestroy;
-import dev.mrcheck.selftest.DeviceProgram.AddressSpaceInit;
+import dev.mrcheck.selftest.DeviceProgram.ApiCall;
 import dev.mrcheck.selftest.DeviceProgram.CallHelper;
-import dev.mrcheck.selftest.DeviceProgram.Container;
-import dev.mrcheck.selftest.DeviceProgram.DelSubregion;
-import dev.mrcheck.selftest.DeviceProgram.Find;
-import dev.mrcheck.selftest.DeviceProgram.Free;
-import dev.mrcheck.selftest.DeviceProgram.FreeAddressSpace;
 import dev.mrcheck.selftest.DeviceProgram.IfError;
-import dev.mrcheck.selftest.DeviceProgram.Init;
-import dev.mrcheck.selftest.DeviceProgram.Ref;
 import dev.mrcheck.selftest.DeviceProgram.RegionField;
 import dev.mrcheck.selftest.DeviceProgram.Stmt;
-import dev.mrcheck.selftest.DeviceProgram.Unparent;
-import dev.mrcheck.selftest.DeviceProgram.Unref;
-import dev.mrcheck.selftest.DeviceProgram.UnrefFound;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -166,7 +155,7 @@ public final class CRenderer implements Renderer {
   }
 
   /**
-   * {@code MemoryRegionSection secN;} for each {@link Find} of the function, at its top (QEMU
+   * {@code MemoryRegionSection secN;} for each memory_region_find of the function, at its top (QEMU
    * style).
    */
   private static boolean declarations(RenderedSource.Writer w, List<Stmt> body) {
@@ -178,7 +167,8 @@ public final class CRenderer implements Renderer {
 
   private static void collectSections(List<Stmt> body, Set<Integer> into) {
     for (Stmt s : body) {
-      if (s instanceof Find f) into.add(f.section());
+      if (s instanceof ApiCall c && c.operation() instanceof Operation.Find<Slot> f)
+        into.add(((Slot.SectionAt) f.reference()).index());
       if (s instanceof IfError e) collectSections(e.then(), into);
     }
   }
@@ -202,12 +192,11 @@ public final class CRenderer implements Renderer {
           w.line(indent + "    error_setg(errp, \"selftest: failure " + e.flag() + "\");");
         w.line(indent + "    return;");
         w.line(indent + "}");
-      } else if (s instanceof Init i
-          && p.regions().get(i.region()).shape() == DeviceProgram.Shape.HEAP) {
-        w.line(indent + "s->" + p.regions().get(i.region()).name() + " = g_new0(MemoryRegion, 1);");
+      } else if (heapInit(p, s) != null) {
+        w.line(indent + "s->" + heapInit(p, s) + " = g_new0(MemoryRegion, 1);");
         w.line(s, indent + call(p, s));
-      } else if (s instanceof AddressSpaceInit a && DeviceProgram.heapSpace(a.space())) {
-        w.line(indent + "s->as" + a.space() + " = g_new0(AddressSpace, 1);");
+      } else if (heapSpaceInit(s) >= 0) {
+        w.line(indent + "s->as" + heapSpaceInit(s) + " = g_new0(AddressSpace, 1);");
         w.line(s, indent + call(p, s));
       } else {
         w.line(s, indent + call(p, s));
@@ -215,12 +204,31 @@ public final class CRenderer implements Renderer {
     }
   }
 
-  private static String call(DeviceProgram p, Stmt s) {
-    return s.accept(new Calls(p));
+  /** The field of a heap region {@code s} initializes, else null. */
+  private static String heapInit(DeviceProgram p, Stmt s) {
+    if (!(s instanceof ApiCall c) || !(c.operation() instanceof Operation.Init<Slot> i))
+      return null;
+    RegionField f = p.regions().get(Slot.region(i.region()));
+    return f.shape() == DeviceProgram.Shape.HEAP ? f.name() : null;
   }
 
-  /** Each statement as its C call (a branch is written by {@code body}, not here). */
-  private static final class Calls implements DeviceProgram.Visitor<String> {
+  /** The heap address space {@code s} initializes, else -1. */
+  private static int heapSpaceInit(Stmt s) {
+    if (s instanceof ApiCall c && c.operation() instanceof Operation.AddressSpaceInit<Slot> a) {
+      int space = ((Slot.SpaceAt) a.addressSpace()).index();
+      if (DeviceProgram.heapSpace(space)) return space;
+    }
+    return -1;
+  }
+
+  /** A call or a helper call (a branch is written by {@code body}, not here). */
+  private static String call(DeviceProgram p, Stmt s) {
+    if (s instanceof CallHelper h) return "selftest_helper" + h.helper() + "(s);";
+    return ((ApiCall) s).operation().accept(new Calls(p));
+  }
+
+  /** Each memory-API call as C. */
+  private static final class Calls extends GeneratedOperations<String> {
     private final DeviceProgram p;
 
     Calls(DeviceProgram p) {
@@ -228,16 +236,16 @@ public final class CRenderer implements Renderer {
     }
 
     @Override
-    public String visitInit(Init i) {
-      String mr = region(p, i.region());
+    public String visitInit(Operation.Init<Slot> i) {
+      int region = Slot.region(i.region());
+      String mr = region(p, region);
       String owner =
-          switch (i.owner()) {
-            case SELF -> "OBJECT(s)";
-            case OTHER -> "OBJECT(s->peer)";
-            case NONE -> "NULL";
-            case REGION -> "OBJECT(" + mr + ")";
-          };
-      String name = "\"selftest-" + p.regions().get(i.region()).name() + "\"";
+          i.owner() == null
+              ? "NULL"
+              : i.owner() == Slot.Fixed.SELF
+                  ? "OBJECT(s)"
+                  : i.owner() == Slot.Fixed.PEER ? "OBJECT(s->peer)" : "OBJECT(" + mr + ")";
+      String name = "\"selftest-" + p.regions().get(region).name() + "\"";
       return switch (i.kind()) {
         case CONTAINER -> "memory_region_init(" + mr + ", " + owner + ", " + name + ", 0x10000);";
         case RAM ->
@@ -256,7 +264,7 @@ public final class CRenderer implements Renderer {
                 + ", "
                 + name
                 + ", "
-                + region(p, i.aliasOf())
+                + region(p, Slot.region(i.aliasTarget()))
                 + ", 0, 0x100);";
         default ->
             "memory_region_init_io("
@@ -270,87 +278,71 @@ public final class CRenderer implements Renderer {
     }
 
     @Override
-    public String visitAddSubregion(AddSubregion a) {
+    public String visitMap(Operation.Map<Slot> a) {
+      int region = Slot.region(a.region());
       return "memory_region_add_subregion("
-          + container(p, a.container())
+          + region(p, a.container())
           + ", 0x"
-          + Integer.toHexString(0x100 * (a.region() + 1))
+          + Integer.toHexString(0x100 * (region + 1))
           + ", "
-          + region(p, a.region())
+          + region(p, region)
           + ");";
     }
 
     @Override
-    public String visitDelSubregion(DelSubregion d) {
+    public String visitUnmap(Operation.Unmap<Slot> d) {
       return "memory_region_del_subregion("
-          + container(p, d.container())
+          + region(p, d.container())
           + ", "
           + region(p, d.region())
           + ");";
     }
 
     @Override
-    public String visitRef(Ref r) {
-      return "memory_region_ref(" + region(p, r.region()) + ");";
+    public String visitRef(Operation.Ref<Slot> r) {
+      return "memory_region_ref(" + region(p, r.target()) + ");";
     }
 
     @Override
-    public String visitUnref(Unref u) {
-      return "memory_region_unref(" + region(p, u.region()) + ");";
+    public String visitUnref(Operation.Unref<Slot> u) {
+      return "memory_region_unref(" + region(p, u.target()) + ");";
     }
 
     @Override
-    public String visitUnparent(Unparent u) {
-      return "object_unparent(OBJECT(" + region(p, u.region()) + "));";
+    public String visitUnparent(Operation.Unparent<Slot> u) {
+      return "object_unparent(OBJECT(" + region(p, u.target()) + "));";
     }
 
     @Override
-    public String visitFree(Free f) {
-      return "g_free(s->" + p.regions().get(f.region()).name() + ");";
+    public String visitFree(Operation.Free<Slot> f) {
+      if (!f.addressSpace())
+        return "g_free(s->" + p.regions().get(Slot.region(f.target())).name() + ");";
+      String as = space(((Slot.SpaceAt) f.target()).index());
+      return f.rcu() ? "g_free_rcu(" + as + ", rcu);" : "g_free(" + as + ");";
     }
 
     @Override
-    public String visitAddressSpaceInit(AddressSpaceInit a) {
-      String root = a.overSystemMemory() ? "get_system_memory()" : region(p, a.root());
+    public String visitAddressSpaceInit(Operation.AddressSpaceInit<Slot> a) {
+      int space = ((Slot.SpaceAt) a.addressSpace()).index();
       return "address_space_init("
-          + space(a.space())
+          + space(space)
           + ", "
-          + root
+          + region(p, a.root())
           + ", \"selftest-as"
-          + a.space()
+          + space
           + "\");";
     }
 
     @Override
-    public String visitAddressSpaceDestroy(AddressSpaceDestroy d) {
-      return "address_space_destroy(" + space(d.space()) + ");";
+    public String visitAddressSpaceDestroy(Operation.AddressSpaceDestroy<Slot> d) {
+      return "address_space_destroy(" + space(((Slot.SpaceAt) d.addressSpace()).index()) + ");";
     }
 
     @Override
-    public String visitFreeAddressSpace(FreeAddressSpace f) {
-      return f.rcu()
-          ? "g_free_rcu(" + space(f.space()) + ", rcu);"
-          : "g_free(" + space(f.space()) + ");";
-    }
-
-    @Override
-    public String visitFind(Find f) {
-      return "sec" + f.section() + " = memory_region_find(get_system_memory(), 0x100000, 4);";
-    }
-
-    @Override
-    public String visitUnrefFound(UnrefFound u) {
-      return "memory_region_unref(sec" + u.section() + ".mr);";
-    }
-
-    @Override
-    public String visitCallHelper(CallHelper h) {
-      return "selftest_helper" + h.helper() + "(s);";
-    }
-
-    @Override
-    public String visitIfError(IfError e) {
-      throw new IllegalArgumentException(e.toString());
+    public String visitFind(Operation.Find<Slot> f) {
+      return "sec"
+          + ((Slot.SectionAt) f.reference()).index()
+          + " = memory_region_find(get_system_memory(), 0x100000, 4);";
     }
   }
 
@@ -367,7 +359,10 @@ public final class CRenderer implements Renderer {
     return DeviceProgram.heapSpace(index) ? "s->as" + index : "&s->as" + index;
   }
 
-  private static String container(DeviceProgram p, Container c) {
-    return c.isSystemMemory() ? "get_system_memory()" : region(p, c.region());
+  /** A region operand: a field, system memory, or the region a section found ({@code secN.mr}). */
+  private static String region(DeviceProgram p, Slot s) {
+    if (s == Slot.Fixed.SYSTEM_MEMORY) return "get_system_memory()";
+    if (s instanceof Slot.SectionAt sec) return "sec" + sec.index() + ".mr";
+    return region(p, Slot.region(s));
   }
 }

@@ -1,5 +1,6 @@
 package dev.mrcheck.selftest;
 
+import dev.mrcheck.model.Operation;
 import dev.mrcheck.model.RegionKind;
 import dev.mrcheck.model.Role;
 import java.util.ArrayList;
@@ -114,216 +115,118 @@ public record DeviceProgram(
     ARRAY
   }
 
-  /**
-   * Who owns a region: the device, another object ({@code OBJECT(s->peer)}), the machine (NULL), or
-   * (a misuse, MR009) the region itself: {@code OBJECT(&s->rN)} / {@code OBJECT(s->rN)}.
-   */
-  public enum Owner {
-    SELF,
-    OTHER,
-    NONE,
-    REGION
-  }
-
   public record RegionField(String name, Shape shape) {}
 
   /**
-   * A container operand (also an address space's root): one of the device's regions, or the
-   * machine's system memory ({@code get_system_memory()}).
+   * One statement of a hook or helper body: a call of the memory API, or the self-test's own
+   * control flow.
    */
-  public record Container(int region) {
-    public static final Container SYSTEM_MEMORY = new Container(-1);
-
-    public boolean isSystemMemory() {
-      return region < 0;
-    }
-  }
-
-  /** One statement of a hook or helper body. */
-  public sealed interface Stmt
-      permits Init,
-          AddSubregion,
-          DelSubregion,
-          Ref,
-          Unref,
-          Unparent,
-          Free,
-          AddressSpaceInit,
-          AddressSpaceDestroy,
-          FreeAddressSpace,
-          Find,
-          UnrefFound,
-          CallHelper,
-          IfError {
-    /**
-     * The one dispatch on the statements: a new statement adds a method to {@link Visitor}, naming
-     * each renderer.
-     */
-    <R> R accept(Visitor<R> v);
-  }
-
-  /** One method per statement; see {@link Stmt#accept}. */
-  public interface Visitor<R> {
-    R visitInit(Init s);
-
-    R visitAddSubregion(AddSubregion s);
-
-    R visitDelSubregion(DelSubregion s);
-
-    R visitRef(Ref s);
-
-    R visitUnref(Unref s);
-
-    R visitUnparent(Unparent s);
-
-    R visitFree(Free s);
-
-    R visitAddressSpaceInit(AddressSpaceInit s);
-
-    R visitAddressSpaceDestroy(AddressSpaceDestroy s);
-
-    R visitFreeAddressSpace(FreeAddressSpace s);
-
-    R visitFind(Find s);
-
-    R visitUnrefFound(UnrefFound s);
-
-    R visitCallHelper(CallHelper s);
-
-    R visitIfError(IfError s);
-  }
+  public sealed interface Stmt permits ApiCall, CallHelper, IfError {}
 
   /**
-   * {@code memory_region_init*}; {@code aliasOf} is the aliased region for {@link
-   * RegionKind#ALIAS}, else -1.
+   * A memory-API call. What each operation names ({@link Slot}): an init a {@link Slot.RegionAt}
+   * owned by {@link Slot.Fixed#SELF}, {@link Slot.Fixed#PEER}, null (NULL) or (the MR009 misuse)
+   * the region itself, aliasing a region or null; an add/del a region and a region or {@link
+   * Slot.Fixed#SYSTEM_MEMORY}; ref, unparent a region; an unref a region or a {@link
+   * Slot.SectionAt} ({@code memory_region_unref(secN.mr)}); a free a heap region, or with {@code
+   * addressSpace} the heap address space ({@link #heapSpace}: C {@code g_free(s->as1)}, with {@code
+   * rcu} {@code g_free_rcu(s->as1, rcu)}); an address space's init a {@link Slot.SpaceAt} over a
+   * region or system memory, its destroy (never {@code frees}) the space; a find a section (C
+   * {@code secN = memory_region_find(get_system_memory(), 0x100000, 4);}, with {@code
+   * MemoryRegionSection secN;} declared at the top of the function: it finds a region of the peer
+   * object mapped in system memory, whose reference the section's {@code .mr} carries). Other
+   * operations are never generated ({@link GeneratedOperations}).
    */
-  public record Init(int region, RegionKind kind, Owner owner, int aliasOf) implements Stmt {
-    @Override
-    public <R> R accept(Visitor<R> v) {
-      return v.visitInit(this);
-    }
-  }
+  public record ApiCall(Operation<Slot> operation) implements Stmt {}
 
-  public record AddSubregion(Container container, int region) implements Stmt {
-    @Override
-    public <R> R accept(Visitor<R> v) {
-      return v.visitAddSubregion(this);
-    }
-  }
-
-  public record DelSubregion(Container container, int region) implements Stmt {
-    @Override
-    public <R> R accept(Visitor<R> v) {
-      return v.visitDelSubregion(this);
-    }
-  }
-
-  public record Ref(int region) implements Stmt {
-    @Override
-    public <R> R accept(Visitor<R> v) {
-      return v.visitRef(this);
-    }
-  }
-
-  public record Unref(int region) implements Stmt {
-    @Override
-    public <R> R accept(Visitor<R> v) {
-      return v.visitUnref(this);
-    }
-  }
-
-  /** {@code object_unparent(OBJECT(region))}. */
-  public record Unparent(int region) implements Stmt {
-    @Override
-    public <R> R accept(Visitor<R> v) {
-      return v.visitUnparent(this);
-    }
-  }
-
-  /** {@code g_free(s->region)} of a heap region. */
-  public record Free(int region) implements Stmt {
-    @Override
-    public <R> R accept(Visitor<R> v) {
-      return v.visitFree(this);
-    }
-  }
-
-  /**
-   * {@code address_space_init(&s->asN, root, "selftest-asN")}; root is one of the device's regions
-   * or {@link Container#SYSTEM_MEMORY}'s index (-1): {@code get_system_memory()}, a root the device
-   * does not own.
-   */
-  public record AddressSpaceInit(int space, int root) implements Stmt {
-    @Override
-    public <R> R accept(Visitor<R> v) {
-      return v.visitAddressSpaceInit(this);
-    }
-
-    public boolean overSystemMemory() {
-      return root < 0;
-    }
-  }
-
-  public record AddressSpaceDestroy(int space) implements Stmt {
-    @Override
-    public <R> R accept(Visitor<R> v) {
-      return v.visitAddressSpaceDestroy(this);
-    }
-  }
-
-  /**
-   * Frees the heap address space ({@link #heapSpace}): C {@code g_free(s->as1);}, or with {@code
-   * rcu} {@code g_free_rcu(s->as1, rcu);} (AddressSpace's own {@code struct rcu_head rcu}). After
-   * an address_space_destroy either loses the destroy (MR007); address_space_destroy_free is the
-   * fix.
-   */
-  public record FreeAddressSpace(int space, boolean rcu) implements Stmt {
-    @Override
-    public <R> R accept(Visitor<R> v) {
-      return v.visitFreeAddressSpace(this);
-    }
-  }
-
-  /**
-   * {@code memory_region_find} into a local section of the function: C {@code secN =
-   * memory_region_find(get_system_memory(), 0x100000, 4);}, with {@code MemoryRegionSection secN;}
-   * declared at the top of the function. It finds a region of the peer object mapped in system
-   * memory, and the section's {@code .mr} carries a reference (MR006 if the function returns
-   * holding it).
-   */
-  public record Find(int section) implements Stmt {
-    @Override
-    public <R> R accept(Visitor<R> v) {
-      return v.visitFind(this);
-    }
-  }
-
-  /** Drops a {@link Find}'s reference: C {@code memory_region_unref(secN.mr);}. */
-  public record UnrefFound(int section) implements Stmt {
-    @Override
-    public <R> R accept(Visitor<R> v) {
-      return v.visitUnrefFound(this);
-    }
-  }
-
-  public record CallHelper(int helper) implements Stmt {
-    @Override
-    public <R> R accept(Visitor<R> v) {
-      return v.visitCallHelper(this);
-    }
-  }
+  public record CallHelper(int helper) implements Stmt {}
 
   /**
    * {@code if (s->fail<flag>) { then...; return; }}: an error path that leaves the function early.
    */
   public record IfError(int flag, List<Stmt> then) implements Stmt {
-    @Override
-    public <R> R accept(Visitor<R> v) {
-      return v.visitIfError(this);
-    }
-
     public IfError {
       then = List.copyOf(then);
     }
+  }
+
+  /** {@code memory_region_init*} of region {@code region}; {@code aliasOf} -1 for no alias. */
+  public static ApiCall init(int region, RegionKind kind, Slot owner, int aliasOf) {
+    return call(
+        new Operation.Init<>(
+            new Slot.RegionAt(region),
+            owner,
+            kind,
+            aliasOf < 0 ? null : new Slot.RegionAt(aliasOf)));
+  }
+
+  public static ApiCall addSubregion(Slot container, int region) {
+    return call(new Operation.Map<>(new Slot.RegionAt(region), container, null));
+  }
+
+  public static ApiCall delSubregion(Slot container, int region) {
+    return call(new Operation.Unmap<>(new Slot.RegionAt(region), container));
+  }
+
+  public static ApiCall ref(int region) {
+    return call(new Operation.Ref<>(new Slot.RegionAt(region), false));
+  }
+
+  public static ApiCall unref(int region) {
+    return call(new Operation.Unref<>(new Slot.RegionAt(region)));
+  }
+
+  /** {@code object_unparent(OBJECT(region))}. */
+  public static ApiCall unparent(int region) {
+    return call(new Operation.Unparent<>(new Slot.RegionAt(region)));
+  }
+
+  /** {@code g_free(s->region)} of a heap region. */
+  public static ApiCall free(int region) {
+    return call(new Operation.Free<>(new Slot.RegionAt(region), false, false));
+  }
+
+  /**
+   * {@code address_space_init(&s->asN, root, "selftest-asN")}; root is one of the device's regions
+   * or {@link Slot.Fixed#SYSTEM_MEMORY}: {@code get_system_memory()}, a root the device does not
+   * own.
+   */
+  public static ApiCall addressSpaceInit(int space, Slot root) {
+    return call(new Operation.AddressSpaceInit<>(new Slot.SpaceAt(space), root));
+  }
+
+  public static ApiCall addressSpaceDestroy(int space) {
+    return call(new Operation.AddressSpaceDestroy<>(new Slot.SpaceAt(space), false));
+  }
+
+  /**
+   * Frees the heap address space ({@link #heapSpace}). After an address_space_destroy either loses
+   * the destroy (MR007); address_space_destroy_free is the fix.
+   */
+  public static ApiCall freeAddressSpace(int space, boolean rcu) {
+    return call(new Operation.Free<>(new Slot.SpaceAt(space), rcu, true));
+  }
+
+  public static ApiCall find(int section) {
+    return call(new Operation.Find<>(new Slot.SectionAt(section)));
+  }
+
+  /** Drops a {@link #find}'s reference: C {@code memory_region_unref(secN.mr);}. */
+  public static ApiCall unrefFound(int section) {
+    return call(new Operation.Unref<>(new Slot.SectionAt(section)));
+  }
+
+  /** A g_free or g_free_rcu of the heap address space. */
+  static boolean freesSpace(Operation<Slot> op) {
+    return op instanceof Operation.Free<Slot> f && f.addressSpace();
+  }
+
+  /** A memory_region_unref of a region field (not of a section's region). */
+  static boolean unrefOfField(Operation<Slot> op) {
+    return op instanceof Operation.Unref<Slot> u && u.target() instanceof Slot.RegionAt;
+  }
+
+  private static ApiCall call(Operation<Slot> operation) {
+    return new ApiCall(operation);
   }
 }

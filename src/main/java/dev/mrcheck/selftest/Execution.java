@@ -1,23 +1,16 @@
 package dev.mrcheck.selftest;
 
 import dev.mrcheck.ir.SourceLoc;
+import dev.mrcheck.model.Operation;
 import dev.mrcheck.model.Role;
 import dev.mrcheck.model.Semantics;
 import dev.mrcheck.runtime.AddressSpace;
 import dev.mrcheck.runtime.Outcome;
 import dev.mrcheck.runtime.Region;
-import dev.mrcheck.selftest.DeviceProgram.AddSubregion;
-import dev.mrcheck.selftest.DeviceProgram.AddressSpaceDestroy;
-import dev.mrcheck.selftest.DeviceProgram.AddressSpaceInit;
+import dev.mrcheck.selftest.DeviceProgram.ApiCall;
 import dev.mrcheck.selftest.DeviceProgram.CallHelper;
-import dev.mrcheck.selftest.DeviceProgram.DelSubregion;
-import dev.mrcheck.selftest.DeviceProgram.Find;
-import dev.mrcheck.selftest.DeviceProgram.FreeAddressSpace;
 import dev.mrcheck.selftest.DeviceProgram.IfError;
-import dev.mrcheck.selftest.DeviceProgram.Init;
 import dev.mrcheck.selftest.DeviceProgram.Stmt;
-import dev.mrcheck.selftest.DeviceProgram.Unref;
-import dev.mrcheck.selftest.DeviceProgram.UnrefFound;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
@@ -102,7 +95,7 @@ final class Execution extends ExecutionState {
     noteFinalizedByProgram();
     model.objectUnref(device, null);
     for (Call c : calls) {
-      if (c.stmt() instanceof AddressSpaceDestroy
+      if (c.operation() instanceof Operation.AddressSpaceDestroy
           && c.space().state() == AddressSpace.State.DESTROY_PENDING) {
         pendingAtUnplug.add(new PendingDestroy(c.space(), rootHoldsDevice(c.space())));
       }
@@ -170,7 +163,7 @@ final class Execution extends ExecutionState {
       int before = model.outcomes().size();
       model.loseReference(
           find.subject(),
-          section(((Find) find.stmt()).section()),
+          section(((Slot.SectionAt) find.operation().subject()).index()),
           SourceLoc.of(source.fileName(), find.line(), 1),
           "the function returns and the section was its only pointer");
       if (model.outcomes().size() > before) lostAtReturn.add(find);
@@ -190,7 +183,7 @@ final class Execution extends ExecutionState {
       } else if (s instanceof CallHelper h) {
         if (h.helper() < program.helpers().size()) function(program.helpers().get(h.helper()));
       } else {
-        call(s);
+        call((ApiCall) s);
       }
     }
     return true;
@@ -212,7 +205,8 @@ final class Execution extends ExecutionState {
     return false;
   }
 
-  void call(Stmt s) {
+  void call(ApiCall s) {
+    Operation<Slot> op = s.operation();
     int line = source.lineOf(s);
     // The column tells the phases apart: a helper called from realize and again from unrealize
     // takes
@@ -222,17 +216,17 @@ final class Execution extends ExecutionState {
             source.fileName(),
             line,
             phase == null ? Role.values().length + 1 : phase.ordinal() + 1);
-    StatementOperands.Operands operands = s.accept(new StatementOperands(this));
+    StatementOperands.Operands operands = op.accept(new StatementOperands(this));
     Region subject = operands.subject();
     Region container = operands.container();
     AddressSpace space = operands.space();
     boolean usable =
-        s instanceof Init i
-            ? i.aliasOf() < 0 || container != null
-            : s instanceof AddressSpaceDestroy || s instanceof FreeAddressSpace
+        op instanceof Operation.Init<Slot> i
+            ? i.aliasTarget() == null || container != null
+            : op instanceof Operation.AddressSpaceDestroy || DeviceProgram.freesSpace(op)
                 ? space != null
                 : subject != null
-                    && (!(s instanceof AddSubregion || s instanceof DelSubregion)
+                    && (!(op instanceof Operation.Map || op instanceof Operation.Unmap)
                         || container != null);
     if (!usable) {
       // instance_finalize after a failed realize meets regions realize never made, as it does after
@@ -241,7 +235,7 @@ final class Execution extends ExecutionState {
       // A region no statement of the program ever initializes is zeroed memory in every scenario:
       // the
       // call is undefined C even where a region simply not made yet would be normal.
-      undefined |= s.accept(new StatementOperands.NeverMade(this));
+      undefined |= op.accept(new StatementOperands.NeverMade(this));
       model.note(
           loc,
           "skipped (a region or address space not initialized on this path): "
@@ -255,9 +249,10 @@ final class Execution extends ExecutionState {
     // such a program
     // then leaks or frees has no verdict either side shares (in a forced instance_finalize as
     // anywhere).
-    if (s instanceof Unref && model.unrefTakesForeignReference(subject, device)
-        || s instanceof UnrefFound u
-            && model.unrefTakesForeignReference(subject, section(u.section()))) {
+    if (DeviceProgram.unrefOfField(op) && model.unrefTakesForeignReference(subject, device)
+        || op instanceof Operation.Unref<Slot> u
+            && u.target() instanceof Slot.SectionAt sec
+            && model.unrefTakesForeignReference(subject, section(sec.index()))) {
       undefined = true;
     }
     if (!judgingCalls) {
@@ -274,9 +269,9 @@ final class Execution extends ExecutionState {
       forced.add(new Call(s, phase, line, subject, container, after.space(), List.of()));
       return;
     }
-    if (s instanceof Init i
-        && regions.get(i.region()) != null
-        && !regions.get(i.region()).isFinalized()) {
+    if (op instanceof Operation.Init<Slot> i
+        && regions.get(Slot.region(i.region())) != null
+        && !regions.get(Slot.region(i.region())).isFinalized()) {
       malformed = true;
     }
     // g_free of a live region released its storage behind QOM's back: whatever uses it afterwards
@@ -293,27 +288,27 @@ final class Execution extends ExecutionState {
     // understood by both: MR004.) Undefined in a throw-away instance's or a teardown's
     // instance_finalize
     // as well: unlike a region not made yet, a dead one is no more normal there.
-    if (s instanceof AddSubregion && (deadByProgram(container) || deadByProgram(subject))) {
+    if (op instanceof Operation.Map && (deadByProgram(container) || deadByProgram(subject))) {
       undefined = true;
     }
     // address_space_init over a live AddressSpace (a helper run twice) relinks it into QEMU's list
     // of
     // address spaces: the first one is lost in corrupted storage, not a pattern either side can
     // judge.
-    if (s instanceof AddressSpaceInit a
-        && spaces.get(a.space()) != null
-        && spaces.get(a.space()).state() == AddressSpace.State.LIVE
-        && !spaces.get(a.space()).isFreed()) {
+    if (op instanceof Operation.AddressSpaceInit<Slot> a
+        && spaces.get(Slot.space(a.addressSpace())) != null
+        && spaces.get(Slot.space(a.addressSpace())).state() == AddressSpace.State.LIVE
+        && !spaces.get(Slot.space(a.addressSpace())).isFreed()) {
       malformed = true;
     }
     // address_space_init on embedded storage whose destroy is still waiting for RCU: the pending
     // callback (do_address_space_destroy, memory.c) later runs on the new address space, unrefs its
     // root
     // and frees its name and flat view while it stays registered. (A heap one gets fresh storage.)
-    if (s instanceof AddressSpaceInit a
-        && !DeviceProgram.heapSpace(a.space())
-        && spaces.get(a.space()) != null
-        && spaces.get(a.space()).state() == AddressSpace.State.DESTROY_PENDING) {
+    if (op instanceof Operation.AddressSpaceInit<Slot> a
+        && !DeviceProgram.heapSpace(Slot.space(a.addressSpace()))
+        && spaces.get(Slot.space(a.addressSpace())) != null
+        && spaces.get(Slot.space(a.addressSpace())).state() == AddressSpace.State.DESTROY_PENDING) {
       malformed = true;
     }
     // address_space_destroy of an address space already destroyed (a teardown helper run twice)
@@ -324,19 +319,19 @@ final class Execution extends ExecutionState {
     // in
     // instance_finalize after introspection too, but for a TEARDOWN that skipped the unrealize of a
     // hot-pluggable device which initializes the address space again (its LIFETIME judges that).
-    if (s instanceof AddressSpaceDestroy
+    if (op instanceof Operation.AddressSpaceDestroy
         && space != null
         && space.state() != AddressSpace.State.LIVE) {
       malformed = true;
       undefined |= !(scenario == Scenario.TEARDOWN && program.hotPluggable());
     }
-    if ((s instanceof AddressSpaceDestroy || s instanceof FreeAddressSpace)
+    if ((op instanceof Operation.AddressSpaceDestroy || DeviceProgram.freesSpace(op))
         && space != null
         && (space.isFreed() || freedSpaces.contains(space))) {
       // A call on an address space whose storage was freed, or queued for freeing, already.
       undefined = true;
     }
-    if (s instanceof FreeAddressSpace && space != null) freedSpaces.add(space);
+    if (DeviceProgram.freesSpace(op) && space != null) freedSpaces.add(space);
     Call before = new Call(s, phase, line, subject, container, space, List.of());
     for (RuleOracle o : oracles)
       o.before(this, before, l -> found.add(new Violation(o.ruleId(), l)));
@@ -344,7 +339,7 @@ final class Execution extends ExecutionState {
     noteCrashes(after.outcomes());
     calls.add(after);
     byLoc.putIfAbsent(loc, after);
-    if (s instanceof Find && frame != null) frame.add(after);
+    if (op instanceof Operation.Find && frame != null) frame.add(after);
     for (RuleOracle o : oracles) o.after(this, after, l -> found.add(new Violation(o.ruleId(), l)));
   }
 
@@ -353,10 +348,14 @@ final class Execution extends ExecutionState {
    * new region).
    */
   Call applied(
-      Stmt s, SourceLoc loc, int line, Region subject, Region container, AddressSpace space) {
+      ApiCall s, SourceLoc loc, int line, Region subject, Region container, AddressSpace space) {
     int outcomesBefore = model.outcomes().size();
-    AddressSpace spaceAfter = s.accept(new StatementEffects(this, loc, subject, container, space));
-    Region subjectAfter = s instanceof Init i ? regions.get(i.region()) : subject;
+    AddressSpace spaceAfter =
+        s.operation().accept(new StatementEffects(this, loc, subject, container, space));
+    Region subjectAfter =
+        s.operation() instanceof Operation.Init<Slot> i
+            ? regions.get(Slot.region(i.region()))
+            : subject;
     return new Call(
         s,
         phase,
@@ -372,7 +371,7 @@ final class Execution extends ExecutionState {
     for (Outcome o : outcomes) {
       if (!(o instanceof Outcome.FinalizedWhileMapped f)) continue;
       for (Call c : calls) {
-        if (c.stmt() instanceof AddSubregion
+        if (c.operation() instanceof Operation.Map
             && c.subject().name().equals(f.region())
             && c.container().name().equals(f.mappedIn())
             && c.subject().isFinalized()) {

@@ -1,6 +1,7 @@
 package dev.mrcheck.selftest;
 
 import dev.mrcheck.ir.SourceLoc;
+import dev.mrcheck.model.Operation;
 import dev.mrcheck.model.RegionKind;
 import dev.mrcheck.model.Role;
 import dev.mrcheck.model.Semantics;
@@ -11,9 +12,6 @@ import dev.mrcheck.runtime.QObject;
 import dev.mrcheck.runtime.Reference;
 import dev.mrcheck.runtime.Region;
 import dev.mrcheck.runtime.RuntimeModel;
-import dev.mrcheck.selftest.DeviceProgram.AddressSpaceInit;
-import dev.mrcheck.selftest.DeviceProgram.Container;
-import dev.mrcheck.selftest.DeviceProgram.DelSubregion;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
@@ -190,10 +188,6 @@ abstract class ExecutionState implements ModelState {
     return peerRegion;
   }
 
-  Region container(Container c) {
-    return c.isSystemMemory() ? systemMemory : regions.get(c.region());
-  }
-
   @Override
   public Semantics semantics() {
     return semantics;
@@ -290,7 +284,7 @@ abstract class ExecutionState implements ModelState {
     int at = 0;
     while (at < calls.size() && calls.get(at) != add) at++;
     for (Call later : calls.subList(at + 1, calls.size())) {
-      if (later.stmt() instanceof DelSubregion
+      if (later.operation() instanceof Operation.Unmap
           && later.subject() == add.subject()
           && later.container() == add.container()) {
         return false;
@@ -311,7 +305,7 @@ abstract class ExecutionState implements ModelState {
 
   @Override
   public boolean holdsDevice(Call c) {
-    if (c.stmt() instanceof AddressSpaceInit) {
+    if (c.operation() instanceof Operation.AddressSpaceInit) {
       // A destroy still waiting for its RCU grace period counts as done; a lost one does not.
       return c.space().state() == AddressSpace.State.LIVE || c.space().destroyLost();
     }

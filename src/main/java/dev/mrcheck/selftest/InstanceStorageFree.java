@@ -1,8 +1,8 @@
 package dev.mrcheck.selftest;
 
+import dev.mrcheck.model.Operation;
 import dev.mrcheck.runtime.Region;
 import dev.mrcheck.runtime.RuntimeModel;
-import dev.mrcheck.selftest.DeviceProgram.Init;
 import dev.mrcheck.selftest.ModelState.Call;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +36,8 @@ final class InstanceStorageFree {
       model.freeRegion(r, null);
       int line = -1;
       for (Call c : calls)
-        if (c.stmt() instanceof Init i && i.region() == e.getKey()) line = c.line();
+        if (c.operation() instanceof Operation.Init<Slot> i
+            && Slot.region(i.region()) == e.getKey()) line = c.line();
       if (line > 0) violatedAt.accept(line);
     }
   }

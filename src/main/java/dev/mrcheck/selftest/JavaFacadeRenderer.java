@@ -1,21 +1,8 @@
 package dev.mrcheck.selftest;
 
+import dev.mrcheck.model.Operation;
 import dev.mrcheck.model.Role;
-import dev.mrcheck.selftest.DeviceProgram.AddSubregion;
-import dev.mrcheck.selftest.DeviceProgram.AddressSpaceDestroy;
-import dev.mrcheck.selftest.DeviceProgram.AddressSpaceInit;
-import dev.mrcheck.selftest.DeviceProgram.CallHelper;
-import dev.mrcheck.selftest.DeviceProgram.Container;
-import dev.mrcheck.selftest.DeviceProgram.DelSubregion;
-import dev.mrcheck.selftest.DeviceProgram.Find;
-import dev.mrcheck.selftest.DeviceProgram.Free;
-import dev.mrcheck.selftest.DeviceProgram.FreeAddressSpace;
-import dev.mrcheck.selftest.DeviceProgram.Init;
-import dev.mrcheck.selftest.DeviceProgram.Ref;
 import dev.mrcheck.selftest.DeviceProgram.RegionField;
-import dev.mrcheck.selftest.DeviceProgram.Unparent;
-import dev.mrcheck.selftest.DeviceProgram.Unref;
-import dev.mrcheck.selftest.DeviceProgram.UnrefFound;
 import java.util.List;
 
 /**
@@ -100,16 +87,11 @@ public final class JavaFacadeRenderer extends JavaRenderer {
   }
 
   @Override
-  String init(DeviceProgram p, Init s) {
-    String owner =
-        switch (s.owner()) {
-          case SELF -> "this";
-          case OTHER -> "peer";
-          case NONE -> "null";
-          // The factory's owner is the field being assigned: the region owns itself (MR009).
-          case REGION -> region(p, s.region());
-        };
-    String name = "\"selftest-" + field(p, s.region()) + "\"";
+  String init(DeviceProgram p, Operation.Init<Slot> s) {
+    int region = Slot.region(s.region());
+    // The factory's owner is the field being assigned: the region owns itself (MR009).
+    String owner = owner(s.owner(), "this", "peer", "null", region(p, region));
+    String name = "\"selftest-" + field(p, region) + "\"";
     String factory =
         switch (s.kind()) {
           case CONTAINER -> "MemoryRegion.container(" + owner + ", " + name + ", 0x10000)";
@@ -120,78 +102,72 @@ public final class JavaFacadeRenderer extends JavaRenderer {
                   + ", "
                   + name
                   + ", "
-                  + region(p, s.aliasOf())
+                  + region(p, Slot.region(s.aliasTarget()))
                   + ", 0, 0x100)";
           default -> "MemoryRegion.io(" + owner + ", OPS, " + name + ", 0x100)";
         };
-    return region(p, s.region()) + " = " + factory + ";";
+    return region(p, region) + " = " + factory + ";";
   }
 
   @Override
-  String addSubregion(DeviceProgram p, AddSubregion s) {
-    return container(p, s.container())
+  String addSubregion(DeviceProgram p, Slot container, int region) {
+    return container(p, container)
         + ".addSubregion("
-        + offset(s)
+        + offset(region)
         + ", "
-        + region(p, s.region())
+        + region(p, region)
         + ");";
   }
 
   @Override
-  String delSubregion(DeviceProgram p, DelSubregion s) {
-    return container(p, s.container()) + ".delSubregion(" + region(p, s.region()) + ");";
+  String delSubregion(DeviceProgram p, Slot container, int region) {
+    return container(p, container) + ".delSubregion(" + region(p, region) + ");";
   }
 
   @Override
-  String ref(DeviceProgram p, Ref s) {
-    return region(p, s.region()) + ".ref();";
+  String ref(DeviceProgram p, int region) {
+    return region(p, region) + ".ref();";
   }
 
   @Override
-  String unref(DeviceProgram p, Unref s) {
-    return region(p, s.region()) + ".unref();";
+  String unref(DeviceProgram p, int region) {
+    return region(p, region) + ".unref();";
   }
 
   @Override
-  String unparent(DeviceProgram p, Unparent s) {
-    return region(p, s.region()) + ".unparent();";
+  String unparent(DeviceProgram p, int region) {
+    return region(p, region) + ".unparent();";
   }
 
   @Override
-  String free(DeviceProgram p, Free s) {
-    return region(p, s.region()) + ".free();";
+  String free(DeviceProgram p, int region) {
+    return region(p, region) + ".free();";
   }
 
   @Override
-  String addressSpaceInit(DeviceProgram p, AddressSpaceInit s) {
-    String root = s.overSystemMemory() ? "MemoryRegion.systemMemory()" : region(p, s.root());
-    return "as"
-        + s.space()
-        + " = AddressSpace.create("
-        + root
-        + ", \"selftest-as"
-        + s.space()
-        + "\");";
+  String addressSpaceInit(DeviceProgram p, int space, Slot root) {
+    String over = container(p, root);
+    return "as" + space + " = AddressSpace.create(" + over + ", \"selftest-as" + space + "\");";
   }
 
   @Override
-  String addressSpaceDestroy(DeviceProgram p, AddressSpaceDestroy s) {
-    return "as" + s.space() + ".destroy();";
+  String addressSpaceDestroy(DeviceProgram p, int space) {
+    return "as" + space + ".destroy();";
   }
 
   @Override
-  String freeAddressSpace(DeviceProgram p, FreeAddressSpace s) {
-    return "as" + s.space() + (s.rcu() ? ".freeRcu();" : ".free();");
+  String freeAddressSpace(DeviceProgram p, int space, boolean rcu) {
+    return "as" + space + (rcu ? ".freeRcu();" : ".free();");
   }
 
   @Override
-  String find(DeviceProgram p, Find s) {
-    return "sec" + s.section() + " = MemoryRegion.systemMemory().find(0x100000L, 4L);";
+  String find(DeviceProgram p, int section) {
+    return "sec" + section + " = MemoryRegion.systemMemory().find(0x100000L, 4L);";
   }
 
   @Override
-  String unrefFound(DeviceProgram p, UnrefFound s) {
-    return "sec" + s.section() + ".mr.unref();";
+  String unrefFound(DeviceProgram p, int section) {
+    return "sec" + section + ".mr.unref();";
   }
 
   @Override
@@ -215,8 +191,8 @@ public final class JavaFacadeRenderer extends JavaRenderer {
   }
 
   @Override
-  String callHelper(DeviceProgram p, CallHelper s) {
-    return "helper" + s.helper() + "();";
+  String callHelper(DeviceProgram p, int helper) {
+    return "helper" + helper + "();";
   }
 
   @Override
@@ -229,7 +205,9 @@ public final class JavaFacadeRenderer extends JavaRenderer {
     return f.shape() == DeviceProgram.Shape.ARRAY ? f.name() + "[1]" : f.name();
   }
 
-  private static String container(DeviceProgram p, Container c) {
-    return c.isSystemMemory() ? "MemoryRegion.systemMemory()" : region(p, c.region());
+  private static String container(DeviceProgram p, Slot c) {
+    return c == Slot.Fixed.SYSTEM_MEMORY
+        ? "MemoryRegion.systemMemory()"
+        : region(p, Slot.region(c));
   }
 }

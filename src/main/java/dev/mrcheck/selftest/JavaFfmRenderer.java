@@ -1,21 +1,8 @@
 package dev.mrcheck.selftest;
 
+import dev.mrcheck.model.Operation;
 import dev.mrcheck.model.Role;
-import dev.mrcheck.selftest.DeviceProgram.AddSubregion;
-import dev.mrcheck.selftest.DeviceProgram.AddressSpaceDestroy;
-import dev.mrcheck.selftest.DeviceProgram.AddressSpaceInit;
-import dev.mrcheck.selftest.DeviceProgram.CallHelper;
-import dev.mrcheck.selftest.DeviceProgram.Container;
-import dev.mrcheck.selftest.DeviceProgram.DelSubregion;
-import dev.mrcheck.selftest.DeviceProgram.Find;
-import dev.mrcheck.selftest.DeviceProgram.Free;
-import dev.mrcheck.selftest.DeviceProgram.FreeAddressSpace;
-import dev.mrcheck.selftest.DeviceProgram.Init;
-import dev.mrcheck.selftest.DeviceProgram.Ref;
 import dev.mrcheck.selftest.DeviceProgram.RegionField;
-import dev.mrcheck.selftest.DeviceProgram.Unparent;
-import dev.mrcheck.selftest.DeviceProgram.Unref;
-import dev.mrcheck.selftest.DeviceProgram.UnrefFound;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -125,16 +112,17 @@ public final class JavaFfmRenderer extends JavaRenderer {
   }
 
   @Override
-  String init(DeviceProgram p, Init s) {
-    String mr = region(p, s.region());
+  String init(DeviceProgram p, Operation.Init<Slot> s) {
+    int region = Slot.region(s.region());
+    String mr = region(p, region);
     String owner =
-        switch (s.owner()) {
-          case SELF -> "qom_h.OBJECT(s)";
-          case OTHER -> "qom_h.OBJECT(s.peer())";
-          case NONE -> "MemorySegment.NULL";
-          case REGION -> "qom_h.OBJECT(" + mr + ")";
-        };
-    String name = "Strings.cstring(\"selftest-" + field(p, s.region()) + "\")";
+        owner(
+            s.owner(),
+            "qom_h.OBJECT(s)",
+            "qom_h.OBJECT(s.peer())",
+            "MemorySegment.NULL",
+            "qom_h.OBJECT(" + mr + ")");
+    String name = "Strings.cstring(\"selftest-" + field(p, region) + "\")";
     return switch (s.kind()) {
       case CONTAINER ->
           "memory_h.memory_region_init(" + mr + ", " + owner + ", " + name + ", 0x10000L);";
@@ -154,7 +142,7 @@ public final class JavaFfmRenderer extends JavaRenderer {
               + ", "
               + name
               + ", "
-              + region(p, s.aliasOf())
+              + region(p, Slot.region(s.aliasTarget()))
               + ", 0L, 0x100L);";
       default ->
           "memory_h.memory_region_init_io("
@@ -168,80 +156,80 @@ public final class JavaFfmRenderer extends JavaRenderer {
   }
 
   @Override
-  String addSubregion(DeviceProgram p, AddSubregion s) {
+  String addSubregion(DeviceProgram p, Slot container, int region) {
     return "memory_h.memory_region_add_subregion("
-        + container(p, s.container())
+        + container(p, container)
         + ", "
-        + offset(s)
+        + offset(region)
         + ", "
-        + region(p, s.region())
+        + region(p, region)
         + ");";
   }
 
   @Override
-  String delSubregion(DeviceProgram p, DelSubregion s) {
+  String delSubregion(DeviceProgram p, Slot container, int region) {
     return "memory_h.memory_region_del_subregion("
-        + container(p, s.container())
+        + container(p, container)
         + ", "
-        + region(p, s.region())
+        + region(p, region)
         + ");";
   }
 
   @Override
-  String ref(DeviceProgram p, Ref s) {
-    return "memory_h.memory_region_ref(" + region(p, s.region()) + ");";
+  String ref(DeviceProgram p, int region) {
+    return "memory_h.memory_region_ref(" + region(p, region) + ");";
   }
 
   @Override
-  String unref(DeviceProgram p, Unref s) {
-    return "memory_h.memory_region_unref(" + region(p, s.region()) + ");";
+  String unref(DeviceProgram p, int region) {
+    return "memory_h.memory_region_unref(" + region(p, region) + ");";
   }
 
   @Override
-  String unparent(DeviceProgram p, Unparent s) {
-    return "qom_h.object_unparent(qom_h.OBJECT(" + region(p, s.region()) + "));";
+  String unparent(DeviceProgram p, int region) {
+    return "qom_h.object_unparent(qom_h.OBJECT(" + region(p, region) + "));";
   }
 
   @Override
-  String free(DeviceProgram p, Free s) {
-    return "glib_h.g_free(" + region(p, s.region()) + ");";
+  String free(DeviceProgram p, int region) {
+    return "glib_h.g_free(" + region(p, region) + ");";
   }
 
   @Override
-  String addressSpaceInit(DeviceProgram p, AddressSpaceInit s) {
-    String root = s.overSystemMemory() ? "memory_h.get_system_memory()" : region(p, s.root());
+  String addressSpaceInit(DeviceProgram p, int space, Slot root) {
+    String over = container(p, root);
     return "memory_h.address_space_init(s.as"
-        + s.space()
+        + space
         + "(), "
-        + root
+        + over
         + ", Strings.cstring(\"selftest-as"
-        + s.space()
+        + space
         + "\"));";
   }
 
   @Override
-  String addressSpaceDestroy(DeviceProgram p, AddressSpaceDestroy s) {
-    return "memory_h.address_space_destroy(s.as" + s.space() + "());";
+  String addressSpaceDestroy(DeviceProgram p, int space) {
+    return "memory_h.address_space_destroy(s.as" + space + "());";
   }
 
   @Override
-  String freeAddressSpace(DeviceProgram p, FreeAddressSpace s) {
-    String as = "s.as" + s.space() + "()";
-    return s.rcu()
+  String freeAddressSpace(DeviceProgram p, int space, boolean rcu) {
+    String as = "s.as" + space + "()";
+    return rcu
         ? "glib_h.g_free_rcu(" + as + ", Strings.cstring(\"rcu\"));"
         : "glib_h.g_free(" + as + ");";
   }
 
   @Override
-  String find(DeviceProgram p, Find s) {
+  String find(DeviceProgram p, int section) {
     return "sec"
-        + s.section()
+        + section
         + " = memory_h.memory_region_find(memory_h.get_system_memory(), 0x100000L, 4L);";
   }
 
   @Override
-  String unrefFound(DeviceProgram p, UnrefFound s) {
-    return "memory_h.memory_region_unref(sec" + s.section() + ".mr);";
+  String unrefFound(DeviceProgram p, int section) {
+    return "memory_h.memory_region_unref(sec" + section + ".mr);";
   }
 
   @Override
@@ -265,8 +253,8 @@ public final class JavaFfmRenderer extends JavaRenderer {
   }
 
   @Override
-  String callHelper(DeviceProgram p, CallHelper s) {
-    return "selftest_helper" + s.helper() + "(s);";
+  String callHelper(DeviceProgram p, int helper) {
+    return "selftest_helper" + helper + "(s);";
   }
 
   @Override
@@ -279,7 +267,9 @@ public final class JavaFfmRenderer extends JavaRenderer {
     return "s." + f.name() + "()" + (f.shape() == DeviceProgram.Shape.ARRAY ? "[1]" : "");
   }
 
-  private static String container(DeviceProgram p, Container c) {
-    return c.isSystemMemory() ? "memory_h.get_system_memory()" : region(p, c.region());
+  private static String container(DeviceProgram p, Slot c) {
+    return c == Slot.Fixed.SYSTEM_MEMORY
+        ? "memory_h.get_system_memory()"
+        : region(p, Slot.region(c));
   }
 }

@@ -1,21 +1,11 @@
 package dev.mrcheck.selftest;
 
+import dev.mrcheck.model.Operation;
 import dev.mrcheck.model.Role;
-import dev.mrcheck.selftest.DeviceProgram.AddSubregion;
-import dev.mrcheck.selftest.DeviceProgram.AddressSpaceDestroy;
-import dev.mrcheck.selftest.DeviceProgram.AddressSpaceInit;
+import dev.mrcheck.selftest.DeviceProgram.ApiCall;
 import dev.mrcheck.selftest.DeviceProgram.CallHelper;
-import dev.mrcheck.selftest.DeviceProgram.DelSubregion;
-import dev.mrcheck.selftest.DeviceProgram.Find;
-import dev.mrcheck.selftest.DeviceProgram.Free;
-import dev.mrcheck.selftest.DeviceProgram.FreeAddressSpace;
 import dev.mrcheck.selftest.DeviceProgram.IfError;
-import dev.mrcheck.selftest.DeviceProgram.Init;
-import dev.mrcheck.selftest.DeviceProgram.Ref;
 import dev.mrcheck.selftest.DeviceProgram.Stmt;
-import dev.mrcheck.selftest.DeviceProgram.Unparent;
-import dev.mrcheck.selftest.DeviceProgram.Unref;
-import dev.mrcheck.selftest.DeviceProgram.UnrefFound;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -55,31 +45,38 @@ abstract class JavaRenderer implements Renderer {
 
   // ---- One method per statement kind: the line (without indentation) that stands for it.
 
-  abstract String init(DeviceProgram p, Init s);
+  /**
+   * An init; its owner is {@link Slot.Fixed#SELF}, {@link Slot.Fixed#PEER}, null (NULL) or the
+   * region itself (MR009).
+   */
+  abstract String init(DeviceProgram p, Operation.Init<Slot> s);
 
-  abstract String addSubregion(DeviceProgram p, AddSubregion s);
+  /** {@code container}: a region or {@link Slot.Fixed#SYSTEM_MEMORY}. */
+  abstract String addSubregion(DeviceProgram p, Slot container, int region);
 
-  abstract String delSubregion(DeviceProgram p, DelSubregion s);
+  abstract String delSubregion(DeviceProgram p, Slot container, int region);
 
-  abstract String ref(DeviceProgram p, Ref s);
+  abstract String ref(DeviceProgram p, int region);
 
-  abstract String unref(DeviceProgram p, Unref s);
+  abstract String unref(DeviceProgram p, int region);
 
-  abstract String unparent(DeviceProgram p, Unparent s);
+  abstract String unparent(DeviceProgram p, int region);
 
-  abstract String free(DeviceProgram p, Free s);
+  abstract String free(DeviceProgram p, int region);
 
-  abstract String addressSpaceInit(DeviceProgram p, AddressSpaceInit s);
+  /** {@code root}: a region or {@link Slot.Fixed#SYSTEM_MEMORY}. */
+  abstract String addressSpaceInit(DeviceProgram p, int space, Slot root);
 
-  abstract String addressSpaceDestroy(DeviceProgram p, AddressSpaceDestroy s);
+  abstract String addressSpaceDestroy(DeviceProgram p, int space);
 
-  abstract String freeAddressSpace(DeviceProgram p, FreeAddressSpace s);
+  abstract String freeAddressSpace(DeviceProgram p, int space, boolean rcu);
 
-  abstract String find(DeviceProgram p, Find s);
+  abstract String find(DeviceProgram p, int section);
 
-  abstract String unrefFound(DeviceProgram p, UnrefFound s);
+  /** Drops the reference {@link #find}'s section {@code section} holds. */
+  abstract String unrefFound(DeviceProgram p, int section);
 
-  abstract String callHelper(DeviceProgram p, CallHelper s);
+  abstract String callHelper(DeviceProgram p, int helper);
 
   /** The condition of {@code if (...) { ...; return; }} for error flag {@code flag}. */
   abstract String failed(int flag);
@@ -91,7 +88,7 @@ abstract class JavaRenderer implements Renderer {
   abstract String reportError(int flag);
 
   /**
-   * The local declaration of {@link Find}'s section {@code n}, at the top of the method as in C.
+   * The local declaration of {@link #find}'s section {@code n}, at the top of the method as in C.
    */
   abstract String sectionDeclaration(int section);
 
@@ -155,7 +152,8 @@ abstract class JavaRenderer implements Renderer {
 
   private static void collectSections(List<Stmt> body, Set<Integer> into) {
     for (Stmt s : body) {
-      if (s instanceof Find f) into.add(f.section());
+      if (s instanceof ApiCall c && c.operation() instanceof Operation.Find<Slot> f)
+        into.add(((Slot.SectionAt) f.reference()).index());
       if (s instanceof IfError e) collectSections(e.then(), into);
     }
   }
@@ -183,78 +181,81 @@ abstract class JavaRenderer implements Renderer {
   }
 
   private String statement(DeviceProgram p, Stmt s) {
-    return s.accept(
-        new DeviceProgram.Visitor<String>() {
-          @Override
-          public String visitInit(Init i) {
-            return init(p, i);
-          }
+    if (s instanceof CallHelper h) return callHelper(p, h.helper());
+    return ((ApiCall) s).operation().accept(new Lines(p));
+  }
 
-          @Override
-          public String visitAddSubregion(AddSubregion a) {
-            return addSubregion(p, a);
-          }
+  /** Each call as the binding style spells it. */
+  private final class Lines extends GeneratedOperations<String> {
+    private final DeviceProgram p;
 
-          @Override
-          public String visitDelSubregion(DelSubregion d) {
-            return delSubregion(p, d);
-          }
+    Lines(DeviceProgram p) {
+      this.p = p;
+    }
 
-          @Override
-          public String visitRef(Ref r) {
-            return ref(p, r);
-          }
+    @Override
+    public String visitInit(Operation.Init<Slot> o) {
+      return init(p, o);
+    }
 
-          @Override
-          public String visitUnref(Unref u) {
-            return unref(p, u);
-          }
+    @Override
+    public String visitMap(Operation.Map<Slot> o) {
+      return addSubregion(p, o.container(), Slot.region(o.region()));
+    }
 
-          @Override
-          public String visitUnparent(Unparent u) {
-            return unparent(p, u);
-          }
+    @Override
+    public String visitUnmap(Operation.Unmap<Slot> o) {
+      return delSubregion(p, o.container(), Slot.region(o.region()));
+    }
 
-          @Override
-          public String visitFree(Free f) {
-            return free(p, f);
-          }
+    @Override
+    public String visitRef(Operation.Ref<Slot> o) {
+      return ref(p, Slot.region(o.target()));
+    }
 
-          @Override
-          public String visitAddressSpaceInit(AddressSpaceInit a) {
-            return addressSpaceInit(p, a);
-          }
+    @Override
+    public String visitUnref(Operation.Unref<Slot> o) {
+      return o.target() instanceof Slot.SectionAt sec
+          ? unrefFound(p, sec.index())
+          : unref(p, Slot.region(o.target()));
+    }
 
-          @Override
-          public String visitAddressSpaceDestroy(AddressSpaceDestroy d) {
-            return addressSpaceDestroy(p, d);
-          }
+    @Override
+    public String visitUnparent(Operation.Unparent<Slot> o) {
+      return unparent(p, Slot.region(o.target()));
+    }
 
-          @Override
-          public String visitFreeAddressSpace(FreeAddressSpace f) {
-            return freeAddressSpace(p, f);
-          }
+    @Override
+    public String visitFree(Operation.Free<Slot> o) {
+      return o.addressSpace()
+          ? freeAddressSpace(p, ((Slot.SpaceAt) o.target()).index(), o.rcu())
+          : free(p, Slot.region(o.target()));
+    }
 
-          @Override
-          public String visitFind(Find f) {
-            return find(p, f);
-          }
+    @Override
+    public String visitAddressSpaceInit(Operation.AddressSpaceInit<Slot> o) {
+      return addressSpaceInit(p, ((Slot.SpaceAt) o.addressSpace()).index(), o.root());
+    }
 
-          @Override
-          public String visitUnrefFound(UnrefFound u) {
-            return unrefFound(p, u);
-          }
+    @Override
+    public String visitAddressSpaceDestroy(Operation.AddressSpaceDestroy<Slot> o) {
+      return addressSpaceDestroy(p, ((Slot.SpaceAt) o.addressSpace()).index());
+    }
 
-          @Override
-          public String visitCallHelper(CallHelper h) {
-            return callHelper(p, h);
-          }
+    @Override
+    public String visitFind(Operation.Find<Slot> o) {
+      return find(p, ((Slot.SectionAt) o.reference()).index());
+    }
+  }
 
-          @Override
-          public String visitIfError(IfError e) {
-            throw new IllegalArgumentException("no Java rendering for " + e);
-          }
-        });
+  /**
+   * An init's owner as the style spells it: the device, the peer, NULL, or the region itself
+   * (MR009).
+   */
+  static String owner(Slot owner, String self, String peer, String none, String region) {
+    if (owner == null) return none;
+    if (owner == Slot.Fixed.SELF) return self;
+    return owner == Slot.Fixed.PEER ? peer : region;
   }
 
   /** The region's name in the program, which is its field's name in both styles. */
@@ -263,7 +264,7 @@ abstract class JavaRenderer implements Renderer {
   }
 
   /** Offsets as in the C rendering, so the files read alike. */
-  static String offset(AddSubregion a) {
-    return "0x" + Integer.toHexString(0x100 * (a.region() + 1)) + "L";
+  static String offset(int region) {
+    return "0x" + Integer.toHexString(0x100 * (region + 1)) + "L";
   }
 }

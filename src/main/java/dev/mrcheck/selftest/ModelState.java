@@ -1,11 +1,13 @@
 package dev.mrcheck.selftest;
 
+import dev.mrcheck.model.Operation;
 import dev.mrcheck.model.Role;
 import dev.mrcheck.model.Semantics;
 import dev.mrcheck.runtime.AddressSpace;
 import dev.mrcheck.runtime.Outcome;
 import dev.mrcheck.runtime.QObject;
 import dev.mrcheck.runtime.Region;
+import dev.mrcheck.selftest.DeviceProgram.ApiCall;
 import dev.mrcheck.selftest.DeviceProgram.Stmt;
 import java.util.List;
 
@@ -46,7 +48,12 @@ public interface ModelState {
       Region subject,
       Region container,
       AddressSpace space,
-      List<Outcome> outcomes) {}
+      List<Outcome> outcomes) {
+    /** The memory-API call (an executed statement is never control flow). */
+    Operation<Slot> operation() {
+      return ((ApiCall) stmt).operation();
+    }
+  }
 
   Semantics semantics();
 
@@ -113,7 +120,7 @@ public interface ModelState {
   boolean mapped(Region r);
 
   /**
-   * Whether the mapping made by {@code add} (an {@code AddSubregion} call) was never undone by the
+   * Whether the mapping made by {@code add} (an add_subregion call) was never undone by the
    * program: it is still there, or only the model's recovery from a region finalized while mapped
    * (an abort in QEMU) removed it.
    */

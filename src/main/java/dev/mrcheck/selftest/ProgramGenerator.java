@@ -1,26 +1,14 @@
 package dev.mrcheck.selftest;
 
+import dev.mrcheck.model.Operation;
 import dev.mrcheck.model.RegionKind;
 import dev.mrcheck.model.Role;
-import dev.mrcheck.selftest.DeviceProgram.AddSubregion;
-import dev.mrcheck.selftest.DeviceProgram.AddressSpaceDestroy;
-import dev.mrcheck.selftest.DeviceProgram.AddressSpaceInit;
+import dev.mrcheck.selftest.DeviceProgram.ApiCall;
 import dev.mrcheck.selftest.DeviceProgram.CallHelper;
-import dev.mrcheck.selftest.DeviceProgram.Container;
-import dev.mrcheck.selftest.DeviceProgram.DelSubregion;
-import dev.mrcheck.selftest.DeviceProgram.Find;
-import dev.mrcheck.selftest.DeviceProgram.Free;
-import dev.mrcheck.selftest.DeviceProgram.FreeAddressSpace;
 import dev.mrcheck.selftest.DeviceProgram.IfError;
-import dev.mrcheck.selftest.DeviceProgram.Init;
-import dev.mrcheck.selftest.DeviceProgram.Owner;
-import dev.mrcheck.selftest.DeviceProgram.Ref;
 import dev.mrcheck.selftest.DeviceProgram.RegionField;
 import dev.mrcheck.selftest.DeviceProgram.Shape;
 import dev.mrcheck.selftest.DeviceProgram.Stmt;
-import dev.mrcheck.selftest.DeviceProgram.Unparent;
-import dev.mrcheck.selftest.DeviceProgram.Unref;
-import dev.mrcheck.selftest.DeviceProgram.UnrefFound;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -42,7 +30,9 @@ public final class ProgramGenerator {
     RegionKind.IO, RegionKind.CONTAINER, RegionKind.RAM, RegionKind.ALIAS
   };
   private static final Shape[] SHAPES = Shape.values();
-  private static final Owner[] OWNERS = {Owner.SELF, Owner.NONE, Owner.OTHER};
+
+  /** The device, the machine (NULL), another object. */
+  private static final Slot[] OWNERS = {Slot.Fixed.SELF, null, Slot.Fixed.PEER};
 
   /** Upper bounds that keep programs small and their paths few. */
   public record Limits(int maxRegions, int maxStatements, int maxBranches, boolean branches) {
@@ -52,6 +42,9 @@ public final class ProgramGenerator {
       return new Limits(maxRegions, maxStatements, 0, false);
     }
   }
+
+  /** {@code spaceRoot} of an address space over system memory. */
+  private static final int SYSTEM_MEMORY_ROOT = -1;
 
   private final Limits limits;
 
@@ -68,8 +61,13 @@ public final class ProgramGenerator {
     boolean live;
     boolean everInit;
     RegionKind kind;
-    Owner owner;
-    Container mappedIn;
+
+    /** As the init names it: null for NULL. */
+    Slot owner;
+
+    /** The container it is mapped in, or null. */
+    Slot mappedIn;
+
     int refs;
     boolean allocated;
     boolean freed;
@@ -173,15 +171,13 @@ public final class ProgramGenerator {
         // space is not a pattern.
         List<Integer> reusable = new ArrayList<>();
         for (int h = 0; h < helpers.size(); h++) {
-          if (helpers.get(h).stream()
-              .noneMatch(st -> st instanceof Init || st instanceof AddressSpaceInit))
-            reusable.add(h);
+          if (helpers.get(h).stream().noneMatch(ProgramGenerator::creates)) reusable.add(h);
         }
         if (!reusable.isEmpty() && c.chance(25)) {
           int h = reusable.get(c.next(reusable.size()));
           // Its calls happen again: the main path's state must know (a region it unparents is
           // gone).
-          helpers.get(h).forEach(this::replay);
+          helpers.get(h).forEach(st -> ((ApiCall) st).operation().accept(new Replay()));
           return new CallHelper(h);
         }
         int index = helpers.size();
@@ -251,9 +247,9 @@ public final class ProgramGenerator {
         else aliasOf = target;
       }
       if (aliasOf >= 0) this.aliasOf.computeIfAbsent(aliasOf, k -> new ArrayList<>()).add(r);
-      Owner owner = c.chance(70) ? Owner.SELF : OWNERS[c.next(OWNERS.length)];
+      Slot owner = c.chance(70) ? Slot.Fixed.SELF : OWNERS[c.next(OWNERS.length)];
       // The MR009 mistake: OBJECT(mr) as the owner of mr (an alias is judged by what it aliases).
-      if (kind != RegionKind.ALIAS && c.chance(4)) owner = Owner.REGION;
+      if (kind != RegionKind.ALIAS && c.chance(4)) owner = new Slot.RegionAt(r);
       RegionState s = regions.get(r);
       s.live = true;
       s.everInit = true;
@@ -262,14 +258,14 @@ public final class ProgramGenerator {
       s.refs = 0;
       s.allocated = true;
       s.finalized = false;
-      return new Init(r, kind, owner, aliasOf);
+      return DeviceProgram.init(r, kind, owner, aliasOf);
     }
 
     Stmt addSubregion() {
       Integer r = pick(i -> regions.get(i).live && regions.get(i).mappedIn == null);
       if (r == null) return null;
-      List<Container> containers = new ArrayList<>();
-      containers.add(Container.SYSTEM_MEMORY);
+      List<Slot> containers = new ArrayList<>();
+      containers.add(Slot.Fixed.SYSTEM_MEMORY);
       for (int i = 0; i < regions.size(); i++) {
         RegionState s = regions.get(i);
         // A container is never put inside another one here: no loops, and no nesting to reason
@@ -278,36 +274,36 @@ public final class ProgramGenerator {
             && s.live
             && s.kind == RegionKind.CONTAINER
             && regions.get(r).kind != RegionKind.CONTAINER) {
-          containers.add(new Container(i));
+          containers.add(new Slot.RegionAt(i));
         }
       }
-      Container into =
+      Slot into =
           containers.get(
               containers.size() > 1 && c.chance(60) ? 1 + c.next(containers.size() - 1) : 0);
       regions.get(r).mappedIn = into;
-      return new AddSubregion(into, r);
+      return DeviceProgram.addSubregion(into, r);
     }
 
     Stmt delSubregion() {
       Integer r = pick(i -> regions.get(i).mappedIn != null);
       if (r == null) return null;
-      Container from = regions.get(r).mappedIn;
+      Slot from = regions.get(r).mappedIn;
       regions.get(r).mappedIn = null;
-      return new DelSubregion(from, r);
+      return DeviceProgram.delSubregion(from, r);
     }
 
     Stmt ref() {
       Integer r = pick(i -> regions.get(i).live);
       if (r == null) return null;
       regions.get(r).refs++;
-      return new Ref(r);
+      return DeviceProgram.ref(r);
     }
 
     Stmt unref() {
       Integer r = pick(i -> regions.get(i).refs > 0);
       if (r == null) return null;
       regions.get(r).refs--;
-      return new Unref(r);
+      return DeviceProgram.unref(r);
     }
 
     Stmt unparent() {
@@ -316,7 +312,7 @@ public final class ProgramGenerator {
       RegionState s = regions.get(r);
       s.live = false;
       s.finalized = s.mappedIn == null && s.refs == 0 && !isRoot(r) && !aliased(r);
-      return new Unparent(r);
+      return DeviceProgram.unparent(r);
     }
 
     /**
@@ -331,28 +327,27 @@ public final class ProgramGenerator {
                   fields.get(i).shape() == Shape.HEAP
                       && regions.get(i).allocated
                       && regions.get(i).mappedIn == null
-                      && (regions.get(i).refs == 0 || regions.get(i).owner == Owner.NONE));
+                      && (regions.get(i).refs == 0 || regions.get(i).owner == null));
       if (r == null) return null;
       RegionState s = regions.get(r);
       s.allocated = false;
       s.live = false;
       s.freed = true;
       s.refs = 0;
-      return new Free(r);
+      return DeviceProgram.free(r);
     }
 
     Stmt addressSpaceInit() {
       int as = c.next(spaces);
       // A DMA view of the whole machine: a root the device does not own (MR007 if never destroyed).
       Integer root =
-          c.chance(25)
-              ? Integer.valueOf(Container.SYSTEM_MEMORY.region())
-              : pick(i -> regions.get(i).live);
+          c.chance(25) ? Integer.valueOf(SYSTEM_MEMORY_ROOT) : pick(i -> regions.get(i).live);
       if (spaceLive[as] || root == null) return null;
       spaceLive[as] = true;
       spaceDestroyed[as] = false;
       spaceRoot[as] = root;
-      return new AddressSpaceInit(as, root);
+      return DeviceProgram.addressSpaceInit(
+          as, root == SYSTEM_MEMORY_ROOT ? Slot.Fixed.SYSTEM_MEMORY : new Slot.RegionAt(root));
     }
 
     Stmt addressSpaceDestroy() {
@@ -360,7 +355,7 @@ public final class ProgramGenerator {
       if (!spaceLive[as]) return null;
       spaceLive[as] = false;
       spaceDestroyed[as] = true;
-      return new AddressSpaceDestroy(as);
+      return DeviceProgram.addressSpaceDestroy(as);
     }
 
     /**
@@ -371,7 +366,7 @@ public final class ProgramGenerator {
       for (int as = 0; as < spaces; as++) {
         if (DeviceProgram.heapSpace(as) && spaceDestroyed[as]) {
           spaceDestroyed[as] = false;
-          return new FreeAddressSpace(as, c.chance(50));
+          return DeviceProgram.freeAddressSpace(as, c.chance(50));
         }
       }
       return null;
@@ -380,43 +375,87 @@ public final class ProgramGenerator {
     Stmt find() {
       int n = sections++;
       openSections.add(n);
-      return new Find(n);
+      return DeviceProgram.find(n);
     }
 
     Stmt unrefFound() {
       if (openSections.isEmpty()) return null;
-      return new UnrefFound(openSections.remove(c.next(openSections.size())));
+      return DeviceProgram.unrefFound(openSections.remove(c.next(openSections.size())));
     }
 
     /**
-     * What a statement of a reused helper does to the state, as the method that made it did the
-     * first time.
+     * What a call of a reused helper does to the state, as the method that made it did the first
+     * time. A reused helper creates nothing and has no sections: inits and finds do not occur.
      */
-    void replay(Stmt st) {
-      if (st instanceof Unparent u) {
-        RegionState r = regions.get(u.region());
+    final class Replay extends GeneratedOperations<Void> {
+      @Override
+      public Void visitUnparent(Operation.Unparent<Slot> o) {
+        int region = Slot.region(o.target());
+        RegionState r = regions.get(region);
         r.live = false;
-        r.finalized =
-            r.mappedIn == null && r.refs == 0 && !isRoot(u.region()) && !aliased(u.region());
-      } else if (st instanceof Free f) {
-        RegionState r = regions.get(f.region());
+        r.finalized = r.mappedIn == null && r.refs == 0 && !isRoot(region) && !aliased(region);
+        return null;
+      }
+
+      @Override
+      public Void visitFree(Operation.Free<Slot> o) {
+        if (o.addressSpace()) {
+          spaceDestroyed[Slot.space(o.target())] = false;
+          return null;
+        }
+        RegionState r = regions.get(Slot.region(o.target()));
         r.allocated = false;
         r.live = false;
         r.freed = true;
         r.refs = 0;
-      } else if (st instanceof AddSubregion a) {
-        regions.get(a.region()).mappedIn = a.container();
-      } else if (st instanceof DelSubregion d) {
-        regions.get(d.region()).mappedIn = null;
-      } else if (st instanceof Ref r) {
-        regions.get(r.region()).refs++;
-      } else if (st instanceof Unref u) {
-        regions.get(u.region()).refs = Math.max(0, regions.get(u.region()).refs - 1);
-      } else if (st instanceof AddressSpaceDestroy d) {
-        spaceLive[d.space()] = false;
-        spaceDestroyed[d.space()] = true;
-      } else if (st instanceof FreeAddressSpace f) {
-        spaceDestroyed[f.space()] = false;
+        return null;
+      }
+
+      @Override
+      public Void visitMap(Operation.Map<Slot> o) {
+        regions.get(Slot.region(o.region())).mappedIn = o.container();
+        return null;
+      }
+
+      @Override
+      public Void visitUnmap(Operation.Unmap<Slot> o) {
+        regions.get(Slot.region(o.region())).mappedIn = null;
+        return null;
+      }
+
+      @Override
+      public Void visitRef(Operation.Ref<Slot> o) {
+        regions.get(Slot.region(o.target())).refs++;
+        return null;
+      }
+
+      @Override
+      public Void visitUnref(Operation.Unref<Slot> o) {
+        if (!(o.target() instanceof Slot.RegionAt at)) return null;
+        regions.get(at.index()).refs = Math.max(0, regions.get(at.index()).refs - 1);
+        return null;
+      }
+
+      @Override
+      public Void visitAddressSpaceDestroy(Operation.AddressSpaceDestroy<Slot> o) {
+        spaceLive[Slot.space(o.addressSpace())] = false;
+        spaceDestroyed[Slot.space(o.addressSpace())] = true;
+        return null;
+      }
+
+      @Override
+      public Void visitInit(Operation.Init<Slot> o) {
+        return null;
+      }
+
+      @Override
+      public Void visitAddressSpaceInit(Operation.AddressSpaceInit<Slot> o) {
+        return null;
+      }
+
+      @Override
+      public Void visitFind(Operation.Find<Slot> o) {
+        return null;
       }
     }
 
@@ -476,5 +515,12 @@ public final class ProgramGenerator {
       }
       return copy;
     }
+  }
+
+  /** Whether a helper statement creates a region or address space (then it is not reused). */
+  private static boolean creates(Stmt st) {
+    return st instanceof ApiCall c
+        && (c.operation() instanceof Operation.Init
+            || c.operation() instanceof Operation.AddressSpaceInit);
   }
 }

@@ -1,16 +1,11 @@
 package dev.mrcheck.selftest;
 
+import dev.mrcheck.model.Operation;
 import dev.mrcheck.model.Role;
 import dev.mrcheck.model.Semantics;
 import dev.mrcheck.runtime.AddressSpace;
 import dev.mrcheck.runtime.Outcome;
 import dev.mrcheck.runtime.Region;
-import dev.mrcheck.selftest.DeviceProgram.AddSubregion;
-import dev.mrcheck.selftest.DeviceProgram.AddressSpaceInit;
-import dev.mrcheck.selftest.DeviceProgram.DelSubregion;
-import dev.mrcheck.selftest.DeviceProgram.Ref;
-import dev.mrcheck.selftest.DeviceProgram.Unparent;
-import dev.mrcheck.selftest.DeviceProgram.Unref;
 import dev.mrcheck.selftest.ModelState.Call;
 import dev.mrcheck.selftest.ModelState.Scenario;
 import java.util.List;
@@ -69,8 +64,8 @@ public final class RuleOracles {
         // still holds the device, but that is MR007's finding (destroy then g_free; the fix is
         // address_space_destroy_free): the program did destroy it, as MR001 asks.
         boolean selfRef =
-            c.stmt() instanceof Ref
-                || c.stmt() instanceof AddressSpaceInit
+            c.operation() instanceof Operation.Ref
+                || c.operation() instanceof Operation.AddressSpaceInit
                     && s.own(c.subject())
                     && !c.space().destroyLost();
         // Only legacy makes a same-owner container reference its subregion's owner
@@ -81,7 +76,7 @@ public final class RuleOracles {
         // container
         // (a foreign container, an alias): those are the findings, not an owner cycle.
         boolean sameOwnerMapping =
-            c.stmt() instanceof AddSubregion
+            c.operation() instanceof Operation.Map
                 && s.own(c.subject())
                 && s.own(c.container())
                 && s.semantics() == Semantics.LEGACY;
@@ -119,7 +114,9 @@ public final class RuleOracles {
 
     @Override
     public void before(ModelState s, Call c, IntConsumer violatedAt) {
-      if (c.stmt() instanceof Unparent && c.subject().parent() != null && s.mapped(c.subject())) {
+      if (c.operation() instanceof Operation.Unparent
+          && c.subject().parent() != null
+          && s.mapped(c.subject())) {
         violatedAt.accept(c.line());
       }
     }
@@ -196,11 +193,11 @@ public final class RuleOracles {
     }
 
     private static boolean regionCall(Call c) {
-      return c.stmt() instanceof Unparent
-          || c.stmt() instanceof Ref
-          || c.stmt() instanceof Unref
-          || c.stmt() instanceof AddSubregion
-          || c.stmt() instanceof DelSubregion;
+      return c.operation() instanceof Operation.Unparent
+          || c.operation() instanceof Operation.Ref
+          || DeviceProgram.unrefOfField(c.operation())
+          || c.operation() instanceof Operation.Map
+          || c.operation() instanceof Operation.Unmap;
     }
   }
 
@@ -227,7 +224,7 @@ public final class RuleOracles {
       if (s.scenario() != Scenario.LIFETIME || !s.tornDown() || s.semantics() == Semantics.REFCOUNT)
         return;
       for (Call c : s.calls()) {
-        if (!(c.stmt() instanceof AddSubregion)
+        if (!(c.operation() instanceof Operation.Map)
             || !beforeTeardown(c)
             || !s.own(c.subject())
             || s.own(c.container())) {
@@ -265,9 +262,9 @@ public final class RuleOracles {
       if (s.scenario() != Scenario.INTROSPECTION) return;
       for (Call c : s.calls()) {
         if (c.phase() != Role.INSTANCE_INIT) continue;
-        if (c.stmt() instanceof AddSubregion && s.leftMapped(c) && !s.own(c.container())) {
+        if (c.operation() instanceof Operation.Map && s.leftMapped(c) && !s.own(c.container())) {
           violatedAt.accept(c.line());
-        } else if (c.stmt() instanceof AddressSpaceInit
+        } else if (c.operation() instanceof Operation.AddressSpaceInit
             && c.space().state() == AddressSpace.State.LIVE) {
           violatedAt.accept(c.line());
         }
@@ -303,7 +300,7 @@ public final class RuleOracles {
 
     private static void lostAtReturn(ModelState s, IntConsumer violatedAt) {
       for (Call c : s.calls()) {
-        if (c.stmt() instanceof DeviceProgram.Find && s.lostAtReturn(c))
+        if (c.operation() instanceof Operation.Find && s.lostAtReturn(c))
           violatedAt.accept(c.line());
       }
     }
@@ -315,7 +312,7 @@ public final class RuleOracles {
     private static void keptPastTeardown(ModelState s, IntConsumer violatedAt) {
       if (!s.tornDown()) return;
       for (Call c : s.calls()) {
-        if (c.stmt() instanceof Ref
+        if (c.operation() instanceof Operation.Ref
             && c.phase() != null
             && c.phase() != Role.INSTANCE_FINALIZE
             && foreign(s, c.subject())
@@ -352,7 +349,7 @@ public final class RuleOracles {
 
     @Override
     public void after(ModelState s, Call c, IntConsumer violatedAt) {
-      if (c.stmt() instanceof DeviceProgram.FreeAddressSpace
+      if (DeviceProgram.freesSpace(c.operation())
           && c.space() != null
           && c.space().destroyLostAt() != null
           && c.space().destroyLostAt().line() == c.line()) {
@@ -362,14 +359,14 @@ public final class RuleOracles {
 
     @Override
     public void before(ModelState s, Call c, IntConsumer violatedAt) {
-      if (c.stmt() instanceof DeviceProgram.AddressSpaceDestroy
+      if (c.operation() instanceof Operation.AddressSpaceDestroy
           && c.phase() == Role.INSTANCE_FINALIZE
           && c.space() != null
           && c.space().state() == AddressSpace.State.LIVE
           && !s.hotPluggable()
           && s.scenario() == Scenario.TEARDOWN) {
         for (Call init : s.calls()) {
-          if (init.stmt() instanceof AddressSpaceInit
+          if (init.operation() instanceof Operation.AddressSpaceInit
               && init.space() == c.space()
               && init.phase() == Role.REALIZE
               && s.own(init.subject())) {
@@ -394,7 +391,7 @@ public final class RuleOracles {
     public void afterForcedFinalize(ModelState s, IntConsumer violatedAt) {
       List<ModelState.PendingDestroy> pending = s.pendingAtUnplug();
       for (Call c : s.forcedFinalizeCalls()) {
-        if (!(c.stmt() instanceof DeviceProgram.FreeAddressSpace) || c.space() == null) continue;
+        if (!(DeviceProgram.freesSpace(c.operation())) || c.space() == null) continue;
         int at = 0;
         while (at < pending.size() && pending.get(at).space() != c.space()) at++;
         if (at == pending.size()) {
@@ -424,7 +421,7 @@ public final class RuleOracles {
         // A g_free of the live address space does not unregister it (the memory core keeps it in
         // its list,
         // over freed memory): it was not destroyed, as MR007 asks.
-        if (c.stmt() instanceof AddressSpaceInit
+        if (c.operation() instanceof Operation.AddressSpaceInit
             && beforeTeardown(c)
             && !s.own(c.subject())
             && c.space().state() == AddressSpace.State.LIVE) {
@@ -446,7 +443,7 @@ public final class RuleOracles {
 
     @Override
     public void after(ModelState s, Call c, IntConsumer violatedAt) {
-      if (!(c.stmt() instanceof DeviceProgram.Init) || c.subject() == null) return;
+      if (!(c.operation() instanceof Operation.Init) || c.subject() == null) return;
       boolean aborted =
           c.outcomes().stream()
               .anyMatch(

@@ -1,24 +1,13 @@
 package dev.mrcheck.selftest;
 
 import dev.mrcheck.ir.SourceLoc;
+import dev.mrcheck.model.Misowning;
+import dev.mrcheck.model.Operation;
 import dev.mrcheck.model.Role;
 import dev.mrcheck.runtime.AddressSpace;
+import dev.mrcheck.runtime.Holder;
 import dev.mrcheck.runtime.QObject;
 import dev.mrcheck.runtime.Region;
-import dev.mrcheck.selftest.DeviceProgram.AddSubregion;
-import dev.mrcheck.selftest.DeviceProgram.AddressSpaceDestroy;
-import dev.mrcheck.selftest.DeviceProgram.AddressSpaceInit;
-import dev.mrcheck.selftest.DeviceProgram.CallHelper;
-import dev.mrcheck.selftest.DeviceProgram.DelSubregion;
-import dev.mrcheck.selftest.DeviceProgram.Find;
-import dev.mrcheck.selftest.DeviceProgram.Free;
-import dev.mrcheck.selftest.DeviceProgram.FreeAddressSpace;
-import dev.mrcheck.selftest.DeviceProgram.IfError;
-import dev.mrcheck.selftest.DeviceProgram.Init;
-import dev.mrcheck.selftest.DeviceProgram.Ref;
-import dev.mrcheck.selftest.DeviceProgram.Unparent;
-import dev.mrcheck.selftest.DeviceProgram.Unref;
-import dev.mrcheck.selftest.DeviceProgram.UnrefFound;
 
 /**
  * Runs one statement in an execution's {@link dev.mrcheck.runtime.RuntimeModel}, on the operands
@@ -26,7 +15,7 @@ import dev.mrcheck.selftest.DeviceProgram.UnrefFound;
  * records what it made. Returns the address space the call ends with: a new one for an init, else
  * the one it acted on.
  */
-final class StatementEffects implements DeviceProgram.Visitor<AddressSpace> {
+final class StatementEffects extends GeneratedOperations<AddressSpace> {
   private final ExecutionState state;
   private final SourceLoc loc;
   private final Region subject;
@@ -48,59 +37,59 @@ final class StatementEffects implements DeviceProgram.Visitor<AddressSpace> {
   }
 
   @Override
-  public AddressSpace visitInit(Init i) {
-    String path = CRenderer.region(state.program, i.region()).replace("&", "");
-    if (i.owner() == DeviceProgram.Owner.REGION) {
+  public AddressSpace visitInit(Operation.Init<Slot> i) {
+    int region = Slot.region(i.region());
+    String path = CRenderer.region(state.program, region).replace("&", "");
+    if (i.owner() instanceof Slot.RegionAt) {
       state.regions.put(
-          i.region(),
+          region,
           state.model.initMisownedRegion(
               path,
               i.kind(),
-              Region.Misowning.THE_REGION,
-              CRenderer.region(state.program, i.region()),
+              Misowning.THE_REGION,
+              CRenderer.region(state.program, region),
               state.device,
               loc));
     } else {
       QObject owner =
-          switch (i.owner()) {
-            case SELF -> state.device;
-            case OTHER -> state.peer;
-            default -> null;
-          };
-      state.regions.put(i.region(), state.model.initRegion(path, owner, i.kind(), container, loc));
+          i.owner() == Slot.Fixed.SELF
+              ? state.device
+              : i.owner() == Slot.Fixed.PEER ? state.peer : null;
+      state.regions.put(region, state.model.initRegion(path, owner, i.kind(), container, loc));
     }
     // Run-time code (no lifecycle phase) creating a region: MR010's question.
     if (state.phase == null)
-      state.model.runtimeRegionChange(state.regions.get(i.region()), state.device, "created", loc);
+      state.model.runtimeRegionChange(state.regions.get(region), state.device, "created", loc);
     return space;
   }
 
   @Override
-  public AddressSpace visitAddSubregion(AddSubregion s) {
+  public AddressSpace visitMap(Operation.Map<Slot> o) {
     state.model.addSubregion(container, subject, loc);
     return space;
   }
 
   @Override
-  public AddressSpace visitDelSubregion(DelSubregion s) {
+  public AddressSpace visitUnmap(Operation.Unmap<Slot> o) {
     state.model.delSubregion(container, subject, loc);
     return space;
   }
 
   @Override
-  public AddressSpace visitRef(Ref s) {
+  public AddressSpace visitRef(Operation.Ref<Slot> o) {
     state.model.ref(subject, state.device, loc);
     return space;
   }
 
+  /** The device's reference, or the one a section's memory_region_find took. */
   @Override
-  public AddressSpace visitUnref(Unref s) {
-    state.model.unref(subject, state.device, loc);
+  public AddressSpace visitUnref(Operation.Unref<Slot> o) {
+    state.model.unref(subject, holder(o.target()), loc);
     return space;
   }
 
   @Override
-  public AddressSpace visitUnparent(Unparent s) {
+  public AddressSpace visitUnparent(Operation.Unparent<Slot> o) {
     boolean destroys = destroysAtRunTime();
     if (state.phase != Role.INSTANCE_FINALIZE && subject.parent() != null && !state.teardownBegun) {
       state.finalizedBeforeDevice.add(subject);
@@ -112,7 +101,12 @@ final class StatementEffects implements DeviceProgram.Visitor<AddressSpace> {
   }
 
   @Override
-  public AddressSpace visitFree(Free s) {
+  public AddressSpace visitFree(Operation.Free<Slot> f) {
+    if (f.addressSpace()) {
+      if (f.rcu()) state.model.gFreeRcu(space, loc);
+      else state.model.gFree(space, loc);
+      return space;
+    }
     boolean destroys = destroysAtRunTime();
     if (!subject.isFinalized()) state.freedAlive.add(subject);
     state.model.freeRegion(subject, loc);
@@ -121,45 +115,27 @@ final class StatementEffects implements DeviceProgram.Visitor<AddressSpace> {
   }
 
   @Override
-  public AddressSpace visitAddressSpaceInit(AddressSpaceInit a) {
+  public AddressSpace visitAddressSpaceInit(Operation.AddressSpaceInit<Slot> a) {
     // Kept by the device: once it is finalized nobody can destroy the address space any more.
-    AddressSpace as = state.model.addressSpaceInit("s->as" + a.space(), subject, state.device, loc);
-    state.spaces.put(a.space(), as);
+    int index = ((Slot.SpaceAt) a.addressSpace()).index();
+    AddressSpace as = state.model.addressSpaceInit("s->as" + index, subject, state.device, loc);
+    state.spaces.put(index, as);
     return as;
   }
 
   @Override
-  public AddressSpace visitAddressSpaceDestroy(AddressSpaceDestroy s) {
+  public AddressSpace visitAddressSpaceDestroy(Operation.AddressSpaceDestroy<Slot> s) {
     state.model.addressSpaceDestroy(space, loc);
     return space;
   }
 
   @Override
-  public AddressSpace visitFreeAddressSpace(FreeAddressSpace f) {
-    if (f.rcu()) state.model.gFreeRcu(space, loc);
-    else state.model.gFree(space, loc);
+  public AddressSpace visitFind(Operation.Find<Slot> f) {
+    state.model.ref(subject, holder(f.reference()), loc);
     return space;
   }
 
-  @Override
-  public AddressSpace visitFind(Find f) {
-    state.model.ref(subject, state.section(f.section()), loc);
-    return space;
-  }
-
-  @Override
-  public AddressSpace visitUnrefFound(UnrefFound u) {
-    state.model.unref(subject, state.section(u.section()), loc);
-    return space;
-  }
-
-  @Override
-  public AddressSpace visitCallHelper(CallHelper s) {
-    throw new IllegalStateException("a helper call is run by Execution.body, not as one call");
-  }
-
-  @Override
-  public AddressSpace visitIfError(IfError s) {
-    throw new IllegalStateException("an error branch is run by Execution.body, not as one call");
+  private Holder holder(Slot s) {
+    return s instanceof Slot.SectionAt sec ? state.section(sec.index()) : state.device;
   }
 }

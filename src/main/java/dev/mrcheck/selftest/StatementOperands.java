@@ -1,33 +1,18 @@
 package dev.mrcheck.selftest;
 
+import dev.mrcheck.model.Operation;
 import dev.mrcheck.runtime.AddressSpace;
 import dev.mrcheck.runtime.Region;
-import dev.mrcheck.selftest.DeviceProgram.AddSubregion;
-import dev.mrcheck.selftest.DeviceProgram.AddressSpaceDestroy;
-import dev.mrcheck.selftest.DeviceProgram.AddressSpaceInit;
-import dev.mrcheck.selftest.DeviceProgram.CallHelper;
-import dev.mrcheck.selftest.DeviceProgram.Container;
-import dev.mrcheck.selftest.DeviceProgram.DelSubregion;
-import dev.mrcheck.selftest.DeviceProgram.Find;
-import dev.mrcheck.selftest.DeviceProgram.Free;
-import dev.mrcheck.selftest.DeviceProgram.FreeAddressSpace;
-import dev.mrcheck.selftest.DeviceProgram.IfError;
-import dev.mrcheck.selftest.DeviceProgram.Init;
-import dev.mrcheck.selftest.DeviceProgram.Ref;
+import dev.mrcheck.selftest.DeviceProgram.ApiCall;
 import dev.mrcheck.selftest.DeviceProgram.Stmt;
-import dev.mrcheck.selftest.DeviceProgram.Unparent;
-import dev.mrcheck.selftest.DeviceProgram.Unref;
-import dev.mrcheck.selftest.DeviceProgram.UnrefFound;
 import java.util.HashSet;
-import java.util.function.IntPredicate;
-import java.util.function.Predicate;
 
 /**
- * What a statement acts on in an execution, as things are when it runs: the region it names (its
+ * What a call acts on in an execution, as things are when it runs: the region it names (its
  * subject), the container (for an alias init: the aliased region), the address space. Null where
- * the statement names none or the program has not made it (yet) on this path.
+ * the call names none or the program has not made it (yet) on this path.
  */
-final class StatementOperands implements DeviceProgram.Visitor<StatementOperands.Operands> {
+final class StatementOperands extends GeneratedOperations<StatementOperands.Operands> {
   record Operands(Region subject, Region container, AddressSpace space) {}
 
   private final ExecutionState state;
@@ -36,94 +21,78 @@ final class StatementOperands implements DeviceProgram.Visitor<StatementOperands
     this.state = state;
   }
 
-  private Region region(int n) {
-    return state.regions.get(n);
+  /** The region a slot names: a field's, system memory, or the peer's region a section found. */
+  private Region region(Slot s) {
+    if (s instanceof Slot.RegionAt r) return state.regions.get(r.index());
+    if (s instanceof Slot.SectionAt) return state.peerRegion();
+    if (s == Slot.Fixed.SYSTEM_MEMORY) return state.systemMemory;
+    throw new IllegalStateException("no region in slot " + s);
   }
 
   private static Operands subject(Region r) {
     return new Operands(r, null, null);
   }
 
-  @Override
-  public Operands visitInit(Init s) {
-    return new Operands(null, s.aliasOf() >= 0 ? region(s.aliasOf()) : null, null);
+  private Operands space(Slot s) {
+    return new Operands(null, null, state.spaces.get(((Slot.SpaceAt) s).index()));
   }
 
   @Override
-  public Operands visitAddSubregion(AddSubregion s) {
-    return new Operands(region(s.region()), state.container(s.container()), null);
+  public Operands visitInit(Operation.Init<Slot> o) {
+    return new Operands(null, o.aliasTarget() == null ? null : region(o.aliasTarget()), null);
   }
 
   @Override
-  public Operands visitDelSubregion(DelSubregion s) {
-    return new Operands(region(s.region()), state.container(s.container()), null);
+  public Operands visitMap(Operation.Map<Slot> o) {
+    return new Operands(region(o.region()), region(o.container()), null);
   }
 
   @Override
-  public Operands visitRef(Ref s) {
-    return subject(region(s.region()));
+  public Operands visitUnmap(Operation.Unmap<Slot> o) {
+    return new Operands(region(o.region()), region(o.container()), null);
   }
 
   @Override
-  public Operands visitUnref(Unref s) {
-    return subject(region(s.region()));
+  public Operands visitRef(Operation.Ref<Slot> o) {
+    return subject(region(o.target()));
   }
 
   @Override
-  public Operands visitUnparent(Unparent s) {
-    return subject(region(s.region()));
+  public Operands visitUnref(Operation.Unref<Slot> o) {
+    return subject(region(o.target()));
   }
 
   @Override
-  public Operands visitFree(Free s) {
-    return subject(region(s.region()));
+  public Operands visitUnparent(Operation.Unparent<Slot> o) {
+    return subject(region(o.target()));
   }
 
   @Override
-  public Operands visitAddressSpaceInit(AddressSpaceInit s) {
-    return subject(s.overSystemMemory() ? state.systemMemory : region(s.root()));
+  public Operands visitFree(Operation.Free<Slot> o) {
+    return o.addressSpace() ? space(o.target()) : subject(region(o.target()));
   }
 
   @Override
-  public Operands visitAddressSpaceDestroy(AddressSpaceDestroy s) {
-    return new Operands(null, null, state.spaces.get(s.space()));
+  public Operands visitAddressSpaceInit(Operation.AddressSpaceInit<Slot> o) {
+    return subject(region(o.root()));
   }
 
   @Override
-  public Operands visitFreeAddressSpace(FreeAddressSpace s) {
-    return new Operands(null, null, state.spaces.get(s.space()));
+  public Operands visitAddressSpaceDestroy(Operation.AddressSpaceDestroy<Slot> o) {
+    return space(o.addressSpace());
   }
 
   @Override
-  public Operands visitFind(Find s) {
-    return subject(state.peerRegion());
-  }
-
-  @Override
-  public Operands visitUnrefFound(UnrefFound s) {
-    return subject(state.peerRegion());
-  }
-
-  @Override
-  public Operands visitCallHelper(CallHelper s) {
-    throw new IllegalStateException(
-        "a helper call is run by Execution.body, it acts on nothing itself");
-  }
-
-  @Override
-  public Operands visitIfError(IfError s) {
-    throw new IllegalStateException(
-        "an error branch is run by Execution.body, it acts on nothing itself");
+  public Operands visitFind(Operation.Find<Slot> o) {
+    return subject(region(o.reference()));
   }
 
   /**
-   * Whether a statement needs a region or address space no statement of the program initializes
+   * Whether a call needs a region or address space no statement of the program initializes
    * (g_free(NULL) does not): zeroed memory in every scenario, so the call is undefined C.
    */
-  static final class NeverMade implements DeviceProgram.Visitor<Boolean> {
+  static final class NeverMade extends GeneratedOperations<Boolean> {
     private final ExecutionState state;
-    private final IntPredicate never;
-    private final Predicate<Container> neverContainer;
 
     NeverMade(ExecutionState state) {
       this.state = state;
@@ -131,82 +100,68 @@ final class StatementOperands implements DeviceProgram.Visitor<StatementOperands
         state.madeRegions = new HashSet<>();
         state.madeSpaces = new HashSet<>();
         for (Stmt any : state.program.statements()) {
-          if (any instanceof Init i) state.madeRegions.add(i.region());
-          if (any instanceof AddressSpaceInit a) state.madeSpaces.add(a.space());
+          if (!(any instanceof ApiCall c)) continue;
+          if (c.operation() instanceof Operation.Init<Slot> i)
+            state.madeRegions.add(Slot.region(i.region()));
+          if (c.operation() instanceof Operation.AddressSpaceInit<Slot> a)
+            state.madeSpaces.add(((Slot.SpaceAt) a.addressSpace()).index());
         }
       }
-      never = r -> !state.madeRegions.contains(r);
-      neverContainer = c -> !c.isSystemMemory() && never.test(c.region());
+    }
+
+    /** A region field no init makes; system memory and a section's region are never that. */
+    private boolean never(Slot s) {
+      return s instanceof Slot.RegionAt r && !state.madeRegions.contains(r.index());
     }
 
     @Override
-    public Boolean visitInit(Init s) {
-      return s.aliasOf() >= 0 && never.test(s.aliasOf());
+    public Boolean visitInit(Operation.Init<Slot> o) {
+      return o.aliasTarget() != null && never(o.aliasTarget());
     }
 
     @Override
-    public Boolean visitAddSubregion(AddSubregion s) {
-      return never.test(s.region()) || neverContainer.test(s.container());
+    public Boolean visitMap(Operation.Map<Slot> o) {
+      return never(o.region()) || never(o.container());
     }
 
     @Override
-    public Boolean visitDelSubregion(DelSubregion s) {
-      return never.test(s.region()) || neverContainer.test(s.container());
+    public Boolean visitUnmap(Operation.Unmap<Slot> o) {
+      return never(o.region()) || never(o.container());
     }
 
     @Override
-    public Boolean visitRef(Ref s) {
-      return never.test(s.region());
+    public Boolean visitRef(Operation.Ref<Slot> o) {
+      return never(o.target());
     }
 
     @Override
-    public Boolean visitUnref(Unref s) {
-      return never.test(s.region());
+    public Boolean visitUnref(Operation.Unref<Slot> o) {
+      return never(o.target());
     }
 
     @Override
-    public Boolean visitUnparent(Unparent s) {
-      return never.test(s.region());
+    public Boolean visitUnparent(Operation.Unparent<Slot> o) {
+      return never(o.target());
     }
 
     /** g_free of a never-made region frees NULL, which is fine. */
     @Override
-    public Boolean visitFree(Free s) {
+    public Boolean visitFree(Operation.Free<Slot> o) {
       return false;
     }
 
     @Override
-    public Boolean visitAddressSpaceInit(AddressSpaceInit s) {
-      return !s.overSystemMemory() && never.test(s.root());
+    public Boolean visitAddressSpaceInit(Operation.AddressSpaceInit<Slot> o) {
+      return never(o.root());
     }
 
     @Override
-    public Boolean visitAddressSpaceDestroy(AddressSpaceDestroy s) {
-      return !state.madeSpaces.contains(s.space());
+    public Boolean visitAddressSpaceDestroy(Operation.AddressSpaceDestroy<Slot> o) {
+      return !state.madeSpaces.contains(((Slot.SpaceAt) o.addressSpace()).index());
     }
 
     @Override
-    public Boolean visitFreeAddressSpace(FreeAddressSpace s) {
-      return false;
-    }
-
-    @Override
-    public Boolean visitFind(Find s) {
-      return false;
-    }
-
-    @Override
-    public Boolean visitUnrefFound(UnrefFound s) {
-      return false;
-    }
-
-    @Override
-    public Boolean visitCallHelper(CallHelper s) {
-      return false;
-    }
-
-    @Override
-    public Boolean visitIfError(IfError s) {
+    public Boolean visitFind(Operation.Find<Slot> o) {
       return false;
     }
   }

@@ -2,7 +2,7 @@ package dev.mrcheck.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mrcheck.model.Effect;
+import dev.mrcheck.model.Operation;
 import dev.mrcheck.model.RegionKind;
 import dev.mrcheck.model.Role;
 import dev.mrcheck.model.Semantics;
@@ -33,7 +33,7 @@ class EffectTransferTest {
         .satisfies(o -> assertThat(o.owner()).isEqualTo(Fact.Owner.NONE));
     assertThat(run.observed())
         .extracting(Observation::effect)
-        .allMatch(e -> e instanceof Effect.Init);
+        .allMatch(e -> e instanceof Operation.Init);
   }
 
   @Test
@@ -136,7 +136,7 @@ class EffectTransferTest {
     assertThat(run.facts(Fact.Owned.class)).isEmpty();
     assertThat(run.observed())
         .extracting(Observation::effect)
-        .hasAtLeastOneElementOfType(Effect.Free.class);
+        .hasAtLeastOneElementOfType(Operation.Free.class);
   }
 
   @Test

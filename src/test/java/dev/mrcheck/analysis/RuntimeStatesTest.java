@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mrcheck.model.Effect;
+import dev.mrcheck.model.Operation;
 import dev.mrcheck.model.Role;
 import dev.mrcheck.model.Semantics;
 import java.util.List;
@@ -66,7 +66,7 @@ class RuntimeStatesTest {
     AnalysisResult r = analyze(DEVICE);
     List<Observation> unparents =
         r.observations().stream()
-            .filter(o -> o.effect() instanceof Effect.Unparent && o.phase() == null)
+            .filter(o -> o.effect() instanceof Operation.Unparent && o.phase() == null)
             .toList();
     assertTrue(
         unparents.stream()
@@ -89,7 +89,7 @@ class RuntimeStatesTest {
             .anyMatch(
                 o ->
                     o.phase() == Role.INSTANCE_FINALIZE
-                        && o.effect() instanceof Effect.Unparent
+                        && o.effect() instanceof Operation.Unparent
                         && o.before().facts(Fact.Owned.class, "self.scratch").stream()
                             .anyMatch(f -> f.owner() == Fact.Owner.SELF && f.phase() == null));
     assertTrue(seen, "finalize replayed after the write that made the scratch region");
@@ -130,7 +130,8 @@ class RuntimeStatesTest {
     Observation unparent =
         r.observations().stream()
             .filter(
-                o -> o.phase() == Role.INSTANCE_FINALIZE && o.effect() instanceof Effect.Unparent)
+                o ->
+                    o.phase() == Role.INSTANCE_FINALIZE && o.effect() instanceof Operation.Unparent)
             .filter(o -> !o.before().facts(Fact.Owned.class, o.subject().id()).isEmpty())
             .findFirst()
             .orElseThrow();

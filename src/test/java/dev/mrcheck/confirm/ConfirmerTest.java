@@ -2,18 +2,18 @@ package dev.mrcheck.confirm;
 
 import static dev.mrcheck.analysis.Fact.Owner.NONE;
 import static dev.mrcheck.analysis.Fact.Owner.SELF;
+import static dev.mrcheck.confirm.Witnesses.asInit;
+import static dev.mrcheck.confirm.Witnesses.free;
+import static dev.mrcheck.confirm.Witnesses.map;
+import static dev.mrcheck.confirm.Witnesses.ref;
+import static dev.mrcheck.confirm.Witnesses.unmap;
+import static dev.mrcheck.confirm.Witnesses.unparent;
 import static dev.mrcheck.model.Role.INSTANCE_INIT;
 import static dev.mrcheck.model.Role.REALIZE;
 import static dev.mrcheck.model.Role.UNREALIZE;
 import static dev.mrcheck.rules.Witness.Expectation.FINALIZED_WHILE_MAPPED;
 import static dev.mrcheck.rules.Witness.Expectation.OWNERLESS_DESTROYED;
 import static dev.mrcheck.rules.Witness.Expectation.OWNER_LEAK;
-import static dev.mrcheck.rules.WitnessStep.Kind.AS_INIT;
-import static dev.mrcheck.rules.WitnessStep.Kind.FREE;
-import static dev.mrcheck.rules.WitnessStep.Kind.MAP;
-import static dev.mrcheck.rules.WitnessStep.Kind.REF;
-import static dev.mrcheck.rules.WitnessStep.Kind.UNMAP;
-import static dev.mrcheck.rules.WitnessStep.Kind.UNPARENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mrcheck.ir.SourceLoc;
@@ -35,7 +35,7 @@ class ConfirmerTest {
     return new Witnesses()
         .init(REALIZE, "self.bar", SELF, RegionKind.CONTAINER)
         .init(REALIZE, "self.regs", SELF, RegionKind.IO)
-        .step(REALIZE, MAP, "self.regs", "self.bar")
+        .step(REALIZE, map("self.regs", "self.bar"))
         .finding("MR001", true, OWNER_LEAK);
   }
 
@@ -60,9 +60,9 @@ class ConfirmerTest {
     Witnesses w =
         new Witnesses()
             .init(REALIZE, "self.legacy_io", SELF, RegionKind.IO)
-            .step(REALIZE, MAP, "self.legacy_io", "global:pci_io");
-    if (delFirst) w.step(UNREALIZE, UNMAP, "self.legacy_io", "global:pci_io");
-    return w.step(UNREALIZE, UNPARENT, "self.legacy_io", null)
+            .step(REALIZE, map("self.legacy_io", "global:pci_io"));
+    if (delFirst) w.step(UNREALIZE, unmap("self.legacy_io", "global:pci_io"));
+    return w.step(UNREALIZE, unparent("self.legacy_io"))
         .finding("MR002", true, FINALIZED_WHILE_MAPPED);
   }
 
@@ -112,7 +112,7 @@ class ConfirmerTest {
     Finding f =
         new Witnesses()
             .init(REALIZE, "self.dma_root", SELF, RegionKind.CONTAINER)
-            .step(REALIZE, AS_INIT, "self.dma_as", "self.dma_root")
+            .step(REALIZE, asInit("self.dma_as", "self.dma_root"))
             .finding("MR001", true, OWNER_LEAK);
     assertThat(confirmer.confirm(f, semantics).confirmed()).isTrue();
   }
@@ -123,7 +123,7 @@ class ConfirmerTest {
     Finding f =
         new Witnesses()
             .init(INSTANCE_INIT, "self.iomem", SELF, RegionKind.IO)
-            .step(INSTANCE_INIT, REF, "self.iomem", null)
+            .step(INSTANCE_INIT, ref("self.iomem"))
             .finding("MR001", false, OWNER_LEAK);
     Confirmation c = confirmer.confirm(f, semantics);
     assertThat(c.scenario()).isEqualTo("introspection");
@@ -136,7 +136,7 @@ class ConfirmerTest {
     Finding f =
         new Witnesses()
             .init(REALIZE, "self.shadow", NONE, RegionKind.RAM)
-            .step(UNREALIZE, UNPARENT, "self.shadow", null)
+            .step(UNREALIZE, unparent("self.shadow"))
             .finding("MR003", true, OWNERLESS_DESTROYED);
     Confirmation c = confirmer.confirm(f, semantics);
     assertThat(c.confirmed()).as(c.verdict()).isTrue();
@@ -148,7 +148,7 @@ class ConfirmerTest {
     Finding f =
         new Witnesses()
             .init(null, "new@board.c:48:28#1.iomem", NONE, RegionKind.IO)
-            .step(null, FREE, "new@board.c:48:28#1", null)
+            .step(null, free("new@board.c:48:28#1"))
             .finding("MR003", false, OWNERLESS_DESTROYED);
     Confirmation c = confirmer.confirm(f, Semantics.CURRENT);
     assertThat(c.confirmed()).as(c.verdict()).isTrue();
@@ -163,7 +163,7 @@ class ConfirmerTest {
     Finding f =
         new Witnesses()
             .init(REALIZE, "self.win", NONE, RegionKind.CONTAINER)
-            .step(UNREALIZE, UNPARENT, "self.win", null)
+            .step(UNREALIZE, unparent("self.win"))
             .finding("MR003", true, OWNERLESS_DESTROYED);
     assertThat(confirmer.confirm(f, Semantics.CURRENT).refuted()).isTrue();
   }
@@ -173,7 +173,7 @@ class ConfirmerTest {
     Finding f =
         new Witnesses()
             .init(REALIZE, "self.sram", NONE, RegionKind.RAM)
-            .step(dev.mrcheck.model.Role.INSTANCE_FINALIZE, FREE, "self.sram", null)
+            .step(dev.mrcheck.model.Role.INSTANCE_FINALIZE, free("self.sram"))
             .finding("MR003", false, OWNERLESS_DESTROYED);
     Confirmation c = confirmer.confirm(f, Semantics.CURRENT);
     assertThat(c.confirmed()).isTrue();

@@ -1,14 +1,14 @@
 package dev.mrcheck.confirm;
 
 import static dev.mrcheck.analysis.Fact.Owner.SELF;
+import static dev.mrcheck.confirm.Witnesses.asInit;
+import static dev.mrcheck.confirm.Witnesses.map;
+import static dev.mrcheck.confirm.Witnesses.ref;
+import static dev.mrcheck.confirm.Witnesses.unparent;
 import static dev.mrcheck.model.Role.REALIZE;
 import static dev.mrcheck.model.Role.UNREALIZE;
 import static dev.mrcheck.rules.Witness.Expectation.FINALIZED_WHILE_MAPPED;
 import static dev.mrcheck.rules.Witness.Expectation.OWNER_LEAK;
-import static dev.mrcheck.rules.WitnessStep.Kind.AS_INIT;
-import static dev.mrcheck.rules.WitnessStep.Kind.MAP;
-import static dev.mrcheck.rules.WitnessStep.Kind.REF;
-import static dev.mrcheck.rules.WitnessStep.Kind.UNPARENT;
 import static dev.mrcheck.runtime.ObjectGraph.EdgeKind.MAPPED_IN;
 import static dev.mrcheck.runtime.ObjectGraph.EdgeKind.OWNS;
 import static dev.mrcheck.runtime.ObjectGraph.EdgeKind.REFS;
@@ -40,8 +40,8 @@ class ObjectGraphTest {
         confirmer.confirm(
             new Witnesses()
                 .init(REALIZE, "self.legacy_io", SELF, RegionKind.IO)
-                .step(REALIZE, MAP, "self.legacy_io", "global:pci_io")
-                .step(UNREALIZE, UNPARENT, "self.legacy_io", null)
+                .step(REALIZE, map("self.legacy_io", "global:pci_io"))
+                .step(UNREALIZE, unparent("self.legacy_io"))
                 .finding("MR002", true, FINALIZED_WHILE_MAPPED),
             Semantics.CURRENT);
     assertThat(c.confirmed()).isTrue();
@@ -69,7 +69,7 @@ class ObjectGraphTest {
         confirmer.confirm(
             new Witnesses()
                 .init(REALIZE, "self.dma_root", SELF, RegionKind.CONTAINER)
-                .step(REALIZE, AS_INIT, "self.dma_as", "self.dma_root")
+                .step(REALIZE, asInit("self.dma_as", "self.dma_root"))
                 .finding("MR001", true, OWNER_LEAK),
             Semantics.CURRENT);
     assertThat(c.confirmed()).as(c.verdict()).isTrue();
@@ -95,7 +95,7 @@ class ObjectGraphTest {
         confirmer.confirm(
             new Witnesses()
                 .init(REALIZE, "self.mmio", SELF, RegionKind.IO)
-                .step(REALIZE, REF, "self.mmio", null)
+                .step(REALIZE, ref("self.mmio"))
                 .finding("MR001", true, OWNER_LEAK),
             Semantics.CURRENT);
     assertThat(c.confirmed()).isTrue();

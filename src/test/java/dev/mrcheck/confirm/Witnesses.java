@@ -1,7 +1,9 @@
 package dev.mrcheck.confirm;
 
 import dev.mrcheck.analysis.Fact;
+import dev.mrcheck.analysis.Place;
 import dev.mrcheck.ir.SourceLoc;
+import dev.mrcheck.model.Operation;
 import dev.mrcheck.model.RegionKind;
 import dev.mrcheck.model.Role;
 import dev.mrcheck.rules.Finding;
@@ -24,25 +26,46 @@ public final class Witnesses {
   }
 
   public Witnesses init(Role phase, String id, Fact.Owner owner, RegionKind kind) {
+    Place ownerShown = new Place(Place.UNKNOWN.id(), owner == Fact.Owner.NONE ? "NULL" : "s");
     steps.add(
         new WitnessStep(
-            phase,
-            WitnessStep.Kind.INIT,
-            id,
-            shown(id),
-            null,
-            owner == Fact.Owner.NONE ? "NULL" : "s",
-            owner,
-            kind,
-            at()));
+            phase, new Operation.Init<>(place(id), ownerShown, kind, null), owner, at()));
     return this;
   }
 
-  public Witnesses step(Role phase, WitnessStep.Kind kind, String subject, String other) {
-    steps.add(
-        new WitnessStep(
-            phase, kind, subject, shown(subject), other, shown(other), null, null, at()));
+  public Witnesses step(Role phase, Operation<Place> operation) {
+    steps.add(new WitnessStep(phase, operation, at()));
     return this;
+  }
+
+  public static Operation<Place> map(String region, String container) {
+    return new Operation.Map<>(place(region), place(container), null);
+  }
+
+  public static Operation<Place> unmap(String region, String container) {
+    return new Operation.Unmap<>(place(region), place(container));
+  }
+
+  public static Operation<Place> ref(String region) {
+    return new Operation.Ref<>(place(region), false);
+  }
+
+  public static Operation<Place> unparent(String region) {
+    return new Operation.Unparent<>(place(region));
+  }
+
+  /** g_free of storage that may hold regions. */
+  public static Operation<Place> free(String storage) {
+    return new Operation.Free<>(place(storage), false, false);
+  }
+
+  public static Operation<Place> asInit(String space, String root) {
+    return new Operation.AddressSpaceInit<>(place(space), place(root));
+  }
+
+  /** The place {@code id} names, spelled as {@link #shown} says; null for null. */
+  static Place place(String id) {
+    return id == null ? null : new Place(id, shown(id));
   }
 
   public Finding finding(String rule, boolean hotpluggable, Witness.Expectation expected) {

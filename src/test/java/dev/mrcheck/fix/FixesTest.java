@@ -2,7 +2,9 @@ package dev.mrcheck.fix;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mrcheck.analysis.Place;
 import dev.mrcheck.ir.SourceLoc;
+import dev.mrcheck.model.Operation;
 import dev.mrcheck.model.Role;
 import dev.mrcheck.rules.Finding;
 import dev.mrcheck.rules.Severity;
@@ -153,24 +155,11 @@ class FixesTest {
             List.of(
                 new WitnessStep(
                     Role.REALIZE,
-                    WitnessStep.Kind.MAP,
-                    "self.win",
-                    "s->win",
-                    "self.bar",
-                    "s->bar",
-                    null,
-                    null,
+                    new Operation.Map<>(
+                        new Place("self.win", "s->win"), new Place("self.bar", "s->bar"), null),
                     add),
                 new WitnessStep(
-                    Role.UNREALIZE,
-                    WitnessStep.Kind.UNPARENT,
-                    "self.win",
-                    "s->win",
-                    null,
-                    null,
-                    null,
-                    null,
-                    at)),
+                    Role.UNREALIZE, new Operation.Unparent<>(new Place("self.win", "s->win")), at)),
             Witness.Expectation.FINALIZED_WHILE_MAPPED);
     return new Finding(
             "MR002",

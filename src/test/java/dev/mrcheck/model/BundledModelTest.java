@@ -83,10 +83,10 @@ class BundledModelTest {
               model.function(name).orElseThrow(() -> new AssertionError("missing " + name));
           // The migratable RAM/ROM inits also cast the owner with DEVICE(): a second effect says
           // so.
-          assertThat(f.effects().stream().filter(e -> !(e instanceof Effect.DeviceOwner)))
+          assertThat(f.effects().stream().filter(e -> !(e instanceof Operation.DeviceOwner)))
               .as(name)
               .hasSize(1);
-          Effect.Init init = (Effect.Init) f.effects().get(0);
+          Operation.Init<Operand> init = (Operation.Init<Operand>) f.effects().get(0);
           assertThat(init.kind()).as(name).isEqualTo(kind);
           assertThat(init.region()).as(name).isEqualTo(new Operand.Arg(0, null));
           assertThat(f.params().get(((Operand.Arg) init.owner()).index()))
@@ -97,11 +97,11 @@ class BundledModelTest {
         (name, n) -> assertThat(model.function(name).orElseThrow().params()).as(name).hasSize(n));
     assertThat(model.function("memory_region_init_iommu").orElseThrow().effects())
         .containsExactly(
-            new Effect.Init(
+            new Operation.Init<>(
                 new Operand.Arg(0, null), new Operand.Arg(3, null), RegionKind.IOMMU, null));
     assertThat(model.function("memory_region_init_alias").orElseThrow().effects())
         .containsExactly(
-            new Effect.Init(
+            new Operation.Init<>(
                 new Operand.Arg(0, null),
                 new Operand.Arg(1, null),
                 RegionKind.ALIAS,
@@ -111,39 +111,44 @@ class BundledModelTest {
   @Test
   void mapsAndAddressSpaces() {
     assertThat(effects("memory_region_add_subregion"))
-        .containsExactly(new Effect.Map(new Operand.Arg(2, null), new Operand.Arg(0, null), null));
+        .containsExactly(
+            new Operation.Map<>(new Operand.Arg(2, null), new Operand.Arg(0, null), null));
     assertThat(effects("memory_region_add_subregion_overlap"))
-        .containsExactly(new Effect.Map(new Operand.Arg(2, null), new Operand.Arg(0, null), null));
+        .containsExactly(
+            new Operation.Map<>(new Operand.Arg(2, null), new Operand.Arg(0, null), null));
     assertThat(effects("memory_region_del_subregion"))
-        .containsExactly(new Effect.Unmap(new Operand.Arg(1, null), new Operand.Arg(0, null)));
+        .containsExactly(new Operation.Unmap<>(new Operand.Arg(1, null), new Operand.Arg(0, null)));
     assertThat(effects("pci_register_bar"))
         .containsExactly(
-            new Effect.Map(
+            new Operation.Map<>(
                 new Operand.Arg(3, null), new Operand.Global("pci_bar"), Role.UNREALIZE));
     assertThat(effects("sysbus_init_mmio")).isEmpty();
     assertThat(effects("memory_region_find"))
-        .containsExactly(new Effect.Find(new Operand.Result("mr")));
+        .containsExactly(new Operation.Find<>(new Operand.Result("mr")));
     assertThat(effects("get_system_memory"))
-        .containsExactly(new Effect.Returns(new Operand.Global("system_memory")));
+        .containsExactly(new Operation.Returns<>(new Operand.Global("system_memory")));
     assertThat(effects("address_space_init"))
         .containsExactly(
-            new Effect.AddressSpaceInit(new Operand.Arg(0, null), new Operand.Arg(1, null)));
+            new Operation.AddressSpaceInit<>(new Operand.Arg(0, null), new Operand.Arg(1, null)));
     assertThat(effects("address_space_destroy_free"))
-        .containsExactly(new Effect.AddressSpaceDestroy(new Operand.Arg(0, null), true));
+        .containsExactly(new Operation.AddressSpaceDestroy<>(new Operand.Arg(0, null), true));
     assertThat(effects("address_space_map"))
         .containsExactly(
-            new Effect.AddressSpaceMap(new Operand.Arg(0, null), new Operand.Result(null)));
+            new Operation.AddressSpaceMap<>(
+                new Operand.Arg(0, null), new Operand.Result(null), null));
     assertThat(effects("address_space_unmap"))
-        .containsExactly(new Effect.AddressSpaceUnmap(new Operand.Arg(1, null)));
+        .containsExactly(new Operation.AddressSpaceUnmap<>(new Operand.Arg(1, null)));
     assertThat(effects("g_clear_pointer"))
-        .containsExactly(new Effect.Free(new Operand.Arg(0, null)));
+        .containsExactly(new Operation.Free<>(new Operand.Arg(0, null), false, false));
     assertThat(effects("memory_region_is_mapped"))
-        .containsExactly(new Effect.TestsMapped(new Operand.Arg(0, null)));
+        .containsExactly(new Operation.TestsMapped<>(new Operand.Arg(0, null)));
     assertThat(effects("pci_setup_iommu"))
-        .containsExactly(new Effect.Registers(new Operand.Arg(2, null), new Operand.Arg(0, null)));
+        .containsExactly(
+            new Operation.Registers<>(new Operand.Arg(2, null), new Operand.Arg(0, null)));
     assertThat(effects("qemu_register_reset"))
         .containsExactly(
-            new Effect.Registers(new Operand.Arg(1, null), new Operand.Global("reset_handlers")));
+            new Operation.Registers<>(
+                new Operand.Arg(1, null), new Operand.Global("reset_handlers")));
     for (String name :
         List.of(
             "object_unparent",
@@ -183,21 +188,22 @@ class BundledModelTest {
   @Test
   void javaFacadeUsesQualifiedNamesAndSelf() {
     assertThat(effects("MemoryRegion.addSubregion"))
-        .containsExactly(new Effect.Map(new Operand.Arg(2, null), new Operand.Arg(0, null), null));
+        .containsExactly(
+            new Operation.Map<>(new Operand.Arg(2, null), new Operand.Arg(0, null), null));
     assertThat(effects("MemoryRegion.io"))
         .containsExactly(
-            new Effect.Init(
+            new Operation.Init<>(
                 new Operand.Result(null), new Operand.Arg(0, null), RegionKind.IO, null));
     assertThat(effects("MemoryRegion.alias"))
         .containsExactly(
-            new Effect.Init(
+            new Operation.Init<>(
                 new Operand.Result(null),
                 new Operand.Arg(0, null),
                 RegionKind.ALIAS,
                 new Operand.Arg(2, null)));
     assertThat(effects("AddressSpace.create"))
         .containsExactly(
-            new Effect.AddressSpaceInit(new Operand.Result(null), new Operand.Arg(0, null)));
+            new Operation.AddressSpaceInit<>(new Operand.Result(null), new Operand.Arg(0, null)));
     assertThat(model.classHook("PCIDevice", "exit")).contains(Role.UNREALIZE);
     assertThat(model.classHook("DeviceState", "instanceInit")).contains(Role.INSTANCE_INIT);
     assertThat(model.functionNames()).contains("MemoryRegion.unparent", "AddressSpace.destroy");
@@ -209,7 +215,7 @@ class BundledModelTest {
         .isEqualTo("rules/memory.mrm");
   }
 
-  private List<Effect> effects(String function) {
+  private List<Operation<Operand>> effects(String function) {
     return model
         .function(function)
         .orElseThrow(() -> new AssertionError("missing " + function))

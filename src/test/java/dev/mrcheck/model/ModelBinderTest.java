@@ -27,10 +27,10 @@ class ModelBinderTest {
     assertThat(f.definedAt().toString()).isEqualTo("m.mrm:2:10");
     assertThat(f.effects())
         .containsExactly(
-            new Effect.Map(new Operand.Arg(1, "mr"), new Operand.Arg(2, null), null),
-            new Effect.Ref(new Operand.Arg(1, "mr.owner")),
-            new Effect.Returns(new Operand.Global("my_bus")),
-            new Effect.Init(new Operand.Result("region"), null, RegionKind.CONTAINER, null));
+            new Operation.Map<>(new Operand.Arg(1, "mr"), new Operand.Arg(2, null), null),
+            new Operation.Ref<>(new Operand.Arg(1, "mr.owner"), false),
+            new Operation.Returns<>(new Operand.Global("my_bus")),
+            new Operation.Init<>(new Operand.Result("region"), null, RegionKind.CONTAINER, null));
   }
 
   @Test
@@ -39,7 +39,8 @@ class ModelBinderTest {
         ModelLoader.parse(
             "m.mrm", "function f(type, class, function, global) { map(type, into = global); }");
     assertThat(file.functions().get(0).effects())
-        .containsExactly(new Effect.Map(new Operand.Arg(0, null), new Operand.Arg(3, null), null));
+        .containsExactly(
+            new Operation.Map<>(new Operand.Arg(0, null), new Operand.Arg(3, null), null));
   }
 
   @Test

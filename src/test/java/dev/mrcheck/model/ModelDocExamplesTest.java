@@ -27,7 +27,7 @@ class ModelDocExamplesTest {
     BoundModel model = BoundModel.of(examples);
     assertThat(model.function("foo_window_attach").orElseThrow().effects())
         .containsExactly(
-            new Effect.Map(new Operand.Arg(1, "mr"), new Operand.Global("foo_bus"), null));
+            new Operation.Map<>(new Operand.Arg(1, "mr"), new Operand.Global("foo_bus"), null));
     assertThat(model.classHook("FooDeviceClass", "remove")).contains(Role.UNREALIZE);
   }
 }

@@ -34,11 +34,11 @@ class ModelLoaderTest {
     BoundModel model = ModelLoader.load(List.of(first, second));
 
     assertThat(model.function("memory_region_init_io").orElseThrow().effects())
-        .containsExactly(new Effect.Init(new Operand.Arg(0, null), null, RegionKind.IO, null));
+        .containsExactly(new Operation.Init<>(new Operand.Arg(0, null), null, RegionKind.IO, null));
     assertThat(model.function("memory_region_init_io").orElseThrow().definedAt().file())
         .isEqualTo(first.toString());
     assertThat(model.function("my_helper").orElseThrow().effects())
-        .containsExactly(new Effect.Free(new Operand.Arg(0, null)));
+        .containsExactly(new Operation.Free<>(new Operand.Arg(0, null), false, false));
     assertThat(model.classHook("PCIDeviceClass", "exit")).contains(Role.UNREALIZE);
     assertThat(model.classHook("PCIDeviceClass", "realize"))
         .as("other fields of the class stay")

@@ -34,13 +34,13 @@ class ModelPrinterTest {
     List<String> params = List.of("dev", "n", "type", "mr");
     assertThat(
             ModelPrinter.print(
-                new Effect.Map(
+                new Operation.Map<>(
                     new Operand.Arg(3, null), new Operand.Global("pci_bar"), Role.UNREALIZE),
                 params))
         .isEqualTo("map(mr, into = global pci_bar, undone_before = unrealize)");
     assertThat(
             ModelPrinter.print(
-                new Effect.Init(new Operand.Result("x"), null, RegionKind.ROM_DEVICE, null),
+                new Operation.Init<>(new Operand.Result("x"), null, RegionKind.ROM_DEVICE, null),
                 params))
         .isEqualTo("init(return.x, owner = NULL, kind = rom_device)");
   }

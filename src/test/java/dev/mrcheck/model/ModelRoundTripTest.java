@@ -48,7 +48,7 @@ class ModelRoundTripTest {
   void printedFunctionParsesToTheSameModel(long seed) {
     FunctionModel function = function(new Random(seed));
     if (!ListShrinker.throwsOn(ModelRoundTripTest::roundTrips, function)) return;
-    List<Effect> fewest =
+    List<Operation<Operand>> fewest =
         ListShrinker.shrink(
             function.effects(),
             effects ->
@@ -74,7 +74,7 @@ class ModelRoundTripTest {
     assertThat(reparsed.effects()).isEqualTo(function.effects());
   }
 
-  private static FunctionModel with(FunctionModel f, List<Effect> effects) {
+  private static FunctionModel with(FunctionModel f, List<Operation<Operand>> effects) {
     return new FunctionModel(f.name(), f.params(), effects, f.definedAt());
   }
 
@@ -83,39 +83,39 @@ class ModelRoundTripTest {
     List<String> shuffled = new ArrayList<>(NAMES);
     java.util.Collections.shuffle(shuffled, r);
     List<String> params = List.copyOf(shuffled.subList(0, r.nextInt(7)));
-    List<Effect> effects = new ArrayList<>();
+    List<Operation<Operand>> effects = new ArrayList<>();
     for (int n = r.nextInt(6); n > 0; n--) effects.add(effect(r, params));
     return new FunctionModel(name, params, effects, SourceLoc.of("p.mrm", 1, 1));
   }
 
-  private static Effect effect(Random r, List<String> params) {
+  private static Operation<Operand> effect(Random r, List<String> params) {
     return switch (r.nextInt(EFFECT_KINDS)) {
       case 0 -> {
         List<RegionKind> plain =
             Arrays.stream(RegionKind.values()).filter(k -> k != RegionKind.ALIAS).toList();
-        yield new Effect.Init(operand(r, params), orNull(r, params), pick(r, plain), null);
+        yield new Operation.Init<>(operand(r, params), orNull(r, params), pick(r, plain), null);
       }
       case 1 ->
-          new Effect.Init(
+          new Operation.Init<>(
               operand(r, params), orNull(r, params), RegionKind.ALIAS, operand(r, params));
       case 2 ->
-          new Effect.Map(
+          new Operation.Map<>(
               operand(r, params),
               operand(r, params),
               r.nextBoolean() ? null : pick(r, List.of(Role.values())));
-      case 3 -> new Effect.Unmap(operand(r, params), orNull(r, params));
-      case 4 -> new Effect.Ref(operand(r, params), r.nextBoolean());
-      case 5 -> new Effect.Unref(operand(r, params));
-      case 6 -> new Effect.Unparent(operand(r, params));
-      case 7 -> new Effect.Free(operand(r, params), r.nextBoolean());
-      case 8 -> new Effect.AddressSpaceInit(operand(r, params), operand(r, params));
-      case 9 -> new Effect.AddressSpaceDestroy(operand(r, params), r.nextBoolean());
-      case 10 -> new Effect.AddressSpaceMap(operand(r, params), operand(r, params));
-      case 11 -> new Effect.AddressSpaceUnmap(operand(r, params));
-      case 12 -> new Effect.Find(operand(r, params));
-      case 13 -> new Effect.Returns(operand(r, params));
-      case 14 -> new Effect.Registers(operand(r, params), operand(r, params));
-      default -> new Effect.TestsMapped(operand(r, params));
+      case 3 -> new Operation.Unmap<>(operand(r, params), orNull(r, params));
+      case 4 -> new Operation.Ref<>(operand(r, params), r.nextBoolean());
+      case 5 -> new Operation.Unref<>(operand(r, params));
+      case 6 -> new Operation.Unparent<>(operand(r, params));
+      case 7 -> new Operation.Free<>(operand(r, params), r.nextBoolean(), false);
+      case 8 -> new Operation.AddressSpaceInit<>(operand(r, params), operand(r, params));
+      case 9 -> new Operation.AddressSpaceDestroy<>(operand(r, params), r.nextBoolean());
+      case 10 -> new Operation.AddressSpaceMap<>(operand(r, params), operand(r, params), null);
+      case 11 -> new Operation.AddressSpaceUnmap<>(operand(r, params));
+      case 12 -> new Operation.Find<>(operand(r, params));
+      case 13 -> new Operation.Returns<>(operand(r, params));
+      case 14 -> new Operation.Registers<>(operand(r, params), operand(r, params));
+      default -> new Operation.TestsMapped<>(operand(r, params));
     };
   }
 

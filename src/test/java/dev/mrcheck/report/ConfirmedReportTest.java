@@ -18,7 +18,6 @@ import dev.mrcheck.model.RegionKind;
 import dev.mrcheck.model.Semantics;
 import dev.mrcheck.rules.Finding;
 import dev.mrcheck.rules.Witness;
-import dev.mrcheck.rules.WitnessStep;
 import dev.mrcheck.scan.ScanResult;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,9 +49,9 @@ class ConfirmedReportTest {
     Witnesses w =
         new Witnesses()
             .init(REALIZE, "self.legacy_io", SELF, RegionKind.IO)
-            .step(REALIZE, WitnessStep.Kind.MAP, "self.legacy_io", "global:pci_io");
-    if (delFirst) w.step(UNREALIZE, WitnessStep.Kind.UNMAP, "self.legacy_io", "global:pci_io");
-    return w.step(UNREALIZE, WitnessStep.Kind.UNPARENT, "self.legacy_io", null)
+            .step(REALIZE, Witnesses.map("self.legacy_io", "global:pci_io"));
+    if (delFirst) w.step(UNREALIZE, Witnesses.unmap("self.legacy_io", "global:pci_io"));
+    return w.step(UNREALIZE, Witnesses.unparent("self.legacy_io"))
         .finding("TST001", true, Witness.Expectation.FINALIZED_WHILE_MAPPED);
   }
 

@@ -5,6 +5,7 @@ import static dev.mrcheck.model.Semantics.LEGACY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mrcheck.ir.SourceLoc;
+import dev.mrcheck.model.Operation;
 import dev.mrcheck.model.RegionKind;
 import dev.mrcheck.model.Semantics;
 import java.util.List;
@@ -105,11 +106,13 @@ class ConfirmationSupportTest {
             .phase(
                 LifecyclePhase.REALIZE,
                 List.of(
-                    new MemoryEvent.InitRegion(
-                        AT, "init", "s->shadow", RegionKind.RAM, null, true)))
+                    new MemoryEvent(
+                        AT, "init", new Operation.Init<>("s->shadow", null, RegionKind.RAM, null))))
             .phase(
                 LifecyclePhase.RUNTIME,
-                List.of(new MemoryEvent.FreeRegion(AT, "g_free(s->shadow)", "s->shadow")))
+                List.of(
+                    new MemoryEvent(
+                        AT, "g_free(s->shadow)", new Operation.Free<>("s->shadow", false, false))))
             .hotPluggable(false)
             .run();
     // Freed at run time: owner-less (MR003) and a RAM region that goes away while the device lives

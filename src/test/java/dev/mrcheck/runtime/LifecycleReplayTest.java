@@ -10,6 +10,7 @@ import static dev.mrcheck.runtime.LifecyclePhase.UNREALIZE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mrcheck.ir.SourceLoc;
+import dev.mrcheck.model.Operation;
 import dev.mrcheck.model.RegionKind;
 import dev.mrcheck.model.Semantics;
 import java.util.List;
@@ -26,23 +27,31 @@ class LifecycleReplayTest {
   }
 
   private static MemoryEvent initIo(String path) {
-    return new MemoryEvent.InitRegion(
-        at(), "memory_region_init_io(&" + path + ", ...)", path, RegionKind.IO, null, false);
+    return new MemoryEvent(
+        at(),
+        "memory_region_init_io(&" + path + ", ...)",
+        new Operation.Init<>(path, "dev0", RegionKind.IO, null));
   }
 
   private static MemoryEvent initContainer(String path) {
-    return new MemoryEvent.InitRegion(
-        at(), "memory_region_init(&" + path + ", ...)", path, RegionKind.CONTAINER, null, false);
+    return new MemoryEvent(
+        at(),
+        "memory_region_init(&" + path + ", ...)",
+        new Operation.Init<>(path, "dev0", RegionKind.CONTAINER, null));
   }
 
   private static MemoryEvent add(String container, String sub) {
-    return new MemoryEvent.AddSubregion(
-        at(), "memory_region_add_subregion(" + container + ", 0, " + sub + ")", container, sub);
+    return new MemoryEvent(
+        at(),
+        "memory_region_add_subregion(" + container + ", 0, " + sub + ")",
+        new Operation.Map<>(sub, container, null));
   }
 
   private static MemoryEvent del(String container, String sub) {
-    return new MemoryEvent.DelSubregion(
-        at(), "memory_region_del_subregion(" + container + ", " + sub + ")", container, sub);
+    return new MemoryEvent(
+        at(),
+        "memory_region_del_subregion(" + container + ", " + sub + ")",
+        new Operation.Unmap<>(sub, container));
   }
 
   private static LifecycleReplay mmioInSystemMemory(
@@ -84,8 +93,10 @@ class LifecycleReplayTest {
   }
 
   private static MemoryEvent initOwnerlessIo(String path) {
-    return new MemoryEvent.InitRegion(
-        at(), "memory_region_init_io(&" + path + ", NULL, ...)", path, RegionKind.IO, null, true);
+    return new MemoryEvent(
+        at(),
+        "memory_region_init_io(&" + path + ", NULL, ...)",
+        new Operation.Init<>(path, null, RegionKind.IO, null));
   }
 
   @ParameterizedTest
@@ -184,12 +195,14 @@ class LifecycleReplayTest {
             .phase(
                 INSTANCE_FINALIZE,
                 List.of(
-                    new MemoryEvent.Unparent(at(), "object_unparent(OBJECT(&s->mmio))", "s->mmio"),
-                    new MemoryEvent.DelSubregion(
+                    new MemoryEvent(
+                        at(),
+                        "object_unparent(OBJECT(&s->mmio))",
+                        new Operation.Unparent<>("s->mmio")),
+                    new MemoryEvent(
                         delLoc,
                         "memory_region_del_subregion(&s->container, &s->mmio)",
-                        "s->container",
-                        "s->mmio")))
+                        new Operation.Unmap<>("s->mmio", "s->container"))))
             .run();
     assertThat(r.trace())
         .extracting(TraceEntry::message)
@@ -214,13 +227,10 @@ class LifecycleReplayTest {
                 List.of(
                     initContainer("s->container"),
                     initIo("s->mmio"),
-                    new MemoryEvent.InitRegion(
+                    new MemoryEvent(
                         at(),
                         "memory_region_init_alias(...)",
-                        "s->alias",
-                        RegionKind.ALIAS,
-                        "s->mmio",
-                        false)))
+                        new Operation.Init<>("s->alias", "dev0", RegionKind.ALIAS, "s->mmio"))))
             .introspect();
     assertThat(r.outcomes()).isEmpty();
     assertThat(r.deviceFinalized()).isTrue();
@@ -269,8 +279,10 @@ class LifecycleReplayTest {
                 INSTANCE_INIT,
                 List.of(
                     initContainer("s->root"),
-                    new MemoryEvent.AddressSpaceInit(
-                        at(), "address_space_init(&s->as, &s->root, ...)", "s->as", "s->root")))
+                    new MemoryEvent(
+                        at(),
+                        "address_space_init(&s->as, &s->root, ...)",
+                        new Operation.AddressSpaceInit<>("s->as", "s->root"))))
             .introspect();
     assertThat(r.outcomes()).isNotEmpty();
   }
@@ -284,14 +296,21 @@ class LifecycleReplayTest {
             .phase(
                 REALIZE,
                 List.of(
-                    new MemoryEvent.AddressSpaceInit(
-                        at(), "address_space_init(s->as, &s->root, ...)", "s->as", "s->root")))
+                    new MemoryEvent(
+                        at(),
+                        "address_space_init(s->as, &s->root, ...)",
+                        new Operation.AddressSpaceInit<>("s->as", "s->root"))))
             .phase(
                 UNREALIZE,
                 List.of(
-                    new MemoryEvent.AddressSpaceDestroy(
-                        at(), "address_space_destroy(s->as)", "s->as"),
-                    new MemoryEvent.FreeAddressSpaceRcu(at(), "g_free_rcu(s->as, rcu)", "s->as")));
+                    new MemoryEvent(
+                        at(),
+                        "address_space_destroy(s->as)",
+                        new Operation.AddressSpaceDestroy<>("s->as", false)),
+                    new MemoryEvent(
+                        at(),
+                        "g_free_rcu(s->as, rcu)",
+                        new Operation.Free<>("s->as", true, true))));
     LifecycleResult r = replay.run();
     assertThat(r.deviceFinalized()).isFalse();
     assertThat(r.outcomes(Outcome.Leak.class))
@@ -308,13 +327,17 @@ class LifecycleReplayTest {
             .phase(
                 REALIZE,
                 List.of(
-                    new MemoryEvent.AddressSpaceInit(
-                        at(), "address_space_init", "s->as", "s->root")))
+                    new MemoryEvent(
+                        at(),
+                        "address_space_init",
+                        new Operation.AddressSpaceInit<>("s->as", "s->root"))))
             .phase(
                 UNREALIZE,
                 List.of(
-                    new MemoryEvent.AddressSpaceDestroyFree(
-                        at(), "address_space_destroy_free", "s->as")))
+                    new MemoryEvent(
+                        at(),
+                        "address_space_destroy_free",
+                        new Operation.AddressSpaceDestroy<>("s->as", true))))
             .run();
     assertThat(r.outcomes()).isEmpty();
     assertThat(r.deviceFinalized()).isTrue();
@@ -329,12 +352,17 @@ class LifecycleReplayTest {
             .phase(
                 REALIZE,
                 List.of(
-                    new MemoryEvent.AddressSpaceInit(
-                        at(), "address_space_init", "s->as", "s->root")))
+                    new MemoryEvent(
+                        at(),
+                        "address_space_init",
+                        new Operation.AddressSpaceInit<>("s->as", "s->root"))))
             .phase(
                 INSTANCE_FINALIZE,
                 List.of(
-                    new MemoryEvent.AddressSpaceDestroy(at(), "address_space_destroy", "s->as")))
+                    new MemoryEvent(
+                        at(),
+                        "address_space_destroy",
+                        new Operation.AddressSpaceDestroy<>("s->as", false))))
             .run();
     assertThat(r.deviceFinalized()).isFalse();
     assertThat(r.outcomes(Outcome.Leak.class))
@@ -353,7 +381,11 @@ class LifecycleReplayTest {
             .phase(INSTANCE_INIT, List.of(initIo("s->mmio")))
             .phase(
                 REALIZE,
-                List.of(new MemoryEvent.Ref(at(), "memory_region_ref(&s->mmio)", "s->mmio")))
+                List.of(
+                    new MemoryEvent(
+                        at(),
+                        "memory_region_ref(&s->mmio)",
+                        new Operation.Ref<>("s->mmio", false))))
             .run();
     assertThat(r.outcomes())
         .singleElement()
@@ -372,17 +404,26 @@ class LifecycleReplayTest {
   @EnumSource(Semantics.class)
   void mapWithoutUnmapLeaksAndUnmapFixesIt(Semantics semantics) {
     MemoryEvent map =
-        new MemoryEvent.Map(
-            at(), "address_space_map(&s->dma_as, ...)", "buf", "s->dma_as", "s->ram");
+        new MemoryEvent(
+            at(),
+            "address_space_map(&s->dma_as, ...)",
+            new Operation.AddressSpaceMap<>("s->dma_as", "buf", "s->ram"));
     MemoryEvent unmap =
-        new MemoryEvent.Unmap(at(), "address_space_unmap(&s->dma_as, buf, ...)", "buf");
+        new MemoryEvent(
+            at(),
+            "address_space_unmap(&s->dma_as, buf, ...)",
+            new Operation.AddressSpaceUnmap<>("buf"));
     MemoryEvent initRam =
-        new MemoryEvent.InitRegion(
-            at(), "memory_region_init_ram", "s->ram", RegionKind.RAM, null, false);
+        new MemoryEvent(
+            at(),
+            "memory_region_init_ram",
+            new Operation.Init<>("s->ram", "dev0", RegionKind.RAM, null));
     MemoryEvent asInit =
-        new MemoryEvent.AddressSpaceInit(at(), "address_space_init", "s->dma_as", "s->ram");
+        new MemoryEvent(
+            at(), "address_space_init", new Operation.AddressSpaceInit<>("s->dma_as", "s->ram"));
     MemoryEvent asDestroy =
-        new MemoryEvent.AddressSpaceDestroy(at(), "address_space_destroy", "s->dma_as");
+        new MemoryEvent(
+            at(), "address_space_destroy", new Operation.AddressSpaceDestroy<>("s->dma_as", false));
     LifecycleResult leaky =
         new LifecycleReplay(semantics, "dev0")
             .phase(INSTANCE_INIT, List.of(initRam))

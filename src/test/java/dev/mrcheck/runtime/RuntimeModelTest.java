@@ -6,6 +6,7 @@ import static dev.mrcheck.model.Semantics.REFCOUNT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mrcheck.ir.SourceLoc;
+import dev.mrcheck.model.Misowning;
 import dev.mrcheck.model.RegionKind;
 import dev.mrcheck.model.Semantics;
 import java.util.List;
@@ -94,12 +95,7 @@ class RuntimeModelTest {
       QObject dev = m.newObject("dev0");
       Region window =
           m.initMisownedRegion(
-              "s->window",
-              RegionKind.CONTAINER,
-              Region.Misowning.THE_REGION,
-              "&s->window",
-              dev,
-              INIT);
+              "s->window", RegionKind.CONTAINER, Misowning.THE_REGION, "&s->window", dev, INIT);
       m.addSubregion(sysmem, window, ADD);
       m.unparentRegion(window, DEL);
       assertThat(window.isFinalized()).isFalse();

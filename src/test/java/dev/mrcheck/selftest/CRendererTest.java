@@ -9,21 +9,11 @@ import dev.mrcheck.ir.Function;
 import dev.mrcheck.ir.Stmt.Assume;
 import dev.mrcheck.ir.Stmt.Call;
 import dev.mrcheck.ir.TranslationUnit;
-import dev.mrcheck.selftest.DeviceProgram.AddSubregion;
-import dev.mrcheck.selftest.DeviceProgram.AddressSpaceDestroy;
-import dev.mrcheck.selftest.DeviceProgram.AddressSpaceInit;
+import dev.mrcheck.model.Operation;
+import dev.mrcheck.selftest.DeviceProgram.ApiCall;
 import dev.mrcheck.selftest.DeviceProgram.CallHelper;
-import dev.mrcheck.selftest.DeviceProgram.DelSubregion;
-import dev.mrcheck.selftest.DeviceProgram.Find;
-import dev.mrcheck.selftest.DeviceProgram.Free;
-import dev.mrcheck.selftest.DeviceProgram.FreeAddressSpace;
 import dev.mrcheck.selftest.DeviceProgram.IfError;
-import dev.mrcheck.selftest.DeviceProgram.Init;
-import dev.mrcheck.selftest.DeviceProgram.Ref;
 import dev.mrcheck.selftest.DeviceProgram.Stmt;
-import dev.mrcheck.selftest.DeviceProgram.Unparent;
-import dev.mrcheck.selftest.DeviceProgram.Unref;
-import dev.mrcheck.selftest.DeviceProgram.UnrefFound;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,7 +104,14 @@ class CRendererTest {
   }
 
   private static String callee(Stmt s) {
-    if (s instanceof Init i) {
+    if (s instanceof CallHelper h) return "selftest_helper" + h.helper();
+    return ((ApiCall) s).operation().accept(new Callees());
+  }
+
+  /** The function each call of the memory API renders as. */
+  private static final class Callees extends GeneratedOperations<String> {
+    @Override
+    public String visitInit(Operation.Init<Slot> i) {
       return switch (i.kind()) {
         case CONTAINER -> "memory_region_init";
         case RAM -> "memory_region_init_ram";
@@ -122,29 +119,57 @@ class CRendererTest {
         default -> "memory_region_init_io";
       };
     }
-    if (s instanceof AddSubregion) return "memory_region_add_subregion";
-    if (s instanceof DelSubregion) return "memory_region_del_subregion";
-    if (s instanceof Ref) return "memory_region_ref";
-    if (s instanceof Unref || s instanceof UnrefFound) return "memory_region_unref";
-    if (s instanceof Unparent) return "object_unparent";
-    if (s instanceof Free) return "g_free";
-    if (s instanceof AddressSpaceInit) return "address_space_init";
-    if (s instanceof AddressSpaceDestroy) return "address_space_destroy";
-    if (s instanceof FreeAddressSpace f) return f.rcu() ? "g_free_rcu" : "g_free";
-    if (s instanceof Find) return "memory_region_find";
-    if (s instanceof CallHelper h) return "selftest_helper" + h.helper();
-    throw new IllegalArgumentException(s.toString());
+
+    @Override
+    public String visitMap(Operation.Map<Slot> o) {
+      return "memory_region_add_subregion";
+    }
+
+    @Override
+    public String visitUnmap(Operation.Unmap<Slot> o) {
+      return "memory_region_del_subregion";
+    }
+
+    @Override
+    public String visitRef(Operation.Ref<Slot> o) {
+      return "memory_region_ref";
+    }
+
+    @Override
+    public String visitUnref(Operation.Unref<Slot> o) {
+      return "memory_region_unref";
+    }
+
+    @Override
+    public String visitUnparent(Operation.Unparent<Slot> o) {
+      return "object_unparent";
+    }
+
+    @Override
+    public String visitFree(Operation.Free<Slot> o) {
+      return o.rcu() ? "g_free_rcu" : "g_free";
+    }
+
+    @Override
+    public String visitAddressSpaceInit(Operation.AddressSpaceInit<Slot> o) {
+      return "address_space_init";
+    }
+
+    @Override
+    public String visitAddressSpaceDestroy(Operation.AddressSpaceDestroy<Slot> o) {
+      return "address_space_destroy";
+    }
+
+    @Override
+    public String visitFind(Operation.Find<Slot> o) {
+      return "memory_region_find";
+    }
   }
 
-  /** The region a statement operates on, or null. */
+  /** The region field a statement operates on (its subject), or null. */
   private static Integer region(Stmt s) {
-    if (s instanceof Init i) return i.region();
-    if (s instanceof AddSubregion a) return a.region();
-    if (s instanceof DelSubregion d) return d.region();
-    if (s instanceof Ref r) return r.region();
-    if (s instanceof Unref u) return u.region();
-    if (s instanceof Unparent u) return u.region();
-    if (s instanceof Free f) return f.region();
-    return null;
+    return s instanceof ApiCall c && c.operation().subject() instanceof Slot.RegionAt r
+        ? r.index()
+        : null;
   }
 }

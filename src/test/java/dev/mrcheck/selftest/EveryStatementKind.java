@@ -1,26 +1,25 @@
 package dev.mrcheck.selftest;
 
+import static dev.mrcheck.selftest.DeviceProgram.addSubregion;
+import static dev.mrcheck.selftest.DeviceProgram.addressSpaceDestroy;
+import static dev.mrcheck.selftest.DeviceProgram.addressSpaceInit;
+import static dev.mrcheck.selftest.DeviceProgram.delSubregion;
+import static dev.mrcheck.selftest.DeviceProgram.find;
+import static dev.mrcheck.selftest.DeviceProgram.free;
+import static dev.mrcheck.selftest.DeviceProgram.freeAddressSpace;
+import static dev.mrcheck.selftest.DeviceProgram.init;
+import static dev.mrcheck.selftest.DeviceProgram.ref;
+import static dev.mrcheck.selftest.DeviceProgram.unparent;
+import static dev.mrcheck.selftest.DeviceProgram.unref;
+import static dev.mrcheck.selftest.DeviceProgram.unrefFound;
+
 import dev.mrcheck.model.RegionKind;
 import dev.mrcheck.model.Role;
-import dev.mrcheck.selftest.DeviceProgram.AddSubregion;
-import dev.mrcheck.selftest.DeviceProgram.AddressSpaceDestroy;
-import dev.mrcheck.selftest.DeviceProgram.AddressSpaceInit;
 import dev.mrcheck.selftest.DeviceProgram.CallHelper;
-import dev.mrcheck.selftest.DeviceProgram.Container;
-import dev.mrcheck.selftest.DeviceProgram.DelSubregion;
-import dev.mrcheck.selftest.DeviceProgram.Find;
-import dev.mrcheck.selftest.DeviceProgram.Free;
-import dev.mrcheck.selftest.DeviceProgram.FreeAddressSpace;
 import dev.mrcheck.selftest.DeviceProgram.IfError;
-import dev.mrcheck.selftest.DeviceProgram.Init;
-import dev.mrcheck.selftest.DeviceProgram.Owner;
-import dev.mrcheck.selftest.DeviceProgram.Ref;
 import dev.mrcheck.selftest.DeviceProgram.RegionField;
 import dev.mrcheck.selftest.DeviceProgram.Shape;
 import dev.mrcheck.selftest.DeviceProgram.Stmt;
-import dev.mrcheck.selftest.DeviceProgram.Unparent;
-import dev.mrcheck.selftest.DeviceProgram.Unref;
-import dev.mrcheck.selftest.DeviceProgram.UnrefFound;
 import java.util.List;
 import java.util.Map;
 
@@ -49,37 +48,34 @@ final class EveryStatementKind {
             new RegionField("r3", Shape.EMBEDDED));
     List<Stmt> init =
         List.of(
-            new Init(0, RegionKind.CONTAINER, Owner.SELF, -1),
-            new Init(1, RegionKind.RAM, Owner.NONE, -1),
-            new Init(2, RegionKind.ALIAS, Owner.OTHER, 1),
+            init(0, RegionKind.CONTAINER, Slot.Fixed.SELF, -1),
+            init(1, RegionKind.RAM, null, -1),
+            init(2, RegionKind.ALIAS, Slot.Fixed.PEER, 1),
             new CallHelper(0),
-            new Init(3, RegionKind.IO, Owner.REGION, -1));
+            init(3, RegionKind.IO, new Slot.RegionAt(3), -1));
     List<Stmt> realize =
         List.of(
-            new AddSubregion(new Container(0), 2),
-            new AddSubregion(Container.SYSTEM_MEMORY, 1),
-            new Ref(0),
-            new AddressSpaceInit(0, 0),
-            new AddressSpaceInit(1, -1),
-            new Find(0),
-            new IfError(1, List.of(new Unparent(2), new UnrefFound(0))),
-            new UnrefFound(0));
+            addSubregion(new Slot.RegionAt(0), 2),
+            addSubregion(Slot.Fixed.SYSTEM_MEMORY, 1),
+            ref(0),
+            addressSpaceInit(0, new Slot.RegionAt(0)),
+            addressSpaceInit(1, Slot.Fixed.SYSTEM_MEMORY),
+            find(0),
+            new IfError(1, List.of(unparent(2), unrefFound(0))),
+            unrefFound(0));
     List<Stmt> unrealize =
         List.of(
-            new DelSubregion(new Container(0), 2),
-            new DelSubregion(Container.SYSTEM_MEMORY, 1),
-            new Unref(0),
-            new AddressSpaceDestroy(0),
-            new AddressSpaceDestroy(1),
-            new FreeAddressSpace(1, true));
+            delSubregion(new Slot.RegionAt(0), 2),
+            delSubregion(Slot.Fixed.SYSTEM_MEMORY, 1),
+            unref(0),
+            addressSpaceDestroy(0),
+            addressSpaceDestroy(1),
+            freeAddressSpace(1, true));
     List<Stmt> finalize =
         finalizeBranch
-            ? List.of(
-                new Free(1),
-                new FreeAddressSpace(1, false),
-                new IfError(2, List.of(new Unparent(3))))
-            : List.of(new Free(1), new FreeAddressSpace(1, false));
-    List<Stmt> runtime = List.of(new Find(1), new UnrefFound(1), new Ref(0), new Unref(0));
+            ? List.of(free(1), freeAddressSpace(1, false), new IfError(2, List.of(unparent(3))))
+            : List.of(free(1), freeAddressSpace(1, false));
+    List<Stmt> runtime = List.of(find(1), unrefFound(1), ref(0), unref(0));
     return new DeviceProgram(
         pci,
         regions,
@@ -93,7 +89,7 @@ final class EveryStatementKind {
             unrealize,
             Role.INSTANCE_FINALIZE,
             finalize),
-        List.of(List.of(new Init(0, RegionKind.IO, Owner.SELF, -1))),
+        List.of(List.of(init(0, RegionKind.IO, Slot.Fixed.SELF, -1))),
         runtime);
   }
 }

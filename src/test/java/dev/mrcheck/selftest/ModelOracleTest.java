@@ -1,22 +1,21 @@
 package dev.mrcheck.selftest;
 
+import static dev.mrcheck.selftest.DeviceProgram.addSubregion;
+import static dev.mrcheck.selftest.DeviceProgram.delSubregion;
+import static dev.mrcheck.selftest.DeviceProgram.init;
+import static dev.mrcheck.selftest.DeviceProgram.ref;
+import static dev.mrcheck.selftest.DeviceProgram.unparent;
+import static dev.mrcheck.selftest.DeviceProgram.unref;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mrcheck.model.RegionKind;
 import dev.mrcheck.model.Role;
 import dev.mrcheck.model.Semantics;
-import dev.mrcheck.selftest.DeviceProgram.AddSubregion;
-import dev.mrcheck.selftest.DeviceProgram.Container;
-import dev.mrcheck.selftest.DeviceProgram.DelSubregion;
+import dev.mrcheck.selftest.DeviceProgram.ApiCall;
 import dev.mrcheck.selftest.DeviceProgram.IfError;
-import dev.mrcheck.selftest.DeviceProgram.Init;
-import dev.mrcheck.selftest.DeviceProgram.Owner;
-import dev.mrcheck.selftest.DeviceProgram.Ref;
 import dev.mrcheck.selftest.DeviceProgram.RegionField;
 import dev.mrcheck.selftest.DeviceProgram.Shape;
 import dev.mrcheck.selftest.DeviceProgram.Stmt;
-import dev.mrcheck.selftest.DeviceProgram.Unparent;
-import dev.mrcheck.selftest.DeviceProgram.Unref;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -39,13 +38,13 @@ class ModelOracleTest {
     return ORACLE.run(p, new CRenderer().render(p), semantics);
   }
 
-  private static Init io() {
-    return new Init(0, RegionKind.IO, Owner.SELF, -1);
+  private static ApiCall io() {
+    return init(0, RegionKind.IO, Slot.Fixed.SELF, -1);
   }
 
   @Test
   void regionLeftInSystemMemoryAtUnplugIsMR005ExceptUnderRefcount() {
-    AddSubregion add = new AddSubregion(Container.SYSTEM_MEMORY, 0);
+    ApiCall add = addSubregion(Slot.Fixed.SYSTEM_MEMORY, 0);
     DeviceProgram p = pci(List.of(io(), add), List.of());
     int line = new CRenderer().render(p).lineOf(add);
     assertThat(run(p, Semantics.CURRENT).violations())
@@ -57,8 +56,8 @@ class ModelOracleTest {
 
   @Test
   void unparentWithoutDelIsMR002AndTheMappingStillLeaks() {
-    AddSubregion add = new AddSubregion(Container.SYSTEM_MEMORY, 0);
-    Unparent unparent = new Unparent(0);
+    ApiCall add = addSubregion(Slot.Fixed.SYSTEM_MEMORY, 0);
+    ApiCall unparent = unparent(0);
     DeviceProgram p = pci(List.of(io(), add), List.of(unparent));
     RenderedSource src = new CRenderer().render(p);
     ModelOracle.Result r = run(p, Semantics.CURRENT);
@@ -75,8 +74,8 @@ class ModelOracleTest {
   void delThenUnparentIsCleanUnderEverySemantics() {
     DeviceProgram p =
         pci(
-            List.of(io(), new AddSubregion(Container.SYSTEM_MEMORY, 0)),
-            List.of(new DelSubregion(Container.SYSTEM_MEMORY, 0), new Unparent(0)));
+            List.of(io(), addSubregion(Slot.Fixed.SYSTEM_MEMORY, 0)),
+            List.of(delSubregion(Slot.Fixed.SYSTEM_MEMORY, 0), unparent(0)));
     for (Semantics s : Semantics.values()) {
       ModelOracle.Result r = run(p, s);
       assertThat(r.violations()).as(s.label()).isEmpty();
@@ -86,10 +85,10 @@ class ModelOracleTest {
 
   @Test
   void refOfOwnRegionNotDroppedOnAnExitPathIsMR001OnThatPathOnly() {
-    Ref ref = new Ref(0);
-    DeviceProgram always = pci(List.of(io(), ref), List.of(new Unref(0)));
+    ApiCall ref = ref(0);
+    DeviceProgram always = pci(List.of(io(), ref), List.of(unref(0)));
     DeviceProgram earlyReturn =
-        pci(List.of(io(), new Ref(0)), List.of(new IfError(1, List.of()), new Unref(0)));
+        pci(List.of(io(), ref(0)), List.of(new IfError(1, List.of()), unref(0)));
     int line = new CRenderer().render(earlyReturn).lineOf(earlyReturn.hook(Role.REALIZE).get(1));
 
     ModelOracle.Result balanced = run(always, Semantics.CURRENT);

@@ -1,22 +1,22 @@
 package dev.mrcheck.selftest;
 
+import static dev.mrcheck.selftest.DeviceProgram.addSubregion;
+import static dev.mrcheck.selftest.DeviceProgram.delSubregion;
+import static dev.mrcheck.selftest.DeviceProgram.init;
+import static dev.mrcheck.selftest.DeviceProgram.ref;
+import static dev.mrcheck.selftest.DeviceProgram.unparent;
+import static dev.mrcheck.selftest.DeviceProgram.unref;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mrcheck.model.Operation;
 import dev.mrcheck.model.RegionKind;
 import dev.mrcheck.model.Role;
-import dev.mrcheck.selftest.DeviceProgram.AddSubregion;
+import dev.mrcheck.selftest.DeviceProgram.ApiCall;
 import dev.mrcheck.selftest.DeviceProgram.CallHelper;
-import dev.mrcheck.selftest.DeviceProgram.Container;
-import dev.mrcheck.selftest.DeviceProgram.DelSubregion;
 import dev.mrcheck.selftest.DeviceProgram.IfError;
-import dev.mrcheck.selftest.DeviceProgram.Init;
-import dev.mrcheck.selftest.DeviceProgram.Owner;
-import dev.mrcheck.selftest.DeviceProgram.Ref;
 import dev.mrcheck.selftest.DeviceProgram.RegionField;
 import dev.mrcheck.selftest.DeviceProgram.Shape;
 import dev.mrcheck.selftest.DeviceProgram.Stmt;
-import dev.mrcheck.selftest.DeviceProgram.Unparent;
-import dev.mrcheck.selftest.DeviceProgram.Unref;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,8 +36,10 @@ class ShrinkerTest {
       p -> {
         boolean added = false;
         for (Stmt s : p.statements()) {
-          if (s instanceof AddSubregion a && a.region() == 0) added = true;
-          if (s instanceof Unparent u && u.region() == 0 && added) return true;
+          if (!(s instanceof ApiCall c) || !c.operation().subject().equals(new Slot.RegionAt(0)))
+            continue;
+          if (c.operation() instanceof Operation.Map) added = true;
+          if (c.operation() instanceof Operation.Unparent && added) return true;
         }
         return false;
       };
@@ -46,23 +48,23 @@ class ShrinkerTest {
   private static DeviceProgram noisy() {
     List<Stmt> init =
         List.of(
-            new Init(0, RegionKind.IO, Owner.SELF, -1),
-            new Init(1, RegionKind.RAM, Owner.SELF, -1));
+            init(0, RegionKind.IO, Slot.Fixed.SELF, -1),
+            init(1, RegionKind.RAM, Slot.Fixed.SELF, -1));
     List<Stmt> realize =
         List.of(
-            new Ref(1),
-            new AddSubregion(Container.SYSTEM_MEMORY, 0),
+            ref(1),
+            addSubregion(Slot.Fixed.SYSTEM_MEMORY, 0),
             new CallHelper(0),
-            new IfError(1, List.of(new Unref(1), new Unparent(1))));
+            new IfError(1, List.of(unref(1), unparent(1))));
     List<Stmt> unrealize =
-        List.of(new DelSubregion(Container.SYSTEM_MEMORY, 1), new Unparent(0), new Unref(1));
+        List.of(delSubregion(Slot.Fixed.SYSTEM_MEMORY, 1), unparent(0), unref(1));
     return new DeviceProgram(
         true,
         REGIONS,
         0,
         Map.of(Role.INSTANCE_INIT, init, Role.REALIZE, realize, Role.UNREALIZE, unrealize),
-        List.of(List.of(new Ref(0))),
-        List.of(new Unref(0)));
+        List.of(List.of(ref(0))),
+        List.of(unref(0)));
   }
 
   @Test
@@ -74,10 +76,10 @@ class ShrinkerTest {
 
     assertThat(UNPARENT_OF_R0_AFTER_ADD).accepts(shrunk);
     assertThat(shrunk.statements())
-        .containsExactly(new AddSubregion(Container.SYSTEM_MEMORY, 0), new Unparent(0));
+        .containsExactly(addSubregion(Slot.Fixed.SYSTEM_MEMORY, 0), unparent(0));
     assertThat(shrunk.hook(Role.REALIZE))
-        .containsExactly(new AddSubregion(Container.SYSTEM_MEMORY, 0));
-    assertThat(shrunk.hook(Role.UNREALIZE)).containsExactly(new Unparent(0));
+        .containsExactly(addSubregion(Slot.Fixed.SYSTEM_MEMORY, 0));
+    assertThat(shrunk.hook(Role.UNREALIZE)).containsExactly(unparent(0));
     assertThat(shrunk.hotPluggable()).isTrue();
     assertThat(shrunk.regions()).isEqualTo(REGIONS);
   }
@@ -86,19 +88,19 @@ class ShrinkerTest {
   void aFailureInsideAnErrorBranchShrinksIntoTheBranch() {
     List<Stmt> realize =
         List.of(
-            new AddSubregion(Container.SYSTEM_MEMORY, 0),
-            new Ref(0),
-            new IfError(2, List.of(new Unref(0), new Unparent(0), new Unparent(1))),
-            new Unref(0));
+            addSubregion(Slot.Fixed.SYSTEM_MEMORY, 0),
+            ref(0),
+            new IfError(2, List.of(unref(0), unparent(0), unparent(1))),
+            unref(0));
     DeviceProgram p = new DeviceProgram(true, REGIONS, 0, Map.of(Role.REALIZE, realize), List.of());
     Predicate<DeviceProgram> unparentOnErrorPath =
         q ->
             q.hook(Role.REALIZE).stream()
-                .anyMatch(s -> s instanceof IfError e && e.then().contains(new Unparent(0)));
+                .anyMatch(s -> s instanceof IfError e && e.then().contains(unparent(0)));
 
     DeviceProgram shrunk = new Shrinker(1_000).shrink(p, unparentOnErrorPath);
 
-    assertThat(shrunk.hook(Role.REALIZE)).containsExactly(new IfError(2, List.of(new Unparent(0))));
+    assertThat(shrunk.hook(Role.REALIZE)).containsExactly(new IfError(2, List.of(unparent(0))));
   }
 
   @Test
@@ -108,9 +110,7 @@ class ShrinkerTest {
             true,
             REGIONS,
             0,
-            Map.of(
-                Role.REALIZE,
-                List.of(new AddSubregion(Container.SYSTEM_MEMORY, 0), new Unparent(0))),
+            Map.of(Role.REALIZE, List.of(addSubregion(Slot.Fixed.SYSTEM_MEMORY, 0), unparent(0))),
             List.of());
     assertThat(new Shrinker(1_000).shrink(p, UNPARENT_OF_R0_AFTER_ADD)).isEqualTo(p);
   }
