@@ -521,8 +521,10 @@ public final class Analyzer {
     String seq = at.sequence();
     Function last = at.invocations().get(at.invocations().size() - 1);
     flow.history = List.of(new TraceStep(last.loc(), "after run-time code ran: " + seq, true));
+    // A device that can be unplugged is finalized after its unrealize; one that cannot, when the
+    // machine goes.
     variant = "after " + seq + ", finalized";
-    finalizeFrom(flow, d, at.state(), made);
+    if (!d.hotpluggable()) finalizeFrom(flow, d, at.state(), made);
     if (d.hotpluggable()) {
       variant = "after " + seq;
       RegionState unrealized = runPhase(flow, d, Role.UNREALIZE, at.state().copy()).everyPath();
