@@ -6,7 +6,7 @@ import api.MemoryRegion;
 /**
  * A mapping wrapper that a factory makes, together with a RAM region owned by the new object. QOM
  * drops that region with the wrapper's children before instance_finalize runs, so the unparent
- * there does nothing; the second wrapper leaves its region to QOM.
+ * there does nothing; FactoryKeptMapping leaves its region to QOM.
  */
 public final class FactoryMadeMapping extends DeviceState {
   private MemoryRegion mr;
@@ -21,23 +21,5 @@ public final class FactoryMadeMapping extends DeviceState {
   protected void instanceFinalize() {
     // BUG: MR004 in instance_finalize is a no-op
     mr.unparent();
-  }
-
-  /** A wrapper whose region QOM drops with its children: nothing to do at finalize. */
-  public static final class Kept extends DeviceState {
-    private MemoryRegion mr;
-    private long uses;
-
-    static Kept create(long len) {
-      Kept k = new Kept();
-      k.mr = MemoryRegion.ram(k, "fmm-kept", len);
-      return k;
-    }
-
-    @Override
-    protected void instanceFinalize() {
-      // OK: MR004 touches no region
-      uses = 0;
-    }
   }
 }
