@@ -16,7 +16,7 @@ public final class FactoryKeptMapping extends DeviceState {
 
   @Override
   protected void instanceFinalize() {
-    // OK: MR004 touches no region
+    // nothing of the memory API here: no MR004
     uses = 0;
   }
 }
