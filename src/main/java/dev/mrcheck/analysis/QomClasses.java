@@ -104,8 +104,7 @@ public final class QomClasses {
     Kind k = Kind.UNKNOWN;
     String cur = canonical;
     for (int depth = 0; cur != null && depth < 24; depth++) {
-      // "DeviceState": the Java bindings name the base class as C names its struct.
-      if (cur.equals(DEVICE_TYPE) || cur.equals(DEVICE)) {
+      if (cur.equals(DEVICE_TYPE)) {
         k = Kind.DEVICE;
         break;
       }

@@ -41,7 +41,6 @@ public final class ReplayCache {
       List<FreeHookOverride> freeHooks,
       RegionState afterRealize,
       int exhausted,
-      RuntimeStates.Counts runtime,
       String device) {}
 
   private ApiModel model;

@@ -5,7 +5,6 @@ import dev.mrcheck.analysis.Analyzer;
 import dev.mrcheck.analysis.CallGraph;
 import dev.mrcheck.analysis.Program;
 import dev.mrcheck.analysis.ReplayCache;
-import dev.mrcheck.analysis.RuntimeStates;
 import dev.mrcheck.confirm.Confirmation;
 import dev.mrcheck.confirm.Confirmer;
 import dev.mrcheck.frontend.Frontend;
@@ -215,13 +214,7 @@ public final class Scanner {
               + analysis.devices().size()
               + " types, "
               + analysis.runtimeRoots()
-              + " run-time roots ("
-              + analysis.runtimeStates().invocations()
-              + " callback replays to a fixpoint of device states, "
-              + analysis.runtimeStates().budgetHits()
-              + " new states over the budget of "
-              + RuntimeStates.MAX_STATES
-              + " a device), "
+              + " run-time roots, "
               + analysis.truncatedReplays()
               + " over budget");
       listener.phase("rules");
@@ -265,8 +258,6 @@ public final class Scanner {
               program.functionCount(),
               analysis.relevantFunctions(),
               replays.lastReplayed(),
-              analysis.runtimeStates().invocations(),
-              analysis.runtimeStates().budgetHits(),
               confirmations.size(),
               findings.size()));
       ScanResult result =
