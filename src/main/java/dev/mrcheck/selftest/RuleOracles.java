@@ -298,6 +298,35 @@ public final class RuleOracles {
       keptPastTeardown(s, violatedAt);
     }
 
+    /**
+     * Over-release: an unref of another object's region when the device's last reference on it was
+     * already given back, and none taken since (a release with no reference in view is not judged).
+     * Run-time code runs once here, so a callback's second invocation is not modelled, as in the
+     * rule.
+     */
+    @Override
+    public void after(ModelState s, Call c, IntConsumer violatedAt) {
+      Region r = c.subject();
+      if (!(c.operation() instanceof Operation.Unref)
+          || r == null
+          || !r.ownsItself() && (r.owner() == null || r.owner() == s.device())) return;
+      int held = 0;
+      boolean released = false;
+      for (Call d : s.calls()) {
+        if (d.subject() != r) continue;
+        if (d.operation() instanceof Operation.Ref) {
+          held++;
+          released = false;
+        } else if (d.operation() instanceof Operation.Unref) {
+          if (d == c) {
+            if (held == 0 && released) violatedAt.accept(c.line());
+            return;
+          }
+          if (held > 0 && --held == 0) released = true;
+        }
+      }
+    }
+
     private static void lostAtReturn(ModelState s, IntConsumer violatedAt) {
       for (Call c : s.calls()) {
         if (c.operation() instanceof Operation.Find && s.lostAtReturn(c))
