@@ -87,10 +87,6 @@ public final class RefImbalanceRule extends Rule {
         || o.before().facts(Fact.Unparented.class, id).stream()
             .anyMatch(f -> f.owner() != Fact.Owner.OTHER)) return null;
     for (Fact.Released r : o.before().facts(Fact.Released.class, id)) {
-      // A callback that gives back, on its next invocation, what its previous one gave back is
-      // left alone for now: the runtime model runs run-time code once, so it could neither
-      // confirm nor refute it (docs/rules/MR006.md, limits).
-      if (r.phase() == null && o.phase() == null) continue;
       if ((r.by() == Fact.HeldBy.MAP) == unmap) return r;
     }
     return null;

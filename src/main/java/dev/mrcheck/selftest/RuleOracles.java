@@ -301,8 +301,7 @@ public final class RuleOracles {
     /**
      * Over-release: an unref of another object's region when the device's last reference on it was
      * already given back, and none taken since (a release with no reference in view is not judged).
-     * Run-time code runs once here, so a callback's second invocation is not modelled, as in the
-     * rule.
+     * Run-time code runs once here, as in the analysis.
      */
     @Override
     public void after(ModelState s, Call c, IntConsumer violatedAt) {
