@@ -61,10 +61,15 @@ final class SourceDiscovery {
   static Path root(List<Path> paths) {
     Path root = null;
     for (Path p : paths) {
-      Path dir = Files.isDirectory(p) ? p : p.getParent();
-      if (dir == null) dir = Path.of("").toAbsolutePath();
+      // Absolute first: a relative and an absolute path (testdata/x.c /tmp/y.c) share no prefix
+      // as written, only as the directories they name.
+      Path file = p.toAbsolutePath().normalize();
+      Path dir = Files.isDirectory(file) ? file : file.getParent();
+      if (dir == null) dir = file.getRoot();
       if (root == null) root = dir;
-      else while (!dir.startsWith(root)) root = root.getParent();
+      else while (root != null && !dir.startsWith(root)) root = root.getParent();
+      // Different file-system roots (C:\ and D:\): no common ancestor; the first root stands.
+      if (root == null) root = dir.getRoot();
     }
     return root;
   }

@@ -152,4 +152,19 @@ class SourceDiscoveryTest {
         .hasMessageContaining("nothing to scan in " + tree)
         .hasMessageContaining("cannot read directory: permission denied");
   }
+
+  @Test
+  void aRelativeAndAnAbsolutePathAreScannedTogether() throws Exception {
+    Path abs = tree();
+    Path cwd = Path.of("").toAbsolutePath();
+    Path relative = Path.of("testdata/c/mr001_ref_via_local_alias_no_unref.c");
+    assertThat(cwd.resolve(relative)).exists();
+
+    ScanResult result = new Scanner().scan(request(relative, abs.resolve("dev.c")));
+
+    assertThat(result.findings()).isNotEmpty();
+    Path root = SourceDiscovery.root(List.of(relative, abs.resolve("dev.c")));
+    assertThat(cwd).startsWith(root);
+    assertThat(abs).startsWith(root);
+  }
 }
