@@ -51,14 +51,14 @@ final class LexicalTypeInfo {
     int from = 0;
     while (from < text.length() && m.find(from)) {
       int open = m.end() - 1;
-      int close = closingBrace(text, open);
+      int close = LexicalIndex.closingBrace(text, open);
       if (m.group(1) == null) {
         reader.element(open, close, out);
       } else {
         for (int i = open + 1; i < close; i++) {
           char c = text.charAt(i);
           if (c == '{') {
-            int end = closingBrace(text, i);
+            int end = LexicalIndex.closingBrace(text, i);
             reader.element(i, end, out);
             i = end;
           }
@@ -178,7 +178,7 @@ final class LexicalTypeInfo {
   private String functionBody(String name) {
     int open = LexicalIndex.definitionBody(text, name);
     if (open < 0) return null;
-    return text.substring(open, Math.min(closingBrace(text, open) + 1, text.length()));
+    return text.substring(open, Math.min(LexicalIndex.closingBrace(text, open) + 1, text.length()));
   }
 
   /** 1-based line of {@code offset}; offsets are asked for in increasing order. */
@@ -189,16 +189,5 @@ final class LexicalTypeInfo {
     }
     for (; lineAt < offset; lineAt++) if (text.charAt(lineAt) == '\n') line++;
     return line;
-  }
-
-  static int closingBrace(String text, int open) {
-    int depth = 0;
-    int end = open;
-    for (; end < text.length(); end++) {
-      char c = text.charAt(end);
-      if (c == '{') depth++;
-      else if (c == '}' && --depth == 0) break;
-    }
-    return end;
   }
 }
