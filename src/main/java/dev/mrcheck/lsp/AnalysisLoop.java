@@ -257,7 +257,9 @@ final class AnalysisLoop {
         + ", replays run: "
         + run
         + " of "
-        + (run + c.replays().lastReused());
+        + (run + c.replays().lastReused())
+        + ", functions read: "
+        + c.replays().lastFactsRead();
   }
 
   /** Workspace folders that exist; without any, the open files themselves (single-file mode). */

@@ -207,7 +207,9 @@ public final class Scanner {
                 + cache.replays().lastReplayed()
                 + " replays run, "
                 + cache.replays().lastReused()
-                + " reused");
+                + " reused, "
+                + cache.replays().lastFactsRead()
+                + " functions read");
       }
       timer.note(
           "replays: "

@@ -218,4 +218,33 @@ class IncrementalScanTest {
     assertThat(unparentFlagged(r)).isTrue();
     assertSameScan(r, fresh());
   }
+
+  @Test
+  void anEditReadsTheStatementsOfTheEditedFunctionsOnly() throws Exception {
+    new Scanner().scan(request(), cached.withTexts(Map.of()));
+    assertThat(cache().replays().lastFactsRead()).isGreaterThan(2);
+    ScanResult moved =
+        edit(
+            "split/win.c",
+            read("split/win.c").replace(HELPER_DEL, "    int unused = 0;\n" + HELPER_DEL));
+    assertSameScan(moved, fresh());
+    // win.c defines one function; every other function's facts are those of the scan before.
+    assertThat(cache().replays().lastFactsRead()).isEqualTo(1);
+  }
+
+  @Test
+  void aFunctionStoredIntoAFieldRebuildsTheCallGraph() throws Exception {
+    new Scanner().scan(request(), cached.withTexts(Map.of()));
+    String dev = read("split/dev.c");
+    String exitHook = "    k->exit = lspdev_exit;\n";
+    assertThat(dev).contains(exitHook);
+    // The same calls, but one more function stored into a field: a call through that field may
+    // now reach it, so the call graph is not kept.
+    ScanResult stored =
+        edit(
+            "split/dev.c",
+            dev.replace(exitHook, exitHook + "    k->config_write = lspwin_unmap;\n"));
+    assertThat(cache().lastKeptCallGraph()).isFalse();
+    assertSameScan(stored, fresh());
+  }
 }
