@@ -24,8 +24,9 @@ final class FunctionMemo {
   FunctionMemo(ApiModel model, FunctionMemo previous) {
     this.model = model;
     boolean same = previous != null && previous.model == model;
-    previousFacts = same ? previous.facts : Map.of();
-    previousClassInits = same ? previous.classInits : Map.of();
+    // Identity maps only: a function record's own hashCode walks its whole body.
+    previousFacts = same ? previous.facts : new IdentityHashMap<>();
+    previousClassInits = same ? previous.classInits : new IdentityHashMap<>();
   }
 
   /** A memo that keeps nothing from before (a one-off analysis). */
@@ -65,7 +66,7 @@ final class FunctionMemo {
 
   /** Lets go of the previous analysis' facts once this one has taken what it needs. */
   synchronized void settle() {
-    previousFacts = Map.of();
-    previousClassInits = Map.of();
+    previousFacts = new IdentityHashMap<>();
+    previousClassInits = new IdentityHashMap<>();
   }
 }

@@ -167,7 +167,8 @@ public final class ScanCache {
     parses.keySet().retainAll(files);
   }
 
-  TranslationUnit parse(Frontend frontend, SourceFile file) {
+  /** The parse kept for this text, else one from {@code disk} (null: none) or the frontend. */
+  TranslationUnit parse(Frontend frontend, SourceFile file, PersistentCache.IrCache disk) {
     Path key = file.absolutePath().toAbsolutePath().normalize();
     CachedParse cached = parses.get(key);
     // Text equality, not a hash: exact, and as cheap as hashing the text would be.
@@ -175,7 +176,7 @@ public final class ScanCache {
         && cached.text().equals(file.text())
         && cached.unit().file().equals(file.relativePath())) return cached.unit();
     parsed.incrementAndGet();
-    TranslationUnit unit = frontend.parse(file);
+    TranslationUnit unit = disk != null ? disk.parse(frontend, file) : frontend.parse(file);
     parses.put(key, new CachedParse(file.text(), unit));
     return unit;
   }
