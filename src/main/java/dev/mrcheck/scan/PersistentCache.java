@@ -57,7 +57,7 @@ import java.util.stream.Stream;
  */
 public final class PersistentCache {
   static final String FILES = "files";
-  static final String IR = "ir";
+  public static final String IR = "ir";
   static final String PLAN = "plan";
   static final String RESULT = "result";
 
