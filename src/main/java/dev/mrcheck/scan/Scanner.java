@@ -23,6 +23,7 @@ import dev.mrcheck.model.ModelLoader;
 import dev.mrcheck.model.Semantics;
 import dev.mrcheck.rules.Finding;
 import dev.mrcheck.rules.FingerprintOrdinals;
+import dev.mrcheck.rules.PathGuards;
 import dev.mrcheck.rules.Rule;
 import dev.mrcheck.rules.Rules;
 import dev.mrcheck.suppress.Suppression;
@@ -647,9 +648,10 @@ public final class Scanner {
 
   private static List<Finding> runRules(AnalysisResult analysis, Set<String> selected) {
     List<Finding> all = new ArrayList<>();
+    PathGuards guards = new PathGuards(analysis);
     for (Rule rule : Rules.all()) {
       if (!selected.isEmpty() && !selected.contains(rule.info().id())) continue;
-      rule.check(analysis, all::add);
+      rule.check(analysis, f -> all.add(guards.attach(f)));
     }
     all.sort(null);
     // One finding per rule and location: the same helper is met in several devices' replays.
