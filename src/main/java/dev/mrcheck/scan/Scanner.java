@@ -229,11 +229,13 @@ public final class Scanner {
       long lines = 0;
       int dropped = 0;
       int inactive = 0;
+      int recovered = 0;
       int parseProblems = 0;
       for (TranslationUnit tu : units.values()) {
         lines += tu.lines();
         dropped += (int) tu.droppedFunctions();
         inactive += tu.inactiveFunctions();
+        recovered += tu.recoveredFunctions();
         parseProblems += tu.problems().size();
         for (ParseProblem p : tu.problems()) problems.add(new FileProblem(p.loc(), describe(p)));
       }
@@ -247,7 +249,8 @@ public final class Scanner {
               dropped,
               parseProblems,
               (System.nanoTime() - start) / 1_000_000,
-              inactive);
+              inactive,
+              recovered);
       listener.profile(
           new ScanProfile(
               timer.phases(),
