@@ -14,11 +14,12 @@ import java.util.Set;
 
 /**
  * What the conditions on every path to a statement established, as a must-analysis over the
- * function's control-flow graph. Two instances: {@link #testedTrue()}, the fields a statement is
+ * function's control-flow graph. Three instances: {@link #testedTrue()}, the fields a statement is
  * guarded by ({@code if (s->hostmem) { address_space_init(..); }}), named by the field alone so
- * that the same test in realize and in unrealize, spelled through different variables, matches; and
+ * that the same test in realize and in unrealize, spelled through different variables, matches;
  * {@link #blankMembersOf()}, the objects one of whose members was tested null or zero ({@code if
- * (!lmmio->name)}), as access paths.
+ * (!lmmio->name)}), as access paths; {@link #pathConditions()}, every condition with its outcome,
+ * for the witnesses' guards.
  *
  * @param <T> what one condition establishes
  */
