@@ -29,6 +29,7 @@ static void vfblob_realize(PCIDevice *pdev, Error **errp)
 
     memory_region_init(&s->bar, OBJECT(s), "vfblob-bar", 0x100000);
     memory_region_init_ram(&s->blob, OBJECT(s), "vfblob-blob", 0x10000, errp);
+    // BUG(legacy): MR001 s->blob
     memory_region_add_subregion(&s->bar, 0, &s->blob);
     memory_region_init_ram(&s->host, OBJECT(s), "vfblob-host", 0x10000, errp);
     memory_region_add_subregion(&s->bar, 0x10000, &s->host);
