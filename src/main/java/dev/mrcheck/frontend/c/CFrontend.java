@@ -206,7 +206,8 @@ public final class CFrontend implements Frontend {
       List<Function> functions,
       Map<String, int[]> bodies,
       List<TypeRegistration> types) {
-    if (inactive.toTake().isEmpty()) return 0;
+    // A unit the build describes is parsed with the build's macros: what they leave out is off.
+    if (inactive.toTake().isEmpty() || describedByTheBuild(file)) return 0;
     if (inactive.count() == 0
         && bodies.values().stream().noneMatch(b -> spansInactive(b, inactive, b[0]))) return 0;
     Locations locs = new Locations(file.relativePath(), cdtFileName(file), file.text());
@@ -308,6 +309,11 @@ public final class CFrontend implements Frontend {
             }
           });
     }
+  }
+
+  private boolean describedByTheBuild(SourceFile file) {
+    if (perFile.isEmpty() || file.absolutePath() == null) return false;
+    return perFile.containsKey(file.absolutePath().toAbsolutePath().normalize());
   }
 
   private PreprocessorSetup setupFor(SourceFile file) {
