@@ -1,3 +1,4 @@
+// OK: MR006 the scratch region is pinned and unpinned under the same null test on both sides
 // OK: MR006 the backend is pinned only when mirroring is on, and exit unpins it under the flag realize set on that branch
 // OK: MR006 the scratch window is pinned and unpinned under the same null test on both sides
 package facade;

@@ -1,49 +1,152 @@
 package dev.mrcheck.analysis;
 
+import dev.mrcheck.ir.AccessPath;
 import dev.mrcheck.ir.CfgNode;
 import dev.mrcheck.ir.Function;
 import dev.mrcheck.ir.Stmt;
 import dev.mrcheck.ir.Value;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The constants a function writes to fields on every path from a statement, as long as the path
- * does not branch: {@code memory_region_ref(mr); s->pinned = true;} writes {@code pinned = true}
- * after the ref. What a rule records in a witness so that the runtime model can hold a later test
- * of the same field against it. Keyed by the field alone, as {@link FieldGuards#testedTrue} names
- * its tests, so that realize's write and unrealize's test match through different variables.
+ * The values a function gives fields on every path from a statement, as long as the path does not
+ * branch: {@code memory_region_ref(mr); s->pinned = true;} writes {@code pinned = true} after the
+ * ref, and so does a helper called there that sets it ({@code mark_pinned(s)}), an increment
+ * ({@code s->users++}: a counter counted up from zero is nonzero) or the result of the call itself
+ * ({@code s->buf = address_space_map(..)}: the mapping the witness claims exists, so the result is
+ * not NULL). What a rule records in a witness so that the runtime model can hold a later test of
+ * the same field against it. Keyed as {@link PathCondition} keys tests, so that realize's write and
+ * unrealize's test match through different variables.
  */
 final class ConstantWrites {
   /** Enough for the statements of one block; a longer straight line is cut, never wrong. */
   private static final int REACH = 32;
 
-  private ConstantWrites() {}
+  /** How deep helpers called on the straight line are entered. */
+  private static final int HELPER_DEPTH = 2;
 
-  /** The constants written after {@code node} of {@code f}, until the first branch. */
-  static List<FieldWrite> after(Function f, int node) {
-    CfgNode n = f.cfg().nodes().stream().filter(c -> c.id() == node).findFirst().orElse(null);
-    Map<String, FieldWrite> out = new LinkedHashMap<>();
-    for (int i = 0; n != null && n.successors().size() == 1 && i < REACH; i++) {
-      n = n.successors().get(0);
-      if (n.stmt() instanceof Stmt.Assign a && !a.target().steps().isEmpty()) {
-        String value = constant(a.value());
-        if (value == null) out.remove(a.target().lastStep());
-        else
-          out.put(
-              a.target().lastStep(),
-              new FieldWrite(a.target().lastStep(), a.target().toString(), value));
-      }
-    }
-    return List.copyOf(new ArrayList<>(out.values()));
+  private static final String UNKNOWN = "?";
+
+  private final Program program;
+
+  /** Per key, per function name: the values that function assigns the key ({@code ?}: unknown). */
+  private Map<String, Map<String, Set<String>>> writers;
+
+  ConstantWrites(Program program) {
+    this.program = program;
   }
 
-  private static String constant(Value v) {
+  /**
+   * The values written after {@code node} of {@code f}, until the first branch; {@code result},
+   * when not null, is where the call at {@code node} stored a result the model knows is not NULL.
+   */
+  List<FieldWrite> after(Function f, int node, AccessPath result) {
+    CfgNode n = f.cfg().nodes().stream().filter(c -> c.id() == node).findFirst().orElse(null);
+    Map<String, Written> out = new LinkedHashMap<>();
+    if (result != null) {
+      String key = PathCondition.keyOf(result, f);
+      out.put(key, new Written(result.toString(), "non-NULL", f.name()));
+    }
+    straightLine(f, n, out, HELPER_DEPTH);
+    List<FieldWrite> writes = new ArrayList<>();
+    out.forEach(
+        (key, w) -> writes.add(new FieldWrite(key, w.shown(), w.value(), contradicting(key, w))));
+    return List.copyOf(writes);
+  }
+
+  private record Written(String shown, String value, String function) {}
+
+  private void straightLine(Function f, CfgNode n, Map<String, Written> out, int depth) {
+    for (int i = 0; n != null && n.successors().size() == 1 && i < REACH; i++) {
+      n = n.successors().get(0);
+      if (n.stmt() instanceof Stmt.Assign a) {
+        String key = PathCondition.keyOf(a.target(), f);
+        String value = value(a.value(), f, out);
+        if (value == null) out.remove(key);
+        else out.put(key, new Written(a.target().toString(), value, f.name()));
+      } else if (n.stmt() instanceof Stmt.Call c) {
+        if (c.result() != null) out.remove(PathCondition.keyOf(c.result(), f));
+        Function callee = c.through() == null ? program.resolve(c.callee(), f.file()) : null;
+        if (callee != null && depth > 0 && callee != f) {
+          straightLine(callee, callee.cfg().entry(), out, depth - 1);
+        }
+      }
+    }
+  }
+
+  /** What an assigned value is as a guard reads it, or null when the model cannot tell. */
+  private static String value(Value v, Function f, Map<String, Written> known) {
     if (v instanceof Value.Null) return "NULL";
     if (v instanceof Value.Literal l && l.text().matches("true|false|-?[0-9]+|0x[0-9a-fA-F]+"))
       return l.text();
+    if (v instanceof Value.Opaque o && countsUp(o.text())) return "nonzero";
+    if (v instanceof Value.Path p) {
+      Written w = known.get(PathCondition.keyOf(p.path(), f));
+      if (w != null && w.value().equals("non-NULL")) return "non-NULL";
+    }
     return null;
+  }
+
+  /** {@code n++}, {@code ++n}, {@code n += 1}: a counter taken up (counters do not wrap). */
+  private static boolean countsUp(String text) {
+    String t = text.replaceAll("\\s+", "");
+    return t.endsWith("++") || t.startsWith("++") || t.matches(".*\\+=[1-9][0-9]*[uUlL]*");
+  }
+
+  /** The other functions that give {@code key} a value of another truth than {@code w}'s. */
+  private Set<String> contradicting(String key, Written w) {
+    Set<String> out = new HashSet<>();
+    writers()
+        .getOrDefault(key, Map.of())
+        .forEach(
+            (fn, values) -> {
+              if (fn.equals(w.function())) return;
+              for (String v : values) {
+                if (!sameTruth(v, w.value())) out.add(fn);
+              }
+            });
+    return out;
+  }
+
+  private static boolean sameTruth(String a, String b) {
+    if (a.equals(b)) return true;
+    Boolean ta = truth(a);
+    return ta != null && ta.equals(truth(b));
+  }
+
+  private static Boolean truth(String v) {
+    if (v.equals("false") || v.equals("NULL") || v.matches("0+|0x0+")) return false;
+    if (v.equals("true") || v.equals("non-NULL") || v.equals("nonzero")) return true;
+    if (v.matches("-?[0-9]+|0x[0-9a-fA-F]+")) return true;
+    return null;
+  }
+
+  private Map<String, Map<String, Set<String>>> writers() {
+    if (writers != null) return writers;
+    Map<String, Map<String, Set<String>>> all = new HashMap<>();
+    for (Function f : program.functions()) {
+      for (Stmt st : f.cfg().statements()) {
+        AccessPath target = null;
+        String value = UNKNOWN;
+        if (st instanceof Stmt.Assign a) {
+          target = a.target();
+          String v = value(a.value(), f, Map.of());
+          if (v != null) value = v;
+        } else if (st instanceof Stmt.Call c && c.result() != null) {
+          target = c.result();
+        }
+        if (target == null || target.steps().isEmpty()) continue;
+        all.computeIfAbsent(PathCondition.keyOf(target, f), k -> new HashMap<>())
+            .computeIfAbsent(f.name(), k -> new HashSet<>())
+            .add(value);
+      }
+    }
+    writers = all;
+    return all;
   }
 }

@@ -14,18 +14,31 @@ import java.util.Set;
 
 /**
  * What the conditions on every path to a statement established, as a must-analysis over the
- * function's control-flow graph. Two instances: {@link #testedTrue()}, the fields a statement is
+ * function's control-flow graph. Three instances: {@link #testedTrue()}, the fields a statement is
  * guarded by ({@code if (s->hostmem) { address_space_init(..); }}), named by the field alone so
- * that the same test in realize and in unrealize, spelled through different variables, matches; and
+ * that the same test in realize and in unrealize, spelled through different variables, matches;
  * {@link #blankMembersOf()}, the objects one of whose members was tested null or zero ({@code if
- * (!lmmio->name)}), as access paths.
+ * (!lmmio->name)}), as access paths; {@link #pathConditions()}, every condition with its outcome,
+ * for the witnesses' guards.
  *
  * @param <T> what one condition establishes
  */
 final class FieldGuards<T> {
-  /** What an {@code Assume} on a non-empty access path establishes, or null for nothing. */
+  /** What an {@code Assume} of function {@code f} establishes, or null for nothing. */
   private interface Reading<T> {
+    T of(Stmt.Assume a, Function f);
+  }
+
+  /** What an {@code Assume} on a non-empty access path establishes, or null for nothing. */
+  private interface FieldReading<T> {
     T of(AccessPath tested, boolean holds);
+  }
+
+  private static <T> Reading<T> onFields(FieldReading<T> r) {
+    return (a, f) ->
+        a.cond() instanceof Value.Path p && !p.path().steps().isEmpty()
+            ? r.of(p.path(), a.holds())
+            : null;
   }
 
   private final Reading<T> reading;
@@ -36,7 +49,19 @@ final class FieldGuards<T> {
   }
 
   static FieldGuards<String> testedTrue() {
-    return new FieldGuards<>((path, holds) -> holds ? path.lastStep() : null);
+    return new FieldGuards<>(onFields((path, holds) -> holds ? path.lastStep() : null));
+  }
+
+  /**
+   * Every condition on every path to a statement, named or not: what a witness through the
+   * statement assumes, and how many conditions guard it.
+   */
+  static FieldGuards<PathCondition> pathConditions() {
+    return new FieldGuards<>(
+        (a, f) ->
+            a.cond() instanceof Value.Path p
+                ? new PathCondition(PathCondition.keyOf(p.path(), f), p.toString(), a.holds())
+                : new PathCondition(null, a.cond().toString(), a.holds()));
   }
 
   /**
@@ -45,11 +70,14 @@ final class FieldGuards<T> {
    */
   static FieldGuards<AccessPath> blankMembersOf() {
     return new FieldGuards<>(
-        (path, holds) ->
-            holds
-                ? null
-                : new AccessPath(
-                    path.kind(), path.root(), path.steps().subList(0, path.steps().size() - 1)));
+        onFields(
+            (path, holds) ->
+                holds
+                    ? null
+                    : new AccessPath(
+                        path.kind(),
+                        path.root(),
+                        path.steps().subList(0, path.steps().size() - 1))));
   }
 
   /** What holds on every path from {@code f}'s entry to node {@code node}. */
@@ -73,7 +101,7 @@ final class FieldGuards<T> {
         if (n == f.cfg().entry()) continue;
         Set<T> meet = null;
         for (CfgNode p : preds.getOrDefault(n, List.of())) {
-          Set<T> out = out(p, in.get(p));
+          Set<T> out = out(f, p, in.get(p));
           if (out == null) continue;
           if (meet == null) meet = new HashSet<>(out);
           else meet.retainAll(out);
@@ -89,12 +117,10 @@ final class FieldGuards<T> {
     return result;
   }
 
-  private Set<T> out(CfgNode n, Set<T> in) {
+  private Set<T> out(Function f, CfgNode n, Set<T> in) {
     if (in == null) return null;
-    if (n.stmt() instanceof Stmt.Assume a
-        && a.cond() instanceof Value.Path p
-        && !p.path().steps().isEmpty()) {
-      T fact = reading.of(p.path(), a.holds());
+    if (n.stmt() instanceof Stmt.Assume a) {
+      T fact = reading.of(a, f);
       if (fact == null) return in;
       Set<T> out = new HashSet<>(in);
       out.add(fact);

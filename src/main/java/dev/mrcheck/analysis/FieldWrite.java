@@ -1,8 +1,19 @@
 package dev.mrcheck.analysis;
 
+import java.util.Set;
+
 /**
- * A constant written to a field: {@code field} is the field alone (as {@link Fact} guards name
- * tested fields), {@code shown} how the code spells it ({@code s->pinned}), {@code value} the
- * constant ({@code true}, {@code false}, {@code NULL}, a number).
+ * A value the code gives a field (or a local) on the straight line after a statement: {@code key}
+ * names it as {@link PathCondition#key} does, {@code shown} how the code spells it ({@code
+ * s->pinned}), {@code value} the constant ({@code true}, {@code false}, {@code NULL}, a number),
+ * {@code non-NULL} for the result of a call the model knows succeeded, {@code nonzero} for a
+ * counter counted up. {@code contradictedIn} are the other functions of the program that give the
+ * same key a value of another truth (or one the analysis cannot evaluate): code that may run
+ * between this write and a later test of it (a handler, a reset), so that the write alone does not
+ * tell what the test sees.
  */
-public record FieldWrite(String field, String shown, String value) {}
+public record FieldWrite(String key, String shown, String value, Set<String> contradictedIn) {
+  public FieldWrite {
+    contradictedIn = Set.copyOf(contradictedIn);
+  }
+}

@@ -9,6 +9,7 @@ import dev.mrcheck.model.FunctionModel;
 import dev.mrcheck.model.Operand;
 import dev.mrcheck.model.Operation;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -290,7 +291,26 @@ final class FlowFrame {
             shape,
             e instanceof Operation.Init && madeWhereBlank(subject, s),
             guards(),
-            ConstantWrites.after(f, node)));
+            flow.constantWrites.after(f, node, resultOf(e, c)),
+            conditions()));
+  }
+
+  /**
+   * Where the call stored a result the model knows is not NULL when the witness' step happened: a
+   * mapping's buffer, a lookup's section (its region).
+   */
+  private static AccessPath resultOf(Operation<Operand> e, Stmt.Call c) {
+    if (c.result() == null) return null;
+    if (e instanceof Operation.AddressSpaceMap) return c.result();
+    if (e instanceof Operation.Find) return c.result().field("mr");
+    return null;
+  }
+
+  /** Every condition on every path to the node, in a stable order. */
+  private List<PathCondition> conditions() {
+    return flow.conditions.at(f, node).stream()
+        .sorted(Comparator.comparing(PathCondition::shown).thenComparing(PathCondition::holds))
+        .toList();
   }
 
   /** Whether every path here tested a member of {@code region} null or zero ("not made yet"). */

@@ -18,7 +18,9 @@ import java.util.Set;
  * every path to it tested a member of the region null or zero: made only where it was not made yet,
  * once (a MemoryRegion is all zeroes until its init). {@code guards} are the fields tested true on
  * every path to the call, {@code writesAfter} the constants the code writes to fields right after
- * it (until the next branch): what a witness records for the runtime model to refute with.
+ * it (until the next branch, through helpers called there), {@code conditions} every condition on
+ * every path to the call within its function (named or not): what a witness records for the runtime
+ * model to refute with.
  */
 public record Observation(
     Operation<Operand> effect,
@@ -35,11 +37,13 @@ public record Observation(
     OwnerShape ownerShape,
     boolean madeWhereBlank,
     Set<String> guards,
-    List<FieldWrite> writesAfter) {
+    List<FieldWrite> writesAfter,
+    List<PathCondition> conditions) {
   public Observation {
     chain = List.copyOf(chain);
     guards = guards == null ? Set.of() : Set.copyOf(guards);
     writesAfter = writesAfter == null ? List.of() : List.copyOf(writesAfter);
+    conditions = conditions == null ? List.of() : List.copyOf(conditions);
   }
 
   /** An effect whose path conditions and following writes are not recorded. */
@@ -72,6 +76,7 @@ public record Observation(
         ownerShape,
         madeWhereBlank,
         Set.of(),
+        List.of(),
         List.of());
   }
 

@@ -32,6 +32,7 @@ final class RegionFlow {
   private static final int BUDGET_PER_ROOT = 100_000;
 
   final Program program;
+  final ConstantWrites constantWrites;
   final CallGraph callGraph;
   final ApiModel model;
 
@@ -58,6 +59,7 @@ final class RegionFlow {
 
   final FieldGuards<String> guards = FieldGuards.testedTrue();
   final FieldGuards<AccessPath> blankTests = FieldGuards.blankMembersOf();
+  final FieldGuards<PathCondition> conditions = FieldGuards.pathConditions();
   private int spent;
   private Set<String> testedFields;
 
@@ -97,6 +99,7 @@ final class RegionFlow {
     this.qom = new QomClasses(program, model);
     this.ownerShapes = new OwnerShapes(program, qom);
     this.kept = new KeptArguments(program, model);
+    this.constantWrites = new ConstantWrites(program);
   }
 
   /** Where {@code OBJECT(mr)->free = fn} assignments met during replays go. */

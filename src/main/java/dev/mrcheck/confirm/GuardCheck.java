@@ -25,10 +25,10 @@ final class GuardCheck {
     FieldStore store = new FieldStore();
     for (WitnessGuard g : ordered) {
       if (g.kind() == WitnessGuard.Kind.WRITES) {
-        store.write(g.subject(), g.value());
+        store.write(g.key(), g.subject(), g.value());
         continue;
       }
-      Optional<String> why = store.contradiction(g.subject(), g.value());
+      Optional<String> why = store.contradiction(g.key(), g.value());
       if (why.isPresent()) return Optional.of(g.describe() + ", but " + why.get());
     }
     return Optional.empty();

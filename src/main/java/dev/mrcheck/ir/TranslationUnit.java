@@ -5,7 +5,9 @@ import java.util.Map;
 
 /**
  * Everything one source file contributes to the program, with no parser types left. {@code
- * inactiveFunctions}: function definitions in preprocessor branches the parse did not take.
+ * inactiveFunctions}: function definitions in preprocessor branches the first parse did not take;
+ * {@code recoveredFunctions}: how many of them a second parse, with the macros those branches test
+ * defined, added to {@code functions}.
  */
 public record TranslationUnit(
     String file,
@@ -16,7 +18,8 @@ public record TranslationUnit(
     List<StructField> fields,
     Map<String, String> stringMacros,
     List<ParseProblem> problems,
-    int inactiveFunctions) {
+    int inactiveFunctions,
+    int recoveredFunctions) {
   public TranslationUnit {
     functions = List.copyOf(functions);
     types = List.copyOf(types);
@@ -35,7 +38,7 @@ public record TranslationUnit(
       List<StructField> fields,
       Map<String, String> stringMacros,
       List<ParseProblem> problems) {
-    this(file, language, lines, functions, types, fields, stringMacros, problems, 0);
+    this(file, language, lines, functions, types, fields, stringMacros, problems, 0, 0);
   }
 
   public long droppedFunctions() {

@@ -18,6 +18,8 @@ final class StableStats {
     stats.put("functions", s.functions());
     stats.put("droppedFunctions", s.droppedFunctions());
     stats.put("inactiveFunctions", s.inactiveFunctions());
+    stats.put("recoveredFunctions", s.recoveredFunctions());
+    stats.put("skippedFunctions", s.skippedFunctions());
     stats.put("parseProblems", s.parseProblems());
     return stats;
   }

@@ -34,6 +34,13 @@ public final class Summary {
       b.append(", ")
           .append(count(s.inactiveFunctions(), "function"))
           .append(" in inactive #if branches");
+      if (s.recoveredFunctions() > 0) {
+        b.append(" (")
+            .append(s.recoveredFunctions())
+            .append(" analysed by a second parse, ")
+            .append(s.skippedFunctions())
+            .append(" skipped)");
+      }
     }
     b.append(", ").append(count(result.findings().size(), "finding"));
     Map<String, Integer> perRule = perRule(result);

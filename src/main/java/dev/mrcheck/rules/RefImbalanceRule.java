@@ -61,7 +61,7 @@ public final class RefImbalanceRule extends Rule {
             || !reported.add(h)) {
           continue;
         }
-        report.accept(keptPastTeardown(cp, h, FlagCorrelation.of(analysis, cp, h)));
+        report.accept(keptPastTeardown(cp, h));
       }
     }
     Set<String> overReleased = new HashSet<>();
@@ -187,7 +187,7 @@ public final class RefImbalanceRule extends Rule {
         .withWitness(w);
   }
 
-  private Finding keptPastTeardown(Checkpoint cp, HeldReference h, List<WitnessGuard> guards) {
+  private Finding keptPastTeardown(Checkpoint cp, HeldReference h) {
     String device = cp.device().registration().name();
     String message =
         String.format(
@@ -199,8 +199,7 @@ public final class RefImbalanceRule extends Rule {
     List<TraceStep> trace = new ArrayList<>(h.how());
     trace.add(new TraceStep(h.at(), "reference taken here"));
     trace.add(new TraceStep(cp.device().registration().loc(), cp.why()));
-    Witness w =
-        h.witness(cp.state()).guards(guards).build(cp.device(), Witness.Expectation.UNRELEASED);
+    Witness w = h.witness(cp.state()).build(cp.device(), Witness.Expectation.UNRELEASED);
     return Findings.create(this, h.at(), device, h.shown() + "|" + cp.after(), message, trace)
         .withWitness(w);
   }

@@ -5,13 +5,17 @@ import dev.mrcheck.model.Role;
 
 /**
  * A condition the witness' path relies on, or a value the path gives: {@code subject} is a field as
- * the code spells it ({@code s->flag}, {@code s->buf}) or a call of the model's own API ({@code
- * memory_region_is_mapped(&s->mmio)}); {@code value} what the path wrote there or assumed of it
- * ({@code true}, {@code false}, {@code NULL}, {@code non-NULL}, a constant). The runtime model
- * replays them in lifecycle order beside the steps and refutes a witness whose assumption
- * contradicts a value the path itself wrote earlier. {@code phase} null means run-time code.
+ * the code spells it ({@code s->flag}, {@code s->buf}) or the result of a call of the model's own
+ * API ({@code s->sec->mr} after a {@code memory_region_find}); {@code value} what the path wrote
+ * there or assumed of it ({@code true}, {@code false}, {@code NULL}, {@code non-NULL}, {@code
+ * nonzero}, a constant); {@code key} what the runtime model matches writes and tests by, so that
+ * {@code s->pinned} in realize and {@code d->pinned} in a helper are one field ({@code pinned}).
+ * The runtime model replays them in lifecycle order beside the steps and refutes a witness whose
+ * assumption contradicts a value the path itself wrote earlier. {@code phase} null means run-time
+ * code.
  */
-public record WitnessGuard(Role phase, Kind kind, String subject, String value, SourceLoc loc) {
+public record WitnessGuard(
+    Role phase, Kind kind, String subject, String value, SourceLoc loc, String key) {
   /** Whether the path writes the value or branches on it. */
   public enum Kind {
     /** {@code s->flag = true;} on the path. */
@@ -20,14 +24,18 @@ public record WitnessGuard(Role phase, Kind kind, String subject, String value, 
     ASSUMES
   }
 
-  /** The path assumes {@code subject} holds {@code value} at {@code loc}. */
-  public static WitnessGuard assumes(Role phase, String subject, String value, SourceLoc loc) {
-    return new WitnessGuard(phase, Kind.ASSUMES, subject, value, loc);
+  public WitnessGuard {
+    if (key == null) key = subject;
   }
 
-  /** The path writes {@code value} to {@code subject} at {@code loc}. */
+  /** The path assumes {@code subject} (its own key) holds {@code value} at {@code loc}. */
+  public static WitnessGuard assumes(Role phase, String subject, String value, SourceLoc loc) {
+    return new WitnessGuard(phase, Kind.ASSUMES, subject, value, loc, subject);
+  }
+
+  /** The path writes {@code value} to {@code subject} (its own key) at {@code loc}. */
   public static WitnessGuard writes(Role phase, String subject, String value, SourceLoc loc) {
-    return new WitnessGuard(phase, Kind.WRITES, subject, value, loc);
+    return new WitnessGuard(phase, Kind.WRITES, subject, value, loc, subject);
   }
 
   /** How the guard reads in a verdict: "realize assumes s->flag is false (dev.c:12)". */

@@ -15,7 +15,6 @@ import java.util.List;
 /** Builds a finding's witness from the facts the rule matched, in lifecycle order. */
 final class Witnesses {
   private final List<WitnessStep> steps = new ArrayList<>();
-  private final List<WitnessGuard> guards = new ArrayList<>();
   private final RegionState state;
 
   Witnesses(RegionState state) {
@@ -82,18 +81,11 @@ final class Witnesses {
     return shown == null ? null : new Place(Place.UNKNOWN.id(), shown);
   }
 
-  /** Conditions the witness' path relies on and values it writes (see {@link WitnessGuard}). */
-  Witnesses guards(List<WitnessGuard> more) {
-    guards.addAll(more);
-    return this;
-  }
-
   Witness build(DeviceType device, Witness.Expectation expected) {
     return new Witness(
         device == null ? null : device.registration().name(),
         device != null && device.hotpluggable(),
         steps,
-        expected,
-        guards);
+        expected);
   }
 }

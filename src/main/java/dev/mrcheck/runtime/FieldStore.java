@@ -19,10 +19,20 @@ public final class FieldStore {
   }
 
   private final Map<String, String> values = new HashMap<>();
+  private final Map<String, String> spelled = new HashMap<>();
 
   /** The replay reaches a write of {@code value} to {@code subject}. */
   public void write(String subject, String value) {
-    values.put(subject, value);
+    write(subject, subject, value);
+  }
+
+  /**
+   * The replay reaches a write of {@code value} to the field {@code key}, spelled {@code shown}
+   * there.
+   */
+  public void write(String key, String shown, String value) {
+    values.put(key, value);
+    spelled.put(key, shown);
   }
 
   /**
@@ -38,7 +48,8 @@ public final class FieldStore {
     boolean contradicts =
         bothConstants || want != Truth.UNKNOWN && have != Truth.UNKNOWN && want != have;
     if (!contradicts) return Optional.empty();
-    return Optional.of(subject + " was set to " + known + " earlier on the same path");
+    String shown = spelled.getOrDefault(subject, subject);
+    return Optional.of(shown + " was set to " + known + " earlier on the same path");
   }
 
   private static Truth truth(String v) {

@@ -308,7 +308,8 @@ public final class PersistentCache {
                 s.droppedFunctions(),
                 s.parseProblems(),
                 (System.nanoTime() - startNanos) / 1_000_000,
-                s.inactiveFunctions());
+                s.inactiveFunctions(),
+                s.recoveredFunctions());
         return new ScanResult(
             r.root(),
             r.semantics(),

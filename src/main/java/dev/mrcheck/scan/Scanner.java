@@ -23,6 +23,7 @@ import dev.mrcheck.model.ModelLoader;
 import dev.mrcheck.model.Semantics;
 import dev.mrcheck.rules.Finding;
 import dev.mrcheck.rules.FingerprintOrdinals;
+import dev.mrcheck.rules.PathGuards;
 import dev.mrcheck.rules.Rule;
 import dev.mrcheck.rules.Rules;
 import dev.mrcheck.suppress.Suppression;
@@ -236,11 +237,13 @@ public final class Scanner {
       long lines = 0;
       int dropped = 0;
       int inactive = 0;
+      int recovered = 0;
       int parseProblems = 0;
       for (TranslationUnit tu : units.values()) {
         lines += tu.lines();
         dropped += (int) tu.droppedFunctions();
         inactive += tu.inactiveFunctions();
+        recovered += tu.recoveredFunctions();
         parseProblems += tu.problems().size();
         for (ParseProblem p : tu.problems()) problems.add(new FileProblem(p.loc(), describe(p)));
       }
@@ -254,7 +257,8 @@ public final class Scanner {
               dropped,
               parseProblems,
               (System.nanoTime() - start) / 1_000_000,
-              inactive);
+              inactive,
+              recovered);
       listener.profile(
           new ScanProfile(
               timer.phases(),
@@ -655,9 +659,10 @@ public final class Scanner {
 
   private static List<Finding> runRules(AnalysisResult analysis, Set<String> selected) {
     List<Finding> all = new ArrayList<>();
+    PathGuards guards = new PathGuards(analysis);
     for (Rule rule : Rules.all()) {
       if (!selected.isEmpty() && !selected.contains(rule.info().id())) continue;
-      rule.check(analysis, all::add);
+      rule.check(analysis, f -> all.add(guards.attach(f)));
     }
     all.sort(null);
     // One finding per rule and location: the same helper is met in several devices' replays.

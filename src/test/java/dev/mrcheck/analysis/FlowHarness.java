@@ -29,9 +29,15 @@ final class FlowHarness {
   }
 
   static Run run(Semantics semantics, Role phase, String body, RegionState entry) {
+    return run(semantics, phase, "", body, entry);
+  }
+
+  /** {@code helpers}: functions defined before {@code f}, which its body may call. */
+  static Run run(Semantics semantics, Role phase, String helpers, String body, RegionState entry) {
     String source =
         "typedef struct DevState { DeviceState parent_obj; MemoryRegion c; MemoryRegion mmio; MemoryRegion alias; "
             + "MemoryRegion *heap; AddressSpace as; } DevState;\n"
+            + helpers
             + "static void f(DevState *s, Error **errp)\n{\n"
             + body
             + "\n}\n";

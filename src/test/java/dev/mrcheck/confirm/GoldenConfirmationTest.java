@@ -79,6 +79,12 @@ class GoldenConfirmationTest {
           new Entry(
               Set.of(REFCOUNT),
               "MR002",
+              "mr002_blob_unparented_under_version_test.c",
+              "",
+              HARMLESS_UNDER_REFCOUNT),
+          new Entry(
+              Set.of(REFCOUNT),
+              "MR002",
               "mr002_packed_descriptors_gautofree_remap.c",
               "",
               HARMLESS_UNDER_REFCOUNT),

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mrcheck.model.RegionKind;
 import dev.mrcheck.model.Semantics;
 import dev.mrcheck.rules.Finding;
+import dev.mrcheck.rules.WitnessGuard;
 import dev.mrcheck.runtime.FieldStore;
 import org.junit.jupiter.api.Test;
 
@@ -111,5 +112,34 @@ class RefutationTest {
     // An enumerator's truth is unknown to the model: neither holds nor refutes for sure.
     assertThat(store.contradiction("s->kind", "KIND_B")).isEmpty();
     assertThat(store.contradiction("s->never", "true")).isEmpty();
+  }
+
+  @Test
+  void aModelCallsResultStoredInAFieldIsNotNullOnThePathThatUsedIt() {
+    // realize stores the mapping's buffer; exit skips the unmap where the buffer is NULL.
+    Finding f =
+        mappedThenUnparented()
+            .guard(
+                new WitnessGuard(
+                    REALIZE, WitnessGuard.Kind.WRITES, "s->buf", "non-NULL", null, "DevState::buf"))
+            .guard(
+                new WitnessGuard(
+                    UNREALIZE, WitnessGuard.Kind.ASSUMES, "d->buf", "NULL", null, "DevState::buf"))
+            .finding("MR002", true, FINALIZED_WHILE_MAPPED);
+    Confirmation c = confirmer.confirm(f, Semantics.CURRENT);
+    assertThat(c.refuted()).isTrue();
+    // The same field through another variable: matched by key, shown as the write spelled it.
+    assertThat(c.verdict())
+        .contains("unrealize assumes d->buf is NULL")
+        .contains("s->buf was set to non-NULL earlier on the same path");
+  }
+
+  @Test
+  void aCounterCountedUpIsNotZero() {
+    FieldStore store = new FieldStore();
+    store.write("DevState::pins", "s->pins", "nonzero");
+    assertThat(store.contradiction("DevState::pins", "0")).isPresent();
+    assertThat(store.contradiction("DevState::pins", "nonzero")).isEmpty();
+    assertThat(store.contradiction("DevState::pins", "2")).isEmpty();
   }
 }

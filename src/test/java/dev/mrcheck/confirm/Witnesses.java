@@ -71,6 +71,12 @@ public final class Witnesses {
   }
 
   /** The path writes {@code value} to {@code field} in {@code phase}. */
+  /** A guard as the rules' {@code PathGuards} makes it, with its own key. */
+  public Witnesses guard(WitnessGuard g) {
+    guards.add(g);
+    return this;
+  }
+
   public Witnesses writes(Role phase, String field, String value) {
     guards.add(WitnessGuard.writes(phase, field, value, at()));
     return this;

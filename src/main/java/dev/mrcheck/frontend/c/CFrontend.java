@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import org.eclipse.cdt.core.dom.ast.ASTVisitor;
 import org.eclipse.cdt.core.dom.ast.IASTCompositeTypeSpecifier;
 import org.eclipse.cdt.core.dom.ast.IASTDeclaration;
+import org.eclipse.cdt.core.dom.ast.IASTFileLocation;
 import org.eclipse.cdt.core.dom.ast.IASTFunctionDefinition;
 import org.eclipse.cdt.core.dom.ast.IASTName;
 import org.eclipse.cdt.core.dom.ast.IASTPreprocessorFunctionStyleMacroDefinition;
@@ -122,7 +123,11 @@ public final class CFrontend implements Frontend {
   }
 
   private IASTTranslationUnit ast(SourceFile file, String text) throws Exception {
-    PreprocessorSetup setup = setupFor(file);
+    return ast(file, text, setupFor(file));
+  }
+
+  private IASTTranslationUnit ast(SourceFile file, String text, PreprocessorSetup setup)
+      throws Exception {
     return SharedBuiltinsLanguage.INSTANCE.getASTTranslationUnit(
         FileContent.create(cdtFileName(file), text.toCharArray()),
         setup.scannerInfo(usePrelude),
@@ -146,6 +151,7 @@ public final class CFrontend implements Frontend {
     for (StructField f : walk.fields) firstFields.putIfAbsent(f.struct(), f.name());
     FunctionLowering lowering = new FunctionLowering(locs, name, firstFields);
     List<Function> functions = new ArrayList<>();
+    Map<String, int[]> bodies = new HashMap<>();
     for (IASTFunctionDefinition def : walk.definitions) {
       IASTName fn = TypeNames.innermost(def.getDeclarator()).getName();
       SourceLoc at = locs.of(fn);
@@ -156,10 +162,17 @@ public final class CFrontend implements Frontend {
       }
       try {
         functions.add(lowering.lower(def));
+        IASTFileLocation body = def.getFileLocation();
+        bodies.put(
+            fn.toString(), new int[] {body.getStartingLineNumber(), body.getEndingLineNumber()});
       } catch (StackOverflowError e) {
         problems.add(new ParseProblem(at, OVERFLOW, fn.toString()));
       }
     }
+
+    InactiveFunctions.Result inactive = InactiveFunctions.of(ast, locs, screen.text());
+    List<TypeRegistration> types = new ArrayList<>(walk.types);
+    int recovered = secondPass(file, screen, inactive, lowering, functions, bodies, types);
 
     problems.sort((a, b) -> a.loc().compareTo(b.loc()));
     return new TranslationUnit(
@@ -167,11 +180,86 @@ public final class CFrontend implements Frontend {
         "c",
         locs.lineCount(),
         functions,
-        walk.types,
+        types,
         walk.fields,
         stringMacros(ast, locs),
         problems,
-        InactiveFunctions.count(ast, locs, screen.text()));
+        inactive.count(),
+        recovered);
+  }
+
+  /**
+   * Parses the file again with the macros its untaken conditionals test defined ({@link
+   * InactiveFunctions.Result#toTake}) and adds the functions (and type registrations) that sit in
+   * lines the first parse did not take, unless the first parse already has a function of that name
+   * (the twin in the {@code #else} branch: one definition of a function, never two). A function of
+   * the first parse whose body holds lines it did not take ({@code #if VERSION >= 1} around a case
+   * of a switch) is replaced by the second parse's reading of it, which takes them: the statements
+   * of the other branch are then the ones not analysed. Its problems are not reported: a
+   * configuration nobody builds may not parse everywhere. Returns how many functions it added.
+   */
+  private int secondPass(
+      SourceFile file,
+      InputScreen screen,
+      InactiveFunctions.Result inactive,
+      FunctionLowering lowering,
+      List<Function> functions,
+      Map<String, int[]> bodies,
+      List<TypeRegistration> types) {
+    // A unit the build describes is parsed with the build's macros: what they leave out is off.
+    if (inactive.toTake().isEmpty() || describedByTheBuild(file)) return 0;
+    if (inactive.count() == 0
+        && bodies.values().stream().noneMatch(b -> spansInactive(b, inactive, b[0]))) return 0;
+    Locations locs = new Locations(file.relativePath(), cdtFileName(file), file.text());
+    Walk walk = new Walk(locs);
+    try {
+      walk.run(ast(file, screen.text(), setupFor(file).withDefines(inactive.toTake())));
+    } catch (Exception | StackOverflowError e) {
+      return 0;
+    }
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < functions.size(); i++) index.putIfAbsent(functions.get(i).name(), i);
+    int added = 0;
+    for (IASTFunctionDefinition def : walk.definitions) {
+      IASTName fn = TypeNames.innermost(def.getDeclarator()).getName();
+      String name = fn.toString();
+      SourceLoc at = locs.of(fn);
+      if (screen.dropped(name, at.line())) continue;
+      if (AstDepth.of(def.getBody(), InputScreen.MAX_TREE_DEPTH) > InputScreen.MAX_TREE_DEPTH)
+        continue;
+      Integer first = index.get(name);
+      boolean widened = first != null && spansInactive(bodies.get(name), inactive, at.line());
+      if (!widened && (first != null || !inactive.inactive(at.line()))) continue;
+      Function lowered;
+      try {
+        lowered = lowering.lower(def);
+      } catch (StackOverflowError e) {
+        continue; // the first parse's reading, or none, as before
+      }
+      if (widened) {
+        functions.set(first, lowered);
+        bodies.remove(name);
+      } else {
+        index.put(name, functions.size());
+        functions.add(lowered);
+        added++;
+      }
+    }
+    for (TypeRegistration t : walk.types) {
+      if (t.loc() != null && inactive.inactive(t.loc().line())) types.add(t);
+    }
+    return added;
+  }
+
+  /**
+   * Whether the first parse's body {@code lines} (first and last line) starts where the second
+   * parse's definition does and holds a line the first parse did not take.
+   */
+  private static boolean spansInactive(
+      int[] lines, InactiveFunctions.Result inactive, int secondStart) {
+    if (lines == null || secondStart < lines[0] || secondStart > lines[0] + 2) return false;
+    for (int l = lines[0]; l <= lines[1]; l++) if (inactive.inactive(l)) return true;
+    return false;
   }
 
   /**
@@ -221,6 +309,11 @@ public final class CFrontend implements Frontend {
             }
           });
     }
+  }
+
+  private boolean describedByTheBuild(SourceFile file) {
+    if (perFile.isEmpty() || file.absolutePath() == null) return false;
+    return perFile.containsKey(file.absolutePath().toAbsolutePath().normalize());
   }
 
   private PreprocessorSetup setupFor(SourceFile file) {

@@ -12,6 +12,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.eclipse.cdt.core.dom.ast.IASTBinaryExpression;
 import org.eclipse.cdt.core.dom.ast.IASTBreakStatement;
 import org.eclipse.cdt.core.dom.ast.IASTCaseStatement;
@@ -292,8 +293,16 @@ final class CfgBuilder {
       Value target = values.of(b.getOperand1());
       calls(b.getOperand1(), null);
       assign(target instanceof Value.Path p ? p.path() : null, b.getOperand2(), locs.of(b));
+    } else if (e instanceof IASTBinaryExpression b
+        && COMPOUND_ASSIGNMENTS.contains(b.getOperator())) {
+      calls(b.getOperand1(), null);
+      calls(b.getOperand2(), null);
+      updated(b.getOperand1(), b);
     } else if (e instanceof IASTCastExpression c) {
       calls(c.getOperand(), result);
+    } else if (e instanceof IASTUnaryExpression u && STEPS.contains(u.getOperator())) {
+      calls(u.getOperand(), null);
+      updated(u.getOperand(), u);
     } else if (e instanceof IASTUnaryExpression u) {
       int op = u.getOperator();
       if (op == IASTUnaryExpression.op_sizeof
@@ -322,6 +331,40 @@ final class CfgBuilder {
         if (child instanceof IASTExpression x) calls(x, null);
         else if (child instanceof IASTInitializerClause c) initializerCalls(c);
       }
+    }
+  }
+
+  /** {@code ++}, {@code --}, before or after the operand. */
+  private static final Set<Integer> STEPS =
+      Set.of(
+          IASTUnaryExpression.op_postFixIncr,
+          IASTUnaryExpression.op_prefixIncr,
+          IASTUnaryExpression.op_postFixDecr,
+          IASTUnaryExpression.op_prefixDecr);
+
+  /** {@code +=} and the like: the target gets a value computed from its own. */
+  private static final Set<Integer> COMPOUND_ASSIGNMENTS =
+      Set.of(
+          IASTBinaryExpression.op_plusAssign,
+          IASTBinaryExpression.op_minusAssign,
+          IASTBinaryExpression.op_multiplyAssign,
+          IASTBinaryExpression.op_divideAssign,
+          IASTBinaryExpression.op_moduloAssign,
+          IASTBinaryExpression.op_shiftLeftAssign,
+          IASTBinaryExpression.op_shiftRightAssign,
+          IASTBinaryExpression.op_binaryAndAssign,
+          IASTBinaryExpression.op_binaryOrAssign,
+          IASTBinaryExpression.op_binaryXorAssign);
+
+  /**
+   * {@code s->users++}, {@code s->users += 1}: the field now holds a value the analysis does not
+   * evaluate (a counter taken up or down), written as the expression's text so that the runtime
+   * model can read a count taken up. Only fields: a local stepped through an array ({@code mr++} in
+   * a loop) keeps the binding the analysis gave it.
+   */
+  private void updated(IASTExpression target, IASTExpression whole) {
+    if (values.of(target) instanceof Value.Path p && !p.path().steps().isEmpty()) {
+      append(new Stmt.Assign(p.path(), new Value.Opaque(whole.getRawSignature()), locs.of(whole)));
     }
   }
 

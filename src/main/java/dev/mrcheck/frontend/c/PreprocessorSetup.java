@@ -41,6 +41,14 @@ record PreprocessorSetup(
         List.copyOf(served));
   }
 
+  /** The same setup with {@code more} macros defined (the user's own definitions win). */
+  PreprocessorSetup withDefines(Map<String, String> more) {
+    Map<String, String> all = new HashMap<>(more);
+    all.putAll(defines);
+    return new PreprocessorSetup(
+        Map.copyOf(all), includePath, quotePath, forcedIncludes, servedDirs);
+  }
+
   /**
    * The prelude and the guessed macros come first, as compiler built-ins do, then the user's forced
    * includes.

@@ -4,11 +4,13 @@ import static dev.mrcheck.frontend.c.CSnippets.names;
 import static dev.mrcheck.frontend.c.CSnippets.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mrcheck.ir.Stmt;
 import dev.mrcheck.ir.TranslationUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Function definitions in preprocessor branches the parse does not take are counted, not analyzed.
+ * Function definitions in preprocessor branches the first parse does not take are counted, and a
+ * second parse with the branches' macros defined adds them, once each.
  */
 class InactiveFunctionsTest {
   @Test
@@ -64,9 +66,70 @@ class InactiveFunctionsTest {
         };
         """);
     assertThat(names(tu))
-        .contains("always", "blob_v0", "posix_only")
-        .doesNotContain("with_gl", "blob_v1");
+        .contains("always", "blob_v0", "posix_only", "with_gl", "blob_v1")
+        .doesNotContain("nested_dead");
     assertThat(tu.inactiveFunctions()).isEqualTo(3); // with_gl, blob_v1, nested_dead
+    // #if 0 tests no macro: dead code stays dead.
+    assertThat(tu.recoveredFunctions()).isEqualTo(2);
+  }
+
+  @Test
+  void aFunctionDefinedInBothBranchesIsKeptOnceAsTheFirstParseReadIt() {
+    TranslationUnit tu =
+        parse(
+            """
+        #ifdef CONFIG_SHADOW
+        static int drop(int *p)
+        {
+            return p[1];
+        }
+        #else
+        static int drop(int *p)
+        {
+            return p[0];
+        }
+        #endif
+        """);
+    assertThat(names(tu)).containsExactly("drop");
+    assertThat(tu.functions().get(0).loc().line()).isEqualTo(7); // the #else one
+    assertThat(tu.inactiveFunctions()).isEqualTo(1);
+    assertThat(tu.recoveredFunctions()).isZero();
+  }
+
+  @Test
+  void aBodyWithAVersionTestedCaseIsReadWithTheCaseTaken() {
+    TranslationUnit tu =
+        parse(
+            """
+        #if BLOB_VERSION_MAJOR >= 2
+        static void unmap_blob(void *s)
+        {
+        }
+        #endif
+
+        static void command(void *s, int cmd)
+        {
+            switch (cmd) {
+        #if BLOB_VERSION_MAJOR >= 2
+            case 2:
+                unmap_blob(s);
+                break;
+        #endif
+            default:
+                break;
+            }
+        }
+        """);
+    assertThat(names(tu)).containsExactlyInAnyOrder("unmap_blob", "command");
+    assertThat(tu.recoveredFunctions()).isEqualTo(1);
+    assertThat(
+            tu.functions().stream()
+                .filter(f -> f.name().equals("command"))
+                .findFirst()
+                .orElseThrow()
+                .cfg()
+                .statements())
+        .anyMatch(st -> st instanceof Stmt.Call c && c.callee().equals("unmap_blob"));
   }
 
   @Test

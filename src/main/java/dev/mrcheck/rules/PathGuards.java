@@ -1,0 +1,197 @@
+package dev.mrcheck.rules;
+
+import dev.mrcheck.analysis.AnalysisResult;
+import dev.mrcheck.analysis.FieldWrite;
+import dev.mrcheck.analysis.Observation;
+import dev.mrcheck.analysis.PathCondition;
+import dev.mrcheck.model.Operand;
+import dev.mrcheck.model.Operation;
+import dev.mrcheck.model.Role;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The guards a finding's witness crosses, for every rule: at each step the analysis observed, the
+ * conditions every path to it passed ({@code if (s->buf)}, {@code if (!s->pinned)}, Java's {@code
+ * if (x != null)}) and the values the code gives fields right after it (constants, a counter
+ * counted up, the result of the model's own call: a mapping's buffer, a lookup's region, not NULL
+ * when the step happened; through helpers called there); and, for a witness claiming a reference,
+ * mapping or subregion nobody undoes, the condition under which teardown undoes it, negated: the
+ * path that leaks is the one where that test failed.
+ *
+ * <p>Only pairs are kept: a write and a later test of the same field. A write is dropped when
+ * another function of the program (a handler, a reset) gives the field another value, since it may
+ * run between the write and the test; the test's own function may (exit clearing the flag it
+ * tested). The runtime model ({@code confirm.GuardCheck}) then refutes a witness whose test
+ * contradicts the write: the analysis reported a path that cannot happen, where its own correlation
+ * of guards stops (a flag set in a helper, a counter, a result stored in a field).
+ */
+public final class PathGuards {
+  private final Map<String, List<Observation>> byLoc = new HashMap<>();
+  private final List<Observation> observations;
+
+  public PathGuards(AnalysisResult analysis) {
+    observations = analysis.observations();
+    for (Observation o : observations) {
+      if (o.loc() != null) byLoc.computeIfAbsent(key(o), k -> new ArrayList<>()).add(o);
+    }
+  }
+
+  /** {@code f} with its witness' guards added, or {@code f} when there are none to add. */
+  public Finding attach(Finding f) {
+    Witness w = f.witness();
+    if (w == null || w.device() == null) return f;
+    List<Candidate> writes = new ArrayList<>();
+    List<Candidate> tests = new ArrayList<>();
+    for (WitnessStep s : w.steps()) {
+      Observation o = observed(w, s);
+      if (o == null) continue;
+      for (FieldWrite x : o.writesAfter()) writes.add(new Candidate(s.phase(), o, x, null));
+      for (PathCondition c : o.conditions()) {
+        if (c.named()) tests.add(new Candidate(s.phase(), o, null, c));
+      }
+    }
+    if (w.expected() == Witness.Expectation.UNRELEASED
+        || w.expected() == Witness.Expectation.FINALIZED_WHILE_MAPPED) {
+      tests.addAll(skippedUndos(w));
+    }
+    List<WitnessGuard> guards = new ArrayList<>(w.guards());
+    guards.addAll(pairs(writes, tests));
+    if (guards.size() == w.guards().size()) return f;
+    return f.withWitness(
+        new Witness(w.device(), w.hotpluggable(), w.steps(), w.expected(), guards));
+  }
+
+  /** A write or a test a step's observation carries. */
+  private record Candidate(Role phase, Observation at, FieldWrite write, PathCondition test) {
+    String key() {
+      return write != null ? write.key() : test.key();
+    }
+  }
+
+  /** The writes some test of the same field follows, and those tests, as guards. */
+  private static List<WitnessGuard> pairs(List<Candidate> writes, List<Candidate> tests) {
+    List<WitnessGuard> out = new ArrayList<>();
+    Set<String> paired = new HashSet<>();
+    for (Candidate wr : writes) {
+      List<Candidate> on = tests.stream().filter(t -> t.key().equals(wr.key())).toList();
+      if (on.isEmpty()) continue;
+      Set<String> mayRunBetween = new HashSet<>(wr.write().contradictedIn());
+      on.forEach(t -> mayRunBetween.remove(t.at().function()));
+      if (!mayRunBetween.isEmpty()) continue;
+      out.add(
+          new WitnessGuard(
+              wr.phase(),
+              WitnessGuard.Kind.WRITES,
+              wr.write().shown(),
+              wr.write().value(),
+              wr.at().loc(),
+              wr.key()));
+      for (Candidate t : on) {
+        String id = t.at().loc() + "|" + t.key() + "|" + t.test().holds();
+        if (!paired.add(id)) continue;
+        out.add(
+            new WitnessGuard(
+                t.phase(),
+                WitnessGuard.Kind.ASSUMES,
+                t.test().shown(),
+                spelled(t.test().holds(), wr.write().value()),
+                t.at().loc(),
+                t.key()));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A test's outcome, in the vocabulary of the value written: NULL for a pointer, 0 for a count.
+   */
+  private static String spelled(boolean holds, String written) {
+    return switch (written) {
+      case "non-NULL", "NULL" -> holds ? "non-NULL" : "NULL";
+      case "true", "false" -> holds ? "true" : "false";
+      default -> holds ? "nonzero" : "0";
+    };
+  }
+
+  /**
+   * For each step that takes something teardown gives back (a reference, a mapping, a subregion),
+   * the test under which teardown gives it back, failed: the leaking path skipped every undo. Only
+   * when that step is the only one taking it, and every undo sits in the hook itself under exactly
+   * one condition the analysis can name, so that failing the test is the only way past it.
+   */
+  private List<Candidate> skippedUndos(Witness w) {
+    List<Candidate> out = new ArrayList<>();
+    for (WitnessStep s : w.steps()) {
+      Class<?> undo = undoOf(s.operation());
+      Observation taken = observed(w, s);
+      if (undo == null || taken == null) continue;
+      String subject = taken.subject().id();
+      long takers =
+          observations.stream()
+              .filter(o -> o.effect().getClass() == taken.effect().getClass())
+              .filter(o -> sameDevice(o, w) && o.subject().id().equals(subject))
+              .map(Observation::loc)
+              .distinct()
+              .count();
+      if (takers != 1) continue;
+      List<Observation> undos =
+          observations.stream()
+              .filter(o -> undo.isInstance(o.effect()))
+              .filter(o -> sameDevice(o, w) && o.subject().id().equals(subject))
+              .filter(o -> o.phase() == Role.UNREALIZE || o.phase() == Role.INSTANCE_FINALIZE)
+              .toList();
+      if (undos.isEmpty() || !undos.stream().allMatch(PathGuards::underOneNamedTest)) continue;
+      for (Observation u : undos) {
+        PathCondition c = u.conditions().get(0);
+        out.add(
+            new Candidate(u.phase(), u, null, new PathCondition(c.key(), c.shown(), !c.holds())));
+      }
+    }
+    return out;
+  }
+
+  private static boolean underOneNamedTest(Observation u) {
+    return u.chain().isEmpty() && u.conditions().size() == 1 && u.conditions().get(0).named();
+  }
+
+  /** The operation that gives back what {@code op} takes, or null. */
+  private static Class<?> undoOf(Operation<?> op) {
+    if (op instanceof Operation.Ref<?> || op instanceof Operation.Find<?>)
+      return Operation.Unref.class;
+    if (op instanceof Operation.Map<?>) return Operation.Unmap.class;
+    if (op instanceof Operation.AddressSpaceMap<?>) return Operation.AddressSpaceUnmap.class;
+    if (op instanceof Operation.AddressSpaceInit<?>) return Operation.AddressSpaceDestroy.class;
+    return null;
+  }
+
+  /** The observation of the call a witness step replays, or null when the analysis has none. */
+  private Observation observed(Witness w, WitnessStep s) {
+    if (s.loc() == null) return null;
+    for (Observation o :
+        byLoc.getOrDefault(
+            s.loc().file() + ":" + s.loc().line() + ":" + s.loc().column(), List.of())) {
+      if (Objects.equals(o.phase(), s.phase())
+          && sameDevice(o, w)
+          && sameOperation(o.effect(), s.operation())) return o;
+    }
+    return null;
+  }
+
+  private static boolean sameOperation(Operation<Operand> observed, Operation<?> step) {
+    return observed.getClass() == step.getClass();
+  }
+
+  private static boolean sameDevice(Observation o, Witness w) {
+    return o.device() != null && o.device().registration().name().equals(w.device());
+  }
+
+  private static String key(Observation o) {
+    return o.loc().file() + ":" + o.loc().line() + ":" + o.loc().column();
+  }
+}
