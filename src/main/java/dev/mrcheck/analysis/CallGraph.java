@@ -40,8 +40,7 @@ public final class CallGraph {
         callees.put(f.key(), out);
         continue;
       }
-      for (Stmt s : f.cfg().statements()) {
-        if (!(s instanceof Stmt.Call c)) continue;
+      for (Stmt.Call c : f.cfg().calls()) {
         if (c.through() != null) {
           for (String t : fieldTargets.of(f, c)) {
             Function target = program.function(t);

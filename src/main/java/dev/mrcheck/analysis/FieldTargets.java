@@ -29,8 +29,8 @@ final class FieldTargets {
 
   FieldTargets(Program program) {
     for (Function f : program.functions()) {
-      for (Stmt s : f.cfg().statements()) {
-        if (!(s instanceof Stmt.Assign a) || a.target().steps().isEmpty()) continue;
+      for (Stmt.Assign a : f.cfg().assignments()) {
+        if (a.target().steps().isEmpty()) continue;
         if (!(a.value() instanceof Value.Path p) || !p.path().steps().isEmpty()) continue;
         String name = p.path().root();
         if (f.localTypes().containsKey(name)) continue;

@@ -23,12 +23,19 @@ public final class Lifecycles {
 
   private final Program program;
   private final ApiModel model;
+  private final FunctionMemo memo;
   private final Map<String, ClassInitFacts> classFacts = new HashMap<>();
   private final List<DeviceType> devices = new ArrayList<>();
 
   public Lifecycles(Program program, ApiModel model) {
+    this(program, model, FunctionMemo.fresh(model));
+  }
+
+  /** With class_init facts taken from {@code memo} (kept between analyses). */
+  Lifecycles(Program program, ApiModel model, FunctionMemo memo) {
     this.program = program;
     this.model = model;
+    this.memo = memo;
     for (Map.Entry<String, TypeRegistration> e : program.types().entrySet()) {
       if ("true".equals(e.getValue().properties().get("abstract"))) continue;
       devices.add(build(e.getKey(), e.getValue()));
@@ -156,8 +163,7 @@ public final class Lifecycles {
 
   private ClassInitFacts facts(TypeRegistration r) {
     return classFacts.computeIfAbsent(
-        r.name() + "@" + r.loc(),
-        k -> ClassInitFacts.of(function(r, r.hooks().get("class_init")), model));
+        r.name() + "@" + r.loc(), k -> memo.classInit(function(r, r.hooks().get("class_init"))));
   }
 
   private Function function(TypeRegistration r, String nameOrKey) {

@@ -17,6 +17,14 @@ public final class Cfg {
    */
   private volatile List<Stmt> statements;
 
+  /**
+   * {@link #calls()} and {@link #assignments()}, kept as {@link #statements} is: the call graph is
+   * built once per relevance round over every parsed function and wants only these.
+   */
+  private volatile List<Stmt.Call> calls;
+
+  private volatile List<Stmt.Assign> assignments;
+
   public Cfg() {
     entry = newNode(null);
     exit = newNode(null);
@@ -26,6 +34,8 @@ public final class Cfg {
     CfgNode n = new CfgNode(nodes.size(), stmt);
     nodes.add(n);
     statements = null;
+    calls = null;
+    assignments = null;
     return n;
   }
 
@@ -49,6 +59,30 @@ public final class Cfg {
       for (CfgNode n : nodes) if (n.stmt() != null) all.add(n.stmt());
       out = Collections.unmodifiableList(all);
       statements = out;
+    }
+    return out;
+  }
+
+  /** The calls among {@link #statements()}, in node order. */
+  public List<Stmt.Call> calls() {
+    List<Stmt.Call> out = calls;
+    if (out == null) {
+      List<Stmt.Call> all = new ArrayList<>();
+      for (Stmt s : statements()) if (s instanceof Stmt.Call c) all.add(c);
+      out = Collections.unmodifiableList(all);
+      calls = out;
+    }
+    return out;
+  }
+
+  /** The assignments among {@link #statements()}, in node order. */
+  public List<Stmt.Assign> assignments() {
+    List<Stmt.Assign> out = assignments;
+    if (out == null) {
+      List<Stmt.Assign> all = new ArrayList<>();
+      for (Stmt s : statements()) if (s instanceof Stmt.Assign a) all.add(a);
+      out = Collections.unmodifiableList(all);
+      assignments = out;
     }
     return out;
   }

@@ -15,14 +15,32 @@ public record Function(
     SourceLoc loc,
     List<Param> params,
     Map<String, String> localTypes,
-    Cfg cfg) {
+    Cfg cfg,
+    String key) {
+  /**
+   * {@code key}: identity across the program, file-local (C static) functions qualified by their
+   * file; always derived from the other components (a given one is ignored). A component, made
+   * once: the call graph and the replays look functions up by key millions of times, and building
+   * the string each time was a few percent of a QEMU scan's CPU.
+   */
   public Function {
     params = List.copyOf(params);
     localTypes = Map.copyOf(localTypes);
+    key = keyOf(name, file, fileLocal);
   }
 
-  /** Identity across the program: file-local (C static) functions are qualified by their file. */
-  public String key() {
+  public Function(
+      String name,
+      String file,
+      boolean fileLocal,
+      SourceLoc loc,
+      List<Param> params,
+      Map<String, String> localTypes,
+      Cfg cfg) {
+    this(name, file, fileLocal, loc, params, localTypes, cfg, null);
+  }
+
+  private static String keyOf(String name, String file, boolean fileLocal) {
     return fileLocal ? file + "#" + name : name;
   }
 }

@@ -34,7 +34,8 @@ final class LexicalIndex {
     idx.scanCalls(text);
     if (text.contains("TYPE_")) {
       Matcher m = TYPE_MACRO.matcher(text);
-      while (m.find()) idx.typeMacros.put(m.group(1), m.group(2));
+      for (int from = 0; find(m, text, "#", from); from = m.end())
+        idx.typeMacros.put(m.group(1), m.group(2));
     }
     idx.types.addAll(LexicalTypeInfo.read(text));
     return idx;
@@ -50,8 +51,11 @@ final class LexicalIndex {
    * unbalanced by {@code #if} branches can only make a definition look like a call, never the
    * reverse).
    */
-  private void scanCalls(String text) {
-    int n = text.length();
+  private void scanCalls(String source) {
+    // An array, not charAt: a file with one non-Latin-1 character is a UTF-16 string, whose
+    // charAt checks its index on every call (nearly half of this pass's profile samples on QEMU).
+    char[] text = source.toCharArray();
+    int n = text.length;
     int i = 0;
     int depth = 0;
     boolean directive = false;
@@ -62,9 +66,9 @@ final class LexicalIndex {
     int previousEnd = -1;
     char previous = ';';
     while (i < n) {
-      char c = text.charAt(i);
+      char c = text[i];
       if (c == '\n') {
-        if (directive && !(i > 0 && text.charAt(i - 1) == '\\')) {
+        if (directive && !(i > 0 && text[i - 1] == '\\')) {
           // What follows a directive is not declared by its last word (#endif, #include <x.h>).
           directive = false;
           previous = ';';
@@ -80,13 +84,13 @@ final class LexicalIndex {
       }
       if (lineStart && c == '#') directive = true;
       lineStart = false;
-      if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
-        int close = text.indexOf("*/", i + 2);
+      if (c == '/' && i + 1 < n && text[i + 1] == '*') {
+        int close = commentEnd(text, i + 2);
         i = close < 0 ? n : close + 2;
         continue;
       }
-      if (c == '/' && i + 1 < n && text.charAt(i + 1) == '/') {
-        while (i < n && text.charAt(i) != '\n') i++;
+      if (c == '/' && i + 1 < n && text[i + 1] == '/') {
+        while (i < n && text[i] != '\n') i++;
         continue;
       }
       if (c == '"' || c == '\'') {
@@ -97,13 +101,15 @@ final class LexicalIndex {
       }
       if (Character.isJavaIdentifierStart(c)) {
         int start = i;
-        while (i < n && Character.isJavaIdentifierPart(text.charAt(i))) i++;
+        while (i < n && Character.isJavaIdentifierPart(text[i])) i++;
         int j = i;
-        while (j < n && (text.charAt(j) == ' ' || text.charAt(j) == '\t')) j++;
-        if (j < n && text.charAt(j) == '(') {
-          String word = text.substring(start, i);
+        while (j < n && (text[j] == ' ' || text[j] == '\t')) j++;
+        if (j < n && text[j] == '(') {
+          String word = new String(text, start, i - start);
           String previousWord =
-              previousStart < 0 ? null : text.substring(previousStart, previousEnd);
+              previousStart < 0
+                  ? null
+                  : new String(text, previousStart, previousEnd - previousStart);
           if (depth == 0 && !directive && declares(previous, previousWord)) declaredNames.add(word);
           else calledNames.add(word);
         }
@@ -113,7 +119,7 @@ final class LexicalIndex {
         continue;
       }
       if (Character.isDigit(c)) {
-        while (i < n && Character.isLetterOrDigit(text.charAt(i))) i++;
+        while (i < n && Character.isLetterOrDigit(text[i])) i++;
         previous = '0';
         previousStart = -1;
         continue;
@@ -126,6 +132,21 @@ final class LexicalIndex {
       previousStart = -1;
       i++;
     }
+  }
+
+  /**
+   * The next match of {@code m}'s pattern at or after {@code from}, as {@code m.find(from)} finds
+   * it, for a pattern whose every match starts with {@code prefix}: only where the prefix occurs is
+   * a match tried. The search a pattern starting with a word boundary or a character class makes
+   * otherwise tries every offset of the file (a tenth of the lexical pass on QEMU).
+   */
+  static boolean find(Matcher m, String text, String prefix, int from) {
+    m.useTransparentBounds(true).useAnchoringBounds(false);
+    for (int at = text.indexOf(prefix, from); at >= 0; at = text.indexOf(prefix, at + 1)) {
+      m.region(at, text.length());
+      if (m.lookingAt()) return true;
+    }
+    return false;
   }
 
   /** Words after which {@code name(} at file scope is still an expression, not a declarator. */
@@ -154,11 +175,11 @@ final class LexicalIndex {
   }
 
   /** The index just past the string or character literal opening at {@code from}. */
-  private static int skipLiteral(String text, int from, char quote) {
+  private static int skipLiteral(char[] text, int from, char quote) {
     int i = from + 1;
-    int n = text.length();
+    int n = text.length;
     while (i < n) {
-      char c = text.charAt(i);
+      char c = text[i];
       if (c == '\\') {
         i += 2;
         continue;
@@ -167,6 +188,14 @@ final class LexicalIndex {
       i++;
     }
     return n;
+  }
+
+  /** Where the star-slash closing a comment whose text starts at {@code from} is, or -1. */
+  private static int commentEnd(char[] text, int from) {
+    for (int i = from; i + 1 < text.length; i++) {
+      if (text[i] == '*' && text[i + 1] == '/') return i;
+    }
+    return -1;
   }
 
   /**

@@ -49,7 +49,7 @@ final class LexicalTypeInfo {
     LexicalTypeInfo reader = new LexicalTypeInfo(text);
     Matcher m = DEFINITION.matcher(text);
     int from = 0;
-    while (from < text.length() && m.find(from)) {
+    while (from < text.length() && LexicalIndex.find(m, text, "TypeInfo", from)) {
       int open = m.end() - 1;
       int close = LexicalIndex.closingBrace(text, open);
       if (m.group(1) == null) {
@@ -169,7 +169,8 @@ final class LexicalTypeInfo {
     if (staticFunctions == null) {
       staticFunctions = new HashSet<>();
       Matcher m = STATIC_FUNCTION.matcher(text);
-      while (m.find()) staticFunctions.add(m.group(1));
+      for (int from = 0; LexicalIndex.find(m, text, "static", from); from = m.end())
+        staticFunctions.add(m.group(1));
     }
     return staticFunctions.contains(name);
   }

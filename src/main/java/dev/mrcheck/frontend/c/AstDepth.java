@@ -1,30 +1,47 @@
 package dev.mrcheck.frontend.c;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
+import org.eclipse.cdt.core.dom.ast.ASTGenericVisitor;
 import org.eclipse.cdt.core.dom.ast.IASTNode;
 
 /**
- * How deep a CDT subtree is, measured without recursion, to drop a function deeper than {@link
+ * How deep a CDT subtree is, to drop a function deeper than {@link
  * dev.mrcheck.frontend.InputScreen#MAX_TREE_DEPTH} before the lowering spends quadratic time on it.
+ *
+ * <p>One visit of the subtree with a depth counter: CDT's {@code getChildren()} collects each
+ * node's children with a visitor and an array of its own, and walking a function that way cost more
+ * than its lowering. The visit recurses as deep as the tree, as the file's declaration walk before
+ * it already did ({@code CFrontend.Walk}), and the generic visitor meets the nodes {@code
+ * getChildren()} returns.
  */
-final class AstDepth {
-  private AstDepth() {}
+final class AstDepth extends ASTGenericVisitor {
+  private final int limit;
+  private int depth;
+  private int max;
+
+  private AstDepth(int limit) {
+    super(true);
+    this.limit = limit;
+  }
 
   /**
    * The depth of {@code root}'s subtree (a leaf is 1), counting no further than {@code limit + 1}.
    */
   static int of(IASTNode root, int limit) {
-    record Entry(IASTNode node, int depth) {}
-    Deque<Entry> todo = new ArrayDeque<>();
-    todo.push(new Entry(root, 1));
-    int max = 0;
-    while (!todo.isEmpty()) {
-      Entry e = todo.pop();
-      max = Math.max(max, e.depth());
-      if (max > limit) return max;
-      for (IASTNode child : e.node().getChildren()) todo.push(new Entry(child, e.depth() + 1));
-    }
-    return max;
+    AstDepth d = new AstDepth(limit);
+    root.accept(d);
+    return d.max;
+  }
+
+  @Override
+  protected int genericVisit(IASTNode node) {
+    depth++;
+    if (depth > max) max = depth;
+    return max > limit ? PROCESS_ABORT : PROCESS_CONTINUE;
+  }
+
+  @Override
+  protected int genericLeave(IASTNode node) {
+    depth--;
+    return PROCESS_CONTINUE;
   }
 }
