@@ -253,6 +253,7 @@ public final class Analyzer {
     // finalize is replayed
     // from that state as well, apart, since a region may have another owner there.
     Set<String> made = madeOutside(Role.INSTANCE_FINALIZE);
+    made.addAll(pointersTo(made, afterRealize, s));
     variant = "throw-away instance";
     List<Observation> initFinalized = finalizeFrom(flow, d, afterInit, made);
     variant = "";
@@ -312,6 +313,22 @@ public final class Analyzer {
   }
 
   /**
+   * The device's pointer fields that, in one of the {@code states}, point at a region the lifecycle
+   * makes ({@code s->r1 = g_new0(...)} in realize): where no code wrote them yet they are NULL (QOM
+   * zeroes the instance), and a call through one is a call on no region, as on a region not made.
+   */
+  private static Set<String> pointersTo(Set<String> made, RegionState... states) {
+    Set<String> out = new HashSet<>();
+    for (RegionState st : states) {
+      for (String key : st.aliasKeysUnder(Place.SELF)) {
+        String target = st.alias(key);
+        if (target != null && made.contains(target)) out.add(key);
+      }
+    }
+    return out;
+  }
+
+  /**
    * Replays instance_finalize from {@code s}; returns the effects it met. Of the regions the
    * lifecycle makes ({@code made}), those {@code s} knows nothing of are not made yet on this path.
    */
@@ -319,8 +336,9 @@ public final class Analyzer {
       RegionFlow flow, DeviceType d, RegionState s, Set<String> made) {
     Set<String> notMade = new HashSet<>();
     for (String id : made) {
-      if (s.facts(Fact.Owned.class, id).isEmpty() && s.facts(Fact.Unparented.class, id).isEmpty())
-        notMade.add(id);
+      if (s.facts(Fact.Owned.class, id).isEmpty()
+          && s.facts(Fact.Unparented.class, id).isEmpty()
+          && s.alias(id) == null) notMade.add(id);
     }
     flow.notMadeYet(notMade);
     finalizing = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.mrcheck.analysis;
 
+import dev.mrcheck.ir.AccessPath;
 import dev.mrcheck.ir.Stmt;
 import dev.mrcheck.ir.Value;
 import dev.mrcheck.model.Operand;
@@ -213,7 +214,7 @@ final class EffectTransfer implements Operation.Visitor<Operand, Void> {
     Place subject = operand(u.target());
     observe(u, subject, null);
     References.released(
-        s, subject, Fact.Referenced.class, Fact.HeldBy.FIND, released(subject, null));
+        s, subject, Fact.Referenced.class, Fact.HeldBy.FIND, released(subject, u.target(), null));
     if (RegionState.isSummarized(subject.id())) s.markReleased(subject.id());
     Finalization.lastHolderGone(s, subject.id(), phase);
     return null;
@@ -262,6 +263,8 @@ final class EffectTransfer implements Operation.Visitor<Operand, Void> {
               targets.size() == 1 ? targets.get(0) : null));
       // A finalized alias lets its target go: the reference it held on it is dropped.
       if (finalized) releasedTargets = targets;
+      if (finalized && (frame.flow.semantics == Semantics.REFCOUNT || ownsItself))
+        References.countFinalized(s, subject.id());
       List<Fact.Mapped> own = s.facts(Fact.Mapped.class, subject.id());
       s.removeIf(f -> f instanceof Fact.Mapped && f.region().equals(subject.id()));
       for (Fact.Mapped m : own) s.add(m.withRegionUnparented());
@@ -406,7 +409,11 @@ final class EffectTransfer implements Operation.Visitor<Operand, Void> {
     Place subject = operand(u.mapping());
     observe(u, subject, null);
     References.released(
-        s, subject, Fact.Held.class, Fact.HeldBy.MAP, released(subject, Fact.HeldBy.MAP));
+        s,
+        subject,
+        Fact.Held.class,
+        Fact.HeldBy.MAP,
+        released(subject, u.mapping(), Fact.HeldBy.MAP));
     return null;
   }
 
@@ -475,10 +482,30 @@ final class EffectTransfer implements Operation.Visitor<Operand, Void> {
     return null;
   }
 
-  /** What a release that gives back the last reference held on {@code subject} leaves behind. */
-  private Fact.Released released(Place subject, Fact.HeldBy by) {
+  /**
+   * What a release that gives back the last reference held on {@code subject}, through the pointer
+   * {@code pointer} names, leaves behind.
+   */
+  private Fact.Released released(Place subject, Operand pointer, Fact.HeldBy by) {
     return new Fact.Released(
-        subject.id(), subject.shown(), by, call.callee(), phase, call.loc(), frame.ctx.chain());
+        subject.id(),
+        subject.shown(),
+        by,
+        call.callee(),
+        phase,
+        call.loc(),
+        frame.ctx.chain(),
+        throughVariable(pointer));
+  }
+
+  /** Whether {@code pointer} is a whole argument written as a variable ({@code res}, no field). */
+  private boolean throughVariable(Operand pointer) {
+    return pointer instanceof Operand.Arg a
+        && a.field() == null
+        && a.index() < call.args().size()
+        && call.args().get(a.index()) instanceof Value.Path p
+        && p.path().kind() != AccessPath.Root.GLOBAL
+        && p.path().steps().isEmpty();
   }
 
   @Override

@@ -161,7 +161,9 @@ public sealed interface Fact {
    * The last reference the replay knew on {@code region} was given back here ({@code by}: how it
    * had been taken, {@code null} for a {@code memory_region_ref}), and none was taken since: on the
    * paths through here the code holds none, so a further release gives back a reference it does not
-   * hold (MR006's over-release).
+   * hold (MR006's over-release). {@code throughVariable}: the pointer the release went through was
+   * a variable of the releasing function, a local or a parameter ({@code res}), not a field ({@code
+   * s->win}).
    */
   record Released(
       String region,
@@ -170,7 +172,8 @@ public sealed interface Fact {
       String callee,
       Role phase,
       SourceLoc at,
-      List<TraceStep> how)
+      List<TraceStep> how,
+      boolean throughVariable)
       implements Fact {}
 
   /**

@@ -87,7 +87,8 @@ final class Facts {
           r.callee(),
           r.phase(),
           r.at(),
-          r.how());
+          r.how(),
+          r.throughVariable());
     }
     if (f instanceof Fact.RootKeptByLostDestroy k) {
       return new Fact.RootKeptByLostDestroy(

@@ -89,6 +89,8 @@ final class Finalization {
       if (u.finalized()) continue;
       s.removeIf(u::equals);
       s.add(new Fact.Unparented(region, u.owner(), true, u.ownsItself(), u.aliasOf()));
+      // It counted its own references (refcount, or owning itself): that count is gone too.
+      References.countFinalized(s, region);
       // A finalized alias drops its reference on its target.
       if (u.aliasOf() != null) lastHolderGone(s, u.aliasOf(), phase);
     }

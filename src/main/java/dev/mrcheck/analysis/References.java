@@ -47,26 +47,42 @@ final class References {
   /**
    * {@code memory_region_unref}/{@code address_space_unmap} of {@code value}: the reference is
    * given back. An unref gives back one {@code memory_region_ref}, the youngest one ({@link
-   * #popYoungest}).
+   * #popYoungest}). When that was the last reference the code held on the region, {@code mark}
+   * records it, if the count the release decremented is one MR006's over-release judges ({@link
+   * #judgedCount}).
    */
   static void released(
       RegionState s, Place value, Class<? extends Fact> kind, Fact.HeldBy by, Fact.Released mark) {
-    boolean gave = kind == Fact.Referenced.class && popYoungest(s, value);
-    if (!gave) {
-      int before = s.facts().size();
+    Fact gave = kind == Fact.Referenced.class ? popYoungest(s, value) : null;
+    if (gave == null) {
+      for (Fact f : s.facts()) {
+        Fact r = referenceOn(f, value);
+        if (r != null && isReference(r, kind, by)) gave = r;
+      }
       s.removeIf(
           f ->
               f.region().equals(value.id())
                   && isReference(f instanceof Fact.Stored st ? st.reference() : f, kind, by));
-      gave = s.facts().size() < before;
     }
     // Summarized places (array elements, list elements) stand for many objects: one release each.
-    if (!gave || summarized(value)) return;
+    if (gave == null || !judgedCount(gave) || summarized(value)) return;
     for (Fact f : s.facts()) {
       Fact r = referenceOn(f, value);
       if (r != null && isReference(r, kind, by)) return;
     }
     s.add(mark);
+  }
+
+  /**
+   * Whether giving back one reference too many on the count {@code reference} was taken on is
+   * MR006's over-release (docs/rules/MR006.md#over-release): a mapping's or a section's, and a
+   * memory_region_ref on another object (its owner's count, or a region owning itself, its own).
+   * Not the device's own count (a region it owns: MR001 judges the device's references on itself,
+   * MR004 the calls on its regions in instance_finalize), and not an owner-less region's, which
+   * counts nothing.
+   */
+  private static boolean judgedCount(Fact reference) {
+    return !(reference instanceof Fact.Referenced r) || r.owner() == Fact.Owner.OTHER;
   }
 
   private static boolean summarized(Place p) {
@@ -85,11 +101,28 @@ final class References {
   }
 
   /**
-   * Back in the caller: what a callee gave back through its own locals or results is past (a map
-   * helper that unmaps a short mapping and returns NULL); only the device state's marks stay.
+   * Back in the caller: what a callee gave back through one of its variables is past (a map helper
+   * that unmaps a short mapping and returns NULL: the caller's pointer is that NULL result, which
+   * the analysis does not tell from the mapping; an unmap helper taking the buffer), unless the
+   * region is part of the device state. What it gave back through a field ({@code
+   * memory_region_unref(s->win)}, a heap region the device points to) stays: the caller reaches
+   * that same pointer.
    */
   static void calleeReturned(RegionState s) {
-    s.removeIf(f -> f instanceof Fact.Released && !Place.isWithin(f.region(), Place.SELF));
+    s.removeIf(
+        f ->
+            f instanceof Fact.Released r
+                && r.throughVariable()
+                && !Place.isWithin(r.region(), Place.SELF));
+  }
+
+  /**
+   * The count the releases of {@code region} decremented died with it: once the region that counted
+   * its own references (under refcount, or owning itself) is finalized, a further unref is a use
+   * after finalization, not a reference given back twice.
+   */
+  static void countFinalized(RegionState s, String region) {
+    s.removeIf(f -> f instanceof Fact.Released && f.region().equals(region));
   }
 
   /** A reference is taken on {@code value} (tracked or not): what was given back before is past. */
@@ -98,20 +131,21 @@ final class References {
   }
 
   /**
-   * Gives back the youngest {@link Fact.Referenced} on {@code value}; false if there is none. Refs
-   * and unrefs nest: a ref/unref pair in exit balances itself, and the reference realize took is
-   * the one left outstanding, which is what a reader of the code expects to be told about.
+   * Gives back the youngest {@link Fact.Referenced} on {@code value} and returns it; null if there
+   * is none. Refs and unrefs nest: a ref/unref pair in exit balances itself, and the reference
+   * realize took is the one left outstanding, which is what a reader of the code expects to be told
+   * about.
    */
-  private static boolean popYoungest(RegionState s, Place value) {
-    int youngest = -1;
+  private static Fact popYoungest(RegionState s, Place value) {
+    Fact.Referenced youngest = null;
     for (Fact f : s.facts()) {
-      if (referenceOn(f, value) instanceof Fact.Referenced r)
-        youngest = Math.max(youngest, r.older());
+      if (referenceOn(f, value) instanceof Fact.Referenced r
+          && (youngest == null || r.older() > youngest.older())) youngest = r;
     }
-    if (youngest < 0) return false;
-    int popped = youngest;
+    if (youngest == null) return null;
+    int popped = youngest.older();
     s.removeIf(f -> referenceOn(f, value) instanceof Fact.Referenced r && r.older() == popped);
-    return true;
+    return youngest;
   }
 
   /**

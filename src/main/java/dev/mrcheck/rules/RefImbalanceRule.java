@@ -74,19 +74,14 @@ public final class RefImbalanceRule extends Rule {
 
   /**
    * The release that already gave back the last reference {@code o}'s unref or unmap would give
-   * back, on some path to it; null if every path still holds one (or the holder is unknown: a
-   * release the replay saw take nothing leaves no mark).
+   * back, on some path to it; null if every path still holds one. The analysis leaves that mark
+   * only where it knows the count and its holder (docs/rules/MR006.md#over-release): a release with
+   * no reference in view, or of one on the device's own or an owner-less region, leaves none.
    */
   private static Fact.Released givenBackAlready(Observation o) {
     boolean unmap = o.effect() instanceof Operation.AddressSpaceUnmap;
     if (!unmap && !(o.effect() instanceof Operation.Unref)) return null;
-    // The device's own regions: a reference on them is MR001's cycle, a call on them in
-    // instance_finalize MR004's use after finalization; an owner-less region counts nothing.
-    String id = o.subject().id();
-    if (o.before().facts(Fact.Owned.class, id).stream().anyMatch(f -> f.owner() != Fact.Owner.OTHER)
-        || o.before().facts(Fact.Unparented.class, id).stream()
-            .anyMatch(f -> f.owner() != Fact.Owner.OTHER)) return null;
-    for (Fact.Released r : o.before().facts(Fact.Released.class, id)) {
+    for (Fact.Released r : o.before().facts(Fact.Released.class, o.subject().id())) {
       if ((r.by() == Fact.HeldBy.MAP) == unmap) return r;
     }
     return null;

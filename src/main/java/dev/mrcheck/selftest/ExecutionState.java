@@ -262,6 +262,12 @@ abstract class ExecutionState implements ModelState {
   }
 
   @Override
+  public boolean arrayElement(Call call) {
+    return call.operation().subject() instanceof Slot.RegionAt at
+        && program.regions().get(at.index()).shape() == DeviceProgram.Shape.ARRAY;
+  }
+
+  @Override
   public boolean lostAtReturn(Call find) {
     return lostAtReturn.contains(find);
   }

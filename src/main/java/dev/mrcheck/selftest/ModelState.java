@@ -104,6 +104,9 @@ public interface ModelState {
    */
   boolean lostAtReturn(Call find);
 
+  /** Whether {@code call} names an element of a region array ({@code &s->rN[1]}). */
+  boolean arrayElement(Call call);
+
   /** Whether the region is the device's own (initialized with owner self). */
   default boolean own(Region r) {
     return r != null && r.owner() == device();

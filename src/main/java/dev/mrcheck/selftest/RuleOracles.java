@@ -8,6 +8,7 @@ import dev.mrcheck.runtime.Outcome;
 import dev.mrcheck.runtime.Region;
 import dev.mrcheck.selftest.ModelState.Call;
 import dev.mrcheck.selftest.ModelState.Scenario;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntConsumer;
@@ -299,31 +300,55 @@ public final class RuleOracles {
     }
 
     /**
-     * Over-release: an unref of another object's region when the device's last reference on it was
-     * already given back, and none taken since (a release with no reference in view is not judged).
+     * Over-release (docs/rules/MR006.md#over-release): an unref when the program's last reference
+     * on that count was already given back, and none taken since (a release with no reference in
+     * view is not judged), on a count MR006 judges: another object's (the region's owner, or under
+     * refcount the region) or a region owning itself, and still alive: an unref on a finalized
+     * count is a use after finalization, not an over-release. Not on an array element: the analysis
+     * names one place for all of an array's elements, so it knows no single holder
+     * (docs/rules/MR006.md#over-release). Judged before the unref runs, which could finalize it.
      * Run-time code runs once here, as in the analysis.
      */
     @Override
-    public void after(ModelState s, Call c, IntConsumer violatedAt) {
+    public void before(ModelState s, Call c, IntConsumer violatedAt) {
       Region r = c.subject();
-      if (!(c.operation() instanceof Operation.Unref)
-          || r == null
-          || !r.ownsItself() && (r.owner() == null || r.owner() == s.device())) return;
+      if (!DeviceProgram.unrefOfField(c.operation())
+          || s.arrayElement(c)
+          || !foreign(s, r)
+          || !countAlive(s, r)) return;
       int held = 0;
       boolean released = false;
-      for (Call d : s.calls()) {
+      List<Call> before = new ArrayList<>(s.calls());
+      before.addAll(s.forcedFinalizeCalls());
+      for (Call d : before) {
         if (d.subject() != r) continue;
         if (d.operation() instanceof Operation.Ref) {
           held++;
           released = false;
-        } else if (d.operation() instanceof Operation.Unref) {
-          if (d == c) {
-            if (held == 0 && released) violatedAt.accept(c.line());
-            return;
-          }
-          if (held > 0 && --held == 0) released = true;
+        } else if (d.operation() instanceof Operation.Unref && held > 0 && --held == 0) {
+          released = true;
         }
       }
+      if (held == 0 && released) violatedAt.accept(c.line());
+    }
+
+    /**
+     * Whether the object {@code memory_region_unref(r)} decrements is alive
+     * (docs/lifetime.md#semantics): the region itself when it owns itself or under refcount, else
+     * its owner.
+     */
+    private static boolean countAlive(ModelState s, Region r) {
+      boolean itself = r.ownsItself() || s.semantics() == Semantics.REFCOUNT;
+      return itself ? !r.isFinalized() : !r.owner().isFinalized();
+    }
+
+    /**
+     * An over-release is a single call: in the instance_finalize of a device a leak kept alive it
+     * is judged as the analysis reads it, as if the leak were fixed.
+     */
+    @Override
+    public boolean judgesLeakedFinalize() {
+      return true;
     }
 
     private static void lostAtReturn(ModelState s, IntConsumer violatedAt) {

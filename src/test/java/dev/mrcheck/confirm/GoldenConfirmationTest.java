@@ -200,6 +200,12 @@ class GoldenConfirmationTest {
               "MR006",
               "mr006_over_release_unref_and_unmap_twice.c",
               "memory_region_unref(s->backend)",
+              NO_OVER_RELEASE),
+          new Entry(
+              Set.of(Semantics.values()),
+              "MR006",
+              "mr006_shadow_window_put_twice_at_unplug.c",
+              "memory_region_unref(s->window)",
               NO_OVER_RELEASE));
 
   @ParameterizedTest(name = "{0}")

@@ -3,6 +3,7 @@ package dev.mrcheck.rules;
 import static dev.mrcheck.rules.DeviceSource.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mrcheck.model.Semantics;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -110,5 +111,66 @@ class RefImbalanceRuleTest {
                 "    memory_region_unref(mr);",
                 "}");
     assertThat(d.findings()).isEmpty();
+  }
+
+  @Test
+  void aSecondUnrefOfARegionOwningItselfIsAnOverRelease() {
+    DeviceSource d =
+        DeviceSource.pci()
+            .init(
+                "s->ram = g_new0(MemoryRegion, 1);",
+                "memory_region_init_ram(s->ram, OBJECT(s->ram), \"ram\", 0x1000, &error_fatal);",
+                "memory_region_ref(s->ram);")
+            .unrealize("memory_region_unref(s->ram); /* unplug */")
+            .finalize("memory_region_unref(s->ram); /* again */");
+    assertThat(keys(d.findings()))
+        .contains(d.at("MR006", "/* again */"))
+        .doesNotContain(d.at("MR006", "/* unplug */"));
+  }
+
+  @Test
+  void unrefsOfTheDevicesOwnOrAnOwnerlessRegionAreNoOverRelease() {
+    DeviceSource d =
+        DeviceSource.sysbus()
+            .realize(
+                "memory_region_init_io(&s->mmio, OBJECT(s), NULL, s, \"mmio\", 0x100);",
+                "memory_region_init_io(&s->alias, NULL, NULL, s, \"free\", 0x100);",
+                "memory_region_ref(&s->mmio);",
+                "memory_region_unref(&s->mmio);",
+                "memory_region_unref(&s->mmio);",
+                "memory_region_ref(&s->alias);",
+                "memory_region_unref(&s->alias);",
+                "memory_region_unref(&s->alias);");
+    assertThat(d.findings()).noneMatch(f -> f.ruleId().equals("MR006"));
+  }
+
+  @Test
+  void anUnrefAfterTheRegionCountingItsReferencesIsFinalizedIsNoOverRelease() {
+    DeviceSource d =
+        DeviceSource.sysbus()
+            .realize(
+                "memory_region_init_io(&s->mmio, OBJECT(s->peer), NULL, s, \"mmio\", 0x100);",
+                "memory_region_ref(&s->mmio);",
+                "memory_region_unref(&s->mmio);",
+                "object_unparent(OBJECT(&s->mmio));",
+                "memory_region_unref(&s->mmio); /* again */");
+    // Under refcount the region counted its own references and the unparent finalized it; under
+    // current the peer, alive, counts them.
+    assertThat(keys(d.findings(Semantics.REFCOUNT))).doesNotContain(d.at("MR006", "/* again */"));
+    assertThat(keys(d.findings(Semantics.CURRENT))).contains(d.at("MR006", "/* again */"));
+  }
+
+  @Test
+  void aPointerRealizeSetsIsNullInTheThrowAwayInstancesFinalize() {
+    DeviceSource d =
+        DeviceSource.sysbus()
+            .realize(
+                "s->ram = g_new0(MemoryRegion, 1);",
+                "memory_region_init_io(s->ram, OBJECT(s), NULL, s, \"ram\", 0x100);")
+            .finalize(
+                "memory_region_ref(s->ram);",
+                "memory_region_unref(s->ram);",
+                "memory_region_unref(s->ram); /* again */");
+    assertThat(d.findings()).noneMatch(f -> f.ruleId().equals("MR006"));
   }
 }
