@@ -5,6 +5,7 @@ import dev.mrcheck.analysis.Analyzer;
 import dev.mrcheck.analysis.CallGraph;
 import dev.mrcheck.analysis.Program;
 import dev.mrcheck.analysis.ReplayCache;
+import dev.mrcheck.analysis.RuntimeStates;
 import dev.mrcheck.confirm.Confirmation;
 import dev.mrcheck.confirm.Confirmer;
 import dev.mrcheck.frontend.Frontend;
@@ -214,7 +215,13 @@ public final class Scanner {
               + analysis.devices().size()
               + " types, "
               + analysis.runtimeRoots()
-              + " run-time roots, "
+              + " run-time roots ("
+              + analysis.runtimeStates().invocations()
+              + " callback replays to a fixpoint of device states, "
+              + analysis.runtimeStates().budgetHits()
+              + " new states over the budget of "
+              + RuntimeStates.MAX_STATES
+              + " a device), "
               + analysis.truncatedReplays()
               + " over budget");
       listener.phase("rules");
@@ -258,6 +265,8 @@ public final class Scanner {
               program.functionCount(),
               analysis.relevantFunctions(),
               replays.lastReplayed(),
+              analysis.runtimeStates().invocations(),
+              analysis.runtimeStates().budgetHits(),
               confirmations.size(),
               findings.size()));
       ScanResult result =

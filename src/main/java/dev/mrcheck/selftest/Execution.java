@@ -66,7 +66,18 @@ final class Execution extends ExecutionState {
     if (scenario == Scenario.RUNTIME) {
       model.note(null, "== run time: MMIO write handler ==");
       function(program.runtime());
-      endOfScenario();
+      if (!program.hotPluggable()) {
+        endOfScenario();
+        return;
+      }
+      // Unplugged after the handler ran: the analysis replays unrealize and instance_finalize from
+      // that state too.
+      hook(Role.UNREALIZE);
+      noteFinalizedByProgram();
+      model.afterUnrealize(device);
+      model.note(null, "== unplug: unparented, last reference dropped ==");
+      model.objectUnparent(device, null);
+      finish();
       return;
     }
     if (scenario == Scenario.LIFETIME && !program.hotPluggable()) {
