@@ -299,6 +299,8 @@ public final class Scanner {
         0,
         0,
         0,
+        0,
+        0,
         kept.findings().size());
   }
 
