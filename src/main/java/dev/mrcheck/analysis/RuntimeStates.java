@@ -93,24 +93,18 @@ public final class RuntimeStates {
 
   /**
    * The device between two callbacks: no frame's locals, no error reported, the RCU callbacks of
-   * earlier destroys run. A reference a callback took and did not give back is judged at that
-   * callback's return (MR006); another callback may give it back (a map callback and its unmap), so
-   * it is not carried into the next one.
+   * earlier destroys run. A reference a callback took and kept is still held when the next one
+   * runs, which may give it back (a map callback and its unmap), and an unref in teardown gives
+   * back the youngest reference, a callback's included: a reference realize took is left over only
+   * when the callbacks' own are given back first. (A reference a callback lost with its locals is
+   * judged at its return, MR006.) Each invocation's reference is one more, so a callback that keeps
+   * one never reaches a fixpoint: the budget bounds it.
    */
   private static RegionState settled(RegionState exit) {
     RegionState s = exit.copy();
     s.swapLocals(new HashMap<>());
-    s.removeIf(
-        f ->
-            f instanceof Fact.ErrorReported
-                || takenAtRunTime(f)
-                || f instanceof Fact.Stored st && takenAtRunTime(st.reference()));
+    s.removeIf(f -> f instanceof Fact.ErrorReported);
     Finalization.gracePeriodPassed(s, null);
     return s;
-  }
-
-  private static boolean takenAtRunTime(Fact f) {
-    return f instanceof Fact.Referenced r && r.phase() == null
-        || f instanceof Fact.Held h && h.phase() == null;
   }
 }

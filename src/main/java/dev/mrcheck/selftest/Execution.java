@@ -29,9 +29,10 @@ final class Execution extends ExecutionState {
       RenderedSource source,
       Semantics semantics,
       Scenario scenario,
+      int invocations,
       List<Boolean> prefix,
       Deque<List<Boolean>> todo) {
-    super(program, source, semantics, scenario, prefix, todo);
+    super(program, source, semantics, scenario, invocations, prefix, todo);
     this.oracles = oracles;
   }
 
@@ -63,21 +64,10 @@ final class Execution extends ExecutionState {
     // at once.
     model.note(null, "== the device lives: RCU callbacks of realize run ==");
     model.rcuDrain();
+    runtimeCallbacks();
     if (scenario == Scenario.RUNTIME) {
-      model.note(null, "== run time: MMIO write handler ==");
-      function(program.runtime());
-      if (!program.hotPluggable()) {
-        endOfScenario();
-        return;
-      }
-      // Unplugged after the handler ran: the analysis replays unrealize and instance_finalize from
-      // that state too.
-      hook(Role.UNREALIZE);
-      noteFinalizedByProgram();
-      model.afterUnrealize(device);
-      model.note(null, "== unplug: unparented, last reference dropped ==");
-      model.objectUnparent(device, null);
-      finish();
+      model.note(null, "== the device lives on ==");
+      endOfScenario();
       return;
     }
     if (scenario == Scenario.LIFETIME && !program.hotPluggable()) {
@@ -100,6 +90,20 @@ final class Execution extends ExecutionState {
     model.note(null, "== unplug: unparented, last reference dropped ==");
     model.objectUnparent(device, null);
     finish();
+  }
+
+  /**
+   * The MMIO write handler, run {@link #invocations} times in a row between realize and the
+   * device's teardown, as the analysis replays run-time callbacks (RuntimeStates): QEMU may run it
+   * any number of times, and each run starts from the state the previous one left. Between two
+   * runs, and before the teardown, RCU grace periods pass (the analysis settles the state likewise).
+   */
+  void runtimeCallbacks() {
+    for (int i = 1; i <= invocations; i++) {
+      model.note(null, "== run time: MMIO write handler, invocation " + i + " ==");
+      function(program.runtime());
+      model.rcuDrain();
+    }
   }
 
   void finish() {
