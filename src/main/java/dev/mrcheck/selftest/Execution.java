@@ -295,6 +295,13 @@ final class Execution extends ExecutionState {
     if (freedAlive.contains(subject) || container != null && freedAlive.contains(container)) {
       malformed = true;
     }
+    // The RCU callback of address_space_destroy drops the reference on the root: a root g_free
+    // released while alive is used then.
+    if (op instanceof Operation.AddressSpaceDestroy
+        && space != null
+        && freedAlive.contains(space.root())) {
+      malformed = true;
+    }
     // A region added to a container the program itself finalized earlier, or a region the program
     // finalized added anywhere: QEMU links the dead object all the same (add_subregion checks no
     // liveness), and whether it is then "mapped", or what a second unparent of it does, has no
