@@ -1,3 +1,4 @@
+// OK: MR004 the factory-made wrapper leaves its region to QOM at finalize
 package facade;
 
 import api.DeviceState;
@@ -12,6 +13,11 @@ public final class FactoryKeptMapping extends DeviceState {
     FactoryKeptMapping k = new FactoryKeptMapping();
     k.mr = MemoryRegion.ram(k, "fmm-kept", len);
     return k;
+  }
+
+  @Override
+  protected void realize() {
+    // a wrapper: in use from its factory on, nothing more to set up
   }
 
   @Override

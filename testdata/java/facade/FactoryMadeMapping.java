@@ -18,6 +18,11 @@ public final class FactoryMadeMapping extends DeviceState {
   }
 
   @Override
+  protected void realize() {
+    // a wrapper: in use from its factory on, nothing more to set up
+  }
+
+  @Override
   protected void instanceFinalize() {
     // BUG: MR004 in instance_finalize is a no-op
     mr.unparent();

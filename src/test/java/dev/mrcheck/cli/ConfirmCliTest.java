@@ -136,12 +136,12 @@ class ConfirmCliTest {
     assertThat(dropped.out())
         .doesNotContain("[unconfirmed]")
         .doesNotContain("mr002_goto_fail_skips_del.c:48:5: error");
-    assertThat(dropped.err()).contains("12 not reproduced (dropped; --unconfirmed keeps them)");
+    assertThat(dropped.err()).contains("13 not reproduced (dropped; --unconfirmed keeps them)");
     assertThat(kept.out())
         .contains("mr002_goto_fail_skips_del.c:48:5: error")
         .contains("[MR002] [unconfirmed]");
-    assertThat(kept.err()).contains("12 unconfirmed");
-    assertThat(findingCount(kept.err())).isEqualTo(findingCount(dropped.err()) + 12);
+    assertThat(kept.err()).contains("13 unconfirmed");
+    assertThat(findingCount(kept.err())).isEqualTo(findingCount(dropped.err()) + 13);
   }
 
   /**
