@@ -96,7 +96,8 @@ final class Execution extends ExecutionState {
    * The MMIO write handler, run {@link #invocations} times in a row between realize and the
    * device's teardown, as the analysis replays run-time callbacks (RuntimeStates): QEMU may run it
    * any number of times, and each run starts from the state the previous one left. Between two
-   * runs, and before the teardown, RCU grace periods pass (the analysis settles the state likewise).
+   * runs, and before the teardown, RCU grace periods pass (the analysis settles the state
+   * likewise).
    */
   void runtimeCallbacks() {
     for (int i = 1; i <= invocations; i++) {

@@ -557,13 +557,11 @@ public final class ProgramGenerator {
       @Override
       public Boolean visitAddressSpaceInit(Operation.AddressSpaceInit<Slot> o) {
         int as = Slot.space(o.addressSpace());
-        if (spaceLive[as]
-            || o.root() instanceof Slot.RegionAt at && !regions.get(at.index()).live)
+        if (spaceLive[as] || o.root() instanceof Slot.RegionAt at && !regions.get(at.index()).live)
           return false;
         spaceLive[as] = true;
         spaceDestroyed[as] = false;
-        spaceRoot[as] =
-            o.root() instanceof Slot.RegionAt at ? at.index() : SYSTEM_MEMORY_ROOT;
+        spaceRoot[as] = o.root() instanceof Slot.RegionAt at ? at.index() : SYSTEM_MEMORY_ROOT;
         return true;
       }
 
