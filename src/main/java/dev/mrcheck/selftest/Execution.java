@@ -359,6 +359,18 @@ final class Execution extends ExecutionState {
     for (RuleOracle o : oracles)
       o.before(this, before, l -> found.add(new Violation(o.ruleId(), l)));
     Call after = applied(s, loc, line, subject, container, space);
+    // An unref the model refuses (no reference of the program's to give back, none of another
+    // region's or a section's to take): QEMU would decrement whatever count is there, a parent's
+    // child property's included, behind its holder's back. A handler run again meets this after an
+    // earlier run gave back the last reference.
+    if (op instanceof Operation.Unref
+        && after.outcomes().stream()
+            .anyMatch(
+                o ->
+                    o instanceof Outcome.AssertionFailure a
+                        && a.assertion().equals("obj->ref > 0"))) {
+      undefined = true;
+    }
     noteCrashes(after.outcomes());
     calls.add(after);
     byLoc.putIfAbsent(loc, after);
