@@ -49,6 +49,8 @@ static void dsp_regs_write(void *opaque, hwaddr addr, uint64_t val, unsigned siz
         memory_region_add_subregion(&s->window, 0, s->overlay);
     } else if (addr == 0 && val == 0) {
         memory_region_del_subregion(&s->window, s->overlay);
+        /* the overlay an earlier write made: a RAM region destroyed at run time */
+        // BUG: MR010 s->overlay is destroyed
         object_unparent(OBJECT(s->overlay));
     }
     if (addr == 16) {

@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * What the rules read: every replayed API effect with its state, the teardown checkpoints, the
  * state where each replay root returns, the free-function overrides on regions, and which replayed
- * types are qdev devices, and which regions die with a device's instance storage.
+ * types are qdev devices, and which regions die with a device's instance storage. {@code
+ * runtimeStates}: how much the replay of run-time code to a fixpoint cost.
  */
 public record AnalysisResult(
     Semantics semantics,
@@ -18,6 +19,7 @@ public record AnalysisResult(
     int relevantFunctions,
     int runtimeRoots,
     int truncatedReplays,
+    RuntimeStates.Counts runtimeStates,
     List<FreeHookOverride> freeHooks,
     Set<String> qdevDevices,
     InstanceStorage instanceStorage) {
@@ -48,6 +50,7 @@ public record AnalysisResult(
         relevantFunctions,
         runtimeRoots,
         truncatedReplays,
+        RuntimeStates.Counts.NONE,
         List.of(),
         Set.of(),
         InstanceStorage.none());

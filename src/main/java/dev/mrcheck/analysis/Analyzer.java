@@ -10,6 +10,7 @@ import dev.mrcheck.model.Operation;
 import dev.mrcheck.model.Role;
 import dev.mrcheck.model.Semantics;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,6 +44,15 @@ public final class Analyzer {
   /** The replay being run: where {@link #record} puts what it sees. */
   private ReplayCache.Recorder current;
 
+  /** The factories of each type: part of its lifecycle, after instance_init. */
+  private Constructors constructors;
+
+  /** What the run-time fixpoint of the replay being run cost. */
+  private RuntimeStates.Counts counts = RuntimeStates.Counts.NONE;
+
+  /** A run-time root: a callback, and which parameter brings its device (-1: none). */
+  private record RuntimeRoot(Function function, int selfIndex) {}
+
   public Analyzer(Program program, ApiModel model, Semantics semantics) {
     this(program, model, semantics, new CallGraph(program, model), new ReplayCache());
   }
@@ -71,6 +81,7 @@ public final class Analyzer {
     for (DeviceType d : lifecycles.devices()) devices.add(round.canonical(d));
     RegionFlow flow =
         new RegionFlow(program, callGraph, model, semantics, this::record, round.memo);
+    constructors = new Constructors(program, callGraph);
     flow.onFreeHook(h -> current.freeHooks.add(h));
     QomClasses qom = new QomClasses(program, model);
     Set<String> qdev = new HashSet<>();
@@ -82,6 +93,7 @@ public final class Analyzer {
     int exhausted = 0;
     Set<String> hookKeys = new HashSet<>();
     Map<String, RegionState> afterRealize = new HashMap<>();
+    Map<String, Collection<Observation>> deviceReplays = new HashMap<>();
     Map<String, DeviceType> byStruct = new HashMap<>();
     // Devices whose replay (or lack of one) is as before: run-time roots starting from them may be
     // reused.
@@ -93,16 +105,20 @@ public final class Analyzer {
         if (round.canonicalIsPrevious(d)) stable.add(d.name());
         continue;
       }
-      ReplayCache.Replay r = round.reusable("device:" + d.name(), d, round.canonicalIsPrevious(d));
+      StringBuilder key = new StringBuilder("device:" + d.name());
+      for (Constructors.Constructor c : constructors.of(d.name()))
+        key.append('|').append(c.function().key());
+      ReplayCache.Replay r = round.reusable(key.toString(), d, round.canonicalIsPrevious(d));
       if (r != null) stable.add(d.name());
       else r = replayed(flow, d, () -> replay(flow, d));
-      round.keep("device:" + d.name(), r, stable.contains(d.name()));
+      round.keep(key.toString(), r, stable.contains(d.name()));
       r.observations().forEach(observations::put);
       checkpoints.addAll(r.checkpoints());
       exits.addAll(r.exits());
       keepFreeHooks(r, freeHooks);
       exhausted += r.exhausted();
       afterRealize.put(d.name(), r.afterRealize());
+      deviceReplays.put(d.name(), r.observations().values());
     }
     for (Function f : lifecycles.shadowedHooks()) hookKeys.add(f.key());
     // A struct shared by several types, or by an abstract base (PCIDevice), names no single device:
@@ -117,6 +133,8 @@ public final class Analyzer {
     byStruct.keySet().removeIf(st -> sharing.getOrDefault(st, 0) > 1);
     int roots = 0;
     RuntimeDispatch dispatch = new RuntimeDispatch(program, round.memo);
+    // A device's callbacks are replayed together, to a fixpoint of the states they reach.
+    Map<DeviceType, List<RuntimeRoot>> callbacks = new LinkedHashMap<>();
     for (String fk : callGraph.actingOnRegions()) {
       Function f = program.function(fk);
       if (f == null || callGraph.hasCallers(fk) || hookKeys.contains(fk)) continue;
@@ -127,6 +145,11 @@ public final class Analyzer {
       if (!callGraph.reachesApi(fk) && (device == null || !afterRealize.containsKey(device.name())))
         continue;
       roots++;
+      RuntimeRoot root = new RuntimeRoot(f, selfIndex[0]);
+      if (device != null && afterRealize.containsKey(device.name())) {
+        callbacks.computeIfAbsent(device, k -> new ArrayList<>()).add(root);
+        continue;
+      }
       String key = "root:" + fk;
       ReplayCache.Replay r =
           round.reusable(key, device, device == null || stable.contains(device.name()));
@@ -137,7 +160,9 @@ public final class Analyzer {
                 flow,
                 device,
                 () -> {
-                  replayRoot(flow, f, device, selfIndex[0], afterRealize);
+                  RuntimeStates.Reached start =
+                      new RuntimeStates(new RegionState()).reached().get(0);
+                  replayRoot(flow, root, device, start, true);
                   return null;
                 });
       round.keep(key, r, reused);
@@ -145,6 +170,33 @@ public final class Analyzer {
       exits.addAll(r.exits());
       keepFreeHooks(r, freeHooks);
       exhausted += r.exhausted();
+    }
+    RuntimeStates.Counts runtime = RuntimeStates.Counts.NONE;
+    for (Map.Entry<DeviceType, List<RuntimeRoot>> e : callbacks.entrySet()) {
+      DeviceType device = e.getKey();
+      StringBuilder key = new StringBuilder("runtime:" + device.name());
+      for (RuntimeRoot root : e.getValue()) key.append('|').append(root.function().key());
+      ReplayCache.Replay r = round.reusable(key.toString(), device, stable.contains(device.name()));
+      boolean reused = r != null;
+      if (!reused) {
+        Set<String> made = madeOutside(deviceReplays.get(device.name()), Role.INSTANCE_FINALIZE);
+        r =
+            replayed(
+                flow,
+                device,
+                () -> {
+                  runtimeFixpoint(
+                      flow, device, e.getValue(), afterRealize.get(device.name()), made);
+                  return null;
+                });
+      }
+      round.keep(key.toString(), r, reused);
+      r.observations().forEach(observations::put);
+      checkpoints.addAll(r.checkpoints());
+      exits.addAll(r.exits());
+      keepFreeHooks(r, freeHooks);
+      exhausted += r.exhausted();
+      runtime = runtime.plus(r.runtime());
     }
     List<Observation> sorted = new ArrayList<>(observations.values());
     sorted.sort(Comparator.comparing(Observation::loc).thenComparing(o -> o.chain().size()));
@@ -159,6 +211,7 @@ public final class Analyzer {
         callGraph.relevantCount(),
         roots,
         exhausted,
+        runtime,
         new ArrayList<>(freeHooks.values()),
         qdev,
         storage);
@@ -176,6 +229,7 @@ public final class Analyzer {
   private ReplayCache.Replay replayed(
       RegionFlow flow, DeviceType device, Supplier<RegionState> body) {
     current = new ReplayCache.Recorder();
+    counts = RuntimeStates.Counts.NONE;
     flow.recordVisits(current.visited);
     int before = flow.exhaustedRoots();
     RegionState after = body.get();
@@ -192,10 +246,12 @@ public final class Analyzer {
         List.copyOf(r.freeHooks),
         after,
         exhausted,
+        counts,
         device == null ? null : device.name());
   }
 
   private boolean touchesApi(DeviceType d) {
+    if (!constructors.of(d.name()).isEmpty()) return true;
     for (List<Function> fs : d.hooks().values()) for (Function f : fs) if (walked(f)) return true;
     return false;
   }
@@ -223,6 +279,7 @@ public final class Analyzer {
     RegionState s = new RegionState();
     s = runPhase(flow, d, Role.INSTANCE_INIT, s).everyPath();
     RegionState afterInit = s.copy();
+    s = construct(flow, d, s);
     PhaseEnd realized = runPhase(flow, d, Role.REALIZE, s);
     RegionState afterRealize = realized.everyPath();
     // Unrealize and run-time callbacks follow a realize that succeeded; instance_finalize also
@@ -252,7 +309,7 @@ public final class Analyzer {
     // throw-away instance is finalized right after instance_init (docs/lifetime.md#phases):
     // finalize is replayed
     // from that state as well, apart, since a region may have another owner there.
-    Set<String> made = madeOutside(Role.INSTANCE_FINALIZE);
+    Set<String> made = madeOutside(current.observations.values(), Role.INSTANCE_FINALIZE);
     made.addAll(pointersTo(made, afterRealize, s));
     variant = "throw-away instance";
     List<Observation> initFinalized = finalizeFrom(flow, d, afterInit, made);
@@ -303,10 +360,36 @@ public final class Analyzer {
     return realized.succeeded().copy();
   }
 
-  /** The regions the replay so far initialized outside {@code phase}. */
-  private Set<String> madeOutside(Role phase) {
+  /**
+   * Runs the factories that make {@code d} ({@code obj = object_new(TYPE_D)}, then its set-up) with
+   * their new object as the replayed one, after instance_init; a plain QOM object has no realize,
+   * so what they make is there when the last reference goes. They run in the realize role: the
+   * object is in use from then on.
+   */
+  private RegionState construct(RegionFlow flow, DeviceType d, RegionState s) {
+    for (Constructors.Constructor c : constructors.of(d.name())) {
+      Function f = c.function();
+      flow.startRoot();
+      flow.constructionSite = c.site();
+      List<Place> args = new ArrayList<>();
+      for (int i = 0; i < f.params().size(); i++) args.add(Place.UNKNOWN);
+      List<TraceStep> chain =
+          List.of(new TraceStep(c.site(), f.name() + "() makes a " + d.name() + " here"));
+      RegionFlow.Exit exit =
+          flow.run(f, args, s, new RegionFlow.Context(Role.REALIZE, d, chain, List.of(f.key())));
+      flow.constructionSite = null;
+      if (exit.state() == null) continue;
+      s = exit.state().copy();
+      s.swapLocals(new HashMap<>());
+      s.removeIf(fact -> fact instanceof Fact.ErrorReported);
+    }
+    return s;
+  }
+
+  /** The regions {@code seen} (a replay's observations) initialized outside {@code phase}. */
+  private static Set<String> madeOutside(Collection<Observation> seen, Role phase) {
     Set<String> made = new HashSet<>();
-    for (Observation o : current.observations.values()) {
+    for (Observation o : seen) {
       if (o.effect() instanceof Operation.Init && o.phase() != phase) made.add(o.subject().id());
     }
     return made;
@@ -421,24 +504,114 @@ public final class Analyzer {
     return null;
   }
 
-  private void replayRoot(
+  /**
+   * Replays a device's run-time callbacks from its post-realize state to a fixpoint of the states
+   * they reach ({@link RuntimeStates}), then its teardown from every state reached past the first
+   * (the lifecycle replay tore it down from that one).
+   */
+  private void runtimeFixpoint(
       RegionFlow flow,
-      Function f,
+      DeviceType d,
+      List<RuntimeRoot> roots,
+      RegionState afterRealize,
+      Set<String> made) {
+    RuntimeStates states = new RuntimeStates(afterRealize);
+    List<RuntimeStates.Reached> reached = states.reached();
+    for (int i = 0; i < reached.size(); i++) {
+      RuntimeStates.Reached from = reached.get(i);
+      variant = i == 0 ? "" : "after " + from.sequence();
+      for (RuntimeRoot root : roots) {
+        RegionState exit = replayRoot(flow, root, d, from, i == 0);
+        states.invoked();
+        if (exit != null) states.offer(from, root.function(), exit);
+      }
+    }
+    variant = "";
+    for (int i = 1; i < reached.size(); i++) teardownFrom(flow, d, reached.get(i), made);
+    counts = states.counts();
+  }
+
+  /**
+   * Unrealize (for a device that can be unplugged) and instance_finalize, replayed from a state
+   * run-time code left: unrealize must undo what the callbacks did too, and finalize runs after
+   * whatever they made.
+   */
+  private void teardownFrom(
+      RegionFlow flow, DeviceType d, RuntimeStates.Reached at, Set<String> made) {
+    String seq = at.sequence();
+    Function last = at.invocations().get(at.invocations().size() - 1);
+    flow.history = List.of(new TraceStep(last.loc(), "after run-time code ran: " + seq, true));
+    // A device that can be unplugged is finalized after its unrealize; one that cannot, when the
+    // machine goes.
+    variant = "after " + seq + ", finalized";
+    if (!d.hotpluggable()) finalizeFrom(flow, d, at.state(), made);
+    if (d.hotpluggable()) {
+      variant = "after " + seq;
+      RegionState unrealized = runPhase(flow, d, Role.UNREALIZE, at.state().copy()).everyPath();
+      RegionState kept = unrealized.copy();
+      variant = "after " + seq + ", after unrealize";
+      List<Observation> finalized =
+          finalizeFrom(
+              flow,
+              d,
+              semantics == Semantics.REFCOUNT ? Finalization.qdevUnplugged(unrealized) : unrealized,
+              made);
+      current.checkpoints.add(
+          new Checkpoint(
+              d,
+              Role.UNREALIZE,
+              d.name()
+                  + " can be unplugged ("
+                  + d.hotplugReason()
+                  + ") after its run-time code ran: "
+                  + seq,
+              kept,
+              finalized));
+    }
+    flow.history = List.of();
+    variant = "";
+  }
+
+  /**
+   * Replays one run-time callback from a state {@code from} its device reached; returns the state
+   * where it returns (null if it never does). Only the replays from the post-realize state keep
+   * their exit ({@code keepExit}): a later one still holds what earlier callbacks took.
+   */
+  private RegionState replayRoot(
+      RegionFlow flow,
+      RuntimeRoot root,
       DeviceType device,
-      int selfIndex,
-      Map<String, RegionState> afterRealize) {
+      RuntimeStates.Reached from,
+      boolean keepExit) {
+    Function f = root.function();
     List<Place> args = new ArrayList<>();
     for (int i = 0; i < f.params().size(); i++) {
-      args.add(i == selfIndex ? new Place(Place.SELF, f.params().get(i).name()) : Place.UNKNOWN);
+      args.add(
+          i == root.selfIndex() ? new Place(Place.SELF, f.params().get(i).name()) : Place.UNKNOWN);
     }
     flow.startRoot();
-    RegionState start =
-        device != null && afterRealize.containsKey(device.name())
-            ? afterRealize.get(device.name()).copy()
-            : new RegionState();
+    List<TraceStep> chain =
+        from.invocations().isEmpty()
+            ? List.of()
+            : List.of(
+                new TraceStep(
+                    f.loc(),
+                    f.name()
+                        + "() runs after "
+                        + from.sequence()
+                        + " (run-time callbacks run any number of times, in any order)",
+                    true));
+    flow.history = chain;
     RegionFlow.Exit exit =
-        flow.run(f, args, start, new RegionFlow.Context(null, device, List.of(), List.of(f.key())));
-    if (exit.state() != null) current.exits.add(new RootExit(device, null, f, exit.state()));
+        flow.run(
+            f,
+            args,
+            from.state().copy(),
+            new RegionFlow.Context(null, device, List.of(), List.of(f.key())));
+    flow.history = List.of();
+    if (exit.state() != null && keepExit)
+      current.exits.add(new RootExit(device, null, f, exit.state()));
+    return exit.state();
   }
 
   /** {@code MyState *s = opaque;}: the callback's state struct arrives as a {@code void *}. */

@@ -44,6 +44,19 @@ final class EffectTransfer implements Operation.Visitor<Operand, Void> {
    * instance_finalize) one of the regions it {@code needs} is one of the device's not made on this
    * path.
    */
+  /**
+   * {@code g_free(ms->firmware)} of a {@code char *}: a string, whatever a place of the same name
+   * holds in a subclass's struct (a machine's {@code MemoryRegion firmware} beside its parent's
+   * file name).
+   */
+  private boolean freesString(Operand target) {
+    if (!(target instanceof Operand.Arg a) || a.index() >= call.args().size()) return false;
+    String type = frame.flow.ownerShapes.staticType(frame.f, call.args().get(a.index()));
+    return type != null && STRINGS.contains(type);
+  }
+
+  private static final Set<String> STRINGS = Set.of("char", "gchar");
+
   private boolean skipped(Operand subject, Operand... needs) {
     if (operand(subject).isUnknown())
       return true; // nothing can be said about a region the analysis cannot name
@@ -276,7 +289,7 @@ final class EffectTransfer implements Operation.Visitor<Operand, Void> {
 
   @Override
   public Void visitFree(Operation.Free<Operand> fr) {
-    if (skipped(fr.target())) return null;
+    if (skipped(fr.target()) || freesString(fr.target())) return null;
     Place subject = operand(fr.target());
     observe(fr, subject, null);
     if (subject.isUnknown() || subject.isNull()) return null;

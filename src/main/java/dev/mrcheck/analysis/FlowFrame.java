@@ -65,6 +65,11 @@ final class FlowFrame {
 
   private void call(Stmt.Call c, RegionState s) {
     justInitialized = null;
+    if (c.loc().equals(flow.constructionSite) && ctx.stack().size() == 1 && c.result() != null) {
+      // The factory's object_new makes the object whose lifecycle is replayed.
+      assign(c.result(), new Place(Place.SELF, c.result().toString()), s);
+      return;
+    }
     List<Place> args = new ArrayList<>(c.args().size());
     for (Value v : c.args()) args.add(place(v, s));
     if (QemuLists.isInsert(c.callee()) && args.size() >= 3) {
@@ -263,6 +268,14 @@ final class FlowFrame {
     return Place.UNKNOWN;
   }
 
+  /** The calls that led here, after the run-time callbacks that ran before the replay. */
+  private List<TraceStep> chain() {
+    if (flow.history.isEmpty()) return ctx.chain();
+    List<TraceStep> out = new ArrayList<>(flow.history);
+    out.addAll(ctx.chain());
+    return out;
+  }
+
   /** The field guards in force at the node being transferred. */
   Set<String> guards() {
     return flow.guards.at(f, node);
@@ -285,7 +298,7 @@ final class FlowFrame {
             f.name(),
             ctx.phase(),
             ctx.device(),
-            ctx.chain(),
+            chain(),
             s.copy(),
             f.key() + "#" + node,
             shape,
@@ -345,7 +358,7 @@ final class FlowFrame {
             f.name(),
             ctx.phase(),
             ctx.device(),
-            ctx.chain(),
+            chain(),
             s.copy()));
   }
 
@@ -529,7 +542,7 @@ final class FlowFrame {
   private Place fresh(Stmt.Call c) {
     SourceLoc l = c.loc();
     return new Place(
-        "new@" + l.file() + ":" + l.line() + ":" + l.column() + "#" + ctx.chain().size(),
+        "new@" + l.file() + ":" + l.line() + ":" + l.column() + "#" + (ctx.stack().size() - 1),
         c.callee() + "(...)");
   }
 }

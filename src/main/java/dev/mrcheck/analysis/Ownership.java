@@ -156,6 +156,9 @@ final class Ownership {
     return !s.facts(Fact.Mapped.class, region).isEmpty()
         || !s.facts(Fact.AddressSpaceLive.class, region).isEmpty()
         || s.facts(Fact.Referenced.class, region).stream().anyMatch(counts)
+        // A reference kept through a pointer the device holds (s->win = g_new0(..)) holds as well.
+        || s.facts(Fact.Stored.class, region).stream()
+            .anyMatch(st -> st.reference() instanceof Fact.Referenced r && counts.test(r))
         // address_space_destroy drops its root reference in an RCU callback, after this phase;
         // never if lost.
         || s.facts(Fact.DestroyPending.class).stream().anyMatch(d -> region.equals(d.root()))

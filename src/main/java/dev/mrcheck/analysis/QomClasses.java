@@ -104,7 +104,8 @@ public final class QomClasses {
     Kind k = Kind.UNKNOWN;
     String cur = canonical;
     for (int depth = 0; cur != null && depth < 24; depth++) {
-      if (cur.equals(DEVICE_TYPE)) {
+      // "DeviceState": the Java bindings name the base class as C names its struct.
+      if (cur.equals(DEVICE_TYPE) || cur.equals(DEVICE)) {
         k = Kind.DEVICE;
         break;
       }

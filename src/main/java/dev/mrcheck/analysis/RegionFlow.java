@@ -68,6 +68,19 @@ final class RegionFlow {
   /** The device's regions an instance_finalize replay starts without: see {@link #notMadeYet}. */
   Set<String> notMadeYet = Set.of();
 
+  /**
+   * The run-time callbacks that ran before this replay, as the first steps of every observation's
+   * chain (empty for a replay from the post-realize state). Facts do not carry them: the same map
+   * made by a later invocation is the same fact, so that the states reached converge.
+   */
+  List<TraceStep> history = List.of();
+
+  /**
+   * While a factory of the replayed object runs: its {@code object_new} call, whose result is the
+   * object itself (null otherwise).
+   */
+  SourceLoc constructionSite;
+
   /** The functions walked since {@link #recordVisits}: a replay depends on their bodies only. */
   private Set<String> visited;
 

@@ -41,6 +41,7 @@ public final class ReplayCache {
       List<FreeHookOverride> freeHooks,
       RegionState afterRealize,
       int exhausted,
+      RuntimeStates.Counts runtime,
       String device) {}
 
   private ApiModel model;

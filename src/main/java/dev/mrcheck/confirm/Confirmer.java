@@ -2,6 +2,7 @@ package dev.mrcheck.confirm;
 
 import dev.mrcheck.analysis.Fact;
 import dev.mrcheck.analysis.Place;
+import dev.mrcheck.analysis.TraceStep;
 import dev.mrcheck.model.Operation;
 import dev.mrcheck.model.Semantics;
 import dev.mrcheck.rules.Finding;
@@ -49,6 +50,10 @@ public final class Confirmer {
                         + missing(w, replay, result));
     List<TraceEntry> full = new ArrayList<>();
     for (String a : replay.assumptions()) full.add(new TraceEntry(null, "assumption: " + a));
+    // The run-time steps of the witness replay in order: the callbacks that made them are named.
+    for (TraceStep t : finding.trace()) {
+      if (t.invocations()) full.add(new TraceEntry(t.loc(), WitnessTrace.SEQUENCE + t.message()));
+    }
     full.addAll(result.trace());
     return new Confirmation(
         hit.isPresent(),

@@ -13,6 +13,9 @@ import java.util.List;
 final class WitnessTrace {
   private static final String REPLAY = "replay: ";
 
+  /** How the callbacks that ran before a run-time step are introduced. */
+  static final String SEQUENCE = "run-time callbacks: ";
+
   private WitnessTrace() {}
 
   static List<TraceEntry> of(List<TraceEntry> full, String device, Outcome confirming) {
@@ -26,7 +29,7 @@ final class WitnessTrace {
         pendingPhase = m.substring(3, m.length() - (m.endsWith(" ==") ? 3 : 0));
         continue;
       }
-      if (m.startsWith("assumption: ")) {
+      if (m.startsWith("assumption: ") || m.startsWith(SEQUENCE)) {
         out.add(e);
         continue;
       }

@@ -6,7 +6,8 @@ import java.util.List;
  * Where one scan's time went and how much work it did, for {@code scan --profile} and {@code
  * bench}. The counts do not depend on the machine's load, so they compare runs on a busy machine
  * where the times cannot. {@code parseRounds} holds the files each relevance round parsed (see
- * Scanner).
+ * Scanner). {@code callbackReplays}: run-time callbacks replayed on the way to the fixpoint of
+ * their devices' states; {@code stateBudgetHits}: new states left out for the budget.
  */
 public record ScanProfile(
     List<Phase> phases,
@@ -18,6 +19,8 @@ public record ScanProfile(
     int functions,
     int functionsAnalyzed,
     int replaysRun,
+    int callbackReplays,
+    int stateBudgetHits,
     int confirmations,
     int findings) {
   public ScanProfile {
@@ -51,6 +54,11 @@ public record ScanProfile(
             "  replays run: %d; confirmations: %d; findings: %d (as the rules made them, before"
                 + " suppressions, baseline and filters)%n",
             replaysRun, confirmations, findings));
+    sb.append(
+        String.format(
+            "  run-time callbacks: %d replays to a fixpoint of device states, %d new states over"
+                + " the budget%n",
+            callbackReplays, stateBudgetHits));
     return sb.toString();
   }
 }

@@ -5,6 +5,7 @@ import dev.mrcheck.analysis.Analyzer;
 import dev.mrcheck.analysis.CallGraph;
 import dev.mrcheck.analysis.Program;
 import dev.mrcheck.analysis.ReplayCache;
+import dev.mrcheck.analysis.RuntimeStates;
 import dev.mrcheck.confirm.Confirmation;
 import dev.mrcheck.confirm.Confirmer;
 import dev.mrcheck.frontend.Frontend;
@@ -223,7 +224,13 @@ public final class Scanner {
               + analysis.devices().size()
               + " types, "
               + analysis.runtimeRoots()
-              + " run-time roots, "
+              + " run-time roots ("
+              + analysis.runtimeStates().invocations()
+              + " callback replays to a fixpoint of device states, "
+              + analysis.runtimeStates().budgetHits()
+              + " new states over the budget of "
+              + RuntimeStates.MAX_STATES
+              + " a device), "
               + analysis.truncatedReplays()
               + " over budget");
       listener.phase("rules");
@@ -270,6 +277,8 @@ public final class Scanner {
               program.functionCount(),
               analysis.relevantFunctions(),
               replays.lastReplayed(),
+              analysis.runtimeStates().invocations(),
+              analysis.runtimeStates().budgetHits(),
               confirmations.size(),
               findings.size()));
       ScanResult result =
@@ -299,6 +308,8 @@ public final class Scanner {
         0,
         List.of(),
         s.functions(),
+        0,
+        0,
         0,
         0,
         0,

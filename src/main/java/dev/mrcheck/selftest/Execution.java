@@ -29,9 +29,10 @@ final class Execution extends ExecutionState {
       RenderedSource source,
       Semantics semantics,
       Scenario scenario,
+      int invocations,
       List<Boolean> prefix,
       Deque<List<Boolean>> todo) {
-    super(program, source, semantics, scenario, prefix, todo);
+    super(program, source, semantics, scenario, invocations, prefix, todo);
     this.oracles = oracles;
   }
 
@@ -63,9 +64,9 @@ final class Execution extends ExecutionState {
     // at once.
     model.note(null, "== the device lives: RCU callbacks of realize run ==");
     model.rcuDrain();
+    runtimeCallbacks();
     if (scenario == Scenario.RUNTIME) {
-      model.note(null, "== run time: MMIO write handler ==");
-      function(program.runtime());
+      model.note(null, "== the device lives on ==");
       endOfScenario();
       return;
     }
@@ -89,6 +90,21 @@ final class Execution extends ExecutionState {
     model.note(null, "== unplug: unparented, last reference dropped ==");
     model.objectUnparent(device, null);
     finish();
+  }
+
+  /**
+   * The MMIO write handler, run {@link #invocations} times in a row between realize and the
+   * device's teardown, as the analysis replays run-time callbacks (RuntimeStates): QEMU may run it
+   * any number of times, and each run starts from the state the previous one left. Between two
+   * runs, and before the teardown, RCU grace periods pass (the analysis settles the state
+   * likewise).
+   */
+  void runtimeCallbacks() {
+    for (int i = 1; i <= invocations; i++) {
+      model.note(null, "== run time: MMIO write handler, invocation " + i + " ==");
+      function(program.runtime());
+      model.rcuDrain();
+    }
   }
 
   void finish() {
@@ -280,6 +296,13 @@ final class Execution extends ExecutionState {
     if (freedAlive.contains(subject) || container != null && freedAlive.contains(container)) {
       malformed = true;
     }
+    // The RCU callback of address_space_destroy drops the reference on the root: a root g_free
+    // released while alive is used then.
+    if (op instanceof Operation.AddressSpaceDestroy
+        && space != null
+        && freedAlive.contains(space.root())) {
+      malformed = true;
+    }
     // A region added to a container the program itself finalized earlier, or a region the program
     // finalized added anywhere: QEMU links the dead object all the same (add_subregion checks no
     // liveness), and whether it is then "mapped", or what a second unparent of it does, has no
@@ -336,6 +359,18 @@ final class Execution extends ExecutionState {
     for (RuleOracle o : oracles)
       o.before(this, before, l -> found.add(new Violation(o.ruleId(), l)));
     Call after = applied(s, loc, line, subject, container, space);
+    // An unref the model refuses (no reference of the program's to give back, none of another
+    // region's or a section's to take): QEMU would decrement whatever count is there, a parent's
+    // child property's included, behind its holder's back. A handler run again meets this after an
+    // earlier run gave back the last reference.
+    if (op instanceof Operation.Unref
+        && after.outcomes().stream()
+            .anyMatch(
+                o ->
+                    o instanceof Outcome.AssertionFailure a
+                        && a.assertion().equals("obj->ref > 0"))) {
+      undefined = true;
+    }
     noteCrashes(after.outcomes());
     calls.add(after);
     byLoc.putIfAbsent(loc, after);

@@ -33,6 +33,10 @@ abstract class ExecutionState implements ModelState {
   final RenderedSource source;
   final Semantics semantics;
   final Scenario scenario;
+
+  /** How many times the run-time handler runs between realize and teardown (0: never). */
+  final int invocations;
+
   final List<Boolean> decisions;
   final int prefix;
   int next;
@@ -133,12 +137,14 @@ abstract class ExecutionState implements ModelState {
       RenderedSource source,
       Semantics semantics,
       Scenario scenario,
+      int invocations,
       List<Boolean> prefix,
       Deque<List<Boolean>> todo) {
     this.program = program;
     this.source = source;
     this.semantics = semantics;
     this.scenario = scenario;
+    this.invocations = invocations;
     this.decisions = new ArrayList<>(prefix);
     this.prefix = prefix.size();
     this.todo = todo;

@@ -1,5 +1,6 @@
 package dev.mrcheck.selftest;
 
+import dev.mrcheck.analysis.RuntimeStates;
 import dev.mrcheck.model.Role;
 import dev.mrcheck.model.Semantics;
 import dev.mrcheck.runtime.RuntimeModel;
@@ -56,9 +57,11 @@ public final class ModelOracle {
    * The execution that showed a violation: scenario, the error branches taken, and the model's
    * trace.
    */
-  public record Witness(Scenario scenario, List<Boolean> branches, List<TraceEntry> trace) {
+  public record Witness(Run run, List<Boolean> branches, List<TraceEntry> trace) {
     public String describe() {
-      StringBuilder b = new StringBuilder(scenario.name().toLowerCase(Locale.ROOT));
+      StringBuilder b = new StringBuilder(run.scenario().name().toLowerCase(Locale.ROOT));
+      if (run.invocations() > 0)
+        b.append(", run-time handler run ").append(run.invocations()).append(" times");
       if (!branches.isEmpty()) b.append(", error branches taken: ").append(branches);
       b.append('\n');
       for (TraceEntry e : trace) {
@@ -71,34 +74,62 @@ public final class ModelOracle {
     }
   }
 
+  /** A scenario, and how many times the run-time handler runs in it before teardown. */
+  public record Run(Scenario scenario, int invocations) {}
+
+  /**
+   * Invocations of the run-time handler the model runs at most: as many as the analysis replays
+   * ({@link RuntimeStates}: the callbacks run from each of at most {@code MAX_STATES} states). The
+   * device is torn down after each count below that, as the analysis tears it down from each state
+   * it reached past the post-realize one; after the last it lives on.
+   */
+  static final int MAX_INVOCATIONS = RuntimeStates.MAX_STATES;
+
+  /**
+   * The scenarios a program runs in. Without run-time code: the lifecycle's. With it, the handler
+   * runs 1, 2, ... times after realize, then the device is torn down as it can be: unplugged
+   * (unrealize, then the last reference) if it is hot-pluggable, finalized with the machine if it
+   * is not; and once {@link #MAX_INVOCATIONS} times, the device living on.
+   */
+  static List<Run> runs(DeviceProgram program) {
+    List<Run> runs = new ArrayList<>();
+    List<Scenario> lifecycle =
+        program.hotPluggable()
+            ? List.of(Scenario.INTROSPECTION, Scenario.LIFETIME, Scenario.TEARDOWN)
+            : List.of(
+                Scenario.INTROSPECTION,
+                Scenario.LIFETIME,
+                Scenario.UNREALIZE_ANYWAY,
+                Scenario.TEARDOWN);
+    for (Scenario s : lifecycle) runs.add(new Run(s, 0));
+    if (program.runtime().isEmpty()) return runs;
+    Scenario teardown = program.hotPluggable() ? Scenario.LIFETIME : Scenario.TEARDOWN;
+    for (int n = 1; n < MAX_INVOCATIONS; n++) runs.add(new Run(teardown, n));
+    runs.add(new Run(Scenario.RUNTIME, MAX_INVOCATIONS));
+    return runs;
+  }
+
   public Result run(DeviceProgram program, RenderedSource source, Semantics semantics) {
     Set<Violation> all = new TreeSet<>();
     Map<Violation, Witness> witnesses = new LinkedHashMap<>();
     int paths = 0;
-    List<Scenario> scenarios =
-        new ArrayList<>(
-            program.hotPluggable()
-                ? List.of(Scenario.INTROSPECTION, Scenario.LIFETIME, Scenario.TEARDOWN)
-                : List.of(
-                    Scenario.INTROSPECTION,
-                    Scenario.LIFETIME,
-                    Scenario.UNREALIZE_ANYWAY,
-                    Scenario.TEARDOWN));
-    if (!program.runtime().isEmpty()) scenarios.add(Scenario.RUNTIME);
+    List<Run> runs = runs(program);
     // Keyed by phase; run-time code has none (null).
     Map<Role, Set<Integer>> executed = new HashMap<>();
     boolean malformed = false;
     // What a reader of an extra finding needs: the model's view of each scenario, violation or not.
     List<Witness> firstPaths = new ArrayList<>();
-    for (Scenario scenario : scenarios) {
+    for (Run run : runs) {
+      Scenario scenario = run.scenario();
       Deque<List<Boolean>> todo = new ArrayDeque<>();
       todo.push(List.of());
       int explored = 0;
       while (!todo.isEmpty() && explored < MAX_PATHS) {
         Execution e =
-            new Execution(oracles, program, source, semantics, scenario, todo.pop(), todo);
+            new Execution(
+                oracles, program, source, semantics, scenario, run.invocations(), todo.pop(), todo);
         e.run();
-        if (explored == 0) firstPaths.add(new Witness(scenario, e.decisions, e.model.trace()));
+        if (explored == 0) firstPaths.add(new Witness(run, e.decisions, e.model.trace()));
         explored++;
         for (Call c : e.calls)
           executed.computeIfAbsent(c.phase(), k -> new TreeSet<>()).add(c.line());
@@ -111,7 +142,7 @@ public final class ModelOracle {
                         || scenario == Scenario.RUNTIME)
                 || e.undefined;
         for (Violation v : e.found) {
-          if (all.add(v)) witnesses.put(v, new Witness(scenario, e.decisions, e.model.trace()));
+          if (all.add(v)) witnesses.put(v, new Witness(run, e.decisions, e.model.trace()));
         }
       }
       paths += explored;

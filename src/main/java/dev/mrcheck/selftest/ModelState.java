@@ -17,7 +17,10 @@ public interface ModelState {
   enum Scenario {
     /** The throw-away instance made to list properties: instance_init, then the last unref. */
     INTROSPECTION,
-    /** instance_init, realize, and for a hot-pluggable device unrealize and the final unref. */
+    /**
+     * instance_init, realize, the run-time handler as many times as the run says (often none), and
+     * for a hot-pluggable device unrealize and the final unref.
+     */
     LIFETIME,
     /**
      * A device that is not hot-pluggable whose unrealize runs anyway: its calls are judged one by
@@ -32,10 +35,10 @@ public interface ModelState {
      */
     TEARDOWN,
     /**
-     * instance_init, realize, then the run-time code once (an MMIO write); the device lives on. The
-     * analysis judges run-time code on its own, from the state after realize, so its calls are
-     * judged one by one here, and what it leaves behind is not carried into unrealize (the handler
-     * may also never run: the other scenarios are that case).
+     * instance_init, realize, then the run-time handler as many times as the analysis replays it
+     * ({@link ModelOracle#MAX_INVOCATIONS}); the device lives on. (With fewer invocations the
+     * handler runs in LIFETIME, for a hot-pluggable device, or TEARDOWN, and the device is torn
+     * down after it: see {@link ModelOracle#runs}.)
      */
     RUNTIME
   }

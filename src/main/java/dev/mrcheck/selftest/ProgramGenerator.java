@@ -48,6 +48,9 @@ public final class ProgramGenerator {
 
   private final Limits limits;
 
+  /** Draws of the run-time handler's body before one that cannot run again is kept. */
+  private static final int RUNTIME_ATTEMPTS = 4;
+
   public ProgramGenerator(Limits limits) {
     this.limits = limits;
   }
@@ -134,12 +137,27 @@ public final class ProgramGenerator {
      * The MMIO write handler's body, from the state after realize. QEMU may run it any number of
      * times or never, so unrealize is generated as if it had not run (the state is restored); no
      * helpers and no branches there, to keep run-time code to what the analysis judges on its own.
+     * The model runs it up to {@link ModelOracle#MAX_INVOCATIONS} times in a row: a body that could
+     * not run again from the state it leaves (it initializes storage it keeps live, destroys an
+     * address space it does not make again) is undefined C from its second run on, and is drawn
+     * again a few times before it is kept.
      */
     List<Stmt> runtime() {
       Saved saved = save();
       role = null;
-      openSections = new ArrayList<>();
-      List<Stmt> body = body(1 + c.next(limits.maxStatements()), 1);
+      List<Stmt> body = List.of();
+      for (int attempt = 0; attempt < RUNTIME_ATTEMPTS; attempt++) {
+        Saved start = save();
+        openSections = new ArrayList<>();
+        body = body(1 + c.next(limits.maxStatements()), 1);
+        boolean again = true;
+        for (int run = 1; run < ModelOracle.MAX_INVOCATIONS && again; run++) {
+          Rerun rerun = new Rerun();
+          for (Stmt st : body) again &= ((ApiCall) st).operation().accept(rerun);
+        }
+        if (again) break;
+        restore(start);
+      }
       restore(saved);
       role = Role.REALIZE;
       return body;
@@ -456,6 +474,107 @@ public final class ProgramGenerator {
       @Override
       public Void visitFind(Operation.Find<Slot> o) {
         return null;
+      }
+    }
+
+    /**
+     * One more run of the run-time handler on the generator's state: false at the first call that
+     * would be undefined there (what {@link #init}, {@link #unparent} and the others would not
+     * pick), the state as it leaves the handler otherwise.
+     */
+    final class Rerun extends GeneratedOperations<Boolean> {
+      @Override
+      public Boolean visitInit(Operation.Init<Slot> o) {
+        RegionState r = regions.get(Slot.region(o.region()));
+        if (r.live || r.mappedIn != null || r.freed || r.everInit && !r.finalized) return false;
+        if (o.aliasTarget() != null && !regions.get(Slot.region(o.aliasTarget())).live)
+          return false;
+        r.live = true;
+        r.owner = o.owner();
+        r.kind = o.kind();
+        r.refs = 0;
+        r.allocated = true;
+        r.finalized = false;
+        return true;
+      }
+
+      @Override
+      public Boolean visitMap(Operation.Map<Slot> o) {
+        RegionState r = regions.get(Slot.region(o.region()));
+        if (!r.live
+            || r.mappedIn != null
+            || o.container() instanceof Slot.RegionAt at && !regions.get(at.index()).live)
+          return false;
+        r.mappedIn = o.container();
+        return true;
+      }
+
+      @Override
+      public Boolean visitUnmap(Operation.Unmap<Slot> o) {
+        RegionState r = regions.get(Slot.region(o.region()));
+        if (r.mappedIn == null || !r.mappedIn.equals(o.container())) return false;
+        r.mappedIn = null;
+        return true;
+      }
+
+      @Override
+      public Boolean visitRef(Operation.Ref<Slot> o) {
+        RegionState r = regions.get(Slot.region(o.target()));
+        if (!r.live) return false;
+        r.refs++;
+        return true;
+      }
+
+      @Override
+      public Boolean visitUnref(Operation.Unref<Slot> o) {
+        // A section's reference is the handler's own, taken by this run's memory_region_find.
+        if (!(o.target() instanceof Slot.RegionAt at)) return true;
+        RegionState r = regions.get(at.index());
+        if (r.refs == 0) return false;
+        r.refs--;
+        return true;
+      }
+
+      @Override
+      public Boolean visitUnparent(Operation.Unparent<Slot> o) {
+        if (!regions.get(Slot.region(o.target())).live) return false;
+        new Replay().visitUnparent(o);
+        return true;
+      }
+
+      @Override
+      public Boolean visitFree(Operation.Free<Slot> o) {
+        if (o.addressSpace()) {
+          if (!spaceDestroyed[Slot.space(o.target())]) return false;
+        } else {
+          RegionState r = regions.get(Slot.region(o.target()));
+          if (!r.allocated || r.mappedIn != null || r.refs > 0 && r.owner != null) return false;
+        }
+        new Replay().visitFree(o);
+        return true;
+      }
+
+      @Override
+      public Boolean visitAddressSpaceInit(Operation.AddressSpaceInit<Slot> o) {
+        int as = Slot.space(o.addressSpace());
+        if (spaceLive[as] || o.root() instanceof Slot.RegionAt at && !regions.get(at.index()).live)
+          return false;
+        spaceLive[as] = true;
+        spaceDestroyed[as] = false;
+        spaceRoot[as] = o.root() instanceof Slot.RegionAt at ? at.index() : SYSTEM_MEMORY_ROOT;
+        return true;
+      }
+
+      @Override
+      public Boolean visitAddressSpaceDestroy(Operation.AddressSpaceDestroy<Slot> o) {
+        if (!spaceLive[Slot.space(o.addressSpace())]) return false;
+        new Replay().visitAddressSpaceDestroy(o);
+        return true;
+      }
+
+      @Override
+      public Boolean visitFind(Operation.Find<Slot> o) {
+        return true;
       }
     }
 

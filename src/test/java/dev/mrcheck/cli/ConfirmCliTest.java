@@ -121,10 +121,11 @@ class ConfirmCliTest {
     // alias
     // aliased (UB code either way).
     assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.FINDINGS);
-    assertThat(r.err()).contains("2 finding(s) only under refcount");
+    assertThat(r.err()).contains("3 finding(s) only under refcount");
     assertThat(r.out())
         .contains("\"comparedWith\": \"current\"")
         .contains("mr002_goto_fail_skips_del.c")
+        .contains("mr002_refcount_held_container_keeps_pane.c")
         .contains("mr007_refcount_freed_root_holds_nothing.c")
         .contains("mr007_refcount_freed_alias_root_holds_nothing.c");
   }

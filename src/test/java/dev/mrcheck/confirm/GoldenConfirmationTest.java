@@ -97,6 +97,12 @@ class GoldenConfirmationTest {
           new Entry(
               Set.of(REFCOUNT),
               "MR002",
+              "mr002_callback_states_across_invocations.c",
+              "",
+              HARMLESS_UNDER_REFCOUNT),
+          new Entry(
+              Set.of(REFCOUNT),
+              "MR002",
               "mr002_vfio_like_quirks_unparent_no_del.c",
               "",
               HARMLESS_UNDER_REFCOUNT),
