@@ -8,6 +8,7 @@ import dev.mrcheck.model.Operand;
 import dev.mrcheck.model.Operation;
 import dev.mrcheck.model.Role;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -48,13 +49,18 @@ public final class PathGuards {
     if (w == null || w.device() == null) return f;
     List<Candidate> writes = new ArrayList<>();
     List<Candidate> tests = new ArrayList<>();
-    for (WitnessStep s : w.steps()) {
+    // A step's tests come before its call and its writes after it: the order the runtime model
+    // checks them in, which also tells a callback's invocations apart (a flag its first run sets
+    // is what its second run tests).
+    for (int i = 0; i < w.steps().size(); i++) {
+      WitnessStep s = w.steps().get(i);
       Observation o = observed(w, s);
       if (o == null) continue;
-      for (FieldWrite x : o.writesAfter()) writes.add(new Candidate(s.phase(), o, x, null));
       for (PathCondition c : o.conditions()) {
-        if (c.named()) tests.add(new Candidate(s.phase(), o, null, c));
+        if (c.named()) tests.add(new Candidate(2 * i, s.phase(), o, null, c));
       }
+      for (FieldWrite x : o.writesAfter())
+        writes.add(new Candidate(2 * i + 1, s.phase(), o, x, null));
     }
     if (w.expected() == Witness.Expectation.UNRELEASED
         || w.expected() == Witness.Expectation.FINALIZED_WHILE_MAPPED) {
@@ -67,45 +73,66 @@ public final class PathGuards {
         new Witness(w.device(), w.hotpluggable(), w.steps(), w.expected(), guards));
   }
 
-  /** A write or a test a step's observation carries. */
-  private record Candidate(Role phase, Observation at, FieldWrite write, PathCondition test) {
+  /** A write or a test a step's observation carries, at its place in the witness. */
+  private record Candidate(
+      int order, Role phase, Observation at, FieldWrite write, PathCondition test) {
     String key() {
       return write != null ? write.key() : test.key();
     }
   }
 
-  /** The writes some test of the same field follows, and those tests, as guards. */
+  /**
+   * The writes some test of the same field follows, and those tests, as guards in witness order.
+   */
   private static List<WitnessGuard> pairs(List<Candidate> writes, List<Candidate> tests) {
-    List<WitnessGuard> out = new ArrayList<>();
+    List<Map.Entry<Candidate, WitnessGuard>> kept = new ArrayList<>();
     Set<String> paired = new HashSet<>();
     for (Candidate wr : writes) {
-      List<Candidate> on = tests.stream().filter(t -> t.key().equals(wr.key())).toList();
+      List<Candidate> on =
+          tests.stream().filter(t -> t.key().equals(wr.key()) && follows(t, wr)).toList();
       if (on.isEmpty()) continue;
       Set<String> mayRunBetween = new HashSet<>(wr.write().contradictedIn());
       on.forEach(t -> mayRunBetween.remove(t.at().function()));
       if (!mayRunBetween.isEmpty()) continue;
-      out.add(
-          new WitnessGuard(
-              wr.phase(),
-              WitnessGuard.Kind.WRITES,
-              wr.write().shown(),
-              wr.write().value(),
-              wr.at().loc(),
-              wr.key()));
+      kept.add(
+          Map.entry(
+              wr,
+              new WitnessGuard(
+                  wr.phase(),
+                  WitnessGuard.Kind.WRITES,
+                  wr.write().shown(),
+                  wr.write().value(),
+                  wr.at().loc(),
+                  wr.key())));
       for (Candidate t : on) {
         String id = t.at().loc() + "|" + t.key() + "|" + t.test().holds();
         if (!paired.add(id)) continue;
-        out.add(
-            new WitnessGuard(
-                t.phase(),
-                WitnessGuard.Kind.ASSUMES,
-                t.test().shown(),
-                spelled(t.test().holds(), wr.write().value()),
-                t.at().loc(),
-                t.key()));
+        kept.add(
+            Map.entry(
+                t,
+                new WitnessGuard(
+                    t.phase(),
+                    WitnessGuard.Kind.ASSUMES,
+                    t.test().shown(),
+                    spelled(t.test().holds(), wr.write().value()),
+                    t.at().loc(),
+                    t.key())));
       }
     }
-    return out;
+    return kept.stream()
+        .sorted(Comparator.comparingInt(e -> e.getKey().order()))
+        .map(Map.Entry::getValue)
+        .toList();
+  }
+
+  /**
+   * Whether {@code test} is surely evaluated after {@code write}: in a later phase. Within one
+   * phase a step's conditions may have been evaluated before an earlier step ran (the test that
+   * guards a whole block precedes the block's first call), and a callback's invocations share a
+   * phase, so pairing there could refute a path that happens.
+   */
+  private static boolean follows(Candidate test, Candidate write) {
+    return test.order() > write.order() && !Objects.equals(test.phase(), write.phase());
   }
 
   /**
@@ -150,7 +177,12 @@ public final class PathGuards {
       for (Observation u : undos) {
         PathCondition c = u.conditions().get(0);
         out.add(
-            new Candidate(u.phase(), u, null, new PathCondition(c.key(), c.shown(), !c.holds())));
+            new Candidate(
+                Integer.MAX_VALUE,
+                u.phase(),
+                u,
+                null,
+                new PathCondition(c.key(), c.shown(), !c.holds())));
       }
     }
     return out;
