@@ -24,6 +24,13 @@ public final class CallGraph {
   private final Map<String, Set<String>> callees = new HashMap<>();
   private final Map<String, Set<String>> callers = new HashMap<>();
 
+  /**
+   * Functions called through a field by another file's code (a framework calling a device's entry
+   * point): they make the dispatcher reach the API, but are no callers ({@link
+   * FieldTargets#internal}).
+   */
+  private final Map<String, Set<String>> dispatchers = new HashMap<>();
+
   private final FieldTargets fieldTargets;
   private final Set<String> reachesApi = new HashSet<>();
   private final Set<String> callsModel = new HashSet<>();
@@ -36,6 +43,7 @@ public final class CallGraph {
     Deque<String> work = new ArrayDeque<>();
     for (Function f : program.functions()) {
       Set<String> out = new LinkedHashSet<>();
+      Set<String> dispatched = new LinkedHashSet<>();
       if (implementation.contains(f.file())) {
         callees.put(f.key(), out);
         continue;
@@ -43,9 +51,11 @@ public final class CallGraph {
       for (Stmt s : f.cfg().statements()) {
         if (!(s instanceof Stmt.Call c)) continue;
         if (c.through() != null) {
-          for (String t : fieldTargets.of(f, c)) {
+          for (String t : fieldTargets.of(f, c, null)) {
             Function target = program.function(t);
-            if (!t.equals(f.key()) && !implementation.contains(target.file())) out.add(t);
+            if (t.equals(f.key()) || implementation.contains(target.file())) continue;
+            if (fieldTargets.internal(f, c, t)) out.add(t);
+            else dispatched.add(t);
           }
           continue;
         }
@@ -64,10 +74,15 @@ public final class CallGraph {
       }
       callees.put(f.key(), out);
       for (String t : out) callers.computeIfAbsent(t, k -> new LinkedHashSet<>()).add(f.key());
+      for (String t : dispatched)
+        dispatchers.computeIfAbsent(t, k -> new LinkedHashSet<>()).add(f.key());
     }
     while (!work.isEmpty()) {
       String g = work.poll();
       for (String caller : callers.getOrDefault(g, Set.of())) {
+        if (reachesApi.add(caller)) work.add(caller);
+      }
+      for (String caller : dispatchers.getOrDefault(g, Set.of())) {
         if (reachesApi.add(caller)) work.add(caller);
       }
     }
@@ -172,9 +187,12 @@ public final class CallGraph {
     return reachesApi.contains(functionKey) || callsModel.contains(functionKey);
   }
 
-  /** The keys of the functions a call through a field may reach (none for a direct call). */
-  Set<String> fieldTargets(Function caller, Stmt.Call call) {
-    return fieldTargets.of(caller, call);
+  /**
+   * The keys of the functions a call through a field may reach in the replay of {@code device}
+   * (null: outside one); none for a direct call.
+   */
+  Set<String> fieldTargets(Function caller, Stmt.Call call, DeviceType device) {
+    return fieldTargets.of(caller, call, device);
   }
 
   public boolean hasCallers(String functionKey) {

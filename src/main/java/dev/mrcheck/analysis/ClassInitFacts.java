@@ -6,8 +6,10 @@ import dev.mrcheck.ir.Value;
 import dev.mrcheck.model.ApiModel;
 import dev.mrcheck.model.Role;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What a class_init function sets: lifecycle hooks by role ({@code k->exit = f} on a {@code
@@ -23,9 +25,21 @@ final class ClassInitFacts {
   Boolean hotpluggable;
   Boolean userCreatable;
 
-  static ClassInitFacts of(Function classInit, ApiModel model) {
+  /** Roles set through a field of {@code DeviceClass}, the one qdev itself calls. */
+  private final Set<Role> setOnDeviceClass = EnumSet.noneOf(Role.class);
+
+  /**
+   * Reads class_init and the helpers it hands the class to ({@link ClassCode}), in call order: a
+   * hook set in {@code ipmi_kcs_class_init(iic)} is the type's as if class_init had set it.
+   */
+  static ClassInitFacts of(Program program, Function classInit, ApiModel model) {
     ClassInitFacts facts = new ClassInitFacts();
-    if (classInit == null) return facts;
+    for (Function f : ClassCode.of(program, classInit)) facts.read(f, model);
+    return facts;
+  }
+
+  private void read(Function classInit, ApiModel model) {
+    ClassInitFacts facts = this;
     for (Stmt s : classInit.cfg().statements()) {
       if (s instanceof Stmt.Assign a && !a.target().steps().isEmpty()) {
         facts.readAssignment(classInit, a, model);
@@ -42,7 +56,6 @@ final class ClassInitFacts {
                 });
       }
     }
-    return facts;
   }
 
   private void readAssignment(Function classInit, Stmt.Assign a, ApiModel model) {
@@ -57,17 +70,25 @@ final class ClassInitFacts {
       return;
     }
     if (!(a.value() instanceof Value.Path p) || !p.path().steps().isEmpty()) return;
+    // A helper storing what it was handed (device_class_set_parent_realize's dev_realize): the
+    // caller's own reading of the call already gave the role its function.
+    if (classInit.localTypes().containsKey(p.path().root())) return;
     String classType = classInit.localTypes().getOrDefault(a.target().root(), "");
     Optional<Role> role = model.classHook(classType, field);
+    boolean deviceClass = classType.equals("DeviceClass");
     if (role.isEmpty() && !classType.endsWith("Class")) {
       // DEVICE_CLASS(klass)->realize: the cast is looked through, so the type is ObjectClass.
       role = model.classHook("DeviceClass", field);
+      deviceClass = role.isPresent();
     }
-    role.ifPresent(
-        r -> {
-          hooks.put(r, p.path().root());
-          chainsParent.remove(r);
-        });
+    if (role.isEmpty()) return;
+    Role r = role.get();
+    // qdev calls DeviceClass.realize; a type that sets it and also another class's realize-role
+    // field (IPMIInterfaceClass.init) calls that one from its DeviceClass hook.
+    if (!deviceClass && setOnDeviceClass.contains(r)) return;
+    if (deviceClass) setOnDeviceClass.add(r);
+    hooks.put(r, p.path().root());
+    chainsParent.remove(r);
   }
 
   private static Boolean booleanOf(Value v) {

@@ -157,7 +157,7 @@ public final class Lifecycles {
   private ClassInitFacts facts(TypeRegistration r) {
     return classFacts.computeIfAbsent(
         r.name() + "@" + r.loc(),
-        k -> ClassInitFacts.of(function(r, r.hooks().get("class_init")), model));
+        k -> ClassInitFacts.of(program, function(r, r.hooks().get("class_init")), model));
   }
 
   private Function function(TypeRegistration r, String nameOrKey) {

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * Everything one source file contributes to the program, with no parser types left. {@code
- * inactiveFunctions}: function definitions in preprocessor branches the parse did not take.
+ * inactiveFunctions}: function definitions in preprocessor branches the parse did not take; {@code
+ * tables}: functions stored by static initializers (ops tables).
  */
 public record TranslationUnit(
     String file,
@@ -16,9 +17,11 @@ public record TranslationUnit(
     List<StructField> fields,
     Map<String, String> stringMacros,
     List<ParseProblem> problems,
-    int inactiveFunctions) {
+    int inactiveFunctions,
+    List<TableEntry> tables) {
   public TranslationUnit {
     functions = List.copyOf(functions);
+    tables = List.copyOf(tables);
     types = List.copyOf(types);
     fields = List.copyOf(fields);
     stringMacros = Map.copyOf(stringMacros);
@@ -35,7 +38,31 @@ public record TranslationUnit(
       List<StructField> fields,
       Map<String, String> stringMacros,
       List<ParseProblem> problems) {
-    this(file, language, lines, functions, types, fields, stringMacros, problems, 0);
+    this(file, language, lines, functions, types, fields, stringMacros, problems, 0, List.of());
+  }
+
+  /** Without static initializers that store functions (not C, or none). */
+  public TranslationUnit(
+      String file,
+      String language,
+      int lines,
+      List<Function> functions,
+      List<TypeRegistration> types,
+      List<StructField> fields,
+      Map<String, String> stringMacros,
+      List<ParseProblem> problems,
+      int inactiveFunctions) {
+    this(
+        file,
+        language,
+        lines,
+        functions,
+        types,
+        fields,
+        stringMacros,
+        problems,
+        inactiveFunctions,
+        List.of());
   }
 
   public long droppedFunctions() {
