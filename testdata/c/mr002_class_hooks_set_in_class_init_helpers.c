@@ -38,6 +38,7 @@ static void tuner_attach_band(TunerState *s)
 {
     memory_region_init_io(&s->band, OBJECT(s), &tuner_band_ops, s,
                           "tuner-band", 0x100);
+    // BUG(legacy): MR001
     memory_region_add_subregion(&s->bar, 0x100, &s->band);
 }
 

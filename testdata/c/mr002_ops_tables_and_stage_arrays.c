@@ -1,10 +1,10 @@
 /*
  * A PCI signal mixer whose backends are ops tables chosen at realize: the
  * FM table is written with designated initializers, the AM table
- * positionally. realize opens the backend and runs every stage of a
- * static array of stage descriptors through the descriptor's init hook;
- * exit closes the backend. The FM close deletes its window before the
- * unparent, the AM close does not. The probe stage maps its window into
+ * positionally; both put the backend's window in the BAR. realize opens
+ * the backend and runs every stage of a static array of stage descriptors
+ * through the descriptor's init hook; exit closes the backend. The FM
+ * close deletes the window before the unparent, the AM close does not. The probe stage maps its window into
  * system memory and nothing unmaps it when the card is unplugged; the
  * filter stage maps into the card's own BAR, which is fine.
  */
@@ -34,8 +34,7 @@ struct SigmixState {
     bool am;
     const SigmixBackendOps *backend;
     MemoryRegion bar;
-    MemoryRegion fm_win;
-    MemoryRegion am_win;
+    MemoryRegion win;
     MemoryRegion probe;
     MemoryRegion filter;
 };
@@ -44,29 +43,31 @@ static const MemoryRegionOps sigmix_win_ops;
 
 static void sigmix_fm_open(SigmixState *s)
 {
-    memory_region_init_io(&s->fm_win, OBJECT(s), &sigmix_win_ops, s,
+    memory_region_init_io(&s->win, OBJECT(s), &sigmix_win_ops, s,
                           "sigmix-fm", 0x100);
-    memory_region_add_subregion(&s->bar, 0, &s->fm_win);
+    // BUG(legacy): MR001
+    memory_region_add_subregion(&s->bar, 0, &s->win);
 }
 
 static void sigmix_fm_close(SigmixState *s)
 {
-    memory_region_del_subregion(&s->bar, &s->fm_win);
+    memory_region_del_subregion(&s->bar, &s->win);
     // OK: MR002 the FM backend deletes its window first
-    object_unparent(OBJECT(&s->fm_win));
+    object_unparent(OBJECT(&s->win));
 }
 
 static void sigmix_am_open(SigmixState *s)
 {
-    memory_region_init_io(&s->am_win, OBJECT(s), &sigmix_win_ops, s,
+    memory_region_init_io(&s->win, OBJECT(s), &sigmix_win_ops, s,
                           "sigmix-am", 0x100);
-    memory_region_add_subregion(&s->bar, 0x100, &s->am_win);
+    // BUG(legacy): MR001
+    memory_region_add_subregion(&s->bar, 0x100, &s->win);
 }
 
 static void sigmix_am_close(SigmixState *s)
 {
-    // BUG: MR002 s->am_win
-    object_unparent(OBJECT(&s->am_win));
+    // BUG: MR002 s->win
+    object_unparent(OBJECT(&s->win));
 }
 
 static const SigmixBackendOps sigmix_fm_backend = {
@@ -92,6 +93,7 @@ static void sigmix_filter_init(SigmixState *s)
     memory_region_init_io(&s->filter, OBJECT(s), &sigmix_win_ops, s,
                           "sigmix-filter", 0x10);
     // OK: MR005 the card's own BAR container, not a foreign one
+    // BUG(legacy): MR001
     memory_region_add_subregion(&s->bar, 0x200, &s->filter);
 }
 

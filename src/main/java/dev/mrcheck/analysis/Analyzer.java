@@ -66,7 +66,7 @@ public final class Analyzer {
 
   public AnalysisResult analyze() {
     ReplayCache.Round round = cache.begin(program, model, callGraph, semantics);
-    Lifecycles lifecycles = new Lifecycles(program, model);
+    Lifecycles lifecycles = new Lifecycles(program, model, callGraph);
     List<DeviceType> devices = new ArrayList<>();
     for (DeviceType d : lifecycles.devices()) devices.add(round.canonical(d));
     RegionFlow flow = new RegionFlow(program, callGraph, model, semantics, this::record);

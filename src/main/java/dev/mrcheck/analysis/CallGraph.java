@@ -24,13 +24,6 @@ public final class CallGraph {
   private final Map<String, Set<String>> callees = new HashMap<>();
   private final Map<String, Set<String>> callers = new HashMap<>();
 
-  /**
-   * Functions called through a field by another file's code (a framework calling a device's entry
-   * point): they make the dispatcher reach the API, but are no callers ({@link
-   * FieldTargets#internal}).
-   */
-  private final Map<String, Set<String>> dispatchers = new HashMap<>();
-
   private final FieldTargets fieldTargets;
   private final Set<String> reachesApi = new HashSet<>();
   private final Set<String> callsModel = new HashSet<>();
@@ -43,7 +36,6 @@ public final class CallGraph {
     Deque<String> work = new ArrayDeque<>();
     for (Function f : program.functions()) {
       Set<String> out = new LinkedHashSet<>();
-      Set<String> dispatched = new LinkedHashSet<>();
       if (implementation.contains(f.file())) {
         callees.put(f.key(), out);
         continue;
@@ -53,9 +45,7 @@ public final class CallGraph {
         if (c.through() != null) {
           for (String t : fieldTargets.of(f, c, null)) {
             Function target = program.function(t);
-            if (t.equals(f.key()) || implementation.contains(target.file())) continue;
-            if (fieldTargets.internal(f, c, t)) out.add(t);
-            else dispatched.add(t);
+            if (!t.equals(f.key()) && !implementation.contains(target.file())) out.add(t);
           }
           continue;
         }
@@ -74,15 +64,10 @@ public final class CallGraph {
       }
       callees.put(f.key(), out);
       for (String t : out) callers.computeIfAbsent(t, k -> new LinkedHashSet<>()).add(f.key());
-      for (String t : dispatched)
-        dispatchers.computeIfAbsent(t, k -> new LinkedHashSet<>()).add(f.key());
     }
     while (!work.isEmpty()) {
       String g = work.poll();
       for (String caller : callers.getOrDefault(g, Set.of())) {
-        if (reachesApi.add(caller)) work.add(caller);
-      }
-      for (String caller : dispatchers.getOrDefault(g, Set.of())) {
         if (reachesApi.add(caller)) work.add(caller);
       }
     }

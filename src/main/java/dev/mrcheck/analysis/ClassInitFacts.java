@@ -5,11 +5,12 @@ import dev.mrcheck.ir.Stmt;
 import dev.mrcheck.ir.Value;
 import dev.mrcheck.model.ApiModel;
 import dev.mrcheck.model.Role;
+import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.BiPredicate;
 
 /**
  * What a class_init function sets: lifecycle hooks by role ({@code k->exit = f} on a {@code
@@ -25,8 +26,8 @@ final class ClassInitFacts {
   Boolean hotpluggable;
   Boolean userCreatable;
 
-  /** Roles set through a field of {@code DeviceClass}, the one qdev itself calls. */
-  private final Set<Role> setOnDeviceClass = EnumSet.noneOf(Role.class);
+  /** Every function stored in a field of each role, in the order the class code stores them. */
+  private final Map<Role, List<String>> stored = new EnumMap<>(Role.class);
 
   /**
    * Reads class_init and the helpers it hands the class to ({@link ClassCode}), in call order: a
@@ -34,15 +35,15 @@ final class ClassInitFacts {
    */
   static ClassInitFacts of(Program program, Function classInit, ApiModel model) {
     ClassInitFacts facts = new ClassInitFacts();
-    for (Function f : ClassCode.of(program, classInit)) facts.read(f, model);
+    for (Function f : ClassCode.of(program, classInit)) facts.read(program, f, model);
     return facts;
   }
 
-  private void read(Function classInit, ApiModel model) {
+  private void read(Program program, Function classInit, ApiModel model) {
     ClassInitFacts facts = this;
     for (Stmt s : classInit.cfg().statements()) {
       if (s instanceof Stmt.Assign a && !a.target().steps().isEmpty()) {
-        facts.readAssignment(classInit, a, model);
+        facts.readAssignment(program, classInit, a, model);
       } else if (s instanceof Stmt.Call c) {
         model
             .hookSetter(c.callee())
@@ -58,7 +59,7 @@ final class ClassInitFacts {
     }
   }
 
-  private void readAssignment(Function classInit, Stmt.Assign a, ApiModel model) {
+  private void readAssignment(Program program, Function classInit, Stmt.Assign a, ApiModel model) {
     String field = a.target().lastStep();
     if (a.target().steps().size() != 1) return;
     if (field.equals("hotpluggable")) {
@@ -75,20 +76,39 @@ final class ClassInitFacts {
     if (classInit.localTypes().containsKey(p.path().root())) return;
     String classType = classInit.localTypes().getOrDefault(a.target().root(), "");
     Optional<Role> role = model.classHook(classType, field);
-    boolean deviceClass = classType.equals("DeviceClass");
     if (role.isEmpty() && !classType.endsWith("Class")) {
       // DEVICE_CLASS(klass)->realize: the cast is looked through, so the type is ObjectClass.
       role = model.classHook("DeviceClass", field);
-      deviceClass = role.isPresent();
     }
     if (role.isEmpty()) return;
     Role r = role.get();
-    // qdev calls DeviceClass.realize; a type that sets it and also another class's realize-role
-    // field (IPMIInterfaceClass.init) calls that one from its DeviceClass hook.
-    if (!deviceClass && setOnDeviceClass.contains(r)) return;
-    if (deviceClass) setOnDeviceClass.add(r);
-    hooks.put(r, p.path().root());
+    // By key: a helper in another file may store one of its own file's static functions.
+    Function hook = program.resolve(p.path().root(), classInit.file());
+    String name = hook != null ? hook.key() : p.path().root();
+    hooks.put(r, name);
+    stored.computeIfAbsent(r, k -> new ArrayList<>()).add(name);
     chainsParent.remove(r);
+  }
+
+  /**
+   * A type whose class code stores two functions in fields of one role (DeviceClass.realize and
+   * IPMIInterfaceClass.init) runs the one that calls the other as the hook: of the functions stored
+   * for a role, the last one that none of the others calls ({@code calls.test(a, b)}: a calls b).
+   */
+  void settle(BiPredicate<String, String> calls) {
+    for (Map.Entry<Role, List<String>> e : stored.entrySet()) {
+      List<String> fs = e.getValue();
+      if (fs.size() < 2 || !fs.get(fs.size() - 1).equals(hooks.get(e.getKey()))) continue;
+      for (int i = fs.size() - 1; i >= 0; i--) {
+        String candidate = fs.get(i);
+        boolean called = false;
+        for (String other : fs) called |= !other.equals(candidate) && calls.test(other, candidate);
+        if (!called) {
+          hooks.put(e.getKey(), candidate);
+          break;
+        }
+      }
+    }
   }
 
   private static Boolean booleanOf(Value v) {

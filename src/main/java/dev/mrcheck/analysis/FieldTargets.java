@@ -23,6 +23,12 @@ import java.util.Set;
  * bus->iommu_ops->get_address_space}: the type of {@code PCIBus.iommu_ops}; {@code
  * groups[i].size_init}: the element type of the table {@code groups}).
  *
+ * <p>Only the code that stored a function calls it through the field: a table or class filled in
+ * one file and called through by another file's code (the PCI core calling a device's config_write,
+ * migration calling a post_load, a bus calling its IOMMU's ops) is a framework calling an entry
+ * point of another device, which is a hook or a run-time root of its own; following it would replay
+ * that device's code on the caller's state.
+ *
  * <p>A store into a class (by the code that fills a type's class, {@link ClassCode}) is QOM's
  * virtual dispatch: which one runs depends on the object's type. So, in the replay of a device, a
  * call through a class field reaches what the nearest class of the device's ancestry stored there,
@@ -127,8 +133,8 @@ final class FieldTargets {
     Set<String> out = new LinkedHashSet<>();
     List<Store> classStores = new ArrayList<>();
     for (Store st : stores) {
-      if (st.classOf().isEmpty()) out.add(st.function());
-      else classStores.add(st);
+      if (!st.classOf().isEmpty()) classStores.add(st);
+      else if (st.file().equals(caller.file())) out.add(st.function());
     }
     if (classStores.isEmpty()) return out;
     if (device != null) {
@@ -148,24 +154,5 @@ final class FieldTargets {
         for (String t : st.classOf()) if (family.contains(t)) out.add(st.function());
     }
     return out;
-  }
-
-  /**
-   * Whether the call graph counts {@code caller} as a caller of {@code target}, reached through a
-   * field: only when the caller's file stored it there, itself or by filling the class of a type it
-   * registers. A table or class filled in one file and called through by another file's code (the
-   * PCI core calling a device's config_write, migration calling a post_load) is a framework calling
-   * an entry point of the device, which stays a run-time root of its own.
-   */
-  boolean internal(Function caller, Stmt.Call call, String target) {
-    String type = receiverType(caller, call.through());
-    if (type == null) return false;
-    Set<String> family = typesByFile.getOrDefault(caller.file(), Set.of());
-    for (Store st : byTypeField.getOrDefault(type + "." + call.through().lastStep(), List.of())) {
-      if (!st.function().equals(target)) continue;
-      if (st.file().equals(caller.file())) return true;
-      for (String t : st.classOf()) if (family.contains(t)) return true;
-    }
-    return false;
   }
 }

@@ -26,9 +26,16 @@ public final class Lifecycles {
   private final Map<String, ClassInitFacts> classFacts = new HashMap<>();
   private final List<DeviceType> devices = new ArrayList<>();
 
+  private final CallGraph callGraph;
+
   public Lifecycles(Program program, ApiModel model) {
+    this(program, model, new CallGraph(program, model));
+  }
+
+  public Lifecycles(Program program, ApiModel model, CallGraph callGraph) {
     this.program = program;
     this.model = model;
+    this.callGraph = callGraph;
     for (Map.Entry<String, TypeRegistration> e : program.types().entrySet()) {
       if ("true".equals(e.getValue().properties().get("abstract"))) continue;
       devices.add(build(e.getKey(), e.getValue()));
@@ -157,7 +164,17 @@ public final class Lifecycles {
   private ClassInitFacts facts(TypeRegistration r) {
     return classFacts.computeIfAbsent(
         r.name() + "@" + r.loc(),
-        k -> ClassInitFacts.of(program, function(r, r.hooks().get("class_init")), model));
+        k -> {
+          ClassInitFacts facts =
+              ClassInitFacts.of(program, function(r, r.hooks().get("class_init")), model);
+          facts.settle(
+              (caller, callee) -> {
+                Function a = function(r, caller);
+                Function b = function(r, callee);
+                return a != null && b != null && callGraph.callers(b.key()).contains(a.key());
+              });
+          return facts;
+        });
   }
 
   private Function function(TypeRegistration r, String nameOrKey) {

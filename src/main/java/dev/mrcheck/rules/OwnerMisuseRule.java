@@ -176,10 +176,10 @@ public final class OwnerMisuseRule extends Rule {
   }
 
   /**
-   * A region that owns itself is never finalized, and one whose owner is no QOM object aborts at its
-   * init, so its free function would never run: that is another MR009, reported at its own init.
-   * The free function is replayed for the region as that fix would leave it, owned by the device,
-   * so that each misuse stands on its own.
+   * A region that owns itself is never finalized, and one whose owner is no QOM object aborts at
+   * its init, so its free function would never run: that is another MR009, reported at its own
+   * init. The free function is replayed for the region as that fix would leave it, owned by the
+   * device, so that each misuse stands on its own.
    */
   private static Fact.Owned ownedByTheDevice(Fact.Owned o) {
     return new Fact.Owned(
