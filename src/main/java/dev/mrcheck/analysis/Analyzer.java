@@ -66,10 +66,11 @@ public final class Analyzer {
 
   public AnalysisResult analyze() {
     ReplayCache.Round round = cache.begin(program, model, callGraph, semantics);
-    Lifecycles lifecycles = new Lifecycles(program, model, callGraph);
+    Lifecycles lifecycles = new Lifecycles(program, model, round.memo, callGraph);
     List<DeviceType> devices = new ArrayList<>();
     for (DeviceType d : lifecycles.devices()) devices.add(round.canonical(d));
-    RegionFlow flow = new RegionFlow(program, callGraph, model, semantics, this::record);
+    RegionFlow flow =
+        new RegionFlow(program, callGraph, model, semantics, this::record, round.memo);
     flow.onFreeHook(h -> current.freeHooks.add(h));
     QomClasses qom = new QomClasses(program, model);
     Set<String> qdev = new HashSet<>();
@@ -115,7 +116,7 @@ public final class Analyzer {
     }
     byStruct.keySet().removeIf(st -> sharing.getOrDefault(st, 0) > 1);
     int roots = 0;
-    RuntimeDispatch dispatch = new RuntimeDispatch(program);
+    RuntimeDispatch dispatch = new RuntimeDispatch(program, round.memo);
     for (String fk : callGraph.actingOnRegions()) {
       Function f = program.function(fk);
       if (f == null || callGraph.hasCallers(fk) || hookKeys.contains(fk)) continue;
@@ -147,6 +148,7 @@ public final class Analyzer {
     }
     List<Observation> sorted = new ArrayList<>(observations.values());
     sorted.sort(Comparator.comparing(Observation::loc).thenComparing(o -> o.chain().size()));
+    InstanceStorage storage = new InstanceStorage(program, round.memo);
     round.commit();
     return new AnalysisResult(
         semantics,
@@ -159,7 +161,7 @@ public final class Analyzer {
         exhausted,
         new ArrayList<>(freeHooks.values()),
         qdev,
-        new InstanceStorage(program, model));
+        storage);
   }
 
   private static void keepFreeHooks(ReplayCache.Replay r, Map<String, FreeHookOverride> into) {

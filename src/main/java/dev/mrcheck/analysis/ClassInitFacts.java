@@ -39,6 +39,13 @@ final class ClassInitFacts {
     return facts;
   }
 
+  /** What class_init itself sets, without its helpers (null: a type without one). */
+  static ClassInitFacts of(Function classInit, ApiModel model) {
+    ClassInitFacts facts = new ClassInitFacts();
+    if (classInit != null) facts.read(null, classInit, model);
+    return facts;
+  }
+
   private void read(Program program, Function classInit, ApiModel model) {
     ClassInitFacts facts = this;
     for (Stmt s : classInit.cfg().statements()) {
@@ -83,7 +90,7 @@ final class ClassInitFacts {
     if (role.isEmpty()) return;
     Role r = role.get();
     // By key: a helper in another file may store one of its own file's static functions.
-    Function hook = program.resolve(p.path().root(), classInit.file());
+    Function hook = program == null ? null : program.resolve(p.path().root(), classInit.file());
     String name = hook != null ? hook.key() : p.path().root();
     hooks.put(r, name);
     stored.computeIfAbsent(r, k -> new ArrayList<>()).add(name);
@@ -94,8 +101,10 @@ final class ClassInitFacts {
    * A type whose class code stores two functions in fields of one role (DeviceClass.realize and
    * IPMIInterfaceClass.init) runs the one that calls the other as the hook: of the functions stored
    * for a role, the last one that none of the others calls ({@code calls.test(a, b)}: a calls b).
+   * These facts when nothing changes, else a settled copy.
    */
-  void settle(BiPredicate<String, String> calls) {
+  ClassInitFacts settled(BiPredicate<String, String> calls) {
+    ClassInitFacts out = this;
     for (Map.Entry<Role, List<String>> e : stored.entrySet()) {
       List<String> fs = e.getValue();
       if (fs.size() < 2 || !fs.get(fs.size() - 1).equals(hooks.get(e.getKey()))) continue;
@@ -104,11 +113,26 @@ final class ClassInitFacts {
         boolean called = false;
         for (String other : fs) called |= !other.equals(candidate) && calls.test(other, candidate);
         if (!called) {
-          hooks.put(e.getKey(), candidate);
+          if (!candidate.equals(out.hooks.get(e.getKey()))) {
+            if (out == this) out = copy();
+            out.hooks.put(e.getKey(), candidate);
+          }
           break;
         }
       }
     }
+    return out;
+  }
+
+  /** A copy (facts kept between analyses are shared, never changed). */
+  private ClassInitFacts copy() {
+    ClassInitFacts c = new ClassInitFacts();
+    c.hooks.putAll(hooks);
+    c.chainsParent.putAll(chainsParent);
+    stored.forEach((k, v) -> c.stored.put(k, new ArrayList<>(v)));
+    c.hotpluggable = hotpluggable;
+    c.userCreatable = userCreatable;
+    return c;
   }
 
   private static Boolean booleanOf(Value v) {

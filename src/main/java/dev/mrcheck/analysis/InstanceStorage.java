@@ -3,14 +3,12 @@ package dev.mrcheck.analysis;
 import dev.mrcheck.ir.AccessPath;
 import dev.mrcheck.ir.Function;
 import dev.mrcheck.ir.SourceLoc;
-import dev.mrcheck.ir.Stmt;
 import dev.mrcheck.ir.StructField;
-import dev.mrcheck.ir.Value;
 import dev.mrcheck.model.ApiModel;
-import dev.mrcheck.model.FunctionModel;
-import dev.mrcheck.model.Operation;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -21,9 +19,6 @@ import java.util.Set;
  * /machine/unattached} when the owner is NULL.
  */
 public final class InstanceStorage {
-  /** The parameter of a modelled init that names the region, as the API model spells it. */
-  private static final String NAME_PARAM = "name";
-
   private final Program program;
   private final Set<SourceLoc> unnamedInits = new HashSet<>();
 
@@ -31,37 +26,35 @@ public final class InstanceStorage {
   private final Set<String> storedMembers = new HashSet<>();
 
   public InstanceStorage(Program program, ApiModel model) {
+    this(program, FunctionMemo.fresh(model));
+  }
+
+  /**
+   * Assembled from each function's {@link FunctionFacts}: its unnamed inits, and its member stores
+   * typed by the program's layouts (one lookup per distinct path prefix).
+   */
+  InstanceStorage(Program program, FunctionMemo memo) {
     this.program = program;
     if (program == null) return;
+    Map<FunctionFacts.MemberStore, String> typed = new HashMap<>();
     for (Function f : program.functions()) {
-      for (Stmt s : f.cfg().statements()) {
-        if (s instanceof Stmt.Call c && unnamed(c, model.function(c.callee())))
-          unnamedInits.add(c.loc());
-        if (s instanceof Stmt.Assign a) storedMember(f, a.target());
-        if (s instanceof Stmt.Call c && c.result() != null) storedMember(f, c.result());
+      FunctionFacts facts = memo.facts(f);
+      unnamedInits.addAll(facts.unnamedInits());
+      for (FunctionFacts.MemberStore st : facts.memberStores()) {
+        FunctionFacts.MemberStore prefix =
+            new FunctionFacts.MemberStore(st.rootType(), st.along(), "");
+        String struct =
+            typed.computeIfAbsent(
+                prefix,
+                k -> Objects.toString(program.layouts().typeAlong(k.rootType(), k.along()), ""));
+        if (!struct.isEmpty()) storedMembers.add(struct + "." + st.member());
       }
     }
   }
 
-  private void storedMember(Function f, AccessPath target) {
-    if (target.steps().isEmpty()) return;
-    String root = f.localTypes().get(target.root());
-    if (root == null) return;
-    String struct =
-        program.layouts().typeAlong(root, target.steps().subList(0, target.steps().size() - 1));
-    if (struct != null) storedMembers.add(struct + "." + target.lastStep());
-  }
-
   /** No instance storage in view (a result built by hand). */
   public static InstanceStorage none() {
-    return new InstanceStorage(null, null);
-  }
-
-  private static boolean unnamed(Stmt.Call c, Optional<FunctionModel> m) {
-    if (m.isEmpty() || m.get().effects().stream().noneMatch(e -> e instanceof Operation.Init))
-      return false;
-    int i = m.get().params().indexOf(NAME_PARAM);
-    return i >= 0 && i < c.args().size() && c.args().get(i) instanceof Value.Null;
+    return new InstanceStorage(null, (ApiModel) null);
   }
 
   /**

@@ -4,8 +4,6 @@ import dev.mrcheck.ir.AccessPath;
 import dev.mrcheck.ir.CfgNode;
 import dev.mrcheck.ir.Function;
 import dev.mrcheck.ir.SourceLoc;
-import dev.mrcheck.ir.Stmt;
-import dev.mrcheck.ir.Value;
 import dev.mrcheck.model.ApiModel;
 import dev.mrcheck.model.Role;
 import dev.mrcheck.model.Semantics;
@@ -63,6 +61,8 @@ final class RegionFlow {
   private int spent;
   private Set<String> testedFields;
 
+  private final FunctionMemo facts;
+
   /** The device's regions an instance_finalize replay starts without: see {@link #notMadeYet}. */
   Set<String> notMadeYet = Set.of();
 
@@ -77,6 +77,18 @@ final class RegionFlow {
       ApiModel model,
       Semantics semantics,
       Consumer<Observation> sink) {
+    this(program, callGraph, model, semantics, sink, FunctionMemo.fresh(model));
+  }
+
+  /** With per-function facts from {@code memo} (kept between analyses). */
+  RegionFlow(
+      Program program,
+      CallGraph callGraph,
+      ApiModel model,
+      Semantics semantics,
+      Consumer<Observation> sink,
+      FunctionMemo memo) {
+    this.facts = memo;
     this.program = program;
     this.callGraph = callGraph;
     this.model = model;
@@ -110,15 +122,7 @@ final class RegionFlow {
   Set<String> testedFields() {
     if (testedFields == null) {
       Set<String> names = new HashSet<>();
-      for (Function f : program.functions()) {
-        for (Stmt st : f.cfg().statements()) {
-          if (st instanceof Stmt.Assume a
-              && a.cond() instanceof Value.Path p
-              && !p.path().steps().isEmpty()) {
-            names.add(p.path().lastStep());
-          }
-        }
-      }
+      for (Function f : program.functions()) names.addAll(facts.facts(f).testedFields());
       testedFields = names;
     }
     return testedFields;

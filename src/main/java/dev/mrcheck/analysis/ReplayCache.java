@@ -53,12 +53,21 @@ public final class ReplayCache {
 
   private Map<String, DeviceType> devices = Map.of();
   private Map<String, Replay> replays = Map.of();
+  private FunctionMemo memo;
   private int lastReplayed;
   private int lastReused;
 
   /** Replays run by the latest analysis. */
   public synchronized int lastReplayed() {
     return lastReplayed;
+  }
+
+  /**
+   * Functions whose statements the latest analysis read for its whole-program structures (the
+   * others' facts were kept from the analysis before).
+   */
+  public synchronized int lastFactsRead() {
+    return memo == null ? 0 : memo.computed();
   }
 
   /** Replays the latest analysis took from the cache. */
@@ -73,6 +82,7 @@ public final class ReplayCache {
     functions = new TreeMap<>();
     devices = Map.of();
     replays = Map.of();
+    memo = null;
   }
 
   /** One analysis' use of the cache; nothing is kept unless it {@link Round#commit}s. */
@@ -85,6 +95,7 @@ public final class ReplayCache {
     Set<String> changed =
         swapped != null ? changedAmong(swapped, functions, now) : changedFunctions(functions, now);
     return new Round(
+        new FunctionMemo(m, memo),
         program.id(),
         m,
         g,
@@ -137,6 +148,8 @@ public final class ReplayCache {
     functions = r.functions;
     devices = r.nextDevices;
     replays = r.nextReplays;
+    memo = r.memo;
+    memo.settle();
     lastReplayed = r.replayed;
     lastReused = r.reused;
   }
@@ -156,7 +169,11 @@ public final class ReplayCache {
 
     private final long programId;
 
+    /** Per-function facts: the previous round's for the function objects it saw. */
+    final FunctionMemo memo;
+
     private Round(
+        FunctionMemo memo,
         long programId,
         ApiModel model,
         CallGraph graph,
@@ -165,6 +182,7 @@ public final class ReplayCache {
         Set<String> changed,
         Map<String, DeviceType> previousDevices,
         Map<String, Replay> previous) {
+      this.memo = memo;
       this.programId = programId;
       this.model = model;
       this.graph = graph;

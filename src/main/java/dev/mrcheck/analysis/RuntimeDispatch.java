@@ -1,10 +1,7 @@
 package dev.mrcheck.analysis;
 
-import dev.mrcheck.ir.AccessPath;
 import dev.mrcheck.ir.Function;
 import dev.mrcheck.ir.Param;
-import dev.mrcheck.ir.Stmt;
-import dev.mrcheck.ir.Value;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -22,11 +19,12 @@ import java.util.Set;
 final class RuntimeDispatch {
   private final Set<String> handedOver = new HashSet<>();
 
-  RuntimeDispatch(Program program) {
+  /** Assembled from each function's {@link FunctionFacts#handedOver} names, resolved here. */
+  RuntimeDispatch(Program program, FunctionMemo memo) {
     for (Function f : program.functions()) {
-      for (Stmt s : f.cfg().statements()) {
-        if (s instanceof Stmt.Assign a) note(program, f, a.value());
-        else if (s instanceof Stmt.Call c) c.args().forEach(v -> note(program, f, v));
+      for (String name : memo.facts(f).handedOver()) {
+        Function target = program.resolve(name, f.file());
+        if (target != null) handedOver.add(target.key());
       }
     }
   }
@@ -42,13 +40,5 @@ final class RuntimeDispatch {
     // it.
     boolean exported = !f.fileLocal();
     return opaqueCallback || receiver || exported || handedOver.contains(f.key());
-  }
-
-  private void note(Program program, Function in, Value v) {
-    if (!(v instanceof Value.Path p)
-        || !p.path().steps().isEmpty()
-        || p.path().kind() != AccessPath.Root.GLOBAL) return;
-    Function target = program.resolve(p.path().root(), in.file());
-    if (target != null) handedOver.add(target.key());
   }
 }

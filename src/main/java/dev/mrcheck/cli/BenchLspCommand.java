@@ -1,11 +1,16 @@
 package dev.mrcheck.cli;
 
+import dev.mrcheck.cache.CacheStore;
 import dev.mrcheck.lsp.LspBenchmark;
 import dev.mrcheck.lsp.MrcheckLanguageServer;
+import dev.mrcheck.scan.PersistentCache;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code mrcheck bench lsp}: the language server's index time, memory and edit latency. */
 @Command(
@@ -37,11 +42,34 @@ final class BenchLspCommand implements Callable<Integer> {
       description = "Edits to time (default: ${DEFAULT-VALUE}).")
   int edits;
 
+  @Option(
+      names = "--cache-dir",
+      paramLabel = "DIR",
+      description =
+          "Give the server the on-disk cache in DIR (as 'mrcheck lsp' uses the default one);"
+              + " without it the index is timed cold.")
+  Path cacheDir;
+
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
+    PersistentCache disk = null;
+    if (cacheDir != null) {
+      PrintWriter err = spec.commandLine().getErr();
+      disk =
+          new PersistentCache(
+              new CacheStore(
+                  cacheDir,
+                  CacheStore.DEFAULT_MAX_BYTES,
+                  m -> {
+                    err.println("mrcheck: warning: " + m);
+                    err.flush();
+                  }));
+    }
     LspBenchmark.run(
         new LspBenchmark.Options(
-            tree, file, Math.max(0, edits), MrcheckLanguageServer.DEFAULT_DEBOUNCE_MILLIS),
+            tree, file, Math.max(0, edits), MrcheckLanguageServer.DEFAULT_DEBOUNCE_MILLIS, disk),
         System.out);
     return 0;
   }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code --cache-dir}, {@code --no-cache} and {@code --cache-size}, as a picocli mixin: where the
- * on-disk cache is (see {@link PersistentCache}), for {@code scan} and {@code cache}.
+ * on-disk cache is (see {@link PersistentCache}), for {@code scan}, {@code lsp} and {@code cache}.
  */
 final class CacheOptions {
   @Spec(Spec.Target.MIXEE)
@@ -37,7 +37,7 @@ final class CacheOptions {
       paramLabel = "SIZE",
       description =
           "Bound on the cache's size: after a run that wrote, the least recently used entries go "
-              + "until it is under 80% of SIZE. Default: 1G.")
+              + "until it is under 80%% of SIZE. Default: 1G.")
   String size;
 
   /** The directory in use: --cache-dir, else the default; null when the cache is off. */

@@ -3,6 +3,7 @@ package dev.mrcheck.lsp;
 import dev.mrcheck.pipeline.AnalysisSettings;
 import dev.mrcheck.pipeline.FindingsPipeline;
 import dev.mrcheck.rules.Finding;
+import dev.mrcheck.scan.PersistentCache;
 import dev.mrcheck.scan.ScanCache;
 import dev.mrcheck.scan.ScanException;
 import dev.mrcheck.scan.ScanListener;
@@ -64,6 +65,10 @@ final class AnalysisLoop {
   private final ProjectConfigFile configFile;
   private final Scanner scanner = new Scanner();
   private final ScanOverlay parses = new ScanOverlay(Map.of(), true);
+
+  /** The on-disk cache the scans that read the disk take parses from; null when off. */
+  private final PersistentCache disk;
+
   private final ScheduledExecutorService executor =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -92,7 +97,8 @@ final class AnalysisLoop {
   private final Map<Path, Integer> publishedVersions = new HashMap<>();
   private volatile Snapshot snapshot = Snapshot.EMPTY;
 
-  AnalysisLoop(ServerState state, long debounceMillis) {
+  AnalysisLoop(ServerState state, long debounceMillis, PersistentCache disk) {
+    this.disk = disk;
     this.state = state;
     this.debounceMillis = debounceMillis;
     this.configFile = new ProjectConfigFile(state);
@@ -202,7 +208,10 @@ final class AnalysisLoop {
         scanner.analyze(
             request,
             readDisk ? parses.withTexts(texts) : parses.withEditedTexts(texts),
-            ScanListener.NONE);
+            ScanListener.NONE,
+            readDisk ? disk : null);
+    // Evicts over the bound and records the counts, once per round that may have written.
+    if (readDisk && disk != null) disk.store().finish();
     if (generation.get() != gen) {
       progress.end("superseded by an edit");
       return "superseded by an edit";
@@ -257,7 +266,9 @@ final class AnalysisLoop {
         + ", replays run: "
         + run
         + " of "
-        + (run + c.replays().lastReused());
+        + (run + c.replays().lastReused())
+        + ", functions read: "
+        + c.replays().lastFactsRead();
   }
 
   /** Workspace folders that exist; without any, the open files themselves (single-file mode). */

@@ -1,6 +1,7 @@
 package dev.mrcheck.lsp;
 
 import com.sun.management.OperatingSystemMXBean;
+import dev.mrcheck.scan.PersistentCache;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -45,9 +46,15 @@ public final class LspBenchmark {
 
   /**
    * What to measure. {@code file}: the edited file, or null for the {@code .c} file under the tree
-   * that calls the memory API and is closest to 3,000 lines.
+   * that calls the memory API and is closest to 3,000 lines; {@code disk}: the on-disk cache the
+   * server uses (null: none, the cold index).
    */
-  public record Options(Path tree, Path file, int edits, long debounceMillis) {}
+  public record Options(
+      Path tree, Path file, int edits, long debounceMillis, PersistentCache disk) {
+    public Options(Path tree, Path file, int edits, long debounceMillis) {
+      this(tree, file, edits, debounceMillis, null);
+    }
+  }
 
   /** What was measured; {@code peakRssBytes} is -1 where /proc is not there. */
   public record Figures(
@@ -76,7 +83,8 @@ public final class LspBenchmark {
         tree, tree.relativize(file), text.split("\n", -1).length - 1, editLine + 1);
 
     RecordingClient client = new RecordingClient();
-    MrcheckLanguageServer server = new MrcheckLanguageServer(options.debounceMillis(), code -> {});
+    MrcheckLanguageServer server =
+        new MrcheckLanguageServer(options.debounceMillis(), code -> {}, options.disk());
     server.connect(client);
     try {
       long t0 = System.nanoTime();

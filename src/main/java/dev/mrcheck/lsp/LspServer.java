@@ -1,5 +1,6 @@
 package dev.mrcheck.lsp;
 
+import dev.mrcheck.scan.PersistentCache;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -65,25 +66,26 @@ public final class LspServer {
    * Serves on stdin/stdout until {@code exit} or end of input; returns the exit code. Anything else
    * that writes to {@code System.out} would corrupt the protocol, so it is sent to stderr.
    */
-  public static int serveStdio() {
+  public static int serveStdio(PersistentCache disk) {
     OutputStream protocolOut = new FileOutputStream(FileDescriptor.out);
     InputStream protocolIn = new FileInputStream(FileDescriptor.in);
     PrintStream stdout = System.out;
     System.setOut(System.err);
     try {
-      return serve(protocolIn, protocolOut);
+      return serve(protocolIn, protocolOut, disk);
     } finally {
       System.setOut(stdout);
     }
   }
 
   /** Listens on 127.0.0.1:{@code port}, serves the first client that connects. */
-  public static int serveSocket(int port, PrintStream status) throws IOException {
+  public static int serveSocket(int port, PrintStream status, PersistentCache disk)
+      throws IOException {
     try (ServerSocket listener = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
       status.println("mrcheck lsp: listening on 127.0.0.1:" + listener.getLocalPort());
       status.flush();
       try (Socket socket = listener.accept()) {
-        return serve(socket.getInputStream(), socket.getOutputStream());
+        return serve(socket.getInputStream(), socket.getOutputStream(), disk);
       }
     }
   }
@@ -111,10 +113,16 @@ public final class LspServer {
    * Serves one client on the given streams; returns when it sends {@code exit} or closes its end.
    */
   public static int serve(InputStream in, OutputStream out) {
+    return serve(in, out, null);
+  }
+
+  /** As {@link #serve(InputStream, OutputStream)}, with the on-disk cache (null: none). */
+  public static int serve(InputStream in, OutputStream out, PersistentCache disk) {
     quietProtocolLog();
     CompletableFuture<Integer> exit = new CompletableFuture<>();
     MrcheckLanguageServer server =
-        new MrcheckLanguageServer(MrcheckLanguageServer.DEFAULT_DEBOUNCE_MILLIS, exit::complete);
+        new MrcheckLanguageServer(
+            MrcheckLanguageServer.DEFAULT_DEBOUNCE_MILLIS, exit::complete, disk);
     Launcher<LanguageClient> launcher = launcher(server, in, out);
     Future<Void> listening = launcher.startListening();
     CompletableFuture.runAsync(

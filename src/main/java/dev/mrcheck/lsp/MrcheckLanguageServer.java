@@ -2,6 +2,7 @@ package dev.mrcheck.lsp;
 
 import dev.mrcheck.ToolInfo;
 import dev.mrcheck.config.ProjectConfig;
+import dev.mrcheck.scan.PersistentCache;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -50,7 +51,15 @@ public final class MrcheckLanguageServer implements LanguageServer, LanguageClie
    * 1).
    */
   public MrcheckLanguageServer(long debounceMillis, IntConsumer onExit) {
-    this.analysis = new AnalysisLoop(state, debounceMillis);
+    this(debounceMillis, onExit, null);
+  }
+
+  /**
+   * As {@link #MrcheckLanguageServer(long, IntConsumer)}, with the on-disk cache ({@code mrcheck
+   * scan}'s; null: none) serving and keeping the parses of the scans that read the disk.
+   */
+  public MrcheckLanguageServer(long debounceMillis, IntConsumer onExit, PersistentCache disk) {
+    this.analysis = new AnalysisLoop(state, debounceMillis, disk);
     this.documents = new DocumentHandler(state, analysis);
     this.workspace = new WorkspaceHandler(state, analysis);
     this.onExit = onExit;

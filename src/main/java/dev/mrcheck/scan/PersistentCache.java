@@ -11,6 +11,7 @@ import dev.mrcheck.frontend.SourceFile;
 import dev.mrcheck.io.SourceReader;
 import dev.mrcheck.ir.TranslationUnit;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -56,7 +57,7 @@ import java.util.stream.Stream;
  */
 public final class PersistentCache {
   static final String FILES = "files";
-  static final String IR = "ir";
+  public static final String IR = "ir";
   static final String PLAN = "plan";
   static final String RESULT = "result";
 
@@ -351,14 +352,11 @@ public final class PersistentCache {
       boolean cacheable = e != null && cacheableIr.test(file.relativePath());
       String key =
           cacheable
-              ? new Digest()
-                  .add(irBase)
-                  .add(e.contentDigest())
-                  .add(file.relativePath())
-                  // The parser expands __FILE__ to the absolute path.
-                  .add(file.absolutePath().toAbsolutePath().normalize().toString())
-                  .add(optionKey(file.absolutePath()))
-                  .hex()
+              ? irKey(
+                  irBase,
+                  e.contentDigest(),
+                  file,
+                  optionKey(request, perFile, optionKeys, file.absolutePath()))
               : null;
       if (key != null) {
         byte[] data = store.get(IR, key);
@@ -397,28 +395,6 @@ public final class PersistentCache {
     }
 
     /**
-     * The options a C file is parsed with (the compilation database's for its unit, else the
-     * scan's), with the state of the include directories.
-     */
-    private String optionKey(Path file) {
-      FrontendOptions own =
-          perFile.isEmpty() ? null : perFile.get(file.toAbsolutePath().normalize());
-      String name = own == null ? "" : file.toAbsolutePath().normalize().toString();
-      return optionKeys.computeIfAbsent(
-          name,
-          n -> {
-            try {
-              return new Digest()
-                  .add(RecordCodec.encode(own == null ? request.frontendOptions() : own))
-                  .add(n)
-                  .hex();
-            } catch (CodecException x) {
-              return "uncached-" + System.nanoTime();
-            }
-          });
-    }
-
-    /**
      * Stores what this scan computed: its file table, its plan and its result. Nothing when a file
      * changed under it.
      */
@@ -445,6 +421,108 @@ public final class PersistentCache {
         // a result the codec cannot carry is computed every time
       }
     }
+  }
+
+  /**
+   * The {@code ir} entries alone, for a scan that reads files itself (the language server's scans
+   * that read the disk): the same keys as a {@link Run}'s, with the digest of the text as read.
+   * Valid UTF-8 re-encodes to the bytes it was decoded from; a file that is not valid UTF-8 gets a
+   * key of its own, whose parse is that of the same decoded text.
+   */
+  IrCache irCache(
+      ScanRequest request, Map<Path, FrontendOptions> perFile, Predicate<String> cacheableIr) {
+    if (!store.usable()) return null;
+    for (Path p : request.paths()) {
+      Path scanned = p.toAbsolutePath().normalize();
+      if (store.dir().startsWith(scanned)) return null;
+    }
+    return new IrCache(request, perFile, cacheableIr, includeState(request, perFile));
+  }
+
+  /** Parses served by, and stored into, the {@code ir} entries. */
+  final class IrCache {
+    private final ScanRequest request;
+    private final Map<Path, FrontendOptions> perFile;
+    private final Predicate<String> cacheableIr;
+    private final String irBase;
+    private final Map<String, String> optionKeys = new ConcurrentHashMap<>();
+
+    private IrCache(
+        ScanRequest request,
+        Map<Path, FrontendOptions> perFile,
+        Predicate<String> cacheableIr,
+        String includeState) {
+      this.request = request;
+      this.perFile = perFile;
+      this.cacheableIr = cacheableIr;
+      this.irBase = new Digest().add(BuildId.current()).add(includeState).hex();
+    }
+
+    /**
+     * The IR of {@code file} (whose text is read): kept, else parsed and stored; parsed alone when
+     * its frontend's parses are not cached (a Java file's depends on the others).
+     */
+    TranslationUnit parse(Frontend frontend, SourceFile file) {
+      if (!cacheableIr.test(file.relativePath())) return frontend.parse(file);
+      String key =
+          irKey(
+              irBase,
+              Digest.of(file.text().getBytes(StandardCharsets.UTF_8)),
+              file,
+              optionKey(request, perFile, optionKeys, file.absolutePath()));
+      byte[] data = store.get(IR, key);
+      if (data != null) {
+        try {
+          return RecordCodec.decode(data, TranslationUnit.class);
+        } catch (CodecException x) {
+          // damaged in a way the checksum missed: parse again
+        }
+      }
+      TranslationUnit unit = frontend.parse(file);
+      try {
+        store.put(IR, key, RecordCodec.encode(unit));
+      } catch (CodecException x) {
+        // an IR the codec cannot carry is parsed every time
+      }
+      return unit;
+    }
+  }
+
+  /** The key of a file's IR: its content, its names (the parser expands __FILE__), its options. */
+  private static String irKey(
+      String irBase, String contentDigest, SourceFile file, String options) {
+    return new Digest()
+        .add(irBase)
+        .add(contentDigest)
+        .add(file.relativePath())
+        .add(file.absolutePath().toAbsolutePath().normalize().toString())
+        .add(options)
+        .hex();
+  }
+
+  /**
+   * The options a C file is parsed with (the compilation database's for its unit, else the scan's),
+   * memoized in {@code keys} per unit.
+   */
+  private static String optionKey(
+      ScanRequest request,
+      Map<Path, FrontendOptions> perFile,
+      Map<String, String> keys,
+      Path file) {
+    FrontendOptions own = perFile.isEmpty() ? null : perFile.get(file.toAbsolutePath().normalize());
+    String name = own == null ? "" : file.toAbsolutePath().normalize().toString();
+    return keys.computeIfAbsent(
+        name,
+        n -> {
+          try {
+            return new Digest()
+                .add(RecordCodec.encode(own == null ? request.frontendOptions() : own))
+                .add(n)
+                .hex();
+          } catch (CodecException x) {
+            return "uncached-" + System.nanoTime();
+          }
+        });
   }
 
   /** A file's text is kept by the file itself: the cache stores its index only. */

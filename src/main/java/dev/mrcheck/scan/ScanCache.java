@@ -6,9 +6,11 @@ import dev.mrcheck.analysis.ReplayCache;
 import dev.mrcheck.confirm.Confirmation;
 import dev.mrcheck.frontend.Frontend;
 import dev.mrcheck.frontend.SourceFile;
+import dev.mrcheck.ir.AccessPath;
 import dev.mrcheck.ir.Function;
 import dev.mrcheck.ir.Stmt;
 import dev.mrcheck.ir.TranslationUnit;
+import dev.mrcheck.ir.Value;
 import dev.mrcheck.model.ApiModel;
 import dev.mrcheck.model.ModelException;
 import dev.mrcheck.model.ModelLoader;
@@ -165,7 +167,8 @@ public final class ScanCache {
     parses.keySet().retainAll(files);
   }
 
-  TranslationUnit parse(Frontend frontend, SourceFile file) {
+  /** The parse kept for this text, else one from {@code disk} (null: none) or the frontend. */
+  TranslationUnit parse(Frontend frontend, SourceFile file, PersistentCache.IrCache disk) {
     Path key = file.absolutePath().toAbsolutePath().normalize();
     CachedParse cached = parses.get(key);
     // Text equality, not a hash: exact, and as cheap as hashing the text would be.
@@ -173,7 +176,7 @@ public final class ScanCache {
         && cached.text().equals(file.text())
         && cached.unit().file().equals(file.relativePath())) return cached.unit();
     parsed.incrementAndGet();
-    TranslationUnit unit = frontend.parse(file);
+    TranslationUnit unit = disk != null ? disk.parse(frontend, file) : frontend.parse(file);
     parses.put(key, new CachedParse(file.text(), unit));
     return unit;
   }
@@ -209,21 +212,44 @@ public final class ScanCache {
 
   /**
    * Whether two parses of a file give the call graph the same input: the same functions (names,
-   * linkage) calling the same names in the same order. Then the relevance fixpoint runs as before.
+   * linkage) calling the same names in the same order, and storing the same functions into the same
+   * fields or ops tables, with the same struct layouts (a call through a field reaches what some
+   * code or table stored there, by the receiver's declared type). Then the relevance fixpoint runs
+   * as before.
    */
   static boolean sameCalls(TranslationUnit a, TranslationUnit b) {
     if (a.functions().size() != b.functions().size()) return false;
+    // Ops tables and struct layouts decide what a call through a field reaches.
+    if (!a.tables().equals(b.tables()) || !a.fields().equals(b.fields())) return false;
     for (int i = 0; i < a.functions().size(); i++) {
       Function f = a.functions().get(i);
       Function g = b.functions().get(i);
-      if (!Program.sameIdentity(f, g) || !callees(f).equals(callees(g))) return false;
+      if (!Program.sameIdentity(f, g) || !callGraphInput(f).equals(callGraphInput(g))) return false;
     }
     return true;
   }
 
-  private static List<String> callees(Function f) {
+  /**
+   * What the call graph reads of a function: its calls (by name, or through a field of a declared
+   * type) and the names it stores into fields.
+   */
+  private static List<String> callGraphInput(Function f) {
     List<String> out = new ArrayList<>();
-    for (Stmt s : f.cfg().statements()) if (s instanceof Stmt.Call c) out.add(c.callee());
+    for (Stmt s : f.cfg().statements()) {
+      if (s instanceof Stmt.Call c) {
+        out.add(c.through() == null ? c.callee() : "through " + through(f, c.through()));
+      } else if (s instanceof Stmt.Assign a
+          && !a.target().steps().isEmpty()
+          && a.value() instanceof Value.Path p
+          && p.path().steps().isEmpty()) {
+        out.add("store " + p.path().root() + " " + through(f, a.target()));
+      }
+    }
     return out;
+  }
+
+  /** A field path as the call graph tells fields apart: last step, depth, declared root type. */
+  private static String through(Function f, AccessPath path) {
+    return path.lastStep() + " " + path.steps().size() + " " + f.localTypes().get(path.root());
   }
 }

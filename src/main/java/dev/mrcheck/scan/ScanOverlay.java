@@ -19,30 +19,41 @@ public final class ScanOverlay {
   private final ScanCache cache;
   private final boolean diskUnchanged;
   private final PersistentCache.Run persistent;
+  private final PersistentCache.IrCache disk;
 
   public ScanOverlay(Map<Path, String> texts, boolean keepBetweenScans) {
-    this(texts, keepBetweenScans ? new ScanCache() : null, false, null);
+    this(texts, keepBetweenScans ? new ScanCache() : null, false, null, null);
   }
 
   private ScanOverlay(
       Map<Path, String> texts,
       ScanCache cache,
       boolean diskUnchanged,
-      PersistentCache.Run persistent) {
+      PersistentCache.Run persistent,
+      PersistentCache.IrCache disk) {
     this.texts = Map.copyOf(texts);
     this.cache = cache;
     this.diskUnchanged = diskUnchanged;
     this.persistent = persistent;
+    this.disk = disk;
   }
 
   /** This overlay with parses served by (and stored into) the on-disk cache. */
   ScanOverlay withPersistent(PersistentCache.Run run) {
-    return new ScanOverlay(texts, cache, diskUnchanged, run);
+    return new ScanOverlay(texts, cache, diskUnchanged, run, null);
+  }
+
+  /**
+   * This overlay with the parses it does not keep in memory taken from (and stored into) the
+   * on-disk cache's IR entries; files with an editor buffer are parsed as they are.
+   */
+  ScanOverlay withDiskParses(PersistentCache.IrCache irCache) {
+    return new ScanOverlay(texts, cache, diskUnchanged, null, irCache);
   }
 
   /** The same cache with other buffer texts: one scan's view of the editor. */
   public ScanOverlay withTexts(Map<Path, String> newTexts) {
-    return new ScanOverlay(newTexts, cache, false, null);
+    return new ScanOverlay(newTexts, cache, false, null, null);
   }
 
   /**
@@ -51,7 +62,7 @@ public final class ScanOverlay {
    * cheap. The caller rescans the disk on open, save and file-watch events.
    */
   public ScanOverlay withEditedTexts(Map<Path, String> newTexts) {
-    return new ScanOverlay(newTexts, cache, cache != null, null);
+    return new ScanOverlay(newTexts, cache, cache != null, null, null);
   }
 
   /** Whether this scan may reuse the previous scan's view of the disk. */
@@ -79,6 +90,8 @@ public final class ScanOverlay {
 
   TranslationUnit parse(Frontend frontend, SourceFile file) {
     if (persistent != null) return persistent.parse(frontend, file);
-    return cache == null ? frontend.parse(file) : cache.parse(frontend, file);
+    if (cache == null) return frontend.parse(file);
+    boolean fromDisk = disk != null && text(file.absolutePath()) == null;
+    return cache.parse(frontend, file, fromDisk ? disk : null);
   }
 }

@@ -147,6 +147,12 @@ public final class Scanner {
         persistent == null || !overlay.texts().isEmpty() || overlay.cache() != null
             ? null
             : persistent.begin(request, root, files, perFile, name -> c.accepts(name));
+    if (persistent != null && cache != null && !overlay.diskUnchanged()) {
+      // The language server's scans that read the disk (the first index above all): parses come
+      // from the on-disk cache, which a CLI scan of the same root or an earlier server filled.
+      PersistentCache.IrCache disk = persistent.irCache(request, perFile, name -> c.accepts(name));
+      if (disk != null) overlay = overlay.withDiskParses(disk);
+    }
     int jobs = Math.max(1, request.jobs());
     ExecutorService pool =
         Executors.newFixedThreadPool(
@@ -207,7 +213,9 @@ public final class Scanner {
                 + cache.replays().lastReplayed()
                 + " replays run, "
                 + cache.replays().lastReused()
-                + " reused");
+                + " reused, "
+                + cache.replays().lastFactsRead()
+                + " functions read");
       }
       timer.note(
           "replays: "

@@ -2,6 +2,15 @@ package dev.mrcheck.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mrcheck.cache.CacheStore;
+import dev.mrcheck.frontend.FrontendOptions;
+import dev.mrcheck.model.Semantics;
+import dev.mrcheck.scan.PersistentCache;
+import dev.mrcheck.scan.ScanListener;
+import dev.mrcheck.scan.ScanOverlay;
+import dev.mrcheck.scan.ScanRequest;
+import dev.mrcheck.scan.ScanResult;
+import dev.mrcheck.scan.Scanner;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -10,6 +19,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -149,6 +160,47 @@ class CacheCliTest {
     assertThat(warm.out()).isEqualTo(cold.out());
     assertThat(warm.out()).doesNotContain("mr002_del_on_one_branch_only.c:65");
     assertThat(cacheLine(warm)).contains("result 0 hits");
+  }
+
+  @Test
+  void aServerEditAndAWarmScanAfterTheSameEditAgreeWithAColdScan() throws Exception {
+    cached();
+    ScanRequest request =
+        new ScanRequest(
+            List.of(tree.toAbsolutePath()),
+            Semantics.CURRENT,
+            Set.of(),
+            List.of(),
+            FrontendOptions.NONE,
+            2);
+    // A server over the cache the scan filled: same root, so it reads the scan's parses.
+    PersistentCache disk = new PersistentCache(new CacheStore(cache, 1L << 30, m -> {}));
+    ScanOverlay server = new ScanOverlay(Map.of(), true);
+    new Scanner().analyze(request, server.withTexts(Map.of()), ScanListener.NONE, disk);
+    assertThat(disk.store().counts(PersistentCache.IR).hits()).isPositive();
+    assertThat(disk.store().counts(PersistentCache.IR).writes()).isZero();
+
+    Path f = tree.resolve("mr002_del_on_one_branch_only.c");
+    String fixed =
+        Files.readString(f)
+            .replace(
+                "    object_unparent(OBJECT(&s->legacy_io));",
+                "    memory_region_del_subregion(pci_address_space_io(pdev), &s->legacy_io);\n"
+                    + "    object_unparent(OBJECT(&s->legacy_io));");
+    ScanResult edited =
+        new Scanner()
+            .analyze(
+                request,
+                server.withEditedTexts(Map.of(f.toAbsolutePath().normalize(), fixed)),
+                ScanListener.NONE);
+    Files.writeString(f, fixed);
+    ScanResult fresh = new Scanner().analyze(request);
+    assertThat(edited.findings()).isEqualTo(fresh.findings());
+    assertThat(edited.confirmations()).isEqualTo(fresh.confirmations());
+    assertThat(edited.findings()).noneMatch(x -> x.loc().file().endsWith("only.c"));
+
+    Run warm = cached();
+    assertThat(warm.out()).isEqualTo(cold().out());
   }
 
   @Test

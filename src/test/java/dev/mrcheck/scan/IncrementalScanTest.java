@@ -2,6 +2,7 @@ package dev.mrcheck.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mrcheck.cache.CacheStore;
 import dev.mrcheck.frontend.FrontendOptions;
 import dev.mrcheck.model.Semantics;
 import dev.mrcheck.rules.Finding;
@@ -217,5 +218,67 @@ class IncrementalScanTest {
     ScanResult r = new Scanner().scan(request(), cached.withTexts(Map.of()));
     assertThat(unparentFlagged(r)).isTrue();
     assertSameScan(r, fresh());
+  }
+
+  @Test
+  void anEditReadsTheStatementsOfTheEditedFunctionsOnly() throws Exception {
+    new Scanner().scan(request(), cached.withTexts(Map.of()));
+    assertThat(cache().replays().lastFactsRead()).isGreaterThan(2);
+    ScanResult moved =
+        edit(
+            "split/win.c",
+            read("split/win.c").replace(HELPER_DEL, "    int unused = 0;\n" + HELPER_DEL));
+    assertSameScan(moved, fresh());
+    // win.c defines one function; every other function's facts are those of the scan before.
+    assertThat(cache().replays().lastFactsRead()).isEqualTo(1);
+  }
+
+  @Test
+  void aFunctionStoredIntoAFieldRebuildsTheCallGraph() throws Exception {
+    new Scanner().scan(request(), cached.withTexts(Map.of()));
+    String dev = read("split/dev.c");
+    String exitHook = "    k->exit = lspdev_exit;\n";
+    assertThat(dev).contains(exitHook);
+    // The same calls, but one more function stored into a field: a call through that field may
+    // now reach it, so the call graph is not kept.
+    ScanResult stored =
+        edit(
+            "split/dev.c",
+            dev.replace(exitHook, exitHook + "    k->config_write = lspwin_unmap;\n"));
+    assertThat(cache().lastKeptCallGraph()).isFalse();
+    assertSameScan(stored, fresh());
+  }
+
+  @Test
+  void aServerTakesTheParsesOfItsDiskScansFromTheOnDiskCache() throws Exception {
+    Path dir = Files.createTempDirectory("mrcheck-lsp-cache");
+    PersistentCache disk = new PersistentCache(new CacheStore(dir, 1L << 30, m -> {}));
+    ScanResult first =
+        new Scanner().analyze(request(), cached.withTexts(Map.of()), ScanListener.NONE, disk);
+    long written = disk.store().counts(PersistentCache.IR).writes();
+    assertThat(written).isPositive();
+
+    // A second server over the same cache: every parse is read back, the findings are the same.
+    PersistentCache again = new PersistentCache(new CacheStore(dir, 1L << 30, m -> {}));
+    ScanOverlay restarted = new ScanOverlay(Map.of(), true);
+    ScanResult second =
+        new Scanner().analyze(request(), restarted.withTexts(Map.of()), ScanListener.NONE, again);
+    assertThat(again.store().counts(PersistentCache.IR).hits()).isEqualTo(written);
+    assertThat(again.store().counts(PersistentCache.IR).writes()).isZero();
+    assertSameScan(second, first);
+    assertSameScan(second, new Scanner().analyze(request()));
+
+    // An open buffer is parsed as it is, never stored: only what is on disk is.
+    Path win = tree.resolve("split/win.c").toAbsolutePath().normalize();
+    String edited = read("split/win.c").replace(HELPER_DEL, "    int unused = 0;\n" + HELPER_DEL);
+    PersistentCache third = new PersistentCache(new CacheStore(dir, 1L << 30, m -> {}));
+    new Scanner()
+        .analyze(
+            request(),
+            new ScanOverlay(Map.of(), true).withTexts(Map.of(win, edited)),
+            ScanListener.NONE,
+            third);
+    assertThat(third.store().counts(PersistentCache.IR).writes()).isZero();
+    assertThat(third.store().counts(PersistentCache.IR).hits()).isEqualTo(written - 1);
   }
 }
