@@ -76,7 +76,7 @@ public final class Analyzer {
 
   public AnalysisResult analyze() {
     ReplayCache.Round round = cache.begin(program, model, callGraph, semantics);
-    Lifecycles lifecycles = new Lifecycles(program, model, round.memo);
+    Lifecycles lifecycles = new Lifecycles(program, model, round.memo, callGraph);
     List<DeviceType> devices = new ArrayList<>();
     for (DeviceType d : lifecycles.devices()) devices.add(round.canonical(d));
     RegionFlow flow =

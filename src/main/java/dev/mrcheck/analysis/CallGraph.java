@@ -42,7 +42,7 @@ public final class CallGraph {
       }
       for (Stmt.Call c : f.cfg().calls()) {
         if (c.through() != null) {
-          for (String t : fieldTargets.of(f, c)) {
+          for (String t : fieldTargets.of(f, c, null)) {
             Function target = program.function(t);
             if (!t.equals(f.key()) && !implementation.contains(target.file())) out.add(t);
           }
@@ -171,9 +171,12 @@ public final class CallGraph {
     return reachesApi.contains(functionKey) || callsModel.contains(functionKey);
   }
 
-  /** The keys of the functions a call through a field may reach (none for a direct call). */
-  Set<String> fieldTargets(Function caller, Stmt.Call call) {
-    return fieldTargets.of(caller, call);
+  /**
+   * The keys of the functions a call through a field may reach in the replay of {@code device}
+   * (null: outside one); none for a direct call.
+   */
+  Set<String> fieldTargets(Function caller, Stmt.Call call, DeviceType device) {
+    return fieldTargets.of(caller, call, device);
   }
 
   public boolean hasCallers(String functionKey) {

@@ -1,7 +1,11 @@
 package dev.mrcheck.analysis;
 
+import dev.mrcheck.ir.AccessPath;
 import dev.mrcheck.ir.Function;
 import dev.mrcheck.ir.Stmt;
+import dev.mrcheck.ir.StructField;
+import dev.mrcheck.ir.TableEntry;
+import dev.mrcheck.ir.TypeRegistration;
 import dev.mrcheck.ir.Value;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,52 +15,144 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A field-based call graph: which functions are stored in which field ({@code iic->init = f}, in a
- * class_init or a helper it calls), so that a call through that field ({@code k->init(s)}) reaches
- * them. Fields are told apart by the declared type of the variable they are reached through: a call
- * through a path whose type is not known (an array element, a cast) resolves to nothing, as a field
- * name alone joins unrelated families. A field many functions are stored in ({@code dc->realize})
- * is a generic dispatch point (qdev calling every device's realize): it resolves to nothing, or
- * every hook and callback of the program would gain the dispatcher as a caller.
+ * A field-based call graph: which functions are stored in which field of which struct type, so that
+ * a call through that field reaches them. Stores are assignments ({@code k->detach = f}, in a
+ * class_init, a helper it hands the class to, or anywhere) and static initializers ({@code static
+ * const PCIIOMMUOps ops = { .get_address_space = f }}, arrays of such structs, nested, designated
+ * or positional). A call's receiver type is the declared type reached along its path ({@code
+ * bus->iommu_ops->get_address_space}: the type of {@code PCIBus.iommu_ops}; {@code
+ * groups[i].size_init}: the element type of the table {@code groups}).
+ *
+ * <p>Only the code that stored a function calls it through the field: a table or class filled in
+ * one file and called through by another file's code (the PCI core calling a device's config_write,
+ * migration calling a post_load, a bus calling its IOMMU's ops) is a framework calling an entry
+ * point of another device, which is a hook or a run-time root of its own; following it would replay
+ * that device's code on the caller's state.
+ *
+ * <p>A store into a class (by the code that fills a type's class, {@link ClassCode}) is QOM's
+ * virtual dispatch: which one runs depends on the object's type. So, in the replay of a device, a
+ * call through a class field reaches what the nearest class of the device's ancestry stored there,
+ * exactly as QOM resolves it; outside a device, it reaches what the types registered in the
+ * caller's own file stored (a family calling its own hooks), not what every subclass in the program
+ * stored: a base type's code dispatching to all its subclasses is the QOM core calling a hook,
+ * which each subclass's own lifecycle already replays.
  */
 final class FieldTargets {
-  /** More targets than this and a call through the field is left unresolved. */
-  static final int MAX_TARGETS = 4;
+  private record Store(String function, String file, Set<String> classOf) {}
 
-  private record Store(String type, String function) {}
-
-  private final Map<String, List<Store>> byField = new HashMap<>();
+  private final Program program;
+  private final Map<String, List<Store>> byTypeField = new HashMap<>();
+  private final Map<String, String> tableTypes = new HashMap<>();
+  private final Map<String, Set<String>> typesByFile = new HashMap<>();
 
   FieldTargets(Program program) {
+    this.program = program;
+    ClassCode classCode = new ClassCode(program);
+    for (Map.Entry<String, TypeRegistration> e : program.types().entrySet())
+      typesByFile
+          .computeIfAbsent(e.getValue().loc().file(), k -> new LinkedHashSet<>())
+          .add(e.getKey());
     for (Function f : program.functions()) {
+      Set<String> classOf = classCode.typesFilledBy(f.key());
       for (Stmt.Assign a : f.cfg().assignments()) {
         if (a.target().steps().isEmpty()) continue;
         if (!(a.value() instanceof Value.Path p) || !p.path().steps().isEmpty()) continue;
         String name = p.path().root();
         if (f.localTypes().containsKey(name)) continue;
         Function stored = program.resolve(name, f.file());
-        if (stored == null) continue;
-        String type = a.target().steps().size() == 1 ? f.localTypes().get(a.target().root()) : null;
-        byField
-            .computeIfAbsent(a.target().lastStep(), k -> new ArrayList<>())
-            .add(new Store(type, stored.key()));
+        String type = receiverType(f, a.target());
+        if (stored == null || type == null) continue;
+        add(type, a.target().lastStep(), new Store(stored.key(), f.file(), classOf));
       }
+    }
+    for (TableEntry t : program.tables()) {
+      tableTypes.putIfAbsent(tableKey(t.loc().file(), t.variable()), t.type());
+      Function stored = program.resolve(t.value(), t.loc().file());
+      if (stored == null) continue;
+      List<String> steps = named(t.type(), t.steps());
+      if (steps == null || steps.isEmpty()) continue;
+      String type = program.layouts().typeAlong(t.type(), steps.subList(0, steps.size() - 1));
+      if (type == null) continue;
+      add(type, steps.get(steps.size() - 1), new Store(stored.key(), t.loc().file(), Set.of()));
     }
   }
 
+  private void add(String type, String field, Store store) {
+    List<Store> stores = byTypeField.computeIfAbsent(type + "." + field, k -> new ArrayList<>());
+    if (!stores.contains(store)) stores.add(store);
+  }
+
+  private static String tableKey(String file, String variable) {
+    return file + "#" + variable;
+  }
+
+  /** Positional steps ({@code #2}) as member names, by the struct layouts; null if unknown. */
+  private List<String> named(String rootType, List<String> steps) {
+    List<String> out = new ArrayList<>(steps.size());
+    String type = rootType;
+    for (String step : steps) {
+      if (step.startsWith(TableEntry.POSITION)) {
+        StructField m =
+            program
+                .layouts()
+                .nth(type, Integer.parseInt(step.substring(TableEntry.POSITION.length())));
+        if (m == null) return null;
+        step = m.name();
+      }
+      out.add(step);
+      if (!step.equals(AccessPath.ANY_INDEX)) {
+        StructField m = type == null ? null : program.layouts().member(type, step);
+        type = m == null ? null : m.type();
+      }
+    }
+    return out;
+  }
+
   /**
-   * The keys of the functions a call through a field may reach: those stored in a field of that
-   * name through a variable of the caller's declared type; empty when there are more than {@link
-   * #MAX_TARGETS}.
+   * The declared struct type of the object whose field {@code path} names: the type of its root (a
+   * local, a parameter, or a table of the function's file) along the steps before the last.
    */
-  Set<String> of(Function caller, Stmt.Call call) {
+  private String receiverType(Function f, AccessPath path) {
+    String rootType = f.localTypes().get(path.root());
+    if (rootType == null) rootType = tableTypes.get(tableKey(f.file(), path.root()));
+    if (rootType == null) return null;
+    List<String> steps = path.steps().subList(0, path.steps().size() - 1);
+    return steps.isEmpty() ? rootType : program.layouts().typeAlong(rootType, steps);
+  }
+
+  /**
+   * The keys of the functions a call through a field may reach, in the replay of {@code device}
+   * (null: outside any device, or for the call graph).
+   */
+  Set<String> of(Function caller, Stmt.Call call, DeviceType device) {
     if (call.through() == null) return Set.of();
-    List<Store> stores = byField.getOrDefault(call.through().lastStep(), List.of());
-    String type =
-        call.through().steps().size() == 1 ? caller.localTypes().get(call.through().root()) : null;
+    String type = receiverType(caller, call.through());
     if (type == null) return Set.of();
+    List<Store> stores =
+        byTypeField.getOrDefault(type + "." + call.through().lastStep(), List.of());
     Set<String> out = new LinkedHashSet<>();
-    for (Store st : stores) if (type.equals(st.type())) out.add(st.function());
-    return out.size() > MAX_TARGETS ? Set.of() : out;
+    List<Store> classStores = new ArrayList<>();
+    for (Store st : stores) {
+      if (!st.classOf().isEmpty()) classStores.add(st);
+      else if (st.file().equals(caller.file())) out.add(st.function());
+    }
+    if (classStores.isEmpty()) return out;
+    if (device != null) {
+      for (String t : device.ancestry()) {
+        boolean found = false;
+        for (Store st : classStores) {
+          if (st.classOf().contains(t)) {
+            out.add(st.function());
+            found = true;
+          }
+        }
+        if (found) break;
+      }
+    } else {
+      Set<String> family = typesByFile.getOrDefault(caller.file(), Set.of());
+      for (Store st : classStores)
+        for (String t : st.classOf()) if (family.contains(t)) out.add(st.function());
+    }
+    return out;
   }
 }

@@ -234,10 +234,7 @@ final class FlowFrame {
   private Place followField(Stmt.Call c, List<Place> args, RegionState s) {
     RegionState joined = null;
     boolean succeeds = false;
-    // Only near the replayed hook or callback: a class hook called from deep inside helpers
-    // multiplies the replay by its targets at every level (QEMU's scan tripled).
-    Set<String> targets =
-        ctx.stack().size() <= FIELD_CALL_DEPTH ? flow.callGraph.fieldTargets(f, c) : Set.of();
+    Set<String> targets = flow.callGraph.fieldTargets(f, c, ctx.device());
     for (String key : targets) {
       Function callee = flow.program.function(key);
       if (callee == null || !flow.follows(callee, ctx)) continue;
@@ -256,9 +253,6 @@ final class FlowFrame {
     forgetEarlierObject(made, s);
     return made;
   }
-
-  /** How deep in a replay's call stack a call through a field is still followed. */
-  private static final int FIELD_CALL_DEPTH = 2;
 
   /** The region the modelled call {@code c} initializes, if it does. */
   Place regionInitializedBy(Stmt.Call c, List<Place> args, Place result) {

@@ -24,18 +24,23 @@ public final class Lifecycles {
   private final Program program;
   private final ApiModel model;
   private final FunctionMemo memo;
+  private final CallGraph callGraph;
   private final Map<String, ClassInitFacts> classFacts = new HashMap<>();
   private final List<DeviceType> devices = new ArrayList<>();
 
   public Lifecycles(Program program, ApiModel model) {
-    this(program, model, FunctionMemo.fresh(model));
+    this(program, model, FunctionMemo.fresh(model), new CallGraph(program, model));
   }
 
-  /** With class_init facts taken from {@code memo} (kept between analyses). */
-  Lifecycles(Program program, ApiModel model, FunctionMemo memo) {
+  /**
+   * With class_init facts taken from {@code memo} (kept between analyses); {@code callGraph} tells
+   * which of two functions stored for one role calls the other.
+   */
+  Lifecycles(Program program, ApiModel model, FunctionMemo memo, CallGraph callGraph) {
     this.program = program;
     this.model = model;
     this.memo = memo;
+    this.callGraph = callGraph;
     for (Map.Entry<String, TypeRegistration> e : program.types().entrySet()) {
       if ("true".equals(e.getValue().properties().get("abstract"))) continue;
       devices.add(build(e.getKey(), e.getValue()));
@@ -163,7 +168,22 @@ public final class Lifecycles {
 
   private ClassInitFacts facts(TypeRegistration r) {
     return classFacts.computeIfAbsent(
-        r.name() + "@" + r.loc(), k -> memo.classInit(function(r, r.hooks().get("class_init"))));
+        r.name() + "@" + r.loc(),
+        k -> {
+          Function classInit = function(r, r.hooks().get("class_init"));
+          // Facts kept per function hold for a class_init that hands its class to no helper; one
+          // that does is read with its helpers, which may have changed on their own.
+          ClassInitFacts facts =
+              ClassCode.of(program, classInit).size() <= 1
+                  ? memo.classInit(classInit)
+                  : ClassInitFacts.of(program, classInit, model);
+          return facts.settled(
+              (caller, callee) -> {
+                Function a = function(r, caller);
+                Function b = function(r, callee);
+                return a != null && b != null && callGraph.callers(b.key()).contains(a.key());
+              });
+        });
   }
 
   private Function function(TypeRegistration r, String nameOrKey) {

@@ -2,6 +2,7 @@ package dev.mrcheck.analysis;
 
 import dev.mrcheck.ir.Function;
 import dev.mrcheck.ir.StructField;
+import dev.mrcheck.ir.TableEntry;
 import dev.mrcheck.ir.TranslationUnit;
 import dev.mrcheck.ir.TypeRegistration;
 import java.util.ArrayList;
@@ -137,6 +138,13 @@ public final class Program {
     List<StructField> fields = new ArrayList<>();
     for (TranslationUnit tu : units) fields.addAll(tu.fields());
     layouts = new StructLayouts(fields);
+  }
+
+  /** Functions (and other names) stored by static initializers of every scanned file. */
+  public List<TableEntry> tables() {
+    List<TableEntry> out = new ArrayList<>();
+    for (TranslationUnit tu : units) out.addAll(tu.tables());
+    return out;
   }
 
   /** Struct layouts of every scanned file (headers included when scanned). */

@@ -35,6 +35,12 @@ public final class StructLayouts {
     return members == null || members.isEmpty() ? null : members.get(0);
   }
 
+  /** The member at {@code index} in declaration order (a positional initializer's), or null. */
+  public StructField nth(String struct, int index) {
+    List<StructField> members = struct == null ? null : byStruct.get(struct);
+    return members == null || index >= members.size() ? null : members.get(index);
+  }
+
   public StructField member(String struct, String name) {
     for (StructField f : byStruct.getOrDefault(struct, List.of()))
       if (f.name().equals(name)) return f;

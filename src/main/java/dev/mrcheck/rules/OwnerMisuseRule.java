@@ -11,7 +11,9 @@ import dev.mrcheck.model.Operand;
 import dev.mrcheck.model.Operation;
 import dev.mrcheck.model.RegionKind;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 @RuleInfo(
@@ -42,8 +44,14 @@ public final class OwnerMisuseRule extends Rule {
         checkDeviceOwner(o, report);
       }
     }
+    Set<String> misowned = new HashSet<>();
+    for (Observation o : analysis.observations()) {
+      if (o.effect() instanceof Operation.Init
+          && (o.ownerShape() == OwnerShape.THE_REGION
+              || o.ownerShape() == OwnerShape.NOT_AN_OBJECT)) misowned.add(o.subject().id());
+    }
     for (FreeHookOverride h : analysis.freeHooks()) {
-      if (embedded(h.region().id())) report.accept(freeHook(h));
+      if (embedded(h.region().id())) report.accept(freeHook(h, misowned));
     }
   }
 
@@ -147,7 +155,7 @@ public final class OwnerMisuseRule extends Rule {
     return Findings.at(this, o, message, trace).withWitness(w);
   }
 
-  private Finding freeHook(FreeHookOverride h) {
+  private Finding freeHook(FreeHookOverride h, Set<String> misowned) {
     String message =
         String.format(
             "OBJECT(%s)->free = %s gives a region embedded in a larger struct its own free "
@@ -155,12 +163,35 @@ public final class OwnerMisuseRule extends Rule {
             h.region().shown(), h.hook());
     List<TraceStep> trace = new ArrayList<>(h.chain());
     trace.add(new TraceStep(h.loc(), "free function set here (" + h.phaseName() + ")"));
-    Witnesses w = new Witnesses(h.before()).init(h.region().id());
+    Witnesses w = new Witnesses(h.before());
+    for (Fact.Owned o : h.before().facts(Fact.Owned.class, h.region().id())) {
+      w.init(o.ownsItself() || misowned.contains(o.region()) ? ownedByTheDevice(o) : o);
+      break;
+    }
     w.step(h.phase(), new Operation.SetFreeHook<>(h.region(), true), h.loc());
     Witness witness = w.build(h.device(), Witness.Expectation.OWNER_MISUSE);
     return Findings.create(
             this, h.loc(), h.function(), h.region().shown() + "|" + h.phaseName(), message, trace)
         .withWitness(witness);
+  }
+
+  /**
+   * A region that owns itself is never finalized, and one whose owner is no QOM object aborts at
+   * its init, so its free function would never run: that is another MR009, reported at its own
+   * init. The free function is replayed for the region as that fix would leave it, owned by the
+   * device, so that each misuse stands on its own.
+   */
+  private static Fact.Owned ownedByTheDevice(Fact.Owned o) {
+    return new Fact.Owned(
+        o.region(),
+        o.shown(),
+        Fact.Owner.SELF,
+        o.ownerShown(),
+        o.kind(),
+        o.phase(),
+        o.at(),
+        o.aliasOf(),
+        false);
   }
 
   /**

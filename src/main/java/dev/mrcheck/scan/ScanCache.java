@@ -213,11 +213,14 @@ public final class ScanCache {
   /**
    * Whether two parses of a file give the call graph the same input: the same functions (names,
    * linkage) calling the same names in the same order, and storing the same functions into the same
-   * fields (a call through a field reaches what some code stored there). Then the relevance
-   * fixpoint runs as before.
+   * fields or ops tables, with the same struct layouts (a call through a field reaches what some
+   * code or table stored there, by the receiver's declared type). Then the relevance fixpoint runs
+   * as before.
    */
   static boolean sameCalls(TranslationUnit a, TranslationUnit b) {
     if (a.functions().size() != b.functions().size()) return false;
+    // Ops tables and struct layouts decide what a call through a field reaches.
+    if (!a.tables().equals(b.tables()) || !a.fields().equals(b.fields())) return false;
     for (int i = 0; i < a.functions().size(); i++) {
       Function f = a.functions().get(i);
       Function g = b.functions().get(i);

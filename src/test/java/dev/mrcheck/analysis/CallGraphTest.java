@@ -85,18 +85,59 @@ class CallGraphTest {
   }
 
   @Test
-  void aFieldManyFunctionsAreStoredInIsAGenericDispatchAndResolvesToNothing() {
+  void aBaseTypesCodeDispatchingToHooksOfTypesRegisteredElsewhereCallsNoneOfThem() {
     StringBuilder src = new StringBuilder();
-    for (int i = 0; i <= FieldTargets.MAX_TARGETS; i++) {
+    for (int i = 0; i < 8; i++) {
       src.append(
           "static void r%d(DevState *s) { memory_region_init(&s->m, OBJECT(s), \"m\", 1); }\n"
               .formatted(i));
-      src.append("static void c%d(DeviceClass *dc) { dc->realize = r%d; }\n".formatted(i, i));
+      src.append(
+          "static void c%d(ObjectClass *k, const void *d) { DeviceClass *dc = DEVICE_CLASS(k);"
+                  .formatted(i)
+              + " dc->realize = r%d; }\n".formatted(i));
+      src.append(
+          "static const TypeInfo t%d = { .name = \"d%d\", .parent = TYPE_DEVICE, .class_init = c%d };\n"
+              .formatted(i, i, i));
     }
-    src.append("static void set_realized(DeviceClass *dc, DevState *s) { dc->realize(s); }\n");
-    Program p = AnalysisFixture.program("qdev.c", src.toString());
+    String qdev = "static void set_realized(DeviceClass *dc, DevState *s) { dc->realize(s); }\n";
+    Program p = AnalysisFixture.program("devs.c", src.toString(), "qdev.c", qdev);
     CallGraph g = new CallGraph(p, AnalysisFixture.MODEL);
     assertThat(g.reachesApi("qdev.c#set_realized")).isFalse();
-    assertThat(g.hasCallers("qdev.c#r0")).isFalse();
+    assertThat(g.hasCallers("devs.c#r0")).isFalse();
+  }
+
+  private static final String TABLES =
+      """
+      typedef struct WinOps { void (*open)(WinState *s); void (*close)(WinState *s); } WinOps;
+      typedef struct Group { int id; void (*size_init)(WinState *s); } Group;
+      struct WinState { const WinOps *ops; MemoryRegion win; };
+      static void win_open(WinState *s) { memory_region_init_io(&s->win, OBJECT(s), NULL, s, "w", 4); }
+      static void win_close(WinState *s) { object_unparent(OBJECT(&s->win)); }
+      static void grp_size(WinState *s) { memory_region_init(&s->win, OBJECT(s), "g", 4); }
+      static const WinOps named_ops = { .open = win_open };
+      static const WinOps positional_ops = { NULL, win_close };
+      static const Group groups[] = { { .id = 1, .size_init = grp_size }, { 2, NULL } };
+      static void start(WinState *s) { s->ops->open(s); }
+      static void stop(WinState *s) { s->ops->close(s); }
+      static void sizes(WinState *s, int i) { groups[i].size_init(s); }
+      """;
+
+  @Test
+  void staticTablesFeedTheFieldCallsOfTheirTypeDesignatedPositionalAndArraysOfStructs() {
+    Program p = AnalysisFixture.program("win.c", TABLES);
+    CallGraph g = new CallGraph(p, AnalysisFixture.MODEL);
+    assertThat(g.callers("win.c#win_open")).containsExactly("win.c#start");
+    assertThat(g.callers("win.c#win_close")).containsExactly("win.c#stop");
+    assertThat(g.callers("win.c#grp_size")).containsExactly("win.c#sizes");
+    assertThat(g.reachesApi("win.c#sizes")).isTrue();
+  }
+
+  @Test
+  void aTableCalledThroughByAnotherFilesCodeIsAnEntryPointNotACallee() {
+    String core = "void core_start(WinState *s) { s->ops->open(s); }\n";
+    Program p = AnalysisFixture.program("win.c", TABLES, "core.c", core);
+    CallGraph g = new CallGraph(p, AnalysisFixture.MODEL);
+    assertThat(g.callers("win.c#win_open")).containsExactly("win.c#start");
+    assertThat(g.reachesApi("core_start")).isFalse();
   }
 }

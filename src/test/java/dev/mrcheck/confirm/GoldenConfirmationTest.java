@@ -109,6 +109,18 @@ class GoldenConfirmationTest {
           new Entry(
               Set.of(REFCOUNT),
               "MR002",
+              "mr002_class_hooks_set_in_class_init_helpers.c",
+              "",
+              HARMLESS_UNDER_REFCOUNT),
+          new Entry(
+              Set.of(REFCOUNT),
+              "MR002",
+              "mr002_ops_tables_and_stage_arrays.c",
+              "",
+              HARMLESS_UNDER_REFCOUNT),
+          new Entry(
+              Set.of(REFCOUNT),
+              "MR002",
               "mr002_container_held_by_pending_as_destroy.c",
               "",
               WITNESS_LACKS_CONTAINER),

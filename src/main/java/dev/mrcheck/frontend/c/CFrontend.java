@@ -8,6 +8,7 @@ import dev.mrcheck.ir.Function;
 import dev.mrcheck.ir.ParseProblem;
 import dev.mrcheck.ir.SourceLoc;
 import dev.mrcheck.ir.StructField;
+import dev.mrcheck.ir.TableEntry;
 import dev.mrcheck.ir.TranslationUnit;
 import dev.mrcheck.ir.TypeRegistration;
 import java.nio.file.Path;
@@ -185,7 +186,8 @@ public final class CFrontend implements Frontend {
         stringMacros(ast, locs),
         problems,
         inactive.count(),
-        recovered);
+        recovered,
+        walk.tables);
   }
 
   /**
@@ -269,6 +271,7 @@ public final class CFrontend implements Frontend {
   private static final class Walk {
     final List<StructField> fields = new ArrayList<>();
     final List<TypeRegistration> types = new ArrayList<>();
+    final List<TableEntry> tables = new ArrayList<>();
     final List<IASTFunctionDefinition> definitions = new ArrayList<>();
     final List<ParseProblem> problems = new ArrayList<>();
     private final Locations locs;
@@ -280,6 +283,7 @@ public final class CFrontend implements Frontend {
     void run(IASTTranslationUnit ast) {
       ProblemCollector problemCollector = new ProblemCollector(locs);
       TypeInfoExtractor typeInfos = new TypeInfoExtractor(locs);
+      TableExtractor tableEntries = new TableExtractor(locs);
 
       ast.accept(
           new ASTVisitor() {
@@ -295,6 +299,7 @@ public final class CFrontend implements Frontend {
                 definitions.add(f);
               } else if (d instanceof IASTSimpleDeclaration sd) {
                 typeInfos.extract(sd, types);
+                tableEntries.extract(sd, tables);
                 if (!(d.getParent() instanceof IASTCompositeTypeSpecifier)) {
                   StructFieldExtractor.extract(sd, fields);
                 }
