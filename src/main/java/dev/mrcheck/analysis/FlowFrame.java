@@ -38,6 +38,9 @@ final class FlowFrame {
    */
   Place justInitialized;
 
+  /** While one call is applied to each region of a subregion walk: the region at hand. */
+  private String walkedRegion;
+
   FlowFrame(RegionFlow flow, Function f, RegionFlow.Context ctx) {
     this.flow = flow;
     this.f = f;
@@ -87,8 +90,15 @@ final class FlowFrame {
       for (Operation<Operand> e : modelled.get().effects()) {
         if (e instanceof Operation.Returns<Operand> r) result = operand(r.target(), args, result);
       }
-      for (Operation<Operand> e : modelled.get().effects())
-        e.accept(new EffectTransfer(this, c, args, result, s));
+      List<List<Place>> walked = SubregionWalk.expand(args, s);
+      for (List<Place> each : walked) {
+        walkedRegion = walked.size() > 1 || each != args ? SubregionWalk.region(each, args) : null;
+        for (Operation<Operand> e : modelled.get().effects())
+          e.accept(new EffectTransfer(this, c, each, result, s));
+      }
+      walkedRegion = null;
+      if (modelled.get().effects().stream().anyMatch(e -> e instanceof Operation.Unmap))
+        SubregionWalk.deletedEach(walked, args, s);
     } else {
       result = followCall(c, args, s);
     }
@@ -294,7 +304,7 @@ final class FlowFrame {
             ctx.device(),
             chain(),
             s.copy(),
-            f.key() + "#" + node,
+            f.key() + "#" + node + (walkedRegion == null ? "" : "~" + walkedRegion),
             shape,
             e instanceof Operation.Init && madeWhereBlank(subject, s),
             guards(),
