@@ -49,7 +49,7 @@ record BuildSelection(
       if (!Files.exists(unit)) {
         problems.add(
             new FileProblem(
-                SourceLoc.of(Scanner.relative(root, unit), 1, 1),
+                SourceLoc.of(SourceReads.relative(root, unit), 1, 1),
                 "listed in " + db.source().getFileName() + " but not found, not analyzed"));
         continue;
       }
@@ -66,7 +66,7 @@ record BuildSelection(
           && !f.toString().endsWith(".h")) {
         problems.add(
             new FileProblem(
-                SourceLoc.of(Scanner.relative(root, f), 1, 1),
+                SourceLoc.of(SourceReads.relative(root, f), 1, 1),
                 "not in " + db.source().getFileName() + ", not analyzed"));
       }
     }

@@ -208,7 +208,7 @@ public final class PersistentCache {
       try {
         a = Files.readAttributes(f, BasicFileAttributes.class);
       } catch (IOException e) {
-        return Scanner.read(f, root, maxBytes); // reports the problem
+        return SourceReads.read(f, root, maxBytes); // reports the problem
       }
       long modified = a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
       String fileKey = String.valueOf(a.fileKey());
@@ -223,7 +223,7 @@ public final class PersistentCache {
       }
       long readAt = System.currentTimeMillis();
       byte[][] bytes = new byte[1][];
-      FileRead r = Scanner.read(f, root, maxBytes, b -> bytes[0] = b);
+      FileRead r = SourceReads.read(f, root, maxBytes, b -> bytes[0] = b);
       if (r instanceof FileRead.Text t) {
         byte[] lexical;
         try {
@@ -334,7 +334,7 @@ public final class PersistentCache {
           } catch (CodecException x) {
             // A table that decoded but whose entry does not: read the file again.
             tainted = true;
-            FileRead r = Scanner.read(e.getKey(), root, request.maxFileSize());
+            FileRead r = SourceReads.read(e.getKey(), root, request.maxFileSize());
             if (!(r instanceof FileRead.Text text)) continue;
             t = text.text();
           }
