@@ -46,7 +46,7 @@ final class ConstantWrites {
    * when not null, is where the call at {@code node} stored a result the model knows is not NULL.
    */
   List<FieldWrite> after(Function f, int node, AccessPath result) {
-    CfgNode n = f.cfg().nodes().stream().filter(c -> c.id() == node).findFirst().orElse(null);
+    CfgNode n = f.cfg().node(node);
     Map<String, Written> out = new LinkedHashMap<>();
     if (result != null) {
       String key = PathCondition.keyOf(result, f);

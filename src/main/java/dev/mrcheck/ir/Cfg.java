@@ -47,6 +47,11 @@ public final class Cfg {
     return exit;
   }
 
+  /** The node numbered {@code id} (nodes are numbered in creation order), or null. */
+  public CfgNode node(int id) {
+    return id >= 0 && id < nodes.size() && nodes.get(id).id() == id ? nodes.get(id) : null;
+  }
+
   public List<CfgNode> nodes() {
     return Collections.unmodifiableList(nodes);
   }
