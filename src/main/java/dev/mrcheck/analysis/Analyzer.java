@@ -86,11 +86,7 @@ public final class Analyzer {
     QomClasses qom = new QomClasses(program, model);
     Set<String> qdev = new HashSet<>();
     for (DeviceType d : devices) if (qom.isDevice(d)) qdev.add(d.name());
-    Map<String, Observation> observations = new LinkedHashMap<>();
-    List<Checkpoint> checkpoints = new ArrayList<>();
-    List<RootExit> exits = new ArrayList<>();
-    Map<String, FreeHookOverride> freeHooks = new LinkedHashMap<>();
-    int exhausted = 0;
+    Gathered gathered = new Gathered();
     Set<String> hookKeys = new HashSet<>();
     Map<String, RegionState> afterRealize = new HashMap<>();
     Map<String, Collection<Observation>> deviceReplays = new HashMap<>();
@@ -112,11 +108,7 @@ public final class Analyzer {
       if (r != null) stable.add(d.name());
       else r = replayed(flow, d, () -> replay(flow, d));
       round.keep(key.toString(), r, stable.contains(d.name()));
-      r.observations().forEach(observations::put);
-      checkpoints.addAll(r.checkpoints());
-      exits.addAll(r.exits());
-      keepFreeHooks(r, freeHooks);
-      exhausted += r.exhausted();
+      gathered.add(r);
       afterRealize.put(d.name(), r.afterRealize());
       deviceReplays.put(d.name(), r.observations().values());
     }
@@ -166,12 +158,8 @@ public final class Analyzer {
                   return null;
                 });
       round.keep(key, r, reused);
-      r.observations().forEach(observations::put);
-      exits.addAll(r.exits());
-      keepFreeHooks(r, freeHooks);
-      exhausted += r.exhausted();
+      gathered.add(r);
     }
-    RuntimeStates.Counts runtime = RuntimeStates.Counts.NONE;
     for (Map.Entry<DeviceType, List<RuntimeRoot>> e : callbacks.entrySet()) {
       DeviceType device = e.getKey();
       StringBuilder key = new StringBuilder("runtime:" + device.name());
@@ -191,14 +179,9 @@ public final class Analyzer {
                 });
       }
       round.keep(key.toString(), r, reused);
-      r.observations().forEach(observations::put);
-      checkpoints.addAll(r.checkpoints());
-      exits.addAll(r.exits());
-      keepFreeHooks(r, freeHooks);
-      exhausted += r.exhausted();
-      runtime = runtime.plus(r.runtime());
+      gathered.add(r);
     }
-    List<Observation> sorted = new ArrayList<>(observations.values());
+    List<Observation> sorted = new ArrayList<>(gathered.observations.values());
     sorted.sort(Comparator.comparing(Observation::loc).thenComparing(o -> o.chain().size()));
     InstanceStorage storage = new InstanceStorage(program, round.memo);
     round.commit();
@@ -206,20 +189,35 @@ public final class Analyzer {
         semantics,
         devices,
         sorted,
-        checkpoints,
-        exits,
+        gathered.checkpoints,
+        gathered.exits,
         callGraph.relevantCount(),
         roots,
-        exhausted,
-        runtime,
-        new ArrayList<>(freeHooks.values()),
+        gathered.exhausted,
+        gathered.runtime,
+        new ArrayList<>(gathered.freeHooks.values()),
         qdev,
         storage);
   }
 
-  private static void keepFreeHooks(ReplayCache.Replay r, Map<String, FreeHookOverride> into) {
-    for (FreeHookOverride h : r.freeHooks())
-      into.putIfAbsent(h.loc() + "|" + h.phaseName() + "|" + h.region().id(), h);
+  /** What the device, run-time and root replays of one analysis found, merged. */
+  private static final class Gathered {
+    final Map<String, Observation> observations = new LinkedHashMap<>();
+    final List<Checkpoint> checkpoints = new ArrayList<>();
+    final List<RootExit> exits = new ArrayList<>();
+    final Map<String, FreeHookOverride> freeHooks = new LinkedHashMap<>();
+    int exhausted;
+    RuntimeStates.Counts runtime = RuntimeStates.Counts.NONE;
+
+    void add(ReplayCache.Replay r) {
+      r.observations().forEach(observations::put);
+      checkpoints.addAll(r.checkpoints());
+      exits.addAll(r.exits());
+      for (FreeHookOverride h : r.freeHooks())
+        freeHooks.putIfAbsent(h.loc() + "|" + h.phaseName() + "|" + h.region().id(), h);
+      exhausted += r.exhausted();
+      runtime = runtime.plus(r.runtime());
+    }
   }
 
   /**
