@@ -6,11 +6,9 @@ import dev.mrcheck.ir.Stmt;
 import dev.mrcheck.ir.TypeRegistration;
 import dev.mrcheck.ir.Value;
 import dev.mrcheck.model.ApiModel;
-import dev.mrcheck.model.Operation;
 import dev.mrcheck.model.Role;
 import dev.mrcheck.model.Semantics;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,12 +16,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * Replays each device's lifecycle (instance_init, realize, unrealize, instance_finalize) through
  * {@link RegionFlow}, then every run-time root (API users that nothing calls directly: callbacks)
- * from the state its device has after realize.
+ * from the state its device has after realize. The replays of the devices, then those of the roots,
+ * run in parallel ({@link ParallelReplays}); what they find is merged in one order whatever the
+ * number of threads.
  */
 public final class Analyzer {
   private final Program program;
@@ -31,86 +30,79 @@ public final class Analyzer {
   private final Semantics semantics;
   private final CallGraph callGraph;
   private final ReplayCache cache;
-
-  /**
-   * Which of two replays of the same phase is running ("" for the only one): both keep what they
-   * see.
-   */
-  private String variant = "";
-
-  /** While instance_finalize is replayed for a checkpoint: what it met. */
-  private List<Observation> finalizing;
-
-  /** The replay being run: where {@link #record} puts what it sees. */
-  private ReplayCache.Recorder current;
-
-  /** The factories of each type: part of its lifecycle, after instance_init. */
-  private Constructors constructors;
-
-  /** What the run-time fixpoint of the replay being run cost. */
-  private RuntimeStates.Counts counts = RuntimeStates.Counts.NONE;
-
-  /** A run-time root: a callback, and which parameter brings its device (-1: none). */
-  private record RuntimeRoot(Function function, int selfIndex) {}
+  private final int threads;
 
   public Analyzer(Program program, ApiModel model, Semantics semantics) {
-    this(program, model, semantics, new CallGraph(program, model), new ReplayCache());
+    this(program, model, semantics, new CallGraph(program, model), new ReplayCache(), 1);
   }
 
   /**
    * With a call graph built from {@code program} (or, equal to it, kept from an earlier analysis)
-   * and replays kept from earlier analyses: those that cannot have changed are reused.
+   * and replays kept from earlier analyses: those that cannot have changed are reused. Replays run
+   * on {@code threads} threads.
    */
   public Analyzer(
       Program program,
       ApiModel model,
       Semantics semantics,
       CallGraph callGraph,
-      ReplayCache cache) {
+      ReplayCache cache,
+      int threads) {
     this.program = program;
     this.model = model;
     this.semantics = semantics;
     this.callGraph = callGraph;
     this.cache = cache;
+    this.threads = threads;
   }
+
+  /** A replay to run, and the key it is kept under. */
+  private record Pending(String key, ParallelReplays.Task run) {}
 
   public AnalysisResult analyze() {
     ReplayCache.Round round = cache.begin(program, model, callGraph, semantics);
     Lifecycles lifecycles = new Lifecycles(program, model, round.memo, callGraph);
     List<DeviceType> devices = new ArrayList<>();
     for (DeviceType d : lifecycles.devices()) devices.add(round.canonical(d));
-    RegionFlow flow =
-        new RegionFlow(program, callGraph, model, semantics, this::record, round.memo);
-    constructors = new Constructors(program, callGraph);
-    flow.onFreeHook(h -> current.freeHooks.add(h));
+    Constructors constructors = new Constructors(program, callGraph);
+    ParallelReplays parallel =
+        new ParallelReplays(
+            threads,
+            () -> new Replayer(program, model, semantics, callGraph, round.memo, constructors));
     QomClasses qom = new QomClasses(program, model);
     Set<String> qdev = new HashSet<>();
     for (DeviceType d : devices) if (qom.isDevice(d)) qdev.add(d.name());
-    Gathered gathered = new Gathered();
     Set<String> hookKeys = new HashSet<>();
-    Map<String, RegionState> afterRealize = new HashMap<>();
-    Map<String, Collection<Observation>> deviceReplays = new HashMap<>();
     Map<String, DeviceType> byStruct = new HashMap<>();
     // Devices whose replay (or lack of one) is as before: run-time roots starting from them may be
     // reused.
     Set<String> stable = new HashSet<>();
+    // Each device's lifecycle replay, kept or run, in device order.
+    Map<String, ReplayCache.Replay> lifecycleOf = new LinkedHashMap<>();
+    Map<String, Pending> deviceRuns = new LinkedHashMap<>();
     for (DeviceType d : devices) {
       for (List<Function> fs : d.hooks().values()) for (Function f : fs) hookKeys.add(f.key());
       if (d.instanceStruct() != null) byStruct.putIfAbsent(d.instanceStruct(), d);
-      if (!touchesApi(d)) {
+      if (!touchesApi(d, constructors)) {
         if (round.canonicalIsPrevious(d)) stable.add(d.name());
         continue;
       }
-      StringBuilder key = new StringBuilder("device:" + d.name());
-      for (Constructors.Constructor c : constructors.of(d.name()))
-        key.append('|').append(c.function().key());
-      ReplayCache.Replay r = round.reusable(key.toString(), d, round.canonicalIsPrevious(d));
+      String key = keyOf(d, constructors);
+      ReplayCache.Replay r = round.reusable(key, d, round.canonicalIsPrevious(d));
       if (r != null) stable.add(d.name());
-      else r = replayed(flow, d, () -> replay(flow, d));
-      round.keep(key.toString(), r, stable.contains(d.name()));
+      else deviceRuns.put(d.name(), new Pending(key, p -> p.device(d)));
+      lifecycleOf.put(d.name(), r);
+    }
+    List<ReplayCache.Replay> ran = runAll(parallel, List.copyOf(deviceRuns.values()), List.of());
+    Gathered gathered = new Gathered();
+    int at = 0;
+    for (DeviceType d : devices) {
+      if (!lifecycleOf.containsKey(d.name())) continue;
+      Pending p = deviceRuns.get(d.name());
+      ReplayCache.Replay r = p == null ? lifecycleOf.get(d.name()) : ran.get(at++);
+      lifecycleOf.put(d.name(), r);
+      round.keep(keyOf(d, constructors), r, p == null);
       gathered.add(r);
-      afterRealize.put(d.name(), r.afterRealize());
-      deviceReplays.put(d.name(), r.observations().values());
     }
     for (Function f : lifecycles.shadowedHooks()) hookKeys.add(f.key());
     // A struct shared by several types, or by an abstract base (PCIDevice), names no single device:
@@ -126,7 +118,11 @@ public final class Analyzer {
     int roots = 0;
     RuntimeDispatch dispatch = new RuntimeDispatch(program, round.memo);
     // A device's callbacks are replayed together, to a fixpoint of the states they reach.
-    Map<DeviceType, List<RuntimeRoot>> callbacks = new LinkedHashMap<>();
+    Map<DeviceType, List<Replayer.RuntimeRoot>> callbacks = new LinkedHashMap<>();
+    // The run-time roots replayed alone and the devices' callbacks, each kept or to run, in order.
+    List<String> keys = new ArrayList<>();
+    List<ReplayCache.Replay> kept = new ArrayList<>();
+    List<Pending> rootRuns = new ArrayList<>();
     for (String fk : callGraph.actingOnRegions()) {
       Function f = program.function(fk);
       if (f == null || callGraph.hasCallers(fk) || hookKeys.contains(fk)) continue;
@@ -134,51 +130,54 @@ public final class Analyzer {
       DeviceType device = deviceOf(f, byStruct, dispatch, selfIndex);
       // A callback that only frees (g_free) can act only on what its device's realize left behind:
       // with no such device (QEMU has thousands of callbacks freeing buffers) it is not replayed.
-      if (!callGraph.reachesApi(fk) && (device == null || !afterRealize.containsKey(device.name())))
+      if (!callGraph.reachesApi(fk) && (device == null || !lifecycleOf.containsKey(device.name())))
         continue;
       roots++;
-      RuntimeRoot root = new RuntimeRoot(f, selfIndex[0]);
-      if (device != null && afterRealize.containsKey(device.name())) {
+      Replayer.RuntimeRoot root = new Replayer.RuntimeRoot(f, selfIndex[0]);
+      if (device != null && lifecycleOf.containsKey(device.name())) {
         callbacks.computeIfAbsent(device, k -> new ArrayList<>()).add(root);
         continue;
       }
       String key = "root:" + fk;
       ReplayCache.Replay r =
           round.reusable(key, device, device == null || stable.contains(device.name()));
-      boolean reused = r != null;
-      if (!reused)
-        r =
-            replayed(
-                flow,
-                device,
-                () -> {
-                  RuntimeStates.Reached start =
-                      new RuntimeStates(new RegionState()).reached().get(0);
-                  replayRoot(flow, root, device, start, true);
-                  return null;
-                });
-      round.keep(key, r, reused);
-      gathered.add(r);
+      keys.add(key);
+      kept.add(r);
+      rootRuns.add(r != null ? null : new Pending(key, p -> p.root(root, device)));
     }
-    for (Map.Entry<DeviceType, List<RuntimeRoot>> e : callbacks.entrySet()) {
+    int alone = keys.size();
+    for (Map.Entry<DeviceType, List<Replayer.RuntimeRoot>> e : callbacks.entrySet()) {
       DeviceType device = e.getKey();
       StringBuilder key = new StringBuilder("runtime:" + device.name());
-      for (RuntimeRoot root : e.getValue()) key.append('|').append(root.function().key());
+      for (Replayer.RuntimeRoot root : e.getValue()) key.append('|').append(root.function().key());
       ReplayCache.Replay r = round.reusable(key.toString(), device, stable.contains(device.name()));
-      boolean reused = r != null;
-      if (!reused) {
-        Set<String> made = madeOutside(deviceReplays.get(device.name()), Role.INSTANCE_FINALIZE);
-        r =
-            replayed(
-                flow,
-                device,
-                () -> {
-                  runtimeFixpoint(
-                      flow, device, e.getValue(), afterRealize.get(device.name()), made);
-                  return null;
-                });
+      keys.add(key.toString());
+      kept.add(r);
+      if (r != null) {
+        rootRuns.add(null);
+        continue;
       }
-      round.keep(key.toString(), r, reused);
+      ReplayCache.Replay lifecycle = lifecycleOf.get(device.name());
+      Set<String> made =
+          Replayer.madeOutside(lifecycle.observations().values(), Role.INSTANCE_FINALIZE);
+      rootRuns.add(
+          new Pending(key.toString(), p -> p.runtime(device, e.getValue(), lifecycle, made)));
+    }
+    // The devices' fixpoints are the longest replays: started first, they do not run alone at the
+    // end.
+    List<Pending> toRun = new ArrayList<>();
+    List<Integer> first = new ArrayList<>();
+    for (int i = 0; i < rootRuns.size(); i++) {
+      if (rootRuns.get(i) == null) continue;
+      if (i >= alone) first.add(toRun.size());
+      toRun.add(rootRuns.get(i));
+    }
+    ran = runAll(parallel, toRun, first);
+    at = 0;
+    for (int i = 0; i < keys.size(); i++) {
+      boolean reused = kept.get(i) != null;
+      ReplayCache.Replay r = reused ? kept.get(i) : ran.get(at++);
+      round.keep(keys.get(i), r, reused);
       gathered.add(r);
     }
     List<Observation> sorted = new ArrayList<>(gathered.observations.values());
@@ -198,6 +197,28 @@ public final class Analyzer {
         new ArrayList<>(gathered.freeHooks.values()),
         qdev,
         storage);
+  }
+
+  /**
+   * Runs {@code pending} on the replayers, those at the indexes {@code first} before the others;
+   * the results in the order of {@code pending}.
+   */
+  private static List<ReplayCache.Replay> runAll(
+      ParallelReplays parallel, List<Pending> pending, List<Integer> first) {
+    List<ParallelReplays.Task> tasks = new ArrayList<>();
+    for (Pending p : pending) tasks.add(p.run());
+    List<Integer> order = new ArrayList<>(first);
+    Set<Integer> early = new HashSet<>(first);
+    for (int i = 0; i < pending.size(); i++) if (!early.contains(i)) order.add(i);
+    return parallel.run(tasks, order);
+  }
+
+  /** What a device's lifecycle replay is kept under: its name and its factories. */
+  private static String keyOf(DeviceType d, Constructors constructors) {
+    StringBuilder key = new StringBuilder("device:" + d.name());
+    for (Constructors.Constructor c : constructors.of(d.name()))
+      key.append('|').append(c.function().key());
+    return key.toString();
   }
 
   /** What the device, run-time and root replays of one analysis found, merged. */
@@ -220,268 +241,11 @@ public final class Analyzer {
     }
   }
 
-  /**
-   * Runs one replay with its own recorder; what it saw, walked and left behind becomes a {@link
-   * ReplayCache.Replay}.
-   */
-  private ReplayCache.Replay replayed(
-      RegionFlow flow, DeviceType device, Supplier<RegionState> body) {
-    current = new ReplayCache.Recorder();
-    counts = RuntimeStates.Counts.NONE;
-    flow.recordVisits(current.visited);
-    int before = flow.exhaustedRoots();
-    RegionState after = body.get();
-    flow.finishRoot();
-    int exhausted = flow.exhaustedRoots() - before;
-    flow.recordVisits(null);
-    ReplayCache.Recorder r = current;
-    current = null;
-    return new ReplayCache.Replay(
-        Set.copyOf(r.visited),
-        r.observations,
-        List.copyOf(r.checkpoints),
-        List.copyOf(r.exits),
-        List.copyOf(r.freeHooks),
-        after,
-        exhausted,
-        counts,
-        device == null ? null : device.name());
-  }
-
-  private boolean touchesApi(DeviceType d) {
+  private boolean touchesApi(DeviceType d, Constructors constructors) {
     if (!constructors.of(d.name()).isEmpty()) return true;
-    for (List<Function> fs : d.hooks().values()) for (Function f : fs) if (walked(f)) return true;
+    for (List<Function> fs : d.hooks().values())
+      for (Function f : fs) if (Replayer.walked(f, program, callGraph)) return true;
     return false;
-  }
-
-  /**
-   * A lifecycle hook is walked when it reaches the API, or calls a function worth following as any
-   * caller would follow it: a helper that only frees (g_free does not make its callers' callers
-   * relevant) acts on the device's regions all the same.
-   */
-  private boolean walked(Function hook) {
-    if (callGraph.worthFollowing(hook.key())) return true;
-    for (Stmt s : hook.cfg().statements()) {
-      if (!(s instanceof Stmt.Call c)) continue;
-      Function callee = program.resolve(c.callee(), hook.file());
-      if (callee != null && callGraph.worthFollowing(callee.key())) return true;
-    }
-    return false;
-  }
-
-  /**
-   * Runs the device's lifecycle; returns its state after realize, the start of its run-time
-   * callbacks.
-   */
-  private RegionState replay(RegionFlow flow, DeviceType d) {
-    RegionState s = new RegionState();
-    s = runPhase(flow, d, Role.INSTANCE_INIT, s).everyPath();
-    RegionState afterInit = s.copy();
-    s = construct(flow, d, s);
-    PhaseEnd realized = runPhase(flow, d, Role.REALIZE, s);
-    RegionState afterRealize = realized.everyPath();
-    // Unrealize and run-time callbacks follow a realize that succeeded; instance_finalize also
-    // follows one that failed.
-    s = realized.succeeded();
-    s.removeIf(f -> f instanceof Fact.Mapped m && m.undoneBefore() == Role.UNREALIZE);
-    // The device lives between realize and unrealize (and while its callbacks run): RCU grace
-    // periods
-    // pass, so an address_space_destroy of realize has completed by then.
-    Finalization.gracePeriodPassed(s, Role.REALIZE);
-    // The same holds for instance_finalize after a realize that succeeded (a failure after the
-    // realize
-    // hook returned runs unrealize first: qdev's post_realize_fail, pci_qdev_unrealize), which only
-    // a
-    // machine torn down long after reaches. Only a realize that reported an error leaves the device
-    // to
-    // qdev at once, its destroys still pending.
-    Set<Fact> pendingOnFailure = realized.failed() == null ? Set.of() : realized.failed().facts();
-    afterRealize.removeIf(f -> f instanceof Fact.DestroyPending && !pendingOnFailure.contains(f));
-    s = runPhase(flow, d, Role.UNREALIZE, s).everyPath();
-    RegionState afterUnrealize = s.copy();
-    // Finalize runs after QOM dropped the child properties, whatever unrealize did: replaying it
-    // from
-    // the state after realize keeps every region the device owned in view; for a hot-pluggable
-    // device
-    // it is replayed from the state after unrealize as well, so what unrealize made is seen. A
-    // throw-away instance is finalized right after instance_init (docs/lifetime.md#phases):
-    // finalize is replayed
-    // from that state as well, apart, since a region may have another owner there.
-    Set<String> made = madeOutside(current.observations.values(), Role.INSTANCE_FINALIZE);
-    made.addAll(pointersTo(made, afterRealize, s));
-    variant = "throw-away instance";
-    List<Observation> initFinalized = finalizeFrom(flow, d, afterInit, made);
-    variant = "";
-    List<Observation> realizeFinalized = finalizeFrom(flow, d, afterRealize, made);
-    List<Observation> unrealizeFinalized = List.of();
-    if (d.hotpluggable()) {
-      // Replayed apart rather than from a join: a join keeps one target per pointer field (s->buf
-      // after
-      // realize or the one unrealize allocated) and takes unrealize's del of s->bars[*] for a
-      // loop's.
-      variant = "after unrealize";
-      unrealizeFinalized =
-          finalizeFrom(
-              flow, d, semantics == Semantics.REFCOUNT ? Finalization.qdevUnplugged(s) : s, made);
-      variant = "";
-    }
-    current.checkpoints.add(
-        new Checkpoint(
-            d,
-            Role.INSTANCE_INIT,
-            "instance_init also runs for throw-away instances, which are finalized at once",
-            afterInit,
-            initFinalized));
-    if (d.hotpluggable() && realized.failed() != null) {
-      // device_add of a device whose realize fails: qdev unparents it without unrealize, so what
-      // the
-      // failing path still holds is held for good.
-      current.checkpoints.add(
-          new Checkpoint(
-              d,
-              Role.REALIZE,
-              "realize of "
-                  + d.name()
-                  + " reports an error on this path: qdev then drops the device without unrealize",
-              realized.failed(),
-              realizeFinalized));
-    }
-    if (d.hotpluggable()) {
-      current.checkpoints.add(
-          new Checkpoint(
-              d,
-              Role.UNREALIZE,
-              d.name() + " can be unplugged (" + d.hotplugReason() + ")",
-              afterUnrealize,
-              unrealizeFinalized));
-    }
-    return realized.succeeded().copy();
-  }
-
-  /**
-   * Runs the factories that make {@code d} ({@code obj = object_new(TYPE_D)}, then its set-up) with
-   * their new object as the replayed one, after instance_init; a plain QOM object has no realize,
-   * so what they make is there when the last reference goes. They run in the realize role: the
-   * object is in use from then on.
-   */
-  private RegionState construct(RegionFlow flow, DeviceType d, RegionState s) {
-    for (Constructors.Constructor c : constructors.of(d.name())) {
-      Function f = c.function();
-      flow.startRoot();
-      flow.constructionSite = c.site();
-      List<Place> args = new ArrayList<>();
-      for (int i = 0; i < f.params().size(); i++) args.add(Place.UNKNOWN);
-      List<TraceStep> chain =
-          List.of(new TraceStep(c.site(), f.name() + "() makes a " + d.name() + " here"));
-      RegionFlow.Exit exit =
-          flow.run(f, args, s, new RegionFlow.Context(Role.REALIZE, d, chain, List.of(f.key())));
-      flow.constructionSite = null;
-      if (exit.state() == null) continue;
-      s = exit.state().copy();
-      s.swapLocals(new HashMap<>());
-      s.removeIf(fact -> fact instanceof Fact.ErrorReported);
-    }
-    return s;
-  }
-
-  /** The regions {@code seen} (a replay's observations) initialized outside {@code phase}. */
-  private static Set<String> madeOutside(Collection<Observation> seen, Role phase) {
-    Set<String> made = new HashSet<>();
-    for (Observation o : seen) {
-      if (o.effect() instanceof Operation.Init && o.phase() != phase) made.add(o.subject().id());
-    }
-    return made;
-  }
-
-  /**
-   * The device's pointer fields that, in one of the {@code states}, point at a region the lifecycle
-   * makes ({@code s->r1 = g_new0(...)} in realize): where no code wrote them yet they are NULL (QOM
-   * zeroes the instance), and a call through one is a call on no region, as on a region not made.
-   */
-  private static Set<String> pointersTo(Set<String> made, RegionState... states) {
-    Set<String> out = new HashSet<>();
-    for (RegionState st : states) {
-      for (String key : st.aliasKeysUnder(Place.SELF)) {
-        String target = st.alias(key);
-        if (target != null && made.contains(target)) out.add(key);
-      }
-    }
-    return out;
-  }
-
-  /**
-   * Replays instance_finalize from {@code s}; returns the effects it met. Of the regions the
-   * lifecycle makes ({@code made}), those {@code s} knows nothing of are not made yet on this path.
-   */
-  private List<Observation> finalizeFrom(
-      RegionFlow flow, DeviceType d, RegionState s, Set<String> made) {
-    Set<String> notMade = new HashSet<>();
-    for (String id : made) {
-      if (s.facts(Fact.Owned.class, id).isEmpty()
-          && s.facts(Fact.Unparented.class, id).isEmpty()
-          && s.alias(id) == null) notMade.add(id);
-    }
-    flow.notMadeYet(notMade);
-    finalizing = new ArrayList<>();
-    runPhase(flow, d, Role.INSTANCE_FINALIZE, Finalization.childPropertiesDropped(s));
-    List<Observation> met = finalizing;
-    finalizing = null;
-    flow.notMadeYet(Set.of());
-    return met;
-  }
-
-  /**
-   * Where a phase's hooks leave the device: on every path; on the paths where no hook reported an
-   * error (a realize that failed stops there: the next hook does not run); on those where one did
-   * ({@code failed} is null if none can).
-   */
-  private record PhaseEnd(RegionState everyPath, RegionState succeeded, RegionState failed) {}
-
-  /** Runs the phase's hooks in order. */
-  private PhaseEnd runPhase(RegionFlow flow, DeviceType d, Role role, RegionState s) {
-    flow.startRoot();
-    RegionState everyPath = null;
-    RegionState failed = null;
-    for (Function f : d.hooks(role)) {
-      if (!walked(f)) continue;
-      RegionFlow.Context ctx = new RegionFlow.Context(role, d, List.of(), List.of(f.key()));
-      RegionFlow.Exit exit = flow.run(f, arguments(f), s, ctx);
-      if (exit.state() != null) {
-        current.exits.add(new RootExit(d, role, f, exit.state().copy()));
-        if (exit.failed() != null) {
-          RegionState f2 = exit.failed().copy();
-          if (failed == null) failed = f2;
-          else failed.join(f2);
-        }
-        if (exit.succeeded() != exit.state()) {
-          RegionState all = exit.state().copy();
-          if (everyPath == null) everyPath = all;
-          else everyPath.join(all);
-        }
-        s = exit.onSuccess();
-        s.swapLocals(new HashMap<>());
-      }
-    }
-    s.removeIf(f -> f instanceof Fact.ErrorReported);
-    if (failed != null) {
-      failed.swapLocals(new HashMap<>());
-      failed.removeIf(f -> f instanceof Fact.ErrorReported);
-    }
-    if (everyPath == null) return new PhaseEnd(s, s, failed);
-    everyPath.swapLocals(new HashMap<>());
-    everyPath.join(s);
-    everyPath.removeIf(f -> f instanceof Fact.ErrorReported);
-    return new PhaseEnd(everyPath, s, failed);
-  }
-
-  /** The hook's device, and its {@code Error **} (through which a realize reports its failure). */
-  private static List<Place> arguments(Function f) {
-    List<Place> args = new ArrayList<>();
-    args.add(new Place(Place.SELF, selfName(f)));
-    for (int i = 1; i < f.params().size(); i++) {
-      args.add(f.params().get(i).type().equals("Error") ? Place.ERROR : Place.UNKNOWN);
-    }
-    return args;
   }
 
   /**
@@ -502,116 +266,6 @@ public final class Analyzer {
     return null;
   }
 
-  /**
-   * Replays a device's run-time callbacks from its post-realize state to a fixpoint of the states
-   * they reach ({@link RuntimeStates}), then its teardown from every state reached past the first
-   * (the lifecycle replay tore it down from that one).
-   */
-  private void runtimeFixpoint(
-      RegionFlow flow,
-      DeviceType d,
-      List<RuntimeRoot> roots,
-      RegionState afterRealize,
-      Set<String> made) {
-    RuntimeStates states = new RuntimeStates(afterRealize);
-    List<RuntimeStates.Reached> reached = states.reached();
-    for (int i = 0; i < reached.size(); i++) {
-      RuntimeStates.Reached from = reached.get(i);
-      variant = i == 0 ? "" : "after " + from.sequence();
-      for (RuntimeRoot root : roots) {
-        RegionState exit = replayRoot(flow, root, d, from, i == 0);
-        states.invoked();
-        if (exit != null) states.offer(from, root.function(), exit);
-      }
-    }
-    variant = "";
-    for (int i = 1; i < reached.size(); i++) teardownFrom(flow, d, reached.get(i), made);
-    counts = states.counts();
-  }
-
-  /**
-   * Unrealize (for a device that can be unplugged) and instance_finalize, replayed from a state
-   * run-time code left: unrealize must undo what the callbacks did too, and finalize runs after
-   * whatever they made.
-   */
-  private void teardownFrom(
-      RegionFlow flow, DeviceType d, RuntimeStates.Reached at, Set<String> made) {
-    String seq = at.sequence();
-    Function last = at.invocations().get(at.invocations().size() - 1);
-    flow.history = List.of(new TraceStep(last.loc(), "after run-time code ran: " + seq, true));
-    // A device that can be unplugged is finalized after its unrealize; one that cannot, when the
-    // machine goes.
-    variant = "after " + seq + ", finalized";
-    if (!d.hotpluggable()) finalizeFrom(flow, d, at.state(), made);
-    if (d.hotpluggable()) {
-      variant = "after " + seq;
-      RegionState unrealized = runPhase(flow, d, Role.UNREALIZE, at.state().copy()).everyPath();
-      RegionState kept = unrealized.copy();
-      variant = "after " + seq + ", after unrealize";
-      List<Observation> finalized =
-          finalizeFrom(
-              flow,
-              d,
-              semantics == Semantics.REFCOUNT ? Finalization.qdevUnplugged(unrealized) : unrealized,
-              made);
-      current.checkpoints.add(
-          new Checkpoint(
-              d,
-              Role.UNREALIZE,
-              d.name()
-                  + " can be unplugged ("
-                  + d.hotplugReason()
-                  + ") after its run-time code ran: "
-                  + seq,
-              kept,
-              finalized));
-    }
-    flow.history = List.of();
-    variant = "";
-  }
-
-  /**
-   * Replays one run-time callback from a state {@code from} its device reached; returns the state
-   * where it returns (null if it never does). Only the replays from the post-realize state keep
-   * their exit ({@code keepExit}): a later one still holds what earlier callbacks took.
-   */
-  private RegionState replayRoot(
-      RegionFlow flow,
-      RuntimeRoot root,
-      DeviceType device,
-      RuntimeStates.Reached from,
-      boolean keepExit) {
-    Function f = root.function();
-    List<Place> args = new ArrayList<>();
-    for (int i = 0; i < f.params().size(); i++) {
-      args.add(
-          i == root.selfIndex() ? new Place(Place.SELF, f.params().get(i).name()) : Place.UNKNOWN);
-    }
-    flow.startRoot();
-    List<TraceStep> chain =
-        from.invocations().isEmpty()
-            ? List.of()
-            : List.of(
-                new TraceStep(
-                    f.loc(),
-                    f.name()
-                        + "() runs after "
-                        + from.sequence()
-                        + " (run-time callbacks run any number of times, in any order)",
-                    true));
-    flow.history = chain;
-    RegionFlow.Exit exit =
-        flow.run(
-            f,
-            args,
-            from.state().copy(),
-            new RegionFlow.Context(null, device, List.of(), List.of(f.key())));
-    flow.history = List.of();
-    if (exit.state() != null && keepExit)
-      current.exits.add(new RootExit(device, null, f, exit.state()));
-    return exit.state();
-  }
-
   /** {@code MyState *s = opaque;}: the callback's state struct arrives as a {@code void *}. */
   private static String typeOfLocalCopiedFrom(Function f, String param) {
     for (Stmt s : f.cfg().statements()) {
@@ -624,31 +278,5 @@ public final class Analyzer {
       }
     }
     return null;
-  }
-
-  private static String selfName(Function f) {
-    return f.params().isEmpty() ? "self" : f.params().get(0).name();
-  }
-
-  /**
-   * The same call met again in the same context replaces the earlier visit: its state has grown
-   * since.
-   */
-  private void record(Observation o) {
-    StringBuilder key = new StringBuilder();
-    key.append(o.node())
-        .append('|')
-        .append(o.loc())
-        .append('|')
-        .append(o.effect().getClass().getSimpleName())
-        .append('|')
-        .append(o.phase())
-        .append('|')
-        .append(o.device() == null ? "" : o.device().name())
-        .append('|')
-        .append(variant);
-    o.chain().forEach(t -> key.append('|').append(t.loc()));
-    current.observations.put(key.toString(), o);
-    if (finalizing != null) finalizing.add(o);
   }
 }

@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
  *
  * <p>A parameter is kept when the body assigns or returns the pointer itself (not a field read
  * through it), mentions it bare in an expression the frontend could not reduce, or passes it to a
- * modelled function or to a function with a body that may keep it. Recursion is taken to keep. Not
- * thread-safe: one instance per {@link RegionFlow}.
+ * modelled function or to a function with a body that may keep it. Recursion is taken to keep. An
+ * answer depends on the function asked about alone, not on what was asked before (replays run in
+ * any order on several {@link RegionFlow}s). Not thread-safe: one instance per {@link RegionFlow}.
  */
 final class KeptArguments {
   /**
@@ -33,8 +34,26 @@ final class KeptArguments {
 
   private final Program program;
   private final ApiModel model;
+
+  /** Functions whose answer assumed nothing about a caller still being read: the same anywhere. */
   private final Map<String, Set<String>> keptByFunction = new HashMap<>();
+
+  /**
+   * Functions on a cycle of calls, as asked first (their answer assumed the recursion keeps): the
+   * same whenever they are asked first, whichever replay asks.
+   */
+  private final Map<String, Set<String>> keptAsAsked = new HashMap<>();
+
+  /**
+   * Within one question: the answers that assumed a caller of theirs keeps its arguments. Dropped
+   * once it is answered, so that no answer depends on which question came before.
+   */
+  private final Map<String, Set<String>> provisional = new HashMap<>();
+
   private final Set<String> inProgress = new HashSet<>();
+
+  /** How often an answer assumed the recursion keeps (or took such an answer). */
+  private int assumed;
 
   KeptArguments(Program program, ApiModel model) {
     this.program = program;
@@ -48,11 +67,22 @@ final class KeptArguments {
   }
 
   private Set<String> kept(Function f) {
+    boolean asked = inProgress.isEmpty();
     Set<String> known = keptByFunction.get(f.key());
+    if (known == null && asked) known = keptAsAsked.get(f.key());
     if (known != null) return known;
+    known = provisional.get(f.key());
+    if (known != null) {
+      assumed++;
+      return known;
+    }
     Set<String> params = new HashSet<>();
     f.params().forEach(p -> params.add(p.name()));
-    if (!inProgress.add(f.key())) return params;
+    if (!inProgress.add(f.key())) {
+      assumed++;
+      return params;
+    }
+    int before = assumed;
     Set<String> kept = new HashSet<>();
     for (Stmt stmt : f.cfg().statements()) {
       if (stmt instanceof Stmt.Assign a) addBare(a.value(), params, kept);
@@ -61,7 +91,10 @@ final class KeptArguments {
     }
     inProgress.remove(f.key());
     Set<String> out = Set.copyOf(kept);
-    keptByFunction.put(f.key(), out);
+    if (assumed == before) keptByFunction.put(f.key(), out);
+    else if (asked) keptAsAsked.put(f.key(), out);
+    else provisional.put(f.key(), out);
+    if (asked) provisional.clear();
     return out;
   }
 

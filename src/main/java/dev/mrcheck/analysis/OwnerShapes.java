@@ -19,12 +19,29 @@ final class OwnerShapes {
   private final Program program;
   private final QomClasses qom;
 
-  /** The static type of what each allocation site made, from the local it was stored in. */
-  private final Map<String, String> allocTypes = new HashMap<>();
+  /**
+   * The static type of what each allocation site made, from the local it was stored in: in the
+   * replay being run, or in the one whose state it starts from.
+   */
+  private Map<String, String> allocTypes = new HashMap<>();
 
   OwnerShapes(Program program, QomClasses qom) {
     this.program = program;
     this.qom = qom;
+  }
+
+  /**
+   * Starts a replay that knows the types of {@code known}'s places, the allocations of the replay
+   * it starts from, and no other: what earlier replays allocated does not depend on the order they
+   * ran in.
+   */
+  void startReplay(Map<String, String> known) {
+    allocTypes = new HashMap<>(known);
+  }
+
+  /** The types of the allocations known so far in this replay. */
+  Map<String, String> allocations() {
+    return Map.copyOf(allocTypes);
   }
 
   /** {@code MyBuf *b = g_new0(MyBuf, 1);}: the object made at that site has type MyBuf. */

@@ -30,8 +30,9 @@ import java.util.TreeMap;
  */
 public final class ReplayCache {
   /**
-   * What one replay produced: observations in record order, checkpoints, exit states, and what it
-   * depended on.
+   * What one replay produced: observations in record order, checkpoints, exit states, the static
+   * types of what it allocated (a device's run-time callbacks start from its lifecycle's state, and
+   * know those), and what it depended on.
    */
   record Replay(
       Set<String> visited,
@@ -42,7 +43,8 @@ public final class ReplayCache {
       RegionState afterRealize,
       int exhausted,
       RuntimeStates.Counts runtime,
-      String device) {}
+      String device,
+      Map<String, String> allocations) {}
 
   private ApiModel model;
   private long programId;

@@ -198,7 +198,7 @@ public final class Scanner {
       timer.mark("program");
       ReplayCache replays = cache != null ? cache.replays() : new ReplayCache();
       AnalysisResult analysis =
-          new Analyzer(program, model, request.semantics(), graph, replays).analyze();
+          new Analyzer(program, model, request.semantics(), graph, replays, jobs).analyze();
       timer.mark("analysis");
       if (cache != null) {
         timer.note(
