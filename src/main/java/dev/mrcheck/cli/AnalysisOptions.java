@@ -61,7 +61,7 @@ final class AnalysisOptions {
   @Option(
       names = {"-j", "--jobs"},
       paramLabel = "N",
-      description = "Parser threads. Default: the number of cores.")
+      description = "Parser and replay threads. Default: the number of cores.")
   Integer jobs;
 
   /**

@@ -9,11 +9,12 @@ import java.util.Set;
 
 /**
  * What to scan and how. {@code rules} empty means all rules. {@code modelFiles} are added to the
- * bundled API model. {@code jobs} is the number of parser threads. {@code keepUnconfirmed} keeps
- * the findings whose witness the runtime model replayed without reproducing the predicted outcome
- * (they are marked unconfirmed); otherwise they are dropped. {@code compilationDatabase}, when not
- * null, decides which C files are analyzed and with which options (see {@link BuildSelection}).
- * {@code maxFileSize}: a source file bigger than this many bytes is skipped as an input problem.
+ * bundled API model. {@code jobs} is the number of parser and replay threads. {@code
+ * keepUnconfirmed} keeps the findings whose witness the runtime model replayed without reproducing
+ * the predicted outcome (they are marked unconfirmed); otherwise they are dropped. {@code
+ * compilationDatabase}, when not null, decides which C files are analyzed and with which options
+ * (see {@link BuildSelection}). {@code maxFileSize}: a source file bigger than this many bytes is
+ * skipped as an input problem.
  */
 public record ScanRequest(
     List<Path> paths,
