@@ -6,6 +6,7 @@ import dev.mrcheck.model.ApiModel;
 import dev.mrcheck.model.FunctionModel;
 import dev.mrcheck.model.Operation;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,35 +35,17 @@ public final class CallGraph {
     Set<String> implementation = implementationFiles(program, model);
     fieldTargets = new FieldTargets(program);
     Deque<String> work = new ArrayDeque<>();
-    for (Function f : program.functions()) {
-      Set<String> out = new LinkedHashSet<>();
-      if (implementation.contains(f.file())) {
-        callees.put(f.key(), out);
-        continue;
-      }
-      for (Stmt.Call c : f.cfg().calls()) {
-        if (c.through() != null) {
-          for (String t : fieldTargets.of(f, c, null)) {
-            Function target = program.function(t);
-            if (!t.equals(f.key()) && !implementation.contains(target.file())) out.add(t);
-          }
-          continue;
-        }
-        var modelled = model.function(c.callee());
-        if (modelled.isPresent()) {
-          if (!reportsErrorOnly(modelled.get())) callsModel.add(f.key());
-          if (isSeed(modelled.get()) && reachesApi.add(f.key())) work.add(f.key());
-          continue;
-        }
-        Function target = program.resolve(c.callee(), f.file());
-        if (target != null
-            && !target.key().equals(f.key())
-            && !implementation.contains(target.file())) {
-          out.add(target.key());
-        }
-      }
-      callees.put(f.key(), out);
-      for (String t : out) callers.computeIfAbsent(t, k -> new LinkedHashSet<>()).add(f.key());
+    // Each function's calls are read on every core, then merged in program order (the callers'
+    // order is the program's).
+    List<Function> functions = new ArrayList<>(program.functionCount());
+    program.functions().forEach(functions::add);
+    List<Calls> calls =
+        functions.parallelStream().map(f -> calls(f, program, model, implementation)).toList();
+    for (Calls c : calls) {
+      if (c.callsModel()) callsModel.add(c.key());
+      if (c.seed() && reachesApi.add(c.key())) work.add(c.key());
+      callees.put(c.key(), c.out());
+      for (String t : c.out()) callers.computeIfAbsent(t, k -> new LinkedHashSet<>()).add(c.key());
     }
     while (!work.isEmpty()) {
       String g = work.poll();
@@ -70,6 +53,41 @@ public final class CallGraph {
         if (reachesApi.add(caller)) work.add(caller);
       }
     }
+  }
+
+  /**
+   * What one function calls: its callees in the program, whether it calls the model (other than to
+   * report an error), and whether a call is a seed.
+   */
+  private record Calls(String key, Set<String> out, boolean callsModel, boolean seed) {}
+
+  private Calls calls(Function f, Program program, ApiModel model, Set<String> implementation) {
+    Set<String> out = new LinkedHashSet<>();
+    if (implementation.contains(f.file())) return new Calls(f.key(), out, false, false);
+    boolean callsModel = false;
+    boolean seed = false;
+    for (Stmt.Call c : f.cfg().calls()) {
+      if (c.through() != null) {
+        for (String t : fieldTargets.of(f, c, null)) {
+          Function target = program.function(t);
+          if (!t.equals(f.key()) && !implementation.contains(target.file())) out.add(t);
+        }
+        continue;
+      }
+      var modelled = model.function(c.callee());
+      if (modelled.isPresent()) {
+        callsModel |= !reportsErrorOnly(modelled.get());
+        seed |= isSeed(modelled.get());
+        continue;
+      }
+      Function target = program.resolve(c.callee(), f.file());
+      if (target != null
+          && !target.key().equals(f.key())
+          && !implementation.contains(target.file())) {
+        out.add(target.key());
+      }
+    }
+    return new Calls(f.key(), out, callsModel, seed);
   }
 
   /**

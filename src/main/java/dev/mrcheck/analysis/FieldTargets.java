@@ -41,7 +41,10 @@ final class FieldTargets {
   private record Store(String function, String file, Set<String> classOf) {}
 
   private final Program program;
-  private final Map<String, List<Store>> byTypeField = new HashMap<>();
+
+  /** Per struct type and field, what was stored there, in program order, each store once. */
+  private final Map<String, Set<Store>> byTypeField = new HashMap<>();
+
   private final Map<String, String> tableTypes = new HashMap<>();
   private final Map<String, Set<String>> typesByFile = new HashMap<>();
 
@@ -52,19 +55,13 @@ final class FieldTargets {
       typesByFile
           .computeIfAbsent(e.getValue().loc().file(), k -> new LinkedHashSet<>())
           .add(e.getKey());
-    for (Function f : program.functions()) {
-      Set<String> classOf = classCode.typesFilledBy(f.key());
-      for (Stmt.Assign a : f.cfg().assignments()) {
-        if (a.target().steps().isEmpty()) continue;
-        if (!(a.value() instanceof Value.Path p) || !p.path().steps().isEmpty()) continue;
-        String name = p.path().root();
-        if (f.localTypes().containsKey(name)) continue;
-        Function stored = program.resolve(name, f.file());
-        String type = receiverType(f, a.target());
-        if (stored == null || type == null) continue;
-        add(type, a.target().lastStep(), new Store(stored.key(), f.file(), classOf));
-      }
-    }
+    // Each function's stores are read on every core, then added in program order.
+    List<Function> functions = new ArrayList<>(program.functionCount());
+    program.functions().forEach(functions::add);
+    List<List<FieldStore>> stores =
+        functions.parallelStream().map(f -> storesOf(f, classCode)).toList();
+    for (List<FieldStore> of : stores)
+      for (FieldStore st : of) add(st.type(), st.field(), st.store());
     for (TableEntry t : program.tables()) {
       tableTypes.putIfAbsent(tableKey(t.loc().file(), t.variable()), t.type());
       Function stored = program.resolve(t.value(), t.loc().file());
@@ -77,9 +74,32 @@ final class FieldTargets {
     }
   }
 
+  /** A function stored into field {@code field} of struct type {@code type}. */
+  private record FieldStore(String type, String field, Store store) {}
+
+  /**
+   * The functions {@code f} assigns to fields ({@code k->detach = f}). Read before the tables are
+   * added, as they always were: {@link #receiverType} finds no table root here, and only reads.
+   */
+  private List<FieldStore> storesOf(Function f, ClassCode classCode) {
+    List<FieldStore> out = new ArrayList<>();
+    Set<String> classOf = classCode.typesFilledBy(f.key());
+    for (Stmt.Assign a : f.cfg().assignments()) {
+      if (a.target().steps().isEmpty()) continue;
+      if (!(a.value() instanceof Value.Path p) || !p.path().steps().isEmpty()) continue;
+      String name = p.path().root();
+      if (f.localTypes().containsKey(name)) continue;
+      Function stored = program.resolve(name, f.file());
+      String type = receiverType(f, a.target());
+      if (stored == null || type == null) continue;
+      out.add(
+          new FieldStore(type, a.target().lastStep(), new Store(stored.key(), f.file(), classOf)));
+    }
+    return out;
+  }
+
   private void add(String type, String field, Store store) {
-    List<Store> stores = byTypeField.computeIfAbsent(type + "." + field, k -> new ArrayList<>());
-    if (!stores.contains(store)) stores.add(store);
+    byTypeField.computeIfAbsent(type + "." + field, k -> new LinkedHashSet<>()).add(store);
   }
 
   private static String tableKey(String file, String variable) {
@@ -128,8 +148,7 @@ final class FieldTargets {
     if (call.through() == null) return Set.of();
     String type = receiverType(caller, call.through());
     if (type == null) return Set.of();
-    List<Store> stores =
-        byTypeField.getOrDefault(type + "." + call.through().lastStep(), List.of());
+    Set<Store> stores = byTypeField.getOrDefault(type + "." + call.through().lastStep(), Set.of());
     Set<String> out = new LinkedHashSet<>();
     List<Store> classStores = new ArrayList<>();
     for (Store st : stores) {
