@@ -122,7 +122,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--jobs",
       paramLabel = "N",
-      description = "Parser threads (default: the number of cores).")
+      description = "Parser and replay threads (default: the number of cores).")
   int jobs = Runtime.getRuntime().availableProcessors();
 
   @Option(
