@@ -19,8 +19,7 @@ import java.util.Set;
  * from its statements once ({@link FunctionMemo} keeps it while the function object lives): the
  * global names it hands over as values, to a call or a variable, those it stores into fields and
  * the fields whose values it hands over ({@link RuntimeDispatch}; resolved by the program, since
- * resolution depends on the other files),
- * the struct members it stores to, by the declared type of
+ * resolution depends on the other files), the struct members it stores to, by the declared type of
  * the variable they are reached through ({@link InstanceStorage}; typed by the program's layouts),
  * its modelled region inits that pass no name, and the fields its conditions test ({@link
  * RegionFlow#testedFields}).

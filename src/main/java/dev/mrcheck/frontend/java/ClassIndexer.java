@@ -103,8 +103,8 @@ final class ClassIndexer {
 
   /**
    * The one abstract method of an interface that declares exactly one (bodiless, not overriding one
-   * of {@code Object}'s public methods, which an implementation inherits); null otherwise. Methods of
-   * the interfaces it extends are not looked at.
+   * of {@code Object}'s public methods, which an implementation inherits); null otherwise. Methods
+   * of the interfaces it extends are not looked at.
    */
   private static MethodInfo functionalMethod(TypeDeclaration<?> type) {
     if (!(type instanceof ClassOrInterfaceDeclaration c) || !c.isInterface()) return null;

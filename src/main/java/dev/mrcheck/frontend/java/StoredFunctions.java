@@ -4,9 +4,11 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodReferenceExpr;
+import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.SuperExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.TypeExpr;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.mrcheck.frontend.java.ClassInfo.MethodInfo;
 import dev.mrcheck.frontend.java.SourceIndex.Found;
 import java.util.ArrayList;
@@ -61,7 +63,7 @@ final class StoredFunctions {
   private Optional<String> methodReference(MethodReferenceExpr r, int arity) {
     String name = r.getIdentifier();
     if (name.equals("new")) return Optional.empty();
-    Expression target = r.getScope();
+    Expression target = variableNamed(r.getScope());
     if (target instanceof ThisExpr || target instanceof SuperExpr) {
       if (scope.isStatic) return Optional.empty();
       String type =
@@ -97,11 +99,25 @@ final class StoredFunctions {
   }
 
   /**
+   * {@code peer::release}: the parser cannot tell a variable from a type in a reference's scope and
+   * gives a type; a name that is a variable or field here is the variable.
+   */
+  private Expression variableNamed(Expression target) {
+    if (target instanceof TypeExpr t
+        && t.getType() instanceof ClassOrInterfaceType c
+        && c.getScope().isEmpty()
+        && c.getTypeArguments().isEmpty()) {
+      NameExpr n = new NameExpr(c.getNameAsString());
+      if (!types.isTypeName(n, scope)) return n;
+    }
+    return target;
+  }
+
+  /**
    * The method {@code name} of {@code type} (or of the nearest scanned superclass declaring one)
    * that the reference can mean: the only one that fits, or the only one there is.
    */
-  private Optional<Found> method(
-      String type, String name, Predicate<MethodInfo> fits) {
+  private Optional<Found> method(String type, String name, Predicate<MethodInfo> fits) {
     if (type == null) return Optional.empty();
     for (ClassInfo c : index.chain(type)) {
       List<MethodInfo> named = c.methodsNamed(name);
