@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  */
 class JavaTestdataTest {
   private static final Path ROOT = Path.of("testdata/java");
-  private static final Pattern BUG = Pattern.compile("^\\s*// BUG(\\([\\w,]+\\))?: (MR\\d{3})\\b.*");
+  private static final Pattern BUG =
+      Pattern.compile("^\\s*// BUG(\\([\\w,]+\\))?: (MR\\d{3})\\b.*");
   private static final Pattern OK = Pattern.compile("^// OK: (MR\\d{3}) \\S.*");
   private static final List<String> API_CALL =
       List.of(
