@@ -1,3 +1,4 @@
+// OK: MR010 the window is destroyed at exit, through the hook the base class runs, not at run time
 package facade;
 
 import api.MemoryRegion;
