@@ -9,6 +9,7 @@ import dev.mrcheck.ir.TypeRegistration;
 import dev.mrcheck.ir.Value;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -148,13 +149,17 @@ final class FieldTargets {
     if (call.through() == null) return Set.of();
     String type = receiverType(caller, call.through());
     if (type == null) return Set.of();
-    Set<Store> stores = byTypeField.getOrDefault(type + "." + call.through().lastStep(), Set.of());
+    Set<Store> stores = byTypeField.getOrDefault(type + "." + field(call), Set.of());
     Set<String> out = new LinkedHashSet<>();
     List<Store> classStores = new ArrayList<>();
     for (Store st : stores) {
       if (!st.classOf().isEmpty()) classStores.add(st);
       else if (st.file().equals(caller.file())) out.add(st.function());
     }
+    if (out.isEmpty() && classStores.isEmpty())
+      return device != null
+          ? storedByDeviceClass(type, field(call), device)
+          : storedBySubtypes(type, field(call));
     if (classStores.isEmpty()) return out;
     if (device != null) {
       for (String t : device.ancestry()) {
@@ -173,5 +178,54 @@ final class FieldTargets {
         for (String t : st.classOf()) if (family.contains(t)) out.add(st.function());
     }
     return out;
+  }
+
+  private static String field(Stmt.Call call) {
+    return call.through().lastStep();
+  }
+
+  /**
+   * A Java base class calling a field of its own ({@code teardown.run()} in {@code Base.exit}) that
+   * a subclass's code filled ({@code teardown = () -> ...} in {@code Sub}'s constructor): in the
+   * replay of a device whose ancestry names the receiver's type, what the nearest class of that
+   * ancestry stored in the field, as the language's dispatch on the object's class would find it. A
+   * C struct type is no QOM type name, so C never gets here.
+   */
+  /**
+   * Outside a device's replay (the call graph), what any registered type below {@code type} stored
+   * in the field: which one runs depends on the object, and each device's replay picks its own.
+   */
+  private Set<String> storedBySubtypes(String type, String field) {
+    Set<String> out = new LinkedHashSet<>();
+    for (Map.Entry<String, TypeRegistration> e : program.types().entrySet()) {
+      if (!below(e.getValue(), type)) continue;
+      for (Store st : byTypeField.getOrDefault(e.getKey() + "." + field, Set.of()))
+        if (st.classOf().isEmpty()) out.add(st.function());
+    }
+    return out;
+  }
+
+  /** Whether a parent, grandparent, ... of the registered type {@code t} is {@code type}. */
+  private boolean below(TypeRegistration t, String type) {
+    Set<String> seen = new HashSet<>();
+    TypeRegistration cur = t;
+    while (cur != null && cur.parent() != null) {
+      String parent = program.canonicalTypeName(cur.parent());
+      if (parent.equals(type)) return true;
+      if (!seen.add(parent)) return false;
+      cur = program.types().get(parent);
+    }
+    return false;
+  }
+
+  private Set<String> storedByDeviceClass(String type, String field, DeviceType device) {
+    if (!device.ancestry().contains(type)) return Set.of();
+    for (String t : device.ancestry()) {
+      Set<String> out = new LinkedHashSet<>();
+      for (Store st : byTypeField.getOrDefault(t + "." + field, Set.of()))
+        if (st.classOf().isEmpty()) out.add(st.function());
+      if (!out.isEmpty()) return out;
+    }
+    return Set.of();
   }
 }

@@ -91,8 +91,40 @@ final class ClassIndexer {
                 CONSTRUCTOR, c.getParameters().size(), false, type.getNameAsString(), null));
       }
     }
-    return new ClassInfo(type.getNameAsString(), superName, fields, statics, methods, hotpluggable);
+    return new ClassInfo(
+        type.getNameAsString(),
+        superName,
+        fields,
+        statics,
+        methods,
+        hotpluggable,
+        functionalMethod(type));
   }
+
+  /**
+   * The one abstract method of an interface that declares exactly one (bodiless, not overriding one
+   * of {@code Object}'s public methods, which an implementation inherits); null otherwise. Methods
+   * of the interfaces it extends are not looked at.
+   */
+  private static MethodInfo functionalMethod(TypeDeclaration<?> type) {
+    if (!(type instanceof ClassOrInterfaceDeclaration c) || !c.isInterface()) return null;
+    MethodInfo found = null;
+    for (MethodDeclaration m : c.getMethods()) {
+      if (m.getBody().isPresent() || m.isStatic() || OBJECT_METHODS.contains(m.getNameAsString()))
+        continue;
+      if (found != null) return null;
+      found =
+          new MethodInfo(
+              m.getNameAsString(),
+              m.getParameters().size(),
+              false,
+              TypeNames.simple(m.getType()),
+              null);
+    }
+    return found;
+  }
+
+  private static final Set<String> OBJECT_METHODS = Set.of("equals", "hashCode", "toString");
 
   private static void add(Map<String, List<MethodInfo>> methods, MethodInfo m) {
     methods.computeIfAbsent(m.name(), k -> new ArrayList<>()).add(m);

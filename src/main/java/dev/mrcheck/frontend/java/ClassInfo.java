@@ -6,7 +6,9 @@ import java.util.Map;
 /**
  * What the lowering needs to know about one scanned class without re-reading its source: its
  * superclass, field types, and methods (arity, staticness, return type, trivial-getter field). Type
- * names are simple names with generics and array brackets stripped.
+ * names are simple names with generics and array brackets stripped. {@code functionalMethod}: for
+ * an interface with exactly one abstract method, that method (a lambda or method reference stored
+ * in a field of this type is called through it); else null.
  */
 record ClassInfo(
     String name,
@@ -14,7 +16,8 @@ record ClassInfo(
     Map<String, String> fieldTypes,
     java.util.Set<String> staticFields,
     Map<String, List<MethodInfo>> methods,
-    String hotpluggable) {
+    String hotpluggable,
+    MethodInfo functionalMethod) {
 
   ClassInfo {
     fieldTypes = Map.copyOf(fieldTypes);

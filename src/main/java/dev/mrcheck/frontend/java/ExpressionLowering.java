@@ -32,6 +32,7 @@ import dev.mrcheck.ir.Stmt;
 import dev.mrcheck.ir.Value;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -48,6 +49,7 @@ final class ExpressionLowering {
   private final CfgBuilder cfg;
   private final TypeOracle types;
   private final SourceIndex index;
+  private final StoredFunctions stored;
   private StatementLowering statements;
 
   /** Where a condition leads: the frontier when it held, and when it did not. */
@@ -59,6 +61,7 @@ final class ExpressionLowering {
     this.cfg = cfg;
     this.types = file.types();
     this.index = file.index();
+    this.stored = new StoredFunctions(file, scope);
   }
 
   void useStatements(StatementLowering statements) {
@@ -118,6 +121,14 @@ final class ExpressionLowering {
     }
     if (r instanceof MethodCallExpr m) return call(m, target);
     if (r instanceof ObjectCreationExpr o) return construct(o, target);
+    if (isField(target) && (r instanceof LambdaExpr || r instanceof MethodReferenceExpr)) {
+      Optional<String> held = stored.of(r, functionalArity(target));
+      if (held.isPresent()) {
+        Value v = functionRef(held.get());
+        cfg.emit(new Stmt.Assign(target, v, file.loc(at)));
+        return v;
+      }
+    }
     Value v = value(r);
     cfg.emit(new Stmt.Assign(target, v, file.loc(at)));
     return v;
@@ -271,6 +282,12 @@ final class ExpressionLowering {
       Expression receiver = callScope.get();
       Value recv = receiver instanceof SuperExpr ? new Value.Path(thisPath()) : value(receiver);
       Optional<String> type = types.typeOf(receiver, scope);
+      if (recv instanceof Value.Path p && isField(p.path()) && type.isPresent()) {
+        Optional<FunctionalInterfaces.Abstract> runs =
+            FunctionalInterfaces.of(type.get(), index)
+                .filter(a -> a.name().equals(name) && a.arity() == arity);
+        if (runs.isPresent()) return throughField(p.path(), m, result);
+      }
       if (arity == 0 && recv instanceof Value.Path p) {
         Optional<String> getter =
             type.isPresent() ? getterField(type.get(), name) : index.getterEverywhere(name);
@@ -284,6 +301,40 @@ final class ExpressionLowering {
     for (Expression a : m.getArguments()) args.add(value(a));
     cfg.emit(new Stmt.Call(callee, args, result, file.loc(m)));
     return new Value.CallResult(callee, args);
+  }
+
+  /**
+   * {@code this.teardown.run()}, {@code s.unmapper.accept(r)}: a call of the function the field
+   * holds, through the field ({@link Stmt.Call#throughField}). The object holding the field is
+   * passed first: it is the {@code this} of what the field holds ({@link StoredFunctions}).
+   */
+  private Value throughField(AccessPath field, MethodCallExpr m, AccessPath result) {
+    List<Value> args = new ArrayList<>();
+    args.add(
+        new Value.Path(
+            new AccessPath(
+                field.kind(), field.root(), field.steps().subList(0, field.steps().size() - 1))));
+    for (Expression a : m.getArguments()) args.add(value(a));
+    Stmt.Call c = Stmt.Call.throughField(field, args, result, file.loc(m));
+    cfg.emit(c);
+    return new Value.CallResult(c.callee(), args);
+  }
+
+  /** A named field of an object ({@code this.f}, {@code s.f}), not an array element. */
+  private static boolean isField(AccessPath p) {
+    return p != null && !p.steps().isEmpty() && !p.lastStep().equals(AccessPath.ANY_INDEX);
+  }
+
+  /**
+   * The parameter count of the method a call through {@code field} uses, when its declared type is
+   * a functional interface; else -1.
+   */
+  private int functionalArity(AccessPath field) {
+    Optional<String> type = scope.typeOf(field.root());
+    for (String step : field.steps()) type = type.flatMap(t -> index.fieldType(t, step));
+    return type.flatMap(t -> FunctionalInterfaces.of(t, index))
+        .map(FunctionalInterfaces.Abstract::arity)
+        .orElse(-1);
   }
 
   /**
@@ -350,10 +401,30 @@ final class ExpressionLowering {
     List<Value> args = new ArrayList<>();
     args.add(result != null ? new Value.Path(result) : new Value.Opaque("new " + type));
     for (Expression a : o.getArguments()) args.add(value(a));
-    o.getAnonymousClassBody().ifPresent(body -> file.lowerAnonymousClass(body, scope));
+    Map<String, String> methods =
+        o.getAnonymousClassBody()
+            .map(body -> file.lowerAnonymousClass(body, scope))
+            .orElse(Map.of());
     String callee = qualified(type, ClassIndexer.CONSTRUCTOR, o.getArguments().size());
     cfg.emit(new Stmt.Call(callee, args, result, file.loc(o)));
+    if (isField(result) && !methods.isEmpty()) storeAnonymous(o, type, methods, result);
     return new Value.CallResult(callee, args);
+  }
+
+  /**
+   * {@code this.f = new Mover() { ... }}: the field holds the method that implements the
+   * interface's abstract one (the only method, if the interface is not known).
+   */
+  private void storeAnonymous(
+      ObjectCreationExpr o, String type, Map<String, String> methods, AccessPath field) {
+    Optional<FunctionalInterfaces.Abstract> abstractMethod = FunctionalInterfaces.of(type, index);
+    String function =
+        abstractMethod.isPresent()
+            ? methods.get(abstractMethod.get().name())
+            : methods.size() == 1 ? methods.values().iterator().next() : null;
+    if (function == null || scope.isStatic && abstractMethod.isEmpty()) return;
+    String held = stored.held(o, function, abstractMethod.map(a -> a.arity()).orElse(-1));
+    cfg.emit(new Stmt.Assign(field, functionRef(held), file.loc(o)));
   }
 
   private Value methodRef(MethodReferenceExpr r) {

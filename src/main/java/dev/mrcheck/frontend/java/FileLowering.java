@@ -13,6 +13,7 @@ import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.RecordDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.LiteralExpr;
 import com.github.javaparser.ast.stmt.ExplicitConstructorInvocationStmt;
@@ -31,6 +32,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -43,6 +45,8 @@ import java.util.function.Consumer;
  */
 final class FileLowering {
   static final String STATIC_INIT = "<clinit>";
+  private static final String ADAPTER_HOLDER = "holder";
+  private static final String ADAPTER_ARG = "arg";
 
   private final String file;
   private final SourceIndex index;
@@ -227,7 +231,11 @@ final class FileLowering {
     }
   }
 
-  /** A lambda body as its own function {@code Outer.method$lambda$N}; returns its name. */
+  /**
+   * A lambda body as its own function {@code Outer.method$lambda$N}; returns its name. Lambdas,
+   * anonymous-class methods and adapters are file-local: no code outside the file can name them, so
+   * they run only where their file hands them over (a call's argument, a field they are stored in).
+   */
   String lowerLambda(LambdaExpr l, FunctionScope enclosing) {
     String name = enclosing.nextSynthetic("lambda");
     guarded(
@@ -240,6 +248,7 @@ final class FileLowering {
           return function(
               scope,
               l,
+              true,
               s -> {
                 if (l.getExpressionBody().isPresent()) s.returnValue(l.getExpressionBody().get());
                 else s.statement(l.getBody());
@@ -250,13 +259,16 @@ final class FileLowering {
 
   /**
    * Methods of {@code new Ops() { ... }} as {@code Outer.method$anon$N.read}; {@code this} is the
-   * enclosing object.
+   * enclosing object. Returns the function names by method name.
    */
-  void lowerAnonymousClass(NodeList<BodyDeclaration<?>> body, FunctionScope enclosing) {
+  Map<String, String> lowerAnonymousClass(
+      NodeList<BodyDeclaration<?>> body, FunctionScope enclosing) {
     String prefix = enclosing.nextSynthetic("anon");
+    Map<String, String> out = new LinkedHashMap<>();
     for (BodyDeclaration<?> member : body) {
       if (!(member instanceof MethodDeclaration m) || m.getBody().isEmpty()) continue;
       String name = prefix + "." + m.getNameAsString();
+      out.putIfAbsent(m.getNameAsString(), name);
       guarded(
           name,
           m,
@@ -264,12 +276,44 @@ final class FileLowering {
             FunctionScope scope =
                 new FunctionScope(enclosing.className, enclosing.isStatic, name, enclosing);
             addParams(scope, m.getParameters());
-            return function(scope, m.getName(), s -> s.statement(m.getBody().get()));
+            return function(scope, m.getName(), true, s -> s.statement(m.getBody().get()));
           });
     }
+    return out;
+  }
+
+  /**
+   * {@code Outer.method$ref$N}: a function taking what a call through a field of functional type
+   * passes (the object holding the field, then {@code arity} arguments) that calls {@code target}
+   * with the arguments, after {@code bound} (the receiver of {@code expr::m}) when there is one.
+   * The holder is the adapter's {@code this} where the enclosing code has one. Returns its name.
+   */
+  String lowerAdapter(
+      Node at, FunctionScope enclosing, String target, Expression bound, int arity) {
+    String name = enclosing.nextSynthetic("ref");
+    guarded(
+        name,
+        at,
+        () -> {
+          FunctionScope scope =
+              new FunctionScope(enclosing.className, enclosing.isStatic, name, enclosing);
+          if (enclosing.isStatic) scope.addParam(ADAPTER_HOLDER, CallNaming.UNKNOWN_RECEIVER);
+          List<String> params = new ArrayList<>();
+          for (int i = 1; i <= arity; i++) {
+            params.add(ADAPTER_ARG + i);
+            scope.addParam(ADAPTER_ARG + i, CallNaming.UNKNOWN_RECEIVER);
+          }
+          return function(scope, at, true, s -> s.forward(target, bound, params, loc(at)));
+        });
+    return name;
   }
 
   private Function function(FunctionScope scope, Node at, Consumer<StatementLowering> body) {
+    return function(scope, at, false, body);
+  }
+
+  private Function function(
+      FunctionScope scope, Node at, boolean fileLocal, Consumer<StatementLowering> body) {
     CfgBuilder cfg = new CfgBuilder();
     StatementLowering statements =
         new StatementLowering(this, scope, cfg, new ExpressionLowering(this, scope, cfg));
@@ -277,7 +321,13 @@ final class FileLowering {
     List<CfgNode> open = cfg.frontier();
     CfgBuilder.link(open, cfg.cfg().exit());
     return new Function(
-        scope.functionName, file, false, loc(at), scope.params(), scope.localTypes(), cfg.cfg());
+        scope.functionName,
+        file,
+        fileLocal,
+        loc(at),
+        scope.params(),
+        scope.localTypes(),
+        cfg.cfg());
   }
 
   private interface FunctionSupplier {

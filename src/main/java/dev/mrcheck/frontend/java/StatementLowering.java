@@ -30,6 +30,7 @@ import dev.mrcheck.frontend.java.CfgBuilder.TryFrame;
 import dev.mrcheck.frontend.java.ExpressionLowering.Branches;
 import dev.mrcheck.ir.AccessPath;
 import dev.mrcheck.ir.CfgNode;
+import dev.mrcheck.ir.SourceLoc;
 import dev.mrcheck.ir.Stmt;
 import dev.mrcheck.ir.Value;
 import java.util.ArrayList;
@@ -121,6 +122,16 @@ final class StatementLowering {
   /** An expression lambda's body: {@code return e}. */
   void returnValue(Expression e) {
     cfg.emit(new Stmt.Return(exprs.value(e), file.loc(e)));
+    cfg.jumpToExit();
+  }
+
+  /** An adapter's body: {@code return callee(bound, params...)}. */
+  void forward(String callee, Expression bound, List<String> params, SourceLoc loc) {
+    List<Value> args = new ArrayList<>();
+    if (bound != null) args.add(exprs.value(bound));
+    for (String p : params) args.add(new Value.Path(AccessPath.of(AccessPath.Root.PARAM, p)));
+    cfg.emit(new Stmt.Call(callee, args, null, loc));
+    cfg.emit(new Stmt.Return(new Value.CallResult(callee, args), loc));
     cfg.jumpToExit();
   }
 

@@ -65,7 +65,11 @@ final class TypeOracle {
     if (e instanceof ObjectCreationExpr o) return Optional.of(TypeNames.simple(o.getType()));
     if (e instanceof ArrayAccessExpr a) return fromSource(a.getName(), scope);
     if (e instanceof NameExpr n) {
-      Optional<String> local = scope.typeOf(n.getNameAsString()).filter(t -> !t.equals("var"));
+      // A lambda's untyped parameter ("?") is typed by the solver, from the lambda's target type.
+      Optional<String> local =
+          scope
+              .typeOf(n.getNameAsString())
+              .filter(t -> !t.equals("var") && !t.equals(CallNaming.UNKNOWN_RECEIVER));
       if (local.isPresent()) return local;
       if (isTypeName(n, scope)) return Optional.of(n.getNameAsString());
       return index.fieldType(scope.className, n.getNameAsString());
