@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The values a function gives fields on every path from a statement, as long as the path does not
@@ -79,11 +80,18 @@ final class ConstantWrites {
     }
   }
 
+  // Compiled once: every function's assignments are read through these (String.matches compiled
+  // them anew each time, a tenth of a language-server edit's CPU).
+  private static final Pattern CONSTANT = Pattern.compile("true|false|-?[0-9]+|0x[0-9a-fA-F]+");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern ADDS_POSITIVE = Pattern.compile(".*\\+=[1-9][0-9]*[uUlL]*");
+  private static final Pattern ZERO = Pattern.compile("0+|0x0+");
+  private static final Pattern NUMBER = Pattern.compile("-?[0-9]+|0x[0-9a-fA-F]+");
+
   /** What an assigned value is as a guard reads it, or null when the model cannot tell. */
   private static String value(Value v, Function f, Map<String, Written> known) {
     if (v instanceof Value.Null) return "NULL";
-    if (v instanceof Value.Literal l && l.text().matches("true|false|-?[0-9]+|0x[0-9a-fA-F]+"))
-      return l.text();
+    if (v instanceof Value.Literal l && CONSTANT.matcher(l.text()).matches()) return l.text();
     if (v instanceof Value.Opaque o && countsUp(o.text())) return "nonzero";
     if (v instanceof Value.Path p) {
       Written w = known.get(PathCondition.keyOf(p.path(), f));
@@ -94,8 +102,8 @@ final class ConstantWrites {
 
   /** {@code n++}, {@code ++n}, {@code n += 1}: a counter taken up (counters do not wrap). */
   private static boolean countsUp(String text) {
-    String t = text.replaceAll("\\s+", "");
-    return t.endsWith("++") || t.startsWith("++") || t.matches(".*\\+=[1-9][0-9]*[uUlL]*");
+    String t = SPACES.matcher(text).replaceAll("");
+    return t.endsWith("++") || t.startsWith("++") || ADDS_POSITIVE.matcher(t).matches();
   }
 
   /** The other functions that give {@code key} a value of another truth than {@code w}'s. */
@@ -120,9 +128,9 @@ final class ConstantWrites {
   }
 
   private static Boolean truth(String v) {
-    if (v.equals("false") || v.equals("NULL") || v.matches("0+|0x0+")) return false;
+    if (v.equals("false") || v.equals("NULL") || ZERO.matcher(v).matches()) return false;
     if (v.equals("true") || v.equals("non-NULL") || v.equals("nonzero")) return true;
-    if (v.matches("-?[0-9]+|0x[0-9a-fA-F]+")) return true;
+    if (NUMBER.matcher(v).matches()) return true;
     return null;
   }
 

@@ -49,6 +49,13 @@ import java.util.stream.Stream;
  *   <li>{@code result}: the analysis' result (findings, confirmations, input problems, figures), by
  *       the plan's key and the content of every parsed file. An edit to a file the scan does not
  *       parse that leaves its lexical facts alone reuses it.
+ *   <li>{@code relevance}: the files the relevance fixpoint parsed, with each one's content digest,
+ *       and its round sizes, by what the fixpoint reads of the files it does not parse (their names
+ *       and the names each calls and declares). A scan after an edit that moved lines or changed
+ *       statements, but left every call and function store of the parsed files as it was (the
+ *       edited file's earlier IR, still under its old digest, says), parses the same files in one
+ *       go and builds the call graph once instead of once per round ({@link Scanner}{@code
+ *       .parseRelevant}).
  * </ul>
  *
  * Every key includes the build of mrcheck ({@link BuildId}), the request (semantics, rules, model
@@ -60,6 +67,7 @@ public final class PersistentCache {
   public static final String IR = "ir";
   static final String PLAN = "plan";
   static final String RESULT = "result";
+  static final String RELEVANCE = "relevance";
 
   /** How long before a file's read its last change must lie for its stat to be trusted. */
   static final long RACY_MILLIS = 2_000;
@@ -91,6 +99,12 @@ public final class PersistentCache {
 
   /** The {@code files} entry of one tree. */
   record FileTable(List<FileEntry> files) {}
+
+  /**
+   * A {@code relevance} entry: the parsed files (absolute paths, in order) with each one's content
+   * digest when it was parsed, and the number of files each round parsed.
+   */
+  record RelevancePlan(List<String> paths, List<String> contentDigests, List<Integer> rounds) {}
 
   /**
    * One scan's use of the cache, or null when the cache is off or the scan has editor buffers.
@@ -393,6 +407,78 @@ public final class PersistentCache {
         }
       }
       return unit;
+    }
+
+    /**
+     * The key of a {@code relevance} entry: what the fixpoint reads of every file besides the IR of
+     * those it parses, i.e. its name and the names it calls and declares (sorted: the index keeps
+     * sets).
+     */
+    private String relevanceKey(Map<Path, SourceText> texts) {
+      Digest d = new Digest().add(configKey);
+      for (Map.Entry<Path, SourceText> e : texts.entrySet()) {
+        d.add(e.getKey().toString());
+        d.add(String.join(",", new TreeSet<>(e.getValue().index().calledNames)));
+        d.add(String.join(",", new TreeSet<>(e.getValue().index().declaredNames)));
+      }
+      return d.hex();
+    }
+
+    /** The relevance fixpoint's outcome for files with these lexical facts, if kept; else null. */
+    RelevancePlan relevancePlan(Map<Path, SourceText> texts) {
+      if (tainted) return null;
+      byte[] data = store.get(RELEVANCE, relevanceKey(texts));
+      if (data == null) return null;
+      try {
+        RelevancePlan plan = RecordCodec.decode(data, RelevancePlan.class);
+        return plan.paths().size() == plan.contentDigests().size() ? plan : null;
+      } catch (CodecException | ClassCastException e) {
+        return null;
+      }
+    }
+
+    /** The digest of a file's content as this run found it; null when it could not read it. */
+    String contentDigest(Path file) {
+      FileEntry e = entries.get(file);
+      return e == null ? null : e.contentDigest();
+    }
+
+    /**
+     * The IR a parse of {@code file} with the content {@code digest} left in the cache (the file's
+     * earlier text, for one that changed since), or null when there is none.
+     */
+    TranslationUnit keptParse(SourceFile file, String digest) {
+      if (!cacheableIr.test(file.relativePath())) return null;
+      String key =
+          irKey(irBase, digest, file, optionKey(request, perFile, optionKeys, file.absolutePath()));
+      byte[] data = store.get(IR, key);
+      if (data == null) return null;
+      try {
+        return RecordCodec.decode(data, TranslationUnit.class);
+      } catch (CodecException x) {
+        return null;
+      }
+    }
+
+    /** Keeps which files the fixpoint parsed, for the next run with the same lexical facts. */
+    void keepRelevance(Map<Path, SourceText> texts, Set<Path> parsed, List<Integer> rounds) {
+      if (tainted) return;
+      List<String> paths = new ArrayList<>();
+      List<String> digests = new ArrayList<>();
+      for (Path p : parsed) {
+        String digest = contentDigest(p);
+        if (digest == null) return;
+        paths.add(p.toString());
+        digests.add(digest);
+      }
+      try {
+        store.put(
+            RELEVANCE,
+            relevanceKey(texts),
+            RecordCodec.encode(new RelevancePlan(paths, digests, List.copyOf(rounds))));
+      } catch (CodecException e) {
+        // the next run goes through the rounds
+      }
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.mrcheck.frontend.SourceFile;
 import dev.mrcheck.ir.AccessPath;
 import dev.mrcheck.ir.Function;
 import dev.mrcheck.ir.Stmt;
+import dev.mrcheck.ir.TableEntry;
 import dev.mrcheck.ir.TranslationUnit;
 import dev.mrcheck.ir.Value;
 import dev.mrcheck.model.ApiModel;
@@ -220,13 +221,27 @@ public final class ScanCache {
   static boolean sameCalls(TranslationUnit a, TranslationUnit b) {
     if (a.functions().size() != b.functions().size()) return false;
     // Ops tables and struct layouts decide what a call through a field reaches.
-    if (!a.tables().equals(b.tables()) || !a.fields().equals(b.fields())) return false;
+    if (!a.fields().equals(b.fields()) || a.tables().size() != b.tables().size()) return false;
+    for (int i = 0; i < a.tables().size(); i++)
+      if (!sameStore(a.tables().get(i), b.tables().get(i))) return false;
     for (int i = 0; i < a.functions().size(); i++) {
       Function f = a.functions().get(i);
       Function g = b.functions().get(i);
       if (!Program.sameIdentity(f, g) || !callGraphInput(f).equals(callGraphInput(g))) return false;
     }
     return true;
+  }
+
+  /**
+   * The same function stored into the same member of the same table: where in its file the table
+   * lies does not matter (the call graph reads only the file), and a line added above it moves it.
+   */
+  private static boolean sameStore(TableEntry a, TableEntry b) {
+    return a.variable().equals(b.variable())
+        && Objects.equals(a.type(), b.type())
+        && a.steps().equals(b.steps())
+        && Objects.equals(a.value(), b.value())
+        && a.loc().file().equals(b.loc().file());
   }
 
   /**

@@ -7,7 +7,9 @@ import java.util.List;
  * bench}. The counts do not depend on the machine's load, so they compare runs on a busy machine
  * where the times cannot. {@code parseRounds} holds the files each relevance round parsed (see
  * Scanner). {@code callbackReplays}: run-time callbacks replayed on the way to the fixpoint of
- * their devices' states; {@code stateBudgetHits}: new states left out for the budget.
+ * their devices' states; {@code stateBudgetHits}: new states left out for the budget. {@code
+ * roundsKept}: the parsed files were the last fixpoint's, found still to hold (the on-disk cache's
+ * relevance plan), and parsed in one go; {@code parseRounds} are then that fixpoint's.
  */
 public record ScanProfile(
     List<Phase> phases,
@@ -22,7 +24,8 @@ public record ScanProfile(
     int callbackReplays,
     int stateBudgetHits,
     int confirmations,
-    int findings) {
+    int findings,
+    boolean roundsKept) {
   public ScanProfile {
     phases = List.copyOf(phases);
     parseRounds = List.copyOf(parseRounds);
@@ -43,8 +46,14 @@ public record ScanProfile(
     for (Phase p : phases) sb.append("  ").append(p).append('\n');
     sb.append(
         String.format(
-            "  files: %d found, %d read, %d parsed (%d lines) in %d relevance rounds %s%n",
-            filesFound, filesRead, filesParsed, linesParsed, parseRounds.size(), parseRounds));
+            "  files: %d found, %d read, %d parsed (%d lines) in %d relevance rounds %s%s%n",
+            filesFound,
+            filesRead,
+            filesParsed,
+            linesParsed,
+            parseRounds.size(),
+            parseRounds,
+            roundsKept ? " (the last scan's, kept: parsed in one go)" : ""));
     sb.append(
         String.format(
             "  functions: %d in the program, %d analyzed (reach the API)%n",

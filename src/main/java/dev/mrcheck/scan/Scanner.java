@@ -188,8 +188,10 @@ public final class Scanner {
       Map<Path, TranslationUnit> units = new TreeMap<>();
       listener.phase("parsing");
       List<Integer> rounds = new ArrayList<>();
+      boolean[] roundsKept = {false};
       CallGraph graph =
-          parseRelevant(texts, units, frontends, model, pool, overlay, listener, rounds);
+          parseRelevant(
+              texts, units, frontends, model, pool, overlay, listener, rounds, run, roundsKept);
       timer.mark("parse");
       List<TranslationUnit> parsed = new ArrayList<>(units.values());
       parsed.add(LexicalUnit.of(texts, units, model));
@@ -275,7 +277,8 @@ public final class Scanner {
               analysis.runtimeStates().invocations(),
               analysis.runtimeStates().budgetHits(),
               confirmations.size(),
-              findings.size()));
+              findings.size(),
+              roundsKept[0]));
       ScanResult result =
           new ScanResult(
               root,
@@ -308,7 +311,8 @@ public final class Scanner {
         0,
         0,
         0,
-        kept.findings().size());
+        kept.findings().size(),
+        false);
   }
 
   /**
@@ -425,7 +429,9 @@ public final class Scanner {
       ExecutorService pool,
       ScanOverlay overlay,
       ScanListener listener,
-      List<Integer> rounds)
+      List<Integer> rounds,
+      PersistentCache.Run run,
+      boolean[] roundsKept)
       throws ScanException {
     ScanCache cache = overlay.cache();
     ScanCache.Relevance before = cache == null ? null : cache.relevance();
@@ -436,11 +442,77 @@ public final class Scanner {
       return before.graph();
     }
     units.clear();
-    CallGraph graph = fixpoint(texts, units, frontends, model, pool, overlay, listener, rounds);
+    // Parses made for a plan that no longer holds: the rounds take them instead of parsing again.
+    Map<Path, TranslationUnit> ready = new HashMap<>();
+    if (run != null) {
+      PersistentCache.RelevancePlan plan = run.relevancePlan(texts);
+      if (plan != null
+          && parsePlanned(plan, run, texts, units, frontends, pool, overlay, listener)) {
+        rounds.addAll(plan.rounds());
+        roundsKept[0] = true;
+        run.keepRelevance(texts, units.keySet(), rounds); // the edited files' digests now
+        return new CallGraph(new Program(new ArrayList<>(units.values()), Map.of()), model);
+      }
+      ready.putAll(units);
+      units.clear();
+    }
+    CallGraph graph =
+        fixpoint(texts, units, frontends, model, pool, overlay, listener, rounds, ready);
     if (cache != null)
       cache.setRelevance(
           new ScanCache.Relevance(new HashMap<>(texts), new HashMap<>(units), graph), false);
+    if (run != null) run.keepRelevance(texts, units.keySet(), rounds);
     return graph;
+  }
+
+  /**
+   * Parses the files an earlier fixpoint over the same lexical facts parsed, in one go, and tells
+   * whether the fixpoint would parse them again: it would if every file whose content changed since
+   * calls, declares and stores into fields what its earlier parse did ({@link
+   * ScanCache#sameCalls}), since the rounds read nothing else of the parsed files. Then the call
+   * graph over them is the one the last round would build.
+   */
+  private static boolean parsePlanned(
+      PersistentCache.RelevancePlan plan,
+      PersistentCache.Run run,
+      Map<Path, SourceText> texts,
+      Map<Path, TranslationUnit> units,
+      List<Frontend> frontends,
+      ExecutorService pool,
+      ScanOverlay overlay,
+      ScanListener listener)
+      throws ScanException {
+    Map<String, Path> byName = new HashMap<>();
+    for (Path p : texts.keySet()) byName.put(p.toString(), p);
+    List<Path> files = new ArrayList<>();
+    for (String name : plan.paths()) {
+      Path p = byName.get(name);
+      if (p == null) return false;
+      files.add(p);
+    }
+    List<Future<TranslationUnit>> futures = new ArrayList<>();
+    for (int i = 0; i < files.size(); i++) {
+      Path p = files.get(i);
+      SourceFile sf = texts.get(p).file();
+      Frontend fe = frontendFor(frontends, p);
+      String was = plan.contentDigests().get(i);
+      futures.add(
+          pool.submit(
+              () -> {
+                TranslationUnit tu = overlay.parse(fe, sf);
+                listener.fileDone();
+                if (was.equals(run.contentDigest(p))) return tu;
+                TranslationUnit earlier = run.keptParse(sf, was);
+                return earlier != null && ScanCache.sameCalls(earlier, tu) ? tu : null;
+              }));
+    }
+    boolean same = true;
+    for (int i = 0; i < files.size(); i++) {
+      TranslationUnit tu = await(futures.get(i));
+      if (tu == null) same = false;
+      else units.put(files.get(i), tu);
+    }
+    return same;
   }
 
   /**
@@ -491,7 +563,8 @@ public final class Scanner {
       ExecutorService pool,
       ScanOverlay overlay,
       ScanListener listener,
-      List<Integer> rounds)
+      List<Integer> rounds,
+      Map<Path, TranslationUnit> ready)
       throws ScanException {
     CallGraph graph = null;
     Set<String> wanted = new HashSet<>();
@@ -516,9 +589,11 @@ public final class Scanner {
       for (Path p : round) {
         SourceFile sf = texts.get(p).file();
         Frontend fe = frontendFor(frontends, p);
+        TranslationUnit done = ready.get(p);
         futures.add(
             pool.submit(
                 () -> {
+                  if (done != null) return done; // counted when it was parsed
                   TranslationUnit tu = overlay.parse(fe, sf);
                   listener.fileDone();
                   return tu;

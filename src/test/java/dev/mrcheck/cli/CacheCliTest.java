@@ -223,6 +223,80 @@ class CacheCliTest {
   }
 
   @Test
+  void aLineAddedToAParsedFileKeepsTheRelevancePlanAndMovesItsFindings() throws IOException {
+    Run before = cached();
+    Path f = tree.resolve("helper/helpers.c");
+    Files.writeString(f, "/* a line that moves every finding below it */\n" + Files.readString(f));
+    Run warm = cached();
+    assertThat(warm.out()).isEqualTo(cold().out()).isNotEqualTo(before.out());
+    assertThat(cacheLine(warm)).contains("result 0 hits").contains("relevance 1 hits");
+    assertThat(warm.err()).contains("(the last scan's, kept: parsed in one go)");
+  }
+
+  @Test
+  void aLineAddedAboveAnOpsTableKeepsThePlan() throws IOException {
+    cached();
+    Path f = tree.resolve("helper/dev.c");
+    Files.writeString(f, "/* moves the ops table down a line */\n" + Files.readString(f));
+    Run warm = cached();
+    assertThat(warm.out()).isEqualTo(cold().out());
+    assertThat(warm.err()).contains("(the last scan's, kept: parsed in one go)");
+  }
+
+  @Test
+  void aStatementChangedWithoutTouchingCallsKeepsThePlan() throws IOException {
+    cached();
+    Path f = tree.resolve("helper/helpers.c");
+    Files.writeString(f, Files.readString(f).replace("w->size = 0;", "w->size = 1;"));
+    Run warm = cached();
+    assertThat(warm.out()).isEqualTo(cold().out());
+    assertThat(cacheLine(warm)).contains("relevance 1 hits");
+    assertThat(warm.err()).contains("(the last scan's, kept: parsed in one go)");
+  }
+
+  @Test
+  void aSecondCallOfANameTheFileCallsDropsThePlan() throws IOException {
+    cached();
+    Path f = tree.resolve("helper/dev.c");
+    String twice =
+        Files.readString(f)
+            .replace(
+                "    xwin_window_destroy(&s->legacy);\n",
+                "    xwin_window_destroy(&s->legacy);\n    xwin_window_destroy(&s->legacy);\n");
+    Files.writeString(f, twice);
+    // Same lexical facts, so the plan is found; the call graph input differs, so it is not used.
+    Run warm = cached();
+    assertThat(cacheLine(warm)).contains("relevance 1 hits");
+    assertThat(warm.err()).doesNotContain("kept: parsed in one go");
+    assertThat(warm.out()).isEqualTo(cold().out());
+    Run again = cached();
+    assertThat(again.out()).isEqualTo(warm.out());
+  }
+
+  @Test
+  void anEditToAHelperAnotherFileCallsChangesItsFinding() throws IOException {
+    Run before = cached();
+    assertThat(before.out()).contains("helpers.c:13");
+    Path f = tree.resolve("helper/helpers.c");
+    Files.writeString(
+        f, Files.readString(f).replace("    object_unparent(OBJECT(&w->alias));\n", ""));
+    Run warm = cached();
+    assertThat(warm.out()).isEqualTo(cold().out());
+    assertThat(warm.out()).doesNotContain("helpers.c:13");
+  }
+
+  @Test
+  void deletedAndNewFilesAreSeen() throws IOException {
+    cached();
+    Files.delete(tree.resolve("mr002_unparent_no_del_pci_exit.c"));
+    Run deleted = cached();
+    assertThat(deleted.out()).isEqualTo(cold().out()).doesNotContain("mr002_unparent_no_del");
+    Files.copy(TESTDATA.resolve("mr002_unparent_no_del_pci_exit.c"), tree.resolve("new_device.c"));
+    Run added = cached();
+    assertThat(added.out()).isEqualTo(cold().out()).contains("new_device.c");
+  }
+
+  @Test
   void anUnparsedFileEditedWithoutNewCallsKeepsTheResult() throws IOException {
     cached();
     Path f = tree.resolve("util.c");

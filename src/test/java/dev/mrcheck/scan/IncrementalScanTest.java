@@ -185,6 +185,20 @@ class IncrementalScanTest {
   }
 
   @Test
+  void aLineAddedAboveAnOpsTableKeepsTheCallGraph() throws Exception {
+    new Scanner().scan(request(), cached.withTexts(Map.of()));
+    String file = "corpus/mr002_callback_states_across_invocations.c";
+    String text = read(file);
+    assertThat(text).contains("MemoryRegionOps");
+    // The table's entries move a line down; what they store, and where, is the same.
+    ScanResult shifted = edit(file, "/* one more line */\n" + text);
+    assertSameScan(shifted, fresh());
+    assertThat(cache().lastParsed()).isEqualTo(1);
+    assertThat(cache().lastKeptCallGraph()).isTrue();
+    assertThat(cache().replays().lastReused()).isPositive();
+  }
+
+  @Test
   void linesShiftedAtTheTopOfAFileMoveItsFindingsAsAFreshScanWould() throws Exception {
     new Scanner().scan(request(), cached.withTexts(Map.of()));
     String file = "corpus/mr002_unparent_no_del_pci_exit.c";
