@@ -6,6 +6,7 @@ import dev.mrcheck.ir.SourceLoc;
 import dev.mrcheck.ir.Stmt;
 import dev.mrcheck.ir.Value;
 import dev.mrcheck.model.FunctionModel;
+import dev.mrcheck.model.GuardValue;
 import dev.mrcheck.model.Operand;
 import dev.mrcheck.model.Operation;
 import java.util.ArrayList;
@@ -115,13 +116,8 @@ final class FlowFrame {
    */
   private static Boolean truth(Value v) {
     if (v instanceof Value.Null) return false;
-    if (!(v instanceof Value.Literal l)) return null;
-    String t = l.text().trim();
-    if (t.equals("false") || t.matches("0+[uUlL]*|0[xX]0+[uUlL]*")) return false;
-    if (t.equals("true")
-        || t.matches("[1-9][0-9]*[uUlL]*|0[xX][0-9a-fA-F]*[1-9a-fA-F][0-9a-fA-F]*[uUlL]*"))
-      return true;
-    return null;
+    GuardValue g = v instanceof Value.Literal l ? GuardValue.ofLiteral(l.text()) : null;
+    return g == null ? null : g.truth();
   }
 
   /**

@@ -114,7 +114,7 @@ public final class PathGuards {
                     t.phase(),
                     WitnessGuard.Kind.ASSUMES,
                     t.test().shown(),
-                    spelled(t.test().holds(), wr.write().value()),
+                    wr.write().value().outcome(t.test().holds()),
                     t.at().loc(),
                     t.key())));
       }
@@ -133,17 +133,6 @@ public final class PathGuards {
    */
   private static boolean follows(Candidate test, Candidate write) {
     return test.order() > write.order() && !Objects.equals(test.phase(), write.phase());
-  }
-
-  /**
-   * A test's outcome, in the vocabulary of the value written: NULL for a pointer, 0 for a count.
-   */
-  private static String spelled(boolean holds, String written) {
-    return switch (written) {
-      case "non-NULL", "NULL" -> holds ? "non-NULL" : "NULL";
-      case "true", "false" -> holds ? "true" : "false";
-      default -> holds ? "nonzero" : "0";
-    };
   }
 
   /**

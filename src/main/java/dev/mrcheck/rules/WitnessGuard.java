@@ -1,6 +1,7 @@
 package dev.mrcheck.rules;
 
 import dev.mrcheck.ir.SourceLoc;
+import dev.mrcheck.model.GuardValue;
 import dev.mrcheck.model.Role;
 
 /**
@@ -15,7 +16,7 @@ import dev.mrcheck.model.Role;
  * code.
  */
 public record WitnessGuard(
-    Role phase, Kind kind, String subject, String value, SourceLoc loc, String key) {
+    Role phase, Kind kind, String subject, GuardValue value, SourceLoc loc, String key) {
   /** Whether the path writes the value or branches on it. */
   public enum Kind {
     /** {@code s->flag = true;} on the path. */
@@ -29,12 +30,12 @@ public record WitnessGuard(
   }
 
   /** The path assumes {@code subject} (its own key) holds {@code value} at {@code loc}. */
-  public static WitnessGuard assumes(Role phase, String subject, String value, SourceLoc loc) {
+  public static WitnessGuard assumes(Role phase, String subject, GuardValue value, SourceLoc loc) {
     return new WitnessGuard(phase, Kind.ASSUMES, subject, value, loc, subject);
   }
 
   /** The path writes {@code value} to {@code subject} (its own key) at {@code loc}. */
-  public static WitnessGuard writes(Role phase, String subject, String value, SourceLoc loc) {
+  public static WitnessGuard writes(Role phase, String subject, GuardValue value, SourceLoc loc) {
     return new WitnessGuard(phase, Kind.WRITES, subject, value, loc, subject);
   }
 
