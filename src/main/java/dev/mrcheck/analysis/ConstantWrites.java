@@ -126,6 +126,11 @@ final class ConstantWrites {
     return out;
   }
 
+  /** The functions that write {@code key}, whatever the value. */
+  Set<String> writersOf(String key) {
+    return writers().getOrDefault(key, Map.of()).keySet();
+  }
+
   private Map<String, Map<String, Set<GuardValue>>> writers() {
     if (writers != null) return writers;
     Map<String, Map<String, Set<GuardValue>>> all = new HashMap<>();

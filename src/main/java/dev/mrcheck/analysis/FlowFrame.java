@@ -363,6 +363,8 @@ final class FlowFrame {
   }
 
   private void assume(Stmt.Assume a, RegionState s) {
+    String type = flow.typeTests.tested(a.cond(), f, v -> place(v, s));
+    if (type != null) s.fieldTested(type, a.holds());
     if (a.cond() instanceof Value.Path p) {
       String field = testedField(p.path(), s);
       if (field != null) s.fieldTested(field, a.holds());

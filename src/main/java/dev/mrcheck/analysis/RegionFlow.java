@@ -33,6 +33,7 @@ final class RegionFlow {
 
   final Program program;
   final ConstantWrites constantWrites;
+  final TypeTests typeTests;
   final CallGraph callGraph;
   final ApiModel model;
 
@@ -113,6 +114,7 @@ final class RegionFlow {
     this.ownerShapes = new OwnerShapes(program, qom);
     this.kept = new KeptArguments(program, model);
     this.constantWrites = new ConstantWrites(program);
+    this.typeTests = new TypeTests(constantWrites);
   }
 
   /** Where {@code OBJECT(mr)->free = fn} assignments met during replays go. */
