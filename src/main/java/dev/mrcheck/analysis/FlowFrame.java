@@ -319,8 +319,20 @@ final class FlowFrame {
     return null;
   }
 
-  /** Every condition on every path to the node, in a stable order. */
+  /**
+   * Every condition on every path to the node, in a stable order, then those its callers passed on
+   * the way here.
+   */
   private List<PathCondition> conditions() {
+    List<PathCondition> own = ownConditions();
+    if (ctx.callerConditions().isEmpty()) return own;
+    List<PathCondition> all = new ArrayList<>(own);
+    all.addAll(ctx.callerConditions());
+    return all;
+  }
+
+  /** Every condition on every path to the node within this function, in a stable order. */
+  List<PathCondition> ownConditions() {
     return flow.conditions.at(f, node).stream()
         .sorted(Comparator.comparing(PathCondition::shown).thenComparing(PathCondition::holds))
         .toList();

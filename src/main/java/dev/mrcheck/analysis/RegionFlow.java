@@ -122,14 +122,28 @@ final class RegionFlow {
     this.freeHookSink = freeHooks;
   }
 
-  /** Where a replay is: its lifecycle role, its device, the calls that led here. */
-  record Context(Role phase, DeviceType device, List<TraceStep> chain, List<String> stack) {
-    Context enter(Function callee, SourceLoc site, String callerName) {
+  /**
+   * Where a replay is: its lifecycle role, its device, the calls that led here and the conditions
+   * every path to those calls passed in their callers.
+   */
+  record Context(
+      Role phase,
+      DeviceType device,
+      List<TraceStep> chain,
+      List<String> stack,
+      List<PathCondition> callerConditions) {
+    Context(Role phase, DeviceType device, List<TraceStep> chain, List<String> stack) {
+      this(phase, device, chain, stack, List.of());
+    }
+
+    Context enter(Function callee, SourceLoc site, String callerName, List<PathCondition> atSite) {
       List<TraceStep> c = new ArrayList<>(chain);
       c.add(new TraceStep(site, callerName + "() calls " + callee.name() + "() here"));
       List<String> s = new ArrayList<>(stack);
       s.add(callee.key());
-      return new Context(phase, device, c, s);
+      List<PathCondition> conds = new ArrayList<>(callerConditions);
+      for (PathCondition pc : atSite) if (!pc.inCaller()) conds.add(pc.atCaller());
+      return new Context(phase, device, c, s, List.copyOf(conds));
     }
   }
 
@@ -273,7 +287,12 @@ final class RegionFlow {
     List<Object> key = List.of(callee.key(), args, globalsKey, String.valueOf(caller.ctx.phase()));
     Exit exit = memo.get(key);
     if (exit == null) {
-      exit = run(callee, args, entry, caller.ctx.enter(callee, site, caller.f.name()));
+      exit =
+          run(
+              callee,
+              args,
+              entry,
+              caller.ctx.enter(callee, site, caller.f.name(), caller.ownConditions()));
       memo.put(key, exit);
     }
     return exit;
