@@ -91,7 +91,8 @@ final class FlowFrame {
       for (Operation<Operand> e : modelled.get().effects()) {
         if (e instanceof Operation.Returns<Operand> r) result = operand(r.target(), args, result);
       }
-      List<List<Place>> walked = SubregionWalk.expand(args, s);
+      List<List<Place>> walked =
+          SubregionWalk.expand(args, s, (element, region) -> walkGuardsAdmit(element, region, s));
       for (List<Place> each : walked) {
         walkedRegion = walked.size() > 1 || each != args ? SubregionWalk.region(each, args) : null;
         for (Operation<Operand> e : modelled.get().effects())
@@ -108,6 +109,21 @@ final class FlowFrame {
       assign(c.result(), result, s);
       fieldAssigned(c.result(), null, s);
     }
+  }
+
+  /**
+   * Whether the tests every path here passed let a call on a subregion walk's {@code element} reach
+   * {@code region} (docs/lifetime.md#subregion-walks): no test of the element reads otherwise for a
+   * region of its kind.
+   */
+  private boolean walkGuardsAdmit(String element, String region, RegionState s) {
+    List<Fact.Owned> owned = s.facts(Fact.Owned.class, region);
+    if (owned.isEmpty()) return true;
+    for (Stmt.Assume a : flow.assumptions.at(f, node)) {
+      Boolean read = SubregionWalk.tested(a.cond(), element, owned.get(0).kind(), v -> place(v, s));
+      if (read != null && read != a.holds()) return false;
+    }
+    return true;
   }
 
   /**

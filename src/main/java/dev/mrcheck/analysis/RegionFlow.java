@@ -4,6 +4,7 @@ import dev.mrcheck.ir.AccessPath;
 import dev.mrcheck.ir.CfgNode;
 import dev.mrcheck.ir.Function;
 import dev.mrcheck.ir.SourceLoc;
+import dev.mrcheck.ir.Stmt;
 import dev.mrcheck.model.ApiModel;
 import dev.mrcheck.model.Role;
 import dev.mrcheck.model.Semantics;
@@ -61,6 +62,7 @@ final class RegionFlow {
   final FieldGuards<String> guards = FieldGuards.testedTrue();
   final FieldGuards<AccessPath> blankTests = FieldGuards.blankMembersOf();
   final FieldGuards<PathCondition> conditions = FieldGuards.pathConditions();
+  final FieldGuards<Stmt.Assume> assumptions = FieldGuards.assumptions();
   private int spent;
   private Set<String> testedFields;
 
