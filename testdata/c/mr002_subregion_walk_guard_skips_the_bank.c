@@ -51,7 +51,7 @@ static void ramonly_exit(PCIDevice *pdev)
             memory_region_del_subregion(&s->bar, sub);
         }
     }
-    // BUG: MR002 may still be mapped in s->bar
+    // BUG: MR002 object_unparent(s->regs) while it may still be mapped in s->bar
     object_unparent(OBJECT(&s->regs));
     // OK: MR002 the walk deleted the RAM subregion
     object_unparent(OBJECT(&s->sram));
@@ -60,7 +60,7 @@ static void ramonly_exit(PCIDevice *pdev)
             memory_region_del_subregion(&s->bar, sub);
         }
     }
-    // BUG: MR002 may still be mapped in s->bar
+    // BUG: MR002 object_unparent(s->window) while it may still be mapped in s->bar
     object_unparent(OBJECT(&s->window));
 }
 

@@ -116,7 +116,13 @@ class GoldenConfirmationTest {
               Set.of(REFCOUNT),
               "MR002",
               "mr002_subregion_walk_guard_skips_the_bank.c",
-              "",
+              "s->regs",
+              HARMLESS_UNDER_REFCOUNT),
+          new Entry(
+              Set.of(REFCOUNT),
+              "MR002",
+              "mr002_subregion_walk_guard_skips_the_bank.c",
+              "s->window",
               HARMLESS_UNDER_REFCOUNT),
           new Entry(
               Set.of(REFCOUNT),
