@@ -5,6 +5,7 @@ import dev.mrcheck.ir.CfgNode;
 import dev.mrcheck.ir.Function;
 import dev.mrcheck.ir.Stmt;
 import dev.mrcheck.ir.Value;
+import dev.mrcheck.model.GuardValue;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,12 +32,21 @@ final class ConstantWrites {
   /** How deep helpers called on the straight line are entered. */
   private static final int HELPER_DEPTH = 2;
 
-  private static final String UNKNOWN = "?";
+  /** A value the analysis cannot evaluate: of no known truth, so it contradicts every other. */
+  private static final GuardValue UNKNOWN = GuardValue.of("?");
 
   private final Program program;
 
   /** Per key, per function name: the values that function assigns the key ({@code ?}: unknown). */
-  private Map<String, Map<String, Set<String>>> writers;
+  private Map<String, Map<String, Set<GuardValue>>> writers;
+
+  /**
+   * {@link #after}'s answers: they depend on the function, the node and the result alone, and the
+   * same call is observed on every replay that reaches it.
+   */
+  private final Map<Site, List<FieldWrite>> memo = new HashMap<>();
+
+  private record Site(String function, int node, AccessPath result) {}
 
   ConstantWrites(Program program) {
     this.program = program;
@@ -47,11 +57,15 @@ final class ConstantWrites {
    * when not null, is where the call at {@code node} stored a result the model knows is not NULL.
    */
   List<FieldWrite> after(Function f, int node, AccessPath result) {
+    return memo.computeIfAbsent(new Site(f.key(), node, result), k -> compute(f, node, result));
+  }
+
+  private List<FieldWrite> compute(Function f, int node, AccessPath result) {
     CfgNode n = f.cfg().node(node);
     Map<String, Written> out = new LinkedHashMap<>();
     if (result != null) {
       String key = PathCondition.keyOf(result, f);
-      out.put(key, new Written(result.toString(), "non-NULL", f.name()));
+      out.put(key, new Written(result.toString(), GuardValue.NON_NULL, f.name()));
     }
     straightLine(f, n, out, HELPER_DEPTH);
     List<FieldWrite> writes = new ArrayList<>();
@@ -60,14 +74,14 @@ final class ConstantWrites {
     return List.copyOf(writes);
   }
 
-  private record Written(String shown, String value, String function) {}
+  private record Written(String shown, GuardValue value, String function) {}
 
   private void straightLine(Function f, CfgNode n, Map<String, Written> out, int depth) {
     for (int i = 0; n != null && n.successors().size() == 1 && i < REACH; i++) {
       n = n.successors().get(0);
       if (n.stmt() instanceof Stmt.Assign a) {
         String key = PathCondition.keyOf(a.target(), f);
-        String value = value(a.value(), f, out);
+        GuardValue value = value(a.value(), f, out);
         if (value == null) out.remove(key);
         else out.put(key, new Written(a.target().toString(), value, f.name()));
       } else if (n.stmt() instanceof Stmt.Call c) {
@@ -82,20 +96,17 @@ final class ConstantWrites {
 
   // Compiled once: every function's assignments are read through these (String.matches compiled
   // them anew each time, a tenth of a language-server edit's CPU).
-  private static final Pattern CONSTANT = Pattern.compile("true|false|-?[0-9]+|0x[0-9a-fA-F]+");
   private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final Pattern ADDS_POSITIVE = Pattern.compile(".*\\+=[1-9][0-9]*[uUlL]*");
-  private static final Pattern ZERO = Pattern.compile("0+|0x0+");
-  private static final Pattern NUMBER = Pattern.compile("-?[0-9]+|0x[0-9a-fA-F]+");
 
   /** What an assigned value is as a guard reads it, or null when the model cannot tell. */
-  private static String value(Value v, Function f, Map<String, Written> known) {
-    if (v instanceof Value.Null) return "NULL";
-    if (v instanceof Value.Literal l && CONSTANT.matcher(l.text()).matches()) return l.text();
-    if (v instanceof Value.Opaque o && countsUp(o.text())) return "nonzero";
+  private static GuardValue value(Value v, Function f, Map<String, Written> known) {
+    if (v instanceof Value.Null) return GuardValue.NULL;
+    if (v instanceof Value.Literal l) return GuardValue.ofLiteral(l.text());
+    if (v instanceof Value.Opaque o && countsUp(o.text())) return GuardValue.NONZERO;
     if (v instanceof Value.Path p) {
       Written w = known.get(PathCondition.keyOf(p.path(), f));
-      if (w != null && w.value().equals("non-NULL")) return "non-NULL";
+      if (w != null && w.value().equals(GuardValue.NON_NULL)) return GuardValue.NON_NULL;
     }
     return null;
   }
@@ -114,36 +125,28 @@ final class ConstantWrites {
         .forEach(
             (fn, values) -> {
               if (fn.equals(w.function())) return;
-              for (String v : values) {
-                if (!sameTruth(v, w.value())) out.add(fn);
+              for (GuardValue v : values) {
+                if (!v.sameTruth(w.value())) out.add(fn);
               }
             });
     return out;
   }
 
-  private static boolean sameTruth(String a, String b) {
-    if (a.equals(b)) return true;
-    Boolean ta = truth(a);
-    return ta != null && ta.equals(truth(b));
+  /** The functions that write {@code key}, whatever the value. */
+  Set<String> writersOf(String key) {
+    return writers().getOrDefault(key, Map.of()).keySet();
   }
 
-  private static Boolean truth(String v) {
-    if (v.equals("false") || v.equals("NULL") || ZERO.matcher(v).matches()) return false;
-    if (v.equals("true") || v.equals("non-NULL") || v.equals("nonzero")) return true;
-    if (NUMBER.matcher(v).matches()) return true;
-    return null;
-  }
-
-  private Map<String, Map<String, Set<String>>> writers() {
+  private Map<String, Map<String, Set<GuardValue>>> writers() {
     if (writers != null) return writers;
-    Map<String, Map<String, Set<String>>> all = new HashMap<>();
+    Map<String, Map<String, Set<GuardValue>>> all = new HashMap<>();
     for (Function f : program.functions()) {
       for (Stmt st : f.cfg().statements()) {
         AccessPath target = null;
-        String value = UNKNOWN;
+        GuardValue value = UNKNOWN;
         if (st instanceof Stmt.Assign a) {
           target = a.target();
-          String v = value(a.value(), f, Map.of());
+          GuardValue v = value(a.value(), f, Map.of());
           if (v != null) value = v;
         } else if (st instanceof Stmt.Call c && c.result() != null) {
           target = c.result();

@@ -64,6 +64,11 @@ final class FieldGuards<T> {
                 : new PathCondition(null, a.cond().toString(), a.holds()));
   }
 
+  /** Every test on every path to a statement, as written: what a subregion walk's guard selects. */
+  static FieldGuards<Stmt.Assume> assumptions() {
+    return new FieldGuards<>((a, f) -> a);
+  }
+
   /**
    * The object a member of which is null or zero: a MemoryRegion is all zeroes until its init, so
    * {@code if (!mr->name)} asks "not made yet".

@@ -1,5 +1,6 @@
 package dev.mrcheck.analysis;
 
+import dev.mrcheck.model.GuardValue;
 import java.util.Set;
 
 /**
@@ -12,7 +13,7 @@ import java.util.Set;
  * between this write and a later test of it (a handler, a reset), so that the write alone does not
  * tell what the test sees.
  */
-public record FieldWrite(String key, String shown, String value, Set<String> contradictedIn) {
+public record FieldWrite(String key, String shown, GuardValue value, Set<String> contradictedIn) {
   public FieldWrite {
     contradictedIn = Set.copyOf(contradictedIn);
   }

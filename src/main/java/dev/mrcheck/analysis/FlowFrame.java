@@ -6,6 +6,7 @@ import dev.mrcheck.ir.SourceLoc;
 import dev.mrcheck.ir.Stmt;
 import dev.mrcheck.ir.Value;
 import dev.mrcheck.model.FunctionModel;
+import dev.mrcheck.model.GuardValue;
 import dev.mrcheck.model.Operand;
 import dev.mrcheck.model.Operation;
 import java.util.ArrayList;
@@ -90,7 +91,8 @@ final class FlowFrame {
       for (Operation<Operand> e : modelled.get().effects()) {
         if (e instanceof Operation.Returns<Operand> r) result = operand(r.target(), args, result);
       }
-      List<List<Place>> walked = SubregionWalk.expand(args, s);
+      List<List<Place>> walked =
+          SubregionWalk.expand(args, s, (element, region) -> walkGuardsAdmit(element, region, s));
       for (List<Place> each : walked) {
         walkedRegion = walked.size() > 1 || each != args ? SubregionWalk.region(each, args) : null;
         for (Operation<Operand> e : modelled.get().effects())
@@ -110,18 +112,28 @@ final class FlowFrame {
   }
 
   /**
+   * Whether the tests every path here passed let a call on a subregion walk's {@code element} reach
+   * {@code region} (docs/lifetime.md#subregion-walks): no test of the element reads otherwise for a
+   * region of its kind.
+   */
+  private boolean walkGuardsAdmit(String element, String region, RegionState s) {
+    List<Fact.Owned> owned = s.facts(Fact.Owned.class, region);
+    if (owned.isEmpty()) return true;
+    for (Stmt.Assume a : flow.assumptions.at(f, node)) {
+      Boolean read = SubregionWalk.tested(a.cond(), element, owned.get(0).kind(), v -> place(v, s));
+      if (read != null && read != a.holds()) return false;
+    }
+    return true;
+  }
+
+  /**
    * The truth of an assigned value as a condition would read it: NULL, 0 and false are false, other
    * literals true; null when it depends on what the analysis does not evaluate.
    */
   private static Boolean truth(Value v) {
     if (v instanceof Value.Null) return false;
-    if (!(v instanceof Value.Literal l)) return null;
-    String t = l.text().trim();
-    if (t.equals("false") || t.matches("0+[uUlL]*|0[xX]0+[uUlL]*")) return false;
-    if (t.equals("true")
-        || t.matches("[1-9][0-9]*[uUlL]*|0[xX][0-9a-fA-F]*[1-9a-fA-F][0-9a-fA-F]*[uUlL]*"))
-      return true;
-    return null;
+    GuardValue g = v instanceof Value.Literal l ? GuardValue.ofLiteral(l.text()) : null;
+    return g == null ? null : g.truth();
   }
 
   /**
@@ -323,8 +335,20 @@ final class FlowFrame {
     return null;
   }
 
-  /** Every condition on every path to the node, in a stable order. */
+  /**
+   * Every condition on every path to the node, in a stable order, then those its callers passed on
+   * the way here.
+   */
   private List<PathCondition> conditions() {
+    List<PathCondition> own = ownConditions();
+    if (ctx.callerConditions().isEmpty()) return own;
+    List<PathCondition> all = new ArrayList<>(own);
+    all.addAll(ctx.callerConditions());
+    return all;
+  }
+
+  /** Every condition on every path to the node within this function, in a stable order. */
+  List<PathCondition> ownConditions() {
     return flow.conditions.at(f, node).stream()
         .sorted(Comparator.comparing(PathCondition::shown).thenComparing(PathCondition::holds))
         .toList();
@@ -367,6 +391,8 @@ final class FlowFrame {
   }
 
   private void assume(Stmt.Assume a, RegionState s) {
+    String type = flow.typeTests.tested(a.cond(), f, v -> place(v, s));
+    if (type != null) s.fieldTested(type, a.holds());
     if (a.cond() instanceof Value.Path p) {
       String field = testedField(p.path(), s);
       if (field != null) s.fieldTested(field, a.holds());

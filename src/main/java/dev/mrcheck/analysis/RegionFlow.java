@@ -4,6 +4,7 @@ import dev.mrcheck.ir.AccessPath;
 import dev.mrcheck.ir.CfgNode;
 import dev.mrcheck.ir.Function;
 import dev.mrcheck.ir.SourceLoc;
+import dev.mrcheck.ir.Stmt;
 import dev.mrcheck.model.ApiModel;
 import dev.mrcheck.model.Role;
 import dev.mrcheck.model.Semantics;
@@ -33,6 +34,7 @@ final class RegionFlow {
 
   final Program program;
   final ConstantWrites constantWrites;
+  final TypeTests typeTests;
   final CallGraph callGraph;
   final ApiModel model;
 
@@ -60,6 +62,7 @@ final class RegionFlow {
   final FieldGuards<String> guards = FieldGuards.testedTrue();
   final FieldGuards<AccessPath> blankTests = FieldGuards.blankMembersOf();
   final FieldGuards<PathCondition> conditions = FieldGuards.pathConditions();
+  final FieldGuards<Stmt.Assume> assumptions = FieldGuards.assumptions();
   private int spent;
   private Set<String> testedFields;
 
@@ -113,6 +116,7 @@ final class RegionFlow {
     this.ownerShapes = new OwnerShapes(program, qom);
     this.kept = new KeptArguments(program, model);
     this.constantWrites = new ConstantWrites(program);
+    this.typeTests = new TypeTests(constantWrites);
   }
 
   /** Where {@code OBJECT(mr)->free = fn} assignments met during replays go. */
@@ -120,14 +124,28 @@ final class RegionFlow {
     this.freeHookSink = freeHooks;
   }
 
-  /** Where a replay is: its lifecycle role, its device, the calls that led here. */
-  record Context(Role phase, DeviceType device, List<TraceStep> chain, List<String> stack) {
-    Context enter(Function callee, SourceLoc site, String callerName) {
+  /**
+   * Where a replay is: its lifecycle role, its device, the calls that led here and the conditions
+   * every path to those calls passed in their callers.
+   */
+  record Context(
+      Role phase,
+      DeviceType device,
+      List<TraceStep> chain,
+      List<String> stack,
+      List<PathCondition> callerConditions) {
+    Context(Role phase, DeviceType device, List<TraceStep> chain, List<String> stack) {
+      this(phase, device, chain, stack, List.of());
+    }
+
+    Context enter(Function callee, SourceLoc site, String callerName, List<PathCondition> atSite) {
       List<TraceStep> c = new ArrayList<>(chain);
       c.add(new TraceStep(site, callerName + "() calls " + callee.name() + "() here"));
       List<String> s = new ArrayList<>(stack);
       s.add(callee.key());
-      return new Context(phase, device, c, s);
+      List<PathCondition> conds = new ArrayList<>(callerConditions);
+      for (PathCondition pc : atSite) if (!pc.inCaller()) conds.add(pc.atCaller());
+      return new Context(phase, device, c, s, List.copyOf(conds));
     }
   }
 
@@ -271,7 +289,12 @@ final class RegionFlow {
     List<Object> key = List.of(callee.key(), args, globalsKey, String.valueOf(caller.ctx.phase()));
     Exit exit = memo.get(key);
     if (exit == null) {
-      exit = run(callee, args, entry, caller.ctx.enter(callee, site, caller.f.name()));
+      exit =
+          run(
+              callee,
+              args,
+              entry,
+              caller.ctx.enter(callee, site, caller.f.name(), caller.ownConditions()));
       memo.put(key, exit);
     }
     return exit;

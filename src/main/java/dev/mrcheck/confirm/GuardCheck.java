@@ -28,9 +28,22 @@ final class GuardCheck {
         store.write(g.key(), g.subject(), g.value());
         continue;
       }
-      Optional<String> why = store.contradiction(g.key(), g.value());
+      Optional<String> why = everyAlternativeContradicted(g, store);
       if (why.isPresent()) return Optional.of(g.describe() + ", but " + why.get());
     }
     return Optional.empty();
+  }
+
+  /** Why none of what {@code g} assumes can hold, or empty when one of them can. */
+  private static Optional<String> everyAlternativeContradicted(WitnessGuard g, FieldStore store) {
+    Optional<String> first = store.contradiction(g.key(), g.value());
+    if (first.isEmpty()) return first;
+    StringBuilder why = new StringBuilder(first.get());
+    for (WitnessGuard alt : g.orElse()) {
+      Optional<String> also = store.contradiction(alt.key(), alt.value());
+      if (also.isEmpty()) return also;
+      why.append(", and ").append(also.get());
+    }
+    return Optional.of(why.toString());
   }
 }

@@ -34,13 +34,26 @@ import java.util.Set;
  */
 public final class PathGuards {
   private final Map<String, List<Observation>> byLoc = new HashMap<>();
-  private final List<Observation> observations;
+
+  /** Observations by device, subject and kind of operation: the takers and undos of one thing. */
+  private final Map<List<Object>, List<Observation>> bySubject = new HashMap<>();
 
   public PathGuards(AnalysisResult analysis) {
-    observations = analysis.observations();
-    for (Observation o : observations) {
+    for (Observation o : analysis.observations()) {
       if (o.loc() != null) byLoc.computeIfAbsent(key(o), k -> new ArrayList<>()).add(o);
+      if (o.device() != null) {
+        bySubject
+            .computeIfAbsent(
+                subjectKey(
+                    o.device().registration().name(), o.subject().id(), o.effect().getClass()),
+                k -> new ArrayList<>())
+            .add(o);
+      }
     }
+  }
+
+  private static List<Object> subjectKey(String device, String subject, Class<?> operation) {
+    return List.of(device, subject, operation);
   }
 
   /** {@code f} with its witness' guards added, or {@code f} when there are none to add. */
@@ -56,11 +69,14 @@ public final class PathGuards {
       WitnessStep s = w.steps().get(i);
       Observation o = observed(w, s);
       if (o == null) continue;
+      // A caller's conditions hold of the call site the replay came through, which need not be
+      // the one this step ran from: only the function's own are the step's.
       for (PathCondition c : o.conditions()) {
-        if (c.named()) tests.add(new Candidate(2 * i, s.phase(), o, null, c));
+        if (c.named() && !c.inCaller())
+          tests.add(new Candidate(2 * i, s.phase(), o, null, c, List.of()));
       }
       for (FieldWrite x : o.writesAfter())
-        writes.add(new Candidate(2 * i + 1, s.phase(), o, x, null));
+        writes.add(new Candidate(2 * i + 1, s.phase(), o, x, null, List.of()));
     }
     if (w.expected() == Witness.Expectation.UNRELEASED
         || w.expected() == Witness.Expectation.FINALIZED_WHILE_MAPPED) {
@@ -73,9 +89,17 @@ public final class PathGuards {
         new Witness(w.device(), w.hotpluggable(), w.steps(), w.expected(), guards));
   }
 
-  /** A write or a test a step's observation carries, at its place in the witness. */
+  /**
+   * A write or a test a step's observation carries, at its place in the witness; a test with {@code
+   * orElse} assumes it or one of those.
+   */
   private record Candidate(
-      int order, Role phase, Observation at, FieldWrite write, PathCondition test) {
+      int order,
+      Role phase,
+      Observation at,
+      FieldWrite write,
+      PathCondition test,
+      List<PathCondition> orElse) {
     String key() {
       return write != null ? write.key() : test.key();
     }
@@ -87,23 +111,16 @@ public final class PathGuards {
   private static List<WitnessGuard> pairs(List<Candidate> writes, List<Candidate> tests) {
     List<Map.Entry<Candidate, WitnessGuard>> kept = new ArrayList<>();
     Set<String> paired = new HashSet<>();
+    Set<Candidate> keptWrites = new HashSet<>();
+    List<Candidate> single = tests.stream().filter(t -> t.orElse().isEmpty()).toList();
     for (Candidate wr : writes) {
       List<Candidate> on =
-          tests.stream().filter(t -> t.key().equals(wr.key()) && follows(t, wr)).toList();
+          single.stream().filter(t -> t.key().equals(wr.key()) && follows(t, wr)).toList();
       if (on.isEmpty()) continue;
       Set<String> mayRunBetween = new HashSet<>(wr.write().contradictedIn());
       on.forEach(t -> mayRunBetween.remove(t.at().function()));
       if (!mayRunBetween.isEmpty()) continue;
-      kept.add(
-          Map.entry(
-              wr,
-              new WitnessGuard(
-                  wr.phase(),
-                  WitnessGuard.Kind.WRITES,
-                  wr.write().shown(),
-                  wr.write().value(),
-                  wr.at().loc(),
-                  wr.key())));
+      if (keptWrites.add(wr)) kept.add(Map.entry(wr, written(wr)));
       for (Candidate t : on) {
         String id = t.at().loc() + "|" + t.key() + "|" + t.test().holds();
         if (!paired.add(id)) continue;
@@ -114,15 +131,79 @@ public final class PathGuards {
                     t.phase(),
                     WitnessGuard.Kind.ASSUMES,
                     t.test().shown(),
-                    spelled(t.test().holds(), wr.write().value()),
+                    wr.write().value().outcome(t.test().holds()),
                     t.at().loc(),
                     t.key())));
       }
+    }
+    for (Candidate t : tests) {
+      if (!t.orElse().isEmpty()) eitherFailed(t, writes, kept, keptWrites);
     }
     return kept.stream()
         .sorted(Comparator.comparingInt(e -> e.getKey().order()))
         .map(Map.Entry::getValue)
         .toList();
+  }
+
+  private static WitnessGuard written(Candidate wr) {
+    return new WitnessGuard(
+        wr.phase(),
+        WitnessGuard.Kind.WRITES,
+        wr.write().shown(),
+        wr.write().value(),
+        wr.at().loc(),
+        wr.key());
+  }
+
+  /**
+   * A test that one of several conditions failed, kept with the writes it is held against when
+   * every one of them follows a write that nothing else may undo: otherwise the model could refute
+   * none of them, hence not the test.
+   */
+  private static void eitherFailed(
+      Candidate t,
+      List<Candidate> writes,
+      List<Map.Entry<Candidate, WitnessGuard>> kept,
+      Set<Candidate> keptWrites) {
+    List<PathCondition> all = new ArrayList<>();
+    all.add(t.test());
+    all.addAll(t.orElse());
+    List<Candidate> support = new ArrayList<>();
+    List<WitnessGuard> assumed = new ArrayList<>();
+    for (PathCondition c : all) {
+      Candidate wr = null;
+      for (Candidate w : writes) {
+        if (!w.key().equals(c.key()) || !follows(t, w)) continue;
+        Set<String> mayRunBetween = new HashSet<>(w.write().contradictedIn());
+        mayRunBetween.remove(t.at().function());
+        if (mayRunBetween.isEmpty()) wr = w;
+      }
+      if (wr == null) return;
+      support.add(wr);
+      assumed.add(
+          new WitnessGuard(
+              t.phase(),
+              WitnessGuard.Kind.ASSUMES,
+              c.shown(),
+              wr.write().value().outcome(c.holds()),
+              t.at().loc(),
+              c.key()));
+    }
+    for (Candidate wr : support) {
+      if (keptWrites.add(wr)) kept.add(Map.entry(wr, written(wr)));
+    }
+    WitnessGuard first = assumed.get(0);
+    kept.add(
+        Map.entry(
+            t,
+            new WitnessGuard(
+                first.phase(),
+                first.kind(),
+                first.subject(),
+                first.value(),
+                first.loc(),
+                first.key(),
+                assumed.subList(1, assumed.size()))));
   }
 
   /**
@@ -136,21 +217,11 @@ public final class PathGuards {
   }
 
   /**
-   * A test's outcome, in the vocabulary of the value written: NULL for a pointer, 0 for a count.
-   */
-  private static String spelled(boolean holds, String written) {
-    return switch (written) {
-      case "non-NULL", "NULL" -> holds ? "non-NULL" : "NULL";
-      case "true", "false" -> holds ? "true" : "false";
-      default -> holds ? "nonzero" : "0";
-    };
-  }
-
-  /**
    * For each step that takes something teardown gives back (a reference, a mapping, a subregion),
-   * the test under which teardown gives it back, failed: the leaking path skipped every undo. Only
-   * when that step is the only one taking it, and every undo sits in the hook itself under exactly
-   * one condition the analysis can name, so that failing the test is the only way past it.
+   * the tests under which teardown gives it back, one of them failed: the leaking path skipped
+   * every undo. Only when that step is the only one taking it, and every undo sits under conditions
+   * the analysis can name, in the hook or in helpers it calls (a {@code foo_unpin(s)} whose body
+   * tests {@code s->pinned}): failing one of those tests is then the way past it.
    */
   private List<Candidate> skippedUndos(Witness w) {
     List<Candidate> out = new ArrayList<>();
@@ -160,36 +231,35 @@ public final class PathGuards {
       if (undo == null || taken == null) continue;
       String subject = taken.subject().id();
       long takers =
-          observations.stream()
-              .filter(o -> o.effect().getClass() == taken.effect().getClass())
-              .filter(o -> sameDevice(o, w) && o.subject().id().equals(subject))
+          bySubject
+              .getOrDefault(subjectKey(w.device(), subject, taken.effect().getClass()), List.of())
+              .stream()
               .map(Observation::loc)
               .distinct()
               .count();
       if (takers != 1) continue;
       List<Observation> undos =
-          observations.stream()
-              .filter(o -> undo.isInstance(o.effect()))
-              .filter(o -> sameDevice(o, w) && o.subject().id().equals(subject))
+          bySubject.getOrDefault(subjectKey(w.device(), subject, undo), List.of()).stream()
               .filter(o -> o.phase() == Role.UNREALIZE || o.phase() == Role.INSTANCE_FINALIZE)
               .toList();
-      if (undos.isEmpty() || !undos.stream().allMatch(PathGuards::underOneNamedTest)) continue;
+      if (undos.isEmpty() || !undos.stream().allMatch(PathGuards::underNamedTests)) continue;
       for (Observation u : undos) {
-        PathCondition c = u.conditions().get(0);
+        List<PathCondition> failed = u.conditions().stream().map(PathCondition::failed).toList();
         out.add(
             new Candidate(
                 Integer.MAX_VALUE,
                 u.phase(),
                 u,
                 null,
-                new PathCondition(c.key(), c.shown(), !c.holds())));
+                failed.get(0),
+                failed.subList(1, failed.size())));
       }
     }
     return out;
   }
 
-  private static boolean underOneNamedTest(Observation u) {
-    return u.chain().isEmpty() && u.conditions().size() == 1 && u.conditions().get(0).named();
+  private static boolean underNamedTests(Observation u) {
+    return !u.conditions().isEmpty() && u.conditions().stream().allMatch(PathCondition::named);
   }
 
   /** The operation that gives back what {@code op} takes, or null. */

@@ -3,6 +3,7 @@ package dev.mrcheck.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.mrcheck.model.GuardValue;
 import dev.mrcheck.model.Operation;
 import dev.mrcheck.model.Role;
 import dev.mrcheck.model.Semantics;
@@ -40,10 +41,10 @@ class PathConditionsTest {
     assertThat(ref.writesAfter())
         .extracting(FieldWrite::key, FieldWrite::value)
         .containsExactly(
-            tuple("DevState::pins", "nonzero"),
-            tuple("DevState::pinned", "true"),
+            tuple("DevState::pins", GuardValue.of("nonzero")),
+            tuple("DevState::pinned", GuardValue.of("true")),
             // The frontend reads a bare 0 as a null pointer constant: the same truth.
-            tuple("DevState::mode", "NULL"));
+            tuple("DevState::mode", GuardValue.of("NULL")));
   }
 
   @Test
@@ -57,7 +58,7 @@ class PathConditionsTest {
             new RegionState());
     assertThat(first(run, Operation.Ref.class).writesAfter())
         .extracting(FieldWrite::key, FieldWrite::value)
-        .containsExactly(tuple("DevState::pinned", "true"));
+        .containsExactly(tuple("DevState::pinned", GuardValue.of("true")));
   }
 
   @Test
@@ -70,7 +71,9 @@ class PathConditionsTest {
                 + " MEMTXATTRS_UNSPECIFIED);\ns->shadow = s->buf;");
     assertThat(first(run, Operation.AddressSpaceMap.class).writesAfter())
         .extracting(FieldWrite::key, FieldWrite::value)
-        .containsExactly(tuple("DevState::buf", "non-NULL"), tuple("DevState::shadow", "non-NULL"));
+        .containsExactly(
+            tuple("DevState::buf", GuardValue.of("non-NULL")),
+            tuple("DevState::shadow", GuardValue.of("non-NULL")));
   }
 
   @Test

@@ -96,13 +96,13 @@ class ConfirmCliTest {
     assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.FINDINGS);
     String[] parts = r.out().split("(?m)^== ");
     assertThat(parts).hasSize(3);
-    assertThat(parts[1]).startsWith("21 finding(s) only under --semantics legacy");
+    assertThat(parts[1]).startsWith("24 finding(s) only under --semantics legacy");
     assertThat(parts[1].lines().filter(l -> l.contains(": error: ")))
-        .hasSize(21)
+        .hasSize(24)
         .allMatch(l -> l.endsWith("[MR001]") && l.contains("under legacy semantics"))
         .anyMatch(l -> l.contains("mr001_legacy_ide_bmdma_container.c:91:9"));
     assertThat(parts[2]).startsWith("0 finding(s) only under --semantics current");
-    assertThat(r.err()).contains("21 finding(s) only under legacy, 0 only under current");
+    assertThat(r.err()).contains("24 finding(s) only under legacy, 0 only under current");
   }
 
   @Test
@@ -137,13 +137,13 @@ class ConfirmCliTest {
     assertThat(dropped.out())
         .doesNotContain("[unconfirmed]")
         .doesNotContain("mr002_goto_fail_skips_del.c:48:5: error");
-    assertThat(dropped.err()).contains("17 not reproduced (dropped; --unconfirmed keeps them)");
+    assertThat(dropped.err()).contains("20 not reproduced (dropped; --unconfirmed keeps them)");
     assertThat(kept.out())
         .contains("mr002_goto_fail_skips_del.c:48:5: error")
         .contains("[MR002] [unconfirmed]");
-    assertThat(kept.err()).contains("17 unconfirmed");
+    assertThat(kept.err()).contains("20 unconfirmed");
     assertThat(findingCount(kept.err()))
-        .isEqualTo(findingCount(dropped.err()) + 17 + 2); // 2 refuted
+        .isEqualTo(findingCount(dropped.err()) + 20 + 4); // 4 refuted
   }
 
   /**

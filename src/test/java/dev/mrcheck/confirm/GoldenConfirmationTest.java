@@ -115,6 +115,24 @@ class GoldenConfirmationTest {
           new Entry(
               Set.of(REFCOUNT),
               "MR002",
+              "mr002_subregion_walk_guard_skips_the_bank.c",
+              "s->regs",
+              HARMLESS_UNDER_REFCOUNT),
+          new Entry(
+              Set.of(REFCOUNT),
+              "MR002",
+              "mr002_subregion_walk_guard_skips_the_bank.c",
+              "s->window",
+              HARMLESS_UNDER_REFCOUNT),
+          new Entry(
+              Set.of(REFCOUNT),
+              "MR002",
+              "mr002_subregion_walk_helper_unparents_without_del.c",
+              "",
+              HARMLESS_UNDER_REFCOUNT),
+          new Entry(
+              Set.of(REFCOUNT),
+              "MR002",
               "mr002_class_hooks_set_in_class_init_helpers.c",
               "",
               HARMLESS_UNDER_REFCOUNT),

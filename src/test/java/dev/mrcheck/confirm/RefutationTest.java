@@ -8,6 +8,7 @@ import static dev.mrcheck.model.Role.UNREALIZE;
 import static dev.mrcheck.rules.Witness.Expectation.FINALIZED_WHILE_MAPPED;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mrcheck.model.GuardValue;
 import dev.mrcheck.model.RegionKind;
 import dev.mrcheck.model.Semantics;
 import dev.mrcheck.rules.Finding;
@@ -98,20 +99,20 @@ class RefutationTest {
   @Test
   void theStoreComparesTruthNullnessAndConstants() {
     FieldStore store = new FieldStore();
-    store.write("s->buf", "non-NULL");
-    store.write("s->n", "0");
-    store.write("s->mode", "2");
-    store.write("s->kind", "KIND_A");
-    assertThat(store.contradiction("s->buf", "NULL")).isPresent();
-    assertThat(store.contradiction("s->buf", "true")).isEmpty();
-    assertThat(store.contradiction("s->n", "nonzero")).isPresent();
-    assertThat(store.contradiction("s->n", "false")).isEmpty();
-    assertThat(store.contradiction("s->mode", "3")).isPresent();
-    assertThat(store.contradiction("s->mode", "true")).isEmpty();
-    assertThat(store.contradiction("s->mode", "false")).isPresent();
+    store.write("s->buf", GuardValue.of("non-NULL"));
+    store.write("s->n", GuardValue.of("0"));
+    store.write("s->mode", GuardValue.of("2"));
+    store.write("s->kind", GuardValue.of("KIND_A"));
+    assertThat(store.contradiction("s->buf", GuardValue.of("NULL"))).isPresent();
+    assertThat(store.contradiction("s->buf", GuardValue.of("true"))).isEmpty();
+    assertThat(store.contradiction("s->n", GuardValue.of("nonzero"))).isPresent();
+    assertThat(store.contradiction("s->n", GuardValue.of("false"))).isEmpty();
+    assertThat(store.contradiction("s->mode", GuardValue.of("3"))).isPresent();
+    assertThat(store.contradiction("s->mode", GuardValue.of("true"))).isEmpty();
+    assertThat(store.contradiction("s->mode", GuardValue.of("false"))).isPresent();
     // An enumerator's truth is unknown to the model: neither holds nor refutes for sure.
-    assertThat(store.contradiction("s->kind", "KIND_B")).isEmpty();
-    assertThat(store.contradiction("s->never", "true")).isEmpty();
+    assertThat(store.contradiction("s->kind", GuardValue.of("KIND_B"))).isEmpty();
+    assertThat(store.contradiction("s->never", GuardValue.of("true"))).isEmpty();
   }
 
   @Test
@@ -121,10 +122,20 @@ class RefutationTest {
         mappedThenUnparented()
             .guard(
                 new WitnessGuard(
-                    REALIZE, WitnessGuard.Kind.WRITES, "s->buf", "non-NULL", null, "DevState::buf"))
+                    REALIZE,
+                    WitnessGuard.Kind.WRITES,
+                    "s->buf",
+                    GuardValue.NON_NULL,
+                    null,
+                    "DevState::buf"))
             .guard(
                 new WitnessGuard(
-                    UNREALIZE, WitnessGuard.Kind.ASSUMES, "d->buf", "NULL", null, "DevState::buf"))
+                    UNREALIZE,
+                    WitnessGuard.Kind.ASSUMES,
+                    "d->buf",
+                    GuardValue.NULL,
+                    null,
+                    "DevState::buf"))
             .finding("MR002", true, FINALIZED_WHILE_MAPPED);
     Confirmation c = confirmer.confirm(f, Semantics.CURRENT);
     assertThat(c.refuted()).isTrue();
@@ -137,9 +148,9 @@ class RefutationTest {
   @Test
   void aCounterCountedUpIsNotZero() {
     FieldStore store = new FieldStore();
-    store.write("DevState::pins", "s->pins", "nonzero");
-    assertThat(store.contradiction("DevState::pins", "0")).isPresent();
-    assertThat(store.contradiction("DevState::pins", "nonzero")).isEmpty();
-    assertThat(store.contradiction("DevState::pins", "2")).isEmpty();
+    store.write("DevState::pins", "s->pins", GuardValue.of("nonzero"));
+    assertThat(store.contradiction("DevState::pins", GuardValue.of("0"))).isPresent();
+    assertThat(store.contradiction("DevState::pins", GuardValue.of("nonzero"))).isEmpty();
+    assertThat(store.contradiction("DevState::pins", GuardValue.of("2"))).isEmpty();
   }
 }

@@ -3,6 +3,7 @@ package dev.mrcheck.confirm;
 import dev.mrcheck.analysis.Fact;
 import dev.mrcheck.analysis.Place;
 import dev.mrcheck.ir.SourceLoc;
+import dev.mrcheck.model.GuardValue;
 import dev.mrcheck.model.Operation;
 import dev.mrcheck.model.RegionKind;
 import dev.mrcheck.model.Role;
@@ -78,13 +79,13 @@ public final class Witnesses {
   }
 
   public Witnesses writes(Role phase, String field, String value) {
-    guards.add(WitnessGuard.writes(phase, field, value, at()));
+    guards.add(WitnessGuard.writes(phase, field, GuardValue.of(value), at()));
     return this;
   }
 
   /** The path assumes {@code field} holds {@code value} in {@code phase}. */
   public Witnesses assumes(Role phase, String field, String value) {
-    guards.add(WitnessGuard.assumes(phase, field, value, at()));
+    guards.add(WitnessGuard.assumes(phase, field, GuardValue.of(value), at()));
     return this;
   }
 

@@ -457,6 +457,15 @@ final class CfgBuilder {
       holds = !holds;
       e = CallShapes.stripParens(u.getOperand());
     }
+    // a && b taken (a || b not taken) passed both tests, in order: each is a condition of its own.
+    // The other edge failed one of them, which no single condition says: it stays one opaque test.
+    if (e instanceof IASTBinaryExpression b
+        && b.getOperator()
+            == (holds ? IASTBinaryExpression.op_logicalAnd : IASTBinaryExpression.op_logicalOr)) {
+      assume(b.getOperand1(), holds);
+      assume(b.getOperand2(), holds);
+      return;
+    }
     // p == NULL is !p and p != NULL is p: a failed map or an empty lookup is tested either way.
     if (e instanceof IASTBinaryExpression b
         && (b.getOperator() == IASTBinaryExpression.op_equals
