@@ -4,6 +4,7 @@ import dev.mrcheck.analysis.AnalysisResult;
 import dev.mrcheck.analysis.FieldWrite;
 import dev.mrcheck.analysis.Observation;
 import dev.mrcheck.analysis.PathCondition;
+import dev.mrcheck.analysis.TraceStep;
 import dev.mrcheck.model.Operand;
 import dev.mrcheck.model.Operation;
 import dev.mrcheck.model.Role;
@@ -64,7 +65,11 @@ public final class PathGuards {
     }
     if (w.expected() == Witness.Expectation.UNRELEASED
         || w.expected() == Witness.Expectation.FINALIZED_WHILE_MAPPED) {
-      tests.addAll(skippedUndos(w));
+      tests.addAll(skippedUndos(w, Set.of(Role.UNREALIZE, Role.INSTANCE_FINALIZE)));
+    } else if (w.expected() == Witness.Expectation.OWNER_LEAK) {
+      // A reference or mapping that holds the device: instance_finalize never runs while it
+      // does, so only unrealize's undos are ones the leaking path skipped by failing their test.
+      tests.addAll(skippedUndos(w, Set.of(Role.UNREALIZE)));
     }
     List<WitnessGuard> guards = new ArrayList<>(w.guards());
     guards.addAll(pairs(writes, tests));
@@ -152,7 +157,7 @@ public final class PathGuards {
    * when that step is the only one taking it, and every undo sits in the hook itself under exactly
    * one condition the analysis can name, so that failing the test is the only way past it.
    */
-  private List<Candidate> skippedUndos(Witness w) {
+  private List<Candidate> skippedUndos(Witness w, Set<Role> undoPhases) {
     List<Candidate> out = new ArrayList<>();
     for (WitnessStep s : w.steps()) {
       Class<?> undo = undoOf(s.operation());
@@ -171,7 +176,7 @@ public final class PathGuards {
           observations.stream()
               .filter(o -> undo.isInstance(o.effect()))
               .filter(o -> sameDevice(o, w) && o.subject().id().equals(subject))
-              .filter(o -> o.phase() == Role.UNREALIZE || o.phase() == Role.INSTANCE_FINALIZE)
+              .filter(o -> o.phase() != null && undoPhases.contains(o.phase()))
               .toList();
       if (undos.isEmpty() || !undos.stream().allMatch(PathGuards::underOneNamedTest)) continue;
       for (Observation u : undos) {
@@ -188,8 +193,14 @@ public final class PathGuards {
     return out;
   }
 
+  /**
+   * In the hook itself (no call on its chain; the note that run-time callbacks ran before a replay
+   * of teardown is not a call) under exactly one condition the analysis can name.
+   */
   private static boolean underOneNamedTest(Observation u) {
-    return u.chain().isEmpty() && u.conditions().size() == 1 && u.conditions().get(0).named();
+    return u.chain().stream().allMatch(TraceStep::invocations)
+        && u.conditions().size() == 1
+        && u.conditions().get(0).named();
   }
 
   /** The operation that gives back what {@code op} takes, or null. */
