@@ -80,7 +80,7 @@ static void pinaft_realize(PCIDevice *pdev, Error **errp)
     PinaftState *s = PINAFT(pdev);
 
     if (s->backend) {
-        // OK: MR006 released in exit under the flag set here, cleared after the release; refuted
+        // OK: MR006 released in exit under the flag set here, cleared only after the release
         memory_region_ref(s->backend);
         s->pinned = true;
     }
