@@ -139,7 +139,7 @@ final class EffectTransfer implements Operation.Visitor<Operand, Void> {
                         && Ownership.otherKnownContainer(s, old, other))) {
       return null;
     }
-    s.markAcquired(subject.id());
+    s.markAcquired(subject.id(), RegionState.Release.MAPPINGS);
     s.add(
         new Fact.Mapped(
             subject.id(),
@@ -168,7 +168,8 @@ final class EffectTransfer implements Operation.Visitor<Operand, Void> {
       for (Fact f : s.facts())
         if (f instanceof Fact.Mapped m && m.container().equals(from.id())) left.add(m.region());
       s.removeIf(f -> f instanceof Fact.Mapped m && m.container().equals(from.id()));
-      for (String region : left) if (RegionState.isSummarized(region)) s.markReleased(region);
+      for (String region : left)
+        if (RegionState.isSummarized(region)) s.markReleased(region, RegionState.Release.MAPPINGS);
       return null;
     }
     Place subject = operand(u.region());
@@ -186,7 +187,8 @@ final class EffectTransfer implements Operation.Visitor<Operand, Void> {
             f instanceof Fact.Mapped m
                 && m.region().equals(subject.id())
                 && !(nowhereThere && Ownership.otherKnownContainer(s, m, from)));
-    if (RegionState.isSummarized(subject.id())) s.markReleased(subject.id());
+    if (RegionState.isSummarized(subject.id()))
+      s.markReleased(subject.id(), RegionState.Release.MAPPINGS);
     Finalization.lastHolderGone(s, subject.id(), phase);
     return null;
   }
@@ -202,7 +204,7 @@ final class EffectTransfer implements Operation.Visitor<Operand, Void> {
       return null;
     Fact.Owner owner = Ownership.refOwnership(s, subject, frame.flow.semantics);
     if (owner == null) return null;
-    s.markAcquired(subject.id());
+    s.markAcquired(subject.id(), RegionState.Release.REFERENCES);
     s.add(
         new Fact.Referenced(
             subject.id(),
@@ -228,7 +230,8 @@ final class EffectTransfer implements Operation.Visitor<Operand, Void> {
     observe(u, subject, null);
     References.released(
         s, subject, Fact.Referenced.class, Fact.HeldBy.FIND, released(subject, u.target(), null));
-    if (RegionState.isSummarized(subject.id())) s.markReleased(subject.id());
+    if (RegionState.isSummarized(subject.id()))
+      s.markReleased(subject.id(), RegionState.Release.REFERENCES);
     Finalization.lastHolderGone(s, subject.id(), phase);
     return null;
   }
@@ -328,7 +331,7 @@ final class EffectTransfer implements Operation.Visitor<Operand, Void> {
     Place subject = operand(a.addressSpace());
     Place other = operand(a.root());
     observe(a, subject, other);
-    s.markAcquired(subject.id());
+    s.markAcquired(subject.id(), RegionState.Release.ADDRESS_SPACES);
     s.removeIf(f -> f instanceof Fact.DestroyPending && f.region().equals(subject.id()));
     s.add(
         new Fact.AddressSpaceLive(
@@ -392,7 +395,8 @@ final class EffectTransfer implements Operation.Visitor<Operand, Void> {
       if (l.addressSpace().equals(subject.id())) roots.add(l.region());
     s.removeIf(f -> f instanceof Fact.AddressSpaceLive l && l.addressSpace().equals(subject.id()));
     for (String root : roots) Finalization.lastHolderGone(s, root, phase);
-    if (RegionState.isSummarized(subject.id())) s.markReleased(subject.id());
+    if (RegionState.isSummarized(subject.id()))
+      s.markReleased(subject.id(), RegionState.Release.ADDRESS_SPACES);
     return null;
   }
 

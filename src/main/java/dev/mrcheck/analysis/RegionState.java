@@ -176,20 +176,41 @@ public final class RegionState {
   }
 
   /**
-   * Array elements are summarized ({@code s->bars[*]}), so a release inside a loop over them is
-   * taken to release them all; remembering that lets a join drop the loop's zero-iteration path,
-   * which would otherwise keep every array fact alive.
+   * What a release of a summarized region gave back: its mappings (a delete), its references (an
+   * unref), or the address spaces over it (a destroy). Only facts of that kind are dropped at a
+   * join: a loop that unrefs every element says nothing of whether they are still mapped.
    */
-  void markReleased(String summarizedId) {
-    if (releasedSummaries.contains(summarizedId)) return;
-    own();
-    releasedSummaries.add(summarizedId);
+  enum Release {
+    MAPPINGS,
+    REFERENCES,
+    ADDRESS_SPACES;
+
+    static Release of(Fact f) {
+      if (f instanceof Fact.Mapped) return MAPPINGS;
+      if (f instanceof Fact.AddressSpaceLive) return ADDRESS_SPACES;
+      return REFERENCES;
+    }
+
+    String key(String summarizedId) {
+      return name() + "|" + summarizedId;
+    }
   }
 
-  void markAcquired(String summarizedId) {
-    if (!releasedSummaries.contains(summarizedId)) return;
+  /**
+   * Array elements are summarized ({@code s->bars[*]}), so a release inside a loop over them is
+   * taken to release them all; remembering that lets a join drop the loop's zero-iteration path,
+   * which would otherwise keep every array fact of that kind alive.
+   */
+  void markReleased(String summarizedId, Release kind) {
+    if (releasedSummaries.contains(kind.key(summarizedId))) return;
     own();
-    releasedSummaries.remove(summarizedId);
+    releasedSummaries.add(kind.key(summarizedId));
+  }
+
+  void markAcquired(String summarizedId, Release kind) {
+    if (!releasedSummaries.contains(kind.key(summarizedId))) return;
+    own();
+    releasedSummaries.remove(kind.key(summarizedId));
   }
 
   static boolean isSummarized(String id) {
@@ -389,6 +410,6 @@ public final class RegionState {
     if (releasedSummaries.isEmpty() || f instanceof Fact.Owned || f instanceof Fact.Unparented)
       return false;
     String id = f instanceof Fact.AddressSpaceLive a ? a.addressSpace() : f.region();
-    return releasedSummaries.contains(id);
+    return releasedSummaries.contains(Release.of(f).key(id));
   }
 }

@@ -151,6 +151,13 @@ final class Replayer {
     s = construct(d, s);
     PhaseEnd realized = runPhase(d, Role.REALIZE, s);
     RegionState afterRealize = realized.everyPath();
+    if (realized.failed() != null && heldByForeignMapping(realized.failed())) {
+      // The failing path keeps the device referenced through that mapping
+      // (docs/lifetime.md#phases):
+      // qdev's unref does not finalize it, so instance_finalize follows only the realize that
+      // succeeded.
+      afterRealize = realized.succeeded().copy();
+    }
     // Unrealize and run-time callbacks follow a realize that succeeded; instance_finalize also
     // follows one that failed.
     s = realized.succeeded();
@@ -227,6 +234,23 @@ final class Replayer {
               unrealizeFinalized));
     }
     return realized.succeeded().copy();
+  }
+
+  /**
+   * Whether a region of the device is still mapped, live, in a container the device does not own
+   * (system memory, a bus space, another object's region): under current and legacy semantics the
+   * mapping's reference counts on the region's owner, the device, which then outlives qdev's unref.
+   */
+  private boolean heldByForeignMapping(RegionState failed) {
+    if (semantics == Semantics.REFCOUNT) return false;
+    for (Fact.Mapped m : failed.facts(Fact.Mapped.class)) {
+      if (m.undoneBefore() != null || m.regionOwner() != Fact.Owner.SELF || !m.liveUnder(semantics))
+        continue;
+      if (m.container().startsWith("global:")) return true;
+      if (m.containerOwner() != Fact.Owner.SELF
+          && !failed.facts(Fact.Owned.class, m.container()).isEmpty()) return true;
+    }
+    return false;
   }
 
   /**

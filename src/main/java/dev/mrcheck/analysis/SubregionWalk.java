@@ -28,7 +28,8 @@ final class SubregionWalk {
     if (each.size() == 1 && each.get(0) == args) return;
     for (List<Place> one : each) {
       for (int i = 0; i < one.size(); i++) {
-        if (one.get(i) != args.get(i)) s.markReleased(one.get(i).id());
+        if (one.get(i) != args.get(i))
+          s.markReleased(one.get(i).id(), RegionState.Release.MAPPINGS);
       }
     }
   }

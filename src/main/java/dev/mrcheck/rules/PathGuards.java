@@ -80,7 +80,11 @@ public final class PathGuards {
     }
     if (w.expected() == Witness.Expectation.UNRELEASED
         || w.expected() == Witness.Expectation.FINALIZED_WHILE_MAPPED) {
-      tests.addAll(skippedUndos(w));
+      tests.addAll(skippedUndos(w, Set.of(Role.UNREALIZE, Role.INSTANCE_FINALIZE)));
+    } else if (w.expected() == Witness.Expectation.OWNER_LEAK) {
+      // A reference or mapping that holds the device: instance_finalize never runs while it
+      // does, so only unrealize's undos are ones the leaking path skipped by failing their test.
+      tests.addAll(skippedUndos(w, Set.of(Role.UNREALIZE)));
     }
     List<WitnessGuard> guards = new ArrayList<>(w.guards());
     guards.addAll(pairs(writes, tests));
@@ -223,7 +227,7 @@ public final class PathGuards {
    * the analysis can name, in the hook or in helpers it calls (a {@code foo_unpin(s)} whose body
    * tests {@code s->pinned}): failing one of those tests is then the way past it.
    */
-  private List<Candidate> skippedUndos(Witness w) {
+  private List<Candidate> skippedUndos(Witness w, Set<Role> undoPhases) {
     List<Candidate> out = new ArrayList<>();
     for (WitnessStep s : w.steps()) {
       Class<?> undo = undoOf(s.operation());
@@ -240,7 +244,7 @@ public final class PathGuards {
       if (takers != 1) continue;
       List<Observation> undos =
           bySubject.getOrDefault(subjectKey(w.device(), subject, undo), List.of()).stream()
-              .filter(o -> o.phase() == Role.UNREALIZE || o.phase() == Role.INSTANCE_FINALIZE)
+              .filter(o -> o.phase() != null && undoPhases.contains(o.phase()))
               .toList();
       if (undos.isEmpty() || !undos.stream().allMatch(PathGuards::underNamedTests)) continue;
       for (Observation u : undos) {

@@ -47,6 +47,7 @@ public final class CRenderer implements Renderer {
               : "    AddressSpace as" + i + ";");
     }
     w.line("    Object *peer;");
+    for (StateField f : StateFields.of(p)) w.line("    " + StateFields.cDeclaration(f));
     for (int i = 1; i <= 8; i++) w.line("    bool fail" + i + ";");
     w.line("};");
     w.line("");
@@ -170,6 +171,10 @@ public final class CRenderer implements Renderer {
       if (s instanceof ApiCall c && c.operation() instanceof Operation.Find<Slot> f)
         into.add(((Slot.SectionAt) f.reference()).index());
       if (s instanceof IfError e) collectSections(e.then(), into);
+      if (s instanceof Guard g) {
+        collectSections(g.then(), into);
+        collectSections(g.otherwise(), into);
+      }
     }
   }
 
@@ -192,6 +197,16 @@ public final class CRenderer implements Renderer {
           w.line(indent + "    error_setg(errp, \"selftest: failure " + e.flag() + "\");");
         w.line(indent + "    return;");
         w.line(indent + "}");
+      } else if (s instanceof Guard g) {
+        w.line(g, indent + "if (" + (g.negated() ? "!" : "") + "s->" + g.field().name() + ") {");
+        body(w, p, g.then(), indent + "    ", reportsError);
+        if (!g.otherwise().isEmpty()) {
+          w.line(indent + "} else {");
+          body(w, p, g.otherwise(), indent + "    ", reportsError);
+        }
+        w.line(indent + "}");
+      } else if (s instanceof FieldWrite f) {
+        w.line(f, indent + f.c());
       } else if (heapInit(p, s) != null) {
         w.line(indent + "s->" + heapInit(p, s) + " = g_new0(MemoryRegion, 1);");
         w.line(s, indent + call(p, s));
@@ -362,6 +377,7 @@ public final class CRenderer implements Renderer {
   /** A region operand: a field, system memory, or the region a section found ({@code secN.mr}). */
   private static String region(DeviceProgram p, Slot s) {
     if (s == Slot.Fixed.SYSTEM_MEMORY) return "get_system_memory()";
+    if (s == Slot.Fixed.BACKEND) return "s->backend";
     if (s instanceof Slot.SectionAt sec) return "sec" + sec.index() + ".mr";
     return region(p, Slot.region(s));
   }

@@ -72,10 +72,16 @@ public record DeviceProgram(
 
   /**
    * Whether any statement (helpers included) branches: then only "no unreproducible finding" is
-   * required.
+   * required. A {@link Guard} does not count: its outcome is the program's own state, or an input
+   * the model explores both ways as the analysis does (docs/selftest.md#guards).
    */
   public boolean branching() {
     return statements().stream().anyMatch(s -> s instanceof IfError);
+  }
+
+  /** Whether the program tests or writes its state fields ({@link Guard}, {@link FieldWrite}). */
+  public boolean guarded() {
+    return statements().stream().anyMatch(s -> s instanceof Guard || s instanceof FieldWrite);
   }
 
   /**
@@ -94,6 +100,10 @@ public record DeviceProgram(
     for (Stmt s : body) {
       out.add(s);
       if (s instanceof IfError e) flatten(e.then(), out);
+      if (s instanceof Guard g) {
+        flatten(g.then(), out);
+        flatten(g.otherwise(), out);
+      }
     }
   }
 
@@ -121,7 +131,7 @@ public record DeviceProgram(
    * One statement of a hook or helper body: a call of the memory API, or the self-test's own
    * control flow.
    */
-  public sealed interface Stmt permits ApiCall, CallHelper, IfError {}
+  public sealed interface Stmt permits ApiCall, CallHelper, IfError, Guard, FieldWrite {}
 
   /**
    * A memory-API call. What each operation names ({@link Slot}): an init a {@link Slot.RegionAt}

@@ -196,6 +196,12 @@ final class Execution extends ExecutionState {
           body(e.then());
           return false;
         }
+      } else if (s instanceof Guard g) {
+        boolean holds = g.holds(fields.value(g.field(), this::decide));
+        model.note(null, "guard " + source.lineOf(g) + (holds ? " holds" : " does not hold"));
+        if (!body(holds ? g.then() : g.otherwise())) return false;
+      } else if (s instanceof FieldWrite w) {
+        fields.write(w);
       } else if (s instanceof CallHelper h) {
         if (h.helper() < program.helpers().size()) function(program.helpers().get(h.helper()));
       } else {
@@ -265,7 +271,9 @@ final class Execution extends ExecutionState {
     // such a program
     // then leaks or frees has no verdict either side shares (in a forced instance_finalize as
     // anywhere).
-    if (DeviceProgram.unrefOfField(op) && model.unrefTakesForeignReference(subject, device)
+    if ((DeviceProgram.unrefOfField(op)
+                || op instanceof Operation.Unref<Slot> b && b.target() == Slot.Fixed.BACKEND)
+            && model.unrefTakesForeignReference(subject, device)
         || op instanceof Operation.Unref<Slot> u
             && u.target() instanceof Slot.SectionAt sec
             && model.unrefTakesForeignReference(subject, section(sec.index()))) {

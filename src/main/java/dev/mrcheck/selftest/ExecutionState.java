@@ -64,6 +64,12 @@ abstract class ExecutionState implements ModelState {
   final Map<Integer, Holder.External> sections = new HashMap<>();
   Region peerRegion;
 
+  /** What {@code s->backend} points at when the link is set: made on first use. */
+  Region backendRegion;
+
+  /** The state fields guards test ({@link FieldValues}). */
+  final FieldValues fields = new FieldValues();
+
   /** memory_region_find calls whose reference was still held when their function returned. */
   final Set<Call> lostAtReturn = Collections.newSetFromMap(new IdentityHashMap<>());
 
@@ -192,6 +198,17 @@ abstract class ExecutionState implements ModelState {
       model.addSubregion(systemMemory, peerRegion, null);
     }
     return peerRegion;
+  }
+
+  /**
+   * The region behind the link property {@code s->backend}: another object's, not mapped anywhere
+   * the device can see (a region of its own, so that the count a section's reference moves on the
+   * peer's mapped region is not this one's).
+   */
+  Region backendRegion() {
+    if (backendRegion == null)
+      backendRegion = model.initRegion("peer.backend", peer, RegionKind.RAM, null, null);
+    return backendRegion;
   }
 
   @Override

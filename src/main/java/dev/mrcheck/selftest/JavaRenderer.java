@@ -99,6 +99,15 @@ abstract class JavaRenderer implements Renderer {
 
   abstract List<String> runtimePrologue();
 
+  /**
+   * Guards over state fields are C only: the FFM style's state is a record whose components cannot
+   * be written, and the facade has no link property to test (README#self-test).
+   */
+  @Override
+  public boolean renders(DeviceProgram p) {
+    return !p.guarded();
+  }
+
   @Override
   public final RenderedSource render(DeviceProgram p) {
     RenderedSource.Writer w = new RenderedSource.Writer();

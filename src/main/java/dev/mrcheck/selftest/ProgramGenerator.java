@@ -130,7 +130,15 @@ public final class ProgramGenerator {
         hooks.put(r, body(c.next(limits.maxStatements() + 1), 0));
         if (r == Role.REALIZE && c.chance(30)) runtime = runtime();
       }
-      return new DeviceProgram(hotPluggable, fields, spaces, hooks, helpers, runtime);
+      GuardedPairs.Pair pair = GuardedPairs.draw(c, fields.size());
+      if (pair == GuardedPairs.Pair.NONE)
+        return new DeviceProgram(hotPluggable, fields, spaces, hooks, helpers, runtime);
+      hooks.replaceAll(pair::around);
+      List<Stmt> handler = new ArrayList<>(runtime);
+      handler.addAll(pair.runtimeEnd());
+      List<RegionField> all = new ArrayList<>(fields);
+      all.addAll(pair.regions());
+      return new DeviceProgram(hotPluggable, all, spaces, hooks, helpers, handler);
     }
 
     /**

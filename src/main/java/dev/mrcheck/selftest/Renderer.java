@@ -5,4 +5,12 @@ package dev.mrcheck.selftest;
  */
 public interface Renderer {
   RenderedSource render(DeviceProgram program);
+
+  /**
+   * Whether the language can spell every statement of {@code program}; a program it cannot is not
+   * checked in it.
+   */
+  default boolean renders(DeviceProgram program) {
+    return true;
+  }
 }

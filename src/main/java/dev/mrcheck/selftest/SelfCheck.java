@@ -199,6 +199,7 @@ public final class SelfCheck {
     List<Comparison> out = new ArrayList<>();
     Map<Semantics, ModelOracle.Result> modelRuns = new EnumMap<>(Semantics.class);
     for (String language : languages) {
+      if (!RENDERERS.get(language).renders(program)) continue;
       RenderedSource src = render(language, program);
       sources.put(language, src);
       AnalyzerRunner.Session session = analyzer.session(List.of(src));

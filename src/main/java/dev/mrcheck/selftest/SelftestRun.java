@@ -46,6 +46,16 @@ public final class SelftestRun {
 
   private long programs;
   private long branching;
+
+  /**
+   * Programs with guards over state fields, NULL-owned regions in an unpluggable / a fixed device's
+   * instance storage, g_free of heap regions (#18's shapes).
+   */
+  private long guarded;
+
+  private long nullOwnedUnpluggable;
+  private long nullOwnedFixed;
+  private long heapFrees;
   private long disagreeing;
   private long paths;
   private long unjudgedPrograms;
@@ -136,6 +146,13 @@ public final class SelftestRun {
   private void record(long index, SelfCheck.Report r) throws ScanException {
     programs++;
     if (r.program().branching()) branching++;
+    DeviceProgram p = r.program();
+    if (p.guarded()) guarded++;
+    if (ProgramShapes.nullOwnedInInstance(p)) {
+      if (p.hotPluggable()) nullOwnedUnpluggable++;
+      else nullOwnedFixed++;
+    }
+    if (ProgramShapes.freesHeapRegion(p)) heapFrees++;
     if (r.comparisons().stream().anyMatch(c -> c.modelRun().malformed())) {
       unjudgedPrograms++;
       return;
@@ -288,6 +305,10 @@ public final class SelftestRun {
         shrinkNanos / 1e9,
         programs / checking,
         disagreeing);
+    out.printf(
+        "shapes: %d with guards over state fields (C only), %d with a NULL-owned region in an"
+            + " unpluggable device's instance, %d in a fixed device's, %d freeing a heap region%n",
+        guarded, nullOwnedUnpluggable, nullOwnedFixed, heapFrees);
     out.printf(
         "%-24s %9s %9s %9s %9s %9s  %s%n",
         "rule semantics language",

@@ -25,7 +25,12 @@ public sealed interface Slot {
     /** The device itself, as an owner: {@code OBJECT(s)}. */
     SELF,
     /** Another object, as an owner: {@code OBJECT(s->peer)}. */
-    PEER
+    PEER,
+    /**
+     * Another object's region reached through the device's link property {@code s->backend} ({@link
+     * StateField#BACKEND}), which may be NULL: only used under a test of it.
+     */
+    BACKEND
   }
 
   /** The index of a region slot. */
