@@ -63,9 +63,7 @@ final class EffectTransfer implements Operation.Visitor<Operand, Void> {
     if (phase != Role.INSTANCE_FINALIZE || frame.flow.notMadeYet.isEmpty()) return false;
     for (Operand o : needs) {
       String id = operand(o).id();
-      if (frame.flow.notMadeYet.contains(id)
-          && s.facts(Fact.Owned.class, id).isEmpty()
-          && s.facts(Fact.Unparented.class, id).isEmpty()) {
+      if (frame.flow.notMadeYet.contains(id) && !s.knowsMade(id)) {
         return true;
       }
     }
@@ -96,7 +94,7 @@ final class EffectTransfer implements Operation.Visitor<Operand, Void> {
     frame.observe(i, call, subject, other, s, shape);
     s.removeIf(
         f ->
-            (f instanceof Fact.Owned || f instanceof Fact.Unparented)
+            (f instanceof Fact.Owned || f instanceof Fact.Unparented || f instanceof Fact.Freed)
                 && f.region().equals(subject.id()));
     Place target = operand(i.aliasTarget());
     s.add(
@@ -121,13 +119,13 @@ final class EffectTransfer implements Operation.Visitor<Operand, Void> {
     Place other = operand(m.container());
     observe(m, subject, other);
     // A container of the device's, in instance_finalize, was finalized with its child properties
-    // (unless,
-    // under refcount, something still holds it): the add is then a use after finalization, not a
-    // mapping.
-    boolean gone =
-        phase == Role.INSTANCE_FINALIZE
-            && Ownership.droppedWithChildProperties(s.facts(Fact.Owned.class, other.id()));
+    // (unless, under refcount, something still holds it): the add is then a use after
+    // finalization, not a mapping. So is the add of a region of the device's that went the same
+    // way: a finalized region is put into no container (and holds none of it alive).
+    boolean gone = droppedBeforeFinalize(other);
     if (gone && !Ownership.heldPastChildProperties(s, other.id())) return null;
+    if (droppedBeforeFinalize(subject) && !Ownership.heldPastChildProperties(s, subject.id()))
+      return null;
     // Already in another container: QEMU asserts !subregion->container, and the region stays where
     // it was.
     // (A container QOM or the program finalized deleted it, under legacy and current semantics.)
@@ -155,6 +153,12 @@ final class EffectTransfer implements Operation.Visitor<Operand, Void> {
             gone,
             false));
     return null;
+  }
+
+  /** A region of the device's, seen in instance_finalize: QOM dropped it with the children. */
+  private boolean droppedBeforeFinalize(Place region) {
+    return phase == Role.INSTANCE_FINALIZE
+        && Ownership.droppedWithChildProperties(s.facts(Fact.Owned.class, region.id()));
   }
 
   @Override
@@ -305,6 +309,7 @@ final class EffectTransfer implements Operation.Visitor<Operand, Void> {
     for (Fact.DestroyPending d : s.facts(Fact.DestroyPending.class)) {
       if (d.root() != null && Place.isWithin(d.region(), subject.id())) lost.add(d);
     }
+    List<Fact.Freed> freed = freedRegions(subject);
     s.removeIf(
         f ->
             !(f instanceof Fact.AddressSpaceLive)
@@ -315,7 +320,24 @@ final class EffectTransfer implements Operation.Visitor<Operand, Void> {
     s.removeIf(f -> f instanceof Fact.Mapped m && Place.isWithin(m.container(), subject.id()));
     if (!finalizing) Finalization.forgetFreedHeld(s, subject.id());
     for (Fact.DestroyPending d : lost) s.add(new Fact.RootKeptByLostDestroy(d.root(), d.region()));
+    for (Fact.Freed f : freed) s.add(f);
     return null;
+  }
+
+  /**
+   * What a later ref on the freed regions still reads: for each region within {@code freed} the
+   * state knows an owner of (initialized, or unparented since), that owner.
+   */
+  private List<Fact.Freed> freedRegions(Place freed) {
+    List<Fact.Freed> out = new ArrayList<>();
+    for (Fact f : s.facts()) {
+      if (!Place.isWithin(f.region(), freed.id())) continue;
+      if (f instanceof Fact.Owned o) out.add(new Fact.Freed(o.region(), o.owner(), o.ownsItself()));
+      else if (f instanceof Fact.Unparented u)
+        out.add(new Fact.Freed(u.region(), u.owner(), u.ownsItself()));
+      else if (f instanceof Fact.Freed fr) out.add(fr);
+    }
+    return out;
   }
 
   @Override

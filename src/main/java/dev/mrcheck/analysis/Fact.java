@@ -230,6 +230,15 @@ public sealed interface Fact {
       implements Fact {}
 
   /**
+   * The program freed the region's storage ({@code g_free}) on this path, and what was known of it
+   * is gone with it: the owner it had ({@code OTHER} when unknown) is what a later {@code
+   * memory_region_ref} on the dangling pointer still reads. Freeing finalizes the region, so under
+   * refcount, or owning itself, such a ref takes nothing (the runtime model's use after
+   * finalization); otherwise it counts on that owner, and an owner-less one counts nothing.
+   */
+  record Freed(String region, Owner owner, boolean ownsItself) implements Fact {}
+
+  /**
    * Owner classes that matter to the rules; {@code OTHER} also when owners differ between paths.
    */
   enum Owner {

@@ -94,6 +94,8 @@ final class Facts {
       return new Fact.RootKeptByLostDestroy(
           renameId(k.region(), from, to), renameId(k.addressSpace(), from, to));
     }
+    if (f instanceof Fact.Freed fr)
+      return new Fact.Freed(renameId(fr.region(), from, to), fr.owner(), fr.ownsItself());
     if (f instanceof Fact.Unparented u)
       return new Fact.Unparented(
           renameId(u.region(), from, to),

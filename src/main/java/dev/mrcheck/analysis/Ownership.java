@@ -78,7 +78,7 @@ final class Ownership {
   static Fact.Owner refOwnership(RegionState s, Place region, Semantics semantics) {
     if (!s.facts(Fact.Owned.class, region.id()).isEmpty()) return ownership(s, region);
     List<Fact.Unparented> gone = s.facts(Fact.Unparented.class, region.id());
-    if (gone.isEmpty()) return Fact.Owner.OTHER;
+    if (gone.isEmpty()) return freedRefOwnership(s, region, semantics);
     // A region that owns itself is referenced itself under every semantics, as every region under
     // refcount.
     if (s.everyUnparent(
@@ -86,6 +86,20 @@ final class Ownership {
       return null;
     Fact.Owner found = gone.get(0).owner();
     return gone.stream().allMatch(u -> u.owner() == found) ? found : Fact.Owner.OTHER;
+  }
+
+  /**
+   * A ref on a region whose storage the program freed: nothing when the count it would take died
+   * with the region, else the owner it had; {@code OTHER} for a region the state knows nothing of
+   * (a borrowed one).
+   */
+  private static Fact.Owner freedRefOwnership(RegionState s, Place region, Semantics semantics) {
+    List<Fact.Freed> freed = s.facts(Fact.Freed.class, region.id());
+    if (freed.isEmpty()) return Fact.Owner.OTHER;
+    if (freed.stream().allMatch(f -> semantics == Semantics.REFCOUNT || f.ownsItself()))
+      return null;
+    Fact.Owner found = freed.get(0).owner();
+    return freed.stream().allMatch(f -> f.owner() == found) ? found : Fact.Owner.OTHER;
   }
 
   static boolean ownedBySelf(RegionState s, String region) {
@@ -177,6 +191,10 @@ final class Ownership {
     if (!seen.add(region)) return false;
     // A reference taken in instance_finalize, on a region QOM dropped already, revives nothing.
     if (heldOtherThanByAlias(s, region, r -> r.phase() != Role.INSTANCE_FINALIZE)) return true;
+    // An alias the program unparented while something held it is no child property any more: QOM
+    // does not drop it, it lives on and references its target still (refcount).
+    if (s.facts(Fact.Unparented.class).stream()
+        .anyMatch(u -> !u.finalized() && region.equals(u.aliasOf()))) return true;
     for (Fact.Owned alias : s.facts(Fact.Owned.class)) {
       if (!region.equals(alias.aliasOf())) continue;
       if (alias.owner() != Fact.Owner.SELF || heldPastChildProperties(s, alias.region(), seen))

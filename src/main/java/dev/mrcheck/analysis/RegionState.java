@@ -228,6 +228,17 @@ public final class RegionState {
   }
 
   /**
+   * Whether this path made {@code region}: it was initialized, and may have been unparented or had
+   * its storage freed since (a call on it then is a use after finalization, not a call on a region
+   * still to come).
+   */
+  boolean knowsMade(String region) {
+    return !facts(Fact.Owned.class, region).isEmpty()
+        || !facts(Fact.Unparented.class, region).isEmpty()
+        || !facts(Fact.Freed.class, region).isEmpty();
+  }
+
+  /**
    * Whether every {@code object_unparent} the state knows of for {@code region} (at least one) is
    * as {@code how} says: what the unparent left is the same on every path that unparented it.
    */

@@ -311,9 +311,7 @@ final class Replayer {
   private List<Observation> finalizeFrom(DeviceType d, RegionState s, Set<String> made) {
     Set<String> notMade = new HashSet<>();
     for (String id : made) {
-      if (s.facts(Fact.Owned.class, id).isEmpty()
-          && s.facts(Fact.Unparented.class, id).isEmpty()
-          && s.alias(id) == null) notMade.add(id);
+      if (!s.knowsMade(id) && s.alias(id) == null) notMade.add(id);
     }
     flow.notMadeYet(notMade);
     finalizing = new ArrayList<>();

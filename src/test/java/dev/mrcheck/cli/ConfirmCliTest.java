@@ -118,8 +118,7 @@ class ConfirmCliTest {
             "json",
             "testdata/c");
     // The findings the series adds: a freed region can no longer hold its owner, nor what a freed
-    // alias
-    // aliased (UB code either way).
+    // alias aliased (UB code either way).
     assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.FINDINGS);
     assertThat(r.err()).contains("3 finding(s) only under refcount");
     assertThat(r.out())
@@ -137,13 +136,13 @@ class ConfirmCliTest {
     assertThat(dropped.out())
         .doesNotContain("[unconfirmed]")
         .doesNotContain("mr002_goto_fail_skips_del.c:48:5: error");
-    assertThat(dropped.err()).contains("20 not reproduced (dropped; --unconfirmed keeps them)");
+    assertThat(dropped.err()).contains("21 not reproduced (dropped; --unconfirmed keeps them)");
     assertThat(kept.out())
         .contains("mr002_goto_fail_skips_del.c:48:5: error")
         .contains("[MR002] [unconfirmed]");
-    assertThat(kept.err()).contains("20 unconfirmed");
+    assertThat(kept.err()).contains("21 unconfirmed");
     assertThat(findingCount(kept.err()))
-        .isEqualTo(findingCount(dropped.err()) + 20 + 4); // 4 refuted
+        .isEqualTo(findingCount(dropped.err()) + 21 + 5); // 5 refuted
   }
 
   /**

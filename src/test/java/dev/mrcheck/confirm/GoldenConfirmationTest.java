@@ -163,6 +163,12 @@ class GoldenConfirmationTest {
           new Entry(
               Set.of(REFCOUNT),
               "MR002",
+              "mr002_refcount_alias_held_by_as_keeps_bar_in_finalize.c",
+              "still be mapped in s->bar",
+              WITNESS_LACKS_CONTAINER),
+          new Entry(
+              Set.of(REFCOUNT),
+              "MR002",
               "mr002_self_owned_window_outlives_its_unparent.c",
               "s->samples_alias",
               WITNESS_LACKS_CONTAINER),
