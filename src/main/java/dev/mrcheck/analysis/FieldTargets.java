@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A field-based call graph: which functions are stored in which field of which struct type, so that
@@ -45,6 +46,11 @@ final class FieldTargets {
 
   /** Per struct type and field, what was stored there, in program order, each store once. */
   private final Map<String, Set<Store>> byTypeField = new HashMap<>();
+
+  // The types that store into each field name, so that a base class's call looks at those only
+  // (QEMU registers thousands of types; walking every ancestry per call doubled the analysis).
+  private final Map<String, Set<String>> typesStoring = new HashMap<>();
+  private final Map<String, Set<String>> bySubtypes = new ConcurrentHashMap<>();
 
   private final Map<String, String> tableTypes = new HashMap<>();
   private final Map<String, Set<String>> typesByFile = new HashMap<>();
@@ -101,6 +107,7 @@ final class FieldTargets {
 
   private void add(String type, String field, Store store) {
     byTypeField.computeIfAbsent(type + "." + field, k -> new LinkedHashSet<>()).add(store);
+    typesStoring.computeIfAbsent(field, k -> new HashSet<>()).add(type);
   }
 
   private static String tableKey(String file, String variable) {
@@ -196,9 +203,15 @@ final class FieldTargets {
    * in the field: which one runs depends on the object, and each device's replay picks its own.
    */
   private Set<String> storedBySubtypes(String type, String field) {
+    return bySubtypes.computeIfAbsent(type + "." + field, k -> subtypesStores(type, field));
+  }
+
+  private Set<String> subtypesStores(String type, String field) {
+    Set<String> storing = typesStoring.getOrDefault(field, Set.of());
+    if (storing.isEmpty()) return Set.of();
     Set<String> out = new LinkedHashSet<>();
     for (Map.Entry<String, TypeRegistration> e : program.types().entrySet()) {
-      if (!below(e.getValue(), type)) continue;
+      if (!storing.contains(e.getKey()) || !below(e.getValue(), type)) continue;
       for (Store st : byTypeField.getOrDefault(e.getKey() + "." + field, Set.of()))
         if (st.classOf().isEmpty()) out.add(st.function());
     }
