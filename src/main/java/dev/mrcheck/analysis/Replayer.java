@@ -153,9 +153,8 @@ final class Replayer {
     RegionState afterRealize = realized.everyPath();
     if (realized.failed() != null && heldByForeignMapping(realized.failed())) {
       // The failing path keeps the device referenced through that mapping
-      // (docs/lifetime.md#phases):
-      // qdev's unref does not finalize it, so instance_finalize follows only the realize that
-      // succeeded.
+      // (docs/lifetime.md#phases): qdev's unref does not finalize it, so instance_finalize follows
+      // only the realize that succeeded.
       afterRealize = realized.succeeded().copy();
     }
     // Unrealize and run-time callbacks follow a realize that succeeded; instance_finalize also
@@ -163,28 +162,22 @@ final class Replayer {
     s = realized.succeeded();
     s.removeIf(f -> f instanceof Fact.Mapped m && m.undoneBefore() == Role.UNREALIZE);
     // The device lives between realize and unrealize (and while its callbacks run): RCU grace
-    // periods
-    // pass, so an address_space_destroy of realize has completed by then.
+    // periods pass, so an address_space_destroy of realize has completed by then.
     Finalization.gracePeriodPassed(s, Role.REALIZE);
     // The same holds for instance_finalize after a realize that succeeded (a failure after the
-    // realize
-    // hook returned runs unrealize first: qdev's post_realize_fail, pci_qdev_unrealize), which only
-    // a
-    // machine torn down long after reaches. Only a realize that reported an error leaves the device
-    // to
-    // qdev at once, its destroys still pending.
+    // realize hook returned runs unrealize first: qdev's post_realize_fail, pci_qdev_unrealize),
+    // which only a machine torn down long after reaches. Only a realize that reported an error
+    // leaves the device to qdev at once, its destroys still pending.
     Set<Fact> pendingOnFailure = realized.failed() == null ? Set.of() : realized.failed().facts();
     afterRealize.removeIf(f -> f instanceof Fact.DestroyPending && !pendingOnFailure.contains(f));
     s = runPhase(d, Role.UNREALIZE, s).everyPath();
     RegionState afterUnrealize = s.copy();
     // Finalize runs after QOM dropped the child properties, whatever unrealize did: replaying it
-    // from
-    // the state after realize keeps every region the device owned in view; for a hot-pluggable
-    // device
-    // it is replayed from the state after unrealize as well, so what unrealize made is seen. A
-    // throw-away instance is finalized right after instance_init (docs/lifetime.md#phases):
-    // finalize is replayed
-    // from that state as well, apart, since a region may have another owner there.
+    // from the state after realize keeps every region the device owned in view; for a hot-pluggable
+    // device it is replayed from the state after unrealize as well, so what unrealize made is seen.
+    // A throw-away instance is finalized right after instance_init (docs/lifetime.md#phases):
+    // finalize is replayed from that state as well, apart, since a region may have another owner
+    // there.
     Set<String> made = madeOutside(current.observations.values(), Role.INSTANCE_FINALIZE);
     made.addAll(pointersTo(made, afterRealize, s));
     variant = "throw-away instance";
@@ -194,8 +187,7 @@ final class Replayer {
     List<Observation> unrealizeFinalized = List.of();
     if (d.hotpluggable()) {
       // Replayed apart rather than from a join: a join keeps one target per pointer field (s->buf
-      // after
-      // realize or the one unrealize allocated) and takes unrealize's del of s->bars[*] for a
+      // after realize or the one unrealize allocated) and takes unrealize's del of s->bars[*] for a
       // loop's.
       variant = "after unrealize";
       unrealizeFinalized =
@@ -212,8 +204,7 @@ final class Replayer {
             initFinalized));
     if (d.hotpluggable() && realized.failed() != null) {
       // device_add of a device whose realize fails: qdev unparents it without unrealize, so what
-      // the
-      // failing path still holds is held for good.
+      // the failing path still holds is held for good.
       current.checkpoints.add(
           new Checkpoint(
               d,
