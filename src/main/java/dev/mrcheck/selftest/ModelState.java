@@ -40,7 +40,15 @@ public interface ModelState {
      * handler runs in LIFETIME, for a hot-pluggable device, or TEARDOWN, and the device is torn
      * down after it: see {@link ModelOracle#runs}.)
      */
-    RUNTIME
+    RUNTIME,
+    /**
+     * The factory-made object's own lifecycle ({@link PlainObject}), as the analysis reads a plain
+     * QOM object whoever makes it: object_new, its instance_init, the factory's set-up, then the
+     * last object_unref, which drops its child properties and runs its instance_finalize. The
+     * device's scenarios run it too where the device releases it; this one also covers a device
+     * that leaks it.
+     */
+    FACTORY_OBJECT
   }
 
   /** One executed API call: the regions and address space it acted on, as they were then. */
@@ -109,6 +117,12 @@ public interface ModelState {
 
   /** Whether {@code call} names an element of a region array ({@code &s->rN[1]}). */
   boolean arrayElement(Call call);
+
+  /**
+   * Whether {@code r} belongs to the factory-made object whose instance_finalize runs now: QOM
+   * dropped it with that object's child properties, as it drops the device's own in the device's.
+   */
+  boolean ownedByFinalizingObject(Region r);
 
   /** Whether the region is the device's own (initialized with owner self). */
   default boolean own(Region r) {

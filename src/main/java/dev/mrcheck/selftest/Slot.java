@@ -25,7 +25,14 @@ public sealed interface Slot {
     /** The device itself, as an owner: {@code OBJECT(s)}. */
     SELF,
     /** Another object, as an owner: {@code OBJECT(s->peer)}. */
-    PEER
+    PEER,
+    /**
+     * The factory-made object ({@link PlainObject}), as the owner of its region: {@code
+     * OBJECT(map)} in its constructor.
+     */
+    FACTORY_OBJECT,
+    /** The factory-made object's region: {@code map->mr} (heap) or {@code &map->mr} (embedded). */
+    FACTORY_REGION
   }
 
   /** The index of a region slot. */
