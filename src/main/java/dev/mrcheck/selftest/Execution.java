@@ -302,10 +302,12 @@ final class Execution extends ExecutionState {
       malformed = true;
     }
     // g_free of a live region released its storage behind QOM's back: whatever uses it afterwards
-    // reads
-    // freed memory (undefined C), which neither the model nor the analysis can give a meaning to.
+    // reads freed memory (undefined C), which neither the model nor the analysis can give a meaning
+    // to, in whichever scenario it happens (the instance_finalize of a device torn down with the
+    // machine included: realize freed the container, finalize deletes from it).
     if (freedAlive.contains(subject) || container != null && freedAlive.contains(container)) {
       malformed = true;
+      undefined = true;
     }
     // The RCU callback of address_space_destroy drops the reference on the root: a root g_free
     // released while alive is used then.

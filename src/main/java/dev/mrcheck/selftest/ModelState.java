@@ -18,7 +18,7 @@ public interface ModelState {
     /** The throw-away instance made to list properties: instance_init, then the last unref. */
     INTROSPECTION,
     /**
-     * instance_init, realize, the run-time handler as many times as the run says (often none), and
+     * instance_init, realize, the run-time callbacks in the order the run says (often none), and
      * for a hot-pluggable device unrealize and the final unref.
      */
     LIFETIME,
@@ -35,10 +35,12 @@ public interface ModelState {
      */
     TEARDOWN,
     /**
-     * instance_init, realize, then the run-time handler as many times as the analysis replays it
-     * ({@link ModelOracle#MAX_INVOCATIONS}); the device lives on. (With fewer invocations the
-     * handler runs in LIFETIME, for a hot-pluggable device, or TEARDOWN, and the device is torn
-     * down after it: see {@link ModelOracle#runs}.)
+     * instance_init, realize, then a sequence of {@link ModelOracle#MAX_INVOCATIONS} invocations of
+     * the run-time callbacks, as long as the analysis replays them; the device lives on. Every such
+     * sequence of the write and read handlers runs once. (Shorter sequences run in LIFETIME, for a
+     * hot-pluggable device, or TEARDOWN, and the device is torn down after them: {@link
+     * CallbackSequences} says how this bound corresponds to the states {@code
+     * analysis.RuntimeStates} keeps.)
      */
     RUNTIME,
     /**

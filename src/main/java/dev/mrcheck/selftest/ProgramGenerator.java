@@ -183,8 +183,8 @@ public final class ProgramGenerator {
     }
 
     /**
-     * Whether every sequence of the two bodies up to the model's bound is defined from start, as far
-     * as the read handler is concerned.
+     * Whether every sequence of the two bodies up to the model's bound is defined from start, as
+     * far as the read handler is concerned.
      */
     boolean everyOrderRuns(List<Stmt> writes, List<Stmt> reads, Saved start) {
       List<List<Stmt>> bodies = writes.isEmpty() ? List.of(reads) : List.of(writes, reads);
