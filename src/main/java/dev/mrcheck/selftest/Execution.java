@@ -309,6 +309,17 @@ final class Execution extends ExecutionState {
       malformed = true;
       undefined = true;
     }
+    // g_free of a live region that a memory_region_ref of the program still counts on (one that
+    // owns itself: the MR009 misuse): the holder is left pointing at freed memory, a pattern the
+    // generator does not mean to write (README) and neither side can give a meaning to.
+    if (op instanceof Operation.Free<Slot> f
+        && !f.addressSpace()
+        && subject != null
+        && !subject.isFinalized()
+        && subject.references().stream()
+            .anyMatch(r -> callOf(r) != null && callOf(r).operation() instanceof Operation.Ref)) {
+      undefined = true;
+    }
     // The RCU callback of address_space_destroy drops the reference on the root: a root g_free
     // released while alive is used then.
     if (op instanceof Operation.AddressSpaceDestroy
