@@ -20,6 +20,10 @@ import java.util.Map;
  *     number of times, perhaps never) after realize while the device lives. C: {@code static void
  *     selftest_write(void *opaque, hwaddr addr, uint64_t val, unsigned size)} starting with {@code
  *     SelftestState *s = opaque;}, dispatched through {@code selftest_ops}.
+ * @param reads the body of the MMIO read handler, a second run-time callback ({@code static
+ *     uint64_t selftest_read(void *opaque, hwaddr addr, unsigned size)}): QEMU runs the two in any
+ *     order ({@link CallbackSequences}). Rendered in C only.
+ * @param factory a plain QOM object the device makes with a factory, or null. Rendered in C only.
  */
 public record DeviceProgram(
     boolean hotPluggable,
@@ -27,7 +31,9 @@ public record DeviceProgram(
     int addressSpaces,
     Map<Role, List<Stmt>> hooks,
     List<List<Stmt>> helpers,
-    List<Stmt> runtime) {
+    List<Stmt> runtime,
+    List<Stmt> reads,
+    PlainObject factory) {
 
   /** The lifecycle hooks a generated device has, in the order they run. */
   public static final List<Role> HOOKS =
@@ -40,6 +46,18 @@ public record DeviceProgram(
     hooks = copy;
     helpers = helpers.stream().map(List::copyOf).toList();
     runtime = List.copyOf(runtime);
+    reads = List.copyOf(reads);
+  }
+
+  /** A device with one run-time callback (the write handler) and no factory-made object. */
+  public DeviceProgram(
+      boolean hotPluggable,
+      List<RegionField> regions,
+      int addressSpaces,
+      Map<Role, List<Stmt>> hooks,
+      List<List<Stmt>> helpers,
+      List<Stmt> runtime) {
+    this(hotPluggable, regions, addressSpaces, hooks, helpers, runtime, List.of(), null);
   }
 
   /** A device without run-time code. */
@@ -54,7 +72,34 @@ public record DeviceProgram(
 
   /** The same program with another run-time body. */
   public DeviceProgram withRuntime(List<Stmt> body) {
-    return new DeviceProgram(hotPluggable, regions, addressSpaces, hooks, helpers, body);
+    return new DeviceProgram(
+        hotPluggable, regions, addressSpaces, hooks, helpers, body, reads, factory);
+  }
+
+  /** The same program with other hooks and helpers. */
+  public DeviceProgram withCode(Map<Role, List<Stmt>> newHooks, List<List<Stmt>> newHelpers) {
+    return new DeviceProgram(
+        hotPluggable, regions, addressSpaces, newHooks, newHelpers, runtime, reads, factory);
+  }
+
+  /** The same program with another read handler body. */
+  public DeviceProgram withReads(List<Stmt> body) {
+    return new DeviceProgram(
+        hotPluggable, regions, addressSpaces, hooks, helpers, runtime, body, factory);
+  }
+
+  /** The same program with another factory-made object (null: none). */
+  public DeviceProgram withFactory(PlainObject object) {
+    return new DeviceProgram(
+        hotPluggable, regions, addressSpaces, hooks, helpers, runtime, reads, object);
+  }
+
+  /**
+   * What the Java renderings can say of this program: the read handler and the factory-made object
+   * are rendered in C only.
+   */
+  public DeviceProgram withoutCOnlyParts() {
+    return reads.isEmpty() && factory == null ? this : withReads(List.of()).withFactory(null);
   }
 
   /**
@@ -93,6 +138,7 @@ public record DeviceProgram(
     for (Role role : HOOKS) flatten(hook(role), out);
     for (List<Stmt> b : helpers) flatten(b, out);
     flatten(runtime, out);
+    flatten(reads, out);
     return out;
   }
 

@@ -7,6 +7,7 @@ import dev.mrcheck.model.Semantics;
 import dev.mrcheck.runtime.AddressSpace;
 import dev.mrcheck.runtime.Outcome;
 import dev.mrcheck.runtime.Region;
+import dev.mrcheck.selftest.CallbackSequences.Callback;
 import dev.mrcheck.selftest.DeviceProgram.ApiCall;
 import dev.mrcheck.selftest.DeviceProgram.CallHelper;
 import dev.mrcheck.selftest.DeviceProgram.IfError;
@@ -29,14 +30,18 @@ final class Execution extends ExecutionState {
       RenderedSource source,
       Semantics semantics,
       Scenario scenario,
-      int invocations,
+      List<Callback> sequence,
       List<Boolean> prefix,
       Deque<List<Boolean>> todo) {
-    super(program, source, semantics, scenario, invocations, prefix, todo);
+    super(program, source, semantics, scenario, sequence, prefix, todo);
     this.oracles = oracles;
   }
 
   void run() {
+    if (scenario == Scenario.FACTORY_OBJECT) {
+      FactoryObjectLife.alone(this);
+      return;
+    }
     hook(Role.INSTANCE_INIT);
     if (scenario == Scenario.INTROSPECTION) {
       model.note(null, "== throw-away instance: last reference dropped ==");
@@ -93,16 +98,17 @@ final class Execution extends ExecutionState {
   }
 
   /**
-   * The MMIO write handler, run {@link #invocations} times in a row between realize and the
-   * device's teardown, as the analysis replays run-time callbacks (RuntimeStates): QEMU may run it
-   * any number of times, and each run starts from the state the previous one left. Between two
-   * runs, and before the teardown, RCU grace periods pass (the analysis settles the state
-   * likewise).
+   * The run-time callbacks of {@link #sequence}, in order, between realize and the device's
+   * teardown, as the analysis replays them (RuntimeStates, {@link CallbackSequences}): QEMU may run
+   * each any number of times in any order, and each run starts from the state the previous one
+   * left. Between two runs, and before the teardown, RCU grace periods pass (the analysis settles
+   * the state likewise).
    */
   void runtimeCallbacks() {
-    for (int i = 1; i <= invocations; i++) {
-      model.note(null, "== run time: MMIO write handler, invocation " + i + " ==");
-      function(program.runtime());
+    int i = 0;
+    for (Callback c : sequence) {
+      model.note(null, "== run time: " + c.shown() + ", invocation " + ++i + " ==");
+      function(c.body(program));
       model.rcuDrain();
     }
   }
@@ -162,7 +168,11 @@ final class Execution extends ExecutionState {
     Role saved = phase;
     phase = role;
     model.note(null, "== " + role.modelName() + " ==");
+    PlainObject factory = program.factory();
+    if (factory != null && factory.createdIn() == role) FactoryObjectLife.make(this);
     boolean completed = function(program.hook(role));
+    if (completed && factory != null && factory.releasedIn() == role)
+      FactoryObjectLife.release(this);
     phase = saved;
     return completed;
   }
@@ -294,15 +304,29 @@ final class Execution extends ExecutionState {
       return;
     }
     if (op instanceof Operation.Init<Slot> i
+        && i.region() instanceof Slot.RegionAt
         && regions.get(Slot.region(i.region())) != null
         && !regions.get(Slot.region(i.region())).isFinalized()) {
       malformed = true;
     }
     // g_free of a live region released its storage behind QOM's back: whatever uses it afterwards
-    // reads
-    // freed memory (undefined C), which neither the model nor the analysis can give a meaning to.
+    // reads freed memory (undefined C), which neither the model nor the analysis can give a meaning
+    // to, in whichever scenario it happens (the instance_finalize of a device torn down with the
+    // machine included: realize freed the container, finalize deletes from it).
     if (freedAlive.contains(subject) || container != null && freedAlive.contains(container)) {
       malformed = true;
+      undefined = true;
+    }
+    // g_free of a live region that a memory_region_ref of the program still counts on (one that
+    // owns itself: the MR009 misuse): the holder is left pointing at freed memory, a pattern the
+    // generator does not mean to write (README) and neither side can give a meaning to.
+    if (op instanceof Operation.Free<Slot> f
+        && !f.addressSpace()
+        && subject != null
+        && !subject.isFinalized()
+        && subject.references().stream()
+            .anyMatch(r -> callOf(r) != null && callOf(r).operation() instanceof Operation.Ref)) {
+      undefined = true;
     }
     // The RCU callback of address_space_destroy drops the reference on the root: a root g_free
     // released while alive is used then.
@@ -397,7 +421,9 @@ final class Execution extends ExecutionState {
         s.operation().accept(new StatementEffects(this, loc, subject, container, space));
     Region subjectAfter =
         s.operation() instanceof Operation.Init<Slot> i
-            ? regions.get(Slot.region(i.region()))
+            ? i.region() == Slot.Fixed.FACTORY_REGION
+                ? factoryRegion
+                : regions.get(Slot.region(i.region()))
             : subject;
     return new Call(
         s,

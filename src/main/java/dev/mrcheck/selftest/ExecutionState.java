@@ -12,6 +12,7 @@ import dev.mrcheck.runtime.QObject;
 import dev.mrcheck.runtime.Reference;
 import dev.mrcheck.runtime.Region;
 import dev.mrcheck.runtime.RuntimeModel;
+import dev.mrcheck.selftest.CallbackSequences.Callback;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
@@ -34,8 +35,8 @@ abstract class ExecutionState implements ModelState {
   final Semantics semantics;
   final Scenario scenario;
 
-  /** How many times the run-time handler runs between realize and teardown (0: never). */
-  final int invocations;
+  /** The run-time callbacks that run between realize and teardown, in order (often none). */
+  final List<Callback> sequence;
 
   final List<Boolean> decisions;
   final int prefix;
@@ -138,19 +139,27 @@ abstract class ExecutionState implements ModelState {
   Set<Integer> madeSpaces;
   Role phase;
 
+  /** The factory-made object ({@link PlainObject}) once the device made it, and its region. */
+  QObject factoryObject;
+
+  Region factoryRegion;
+
+  /** While the factory-made object's instance_finalize runs. */
+  boolean finalizingFactoryObject;
+
   ExecutionState(
       DeviceProgram program,
       RenderedSource source,
       Semantics semantics,
       Scenario scenario,
-      int invocations,
+      List<Callback> sequence,
       List<Boolean> prefix,
       Deque<List<Boolean>> todo) {
     this.program = program;
     this.source = source;
     this.semantics = semantics;
     this.scenario = scenario;
-    this.invocations = invocations;
+    this.sequence = List.copyOf(sequence);
     this.decisions = new ArrayList<>(prefix);
     this.prefix = prefix.size();
     this.todo = todo;
@@ -325,6 +334,11 @@ abstract class ExecutionState implements ModelState {
     // aborted, that would have undone the mapping.
     return add.subject().container() == add.container()
         || crashed.contains(add) && !finalizedBeforeDevice.contains(add.container());
+  }
+
+  @Override
+  public boolean ownedByFinalizingObject(Region r) {
+    return finalizingFactoryObject && r != null && r.owner() == factoryObject;
   }
 
   @Override

@@ -37,7 +37,8 @@ final class InstanceStorageFree {
       int line = -1;
       for (Call c : calls)
         if (c.operation() instanceof Operation.Init<Slot> i
-            && Slot.region(i.region()) == e.getKey()) line = c.line();
+            && i.region() instanceof Slot.RegionAt at
+            && at.index() == e.getKey()) line = c.line();
       if (line > 0) violatedAt.accept(line);
     }
   }

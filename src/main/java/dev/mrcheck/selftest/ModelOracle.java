@@ -5,6 +5,7 @@ import dev.mrcheck.model.Role;
 import dev.mrcheck.model.Semantics;
 import dev.mrcheck.runtime.RuntimeModel;
 import dev.mrcheck.runtime.TraceEntry;
+import dev.mrcheck.selftest.CallbackSequences.Callback;
 import dev.mrcheck.selftest.ModelState.Call;
 import dev.mrcheck.selftest.ModelState.Scenario;
 import java.util.ArrayDeque;
@@ -60,8 +61,10 @@ public final class ModelOracle {
   public record Witness(Run run, List<Boolean> branches, List<TraceEntry> trace) {
     public String describe() {
       StringBuilder b = new StringBuilder(run.scenario().name().toLowerCase(Locale.ROOT));
-      if (run.invocations() > 0)
-        b.append(", run-time handler run ").append(run.invocations()).append(" times");
+      if (run.invocations() > 0) {
+        b.append(", run-time callbacks:");
+        for (Callback c : run.sequence()) b.append(' ').append(c.shown());
+      }
       if (!branches.isEmpty()) b.append(", error branches taken: ").append(branches);
       b.append('\n');
       for (TraceEntry e : trace) {
@@ -74,22 +77,32 @@ public final class ModelOracle {
     }
   }
 
-  /** A scenario, and how many times the run-time handler runs in it before teardown. */
-  public record Run(Scenario scenario, int invocations) {}
+  /** A scenario, and the run-time callbacks that run in it, in order, before teardown. */
+  public record Run(Scenario scenario, List<Callback> sequence) {
+    public Run {
+      sequence = List.copyOf(sequence);
+    }
+
+    int invocations() {
+      return sequence.size();
+    }
+  }
 
   /**
-   * Invocations of the run-time handler the model runs at most: as many as the analysis replays
+   * Invocations of the run-time callbacks the model runs at most: as many as the analysis replays
    * ({@link RuntimeStates}: the callbacks run from each of at most {@code MAX_STATES} states). The
    * device is torn down after each count below that, as the analysis tears it down from each state
-   * it reached past the post-realize one; after the last it lives on.
+   * it reached past the post-realize one; after the last it lives on ({@link CallbackSequences}).
    */
-  static final int MAX_INVOCATIONS = RuntimeStates.MAX_STATES;
+  static final int MAX_INVOCATIONS = CallbackSequences.MAX_INVOCATIONS;
 
   /**
-   * The scenarios a program runs in. Without run-time code: the lifecycle's. With it, the handler
-   * runs 1, 2, ... times after realize, then the device is torn down as it can be: unplugged
-   * (unrealize, then the last reference) if it is hot-pluggable, finalized with the machine if it
-   * is not; and once {@link #MAX_INVOCATIONS} times, the device living on.
+   * The scenarios a program runs in. Without run-time code: the lifecycle's. With it, every
+   * sequence of 1, 2, ... invocations of its callbacks runs after realize, then the device is torn
+   * down as it can be: unplugged (unrealize, then the last reference) if it is hot-pluggable,
+   * finalized with the machine if it is not; and every sequence of {@link #MAX_INVOCATIONS}, the
+   * device living on. With a factory-made object, that object's own lifecycle too ({@link
+   * Scenario#FACTORY_OBJECT}).
    */
   static List<Run> runs(DeviceProgram program) {
     List<Run> runs = new ArrayList<>();
@@ -101,11 +114,16 @@ public final class ModelOracle {
                 Scenario.LIFETIME,
                 Scenario.UNREALIZE_ANYWAY,
                 Scenario.TEARDOWN);
-    for (Scenario s : lifecycle) runs.add(new Run(s, 0));
-    if (program.runtime().isEmpty()) return runs;
+    for (Scenario s : lifecycle) runs.add(new Run(s, List.of()));
+    if (program.factory() != null) runs.add(new Run(Scenario.FACTORY_OBJECT, List.of()));
+    if (CallbackSequences.callbacks(program).isEmpty()) return runs;
     Scenario teardown = program.hotPluggable() ? Scenario.LIFETIME : Scenario.TEARDOWN;
-    for (int n = 1; n < MAX_INVOCATIONS; n++) runs.add(new Run(teardown, n));
-    runs.add(new Run(Scenario.RUNTIME, MAX_INVOCATIONS));
+    for (int n = 1; n < MAX_INVOCATIONS; n++) {
+      for (List<Callback> seq : CallbackSequences.ofLength(program, n))
+        runs.add(new Run(teardown, seq));
+    }
+    for (List<Callback> seq : CallbackSequences.ofLength(program, MAX_INVOCATIONS))
+      runs.add(new Run(Scenario.RUNTIME, seq));
     return runs;
   }
 
@@ -127,7 +145,7 @@ public final class ModelOracle {
       while (!todo.isEmpty() && explored < MAX_PATHS) {
         Execution e =
             new Execution(
-                oracles, program, source, semantics, scenario, run.invocations(), todo.pop(), todo);
+                oracles, program, source, semantics, scenario, run.sequence(), todo.pop(), todo);
         e.run();
         if (explored == 0) firstPaths.add(new Witness(run, e.decisions, e.model.trace()));
         explored++;

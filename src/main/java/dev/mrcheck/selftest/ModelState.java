@@ -18,7 +18,7 @@ public interface ModelState {
     /** The throw-away instance made to list properties: instance_init, then the last unref. */
     INTROSPECTION,
     /**
-     * instance_init, realize, the run-time handler as many times as the run says (often none), and
+     * instance_init, realize, the run-time callbacks in the order the run says (often none), and
      * for a hot-pluggable device unrealize and the final unref.
      */
     LIFETIME,
@@ -35,12 +35,22 @@ public interface ModelState {
      */
     TEARDOWN,
     /**
-     * instance_init, realize, then the run-time handler as many times as the analysis replays it
-     * ({@link ModelOracle#MAX_INVOCATIONS}); the device lives on. (With fewer invocations the
-     * handler runs in LIFETIME, for a hot-pluggable device, or TEARDOWN, and the device is torn
-     * down after it: see {@link ModelOracle#runs}.)
+     * instance_init, realize, then a sequence of {@link ModelOracle#MAX_INVOCATIONS} invocations of
+     * the run-time callbacks, as long as the analysis replays them; the device lives on. Every such
+     * sequence of the write and read handlers runs once. (Shorter sequences run in LIFETIME, for a
+     * hot-pluggable device, or TEARDOWN, and the device is torn down after them: {@link
+     * CallbackSequences} says how this bound corresponds to the states {@code
+     * analysis.RuntimeStates} keeps.)
      */
-    RUNTIME
+    RUNTIME,
+    /**
+     * The factory-made object's own lifecycle ({@link PlainObject}), as the analysis reads a plain
+     * QOM object whoever makes it: object_new, its instance_init, the factory's set-up, then the
+     * last object_unref, which drops its child properties and runs its instance_finalize. The
+     * device's scenarios run it too where the device releases it; this one also covers a device
+     * that leaks it.
+     */
+    FACTORY_OBJECT
   }
 
   /** One executed API call: the regions and address space it acted on, as they were then. */
@@ -109,6 +119,12 @@ public interface ModelState {
 
   /** Whether {@code call} names an element of a region array ({@code &s->rN[1]}). */
   boolean arrayElement(Call call);
+
+  /**
+   * Whether {@code r} belongs to the factory-made object whose instance_finalize runs now: QOM
+   * dropped it with that object's child properties, as it drops the device's own in the device's.
+   */
+  boolean ownedByFinalizingObject(Region r);
 
   /** Whether the region is the device's own (initialized with owner self). */
   default boolean own(Region r) {

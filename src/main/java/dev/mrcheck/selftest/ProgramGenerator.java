@@ -51,6 +51,15 @@ public final class ProgramGenerator {
   /** Draws of the run-time handler's body before one that cannot run again is kept. */
   private static final int RUNTIME_ATTEMPTS = 4;
 
+  /** Programs with run-time code (the write handler), in percent. */
+  private static final int RUNTIME_CODE = 40;
+
+  /** Programs with run-time code that get a second callback (the read handler), in percent. */
+  private static final int SECOND_CALLBACK = 80;
+
+  /** Draws of the read handler's body before the program goes without one. */
+  private static final int READS_ATTEMPTS = 8;
+
   public ProgramGenerator(Limits limits) {
     this.limits = limits;
   }
@@ -103,6 +112,13 @@ public final class ProgramGenerator {
     /** Generating a helper's body: its locals would die with the helper, so no sections there. */
     boolean inHelper;
 
+    /**
+     * Generating the read handler's body: it makes no region or address space (run again in any
+     * order with the write handler, one that does is mostly undefined C), it maps, unmaps, takes
+     * and drops references, finds and destroys what realize made.
+     */
+    boolean inReads;
+
     final List<List<Stmt>> helpers = new ArrayList<>();
 
     /** Aliases made of each region (the aliased region's index to the aliases' indices). */
@@ -124,21 +140,77 @@ public final class ProgramGenerator {
     DeviceProgram program() {
       Map<Role, List<Stmt>> hooks = new EnumMap<>(Role.class);
       List<Stmt> runtime = List.of();
+      List<Stmt> reads = List.of();
       for (Role r : DeviceProgram.HOOKS) {
         role = r;
         openSections = new ArrayList<>();
         hooks.put(r, body(c.next(limits.maxStatements() + 1), 0));
-        if (r == Role.REALIZE && c.chance(30)) runtime = runtime();
+        if (r == Role.REALIZE && c.chance(RUNTIME_CODE)) {
+          runtime = runtime();
+          if (c.chance(SECOND_CALLBACK)) reads = reads(runtime);
+        }
       }
+      PlainObject factory = c.chance(FactoryObjects.SHARE) ? FactoryObjects.draw(c) : null;
       GuardedPairs.Pair pair = GuardedPairs.draw(c, fields.size());
       if (pair == GuardedPairs.Pair.NONE)
-        return new DeviceProgram(hotPluggable, fields, spaces, hooks, helpers, runtime);
+        return new DeviceProgram(
+            hotPluggable, fields, spaces, hooks, helpers, runtime, reads, factory);
       hooks.replaceAll(pair::around);
       List<Stmt> handler = new ArrayList<>(runtime);
       handler.addAll(pair.runtimeEnd());
       List<RegionField> all = new ArrayList<>(fields);
       all.addAll(pair.regions());
-      return new DeviceProgram(hotPluggable, all, spaces, hooks, helpers, handler);
+      return new DeviceProgram(hotPluggable, all, spaces, hooks, helpers, handler, reads, factory);
+    }
+
+    /**
+     * The MMIO read handler's body, a second run-time callback drawn as the write handler is, from
+     * the state after realize. The model runs every order of the two up to {@link
+     * ModelOracle#MAX_INVOCATIONS} invocations ({@link CallbackSequences}): a body that makes one
+     * of them undefined is drawn again, and none is kept if every draw does.
+     */
+    List<Stmt> reads(List<Stmt> writes) {
+      Saved saved = save();
+      role = null;
+      List<Stmt> body = List.of();
+      for (int attempt = 0; attempt < READS_ATTEMPTS; attempt++) {
+        Saved start = save();
+        openSections = new ArrayList<>();
+        inReads = true;
+        List<Stmt> drawn = body(1 + c.next(3), 1);
+        inReads = false;
+        restoreCopy(start);
+        if (everyOrderRuns(writes, drawn, start)) {
+          body = drawn;
+          break;
+        }
+      }
+      restore(saved);
+      role = Role.REALIZE;
+      return body;
+    }
+
+    /**
+     * Whether every sequence of the two bodies up to the model's bound is defined from start, as
+     * far as the read handler is concerned.
+     */
+    boolean everyOrderRuns(List<Stmt> writes, List<Stmt> reads, Saved start) {
+      List<List<Stmt>> bodies = writes.isEmpty() ? List.of(reads) : List.of(writes, reads);
+      List<List<List<Stmt>>> sequences = new ArrayList<>();
+      sequences.add(List.of());
+      for (int n = 1; n <= ModelOracle.MAX_INVOCATIONS; n++) {
+        List<List<List<Stmt>>> longer = new ArrayList<>();
+        for (List<List<Stmt>> seq : sequences) {
+          for (List<Stmt> b : bodies) {
+            List<List<Stmt>> next = new ArrayList<>(seq);
+            next.add(b);
+            longer.add(next);
+            if (!runs(next, reads, start)) return false;
+          }
+        }
+        sequences = longer;
+      }
+      return true;
     }
 
     /**
@@ -218,25 +290,47 @@ public final class ProgramGenerator {
 
     /** One plausible call for the current state, weighted by what the hook usually does. */
     Stmt apiCall() {
-      List<Supplier<Stmt>> options = new ArrayList<>();
+      List<Supplier<Stmt>> options = inReads ? readOptions() : new ArrayList<>();
+      if (inReads) return pickOption(options);
       // Nothing is created in instance_finalize: the object is already half gone
       // (docs/lifetime.md#phases).
       boolean finalize = role == Role.INSTANCE_FINALIZE;
       int w = role == Role.UNREALIZE || finalize ? 1 : 4;
-      if (!finalize) add(options, w, this::init);
+      if (!finalize && !inReads) add(options, w, this::init);
       add(options, w, this::addSubregion);
       add(options, role == Role.UNREALIZE ? 4 : 1, this::delSubregion);
       add(options, 1, this::ref);
       add(options, role == Role.UNREALIZE ? 3 : 1, this::unref);
       add(options, role == Role.REALIZE ? 1 : 2, this::unparent);
       add(options, role == Role.INSTANCE_FINALIZE ? 4 : 1, this::free);
-      if (!finalize) add(options, 1, this::addressSpaceInit);
+      if (!finalize && !inReads) add(options, 1, this::addressSpaceInit);
       add(options, role == Role.UNREALIZE ? 3 : 1, this::addressSpaceDestroy);
       add(options, 1, this::freeAddressSpace);
       if (!inHelper) {
         add(options, 1, this::find);
         add(options, 2, this::unrefFound);
       }
+      return pickOption(options);
+    }
+
+    /**
+     * What a read handler does: it makes and destroys nothing, it maps a window and unmaps it
+     * again, takes a reference and drops it, finds a section and drops its reference (or forgets
+     * one half: the bugs). Such a body can run again, in any order with the write handler.
+     */
+    List<Supplier<Stmt>> readOptions() {
+      List<Supplier<Stmt>> options = new ArrayList<>();
+      add(options, 2, this::addSubregion);
+      add(options, 3, this::delSubregion);
+      add(options, 1, this::ref);
+      add(options, 2, this::unref);
+      add(options, 2, this::find);
+      add(options, 3, this::unrefFound);
+      add(options, 1, this::unparent);
+      return options;
+    }
+
+    Stmt pickOption(List<Supplier<Stmt>> options) {
       for (int attempt = 0; attempt < 4; attempt++) {
         Stmt s = options.get(c.next(options.size())).get();
         if (s != null) return s;
@@ -623,6 +717,29 @@ public final class ProgramGenerator {
       openSections = saved.sections();
       aliasOf.clear();
       aliasOf.putAll(saved.aliases());
+    }
+
+    /**
+     * Whether {@code sequence} runs from {@code start}, or fails only where the write handler runs
+     * before any read (which the write handler's own draw judged).
+     */
+    boolean runs(List<List<Stmt>> sequence, List<Stmt> reads, Saved start) {
+      restoreCopy(start);
+      boolean readRan = false;
+      for (List<Stmt> run : sequence) {
+        Rerun rerun = new Rerun();
+        readRan |= run == reads;
+        for (Stmt st : run) {
+          if (!((ApiCall) st).operation().accept(rerun)) return !readRan;
+        }
+      }
+      return true;
+    }
+
+    /** Restores {@code saved} and leaves it as it was, to restore again. */
+    void restoreCopy(Saved saved) {
+      restore(saved);
+      restore(save());
     }
 
     List<RegionState> snapshot() {

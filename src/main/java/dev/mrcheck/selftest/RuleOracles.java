@@ -150,7 +150,7 @@ public final class RuleOracles {
 
   /**
    * MR004: a memory API call (other than init and g_free) in instance_finalize on a region the
-   * device owns.
+   * device owns, or in a factory-made object's instance_finalize on a region that object owns.
    */
   static final class UnparentInFinalize implements RuleOracle {
     @Override
@@ -190,7 +190,7 @@ public final class RuleOracles {
     }
 
     private static boolean deviceRegion(ModelState s, Region r) {
-      return r != null && s.own(r) && !s.finalizedBeforeDevice(r);
+      return r != null && s.own(r) && !s.finalizedBeforeDevice(r) || s.ownedByFinalizingObject(r);
     }
 
     private static boolean regionCall(Call c) {

@@ -59,6 +59,14 @@ public final class SelftestRun {
   private long disagreeing;
   private long paths;
   private long unjudgedPrograms;
+
+  /**
+   * Judged programs with run-time code, with two run-time callbacks, with a factory-made object.
+   */
+  private long withRuntime;
+
+  private long withTwoCallbacks;
+  private long withFactory;
   private long shrinkNanos;
   private final int perKind;
 
@@ -157,6 +165,10 @@ public final class SelftestRun {
       unjudgedPrograms++;
       return;
     }
+    int callbacks = CallbackSequences.callbacks(r.program()).size();
+    if (callbacks > 0) withRuntime++;
+    if (callbacks > 1) withTwoCallbacks++;
+    if (r.program().factory() != null) withFactory++;
     tally(r);
     if (r.disagrees()) {
       disagreeing++;
@@ -305,6 +317,11 @@ public final class SelftestRun {
         shrinkNanos / 1e9,
         programs / checking,
         disagreeing);
+    long judged = programs - unjudgedPrograms;
+    out.printf(
+        "of the %d judged: %d with run-time code, %d of them with two callbacks (C only); "
+            + "%d with a factory-made object (C only)%n",
+        judged, withRuntime, withTwoCallbacks, withFactory);
     out.printf(
         "shapes: %d with guards over state fields (C only), %d with a NULL-owned region in an"
             + " unpluggable device's instance, %d in a fixed device's, %d freeing a heap region%n",

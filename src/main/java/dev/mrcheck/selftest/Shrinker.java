@@ -1,6 +1,7 @@
 package dev.mrcheck.selftest;
 
 import dev.mrcheck.model.Role;
+import dev.mrcheck.selftest.DeviceProgram.ApiCall;
 import dev.mrcheck.selftest.DeviceProgram.IfError;
 import dev.mrcheck.selftest.DeviceProgram.Stmt;
 import java.util.ArrayList;
@@ -46,21 +47,27 @@ public final class Shrinker {
       for (List<Stmt> body : without(p.hook(role))) {
         Map<Role, List<Stmt>> hooks = new EnumMap<>(p.hooks());
         hooks.put(role, body);
-        out.add(
-            new DeviceProgram(
-                p.hotPluggable(), p.regions(), p.addressSpaces(), hooks, p.helpers(), p.runtime()));
+        out.add(p.withCode(hooks, p.helpers()));
       }
     }
     for (int h = 0; h < p.helpers().size(); h++) {
       for (List<Stmt> body : without(p.helpers().get(h))) {
         List<List<Stmt>> helpers = new ArrayList<>(p.helpers());
         helpers.set(h, body);
-        out.add(
-            new DeviceProgram(
-                p.hotPluggable(), p.regions(), p.addressSpaces(), p.hooks(), helpers, p.runtime()));
+        out.add(p.withCode(p.hooks(), helpers));
       }
     }
     for (List<Stmt> body : without(p.runtime())) out.add(p.withRuntime(body));
+    for (List<Stmt> body : without(p.reads())) out.add(p.withReads(body));
+    if (p.factory() != null) {
+      out.add(p.withFactory(null));
+      List<ApiCall> fin = p.factory().finalizer();
+      for (int i = 0; i < fin.size(); i++) {
+        List<ApiCall> less = new ArrayList<>(fin);
+        less.remove(i);
+        out.add(p.withFactory(p.factory().withFinalize(less)));
+      }
+    }
     return out;
   }
 

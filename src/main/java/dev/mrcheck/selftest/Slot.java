@@ -30,7 +30,14 @@ public sealed interface Slot {
      * Another object's region reached through the device's link property {@code s->backend} ({@link
      * StateField#BACKEND}), which may be NULL: only used under a test of it.
      */
-    BACKEND
+    BACKEND,
+    /**
+     * The factory-made object ({@link PlainObject}), as the owner of its region: {@code
+     * OBJECT(map)} in its constructor.
+     */
+    FACTORY_OBJECT,
+    /** The factory-made object's region: {@code map->mr} (heap) or {@code &map->mr} (embedded). */
+    FACTORY_REGION
   }
 
   /** The index of a region slot. */

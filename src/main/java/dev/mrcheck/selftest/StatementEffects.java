@@ -38,6 +38,12 @@ final class StatementEffects extends GeneratedOperations<AddressSpace> {
 
   @Override
   public AddressSpace visitInit(Operation.Init<Slot> i) {
+    if (i.region() == Slot.Fixed.FACTORY_REGION) {
+      // The factory-made object's region, owned by that object (PlainObject).
+      state.factoryRegion =
+          state.model.initRegion("map->mr", state.factoryObject, i.kind(), null, loc);
+      return space;
+    }
     int region = Slot.region(i.region());
     String path = CRenderer.region(state.program, region).replace("&", "");
     if (i.owner() instanceof Slot.RegionAt) {

@@ -27,6 +27,7 @@ final class StatementOperands extends GeneratedOperations<StatementOperands.Oper
     if (s instanceof Slot.SectionAt) return state.peerRegion();
     if (s == Slot.Fixed.SYSTEM_MEMORY) return state.systemMemory;
     if (s == Slot.Fixed.BACKEND) return state.backendRegion();
+    if (s == Slot.Fixed.FACTORY_REGION) return state.factoryRegion;
     throw new IllegalStateException("no region in slot " + s);
   }
 
