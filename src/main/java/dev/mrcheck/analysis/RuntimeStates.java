@@ -18,8 +18,19 @@ import java.util.Set;
  * there would find nothing new.
  */
 public final class RuntimeStates {
-  /** Distinct states per device, the post-realize one included. */
+  /**
+   * Invocations in a row the walk follows, plus one: a state is reached by at most {@code
+   * MAX_STATES - 1} invocations, and every callback is replayed from it once more. With one
+   * callback that is at most {@code MAX_STATES} states; with several, every order up to that depth.
+   */
   public static final int MAX_STATES = 4;
+
+  /**
+   * Distinct states per device, the post-realize one included: all orders of two callbacks to the
+   * depth above (1 + 2 + 4 + 8), so that a device with a read and a write handler is walked whole;
+   * a device with more callbacks is cut here (counted as budget hits).
+   */
+  static final int BUDGET = 16;
 
   /** What the fixpoint cost: callbacks replayed, and new states dropped for the budget. */
   public record Counts(int invocations, int budgetHits) {
@@ -76,7 +87,7 @@ public final class RuntimeStates {
     RegionState next = settled(exit);
     Set<Fact> key = Set.copyOf(next.facts());
     if (seen.contains(key)) return false;
-    if (reached.size() >= MAX_STATES) {
+    if (from.invocations().size() + 1 >= MAX_STATES || reached.size() >= BUDGET) {
       budgetHits++;
       return false;
     }

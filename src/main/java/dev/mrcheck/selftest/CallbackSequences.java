@@ -8,15 +8,13 @@ import java.util.List;
 /**
  * The orders in which the model runs a program's run-time callbacks between realize and teardown,
  * bounded as the analysis bounds them. {@link RuntimeStates} replays every callback from every
- * state it reached, starting from the post-realize one, and keeps at most {@code MAX_STATES}
- * states; it tears the device down from each state past the first. A state is reached by at most
- * {@code MAX_STATES - 1} invocations, and a callback is replayed from it once more. So the model
- * runs every sequence of {@code 1 .. MAX_STATES - 1} invocations and then tears the device down,
- * and every sequence of {@code MAX_STATES} invocations with the device living on (their last
- * invocation's calls are judged). With one callback these are exactly the analysis' replays; with
- * two, the analysis reaches only the first {@code MAX_STATES} states of its breadth-first walk, and
- * where the callbacks' states keep growing it replays fewer sequences than the model runs (its
- * budget hits, counted by {@code --profile}).
+ * state it reached, starting from the post-realize one; a state is reached by at most {@code
+ * MAX_STATES - 1} invocations and a callback is replayed from it once more, and it tears the device
+ * down from each state past the first. So the model runs every sequence of {@code 1 .. MAX_STATES -
+ * 1} invocations and then tears the device down, and every sequence of {@code MAX_STATES}
+ * invocations with the device living on (their last invocation's calls are judged). The analysis
+ * keeps up to {@code RuntimeStates.BUDGET} states, every order of two callbacks to that depth, so
+ * with one or two callbacks these are exactly its replays.
  */
 final class CallbackSequences {
   private CallbackSequences() {}
