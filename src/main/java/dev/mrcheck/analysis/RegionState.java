@@ -207,6 +207,16 @@ public final class RegionState {
     releasedSummaries.add(kind.key(summarizedId));
   }
 
+  /**
+   * Between two hooks (or two callback invocations): a release in an earlier one's loop says
+   * nothing of a later one's joins, where the array's facts are what that earlier code left.
+   */
+  void forgetLoopReleases() {
+    if (releasedSummaries.isEmpty()) return;
+    own();
+    releasedSummaries.clear();
+  }
+
   void markAcquired(String summarizedId, Release kind) {
     if (!releasedSummaries.contains(kind.key(summarizedId))) return;
     own();

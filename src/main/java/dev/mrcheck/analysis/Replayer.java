@@ -265,6 +265,7 @@ final class Replayer {
       if (exit.state() == null) continue;
       s = exit.state().copy();
       s.swapLocals(new HashMap<>());
+      s.forgetLoopReleases();
       s.removeIf(fact -> fact instanceof Fact.ErrorReported);
     }
     return s;
@@ -343,15 +344,18 @@ final class Replayer {
         }
         s = exit.onSuccess();
         s.swapLocals(new HashMap<>());
+        s.forgetLoopReleases();
       }
     }
     s.removeIf(f -> f instanceof Fact.ErrorReported);
     if (failed != null) {
       failed.swapLocals(new HashMap<>());
+      failed.forgetLoopReleases();
       failed.removeIf(f -> f instanceof Fact.ErrorReported);
     }
     if (everyPath == null) return new PhaseEnd(s, s, failed);
     everyPath.swapLocals(new HashMap<>());
+    everyPath.forgetLoopReleases();
     everyPath.join(s);
     everyPath.removeIf(f -> f instanceof Fact.ErrorReported);
     return new PhaseEnd(everyPath, s, failed);

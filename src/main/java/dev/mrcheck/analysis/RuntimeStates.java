@@ -114,6 +114,7 @@ public final class RuntimeStates {
   private static RegionState settled(RegionState exit) {
     RegionState s = exit.copy();
     s.swapLocals(new HashMap<>());
+    s.forgetLoopReleases();
     s.removeIf(f -> f instanceof Fact.ErrorReported);
     Finalization.gracePeriodPassed(s, null);
     return s;
