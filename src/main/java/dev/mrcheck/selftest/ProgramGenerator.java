@@ -44,8 +44,6 @@ public final class ProgramGenerator {
   }
 
   /** {@code spaceRoot} of an address space over system memory. */
-  private static final int SYSTEM_MEMORY_ROOT = -1;
-
   private final Limits limits;
 
   /** Draws of the run-time handler's body before one that cannot run again is kept. */
@@ -69,38 +67,17 @@ public final class ProgramGenerator {
   }
 
   /** What the generator believes about a region on the main path. */
-  private static final class RegionState {
-    boolean live;
-    boolean everInit;
-    RegionKind kind;
-
-    /** As the init names it: null for NULL. */
-    Slot owner;
-
-    /** The container it is mapped in, or null. */
-    Slot mappedIn;
-
-    int refs;
-    boolean allocated;
-    boolean freed;
-
-    /**
-     * Unparented while nothing else held it: finalized, so its storage may be initialized again.
-     */
-    boolean finalized;
-  }
-
   private final class Run {
     final Choices c;
     final boolean hotPluggable;
     final List<RegionField> fields = new ArrayList<>();
-    final List<RegionState> regions = new ArrayList<>();
-    final int spaces = 2;
-    final boolean[] spaceLive = new boolean[spaces];
-    final int[] spaceRoot = new int[spaces];
-
-    /** Destroyed and not freed yet: the heap address space may be freed (the MR007 mistake). */
-    final boolean[] spaceDestroyed = new boolean[spaces];
+    final GeneratorState state = new GeneratorState(2);
+    // Short names for the state the draws read and change.
+    final List<GeneratorState.Region> regions = state.regions;
+    final int spaces = state.spaces;
+    final boolean[] spaceLive = state.spaceLive;
+    final int[] spaceRoot = state.spaceRoot;
+    final boolean[] spaceDestroyed = state.spaceDestroyed;
 
     /**
      * memory_region_find sections of the function being generated that still hold their reference.
@@ -121,8 +98,7 @@ public final class ProgramGenerator {
 
     final List<List<Stmt>> helpers = new ArrayList<>();
 
-    /** Aliases made of each region (the aliased region's index to the aliases' indices). */
-    final Map<Integer, List<Integer>> aliasOf = new HashMap<>();
+    final Map<Integer, List<Integer>> aliasOf = state.aliasOf;
 
     int branches;
     Role role;
@@ -133,7 +109,7 @@ public final class ProgramGenerator {
       int n = 1 + c.next(limits.maxRegions());
       for (int i = 0; i < n; i++) {
         fields.add(new RegionField("r" + i, SHAPES[c.chance(60) ? 0 : 1 + c.next(2)]));
-        regions.add(new RegionState());
+        regions.add(new GeneratorState.Region());
       }
     }
 
@@ -232,7 +208,7 @@ public final class ProgramGenerator {
         body = body(1 + c.next(limits.maxStatements()), 1);
         boolean again = true;
         for (int run = 1; run < ModelOracle.MAX_INVOCATIONS && again; run++) {
-          Rerun rerun = new Rerun();
+          GeneratorState.Rerun rerun = state.new Rerun();
           for (Stmt st : body) again &= ((ApiCall) st).operation().accept(rerun);
         }
         if (again) break;
@@ -275,7 +251,7 @@ public final class ProgramGenerator {
           int h = reusable.get(c.next(reusable.size()));
           // Its calls happen again: the main path's state must know (a region it unparents is
           // gone).
-          helpers.get(h).forEach(st -> ((ApiCall) st).operation().accept(new Replay()));
+          helpers.get(h).forEach(st -> ((ApiCall) st).operation().accept(state.new Replay()));
           return new CallHelper(h);
         }
         int index = helpers.size();
@@ -370,7 +346,7 @@ public final class ProgramGenerator {
       Slot owner = c.chance(70) ? Slot.Fixed.SELF : OWNERS[c.next(OWNERS.length)];
       // The MR009 mistake: OBJECT(mr) as the owner of mr (an alias is judged by what it aliases).
       if (kind != RegionKind.ALIAS && c.chance(4)) owner = new Slot.RegionAt(r);
-      RegionState s = regions.get(r);
+      GeneratorState.Region s = regions.get(r);
       s.live = true;
       s.everInit = true;
       s.kind = kind;
@@ -387,7 +363,7 @@ public final class ProgramGenerator {
       List<Slot> containers = new ArrayList<>();
       containers.add(Slot.Fixed.SYSTEM_MEMORY);
       for (int i = 0; i < regions.size(); i++) {
-        RegionState s = regions.get(i);
+        GeneratorState.Region s = regions.get(i);
         // A container is never put inside another one here: no loops, and no nesting to reason
         // about.
         if (i != r
@@ -429,9 +405,9 @@ public final class ProgramGenerator {
     Stmt unparent() {
       Integer r = pick(i -> regions.get(i).live);
       if (r == null) return null;
-      RegionState s = regions.get(r);
+      GeneratorState.Region s = regions.get(r);
       s.live = false;
-      s.finalized = s.mappedIn == null && s.refs == 0 && !isRoot(r) && !aliased(r);
+      s.finalized = s.mappedIn == null && s.refs == 0 && !state.isRoot(r) && !state.aliased(r);
       return DeviceProgram.unparent(r);
     }
 
@@ -449,7 +425,7 @@ public final class ProgramGenerator {
                       && regions.get(i).mappedIn == null
                       && (regions.get(i).refs == 0 || regions.get(i).owner == null));
       if (r == null) return null;
-      RegionState s = regions.get(r);
+      GeneratorState.Region s = regions.get(r);
       s.allocated = false;
       s.live = false;
       s.freed = true;
@@ -461,13 +437,18 @@ public final class ProgramGenerator {
       int as = c.next(spaces);
       // A DMA view of the whole machine: a root the device does not own (MR007 if never destroyed).
       Integer root =
-          c.chance(25) ? Integer.valueOf(SYSTEM_MEMORY_ROOT) : pick(i -> regions.get(i).live);
+          c.chance(25)
+              ? Integer.valueOf(GeneratorState.SYSTEM_MEMORY_ROOT)
+              : pick(i -> regions.get(i).live);
       if (spaceLive[as] || root == null) return null;
       spaceLive[as] = true;
       spaceDestroyed[as] = false;
       spaceRoot[as] = root;
       return DeviceProgram.addressSpaceInit(
-          as, root == SYSTEM_MEMORY_ROOT ? Slot.Fixed.SYSTEM_MEMORY : new Slot.RegionAt(root));
+          as,
+          root == GeneratorState.SYSTEM_MEMORY_ROOT
+              ? Slot.Fixed.SYSTEM_MEMORY
+              : new Slot.RegionAt(root));
     }
 
     Stmt addressSpaceDestroy() {
@@ -503,197 +484,9 @@ public final class ProgramGenerator {
       return DeviceProgram.unrefFound(openSections.remove(c.next(openSections.size())));
     }
 
-    /**
-     * What a call of a reused helper does to the state, as the method that made it did the first
-     * time. A reused helper creates nothing and has no sections: inits and finds do not occur.
-     */
-    final class Replay extends GeneratedOperations<Void> {
-      @Override
-      public Void visitUnparent(Operation.Unparent<Slot> o) {
-        int region = Slot.region(o.target());
-        RegionState r = regions.get(region);
-        r.live = false;
-        r.finalized = r.mappedIn == null && r.refs == 0 && !isRoot(region) && !aliased(region);
-        return null;
-      }
-
-      @Override
-      public Void visitFree(Operation.Free<Slot> o) {
-        if (o.addressSpace()) {
-          spaceDestroyed[Slot.space(o.target())] = false;
-          return null;
-        }
-        RegionState r = regions.get(Slot.region(o.target()));
-        r.allocated = false;
-        r.live = false;
-        r.freed = true;
-        r.refs = 0;
-        return null;
-      }
-
-      @Override
-      public Void visitMap(Operation.Map<Slot> o) {
-        regions.get(Slot.region(o.region())).mappedIn = o.container();
-        return null;
-      }
-
-      @Override
-      public Void visitUnmap(Operation.Unmap<Slot> o) {
-        regions.get(Slot.region(o.region())).mappedIn = null;
-        return null;
-      }
-
-      @Override
-      public Void visitRef(Operation.Ref<Slot> o) {
-        regions.get(Slot.region(o.target())).refs++;
-        return null;
-      }
-
-      @Override
-      public Void visitUnref(Operation.Unref<Slot> o) {
-        if (!(o.target() instanceof Slot.RegionAt at)) return null;
-        regions.get(at.index()).refs = Math.max(0, regions.get(at.index()).refs - 1);
-        return null;
-      }
-
-      @Override
-      public Void visitAddressSpaceDestroy(Operation.AddressSpaceDestroy<Slot> o) {
-        spaceLive[Slot.space(o.addressSpace())] = false;
-        spaceDestroyed[Slot.space(o.addressSpace())] = true;
-        return null;
-      }
-
-      @Override
-      public Void visitInit(Operation.Init<Slot> o) {
-        return null;
-      }
-
-      @Override
-      public Void visitAddressSpaceInit(Operation.AddressSpaceInit<Slot> o) {
-        return null;
-      }
-
-      @Override
-      public Void visitFind(Operation.Find<Slot> o) {
-        return null;
-      }
-    }
-
-    /**
-     * One more run of the run-time handler on the generator's state: false at the first call that
-     * would be undefined there (what {@link #init}, {@link #unparent} and the others would not
-     * pick), the state as it leaves the handler otherwise.
-     */
-    final class Rerun extends GeneratedOperations<Boolean> {
-      @Override
-      public Boolean visitInit(Operation.Init<Slot> o) {
-        RegionState r = regions.get(Slot.region(o.region()));
-        if (r.live || r.mappedIn != null || r.freed || r.everInit && !r.finalized) return false;
-        if (o.aliasTarget() != null && !regions.get(Slot.region(o.aliasTarget())).live)
-          return false;
-        r.live = true;
-        r.owner = o.owner();
-        r.kind = o.kind();
-        r.refs = 0;
-        r.allocated = true;
-        r.finalized = false;
-        return true;
-      }
-
-      @Override
-      public Boolean visitMap(Operation.Map<Slot> o) {
-        RegionState r = regions.get(Slot.region(o.region()));
-        if (!r.live
-            || r.mappedIn != null
-            || o.container() instanceof Slot.RegionAt at && !regions.get(at.index()).live)
-          return false;
-        r.mappedIn = o.container();
-        return true;
-      }
-
-      @Override
-      public Boolean visitUnmap(Operation.Unmap<Slot> o) {
-        RegionState r = regions.get(Slot.region(o.region()));
-        if (r.mappedIn == null || !r.mappedIn.equals(o.container())) return false;
-        r.mappedIn = null;
-        return true;
-      }
-
-      @Override
-      public Boolean visitRef(Operation.Ref<Slot> o) {
-        RegionState r = regions.get(Slot.region(o.target()));
-        if (!r.live) return false;
-        r.refs++;
-        return true;
-      }
-
-      @Override
-      public Boolean visitUnref(Operation.Unref<Slot> o) {
-        // A section's reference is the handler's own, taken by this run's memory_region_find.
-        if (!(o.target() instanceof Slot.RegionAt at)) return true;
-        RegionState r = regions.get(at.index());
-        if (r.refs == 0) return false;
-        r.refs--;
-        return true;
-      }
-
-      @Override
-      public Boolean visitUnparent(Operation.Unparent<Slot> o) {
-        if (!regions.get(Slot.region(o.target())).live) return false;
-        new Replay().visitUnparent(o);
-        return true;
-      }
-
-      @Override
-      public Boolean visitFree(Operation.Free<Slot> o) {
-        if (o.addressSpace()) {
-          if (!spaceDestroyed[Slot.space(o.target())]) return false;
-        } else {
-          RegionState r = regions.get(Slot.region(o.target()));
-          if (!r.allocated || r.mappedIn != null || r.refs > 0 && r.owner != null) return false;
-        }
-        new Replay().visitFree(o);
-        return true;
-      }
-
-      @Override
-      public Boolean visitAddressSpaceInit(Operation.AddressSpaceInit<Slot> o) {
-        int as = Slot.space(o.addressSpace());
-        if (spaceLive[as] || o.root() instanceof Slot.RegionAt at && !regions.get(at.index()).live)
-          return false;
-        spaceLive[as] = true;
-        spaceDestroyed[as] = false;
-        spaceRoot[as] = o.root() instanceof Slot.RegionAt at ? at.index() : SYSTEM_MEMORY_ROOT;
-        return true;
-      }
-
-      @Override
-      public Boolean visitAddressSpaceDestroy(Operation.AddressSpaceDestroy<Slot> o) {
-        if (!spaceLive[Slot.space(o.addressSpace())]) return false;
-        new Replay().visitAddressSpaceDestroy(o);
-        return true;
-      }
-
-      @Override
-      public Boolean visitFind(Operation.Find<Slot> o) {
-        return true;
-      }
-    }
-
-    boolean isRoot(int region) {
-      for (int as = 0; as < spaces; as++) if (spaceLive[as] && spaceRoot[as] == region) return true;
-      return false;
-    }
-
-    /** A live alias points at the region (under refcount it holds a reference on it). */
-    boolean aliased(int region) {
-      return aliasOf.containsKey(region)
-          && aliasOf.get(region).stream().anyMatch(a -> regions.get(a).live);
-    }
-
     /** What an error branch or the run-time handler may change and the main path must not see. */
     record Saved(
-        List<RegionState> regions,
+        List<GeneratorState.Region> regions,
         boolean[] live,
         boolean[] destroyed,
         List<Integer> sections,
@@ -727,7 +520,7 @@ public final class ProgramGenerator {
       restoreCopy(start);
       boolean readRan = false;
       for (List<Stmt> run : sequence) {
-        Rerun rerun = new Rerun();
+        GeneratorState.Rerun rerun = state.new Rerun();
         readRan |= run == reads;
         for (Stmt st : run) {
           if (!((ApiCall) st).operation().accept(rerun)) return !readRan;
@@ -742,10 +535,10 @@ public final class ProgramGenerator {
       restore(save());
     }
 
-    List<RegionState> snapshot() {
-      List<RegionState> copy = new ArrayList<>();
-      for (RegionState s : regions) {
-        RegionState t = new RegionState();
+    List<GeneratorState.Region> snapshot() {
+      List<GeneratorState.Region> copy = new ArrayList<>();
+      for (GeneratorState.Region s : regions) {
+        GeneratorState.Region t = new GeneratorState.Region();
         t.live = s.live;
         t.everInit = s.everInit;
         t.kind = s.kind;
