@@ -114,8 +114,8 @@ final class Finalization {
       while (first < held.size() && !Place.isWithin(held.get(first), freed)) first++;
       if (first == held.size()) continue;
       List<String> kept = List.copyOf(held.subList(0, first));
-      s.removeIf(f::equals);
-      s.add(
+      s.replace(
+          f,
           f instanceof Fact.AddressSpaceLive a
               ? new Fact.AddressSpaceLive(
                   a.region(),

@@ -243,7 +243,8 @@ final class Ownership {
 
   /**
    * Whether {@code m} is into a container other than {@code from}, both known for what they are
-   * (system memory or a region this replay saw initialized), so no alias can make them the same.
+   * (system memory or a region this replay saw initialized, unparented since or not), so no alias
+   * can make them the same.
    */
   static boolean otherKnownContainer(RegionState s, Fact.Mapped m, Place from) {
     return !from.isUnknown()
@@ -253,7 +254,9 @@ final class Ownership {
   }
 
   private static boolean known(RegionState s, String region) {
-    return region.startsWith("global:") || !s.facts(Fact.Owned.class, region).isEmpty();
+    return region.startsWith("global:")
+        || !s.facts(Fact.Owned.class, region).isEmpty()
+        || !s.facts(Fact.Unparented.class, region).isEmpty();
   }
 
   /** A memory_region_ref-style reference, given to a place or not. */

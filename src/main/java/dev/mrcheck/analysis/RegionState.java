@@ -289,6 +289,23 @@ public final class RegionState {
   }
 
   /**
+   * Puts {@code replacement} where {@code old} was, said on the same paths. Order matters: the
+   * pending destroys are RCU's queue, in the order they were queued.
+   */
+  void replace(Fact old, Fact replacement) {
+    if (!facts.contains(old)) {
+      add(replacement);
+      return;
+    }
+    own();
+    Set<Fact> replaced = new LinkedHashSet<>();
+    for (Fact f : facts) replaced.add(f.equals(old) ? replacement : f);
+    facts = replaced;
+    Map<String, Boolean> where = implied.remove(old);
+    if (where != null) implied.put(replacement, where);
+  }
+
+  /**
    * Renames everything said about {@code from} (and places inside it) to {@code to}: an object
    * inserted into a QEMU list becomes the list's summarized element.
    */

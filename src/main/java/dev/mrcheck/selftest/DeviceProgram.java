@@ -5,8 +5,10 @@ import dev.mrcheck.model.RegionKind;
 import dev.mrcheck.model.Role;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A small generated device: a state struct with regions and address spaces, and for each lifecycle
@@ -150,6 +152,28 @@ public record DeviceProgram(
         flatten(g.then(), out);
         flatten(g.otherwise(), out);
       }
+    }
+  }
+
+  /** Whether {@code role}'s hook, or a helper it calls, initializes address space {@code space}. */
+  boolean initializesSpace(Role role, int space) {
+    List<Stmt> reached = new ArrayList<>();
+    reach(hook(role), reached, new HashSet<>());
+    return reached.stream()
+        .anyMatch(
+            s ->
+                s instanceof ApiCall c
+                    && c.operation() instanceof Operation.AddressSpaceInit<Slot> i
+                    && Slot.space(i.addressSpace()) == space);
+  }
+
+  private void reach(List<Stmt> body, List<Stmt> out, Set<Integer> helpersSeen) {
+    List<Stmt> flat = new ArrayList<>();
+    flatten(body, flat);
+    for (Stmt s : flat) {
+      out.add(s);
+      if (s instanceof CallHelper h && helpersSeen.add(h.helper()))
+        reach(helpers.get(h.helper()), out, helpersSeen);
     }
   }
 

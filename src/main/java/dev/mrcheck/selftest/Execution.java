@@ -367,18 +367,19 @@ final class Execution extends ExecutionState {
       malformed = true;
     }
     // address_space_destroy of an address space already destroyed (a teardown helper run twice)
-    // removes
-    // it from QEMU's list a second time and queues a second RCU callback on one rcu_head:
-    // undefined, not
-    // a pattern either side can judge. Unlike a call on a space realize never made, it is undefined
-    // in
-    // instance_finalize after introspection too, but for a TEARDOWN that skipped the unrealize of a
-    // hot-pluggable device which initializes the address space again (its LIFETIME judges that).
-    if (op instanceof Operation.AddressSpaceDestroy
+    // removes it from QEMU's list a second time and queues a second RCU callback on one rcu_head:
+    // undefined, not a pattern either side can judge. Unlike a call on a space realize never made,
+    // it is undefined in instance_finalize after introspection too, but for a TEARDOWN that skipped
+    // the unrealize of a hot-pluggable device whose unrealize initializes the address space again
+    // (its LIFETIME judges that).
+    if (op instanceof Operation.AddressSpaceDestroy<Slot> d
         && space != null
         && space.state() != AddressSpace.State.LIVE) {
       malformed = true;
-      undefined |= !(scenario == Scenario.TEARDOWN && program.hotPluggable());
+      undefined |=
+          !(scenario == Scenario.TEARDOWN
+              && program.hotPluggable()
+              && program.initializesSpace(Role.UNREALIZE, Slot.space(d.addressSpace())));
     }
     if ((op instanceof Operation.AddressSpaceDestroy || DeviceProgram.freesSpace(op))
         && space != null
