@@ -249,10 +249,10 @@ final class Ownership {
   }
 
   /**
-   * A region seen initialized stays known after an unparent or a free: it is still that one
-   * region. Under refcount a container unparented while mapped lives on with its subregions
-   * (docs/lifetime.md#semantics), and a delete of one of them from another container fails
-   * QEMU's assertion and leaves it mapped (10k straight-line seed 7 #4405).
+   * A region seen initialized stays known after an unparent or a free: it is still that one region.
+   * Under refcount a container unparented while mapped lives on with its subregions
+   * (docs/lifetime.md#semantics), and a delete of one of them from another container fails QEMU's
+   * assertion and leaves it mapped (10k straight-line seed 7 #4405).
    */
   private static boolean known(RegionState s, String region) {
     return region.startsWith("global:") || s.knowsMade(region);

@@ -89,9 +89,9 @@ class AnalyzerAgreesWithModelTest {
 
   /**
    * Programs a 10,000-program run of seed 7 found disagreeing, kept as regressions: #4405 (under
-   * refcount a container unparented while system memory maps it lives on with its subregion, and
-   * a delete of the subregion from system memory, which it is not in, unmapped it for the
-   * analysis: MR002 missed).
+   * refcount a container unparented while system memory maps it lives on with its subregion, and a
+   * delete of the subregion from system memory, which it is not in, unmapped it for the analysis:
+   * MR002 missed).
    */
   static Stream<Arguments> cliSeedRegressionPrograms() {
     Set<Integer> kept = Set.of(4405);
