@@ -85,6 +85,28 @@ class EffectTransferTest {
   }
 
   @Test
+  void underRefcountAnUnmapFromAnotherContainerLeavesAHeldContainersSubregionMapped() {
+    FlowHarness.Run run =
+        FlowHarness.run(
+            Semantics.REFCOUNT,
+            Role.REALIZE,
+            INIT_C
+                + INIT_MMIO
+                + "memory_region_add_subregion(get_system_memory(), 0, &s->c);\n"
+                + "memory_region_add_subregion(&s->c, 0, &s->mmio);\n"
+                + "object_unparent(OBJECT(&s->c));\n"
+                + "memory_region_del_subregion(get_system_memory(), &s->mmio);");
+    assertThat(run.facts(Fact.Mapped.class, "self.mmio"))
+        .as("still in the unparented container, which system memory holds")
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.container()).isEqualTo("self.c");
+              assertThat(m.liveUnder(Semantics.REFCOUNT)).isTrue();
+            });
+  }
+
+  @Test
   void refAndUnrefTakeAndGiveBackAReferenceOnTheOwner() {
     FlowHarness.Run taken = realize(INIT_MMIO + "memory_region_ref(&s->mmio);");
     assertThat(taken.facts(Fact.Referenced.class, "self.mmio"))

@@ -193,6 +193,12 @@ class GoldenConfirmationTest {
           new Entry(
               Set.of(REFCOUNT),
               "MR002",
+              "mr002_refcount_held_window_keeps_port_deleted_elsewhere.c",
+              "in s->data_window",
+              WITNESS_LACKS_CONTAINER),
+          new Entry(
+              Set.of(REFCOUNT),
+              "MR002",
               "mr002_list_drain_loops_and_element_helpers.c",
               "may still be mapped in s->bar",
               "open: under refcount the replay of the drained list element (one summarized window)"

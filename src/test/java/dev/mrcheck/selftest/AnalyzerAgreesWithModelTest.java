@@ -84,6 +84,28 @@ class AnalyzerAgreesWithModelTest {
     straightLineProgramsAgreeExactly(index, program);
   }
 
+  /** The seed the straight-line CLI runs ({@code --seed 7}) are made with. */
+  private static final long CLI_STRAIGHT_LINE_SEED = 7;
+
+  /**
+   * Programs a 10,000-program run of seed 7 found disagreeing, kept as regressions: #4405 (under
+   * refcount a container unparented while system memory maps it lives on with its subregion, and a
+   * delete of the subregion from system memory, which it is not in, unmapped it for the analysis:
+   * MR002 missed).
+   */
+  static Stream<Arguments> cliSeedRegressionPrograms() {
+    Set<Integer> kept = Set.of(4405);
+    return programs(CLI_STRAIGHT_LINE_SEED, STRAIGHT_LINE, 4406)
+        .filter(a -> kept.contains((Integer) a.get()[0]));
+  }
+
+  @ParameterizedTest(name = "program #{0}")
+  @MethodSource("cliSeedRegressionPrograms")
+  void straightLineRegressionsOfTheCliSeedAgreeExactly(int index, DeviceProgram program)
+      throws ScanException {
+    assertStraightLineAgrees(CLI_STRAIGHT_LINE_SEED, index, program);
+  }
+
   static Stream<Arguments> branchingPrograms() {
     return programs(BRANCHING_SEED, ProgramGenerator.Limits.DEFAULT, 100);
   }
@@ -95,16 +117,21 @@ class AnalyzerAgreesWithModelTest {
   @ParameterizedTest(name = "program #{0}")
   @MethodSource("straightLinePrograms")
   void straightLineProgramsAgreeExactly(int index, DeviceProgram program) throws ScanException {
+    assertStraightLineAgrees(STRAIGHT_LINE_SEED, index, program);
+  }
+
+  private static void assertStraightLineAgrees(long seed, int index, DeviceProgram program)
+      throws ScanException {
     assertAgrees(
         program,
         CHECK,
         KnownGaps::unexplained,
         "seed "
-            + STRAIGHT_LINE_SEED
+            + seed
             + ", program #"
             + index
             + " (./mrcheck selftest --straight-line --seed "
-            + STRAIGHT_LINE_SEED
+            + seed
             + " --from "
             + index
             + " --programs 1): disagreement on a straight-line program");
