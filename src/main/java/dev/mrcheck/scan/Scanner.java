@@ -28,6 +28,7 @@ import dev.mrcheck.suppress.Suppression;
 import dev.mrcheck.suppress.Suppressions;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -585,12 +586,19 @@ public final class Scanner {
       if (round.isEmpty())
         return graph != null ? graph : new CallGraph(new Program(List.of(), Map.of()), model);
       rounds.add(round.size());
-      List<Future<TranslationUnit>> futures = new ArrayList<>();
-      for (Path p : round) {
+      // The largest files first: a big file started last would leave the other threads idle at the
+      // round's end, and the next round waits for this one.
+      List<Path> bySize = new ArrayList<>(round);
+      bySize.sort(
+          Comparator.comparingInt((Path p) -> -length(texts.get(p).file()))
+              .thenComparing(Comparator.naturalOrder()));
+      Map<Path, Future<TranslationUnit>> futures = new HashMap<>();
+      for (Path p : bySize) {
         SourceFile sf = texts.get(p).file();
         Frontend fe = frontendFor(frontends, p);
         TranslationUnit done = ready.get(p);
-        futures.add(
+        futures.put(
+            p,
             pool.submit(
                 () -> {
                   if (done != null) return done; // counted when it was parsed
@@ -599,7 +607,7 @@ public final class Scanner {
                   return tu;
                 }));
       }
-      for (int i = 0; i < round.size(); i++) units.put(round.get(i), await(futures.get(i)));
+      for (Path p : round) units.put(p, await(futures.get(p)));
       graph = new CallGraph(new Program(new ArrayList<>(units.values()), Map.of()), model);
       firstExternal.clear();
       for (Map.Entry<Path, TranslationUnit> u : units.entrySet()) {
@@ -619,6 +627,11 @@ public final class Scanner {
         }
       }
     }
+  }
+
+  /** The file's length, 0 when its text is not held (a warm scan reads it only to parse it). */
+  private static int length(SourceFile file) {
+    return file.text() == null ? 0 : file.text().length();
   }
 
   /**

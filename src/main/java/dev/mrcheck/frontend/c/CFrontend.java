@@ -124,25 +124,32 @@ public final class CFrontend implements Frontend {
   }
 
   private IASTTranslationUnit ast(SourceFile file, String text) throws Exception {
-    return ast(file, text, setupFor(file));
+    return ast(file, text, setupFor(file), guessedMacros(text));
   }
 
-  private IASTTranslationUnit ast(SourceFile file, String text, PreprocessorSetup setup)
-      throws Exception {
+  /** {@code guessed}: the string macros guessed for the file ({@link #guessedMacros}). */
+  private IASTTranslationUnit ast(
+      SourceFile file, String text, PreprocessorSetup setup, String guessed) throws Exception {
     return SharedBuiltinsLanguage.INSTANCE.getASTTranslationUnit(
         FileContent.create(cdtFileName(file), text.toCharArray()),
         setup.scannerInfo(usePrelude),
-        new HeaderProvider(
-            setup.servedDirs(), usePrelude ? StringMacroGuesser.definitionsFor(text) : ""),
+        new HeaderProvider(setup.servedDirs(), guessed),
         null,
         PARSE_OPTIONS,
         new NullLogService());
   }
 
+  private String guessedMacros(String text) {
+    return usePrelude ? StringMacroGuesser.definitionsFor(text) : "";
+  }
+
   private TranslationUnit parseScreened(SourceFile file, InputScreen screen) throws Exception {
     String name = file.relativePath();
     Locations locs = new Locations(name, cdtFileName(file), file.text());
-    IASTTranslationUnit ast = ast(file, screen.text());
+    // Guessed from the whole text once: the second parse, which reads fewer bodies, guesses the
+    // same.
+    String guessed = guessedMacros(screen.text());
+    IASTTranslationUnit ast = ast(file, screen.text(), setupFor(file), guessed);
     Walk walk = new Walk(locs);
     walk.run(ast);
     List<ParseProblem> problems = new ArrayList<>(walk.problems);
@@ -173,7 +180,14 @@ public final class CFrontend implements Frontend {
 
     InactiveFunctions.Result inactive = InactiveFunctions.of(ast, locs, screen.text());
     List<TypeRegistration> types = new ArrayList<>(walk.types);
-    int recovered = secondPass(file, screen, inactive, lowering, functions, bodies, types);
+    int recovered =
+        secondPass(
+            new SecondRead(file, screen, guessed, locs, walk.definitions),
+            inactive,
+            lowering,
+            functions,
+            bodies,
+            types);
 
     problems.sort((a, b) -> a.loc().compareTo(b.loc()));
     return new TranslationUnit(
@@ -201,21 +215,24 @@ public final class CFrontend implements Frontend {
    * configuration nobody builds may not parse everywhere. Returns how many functions it added.
    */
   private int secondPass(
-      SourceFile file,
-      InputScreen screen,
+      SecondRead read,
       InactiveFunctions.Result inactive,
       FunctionLowering lowering,
       List<Function> functions,
       Map<String, int[]> bodies,
       List<TypeRegistration> types) {
     // A unit the build describes is parsed with the build's macros: what they leave out is off.
+    SourceFile file = read.file();
+    InputScreen screen = read.screen();
     if (inactive.toTake().isEmpty() || describedByTheBuild(file)) return 0;
     if (inactive.count() == 0
         && bodies.values().stream().noneMatch(b -> spansInactive(b, inactive, b[0]))) return 0;
-    Locations locs = new Locations(file.relativePath(), cdtFileName(file), file.text());
+    Locations locs = read.locs();
     Walk walk = new Walk(locs);
     try {
-      walk.run(ast(file, screen.text(), setupFor(file).withDefines(inactive.toTake())));
+      String text = SecondParseText.of(screen.text(), read.firstDefinitions(), inactive);
+      walk.run(
+          ast(file, text, setupFor(file).withDefines(inactive.toTake()), read.guessedMacros()));
     } catch (Exception | StackOverflowError e) {
       return 0;
     }
@@ -252,6 +269,17 @@ public final class CFrontend implements Frontend {
     }
     return added;
   }
+
+  /**
+   * What the second parse of a file starts from: the file, its screen, the string macros guessed
+   * for it, its line table and the first parse's function definitions.
+   */
+  private record SecondRead(
+      SourceFile file,
+      InputScreen screen,
+      String guessedMacros,
+      Locations locs,
+      List<IASTFunctionDefinition> firstDefinitions) {}
 
   /**
    * Whether the first parse's body {@code lines} (first and last line) starts where the second

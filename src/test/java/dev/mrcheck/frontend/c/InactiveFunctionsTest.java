@@ -1,5 +1,6 @@
 package dev.mrcheck.frontend.c;
 
+import static dev.mrcheck.frontend.c.CSnippets.fn;
 import static dev.mrcheck.frontend.c.CSnippets.names;
 import static dev.mrcheck.frontend.c.CSnippets.parse;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -130,6 +131,67 @@ class InactiveFunctionsTest {
                 .cfg()
                 .statements())
         .anyMatch(st -> st instanceof Stmt.Call c && c.callee().equals("unmap_blob"));
+  }
+
+  @Test
+  void aMacroDefinedInsideATakenBodyStillReachesTheUntakenBranch() {
+    // The second parse skips the bodies it would read for nothing, but never one holding a
+    // directive: the #define here is what makes release() call the API.
+    TranslationUnit tu =
+        parse(
+            """
+        static int setup(void)
+        {
+        #define DROP_REGION(r) object_unparent(r)
+            return 0;
+        }
+
+        #ifdef CONFIG_HOTPLUG
+        static void release(void *r)
+        {
+            DROP_REGION(r);
+        }
+        #endif
+        """);
+    assertThat(names(tu)).containsExactlyInAnyOrder("setup", "release");
+    assertThat(tu.recoveredFunctions()).isEqualTo(1);
+    assertThat(fn(tu, "release").cfg().statements())
+        .anyMatch(st -> st instanceof Stmt.Call c && c.callee().equals("object_unparent"));
+  }
+
+  @Test
+  void takenBodiesAroundAnUntakenBranchKeepTheFirstParsesReading() {
+    // Under the second parse's macros `int VIRGL_VERSION_MAJOR` would read `int 1`: the taken
+    // bodies are read once, by the first parse, and what follows them is still found.
+    TranslationUnit tu =
+        parse(
+            """
+        static int before(void *s)
+        {
+            int VIRGL_VERSION_MAJOR = probe(s);
+            return VIRGL_VERSION_MAJOR;
+        }
+
+        #if VIRGL_VERSION_MAJOR >= 1
+        static void unmap_blob(void *s)
+        {
+            memory_region_del_subregion(s, s);
+        }
+        #endif
+
+        static void after(void *s)
+        {
+            finish(s);
+        }
+        """);
+    assertThat(names(tu)).containsExactlyInAnyOrder("before", "unmap_blob", "after");
+    assertThat(tu.recoveredFunctions()).isEqualTo(1);
+    assertThat(fn(tu, "before").cfg().statements())
+        .anyMatch(st -> st instanceof Stmt.Call c && c.callee().equals("probe"));
+    assertThat(fn(tu, "unmap_blob").cfg().statements())
+        .anyMatch(
+            st -> st instanceof Stmt.Call c && c.callee().equals("memory_region_del_subregion"));
+    assertThat(fn(tu, "after").loc().line()).isEqualTo(14);
   }
 
   @Test
