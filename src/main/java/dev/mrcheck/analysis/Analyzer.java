@@ -32,6 +32,9 @@ public final class Analyzer {
   private final ReplayCache cache;
   private final int threads;
 
+  /** Replays kept on disk between scans (null: none). */
+  private DiskReplays disk;
+
   public Analyzer(Program program, ApiModel model, Semantics semantics) {
     this(program, model, semantics, new CallGraph(program, model), new ReplayCache(), 1);
   }
@@ -56,14 +59,31 @@ public final class Analyzer {
     this.threads = threads;
   }
 
+  /** Also looks replays up in, and stores those it runs into, {@code replays} (null: none). */
+  public Analyzer onDisk(DiskReplays replays) {
+    this.disk = replays;
+    return this;
+  }
+
   /** A replay to run, and the key it is kept under. */
   private record Pending(String key, ParallelReplays.Task run) {}
+
+  /** Where the replay {@code key} is on disk (null: no disk, or not storable). */
+  private String diskKey(String key, DeviceType device, String lifecycle) {
+    return disk == null ? null : disk.indexKey(key, device, lifecycle);
+  }
+
+  /** The replay stored under {@code diskKey}, if it is still valid. */
+  private ReplayCache.Replay fromDisk(String diskKey) {
+    return disk == null ? null : disk.find(diskKey);
+  }
 
   public AnalysisResult analyze() {
     ReplayCache.Round round = cache.begin(program, model, callGraph, semantics);
     Lifecycles lifecycles = new Lifecycles(program, model, round.memo, callGraph);
     List<DeviceType> devices = new ArrayList<>();
     for (DeviceType d : lifecycles.devices()) devices.add(round.canonical(d));
+    if (disk != null) disk.begin(program, round.memo, devices);
     Constructors constructors = new Constructors(program, callGraph);
     ParallelReplays parallel =
         new ParallelReplays(
@@ -80,6 +100,7 @@ public final class Analyzer {
     // Each device's lifecycle replay, kept or run, in device order.
     Map<String, ReplayCache.Replay> lifecycleOf = new LinkedHashMap<>();
     Map<String, Pending> deviceRuns = new LinkedHashMap<>();
+    Map<String, String> diskKeys = new HashMap<>();
     for (DeviceType d : devices) {
       for (List<Function> fs : d.hooks().values()) for (Function f : fs) hookKeys.add(f.key());
       if (d.instanceStruct() != null) byStruct.putIfAbsent(d.instanceStruct(), d);
@@ -90,11 +111,16 @@ public final class Analyzer {
       String key = keyOf(d, constructors);
       ReplayCache.Replay r = round.reusable(key, d, round.canonicalIsPrevious(d));
       if (r != null) stable.add(d.name());
-      else deviceRuns.put(d.name(), new Pending(key, p -> p.device(d)));
+      if (disk != null) diskKeys.put(d.name(), diskKey(key, d, null));
+      if (r == null) r = fromDisk(diskKeys.get(d.name()));
+      if (r == null) deviceRuns.put(d.name(), new Pending(key, p -> p.device(d)));
       lifecycleOf.put(d.name(), r);
     }
     List<ReplayCache.Replay> ran = runAll(parallel, List.copyOf(deviceRuns.values()), List.of());
     Gathered gathered = new Gathered();
+    // A device's callbacks start from its lifecycle replay: on disk they are kept under its
+    // content.
+    Map<String, String> lifecycleFingerprints = new HashMap<>();
     int at = 0;
     for (DeviceType d : devices) {
       if (!lifecycleOf.containsKey(d.name())) continue;
@@ -103,6 +129,11 @@ public final class Analyzer {
       lifecycleOf.put(d.name(), r);
       round.keep(keyOf(d, constructors), r, p == null);
       gathered.add(r);
+      String onDisk = diskKeys.get(d.name());
+      if (onDisk != null) {
+        if (p != null) disk.keep(onDisk, r);
+        lifecycleFingerprints.put(d.name(), disk.fingerprint(onDisk, r));
+      }
     }
     for (Function f : lifecycles.shadowedHooks()) hookKeys.add(f.key());
     // A struct shared by several types, or by an abstract base (PCIDevice), names no single device:
@@ -122,6 +153,7 @@ public final class Analyzer {
     // The run-time roots replayed alone and the devices' callbacks, each kept or to run, in order.
     List<String> keys = new ArrayList<>();
     List<ReplayCache.Replay> kept = new ArrayList<>();
+    List<String> keptOnDisk = new ArrayList<>();
     List<Pending> rootRuns = new ArrayList<>();
     for (String fk : callGraph.actingOnRegions()) {
       Function f = program.function(fk);
@@ -141,8 +173,11 @@ public final class Analyzer {
       String key = "root:" + fk;
       ReplayCache.Replay r =
           round.reusable(key, device, device == null || stable.contains(device.name()));
+      String onDisk = r == null ? diskKey(key, device, null) : null;
+      if (r == null) r = fromDisk(onDisk);
       keys.add(key);
       kept.add(r);
+      keptOnDisk.add(onDisk);
       rootRuns.add(r != null ? null : new Pending(key, p -> p.root(root, device)));
     }
     int alone = keys.size();
@@ -151,8 +186,13 @@ public final class Analyzer {
       StringBuilder key = new StringBuilder("runtime:" + device.name());
       for (Replayer.RuntimeRoot root : e.getValue()) key.append('|').append(root.function().key());
       ReplayCache.Replay r = round.reusable(key.toString(), device, stable.contains(device.name()));
+      String fingerprint = lifecycleFingerprints.get(device.name());
+      String onDisk =
+          r == null && fingerprint != null ? diskKey(key.toString(), device, fingerprint) : null;
+      if (r == null) r = fromDisk(onDisk);
       keys.add(key.toString());
       kept.add(r);
+      keptOnDisk.add(onDisk);
       if (r != null) {
         rootRuns.add(null);
         continue;
@@ -178,6 +218,7 @@ public final class Analyzer {
       boolean reused = kept.get(i) != null;
       ReplayCache.Replay r = reused ? kept.get(i) : ran.get(at++);
       round.keep(keys.get(i), r, reused);
+      if (!reused && keptOnDisk.get(i) != null) disk.keep(keptOnDisk.get(i), r);
       gathered.add(r);
     }
     List<Observation> sorted = new ArrayList<>(gathered.observations.values());
