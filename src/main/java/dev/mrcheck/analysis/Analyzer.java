@@ -73,9 +73,22 @@ public final class Analyzer {
     return disk == null ? null : disk.indexKey(key, device, lifecycle);
   }
 
-  /** The replay stored under {@code diskKey}, if it is still valid. */
-  private ReplayCache.Replay fromDisk(String diskKey) {
-    return disk == null ? null : disk.find(diskKey);
+  /**
+   * Fills the gaps ({@code null}s) of {@code replays} with those stored under the same index of
+   * {@code diskKeys}, where still valid.
+   */
+  private void fromDisk(List<ReplayCache.Replay> replays, List<String> diskKeys) {
+    if (disk == null) return;
+    List<Integer> at = new ArrayList<>();
+    List<String> wanted = new ArrayList<>();
+    for (int i = 0; i < replays.size(); i++) {
+      if (replays.get(i) == null && diskKeys.get(i) != null) {
+        at.add(i);
+        wanted.add(diskKeys.get(i));
+      }
+    }
+    List<ReplayCache.Replay> found = disk.findAll(wanted, threads);
+    for (int j = 0; j < at.size(); j++) replays.set(at.get(j), found.get(j));
   }
 
   public AnalysisResult analyze() {
@@ -101,6 +114,9 @@ public final class Analyzer {
     Map<String, ReplayCache.Replay> lifecycleOf = new LinkedHashMap<>();
     Map<String, Pending> deviceRuns = new LinkedHashMap<>();
     Map<String, String> diskKeys = new HashMap<>();
+    List<DeviceType> touching = new ArrayList<>();
+    List<ReplayCache.Replay> lifecycleReplays = new ArrayList<>();
+    List<String> lifecycleDiskKeys = new ArrayList<>();
     for (DeviceType d : devices) {
       for (List<Function> fs : d.hooks().values()) for (Function f : fs) hookKeys.add(f.key());
       if (d.instanceStruct() != null) byStruct.putIfAbsent(d.instanceStruct(), d);
@@ -112,7 +128,15 @@ public final class Analyzer {
       ReplayCache.Replay r = round.reusable(key, d, round.canonicalIsPrevious(d));
       if (r != null) stable.add(d.name());
       if (disk != null) diskKeys.put(d.name(), diskKey(key, d, null));
-      if (r == null) r = fromDisk(diskKeys.get(d.name()));
+      touching.add(d);
+      lifecycleReplays.add(r);
+      lifecycleDiskKeys.add(diskKeys.get(d.name()));
+    }
+    fromDisk(lifecycleReplays, lifecycleDiskKeys);
+    for (int i = 0; i < touching.size(); i++) {
+      DeviceType d = touching.get(i);
+      ReplayCache.Replay r = lifecycleReplays.get(i);
+      String key = keyOf(d, constructors);
       if (r == null) deviceRuns.put(d.name(), new Pending(key, p -> p.device(d)));
       lifecycleOf.put(d.name(), r);
     }
@@ -121,6 +145,7 @@ public final class Analyzer {
     // A device's callbacks start from its lifecycle replay: on disk they are kept under its
     // content.
     Map<String, String> lifecycleFingerprints = new HashMap<>();
+    Map<String, ReplayCache.Replay> toStore = new LinkedHashMap<>();
     int at = 0;
     for (DeviceType d : devices) {
       if (!lifecycleOf.containsKey(d.name())) continue;
@@ -131,7 +156,7 @@ public final class Analyzer {
       gathered.add(r);
       String onDisk = diskKeys.get(d.name());
       if (onDisk != null) {
-        if (p != null) disk.keep(onDisk, r);
+        if (p != null) toStore.put(onDisk, r);
         lifecycleFingerprints.put(d.name(), disk.fingerprint(onDisk, r));
       }
     }
@@ -174,7 +199,6 @@ public final class Analyzer {
       ReplayCache.Replay r =
           round.reusable(key, device, device == null || stable.contains(device.name()));
       String onDisk = r == null ? diskKey(key, device, null) : null;
-      if (r == null) r = fromDisk(onDisk);
       keys.add(key);
       kept.add(r);
       keptOnDisk.add(onDisk);
@@ -189,7 +213,6 @@ public final class Analyzer {
       String fingerprint = lifecycleFingerprints.get(device.name());
       String onDisk =
           r == null && fingerprint != null ? diskKey(key.toString(), device, fingerprint) : null;
-      if (r == null) r = fromDisk(onDisk);
       keys.add(key.toString());
       kept.add(r);
       keptOnDisk.add(onDisk);
@@ -203,6 +226,8 @@ public final class Analyzer {
       rootRuns.add(
           new Pending(key.toString(), p -> p.runtime(device, e.getValue(), lifecycle, made)));
     }
+    fromDisk(kept, keptOnDisk);
+    for (int i = 0; i < kept.size(); i++) if (kept.get(i) != null) rootRuns.set(i, null);
     // The devices' fixpoints are the longest replays: started first, they do not run alone at the
     // end.
     List<Pending> toRun = new ArrayList<>();
@@ -218,11 +243,12 @@ public final class Analyzer {
       boolean reused = kept.get(i) != null;
       ReplayCache.Replay r = reused ? kept.get(i) : ran.get(at++);
       round.keep(keys.get(i), r, reused);
-      if (!reused && keptOnDisk.get(i) != null) disk.keep(keptOnDisk.get(i), r);
+      if (!reused && keptOnDisk.get(i) != null) toStore.put(keptOnDisk.get(i), r);
       gathered.add(r);
     }
     List<Observation> sorted = new ArrayList<>(gathered.observations.values());
     sorted.sort(Comparator.comparing(Observation::loc).thenComparing(o -> o.chain().size()));
+    if (disk != null) disk.keepAll(toStore, threads);
     InstanceStorage storage = new InstanceStorage(program, round.memo);
     round.commit();
     return new AnalysisResult(

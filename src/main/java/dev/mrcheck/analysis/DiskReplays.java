@@ -4,12 +4,14 @@ import dev.mrcheck.cache.CacheStore;
 import dev.mrcheck.cache.Digest;
 import dev.mrcheck.cache.RecordCodec;
 import dev.mrcheck.cache.RecordCodec.CodecException;
+import dev.mrcheck.ir.CfgNode;
 import dev.mrcheck.ir.Function;
 import dev.mrcheck.ir.Stmt;
 import dev.mrcheck.ir.TableEntry;
 import dev.mrcheck.ir.TranslationUnit;
 import dev.mrcheck.ir.TypeRegistration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -18,6 +20,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
 
 /**
  * Replays kept on disk between CLI scans (in the {@code replay} entries of the on-disk cache), so
@@ -113,6 +119,42 @@ public final class DiskReplays {
     return d.hex();
   }
 
+  /**
+   * {@link #find} for each key, on {@code threads} threads (decoding is most of a warm scan's
+   * analysis); the results in the keys' order.
+   */
+  List<ReplayCache.Replay> findAll(List<String> indexKeys, int threads) {
+    ReplayCache.Replay[] out = new ReplayCache.Replay[indexKeys.size()];
+    onThreads(out.length, threads, i -> out[i] = find(indexKeys.get(i)));
+    return Arrays.asList(out);
+  }
+
+  /** {@link #keep} for each entry, on {@code threads} threads. */
+  void keepAll(Map<String, ReplayCache.Replay> replays, int threads) {
+    List<Map.Entry<String, ReplayCache.Replay>> all = new ArrayList<>(replays.entrySet());
+    onThreads(all.size(), threads, i -> keep(all.get(i).getKey(), all.get(i).getValue()));
+  }
+
+  private static void onThreads(int n, int threads, IntConsumer each) {
+    if (threads <= 1 || n < 2) {
+      for (int i = 0; i < n; i++) each.accept(i);
+      return;
+    }
+    ForkJoinPool pool = new ForkJoinPool(threads);
+    try {
+      pool.submit(() -> IntStream.range(0, n).parallel().forEach(each)).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading or writing replays", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) throw r;
+      if (e.getCause() instanceof Error err) throw err;
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdown();
+    }
+  }
+
   /** The replay stored under {@code indexKey}, if every function it walked is unchanged. */
   ReplayCache.Replay find(String indexKey) {
     if (indexKey == null) return null;
@@ -196,18 +238,25 @@ public final class DiskReplays {
     return v;
   }
 
-  /** The digest of a function's IR, lines included. */
+  /**
+   * The digest of a function's IR, lines included: its components and each node's statement and
+   * successors, as records print them (every component, in order), which is cheaper than encoding.
+   */
   private String digest(Function f) {
     synchronized (digests) {
       String known = digests.get(f);
       if (known != null) return known;
     }
-    String d;
-    try {
-      d = Digest.of(RecordCodec.encode(f));
-    } catch (CodecException e) {
-      d = "uncached-" + System.nanoTime(); // never equal: the replay is run again
+    StringBuilder s = new StringBuilder();
+    s.append(f.key()).append('|').append(f.name()).append('|').append(f.file());
+    s.append('|').append(f.fileLocal()).append('|').append(f.loc()).append('|').append(f.params());
+    s.append('|').append(new TreeMap<>(f.localTypes()));
+    s.append('|').append(f.cfg().entry().id()).append('|').append(f.cfg().exit().id());
+    for (CfgNode n : f.cfg().nodes()) {
+      s.append('\n').append(n.id()).append(' ').append(n.stmt()).append(" ->");
+      for (CfgNode next : n.successors()) s.append(' ').append(next.id());
     }
+    String d = new Digest().add(s.toString()).hex();
     synchronized (digests) {
       digests.put(f, d);
     }

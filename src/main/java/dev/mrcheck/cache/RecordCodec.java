@@ -195,13 +195,20 @@ public final class RecordCodec {
    * identity nothing relies on) nor a graph (written with its nodes).
    */
   private static boolean shareable(Object v) {
-    return v != null
-        && !(v instanceof Cfg)
-        && (v instanceof Collection<?>
-            || v instanceof Map<?, ?>
-            || v.getClass().isRecord()
-            || (v.getClass().getName().startsWith(OWN_PACKAGE) && !(v instanceof Enum<?>)));
+    return v != null && SHAREABLE.get(v.getClass());
   }
+
+  private static final ClassValue<Boolean> SHAREABLE =
+      new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> c) {
+          return !Cfg.class.isAssignableFrom(c)
+              && (Collection.class.isAssignableFrom(c)
+                  || Map.class.isAssignableFrom(c)
+                  || c.isRecord()
+                  || (c.getName().startsWith(OWN_PACKAGE) && !Enum.class.isAssignableFrom(c)));
+        }
+      };
 
   private static Shape shape(Class<?> c) {
     return SHAPES.computeIfAbsent(c, Shape::of);
