@@ -32,6 +32,9 @@ public final class Analyzer {
   private final ReplayCache cache;
   private final int threads;
 
+  /** Replays kept on disk between scans (null: none). */
+  private DiskReplays disk;
+
   public Analyzer(Program program, ApiModel model, Semantics semantics) {
     this(program, model, semantics, new CallGraph(program, model), new ReplayCache(), 1);
   }
@@ -56,14 +59,44 @@ public final class Analyzer {
     this.threads = threads;
   }
 
+  /** Also looks replays up in, and stores those it runs into, {@code replays} (null: none). */
+  public Analyzer onDisk(DiskReplays replays) {
+    this.disk = replays;
+    return this;
+  }
+
   /** A replay to run, and the key it is kept under. */
   private record Pending(String key, ParallelReplays.Task run) {}
+
+  /** Where the replay {@code key} is on disk (null: no disk, or not storable). */
+  private String diskKey(String key, DeviceType device, String lifecycle) {
+    return disk == null ? null : disk.indexKey(key, device, lifecycle);
+  }
+
+  /**
+   * Fills the gaps ({@code null}s) of {@code replays} with those stored under the same index of
+   * {@code diskKeys}, where still valid.
+   */
+  private void fromDisk(List<ReplayCache.Replay> replays, List<String> diskKeys) {
+    if (disk == null) return;
+    List<Integer> at = new ArrayList<>();
+    List<String> wanted = new ArrayList<>();
+    for (int i = 0; i < replays.size(); i++) {
+      if (replays.get(i) == null && diskKeys.get(i) != null) {
+        at.add(i);
+        wanted.add(diskKeys.get(i));
+      }
+    }
+    List<ReplayCache.Replay> found = disk.findAll(wanted, threads);
+    for (int j = 0; j < at.size(); j++) replays.set(at.get(j), found.get(j));
+  }
 
   public AnalysisResult analyze() {
     ReplayCache.Round round = cache.begin(program, model, callGraph, semantics);
     Lifecycles lifecycles = new Lifecycles(program, model, round.memo, callGraph);
     List<DeviceType> devices = new ArrayList<>();
     for (DeviceType d : lifecycles.devices()) devices.add(round.canonical(d));
+    if (disk != null) disk.begin(program, round.memo, devices);
     Constructors constructors = new Constructors(program, callGraph);
     ParallelReplays parallel =
         new ParallelReplays(
@@ -80,6 +113,10 @@ public final class Analyzer {
     // Each device's lifecycle replay, kept or run, in device order.
     Map<String, ReplayCache.Replay> lifecycleOf = new LinkedHashMap<>();
     Map<String, Pending> deviceRuns = new LinkedHashMap<>();
+    Map<String, String> diskKeys = new HashMap<>();
+    List<DeviceType> touching = new ArrayList<>();
+    List<ReplayCache.Replay> lifecycleReplays = new ArrayList<>();
+    List<String> lifecycleDiskKeys = new ArrayList<>();
     for (DeviceType d : devices) {
       for (List<Function> fs : d.hooks().values()) for (Function f : fs) hookKeys.add(f.key());
       if (d.instanceStruct() != null) byStruct.putIfAbsent(d.instanceStruct(), d);
@@ -90,11 +127,25 @@ public final class Analyzer {
       String key = keyOf(d, constructors);
       ReplayCache.Replay r = round.reusable(key, d, round.canonicalIsPrevious(d));
       if (r != null) stable.add(d.name());
-      else deviceRuns.put(d.name(), new Pending(key, p -> p.device(d)));
+      if (disk != null) diskKeys.put(d.name(), diskKey(key, d, null));
+      touching.add(d);
+      lifecycleReplays.add(r);
+      lifecycleDiskKeys.add(diskKeys.get(d.name()));
+    }
+    fromDisk(lifecycleReplays, lifecycleDiskKeys);
+    for (int i = 0; i < touching.size(); i++) {
+      DeviceType d = touching.get(i);
+      ReplayCache.Replay r = lifecycleReplays.get(i);
+      String key = keyOf(d, constructors);
+      if (r == null) deviceRuns.put(d.name(), new Pending(key, p -> p.device(d)));
       lifecycleOf.put(d.name(), r);
     }
     List<ReplayCache.Replay> ran = runAll(parallel, List.copyOf(deviceRuns.values()), List.of());
     Gathered gathered = new Gathered();
+    // A device's callbacks start from its lifecycle replay: on disk they are kept under its
+    // content.
+    Map<String, String> lifecycleFingerprints = new HashMap<>();
+    Map<String, ReplayCache.Replay> toStore = new LinkedHashMap<>();
     int at = 0;
     for (DeviceType d : devices) {
       if (!lifecycleOf.containsKey(d.name())) continue;
@@ -103,6 +154,11 @@ public final class Analyzer {
       lifecycleOf.put(d.name(), r);
       round.keep(keyOf(d, constructors), r, p == null);
       gathered.add(r);
+      String onDisk = diskKeys.get(d.name());
+      if (onDisk != null) {
+        if (p != null) toStore.put(onDisk, r);
+        lifecycleFingerprints.put(d.name(), disk.fingerprint(onDisk, r));
+      }
     }
     for (Function f : lifecycles.shadowedHooks()) hookKeys.add(f.key());
     // A struct shared by several types, or by an abstract base (PCIDevice), names no single device:
@@ -122,6 +178,7 @@ public final class Analyzer {
     // The run-time roots replayed alone and the devices' callbacks, each kept or to run, in order.
     List<String> keys = new ArrayList<>();
     List<ReplayCache.Replay> kept = new ArrayList<>();
+    List<String> keptOnDisk = new ArrayList<>();
     List<Pending> rootRuns = new ArrayList<>();
     for (String fk : callGraph.actingOnRegions()) {
       Function f = program.function(fk);
@@ -141,8 +198,10 @@ public final class Analyzer {
       String key = "root:" + fk;
       ReplayCache.Replay r =
           round.reusable(key, device, device == null || stable.contains(device.name()));
+      String onDisk = r == null ? diskKey(key, device, null) : null;
       keys.add(key);
       kept.add(r);
+      keptOnDisk.add(onDisk);
       rootRuns.add(r != null ? null : new Pending(key, p -> p.root(root, device)));
     }
     int alone = keys.size();
@@ -151,8 +210,12 @@ public final class Analyzer {
       StringBuilder key = new StringBuilder("runtime:" + device.name());
       for (Replayer.RuntimeRoot root : e.getValue()) key.append('|').append(root.function().key());
       ReplayCache.Replay r = round.reusable(key.toString(), device, stable.contains(device.name()));
+      String fingerprint = lifecycleFingerprints.get(device.name());
+      String onDisk =
+          r == null && fingerprint != null ? diskKey(key.toString(), device, fingerprint) : null;
       keys.add(key.toString());
       kept.add(r);
+      keptOnDisk.add(onDisk);
       if (r != null) {
         rootRuns.add(null);
         continue;
@@ -163,6 +226,8 @@ public final class Analyzer {
       rootRuns.add(
           new Pending(key.toString(), p -> p.runtime(device, e.getValue(), lifecycle, made)));
     }
+    fromDisk(kept, keptOnDisk);
+    for (int i = 0; i < kept.size(); i++) if (kept.get(i) != null) rootRuns.set(i, null);
     // The devices' fixpoints are the longest replays: started first, they do not run alone at the
     // end.
     List<Pending> toRun = new ArrayList<>();
@@ -178,10 +243,12 @@ public final class Analyzer {
       boolean reused = kept.get(i) != null;
       ReplayCache.Replay r = reused ? kept.get(i) : ran.get(at++);
       round.keep(keys.get(i), r, reused);
+      if (!reused && keptOnDisk.get(i) != null) toStore.put(keptOnDisk.get(i), r);
       gathered.add(r);
     }
     List<Observation> sorted = new ArrayList<>(gathered.observations.values());
     sorted.sort(Comparator.comparing(Observation::loc).thenComparing(o -> o.chain().size()));
+    if (disk != null) disk.keepAll(toStore, threads);
     InstanceStorage storage = new InstanceStorage(program, round.memo);
     round.commit();
     return new AnalysisResult(

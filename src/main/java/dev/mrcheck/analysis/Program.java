@@ -156,6 +156,16 @@ public final class Program {
     return functionsByKey.values();
   }
 
+  /** The units the program was made of, in order: what a stored replay's key reads of them. */
+  List<TranslationUnit> units() {
+    return units;
+  }
+
+  /** Type macros given beside the units. */
+  Map<String, String> extraTypeMacros() {
+    return extraTypeMacros;
+  }
+
   long id() {
     return id;
   }

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -66,6 +67,12 @@ public final class RecordCodec {
   private static final int SORTED_SET = 18;
   private static final int SORTED_MAP = 19;
 
+  /** First byte of an encoding that shares repeated objects; then the value. */
+  private static final int SHARING = 20;
+
+  /** An object written before, by its index among the shareable values written so far. */
+  private static final int SHARED = 21;
+
   /** Only this tool's classes are ever instantiated from cache bytes. */
   private static final String OWN_PACKAGE = "dev.mrcheck.";
 
@@ -94,9 +101,26 @@ public final class RecordCodec {
    */
   public static byte[] encode(Object value, UnaryOperator<Object> substitute)
       throws CodecException {
+    return encode(value, substitute, false);
+  }
+
+  /**
+   * As {@link #encode(Object, UnaryOperator)}, writing an object met again (the same object: a
+   * record, a plain object, a collection) as a reference to its first writing, and decoding it as
+   * one object again: for value graphs that share much (the analysis' states share their fact sets
+   * copy-on-write). Equal values may then encode to different bytes: not for digests.
+   */
+  public static byte[] encodeSharing(Object value, UnaryOperator<Object> substitute)
+      throws CodecException {
+    return encode(value, substitute, true);
+  }
+
+  private static byte[] encode(Object value, UnaryOperator<Object> substitute, boolean sharing)
+      throws CodecException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
-      new Writer(out, substitute).write(value);
+      if (sharing) out.writeByte(SHARING);
+      new Writer(out, substitute, sharing).write(value);
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a byte array does not fail
     } catch (ReflectiveOperationException | RuntimeException e) {
@@ -106,8 +130,21 @@ public final class RecordCodec {
   }
 
   public static <T> T decode(byte[] data, Class<T> type) throws CodecException {
+    return decode(data, type, UnaryOperator.identity());
+  }
+
+  /**
+   * As {@link #decode(byte[], Class)}, with each value read passed through {@code resolve} before
+   * it goes into what holds it: the inverse of {@link #encode(Object, UnaryOperator)}'s {@code
+   * substitute} (a stand-in back to the object it names). An exception from it fails the decode.
+   */
+  public static <T> T decode(byte[] data, Class<T> type, UnaryOperator<Object> resolve)
+      throws CodecException {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-      Object v = new Reader(in).read(null);
+      in.mark(1);
+      boolean sharing = in.readUnsignedByte() == SHARING;
+      if (!sharing) in.reset();
+      Object v = new Reader(in, resolve, sharing).read(null);
       if (in.available() != 0) throw new CodecException("trailing bytes");
       if (!type.isInstance(v)) throw new CodecException("not a " + type.getSimpleName());
       return type.cast(v);
@@ -153,6 +190,26 @@ public final class RecordCodec {
     }
   }
 
+  /**
+   * What sharing numbers: records, plain objects and collections, not the immutable leaves (whose
+   * identity nothing relies on) nor a graph (written with its nodes).
+   */
+  private static boolean shareable(Object v) {
+    return v != null && SHAREABLE.get(v.getClass());
+  }
+
+  private static final ClassValue<Boolean> SHAREABLE =
+      new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> c) {
+          return !Cfg.class.isAssignableFrom(c)
+              && (Collection.class.isAssignableFrom(c)
+                  || Map.class.isAssignableFrom(c)
+                  || c.isRecord()
+                  || (c.getName().startsWith(OWN_PACKAGE) && !Enum.class.isAssignableFrom(c)));
+        }
+      };
+
   private static Shape shape(Class<?> c) {
     return SHAPES.computeIfAbsent(c, Shape::of);
   }
@@ -164,13 +221,33 @@ public final class RecordCodec {
 
     private final UnaryOperator<Object> substitute;
 
-    Writer(DataOutputStream out, UnaryOperator<Object> substitute) {
+    /** Shareable objects written so far, by identity, when sharing (else null). */
+    private final Map<Object, Integer> written;
+
+    Writer(DataOutputStream out, UnaryOperator<Object> substitute, boolean sharing) {
       this.out = out;
       this.substitute = substitute;
+      this.written = sharing ? new IdentityHashMap<>() : null;
     }
 
     void write(Object value) throws IOException, ReflectiveOperationException {
       Object v = substitute.apply(value);
+      if (written == null || !shareable(v)) {
+        writeValue(v);
+        return;
+      }
+      Integer known = written.get(v);
+      if (known != null) {
+        out.writeByte(SHARED);
+        varint(known);
+        return;
+      }
+      writeValue(v);
+      // numbered once written whole, as the reader numbers it once read whole
+      written.put(v, written.size());
+    }
+
+    private void writeValue(Object v) throws IOException, ReflectiveOperationException {
       if (v == null) {
         out.writeByte(NULL);
       } else if (v instanceof String s) {
@@ -291,13 +368,33 @@ public final class RecordCodec {
     private final DataInputStream in;
     private final List<String> strings = new ArrayList<>();
     private final List<Class<?>> classes = new ArrayList<>();
+    private final UnaryOperator<Object> resolve;
 
-    Reader(DataInputStream in) {
+    /** Shareable objects read so far, in order, when the encoding shares (else null). */
+    private final List<Object> read;
+
+    Reader(DataInputStream in, UnaryOperator<Object> resolve, boolean sharing) {
       this.in = in;
+      this.resolve = resolve;
+      this.read = sharing ? new ArrayList<>() : null;
     }
 
     /** {@code target}: the declared type the value goes into, to rebuild a collection as one. */
     Object read(Class<?> target) throws IOException, ReflectiveOperationException {
+      if (read == null) return resolve.apply(readAsWritten(target));
+      in.mark(1);
+      if (in.readUnsignedByte() == SHARED) {
+        int i = varint();
+        if (i < 0 || i >= read.size()) throw new IOException("bad shared reference");
+        return read.get(i);
+      }
+      in.reset();
+      Object v = readAsWritten(target);
+      if (shareable(v)) read.add(v);
+      return resolve.apply(v);
+    }
+
+    private Object readAsWritten(Class<?> target) throws IOException, ReflectiveOperationException {
       int tag = in.readUnsignedByte();
       switch (tag) {
         case NULL:

@@ -1,5 +1,6 @@
 package dev.mrcheck.scan;
 
+import dev.mrcheck.analysis.DiskReplays;
 import dev.mrcheck.cache.BuildId;
 import dev.mrcheck.cache.CacheStore;
 import dev.mrcheck.cache.Digest;
@@ -31,7 +32,7 @@ import java.util.stream.Stream;
 
 /**
  * What {@code mrcheck scan} keeps on disk between runs (in a {@link CacheStore}), and how a scan
- * reuses it. Four kinds of entries:
+ * reuses it. Six kinds of entries:
  *
  * <ul>
  *   <li>{@code files}: per scanned tree (root, paths, file size limit), each file's size,
@@ -56,6 +57,10 @@ import java.util.stream.Stream;
  *       edited file's earlier IR, still under its old digest, says), parses the same files in one
  *       go and builds the call graph once instead of once per round ({@link Scanner}{@code
  *       .parseRelevant}).
+ *   <li>{@code replay}: one replay of the analysis (a device's lifecycle, a run-time root, a
+ *       device's callbacks), with the functions it walked and their digests, by the request and
+ *       what it reads of the rest of the program ({@link DiskReplays}): after an edit, only the
+ *       replays that walk an edited function run again.
  * </ul>
  *
  * Every key includes the build of mrcheck ({@link BuildId}), the request (semantics, rules, model
@@ -68,6 +73,7 @@ public final class PersistentCache {
   static final String PLAN = "plan";
   static final String RESULT = "result";
   static final String RELEVANCE = "relevance";
+  static final String REPLAY = "replay";
 
   /** How long before a file's read its last change must lie for its stat to be trusted. */
   static final long RACY_MILLIS = 2_000;
@@ -176,6 +182,14 @@ public final class PersistentCache {
           before.clear();
         }
       }
+    }
+
+    /**
+     * The replays this scan's analysis looks up and stores ({@code replay} entries), under the
+     * request's key: a replay depends on the build, the model files, the semantics and the options.
+     */
+    DiskReplays replays() {
+      return new DiskReplays(store, new Digest().add(REPLAY).add(configKey).hex());
     }
 
     /**

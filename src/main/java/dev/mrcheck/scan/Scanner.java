@@ -201,7 +201,9 @@ public final class Scanner {
       timer.mark("program");
       ReplayCache replays = cache != null ? cache.replays() : new ReplayCache();
       AnalysisResult analysis =
-          new Analyzer(program, model, request.semantics(), graph, replays, jobs).analyze();
+          new Analyzer(program, model, request.semantics(), graph, replays, jobs)
+              .onDisk(run == null ? null : run.replays())
+              .analyze();
       timer.mark("analysis");
       if (cache != null) {
         timer.note(

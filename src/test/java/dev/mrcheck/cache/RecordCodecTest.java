@@ -126,4 +126,46 @@ class RecordCodecTest {
     assertThatThrownBy(() -> RecordCodec.encode(Map.entry("a", "b")))
         .isInstanceOf(CodecException.class);
   }
+
+  record Pair(List<String> left, List<String> right) {}
+
+  @Test
+  void aSharingEncodingWritesAnObjectMetAgainOnceAndDecodesItAsOne() throws CodecException {
+    List<String> shared = new ArrayList<>();
+    for (int i = 0; i < 100; i++) shared.add("fact " + i);
+    Pair twice = new Pair(shared, shared);
+    byte[] plain = RecordCodec.encode(twice);
+    byte[] sharing = RecordCodec.encodeSharing(twice, v -> v);
+    assertThat(sharing.length).isLessThan(plain.length);
+    Pair back = RecordCodec.decode(sharing, Pair.class);
+    assertThat(back).isEqualTo(twice);
+    assertThat(back.left()).isSameAs(back.right());
+    // Equal but distinct objects stay distinct, as they were.
+    Pair apart =
+        RecordCodec.decode(
+            RecordCodec.encodeSharing(new Pair(shared, List.copyOf(shared)), v -> v), Pair.class);
+    assertThat(apart.left()).isEqualTo(apart.right()).isNotSameAs(apart.right());
+    for (int cut = 0; cut < sharing.length; cut += 5) {
+      byte[] part = Arrays.copyOf(sharing, cut);
+      assertThatThrownBy(() -> RecordCodec.decode(part, Pair.class))
+          .isInstanceOf(CodecException.class);
+    }
+  }
+
+  record Named(String name) {}
+
+  record Holder(Named first, List<Named> rest) {}
+
+  @Test
+  void aStandInWrittenForAnObjectIsResolvedBackWhenRead() throws CodecException {
+    Holder h = new Holder(new Named("a"), List.of(new Named("b")));
+    byte[] bytes =
+        RecordCodec.encode(h, v -> v instanceof Named n ? new Named("ref:" + n.name()) : v);
+    Holder back =
+        RecordCodec.decode(
+            bytes,
+            Holder.class,
+            v -> v instanceof Named n ? new Named(n.name().replace("ref:", "")) : v);
+    assertThat(back).isEqualTo(h);
+  }
 }

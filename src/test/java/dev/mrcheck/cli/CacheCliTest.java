@@ -18,12 +18,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -142,6 +145,60 @@ class CacheCliTest {
     Run healed = cached();
     assertThat(healed.out()).isEqualTo(cold.out());
     assertThat(cacheLine(healed)).contains("result 1 hits");
+  }
+
+  /** The profile's "replays run: N". */
+  private static int replaysRun(Run r) {
+    Matcher m = Pattern.compile("replays run: (\\d+)").matcher(r.err());
+    assertThat(m.find()).as("a profile with replays run: " + r.err()).isTrue();
+    return Integer.parseInt(m.group(1));
+  }
+
+  @Test
+  void anEditRerunsOnlyTheReplaysThatWalkAnEditedFunction() throws IOException {
+    Run first = cached("--format", "sarif", "--trace");
+    int all = replaysRun(first);
+    assertThat(all).isGreaterThan(1);
+    Path f = tree.resolve("mr002_del_on_one_branch_only.c");
+    Files.writeString(f, "/* a line that moves this file's findings */\n" + Files.readString(f));
+    Run warm = cached("--format", "sarif", "--trace");
+    assertThat(warm.out()).isEqualTo(cold("--format", "sarif", "--trace").out());
+    assertThat(warm.out()).isNotEqualTo(first.out());
+    assertThat(replaysRun(warm)).isPositive().isLessThan(all);
+    assertThat(cacheLine(warm)).containsPattern("replay [1-9]\\d* hits");
+    // A statement the whole-program structures do not read (a local's value): the same.
+    Files.writeString(
+        f, Files.readString(f).replaceFirst("(?m)^(\\s*)return;", "$1(void)0;\n$1return;"));
+    Run statement = cached("--format", "sarif", "--trace");
+    assertThat(statement.out()).isEqualTo(cold("--format", "sarif", "--trace").out());
+  }
+
+  @Test
+  void damagedReplayEntriesAreRecomputedNotTrusted() throws IOException {
+    cached();
+    assertThat(entries("replay")).isNotEmpty();
+    int n = 0;
+    for (Path p : entries("replay")) {
+      byte[] b = Files.readAllBytes(p);
+      if (n++ % 2 == 0) {
+        b[b.length / 2] ^= 0x55;
+        Files.write(p, b);
+      } else {
+        Files.write(p, Arrays.copyOf(b, b.length / 2));
+      }
+    }
+    // An edit elsewhere, so that the result is not found and the replays are looked up.
+    Path util = tree.resolve("util.c");
+    Files.writeString(util, Files.readString(util) + "/* edited */\n");
+    Path f = tree.resolve("mr002_del_on_one_branch_only.c");
+    Files.writeString(f, Files.readString(f) + "/* edited */\n");
+    Run again = cached("--format", "sarif", "--trace");
+    assertThat(again.out()).isEqualTo(cold("--format", "sarif", "--trace").out());
+    assertThat(cacheLine(again)).containsPattern("replay 0 hits, (\\d+) misses \\(\\1 damaged\\)");
+    Files.writeString(f, Files.readString(f) + "/* edited again */\n");
+    Run healed = cached("--format", "sarif", "--trace");
+    assertThat(healed.out()).isEqualTo(cold("--format", "sarif", "--trace").out());
+    assertThat(cacheLine(healed)).containsPattern("replay [1-9]\\d* hits");
   }
 
   @Test
