@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * none of them changes the state. The may-facts make "held" mean "on some path" and "owned on every
  * path" mean every init a path reaching here saw.
  */
-final class Ownership {
+public final class Ownership {
   /**
    * The fields through which a device struct embeds its QOM parent: an owner spelled so is the
    * device.
@@ -258,6 +258,25 @@ final class Ownership {
 
   private static boolean known(RegionState s, String region) {
     return region.startsWith("global:") || !s.facts(Fact.Owned.class, region).isEmpty();
+  }
+
+  /**
+   * Whether {@code m} maps one of the device's own regions, still mapped and live, into a container
+   * the device does not own: system memory, a bus space, or a region another object or the machine
+   * owns (owner NULL: it outlives every device). Unknown containers are not judged: the state must
+   * have seen the container initialized, or unparented (a container that owns itself, unparented
+   * but still held, is alive and keeps its mappings). Under current and legacy semantics such a
+   * mapping's reference counts on the region's owner, the device (docs/lifetime.md#phases).
+   */
+  public static boolean mapsOwnRegionIntoForeignContainer(
+      RegionState s, Fact.Mapped m, Semantics semantics) {
+    if (m.undoneBefore() != null || m.regionOwner() != Fact.Owner.SELF || !m.liveUnder(semantics)) {
+      return false;
+    }
+    if (m.container().startsWith("global:")) return true;
+    return m.containerOwner() != Fact.Owner.SELF
+        && (!s.facts(Fact.Owned.class, m.container()).isEmpty()
+            || !s.facts(Fact.Unparented.class, m.container()).isEmpty());
   }
 
   /** A memory_region_ref-style reference, given to a place or not. */
