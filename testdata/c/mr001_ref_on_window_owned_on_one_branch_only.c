@@ -12,77 +12,77 @@
 #include "system/memory.h"
 #include "qom/object.h"
 
-#define TYPE_CAPWIN "capwin"
-OBJECT_DECLARE_SIMPLE_TYPE(CapwinState, CAPWIN)
+#define TYPE_FLATCAP "flatcap"
+OBJECT_DECLARE_SIMPLE_TYPE(FlatcapState, FLATCAP)
 
-struct CapwinState {
+struct FlatcapState {
     PCIDevice parent_obj;
 
     MemoryRegion window;
     bool flat;
 };
 
-static uint64_t capwin_read(void *opaque, hwaddr addr, unsigned size)
+static uint64_t flatcap_read(void *opaque, hwaddr addr, unsigned size)
 {
     return 0;
 }
 
-static void capwin_write(void *opaque, hwaddr addr, uint64_t val,
+static void flatcap_write(void *opaque, hwaddr addr, uint64_t val,
                          unsigned size)
 {
 }
 
-static const MemoryRegionOps capwin_ops = {
-    .read = capwin_read,
-    .write = capwin_write,
+static const MemoryRegionOps flatcap_ops = {
+    .read = flatcap_read,
+    .write = flatcap_write,
     .endianness = DEVICE_LITTLE_ENDIAN,
 };
 
-static void capwin_realize(PCIDevice *pdev, Error **errp)
+static void flatcap_realize(PCIDevice *pdev, Error **errp)
 {
-    CapwinState *s = CAPWIN(pdev);
+    FlatcapState *s = FLATCAP(pdev);
 
     if (s->flat) {
-        memory_region_init(&s->window, NULL, "capwin-window", 0x1000);
+        memory_region_init(&s->window, NULL, "flatcap-window", 0x1000);
     } else {
-        memory_region_init_io(&s->window, OBJECT(s), &capwin_ops, s,
-                              "capwin-window", 0x1000);
+        memory_region_init_io(&s->window, OBJECT(s), &flatcap_ops, s,
+                              "flatcap-window", 0x1000);
     }
+    // OK: MR006 the device owns it on one branch, nobody on the other: no other object
     // BUG: MR001 owner cycle
-    // OK: MR006 owned by the device on one branch, by nobody on the other: no other object is referenced
     memory_region_ref(&s->window);
     pci_register_bar(pdev, 0, PCI_BASE_ADDRESS_SPACE_MEMORY, &s->window);
 }
 
-static void capwin_exit(PCIDevice *pdev)
+static void flatcap_exit(PCIDevice *pdev)
 {
 }
 
-static void capwin_class_init(ObjectClass *klass, const void *data)
+static void flatcap_class_init(ObjectClass *klass, const void *data)
 {
     PCIDeviceClass *k = PCI_DEVICE_CLASS(klass);
 
-    k->realize = capwin_realize;
-    k->exit = capwin_exit;
+    k->realize = flatcap_realize;
+    k->exit = flatcap_exit;
     k->vendor_id = PCI_VENDOR_ID_QEMU;
     k->device_id = 0x10fc;
     k->class_id = PCI_CLASS_SYSTEM_OTHER;
 }
 
-static const TypeInfo capwin_info = {
-    .name          = TYPE_CAPWIN,
+static const TypeInfo flatcap_info = {
+    .name          = TYPE_FLATCAP,
     .parent        = TYPE_PCI_DEVICE,
-    .instance_size = sizeof(CapwinState),
-    .class_init    = capwin_class_init,
+    .instance_size = sizeof(FlatcapState),
+    .class_init    = flatcap_class_init,
     .interfaces    = (const InterfaceInfo[]) {
         { INTERFACE_CONVENTIONAL_PCI_DEVICE },
         { },
     },
 };
 
-static void capwin_register_types(void)
+static void flatcap_register_types(void)
 {
-    type_register_static(&capwin_info);
+    type_register_static(&flatcap_info);
 }
 
-type_init(capwin_register_types)
+type_init(flatcap_register_types)

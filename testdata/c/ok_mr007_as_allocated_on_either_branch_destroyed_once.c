@@ -11,10 +11,10 @@
 #include "system/memory.h"
 #include "qom/object.h"
 
-#define TYPE_DMABR "dmabr"
-OBJECT_DECLARE_SIMPLE_TYPE(DmabrState, DMABR)
+#define TYPE_DMABRG "dmabrg"
+OBJECT_DECLARE_SIMPLE_TYPE(DmabrgState, DMABRG)
 
-struct DmabrState {
+struct DmabrgState {
     PCIDevice parent_obj;
 
     MemoryRegion *peer_window;
@@ -22,58 +22,58 @@ struct DmabrState {
     bool named;
 };
 
-static void dmabr_make_named_as(DmabrState *s)
+static void dmabrg_make_named_as(DmabrgState *s)
 {
     s->engine_as = g_new0(AddressSpace, 1);
     // OK: MR007 exit destroys it, whichever branch allocated it
-    address_space_init(s->engine_as, s->peer_window, "dmabr-engine-peer");
+    address_space_init(s->engine_as, s->peer_window, "dmabrg-engine-peer");
 }
 
-static void dmabr_realize(PCIDevice *pdev, Error **errp)
+static void dmabrg_realize(PCIDevice *pdev, Error **errp)
 {
-    DmabrState *s = DMABR(pdev);
+    DmabrgState *s = DMABRG(pdev);
 
     if (s->named) {
-        dmabr_make_named_as(s);
+        dmabrg_make_named_as(s);
         return;
     }
     s->engine_as = g_new0(AddressSpace, 1);
     // OK: MR007 exit destroys it, whichever branch allocated it
-    address_space_init(s->engine_as, s->peer_window, "dmabr-engine");
+    address_space_init(s->engine_as, s->peer_window, "dmabrg-engine");
 }
 
-static void dmabr_exit(PCIDevice *pdev)
+static void dmabrg_exit(PCIDevice *pdev)
 {
-    DmabrState *s = DMABR(pdev);
+    DmabrgState *s = DMABRG(pdev);
 
     address_space_destroy_free(s->engine_as);
 }
 
-static void dmabr_class_init(ObjectClass *klass, const void *data)
+static void dmabrg_class_init(ObjectClass *klass, const void *data)
 {
     PCIDeviceClass *k = PCI_DEVICE_CLASS(klass);
 
-    k->realize = dmabr_realize;
-    k->exit = dmabr_exit;
+    k->realize = dmabrg_realize;
+    k->exit = dmabrg_exit;
     k->vendor_id = PCI_VENDOR_ID_QEMU;
     k->device_id = 0x10fd;
     k->class_id = PCI_CLASS_BRIDGE_OTHER;
 }
 
-static const TypeInfo dmabr_info = {
-    .name          = TYPE_DMABR,
+static const TypeInfo dmabrg_info = {
+    .name          = TYPE_DMABRG,
     .parent        = TYPE_PCI_DEVICE,
-    .instance_size = sizeof(DmabrState),
-    .class_init    = dmabr_class_init,
+    .instance_size = sizeof(DmabrgState),
+    .class_init    = dmabrg_class_init,
     .interfaces    = (const InterfaceInfo[]) {
         { INTERFACE_CONVENTIONAL_PCI_DEVICE },
         { },
     },
 };
 
-static void dmabr_register_types(void)
+static void dmabrg_register_types(void)
 {
-    type_register_static(&dmabr_info);
+    type_register_static(&dmabrg_info);
 }
 
-type_init(dmabr_register_types)
+type_init(dmabrg_register_types)
