@@ -206,19 +206,22 @@ final class EffectTransfer implements Operation.Visitor<Operand, Void> {
     // object_ref() of a device, a bus or an iothread takes no reference on a region.
     if (r.anyObject() && s.facts(Fact.Owned.class, subject.id()).isEmpty() || untracked(r.target()))
       return null;
-    Fact.Owner owner = Ownership.refOwnership(s, subject, frame.flow.semantics);
-    if (owner == null) return null;
+    Set<Fact.Owner> owners = Ownership.refOwners(s, subject, frame.flow.semantics);
+    if (owners.isEmpty()) return null;
     s.markAcquired(subject.id(), RegionState.Release.REFERENCES);
-    s.add(
-        new Fact.Referenced(
-            subject.id(),
-            subject.shown(),
-            call.callee(),
-            owner,
-            phase,
-            call.loc(),
-            frame.ctx.chain(),
-            References.nextAge(s, subject)));
+    int age = References.nextAge(s, subject);
+    for (Fact.Owner owner : owners) {
+      s.add(
+          new Fact.Referenced(
+              subject.id(),
+              subject.shown(),
+              call.callee(),
+              owner,
+              phase,
+              call.loc(),
+              frame.ctx.chain(),
+              age));
+    }
     // Reached through a pointer the device keeps (s->win = g_new0(...) earlier): the device holds
     // it.
     if (subject.id().startsWith("new@") && s.pointedToFrom(Place.SELF, subject.id())) {

@@ -4,11 +4,14 @@ import dev.mrcheck.model.RegionKind;
 import dev.mrcheck.model.Role;
 import dev.mrcheck.model.Semantics;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * What the facts say about who owns and who holds a region: the queries the effect transfer, the
@@ -16,7 +19,7 @@ import java.util.function.Predicate;
  * none of them changes the state. The may-facts make "held" mean "on some path" and "owned on every
  * path" mean every init a path reaching here saw.
  */
-final class Ownership {
+public final class Ownership {
   /**
    * The fields through which a device struct embeds its QOM parent: an owner spelled so is the
    * device.
@@ -69,37 +72,42 @@ final class Ownership {
   }
 
   /**
-   * Whose reference a {@code memory_region_ref} of {@code region} takes: its owner's from its init,
-   * or, once unparented, the owner it had (finalization leaves {@code mr->owner} in place, and
-   * under legacy and current semantics the ref is on that owner, alive or not the region). Null
-   * under refcount when an unparent finalized it on every path that says anything: the ref is then
-   * a use after finalization.
+   * Whose references a {@code memory_region_ref} of {@code region} takes, one owner for each that a
+   * path reaching here gave it (a region owned by the device on one branch and owner-less on the
+   * other: the ref is the device's cycle on the first, nothing on the second): its owner's from its
+   * init, or, once unparented, the owner it had (finalization leaves {@code mr->owner} in place,
+   * and under legacy and current semantics the ref is on that owner, alive or not the region).
+   * Empty under refcount when an unparent finalized it on every path that says anything: the ref is
+   * then a use after finalization.
    */
-  static Fact.Owner refOwnership(RegionState s, Place region, Semantics semantics) {
-    if (!s.facts(Fact.Owned.class, region.id()).isEmpty()) return ownership(s, region);
+  static Set<Fact.Owner> refOwners(RegionState s, Place region, Semantics semantics) {
+    List<Fact.Owned> owned = s.facts(Fact.Owned.class, region.id());
+    if (!owned.isEmpty()) return owners(owned.stream().map(Fact.Owned::owner));
     List<Fact.Unparented> gone = s.facts(Fact.Unparented.class, region.id());
-    if (gone.isEmpty()) return freedRefOwnership(s, region, semantics);
+    if (gone.isEmpty()) return freedRefOwners(s, region, semantics);
     // A region that owns itself is referenced itself under every semantics, as every region under
     // refcount.
     if (s.everyUnparent(
         region.id(), u -> u.finalized() && (semantics == Semantics.REFCOUNT || u.ownsItself())))
-      return null;
-    Fact.Owner found = gone.get(0).owner();
-    return gone.stream().allMatch(u -> u.owner() == found) ? found : Fact.Owner.OTHER;
+      return Set.of();
+    return owners(gone.stream().map(Fact.Unparented::owner));
   }
 
   /**
    * A ref on a region whose storage the program freed: nothing when the count it would take died
-   * with the region, else the owner it had; {@code OTHER} for a region the state knows nothing of
+   * with the region, else the owners it had; {@code OTHER} for a region the state knows nothing of
    * (a borrowed one).
    */
-  private static Fact.Owner freedRefOwnership(RegionState s, Place region, Semantics semantics) {
+  private static Set<Fact.Owner> freedRefOwners(RegionState s, Place region, Semantics semantics) {
     List<Fact.Freed> freed = s.facts(Fact.Freed.class, region.id());
-    if (freed.isEmpty()) return Fact.Owner.OTHER;
+    if (freed.isEmpty()) return Set.of(Fact.Owner.OTHER);
     if (freed.stream().allMatch(f -> semantics == Semantics.REFCOUNT || f.ownsItself()))
-      return null;
-    Fact.Owner found = freed.get(0).owner();
-    return freed.stream().allMatch(f -> f.owner() == found) ? found : Fact.Owner.OTHER;
+      return Set.of();
+    return owners(freed.stream().map(Fact.Freed::owner));
+  }
+
+  private static Set<Fact.Owner> owners(Stream<Fact.Owner> each) {
+    return each.collect(Collectors.toCollection(() -> EnumSet.noneOf(Fact.Owner.class)));
   }
 
   static boolean ownedBySelf(RegionState s, String region) {
@@ -261,6 +269,25 @@ final class Ownership {
    */
   private static boolean known(RegionState s, String region) {
     return region.startsWith("global:") || s.knowsMade(region);
+  }
+
+  /**
+   * Whether {@code m} maps one of the device's own regions, still mapped and live, into a container
+   * the device does not own: system memory, a bus space, or a region another object or the machine
+   * owns (owner NULL: it outlives every device). Unknown containers are not judged: the state must
+   * have seen the container initialized, or unparented (a container that owns itself, unparented
+   * but still held, is alive and keeps its mappings). Under current and legacy semantics such a
+   * mapping's reference counts on the region's owner, the device (docs/lifetime.md#phases).
+   */
+  public static boolean mapsOwnRegionIntoForeignContainer(
+      RegionState s, Fact.Mapped m, Semantics semantics) {
+    if (m.undoneBefore() != null || m.regionOwner() != Fact.Owner.SELF || !m.liveUnder(semantics)) {
+      return false;
+    }
+    if (m.container().startsWith("global:")) return true;
+    return m.containerOwner() != Fact.Owner.SELF
+        && (!s.facts(Fact.Owned.class, m.container()).isEmpty()
+            || !s.facts(Fact.Unparented.class, m.container()).isEmpty());
   }
 
   /** A memory_region_ref-style reference, given to a place or not. */

@@ -21,6 +21,9 @@ import java.util.function.Predicate;
  * change the state, and board-sized replays carry hundreds of facts through thousands of nodes.
  */
 public final class RegionState {
+  /** How the analysis names what an allocation call made ({@code FlowFrame.fresh}). */
+  private static final String HEAP_OBJECT = "new@";
+
   private Set<Fact> facts;
   private Map<String, String> aliases;
   private Set<String> releasedSummaries;
@@ -387,6 +390,7 @@ public final class RegionState {
         && other.locals == locals) {
       return false;
     }
+    other = withHeapObjectsNamedAsHere(other);
     own();
     boolean changed = releasedSummaries.addAll(other.releasedSummaries);
     if (joinFieldValues(other)) changed = true;
@@ -416,6 +420,48 @@ public final class RegionState {
       }
     }
     return changed;
+  }
+
+  /**
+   * {@code other}, where it names a heap object differently from this state through the same
+   * pointer field ({@code s->as = g_new0(...)} at one site on each branch), with that object
+   * renamed to this state's name for it, if neither state knows the other's object: on every path
+   * at most one of the two exists, and the code after the join reaches it through the field, so
+   * they are one object, as an allocation site is one across loop iterations. A join keeps one
+   * target per pointer field: without this, a destroy through the field after the join would reach
+   * only what one branch made.
+   */
+  private RegionState withHeapObjectsNamedAsHere(RegionState other) {
+    RegionState renamed = other;
+    for (Map.Entry<String, String> e : other.aliases.entrySet()) {
+      String mine = aliases.get(e.getKey());
+      String theirs = e.getValue();
+      if (mine == null
+          || mine.equals(theirs)
+          || !mine.startsWith(HEAP_OBJECT)
+          || !theirs.startsWith(HEAP_OBJECT)
+          || mentions(theirs)
+          || renamed.mentions(mine)) {
+        continue;
+      }
+      if (renamed == other) renamed = other.copy();
+      renamed.renamePrefix(theirs, mine);
+    }
+    return renamed;
+  }
+
+  /** Whether anything here (a fact, a pointer field, a local) is about {@code object}. */
+  private boolean mentions(String object) {
+    for (Map.Entry<String, String> e : aliases.entrySet()) {
+      if (Place.isWithin(e.getKey(), object) || Place.isWithin(e.getValue(), object)) return true;
+    }
+    for (Place p : locals.values()) {
+      if (Place.isWithin(p.id(), object)) return true;
+    }
+    for (Fact f : facts) {
+      if (!Facts.rename(f, object, object + "'").equals(f)) return true;
+    }
+    return false;
   }
 
   /**

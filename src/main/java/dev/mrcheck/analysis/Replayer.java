@@ -235,14 +235,8 @@ final class Replayer {
    */
   private boolean heldByForeignMapping(RegionState failed) {
     if (semantics == Semantics.REFCOUNT) return false;
-    for (Fact.Mapped m : failed.facts(Fact.Mapped.class)) {
-      if (m.undoneBefore() != null || m.regionOwner() != Fact.Owner.SELF || !m.liveUnder(semantics))
-        continue;
-      if (m.container().startsWith("global:")) return true;
-      if (m.containerOwner() != Fact.Owner.SELF
-          && !failed.facts(Fact.Owned.class, m.container()).isEmpty()) return true;
-    }
-    return false;
+    return failed.facts(Fact.Mapped.class).stream()
+        .anyMatch(m -> Ownership.mapsOwnRegionIntoForeignContainer(failed, m, semantics));
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.mrcheck.rules;
 import dev.mrcheck.analysis.AnalysisResult;
 import dev.mrcheck.analysis.Checkpoint;
 import dev.mrcheck.analysis.Fact;
+import dev.mrcheck.analysis.Ownership;
 import dev.mrcheck.analysis.Place;
 import dev.mrcheck.analysis.TraceStep;
 import dev.mrcheck.model.Operation;
@@ -37,27 +38,12 @@ public final class ForeignContainerLeakRule extends Rule {
       // unrealize).
       if (cp.after() != Role.UNREALIZE && cp.after() != Role.REALIZE) continue;
       for (Fact.Mapped m : cp.state().facts(Fact.Mapped.class)) {
-        if (m.undoneBefore() != null
-            || m.regionOwner() != Fact.Owner.SELF
-            || !m.liveUnder(analysis.semantics())) continue;
         if (m.phase() != Role.INSTANCE_INIT && m.phase() != Role.REALIZE) continue;
-        if (!foreign(cp, m) || finalizedByItsUnparent(cp, m)) continue;
+        if (!Ownership.mapsOwnRegionIntoForeignContainer(cp.state(), m, analysis.semantics())
+            || finalizedByItsUnparent(cp, m)) continue;
         report.accept(finding(cp, m));
       }
     }
-  }
-
-  /**
-   * System memory, a bus space, or a region some other object owns or the machine owns (owner NULL:
-   * it outlives every device); unknown containers are not judged.
-   */
-  private static boolean foreign(Checkpoint cp, Fact.Mapped m) {
-    if (m.container().startsWith("global:")) return true;
-    return m.containerOwner() != Fact.Owner.SELF
-        && (!cp.state().facts(Fact.Owned.class, m.container()).isEmpty()
-            // A container that owns itself, unparented but still held, is alive: its mappings were
-            // kept.
-            || !cp.state().facts(Fact.Unparented.class, m.container()).isEmpty());
   }
 
   /**

@@ -35,7 +35,7 @@ public final class OwnerCycleRule extends Rule {
         if (!bornBefore(f, cp.after())) continue;
         Witnesses w = new Witnesses(cp.state());
         if (f instanceof Fact.Referenced r && r.owner() == Fact.Owner.SELF) {
-          w.init(r.region())
+          w.init(r.region(), Fact.Owner.SELF)
               .step(
                   r.phase(), new Operation.Ref<>(new Place(r.region(), r.shown()), false), r.at());
           report.accept(

@@ -36,11 +36,15 @@ public final class UnparentWhileMappedRule extends Rule {
       // the
       // region has another owner (re-initialized owner-less in unrealize), the unparent is judged
       // here.
-      if (o.phase() == Role.INSTANCE_FINALIZE && ownedBySelfOnEveryPath(o, region)) continue;
+      boolean finalizing = o.phase() == Role.INSTANCE_FINALIZE;
+      if (finalizing && ownedBySelfOnEveryPath(o, region)) continue;
       // Unparented already on every path: its parent is NULL, and object_unparent() does nothing
       // (it tests
       // obj->parent), whatever still maps the region or has it as an address space's root.
       if (unparentedOnEveryPath(o, region)) continue;
+      // Where the paths gave the region different owners (the device's on the path that mapped
+      // it, none on another), a mapping or an address space made while it was the device's is
+      // gone with the child properties on that path, as above.
       List<Fact.Mapped> mappings = new ArrayList<>();
       for (Fact.Mapped m : o.before().facts(Fact.Mapped.class, region)) {
         // Framework-managed mappings (PCI BARs, VGA windows) are made after realize and undone
@@ -48,6 +52,7 @@ public final class UnparentWhileMappedRule extends Rule {
         // unrealize: lifecycle code never sees them mapped, only run-time code does.
         if (m.undoneBefore() != null && o.phase() != null) continue;
         if (!m.liveUnder(analysis.semantics()) || m.regionUnparented()) continue;
+        if (finalizing && m.regionOwner() == Fact.Owner.SELF) continue;
         mappings.add(m);
       }
       if (!mappings.isEmpty()) {
@@ -55,7 +60,10 @@ public final class UnparentWhileMappedRule extends Rule {
         report.accept(mapped(o, mappings.get(0)));
         continue;
       }
-      List<Fact.AddressSpaceLive> roots = o.before().facts(Fact.AddressSpaceLive.class, region);
+      List<Fact.AddressSpaceLive> roots = new ArrayList<>();
+      for (Fact.AddressSpaceLive a : o.before().facts(Fact.AddressSpaceLive.class, region)) {
+        if (!(finalizing && a.rootOwner() == Fact.Owner.SELF)) roots.add(a);
+      }
       if (!roots.isEmpty()) report.accept(root(o, roots.get(0)));
     }
   }

@@ -28,11 +28,22 @@ final class Witnesses {
   }
 
   /**
+   * The region's memory_region_init* with {@code owner}, where paths gave the region different
+   * owners and the finding is about one of them; else its first one.
+   */
+  Witnesses init(String region, Fact.Owner owner) {
+    for (Fact.Owned o : state.facts(Fact.Owned.class, region)) {
+      if (o.owner() == owner) return init(o);
+    }
+    return init(region);
+  }
+
+  /**
    * The region's memory_region_init*, or, when the replay never saw one, a region of another
    * object: one the device only points to (a find result, a field set from a property).
    */
   Witnesses initOrForeign(String region, String shown, Role phase) {
-    if (!state.facts(Fact.Owned.class, region).isEmpty()) return init(region);
+    if (!state.facts(Fact.Owned.class, region).isEmpty()) return init(region, Fact.Owner.OTHER);
     steps.add(
         new WitnessStep(
             phase,

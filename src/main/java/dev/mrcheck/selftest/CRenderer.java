@@ -225,7 +225,7 @@ public final class CRenderer implements Renderer {
           body(w, p, g.otherwise(), indent + "    ", reportsError);
         }
         w.line(indent + "}");
-      } else if (s instanceof FieldWrite f) {
+      } else if (s instanceof StateFieldWrite f) {
         w.line(f, indent + f.c());
       } else if (heapInit(p, s) != null) {
         w.line(indent + "s->" + heapInit(p, s) + " = g_new0(MemoryRegion, 1);");

@@ -51,49 +51,96 @@ public record DeviceProgram(
     reads = List.copyOf(reads);
   }
 
-  /** A device with one run-time callback (the write handler) and no factory-made object. */
-  public DeviceProgram(
-      boolean hotPluggable,
-      List<RegionField> regions,
-      int addressSpaces,
-      Map<Role, List<Stmt>> hooks,
-      List<List<Stmt>> helpers,
-      List<Stmt> runtime) {
-    this(hotPluggable, regions, addressSpaces, hooks, helpers, runtime, List.of(), null);
+  /**
+   * A program of a device with these fields and no code yet: set what it has with the builder's
+   * methods ({@code device(true, regions, 0).hooks(h).runtime(body).build()}).
+   */
+  public static Builder device(boolean hotPluggable, List<RegionField> regions, int addressSpaces) {
+    return new Builder(hotPluggable, regions, addressSpaces);
   }
 
-  /** A device without run-time code. */
-  public DeviceProgram(
-      boolean hotPluggable,
-      List<RegionField> regions,
-      int addressSpaces,
-      Map<Role, List<Stmt>> hooks,
-      List<List<Stmt>> helpers) {
-    this(hotPluggable, regions, addressSpaces, hooks, helpers, List.of());
+  /** A builder holding everything this program has, to build it again with a part replaced. */
+  public Builder toBuilder() {
+    return device(hotPluggable, regions, addressSpaces)
+        .hooks(hooks)
+        .helpers(helpers)
+        .runtime(runtime)
+        .reads(reads)
+        .factory(factory);
   }
 
   /** The same program with another run-time body. */
   public DeviceProgram withRuntime(List<Stmt> body) {
-    return new DeviceProgram(
-        hotPluggable, regions, addressSpaces, hooks, helpers, body, reads, factory);
+    return toBuilder().runtime(body).build();
   }
 
   /** The same program with other hooks and helpers. */
   public DeviceProgram withCode(Map<Role, List<Stmt>> newHooks, List<List<Stmt>> newHelpers) {
-    return new DeviceProgram(
-        hotPluggable, regions, addressSpaces, newHooks, newHelpers, runtime, reads, factory);
+    return toBuilder().hooks(newHooks).helpers(newHelpers).build();
   }
 
   /** The same program with another read handler body. */
   public DeviceProgram withReads(List<Stmt> body) {
-    return new DeviceProgram(
-        hotPluggable, regions, addressSpaces, hooks, helpers, runtime, body, factory);
+    return toBuilder().reads(body).build();
   }
 
   /** The same program with another factory-made object (null: none). */
   public DeviceProgram withFactory(PlainObject object) {
-    return new DeviceProgram(
-        hotPluggable, regions, addressSpaces, hooks, helpers, runtime, reads, object);
+    return toBuilder().factory(object).build();
+  }
+
+  /**
+   * Builds a {@link DeviceProgram}: the device's fields are given up front, its code part by part;
+   * a part not given is empty (no hooks, helpers or run-time code, no factory-made object).
+   */
+  public static final class Builder {
+    private final boolean hotPluggable;
+    private final List<RegionField> regions;
+    private final int addressSpaces;
+    private Map<Role, List<Stmt>> hooks = Map.of();
+    private List<List<Stmt>> helpers = List.of();
+    private List<Stmt> runtime = List.of();
+    private List<Stmt> reads = List.of();
+    private PlainObject factory;
+
+    private Builder(boolean hotPluggable, List<RegionField> regions, int addressSpaces) {
+      this.hotPluggable = hotPluggable;
+      this.regions = regions;
+      this.addressSpaces = addressSpaces;
+    }
+
+    public Builder hooks(Map<Role, List<Stmt>> hooks) {
+      this.hooks = hooks;
+      return this;
+    }
+
+    public Builder helpers(List<List<Stmt>> helpers) {
+      this.helpers = helpers;
+      return this;
+    }
+
+    /** The MMIO write handler's body. */
+    public Builder runtime(List<Stmt> runtime) {
+      this.runtime = runtime;
+      return this;
+    }
+
+    /** The MMIO read handler's body. */
+    public Builder reads(List<Stmt> reads) {
+      this.reads = reads;
+      return this;
+    }
+
+    /** The plain QOM object the device makes with a factory (null: none). */
+    public Builder factory(PlainObject factory) {
+      this.factory = factory;
+      return this;
+    }
+
+    public DeviceProgram build() {
+      return new DeviceProgram(
+          hotPluggable, regions, addressSpaces, hooks, helpers, runtime, reads, factory);
+    }
   }
 
   /**
@@ -126,9 +173,11 @@ public record DeviceProgram(
     return statements().stream().anyMatch(s -> s instanceof IfError);
   }
 
-  /** Whether the program tests or writes its state fields ({@link Guard}, {@link FieldWrite}). */
+  /**
+   * Whether the program tests or writes its state fields ({@link Guard}, {@link StateFieldWrite}).
+   */
   public boolean guarded() {
-    return statements().stream().anyMatch(s -> s instanceof Guard || s instanceof FieldWrite);
+    return statements().stream().anyMatch(s -> s instanceof Guard || s instanceof StateFieldWrite);
   }
 
   /**
@@ -201,7 +250,7 @@ public record DeviceProgram(
    * One statement of a hook or helper body: a call of the memory API, or the self-test's own
    * control flow.
    */
-  public sealed interface Stmt permits ApiCall, CallHelper, IfError, Guard, FieldWrite {}
+  public sealed interface Stmt permits ApiCall, CallHelper, IfError, Guard, StateFieldWrite {}
 
   /**
    * A memory-API call. What each operation names ({@link Slot}): an init a {@link Slot.RegionAt}

@@ -210,7 +210,7 @@ final class Execution extends ExecutionState {
         boolean holds = g.holds(fields.value(g.field(), this::decide));
         model.note(null, "guard " + source.lineOf(g) + (holds ? " holds" : " does not hold"));
         if (!body(holds ? g.then() : g.otherwise())) return false;
-      } else if (s instanceof FieldWrite w) {
+      } else if (s instanceof StateFieldWrite w) {
         fields.write(w);
       } else if (s instanceof CallHelper h) {
         if (h.helper() < program.helpers().size()) function(program.helpers().get(h.helper()));

@@ -22,7 +22,7 @@ final class FieldValues {
     return v;
   }
 
-  void write(FieldWrite w) {
+  void write(StateFieldWrite w) {
     values.put(w.field(), w.apply(values.getOrDefault(w.field(), 0L)));
   }
 }

@@ -7,8 +7,8 @@ import dev.mrcheck.selftest.DeviceProgram.ApiCall;
 import dev.mrcheck.selftest.DeviceProgram.RegionField;
 import dev.mrcheck.selftest.DeviceProgram.Shape;
 import dev.mrcheck.selftest.DeviceProgram.Stmt;
-import dev.mrcheck.selftest.FieldWrite.Write;
 import dev.mrcheck.selftest.StateField.Kind;
+import dev.mrcheck.selftest.StateFieldWrite.Write;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -169,7 +169,7 @@ final class GuardedPairs {
     List<Stmt> taken = new ArrayList<>(List.of(take(reference)));
     // Without the flag set the take would run on every invocation: the flag is the guard itself.
     StateField flag = flag(reference);
-    taken.add(new FieldWrite(flag, Write.SET));
+    taken.add(new StateFieldWrite(flag, Write.SET));
     runtime.add(new Guard(flag, true, taken, List.of()));
     if (v == Variant.FLAG_NEVER_SET) v = Variant.FLAG_CLEARED_BEFORE_TEST;
     StateField tested = v == Variant.OTHER_FLAG_TESTED ? OTHER_FLAG : flag;
@@ -183,11 +183,11 @@ final class GuardedPairs {
         List.of(
             initRegion(RegionKind.CONTAINER),
             DeviceProgram.addSubregion(Slot.Fixed.SYSTEM_MEMORY, region),
-            new FieldWrite(MAPPED, Write.SET));
+            new StateFieldWrite(MAPPED, Write.SET));
     List<Stmt> drop = new ArrayList<>();
     if (deletes) drop.add(DeviceProgram.delSubregion(Slot.Fixed.SYSTEM_MEMORY, region));
     drop.add(DeviceProgram.unparent(region));
-    drop.add(new FieldWrite(MAPPED, Write.CLEAR));
+    drop.add(new StateFieldWrite(MAPPED, Write.CLEAR));
     runtime.add(new Guard(MAPPED, true, make, drop));
     start.put(
         Role.UNREALIZE,
@@ -197,7 +197,7 @@ final class GuardedPairs {
                 List.of(
                     DeviceProgram.delSubregion(Slot.Fixed.SYSTEM_MEMORY, region),
                     DeviceProgram.unparent(region),
-                    new FieldWrite(MAPPED, Write.CLEAR)))));
+                    new StateFieldWrite(MAPPED, Write.CLEAR)))));
   }
 
   private static StateField flag(boolean reference) {
@@ -205,17 +205,18 @@ final class GuardedPairs {
   }
 
   private static Stmt mark(StateField f) {
-    return new FieldWrite(f, f.kind() == Kind.COUNTER ? Write.INCREMENT : Write.SET);
+    return new StateFieldWrite(f, f.kind() == Kind.COUNTER ? Write.INCREMENT : Write.SET);
   }
 
   /** unrealize's undo: {@code if (s->tested) { undo; unmark }}, the wrong variants included. */
   private List<Stmt> undoUnder(StateField tested, boolean reference, Variant v, boolean unmark) {
     List<Stmt> exit = new ArrayList<>();
-    if (v == Variant.FLAG_CLEARED_BEFORE_TEST) exit.add(new FieldWrite(tested, Write.CLEAR));
+    if (v == Variant.FLAG_CLEARED_BEFORE_TEST) exit.add(new StateFieldWrite(tested, Write.CLEAR));
     List<Stmt> undone = new ArrayList<>(List.of(undo(reference)));
     if (unmark)
       undone.add(
-          new FieldWrite(tested, tested.kind() == Kind.COUNTER ? Write.DECREMENT : Write.CLEAR));
+          new StateFieldWrite(
+              tested, tested.kind() == Kind.COUNTER ? Write.DECREMENT : Write.CLEAR));
     exit.add(new Guard(tested, undone));
     return exit;
   }

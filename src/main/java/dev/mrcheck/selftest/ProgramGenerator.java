@@ -128,15 +128,27 @@ public final class ProgramGenerator {
       }
       PlainObject factory = c.chance(FactoryObjects.SHARE) ? FactoryObjects.draw(c) : null;
       GuardedPairs.Pair pair = GuardedPairs.draw(c, fields.size());
-      if (pair == GuardedPairs.Pair.NONE)
-        return new DeviceProgram(
-            hotPluggable, fields, spaces, hooks, helpers, runtime, reads, factory);
+      if (pair == GuardedPairs.Pair.NONE) {
+        return DeviceProgram.device(hotPluggable, fields, spaces)
+            .hooks(hooks)
+            .helpers(helpers)
+            .runtime(runtime)
+            .reads(reads)
+            .factory(factory)
+            .build();
+      }
       hooks.replaceAll(pair::around);
       List<Stmt> handler = new ArrayList<>(runtime);
       handler.addAll(pair.runtimeEnd());
       List<RegionField> all = new ArrayList<>(fields);
       all.addAll(pair.regions());
-      return new DeviceProgram(hotPluggable, all, spaces, hooks, helpers, handler, reads, factory);
+      return DeviceProgram.device(hotPluggable, all, spaces)
+          .hooks(hooks)
+          .helpers(helpers)
+          .runtime(handler)
+          .reads(reads)
+          .factory(factory)
+          .build();
     }
 
     /**

@@ -2,8 +2,8 @@ package dev.mrcheck.selftest;
 
 /**
  * A field of the generated device's state that guards test and statements write ({@link Guard},
- * {@link FieldWrite}), beside the region fields: C {@code bool name;}, {@code unsigned name;} or
- * {@code MemoryRegion *backend;} in the state struct.
+ * {@link StateFieldWrite}), beside the region fields: C {@code bool name;}, {@code unsigned name;}
+ * or {@code MemoryRegion *backend;} in the state struct.
  */
 public record StateField(String name, Kind kind) {
   /** What the field holds, and who sets it. */

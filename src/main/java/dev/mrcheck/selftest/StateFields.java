@@ -14,7 +14,7 @@ final class StateFields {
     Set<StateField> out = new LinkedHashSet<>();
     for (Stmt s : p.statements()) {
       if (s instanceof Guard g) out.add(g.field());
-      if (s instanceof FieldWrite w) out.add(w.field());
+      if (s instanceof StateFieldWrite w) out.add(w.field());
       if (s instanceof DeviceProgram.ApiCall c && namesBackend(c)) out.add(StateField.BACKEND);
     }
     return List.copyOf(out);

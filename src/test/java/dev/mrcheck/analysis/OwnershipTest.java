@@ -73,11 +73,55 @@ class OwnershipTest {
   void aRefAfterAFinalizingUnparentIsOnNothingUnderRefcount() {
     Place c = new Place("self.c", "&s->c");
     RegionState refcount = realize(Semantics.REFCOUNT, INIT_C + "object_unparent(OBJECT(&s->c));");
-    assertThat(Ownership.refOwnership(refcount, c, Semantics.REFCOUNT)).isNull();
+    assertThat(Ownership.refOwners(refcount, c, Semantics.REFCOUNT)).isEmpty();
     RegionState current = realize(Semantics.CURRENT, INIT_C + "object_unparent(OBJECT(&s->c));");
-    assertThat(Ownership.refOwnership(current, c, Semantics.CURRENT))
+    assertThat(Ownership.refOwners(current, c, Semantics.CURRENT))
         .as("on the owner it had")
-        .isEqualTo(Fact.Owner.SELF);
+        .containsExactly(Fact.Owner.SELF);
+  }
+
+  @Test
+  void aRefOfARegionOwnedDifferentlyOnEachPathIsOnEachOwner() {
+    String eitherOwner =
+        "if (s->x) { "
+            + INIT_C
+            + " } else { "
+            + "memory_region_init(&s->c, NULL, \"c\", 0x1000); }\n";
+    Place c = new Place("self.c", "&s->c");
+    assertThat(Ownership.refOwners(realize(Semantics.CURRENT, eitherOwner), c, Semantics.CURRENT))
+        .as("the device's cycle on one path, nothing on the other; no other object's on either")
+        .containsExactly(Fact.Owner.SELF, Fact.Owner.NONE);
+    RegionState s = realize(Semantics.CURRENT, eitherOwner + "memory_region_ref(&s->c);");
+    assertThat(s.facts(Fact.Referenced.class, "self.c"))
+        .extracting(Fact.Referenced::owner)
+        .containsExactlyInAnyOrder(Fact.Owner.SELF, Fact.Owner.NONE);
+  }
+
+  @Test
+  void aMappingIntoSystemMemoryOrAnotherObjectsRegionIsForeign() {
+    RegionState sysmem =
+        realize(
+            Semantics.CURRENT,
+            INIT_C + "memory_region_add_subregion(get_system_memory(), 0, &s->c);");
+    Fact.Mapped intoSysmem = sysmem.facts(Fact.Mapped.class).get(0);
+    assertThat(Ownership.mapsOwnRegionIntoForeignContainer(sysmem, intoSysmem, Semantics.CURRENT))
+        .isTrue();
+    RegionState own =
+        realize(
+            Semantics.CURRENT,
+            INIT_C
+                + "memory_region_init_io(&s->mmio, OBJECT(s), &ops, s, \"m\", 0x100);\n"
+                + "memory_region_add_subregion(&s->c, 0, &s->mmio);");
+    Fact.Mapped intoOwn = own.facts(Fact.Mapped.class).get(0);
+    assertThat(Ownership.mapsOwnRegionIntoForeignContainer(own, intoOwn, Semantics.CURRENT))
+        .as("the device's own container")
+        .isFalse();
+    RegionState unknown =
+        realize(Semantics.CURRENT, INIT_C + "memory_region_add_subregion(s->bus, 0, &s->c);");
+    Fact.Mapped intoUnknown = unknown.facts(Fact.Mapped.class).get(0);
+    assertThat(Ownership.mapsOwnRegionIntoForeignContainer(unknown, intoUnknown, Semantics.CURRENT))
+        .as("a container the replay never saw made is not judged")
+        .isFalse();
   }
 
   @Test

@@ -76,20 +76,19 @@ final class EveryStatementKind {
             ? List.of(free(1), freeAddressSpace(1, false), new IfError(2, List.of(unparent(3))))
             : List.of(free(1), freeAddressSpace(1, false));
     List<Stmt> runtime = List.of(find(1), unrefFound(1), ref(0), unref(0));
-    return new DeviceProgram(
-        pci,
-        regions,
-        2,
-        Map.of(
-            Role.INSTANCE_INIT,
-            init,
-            Role.REALIZE,
-            realize,
-            Role.UNREALIZE,
-            unrealize,
-            Role.INSTANCE_FINALIZE,
-            finalize),
-        List.of(List.of(init(0, RegionKind.IO, Slot.Fixed.SELF, -1))),
-        runtime);
+    return DeviceProgram.device(pci, regions, 2)
+        .hooks(
+            Map.of(
+                Role.INSTANCE_INIT,
+                init,
+                Role.REALIZE,
+                realize,
+                Role.UNREALIZE,
+                unrealize,
+                Role.INSTANCE_FINALIZE,
+                finalize))
+        .helpers(List.of(List.of(init(0, RegionKind.IO, Slot.Fixed.SELF, -1))))
+        .runtime(runtime)
+        .build();
   }
 }

@@ -29,8 +29,9 @@ class FactoryObjectAndCallbacksTest {
   private static final Set<String> RULES = Set.of("MR002", "MR004", "MR005", "MR006", "MR010");
 
   private static DeviceProgram device(Map<Role, List<Stmt>> hooks) {
-    return new DeviceProgram(
-        true, List.of(new RegionField("r0", Shape.EMBEDDED)), 0, hooks, List.of());
+    return DeviceProgram.device(true, List.of(new RegionField("r0", Shape.EMBEDDED)), 0)
+        .hooks(hooks)
+        .build();
   }
 
   /** A mapping made at realize, dropped at unrealize, that unparents its region when finalized. */

@@ -15,7 +15,7 @@ import dev.mrcheck.selftest.DeviceProgram.ApiCall;
 import dev.mrcheck.selftest.DeviceProgram.RegionField;
 import dev.mrcheck.selftest.DeviceProgram.Shape;
 import dev.mrcheck.selftest.DeviceProgram.Stmt;
-import dev.mrcheck.selftest.FieldWrite.Write;
+import dev.mrcheck.selftest.StateFieldWrite.Write;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -48,18 +48,15 @@ class GuardedPairsTest {
     return new ApiCall(new Operation.Unref<>(Slot.Fixed.BACKEND));
   }
 
-  private static FieldWrite write(StateField f, Write w) {
-    return new FieldWrite(f, w);
+  private static StateFieldWrite write(StateField f, Write w) {
+    return new StateFieldWrite(f, w);
   }
 
   private static DeviceProgram pci(List<Stmt> realize, List<Stmt> exit, List<Stmt> handler) {
-    return new DeviceProgram(
-        true,
-        ONE_REGION,
-        0,
-        Map.of(Role.REALIZE, realize, Role.UNREALIZE, exit),
-        List.of(),
-        handler);
+    return DeviceProgram.device(true, ONE_REGION, 0)
+        .hooks(Map.of(Role.REALIZE, realize, Role.UNREALIZE, exit))
+        .runtime(handler)
+        .build();
   }
 
   private static ModelOracle.Result model(DeviceProgram p, Semantics s) {

@@ -30,8 +30,9 @@ class ModelOracleTest {
       List.of(new RegionField("r0", Shape.EMBEDDED));
 
   private static DeviceProgram pci(List<Stmt> realize, List<Stmt> unrealize) {
-    return new DeviceProgram(
-        true, ONE_REGION, 0, Map.of(Role.REALIZE, realize, Role.UNREALIZE, unrealize), List.of());
+    return DeviceProgram.device(true, ONE_REGION, 0)
+        .hooks(Map.of(Role.REALIZE, realize, Role.UNREALIZE, unrealize))
+        .build();
   }
 
   private static ModelOracle.Result run(DeviceProgram p, Semantics semantics) {

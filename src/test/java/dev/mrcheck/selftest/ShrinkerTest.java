@@ -58,13 +58,11 @@ class ShrinkerTest {
             new IfError(1, List.of(unref(1), unparent(1))));
     List<Stmt> unrealize =
         List.of(delSubregion(Slot.Fixed.SYSTEM_MEMORY, 1), unparent(0), unref(1));
-    return new DeviceProgram(
-        true,
-        REGIONS,
-        0,
-        Map.of(Role.INSTANCE_INIT, init, Role.REALIZE, realize, Role.UNREALIZE, unrealize),
-        List.of(List.of(ref(0))),
-        List.of(unref(0)));
+    return DeviceProgram.device(true, REGIONS, 0)
+        .hooks(Map.of(Role.INSTANCE_INIT, init, Role.REALIZE, realize, Role.UNREALIZE, unrealize))
+        .helpers(List.of(List.of(ref(0))))
+        .runtime(List.of(unref(0)))
+        .build();
   }
 
   @Test
@@ -92,7 +90,8 @@ class ShrinkerTest {
             ref(0),
             new IfError(2, List.of(unref(0), unparent(0), unparent(1))),
             unref(0));
-    DeviceProgram p = new DeviceProgram(true, REGIONS, 0, Map.of(Role.REALIZE, realize), List.of());
+    DeviceProgram p =
+        DeviceProgram.device(true, REGIONS, 0).hooks(Map.of(Role.REALIZE, realize)).build();
     Predicate<DeviceProgram> unparentOnErrorPath =
         q ->
             q.hook(Role.REALIZE).stream()
@@ -106,12 +105,11 @@ class ShrinkerTest {
   @Test
   void aProgramNoSmallerOneFailsComesBackUnchanged() {
     DeviceProgram p =
-        new DeviceProgram(
-            true,
-            REGIONS,
-            0,
-            Map.of(Role.REALIZE, List.of(addSubregion(Slot.Fixed.SYSTEM_MEMORY, 0), unparent(0))),
-            List.of());
+        DeviceProgram.device(true, REGIONS, 0)
+            .hooks(
+                Map.of(
+                    Role.REALIZE, List.of(addSubregion(Slot.Fixed.SYSTEM_MEMORY, 0), unparent(0))))
+            .build();
     assertThat(new Shrinker(1_000).shrink(p, UNPARENT_OF_R0_AFTER_ADD)).isEqualTo(p);
   }
 

@@ -5,7 +5,7 @@ import dev.mrcheck.selftest.DeviceProgram.Stmt;
 /**
  * A write of a {@link StateField}: {@code s->f = true;}, {@code = false;}, {@code ++}, {@code --}.
  */
-public record FieldWrite(StateField field, Write write) implements Stmt {
+public record StateFieldWrite(StateField field, Write write) implements Stmt {
   public enum Write {
     SET,
     CLEAR,
