@@ -193,7 +193,7 @@ final class EffectTransfer implements Operation.Visitor<Operand, Void> {
                 && !(nowhereThere && Ownership.otherKnownContainer(s, m, from)));
     if (RegionState.isSummarized(subject.id()))
       s.markReleased(subject.id(), RegionState.Release.MAPPINGS);
-    Finalization.lastHolderGone(s, subject.id(), phase);
+    Finalization.lastHolderGone(s, subject.id(), phase, frame.flow.semantics);
     return null;
   }
 
@@ -236,7 +236,7 @@ final class EffectTransfer implements Operation.Visitor<Operand, Void> {
         s, subject, Fact.Referenced.class, Fact.HeldBy.FIND, released(subject, u.target(), null));
     if (RegionState.isSummarized(subject.id()))
       s.markReleased(subject.id(), RegionState.Release.REFERENCES);
-    Finalization.lastHolderGone(s, subject.id(), phase);
+    Finalization.lastHolderGone(s, subject.id(), phase, frame.flow.semantics);
     return null;
   }
 
@@ -251,7 +251,7 @@ final class EffectTransfer implements Operation.Visitor<Operand, Void> {
     // apart.
     if (phase == Role.INSTANCE_FINALIZE && Ownership.ownership(s, subject) == Fact.Owner.SELF)
       return null;
-    if (Ownership.finalizedByUnparent(s, subject)) {
+    if (Ownership.finalizedByUnparent(s, subject, frame.flow.semantics)) {
       // memory_region_finalize deletes the subregions of a container it finalizes.
       s.removeIf(f -> f instanceof Fact.Mapped m && m.container().equals(subject.id()));
     } else if (Ownership.ownedContainer(s, subject) && !Ownership.ownsItself(s, subject.id())) {
@@ -272,7 +272,7 @@ final class EffectTransfer implements Operation.Visitor<Operand, Void> {
       boolean ownsItself = Ownership.ownsItself(s, subject.id());
       boolean finalized =
           frame.flow.semantics != Semantics.REFCOUNT && !ownsItself
-              || !Ownership.held(s, subject.id());
+              || !Ownership.held(s, subject.id(), frame.flow.semantics);
       List<String> targets = Ownership.aliasTargets(s, subject.id());
       s.add(
           new Fact.Unparented(
@@ -290,7 +290,8 @@ final class EffectTransfer implements Operation.Visitor<Operand, Void> {
       for (Fact.Mapped m : own) s.add(m.withRegionUnparented());
     }
     s.removeIf(f -> f instanceof Fact.Owned && f.region().equals(subject.id()));
-    for (String target : releasedTargets) Finalization.lastHolderGone(s, target, phase);
+    for (String target : releasedTargets)
+      Finalization.lastHolderGone(s, target, phase, frame.flow.semantics);
     return null;
   }
 
@@ -416,7 +417,7 @@ final class EffectTransfer implements Operation.Visitor<Operand, Void> {
     for (Fact.AddressSpaceLive l : s.facts(Fact.AddressSpaceLive.class))
       if (l.addressSpace().equals(subject.id())) roots.add(l.region());
     s.removeIf(f -> f instanceof Fact.AddressSpaceLive l && l.addressSpace().equals(subject.id()));
-    for (String root : roots) Finalization.lastHolderGone(s, root, phase);
+    for (String root : roots) Finalization.lastHolderGone(s, root, phase, frame.flow.semantics);
     if (RegionState.isSummarized(subject.id()))
       s.markReleased(subject.id(), RegionState.Release.ADDRESS_SPACES);
     return null;

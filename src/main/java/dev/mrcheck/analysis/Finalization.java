@@ -1,6 +1,7 @@
 package dev.mrcheck.analysis;
 
 import dev.mrcheck.model.Role;
+import dev.mrcheck.model.Semantics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -57,12 +58,12 @@ final class Finalization {
    * An RCU grace period: the callbacks of the address_space_destroy calls so far have run, and the
    * roots they held are let go.
    */
-  static void gracePeriodPassed(RegionState s, Role phase) {
+  static void gracePeriodPassed(RegionState s, Role phase, Semantics semantics) {
     List<String> roots = new ArrayList<>();
     for (Fact.DestroyPending d : s.facts(Fact.DestroyPending.class))
       if (d.root() != null) roots.add(d.root());
     s.removeIf(f -> f instanceof Fact.DestroyPending);
-    for (String root : roots) lastHolderGone(s, root, phase);
+    for (String root : roots) lastHolderGone(s, root, phase, semantics);
   }
 
   /**
@@ -70,13 +71,13 @@ final class Finalization {
    * and its subregions are deleted then (under legacy and current they were at the unparent
    * already).
    */
-  static void lastHolderGone(RegionState s, String region, Role phase) {
+  static void lastHolderGone(RegionState s, String region, Role phase, Semantics semantics) {
     List<Fact.Owned> owned = s.facts(Fact.Owned.class, region);
     // In instance_finalize the device's own regions have lost their parent link already.
     boolean parentGone =
         owned.isEmpty()
             || phase == Role.INSTANCE_FINALIZE && Ownership.droppedWithChildProperties(owned);
-    if (!parentGone || Ownership.held(s, region)) return;
+    if (!parentGone || Ownership.held(s, region, semantics)) return;
     // Unparented owning itself: it lived as long as it was held.
     boolean countedItself = s.everyUnparent(region, Fact.Unparented::ownsItself);
     s.removeIf(
@@ -92,7 +93,7 @@ final class Finalization {
       // It counted its own references (refcount, or owning itself): that count is gone too.
       References.countFinalized(s, region);
       // A finalized alias drops its reference on its target.
-      if (u.aliasOf() != null) lastHolderGone(s, u.aliasOf(), phase);
+      if (u.aliasOf() != null) lastHolderGone(s, u.aliasOf(), phase, semantics);
     }
   }
 

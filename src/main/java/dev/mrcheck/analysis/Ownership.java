@@ -144,21 +144,25 @@ final class Ownership {
    * A container whose child property is the last thing holding it: not mapped, not an address
    * space's root, not referenced, or owner-less. Its unparent finalizes it under every semantics.
    */
-  static boolean finalizedByUnparent(RegionState s, Place region) {
+  static boolean finalizedByUnparent(RegionState s, Place region, Semantics semantics) {
     if (!ownedContainer(s, region)) return false;
     // An owner-less region is never reference counted: what maps it holds nothing.
     if (s.facts(Fact.Owned.class, region.id()).stream().allMatch(o -> o.owner() == Fact.Owner.NONE))
       return true;
-    return !held(s, region.id());
+    return !held(s, region.id(), semantics);
   }
 
   /**
    * Whether something besides its parent may hold {@code region}: a mapping, an address space over
    * it, a reference, or (under refcount) an alias of it. The may-facts make this "on some path".
+   * memory_region_init_alias takes no reference on its target under legacy and current semantics
+   * (docs/lifetime.md#objects-and-references): there an alias does not hold a target that owns
+   * itself.
    */
-  static boolean held(RegionState s, String region) {
-    return heldOtherThanByAlias(s, region, r -> true)
-        || s.facts(Fact.Owned.class).stream().anyMatch(o -> region.equals(o.aliasOf()))
+  static boolean held(RegionState s, String region, Semantics semantics) {
+    if (heldOtherThanByAlias(s, region, r -> true)) return true;
+    if (semantics != Semantics.REFCOUNT) return false;
+    return s.facts(Fact.Owned.class).stream().anyMatch(o -> region.equals(o.aliasOf()))
         // An alias unparented while held lives on, and references its target still.
         || s.facts(Fact.Unparented.class).stream()
             .anyMatch(u -> !u.finalized() && region.equals(u.aliasOf()));

@@ -74,7 +74,8 @@ final class Replayer {
         device,
         Map.of(),
         () -> {
-          RuntimeStates.Reached start = new RuntimeStates(new RegionState()).reached().get(0);
+          RuntimeStates.Reached start =
+              new RuntimeStates(new RegionState(), semantics).reached().get(0);
           replayRoot(root, device, start, true);
           return null;
         });
@@ -164,7 +165,7 @@ final class Replayer {
     s.removeIf(f -> f instanceof Fact.Mapped m && m.undoneBefore() == Role.UNREALIZE);
     // The device lives between realize and unrealize (and while its callbacks run): RCU grace
     // periods pass, so an address_space_destroy of realize has completed by then.
-    Finalization.gracePeriodPassed(s, Role.REALIZE);
+    Finalization.gracePeriodPassed(s, Role.REALIZE, semantics);
     // The same holds for instance_finalize after a realize that succeeded (a failure after the
     // realize hook returned runs unrealize first: qdev's post_realize_fail, pci_qdev_unrealize),
     // which only a machine torn down long after reaches. Only a realize that reported an error
@@ -379,7 +380,7 @@ final class Replayer {
    */
   private void runtimeFixpoint(
       DeviceType d, List<RuntimeRoot> roots, RegionState afterRealize, Set<String> made) {
-    RuntimeStates states = new RuntimeStates(afterRealize);
+    RuntimeStates states = new RuntimeStates(afterRealize, semantics);
     List<RuntimeStates.Reached> reached = states.reached();
     for (int i = 0; i < reached.size(); i++) {
       RuntimeStates.Reached from = reached.get(i);

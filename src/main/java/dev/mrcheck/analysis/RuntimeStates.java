@@ -1,6 +1,7 @@
 package dev.mrcheck.analysis;
 
 import dev.mrcheck.ir.Function;
+import dev.mrcheck.model.Semantics;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -63,7 +64,10 @@ public final class RuntimeStates {
   private int invocations;
   private int budgetHits;
 
-  RuntimeStates(RegionState afterRealize) {
+  private final Semantics semantics;
+
+  RuntimeStates(RegionState afterRealize, Semantics semantics) {
+    this.semantics = semantics;
     RegionState start = afterRealize.copy();
     seen.add(Set.copyOf(start.facts()));
     reached.add(new Reached(start, List.of()));
@@ -84,7 +88,7 @@ public final class RuntimeStates {
    * reached before or the budget is spent (counted).
    */
   boolean offer(Reached from, Function root, RegionState exit) {
-    RegionState next = settled(exit);
+    RegionState next = settled(exit, semantics);
     Set<Fact> key = Set.copyOf(next.facts());
     if (seen.contains(key)) return false;
     if (from.invocations().size() + 1 >= MAX_STATES || reached.size() >= BUDGET) {
@@ -111,12 +115,12 @@ public final class RuntimeStates {
    * judged at its return, MR006.) Each invocation's reference is one more, so a callback that keeps
    * one never reaches a fixpoint: the budget bounds it.
    */
-  private static RegionState settled(RegionState exit) {
+  private static RegionState settled(RegionState exit, Semantics semantics) {
     RegionState s = exit.copy();
     s.swapLocals(new HashMap<>());
     s.forgetLoopReleases();
     s.removeIf(f -> f instanceof Fact.ErrorReported);
-    Finalization.gracePeriodPassed(s, null);
+    Finalization.gracePeriodPassed(s, null, semantics);
     return s;
   }
 }

@@ -120,7 +120,7 @@ class EffectTransferTest {
     assertThat(run.facts(Fact.Unparented.class, "self.c"))
         .singleElement()
         .satisfies(u -> assertThat(u.finalized()).isFalse());
-    Finalization.gracePeriodPassed(run.exit(), Role.REALIZE);
+    Finalization.gracePeriodPassed(run.exit(), Role.REALIZE, Semantics.REFCOUNT);
     assertThat(run.facts(Fact.Unparented.class, "self.c"))
         .as("still held by the live address space")
         .singleElement()
@@ -158,7 +158,7 @@ class EffectTransferTest {
     assertThat(destroyed.facts(Fact.DestroyPending.class, "self.as"))
         .singleElement()
         .satisfies(d -> assertThat(d.root()).isEqualTo("self.c"));
-    Finalization.gracePeriodPassed(destroyed.exit(), Role.REALIZE);
+    Finalization.gracePeriodPassed(destroyed.exit(), Role.REALIZE, Semantics.CURRENT);
     assertThat(destroyed.facts(Fact.DestroyPending.class)).isEmpty();
   }
 

@@ -45,22 +45,27 @@ class OwnershipTest {
 
   @Test
   void heldByAMappingAnAddressSpaceOrAReference() {
-    assertThat(Ownership.held(realize(Semantics.CURRENT, INIT_C), "self.c")).isFalse();
+    assertThat(Ownership.held(realize(Semantics.CURRENT, INIT_C), "self.c", Semantics.CURRENT))
+        .isFalse();
     assertThat(
             Ownership.held(
                 realize(
                     Semantics.CURRENT,
                     INIT_C + "memory_region_add_subregion(get_system_memory(), 0, &s->c);"),
-                "self.c"))
+                "self.c",
+                Semantics.CURRENT))
         .isTrue();
     assertThat(
             Ownership.held(
                 realize(Semantics.CURRENT, INIT_C + "address_space_init(&s->as, &s->c, \"as\");"),
-                "self.c"))
+                "self.c",
+                Semantics.CURRENT))
         .isTrue();
     assertThat(
             Ownership.held(
-                realize(Semantics.CURRENT, INIT_C + "memory_region_ref(&s->c);"), "self.c"))
+                realize(Semantics.CURRENT, INIT_C + "memory_region_ref(&s->c);"),
+                "self.c",
+                Semantics.CURRENT))
         .isTrue();
   }
 
@@ -84,7 +89,12 @@ class OwnershipTest {
     assertThat(Ownership.ownHeld(s, new Place("self.alias", "&s->alias")))
         .containsExactly("self.alias", "self.c");
     assertThat(Ownership.aliasTargets(s, "self.alias")).containsExactly("self.c");
-    assertThat(Ownership.held(s, "self.c")).as("an alias references its target").isTrue();
+    assertThat(Ownership.held(s, "self.c", Semantics.REFCOUNT))
+        .as("an alias references its target")
+        .isTrue();
+    assertThat(Ownership.held(s, "self.c", Semantics.CURRENT))
+        .as("memory_region_init_alias takes no reference under current semantics")
+        .isFalse();
   }
 
   @Test
