@@ -98,10 +98,13 @@ public final class Analyzer {
     for (DeviceType d : lifecycles.devices()) devices.add(round.canonical(d));
     if (disk != null) disk.begin(program, round.memo, devices);
     Constructors constructors = new Constructors(program, callGraph);
+    ProgramAnswers answers = new ProgramAnswers(program, round.memo);
     ParallelReplays parallel =
         new ParallelReplays(
             threads,
-            () -> new Replayer(program, model, semantics, callGraph, round.memo, constructors));
+            () ->
+                new Replayer(
+                    program, model, semantics, callGraph, round.memo, answers, constructors));
     QomClasses qom = new QomClasses(program, model);
     Set<String> qdev = new HashSet<>();
     for (DeviceType d : devices) if (qom.isDevice(d)) qdev.add(d.name());

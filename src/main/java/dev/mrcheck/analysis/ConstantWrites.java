@@ -38,13 +38,13 @@ final class ConstantWrites {
   private final Program program;
 
   /** Per key, per function name: the values that function assigns the key ({@code ?}: unknown). */
-  private Map<String, Map<String, Set<GuardValue>>> writers;
+  private volatile Map<String, Map<String, Set<GuardValue>>> writers;
 
   /**
    * {@link #after}'s answers: they depend on the function, the node and the result alone, and the
    * same call is observed on every replay that reaches it.
    */
-  private final Map<Site, List<FieldWrite>> memo = new HashMap<>();
+  private final SharedMemo<Site, List<FieldWrite>> memo = new SharedMemo<>();
 
   private record Site(String function, int node, AccessPath result) {}
 
@@ -57,7 +57,7 @@ final class ConstantWrites {
    * when not null, is where the call at {@code node} stored a result the model knows is not NULL.
    */
   List<FieldWrite> after(Function f, int node, AccessPath result) {
-    return memo.computeIfAbsent(new Site(f.key(), node, result), k -> compute(f, node, result));
+    return memo.get(new Site(f.key(), node, result), k -> compute(f, node, result));
   }
 
   private List<FieldWrite> compute(Function f, int node, AccessPath result) {
@@ -138,6 +138,12 @@ final class ConstantWrites {
   }
 
   private Map<String, Map<String, Set<GuardValue>>> writers() {
+    Map<String, Map<String, Set<GuardValue>>> known = writers;
+    return known != null ? known : allWriters();
+  }
+
+  /** Every function's writes, walked once whichever replay thread asks first. */
+  private synchronized Map<String, Map<String, Set<GuardValue>>> allWriters() {
     if (writers != null) return writers;
     Map<String, Map<String, Set<GuardValue>>> all = new HashMap<>();
     for (Function f : program.functions()) {

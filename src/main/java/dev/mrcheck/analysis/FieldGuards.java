@@ -42,7 +42,7 @@ final class FieldGuards<T> {
   }
 
   private final Reading<T> reading;
-  private final Map<String, Map<Integer, Set<T>>> byFunction = new HashMap<>();
+  private final SharedMemo<String, Map<Integer, Set<T>>> byFunction = new SharedMemo<>();
 
   private FieldGuards(Reading<T> reading) {
     this.reading = reading;
@@ -95,7 +95,7 @@ final class FieldGuards<T> {
 
   /** What holds on every path from {@code f}'s entry to node {@code node}. */
   Set<T> at(Function f, int node) {
-    return byFunction.computeIfAbsent(f.key(), k -> compute(f)).getOrDefault(node, Set.of());
+    return byFunction.get(f.key(), k -> compute(f)).getOrDefault(node, Set.of());
   }
 
   private Map<Integer, Set<T>> compute(Function f) {

@@ -18,11 +18,11 @@ import java.util.Set;
  * cannot be held against an earlier phase's write (docs/lifetime.md#correlated-guards).
  */
 final class FieldsWrittenBefore {
-  private final Map<String, Map<CfgNode, Set<String>>> byFunction = new HashMap<>();
+  private final SharedMemo<String, Map<CfgNode, Set<String>>> byFunction = new SharedMemo<>();
 
   /** The keys written on some path from {@code f}'s entry up to (not including) {@code n}. */
   Set<String> at(Function f, CfgNode n) {
-    return byFunction.computeIfAbsent(f.key(), k -> compute(f)).getOrDefault(n, Set.of());
+    return byFunction.get(f.key(), k -> compute(f)).getOrDefault(n, Set.of());
   }
 
   private static Map<CfgNode, Set<String>> compute(Function f) {

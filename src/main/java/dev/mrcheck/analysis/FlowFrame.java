@@ -236,9 +236,7 @@ final class FlowFrame {
       forgetEarlierObject(made, s);
       return made;
     }
-    Map<String, Place> mine = s.swapLocals(new HashMap<>());
-    RegionState calleeEntry = s.copy();
-    s.swapLocals(mine);
+    RegionState calleeEntry = s.withoutLocals();
     RegionFlow.Exit exit = flow.summary(callee, args, calleeEntry, s.globalsKey(), this, c.loc());
     if (exit.state() == null) return fresh(c);
     s.adoptGlobals(exit.state());
@@ -260,9 +258,7 @@ final class FlowFrame {
     for (String key : targets) {
       Function callee = flow.program.function(key);
       if (callee == null || !flow.follows(callee, ctx)) continue;
-      Map<String, Place> mine = s.swapLocals(new HashMap<>());
-      RegionState calleeEntry = s.copy();
-      s.swapLocals(mine);
+      RegionState calleeEntry = s.withoutLocals();
       RegionFlow.Exit exit = flow.summary(callee, args, calleeEntry, s.globalsKey(), this, c.loc());
       if (exit.state() == null) continue;
       succeeds |= exit.succeeded() != null;

@@ -10,7 +10,6 @@ import dev.mrcheck.model.Role;
 import dev.mrcheck.model.Semantics;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -59,12 +58,12 @@ final class RegionFlow {
    */
   private final Map<List<Object>, Exit> memo = new HashMap<>();
 
-  final FieldGuards<String> guards = FieldGuards.testedTrue();
-  final FieldGuards<AccessPath> blankTests = FieldGuards.blankMembersOf();
-  final FieldGuards<PathCondition> conditions = FieldGuards.pathConditions();
-  final FieldGuards<Stmt.Assume> assumptions = FieldGuards.assumptions();
+  final FieldGuards<String> guards;
+  final FieldGuards<AccessPath> blankTests;
+  final FieldGuards<PathCondition> conditions;
+  final FieldGuards<Stmt.Assume> assumptions;
+  private final ProgramAnswers answers;
   private int spent;
-  private Set<String> testedFields;
 
   private final FunctionMemo facts;
 
@@ -95,18 +94,23 @@ final class RegionFlow {
       ApiModel model,
       Semantics semantics,
       Consumer<Observation> sink) {
-    this(program, callGraph, model, semantics, sink, FunctionMemo.fresh(model));
+    this(program, callGraph, model, semantics, sink, FunctionMemo.fresh(model), null);
   }
 
-  /** With per-function facts from {@code memo} (kept between analyses). */
+  /**
+   * With per-function facts from {@code memo} (kept between analyses) and the answers about the
+   * program {@code answers} (shared with the other replayers of the analysis; null: its own).
+   */
   RegionFlow(
       Program program,
       CallGraph callGraph,
       ApiModel model,
       Semantics semantics,
       Consumer<Observation> sink,
-      FunctionMemo memo) {
+      FunctionMemo memo,
+      ProgramAnswers answers) {
     this.facts = memo;
+    this.answers = answers != null ? answers : new ProgramAnswers(program, memo);
     this.program = program;
     this.callGraph = callGraph;
     this.model = model;
@@ -115,8 +119,12 @@ final class RegionFlow {
     this.qom = new QomClasses(program, model);
     this.ownerShapes = new OwnerShapes(program, qom);
     this.kept = new KeptArguments(program, model);
-    this.constantWrites = new ConstantWrites(program);
-    this.typeTests = new TypeTests(constantWrites);
+    this.constantWrites = this.answers.constantWrites;
+    this.typeTests = this.answers.typeTests;
+    this.guards = this.answers.guards;
+    this.blankTests = this.answers.blankTests;
+    this.conditions = this.answers.conditions;
+    this.assumptions = this.answers.assumptions;
   }
 
   /** Where {@code OBJECT(mr)->free = fn} assignments met during replays go. */
@@ -134,6 +142,10 @@ final class RegionFlow {
       List<TraceStep> chain,
       List<String> stack,
       List<PathCondition> callerConditions) {
+    Context {
+      chain = TraceChain.of(chain);
+    }
+
     Context(Role phase, DeviceType device, List<TraceStep> chain, List<String> stack) {
       this(phase, device, chain, stack, List.of());
     }
@@ -154,12 +166,7 @@ final class RegionFlow {
    * ones whose stores are worth remembering.
    */
   Set<String> testedFields() {
-    if (testedFields == null) {
-      Set<String> names = new HashSet<>();
-      for (Function f : program.functions()) names.addAll(facts.facts(f).testedFields());
-      testedFields = names;
-    }
-    return testedFields;
+    return answers.testedFields();
   }
 
   /** Starts a new replay root: fresh memo and budget. */

@@ -43,8 +43,20 @@ public final class RegionState {
    */
   private Map<Fact, Map<String, Boolean>> implied;
 
-  /** Whether the collections above belong to this state alone and may be changed in place. */
-  private boolean exclusive;
+  /**
+   * Which of the collections above belong to this state alone and may be changed in place (one bit
+   * each): a call binds its parameters, a branch tests a field, and copying the facts for either
+   * would make every node of a board-sized replay pay for its hundreds of facts.
+   */
+  private int owned;
+
+  private static final int FACTS = 1;
+  private static final int ALIASES = 2;
+  private static final int RELEASED = 4;
+  private static final int LOCALS = 8;
+  private static final int KNOWN = 16;
+  private static final int IMPLIED = 32;
+  private static final int ALL = FACTS | ALIASES | RELEASED | LOCALS | KNOWN | IMPLIED;
 
   public RegionState() {
     this(
@@ -54,7 +66,7 @@ public final class RegionState {
         new HashMap<>(),
         new HashMap<>(),
         new HashMap<>());
-    exclusive = true;
+    owned = ALL;
   }
 
   private RegionState(
@@ -73,31 +85,42 @@ public final class RegionState {
   }
 
   public RegionState copy() {
-    exclusive = false;
+    owned = 0;
     return new RegionState(facts, aliases, releasedSummaries, locals, known, implied);
   }
 
-  private void own() {
-    if (exclusive) return;
-    facts = new LinkedHashSet<>(facts);
-    aliases = new TreeMap<>(aliases);
-    releasedSummaries = new HashSet<>(releasedSummaries);
-    locals = new HashMap<>(locals);
-    known = new HashMap<>(known);
-    implied = new HashMap<>(implied);
-    exclusive = true;
+  /** A copy without local bindings: the state a callee starts from. */
+  RegionState withoutLocals() {
+    owned &= LOCALS;
+    RegionState s =
+        new RegionState(facts, aliases, releasedSummaries, new HashMap<>(), known, implied);
+    s.owned = LOCALS;
+    return s;
+  }
+
+  /** Makes the collections named by {@code parts} this state's own, copying those it shares. */
+  private void own(int parts) {
+    int missing = parts & ~owned;
+    if (missing == 0) return;
+    if ((missing & FACTS) != 0) facts = new LinkedHashSet<>(facts);
+    if ((missing & ALIASES) != 0) aliases = new TreeMap<>(aliases);
+    if ((missing & RELEASED) != 0) releasedSummaries = new HashSet<>(releasedSummaries);
+    if ((missing & LOCALS) != 0) locals = new HashMap<>(locals);
+    if ((missing & KNOWN) != 0) known = new HashMap<>(known);
+    if ((missing & IMPLIED) != 0) implied = new HashMap<>(implied);
+    owned |= missing;
   }
 
   /** A value identifying everything but the local bindings, for memoizing callee analyses. */
   Object globalsKey() {
-    exclusive = false; // the key captures the collections: they must not change from now on
+    owned &= LOCALS; // the key captures the collections: they must not change from now on
     return List.of(facts, aliases, releasedSummaries, known, implied);
   }
 
   /** Takes over everything but the local bindings: the state a callee returns to its caller. */
   void adoptGlobals(RegionState callee) {
-    callee.exclusive = false;
-    exclusive = false;
+    callee.owned &= LOCALS;
+    owned &= LOCALS;
     facts = callee.facts;
     aliases = callee.aliases;
     releasedSummaries = callee.releasedSummaries;
@@ -133,7 +156,7 @@ public final class RegionState {
    */
   void fieldAssigned(String field, Boolean truth) {
     if (Objects.equals(known.get(field), truth) && (truth == null || implied.isEmpty())) return;
-    own();
+    own(KNOWN | IMPLIED);
     if (truth == null) {
       known.remove(field);
       for (Map.Entry<Fact, Map<String, Boolean>> e : implied.entrySet()) {
@@ -169,7 +192,7 @@ public final class RegionState {
         if (v != null && v != truth) contradicted.add(e.getKey());
       }
       if (!contradicted.isEmpty()) {
-        own();
+        own(FACTS | IMPLIED);
         contradicted.forEach(facts::remove);
         contradicted.forEach(implied::remove);
       }
@@ -206,7 +229,7 @@ public final class RegionState {
    */
   void markReleased(String summarizedId, Release kind) {
     if (releasedSummaries.contains(kind.key(summarizedId))) return;
-    own();
+    own(RELEASED);
     releasedSummaries.add(kind.key(summarizedId));
   }
 
@@ -216,13 +239,13 @@ public final class RegionState {
    */
   void forgetLoopReleases() {
     if (releasedSummaries.isEmpty()) return;
-    own();
+    own(RELEASED);
     releasedSummaries.clear();
   }
 
   void markAcquired(String summarizedId, Release kind) {
     if (!releasedSummaries.contains(kind.key(summarizedId))) return;
-    own();
+    own(RELEASED);
     releasedSummaries.remove(kind.key(summarizedId));
   }
 
@@ -270,7 +293,7 @@ public final class RegionState {
     boolean knowing = !known.isEmpty() && correlates(f);
     if (facts.contains(f) && (knowing ? known.equals(implied.get(f)) : !implied.containsKey(f)))
       return;
-    own();
+    own(FACTS | IMPLIED);
     facts.add(f);
     // Added on every path here: it holds where what is known here holds.
     if (knowing) implied.put(f, Map.copyOf(known));
@@ -286,7 +309,7 @@ public final class RegionState {
       }
     }
     if (!any) return;
-    own();
+    own(FACTS | IMPLIED);
     facts.removeIf(p);
     if (!implied.isEmpty()) implied.keySet().removeIf(p);
   }
@@ -300,7 +323,7 @@ public final class RegionState {
       add(replacement);
       return;
     }
-    own();
+    own(FACTS | IMPLIED);
     Set<Fact> replaced = new LinkedHashSet<>();
     for (Fact f : facts) replaced.add(f.equals(old) ? replacement : f);
     facts = replaced;
@@ -313,7 +336,7 @@ public final class RegionState {
    * inserted into a QEMU list becomes the list's summarized element.
    */
   void renamePrefix(String from, String to) {
-    own();
+    own(FACTS | ALIASES | IMPLIED);
     Set<Fact> renamed = new LinkedHashSet<>();
     Map<Fact, Map<String, Boolean>> renamedImplied = new HashMap<>();
     for (Fact f : facts) {
@@ -358,7 +381,7 @@ public final class RegionState {
 
   void setAlias(String id, String target) {
     if (Objects.equals(aliases.get(id), target)) return;
-    own();
+    own(ALIASES);
     if (target == null) aliases.remove(id);
     else aliases.put(id, target);
   }
@@ -369,14 +392,14 @@ public final class RegionState {
 
   void bindLocal(String name, Place p) {
     if (Objects.equals(locals.get(name), p)) return;
-    own();
+    own(LOCALS);
     if (p == null) locals.remove(name);
     else locals.put(name, p);
   }
 
   /** Enters a callee: the caller's locals are saved by the caller and restored after the call. */
   Map<String, Place> swapLocals(Map<String, Place> newLocals) {
-    own();
+    own(LOCALS);
     Map<String, Place> old = locals;
     locals = newLocals;
     return old;
@@ -387,39 +410,71 @@ public final class RegionState {
     if (other.facts == facts
         && other.aliases == aliases
         && other.releasedSummaries == releasedSummaries
-        && other.locals == locals) {
+        && other.locals == locals
+        && other.known == known
+        && other.implied == implied) {
       return false;
     }
     other = withHeapObjectsNamedAsHere(other);
-    own();
-    boolean changed = releasedSummaries.addAll(other.releasedSummaries);
-    if (joinFieldValues(other)) changed = true;
-    for (Fact f : other.facts) {
-      if (!isReleasedSummary(f) && facts.add(f)) changed = true;
+    boolean changed = false;
+    if (other.releasedSummaries != releasedSummaries
+        && !releasedSummaries.containsAll(other.releasedSummaries)) {
+      own(RELEASED);
+      changed = releasedSummaries.addAll(other.releasedSummaries);
     }
-    if (facts.removeIf(this::isReleasedSummary)) changed = true;
-    if (!implied.isEmpty()) implied.keySet().retainAll(facts);
-    for (Map.Entry<String, String> e : other.aliases.entrySet()) {
-      if (!aliases.containsKey(e.getKey())) {
-        aliases.put(e.getKey(), e.getValue());
-        changed = true;
+    if (joinFieldValues(other)) changed = true;
+    if (other.facts != facts) {
+      for (Fact f : other.facts) {
+        if (!isReleasedSummary(f) && !facts.contains(f)) {
+          own(FACTS);
+          facts.add(f);
+          changed = true;
+        }
       }
     }
-    for (Map.Entry<String, Place> e : other.locals.entrySet()) {
-      Place mine = locals.get(e.getKey());
-      if (mine == null || mine.isNull() && !e.getValue().isUnknown() && !e.getValue().isNull()) {
-        // NULL on one path, a place on the other (buf = NULL; ... buf = map(..)): the place, so
-        // that a later if (buf) still tells the paths apart.
-        locals.put(e.getKey(), e.getValue());
-        changed = true;
-      } else if (e.getValue().isNull() && !mine.isUnknown()) {
-        continue;
-      } else if (!Objects.equals(mine, e.getValue()) && !mine.isUnknown()) {
-        locals.put(e.getKey(), Place.UNKNOWN);
-        changed = true;
+    if (anyReleasedSummary()) {
+      own(FACTS);
+      facts.removeIf(this::isReleasedSummary);
+      changed = true;
+    }
+    if (!implied.isEmpty() && !facts.containsAll(implied.keySet())) {
+      own(IMPLIED);
+      implied.keySet().retainAll(facts);
+    }
+    if (other.aliases != aliases) {
+      for (Map.Entry<String, String> e : other.aliases.entrySet()) {
+        if (!aliases.containsKey(e.getKey())) {
+          own(ALIASES);
+          aliases.put(e.getKey(), e.getValue());
+          changed = true;
+        }
+      }
+    }
+    if (other.locals != locals) {
+      for (Map.Entry<String, Place> e : other.locals.entrySet()) {
+        Place mine = locals.get(e.getKey());
+        if (mine == null || mine.isNull() && !e.getValue().isUnknown() && !e.getValue().isNull()) {
+          // NULL on one path, a place on the other (buf = NULL; ... buf = map(..)): the place, so
+          // that a later if (buf) still tells the paths apart.
+          own(LOCALS);
+          locals.put(e.getKey(), e.getValue());
+          changed = true;
+        } else if (e.getValue().isNull() && !mine.isUnknown()) {
+          continue;
+        } else if (!Objects.equals(mine, e.getValue()) && !mine.isUnknown()) {
+          own(LOCALS);
+          locals.put(e.getKey(), Place.UNKNOWN);
+          changed = true;
+        }
       }
     }
     return changed;
+  }
+
+  private boolean anyReleasedSummary() {
+    if (releasedSummaries.isEmpty()) return false;
+    for (Fact f : facts) if (isReleasedSummary(f)) return true;
+    return false;
   }
 
   /**
@@ -470,22 +525,38 @@ public final class RegionState {
    * merged.
    */
   private boolean joinFieldValues(RegionState other) {
-    boolean changed =
-        known.entrySet().removeIf(e -> !e.getValue().equals(other.known.get(e.getKey())));
-    for (Fact f : facts) {
-      if (!other.facts.contains(f)) continue;
-      Map<String, Boolean> mine = implied.get(f);
-      if (mine == null) continue;
-      Map<String, Boolean> theirs = other.implied.getOrDefault(f, Map.of());
-      Map<String, Boolean> both = new HashMap<>(mine);
-      both.entrySet().removeIf(e -> !e.getValue().equals(theirs.get(e.getKey())));
-      if (both.size() == mine.size()) continue;
-      changed = true;
-      if (both.isEmpty()) implied.remove(f);
-      else implied.put(f, Map.copyOf(both));
+    boolean changed = false;
+    if (other.known != known) {
+      for (Map.Entry<String, Boolean> e : known.entrySet()) {
+        if (!e.getValue().equals(other.known.get(e.getKey()))) {
+          own(KNOWN);
+          changed =
+              known.entrySet().removeIf(k -> !k.getValue().equals(other.known.get(k.getKey())));
+          break;
+        }
+      }
+    }
+    if (other.implied == implied && other.facts == facts) return changed;
+    if (!implied.isEmpty()) {
+      for (Fact f : List.copyOf(implied.keySet())) {
+        if (!other.facts.contains(f) || !facts.contains(f)) continue;
+        Map<String, Boolean> mine = implied.get(f);
+        Map<String, Boolean> theirs = other.implied.getOrDefault(f, Map.of());
+        if (theirs == mine) continue;
+        Map<String, Boolean> both = new HashMap<>(mine);
+        both.entrySet().removeIf(e -> !e.getValue().equals(theirs.get(e.getKey())));
+        if (both.size() == mine.size()) continue;
+        changed = true;
+        own(IMPLIED);
+        if (both.isEmpty()) implied.remove(f);
+        else implied.put(f, Map.copyOf(both));
+      }
     }
     for (Map.Entry<Fact, Map<String, Boolean>> e : other.implied.entrySet()) {
-      if (!facts.contains(e.getKey())) implied.put(e.getKey(), e.getValue());
+      if (!facts.contains(e.getKey()) && implied.get(e.getKey()) != e.getValue()) {
+        own(IMPLIED);
+        implied.put(e.getKey(), e.getValue());
+      }
     }
     return changed;
   }

@@ -53,12 +53,13 @@ final class Replayer {
       Semantics semantics,
       CallGraph callGraph,
       FunctionMemo memo,
+      ProgramAnswers answers,
       Constructors constructors) {
     this.program = program;
     this.semantics = semantics;
     this.callGraph = callGraph;
     this.constructors = constructors;
-    this.flow = new RegionFlow(program, callGraph, model, semantics, this::record, memo);
+    this.flow = new RegionFlow(program, callGraph, model, semantics, this::record, memo, answers);
     flow.onFreeHook(h -> current.freeHooks.add(h));
   }
 

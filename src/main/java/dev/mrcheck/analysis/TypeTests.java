@@ -22,7 +22,7 @@ final class TypeTests {
   private final ConstantWrites writes;
 
   /** Per function: the locals and fields it assigns a cast exactly once, by their spelling. */
-  private final Map<String, Map<String, Value.CallResult>> holders = new HashMap<>();
+  private final SharedMemo<String, Map<String, Value.CallResult>> holders = new SharedMemo<>();
 
   TypeTests(ConstantWrites writes) {
     this.writes = writes;
@@ -47,7 +47,7 @@ final class TypeTests {
   }
 
   private Map<String, Value.CallResult> holders(Function f) {
-    return holders.computeIfAbsent(f.key(), k -> findHolders(f));
+    return holders.get(f.key(), k -> findHolders(f));
   }
 
   /**
