@@ -190,7 +190,29 @@ final class Ownership {
   private static boolean heldPastChildProperties(RegionState s, String region, Set<String> seen) {
     if (!seen.add(region)) return false;
     // A reference taken in instance_finalize, on a region QOM dropped already, revives nothing.
-    if (heldOtherThanByAlias(s, region, r -> r.phase() != Role.INSTANCE_FINALIZE)) return true;
+    return heldOtherThanByAlias(s, region, r -> r.phase() != Role.INSTANCE_FINALIZE)
+        || keptByAliasPastChildProperties(s, region, seen);
+  }
+
+  /**
+   * {@link #held} in instance_finalize, of a region of the device's that outlived QOM's drop of the
+   * child properties (something else held it): every reference counts, since the region was alive
+   * when it was taken, but the device's own aliases of it are gone with the child properties unless
+   * something holds them in turn. ({@link #held} would count their init facts, which
+   * instance_finalize keeps to tell its calls on them apart: #6030, a container mapped in system
+   * memory and aliased by the device lived on past the child drop, and its delete from system
+   * memory in instance_finalize is what finalizes it, deleting its subregions.)
+   */
+  static boolean heldInFinalize(RegionState s, String region) {
+    Set<String> seen = new HashSet<>();
+    seen.add(region);
+    return heldOtherThanByAlias(s, region, r -> true)
+        || keptByAliasPastChildProperties(s, region, seen);
+  }
+
+  /** Whether an alias of {@code region} still references it once the child properties went. */
+  private static boolean keptByAliasPastChildProperties(
+      RegionState s, String region, Set<String> seen) {
     // An alias the program unparented while something held it is no child property any more: QOM
     // does not drop it, it lives on and references its target still (refcount).
     if (s.facts(Fact.Unparented.class).stream()
