@@ -75,9 +75,12 @@ final class Finalization {
     lastHolderGone(s, region, phase, new HashSet<>());
   }
 
-  private static void lastHolderGone(RegionState s, String region, Role phase, Set<String> seen) {
-    // (An alias chain of summarized places may name one region twice: each is let go once.)
-    if (!seen.add(region)) return;
+  /**
+   * {@code aliasesLetGo}: the device's aliases whose targets this call let go already (an alias
+   * chain of summarized places may name one region twice).
+   */
+  private static void lastHolderGone(
+      RegionState s, String region, Role phase, Set<String> aliasesLetGo) {
     List<Fact.Owned> owned = s.facts(Fact.Owned.class, region);
     // In instance_finalize the device's own regions have lost their parent link already, and so
     // have the device's aliases of them (Ownership.heldInFinalize).
@@ -101,14 +104,14 @@ final class Finalization {
       // It counted its own references (refcount, or owning itself): that count is gone too.
       References.countFinalized(s, region);
       // A finalized alias drops its reference on its target.
-      if (u.aliasOf() != null) lastHolderGone(s, u.aliasOf(), phase, seen);
+      if (u.aliasOf() != null) lastHolderGone(s, u.aliasOf(), phase, aliasesLetGo);
     }
     // So does an alias of the device's that outlived the child drop only because something held it
     // (it was mapped in the container it aliases): let go in instance_finalize, it is finalized,
     // and its target may go with it (#6030).
-    if (droppedWithChildren)
+    if (droppedWithChildren && aliasesLetGo.add(region))
       for (String target : Ownership.aliasTargets(s, region))
-        lastHolderGone(s, target, phase, seen);
+        lastHolderGone(s, target, phase, aliasesLetGo);
   }
 
   /**
