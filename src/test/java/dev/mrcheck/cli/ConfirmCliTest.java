@@ -136,13 +136,13 @@ class ConfirmCliTest {
     assertThat(dropped.out())
         .doesNotContain("[unconfirmed]")
         .doesNotContain("mr002_goto_fail_skips_del.c:48:5: error");
-    assertThat(dropped.err()).contains("21 not reproduced (dropped; --unconfirmed keeps them)");
+    assertThat(dropped.err()).contains("22 not reproduced (dropped; --unconfirmed keeps them)");
     assertThat(kept.out())
         .contains("mr002_goto_fail_skips_del.c:48:5: error")
         .contains("[MR002] [unconfirmed]");
-    assertThat(kept.err()).contains("21 unconfirmed");
+    assertThat(kept.err()).contains("22 unconfirmed");
     assertThat(findingCount(kept.err()))
-        .isEqualTo(findingCount(dropped.err()) + 21 + 5); // 5 refuted
+        .isEqualTo(findingCount(dropped.err()) + 22 + 5); // 5 refuted
   }
 
   /**
