@@ -3,6 +3,7 @@ package dev.mrcheck.analysis;
 import dev.mrcheck.model.Role;
 import dev.mrcheck.model.Semantics;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -72,12 +73,24 @@ final class Finalization {
    * already).
    */
   static void lastHolderGone(RegionState s, String region, Role phase, Semantics semantics) {
+    lastHolderGone(s, region, phase, semantics, new HashSet<>());
+  }
+
+  /**
+   * {@code aliasesLetGo}: the device's aliases whose targets this call let go already (an alias
+   * chain of summarized places may name one region twice).
+   */
+  private static void lastHolderGone(
+      RegionState s, String region, Role phase, Semantics semantics, Set<String> aliasesLetGo) {
     List<Fact.Owned> owned = s.facts(Fact.Owned.class, region);
-    // In instance_finalize the device's own regions have lost their parent link already.
-    boolean parentGone =
-        owned.isEmpty()
-            || phase == Role.INSTANCE_FINALIZE && Ownership.droppedWithChildProperties(owned);
-    if (!parentGone || Ownership.held(s, region, semantics)) return;
+    // In instance_finalize the device's own regions have lost their parent link already, and so
+    // have the device's aliases of them (Ownership.heldInFinalize).
+    boolean droppedWithChildren =
+        phase == Role.INSTANCE_FINALIZE && Ownership.droppedWithChildProperties(owned);
+    if (!owned.isEmpty() && !droppedWithChildren) return;
+    if (droppedWithChildren
+        ? Ownership.heldInFinalize(s, region, semantics)
+        : Ownership.held(s, region, semantics)) return;
     // Unparented owning itself: it lived as long as it was held.
     boolean countedItself = s.everyUnparent(region, Fact.Unparented::ownsItself);
     s.removeIf(
@@ -93,8 +106,14 @@ final class Finalization {
       // It counted its own references (refcount, or owning itself): that count is gone too.
       References.countFinalized(s, region);
       // A finalized alias drops its reference on its target.
-      if (u.aliasOf() != null) lastHolderGone(s, u.aliasOf(), phase, semantics);
+      if (u.aliasOf() != null) lastHolderGone(s, u.aliasOf(), phase, semantics, aliasesLetGo);
     }
+    // So does an alias of the device's that outlived the child drop only because something held it
+    // (it was mapped in the container it aliases): let go in instance_finalize, it is finalized,
+    // and its target may go with it (#6030).
+    if (droppedWithChildren && aliasesLetGo.add(region))
+      for (String target : Ownership.aliasTargets(s, region))
+        lastHolderGone(s, target, phase, semantics, aliasesLetGo);
   }
 
   /**

@@ -202,15 +202,46 @@ public final class Ownership {
   private static boolean heldPastChildProperties(RegionState s, String region, Set<String> seen) {
     if (!seen.add(region)) return false;
     // A reference taken in instance_finalize, on a region QOM dropped already, revives nothing.
-    if (heldOtherThanByAlias(s, region, r -> r.phase() != Role.INSTANCE_FINALIZE)) return true;
+    return heldOtherThanByAlias(s, region, r -> r.phase() != Role.INSTANCE_FINALIZE)
+        || keptByAliasPastChildProperties(s, region, seen, alias -> false);
+  }
+
+  /**
+   * {@link #held} in instance_finalize, of a region of the device's that outlived QOM's drop of the
+   * child properties (something else held it): every reference counts, since the region was alive
+   * when it was taken, but the device's own aliases of it are gone with the child properties unless
+   * something holds them in turn. ({@link #held} would count their init facts, which
+   * instance_finalize keeps to tell its calls on them apart: #6030, a container mapped in system
+   * memory and aliased by the device lived on past the child drop, and its delete from system
+   * memory in instance_finalize is what finalizes it, deleting its subregions.) An alias
+   * instance_finalize made itself is no child QOM dropped: it holds its target.
+   */
+  static boolean heldInFinalize(RegionState s, String region, Semantics semantics) {
+    Set<String> seen = new HashSet<>();
+    seen.add(region);
+    if (heldOtherThanByAlias(s, region, r -> true)) return true;
+    // Under legacy and current semantics an alias references nothing (see held).
+    return semantics == Semantics.REFCOUNT
+        && keptByAliasPastChildProperties(
+            s, region, seen, alias -> alias.phase() == Role.INSTANCE_FINALIZE);
+  }
+
+  /**
+   * Whether an alias of {@code region} still references it once the child properties went: one the
+   * program unparented while held, one of another owner's, one of the device's that {@code lives}
+   * (made after the drop) or that something holds in turn.
+   */
+  private static boolean keptByAliasPastChildProperties(
+      RegionState s, String region, Set<String> seen, Predicate<Fact.Owned> lives) {
     // An alias the program unparented while something held it is no child property any more: QOM
     // does not drop it, it lives on and references its target still (refcount).
     if (s.facts(Fact.Unparented.class).stream()
         .anyMatch(u -> !u.finalized() && region.equals(u.aliasOf()))) return true;
     for (Fact.Owned alias : s.facts(Fact.Owned.class)) {
       if (!region.equals(alias.aliasOf())) continue;
-      if (alias.owner() != Fact.Owner.SELF || heldPastChildProperties(s, alias.region(), seen))
-        return true;
+      if (alias.owner() != Fact.Owner.SELF
+          || lives.test(alias)
+          || heldPastChildProperties(s, alias.region(), seen)) return true;
     }
     return false;
   }

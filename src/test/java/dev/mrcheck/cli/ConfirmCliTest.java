@@ -136,7 +136,7 @@ class ConfirmCliTest {
     assertThat(dropped.out())
         .doesNotContain("[unconfirmed]")
         .doesNotContain("mr002_goto_fail_skips_del.c:48:5: error");
-    assertThat(dropped.err()).contains("22 not reproduced (dropped; --unconfirmed keeps them)");
+    assertThat(dropped.err()).contains("23 not reproduced (dropped; --unconfirmed keeps them)");
     assertThat(kept.out())
         .contains("mr002_goto_fail_skips_del.c:48:5: error")
         .contains("[MR002] [unconfirmed]");

@@ -176,6 +176,12 @@ class GoldenConfirmationTest {
           new Entry(
               Set.of(REFCOUNT),
               "MR002",
+              "mr002_refcount_finalize_unmap_frees_aliased_container.c",
+              "still be mapped in s->vram_win",
+              WITNESS_LACKS_CONTAINER),
+          new Entry(
+              Set.of(REFCOUNT),
+              "MR002",
               "mr002_self_owned_window_outlives_its_unparent.c",
               "s->samples_alias",
               WITNESS_LACKS_CONTAINER),
