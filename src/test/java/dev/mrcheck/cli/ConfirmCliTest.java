@@ -140,7 +140,7 @@ class ConfirmCliTest {
     assertThat(kept.out())
         .contains("mr002_goto_fail_skips_del.c:48:5: error")
         .contains("[MR002] [unconfirmed]");
-    assertThat(kept.err()).contains("22 unconfirmed");
+    assertThat(kept.err()).contains("23 unconfirmed");
     assertThat(findingCount(kept.err()))
         .isEqualTo(findingCount(dropped.err()) + 22 + 5); // 5 refuted
   }
