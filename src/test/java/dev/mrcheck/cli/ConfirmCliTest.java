@@ -142,7 +142,7 @@ class ConfirmCliTest {
         .contains("[MR002] [unconfirmed]");
     assertThat(kept.err()).contains("23 unconfirmed");
     assertThat(findingCount(kept.err()))
-        .isEqualTo(findingCount(dropped.err()) + 22 + 5); // 5 refuted
+        .isEqualTo(findingCount(dropped.err()) + 23 + 5); // 5 refuted
   }
 
   /**
