@@ -13,7 +13,6 @@ import dev.mrcheck.frontend.FrontendOptions;
 import dev.mrcheck.frontend.SourceFile;
 import dev.mrcheck.ir.Function;
 import dev.mrcheck.ir.ParseProblem;
-import dev.mrcheck.ir.SourceLoc;
 import dev.mrcheck.ir.TranslationUnit;
 import dev.mrcheck.model.ApiModel;
 import dev.mrcheck.model.ModelException;
@@ -36,7 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -117,7 +115,7 @@ public final class Scanner {
     List<Frontend> defaults = Frontends.create(request.frontendOptions(), request.paths());
     Path root = SourceDiscovery.root(request.paths()).toAbsolutePath().normalize();
     List<FileProblem> problems = new ArrayList<>();
-    List<Path> found = discover(request, defaults, overlay, root, problems, lister);
+    List<Path> found = ScannedFiles.discover(request, defaults, overlay, root, problems, lister);
     List<Frontend> frontends = defaults;
     Map<Path, FrontendOptions> perFile = Map.of();
     if (request.compilationDatabase() != null) {
@@ -134,8 +132,8 @@ public final class Scanner {
       frontends = Frontends.create(request.frontendOptions(), build.options(), request.paths());
       perFile = build.options();
     }
-    List<Path> files = withUnsaved(found, request.paths(), overlay, frontends);
-    if (files.isEmpty()) throw nothingToScan(request, problems);
+    List<Path> files = ScannedFiles.withUnsaved(found, request.paths(), overlay, frontends);
+    if (files.isEmpty()) throw ScannedFiles.nothingToScan(request, problems);
     timer.mark("discovery");
     listener.filesFound(files.size());
     Frontend c = Frontends.c(frontends);
@@ -318,71 +316,9 @@ public final class Scanner {
         false);
   }
 
-  /**
-   * The source files under the scanned paths; after buffer edits only, the previous walk's. A
-   * directory that cannot be listed is added to {@code problems}.
-   */
-  private static List<Path> discover(
-      ScanRequest request,
-      List<Frontend> frontends,
-      ScanOverlay overlay,
-      Path root,
-      List<FileProblem> problems,
-      SourceDiscovery.Lister lister)
-      throws ScanException {
-    ScanCache cache = overlay.cache();
-    if (cache != null && overlay.diskUnchanged()) {
-      List<Path> kept = cache.discovered(request.paths(), request.frontendOptions());
-      if (kept != null) return kept;
-    }
-    SourceDiscovery.Found found = SourceDiscovery.find(request.paths(), accepts(frontends), lister);
-    found
-        .unreadableDirs()
-        .forEach(
-            (dir, reason) ->
-                problems.add(
-                    new FileProblem(
-                        SourceLoc.of(SourceReads.relative(root, dir), 1, 1),
-                        "cannot read directory: " + reason + "; the files in it are not scanned")));
-    if (cache != null)
-      cache.setDiscovered(request.paths(), request.frontendOptions(), found.files());
-    return found.files();
-  }
-
   /** The source files under the scanned paths, as a scan of {@code request} finds them. */
   public static List<Path> sourceFiles(ScanRequest request) throws ScanException {
-    List<Frontend> frontends = Frontends.create(request.frontendOptions(), request.paths());
-    return SourceDiscovery.find(request.paths(), accepts(frontends)).files();
-  }
-
-  private static java.util.function.Predicate<String> accepts(List<Frontend> frontends) {
-    return name -> frontends.stream().anyMatch(f -> f.accepts(name));
-  }
-
-  /**
-   * A scan of nothing is a mistake (a wrong directory, a stale compilation database), not a clean
-   * tree.
-   */
-  private static ScanException nothingToScan(ScanRequest request, List<FileProblem> problems) {
-    String where = String.join(", ", request.paths().stream().map(Path::toString).toList());
-    String why =
-        request.compilationDatabase() != null
-            ? "no .java file, and no file that "
-                + request.compilationDatabase().source()
-                + " lists is there"
-            : "no .c/.h/.java files";
-    if (!problems.isEmpty()) {
-      FileProblem first = problems.get(0);
-      why +=
-          "; "
-              + first.loc().file()
-              + ": "
-              + first.message()
-              + (problems.size() > 1
-                  ? " (and " + (problems.size() - 1) + " more input problems)"
-                  : "");
-    }
-    return new ScanException("nothing to scan in " + where + " (" + why + ")");
+    return ScannedFiles.sourceFiles(request);
   }
 
   private static ApiModel loadModel(ScanRequest request, ScanCache cache) throws ScanException {
@@ -402,22 +338,6 @@ public final class Scanner {
             + " could not be parsed and is not analyzed: "
             + p.message()
         : p.message();
-  }
-
-  /** Open buffers not on disk (new or deleted files) that lie under a scanned path. */
-  private static List<Path> withUnsaved(
-      List<Path> found, List<Path> paths, ScanOverlay overlay, List<Frontend> frontends) {
-    if (overlay.texts().isEmpty()) return found;
-    Set<Path> all = new TreeSet<>(found);
-    for (Path p : overlay.texts().keySet()) {
-      String name = p.getFileName().toString();
-      boolean under = paths.stream().anyMatch(s -> p.startsWith(s.toAbsolutePath().normalize()));
-      if (under
-          && frontends.stream().anyMatch(f -> f.accepts(name))
-          && !all.contains(p)
-          && found.stream().noneMatch(f -> f.toAbsolutePath().normalize().equals(p))) all.add(p);
-    }
-    return new ArrayList<>(all);
   }
 
   /**
