@@ -197,11 +197,7 @@ public final class CacheStore {
       Files.createDirectories(file.getParent());
       temp = Files.createTempFile(file.getParent(), TEMP_PREFIX, "");
       Files.write(temp, b.array());
-      try {
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
+      replace(temp, file);
       temp = null;
       counts(kind).writes.incrementAndGet();
       written.addAndGet(b.capacity());
@@ -232,9 +228,21 @@ public final class CacheStore {
           temp,
           "Signature: 8a477f597d28d172789f06886806bc55\n"
               + "# This directory is mrcheck's cache (mrcheck cache info|clear).\n");
-      Files.move(temp, tag, StandardCopyOption.REPLACE_EXISTING);
+      replace(temp, tag);
     }
     prepared.set(true);
+  }
+
+  /**
+   * Moves {@code temp} over {@code target} in one step. A non-atomic REPLACE_EXISTING deletes the
+   * target first, and fails when a concurrent scan deleted it in between.
+   */
+  private static void replace(Path temp, Path target) throws IOException {
+    try {
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
   }
 
   private static String reason(Exception e) {
@@ -288,7 +296,7 @@ public final class CacheStore {
         text.append(k).append('=').append(p.getProperty(k)).append('\n');
       Path temp = Files.createTempFile(dir, TEMP_PREFIX, "");
       Files.writeString(temp, text);
-      Files.move(temp, dir.resolve(LAST_RUN), StandardCopyOption.REPLACE_EXISTING);
+      replace(temp, dir.resolve(LAST_RUN));
     } catch (IOException | UncheckedIOException e) {
       disable("cannot write there (" + reason(e) + ")");
     }
