@@ -432,9 +432,13 @@ public final class RegionState {
         }
       }
     }
-    if (anyReleasedSummary()) {
+    // Only what one side lacks was given back by the release: a fact both sides carry is held on
+    // every path (a helper's ref and unref of one element leave the hook's own reference alone).
+    Set<Fact> theirs = other.facts;
+    if (anyReleasedSummary()
+        && facts.stream().anyMatch(f -> isReleasedSummary(f) && !theirs.contains(f))) {
       own(FACTS);
-      facts.removeIf(this::isReleasedSummary);
+      facts.removeIf(f -> isReleasedSummary(f) && !theirs.contains(f));
       changed = true;
     }
     if (!implied.isEmpty() && !facts.containsAll(implied.keySet())) {

@@ -96,13 +96,13 @@ class ConfirmCliTest {
     assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.FINDINGS);
     String[] parts = r.out().split("(?m)^== ");
     assertThat(parts).hasSize(3);
-    assertThat(parts[1]).startsWith("24 finding(s) only under --semantics legacy");
+    assertThat(parts[1]).startsWith("25 finding(s) only under --semantics legacy");
     assertThat(parts[1].lines().filter(l -> l.contains(": error: ")))
-        .hasSize(24)
+        .hasSize(25)
         .allMatch(l -> l.endsWith("[MR001]") && l.contains("under legacy semantics"))
         .anyMatch(l -> l.contains("mr001_legacy_ide_bmdma_container.c:91:9"));
     assertThat(parts[2]).startsWith("0 finding(s) only under --semantics current");
-    assertThat(r.err()).contains("24 finding(s) only under legacy, 0 only under current");
+    assertThat(r.err()).contains("25 finding(s) only under legacy, 0 only under current");
   }
 
   @Test
