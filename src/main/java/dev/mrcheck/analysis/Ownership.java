@@ -169,7 +169,7 @@ public final class Ownership {
    */
   static boolean held(RegionState s, String region, Semantics semantics) {
     if (heldOtherThanByAlias(s, region, r -> true)) return true;
-    if (semantics != Semantics.REFCOUNT) return false;
+    if (!aliasesReferenceTargets(semantics)) return false;
     return s.facts(Fact.Owned.class).stream().anyMatch(o -> region.equals(o.aliasOf()))
         // An alias unparented while held lives on, and references its target still.
         || s.facts(Fact.Unparented.class).stream()
@@ -207,6 +207,14 @@ public final class Ownership {
   }
 
   /**
+   * memory_region_init_alias references its target only under refcount semantics; under legacy and
+   * current it takes no reference (docs/lifetime.md#semantics).
+   */
+  private static boolean aliasesReferenceTargets(Semantics semantics) {
+    return semantics == Semantics.REFCOUNT;
+  }
+
+  /**
    * {@link #held} in instance_finalize, of a region of the device's that outlived QOM's drop of the
    * child properties (something else held it): every reference counts, since the region was alive
    * when it was taken, but the device's own aliases of it are gone with the child properties unless
@@ -220,8 +228,7 @@ public final class Ownership {
     Set<String> seen = new HashSet<>();
     seen.add(region);
     if (heldOtherThanByAlias(s, region, r -> true)) return true;
-    // Under legacy and current semantics an alias references nothing (see held).
-    return semantics == Semantics.REFCOUNT
+    return aliasesReferenceTargets(semantics)
         && keptByAliasPastChildProperties(
             s, region, seen, alias -> alias.phase() == Role.INSTANCE_FINALIZE);
   }
